@@ -1,0 +1,36 @@
+/**
+ * The write side's shape, after Emmett's Decider: plain functions, no Nest, no I/O. Time, ids and the actor
+ * arrive with the command, so a decision is reproducible from its inputs alone.
+ */
+
+/** Who asked, when, and under which command id; copied into every event's metadata by the command path. */
+export interface CommandMetadata {
+  /** uuid of the command; becomes each event's causationId and seeds its event ids. */
+  commandId: string;
+  actor: string;
+  correlationId: string;
+  /** ISO-8601 UTC: when the fact happened in the field. */
+  occurredAt: string;
+}
+
+export interface Command<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+  metadata: CommandMetadata;
+}
+
+/** A domain event as the decider sees it; the store adds id, metadata, revision and position. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+}
+
+export interface Decider<C extends Command, E extends DomainEvent, S> {
+  decide(command: C, state: S): E[];
+  evolve(state: S, event: E): S;
+  initialState: S;
+}
+
+export function fold<E, S>(evolve: (state: S, event: E) => S, initialState: S, events: readonly E[]): S {
+  return events.reduce(evolve, initialState);
+}

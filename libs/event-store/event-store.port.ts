@@ -1,0 +1,108 @@
+/**
+ * The EventStore port. Its semantics follow EventStoreDB's (expected revisions, idempotent re-sends by
+ * event id, a global `$all` order addressed by commit/prepare positions) so that the PostgreSQL adapter
+ * and the EventStoreDB adapter are interchangeable behind it.
+ */
+import { Position } from './position';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** What the caller expects of the stream before the append. A bigint is the revision of its last event. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+/** Metadata every event carries. The store adds `recordedAt` when it accepts the event. */
+export interface EventMetadata {
+  actor: string;
+  correlationId: string;
+  causationId: string;
+  /** ISO-8601 UTC: when it happened in the field. */
+  occurredAt: string;
+  [key: string]: unknown;
+}
+
+export type JsonObject = { [key: string]: unknown };
+
+/** An event as handed to `appendToStream`. */
+export interface EventToAppend<Type extends string = string, Data extends JsonObject = JsonObject> {
+  /** uuid; re-sending the same id with the same expected revision is a no-op that returns the first result. */
+  id: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+/** An event as read back from the store. */
+export interface RecordedEvent<Type extends string = string, Data extends JsonObject = JsonObject> {
+  id: string;
+  stream: string;
+  /** 0-based position of the event inside its stream. */
+  revision: bigint;
+  /** Position in the global log (`$all`). */
+  position: Position;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata & { recordedAt: string };
+  /** ISO-8601 UTC: when the log accepted it (same value as `metadata.recordedAt`). */
+  recordedAt: string;
+  /** Hex SHA-256 of the predecessor in the stream (64 zeros for the first event). */
+  previousHash: string;
+  /** Hex SHA-256 chaining this event to its predecessor; see hash-chain.ts. */
+  hash: string;
+}
+
+export interface AppendOptions {
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last event appended. */
+  position: Position;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  direction?: Direction;
+  /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: bigint;
+  maxCount?: number;
+}
+
+/** Server-side filter for the global log: an event passes when it matches every field given. */
+export interface EventFilter {
+  /** Stream-name prefixes, e.g. `['household-', 'loan-']`. */
+  streamPrefixes?: readonly string[];
+  eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: reading forwards starts strictly after it, backwards strictly before it. */
+  fromPosition?: Position | 'start' | 'end';
+  direction?: Direction;
+  maxCount?: number;
+  filter?: EventFilter;
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive. Defaults to the start of the log. */
+  fromPosition?: Position | 'start' | 'end';
+  filter?: EventFilter;
+}
+
+/** Catch-up then live; iterate with `for await`, stop with `close()` (or by breaking out of the loop). */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
+  /** Throws StreamNotFoundError when the stream has no events. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription;
+  /** Position of the last event in the global log, or undefined when the log is empty. */
+  headPosition(): Promise<Position | undefined>;
+  close(): Promise<void>;
+}

