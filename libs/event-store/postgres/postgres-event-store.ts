@@ -2,7 +2,7 @@
  * The EventStore port on PostgreSQL: one table, one append function (see migrations/), gap-safe reads of
  * the global log, and subscriptions woken by LISTEN/NOTIFY. See README.md beside this file for the design.
  */
-import { Pool, PoolConfig } from 'pg';
+import { Pool, PoolClient, PoolConfig } from 'pg';
 import { Clock, systemClock } from '../../clock';
 import {
   AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent,
@@ -54,6 +54,27 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(stream: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    const result = await this.append(this.pool, stream, events, options);
+    if (result.written) this.notifier.appended();
+    return result.result;
+  }
+
+  /**
+   * Appends inside a transaction the caller holds open on `client`, so other rows (an idempotency record, a
+   * test's deliberate delay) commit or roll back with the events. Call `appended()` after the commit.
+   */
+  async appendToStreamIn(client: PoolClient, stream: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    return (await this.append(client, stream, events, options)).result;
+  }
+
+  /** Wakes subscribers after a commit of `appendToStreamIn`. */
+  appended(): void {
+    this.notifier.appended();
+  }
+
+  private async append(
+    queryable: Pool | PoolClient, stream: string, events: readonly EventToAppend[], options: AppendOptions,
+  ): Promise<{ result: AppendResult; written: boolean }> {
     validateAppend(stream, events);
     const expected = options.expectedRevision ?? 'any';
     const recordedAt = this.clock.now().toISOString();
@@ -63,14 +84,14 @@ export class PostgresEventStore implements EventStore {
       `SELECT * FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb, $6::jsonb, $7, $8::text[])`,
       [stream, expected.toString(), events.map((e) => e.id), events.map((e) => e.type),
         JSON.stringify(events.map((e) => e.data)), JSON.stringify(metadata), recordedAt, hashes],
+      queryable,
     ).then((rows) => rows[0], (error: unknown) => Promise.reject(translateAppendError(stream, error)));
 
     switch (row.outcome) {
       case 'appended':
-        this.notifier.appended();
-        return appendResult(row);
+        return { result: appendResult(row), written: true };
       case 'idempotent':
-        return appendResult(row);
+        return { result: appendResult(row), written: false };
       case 'duplicate':
         throw new DuplicateEventIdError(stream);
       case 'wrong_expected_revision':
@@ -120,9 +141,9 @@ export class PostgresEventStore implements EventStore {
     return rows.length > 0;
   }
 
-  private async query<Row>(text: string, values?: unknown[]): Promise<Row[]> {
+  private async query<Row>(text: string, values?: unknown[], queryable: Pool | PoolClient = this.pool): Promise<Row[]> {
     try {
-      return (await this.pool.query(text, values)).rows as Row[];
+      return (await queryable.query(text, values)).rows as Row[];
     } catch (error) {
       throw isConnectionError(error) ? new EventStoreUnavailableError('PostgreSQL event store unavailable', error) : error;
     }
