@@ -1,7 +1,9 @@
 /**
- * Every schema migration of the service, in order: the event log first, then the read models. TypeORM
- * records what ran in `public.migrations`; the schema is never synchronised from entities.
+ * Every schema migration of the service, in order: the event log first, then the projection runtime and
+ * the read models. TypeORM records what ran in `public.migrations`; the schema is never synchronised.
  */
 import { EventStoreSchema1764547200000 } from '../event-store/postgres/migrations/1764547200000-event-store-schema';
+import { ProjectionRuntime1764547300000 } from '../projection/migrations/1764547300000-projection-runtime';
+import { CategoryCounts1764547400000 } from '../../projections/category-counts/category-counts.migration';
 
-export const migrations = [EventStoreSchema1764547200000];
+export const migrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, CategoryCounts1764547400000];

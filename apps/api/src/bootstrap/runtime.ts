@@ -1,0 +1,71 @@
+/**
+ * What the service runs on: the database (the configured one, or an embedded PostgreSQL under DATA_DIR),
+ * its schema brought up to date by migrations, and the event store.
+ */
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Clock, systemClock } from '@libs/clock';
+import { Config } from '@libs/config';
+import { openDatabase } from '@libs/database/data-source';
+import { EventStore } from '@libs/event-store';
+import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
+import { Metrics } from '../health/metrics';
+import { MeteredEventStore } from '../health/metered-event-store';
+
+export interface Runtime {
+  config: Config;
+  databaseUrl: string;
+  /** Where the database came from, for the start-up banner. */
+  databaseSource: 'DATABASE_URL' | 'embedded';
+  dataSource: DataSource;
+  eventStore: EventStore;
+  clock: Clock;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+const EMBEDDED_DATABASE = 'family_ledger';
+
+export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+  const closers: (() => Promise<void>)[] = [];
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    // Loaded only when needed: the package is an ES module that test workers need not load.
+    const { startEmbeddedPostgres } = await import('@libs/database/embedded-postgres');
+    const server = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true });
+    closers.unshift(() => server.stop());
+    databaseUrl = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
+  }
+  const dataSource = await openDatabase(databaseUrl);
+  closers.unshift(() => dataSource.destroy());
+  const metrics = new Metrics();
+  const store = new PostgresEventStore({ connectionString: databaseUrl, clock });
+  closers.unshift(() => store.close());
+  return {
+    config,
+    databaseUrl,
+    databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
+    dataSource,
+    eventStore: new MeteredEventStore(store, metrics),
+    clock,
+    metrics,
+    close: async () => {
+      for (const close of closers) await close().catch(() => undefined);
+    },
+  };
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

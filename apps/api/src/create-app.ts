@@ -1,0 +1,15 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { Runtime } from './bootstrap/runtime';
+import { configureApp } from './http/configure-app';
+
+export async function createApiApp(runtime: Runtime): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
+    bodyParser: false,
+    logger: ['error', 'warn'],
+  });
+  configureApp(app, runtime);
+  await app.init();
+  return app;
+}

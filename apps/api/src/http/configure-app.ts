@@ -1,0 +1,20 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Request, Response, NextFunction } from 'express';
+import { Runtime } from '../bootstrap/runtime';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { strictValidationPipe } from './validation';
+
+/** Everything about the HTTP surface that is not a route: body limits, errors, validation, latency. */
+export function configureApp(app: NestExpressApplication, runtime: Runtime): void {
+  app.useBodyParser('json', { limit: runtime.config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(strictValidationPipe());
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const end = runtime.metrics.httpDuration.startTimer();
+    response.on('finish', () => {
+      const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      end({ method: request.method, route, status: String(response.statusCode) });
+    });
+    next();
+  });
+}

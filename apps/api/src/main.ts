@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { startService } from './service';
+
+// `npm start` runs API and projector together; `npm run start:api` sets FAMILY_LEDGER_PROJECTOR=off.
+const projector = (process.env.FAMILY_LEDGER_PROJECTOR ?? 'on') !== 'off';
+startService({ api: true, projector }).catch((error: unknown) => {
+  console.error(`family-ledger failed to start: ${(error as Error)?.message ?? error}`);
+  process.exit(1);
+});

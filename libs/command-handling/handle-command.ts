@@ -1,0 +1,83 @@
+/**
+ * The one load-decide-append of the write side: read the stream, fold it, decide, append with the revision
+ * that was read. A concurrent writer makes the append fail with WrongExpectedRevisionError (409), never a
+ * lost write; a stale `ifMatch` fails before deciding (412).
+ */
+import { Command, Decider, DomainEvent, fold } from '../domain/shared/decider';
+import { EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '../event-store/event-store.port';
+import { StreamNotFoundError } from '../event-store/errors';
+import { formatPosition } from '../event-store/position';
+import { eventIdFor } from './event-ids';
+
+export class StaleRevisionError extends Error {
+  constructor(readonly stream: string, readonly expected: bigint, readonly actual: bigint) {
+    super(`stream ${stream} is at revision ${actual}, not ${expected}`);
+    this.name = 'StaleRevisionError';
+  }
+}
+
+export interface LoadedStream<S> {
+  state: S;
+  /** Revision of the last event, or -1n when the stream does not exist. */
+  revision: bigint;
+  events: RecordedEvent[];
+}
+
+export interface CommandOutcome<S, E> {
+  state: S;
+  events: E[];
+  /** Revision of the stream after the command (unchanged when nothing was appended). */
+  revision: bigint;
+  /** Global position of the last event appended, as text; undefined when nothing was appended. */
+  position?: string;
+}
+
+export type Upcast = (event: RecordedEvent) => RecordedEvent;
+const noUpcast: Upcast = (event) => event;
+
+export async function loadStream<E extends DomainEvent, S>(
+  store: EventStore, stream: string, decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>, upcast: Upcast = noUpcast,
+): Promise<LoadedStream<S>> {
+  const events = await store.readStream(stream).catch((error: unknown) => {
+    if (error instanceof StreamNotFoundError) return [] as RecordedEvent[];
+    throw error;
+  });
+  const domainEvents = events.map((e) => upcast(e)).map((e) => ({ type: e.type, data: e.data }) as unknown as E);
+  const revision = events.length === 0 ? -1n : events[events.length - 1].revision;
+  return { state: fold(decider.evolve, decider.initialState, domainEvents), revision, events };
+}
+
+export interface HandleOptions {
+  /** The revision the client last saw (If-Match); a different current revision is refused. */
+  ifMatch?: bigint;
+  upcast?: Upcast;
+}
+
+export async function handleCommand<C extends Command, E extends DomainEvent, S>(
+  store: EventStore, stream: string, decider: Decider<C, E, S>, command: C, options: HandleOptions = {},
+): Promise<CommandOutcome<S, E>> {
+  const loaded = await loadStream(store, stream, decider, options.upcast);
+  if (options.ifMatch !== undefined && options.ifMatch !== loaded.revision) {
+    throw new StaleRevisionError(stream, options.ifMatch, loaded.revision);
+  }
+  const events = decider.decide(command, loaded.state);
+  if (events.length === 0) return { state: loaded.state, events, revision: loaded.revision };
+  const expectedRevision: ExpectedRevision = loaded.revision === -1n ? 'no_stream' : loaded.revision;
+  const result = await store.appendToStream(stream, events.map((event, index) => toAppend(command, event, index)), { expectedRevision });
+  return {
+    state: events.reduce(decider.evolve, loaded.state),
+    events,
+    revision: result.nextExpectedRevision,
+    position: formatPosition(result.position),
+  };
+}
+
+function toAppend(command: Command, event: DomainEvent, index: number): EventToAppend {
+  const { commandId, actor, correlationId, occurredAt } = command.metadata;
+  return {
+    id: eventIdFor(commandId, index),
+    type: event.type,
+    data: event.data as EventToAppend['data'],
+    metadata: { actor, correlationId, causationId: commandId, occurredAt },
+  };
+}

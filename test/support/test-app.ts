@@ -1,0 +1,62 @@
+/**
+ * A running service for end-to-end tests: a fresh database of its own, the Nest API over HTTP, and
+ * optionally the projector in the same process.
+ */
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '@libs/config';
+import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
+import { projections } from '@projections/index';
+import { Projector } from '@apps/projector/src/projector';
+import { openRuntime, Runtime } from '@apps/api/src/bootstrap/runtime';
+import { createApiApp } from '@apps/api/src/create-app';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: NestExpressApplication['getHttpServer'] extends () => infer S ? S : never;
+  runtime: Runtime;
+  database: TestDatabase;
+  projector?: Projector;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: { projector?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const runtime = await openRuntime(loadConfig({ ...options.env, DATABASE_URL: database.url }));
+  const app = await createApiApp(runtime);
+  const projector = options.projector ? new Projector(projections, runtime.eventStore, runtime.dataSource, { standbyPollMs: 100 }) : undefined;
+  projector?.start();
+  return {
+    app,
+    http: app.getHttpServer(),
+    runtime,
+    database,
+    projector,
+    async close() {
+      await app.close();
+      await projector?.stop();
+      await runtime.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Number of events in the whole global log: a rejected request must leave it unchanged. */
+export async function logLength(app: TestApp): Promise<number> {
+  const [{ count }] = await app.runtime.dataSource.query(`SELECT count(*)::int AS count FROM event_store.events`);
+  return count;
+}
+
+/** Waits until `check` passes (projections are eventually consistent); fails with the last error. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      return await check();
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  throw lastError;
+}
