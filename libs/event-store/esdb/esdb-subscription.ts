@@ -1,0 +1,97 @@
+/**
+ * Catch-up then live on `$all`, over the client's own subscription with a server-side filter. When the
+ * connection drops (node restart, leader change, network) it subscribes again from the last position it
+ * saw, counting the filter's checkpoints too, so nothing is skipped and nothing is delivered twice.
+ */
+import { AllStreamSubscription, EventStoreDBClient, Position as EsdbPosition } from '@eventstore/db-client';
+import { RecordedEvent, SubscribeToAllOptions, Subscription } from '../event-store.port';
+import { comparePositions, Position, START } from '../position';
+import { fromEsdbEvent, fromEsdbPosition, isTransientEsdbError, planFilter, toEsdbReadPosition, translateEsdbError } from './mapping';
+
+export interface EsdbSubscriptionOptions extends SubscribeToAllOptions {
+  /** Resolves `'end'` to a concrete position, so a resubscription has something to resume from. */
+  headPosition(): Promise<Position | undefined>;
+  /** First wait before resubscribing; doubles up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+export class EsdbSubscription implements Subscription {
+  private closed = false;
+  private current?: AllStreamSubscription;
+  private wakeSleeper?: () => void;
+
+  constructor(private readonly client: EventStoreDBClient, private readonly options: EsdbSubscriptionOptions) {}
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wakeSleeper?.();
+    await this.current?.unsubscribe().catch(() => undefined);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    if (this.closed) return;
+    const plan = planFilter(this.options.filter);
+    // `seen`: the last event delivered by the server (guards against a redelivery); `resumeFrom` also
+    // counts the filter's checkpoints, so a resubscription does not rescan what was filtered out.
+    let seen = await this.startPosition();
+    let resumeFrom = seen;
+    let delay = this.options.retryDelayMs ?? 100;
+    try {
+      while (!this.closed) {
+        const checkpointReached = (_: unknown, p: EsdbPosition) => void (resumeFrom = laterOf(resumeFrom, fromEsdbPosition(p)));
+        const subscription = this.client.subscribeToAll({
+          fromPosition: toEsdbReadPosition(resumeFrom), filter: { ...plan.server, checkpointReached }, resolveLinkTos: false,
+        });
+        this.current = subscription;
+        try {
+          for await (const resolved of subscription) {
+            const event = resolved.event;
+            if (this.closed) return;
+            if (!event?.position || comparePositions(fromEsdbPosition(event.position), seen) <= 0) continue;
+            seen = fromEsdbPosition(event.position);
+            resumeFrom = laterOf(resumeFrom, seen);
+            delay = this.options.retryDelayMs ?? 100;
+            if (!plan.accepts(event)) continue;
+            const recorded = fromEsdbEvent(event);
+            if (recorded) yield recorded;
+          }
+        } catch (error) {
+          if (this.closed) return;
+          if (!isTransientEsdbError(error)) throw translateEsdbError(error);
+        } finally {
+          await subscription.unsubscribe().catch(() => undefined);
+        }
+        // The stream ended or dropped: wait a little, then pick up again from `resumeFrom`.
+        await this.sleep(delay);
+        delay = Math.min(delay * 2, this.options.maxRetryDelayMs ?? 5_000);
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
+  private async startPosition(): Promise<Position> {
+    const from = this.options.fromPosition ?? 'start';
+    if (from === 'start') return START;
+    if (from === 'end') return (await this.options.headPosition()) ?? START;
+    return from;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeSleeper = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeSleeper = done;
+    });
+  }
+}
+
+function laterOf(a: Position, b: Position): Position {
+  return comparePositions(a, b) >= 0 ? a : b;
+}
