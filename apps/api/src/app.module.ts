@@ -1,33 +1,31 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '@libs/clock';
 import { EVENT_STORE } from '@libs/event-store';
 import { Runtime } from './bootstrap/runtime';
-import { EnrollHouseholdHandler } from './commands/households/enroll-household.handler';
-import { HouseholdsController } from './commands/households/households.controller';
-import { HealthController } from './health/health.controller';
-import { IndicatorsController } from './queries/indicators/indicators.controller';
+import { features } from './features';
 import { RUNTIME } from './tokens';
 
-const commandHandlers = [EnrollHouseholdHandler];
-const controllers = [HouseholdsController, IndicatorsController, HealthController];
+/** The ports every feature needs, bound to the runtime opened outside Nest. */
+@Global()
+@Module({})
+class PortsModule {
+  static register(runtime: Runtime): DynamicModule {
+    const providers = [
+      { provide: RUNTIME, useValue: runtime },
+      { provide: EVENT_STORE, useValue: runtime.eventStore },
+      { provide: DataSource, useValue: runtime.dataSource },
+      { provide: CLOCK, useValue: runtime.clock },
+    ];
+    return { module: PortsModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}
 
 @Module({})
 export class AppModule {
   /** The API over a runtime opened outside Nest (database, event store), so tests and main share it. */
   static register(runtime: Runtime): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [CqrsModule.forRoot()],
-      controllers,
-      providers: [
-        { provide: RUNTIME, useValue: runtime },
-        { provide: EVENT_STORE, useValue: runtime.eventStore },
-        { provide: DataSource, useValue: runtime.dataSource },
-        { provide: CLOCK, useValue: runtime.clock },
-        ...commandHandlers,
-      ],
-    };
+    return { module: AppModule, imports: [CqrsModule.forRoot(), PortsModule.register(runtime), ...features] };
   }
 }

@@ -32,7 +32,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     // Loaded only when needed: the package is an ES module that test workers need not load.
-    const { startEmbeddedPostgres } = await import('@libs/database/embedded-postgres');
+    const { startEmbeddedPostgres } = require('../../../../libs/database/embedded-postgres') as typeof import('../../../../libs/database/embedded-postgres');
     const server = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true });
     closers.unshift(() => server.stop());
     databaseUrl = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);

@@ -1,0 +1,9 @@
+/**
+ * The API's HTTP surfaces, one Nest module each. Add a feature here; its module gets the shared ports
+ * (RUNTIME, EVENT_STORE, DataSource, CLOCK) from the global PortsModule.
+ */
+import { HouseholdsModule } from './commands/households/households.module';
+import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './queries/indicators/indicators.module';
+
+export const features = [HealthModule, HouseholdsModule, IndicatorsModule];

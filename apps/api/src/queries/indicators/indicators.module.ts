@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsController } from './indicators.controller';
+
+@Module({ controllers: [IndicatorsController] })
+export class IndicatorsModule {}
