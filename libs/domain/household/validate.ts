@@ -1,0 +1,76 @@
+/**
+ * Stateless checks of household commands against the reference data and the field rules. Failures are
+ * DomainErrors of kind 'invalid' (HTTP 400) whose message names the bad value, e.g. `unknown-village`.
+ * Run before the state rules, so a malformed command never reaches them.
+ */
+import { ReferenceData } from '../../reference-data/reference-data';
+import { DomainError, rule } from '../shared';
+import { integerIn, isoUtc, oneOf, text } from './checks';
+import { DeliverService, EnrollHousehold, HouseholdCommand } from './commands';
+import { FOCUS_AREAS, HOUSEHOLD_CATEGORIES, NEED_KINDS, SATISFACTION_RESPONSES } from './events';
+
+/** Programme years the campaign can have enrolled in; a wider range is almost certainly a typo. */
+export const ENROLMENT_YEARS = { min: 2000, max: 2100 } as const;
+const MAX_MEMBERS = 99;
+
+export function validateHouseholdCommand(command: HouseholdCommand, reference: ReferenceData): void {
+  text(command.data.householdId, 'invalid-household-id', 'householdId');
+  switch (command.type) {
+    case 'EnrollHousehold':
+      return validateEnrolment(command, reference);
+    case 'RecategorizeHousehold':
+      oneOf(HOUSEHOLD_CATEGORIES, command.data.to, 'invalid-category', 'to');
+      return text(command.data.reason, 'missing-reason', 'reason');
+    case 'WithdrawHousehold':
+      return text(command.data.reason, 'missing-reason', 'reason');
+    case 'RecordNeed':
+      text(command.data.needId, 'invalid-need-id', 'needId');
+      oneOf(FOCUS_AREAS, command.data.focusArea, 'invalid-focus-area', 'focusArea');
+      oneOf(NEED_KINDS, command.data.kind, 'invalid-need-kind', 'kind');
+      return text(command.data.description, 'missing-description', 'description');
+    case 'DeliverService':
+      return validateDelivery(command, reference);
+    case 'RecordSatisfaction':
+      text(command.data.serviceId, 'invalid-service-id', 'serviceId');
+      return oneOf(SATISFACTION_RESPONSES, command.data.response, 'invalid-response', 'response');
+    case 'CertifyHappyFamily':
+      text(command.data.criteriaVersion, 'missing-criteria-version', 'criteriaVersion');
+      return text(command.data.assessedBy, 'missing-assessor', 'assessedBy');
+    case 'RevokeCertification':
+      return text(command.data.reason, 'missing-reason', 'reason');
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+function validateEnrolment(command: EnrollHousehold, reference: ReferenceData): void {
+  const { villageCode, category, members, head, enrolmentYear, batch } = command.data;
+  if (reference.village(villageCode) === undefined) {
+    throw new DomainError('unknown-village', `unknown village ${String(villageCode)}`, 'invalid');
+  }
+  oneOf(HOUSEHOLD_CATEGORIES, category, 'invalid-category', 'category');
+  integerIn(members, 1, MAX_MEMBERS, 'invalid-members', 'members');
+  // Personal data: the messages name the field only.
+  rule(typeof head === 'object' && head !== null, 'invalid-head', 'head must be an object', 'invalid');
+  text(head.name, 'invalid-head', 'head.name');
+  for (const field of ['idNumber', 'phone'] as const) {
+    if (head[field] !== undefined) text(head[field], 'invalid-head', `head.${field}`);
+  }
+  integerIn(enrolmentYear, ENROLMENT_YEARS.min, ENROLMENT_YEARS.max, 'invalid-enrolment-year', 'enrolmentYear');
+  integerIn(batch, 1, 99, 'invalid-batch', 'batch');
+}
+
+function validateDelivery(command: DeliverService, reference: ReferenceData): void {
+  const { serviceId, needId, departmentCode, serviceTypeCode, focusArea, deliveredAt } = command.data;
+  text(serviceId, 'invalid-service-id', 'serviceId');
+  if (needId !== undefined) text(needId, 'invalid-need-id', 'needId');
+  rule(reference.department(departmentCode) !== undefined, 'unknown-department', `unknown department ${String(departmentCode)}`, 'invalid');
+  const type = reference.serviceType(serviceTypeCode);
+  if (type === undefined) throw new DomainError('unknown-service-type', `unknown service type ${String(serviceTypeCode)}`, 'invalid');
+  rule(type.departments.includes(departmentCode), 'department-not-allowed', `department ${departmentCode} does not deliver ${type.code}`, 'invalid');
+  oneOf(FOCUS_AREAS, focusArea, 'invalid-focus-area', 'focusArea');
+  rule(type.focusAreas.includes(focusArea), 'focus-area-not-allowed', `service type ${type.code} does not count towards ${focusArea}`, 'invalid');
+  isoUtc(deliveredAt, 'invalid-delivered-at', 'deliveredAt');
+}
