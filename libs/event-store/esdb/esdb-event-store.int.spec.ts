@@ -1,0 +1,115 @@
+/**
+ * The contract suite against a real EventStoreDB, when EVENTSTORE_URL names one. There is no fake:
+ * without a server this file says so loudly and skips. An ESDB log is shared by every run, so each run
+ * writes under a stream prefix of its own.
+ */
+import { randomUUID } from 'node:crypto';
+import { UnavailableError } from '@eventstore/db-client';
+import { anEvent, describeEventStoreContract } from '../contract/event-store.contract';
+import { EventStoreUnavailableError, InvalidAppendError } from '../errors';
+import { RecordedEvent } from '../event-store.port';
+import { verifyChain } from '../hash-chain';
+import { EventStoreDbEventStore } from './esdb-event-store';
+import { drain } from './esdb-reads';
+import { EsdbSubscription } from './esdb-subscription';
+import { HASH_KEY, PREVIOUS_HASH_KEY } from './mapping';
+
+const url = process.env.EVENTSTORE_URL;
+
+// Runs everywhere: the real client against a port where nothing listens (not a fake server).
+describe('EventStoreDB adapter when the server cannot be reached', () => {
+  const store = new EventStoreDbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false' });
+  afterAll(() => store.close());
+
+  it.each([
+    ['append', () => store.appendToStream(`unreachable-${randomUUID()}`, [anEvent()], { expectedRevision: 'no_stream' })],
+    ['read a stream', () => store.readStream(`unreachable-${randomUUID()}`)],
+    ['read the global log with a filter', () => store.readAll({ filter: { streamPrefixes: ['household-'] }, maxCount: 5 })],
+    ['report the head', () => store.headPosition()],
+  ])('reports EventStoreUnavailableError when asked to %s', async (_label, operation) => {
+    const error = await operation().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventStoreUnavailableError);
+  });
+
+  it('keeps a subscription retrying while the server is away, and ends it when closed', async () => {
+    const subscription = store.subscribeToAll();
+    const delivered: RecordedEvent[] = [];
+    const iterating = (async () => {
+      for await (const event of subscription) delivered.push(event);
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await subscription.close();
+    await iterating;
+    expect(delivered).toEqual([]);
+  });
+});
+
+if (!url) {
+  console.warn('EventStoreDB contract suite NOT RUN: EVENTSTORE_URL is not set');
+  describe.skip('EventStore contract: EventStoreDB (NOT RUN: EVENTSTORE_URL is not set)', () => {
+    it('runs the whole contract against the EventStoreDB named by EVENTSTORE_URL', () => undefined);
+  });
+} else {
+  const prefix = `fl-test-${randomUUID().slice(0, 8)}-`;
+  describeEventStoreContract('EventStoreDB', { open: async () => new EventStoreDbEventStore({ connectionString: url }), streamPrefix: prefix });
+
+  describe('EventStoreDB adapter', () => {
+    let store: EventStoreDbEventStore;
+    const stream = (name: string) => `${prefix}${name}-${randomUUID()}`;
+
+    beforeAll(() => {
+      store = new EventStoreDbEventStore({ connectionString: url });
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('keeps the hash chain in the stored metadata and hands readers the metadata alone', async () => {
+      const name = stream('chain');
+      const event = anEvent('HouseholdEnrolled');
+      await store.appendToStream(name, [event], { expectedRevision: 'no_stream' });
+      const [raw] = await drain(store.client.readStream(name), name);
+      const [read] = await store.readStream(name);
+      expect(raw.event?.metadata).toMatchObject({ [PREVIOUS_HASH_KEY]: read.previousHash, [HASH_KEY]: read.hash });
+      expect(read.metadata).toEqual({ ...event.metadata, recordedAt: read.recordedAt });
+      expect(verifyChain([read])).toBeUndefined();
+    });
+
+    it('applies a stream prefix and event types together', async () => {
+      const name = stream('both');
+      await store.appendToStream(name, [anEvent('LoanGranted'), anEvent('LoanRepaid'), anEvent('LoanGranted')]);
+      const read = await store.readAll({ filter: { streamPrefixes: [name], eventTypes: ['LoanGranted'] } });
+      expect(read.map((e) => [e.stream, e.type, e.revision])).toEqual([[name, 'LoanGranted', 0n], [name, 'LoanGranted', 2n]]);
+    });
+
+    it('recognises a re-send with expected any after other events were appended to the stream', async () => {
+      const name = stream('late-resend');
+      const batch = [anEvent(), anEvent()];
+      const first = await store.appendToStream(name, batch);
+      await store.appendToStream(name, [anEvent()]);
+      expect(await store.appendToStream(name, batch)).toEqual(first);
+      expect(await store.readStream(name)).toHaveLength(3);
+    });
+
+    it('refuses streams and event types that EventStoreDB reserves', async () => {
+      await expect(store.appendToStream('$reserved', [anEvent()])).rejects.toBeInstanceOf(InvalidAppendError);
+      await expect(store.appendToStream(stream('x'), [anEvent('$metadata')])).rejects.toBeInstanceOf(InvalidAppendError);
+    });
+
+    it('resubscribes after the connection drops and resumes after the last event seen', async () => {
+      const name = stream('drop');
+      await store.appendToStream(name, [anEvent('One')]);
+      const subscription = store.subscribeToAll({ filter: { streamPrefixes: [name] } }) as EsdbSubscription;
+      const iterator = subscription[Symbol.asyncIterator]();
+      const received: RecordedEvent[] = [(await iterator.next()).value as RecordedEvent];
+      // Break the live gRPC stream the way a lost connection does; the server and client are real.
+      (subscription as unknown as { current: NodeJS.ReadableStream & { destroy(e: Error): void } }).current
+        .destroy(new UnavailableError(undefined, 'connection lost'));
+      await store.appendToStream(name, [anEvent('Two')]);
+      await store.appendToStream(name, [anEvent('Three')]);
+      received.push((await iterator.next()).value as RecordedEvent, (await iterator.next()).value as RecordedEvent);
+      await subscription.close();
+      expect(received.map((e) => e.type)).toEqual(['One', 'Two', 'Three']);
+    });
+  });
+}
