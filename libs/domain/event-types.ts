@@ -1,0 +1,77 @@
+/**
+ * The registry of every stored event type name, by aggregate. Stored names are frozen: never rename one,
+ * add a new type or an upcaster (./upcasting). event-types.unit.spec.ts lists them all and fails on change.
+ *
+ * To register another aggregate (supervision, cases): give it a `catalogue.ts` keyed by its event union,
+ * as ./household/catalogue.ts is, add one line to CATALOGUES, and add its names to the spec's frozen list.
+ */
+import { HOUSEHOLD_EVENT_CATALOGUE } from './household/catalogue';
+import { LOAN_EVENT_CATALOGUE } from './loan/catalogue';
+
+/** Stream category (the part of the stream name before the first `-`) to that aggregate's catalogue. */
+const CATALOGUES = {
+  household: HOUSEHOLD_EVENT_CATALOGUE,
+  loan: LOAN_EVENT_CATALOGUE,
+} as const;
+
+type Catalogues = typeof CATALOGUES;
+export type StreamCategory = keyof Catalogues;
+export type StoredEventType = { [Category in StreamCategory]: keyof Catalogues[Category] & string }[StreamCategory];
+
+export interface EventTypeInfo {
+  type: StoredEventType;
+  streamCategory: StreamCategory;
+  /** Dot paths into `data` that hold personal data; see stripPersonalFields. */
+  personalFields: readonly string[];
+}
+
+function buildRegistry(): ReadonlyMap<string, EventTypeInfo> {
+  const registry = new Map<string, EventTypeInfo>();
+  for (const [streamCategory, catalogue] of Object.entries(CATALOGUES) as [StreamCategory, Record<string, { personalFields: readonly string[] }>][]) {
+    for (const [type, { personalFields }] of Object.entries(catalogue)) {
+      // One name, one meaning: the global log is read by type name alone.
+      if (registry.has(type)) throw new Error(`event type ${type} is registered by two aggregates`);
+      registry.set(type, { type: type as StoredEventType, streamCategory, personalFields });
+    }
+  }
+  return registry;
+}
+
+export const EVENT_TYPE_REGISTRY = buildRegistry();
+
+export const EVENT_TYPES: readonly StoredEventType[] = [...EVENT_TYPE_REGISTRY.keys()] as StoredEventType[];
+
+/** Personal field paths per event type, for the feed and exports. */
+export const PERSONAL_FIELDS = Object.fromEntries(
+  [...EVENT_TYPE_REGISTRY.values()].map((info) => [info.type, info.personalFields]),
+) as Readonly<Record<StoredEventType, readonly string[]>>;
+
+export function isStoredEventType(type: string): type is StoredEventType {
+  return EVENT_TYPE_REGISTRY.has(type);
+}
+
+/** The stored names of one aggregate, e.g. for an event-type filter on the global log. */
+export function eventTypesOf(category: StreamCategory): StoredEventType[] {
+  return [...EVENT_TYPE_REGISTRY.values()].filter((info) => info.streamCategory === category).map((info) => info.type);
+}
+
+/**
+ * A copy of `data` without the personal fields of its event type. Fails closed: an unregistered type
+ * throws rather than pass through data nobody has classified.
+ */
+export function stripPersonalFields<D extends object>(type: string, data: D): Partial<D> {
+  const info = EVENT_TYPE_REGISTRY.get(type);
+  if (info === undefined) throw new Error(`event type ${type} is not registered; cannot tell its personal fields`);
+  const copy = structuredClone(data) as Record<string, unknown>;
+  for (const path of info.personalFields) removePath(copy, path.split('.'));
+  return copy as Partial<D>;
+}
+
+function removePath(target: Record<string, unknown>, [head, ...rest]: string[]): void {
+  if (rest.length === 0) {
+    delete target[head];
+    return;
+  }
+  const next = target[head];
+  if (typeof next === 'object' && next !== null) removePath(next as Record<string, unknown>, rest);
+}
