@@ -1,0 +1,2 @@
+export * from './redact-event';
+export * from './public-event';

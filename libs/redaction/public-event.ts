@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '../event-store/event-store.port';
+import { formatPosition } from '../event-store/position';
+import { redactEvent } from './redact-event';
+
+/**
+ * An event as every subscriber channel delivers it: redacted, and JSON-safe (revision and position are
+ * strings, positions in the text form of ../event-store/position.ts, because they outgrow 2^53).
+ * The hash chain stays inside the service: it covers the unredacted content, so it would not verify.
+ */
+export interface PublicEvent {
+  id: string;
+  stream: string;
+  revision: string;
+  position: string;
+  type: string;
+  data: RecordedEvent['data'];
+  metadata: RecordedEvent['metadata'];
+  recordedAt: string;
+}
+
+export function toPublicEvent(recorded: RecordedEvent): PublicEvent {
+  const redacted = redactEvent(recorded);
+  return {
+    id: redacted.id,
+    stream: redacted.stream,
+    revision: redacted.revision.toString(),
+    position: formatPosition(redacted.position),
+    type: redacted.type,
+    data: redacted.data,
+    metadata: redacted.metadata,
+    recordedAt: redacted.recordedAt,
+  };
+}
