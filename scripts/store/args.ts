@@ -1,0 +1,49 @@
+/**
+ * Command line of `store:copy` and `store:verify`:
+ *   --from postgres|esdb --to postgres|esdb [--from-url URL] [--to-url URL]
+ * A PostgreSQL side defaults to DATABASE_URL, an EventStoreDB side to EVENTSTORE_URL.
+ */
+import { EventStoreBackend } from '../../libs/event-store/open-event-store';
+
+export interface StoreEndpoint {
+  backend: EventStoreBackend;
+  url: string;
+}
+
+export interface StoreArgs {
+  from: StoreEndpoint;
+  to: StoreEndpoint;
+}
+
+export const USAGE = 'usage: --from postgres|esdb --to postgres|esdb [--from-url URL] [--to-url URL]';
+
+const DEFAULT_SETTING: Record<EventStoreBackend, string> = { postgres: 'DATABASE_URL', esdb: 'EVENTSTORE_URL' };
+
+export function parseStoreArgs(argv: readonly string[], env: Record<string, string | undefined>): StoreArgs {
+  const flags = readFlags(argv);
+  const from = endpoint('from', flags, env);
+  const to = endpoint('to', flags, env);
+  if (from.backend === to.backend && from.url === to.url) throw new Error('--from and --to name the same log: give --from-url or --to-url');
+  return { from, to };
+}
+
+function endpoint(side: 'from' | 'to', flags: Map<string, string>, env: Record<string, string | undefined>): StoreEndpoint {
+  const backend = flags.get(side);
+  if (backend !== 'postgres' && backend !== 'esdb') throw new Error(`--${side} must be postgres or esdb (${USAGE})`);
+  const url = flags.get(`${side}-url`) ?? env[DEFAULT_SETTING[backend]];
+  if (!url?.trim()) throw new Error(`--${side} ${backend}: give --${side}-url or set ${DEFAULT_SETTING[backend]}`);
+  return { backend, url: url.trim() };
+}
+
+function readFlags(argv: readonly string[]): Map<string, string> {
+  const known = new Set(['from', 'to', 'from-url', 'to-url']);
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+    if (!match || !known.has(match[1])) throw new Error(`unknown argument ${JSON.stringify(argv[i].split('=')[0])} (${USAGE})`);
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`--${match[1]} needs a value (${USAGE})`);
+    flags.set(match[1], value);
+  }
+  return flags;
+}
