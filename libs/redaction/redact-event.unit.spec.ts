@@ -34,6 +34,11 @@ describe('redactEvent', () => {
     expect(redactEvent(need).data).toEqual({ householdId: 'h-1', needId: 'n', focusArea: 'health', kind: 'care' });
   });
 
+  it('removes what the event type registry declares personal in other aggregates too', () => {
+    const defaulted = recorded('LoanDefaulted', { loanId: 'l', householdId: 'h', outstandingFen: 120000, reason: 'a death in the family' }, 'loan-1');
+    expect(redactEvent(defaulted).data).toEqual({ loanId: 'l', householdId: 'h', outstandingFen: 120000 });
+  });
+
   it('removes names, id numbers, phones and health details at any depth of any event', () => {
     const other = recorded('SomethingElse', {
       loanId: 'l', borrower: { name: 'Li Wei', idNumber: 'x', phone: 'y', village: 'v' },
