@@ -1,0 +1,40 @@
+/**
+ * Upcasting: old shapes of stored events brought to the current shape when events are read, so deciders
+ * and projections know only the last version of each schema. Stored events are never rewritten.
+ *
+ * Verify an event's hash chain on the stored form, before upcasting: the hash covers what was written.
+ */
+import { StoredEventType } from '../event-types';
+import { HouseholdEnrolledV1, upcastHouseholdEnrolled } from './household-enrolled';
+
+export { enrolmentYearOf, PILOT_BATCH, upcastHouseholdEnrolled } from './household-enrolled';
+export type { HouseholdEnrolledV1 } from './household-enrolled';
+
+/** What an upcaster may read besides the data: the metadata every stored event carries. */
+export interface UpcastContext {
+  /** ISO-8601 UTC: when the fact happened in the field. */
+  occurredAt: string;
+}
+
+type Data = Record<string, unknown>;
+type Upcaster = (data: Data, context: UpcastContext) => Data;
+
+/** One entry per event type that has had more than one shape; chain versions inside the entry. */
+const UPCASTERS: Partial<Record<StoredEventType, Upcaster>> = {
+  HouseholdEnrolled: (data, { occurredAt }) => upcastHouseholdEnrolled(data as unknown as HouseholdEnrolledV1, occurredAt),
+};
+
+/** The data of a `type` event in its current shape; data already current (or of any other type) is returned as is. */
+export function upcast(type: string, data: Data, context: UpcastContext): Data {
+  const upcaster = Object.hasOwn(UPCASTERS, type) ? UPCASTERS[type as StoredEventType] : undefined;
+  return upcaster ? upcaster(data, context) : data;
+}
+
+/**
+ * A recorded event with its data in the current shape, everything else (id, revision, position, hashes)
+ * untouched. This is what the command path folds and what projections apply.
+ */
+export function upcastEvent<R extends { type: string; data: Data; metadata: UpcastContext }>(recorded: R): R {
+  const data = upcast(recorded.type, recorded.data, recorded.metadata);
+  return data === recorded.data ? recorded : { ...recorded, data };
+}
