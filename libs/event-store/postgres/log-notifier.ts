@@ -8,6 +8,8 @@ import { Client, ClientConfig, Pool } from 'pg';
 
 export const NOTIFY_CHANNEL = 'family_ledger_log_appended';
 
+const NOTIFY_WITHOUT_FLUSH = `BEGIN; SET LOCAL synchronous_commit TO off; NOTIFY ${NOTIFY_CHANNEL}; COMMIT;`;
+
 type Waker = () => void;
 
 export class LogNotifier {
@@ -53,7 +55,8 @@ export class LogNotifier {
     try {
       do {
         this.notifyPending = false;
-        await this.pool.query(`SELECT pg_notify($1, '')`, [NOTIFY_CHANNEL]).catch(() => undefined);
+        // One round trip, and no wait for a WAL flush: a lost notification only delays a subscriber's poll.
+        await this.pool.query(NOTIFY_WITHOUT_FLUSH).catch(() => undefined);
       } while (this.notifyPending && !this.closed);
     } finally {
       this.notifyInFlight = false;

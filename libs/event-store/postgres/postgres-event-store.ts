@@ -137,7 +137,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async streamExists(stream: string): Promise<boolean> {
-    const rows = await this.query(`SELECT 1 FROM event_store.streams WHERE stream_id = $1`, [stream]);
+    const rows = await this.query(`SELECT 1 FROM event_store.events WHERE stream_id = $1 LIMIT 1`, [stream]);
     return rows.length > 0;
   }
 

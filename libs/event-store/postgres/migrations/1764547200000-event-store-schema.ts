@@ -24,12 +24,6 @@ export class EventStoreSchema1764547200000 implements MigrationInterface {
         CONSTRAINT events_stream_revision_key UNIQUE (stream_id, stream_revision),
         CONSTRAINT events_event_id_key UNIQUE (event_id)
       )`);
-    await queryRunner.query(`
-      CREATE TABLE event_store.streams (
-        stream_id text   PRIMARY KEY,
-        revision  bigint NOT NULL,
-        last_hash bytea  NOT NULL
-      )`);
     await queryRunner.query(APPEND_FUNCTION);
   }
 
@@ -65,19 +59,22 @@ BEGIN
   -- Serialises appends to one stream (hash collisions only serialise a little more).
   PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
 
-  SELECT s.revision, s.last_hash INTO v_current, v_hash FROM event_store.streams s WHERE s.stream_id = p_stream;
+  -- The stream's head, from the (stream_id, stream_revision) index.
+  SELECT e.stream_revision, e.hash INTO v_current, v_hash
+    FROM event_store.events e WHERE e.stream_id = p_stream ORDER BY e.stream_revision DESC LIMIT 1;
   IF NOT FOUND THEN
     v_current := -1;
     v_hash := decode(repeat('00', 32), 'hex');
   END IF;
 
-  -- A re-send of an append already made: same ids, same stream, same order.
-  SELECT count(*), bool_and(e.stream_id = p_stream) AND count(DISTINCT e.stream_revision - u.ord) = 1,
-         min(e.stream_revision), max(e.stream_revision), max(e.log_position)
-    INTO v_found, v_same, v_first, v_last, v_last_pos
-    FROM unnest(p_ids) WITH ORDINALITY AS u(id, ord)
-    JOIN event_store.events e ON e.event_id = u.id;
-  IF v_found > 0 THEN
+  -- A re-send of an append already made: same ids, same stream, same order. Probing the first id alone
+  -- keeps the common case to one unique-index lookup; a later id reused elsewhere fails the insert.
+  IF EXISTS (SELECT 1 FROM event_store.events e WHERE e.event_id = p_ids[1]) THEN
+    SELECT count(*), bool_and(e.stream_id = p_stream) AND count(DISTINCT e.stream_revision - u.ord) = 1,
+           min(e.stream_revision), max(e.stream_revision), max(e.log_position)
+      INTO v_found, v_same, v_first, v_last, v_last_pos
+      FROM unnest(p_ids) WITH ORDINALITY AS u(id, ord)
+      JOIN event_store.events e ON e.event_id = u.id;
     IF v_found = v_count AND v_same AND (
          p_expected IN ('any', 'stream_exists')
          OR (p_expected = 'no_stream' AND v_first = 0)
@@ -115,10 +112,6 @@ BEGIN
   SELECT v_base + u.ord - 1, p_stream, v_current + u.ord, u.id, u.type, p_data -> (u.ord::int - 1),
          p_metadata -> (u.ord::int - 1), p_recorded_at, u.previous, u.hash
     FROM unnest(p_ids, p_types, v_previous, v_hashes) WITH ORDINALITY AS u(id, type, previous, hash, ord);
-
-  INSERT INTO event_store.streams AS s (stream_id, revision, last_hash)
-  VALUES (p_stream, v_current + v_count, v_hash)
-  ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision, last_hash = EXCLUDED.last_hash;
 
   RETURN QUERY SELECT 'appended', v_current, v_current + v_count, v_base + v_count - 1;
 END

@@ -1,0 +1,207 @@
+/**
+ * Append throughput and latency of the PostgreSQL event store, each next to what the same server does
+ * with plain SQL in the same run: single-event appends (with expected-revision checks) against single-row
+ * INSERTs at the same concurrency; batches of 100 events per append against a multi-row INSERT and COPY
+ * of the same rows; and append-to-subscriber lag.
+ */
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { EventToAppend, ExpectedRevision } from '../libs/event-store';
+import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
+import { progressBar } from './support/progress';
+import { median, percentile, round } from './support/stats';
+
+export interface AppendBenchOptions {
+  singleOps: number;
+  batchOps: number;
+  batchSize: number;
+  concurrencies: number[];
+  batchConcurrency: number;
+  lagEvents: number;
+  lagIntervalMs: number;
+  repeats: number;
+}
+
+export const defaultAppendOptions: AppendBenchOptions = {
+  singleOps: 4000, batchOps: 200, batchSize: 100, concurrencies: [1, 8, 32], batchConcurrency: 4,
+  lagEvents: 1000, lagIntervalMs: 5, repeats: 3,
+};
+
+export interface Throughput {
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface AppendBenchResults {
+  single: { concurrency: number; eventStore: Throughput; plainInsert: Throughput; ratio: number }[];
+  batch: { batchSize: number; concurrency: number; eventStore: Throughput; multiRowInsert: Throughput; copy: Throughput; ratioToMultiRow: number; ratioToCopy: number };
+  subscriberLag: { events: number; p50Ms: number; p99Ms: number; maxMs: number };
+}
+
+const BASELINE_TABLE = `CREATE UNLOGGED TABLE IF NOT EXISTS public.bench_plain_events (
+  id bigserial PRIMARY KEY, stream_id text NOT NULL, event_id uuid NOT NULL UNIQUE, event_type text NOT NULL,
+  data jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL)`;
+
+export async function benchAppends(url: string, options: AppendBenchOptions = defaultAppendOptions): Promise<AppendBenchResults> {
+  const maxConcurrency = Math.max(...options.concurrencies, options.batchConcurrency);
+  const pool = new Pool({ connectionString: url, max: maxConcurrency + 4 });
+  const store = new PostgresEventStore({ connectionString: url, poolSize: maxConcurrency + 4 });
+  // A logged table, like the event log: an UNLOGGED one would flatter the baseline.
+  await pool.query(BASELINE_TABLE.replace('UNLOGGED ', ''));
+  try {
+    const single = [];
+    for (const concurrency of options.concurrencies) {
+      const eventStore = await repeat(options.repeats, `append x1, concurrency ${concurrency}`, options.singleOps, (bar) =>
+        run(options.singleOps, concurrency, bar, singleAppender(store)));
+      const plainInsert = await repeat(options.repeats, `INSERT x1, concurrency ${concurrency}`, options.singleOps, (bar) =>
+        run(options.singleOps, concurrency, bar, (worker) => () => insertRows(pool, [row(worker)])));
+      single.push({ concurrency, eventStore, plainInsert, ratio: round(eventStore.perSecond / plainInsert.perSecond, 2) });
+    }
+    const { batchOps, batchSize, batchConcurrency: concurrency } = options;
+    const perEvent = (t: Throughput): Throughput => ({ ...t, perSecond: Math.round(t.perSecond * batchSize) });
+    const eventStore = perEvent(await repeat(options.repeats, `append x${batchSize}`, batchOps, (bar) =>
+      run(batchOps, concurrency, bar, batchAppender(store, batchSize))));
+    const multiRowInsert = perEvent(await repeat(options.repeats, `INSERT x${batchSize} (multi-row)`, batchOps, (bar) =>
+      run(batchOps, concurrency, bar, (worker) => () => insertRows(pool, Array.from({ length: batchSize }, () => row(worker))))));
+    const copy = perEvent(await repeat(options.repeats, `COPY x${batchSize}`, batchOps, (bar) =>
+      run(batchOps, concurrency, bar, (worker) => () => copyRows(pool, Array.from({ length: batchSize }, () => row(worker))))));
+    const batch = {
+      batchSize, concurrency, eventStore, multiRowInsert, copy,
+      ratioToMultiRow: round(eventStore.perSecond / multiRowInsert.perSecond, 2),
+      ratioToCopy: round(eventStore.perSecond / copy.perSecond, 2),
+    };
+    const subscriberLag = await measureLag(store, options.lagEvents, options.lagIntervalMs);
+    return { single, batch, subscriberLag };
+  } finally {
+    await store.close();
+    await pool.end();
+  }
+}
+
+type Bar = ReturnType<typeof progressBar>;
+type Operation = () => Promise<unknown>;
+
+/** Runs `total` operations over `concurrency` workers; each worker gets its own operation factory. */
+async function run(total: number, concurrency: number, bar: Bar, workerOp: (worker: string) => Operation): Promise<{ seconds: number; latencies: number[] }> {
+  let issued = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    const op = workerOp(randomUUID());
+    while (issued < total) {
+      issued++;
+      const t0 = performance.now();
+      await op();
+      latencies.push(performance.now() - t0);
+      bar.increment();
+    }
+  }));
+  return { seconds: (performance.now() - started) / 1000, latencies };
+}
+
+async function repeat(times: number, label: string, ops: number, once: (bar: Bar) => Promise<{ seconds: number; latencies: number[] }>): Promise<Throughput> {
+  const runs: Throughput[] = [];
+  for (let i = 0; i < times; i++) {
+    const bar = progressBar(`${label} (${i + 1}/${times})`, ops);
+    const { seconds, latencies } = await once(bar);
+    bar.stop();
+    runs.push({ perSecond: ops / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) });
+  }
+  return {
+    perSecond: Math.round(median(runs.map((r) => r.perSecond))),
+    p50Ms: round(median(runs.map((r) => r.p50Ms)), 2),
+    p99Ms: round(median(runs.map((r) => r.p99Ms)), 2),
+  };
+}
+
+function event(worker: string): EventToAppend {
+  return {
+    id: randomUUID(),
+    type: 'ServiceDelivered',
+    data: { householdId: worker, serviceId: randomUUID(), departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', deliveredAt: '2012-03-01T08:00:00.000Z' },
+    metadata: { actor: 'bench', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T08:00:00.000Z' },
+  };
+}
+
+function row(worker: string) {
+  const e = event(worker);
+  return { stream: `household-${worker}`, ...e, metadata: { ...e.metadata, recordedAt: new Date().toISOString() } };
+}
+
+function singleAppender(store: PostgresEventStore) {
+  return (worker: string): Operation => {
+    let expected: ExpectedRevision = 'no_stream';
+    return async () => {
+      const result = await store.appendToStream(`household-${worker}`, [event(worker)], { expectedRevision: expected });
+      expected = result.nextExpectedRevision;
+    };
+  };
+}
+
+function batchAppender(store: PostgresEventStore, size: number) {
+  return (worker: string): Operation => {
+    let expected: ExpectedRevision = 'no_stream';
+    return async () => {
+      const events = Array.from({ length: size }, () => event(worker));
+      const result = await store.appendToStream(`household-${worker}`, events, { expectedRevision: expected });
+      expected = result.nextExpectedRevision;
+    };
+  };
+}
+
+type Row = ReturnType<typeof row>;
+
+async function insertRows(pool: Pool, rows: Row[]): Promise<void> {
+  const values: unknown[] = [];
+  const tuples = rows.map((r) => {
+    values.push(r.stream, r.id, r.type, JSON.stringify(r.data), JSON.stringify(r.metadata), r.metadata.recordedAt);
+    const n = values.length;
+    return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+  });
+  await pool.query(`INSERT INTO public.bench_plain_events (stream_id, event_id, event_type, data, metadata, recorded_at) VALUES ${tuples.join(', ')}`, values);
+}
+
+async function copyRows(pool: Pool, rows: Row[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const sink = client.query(copyFrom(`COPY public.bench_plain_events (stream_id, event_id, event_type, data, metadata, recorded_at) FROM STDIN`));
+    const escape = (text: string) => text.replace(/\\/g, '\\\\');
+    const text = rows.map((r) => [r.stream, r.id, r.type, escape(JSON.stringify(r.data)), escape(JSON.stringify(r.metadata)), r.metadata.recordedAt].join('\t')).join('\n') + '\n';
+    await new Promise<void>((resolve, reject) => {
+      sink.on('finish', resolve);
+      sink.on('error', reject);
+      sink.end(text);
+    });
+  } finally {
+    client.release();
+  }
+}
+
+/** From just before the append call to the subscriber receiving the event, appending at a fixed rate. */
+async function measureLag(store: PostgresEventStore, events: number, intervalMs: number): Promise<AppendBenchResults['subscriberLag']> {
+  const stream = `lag-${randomUUID()}`;
+  const sentAt = new Map<string, number>();
+  const lags: number[] = [];
+  const subscription = store.subscribeToAll({ fromPosition: 'end', filter: { streamPrefixes: [stream] } });
+  const bar = progressBar('append-to-subscriber lag', events, 'events');
+  const receiving = (async () => {
+    for await (const e of subscription) {
+      lags.push(performance.now() - sentAt.get(e.id)!);
+      bar.increment();
+      if (lags.length === events) break;
+    }
+  })();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < events; i++) {
+    const e = event(stream);
+    sentAt.set(e.id, performance.now());
+    await store.appendToStream(stream, [e]);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  await receiving;
+  bar.stop();
+  await subscription.close();
+  return { events, p50Ms: round(percentile(lags, 50), 2), p99Ms: round(percentile(lags, 99), 2), maxMs: round(Math.max(...lags), 2) };
+}
