@@ -1,0 +1,26 @@
+/** Opens the two sides of a copy or a comparison through the same selection the services use. */
+import { Clock } from '../../libs/clock';
+import { runMigrations } from '../../libs/database/data-source';
+import { EventStore } from '../../libs/event-store/event-store.port';
+import { openEventStore } from '../../libs/event-store/open-event-store';
+import { StoreEndpoint } from './args';
+
+export function openStore(endpoint: StoreEndpoint, clock?: Clock): EventStore {
+  return endpoint.backend === 'esdb'
+    ? openEventStore({ eventStoreUrl: endpoint.url, clock })
+    : openEventStore({ databaseUrl: endpoint.url, clock });
+}
+
+/** A PostgreSQL target gets the schema first, exactly as the API would create it at start-up. */
+export async function prepareTarget(endpoint: StoreEndpoint): Promise<void> {
+  if (endpoint.backend === 'postgres') await runMigrations(endpoint.url);
+}
+
+export function describeEndpoint(endpoint: StoreEndpoint): string {
+  try {
+    const url = new URL(endpoint.url.replace(/^esdb(\+discover)?:/, 'http:'));
+    return `${endpoint.backend === 'esdb' ? 'EventStoreDB' : 'PostgreSQL'} at ${url.host}${endpoint.backend === 'postgres' ? url.pathname : ''}`;
+  } catch {
+    return endpoint.backend;
+  }
+}
