@@ -53,20 +53,20 @@ export async function benchAppends(url: string, options: AppendBenchOptions = de
   try {
     const single = [];
     for (const concurrency of options.concurrencies) {
-      const eventStore = await repeat(options.repeats, `append x1, concurrency ${concurrency}`, options.singleOps, (bar) =>
-        run(options.singleOps, concurrency, bar, singleAppender(store)));
-      const plainInsert = await repeat(options.repeats, `INSERT x1, concurrency ${concurrency}`, options.singleOps, (bar) =>
-        run(options.singleOps, concurrency, bar, (worker) => () => insertRows(pool, [row(worker)])));
+      const ops = options.singleOps;
+      const [eventStore, plainInsert] = await interleaved(options.repeats, ops, [
+        [`append x1, concurrency ${concurrency}`, (bar) => run(ops, concurrency, bar, singleAppender(store))],
+        [`INSERT x1, concurrency ${concurrency}`, (bar) => run(ops, concurrency, bar, (worker) => () => insertRows(pool, [row(worker)]))],
+      ]);
       single.push({ concurrency, eventStore, plainInsert, ratio: round(eventStore.perSecond / plainInsert.perSecond, 2) });
     }
     const { batchOps, batchSize, batchConcurrency: concurrency } = options;
-    const perEvent = (t: Throughput): Throughput => ({ ...t, perSecond: Math.round(t.perSecond * batchSize) });
-    const eventStore = perEvent(await repeat(options.repeats, `append x${batchSize}`, batchOps, (bar) =>
-      run(batchOps, concurrency, bar, batchAppender(store, batchSize))));
-    const multiRowInsert = perEvent(await repeat(options.repeats, `INSERT x${batchSize} (multi-row)`, batchOps, (bar) =>
-      run(batchOps, concurrency, bar, (worker) => () => insertRows(pool, Array.from({ length: batchSize }, () => row(worker))))));
-    const copy = perEvent(await repeat(options.repeats, `COPY x${batchSize}`, batchOps, (bar) =>
-      run(batchOps, concurrency, bar, (worker) => () => copyRows(pool, Array.from({ length: batchSize }, () => row(worker))))));
+    const rows = (worker: string) => Array.from({ length: batchSize }, () => row(worker));
+    const [eventStore, multiRowInsert, copy] = (await interleaved(options.repeats, batchOps, [
+      [`append x${batchSize}`, (bar) => run(batchOps, concurrency, bar, batchAppender(store, batchSize))],
+      [`INSERT x${batchSize} (multi-row)`, (bar) => run(batchOps, concurrency, bar, (worker) => () => insertRows(pool, rows(worker)))],
+      [`COPY x${batchSize}`, (bar) => run(batchOps, concurrency, bar, (worker) => () => copyRows(pool, rows(worker)))],
+    ])).map((t): Throughput => ({ ...t, perSecond: Math.round(t.perSecond * batchSize) }));
     const batch = {
       batchSize, concurrency, eventStore, multiRowInsert, copy,
       ratioToMultiRow: round(eventStore.perSecond / multiRowInsert.perSecond, 2),
@@ -84,7 +84,7 @@ type Bar = ReturnType<typeof progressBar>;
 type Operation = () => Promise<unknown>;
 
 /** Runs `total` operations over `concurrency` workers; each worker gets its own operation factory. */
-async function run(total: number, concurrency: number, bar: Bar, workerOp: (worker: string) => Operation): Promise<{ seconds: number; latencies: number[] }> {
+async function run(total: number, concurrency: number, bar: Bar, workerOp: (worker: string) => Operation): Promise<Measured> {
   let issued = 0;
   const latencies: number[] = [];
   const started = performance.now();
@@ -101,19 +101,27 @@ async function run(total: number, concurrency: number, bar: Bar, workerOp: (work
   return { seconds: (performance.now() - started) / 1000, latencies };
 }
 
-async function repeat(times: number, label: string, ops: number, once: (bar: Bar) => Promise<{ seconds: number; latencies: number[] }>): Promise<Throughput> {
-  const runs: Throughput[] = [];
+type Measured = { seconds: number; latencies: number[] };
+
+/**
+ * Runs each case `times` times, alternating between cases in every round so that a noisy neighbour
+ * weighs on the event store and its baseline alike; reports each case's medians.
+ */
+async function interleaved(times: number, ops: number, cases: [string, (bar: Bar) => Promise<Measured>][]): Promise<Throughput[]> {
+  const runs: Throughput[][] = cases.map(() => []);
   for (let i = 0; i < times; i++) {
-    const bar = progressBar(`${label} (${i + 1}/${times})`, ops);
-    const { seconds, latencies } = await once(bar);
-    bar.stop();
-    runs.push({ perSecond: ops / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) });
+    for (const [index, [label, once]] of cases.entries()) {
+      const bar = progressBar(`${label} (${i + 1}/${times})`, ops);
+      const { seconds, latencies } = await once(bar);
+      bar.stop();
+      runs[index].push({ perSecond: ops / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) });
+    }
   }
-  return {
-    perSecond: Math.round(median(runs.map((r) => r.perSecond))),
-    p50Ms: round(median(runs.map((r) => r.p50Ms)), 2),
-    p99Ms: round(median(runs.map((r) => r.p99Ms)), 2),
-  };
+  return runs.map((caseRuns) => ({
+    perSecond: Math.round(median(caseRuns.map((r) => r.perSecond))),
+    p50Ms: round(median(caseRuns.map((r) => r.p50Ms)), 2),
+    p99Ms: round(median(caseRuns.map((r) => r.p99Ms)), 2),
+  }));
 }
 
 function event(worker: string): EventToAppend {

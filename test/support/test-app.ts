@@ -16,11 +16,19 @@ export interface TestApp {
   runtime: Runtime;
   database: TestDatabase;
   projector?: Projector;
-  close(): Promise<void>;
+  /** Stops everything; the database is dropped unless `keepDatabase` (to start another app on it). */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
-export async function startTestApp(options: { projector?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface TestAppOptions {
+  projector?: boolean;
+  env?: Record<string, string>;
+  /** Start on an existing database (a restart) instead of a fresh one. */
+  database?: TestDatabase;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const runtime = await openRuntime(loadConfig({ ...options.env, DATABASE_URL: database.url }));
   const app = await createApiApp(runtime);
   const projector = options.projector ? new Projector(projections, runtime.eventStore, runtime.dataSource, { standbyPollMs: 100 }) : undefined;
@@ -31,11 +39,11 @@ export async function startTestApp(options: { projector?: boolean; env?: Record<
     runtime,
     database,
     projector,
-    async close() {
+    async close(closeOptions = {}) {
       await app.close();
       await projector?.stop();
       await runtime.close();
-      await database.drop();
+      if (!closeOptions.keepDatabase) await database.drop();
     },
   };
 }
