@@ -5,5 +5,6 @@
 import { HouseholdsModule } from './commands/households/households.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './queries/indicators/indicators.module';
+import { FeedModule } from './feed/feed.module';
 
-export const features = [HealthModule, HouseholdsModule, IndicatorsModule];
+export const features = [HealthModule, HouseholdsModule, IndicatorsModule, FeedModule];

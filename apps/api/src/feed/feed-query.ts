@@ -1,0 +1,68 @@
+/**
+ * The query of both feed routes: where to start and which events. Every malformed part is a 400 naming
+ * the parameter and the value (positions, type names and stream prefixes are not personal data).
+ */
+import { EventFilter, parsePosition, Position } from '@libs/event-store';
+import { ProblemException } from '../http/problem';
+
+export interface FeedQuery {
+  /** Exclusive. */
+  from: Position | 'start' | 'end';
+  filter: EventFilter;
+}
+
+export type RawQuery = Record<string, unknown>;
+
+const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+const STREAM_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
+export const MAX_PAGE = 1000;
+export const DEFAULT_PAGE = 100;
+
+/** `Last-Event-ID` (a reconnecting EventSource sends it) takes precedence over `from`. */
+export function parseFeedQuery(query: RawQuery, lastEventId?: string): FeedQuery {
+  const from = lastEventId !== undefined ? parseFrom(lastEventId, 'Last-Event-ID') : parseFrom(single(query, 'from'), 'from');
+  return { from, filter: parseFilter(query) };
+}
+
+export function parseFilter(query: RawQuery): EventFilter {
+  const types = list(query, 'types', EVENT_TYPE);
+  const streams = list(query, 'streams', STREAM_PREFIX);
+  return { ...(types && { eventTypes: types }), ...(streams && { streamPrefixes: streams }) };
+}
+
+export function parseLimit(query: RawQuery): number {
+  const raw = single(query, 'limit');
+  if (raw === undefined) return DEFAULT_PAGE;
+  const limit = Number(raw);
+  if (!/^\d+$/.test(raw) || limit < 1 || limit > MAX_PAGE) throw invalid('limit', raw, `an integer from 1 to ${MAX_PAGE}`);
+  return limit;
+}
+
+function parseFrom(raw: string | undefined, name: string): FeedQuery['from'] {
+  if (raw === undefined || raw === '' || raw === 'start') return 'start';
+  if (raw === 'end') return 'end';
+  const parsed = parsePosition(raw);
+  if (!parsed) throw invalid(name, raw, 'a log position such as "123" or "123/120", or start, or end');
+  return parsed;
+}
+
+function list(query: RawQuery, name: string, item: RegExp): string[] | undefined {
+  const raw = single(query, name);
+  if (raw === undefined) return undefined;
+  const items = raw.split(',').map((part) => part.trim());
+  const bad = items.find((part) => !item.test(part));
+  if (bad !== undefined) throw invalid(name, bad, 'a comma-separated list of names');
+  return [...new Set(items)];
+}
+
+function single(query: RawQuery, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw ProblemException.of(400, 'invalid-query', `${name} must be given once`);
+  return value;
+}
+
+function invalid(name: string, value: string, expected: string): ProblemException {
+  const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  return ProblemException.of(400, 'invalid-query', `${name} ${shown} is not ${expected}`, { parameter: name, value: value.slice(0, 60) });
+}

@@ -1,0 +1,74 @@
+/**
+ * Streams a subscription to one SSE response: history, then live events, with heartbeats while idle.
+ *
+ * Memory stays bounded for a consumer that reads too slowly: the subscription is only pulled while the
+ * socket's queue is below `maxBufferedBytes` (the subscription itself holds at most one page). When the
+ * queue stays above it for `stallTimeoutMs`, the consumer is cut off: a `retry:` hint, then the end of the
+ * stream, and it reconnects with `Last-Event-ID`. Messages are whole or absent on the wire, so resuming
+ * from the last complete message loses nothing.
+ */
+import { ServerResponse } from 'node:http';
+import { Subscription } from '@libs/event-store';
+import { toPublicEvent } from '@libs/redaction';
+import { FeedOptions } from './feed-options';
+import { formatSseEvent, formatSseRetry, SSE_HEARTBEAT } from './sse';
+
+export type FeedEnd = 'client-closed' | 'cut-off' | 'failed';
+
+export async function streamFeed(response: ServerResponse, subscription: Subscription, options: FeedOptions): Promise<FeedEnd> {
+  let clientClosed = false;
+  let wroteSinceBeat = false;
+  response.on('close', () => {
+    clientClosed = true;
+    void subscription.close();
+  });
+  const heartbeat = setInterval(() => {
+    if (!wroteSinceBeat && response.writableLength === 0) response.write(SSE_HEARTBEAT);
+    wroteSinceBeat = false;
+  }, options.heartbeatMs);
+  try {
+    for await (const event of subscription) {
+      if (clientClosed) break;
+      const accepted = response.write(formatSseEvent(toPublicEvent(event)));
+      wroteSinceBeat = true;
+      // 'drain' is only promised after a write returned false.
+      if (!accepted && response.writableLength > options.maxBufferedBytes && !(await drained(response, options.stallTimeoutMs))) {
+        if (!clientClosed) cutOff(response, options);
+        return clientClosed ? 'client-closed' : 'cut-off';
+      }
+    }
+    return 'client-closed';
+  } catch {
+    // Headers are sent: the only way left to report is to end the stream and let the client resume.
+    if (!clientClosed) cutOff(response, options);
+    return 'failed';
+  } finally {
+    clearInterval(heartbeat);
+    await subscription.close();
+  }
+}
+
+/** Resolves true on 'drain', false when the timeout passes first or the connection closes. */
+function drained(response: ServerResponse, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (result: boolean) => {
+      clearTimeout(timer);
+      response.off('drain', onDrain);
+      response.off('close', onClose);
+      resolve(result);
+    };
+    const onDrain = () => finish(true);
+    const onClose = () => finish(false);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    response.on('drain', onDrain);
+    response.on('close', onClose);
+  });
+}
+
+/** Ends the stream politely; a consumer that does not read even that is disconnected after a grace period. */
+function cutOff(response: ServerResponse, options: FeedOptions): void {
+  response.end(formatSseRetry(options.retryMs));
+  const grace = setTimeout(() => response.destroy(), options.cutOffGraceMs);
+  grace.unref();
+  response.on('close', () => clearTimeout(grace));
+}
