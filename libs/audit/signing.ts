@@ -76,8 +76,13 @@ function wellFormed(c: SignedCheckpoint | undefined): c is SignedCheckpoint {
     typeof c.signedAt === 'string' &&
     !Number.isNaN(Date.parse(c.signedAt)) &&
     typeof c.signature === 'string' &&
-    /^[A-Za-z0-9+/]+={0,2}$/.test(c.signature)
+    isCanonicalBase64(c.signature)
   );
+}
+
+/** Node's base64 decoder ignores stray padding bits; demanding the canonical text keeps every byte significant. */
+function isCanonicalBase64(text: string): boolean {
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(text) && Buffer.from(text, 'base64').toString('base64') === text;
 }
 
 /** A fresh key pair as PEM (PKCS#8 private, SPKI public), for configuration. */
