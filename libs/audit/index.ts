@@ -1,0 +1,4 @@
+export * from './replay';
+export * from './merkle';
+export * from './signing';
+export * from './bundle';
