@@ -3,8 +3,18 @@
  * in force when the act happened; the subject unit only reports its own rectification.
  */
 import { rule } from '../shared';
-import { covers } from '../supervision/state';
-import { CaseCommand } from './commands';
+import { assignmentAt, covers, SupervisionState } from '../supervision/state';
+import { CaseAuthority, CaseCommand } from './commands';
+
+/**
+ * A supervisor's authority as the handler reads it from the case district's supervision stream: the term
+ * in force there at `at` if it is theirs, else none. (A supervisor of another district is then refused
+ * as not in office; a handler that looks the actor's own term up elsewhere gets `supervisor-outside-district`.)
+ */
+export function supervisorAuthority(supervision: SupervisionState, supervisorId: string, at: string): CaseAuthority {
+  const term = assignmentAt(supervision, at);
+  return { role: 'supervisor', assignment: term !== undefined && term.supervisorId === supervisorId ? term : null };
+}
 
 export interface CaseScope {
   districtCode: string;

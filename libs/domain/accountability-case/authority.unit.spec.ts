@@ -1,7 +1,8 @@
 import { given } from '../../testing/decider-spec';
 import { cityOffice, command, DISTRICT, opened, ordered, OTHER_DISTRICT, reported, subjectUnit, supervisorOf, WANG } from './case-fixtures';
 import * as C from './commands';
-import { CaseEvent, caseDecider, CaseState } from './index';
+import { SupervisionEvent, supervisionDecider, SupervisionState } from '../supervision';
+import { CaseEvent, caseDecider, CaseState, supervisorAuthority } from './index';
 
 const openData = { ...(opened.data as C.OpenCase['data']) };
 const order = (authority = supervisorOf(DISTRICT), actor?: string, at?: string) =>
@@ -57,6 +58,28 @@ describe('who may act on a case', () => {
   it('refuses a report from a unit other than the subject of the case', () => {
     const report = command<C.ReportRectification>('ReportRectification', { report: 'done', evidence: [] }, { authority: { role: 'subject-unit', unitCode: 'unit-other' } });
     given(caseDecider, [opened, ordered(1)]).when(report).thenThrows('not-the-subject-unit');
+  });
+});
+
+describe('supervisorAuthority', () => {
+  const supervision = [
+    { type: 'SupervisorAssigned', data: { districtCode: DISTRICT, supervisorId: WANG, assignedAt: '2012-01-01T00:00:00Z', reason: 'order' } },
+    { type: 'SupervisorAssignmentEnded', data: { districtCode: DISTRICT, supervisorId: WANG, endedAt: '2012-05-01T00:00:00Z', reason: 'rotation' } },
+    { type: 'SupervisorAssigned', data: { districtCode: DISTRICT, supervisorId: 'sup-li', assignedAt: '2012-05-01T00:00:00Z', reason: 'rotation' } },
+  ] as const;
+  const state = supervision.reduce<SupervisionState>((s, e) => supervisionDecider.evolve(s, e as SupervisionEvent), supervisionDecider.initialState);
+
+  it('gives the term the actor held in the district at the time', () => {
+    expect(supervisorAuthority(state, WANG, '2012-03-10T08:00:00.000Z')).toEqual({
+      role: 'supervisor',
+      assignment: { districtCode: DISTRICT, supervisorId: WANG, from: '2012-01-01T00:00:00Z', until: '2012-05-01T00:00:00Z' },
+    });
+  });
+
+  it('gives no term to the actor once their successor took office, so the decider refuses them', () => {
+    const authority = supervisorAuthority(state, WANG, '2012-05-10T00:00:00Z');
+    expect(authority).toEqual({ role: 'supervisor', assignment: null });
+    given(caseDecider, [opened]).when(order(authority, WANG, '2012-05-10T00:00:00Z')).thenThrows('supervisor-not-in-office');
   });
 });
 

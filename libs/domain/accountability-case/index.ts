@@ -5,6 +5,7 @@ import { CaseEvent } from './events';
 import { evolveCase } from './evolve';
 import { CaseState, initialCaseState } from './state';
 
+export { supervisorAuthority } from './authority';
 export * from './commands';
 export * from './events';
 export * from './state';

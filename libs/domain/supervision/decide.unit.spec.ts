@@ -1,7 +1,7 @@
 import { given } from '../../testing/decider-spec';
 import { CommandMetadata } from '../shared';
 import { SupervisionCommand, SupervisionEvent, supervisionDecider, supervisionStream, SUPERVISION_EVENT_TYPES } from './index';
-import { bimonthOf, parsePeriod } from './periods';
+import { bimonthOf, monthOfInstant, parsePeriod } from './periods';
 
 const district = '640104';
 const meta = (actor: string, occurredAt: string): CommandMetadata => ({ commandId: 'c-1', actor, correlationId: 'k-1', occurredAt });
@@ -149,6 +149,11 @@ describe('supervision decider', () => {
       given(supervisionDecider, [wangTerm]).when(visit(wang, '2012-03-14T09:00:00Z', '201204')).thenThrows('visit-month-in-future');
     });
 
+    it('counts a visit early on the 1st, city time, for the new month', () => {
+      const [event] = supervisionDecider.decide(visit(wang, '2012-02-29T23:30:00Z', '201203'), fold([wangTerm]));
+      expect(event).toMatchObject({ data: { month: '201203', visitedAt: '2012-02-29T23:30:00Z' } });
+    });
+
     it('refuses a visit without findings', () => {
       given(supervisionDecider, [wangTerm]).when(visit(wang, '2012-03-14T09:00:00Z', '201203', ' ')).thenThrows('findings-required');
     });
@@ -212,6 +217,11 @@ describe('periods', () => {
   it('finds the bimonth a month falls in', () => {
     expect(bimonthOf('201203')).toBe('201202B');
     expect(bimonthOf('201212')).toBe('201206B');
+  });
+
+  it('counts months on the city\'s calendar (UTC+8), not in UTC', () => {
+    expect(monthOfInstant('2012-02-29T23:00:00Z')).toBe('201203');
+    expect(monthOfInstant('2012-02-29T15:59:59Z')).toBe('201202');
   });
 
   it('reads quarters and years, and nothing else', () => {

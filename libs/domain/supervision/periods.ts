@@ -44,10 +44,16 @@ export function bimonthOf(monthText: string): string {
   return `${monthText.slice(0, 4)}${String(Math.ceil(m / 2)).padStart(2, '0')}B`;
 }
 
-/** The `YYYYMM` of an ISO-8601 instant, in UTC. */
+/**
+ * The programme's calendar is the city's: Beijing time, UTC+8 all year (China keeps no daylight saving).
+ * Instants are stored in UTC, so a visit at 07:00 on 1 March local time is 23:00 UTC on the last of February.
+ */
+const CITY_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar month (`YYYYMM`, city time) an ISO-8601 instant falls in. */
 export function monthOfInstant(iso: string): string {
-  const date = new Date(iso);
-  return `${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  const local = new Date(Date.parse(iso) + CITY_UTC_OFFSET_MS);
+  return `${local.getUTCFullYear()}${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 /** Orders two ISO-8601 instants by time, not by text (`...00Z` and `...00.000Z` are the same instant). */
