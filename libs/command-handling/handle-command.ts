@@ -1,7 +1,8 @@
 /**
  * The one load-decide-append of the write side: read the stream, fold it, decide, append with the revision
  * that was read. A concurrent writer makes the append fail with WrongExpectedRevisionError (409), never a
- * lost write; a stale `ifMatch` fails before deciding (412).
+ * lost write; a stale `ifMatch` fails before deciding (412). A command whose events are already in the
+ * stream (same causationId) is answered from them without deciding again: see `alreadyHandled`.
  */
 import { Command, Decider, DomainEvent, fold } from '../domain/shared/decider';
 import { EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '../event-store/event-store.port';
@@ -57,6 +58,8 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   store: EventStore, stream: string, decider: Decider<C, E, S>, command: C, options: HandleOptions = {},
 ): Promise<CommandOutcome<S, E>> {
   const loaded = await loadStream(store, stream, decider, options.upcast);
+  const previous = alreadyHandled<S, E>(loaded, command);
+  if (previous) return previous;
   if (options.ifMatch !== undefined && options.ifMatch !== loaded.revision) {
     throw new StaleRevisionError(stream, options.ifMatch, loaded.revision);
   }
@@ -70,6 +73,20 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     revision: result.nextExpectedRevision,
     position: formatPosition(result.position),
   };
+}
+
+/**
+ * Store-level idempotency. A command retried with the same id (ids derived from an Idempotency-Key) after
+ * its events were appended but before its answer was recorded must not be decided again against the state
+ * it already changed: it would be refused, or worse, applied twice. Its events are found by causationId.
+ * The If-Match check is skipped too: the revision the client saw was the one before its own command.
+ */
+function alreadyHandled<S, E>(loaded: LoadedStream<S>, command: Command): CommandOutcome<S, E> | undefined {
+  const own = loaded.events.filter((event) => event.metadata.causationId === command.metadata.commandId);
+  if (own.length === 0) return undefined;
+  const last = own[own.length - 1];
+  const events = own.map((event) => ({ type: event.type, data: event.data }) as unknown as E);
+  return { state: loaded.state, events, revision: last.revision, position: formatPosition(last.position) };
 }
 
 function toAppend(command: Command, event: DomainEvent, index: number): EventToAppend {

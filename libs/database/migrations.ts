@@ -5,5 +5,8 @@
 import { EventStoreSchema1764547200000 } from '../event-store/postgres/migrations/1764547200000-event-store-schema';
 import { ProjectionRuntime1764547300000 } from '../projection/migrations/1764547300000-projection-runtime';
 import { CategoryCounts1764547400000 } from '../../projections/category-counts/category-counts.migration';
+import { IdempotencyKeys1764561000000 } from '../idempotency/migrations/1764561000000-idempotency-keys';
+import { ProjectionCopies1764562000000 } from '../projection/migrations/1764562000000-projection-copies';
+import { ReadModels1764562100000 } from '../../projections/migrations/1764562100000-read-models';
 
-export const migrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, CategoryCounts1764547400000];
+export const migrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, CategoryCounts1764547400000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ReadModels1764562100000];
