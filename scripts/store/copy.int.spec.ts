@@ -46,6 +46,15 @@ async function writeHistory(store: PostgresEventStore, clock: ManualClock): Prom
 
 const allOf = (store: PostgresEventStore) => store.readAll();
 
+/**
+ * PostgreSQL readers of the global log stop below the oldest transaction running anywhere in the
+ * cluster (gap safety), and other test files hold such transactions open on purpose: wait until the
+ * log shows what was written before asserting on it.
+ */
+async function untilVisible(store: PostgresEventStore, count: number): Promise<void> {
+  while ((await store.readAll()).length < count) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 describe('store copy and verify between two PostgreSQL logs', () => {
   let source: PostgresEventStore;
   let total: number;
@@ -54,12 +63,14 @@ describe('store copy and verify between two PostgreSQL logs', () => {
     const clock = new ManualClock(new Date('2026-03-01T08:00:00.000Z'));
     source = await freshStore(clock);
     total = await writeHistory(source, clock);
+    await untilVisible(source, total);
   });
 
   it('copies the whole log with ids, revisions, data, metadata, recorded times and hashes, and verifies', async () => {
     const target = await freshTarget();
     const result = await copyLog(source, target, { pageSize: 7 });
     expect(result).toEqual({ copied: total, resumedAfter: 'start', completed: true });
+    await untilVisible(target.store, total);
     const strip = (events: RecordedEvent[]) => events.map(({ position: _position, ...rest }) => rest);
     expect(strip(await allOf(target.store))).toEqual(strip(await allOf(source)));
     expect(await compareLogs(source, target.store, { pageSize: 5 })).toEqual({ compared: total });
@@ -71,12 +82,14 @@ describe('store copy and verify between two PostgreSQL logs', () => {
     const first = await copyLog(source, target, { pageSize: 5, onProgress: (p) => p.copied >= total / 3 && stop.abort(), signal: stop.signal });
     expect(first.completed).toBe(false);
     expect(first.copied).toBeLessThan(total);
+    await untilVisible(target.store, first.copied);
     const partial = await compareLogs(source, target.store);
     expect(partial.difference?.field).toBe('missing-in-second');
 
     const second = await copyLog(source, target, { pageSize: 5 });
     expect(second.completed).toBe(true);
     expect(first.copied + second.copied).toBe(total);
+    await untilVisible(target.store, total);
     const copiedIds = (await allOf(target.store)).map((e) => e.id);
     expect(new Set(copiedIds).size).toBe(total);
     expect(copiedIds).toEqual((await allOf(source)).map((e) => e.id));
@@ -88,6 +101,7 @@ describe('store copy and verify between two PostgreSQL logs', () => {
   it('keeps every copied stream chain intact', async () => {
     const target = await freshTarget();
     await copyLog(source, target);
+    await untilVisible(target.store, total);
     const streams = new Set((await allOf(target.store)).map((e) => e.stream));
     for (const stream of streams) expect(verifyChain(await target.store.readStream(stream))).toBeUndefined();
   });
@@ -95,6 +109,7 @@ describe('store copy and verify between two PostgreSQL logs', () => {
   it('refuses to resume onto a log that is not a copy of the source', async () => {
     const target = await freshTarget();
     await target.store.appendToStream(`other-${randomUUID()}`, [anEvent()]);
+    await untilVisible(target.store, 1);
     await expect(copyLog(source, target)).rejects.toThrow(/not a copy of the source/);
   });
 
@@ -104,6 +119,7 @@ describe('store copy and verify between two PostgreSQL logs', () => {
     const [last] = await source.readAll({ direction: 'backwards', maxCount: 1 });
     target.clock.set(last.recordedAt);
     await target.store.appendToStream(last.stream, [anEvent('Counted', { secret: 'Li Wei 13800000000' })]);
+    await untilVisible(target.store, total + 1);
     const result = await compareLogs(source, target.store);
     expect(result.difference).toMatchObject({ index: total, field: 'missing-in-first', stream: last.stream, revision: last.revision + 1n });
     expect(describeDifference(result.difference!)).not.toMatch(/Li Wei|1380/);
@@ -112,6 +128,7 @@ describe('store copy and verify between two PostgreSQL logs', () => {
     const [firstEvent] = await source.readAll({ maxCount: 1 });
     tampered.clock.set(firstEvent.recordedAt);
     await tampered.store.appendToStream(firstEvent.stream, [{ ...anEvent('Counted', { round: 9 }), id: firstEvent.id }]);
+    await untilVisible(tampered.store, 1);
     expect((await compareLogs(source, tampered.store)).difference).toMatchObject({ index: 0, field: 'data', eventId: firstEvent.id });
   });
 });
