@@ -8,5 +8,7 @@ import { CategoryCounts1764547400000 } from '../../projections/category-counts/c
 import { IdempotencyKeys1764561000000 } from '../idempotency/migrations/1764561000000-idempotency-keys';
 import { ProjectionCopies1764562000000 } from '../projection/migrations/1764562000000-projection-copies';
 import { ReadModels1764562100000 } from '../../projections/migrations/1764562100000-read-models';
+import { ConsumerGroups1764563000000 } from '../consumer-groups/migrations/1764563000000-consumer-groups';
+import { RelayCheckpoints1764563100000 } from '../relay/migrations/1764563100000-relay-checkpoints';
 
-export const migrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, CategoryCounts1764547400000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ReadModels1764562100000];
+export const migrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, CategoryCounts1764547400000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ReadModels1764562100000, ConsumerGroups1764563000000, RelayCheckpoints1764563100000];

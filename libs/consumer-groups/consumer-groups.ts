@@ -1,0 +1,125 @@
+/**
+ * Consumer groups on PostgreSQL, over any EventStore: a group's events are copied from the log into
+ * `consumer_groups.pending` as claims need them (its checkpoint moves in the same transaction), leased,
+ * acknowledged (deleted), refused, parked and replayed with explicit SQL. Everything survives restarts.
+ */
+import { DataSource, EntityManager } from 'typeorm';
+import { EventStore, formatPosition, START } from '../event-store';
+import {
+  Acknowledged, Claimed, ConsumerGroupConflictError, ConsumerGroupNotFoundError, GroupSettings, GroupView, Nacked, ParkedEvent,
+} from './consumer-group';
+import { topUp } from './ingest';
+import { acknowledge, lease, refuse, releaseExpired } from './lease-sql';
+import { delivery, GroupRow, groupView, parkedEvent, PendingRow } from './rows';
+
+const GROUP_COLUMNS = `name, filter_types, filter_streams, start_from, max_deliveries, lease_ms, commit_position, prepare_position, acked_total`;
+
+export class ConsumerGroups {
+  constructor(private readonly dataSource: DataSource, private readonly store: EventStore) {}
+
+  /** Creates the group, or changes its delivery settings; its filter and start cannot change. */
+  async define(name: string, settings: GroupSettings): Promise<{ created: boolean; group: GroupView }> {
+    const types = normalise(settings.filter.eventTypes);
+    const streams = normalise(settings.filter.streamPrefixes);
+    const from = typeof settings.from === 'string' ? settings.from : formatPosition(settings.from);
+    const checkpoint = settings.from === 'start' ? START : settings.from === 'end' ? ((await this.store.headPosition()) ?? START) : settings.from;
+    return this.dataSource.transaction(async (tx) => {
+      const inserted: GroupRow[] = await tx.query(
+        `INSERT INTO consumer_groups.groups (name, filter_types, filter_streams, start_from, max_deliveries, lease_ms, commit_position, prepare_position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (name) DO NOTHING RETURNING ${GROUP_COLUMNS}`,
+        [name, types, streams, from, settings.maxDeliveries, settings.leaseMs, checkpoint.commit.toString(), checkpoint.prepare.toString()],
+      );
+      if (inserted.length > 0) return { created: true, group: await this.view(tx, inserted[0]) };
+      const existing = await this.lockGroup(tx, name);
+      if (!sameList(existing.filter_types, types) || !sameList(existing.filter_streams, streams)) throw new ConsumerGroupConflictError(name, 'filter');
+      if (existing.start_from !== from) throw new ConsumerGroupConflictError(name, 'start position');
+      const [updated]: GroupRow[] = await tx.query(
+        `UPDATE consumer_groups.groups SET max_deliveries = $2, lease_ms = $3, updated_at = now() WHERE name = $1 RETURNING ${GROUP_COLUMNS}`,
+        [name, settings.maxDeliveries, settings.leaseMs],
+      );
+      return { created: false, group: await this.view(tx, updated) };
+    });
+  }
+
+  async get(name: string): Promise<GroupView> {
+    return this.inGroup(name, (tx, group) => this.view(tx, group));
+  }
+
+  async claim(name: string, consumer: string, max: number): Promise<Claimed> {
+    return this.inGroup(name, async (tx, group) => {
+      await topUp(tx, this.store, group, max);
+      const rows = await lease(tx, name, consumer, max, group.lease_ms);
+      return { events: rows.map(delivery), leaseExpiresAt: rows[0]?.lease_until?.toISOString() ?? null };
+    });
+  }
+
+  async ack(name: string, consumer: string, eventIds: string[]): Promise<Acknowledged> {
+    return this.inGroup(name, async (tx) => {
+      const acknowledged = await acknowledge(tx, name, consumer, eventIds);
+      return { acknowledged, notHeld: eventIds.filter((id) => !acknowledged.includes(id)) };
+    });
+  }
+
+  async nack(name: string, consumer: string, eventIds: string[], reason: string): Promise<Nacked> {
+    return this.inGroup(name, async (tx, group) => {
+      const { retried, parked } = await refuse(tx, name, consumer, eventIds, reason, group.max_deliveries);
+      return { retried, parked, notHeld: eventIds.filter((id) => !retried.includes(id) && !parked.includes(id)) };
+    });
+  }
+
+  async parked(name: string, limit: number): Promise<ParkedEvent[]> {
+    return this.inGroup(name, async (tx) => {
+      const rows: PendingRow[] = await tx.query(
+        `SELECT event_id, event, deliveries, lease_until, last_reason, parked_at FROM consumer_groups.pending
+          WHERE group_name = $1 AND state = 'parked' ORDER BY commit_position, prepare_position LIMIT $2`,
+        [name, limit],
+      );
+      return rows.map(parkedEvent);
+    });
+  }
+
+  /** Puts parked events (all, or those named) back in the queue with a fresh count of deliveries. */
+  async replayParked(name: string, eventIds?: string[]): Promise<{ replayed: number }> {
+    return this.inGroup(name, async (tx) => {
+      const rows: unknown[] = await tx.query(
+        `UPDATE consumer_groups.pending SET state = 'ready', consumer = NULL, deliveries = 0, parked_at = NULL
+          WHERE group_name = $1 AND state = 'parked' AND ($2::uuid[] IS NULL OR event_id = ANY($2::uuid[])) RETURNING 1`,
+        [name, eventIds ?? null],
+      );
+      return { replayed: rows.length };
+    });
+  }
+
+  /** Runs `work` holding the group's row lock, after expired leases have been released. */
+  private inGroup<T>(name: string, work: (tx: EntityManager, group: GroupRow) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (tx) => {
+      const group = await this.lockGroup(tx, name);
+      await releaseExpired(tx, name, group.max_deliveries);
+      return work(tx, group);
+    });
+  }
+
+  private async lockGroup(tx: EntityManager, name: string): Promise<GroupRow> {
+    const [group]: GroupRow[] = await tx.query(`SELECT ${GROUP_COLUMNS} FROM consumer_groups.groups WHERE name = $1 FOR UPDATE`, [name]);
+    if (!group) throw new ConsumerGroupNotFoundError(name);
+    return group;
+  }
+
+  private async view(tx: EntityManager, group: GroupRow): Promise<GroupView> {
+    const [counts]: { ready: number; leased: number; parked: number }[] = await tx.query(
+      `SELECT count(*) FILTER (WHERE state = 'ready')::int AS ready, count(*) FILTER (WHERE state = 'leased')::int AS leased,
+              count(*) FILTER (WHERE state = 'parked')::int AS parked
+         FROM consumer_groups.pending WHERE group_name = $1`,
+      [group.name],
+    );
+    return groupView(group, counts);
+  }
+}
+
+function normalise(list: readonly string[] | undefined): string[] | null {
+  return list && list.length > 0 ? [...new Set(list)].sort() : null;
+}
+
+function sameList(a: string[] | null, b: string[] | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,2 @@
+export * from './consumer-group';
+export { ConsumerGroups } from './consumer-groups';

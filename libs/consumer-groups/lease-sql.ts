@@ -1,0 +1,116 @@
+/**
+ * The SQL of leasing, each statement run inside the caller's transaction, which holds the group's row lock
+ * (see ConsumerGroups.inGroup): claims of one group are serialised, because whether a stream is free
+ * depends on every lease of the group. (SKIP LOCKED would not do here: a claimer skipping rows another is
+ * leasing could take a later event of the same stream.)
+ */
+import { EntityManager } from 'typeorm';
+import { PendingRow } from './rows';
+
+const LEASE_UNTIL = `now() + make_interval(secs => $LEASE_MS / 1000.0)`;
+const leaseUntil = (param: number) => LEASE_UNTIL.replace('$LEASE_MS', `$${param}`);
+
+/** Expired leases go back to the queue, or to the parked list once delivered `maxDeliveries` times. */
+export async function releaseExpired(tx: EntityManager, group: string, maxDeliveries: number): Promise<void> {
+  await tx.query(
+    `UPDATE consumer_groups.pending
+        SET state = CASE WHEN deliveries >= $2 THEN 'parked' ELSE 'ready' END,
+            parked_at = CASE WHEN deliveries >= $2 THEN now() END,
+            consumer = CASE WHEN deliveries >= $2 THEN consumer END,
+            last_reason = 'lease expired', lease_until = NULL
+      WHERE group_name = $1 AND state = 'leased' AND lease_until <= now()`,
+    [group, maxDeliveries],
+  );
+}
+
+export async function countReady(tx: EntityManager, group: string): Promise<number> {
+  const [{ count }] = await tx.query(`SELECT count(*)::int AS count FROM consumer_groups.pending WHERE group_name = $1 AND state = 'ready'`, [group]);
+  return count;
+}
+
+/**
+ * Leases up to `max` ready events, oldest first, from streams no other consumer holds; then renews this
+ * consumer's other leases on those streams, so all its leases on one stream expire together and a
+ * redelivery starts again from the stream's oldest unacknowledged event.
+ */
+export async function lease(tx: EntityManager, group: string, consumer: string, max: number, leaseMs: number): Promise<PendingRow[]> {
+  const rows: (PendingRow & { stream_id: string; commit_position: string; prepare_position: string })[] = await tx.query(
+    `WITH blocked AS (
+       SELECT DISTINCT stream_id FROM consumer_groups.pending
+        WHERE group_name = $1 AND state = 'leased' AND consumer <> $2
+     ), picked AS (
+       SELECT commit_position, prepare_position FROM consumer_groups.pending
+        WHERE group_name = $1 AND state = 'ready' AND stream_id NOT IN (SELECT stream_id FROM blocked)
+        ORDER BY commit_position, prepare_position LIMIT $3
+     )
+     UPDATE consumer_groups.pending p
+        SET state = 'leased', consumer = $2, lease_until = ${leaseUntil(4)}, deliveries = p.deliveries + 1
+       FROM picked
+      WHERE p.group_name = $1 AND p.commit_position = picked.commit_position AND p.prepare_position = picked.prepare_position
+     RETURNING p.commit_position, p.prepare_position, p.stream_id, p.event_id, p.event, p.deliveries, p.lease_until, p.last_reason, p.parked_at`,
+    [group, consumer, max, leaseMs],
+  );
+  if (rows.length > 0) {
+    await tx.query(
+      `UPDATE consumer_groups.pending SET lease_until = ${leaseUntil(4)}
+        WHERE group_name = $1 AND consumer = $2 AND state = 'leased' AND stream_id = ANY($3::text[])`,
+      [group, consumer, [...new Set(rows.map((r) => r.stream_id))], leaseMs],
+    );
+  }
+  return rows.sort((a, b) => comparePositionRows(a, b));
+}
+
+export async function acknowledge(tx: EntityManager, group: string, consumer: string, eventIds: string[]): Promise<string[]> {
+  const rows: { event_id: string }[] = await tx.query(
+    `DELETE FROM consumer_groups.pending
+      WHERE group_name = $1 AND consumer = $2 AND state = 'leased' AND event_id = ANY($3::uuid[])
+     RETURNING event_id`,
+    [group, consumer, eventIds],
+  );
+  if (rows.length > 0) {
+    await tx.query(`UPDATE consumer_groups.groups SET acked_total = acked_total + $2, updated_at = now() WHERE name = $1`, [group, rows.length]);
+  }
+  return rows.map((r) => r.event_id);
+}
+
+/**
+ * A refused event goes back to the queue (or is parked when out of deliveries). So that its stream is
+ * redelivered in order, this consumer's later leases on the same stream are released too; those were not
+ * refused, so their delivery does not count.
+ */
+export async function refuse(
+  tx: EntityManager, group: string, consumer: string, eventIds: string[], reason: string, maxDeliveries: number,
+): Promise<{ retried: string[]; parked: string[] }> {
+  const refused: { event_id: string; state: string }[] = await tx.query(
+    `WITH refused AS (
+       UPDATE consumer_groups.pending
+          SET state = CASE WHEN deliveries >= $5 THEN 'parked' ELSE 'ready' END,
+              parked_at = CASE WHEN deliveries >= $5 THEN now() END,
+              consumer = CASE WHEN deliveries >= $5 THEN consumer END,
+              last_reason = $4, lease_until = NULL
+        WHERE group_name = $1 AND consumer = $2 AND state = 'leased' AND event_id = ANY($3::uuid[])
+       RETURNING stream_id, commit_position, prepare_position, event_id, state
+     ), first_refused AS (
+       SELECT stream_id, min(ARRAY[commit_position, prepare_position]) AS first FROM refused GROUP BY stream_id
+     ), released AS (
+       UPDATE consumer_groups.pending p
+          SET state = 'ready', consumer = NULL, lease_until = NULL, deliveries = p.deliveries - 1
+         FROM first_refused f
+        WHERE p.group_name = $1 AND p.consumer = $2 AND p.state = 'leased' AND p.stream_id = f.stream_id
+          AND ARRAY[p.commit_position, p.prepare_position] > f.first AND NOT (p.event_id = ANY($3::uuid[]))
+       RETURNING p.event_id
+     )
+     SELECT event_id, state FROM refused`,
+    [group, consumer, eventIds, reason, maxDeliveries],
+  );
+  return {
+    retried: refused.filter((r) => r.state === 'ready').map((r) => r.event_id),
+    parked: refused.filter((r) => r.state === 'parked').map((r) => r.event_id),
+  };
+}
+
+function comparePositionRows(a: { commit_position: string; prepare_position: string }, b: { commit_position: string; prepare_position: string }): number {
+  const [ac, bc, ap, bp] = [BigInt(a.commit_position), BigInt(b.commit_position), BigInt(a.prepare_position), BigInt(b.prepare_position)];
+  if (ac !== bc) return ac < bc ? -1 : 1;
+  return ap === bp ? 0 : ap < bp ? -1 : 1;
+}
