@@ -21,7 +21,9 @@ import { readAllPages } from './esdb-read-all';
 import { drain, readNewest, readRange, StreamTail, tailOf } from './esdb-reads';
 import { EsdbSubscription } from './esdb-subscription';
 import { validateEsdbAppend } from './esdb-validation';
-import { exactRevision, fromEsdbEvent, fromEsdbPosition, toEsdbMetadata, translateEsdbError } from './mapping';
+import {
+  exactRevision, fromEsdbEvent, fromEsdbPosition, knownPosition, PositionUnknownError, toEsdbMetadata, translateEsdbError,
+} from './mapping';
 
 export interface EventStoreDbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false`; ignored when `client` is given. */
@@ -156,6 +158,7 @@ function isSameBatch(stored: readonly ResolvedEvent[], events: readonly EventToA
 
 function resultOf(stored: readonly ResolvedEvent[]): AppendResult {
   const last = stored[stored.length - 1]?.event;
-  if (!last?.position) throw new Error('EventStoreDB did not report event positions: version 22.6 or later is required');
-  return { nextExpectedRevision: last.revision, position: fromEsdbPosition(last.position) };
+  const position = knownPosition(last?.position);
+  if (!last || !position) throw new PositionUnknownError();
+  return { nextExpectedRevision: last.revision, position };
 }

@@ -1,9 +1,10 @@
 /**
  * Catch-up then live on `$all`, over the client's own subscription with a server-side filter. When the
  * connection drops (node restart, leader change, network) it subscribes again from the last position it
- * saw, counting the filter's checkpoints too, so nothing is skipped and nothing is delivered twice.
+ * saw (filter checkpoints are not trusted: some servers report them with prepare 0), so nothing is
+ * skipped, and a redelivered event is dropped.
  */
-import { AllStreamSubscription, EventStoreDBClient, Position as EsdbPosition } from '@eventstore/db-client';
+import { AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
 import { RecordedEvent, SubscribeToAllOptions, Subscription } from '../event-store.port';
 import { comparePositions, Position, START } from '../position';
 import { fromEsdbEvent, fromEsdbPosition, isTransientEsdbError, planFilter, toEsdbReadPosition, translateEsdbError } from './mapping';
@@ -32,17 +33,11 @@ export class EsdbSubscription implements Subscription {
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     if (this.closed) return;
     const plan = planFilter(this.options.filter);
-    // `seen`: the last event delivered by the server (guards against a redelivery); `resumeFrom` also
-    // counts the filter's checkpoints, so a resubscription does not rescan what was filtered out.
     let seen = await this.startPosition();
-    let resumeFrom = seen;
     let delay = this.options.retryDelayMs ?? 100;
     try {
       while (!this.closed) {
-        const checkpointReached = (_: unknown, p: EsdbPosition) => void (resumeFrom = laterOf(resumeFrom, fromEsdbPosition(p)));
-        const subscription = this.client.subscribeToAll({
-          fromPosition: toEsdbReadPosition(resumeFrom), filter: { ...plan.server, checkpointReached }, resolveLinkTos: false,
-        });
+        const subscription = this.client.subscribeToAll({ fromPosition: toEsdbReadPosition(seen), filter: plan.server, resolveLinkTos: false });
         this.current = subscription;
         try {
           for await (const resolved of subscription) {
@@ -50,7 +45,6 @@ export class EsdbSubscription implements Subscription {
             if (this.closed) return;
             if (!event?.position || comparePositions(fromEsdbPosition(event.position), seen) <= 0) continue;
             seen = fromEsdbPosition(event.position);
-            resumeFrom = laterOf(resumeFrom, seen);
             delay = this.options.retryDelayMs ?? 100;
             if (!plan.accepts(event)) continue;
             const recorded = fromEsdbEvent(event);
@@ -62,7 +56,7 @@ export class EsdbSubscription implements Subscription {
         } finally {
           await subscription.unsubscribe().catch(() => undefined);
         }
-        // The stream ended or dropped: wait a little, then pick up again from `resumeFrom`.
+        // The stream ended or dropped: wait a little, then pick up again after the last event seen.
         await this.sleep(delay);
         delay = Math.min(delay * 2, this.options.maxRetryDelayMs ?? 5_000);
       }
@@ -90,8 +84,4 @@ export class EsdbSubscription implements Subscription {
       this.wakeSleeper = done;
     });
   }
-}
-
-function laterOf(a: Position, b: Position): Position {
-  return comparePositions(a, b) >= 0 ? a : b;
 }

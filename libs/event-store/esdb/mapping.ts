@@ -25,6 +25,15 @@ export function toEsdbReadPosition(from: Position | 'start' | 'end'): ReadPositi
   return { commit: from.commit, prepare: from.prepare };
 }
 
+/** What servers before 22.6 put in stream reads instead of a position (uint64 max). */
+export const NO_POSITION = 2n ** 64n - 1n;
+
+/** The position of a stored event, or undefined when the server did not report one. */
+export function knownPosition(position: { commit: bigint; prepare: bigint } | undefined): Position | undefined {
+  if (!position || position.commit === NO_POSITION || position.prepare === NO_POSITION) return undefined;
+  return fromEsdbPosition(position);
+}
+
 /** ESDB positions already have the port's shape; copying keeps callers from sharing the client's objects. */
 export function fromEsdbPosition(position: { commit: bigint; prepare: bigint }): Position {
   return { commit: position.commit, prepare: position.prepare };
@@ -118,14 +127,15 @@ export function isSystemEvent(event: { streamId: string; type: string }): boolea
  */
 export function fromEsdbEvent(event: EsdbRecordedEvent | AllStreamRecordedEvent): RecordedEvent | undefined {
   if (isSystemEvent(event) || !event.isJson) return undefined;
-  if (!event.position) throw new Error('EventStoreDB did not report event positions: version 22.6 or later is required');
+  const position = knownPosition(event.position);
+  if (!position) throw new PositionUnknownError();
   const { [PREVIOUS_HASH_KEY]: previousHash, [HASH_KEY]: hash, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
   const recordedAt = typeof metadata.recordedAt === 'string' ? metadata.recordedAt : event.created.toISOString();
   return {
     id: event.id,
     stream: event.streamId,
     revision: event.revision,
-    position: fromEsdbPosition(event.position),
+    position,
     type: event.type,
     data: event.data as JsonObject,
     metadata: { ...metadata, recordedAt } as RecordedEvent['metadata'],
@@ -133,6 +143,14 @@ export function fromEsdbEvent(event: EsdbRecordedEvent | AllStreamRecordedEvent)
     previousHash: typeof previousHash === 'string' ? previousHash : '',
     hash: typeof hash === 'string' ? hash : '',
   };
+}
+
+/** Stream reads carry positions from EventStoreDB 22.6 on; the port needs them on every event. */
+export class PositionUnknownError extends Error {
+  constructor() {
+    super('EventStoreDB did not report event positions in stream reads: version 22.6 or later is required');
+    this.name = 'PositionUnknownError';
+  }
 }
 
 // ---- filters -----------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ import { contentHash, chainHash, GENESIS_HASH, verifyChain } from '../hash-chain
 import { START } from '../position';
 import { filteredReadRequest } from './filtered-read';
 import {
-  exactAlternatives, exactRevision, fromEsdbCurrentRevision, fromEsdbEvent, planFilter, toEsdbExpectedRevision,
+  exactAlternatives, exactRevision, fromEsdbCurrentRevision, fromEsdbEvent, knownPosition, NO_POSITION, planFilter,
+  PositionUnknownError, toEsdbExpectedRevision,
   toEsdbMetadata, toEsdbReadPosition, translateEsdbError,
 } from './mapping';
 
@@ -40,6 +41,12 @@ describe('EventStoreDB mapping', () => {
       const checkpoint = { commit: 2n ** 40n + 7n, prepare: 2n ** 40n + 3n };
       expect(toEsdbReadPosition(checkpoint)).toEqual(checkpoint);
       expect(fromEsdbEvent(esdbEvent({ position: checkpoint }))!.position).toEqual(checkpoint);
+    });
+
+    it('refuses a stream read without positions (servers before 22.6 send uint64 max) instead of inventing one', () => {
+      expect(() => fromEsdbEvent(esdbEvent({ position: { commit: NO_POSITION, prepare: NO_POSITION } }))).toThrow(PositionUnknownError);
+      expect(knownPosition(undefined)).toBeUndefined();
+      expect(knownPosition({ commit: 5n, prepare: 4n })).toEqual({ commit: 5n, prepare: 4n });
     });
   });
 
