@@ -1,5 +1,11 @@
 /** Every projection the projector runs. */
 import { Projection } from '@libs/projection/projection';
 import { categoryCountsProjection } from './category-counts/category-counts.projection';
+import { loanPortfolioProjection } from './loan-portfolio/loan-portfolio.projection';
+import { needsStatusProjection } from './needs-status/needs-status.projection';
+import { satisfactionRatesProjection } from './satisfaction-rates/satisfaction-rates.projection';
+import { serviceDeliveriesProjection } from './service-deliveries/service-deliveries.projection';
 
-export const projections: readonly Projection[] = [categoryCountsProjection];
+export const projections: readonly Projection[] = [
+  categoryCountsProjection, needsStatusProjection, serviceDeliveriesProjection, satisfactionRatesProjection, loanPortfolioProjection,
+];

@@ -35,7 +35,7 @@ export async function projectionLags(
       return {
         projection: projection.name,
         version: projection.version,
-        checkpoint: checkpoint && formatPosition(checkpoint.position),
+        checkpoint: checkpoint?.position && formatPosition(checkpoint.position),
         eventsBehind: pending.length,
         secondsBehind: oldest ? Math.max(0, (now.getTime() - Date.parse(oldest.recordedAt)) / 1000) : 0,
       };

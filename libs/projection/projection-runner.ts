@@ -1,16 +1,19 @@
 /**
  * Runs one projection: active in exactly one process at a time (a PostgreSQL session advisory lock; the
  * others stand by and take over when its connection dies), reading the log from its checkpoint and writing
- * each batch's read-model changes and the new checkpoint in one transaction. A poison event is retried,
- * then parked in projections.dead_letters, and the projection goes on (or stops, if so configured).
+ * each batch's read-model changes and the new checkpoint in one transaction (see BatchApplier for poison
+ * events). When the projection's version differs from its active copy's, it first rebuilds beside it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { Position } from '../event-store/position';
+import { BatchApplier, CopyPosition, PoisonStop } from './batch-applier';
 import { batches } from './batches';
-import { CheckpointConflictError, loadCheckpoint, saveCheckpoint } from './checkpoints';
+import { CheckpointConflictError, loadCheckpoint, lockCheckpoint, saveCheckpoint } from './checkpoints';
+import { ensureActiveCopy } from './copies';
 import { Projection } from './projection';
+import { rebuildProjection, RebuildInProgressError } from './rebuild';
 
 export interface RunnerOptions {
   batchSize?: number;
@@ -21,7 +24,7 @@ export interface RunnerOptions {
   onError?: (error: unknown) => void;
 }
 
-export type RunnerStatus = 'starting' | 'standby' | 'active' | 'stopped' | 'failed';
+export type RunnerStatus = 'starting' | 'standby' | 'rebuilding' | 'active' | 'stopped' | 'failed';
 
 export class ProjectionRunner {
   status: RunnerStatus = 'starting';
@@ -50,106 +53,83 @@ export class ProjectionRunner {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       const lock = this.dataSource.createQueryRunner();
+      let pause = 0;
       try {
         await lock.connect();
         const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [lockKey(this.projection)]);
         if (!locked) {
           this.status = 'standby';
-          await sleep(this.options.standbyPollMs ?? 1000);
-          continue;
+          pause = this.options.standbyPollMs ?? 1000;
+        } else if (await this.upToVersion()) {
+          this.status = 'active';
+          await this.follow();
+        } else {
+          pause = this.options.standbyPollMs ?? 1000; // a rebuild run elsewhere is filling the new copy
         }
-        this.status = 'active';
-        await this.follow();
       } catch (error) {
         if (error instanceof PoisonStop) {
           this.status = 'failed';
           this.options.onError?.(error);
           return;
         }
-        this.options.onError?.(error);
-        if (!this.stopping) await sleep(1000);
+        // A conflict means a rebuild swapped the copy (or a lock was lost): start over from the checkpoint at once.
+        if (!(error instanceof CheckpointConflictError)) {
+          this.options.onError?.(error);
+          pause = 1000;
+        }
       } finally {
         await lock.release().catch(() => undefined); // releasing the connection ends the session and its lock
       }
+      if (pause > 0 && !this.stopping) await sleep(pause);
+    }
+  }
+
+  /** Makes sure the active copy exists and was written by this version; rebuilds it otherwise. */
+  private async upToVersion(): Promise<boolean> {
+    await this.dataSource.transaction((tx) => ensureActiveCopy(tx, this.projection));
+    const checkpoint = await loadCheckpoint(this.dataSource.manager, this.projection);
+    if (checkpoint?.version === this.projection.version) return true;
+    this.status = 'rebuilding';
+    try {
+      await rebuildProjection(this.projection, this.store, this.dataSource, this.options);
+      return true;
+    } catch (error) {
+      if (error instanceof RebuildInProgressError) return false;
+      throw error;
     }
   }
 
   private async follow(): Promise<void> {
     const checkpoint = await loadCheckpoint(this.dataSource.manager, this.projection);
+    if (!checkpoint) throw new CheckpointConflictError(this.projection.name);
     const subscription = this.store.subscribeToAll({
-      fromPosition: checkpoint?.position ?? 'start',
+      fromPosition: checkpoint.position ?? 'start',
       filter: { eventTypes: this.projection.handles },
     });
     this.closeSubscription = () => subscription.close();
-    let after = checkpoint?.position;
+    const applier = new BatchApplier(this.projection, this.dataSource, activeCopy(this.projection.name, checkpoint.schema), this.options);
+    let after = checkpoint.position;
     try {
       for await (const batch of batches(subscription, this.options.batchSize ?? 500)) {
         if (this.stopping) break;
-        await this.applyBatch(batch, after);
-        after = batch[batch.length - 1].position;
+        after = await applier.apply(batch, after);
       }
     } finally {
       await subscription.close();
     }
   }
-
-  private async applyBatch(batch: RecordedEvent[], after: Position | undefined): Promise<void> {
-    try {
-      await this.dataSource.transaction((tx) => this.applyAll(tx, batch, after));
-    } catch (error) {
-      if (error instanceof CheckpointConflictError || batch.length === 0) throw error;
-      // Find the poison: one event per transaction, each retried, the failing one parked.
-      let previous = after;
-      for (const event of batch) {
-        await this.applyOneOrPark(event, previous);
-        previous = event.position;
-      }
-    }
-  }
-
-  private async applyAll(tx: EntityManager, events: RecordedEvent[], after: Position | undefined): Promise<void> {
-    for (const event of events) await this.projection.apply(event, tx);
-    await saveCheckpoint(tx, this.projection, after, events[events.length - 1].position, events.length);
-  }
-
-  private async applyOneOrPark(event: RecordedEvent, after: Position | undefined): Promise<void> {
-    const attempts = this.options.maxAttempts ?? 3;
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        await this.dataSource.transaction((tx) => this.applyAll(tx, [event], after));
-        return;
-      } catch (error) {
-        if (error instanceof CheckpointConflictError) throw error;
-        lastError = error;
-      }
-    }
-    if (this.options.stopOnPoison) throw new PoisonStop(this.projection.name, event, lastError);
-    await this.dataSource.transaction(async (tx) => {
-      await park(tx, this.projection, event, lastError, attempts);
-      await saveCheckpoint(tx, this.projection, after, event.position, 0);
-    });
-  }
 }
 
-export function lockKey(projection: Projection): string {
+/** The active copy's position: the checkpoint row, locked at the start of each batch. */
+function activeCopy(name: string, schema: string): CopyPosition {
+  return {
+    schema,
+    begin: (tx: EntityManager, after: Position | undefined) => lockCheckpoint(tx, name, schema, after),
+    advance: (tx: EntityManager, after: Position | undefined, to: RecordedEvent, applied: number) =>
+      saveCheckpoint(tx, name, schema, after, to.position, applied, to.recordedAt),
+  };
+}
+
+export function lockKey(projection: { name: string }): string {
   return `family-ledger:projection:${projection.name}`;
-}
-
-class PoisonStop extends Error {
-  constructor(projection: string, event: RecordedEvent, cause: unknown) {
-    super(`projection ${projection} stopped at poison event ${event.id} (${event.type}): ${String((cause as Error)?.message ?? cause)}`);
-  }
-}
-
-async function park(tx: EntityManager, projection: Projection, event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
-  await tx.query(
-    `INSERT INTO projections.dead_letters
-       (projection, event_id, event_type, stream_id, commit_position, prepare_position, error, attempts)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (projection, event_id) DO UPDATE SET error = EXCLUDED.error, attempts = projections.dead_letters.attempts + EXCLUDED.attempts,
-       parked_at = now(), retried_at = NULL`,
-    [projection.name, event.id, event.type, event.stream, event.position.commit.toString(), event.position.prepare.toString(),
-      String((error as Error)?.message ?? error).slice(0, 2000), attempts],
-  );
 }

@@ -1,17 +1,36 @@
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '../event-store/event-store.port';
 
+/** A view in the `reporting` schema over one copy of a read model: stable, documented column names. */
+export interface ReportingView {
+  /** Unqualified view name, e.g. `household_counts` (created as `reporting.household_counts`). */
+  name: string;
+  /** The SELECT the view stands for, over the copy in `schema`. */
+  select(schema: string): string;
+}
+
 /**
- * A read model's writer: explicit SQL through the transaction it is handed (the runner writes the
- * checkpoint in that same transaction). It must be idempotent by construction: applying an event a
- * second time changes nothing.
+ * What a read model is made of, independent of how events reach it: its tables, created inside a schema of
+ * their own per copy (blue/green: a rebuild fills a fresh copy while the active one keeps answering), and its
+ * reporting views. Kept free of path aliases, so migrations can import it.
  */
-export interface Projection {
+export interface ReadModelDefinition {
   /** Stable name: the checkpoint's key. */
   readonly name: string;
-  /** Raised when the read model's shape or meaning changes: the runner then rebuilds it. */
+  /** Raised when the read model's shape or meaning changes: the runner then rebuilds it beside the old one. */
   readonly version: number;
+  /** DDL creating the read model's tables inside `schema` (which exists and is empty). */
+  tables(schema: string): string[];
+  readonly reportingViews: readonly ReportingView[];
+}
+
+/**
+ * A read model's writer: explicit SQL through the transaction it is handed (the runner writes the
+ * checkpoint in that same transaction), into the copy named by `schema`. It must be idempotent by
+ * construction: applying an event a second time changes nothing. Events arrive upcast to their current shape.
+ */
+export interface Projection extends ReadModelDefinition {
   /** Event types it reads; the runner asks the store for these only. */
   readonly handles: readonly string[];
-  apply(event: RecordedEvent, tx: EntityManager): Promise<void>;
+  apply(event: RecordedEvent, tx: EntityManager, schema: string): Promise<void>;
 }

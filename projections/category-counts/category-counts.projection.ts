@@ -1,59 +1,93 @@
 /**
- * Households by category x org unit (village rolled up to township, district, city) x enrolment year.
- * Each household has one registry row; counts change only when that row does, so an event delivered twice
- * changes nothing.
+ * Writes the category counts (see category-counts.tables.ts). Recategorisation moves a household's count
+ * from one category to another, withdrawal from active to withdrawn, certification and its revocation move
+ * the certified count; each in one statement guarded by the household row's last position.
  */
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@libs/event-store';
-import { HouseholdEnrolled } from '@libs/domain/household';
+import { HouseholdEnrolled, HouseholdEvent, HouseholdRecategorized } from '@libs/domain/household';
+import { monthOf } from '@libs/periods';
 import { Projection } from '@libs/projection/projection';
-import { orgUnitPath } from '../shared/org-unit-path';
+import { orgUnitValues } from '../shared/org-unit-path';
+import { categoryCountsReadModel } from './category-counts.tables';
 
-export interface CountChange {
-  orgUnitCode: string;
-  orgUnitLevel: string;
-  category: string;
-  enrolmentYear: number;
-  active: number;
-  withdrawn: number;
+type Handled = Extract<HouseholdEvent['type'], 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked'>;
+const HANDLES: readonly Handled[] = ['HouseholdEnrolled', 'HouseholdRecategorized', 'HouseholdWithdrawn', 'HouseholdCertified', 'CertificationRevoked'];
+
+/** How a household row changes, as SQL over its old values `h`: the new values, and the count deltas per category. */
+interface Transition {
+  guard: string;
+  set: string;
+  /** [category expression, active delta, withdrawn delta, certified delta], each SQL over `h`. */
+  deltas: [string, string, string, string][];
 }
 
-/** The pure part: which count rows an enrolment moves, and by how much. */
-export function enrolmentChanges(data: HouseholdEnrolled['data']): CountChange[] {
-  return orgUnitPath(data.villageCode).map((unit) => ({
-    orgUnitCode: unit.code,
-    orgUnitLevel: unit.level,
-    category: data.category,
-    enrolmentYear: data.enrolmentYear,
-    active: 1,
-    withdrawn: 0,
-  }));
-}
-
-export const categoryCountsProjection: Projection = {
-  name: 'category-counts',
-  version: 1,
-  handles: ['HouseholdEnrolled'],
-  async apply(event: RecordedEvent, tx: EntityManager): Promise<void> {
-    if (event.type !== 'HouseholdEnrolled') return;
-    const data = event.data as HouseholdEnrolled['data'];
-    const registered: unknown[] = await tx.query(
-      `INSERT INTO read_models.household_registry (household_id, village_code, category, status, enrolment_year, last_position)
-       VALUES ($1, $2, $3, 'active', $4, $5) ON CONFLICT (household_id) DO NOTHING RETURNING 1`,
-      [data.householdId, data.villageCode, data.category, data.enrolmentYear, event.position.prepare.toString()],
-    );
-    if (registered.length === 0) return;
-    await addCounts(tx, enrolmentChanges(data));
+const TRANSITIONS: Record<Exclude<Handled, 'HouseholdEnrolled'>, Transition> = {
+  HouseholdRecategorized: {
+    guard: `h.category <> $3`,
+    set: `category = $3`,
+    deltas: [
+      [`h.category`, `-(h.status = 'active')::int`, `-(h.status = 'withdrawn')::int`, `-h.certified::int`],
+      [`$3`, `(h.status = 'active')::int`, `(h.status = 'withdrawn')::int`, `h.certified::int`],
+    ],
+  },
+  HouseholdWithdrawn: {
+    guard: `h.status = 'active'`,
+    set: `status = 'withdrawn', certified = false`,
+    deltas: [[`h.category`, `-1`, `1`, `-h.certified::int`]],
+  },
+  HouseholdCertified: {
+    guard: `h.status = 'active' AND NOT h.certified`,
+    set: `certified = true`,
+    deltas: [[`h.category`, `0`, `0`, `1`]],
+  },
+  CertificationRevoked: {
+    guard: `h.certified`,
+    set: `certified = false`,
+    deltas: [[`h.category`, `0`, `0`, `-1`]],
   },
 };
 
-export async function addCounts(tx: EntityManager, changes: CountChange[]): Promise<void> {
+export const categoryCountsProjection: Projection = {
+  ...categoryCountsReadModel,
+  handles: HANDLES,
+  async apply(event: RecordedEvent, tx: EntityManager, schema: string): Promise<void> {
+    const type = event.type as Handled;
+    if (type === 'HouseholdEnrolled') return enrol(tx, schema, event);
+    if (!(type in TRANSITIONS)) return;
+    const data = event.data as { householdId: string } & Partial<HouseholdRecategorized['data']>;
+    await transition(tx, schema, TRANSITIONS[type], data.householdId, event.position.commit, data.to ?? null);
+  },
+};
+
+async function enrol(tx: EntityManager, s: string, event: RecordedEvent): Promise<void> {
+  const data = event.data as HouseholdEnrolled['data'];
   await tx.query(
-    `INSERT INTO read_models.category_counts AS c (org_unit_code, org_unit_level, category, enrolment_year, active, withdrawn)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[])
-     ON CONFLICT (org_unit_code, category, enrolment_year)
-     DO UPDATE SET active = c.active + EXCLUDED.active, withdrawn = c.withdrawn + EXCLUDED.withdrawn`,
-    [changes.map((c) => c.orgUnitCode), changes.map((c) => c.orgUnitLevel), changes.map((c) => c.category),
-      changes.map((c) => c.enrolmentYear), changes.map((c) => c.active), changes.map((c) => c.withdrawn)],
+    `WITH g AS (
+       INSERT INTO ${s}.households (household_id, village_code, township_code, district_code, city_code, category, status, enrolment_year, period, last_position)
+       VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $9) ON CONFLICT (household_id) DO NOTHING RETURNING *)
+     INSERT INTO ${s}.category_counts AS c (village_code, township_code, district_code, city_code, category, enrolment_year, period, active)
+     SELECT village_code, township_code, district_code, city_code, category, enrolment_year, period, 1 FROM g
+     ON CONFLICT (village_code, category, enrolment_year, period) DO UPDATE SET active = c.active + 1`,
+    [data.householdId, ...orgUnitValues(data.villageCode), data.category, data.enrolmentYear, monthOf(event.metadata.occurredAt), event.position.commit.toString()],
+  );
+}
+
+/** One statement: lock and change the household row if the event is newer and the guard holds, then move the counts. */
+async function transition(tx: EntityManager, s: string, t: Transition, householdId: string, position: bigint, to: string | null): Promise<void> {
+  const deltas = t.deltas
+    .map(([category, active, withdrawn, certified]) =>
+      `SELECT h.village_code, h.township_code, h.district_code, h.city_code, ${category}::text AS category, h.enrolment_year, h.period,
+              ${active} AS active, ${withdrawn} AS withdrawn, ${certified} AS certified FROM h`)
+    .join(' UNION ALL ');
+  await tx.query(
+    `WITH h AS (SELECT * FROM ${s}.households h WHERE household_id = $1 AND last_position < $2 AND ${t.guard} FOR UPDATE),
+     u AS (UPDATE ${s}.households x SET ${t.set}, last_position = $2 FROM h WHERE x.household_id = h.household_id RETURNING 1),
+     d AS (${deltas})
+     INSERT INTO ${s}.category_counts AS c (village_code, township_code, district_code, city_code, category, enrolment_year, period, active, withdrawn, certified)
+     SELECT * FROM d
+     ON CONFLICT (village_code, category, enrolment_year, period)
+     DO UPDATE SET active = c.active + EXCLUDED.active, withdrawn = c.withdrawn + EXCLUDED.withdrawn, certified = c.certified + EXCLUDED.certified`,
+    to === null ? [householdId, position.toString()] : [householdId, position.toString(), to],
   );
 }

@@ -1,0 +1,87 @@
+/**
+ * Applies a batch of events to one copy of a read model in one transaction with the copy's position. When
+ * the batch fails, it goes one event per transaction: each retried, the failing one parked in
+ * projections.dead_letters (with the error and its position) and skipped, or the projection stops.
+ */
+import { DataSource, EntityManager } from 'typeorm';
+import { RecordedEvent } from '../event-store/event-store.port';
+import { Position } from '../event-store/position';
+import { upcastEvent } from '../domain/upcasting';
+import { CheckpointConflictError } from './checkpoints';
+import { park } from './dead-letters';
+import { Projection } from './projection';
+
+/** Where a copy's position is kept: the checkpoint of the active copy, or the row of a rebuild. */
+export interface CopyPosition {
+  readonly schema: string;
+  /** Locks the position for the transaction and checks it is still `after`; throws CheckpointConflictError. */
+  begin(tx: EntityManager, after: Position | undefined): Promise<void>;
+  advance(tx: EntityManager, after: Position | undefined, to: RecordedEvent, applied: number): Promise<void>;
+}
+
+export interface PoisonOptions {
+  maxAttempts?: number;
+  stopOnPoison?: boolean;
+}
+
+export class PoisonStop extends Error {
+  constructor(projection: string, event: RecordedEvent, cause: unknown) {
+    super(`projection ${projection} stopped at poison event ${event.id} (${event.type}): ${messageOf(cause)}`);
+    this.name = 'PoisonStop';
+  }
+}
+
+export class BatchApplier {
+  constructor(
+    private readonly projection: Projection,
+    private readonly dataSource: DataSource,
+    private readonly target: CopyPosition,
+    private readonly options: PoisonOptions = {},
+  ) {}
+
+  /** Applies `batch` (in log order, all after `after`); returns the position of its last event. */
+  async apply(batch: RecordedEvent[], after: Position | undefined): Promise<Position | undefined> {
+    if (batch.length === 0) return after;
+    try {
+      await this.dataSource.transaction((tx) => this.applyAll(tx, batch, after));
+    } catch (error) {
+      if (error instanceof CheckpointConflictError) throw error;
+      let previous = after;
+      for (const event of batch) {
+        await this.applyOneOrPark(event, previous);
+        previous = event.position;
+      }
+    }
+    return batch[batch.length - 1].position;
+  }
+
+  private async applyAll(tx: EntityManager, events: RecordedEvent[], after: Position | undefined): Promise<void> {
+    await this.target.begin(tx, after);
+    for (const event of events) await this.projection.apply(upcastEvent(event), tx, this.target.schema);
+    await this.target.advance(tx, after, events[events.length - 1], events.length);
+  }
+
+  private async applyOneOrPark(event: RecordedEvent, after: Position | undefined): Promise<void> {
+    const attempts = this.options.maxAttempts ?? 3;
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        await this.dataSource.transaction((tx) => this.applyAll(tx, [event], after));
+        return;
+      } catch (error) {
+        if (error instanceof CheckpointConflictError) throw error;
+        lastError = error;
+      }
+    }
+    if (this.options.stopOnPoison) throw new PoisonStop(this.projection.name, event, lastError);
+    await this.dataSource.transaction(async (tx) => {
+      await this.target.begin(tx, after);
+      await park(tx, this.projection.name, this.target.schema, event, messageOf(lastError), attempts);
+      await this.target.advance(tx, after, event, 0);
+    });
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return String((error as Error)?.message ?? error).slice(0, 2000);
+}

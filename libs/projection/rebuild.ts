@@ -1,0 +1,155 @@
+/**
+ * Blue/green rebuild: replays the whole log into a fresh copy of a read model, batch by batch (one short
+ * transaction each: a long write transaction would hold back the event store's visibility limit), while the
+ * active copy keeps answering and following the log. Then one short transaction locks the active checkpoint,
+ * applies the few events that arrived meanwhile, moves the checkpoint to the new copy and re-points the
+ * reporting views; the active runner's next batch sees the swap and continues on the new copy.
+ */
+import { DataSource, EntityManager } from 'typeorm';
+import { EventStore, RecordedEvent } from '../event-store/event-store.port';
+import { Position, position } from '../event-store/position';
+import { BatchApplier, CopyPosition, messageOf, PoisonOptions } from './batch-applier';
+import { upcastEvent } from '../domain/upcasting';
+import { CheckpointConflictError } from './checkpoints';
+import { createCopy, dropCopy, newCopySchema, pointReportingViews } from './copies';
+import { park } from './dead-letters';
+import { Projection } from './projection';
+
+export interface RebuildOptions extends PoisonOptions {
+  batchSize?: number;
+  /** Called after each batch with the events applied so far. */
+  onProgress?: (applied: number) => void;
+}
+
+export interface RebuildResult {
+  schema: string;
+  eventsApplied: number;
+  position?: Position;
+}
+
+/** Another rebuild of this projection holds its lock. */
+export class RebuildInProgressError extends Error {
+  constructor(projection: string) {
+    super(`a rebuild of projection ${projection} is already running`);
+    this.name = 'RebuildInProgressError';
+  }
+}
+
+export async function rebuildProjection(
+  projection: Projection, store: EventStore, dataSource: DataSource, options: RebuildOptions = {},
+): Promise<RebuildResult> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [`family-ledger:rebuild:${projection.name}`]);
+    if (!locked) throw new RebuildInProgressError(projection.name);
+    const copy = await startOrResume(projection, dataSource);
+    const applier = new BatchApplier(projection, dataSource, rebuildPosition(projection.name, copy.schema), options);
+    let after = copy.position;
+    let applied = copy.applied;
+    for (let page = await readPage(store, projection, after, options); page.length > 0; page = await readPage(store, projection, after, options)) {
+      after = await applier.apply(page, after);
+      applied += page.length;
+      options.onProgress?.(applied);
+    }
+    const swapped = await swap(projection, store, dataSource, copy.schema, after, options);
+    return { schema: copy.schema, eventsApplied: applied + swapped.caughtUp, position: swapped.position };
+  } finally {
+    await lock.release().catch(() => undefined); // ends the session: releases the rebuild lock
+  }
+}
+
+interface CopyInProgress {
+  schema: string;
+  position?: Position;
+  applied: number;
+}
+
+/** Resumes an interrupted rebuild of the same version; otherwise drops it and starts a fresh copy. */
+async function startOrResume(projection: Projection, dataSource: DataSource): Promise<CopyInProgress> {
+  const rows: { version: number; copy_schema: string; commit_position: string; prepare_position: string; events_applied: string }[] =
+    await dataSource.query(`SELECT version, copy_schema, commit_position, prepare_position, events_applied FROM projections.rebuilds WHERE projection = $1`, [projection.name]);
+  const [row] = rows;
+  if (row && row.version === projection.version) {
+    const commit = BigInt(row.commit_position);
+    return { schema: row.copy_schema, position: commit < 0n ? undefined : position(commit, BigInt(row.prepare_position)), applied: Number(row.events_applied) };
+  }
+  if (row) await dropCopy(dataSource, row.copy_schema);
+  return dataSource.transaction(async (tx) => {
+    const schema = await newCopySchema(tx, projection);
+    await createCopy(tx, projection, schema);
+    await tx.query(
+      `INSERT INTO projections.rebuilds (projection, version, copy_schema) VALUES ($1, $2, $3)
+       ON CONFLICT (projection) DO UPDATE SET version = EXCLUDED.version, copy_schema = EXCLUDED.copy_schema,
+         commit_position = -1, prepare_position = -1, events_applied = 0, started_at = now(), updated_at = now()`,
+      [projection.name, projection.version, schema]);
+    return { schema, applied: 0 };
+  });
+}
+
+function rebuildPosition(name: string, schema: string): CopyPosition {
+  return {
+    schema,
+    async begin(tx: EntityManager, after: Position | undefined) {
+      const [row] = await tx.query(`SELECT commit_position, prepare_position FROM projections.rebuilds WHERE projection = $1 AND copy_schema = $2 FOR UPDATE`, [name, schema]);
+      const expected = after ?? position(-1n);
+      if (!row || BigInt(row.commit_position) !== expected.commit || BigInt(row.prepare_position) !== expected.prepare) throw new CheckpointConflictError(name);
+    },
+    async advance(tx: EntityManager, _after: Position | undefined, to: RecordedEvent, applied: number) {
+      await tx.query(
+        `UPDATE projections.rebuilds SET commit_position = $3, prepare_position = $4, events_applied = events_applied + $5,
+           last_recorded_at = $6, updated_at = now() WHERE projection = $1 AND copy_schema = $2`,
+        [name, schema, to.position.commit.toString(), to.position.prepare.toString(), applied, to.recordedAt]);
+    },
+  };
+}
+
+function readPage(store: EventStore, projection: Projection, after: Position | undefined, options: RebuildOptions): Promise<RecordedEvent[]> {
+  return store.readAll({ fromPosition: after ?? 'start', filter: { eventTypes: projection.handles }, maxCount: options.batchSize ?? 1000 });
+}
+
+/** The swap: short, and under the active checkpoint's row lock, so no batch of the old copy commits across it. */
+async function swap(
+  projection: Projection, store: EventStore, dataSource: DataSource, schema: string, after: Position | undefined, options: RebuildOptions,
+): Promise<{ caughtUp: number; position?: Position }> {
+  const old = await dataSource.transaction(async (tx) => {
+    const [active]: { active_schema: string | null; commit_position: string }[] =
+      await tx.query(`SELECT active_schema, commit_position FROM projections.checkpoints WHERE projection = $1 FOR UPDATE`, [projection.name]);
+    let caughtUp = 0;
+    let last: RecordedEvent | undefined;
+    for (let page = await readPage(store, projection, after, options); page.length > 0; page = await readPage(store, projection, after, options)) {
+      for (const event of page) await applyInSwap(projection, tx, schema, event);
+      caughtUp += page.length;
+      last = page[page.length - 1];
+      after = last.position;
+    }
+    const [rebuild] = await tx.query(`SELECT events_applied, last_recorded_at FROM projections.rebuilds WHERE projection = $1`, [projection.name]);
+    await tx.query(
+      `INSERT INTO projections.checkpoints (projection, version, active_schema, commit_position, prepare_position, events_applied, last_recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (projection) DO UPDATE SET version = EXCLUDED.version, active_schema = EXCLUDED.active_schema,
+         commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position,
+         events_applied = EXCLUDED.events_applied, last_recorded_at = EXCLUDED.last_recorded_at, updated_at = now()`,
+      [projection.name, projection.version, schema, (after?.commit ?? -1n).toString(), (after?.prepare ?? -1n).toString(),
+        Number(rebuild.events_applied) + caughtUp, last?.recordedAt ?? rebuild.last_recorded_at]);
+    await tx.query(`DELETE FROM projections.rebuilds WHERE projection = $1`, [projection.name]);
+    await pointReportingViews(tx, projection, schema);
+    if (active?.active_schema) await tx.query(`DELETE FROM projections.dead_letters WHERE projection = $1 AND copy_schema = $2`, [projection.name, active.active_schema]);
+    return { schema: active?.active_schema ?? undefined, caughtUp };
+  });
+  // Outside the swap: dropping waits for readers still on the old copy, and must not hold the checkpoint lock meanwhile.
+  if (old.schema && old.schema !== schema) await dropCopy(dataSource, old.schema);
+  return { caughtUp: old.caughtUp, position: after };
+}
+
+/** In the swap a poison event cannot be retried apart (one transaction): it is parked by a savepoint. */
+async function applyInSwap(projection: Projection, tx: EntityManager, schema: string, event: RecordedEvent): Promise<void> {
+  await tx.query('SAVEPOINT swap_event');
+  try {
+    await projection.apply(upcastEvent(event), tx, schema);
+    await tx.query('RELEASE SAVEPOINT swap_event');
+  } catch (error) {
+    await tx.query('ROLLBACK TO SAVEPOINT swap_event');
+    await park(tx, projection.name, schema, event, messageOf(error), 1);
+  }
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { categoryCountsProjection as projection } from './category-counts.projection';
+
+const VILLAGE = '640104001001';
+const path = { village_code: VILLAGE, township_code: '640104001', district_code: '640104', city_code: '640100' };
+const enrolled = (householdId: string, category = 'developing', occurredAt = '2012-03-15T08:00:00.000Z') =>
+  recorded('HouseholdEnrolled', { householdId, villageCode: VILLAGE, category, members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 }, occurredAt);
+const counts = (category: string, active: number, withdrawn = 0, certified = 0, period = 201203) =>
+  ({ ...path, category, enrolment_year: 2012, period, active, withdrawn, certified });
+
+describe('category counts projection', () => {
+  let db: ProjectionDatabase;
+  beforeEach(async () => {
+    db = await openProjectionDatabase();
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('counts an enrolled household in its village, category and enrolment month', async () => {
+    await applyEvents(db.dataSource, projection, [enrolled(randomUUID()), enrolled(randomUUID()), enrolled(randomUUID(), 'elderly', '2012-05-01T00:00:00.000Z')]);
+    expect(await tableRows(db.dataSource, projection, 'category_counts')).toEqual([
+      counts('developing', 2),
+      counts('elderly', 1, 0, 0, 201205),
+    ]);
+  });
+
+  it('moves a recategorised household from one category to the other', async () => {
+    const id = randomUUID();
+    await applyEvents(db.dataSource, projection, [
+      enrolled(id), recorded('HouseholdRecategorized', { householdId: id, from: 'developing', to: 'stable', reason: 'income rose' }),
+    ]);
+    expect(await tableRows(db.dataSource, projection, 'category_counts')).toEqual([counts('stable', 1)]);
+  });
+
+  it('moves a withdrawn household from active to withdrawn and takes away its certification', async () => {
+    const id = randomUUID();
+    await applyEvents(db.dataSource, projection, [
+      enrolled(id), recorded('HouseholdCertified', { householdId: id, criteriaVersion: 'v1', assessedBy: 'staff-1' }),
+      recorded('HouseholdWithdrawn', { householdId: id, reason: 'moved away' }),
+    ]);
+    expect(await tableRows(db.dataSource, projection, 'category_counts')).toEqual([counts('developing', 0, 1, 0)]);
+  });
+
+  it('counts certification and its revocation', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await applyEvents(db.dataSource, projection, [
+      enrolled(a), enrolled(b),
+      recorded('HouseholdCertified', { householdId: a, criteriaVersion: 'v1', assessedBy: 'staff-1' }),
+      recorded('HouseholdCertified', { householdId: b, criteriaVersion: 'v1', assessedBy: 'staff-1' }),
+      recorded('CertificationRevoked', { householdId: b, criteriaVersion: 'v1', reason: 'criteria no longer met' }),
+    ]);
+    expect(await tableRows(db.dataSource, projection, 'category_counts')).toEqual([counts('developing', 2, 0, 1)]);
+  });
+
+  it('changes nothing when every event is delivered twice', async () => {
+    const id = randomUUID();
+    const events = [
+      enrolled(id), recorded('HouseholdRecategorized', { householdId: id, from: 'developing', to: 'elderly', reason: 'age' }),
+      recorded('HouseholdCertified', { householdId: id, criteriaVersion: 'v1', assessedBy: 'staff-1' }),
+      recorded('HouseholdWithdrawn', { householdId: id, reason: 'moved away' }),
+    ];
+    await applyEvents(db.dataSource, projection, events);
+    const once = await tableRows(db.dataSource, projection, 'category_counts');
+    await applyEvents(db.dataSource, projection, events);
+    await applyEvents(db.dataSource, projection, [events[1], events[0]]);
+    expect(await tableRows(db.dataSource, projection, 'category_counts')).toEqual(once);
+    expect(once).toEqual([counts('elderly', 0, 1, 0)]);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Households by category x org unit x enrolment period, active and withdrawn, and how many active ones are
+ * certified. One row per household (`households`) is the guard that makes every count change idempotent:
+ * a count moves only when that row changes, and only for an event later than the row's last one.
+ */
+import { ReadModelDefinition } from '../../libs/projection/projection';
+import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+
+export const categoryCountsReadModel: ReadModelDefinition = {
+  name: 'category-counts',
+  version: 2,
+  tables: (s) => [
+    `CREATE TABLE ${s}.households (
+       household_id   text    PRIMARY KEY,
+       ${ORG_UNIT_COLUMNS_DDL},
+       category       text    NOT NULL,
+       status         text    NOT NULL,
+       certified      boolean NOT NULL DEFAULT false,
+       enrolment_year int     NOT NULL,
+       period         int     NOT NULL,
+       last_position  bigint  NOT NULL)`,
+    `CREATE TABLE ${s}.category_counts (
+       ${ORG_UNIT_COLUMNS_DDL},
+       category       text NOT NULL,
+       enrolment_year int  NOT NULL,
+       period         int  NOT NULL,
+       active         int  NOT NULL DEFAULT 0,
+       withdrawn      int  NOT NULL DEFAULT 0,
+       certified      int  NOT NULL DEFAULT 0,
+       PRIMARY KEY (village_code, category, enrolment_year, period))`,
+    `CREATE INDEX ON ${s}.category_counts (township_code)`,
+    `CREATE INDEX ON ${s}.category_counts (district_code)`,
+  ],
+  reportingViews: [
+    {
+      name: 'household_counts',
+      select: (s) => `SELECT city_code, district_code, township_code, village_code, category, enrolment_year,
+        period AS enrolment_month, active AS active_households, withdrawn AS withdrawn_households,
+        certified AS certified_households FROM ${s}.category_counts`,
+    },
+  ],
+};

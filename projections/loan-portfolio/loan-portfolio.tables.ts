@@ -1,0 +1,33 @@
+/**
+ * Loans by programme x borrower group x org unit x month granted: count and principal granted, and what
+ * became of it (repaid, outstanding, defaulted), in integer fen. The `loans` row is the guard: a loan moves
+ * only for an event later than its last one, and only from the status that event leaves.
+ */
+import { ReadModelDefinition } from '../../libs/projection/projection';
+import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { householdVillagesDdl } from '../shared/household-villages';
+
+export const loanPortfolioReadModel: ReadModelDefinition = {
+  name: 'loan-portfolio',
+  version: 1,
+  tables: (s) => [
+    householdVillagesDdl(s),
+    `CREATE TABLE ${s}.loans (
+       loan_id text PRIMARY KEY, ${ORG_UNIT_COLUMNS_DDL}, programme_code text NOT NULL, borrower_group text NOT NULL,
+       period int NOT NULL, principal_fen bigint NOT NULL, outstanding_fen bigint NOT NULL, status text NOT NULL, last_position bigint NOT NULL)`,
+    `CREATE TABLE ${s}.loan_counts (
+       ${ORG_UNIT_COLUMNS_DDL}, programme_code text NOT NULL, borrower_group text NOT NULL, period int NOT NULL,
+       granted int NOT NULL DEFAULT 0, principal_fen bigint NOT NULL DEFAULT 0, repaid_fen bigint NOT NULL DEFAULT 0,
+       outstanding_fen bigint NOT NULL DEFAULT 0, repaid_loans int NOT NULL DEFAULT 0, defaulted_loans int NOT NULL DEFAULT 0,
+       defaulted_fen bigint NOT NULL DEFAULT 0,
+       PRIMARY KEY (village_code, programme_code, borrower_group, period))`,
+  ],
+  reportingViews: [
+    {
+      name: 'loan_counts',
+      select: (s) => `SELECT city_code, district_code, township_code, village_code, programme_code, borrower_group,
+        period AS granted_month, granted AS loans_granted, principal_fen AS principal_granted_fen, repaid_fen,
+        outstanding_fen, repaid_loans, defaulted_loans, defaulted_fen FROM ${s}.loan_counts`,
+    },
+  ],
+};

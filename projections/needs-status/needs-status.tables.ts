@@ -1,0 +1,29 @@
+/**
+ * Needs by focus area x kind x status (open, met) x org unit x the month the need was recorded. A need is
+ * met by the first service that answers it (later ones change nothing); the `needs` row is the guard.
+ */
+import { ReadModelDefinition } from '../../libs/projection/projection';
+import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { householdVillagesDdl } from '../shared/household-villages';
+
+export const needsStatusReadModel: ReadModelDefinition = {
+  name: 'needs-status',
+  version: 1,
+  tables: (s) => [
+    householdVillagesDdl(s),
+    `CREATE TABLE ${s}.needs (
+       need_id text PRIMARY KEY, household_id text NOT NULL, ${ORG_UNIT_COLUMNS_DDL},
+       focus_area text NOT NULL, kind text NOT NULL, period int NOT NULL, status text NOT NULL)`,
+    `CREATE TABLE ${s}.need_counts (
+       ${ORG_UNIT_COLUMNS_DDL}, focus_area text NOT NULL, kind text NOT NULL, period int NOT NULL,
+       open int NOT NULL DEFAULT 0, met int NOT NULL DEFAULT 0,
+       PRIMARY KEY (village_code, focus_area, kind, period))`,
+  ],
+  reportingViews: [
+    {
+      name: 'need_counts',
+      select: (s) => `SELECT city_code, district_code, township_code, village_code, focus_area, kind AS need_kind,
+        period AS recorded_month, open AS open_needs, met AS met_needs FROM ${s}.need_counts`,
+    },
+  ],
+};

@@ -1,0 +1,30 @@
+/**
+ * Responses by service type x department x focus area x org unit x month of the response, kept as counts
+ * of each answer, so a rate at any level is summed numerators over summed denominators, never an average
+ * of rates. The `responses` row (one per serviceId: one rating per service) is the guard.
+ */
+import { ReadModelDefinition } from '../../libs/projection/projection';
+import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { householdVillagesDdl } from '../shared/household-villages';
+
+export const satisfactionRatesReadModel: ReadModelDefinition = {
+  name: 'satisfaction-rates',
+  version: 1,
+  tables: (s) => [
+    householdVillagesDdl(s),
+    `CREATE TABLE ${s}.responses (service_id text PRIMARY KEY, response text NOT NULL)`,
+    `CREATE TABLE ${s}.satisfaction_counts (
+       ${ORG_UNIT_COLUMNS_DDL}, department_code text NOT NULL, service_type_code text NOT NULL, focus_area text NOT NULL,
+       period int NOT NULL,
+       satisfied int NOT NULL DEFAULT 0, neutral int NOT NULL DEFAULT 0, dissatisfied int NOT NULL DEFAULT 0, no_answer int NOT NULL DEFAULT 0,
+       PRIMARY KEY (village_code, department_code, service_type_code, focus_area, period))`,
+  ],
+  reportingViews: [
+    {
+      name: 'satisfaction_counts',
+      select: (s) => `SELECT city_code, district_code, township_code, village_code, department_code, service_type_code, focus_area,
+        period AS response_month, satisfied, neutral, dissatisfied, no_answer,
+        satisfied + neutral + dissatisfied AS valid_responses FROM ${s}.satisfaction_counts`,
+    },
+  ],
+};

@@ -1,0 +1,27 @@
+/**
+ * Services delivered by department x service type x focus area x org unit x month of delivery. The
+ * `services` row (one per serviceId) is the guard against counting a delivery twice.
+ */
+import { ReadModelDefinition } from '../../libs/projection/projection';
+import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { householdVillagesDdl } from '../shared/household-villages';
+
+export const serviceDeliveriesReadModel: ReadModelDefinition = {
+  name: 'service-deliveries',
+  version: 1,
+  tables: (s) => [
+    householdVillagesDdl(s),
+    `CREATE TABLE ${s}.services (service_id text PRIMARY KEY)`,
+    `CREATE TABLE ${s}.service_counts (
+       ${ORG_UNIT_COLUMNS_DDL}, department_code text NOT NULL, service_type_code text NOT NULL, focus_area text NOT NULL,
+       period int NOT NULL, delivered int NOT NULL DEFAULT 0,
+       PRIMARY KEY (village_code, department_code, service_type_code, focus_area, period))`,
+  ],
+  reportingViews: [
+    {
+      name: 'service_counts',
+      select: (s) => `SELECT city_code, district_code, township_code, village_code, department_code, service_type_code,
+        focus_area, period AS delivered_month, delivered AS services_delivered FROM ${s}.service_counts`,
+    },
+  ],
+};

@@ -1,0 +1,93 @@
+/**
+ * Test support for projection specs (no jest globals, so the build type-checks it): a migrated database
+ * of the spec's own, recorded events made by hand, and the rows of a copy read back in a stable order.
+ */
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { openDatabase } from '@libs/database/data-source';
+import { EventToAppend, JsonObject, RecordedEvent } from '@libs/event-store';
+import { position } from '@libs/event-store/position';
+import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
+import { loadCheckpoint } from '@libs/projection/checkpoints';
+import { Projection } from '@libs/projection/projection';
+import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
+
+export interface ProjectionDatabase {
+  database: TestDatabase;
+  dataSource: DataSource;
+  store: PostgresEventStore;
+  close(): Promise<void>;
+}
+
+export async function openProjectionDatabase(): Promise<ProjectionDatabase> {
+  const database = await createTestDatabase();
+  const dataSource = await openDatabase(database.url);
+  const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
+  return {
+    database, dataSource, store,
+    async close() {
+      await store.close();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
+
+let nextPosition = 1n << 20n;
+
+/** An event as the store would hand it out, at a fresh position later than every one made before. */
+export function recorded(type: string, data: JsonObject, occurredAt = '2012-03-15T08:00:00.000Z', stream = `x-${randomUUID()}`): RecordedEvent {
+  nextPosition += 1n;
+  return {
+    id: randomUUID(), stream, revision: 0n, position: position(nextPosition), type, data,
+    metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt, recordedAt: occurredAt },
+    recordedAt: occurredAt, previousHash: '0'.repeat(64), hash: '0'.repeat(64),
+  };
+}
+
+/** The same fact as `toAppend` would write it (for specs that go through the real store). */
+export function toAppend(type: string, data: JsonObject, occurredAt = '2012-03-15T08:00:00.000Z'): EventToAppend {
+  return { id: randomUUID(), type, data, metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt } };
+}
+
+export async function activeSchema(dataSource: DataSource, projection: Projection): Promise<string> {
+  const checkpoint = await loadCheckpoint(dataSource.manager, projection);
+  if (!checkpoint) throw new Error(`no checkpoint for ${projection.name}`);
+  return checkpoint.schema;
+}
+
+/** Applies each event in a transaction of its own to the active copy, as a runner would. */
+export async function applyEvents(dataSource: DataSource, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
+  const schema = await activeSchema(dataSource, projection);
+  for (const event of events) await dataSource.transaction((tx) => projection.apply(event, tx, schema));
+}
+
+/** Every table of a copy, rows sorted, all-zero count rows dropped (absent and zero mean the same). */
+export async function copyContents(dataSource: DataSource, schema: string): Promise<Record<string, unknown[]>> {
+  const tables: { table_name: string }[] = await dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema]);
+  const contents: Record<string, unknown[]> = {};
+  for (const { table_name: table } of tables) {
+    const rows: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM ${schema}.${table}`);
+    contents[table] = rows
+      .filter((row) => !(table.endsWith('_counts') && isAllZeroCounts(row)))
+      .map((row) => JSON.stringify(row))
+      .sort()
+      .map((text) => JSON.parse(text));
+  }
+  return contents;
+}
+
+const KEY_COLUMNS = new Set(['village_code', 'township_code', 'district_code', 'city_code', 'category', 'enrolment_year', 'period',
+  'focus_area', 'kind', 'department_code', 'service_type_code', 'programme_code', 'borrower_group']);
+
+/** A count row whose counts are all zero says the same as no row. */
+function isAllZeroCounts(row: Record<string, unknown>): boolean {
+  return Object.entries(row).every(([key, value]) => KEY_COLUMNS.has(key) || Number(value) === 0);
+}
+
+/** Rows of one table of the active copy, sorted. */
+export async function tableRows(dataSource: DataSource, projection: Projection, table: string): Promise<Record<string, unknown>[]> {
+  const schema = await activeSchema(dataSource, projection);
+  return (await copyContents(dataSource, schema))[table] as Record<string, unknown>[];
+}
