@@ -2,7 +2,7 @@
 # Build stage compiles TypeScript with the dev dependencies; the runtime stage carries production ones only.
 # The context is the repository root; a .dockerignore with node_modules/, dist/ and .data/ keeps it small.
 
-FROM node:20.18-bookworm-slim AS build
+FROM node:20.20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -13,7 +13,7 @@ COPY projections ./projections
 COPY scripts ./scripts
 RUN npm run build
 
-FROM node:20.18-bookworm-slim AS runtime
+FROM node:20.20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
