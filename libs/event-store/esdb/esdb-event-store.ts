@@ -90,13 +90,20 @@ export class EventStoreDbEventStore implements EventStore {
   /** no_stream or an exact revision: write when the stream is there, else recognise a re-send or refuse. */
   private async appendAt(stream: string, events: readonly EventToAppend[], revision: bigint, expected: ExpectedRevision): Promise<AppendResult> {
     const tail = tailOf((await readNewest(this.client, stream, 1))[0]);
-    const current = tail?.revision ?? -1n;
-    if (current === revision) return this.write(stream, events, tail, expected);
-    if (current > revision) {
-      const stored = await readRange(this.client, stream, revision + 1n, events.length);
-      if (isSameBatch(stored, events)) return resultOf(stored);
+    let refusal = new WrongExpectedRevisionError(stream, expected, tail?.revision ?? -1n);
+    if (refusal.actual < revision) throw refusal;
+    if (refusal.actual === revision) {
+      try {
+        return await this.write(stream, events, tail, expected);
+      } catch (error) {
+        // Lost a race: perhaps to a concurrent re-send of this very append, checked below.
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        refusal = error;
+      }
     }
-    throw new WrongExpectedRevisionError(stream, expected, current);
+    const stored = await readRange(this.client, stream, revision + 1n, events.length);
+    if (isSameBatch(stored, events)) return resultOf(stored);
+    throw refusal;
   }
 
   /** any / stream_exists: chain onto whatever is last, retrying when another writer got there first. */
