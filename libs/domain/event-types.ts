@@ -2,16 +2,45 @@
  * The registry of every stored event type name, by aggregate. Stored names are frozen: never rename one,
  * add a new type or an upcaster (./upcasting). event-types.unit.spec.ts lists them all and fails on change.
  *
- * To register another aggregate (supervision, cases): give it a `catalogue.ts` keyed by its event union,
+ * To register another aggregate: give it a `catalogue.ts` keyed by its event union,
  * as ./household/catalogue.ts is, add one line to CATALOGUES, and add its names to the spec's frozen list.
  */
 import { HOUSEHOLD_EVENT_CATALOGUE } from './household/catalogue';
 import { LOAN_EVENT_CATALOGUE } from './loan/catalogue';
+import { CASE_EVENT_TYPES, CaseEvent } from './accountability-case/events';
+import { RESPONSIBILITY_EVENT_TYPES, ResponsibilityEvent } from './responsibility/events';
+import { SUPERVISION_EVENT_TYPES, SupervisionEvent } from './supervision/events';
+
+type Catalogue<Type extends string> = { readonly [T in Type]: { readonly personalFields: readonly string[] } };
+
+/**
+ * A catalogue from an aggregate's list of stored names. Officials appear by id and position only, so these
+ * events hold personal data only in free text a person writes about a person: those paths are named.
+ */
+function catalogueOf<Type extends string>(types: readonly Type[], personal: Partial<Record<Type, readonly string[]>> = {}): Catalogue<Type> {
+  return Object.fromEntries(types.map((type) => [type, { personalFields: personal[type] ?? [] }])) as Catalogue<Type>;
+}
+
+const SUPERVISION_EVENT_CATALOGUE = catalogueOf<SupervisionEvent['type']>(SUPERVISION_EVENT_TYPES, {
+  // Why a term ended (illness, a transfer) is about the supervisor; findings may name residents.
+  SupervisorAssignmentEnded: ['reason'],
+  SupervisionVisitRecorded: ['findings'],
+});
+const RESPONSIBILITY_EVENT_CATALOGUE = catalogueOf<ResponsibilityEvent['type']>(RESPONSIBILITY_EVENT_TYPES);
+const CASE_EVENT_CATALOGUE = catalogueOf<CaseEvent['type']>(CASE_EVENT_TYPES, {
+  CaseOpened: ['evidence'],
+  RectificationReported: ['report', 'evidence'],
+  // The grounds for a measure against a named official are about that official.
+  LeaderHeldAccountable: ['reason'],
+});
 
 /** Stream category (the part of the stream name before the first `-`) to that aggregate's catalogue. */
 const CATALOGUES = {
   household: HOUSEHOLD_EVENT_CATALOGUE,
   loan: LOAN_EVENT_CATALOGUE,
+  supervision: SUPERVISION_EVENT_CATALOGUE,
+  responsibility: RESPONSIBILITY_EVENT_CATALOGUE,
+  case: CASE_EVENT_CATALOGUE,
 } as const;
 
 type Catalogues = typeof CATALOGUES;

@@ -16,6 +16,20 @@ const FROZEN = {
     'CertificationRevoked',
   ],
   loan: ['LoanGranted', 'LoanRepaymentRecorded', 'LoanRepaid', 'LoanDefaulted'],
+  supervision: ['SupervisorAssigned', 'SupervisorAssignmentEnded', 'SupervisionVisitRecorded', 'BulletinIssued'],
+  responsibility: ['ResponsibilityAssigned'],
+  case: [
+    'CaseOpened',
+    'RectificationOrdered',
+    'RectificationReported',
+    'RectificationAccepted',
+    'RectificationRejected',
+    'CriticismIssued',
+    'LeaderHeldAccountable',
+    'CaseEscalated',
+    'CaseClosed',
+    'CaseReopened',
+  ],
 } as const;
 
 describe('stored event type names', () => {
@@ -51,6 +65,21 @@ describe('personal fields', () => {
       LoanRepaymentRecorded: [],
       LoanRepaid: [],
       LoanDefaulted: ['reason'],
+      SupervisorAssigned: [],
+      SupervisorAssignmentEnded: ['reason'],
+      SupervisionVisitRecorded: ['findings'],
+      BulletinIssued: [],
+      ResponsibilityAssigned: [],
+      CaseOpened: ['evidence'],
+      RectificationOrdered: [],
+      RectificationReported: ['report', 'evidence'],
+      RectificationAccepted: [],
+      RectificationRejected: [],
+      CriticismIssued: [],
+      LeaderHeldAccountable: ['reason'],
+      CaseEscalated: [],
+      CaseClosed: [],
+      CaseReopened: [],
     });
   });
 
@@ -68,6 +97,6 @@ describe('personal fields', () => {
   });
 
   it('refuses to strip an unregistered event type rather than let its data through', () => {
-    expect(() => stripPersonalFields('CaseOpened', { complainant: 'someone' })).toThrow(/not registered/);
+    expect(() => stripPersonalFields('CaseFiled', { complainant: 'someone' })).toThrow(/not registered/);
   });
 });
