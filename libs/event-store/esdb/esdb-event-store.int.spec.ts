@@ -42,6 +42,17 @@ describe('EventStoreDB adapter when the server cannot be reached', () => {
     await iterating;
     expect(delivered).toEqual([]);
   });
+
+  it('ends open subscriptions when the store is closed, instead of resubscribing through a disposed client', async () => {
+    const own = new EventStoreDbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false' });
+    const subscription = own.subscribeToAll({ fromPosition: 'start' });
+    const iterating = (async () => {
+      for await (const _event of subscription) break;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await own.close();
+    await expect(iterating).resolves.toBeUndefined();
+  }, 10_000);
 });
 
 if (!url) {

@@ -41,6 +41,8 @@ export interface EventStoreDbEventStoreOptions {
 export class EventStoreDbEventStore implements EventStore {
   readonly client: EventStoreDBClient;
   private readonly clock: Clock;
+  /** Closed before the client is disposed, or they would resubscribe through it. */
+  private readonly subscriptions = new Set<EsdbSubscription>();
 
   constructor(private readonly options: EventStoreDbEventStoreOptions) {
     if (!options.client && !options.connectionString) throw new Error('EventStoreDbEventStore needs a connectionString or a client');
@@ -75,7 +77,13 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
-    return new EsdbSubscription(this.client, { ...options, headPosition: () => this.headPosition() });
+    const subscription: EsdbSubscription = new EsdbSubscription(this.client, {
+      ...options,
+      headPosition: () => this.headPosition(),
+      onClose: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
   }
 
   async headPosition(): Promise<Position | undefined> {
@@ -84,6 +92,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.client.dispose();
   }
 

@@ -15,6 +15,7 @@ export interface EsdbSubscriptionOptions extends SubscribeToAllOptions {
   /** First wait before resubscribing; doubles up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  onClose?(): void;
 }
 
 export class EsdbSubscription implements Subscription {
@@ -25,6 +26,7 @@ export class EsdbSubscription implements Subscription {
   constructor(private readonly client: EventStoreDBClient, private readonly options: EsdbSubscriptionOptions) {}
 
   async close(): Promise<void> {
+    if (!this.closed) this.options.onClose?.();
     this.closed = true;
     this.wakeSleeper?.();
     await this.current?.unsubscribe().catch(() => undefined);
