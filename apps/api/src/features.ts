@@ -3,8 +3,11 @@
  * (RUNTIME, EVENT_STORE, DataSource, CLOCK) from the global PortsModule.
  */
 import { HouseholdsModule } from './commands/households/households.module';
+import { LoansModule } from './commands/loans/loans.module';
+import { HouseholdQueriesModule } from './queries/households/household-queries.module';
+import { LoanQueriesModule } from './queries/loans/loan-queries.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './queries/indicators/indicators.module';
 import { FeedModule } from './feed/feed.module';
 
-export const features = [HealthModule, HouseholdsModule, IndicatorsModule, FeedModule];
+export const features = [HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, FeedModule];

@@ -1,14 +1,19 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Request, Response, NextFunction } from 'express';
 import { Runtime } from '../bootstrap/runtime';
+import { IdempotencyStore } from '@libs/idempotency';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { serveOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
 
-/** Everything about the HTTP surface that is not a route: body limits, errors, validation, latency. */
+/** Everything about the HTTP surface that is not a route: body limits, errors, validation, idempotency, OpenAPI, latency. */
 export function configureApp(app: NestExpressApplication, runtime: Runtime): void {
   app.useBodyParser('json', { limit: runtime.config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalInterceptors(new IdempotencyInterceptor(new IdempotencyStore(runtime.dataSource)));
+  serveOpenApi(app);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const end = runtime.metrics.httpDuration.startTimer();
     response.on('finish', () => {

@@ -7,6 +7,7 @@ import { Response } from 'express';
 import { DomainError } from '@libs/domain/shared';
 import { EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError } from '@libs/event-store';
 import { StaleRevisionError } from '@libs/command-handling/handle-command';
+import { IdempotencyKeyBusyError } from '@libs/idempotency';
 import { Problem, problem, ProblemException } from './problem';
 
 const DOMAIN_STATUS = { conflict: 409, 'not-found': 404, invalid: 400 } as const;
@@ -19,6 +20,9 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof WrongExpectedRevisionError) {
     return problem(409, 'concurrent-modification', 'the resource was changed by another request; reload and retry');
+  }
+  if (error instanceof IdempotencyKeyBusyError) {
+    return problem(409, 'idempotency-key-in-use', 'another request with this Idempotency-Key is still in progress; retry later');
   }
   if (error instanceof StreamNotFoundError) return problem(404, 'not-found');
   if (error instanceof InvalidAppendError) return problem(400, 'invalid-event');

@@ -1,10 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Request } from 'express';
+import { uuidFrom } from '@libs/command-handling/event-ids';
 import { CommandMetadata } from '@libs/domain/shared';
 import { Clock } from '@libs/clock';
 import { ProblemException } from './problem';
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Seeds of requests that carry an Idempotency-Key (set by the idempotency interceptor): the command id
+ * and any id the server generates are derived from it, so a retry addresses the same stream with the same
+ * command id. Kept off the request object so nothing else can set it.
+ */
+const seeds = new WeakMap<Request, string>();
+
+export function bindIdempotencySeed(request: Request, seed: string): void {
+  seeds.set(request, seed);
+}
+
+/** A server-generated id (`name` tells several apart): random, or derived from the Idempotency-Key. */
+export function newId(request: Request, name: string): string {
+  const seed = seeds.get(request);
+  return seed === undefined ? randomUUID() : uuidFrom(`${name}\n${seed}`);
+}
 
 /**
  * The metadata every command carries. The actor is provisional until access control lands: the
@@ -16,7 +34,7 @@ export function commandMetadata(request: Request, clock: Clock, occurredAt?: str
   const actor = request.header('x-actor');
   if (actor !== undefined && !HEADER_ID.test(actor)) throw ProblemException.of(400, 'invalid-header', 'X-Actor is malformed');
   return {
-    commandId: randomUUID(),
+    commandId: newId(request, 'commandId'),
     actor: actor ?? 'anonymous',
     correlationId: correlation ?? randomUUID(),
     occurredAt: occurredAt ? new Date(occurredAt).toISOString() : clock.now().toISOString(),

@@ -1,38 +1,122 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+/** Commands on households. Each endpoint maps its body to one domain command; the rules live in the decider. */
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Request } from 'express';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
-import { CommandOutcome } from '@libs/command-handling/handle-command';
-import { HouseholdEvent, HouseholdState } from '@libs/domain/household';
-import { commandMetadata } from '../../http/request-context';
+import { HouseholdCommand } from '@libs/domain/household';
+import { CommandContext, commandContext, written } from '../command-context';
+import { IdParams } from '../shared/command.dto';
 import { EnrollHouseholdDto } from './enroll-household.dto';
-import { EnrollHouseholdCommand } from './enroll-household.handler';
+import {
+  CertifyHappyFamilyDto, DeliverServiceDto, RecategorizeHouseholdDto, RecordNeedDto, RecordSatisfactionDto,
+  RevokeCertificationDto, ServiceParams, WithdrawHouseholdDto,
+} from './household-commands.dto';
+import {
+  CertifyHappyFamilyCommand, DeliverServiceCommand, EnrollHouseholdCommand, HouseholdOutcome, RecategorizeHouseholdCommand,
+  RecordNeedCommand, RecordSatisfactionCommand, RevokeCertificationCommand, WithdrawHouseholdCommand,
+} from './household.commands';
 
+type Data<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>['data'];
+
+@ApiTags('households')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body get the first answer' })
+@ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, e.g. "3"; a stale one is 412' })
 @Controller('households')
 export class HouseholdsController {
   constructor(private readonly commands: CommandBus, @Inject(CLOCK) private readonly clock: Clock) {}
 
   @Post()
   @HttpCode(201)
-  async enroll(@Body() body: EnrollHouseholdDto, @Req() request: Request) {
-    const metadata = commandMetadata(request, this.clock, body.occurredAt);
-    const householdId = body.householdId ?? randomUUID();
-    const outcome: CommandOutcome<HouseholdState, HouseholdEvent> = await this.commands.execute(
-      new EnrollHouseholdCommand({
-        type: 'EnrollHousehold',
-        data: {
-          householdId,
-          villageCode: body.villageCode,
-          category: body.category,
-          members: body.members,
-          head: { name: body.head.name, ...(body.head.idNumber && { idNumber: body.head.idNumber }), ...(body.head.phone && { phone: body.head.phone }) },
-          enrolmentYear: body.enrolmentYear ?? new Date(metadata.occurredAt).getUTCFullYear(),
-          batch: body.batch ?? 1,
-        },
-        metadata,
-      }),
-    );
-    return { householdId, revision: Number(outcome.revision), position: outcome.position };
+  async enroll(@Body() body: EnrollHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const context = this.context(request, body.occurredAt);
+    const householdId = body.householdId ?? context.newId('householdId');
+    const { name, idNumber, phone } = body.head;
+    const data: Data<'EnrollHousehold'> = {
+      householdId, villageCode: body.villageCode, category: body.category, members: body.members,
+      head: { name, ...(idNumber && { idNumber }), ...(phone && { phone }) },
+      enrolmentYear: body.enrolmentYear ?? new Date(context.metadata.occurredAt).getUTCFullYear(),
+      batch: body.batch ?? 1,
+    };
+    const outcome = await this.send(new EnrollHouseholdCommand({ type: 'EnrollHousehold', data, metadata: context.metadata }, context.ifMatch));
+    return { householdId, ...written(response, outcome) };
+  }
+
+  @Post(':id/recategorization')
+  @HttpCode(200)
+  async recategorize(@Param() { id }: IdParams, @Body() body: RecategorizeHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = this.context(request, body.occurredAt);
+    const data: Data<'RecategorizeHousehold'> = { householdId: id, to: body.to, reason: body.reason };
+    const outcome = await this.send(new RecategorizeHouseholdCommand({ type: 'RecategorizeHousehold', data, metadata }, ifMatch));
+    return { householdId: id, ...written(response, outcome) };
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  async withdraw(@Param() { id }: IdParams, @Body() body: WithdrawHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = this.context(request, body.occurredAt);
+    const data: Data<'WithdrawHousehold'> = { householdId: id, reason: body.reason };
+    const outcome = await this.send(new WithdrawHouseholdCommand({ type: 'WithdrawHousehold', data, metadata }, ifMatch));
+    return { householdId: id, ...written(response, outcome) };
+  }
+
+  @Post(':id/needs')
+  @HttpCode(201)
+  async recordNeed(@Param() { id }: IdParams, @Body() body: RecordNeedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const context = this.context(request, body.occurredAt);
+    const needId = body.needId ?? context.newId('needId');
+    const data: Data<'RecordNeed'> = { householdId: id, needId, focusArea: body.focusArea, kind: body.kind, description: body.description };
+    const outcome = await this.send(new RecordNeedCommand({ type: 'RecordNeed', data, metadata: context.metadata }, context.ifMatch));
+    return { householdId: id, needId, ...written(response, outcome) };
+  }
+
+  @Post(':id/services')
+  @HttpCode(201)
+  async deliverService(@Param() { id }: IdParams, @Body() body: DeliverServiceDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const context = this.context(request, body.occurredAt);
+    const serviceId = body.serviceId ?? context.newId('serviceId');
+    const { needId, departmentCode, serviceTypeCode, focusArea } = body;
+    // Normalised to UTC with a Z: the decider accepts nothing else, and an offset is not an error of the caller's.
+    const deliveredAt = body.deliveredAt ? new Date(body.deliveredAt).toISOString() : context.metadata.occurredAt;
+    const data: Data<'DeliverService'> = {
+      householdId: id, serviceId, ...(needId && { needId }), departmentCode, serviceTypeCode, focusArea, deliveredAt,
+    };
+    const outcome = await this.send(new DeliverServiceCommand({ type: 'DeliverService', data, metadata: context.metadata }, context.ifMatch));
+    return { householdId: id, serviceId, ...written(response, outcome) };
+  }
+
+  @Post(':id/services/:serviceId/satisfaction')
+  @HttpCode(201)
+  async recordSatisfaction(@Param() { id, serviceId }: ServiceParams, @Body() body: RecordSatisfactionDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = this.context(request, body.occurredAt);
+    const data: Data<'RecordSatisfaction'> = { householdId: id, serviceId, response: body.response };
+    const outcome = await this.send(new RecordSatisfactionCommand({ type: 'RecordSatisfaction', data, metadata }, ifMatch));
+    return { householdId: id, serviceId, ...written(response, outcome) };
+  }
+
+  @Post(':id/certification')
+  @HttpCode(201)
+  async certify(@Param() { id }: IdParams, @Body() body: CertifyHappyFamilyDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = this.context(request, body.occurredAt);
+    const data: Data<'CertifyHappyFamily'> = { householdId: id, criteriaVersion: body.criteriaVersion, assessedBy: body.assessedBy };
+    const outcome = await this.send(new CertifyHappyFamilyCommand({ type: 'CertifyHappyFamily', data, metadata }, ifMatch));
+    return { householdId: id, ...written(response, outcome) };
+  }
+
+  @Post(':id/certification/revocation')
+  @HttpCode(200)
+  async revokeCertification(@Param() { id }: IdParams, @Body() body: RevokeCertificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = this.context(request, body.occurredAt);
+    const data: Data<'RevokeCertification'> = { householdId: id, reason: body.reason };
+    const outcome = await this.send(new RevokeCertificationCommand({ type: 'RevokeCertification', data, metadata }, ifMatch));
+    return { householdId: id, ...written(response, outcome) };
+  }
+
+  private context(request: Request, occurredAt?: string): CommandContext {
+    return commandContext(request, this.clock, occurredAt);
+  }
+
+  private send(command: object): Promise<HouseholdOutcome> {
+    return this.commands.execute(command);
   }
 }

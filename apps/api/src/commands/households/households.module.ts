@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EnrollHouseholdHandler } from './enroll-household.handler';
+import { householdCommandHandlers } from './household.commands';
 import { HouseholdsController } from './households.controller';
 
-const commandHandlers = [EnrollHouseholdHandler];
-
-@Module({ controllers: [HouseholdsController], providers: [...commandHandlers] })
+@Module({ controllers: [HouseholdsController], providers: [...householdCommandHandlers] })
 export class HouseholdsModule {}

@@ -1,0 +1,54 @@
+/** Commands on loans. Each endpoint maps its body to one domain command; the rules live in the decider. */
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Clock, CLOCK } from '@libs/clock';
+import { outstandingFen } from '@libs/domain/loan';
+import { commandContext, written } from '../command-context';
+import { IdParams } from '../shared/command.dto';
+import { GrantLoanDto, MarkLoanDefaultedDto, RecordRepaymentDto } from './loan-commands.dto';
+import { GrantLoanCommand, LoanOutcome, MarkLoanDefaultedCommand, RecordRepaymentCommand } from './loan.commands';
+
+@ApiTags('loans')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body get the first answer' })
+@ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, e.g. "3"; a stale one is 412' })
+@Controller('loans')
+export class LoansController {
+  constructor(private readonly commands: CommandBus, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Post()
+  @HttpCode(201)
+  async grant(@Body() body: GrantLoanDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const context = commandContext(request, this.clock, body.occurredAt);
+    const loanId = body.loanId ?? context.newId('loanId');
+    const { householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender } = body;
+    const data = { loanId, householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender };
+    const command = { type: 'GrantLoan' as const, data, metadata: context.metadata };
+    const outcome: LoanOutcome = await this.commands.execute(new GrantLoanCommand(command, context.ifMatch));
+    return { loanId, ...written(response, outcome) };
+  }
+
+  @Post(':id/repayments')
+  @HttpCode(201)
+  async recordRepayment(@Param() { id }: IdParams, @Body() body: RecordRepaymentDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
+    const command = { type: 'RecordRepayment' as const, data: { loanId: id, amountFen: body.amountFen }, metadata };
+    const outcome: LoanOutcome = await this.commands.execute(new RecordRepaymentCommand(command, ifMatch));
+    return { loanId: id, ...written(response, outcome), ...balance(outcome) };
+  }
+
+  @Post(':id/default')
+  @HttpCode(200)
+  async markDefaulted(@Param() { id }: IdParams, @Body() body: MarkLoanDefaultedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
+    const command = { type: 'MarkLoanDefaulted' as const, data: { loanId: id, reason: body.reason }, metadata };
+    const outcome: LoanOutcome = await this.commands.execute(new MarkLoanDefaultedCommand(command, ifMatch));
+    return { loanId: id, ...written(response, outcome) };
+  }
+}
+
+/** Status and outstanding amount after a repayment, so the field worker sees at once when a loan closes. */
+function balance({ state }: LoanOutcome): { status: string; outstandingFen?: number } {
+  return state.status === 'NotGranted' ? { status: state.status } : { status: state.status, outstandingFen: outstandingFen(state) };
+}

@@ -1,0 +1,72 @@
+/**
+ * `Idempotency-Key` on POST: the first request with a key executes and its answer (status, ETag,
+ * Location, body) is kept; a retry with the same request gets that answer again without executing; the
+ * same key with another request is 422. Concurrent requests with one key run one after the other (see
+ * libs/idempotency/idempotency-store.ts). Only successful answers are kept: a failed command appended
+ * nothing, so executing its retry again is safe, and a transient failure (409 on a race, 503) is not
+ * frozen into the key.
+ */
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { IdempotencyStore, requestHash, StoredResponse } from '@libs/idempotency';
+import { ProblemException } from './problem';
+import { bindIdempotencySeed } from './request-context';
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+const KEPT_HEADERS = ['etag', 'location'] as const;
+
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const key = request.method === 'POST' ? idempotencyKey(request) : undefined;
+    if (key === undefined) return next.handle();
+    return from(this.once(key, request, context.switchToHttp().getResponse<Response>(), next));
+  }
+
+  private async once(key: string, request: Request, response: Response, next: CallHandler): Promise<unknown> {
+    const hash = requestHash({ method: request.method, path: request.originalUrl, ifMatch: request.header('if-match'), body: request.body });
+    const claim = await this.store.claim(key, hash);
+    if (claim.kind === 'mismatch') {
+      throw ProblemException.of(422, 'idempotency-key-reused', 'this Idempotency-Key was already used for a different request');
+    }
+    if (claim.kind === 'replay') return replay(response, claim.response);
+    bindIdempotencySeed(request, `${key}\n${hash}`);
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await claim.complete({ status: response.statusCode, headers: keptHeaders(response), body });
+      return body;
+    } catch (error) {
+      await claim.release();
+      throw error;
+    }
+  }
+}
+
+/** The key, unquoted when sent as a structured-field string (`"abc"`, as the IETF draft writes it). */
+function idempotencyKey(request: Request): string | undefined {
+  const raw = request.header('idempotency-key')?.trim();
+  if (raw === undefined) return undefined;
+  const key = raw.length > 1 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+  if (!KEY.test(key)) throw ProblemException.of(400, 'invalid-header', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
+  return key;
+}
+
+function keptHeaders(response: Response): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = response.getHeader(name);
+    if (value !== undefined) kept[name] = String(value);
+  }
+  return kept;
+}
+
+function replay(response: Response, stored: StoredResponse): unknown {
+  response.status(stored.status);
+  for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
+  response.setHeader('Idempotent-Replayed', 'true');
+  return stored.body;
+}

@@ -1,0 +1,132 @@
+/**
+ * The relay against a real PostgreSQL and a nats-server of its own (never the machine's NATS on 4222),
+ * which the test stops and restarts while events are appended.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { connect, NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { openDatabase } from '../database/data-source';
+import { freePort } from '../database/free-port';
+import { EventToAppend } from '../event-store/event-store.port';
+import { formatPosition } from '../event-store/position';
+import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { DEFAULT_STREAM, NatsRelay, POSITION_HEADER } from './nats-relay';
+import { loadRelayCheckpoint } from './checkpoint';
+import { findNatsServer, NatsServerProcess } from './nats-server';
+
+const binary = findNatsServer();
+if (!binary) console.log('NATS relay tests NOT RUN: no nats-server binary');
+const describeWithNats = binary ? describe : describe.skip;
+
+const event = (type: string, data: Record<string, unknown> = {}): EventToAppend => ({
+  id: randomUUID(), type, data,
+  metadata: { actor: 'relay-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
+});
+
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(50);
+    }
+  }
+}
+
+describeWithNats('the NATS JetStream relay', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  let store: PostgresEventStore;
+  let nats: NatsServerProcess;
+  let storeDir: string;
+  let reader: NatsConnection | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(database.url);
+    store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 100 });
+    storeDir = mkdtempSync(join(tmpdir(), 'family-ledger-nats-'));
+    nats = new NatsServerProcess(binary!, await freePort(), storeDir);
+    await nats.start();
+  });
+  afterAll(async () => {
+    await reader?.close();
+    await nats.stop();
+    rmSync(storeDir, { recursive: true, force: true });
+    await store.close();
+    await db.destroy();
+    await database.drop();
+  });
+
+  /** Every message the JetStream stream holds, in stream order. */
+  async function streamContents(): Promise<{ subject: string; id: string; position: string; body: Record<string, unknown> }[]> {
+    reader ??= await connect({ servers: nats.url });
+    const jsm = await reader.jetstreamManager();
+    const info = await jsm.streams.info(DEFAULT_STREAM);
+    const messages = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq += 1) {
+      const message = await jsm.streams.getMessage(DEFAULT_STREAM, { seq });
+      messages.push({
+        subject: message.subject, id: message.header.get('Nats-Msg-Id'), position: message.header.get(POSITION_HEADER), body: message.json<Record<string, unknown>>(),
+      });
+    }
+    return messages;
+  }
+
+  it('publishes every event once, in log order, across a NATS restart while events are appended', async () => {
+    const relay = new NatsRelay(store, db, { servers: nats.url, publishTimeoutMs: 500, maxRetryMs: 200 });
+    relay.start();
+    let writing = true;
+    const writer = (async () => {
+      for (let batch = 0; writing || batch < 60; batch += 1) {
+        const household = `household-${randomUUID()}`;
+        await store.appendToStream(household, [event('HouseholdEnrolled', { householdId: household, head: { name: 'Ma Lan' }, members: 3 })]);
+        await store.appendToStream(`loan-${randomUUID()}`, [event('LoanGranted', { principalFen: 500000 }), event('LoanRepaid', { principalFen: 500000 })]);
+        await sleep(5);
+      }
+    })();
+
+    await eventually(async () => expect(relay.counts.published).toBeGreaterThan(20));
+    await nats.stop(); // the outage: appends go on, publishes fail and are retried
+    await sleep(1000);
+    await nats.start();
+    const publishedBeforeRecovery = relay.counts.published;
+    await eventually(async () => expect(relay.counts.published).toBeGreaterThan(publishedBeforeRecovery + 20));
+    writing = false;
+    await writer;
+
+    const log = await store.readAll();
+    const head = formatPosition(log[log.length - 1].position);
+    await eventually(async () => expect(formatPosition((await loadRelayCheckpoint(db, 'nats'))!)).toBe(head));
+    await relay.stop();
+
+    const contents = await streamContents();
+    expect(contents.map((m) => m.id)).toEqual(log.map((e) => e.id));
+    expect(contents.map((m) => m.position)).toEqual(log.map((e) => formatPosition(e.position)));
+    expect(contents.map((m) => m.subject)).toEqual(log.map((e) => `family-ledger.${e.stream.split('-')[0]}.${e.type}`));
+    expect(relay.counts.retries).toBeGreaterThan(0);
+    expect(JSON.stringify(contents)).not.toContain('Ma Lan');
+    expect(contents[0].body).toMatchObject({ id: log[0].id, stream: log[0].stream, revision: '0', type: log[0].type });
+  });
+
+  it('resumes after a restart of the relay from where the stream ends, adding only the new events', async () => {
+    const before = (await streamContents()).length;
+    await store.appendToStream(`loan-${randomUUID()}`, [event('LoanGranted'), event('LoanRepaid')]);
+    const relay = new NatsRelay(store, db, { servers: nats.url });
+    relay.start();
+    const log = await store.readAll();
+    await eventually(async () => expect(formatPosition((await loadRelayCheckpoint(db, 'nats'))!)).toBe(formatPosition(log[log.length - 1].position)));
+    await relay.stop();
+    const contents = await streamContents();
+    expect(contents).toHaveLength(before + 2);
+    expect(contents.map((m) => m.id)).toEqual(log.map((e) => e.id));
+    expect(relay.counts).toMatchObject({ published: 2, duplicates: 0 });
+  });
+});
