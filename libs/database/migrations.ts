@@ -10,5 +10,6 @@ import { ProjectionCopies1764562000000 } from '../projection/migrations/17645620
 import { ReadModels1764562100000 } from '../../projections/migrations/1764562100000-read-models';
 import { ConsumerGroups1764563000000 } from '../consumer-groups/migrations/1764563000000-consumer-groups';
 import { RelayCheckpoints1764563100000 } from '../relay/migrations/1764563100000-relay-checkpoints';
+import { PersonalData1764570000000 } from '../personal-data/migrations/1764570000000-personal-data';
 
-export const migrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, CategoryCounts1764547400000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ReadModels1764562100000, ConsumerGroups1764563000000, RelayCheckpoints1764563100000];
+export const migrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, CategoryCounts1764547400000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ReadModels1764562100000, ConsumerGroups1764563000000, RelayCheckpoints1764563100000, PersonalData1764570000000];

@@ -1,0 +1,84 @@
+/**
+ * Encryption of personal fields inside event data. Each leaf (string, number, boolean) under a personal
+ * path becomes one string `pii1.<keyId>.<iv>.<ciphertext+tag>` (base64url parts), so the event keeps its
+ * shape (`head.name` is still a string) and the hash chain covers the ciphertext. The additional data binds
+ * a ciphertext to its key, event and leaf path: it cannot be moved to another event or field unnoticed.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+export const CIPHER_PREFIX = 'pii1.';
+/** What a personal field reads as once its household's key is destroyed. */
+export const ERASED = '[erased]';
+/** What it reads as while restricted, for anyone but an auditor with a stated purpose. */
+export const RESTRICTED = '[restricted]';
+
+const b64 = (buffer: Buffer) => buffer.toString('base64url');
+
+export function isCiphertext(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith(CIPHER_PREFIX);
+}
+
+/** The key id a ciphertext names, or undefined when it is not one of ours. */
+export function keyIdOf(ciphertext: string): string | undefined {
+  const parts = ciphertext.split('.');
+  return parts.length === 4 ? Buffer.from(parts[1], 'base64url').toString('utf8') : undefined;
+}
+
+function additionalData(keyId: string, eventId: string, path: string): Buffer {
+  return Buffer.from(`${keyId}|${eventId}|${path}`, 'utf8');
+}
+
+export function encryptLeaf(value: unknown, key: Buffer, keyId: string, eventId: string, path: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(additionalData(keyId, eventId, path));
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return `${CIPHER_PREFIX}${b64(Buffer.from(keyId, 'utf8'))}.${b64(iv)}.${b64(body)}`;
+}
+
+/** Throws when the ciphertext was altered, moved, or is decrypted with the wrong key. */
+export function decryptLeaf(ciphertext: string, key: Buffer, eventId: string, path: string): unknown {
+  const [, keyPart, ivPart, bodyPart] = ciphertext.split('.');
+  const keyId = Buffer.from(keyPart, 'base64url').toString('utf8');
+  const body = Buffer.from(bodyPart, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(ivPart, 'base64url'));
+  decipher.setAAD(additionalData(keyId, eventId, path));
+  decipher.setAuthTag(body.subarray(body.length - 16));
+  const plain = Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');
+  return JSON.parse(plain);
+}
+
+export type LeafMapper = (leaf: unknown, path: string) => unknown;
+
+/**
+ * A copy of `data` where every leaf under the given dot paths is replaced by `map(leaf, leafPath)`.
+ * Arrays on the way are walked element by element (the index is not part of the path); null stays null.
+ */
+export function mapPersonalLeaves(data: Record<string, unknown>, paths: readonly string[], map: LeafMapper): Record<string, unknown> {
+  if (paths.length === 0) return data;
+  const copy = structuredClone(data);
+  for (const path of paths) visit(copy, path.split('.'), '', map);
+  return copy;
+}
+
+function visit(target: Record<string, unknown>, [head, ...rest]: string[], prefix: string, map: LeafMapper): void {
+  if (!(head in target)) return;
+  const path = prefix ? `${prefix}.${head}` : head;
+  if (rest.length === 0) target[head] = mapValue(target[head], path, map);
+  else walkInto(target[head], rest, path, map);
+}
+
+function walkInto(value: unknown, rest: string[], path: string, map: LeafMapper): void {
+  if (Array.isArray(value)) value.forEach((item) => walkInto(item, rest, path, map));
+  else if (value !== null && typeof value === 'object') visit(value as Record<string, unknown>, rest, path, map);
+}
+
+/** Every leaf below a personal field is personal: `head` covers `head.name`, `head.phone`... */
+function mapValue(value: unknown, path: string, map: LeafMapper): unknown {
+  if (value === null || value === undefined) return value;
+  if (Array.isArray(value)) return value.map((item) => mapValue(item, path, map));
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, mapValue(inner, `${path}.${key}`, map)]));
+  }
+  return map(value, path);
+}

@@ -1,0 +1,5 @@
+export * from './access-context';
+export * from './data-keys';
+export * from './field-crypto';
+export * from './master-key';
+export * from './protected-event-store';

@@ -1,0 +1,120 @@
+/**
+ * An EventStore decorator that keeps personal data encrypted in the log. On append it encrypts the
+ * personal fields of each event (PERSONAL_FIELDS) with its household's data key; on every read it
+ * decrypts them, or shows ERASED / RESTRICTED when the key is gone or sealed. The inner store, and so the
+ * hash chain, only ever sees ciphertext: verify against `raw`, which still verifies after erasure.
+ */
+import { DomainError } from '../domain/shared';
+import { PERSONAL_FIELDS } from '../domain/event-types';
+import type {
+  AppendOptions, AppendResult, EventStore, EventToAppend, JsonObject, ReadAllOptions, ReadStreamOptions,
+  RecordedEvent, SubscribeToAllOptions, Subscription,
+} from '../event-store/event-store.port';
+import type { Position } from '../event-store/position';
+import { mayUseRestrictedData } from './access-context';
+import { DataKeyStore, KeyState } from './data-keys';
+import { decryptLeaf, encryptLeaf, ERASED, isCiphertext, keyIdOf, mapPersonalLeaves, RESTRICTED } from './field-crypto';
+
+/** Personal field paths by type; unregistered types have none (they carry no classified personal data). */
+function personalFieldsOf(type: string): readonly string[] {
+  return (PERSONAL_FIELDS as Readonly<Record<string, readonly string[] | undefined>>)[type] ?? [];
+}
+
+/** Whose key protects an event: its household (loans name theirs), else the stream itself. */
+export function keySubjectOf(stream: string, data: JsonObject): string {
+  return typeof data.householdId === 'string' ? data.householdId : stream;
+}
+
+export class ProtectedEventStore implements EventStore {
+  constructor(readonly raw: EventStore, private readonly keys: DataKeyStore) {}
+
+  async appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
+    const sealed: EventToAppend[] = [];
+    for (const event of events) sealed.push(await this.seal(stream, event));
+    return this.raw.appendToStream(stream, sealed, options);
+  }
+
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.openAll(await this.raw.readStream(stream, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.openAll(await this.raw.readAll(options));
+  }
+
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
+    const inner = this.raw.subscribeToAll(options);
+    const open = (event: RecordedEvent) => this.openAll([event]).then(([opened]) => opened);
+    return {
+      close: () => inner.close(),
+      [Symbol.asyncIterator]() {
+        const iterator = inner[Symbol.asyncIterator]();
+        return {
+          async next() {
+            const result = await iterator.next();
+            return result.done ? result : { done: false, value: await open(result.value) };
+          },
+          async return(value?: unknown) {
+            await inner.close();
+            return iterator.return ? iterator.return(value) : { done: true, value: undefined };
+          },
+        };
+      },
+    };
+  }
+
+  headPosition(): Promise<Position | undefined> {
+    return this.raw.headPosition();
+  }
+
+  close(): Promise<void> {
+    return this.raw.close();
+  }
+
+  private async seal(stream: string, event: EventToAppend): Promise<EventToAppend> {
+    const paths = personalFieldsOf(event.type);
+    if (paths.length === 0 || !paths.some((path) => path.split('.')[0] in event.data)) return event;
+    const subject = keySubjectOf(stream, event.data);
+    const state = await this.keys.getOrCreate(subject);
+    if (state.status === 'erased') {
+      throw new DomainError('personal-data-erased', 'the personal data of this household was erased; no new personal data may be recorded for it');
+    }
+    const data = mapPersonalLeaves(event.data, paths, (leaf, path) => encryptLeaf(leaf, state.key, subject, event.id, path));
+    return { ...event, data };
+  }
+
+  /** Decrypts a batch with one key lookup for all the households it names. */
+  private async openAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const wanted = new Set<string>();
+    for (const event of events) {
+      const paths = personalFieldsOf(event.type);
+      if (paths.length === 0) continue;
+      mapPersonalLeaves(event.data, paths, (leaf) => {
+        const id = isCiphertext(leaf) ? keyIdOf(leaf) : undefined;
+        if (id) wanted.add(id);
+        return leaf;
+      });
+    }
+    if (wanted.size === 0) return events;
+    const states = await this.keys.states(wanted);
+    const restrictedAllowed = mayUseRestrictedData();
+    return events.map((event) => {
+      const paths = personalFieldsOf(event.type);
+      if (paths.length === 0) return event;
+      const data = mapPersonalLeaves(event.data, paths, (leaf, path) => (isCiphertext(leaf) ? this.openLeaf(leaf, states, event.id, path, restrictedAllowed) : leaf));
+      return { ...event, data };
+    });
+  }
+
+  private openLeaf(leaf: string, states: Map<string, KeyState>, eventId: string, path: string, restrictedAllowed: boolean): unknown {
+    const state = states.get(keyIdOf(leaf) ?? '');
+    if (!state || state.status === 'erased') return ERASED;
+    if (state.status === 'restricted' && !restrictedAllowed) return RESTRICTED;
+    try {
+      return decryptLeaf(leaf, state.key, eventId, path);
+    } catch {
+      // A ciphertext that fails authentication was altered or moved; its content is not to be trusted.
+      return ERASED;
+    }
+  }
+}
