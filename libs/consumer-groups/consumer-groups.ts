@@ -10,7 +10,7 @@ import {
 } from './consumer-group';
 import { topUp } from './ingest';
 import { acknowledge, lease, refuse, releaseExpired } from './lease-sql';
-import { delivery, GroupRow, groupView, parkedEvent, PendingRow } from './rows';
+import { delivery, GroupRow, groupView, parkedEvent, PendingRow, rowsOf } from './rows';
 
 const GROUP_COLUMNS = `name, filter_types, filter_streams, start_from, max_deliveries, lease_ms, commit_position, prepare_position, acked_total`;
 
@@ -33,7 +33,7 @@ export class ConsumerGroups {
       const existing = await this.lockGroup(tx, name);
       if (!sameList(existing.filter_types, types) || !sameList(existing.filter_streams, streams)) throw new ConsumerGroupConflictError(name, 'filter');
       if (existing.start_from !== from) throw new ConsumerGroupConflictError(name, 'start position');
-      const [updated]: GroupRow[] = await tx.query(
+      const [updated] = await rowsOf<GroupRow>(tx, 
         `UPDATE consumer_groups.groups SET max_deliveries = $2, lease_ms = $3, updated_at = now() WHERE name = $1 RETURNING ${GROUP_COLUMNS}`,
         [name, settings.maxDeliveries, settings.leaseMs],
       );
@@ -81,7 +81,7 @@ export class ConsumerGroups {
   /** Puts parked events (all, or those named) back in the queue with a fresh count of deliveries. */
   async replayParked(name: string, eventIds?: string[]): Promise<{ replayed: number }> {
     return this.inGroup(name, async (tx) => {
-      const rows: unknown[] = await tx.query(
+      const rows = await rowsOf<unknown>(tx, 
         `UPDATE consumer_groups.pending SET state = 'ready', consumer = NULL, deliveries = 0, parked_at = NULL
           WHERE group_name = $1 AND state = 'parked' AND ($2::uuid[] IS NULL OR event_id = ANY($2::uuid[])) RETURNING 1`,
         [name, eventIds ?? null],

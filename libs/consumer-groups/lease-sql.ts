@@ -5,7 +5,7 @@
  * leasing could take a later event of the same stream.)
  */
 import { EntityManager } from 'typeorm';
-import { PendingRow } from './rows';
+import { PendingRow, rowsOf } from './rows';
 
 const LEASE_UNTIL = `now() + make_interval(secs => $LEASE_MS / 1000.0)`;
 const leaseUntil = (param: number) => LEASE_UNTIL.replace('$LEASE_MS', `$${param}`);
@@ -34,7 +34,7 @@ export async function countReady(tx: EntityManager, group: string): Promise<numb
  * redelivery starts again from the stream's oldest unacknowledged event.
  */
 export async function lease(tx: EntityManager, group: string, consumer: string, max: number, leaseMs: number): Promise<PendingRow[]> {
-  const rows: (PendingRow & { stream_id: string; commit_position: string; prepare_position: string })[] = await tx.query(
+  const rows = await rowsOf<PendingRow & { stream_id: string; commit_position: string; prepare_position: string }>(tx, 
     `WITH blocked AS (
        SELECT DISTINCT stream_id FROM consumer_groups.pending
         WHERE group_name = $1 AND state = 'leased' AND consumer <> $2
@@ -61,7 +61,7 @@ export async function lease(tx: EntityManager, group: string, consumer: string, 
 }
 
 export async function acknowledge(tx: EntityManager, group: string, consumer: string, eventIds: string[]): Promise<string[]> {
-  const rows: { event_id: string }[] = await tx.query(
+  const rows = await rowsOf<{ event_id: string }>(tx, 
     `DELETE FROM consumer_groups.pending
       WHERE group_name = $1 AND consumer = $2 AND state = 'leased' AND event_id = ANY($3::uuid[])
      RETURNING event_id`,
@@ -81,7 +81,7 @@ export async function acknowledge(tx: EntityManager, group: string, consumer: st
 export async function refuse(
   tx: EntityManager, group: string, consumer: string, eventIds: string[], reason: string, maxDeliveries: number,
 ): Promise<{ retried: string[]; parked: string[] }> {
-  const refused: { event_id: string; state: string }[] = await tx.query(
+  const refused = await rowsOf<{ event_id: string; state: string }>(tx, 
     `WITH refused AS (
        UPDATE consumer_groups.pending
           SET state = CASE WHEN deliveries >= $5 THEN 'parked' ELSE 'ready' END,

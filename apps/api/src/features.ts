@@ -9,5 +9,6 @@ import { LoanQueriesModule } from './queries/loans/loan-queries.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './queries/indicators/indicators.module';
 import { FeedModule } from './feed/feed.module';
+import { ConsumerGroupsModule } from './consumer-groups/consumer-groups.module';
 
-export const features = [HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, FeedModule];
+export const features = [HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, FeedModule, ConsumerGroupsModule];

@@ -1,0 +1,66 @@
+/**
+ * Consumer groups over HTTP: define a group, claim leased batches, acknowledge or refuse them, inspect
+ * and replay what was parked. The logic and its SQL are in libs/consumer-groups.
+ */
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { ConsumerGroups, DEFAULT_LEASE_MS, DEFAULT_MAX_DELIVERIES } from '@libs/consumer-groups';
+import { parsePosition } from '@libs/event-store';
+import { ProblemException } from '../http/problem';
+import { AckDto, ClaimDto, DefineGroupDto, GROUP_NAME, NackDto, ReplayDto } from './consumer-groups.dto';
+
+@Controller('consumer-groups')
+export class ConsumerGroupsController {
+  constructor(@Inject(ConsumerGroups) private readonly groups: ConsumerGroups) {}
+
+  @Put(':name')
+  async define(@Param('name') name: string, @Body() body: DefineGroupDto, @Res({ passthrough: true }) response: Response) {
+    const from = body.from === undefined || body.from === 'start' || body.from === 'end' ? (body.from ?? 'start') : parsePosition(body.from);
+    if (from === undefined) throw ProblemException.of(400, 'invalid-request', 'from must be a log position, start or end');
+    const { created, group } = await this.groups.define(groupName(name), {
+      filter: { eventTypes: body.filter?.types, streamPrefixes: body.filter?.streams },
+      from,
+      maxDeliveries: body.maxDeliveries ?? DEFAULT_MAX_DELIVERIES,
+      leaseMs: body.leaseMs ?? DEFAULT_LEASE_MS,
+    });
+    response.status(created ? 201 : 200);
+    return group;
+  }
+
+  @Get(':name')
+  get(@Param('name') name: string) {
+    return this.groups.get(groupName(name));
+  }
+
+  @Post(':name/claim') @HttpCode(200)
+  claim(@Param('name') name: string, @Body() body: ClaimDto) {
+    return this.groups.claim(groupName(name), body.consumer, body.max);
+  }
+
+  @Post(':name/ack') @HttpCode(200)
+  ack(@Param('name') name: string, @Body() body: AckDto) {
+    return this.groups.ack(groupName(name), body.consumer, body.eventIds);
+  }
+
+  @Post(':name/nack') @HttpCode(200)
+  nack(@Param('name') name: string, @Body() body: NackDto) {
+    return this.groups.nack(groupName(name), body.consumer, body.eventIds, body.reason);
+  }
+
+  @Get(':name/parked')
+  async parked(@Param('name') name: string, @Query('limit') limit?: string) {
+    const max = limit === undefined ? 100 : Number(limit);
+    if (!Number.isInteger(max) || max < 1 || max > 1000) throw ProblemException.of(400, 'invalid-query', 'limit must be an integer from 1 to 1000');
+    return { events: await this.groups.parked(groupName(name), max) };
+  }
+
+  @Post(':name/parked/replay') @HttpCode(200)
+  replay(@Param('name') name: string, @Body() body: ReplayDto) {
+    return this.groups.replayParked(groupName(name), body.eventIds);
+  }
+}
+
+function groupName(name: string): string {
+  if (!GROUP_NAME.test(name)) throw ProblemException.of(400, 'invalid-group-name', "a group name is 1 to 64 letters, digits, '.', '_' or '-'");
+  return name;
+}
