@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '../../clock';
+import { ConfigError } from '../../config/config';
+import { openDatabase } from '../../database/data-source';
+import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
+import { createTestDatabase, TestDatabase } from '../../testing/test-database';
+import { verifyInclusion } from '../merkle';
+import { exportPublicKey, generateSigningKeyPair, verifyCheckpoint } from '../signing';
+import { loadCheckpointConfig } from './checkpoint-config';
+import { CheckpointWriter } from './checkpoint-writer';
+
+const KEY = generateSigningKeyPair().privateKeyPem;
+const event = (type = 'SupervisorAssigned') => ({
+  id: randomUUID(), type, data: { n: randomUUID() },
+  metadata: { actor: 'office', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T00:00:00.000Z' },
+});
+
+describe('the checkpoint writer', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  let writer: CheckpointWriter;
+  const clock = new ManualClock(new Date('2012-03-01T08:00:00.000Z'));
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    dataSource = await openDatabase(database.url);
+    store = new PostgresEventStore({ connectionString: database.url });
+    writer = new CheckpointWriter(store, dataSource.manager, clock, loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY }, '/nonexistent'));
+  });
+  afterEach(async () => {
+    await writer.stop();
+    await store.close();
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('signs a Merkle root over the whole log that verifies under its public key', async () => {
+    await store.appendToStream('supervision-640104', [event(), event('SupervisionVisitRecorded')]);
+    const head = await store.appendToStream('case-1', [event('CaseOpened')]);
+    const signed = await writer.checkpoint();
+    expect(signed).toMatchObject({ eventCount: 3, position: head.position.commit.toString(), signedAt: '2012-03-01T08:00:00.000Z' });
+    expect(verifyCheckpoint(signed, writer.publicKey())).toBe(true);
+    expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: true });
+  });
+
+  it('signs again only when the log has grown', async () => {
+    await store.appendToStream('case-1', [event('CaseOpened')]);
+    const first = await writer.checkpoint();
+    expect(await writer.checkpoint()).toEqual(first);
+    await store.appendToStream('case-1', [event('CaseClosed')]);
+    const second = await writer.checkpoint();
+    expect(second.eventCount).toBe(2);
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM audit.checkpoints`);
+    expect(count).toBe(2);
+  });
+
+  it('refuses to checkpoint an empty log', async () => {
+    await expect(writer.checkpoint()).rejects.toMatchObject({ code: 'log-empty' });
+  });
+
+  it('proves an event is a leaf of a checkpoint that reaches it, signing one when none does', async () => {
+    await store.appendToStream('case-1', [event('CaseOpened')]);
+    await writer.checkpoint();
+    await store.appendToStream('case-2', [event('CaseOpened'), event('CaseClosed')]);
+    const [, last] = await store.readStream('case-2');
+    const { checkpoint, proof } = await writer.prove(last.position);
+    expect(checkpoint.eventCount).toBe(3);
+    expect(verifyInclusion(last.hash, proof, checkpoint.merkleRoot)).toBe(true);
+  });
+
+  it('finds that the log no longer matches a checkpoint after a row was rewritten with its chain recomputed', async () => {
+    await store.appendToStream('case-1', [event('CaseOpened'), event('CaseClosed')]);
+    const signed = await writer.checkpoint();
+    await dataSource.query(`UPDATE event_store.events SET hash = sha256(hash) WHERE stream_id = 'case-1' AND stream_revision = 1`);
+    expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: false });
+  });
+
+  it('starts no timer when the interval is 0', () => {
+    const idle = new CheckpointWriter(store, dataSource.manager, clock, loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY, AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' }, '/x'));
+    idle.start();
+    expect((idle as unknown as { timer?: unknown }).timer).toBeUndefined();
+  });
+});
+
+describe('the checkpoint configuration', () => {
+  it('generates a key under the data directory on first use, private to its owner, and keeps it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'family-ledger-audit-'));
+    const config = loadCheckpointConfig({}, dataDir);
+    expect(config).toEqual({ signingKey: { kind: 'generated', path: join(dataDir, 'audit', 'checkpoint-signing-key.pem') }, intervalMs: 300_000 });
+    const writer = new CheckpointWriter(undefined as never, undefined as never, new ManualClock(), config);
+    const first = exportPublicKey(writer.publicKey());
+    const pem = readFileSync(join(dataDir, 'audit', 'checkpoint-signing-key.pem'), 'utf8');
+    expect(pem).toContain('BEGIN PRIVATE KEY');
+    expect(statSync(join(dataDir, 'audit', 'checkpoint-signing-key.pem')).mode & 0o777).toBe(0o600);
+    const again = new CheckpointWriter(undefined as never, undefined as never, new ManualClock(), loadCheckpointConfig({}, dataDir));
+    expect(exportPublicKey(again.publicKey())).toBe(first);
+  });
+
+  it.each([
+    [{ AUDIT_SIGNING_KEY: 'not a key' }, 'AUDIT_SIGNING_KEY'],
+    [{ AUDIT_CHECKPOINT_INTERVAL_SECONDS: 'hourly' }, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS'],
+    [{ AUDIT_CHECKPOINT_INTERVAL_SECONDS: '-5' }, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS'],
+  ])('refuses %j with a message naming %s and not the value', (env, setting) => {
+    expect(() => loadCheckpointConfig(env, '.data')).toThrow(ConfigError);
+    expect(() => loadCheckpointConfig(env, '.data')).toThrow(setting);
+    expect(() => loadCheckpointConfig(env, '.data')).not.toThrow(/not a key|hourly/);
+  });
+});

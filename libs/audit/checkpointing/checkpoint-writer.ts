@@ -1,0 +1,117 @@
+/**
+ * Signs checkpoints of the global log: on a timer (when the log has grown since the last one) and on
+ * demand, and proves an event's inclusion under one. The key is opened on first use, so a process that
+ * never signs (a test of another feature) never generates one.
+ */
+import { createPublicKey, KeyObject } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../../clock';
+import { EventStore } from '../../event-store/event-store.port';
+import { comparePositions, parsePosition, Position } from '../../event-store/position';
+import { InclusionProof, inclusionProof, merkleRoot } from '../merkle';
+import { keyFingerprint, makeCheckpoint, signCheckpoint, SignedCheckpoint, verifyCheckpoint } from '../signing';
+import { CheckpointConfig } from './checkpoint-config';
+import { insertSignedCheckpoint, latestSignedCheckpoint } from './checkpoint-store';
+import { LogHashes } from './log-hashes';
+import { openSigningKey } from './signing-key';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+export interface CoveringProof {
+  checkpoint: SignedCheckpoint;
+  proof: InclusionProof;
+}
+
+/** The log holds no event at the position asked about, or disagrees with what was signed. */
+export class CheckpointError extends Error {
+  constructor(readonly code: 'log-empty' | 'event-not-in-log' | 'log-disagrees-with-checkpoint', message: string) {
+    super(message);
+    this.name = 'CheckpointError';
+  }
+}
+
+export class CheckpointWriter {
+  private key?: KeyObject;
+  private timer?: NodeJS.Timeout;
+  private signing: Promise<unknown> = Promise.resolve();
+  private readonly log: LogHashes;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Queryable,
+    private readonly clock: Clock,
+    private readonly config: CheckpointConfig,
+  ) {
+    this.log = new LogHashes(store);
+  }
+
+  publicKey(): KeyObject {
+    return createPublicKey(this.privateKey());
+  }
+
+  keyId(): string {
+    return keyFingerprint(this.publicKey());
+  }
+
+  /** The latest checkpoint under the current key, signing one first when the log has grown past it. */
+  checkpoint(): Promise<SignedCheckpoint> {
+    const run = this.signing.catch(() => undefined).then(() => this.signIfGrown());
+    this.signing = run;
+    return run;
+  }
+
+  /** A checkpoint reaching `position` and the proof that the event there is one of its leaves. */
+  async prove(position: Position): Promise<CoveringProof> {
+    let checkpoint = await latestSignedCheckpoint(this.db, this.keyId());
+    if (checkpoint === undefined || comparePositions(parsePosition(checkpoint.position)!, position) < 0) checkpoint = await this.checkpoint();
+    await this.log.catchUp();
+    const index = this.log.indexOf(position);
+    if (index === undefined || index >= checkpoint.eventCount) throw new CheckpointError('event-not-in-log', 'no event of the log is at that position');
+    const leaves = this.log.prefix(checkpoint.eventCount);
+    if (merkleRoot(leaves) !== checkpoint.merkleRoot) {
+      throw new CheckpointError('log-disagrees-with-checkpoint', 'the log no longer hashes to the signed root');
+    }
+    return { checkpoint, proof: inclusionProof(leaves, index) };
+  }
+
+  /**
+   * Re-reads the log from the database (no cache) and checks a checkpoint against it: its signature, and
+   * that the first `eventCount` events still hash to its root. An insider who rewrote rows and recomputed
+   * their chain fails here, unless they also hold the signing key.
+   */
+  async verifyAgainstLog(signed: SignedCheckpoint): Promise<{ signature: boolean; root: boolean }> {
+    const fresh = new LogHashes(this.store);
+    await fresh.catchUp();
+    const covered = fresh.countUpTo(parsePosition(signed.position)!);
+    const root = covered === signed.eventCount && merkleRoot(fresh.prefix(covered)) === signed.merkleRoot;
+    return { signature: verifyCheckpoint(signed, this.publicKey()), root };
+  }
+
+  start(): void {
+    if (this.config.intervalMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => void this.checkpoint().catch(() => undefined), this.config.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.signing.catch(() => undefined);
+  }
+
+  private privateKey(): KeyObject {
+    this.key ??= openSigningKey(this.config.signingKey);
+    return this.key;
+  }
+
+  private async signIfGrown(): Promise<SignedCheckpoint> {
+    const count = await this.log.catchUp();
+    const head = this.log.head();
+    if (head === undefined) throw new CheckpointError('log-empty', 'the log holds no event to checkpoint');
+    const latest = await latestSignedCheckpoint(this.db, this.keyId());
+    if (latest !== undefined && comparePositions(parsePosition(latest.position)!, head) >= 0) return latest;
+    const signed = signCheckpoint(makeCheckpoint(head, this.log.prefix(count), this.clock.now().toISOString()), this.privateKey());
+    await insertSignedCheckpoint(this.db, signed);
+    return signed;
+  }
+}

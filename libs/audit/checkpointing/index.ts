@@ -1,0 +1,4 @@
+export * from './checkpoint-config';
+export * from './checkpoint-store';
+export * from './checkpoint-writer';
+export * from './log-hashes';
