@@ -2,7 +2,7 @@
  * The EventStore port on PostgreSQL: one table, one append function (see migrations/), gap-safe reads of
  * the global log, and subscriptions woken by LISTEN/NOTIFY. See README.md beside this file for the design.
  */
-import { Pool, PoolClient, PoolConfig } from 'pg';
+import { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import { Clock, systemClock } from '../../clock';
 import {
   AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent,
@@ -30,6 +30,12 @@ export interface PostgresEventStoreOptions {
 
 /** Most events one append may carry; the position layout allows 2^20 per transaction. */
 export const MAX_EVENTS_PER_APPEND = 100_000;
+
+/** Prepared once per connection: an append is then one bind and execute, no parse or plan. */
+const APPEND_STATEMENT: QueryConfig = {
+  name: 'family_ledger_append_events',
+  text: `SELECT * FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb, $6::jsonb, $7, $8::text[])`,
+};
 
 interface AppendRow {
   outcome: 'appended' | 'idempotent' | 'duplicate' | 'wrong_expected_revision';
@@ -81,7 +87,7 @@ export class PostgresEventStore implements EventStore {
     const metadata = events.map((event) => ({ ...event.metadata, recordedAt }));
     const hashes = events.map((event, i) => contentHash({ type: event.type, data: event.data, metadata: metadata[i] }).toString('hex'));
     const row = await this.query<AppendRow>(
-      `SELECT * FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb, $6::jsonb, $7, $8::text[])`,
+      APPEND_STATEMENT,
       [stream, expected.toString(), events.map((e) => e.id), events.map((e) => e.type),
         JSON.stringify(events.map((e) => e.data)), JSON.stringify(metadata), recordedAt, hashes],
       queryable,
@@ -141,9 +147,9 @@ export class PostgresEventStore implements EventStore {
     return rows.length > 0;
   }
 
-  private async query<Row>(text: string, values?: unknown[], queryable: Pool | PoolClient = this.pool): Promise<Row[]> {
+  private async query<Row>(text: string | QueryConfig, values?: unknown[], queryable: Pool | PoolClient = this.pool): Promise<Row[]> {
     try {
-      return (await queryable.query(text, values)).rows as Row[];
+      return (await queryable.query(text as string, values)).rows as Row[];
     } catch (error) {
       throw isConnectionError(error) ? new EventStoreUnavailableError('PostgreSQL event store unavailable', error) : error;
     }

@@ -32,5 +32,17 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-/** The highest log position a reader may see without risking a gap: below the oldest running transaction. */
-export const VISIBLE_LIMIT = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20)`;
+/**
+ * The highest log position a reader may see without risking a gap: below the oldest transaction that was
+ * running when this statement's snapshot was taken, leaving out transactions of other databases on the same
+ * server (xids are cluster-wide, but a backend of another database can never write this log). A running
+ * transaction that has ended by the time pg_stat_activity is read cannot be placed, so it counts as ours:
+ * the limit errs low, never high. See README.md beside this file.
+ */
+export const VISIBLE_LIMIT = `(SELECT coalesce(
+    (SELECT min(x) FROM pg_snapshot_xip(snap.s) AS x
+      WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity AS a
+                         WHERE a.backend_xid::text = (x::text::bigint % 4294967296)::text
+                           AND a.datname IS DISTINCT FROM current_database())),
+    pg_snapshot_xmax(snap.s))::text::bigint << 20
+  FROM (SELECT pg_current_snapshot() AS s) AS snap)`;

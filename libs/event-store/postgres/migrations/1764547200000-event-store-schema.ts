@@ -48,6 +48,7 @@ DECLARE
   v_hash     bytea;
   v_found    bigint;
   v_same     boolean;
+  v_resend   boolean;
   v_first    bigint;
   v_last     bigint;
   v_last_pos bigint;
@@ -59,17 +60,17 @@ BEGIN
   -- Serialises appends to one stream (hash collisions only serialise a little more).
   PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
 
-  -- The stream's head, from the (stream_id, stream_revision) index.
-  SELECT e.stream_revision, e.hash INTO v_current, v_hash
-    FROM event_store.events e WHERE e.stream_id = p_stream ORDER BY e.stream_revision DESC LIMIT 1;
-  IF NOT FOUND THEN
-    v_current := -1;
-    v_hash := decode(repeat('00', 32), 'hex');
-  END IF;
+  -- The stream's head (from the (stream_id, stream_revision) index) and whether this is a re-send of an
+  -- append already made, probed by its first id alone: one statement, the common case's only read.
+  SELECT coalesce(h.stream_revision, -1), coalesce(h.hash, decode(repeat('00', 32), 'hex')),
+         EXISTS (SELECT 1 FROM event_store.events e WHERE e.event_id = p_ids[1])
+    INTO v_current, v_hash, v_resend
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (SELECT e.stream_revision, e.hash FROM event_store.events e
+                        WHERE e.stream_id = p_stream ORDER BY e.stream_revision DESC LIMIT 1) AS h ON true;
 
-  -- A re-send of an append already made: same ids, same stream, same order. Probing the first id alone
-  -- keeps the common case to one unique-index lookup; a later id reused elsewhere fails the insert.
-  IF EXISTS (SELECT 1 FROM event_store.events e WHERE e.event_id = p_ids[1]) THEN
+  -- A re-send: same ids, same stream, same order. A later id reused elsewhere fails the insert instead.
+  IF v_resend THEN
     SELECT count(*), bool_and(e.stream_id = p_stream) AND count(DISTINCT e.stream_revision - u.ord) = 1,
            min(e.stream_revision), max(e.stream_revision), max(e.log_position)
       INTO v_found, v_same, v_first, v_last, v_last_pos
