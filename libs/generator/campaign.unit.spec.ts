@@ -1,0 +1,101 @@
+import { CAMPAIGN_FIGURES, CampaignItem, CampaignPlan, generateCampaign } from '.';
+import { InMemoryDecisions } from './in-memory';
+import { idCheckCharacter } from './people';
+
+const small = { seed: 1, households: 150, years: 4 };
+
+function byStream(items: Iterable<CampaignItem>): Map<string, CampaignItem[]> {
+  const streams = new Map<string, CampaignItem[]>();
+  for (const item of items) streams.set(item.stream, [...(streams.get(item.stream) ?? []), item]);
+  return streams;
+}
+
+describe('the synthetic campaign', () => {
+  it('gives the same commands, ids included, for the same seed', () => {
+    expect([...generateCampaign(small)]).toEqual([...generateCampaign(small)]);
+  });
+
+  it('gives different households for a different seed', () => {
+    const first = (seed: number) => generateCampaign({ ...small, seed }).next().value as CampaignItem;
+    expect(first(1).command.metadata.commandId).not.toEqual(first(2).command.metadata.commandId);
+  });
+
+  it('is accepted command by command by the real deciders, in time order inside the 2012-2015 calendar', () => {
+    const decisions = new InMemoryDecisions();
+    let previous = '';
+    const types = new Set<string>();
+    for (const item of generateCampaign(small)) {
+      const at = item.command.metadata.occurredAt;
+      expect(at >= previous && at >= '2012-01-01' && at < '2016-01-01').toBe(true);
+      previous = at;
+      for (const event of decisions.decide(item)) types.add(event.type);
+    }
+    expect([...types].sort()).toEqual(expect.arrayContaining([
+      'BulletinIssued', 'CaseClosed', 'CaseOpened', 'HouseholdCertified', 'HouseholdEnrolled', 'LoanGranted', 'LoanRepaid',
+      'LoanRepaymentRecorded', 'NeedRecorded', 'ResponsibilityAssigned', 'SatisfactionRecorded', 'ServiceDelivered',
+      'SupervisionVisitRecorded', 'SupervisorAssigned',
+    ]));
+  });
+
+  it('generates each stream the same way whichever range of households it is generated in', () => {
+    const whole = byStream(generateCampaign(small));
+    const shards = byStream([
+      ...generateCampaign(small, { range: { from: 0, to: 60 } }),
+      ...generateCampaign(small, { range: { from: 60, to: 150 }, programme: false }),
+    ]);
+    expect(shards).toEqual(whole);
+  });
+
+  it('keeps the figures of the programme: shares of categories, satisfaction and certification', () => {
+    const households = 2_000;
+    const counts: Record<string, number> = {};
+    const responses: Record<string, number> = {};
+    const decisions = new InMemoryDecisions();
+    for (const item of generateCampaign({ seed: 7, households, years: 4 })) {
+      for (const event of decisions.decide(item)) {
+        counts[event.type] = (counts[event.type] ?? 0) + 1;
+        if (event.type === 'HouseholdEnrolled') counts[`category:${event.data.category}`] = (counts[`category:${event.data.category}`] ?? 0) + 1;
+        if (event.type === 'SatisfactionRecorded') responses[event.data.response as string] = (responses[event.data.response as string] ?? 0) + 1;
+      }
+    }
+    expect(counts.HouseholdEnrolled).toBe(households);
+    for (const [category, share] of Object.entries(CAMPAIGN_FIGURES.categoryShares)) {
+      expect(Math.abs(counts[`category:${category}`] / households - share)).toBeLessThan(0.03);
+    }
+    const rated = Object.values(responses).reduce((a, b) => a + b, 0);
+    expect(Math.abs(responses.satisfied / rated - 0.9)).toBeLessThan(0.02);
+    const certified = (counts.HouseholdCertified - (counts.CertificationRevoked ?? 0)) / households;
+    expect(Math.abs(certified - 0.6)).toBeLessThan(0.04);
+    expect(counts.ServiceDelivered).toBeGreaterThan(counts.NeedRecorded * 0.9);
+  });
+
+  it('plans the loan book at the real size: 1,300 loans to women and 200 to youth, within the programme caps, in fen', () => {
+    const plan = new CampaignPlan({ seed: 1, households: CAMPAIGN_FIGURES.households, years: 4 });
+    const loans = [...plan.loans.values()];
+    expect(loans.filter((l) => l.group === 'woman')).toHaveLength(1_300);
+    expect(loans.filter((l) => l.group === 'youth')).toHaveLength(200);
+    for (const loan of loans) {
+      const programme = plan.reference.loanProgramme(loan.programmeCode)!;
+      expect(Number.isSafeInteger(loan.principalFen) && loan.principalFen > 0 && loan.principalFen <= programme.principalCapFen).toBe(true);
+      expect(programme.borrowerGroups).toContain(loan.group);
+    }
+    const totalFen = loans.reduce((sum, l) => sum + l.principalFen, 0);
+    // 164 million yuan is above what the caps allow (1,300 x 80,000 + 200 x 100,000 = 124 million yuan).
+    expect(totalFen).toBeGreaterThan(90_000_000 * 100);
+    expect(totalFen).toBeLessThanOrEqual(124_000_000 * 100);
+  });
+
+  it('spreads households over all 386 villages of the 6 districts', () => {
+    const plan = new CampaignPlan({ seed: 1, households: 20_000, years: 4 });
+    const villages = new Set<string>();
+    const districts = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      const profile = plan.profile(i);
+      villages.add(profile.village.code);
+      districts.add(profile.districtCode);
+      if (i < 100) expect(profile.head.idNumber!.slice(17)).toBe(idCheckCharacter(profile.head.idNumber!));
+    }
+    expect(villages.size).toBe(386);
+    expect(districts.size).toBe(6);
+  });
+});

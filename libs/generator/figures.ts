@@ -1,0 +1,59 @@
+/**
+ * The programme's figures the synthetic campaign is generated from (the campaign's reported totals, and
+ * plausible shares where none were reported). Rates are per household per month unless said otherwise.
+ */
+import { HouseholdCategory, FocusArea, NeedKind, SatisfactionResponse } from '../domain/household/events';
+
+export const CAMPAIGN_FIGURES = {
+  /** Households enrolled in the first year, over 6 districts and 386 villages. */
+  households: 70_200,
+  years: 4,
+  categoryShares: { developing: 0.32, stable: 0.43, elderly: 0.15, 'new-urban': 0.1 } as Record<HouseholdCategory, number>,
+  /** Needs recorded at the enrolment visit, then the monthly chance of a new one (about 3 a year). */
+  needsAtEnrolment: 2,
+  monthlyNeedRate: 0.25,
+  /** Monthly chance that a service answers an open need; and of a service answering no recorded need. */
+  monthlyAnswerRate: 0.45,
+  monthlyUnaskedServiceRate: 0.06,
+  /** Share of services rated, and the responses (about 90% satisfied). */
+  ratedShare: 0.94,
+  responses: { satisfied: 0.9, neutral: 0.06, dissatisfied: 0.03, 'no-answer': 0.01 } as Record<SatisfactionResponse, number>,
+  /** Share of enrolled households certified by the end of the last year, reached evenly year by year. */
+  certifiedByLastYear: 0.6,
+  revokedShareOfCertified: 0.01,
+  withdrawnShare: 0.02,
+  recategorizedShare: 0.05,
+  /** Loans per 70,200 households: 1,300 to women, 200 to youth. */
+  loans: { woman: 1_300, youth: 200 },
+  /** Reported total lent: 164 million yuan. Not reachable under loan-programmes.v1's caps (124 million at most). */
+  reportedLoanTotalFen: 164_000_000 * 100,
+  loanDefaultShare: 0.03,
+  /** Share of criticism bulletins, and of the units they name that get an accountability case. */
+  criticismBulletinShare: 0.3,
+  caseShareOfCriticised: 0.7,
+} as const;
+
+/** Which focus areas a category's needs fall under (weights). */
+export const FOCUS_BY_CATEGORY: Record<HouseholdCategory, Record<FocusArea, number>> = {
+  developing: { prosperity: 0.45, health: 0.2, 'birth-and-parenting': 0.15, civility: 0.1, 'social-contribution': 0.1 },
+  stable: { prosperity: 0.25, health: 0.2, 'birth-and-parenting': 0.2, civility: 0.15, 'social-contribution': 0.2 },
+  elderly: { prosperity: 0.1, health: 0.55, 'birth-and-parenting': 0.02, civility: 0.13, 'social-contribution': 0.2 },
+  'new-urban': { prosperity: 0.35, health: 0.15, 'birth-and-parenting': 0.2, civility: 0.2, 'social-contribution': 0.1 },
+};
+
+export const NEED_KINDS_BY_FOCUS: Record<FocusArea, readonly NeedKind[]> = {
+  prosperity: ['skills', 'project', 'knowledge', 'loan'],
+  health: ['health-service', 'care', 'knowledge'],
+  'birth-and-parenting': ['health-service', 'knowledge', 'care'],
+  civility: ['knowledge', 'care'],
+  'social-contribution': ['project', 'care', 'skills'],
+};
+
+export const MEMBERS_BY_CATEGORY: Record<HouseholdCategory, [number, number]> = {
+  developing: [2, 7],
+  stable: [2, 6],
+  elderly: [1, 3],
+  'new-urban': [2, 5],
+};
+
+export const LENDERS = ['Yinchuan Rural Commercial Bank', 'Ningxia Huanghe Rural Commercial Bank', 'Postal Savings Bank, Yinchuan branch'] as const;
