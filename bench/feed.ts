@@ -1,0 +1,158 @@
+/**
+ * `node dist/bench/feed.js [--events N] [--lag-events M] [--consumers 1,100]` (after `npm run build`):
+ * measures the SSE feed over real sockets against a fresh database (BENCH_DATABASE_URL, else embedded):
+ *  - append-to-consumer lag, p50/p99: from the start of `appendToStream` to the message parsed by each of
+ *    1 and 100 concurrent SSE consumers (consumers run in this process, so their parsing is included);
+ *  - catch-up throughput: one consumer reading the whole log of N events (default 100000) from the start.
+ * Not a test: it asserts nothing but completeness, and prints figures (JSON on stdout).
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../libs/config';
+import { EventStore, EventToAppend } from '../libs/event-store';
+import { openRuntime } from '../apps/api/src/bootstrap/runtime';
+import { createApiApp } from '../apps/api/src/create-app';
+import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
+import { openBenchDatabase } from './support/database';
+import { progressBar } from './support/progress';
+import { percentile, round } from './support/stats';
+
+export interface FeedBenchOptions {
+  events: number;
+  lagEvents: number;
+  consumers: number[];
+  lagIntervalMs: number;
+}
+
+const VILLAGES = ['640104001001', '640181002003', '640105003002'];
+
+function enrolment(n: number): EventToAppend {
+  const householdId = randomUUID();
+  return {
+    id: randomUUID(),
+    type: 'HouseholdEnrolled',
+    data: { householdId, villageCode: VILLAGES[n % 3], category: 'developing', members: 1 + (n % 6), head: { name: 'Bench Head' }, enrolmentYear: 2012, batch: 1 },
+    metadata: { actor: 'bench', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
+  };
+}
+
+/** Appends `count` events in batches from a few concurrent writers, with a progress bar. */
+async function load(store: EventStore, count: number): Promise<void> {
+  const bar = progressBar('loading the log', count, 'events');
+  let next = 0;
+  const writer = async () => {
+    while (next < count) {
+      const size = Math.min(1000, count - next);
+      const first = next;
+      next += size;
+      await store.appendToStream(`household-bench-${first}`, Array.from({ length: size }, (_, i) => enrolment(first + i)));
+      bar.increment(size);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, writer));
+  bar.stop();
+}
+
+async function lag(store: EventStore, base: string, consumers: number, events: number, intervalMs: number) {
+  const sentAt = new Map<string, number>();
+  const samples: number[] = [];
+  let received = 0;
+  let allReceived: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (allReceived = resolve));
+  const connections: SseConnection[] = [];
+  for (let c = 0; c < consumers; c += 1) {
+    connections.push(await openSse(`${base}/feed?from=end&streams=lag-`, {
+      message: (m) => {
+        const at = performance.now();
+        samples.push(at - sentAt.get(JSON.parse(m.data).id)!);
+        if ((received += 1) === consumers * events) allReceived();
+      },
+    }));
+  }
+  await sleep(500); // every subscription has read the head and waits live
+  const bar = progressBar(`lag, ${consumers} consumer(s)`, events, 'events');
+  for (let i = 0; i < events; i += 1) {
+    const event = enrolment(i);
+    sentAt.set(event.id, performance.now());
+    await store.appendToStream(`lag-${randomUUID()}`, [event]);
+    bar.increment();
+    await sleep(intervalMs);
+  }
+  await done;
+  bar.stop();
+  connections.forEach((c) => c.close());
+  return { consumers, events, p50Ms: round(percentile(samples, 50), 2), p99Ms: round(percentile(samples, 99), 2), maxMs: round(Math.max(...samples), 2) };
+}
+
+async function catchUp(base: string, events: number) {
+  const bar = progressBar('catch-up read', events, 'events');
+  let received = 0;
+  let complete: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (complete = resolve));
+  const started = performance.now();
+  const connection = await openSse(`${base}/feed?from=start&streams=household-bench-`, {
+    message: () => {
+      received += 1;
+      if (received % 1000 === 0) bar.increment(1000);
+      if (received === events) complete();
+    },
+  });
+  await done;
+  const seconds = (performance.now() - started) / 1000;
+  bar.stop();
+  connection.close();
+  return { events, seconds: round(seconds, 2), eventsPerSecond: Math.round(events / seconds) };
+}
+
+export async function benchFeed(url: string, options: FeedBenchOptions) {
+  process.env.FEED_STALL_TIMEOUT_MS ??= '600000'; // the bench's consumers read as fast as they can; never cut them off
+  const runtime = await openRuntime(loadConfig({ DATABASE_URL: url }));
+  const app = await createApiApp(runtime);
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  try {
+    const lagResults = [];
+    for (const consumers of options.consumers) lagResults.push(await lag(runtime.eventStore, base, consumers, options.lagEvents, options.lagIntervalMs));
+    await load(runtime.eventStore, options.events);
+    return { lag: lagResults, catchUp: await catchUp(base, options.events) };
+  } finally {
+    await app.close();
+    await runtime.close();
+  }
+}
+
+function parseArgs(argv: string[]): FeedBenchOptions {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const int = (name: string, fallback: number) => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`--${name} must be a positive integer`);
+    return Number(raw);
+  };
+  return {
+    events: int('events', 100_000),
+    lagEvents: int('lag-events', 500),
+    lagIntervalMs: int('lag-interval-ms', 5),
+    consumers: (value('consumers') ?? '1,100').split(',').map(Number),
+  };
+}
+
+if (require.main === module) {
+  (async () => {
+    const options = parseArgs(process.argv.slice(2));
+    const database = await openBenchDatabase();
+    try {
+      const results = await benchFeed(database.url, options);
+      console.log(JSON.stringify({ database: database.server, options, ...results }, null, 2));
+    } finally {
+      await database.close();
+    }
+  })().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
