@@ -1,0 +1,23 @@
+import { parseGenerateArgs } from './args';
+
+describe('npm run generate arguments', () => {
+  it('defaults to the campaign at its real size through the command path', () => {
+    expect(parseGenerateArgs([])).toEqual({ households: 70_200, years: 4, seed: 1, mode: 'commands', concurrency: 16, shard: 5_000 });
+  });
+
+  it('reads sizes, the mode and the database, in both flag forms', () => {
+    expect(parseGenerateArgs(['--households', '500', '--years=2', '--seed', '7', '--mode', 'bulk', '--events', '10000000', '--database-url', 'postgres://x/y']))
+      .toMatchObject({ households: 500, years: 2, seed: 7, mode: 'bulk', events: 10_000_000, databaseUrl: 'postgres://x/y' });
+  });
+
+  it.each([
+    [['--mode', 'fast'], '--mode must be commands or bulk'],
+    [['--households', '-3'], '--households must be an integer'],
+    [['--years', '2.5'], '--years must be an integer'],
+    [['--seed'], '--seed needs a value'],
+    [['--colour', 'red'], 'unknown argument --colour'],
+    [['--database-url', 'mysql://x'], '--database-url must start with postgres://'],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseGenerateArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * The command path: every command through `handleCommand` (load the stream, decide with the real decider,
+ * append with the revision read), many streams at once. Commands to one stream are chained so they run in
+ * the generator's order; commands to different streams overlap up to `concurrency`.
+ */
+import { handleCommand } from '../../libs/command-handling/handle-command';
+import { EventStore } from '../../libs/event-store/event-store.port';
+import { CampaignItem, deciderFor } from '../../libs/generator';
+
+export interface LoadProgress {
+  commands: number;
+  events: number;
+}
+
+export interface ByCommandsOptions {
+  concurrency: number;
+  onProgress?(progress: LoadProgress): void;
+}
+
+export async function loadByCommands(store: EventStore, items: Iterable<CampaignItem>, options: ByCommandsOptions): Promise<LoadProgress> {
+  const done: LoadProgress = { commands: 0, events: 0 };
+  const tails = new Map<string, Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
+  let failure: Error | undefined;
+  for (const item of items) {
+    while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+    if (failure) break;
+    const run = (tails.get(item.stream) ?? Promise.resolve()).then(async () => {
+      if (failure) return;
+      const outcome = await handleCommand(store, item.stream, deciderFor(item.stream), item.command);
+      done.commands++;
+      done.events += outcome.events.length;
+      options.onProgress?.(done);
+    });
+    const tracked: Promise<void> = run.catch((error: Error) => {
+      // The command type and stream only: the message of a refused enrolment could carry nothing personal, but stay safe.
+      failure ??= new Error(`${item.command.type} on ${item.stream} failed: ${error.name}: ${error.message}`);
+    }).finally(() => {
+      inFlight.delete(tracked);
+      if (tails.get(item.stream) === tracked) tails.delete(item.stream);
+    });
+    tails.set(item.stream, tracked);
+    inFlight.add(tracked);
+  }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
+  return done;
+}
