@@ -5,7 +5,10 @@ import { loanPortfolioProjection } from './loan-portfolio/loan-portfolio.project
 import { needsStatusProjection } from './needs-status/needs-status.projection';
 import { satisfactionRatesProjection } from './satisfaction-rates/satisfaction-rates.projection';
 import { serviceDeliveriesProjection } from './service-deliveries/service-deliveries.projection';
+import { caseAuditTrailProjection } from './case-audit-trail/case-audit-trail.projection';
+import { supervisionComplianceProjection } from './supervision-compliance/supervision-compliance.projection';
 
 export const projections: readonly Projection[] = [
   categoryCountsProjection, needsStatusProjection, serviceDeliveriesProjection, satisfactionRatesProjection, loanPortfolioProjection,
+  caseAuditTrailProjection, supervisionComplianceProjection,
 ];

@@ -1,0 +1,77 @@
+/** Reads of the audit trail's active copy; `schema` comes from the projection's checkpoint. */
+import { EntityManager } from 'typeorm';
+import { assertSchemaName } from '@libs/projection/copies';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+export interface TrailFilter {
+  district?: string;
+  actor?: string;
+  ground?: string;
+  aggregate?: string;
+  /** Inclusive lower and exclusive upper bounds on occurredAt (ISO-8601). */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+export interface TrailEntry {
+  position: string;
+  stream: string;
+  revision: number;
+  aggregate: string;
+  subjectId: string;
+  type: string;
+  districtCode: string | null;
+  subjectUnit: string | null;
+  grounds: string[];
+  actor: string;
+  reason: string | null;
+  occurredAt: string;
+  recordedAt: string;
+  data: Record<string, unknown>;
+}
+
+export async function queryTrail(db: Queryable, schema: string, filter: TrailFilter): Promise<TrailEntry[]> {
+  assertSchemaName(schema);
+  const rows: Record<string, unknown>[] = await db.query(
+    `SELECT log_position::text AS position, stream, revision::int AS revision, aggregate, subject_id AS "subjectId", event_type AS type,
+            district_code AS "districtCode", subject_unit AS "subjectUnit", grounds, actor, reason,
+            to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
+            to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt", data
+       FROM ${schema}.trail
+      WHERE ($1::text IS NULL OR district_code = $1) AND ($2::text IS NULL OR actor = $2)
+        AND ($3::text IS NULL OR grounds @> ARRAY[$3::text]) AND ($4::text IS NULL OR aggregate = $4)
+        AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
+      ORDER BY log_position LIMIT $7`,
+    [filter.district ?? null, filter.actor ?? null, filter.ground ?? null, filter.aggregate ?? null, filter.from ?? null, filter.to ?? null, filter.limit],
+  );
+  return rows as unknown as TrailEntry[];
+}
+
+export interface CaseSummary {
+  caseId: string;
+  districtCode: string;
+  subjectUnit: string;
+  grounds: string[];
+  status: string;
+  rectification: string;
+  escalation: string | null;
+  openedAt: string;
+  openedBy: string;
+  revision: number;
+}
+
+export async function listCases(db: Queryable, schema: string, filter: { district?: string; status?: string; limit: number }): Promise<CaseSummary[]> {
+  assertSchemaName(schema);
+  const rows: Record<string, unknown>[] = await db.query(
+    `SELECT case_id AS "caseId", district_code AS "districtCode", subject_unit AS "subjectUnit", grounds, status,
+            state->'rectification'->>'stage' AS rectification, state->>'escalation' AS escalation,
+            to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "openedAt", opened_by AS "openedBy", revision::int AS revision
+       FROM ${schema}.cases
+      WHERE ($1::text IS NULL OR district_code = $1) AND ($2::text IS NULL OR status = $2)
+      ORDER BY opened_at, case_id LIMIT $3`,
+    [filter.district ?? null, filter.status ?? null, filter.limit],
+  );
+  return rows as unknown as CaseSummary[];
+}
