@@ -4,7 +4,6 @@
  * PostgreSQL under DATA_DIR that `npm start` uses. Same seed, same events, in either mode.
  */
 import { loadConfig } from '../../libs/config';
-import { PostgresEventStore } from '../../libs/event-store/postgres/postgres-event-store';
 import { CampaignPlan, generatePlanned } from '../../libs/generator';
 import { openRuntime } from '../../apps/api/src/bootstrap/runtime';
 import { parseGenerateArgs } from './args';
@@ -19,7 +18,8 @@ async function main(): Promise<void> {
   const plan = new CampaignPlan({ seed: args.seed, households, years: args.years });
   const estimate = households * eventsPerHousehold(args.seed, args.years) + 400 * args.years;
   const runtime = await openRuntime(loadConfig({ ...process.env, ...(args.databaseUrl && { DATABASE_URL: args.databaseUrl }) }));
-  const store = new PostgresEventStore({ connectionString: runtime.databaseUrl, poolSize: args.concurrency + 2 });
+  // The service's own store: whatever it does on append (personal-field encryption) applies to generated events.
+  const store = runtime.eventStore;
   try {
     if ((await store.headPosition()) !== undefined) throw new Error(`the log (${runtime.databaseSource}) already holds events: generate into an empty database`);
     console.log(`generating seed ${args.seed}: ${households} households, ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events, mode ${args.mode} (${runtime.databaseSource})`);
@@ -27,12 +27,11 @@ async function main(): Promise<void> {
     const started = Date.now();
     const done = args.mode === 'commands'
       ? await loadByCommands(store, generatePlanned(plan), { concurrency: args.concurrency, onProgress: progress.update })
-      : await loadInBulk(store, plan, { shard: args.shard, concurrency: Math.min(args.concurrency, 4), onProgress: progress.update });
+      : await loadInBulk(store, plan, { shard: args.shard, concurrency: Math.min(args.concurrency, 8), onProgress: progress.update });
     progress.stop(done);
     const seconds = (Date.now() - started) / 1000;
     console.log(`wrote ${done.events} events from ${done.commands} commands in ${seconds.toFixed(1)} s (${Math.round(done.events / seconds)} events/s)`);
   } finally {
-    await store.close();
     await runtime.close();
   }
 }

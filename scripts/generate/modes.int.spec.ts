@@ -42,7 +42,7 @@ describe('npm run generate, in both modes', () => {
 
   it('writes the same log through the command path and through the bulk load', async () => {
     const viaCommands = await loadByCommands(stores[0], generatePlanned(new CampaignPlan(options)), { concurrency: 8 });
-    const inBulk = await loadInBulk(stores[1], new CampaignPlan(options), { shard: 30, concurrency: 3, eventsPerTransaction: 500 });
+    const inBulk = await loadInBulk(stores[1], new CampaignPlan(options), { shard: 30, concurrency: 3 });
     expect(inBulk).toEqual(viaCommands);
     const [first, second] = await Promise.all(stores.map(wholeLog));
     expect(first.length).toBe(viaCommands.events);
