@@ -10,5 +10,7 @@ import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './queries/indicators/indicators.module';
 import { FeedModule } from './feed/feed.module';
 import { ConsumerGroupsModule } from './consumer-groups/consumer-groups.module';
+import { AccountabilityModule } from './accountability/accountability.module';
+import { AuditModule } from './audit/audit.module';
 
-export const features = [HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, FeedModule, ConsumerGroupsModule];
+export const features = [HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule];

@@ -1,0 +1,71 @@
+/**
+ * The @nestjs/cqrs commands of cases, supervision and responsibilities, with their thin handlers: each is
+ * the shared load-decide-append (libs/command-handling) on its stream. A case command first gets the
+ * authority of its actor (case-authority.ts); refusals of authority are answered 403.
+ */
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandOutcome, handleCommand, loadStream } from '@libs/command-handling/handle-command';
+import { CaseCommand, caseDecider, CaseEvent, CaseState, caseStream } from '@libs/domain/accountability-case';
+import { ResponsibilityCommand, responsibilityDecider, ResponsibilityEvent, ResponsibilityState, responsibilityStream } from '@libs/domain/responsibility';
+import { SupervisionCommand, supervisionDecider, SupervisionEvent, SupervisionState, supervisionStream } from '@libs/domain/supervision';
+import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { ActingRole, asForbidden } from './acting-role';
+import { caseAuthority } from './case-authority';
+
+type WithoutAuthority<C> = C extends unknown ? Omit<C, 'authority'> : never;
+export type CaseRequest = WithoutAuthority<CaseCommand>;
+
+export type CaseOutcome = CommandOutcome<CaseState, CaseEvent>;
+export type SupervisionOutcome = CommandOutcome<SupervisionState, SupervisionEvent>;
+export type ResponsibilityOutcome = CommandOutcome<ResponsibilityState, ResponsibilityEvent>;
+
+export class ActOnCase {
+  constructor(readonly caseId: string, readonly command: CaseRequest, readonly acting: ActingRole, readonly ifMatch?: bigint) {}
+}
+
+export class ActOnSupervision {
+  constructor(readonly command: SupervisionCommand, readonly ifMatch?: bigint) {}
+}
+
+export class AssignResponsibilityCommand {
+  constructor(readonly command: ResponsibilityCommand, readonly ifMatch?: bigint) {}
+}
+
+@CommandHandler(ActOnCase)
+export class ActOnCaseHandler implements ICommandHandler<ActOnCase, CaseOutcome> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ caseId, command, acting, ifMatch }: ActOnCase): Promise<CaseOutcome> {
+    const stream = caseStream(caseId);
+    const district = command.type === 'OpenCase' ? command.data.districtCode : await this.districtOf(stream);
+    const { actor, occurredAt } = command.metadata;
+    const authority = await caseAuthority(this.store, acting, actor, district, occurredAt);
+    return handleCommand(this.store, stream, caseDecider, { ...command, authority } as CaseCommand, { ifMatch }).catch(asForbidden);
+  }
+
+  private async districtOf(stream: string): Promise<string | undefined> {
+    const { state } = await loadStream(this.store, stream, caseDecider);
+    return state.status === 'NotOpened' ? undefined : state.districtCode;
+  }
+}
+
+@CommandHandler(ActOnSupervision)
+export class ActOnSupervisionHandler implements ICommandHandler<ActOnSupervision, SupervisionOutcome> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute({ command, ifMatch }: ActOnSupervision): Promise<SupervisionOutcome> {
+    return handleCommand(this.store, supervisionStream(command.data.districtCode), supervisionDecider, command, { ifMatch }).catch(asForbidden);
+  }
+}
+
+@CommandHandler(AssignResponsibilityCommand)
+export class AssignResponsibilityHandler implements ICommandHandler<AssignResponsibilityCommand, ResponsibilityOutcome> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute({ command, ifMatch }: AssignResponsibilityCommand): Promise<ResponsibilityOutcome> {
+    return handleCommand(this.store, responsibilityStream(command.data.responsibilityId), responsibilityDecider, command, { ifMatch });
+  }
+}
+
+export const accountabilityCommandHandlers = [ActOnCaseHandler, ActOnSupervisionHandler, AssignResponsibilityHandler];

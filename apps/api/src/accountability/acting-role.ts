@@ -1,0 +1,41 @@
+/**
+ * In which capacity the actor acts on a case or a district. Provisional until access control lands, as the
+ * actor is: `X-Actor-Role` (`supervisor`, the default; `city-office`; `subject-unit` with `X-Actor-Unit`).
+ * The role only says what the actor claims to be: a supervisor's district is still read from the
+ * supervision streams, never taken from the request.
+ */
+import { Request } from 'express';
+import { ProblemException } from '../http/problem';
+
+export type ActingRole = { role: 'supervisor' } | { role: 'city-office' } | { role: 'subject-unit'; unitCode: string };
+
+const UNIT_CODE = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export function actingRole(request: Request): ActingRole {
+  const role = request.header('x-actor-role')?.trim() ?? 'supervisor';
+  if (role === 'supervisor' || role === 'city-office') return { role };
+  if (role === 'subject-unit') {
+    const unitCode = request.header('x-actor-unit')?.trim();
+    if (unitCode === undefined || !UNIT_CODE.test(unitCode)) throw ProblemException.of(400, 'invalid-header', 'X-Actor-Unit must name the unit acting');
+    return { role, unitCode };
+  }
+  throw ProblemException.of(400, 'invalid-header', 'X-Actor-Role must be supervisor, city-office or subject-unit');
+}
+
+/** Rules about who may act, as opposed to what the case allows: answered 403, not 409. */
+const AUTHORITY_CODES = new Set([
+  'supervisor-not-in-office',
+  'supervisor-outside-district',
+  'supervisor-not-assigned-to-district',
+  'role-not-permitted',
+  'not-the-subject-unit',
+]);
+
+/** Rethrows a refusal of the actor's authority as 403; anything else unchanged. */
+export function asForbidden(error: unknown): never {
+  const code = (error as { code?: unknown; name?: string }).code;
+  if ((error as Error)?.name === 'DomainError' && typeof code === 'string' && AUTHORITY_CODES.has(code)) {
+    throw ProblemException.of(403, code, (error as Error).message);
+  }
+  throw error;
+}

@@ -1,0 +1,29 @@
+/**
+ * The authority a case command carries, read from the supervision streams at the instant the act
+ * happened. A supervisor holding the case district's term gets it; one holding another district's term
+ * gets that term, so the decider refuses them as `supervisor-outside-district`; anyone else gets none.
+ */
+import { loadStream } from '@libs/command-handling/handle-command';
+import { CaseAuthority, supervisorAuthority } from '@libs/domain/accountability-case';
+import { assignmentAt, supervisionDecider, supervisionStream } from '@libs/domain/supervision';
+import { EventStore } from '@libs/event-store';
+import { referenceData } from '@libs/reference-data';
+import { ActingRole } from './acting-role';
+
+export const CITY_DISTRICTS: readonly string[] = referenceData.descendants('640100').filter((u) => u.level === 'district').map((u) => u.code);
+
+export async function caseAuthority(store: EventStore, acting: ActingRole, actor: string, districtCode: string | undefined, at: string): Promise<CaseAuthority> {
+  if (acting.role !== 'supervisor') return acting;
+  if (districtCode === undefined) return { role: 'supervisor', assignment: null };
+  const own = supervisorAuthority(await supervisionOf(store, districtCode), actor, at);
+  if (own.role === 'supervisor' && own.assignment !== null) return own;
+  for (const other of CITY_DISTRICTS.filter((code) => code !== districtCode)) {
+    const term = assignmentAt(await supervisionOf(store, other), at);
+    if (term?.supervisorId === actor) return { role: 'supervisor', assignment: term };
+  }
+  return { role: 'supervisor', assignment: null };
+}
+
+async function supervisionOf(store: EventStore, districtCode: string) {
+  return (await loadStream(store, supervisionStream(districtCode), supervisionDecider)).state;
+}

@@ -1,0 +1,62 @@
+/**
+ * Reads of cases: one case from its stream (now, or replayed to a recorded time, an occurred time or a
+ * revision: libs/audit/replay.ts), and the list from the audit trail read model.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { stateAsOf, stateAtRevision, stateOccurredAsOf } from '@libs/audit/replay';
+import { caseDecider, caseStream } from '@libs/domain/accountability-case';
+import { EVENT_STORE, EventStore, formatPosition, RecordedEvent } from '@libs/event-store';
+import { loadCheckpoint } from '@libs/projection/checkpoints';
+import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
+import { listCases } from '@projections/case-audit-trail/case-audit-trail.query';
+import { ProblemException } from '../http/problem';
+import { setEtag } from '../http/revision';
+import { CaseListQuery, CaseReadQuery } from './case.dto';
+
+const LIST_LIMIT = 500;
+
+@Injectable()
+export class CaseReads {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async read(caseId: string, query: CaseReadQuery, response: Response) {
+    const events = await this.store.readStream(caseStream(caseId));
+    const head = events[events.length - 1].revision;
+    const points = [query.asOf, query.occurredAsOf, query.revision].filter((p) => p !== undefined);
+    if (points.length > 1) throw ProblemException.of(400, 'conflicting-replay-points', 'give at most one of asOf, occurredAsOf and revision');
+    if (points.length === 0) setEtag(response, head);
+    const replayed = replay(events, query);
+    const revision = replayed.revisions.length === 0 ? -1 : Number(replayed.revisions.reduce((a, b) => (a > b ? a : b)));
+    return {
+      caseId,
+      ...pointOf(query),
+      revision,
+      eventsFolded: replayed.revisions.length,
+      currentRevision: Number(head),
+      state: replayed.state,
+    };
+  }
+
+  async list(query: CaseListQuery) {
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
+      const cases = checkpoint ? await listCases(tx, checkpoint.schema, { district: query.district, status: query.status, limit: LIST_LIMIT }) : [];
+      return { position: checkpoint?.position ? formatPosition(checkpoint.position) : null, cases };
+    });
+  }
+}
+
+function replay(events: RecordedEvent[], query: CaseReadQuery) {
+  if (query.asOf !== undefined) return stateAsOf(caseDecider, events, query.asOf);
+  if (query.occurredAsOf !== undefined) return stateOccurredAsOf(caseDecider, events, query.occurredAsOf);
+  const revision = query.revision === undefined ? events[events.length - 1].revision : BigInt(query.revision);
+  return stateAtRevision(caseDecider, events, revision);
+}
+
+function pointOf(query: CaseReadQuery): Record<string, string> {
+  if (query.asOf !== undefined) return { asOf: new Date(query.asOf).toISOString() };
+  if (query.occurredAsOf !== undefined) return { occurredAsOf: new Date(query.occurredAsOf).toISOString() };
+  return {};
+}

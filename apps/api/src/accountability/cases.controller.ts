@@ -1,0 +1,111 @@
+/** Accountability cases: open one, act on it, read it (now, or replayed to a time or revision), list them. */
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Clock, CLOCK } from '@libs/clock';
+import { CaseCommand } from '@libs/domain/accountability-case';
+import { commandContext, written } from '../commands/command-context';
+import { IdParams, ReasonDto } from '../commands/shared/command.dto';
+import { newId } from '../http/request-context';
+import { actingRole } from './acting-role';
+import { ActOnCase, CaseOutcome, CaseRequest } from './accountability.commands';
+import {
+  CaseListQuery, CaseReadQuery, CloseCaseDto, EscalateCaseDto, HoldLeaderAccountableDto, IssueCriticismDto, OpenCaseDto, OrderRectificationDto,
+  ReportRectificationDto,
+} from './case.dto';
+import { CaseReads } from './case-reads';
+
+type Data<T extends CaseCommand['type']> = Omit<Extract<CaseCommand, { type: T }>['data'], 'reason'>;
+
+@ApiTags('cases')
+@ApiHeader({ name: 'X-Actor-Role', required: false, description: 'supervisor (default), city-office or subject-unit (with X-Actor-Unit)' })
+@ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, e.g. "3"; a stale one is 412' })
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly commands: CommandBus, private readonly reads: CaseReads, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Post()
+  @HttpCode(201)
+  async open(@Body() body: OpenCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const caseId = body.caseId ?? newId(request, 'caseId');
+    const { subjectUnit, districtCode, grounds, evidence } = body;
+    return this.act(caseId, 'OpenCase', { caseId, subjectUnit, districtCode, grounds, evidence: evidence.map((e) => ({ ...e })) }, body, request, response);
+  }
+
+  @Post(':id/order-rectification')
+  @HttpCode(200)
+  orderRectification(@Param() { id }: IdParams, @Body() body: OrderRectificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const deadline = new Date(body.deadline).toISOString();
+    return this.act(id, 'OrderRectification', { requirements: body.requirements, deadline }, body, request, response);
+  }
+
+  @Post(':id/report-rectification')
+  @HttpCode(200)
+  reportRectification(@Param() { id }: IdParams, @Body() body: ReportRectificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(id, 'ReportRectification', { report: body.report, evidence: body.evidence.map((e) => ({ ...e })) }, body, request, response);
+  }
+
+  @Post(':id/accept-rectification')
+  @HttpCode(200)
+  acceptRectification(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(id, 'AcceptRectification', {}, body, request, response);
+  }
+
+  @Post(':id/reject-rectification')
+  @HttpCode(200)
+  rejectRectification(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(id, 'RejectRectification', {}, body, request, response);
+  }
+
+  @Post(':id/issue-criticism')
+  @HttpCode(200)
+  issueCriticism(@Param() { id }: IdParams, @Body() body: IssueCriticismDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(id, 'IssueCriticism', { bulletinId: body.bulletinId }, body, request, response);
+  }
+
+  @Post(':id/hold-leader-accountable')
+  @HttpCode(200)
+  holdLeaderAccountable(@Param() { id }: IdParams, @Body() body: HoldLeaderAccountableDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { officialId, position, measure } = body;
+    return this.act(id, 'HoldLeaderAccountable', { officialId, position, measure }, body, request, response);
+  }
+
+  @Post(':id/escalate')
+  @HttpCode(200)
+  escalate(@Param() { id }: IdParams, @Body() body: EscalateCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(id, 'EscalateCase', { to: body.to }, body, request, response);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  close(@Param() { id }: IdParams, @Body() body: CloseCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(id, 'CloseCase', { resolution: body.resolution, ...(body.waiverReason !== undefined && { waiverReason: body.waiverReason }) }, body, request, response);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(id, 'ReopenCase', {}, body, request, response);
+  }
+
+  @Get()
+  list(@Query() query: CaseListQuery) {
+    return this.reads.list(query);
+  }
+
+  @Get(':id')
+  read(@Param() { id }: IdParams, @Query() query: CaseReadQuery, @Res({ passthrough: true }) response: Response) {
+    return this.reads.read(id, query, response);
+  }
+
+  private async act<T extends CaseCommand['type']>(
+    caseId: string, type: T, data: Data<T>, body: ReasonDto, request: Request, response: Response,
+  ) {
+    const acting = actingRole(request);
+    const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
+    const command = { type, data: { ...data, reason: body.reason }, metadata } as CaseRequest;
+    const outcome: CaseOutcome = await this.commands.execute(new ActOnCase(caseId, command, acting, ifMatch));
+    return { caseId, status: outcome.state.status, ...written(response, outcome) };
+  }
+}

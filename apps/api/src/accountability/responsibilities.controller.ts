@@ -1,0 +1,40 @@
+/** Responsibilities: the decomposition of the programme's work to named officials (by id), and reading one back. */
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Clock, CLOCK } from '@libs/clock';
+import { responsibilityDecider, responsibilityStream } from '@libs/domain/responsibility';
+import { EVENT_STORE, EventStore, StreamNotFoundError } from '@libs/event-store';
+import { loadStream } from '@libs/command-handling/handle-command';
+import { commandContext, written } from '../commands/command-context';
+import { IdParams } from '../commands/shared/command.dto';
+import { newId } from '../http/request-context';
+import { setEtag } from '../http/revision';
+import { AssignResponsibilityCommand, ResponsibilityOutcome } from './accountability.commands';
+import { AssignResponsibilityDto } from './supervision.dto';
+
+@ApiTags('responsibilities')
+@Controller('responsibilities')
+export class ResponsibilitiesController {
+  constructor(private readonly commands: CommandBus, @Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Post()
+  @HttpCode(201)
+  async assign(@Body() body: AssignResponsibilityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
+    const responsibilityId = body.responsibilityId ?? newId(request, 'responsibilityId');
+    const { task, officialId, position, unitCode, indicator, duePeriod, reason } = body;
+    const data = { responsibilityId, task, officialId, position, unitCode, indicator: { ...indicator }, duePeriod, reason };
+    const outcome: ResponsibilityOutcome = await this.commands.execute(new AssignResponsibilityCommand({ type: 'AssignResponsibility', data, metadata }, ifMatch));
+    return { responsibilityId, ...written(response, outcome) };
+  }
+
+  @Get(':id')
+  async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response) {
+    const { state, revision } = await loadStream(this.store, responsibilityStream(id), responsibilityDecider);
+    if (state.status === 'NotAssigned') throw new StreamNotFoundError(responsibilityStream(id));
+    setEtag(response, revision);
+    return { responsibilityId: id, revision: Number(revision), state };
+  }
+}

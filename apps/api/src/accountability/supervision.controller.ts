@@ -1,0 +1,102 @@
+/**
+ * A district's supervision: who supervises it (assigned by the city office), their monthly visits and
+ * bimonthly bulletins, its state, and its compliance from the read model.
+ */
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Clock, CLOCK } from '@libs/clock';
+import { loadStream } from '@libs/command-handling/handle-command';
+import { monthOfInstant, SupervisionCommand, supervisionDecider, supervisionStream } from '@libs/domain/supervision';
+import { EVENT_STORE, EventStore, formatPosition } from '@libs/event-store';
+import { referenceData } from '@libs/reference-data';
+import { loadCheckpoint } from '@libs/projection/checkpoints';
+import { supervisionComplianceProjection } from '@projections/supervision-compliance/supervision-compliance.projection';
+import { districtCompliance } from '@projections/supervision-compliance/supervision-compliance.query';
+import { commandContext, written } from '../commands/command-context';
+import { ReasonDto } from '../commands/shared/command.dto';
+import { ProblemException } from '../http/problem';
+import { newId } from '../http/request-context';
+import { setEtag } from '../http/revision';
+import { actingRole } from './acting-role';
+import { ActOnSupervision, SupervisionOutcome } from './accountability.commands';
+import { AssignSupervisorDto, ComplianceQuery, DistrictParams, IssueBulletinDto, RecordVisitDto } from './supervision.dto';
+
+type Data<T extends SupervisionCommand['type']> = Extract<SupervisionCommand, { type: T }>['data'];
+
+@ApiTags('supervision')
+@Controller('supervision')
+export class SupervisionController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':district/assignment')
+  @HttpCode(200)
+  assign(@Param() { district }: DistrictParams, @Body() body: AssignSupervisorDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    cityOfficeOnly(request);
+    return this.act('AssignSupervisor', { districtCode: knownDistrict(district), supervisorId: body.supervisorId, reason: body.reason }, body.occurredAt, request, response);
+  }
+
+  @Post(':district/assignment/end')
+  @HttpCode(200)
+  endAssignment(@Param() { district }: DistrictParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    cityOfficeOnly(request);
+    return this.act('EndSupervisorAssignment', { districtCode: knownDistrict(district), reason: body.reason }, body.occurredAt, request, response);
+  }
+
+  @Post(':district/visits')
+  @HttpCode(201)
+  visit(@Param() { district }: DistrictParams, @Body() body: RecordVisitDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { month, unitsVisited, findings } = body;
+    return this.act('RecordSupervisionVisit', { districtCode: knownDistrict(district), month, unitsVisited, findings }, body.occurredAt, request, response);
+  }
+
+  @Post(':district/bulletins')
+  @HttpCode(201)
+  async bulletin(@Param() { district }: DistrictParams, @Body() body: IssueBulletinDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const bulletinId = body.bulletinId ?? newId(request, 'bulletinId');
+    const { period, kind, units, summary } = body;
+    const answer = await this.act('IssueBulletin', { districtCode: knownDistrict(district), bulletinId, period, kind, units, summary }, body.occurredAt, request, response);
+    return { ...answer, bulletinId };
+  }
+
+  @Get(':district')
+  async read(@Param() { district }: DistrictParams, @Res({ passthrough: true }) response: Response) {
+    const { state, revision } = await loadStream(this.store, supervisionStream(knownDistrict(district)), supervisionDecider);
+    setEtag(response, revision);
+    return { districtCode: district, revision: Number(revision), state };
+  }
+
+  @Get(':district/compliance')
+  async compliance(@Param() { district }: DistrictParams, @Query() query: ComplianceQuery) {
+    const currentMonth = monthOfInstant(this.clock.now().toISOString());
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const checkpoint = await loadCheckpoint(tx, supervisionComplianceProjection);
+      if (!checkpoint) throw ProblemException.of(503, 'read-model-not-ready', 'the supervision compliance read model is not built yet');
+      const report = await districtCompliance(tx, checkpoint.schema, knownDistrict(district), { from: query.from, to: query.to ?? currentMonth }, currentMonth);
+      return { position: checkpoint.position ? formatPosition(checkpoint.position) : null, currentMonth, ...report };
+    });
+  }
+
+  private async act<T extends SupervisionCommand['type']>(type: T, data: Data<T>, occurredAt: string | undefined, request: Request, response: Response) {
+    const { metadata, ifMatch } = commandContext(request, this.clock, occurredAt);
+    const outcome: SupervisionOutcome = await this.commands.execute(new ActOnSupervision({ type, data, metadata } as SupervisionCommand, ifMatch));
+    return { districtCode: data.districtCode, ...written(response, outcome) };
+  }
+}
+
+function knownDistrict(code: string): string {
+  if (referenceData.level(code) !== 'district') throw ProblemException.of(404, 'district-not-found', 'no district of the city has that code');
+  return code;
+}
+
+/** Supervisors are appointed, not self-assigned: only the city office assigns or ends a term. */
+function cityOfficeOnly(request: Request): void {
+  if (actingRole(request).role !== 'city-office') throw ProblemException.of(403, 'role-not-permitted', 'only the city office assigns supervisors');
+}

@@ -1,0 +1,82 @@
+/**
+ * Auditor surfaces across the log: any stream's history and verification, the signing key, signed
+ * checkpoints (on demand, latest, checked against the log as it is now), and the accountability trail.
+ */
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
+import { exportPublicKey } from '@libs/audit/signing';
+import { EVENT_STORE, EventStore, formatPosition } from '@libs/event-store';
+import { loadCheckpoint } from '@libs/projection/checkpoints';
+import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
+import { queryTrail } from '@projections/case-audit-trail/case-audit-trail.query';
+import { ProblemException } from '../http/problem';
+import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
+import { StreamParams, TrailQuery } from './audit.dto';
+import { asProblem } from './checkpoint-problems';
+import { historyOf, verifyStream } from './stream-audit';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
+    @Inject(CHECKPOINT_WRITER) private readonly writer: CheckpointWriter,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('streams/:stream/history')
+  async history(@Param() { stream }: StreamParams) {
+    return { stream, events: historyOf(await this.store.readStream(stream)) };
+  }
+
+  @Get('streams/:stream/verify')
+  verify(@Param() { stream }: StreamParams) {
+    return verifyStream(this.raw, this.writer, this.dataSource.manager, stream);
+  }
+
+  /** Public: verifiers fetch it to pin the key a bundle must be signed with. */
+  @Get('public-key')
+  publicKey() {
+    const key = this.writer.publicKey();
+    return {
+      algorithm: 'Ed25519',
+      keyId: this.writer.keyId(),
+      publicKey: exportPublicKey(key),
+      pem: key.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  checkpoint() {
+    return this.writer.checkpoint().catch(asProblem);
+  }
+
+  @Get('checkpoints/latest')
+  async latest() {
+    const signed = await latestSignedCheckpoint(this.dataSource.manager, this.writer.keyId());
+    if (!signed) throw ProblemException.of(404, 'no-checkpoint', 'no checkpoint has been signed with the current key yet');
+    return signed;
+  }
+
+  /** Recomputes the root over the log as it is now: a rewrite since signing shows as `root: false`. */
+  @Get('checkpoints/latest/verify')
+  async verifyLatest() {
+    const signed = await this.latest();
+    const { signature, root } = await this.writer.verifyAgainstLog(signed);
+    return { ok: signature && root, checkpoint: signed, signatureValid: signature, logMatches: root };
+  }
+
+  @Get('trail')
+  trail(@Query() query: TrailQuery) {
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
+      const { limit, ...filter } = query;
+      const entries = checkpoint ? await queryTrail(tx, checkpoint.schema, { ...filter, limit: limit ? Number(limit) : 200 }) : [];
+      return { position: checkpoint?.position ? formatPosition(checkpoint.position) : null, entries };
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CASE_GROUNDS } from '@libs/domain/accountability-case';
+
+const ISO = { strict: true, strictSeparator: true } as const;
+
+export class StreamParams {
+  @IsString() @Length(3, 200) @Matches(/^[a-z]+-[A-Za-z0-9._:-]+$/, { message: 'stream must be <category>-<id>' })
+  stream!: string;
+}
+
+/** `GET /audit/trail`: every filter optional; period as occurredAt bounds [from, to). */
+export class TrailQuery {
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'district must be a 6-digit district code' })
+  district?: string;
+
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'actor must be an actor id' })
+  actor?: string;
+
+  @IsOptional() @IsIn(CASE_GROUNDS)
+  ground?: string;
+
+  @IsOptional() @IsIn(['case', 'supervision', 'responsibility'])
+  aggregate?: string;
+
+  @IsOptional() @IsISO8601(ISO)
+  from?: string;
+
+  @IsOptional() @IsISO8601(ISO)
+  to?: string;
+
+  @IsOptional() @Matches(/^([1-9]\d{0,2}|1000)$/, { message: 'limit must be 1 to 1000' })
+  limit?: string;
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { auditProviders, CheckpointTimer } from './audit-ports';
+import { AuditController } from './audit.controller';
+import { CaseAuditController } from './case-audit.controller';
+
+@Module({ controllers: [CaseAuditController, AuditController], providers: [...auditProviders, CheckpointTimer] })
+export class AuditModule {}

@@ -1,0 +1,49 @@
+/** The auditor's view of one case: its full history, its verification, and its offline-verifiable export. */
+import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { buildBundle } from '@libs/audit/bundle';
+import { CheckpointWriter } from '@libs/audit/checkpointing';
+import { caseStream } from '@libs/domain/accountability-case';
+import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { IdParams } from '../commands/shared/command.dto';
+import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
+import { asProblem } from './checkpoint-problems';
+import { historyOf, verifyStream } from './stream-audit';
+
+@ApiTags('audit')
+@Controller('cases')
+export class CaseAuditController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
+    @Inject(CHECKPOINT_WRITER) private readonly writer: CheckpointWriter,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  /** Every event in order, as readable now (personal fields decrypted where allowed), with the state after each. */
+  @Get(':id/history')
+  async history(@Param() { id }: IdParams) {
+    const events = await this.store.readStream(caseStream(id));
+    return { caseId: id, stream: caseStream(id), events: historyOf(events) };
+  }
+
+  @Get(':id/verify')
+  verify(@Param() { id }: IdParams) {
+    return verifyStream(this.raw, this.writer, this.dataSource.manager, caseStream(id));
+  }
+
+  /**
+   * The stream as stored (personal fields stay ciphertext: the chain is over them), a checkpoint reaching
+   * its last event, signed now if none does, and the inclusion proof: `family-ledger verify` checks it offline.
+   */
+  @Get(':id/export')
+  @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
+  async export(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response) {
+    const events = await this.raw.readStream(caseStream(id));
+    const { checkpoint, proof } = await this.writer.prove(events[events.length - 1].position).catch(asProblem);
+    response.setHeader('Content-Disposition', `attachment; filename="case-${id}.ndjson"`);
+    return buildBundle({ events, checkpoint, proof, publicKey: this.writer.publicKey() });
+  }
+}

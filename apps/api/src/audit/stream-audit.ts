@@ -1,0 +1,79 @@
+/**
+ * What the auditor's endpoints compute over one stream: its history with the state after each event, and
+ * its verification. Verification reads the RAW stored events (the chain is over what was stored, incl.
+ * ciphertext), checks that revisions run 0..n-1 without a gap, recomputes the chain, and checks that the
+ * log still hashes to the latest signed checkpoint: a row rewritten with its chain recomputed, or the
+ * last event of a stream deleted, leaves the chain intact but not the signed root.
+ */
+import { HistoryEntry, replayHistory, Evolver } from '@libs/audit/replay';
+import { CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
+import { caseDecider } from '@libs/domain/accountability-case';
+import { householdDecider } from '@libs/domain/household';
+import { loanDecider } from '@libs/domain/loan';
+import { responsibilityDecider } from '@libs/domain/responsibility';
+import { DomainEvent } from '@libs/domain/shared';
+import { supervisionDecider } from '@libs/domain/supervision';
+import { upcastEvent } from '@libs/domain/upcasting';
+import { EventStore, formatPosition, RecordedEvent, verifyChain } from '@libs/event-store';
+import { EntityManager } from 'typeorm';
+
+const EVOLVERS: Record<string, Evolver<DomainEvent, unknown>> = {
+  case: caseDecider as Evolver<DomainEvent, unknown>,
+  supervision: supervisionDecider as Evolver<DomainEvent, unknown>,
+  responsibility: responsibilityDecider as Evolver<DomainEvent, unknown>,
+  household: householdDecider as Evolver<DomainEvent, unknown>,
+  loan: loanDecider as Evolver<DomainEvent, unknown>,
+};
+
+export function historyOf(events: RecordedEvent[]) {
+  const category = events[0].stream.split('-')[0];
+  const evolver = EVOLVERS[category];
+  const entries: HistoryEntry<unknown>[] = evolver
+    ? replayHistory(evolver, events, { toDomainEvent: (e) => { const u = upcastEvent(e); return { type: u.type, data: u.data }; } })
+    : events.map((event) => ({ event, state: null }));
+  return entries.map(({ event, state }) => ({
+    revision: Number(event.revision),
+    position: formatPosition(event.position),
+    eventId: event.id,
+    type: event.type,
+    data: event.data,
+    actor: event.metadata.actor,
+    reason: typeof event.data.reason === 'string' ? event.data.reason : null,
+    occurredAt: event.metadata.occurredAt,
+    recordedAt: event.recordedAt,
+    causationId: event.metadata.causationId,
+    correlationId: event.metadata.correlationId,
+    previousHash: event.previousHash,
+    hash: event.hash,
+    state,
+  }));
+}
+
+export interface StreamVerdict {
+  ok: boolean;
+  stream: string;
+  events: number;
+  firstBadRevision: number | null;
+  reason: 'revision-gap' | 'previous-hash-mismatch' | 'hash-mismatch' | null;
+  /** The latest signed checkpoint, and whether the log up to it still hashes to its root. */
+  checkpoint: { position: string; eventCount: number; signatureValid: boolean; logMatches: boolean } | null;
+}
+
+export async function verifyStream(raw: EventStore, writer: CheckpointWriter, db: Pick<EntityManager, 'query'>, stream: string): Promise<StreamVerdict> {
+  const events = await raw.readStream(stream);
+  const gap = events.findIndex((event, index) => event.revision !== BigInt(index));
+  const broken = gap >= 0 ? { index: gap, reason: 'revision-gap' as const } : verifyChain(events);
+  const signed = await latestSignedCheckpoint(db, writer.keyId());
+  const checked = signed === undefined ? undefined : await writer.verifyAgainstLog(signed);
+  const checkpoint = signed && checked
+    ? { position: signed.position, eventCount: signed.eventCount, signatureValid: checked.signature, logMatches: checked.root }
+    : null;
+  return {
+    ok: broken === undefined && (checkpoint === null || (checkpoint.signatureValid && checkpoint.logMatches)),
+    stream,
+    events: events.length,
+    firstBadRevision: broken === undefined ? null : broken.index,
+    reason: broken?.reason ?? null,
+    checkpoint,
+  };
+}
