@@ -1,14 +1,13 @@
 /**
  * `npm run bench`: runs the benchmarks against one PostgreSQL, prints a table per section and writes
  * bench/results.json. Figures are medians of repeated runs, beside a baseline measured in the same run.
- * Sections: `npm run bench -- appends` runs one; BENCH_SCALE=0.1 shrinks every size.
+ * Sections: appends, http, feed, audit; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAppends, defaultAppendOptions } from './appends';
 import { openBenchDatabase } from './support/database';
-
-type Section = (url: string, scale: number) => Promise<{ summary: Record<string, unknown>[]; results: unknown }>;
+import { audit, feed, http, Section } from './support/sections';
 
 const sections: Record<string, Section> = {
   appends: async (url, scale) => {
@@ -38,6 +37,9 @@ const sections: Record<string, Section> = {
     ];
     return { summary, results };
   },
+  http,
+  feed,
+  audit,
 };
 
 async function main(): Promise<void> {
@@ -46,18 +48,22 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown bench section(s): ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`);
   const scale = Number(process.env.BENCH_SCALE ?? '1');
   const database = await openBenchDatabase();
-  const report: Record<string, unknown> = { machine: { cpus: require('node:os').cpus().length, node: process.version }, database: database.server, scale, startedAt: new Date().toISOString() };
+  const file = join(__dirname, '../../bench/results.json');
+  const run = { machine: { cpus: require('node:os').cpus().length, node: process.version }, database: database.server, scale, startedAt: new Date().toISOString() };
+  // Sections run alone keep the other sections' last figures; each section records the run it came from.
+  const report: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   try {
-    for (const name of wanted.length ? wanted : Object.keys(sections)) {
-      const { summary, results } = await sections[name](database.url, scale);
+    for (const [index, name] of (wanted.length ? wanted : Object.keys(sections)).entries()) {
+      // Each section on a log of its own, so one's events do not weigh on the next.
+      const { summary, results } = await sections[name](index === 0 ? database.url : await database.another(), scale);
       console.log(`\n== ${name} ==`);
       console.table(summary);
-      report[name] = results;
+      report[name] = { run: { ...run, finishedAt: new Date().toISOString() }, summary, results };
+      writeFileSync(file, JSON.stringify(report, (_key, value) => (typeof value === 'bigint' ? value.toString() : value), 2) + '\n');
     }
   } finally {
     await database.close();
   }
-  writeFileSync(join(__dirname, '../../bench/results.json'), JSON.stringify(report, null, 2) + '\n');
   console.log('\nwritten: bench/results.json');
 }
 

@@ -11,6 +11,8 @@ import { runMigrations } from '../../libs/database/data-source';
 export interface BenchDatabase {
   url: string;
   server: 'embedded' | 'BENCH_DATABASE_URL';
+  /** Another fresh, migrated database on the same server (a section's own log), dropped by close(). */
+  another(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -31,16 +33,22 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       rmSync(dataDir, { recursive: true, force: true });
     };
   }
-  const name = `family_ledger_bench_${process.pid}_${Date.now()}`;
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
+  const names: string[] = [];
+  const create = async () => {
+    const name = `family_ledger_bench_${process.pid}_${Date.now()}_${names.length}`;
+    await admin(adminUrl, `CREATE DATABASE ${name}`);
+    names.push(name);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    await runMigrations(url.toString());
+    return url.toString();
+  };
   return {
-    url: url.toString(),
+    url: await create(),
     server: given ? 'BENCH_DATABASE_URL' : 'embedded',
+    another: create,
     close: async () => {
-      await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      for (const name of names) await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await stopServer();
     },
   };

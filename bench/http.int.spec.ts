@@ -1,0 +1,22 @@
+/** A smoke run of the HTTP benchmark at tiny sizes, so `npm run bench` keeps working. Not a timing test. */
+import { createTestDatabase, TestDatabase } from '../libs/testing/test-database';
+import { benchHttp } from './http';
+
+describe('HTTP command benchmark (smoke run)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    process.env.BENCH_QUIET = '1';
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it('answers every enrolment, delivery and health request with a success, next to the baseline', async () => {
+    const results = await benchHttp(database.url, { durationSeconds: 1, connections: 4, households: 20, repeats: 1 });
+    expect(results.cases.map((c) => c.case)).toEqual(['GET /health (baseline)', 'POST /households (enrol)', 'POST /households/:id/services (deliver)']);
+    for (const c of results.cases) {
+      expect(c.requests).toBeGreaterThan(0);
+      expect({ case: c.case, errors: c.errors, non2xx: c.non2xx }).toEqual({ case: c.case, errors: 0, non2xx: 0 });
+    }
+    expect(results.cases[1].ratioToHealth).toBeGreaterThan(0);
+  });
+});

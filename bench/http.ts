@@ -1,0 +1,129 @@
+/**
+ * Commands over HTTP against the API in this process (createApiApp over openRuntime, on the bench
+ * database): enrolments and service deliveries at concurrency 32 with autocannon, each next to a GET
+ * /health on the same server in the same run (the HTTP stack, the guards and one database round trip).
+ */
+import { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { loadConfig } from '../libs/config';
+import { handleCommand } from '../libs/command-handling/handle-command';
+import { householdDecider, householdStream } from '../libs/domain/household';
+import { CampaignPlan } from '../libs/generator';
+import { commandIdFor } from '../libs/generator/ids';
+import { openRuntime } from '../apps/api/src/bootstrap/runtime';
+import { createApiApp } from '../apps/api/src/create-app';
+import { benchAuth } from './support/auth';
+import { median, round } from './support/stats';
+
+export interface HttpBenchOptions {
+  durationSeconds: number;
+  connections: number;
+  /** Households enrolled beforehand, over which the deliveries rotate. */
+  households: number;
+  repeats: number;
+}
+
+export const defaultHttpOptions: HttpBenchOptions = { durationSeconds: 10, connections: 32, households: 2_000, repeats: 3 };
+
+export interface HttpCase {
+  case: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  /** Requests per second against the baseline's. */
+  ratioToHealth?: number;
+}
+
+export interface HttpBenchResults {
+  connections: number;
+  durationSeconds: number;
+  cases: HttpCase[];
+}
+
+type Request = { method: 'GET' | 'POST'; path: string; body?: string };
+
+export async function benchHttp(databaseUrl: string, options: HttpBenchOptions = defaultHttpOptions): Promise<HttpBenchResults> {
+  const auth = await benchAuth();
+  const env = { ...process.env, ...auth.env, DATABASE_URL: databaseUrl };
+  const runtime = await openRuntime(loadConfig(env), undefined, env);
+  const app = await createApiApp(runtime);
+  try {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const households = await enrolHouseholds(runtime.eventStore, options.households);
+    let next = 0;
+    const cases: [string, () => Request][] = [
+      ['GET /health (baseline)', () => ({ method: 'GET', path: '/health' })],
+      ['POST /households (enrol)', () => ({ method: 'POST', path: '/households', body: enrolment() })],
+      ['POST /households/:id/services (deliver)', () => ({ method: 'POST', path: `/households/${households[next++ % households.length]}/services`, body: delivery() })],
+    ];
+    const runs = new Map<string, autocannon.Result[]>();
+    for (let repeat = 0; repeat < options.repeats; repeat++) {
+      for (const [name, request] of cases) {
+        runs.set(name, [...(runs.get(name) ?? []), await load(`http://127.0.0.1:${port}`, auth.authorization, request, options)]);
+      }
+    }
+    const results = cases.map(([name]) => summarise(name, runs.get(name)!));
+    for (const result of results.slice(1)) result.ratioToHealth = round(result.requestsPerSecond / results[0].requestsPerSecond, 2);
+    return { connections: options.connections, durationSeconds: options.durationSeconds, cases: results };
+  } finally {
+    await app.close();
+    await runtime.close();
+  }
+}
+
+/** Enrolled through the command path directly: the HTTP cases measure only what they name. */
+async function enrolHouseholds(store: import('../libs/event-store').EventStore, count: number): Promise<string[]> {
+  const plan = new CampaignPlan({ seed: 90_210, households: count, years: 1 });
+  const ids: string[] = [];
+  for (let from = 0; from < count; from += 16) {
+    const batch = Array.from({ length: Math.min(16, count - from) }, (_, i) => plan.profile(from + i));
+    await Promise.all(batch.map((p) => {
+      const stream = householdStream(p.householdId);
+      ids.push(p.householdId);
+      return handleCommand(store, stream, householdDecider, {
+        type: 'EnrollHousehold',
+        data: { householdId: p.householdId, villageCode: p.village.code, category: p.category, members: p.members, head: p.head, enrolmentYear: 2012, batch: 1 },
+        metadata: { commandId: commandIdFor(plan.seed, stream, 0), actor: 'bench', correlationId: commandIdFor(plan.seed, stream, 0), occurredAt: '2012-01-02T02:00:00.000Z' },
+      });
+    }));
+  }
+  return ids;
+}
+
+const enrolment = () => JSON.stringify({
+  villageCode: '640104001001', category: 'stable', members: 4, head: { name: 'Bench Household', idNumber: '64010419800101001X' },
+  enrolmentYear: 2012, batch: 1, occurredAt: '2012-03-01T02:00:00Z',
+});
+
+const delivery = () => JSON.stringify({ departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', occurredAt: '2012-04-01T02:00:00Z' });
+
+function load(url: string, authorization: string, request: () => Request, options: HttpBenchOptions): Promise<autocannon.Result> {
+  const first = request();
+  return autocannon({
+    url, connections: options.connections, duration: options.durationSeconds,
+    headers: { authorization, 'content-type': 'application/json' },
+    requests: [{
+      method: first.method,
+      setupRequest: (req) => {
+        const r = request();
+        return { ...req, method: r.method, path: r.path, body: r.body };
+      },
+    }],
+  });
+}
+
+function summarise(name: string, runs: autocannon.Result[]): HttpCase {
+  return {
+    case: name,
+    requestsPerSecond: Math.round(median(runs.map((r) => r.requests.average))),
+    p50Ms: median(runs.map((r) => r.latency.p50)),
+    p99Ms: median(runs.map((r) => r.latency.p99)),
+    requests: runs.reduce((sum, r) => sum + r.requests.total, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+  };
+}

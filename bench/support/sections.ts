@@ -1,0 +1,42 @@
+/**
+ * The sections of `npm run bench` besides appends: each runs its benchmark at the sizes scaled by
+ * BENCH_SCALE and turns its results into the rows of its table.
+ */
+import { benchAudit, defaultAuditOptions } from '../audit';
+import { benchFeed } from '../feed';
+import { benchHttp, defaultHttpOptions } from '../http';
+
+export type SectionResult = { summary: Record<string, unknown>[]; results: unknown };
+export type Section = (url: string, scale: number) => Promise<SectionResult>;
+
+const scaled = (size: number, scale: number, min: number) => Math.max(min, Math.round(size * scale));
+
+export const http: Section = async (url, scale) => {
+  const o = defaultHttpOptions;
+  const results = await benchHttp(url, { ...o, durationSeconds: scaled(o.durationSeconds, scale, 2), households: scaled(o.households, scale, 50) });
+  const summary = results.cases.map((c) => ({
+    case: `${c.case}, ${results.connections} connections`, 'requests/s': c.requestsPerSecond, 'p50 ms': c.p50Ms, 'p99 ms': c.p99Ms,
+    errors: c.errors, 'non-2xx': c.non2xx, 'ratio to /health': c.ratioToHealth ?? 1,
+  }));
+  return { summary, results };
+};
+
+export const audit: Section = async (url, scale) => {
+  const o = defaultAuditOptions;
+  const results = await benchAudit(url, { ...o, households: scaled(o.households, scale, 50) });
+  const summary = [
+    { case: `verify the whole log (${results.logEvents} events)`, 'events/s': results.verifyWholeLog.eventsPerSecond, seconds: results.verifyWholeLog.seconds, intact: results.verifyWholeLog.intact, baseline: 'read the same pages', 'baseline events/s': results.readWholeLog.eventsPerSecond, ratio: results.ratioToRead },
+    { case: 'hash chain over events in memory', 'events/s': results.hashOnly.eventsPerSecond },
+    { case: `replay + verify a case of ${results.caseReplay.events} events`, 'p50 ms': results.caseReplay.p50Ms, 'p99 ms': results.caseReplay.p99Ms, intact: results.caseReplay.verifiedAndFolded },
+  ];
+  return { summary, results };
+};
+
+export const feed: Section = async (url, scale) => {
+  const results = await benchFeed(url, { events: scaled(100_000, scale, 2_000), lagEvents: scaled(500, scale, 50), consumers: [1, 100], lagIntervalMs: 5 });
+  const summary = [
+    ...results.lag.map((l) => ({ case: `append-to-consumer lag, ${l.consumers} SSE consumer(s)`, 'p50 ms': l.p50Ms, 'p99 ms': l.p99Ms, 'max ms': l.maxMs })),
+    { case: `catch-up feed read of ${results.catchUp.events} events`, 'events/s': results.catchUp.eventsPerSecond, seconds: results.catchUp.seconds },
+  ];
+  return { summary, results };
+};
