@@ -11,6 +11,7 @@ import { eventually, startTestApp, TestApp } from './support/test-app';
 process.env.FEED_MAX_BUFFERED_BYTES = '16384';
 process.env.FEED_STALL_TIMEOUT_MS = '200';
 process.env.FEED_RETRY_MS = '10';
+process.env.FEED_MAX_QUEUED_EVENTS = '100';
 
 const event = (type: string, data: Record<string, unknown> = {}): EventToAppend => ({
   id: randomUUID(),
@@ -40,7 +41,32 @@ describe('resuming the SSE feed', () => {
   const loggedIds = async (prefix: string) =>
     (await app.runtime.eventStore.readAll({ filter: { streamPrefixes: [prefix] } })).map((e) => e.id);
 
-  it('delivers every event exactly once and in order across forced disconnects while writers append', async () => {
+  /** Reads the feed of `prefix`, disconnecting after a random number of messages, until `finished` says so. */
+  async function readWithDisconnects(prefix: string, next: () => number, finished: (received: number) => Promise<boolean>) {
+    const received: { id: string; position: string }[] = [];
+    let lastEventId: string | undefined;
+    let disconnects = 0;
+    while (!(await finished(received.length))) {
+      const budget = 1 + Math.floor(next() * 25);
+      let count = 0;
+      let stop: () => void = () => undefined;
+      const enough = new Promise<void>((resolve) => (stop = resolve));
+      const connection = await openSse(`${base}/feed?streams=${prefix}`, {
+        message: (m) => {
+          received.push({ id: JSON.parse(m.data).id, position: m.id! });
+          if ((count += 1) >= budget) stop();
+        },
+      }, lastEventId);
+      await Promise.race([enough, connection.done, new Promise((resolve) => setTimeout(resolve, 200))]);
+      connection.close(); // forced: often in the middle of a burst, with more messages on the wire
+      await connection.done;
+      lastEventId = connection.parser.lastEventId ?? lastEventId;
+      disconnects += 1;
+    }
+    return { received, disconnects };
+  }
+
+  it('delivers every event exactly once and in order to each of several readers across forced disconnects while writers append', async () => {
     const tag = `resume${randomUUID().slice(0, 8)}`;
     const next = random(42);
     const streams = Array.from({ length: 8 }, (_, i) => `${tag}-${i}`);
@@ -53,33 +79,18 @@ describe('resuming the SSE feed', () => {
       }
     });
     const done = Promise.all(writers).then(() => (writing = false));
+    const finished = async (count: number) => !writing && count >= (await loggedIds(`${tag}-`)).length;
 
-    const received: { id: string; position: string }[] = [];
-    let lastEventId: string | undefined;
-    let disconnects = 0;
-    while (writing || received.length < (await loggedIds(`${tag}-`)).length) {
-      const budget = 1 + Math.floor(next() * 25);
-      let count = 0;
-      let stop: () => void = () => undefined;
-      const enough = new Promise<void>((resolve) => (stop = resolve));
-      const connection = await openSse(`${base}/feed?streams=${tag}-`, {
-        message: (m) => {
-          received.push({ id: JSON.parse(m.data).id, position: m.id! });
-          if ((count += 1) >= budget) stop();
-        },
-      }, lastEventId);
-      await Promise.race([enough, connection.done, new Promise((resolve) => setTimeout(resolve, 200))]);
-      connection.close(); // forced: often in the middle of a burst, with more messages on the wire
-      await connection.done;
-      lastEventId = connection.parser.lastEventId ?? lastEventId;
-      disconnects += 1;
-    }
+    const readers = await Promise.all([1, 2, 3].map((seed) => readWithDisconnects(`${tag}-`, random(seed), finished)));
     await done;
 
-    expect(received.map((r) => r.id)).toEqual(await loggedIds(`${tag}-`));
-    const positions = received.map((r) => BigInt(r.position));
-    expect(positions.every((p, i) => i === 0 || p > positions[i - 1])).toBe(true);
-    expect(disconnects).toBeGreaterThan(5);
+    const logged = await loggedIds(`${tag}-`);
+    for (const { received, disconnects } of readers) {
+      expect(received.map((r) => r.id)).toEqual(logged);
+      const positions = received.map((r) => BigInt(r.position));
+      expect(positions.every((p, i) => i === 0 || p > positions[i - 1])).toBe(true);
+      expect(disconnects).toBeGreaterThan(5);
+    }
   });
 
   it('cuts off a consumer that stops reading, with a retry hint, and it resumes without loss', async () => {
@@ -112,5 +123,33 @@ describe('resuming the SSE feed', () => {
     resumed.close();
     expect([...first, ...rest]).toEqual(expected);
     expect(slow.parser.lastEventId).toBe(formatPosition((await app.runtime.eventStore.readAll({ filter: { streamPrefixes: [`${tag}-`] } }))[first.length - 1].position));
+  });
+
+  it('cuts off a consumer that stops reading live events, and it resumes without loss', async () => {
+    const tag = `slowlive${randomUUID().slice(0, 8)}`;
+    const sessions = app.app.get(FeedSessions);
+    const cutOffsBefore = sessions.ended['cut-off'];
+    const first: string[] = [];
+    const slow = await openSse(`${base}/feed?from=end&streams=${tag}-`, { message: (m) => first.push(JSON.parse(m.data).id) });
+    slow.response.pause();
+    const padding = 'x'.repeat(4096);
+    let i = 0;
+    while (sessions.ended['cut-off'] === cutOffsBefore) {
+      await app.runtime.eventStore.appendToStream(`${tag}-${i++}`, Array.from({ length: 50 }, (_, n) => event('LoanGranted', { n, padding })));
+    }
+    slow.response.resume();
+    await slow.done;
+    const expected = await loggedIds(`${tag}-`);
+    expect(first.length).toBeLessThan(expected.length);
+
+    const rest: string[] = [];
+    let stop: () => void = () => undefined;
+    const complete = new Promise<void>((resolve) => (stop = resolve));
+    const resumed = await openSse(`${base}/feed?streams=${tag}-`, {
+      message: (m) => (rest.push(JSON.parse(m.data).id), first.length + rest.length >= expected.length && stop()),
+    }, slow.parser.lastEventId);
+    await Promise.race([complete, resumed.done]);
+    resumed.close();
+    expect([...first, ...rest]).toEqual(expected);
   });
 });

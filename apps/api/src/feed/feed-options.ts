@@ -11,6 +11,8 @@ export interface FeedOptions {
   heartbeatMs: number;
   /** Bytes queued in the socket's write buffer beyond which the feed stops writing and waits for a drain. */
   maxBufferedBytes: number;
+  /** Live events queued for one stream (beyond its socket's buffer) before it is cut off as too slow. */
+  maxQueuedEvents: number;
   /** How long the buffer may stay full before the consumer is cut off with a `retry` hint. */
   stallTimeoutMs: number;
   /** The `retry:` the cut-off consumer is told to wait before reconnecting. */
@@ -25,6 +27,7 @@ export function loadFeedOptions(env: Env = process.env): FeedOptions {
   return {
     heartbeatMs: integer(env, 'FEED_HEARTBEAT_MS', 15_000, 10, 3_600_000),
     maxBufferedBytes: integer(env, 'FEED_MAX_BUFFERED_BYTES', 1 << 20, 1024, 1 << 30),
+    maxQueuedEvents: integer(env, 'FEED_MAX_QUEUED_EVENTS', 10_000, 1, 1_000_000),
     stallTimeoutMs: integer(env, 'FEED_STALL_TIMEOUT_MS', 10_000, 1, 600_000),
     retryMs: integer(env, 'FEED_RETRY_MS', 1_000, 0, 600_000),
     cutOffGraceMs: integer(env, 'FEED_CUT_OFF_GRACE_MS', 30_000, 1, 600_000),

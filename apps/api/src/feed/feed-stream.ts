@@ -2,15 +2,17 @@
  * Streams a subscription to one SSE response: history, then live events, with heartbeats while idle.
  *
  * Memory stays bounded for a consumer that reads too slowly: the subscription is only pulled while the
- * socket's queue is below `maxBufferedBytes` (the subscription itself holds at most one page). When the
- * queue stays above it for `stallTimeoutMs`, the consumer is cut off: a `retry:` hint, then the end of the
- * stream, and it reconnects with `Last-Event-ID`. Messages are whole or absent on the wire, so resuming
+ * socket's queue is below `maxBufferedBytes` (while catching up, the subscription holds one page; live, at
+ * most `maxQueuedEvents`, else it fails with SlowConsumerError). When the socket's queue stays above its
+ * bound for `stallTimeoutMs`, or the live queue overflows, the consumer is cut off: a `retry:` hint, then
+ * the end of the stream, and it reconnects with `Last-Event-ID`. Messages are whole or absent on the wire, so resuming
  * from the last complete message loses nothing.
  */
 import { ServerResponse } from 'node:http';
 import { Subscription } from '@libs/event-store';
 import { toPublicEvent } from '@libs/redaction';
 import { FeedOptions } from './feed-options';
+import { SlowConsumerError } from './feed-subscription';
 import { formatSseEvent, formatSseRetry, SSE_HEARTBEAT } from './sse';
 
 export type FeedEnd = 'client-closed' | 'cut-off' | 'failed';
@@ -37,11 +39,15 @@ export async function streamFeed(response: ServerResponse, subscription: Subscri
         return clientClosed ? 'client-closed' : 'cut-off';
       }
     }
-    return 'client-closed';
-  } catch {
-    // Headers are sent: the only way left to report is to end the stream and let the client resume.
-    if (!clientClosed) cutOff(response, options);
+    // The subscription ended without the client leaving: the service is closing. The client resumes.
+    if (clientClosed) return 'client-closed';
+    cutOff(response, options);
     return 'failed';
+  } catch (error) {
+    // Headers are sent: the only way left to report is to end the stream and let the client resume.
+    if (clientClosed) return 'client-closed';
+    cutOff(response, options);
+    return error instanceof SlowConsumerError ? 'cut-off' : 'failed';
   } finally {
     clearInterval(heartbeat);
     await subscription.close();

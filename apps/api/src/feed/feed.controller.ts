@@ -9,6 +9,8 @@ import { toPublicEvent } from '@libs/redaction';
 import { FEED_OPTIONS, FeedOptions } from './feed-options';
 import { parseFeedQuery, parseLimit, RawQuery } from './feed-query';
 import { FeedEnd, streamFeed } from './feed-stream';
+import { FeedSubscription } from './feed-subscription';
+import { LiveHub } from './live-hub';
 
 /** Counts open SSE streams, so a test (and later a gauge) can see a closed request release its subscription. */
 @Injectable()
@@ -23,6 +25,7 @@ export class FeedController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(FEED_OPTIONS) private readonly options: FeedOptions,
     private readonly sessions: FeedSessions,
+    private readonly hub: LiveHub,
   ) {}
 
   @Get()
@@ -37,7 +40,8 @@ export class FeedController {
     response.flushHeaders();
     this.sessions.active += 1;
     try {
-      const end = await streamFeed(response, this.store.subscribeToAll({ fromPosition: from, filter }), this.options);
+      const subscription = new FeedSubscription(this.store, this.hub, { from, filter, maxQueued: this.options.maxQueuedEvents });
+      const end = await streamFeed(response, subscription, this.options);
       this.sessions.ended[end] += 1;
     } finally {
       this.sessions.active -= 1;

@@ -40,14 +40,16 @@ export class SseParser {
 
   push(chunk: string): void {
     this.buffer += chunk;
-    let end: number;
-    while ((end = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
-      if (end === this.buffer.length - 1 && this.buffer.endsWith('\r')) break; // may be half of a CRLF
-      const line = this.buffer.slice(0, end);
-      const newline = this.buffer.startsWith('\r\n', end) ? 2 : 1;
-      this.buffer = this.buffer.slice(end + newline);
-      this.line(line);
+    const lineEnd = /\r\n|\r|\n/g;
+    let start = 0;
+    let match: RegExpExecArray | null;
+    // One pass over the buffer, cut once at the end: slicing it per line would be quadratic in the chunk size.
+    while ((match = lineEnd.exec(this.buffer)) !== null) {
+      if (match[0] === '\r' && match.index === this.buffer.length - 1) break; // may be half of a CRLF
+      this.line(this.buffer.slice(start, match.index));
+      start = match.index + match[0].length;
     }
+    this.buffer = this.buffer.slice(start);
   }
 
   private line(line: string): void {

@@ -1,0 +1,101 @@
+/**
+ * What one SSE stream iterates: its own catch-up reads of the log from its position, then, once caught
+ * up, the shared live hub. Events of the hub are filtered and queued per stream; a stream whose queue
+ * passes `maxQueued` (its consumer reads too slowly) fails with SlowConsumerError and is cut off.
+ */
+import { comparePositions, EventFilter, EventStore, Position, RecordedEvent, START, Subscription } from '@libs/event-store';
+import { HubListener, LiveHub } from './live-hub';
+
+export class SlowConsumerError extends Error {
+  constructor() {
+    super('the consumer fell too far behind the live feed');
+  }
+}
+
+export interface FeedSubscriptionOptions {
+  from: Position | 'start' | 'end';
+  filter: EventFilter;
+  maxQueued: number;
+  pageSize?: number;
+}
+
+export class FeedSubscription implements Subscription {
+  private queue: RecordedEvent[] = [];
+  private failure?: unknown;
+  private closed = false;
+  private wake?: () => void;
+  private readonly listener: HubListener = {
+    event: (event) => this.enqueue(event),
+    failed: (error) => this.fail(error),
+  };
+
+  constructor(private readonly store: EventStore, private readonly hub: LiveHub, private readonly options: FeedSubscriptionOptions) {}
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.hub.leave(this.listener);
+    this.wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    try {
+      let after = await this.startPosition();
+      for (;;) {
+        if (this.closed) return;
+        // Read before the page: when the page comes back short, every match up to this head has been read.
+        const head = (await this.store.headPosition()) ?? START;
+        const page = await this.store.readAll({ fromPosition: after === START ? 'start' : after, maxCount: this.options.pageSize ?? 500, filter: this.options.filter });
+        for (const event of page) {
+          if (this.closed) return;
+          yield event;
+          after = event.position;
+        }
+        if (page.length === (this.options.pageSize ?? 500)) continue;
+        if (comparePositions(head, after) > 0) after = head;
+        if (await this.hub.join(after, this.listener)) break;
+      }
+      for (;;) {
+        while (this.queue.length > 0) {
+          if (this.failure instanceof SlowConsumerError) throw this.failure;
+          const event = this.queue.shift()!;
+          if (comparePositions(event.position, after) <= 0) continue;
+          if (this.closed) return;
+          yield event;
+          after = event.position;
+        }
+        if (this.failure !== undefined) throw this.failure;
+        if (this.closed) return;
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = undefined;
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
+  private async startPosition(): Promise<Position> {
+    const from = this.options.from;
+    if (from === 'start') return START;
+    if (from === 'end') return (await this.store.headPosition()) ?? START;
+    return from;
+  }
+
+  private enqueue(event: RecordedEvent): void {
+    if (!matches(this.options.filter, event)) return;
+    if (this.queue.length >= this.options.maxQueued) return this.fail(new SlowConsumerError());
+    this.queue.push(event);
+    this.wake?.();
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    this.hub.leave(this.listener);
+    this.wake?.();
+  }
+}
+
+export function matches(filter: EventFilter, event: RecordedEvent): boolean {
+  if (filter.eventTypes?.length && !filter.eventTypes.includes(event.type)) return false;
+  if (filter.streamPrefixes?.length && !filter.streamPrefixes.some((prefix) => event.stream.startsWith(prefix))) return false;
+  return true;
+}
