@@ -1,0 +1,126 @@
+/**
+ * Tamper evidence: rows of `event_store.events` changed, deleted or reordered by direct SQL, as a database
+ * administrator could, are found by the hash chain; a rewrite with the chain recomputed, or a deleted
+ * last event, is found by the signed checkpoint.
+ */
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { generateSigningKeyPair } from '@libs/audit/signing';
+import { chainHash, contentHash, RecordedEvent } from '@libs/event-store';
+import { rawEventStoreOf } from '@apps/api/src/audit/audit-ports';
+import { startTestApp, TestApp } from './support/test-app';
+
+const DISTRICT = '640106';
+const OFFICE = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
+const SUN = { 'X-Actor': 'sup-sun' };
+const day = (d: string) => `2012-${d}T02:00:00.000Z`;
+
+async function startAuditedApp(): Promise<TestApp> {
+  process.env.AUDIT_SIGNING_KEY = generateSigningKeyPair().privateKeyPem;
+  process.env.AUDIT_CHECKPOINT_INTERVAL_SECONDS = '0';
+  const app = await startTestApp();
+  await request(app.http).post(`/supervision/${DISTRICT}/assignment`).set(OFFICE).send({ supervisorId: 'sup-sun', reason: 'order 12', occurredAt: day('01-01') }).expect(200);
+  return app;
+}
+
+/** A case of five events: opened, ordered, criticised, escalated, leader held accountable. */
+async function fiveEventCase(app: TestApp): Promise<string> {
+  const caseId = randomUUID();
+  const post = (path: string, body: object) => request(app.http).post(path).set(SUN).send(body).expect((r) => expect(r.status).toBeLessThan(300));
+  await post('/cases', { caseId, subjectUnit: 'unit-5', districtCode: DISTRICT, grounds: ['passive'], evidence: [{ reference: 'v', description: 'nothing done' }], reason: 'idle', occurredAt: day('03-10') });
+  await post(`/cases/${caseId}/order-rectification`, { requirements: ['start'], deadline: day('04-10'), reason: 'r1', occurredAt: day('03-11') });
+  await post(`/cases/${caseId}/issue-criticism`, { bulletinId: 'b-1', reason: 'r2', occurredAt: day('03-12') });
+  await post(`/cases/${caseId}/escalate`, { to: 'city-leading-group', reason: 'r3', occurredAt: day('03-13') });
+  await post(`/cases/${caseId}/hold-leader-accountable`, { officialId: 'off-1', position: 'head', measure: 'admonition-talk', reason: 'r4', occurredAt: day('03-14') });
+  return caseId;
+}
+
+const sql = (app: TestApp, text: string, values: unknown[]) => app.runtime.dataSource.query(text, values);
+const verify = (app: TestApp, caseId: string) => request(app.http).get(`/cases/${caseId}/verify`).expect(200).then((r) => r.body);
+
+describe('verifying a case\'s hash chain', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startAuditedApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('finds an untouched case intact', async () => {
+    const caseId = await fiveEventCase(app);
+    expect(await verify(app, caseId)).toEqual({ ok: true, stream: `case-${caseId}`, events: 5, firstBadRevision: null, reason: null, checkpoint: null });
+  });
+
+  it('finds the revision whose row was changed', async () => {
+    const caseId = await fiveEventCase(app);
+    await sql(app, `UPDATE event_store.events SET data = jsonb_set(data, '{bulletinId}', '"b-2"') WHERE stream_id = $1 AND stream_revision = 2`, [`case-${caseId}`]);
+    expect(await verify(app, caseId)).toMatchObject({ ok: false, events: 5, firstBadRevision: 2, reason: 'hash-mismatch' });
+  });
+
+  it('finds the revision whose row was deleted', async () => {
+    const caseId = await fiveEventCase(app);
+    await sql(app, `DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision = 2`, [`case-${caseId}`]);
+    expect(await verify(app, caseId)).toMatchObject({ ok: false, events: 4, firstBadRevision: 2, reason: 'revision-gap' });
+  });
+
+  it('finds the first of two rows whose order was swapped', async () => {
+    const caseId = await fiveEventCase(app);
+    const stream = `case-${caseId}`;
+    await sql(app, `UPDATE event_store.events SET stream_revision = 1000 WHERE stream_id = $1 AND stream_revision = 1`, [stream]);
+    await sql(app, `UPDATE event_store.events SET stream_revision = 1 WHERE stream_id = $1 AND stream_revision = 2`, [stream]);
+    await sql(app, `UPDATE event_store.events SET stream_revision = 2 WHERE stream_id = $1 AND stream_revision = 1000`, [stream]);
+    expect(await verify(app, caseId)).toMatchObject({ ok: false, events: 5, firstBadRevision: 1, reason: 'previous-hash-mismatch' });
+  });
+
+  it('verifies any stream the same way, here a district\'s supervision', async () => {
+    const stream = `supervision-${DISTRICT}`;
+    expect((await request(app.http).get(`/audit/streams/${stream}/verify`).expect(200)).body).toMatchObject({ ok: true, events: 1, firstBadRevision: null });
+    await sql(app, `UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor}', '"someone-else"') WHERE stream_id = $1`, [stream]);
+    expect((await request(app.http).get(`/audit/streams/${stream}/verify`).expect(200)).body).toMatchObject({ ok: false, firstBadRevision: 0 });
+  });
+
+  it('answers 404 for a case that does not exist and 400 for a malformed stream name', async () => {
+    await request(app.http).get(`/cases/${randomUUID()}/verify`).expect(404);
+    await request(app.http).get('/audit/streams/no%20such/verify').expect(400);
+  });
+});
+
+describe('verifying against a signed checkpoint', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startAuditedApp();
+  });
+  afterAll(async () => {
+    await app.close();
+    delete process.env.AUDIT_SIGNING_KEY;
+    delete process.env.AUDIT_CHECKPOINT_INTERVAL_SECONDS;
+  });
+
+  it('finds a row rewritten with its chain recomputed, which the chain alone cannot', async () => {
+    const caseId = await fiveEventCase(app);
+    const signed = await request(app.http).post('/audit/checkpoints').expect(201);
+    expect(await verify(app, caseId)).toMatchObject({ ok: true, checkpoint: { position: signed.body.position, signatureValid: true, logMatches: true } });
+
+    const stream = `case-${caseId}`;
+    const rows: RecordedEvent[] = await rawEventStoreOf(app.runtime).readStream(stream);
+    await rewriteFrom(app, stream, rows, 2, { ...rows[2].data, bulletinId: 'b-forged' });
+
+    const verdict = await verify(app, caseId);
+    expect(verdict).toMatchObject({ ok: false, firstBadRevision: null, checkpoint: { signatureValid: true, logMatches: false } });
+    const latest = await request(app.http).get('/audit/checkpoints/latest/verify').expect(200);
+    expect(latest.body).toMatchObject({ ok: false, signatureValid: true, logMatches: false });
+  });
+});
+
+/** What an insider would do: change one event and recompute the chain of it and every later event. */
+async function rewriteFrom(app: TestApp, stream: string, rows: RecordedEvent[], from: number, data: RecordedEvent['data']): Promise<void> {
+  let previous = rows[from].previousHash;
+  for (const row of rows.slice(from)) {
+    const content = row.revision === BigInt(from) ? { ...row, data } : row;
+    const hash = chainHash(previous, contentHash(content));
+    await sql(app, `UPDATE event_store.events SET data = $3, previous_hash = decode($4, 'hex'), hash = decode($5, 'hex') WHERE stream_id = $1 AND stream_revision = $2`,
+      [stream, row.revision.toString(), JSON.stringify(content.data), previous, hash]);
+    previous = hash;
+  }
+}
