@@ -54,9 +54,10 @@ export class ProjectionRunner {
     while (!this.stopping) {
       const lock = this.dataSource.createQueryRunner();
       let pause = 0;
+      let locked = false;
       try {
         await lock.connect();
-        const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [lockKey(this.projection)]);
+        [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [lockKey(this.projection)]);
         if (!locked) {
           this.status = 'standby';
           pause = this.options.standbyPollMs ?? 1000;
@@ -78,7 +79,9 @@ export class ProjectionRunner {
           pause = 1000;
         }
       } finally {
-        await lock.release().catch(() => undefined); // releasing the connection ends the session and its lock
+        // The connection goes back to the pool, its session alive: unlock explicitly (a dead process's session ends anyway).
+        if (locked) await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(this.projection)]).catch(() => undefined);
+        await lock.release().catch(() => undefined);
       }
       if (pause > 0 && !this.stopping) await sleep(pause);
     }

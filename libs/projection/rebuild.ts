@@ -40,8 +40,10 @@ export async function rebuildProjection(
 ): Promise<RebuildResult> {
   const lock = dataSource.createQueryRunner();
   await lock.connect();
+  const key = `family-ledger:rebuild:${projection.name}`;
+  let locked = false;
   try {
-    const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [`family-ledger:rebuild:${projection.name}`]);
+    [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [key]);
     if (!locked) throw new RebuildInProgressError(projection.name);
     const copy = await startOrResume(projection, dataSource);
     const applier = new BatchApplier(projection, dataSource, rebuildPosition(projection.name, copy.schema), options);
@@ -55,7 +57,8 @@ export async function rebuildProjection(
     const swapped = await swap(projection, store, dataSource, copy.schema, after, options);
     return { schema: copy.schema, eventsApplied: applied + swapped.caughtUp, position: swapped.position };
   } finally {
-    await lock.release().catch(() => undefined); // ends the session: releases the rebuild lock
+    if (locked) await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [key]).catch(() => undefined);
+    await lock.release().catch(() => undefined); // back to the pool, session alive: hence the explicit unlock
   }
 }
 
