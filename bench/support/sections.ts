@@ -16,7 +16,7 @@ export const http: Section = async (url, scale) => {
   const results = await benchHttp(url, { ...o, durationSeconds: scaled(o.durationSeconds, scale, 2), households: scaled(o.households, scale, 50) });
   const summary = results.cases.map((c) => ({
     case: `${c.case}, ${results.connections} connections`, 'requests/s': c.requestsPerSecond, 'p50 ms': c.p50Ms, 'p99 ms': c.p99Ms,
-    errors: c.errors, 'non-2xx': c.non2xx, 'ratio to /health': c.ratioToHealth ?? 1,
+    errors: c.errors, 'non-2xx': c.non2xx, 'ratio to baseline': c.ratioToBaseline ?? 1,
   }));
   return { summary, results };
 };
