@@ -3,14 +3,15 @@
  * measures the SSE feed over real sockets against a fresh database (BENCH_DATABASE_URL, else embedded):
  *  - append-to-consumer lag, p50/p99: from the start of `appendToStream` to the message parsed by each of
  *    1 and 100 concurrent SSE consumers (consumers run in this process, so their parsing is included);
- *  - catch-up throughput: one consumer reading the whole log of N events (default 100000) from the start.
+ *  - catch-up throughput: one consumer reading the whole log of N events (default 100000) from the start,
+ *    beside the store's own paged read of the same events (no HTTP, redaction or SSE) as a baseline.
  * Not a test: it asserts nothing but completeness, and prints figures (JSON on stdout).
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../libs/config';
-import { EventStore, EventToAppend } from '../libs/event-store';
+import { EventStore, EventToAppend, Position } from '../libs/event-store';
 import { openRuntime } from '../apps/api/src/bootstrap/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
@@ -105,6 +106,22 @@ async function catchUp(base: string, events: number) {
   return { events, seconds: round(seconds, 2), eventsPerSecond: Math.round(events / seconds) };
 }
 
+/** The baseline: the same log read through the store in pages of 500, without HTTP, redaction or SSE. */
+async function storeRead(store: EventStore, events: number) {
+  const started = performance.now();
+  let read = 0;
+  let from: Position | 'start' = 'start';
+  for (;;) {
+    const page = await store.readAll({ fromPosition: from, maxCount: 500, filter: { streamPrefixes: ['household-bench-'] } });
+    read += page.length;
+    if (page.length < 500) break;
+    from = page[page.length - 1].position;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (read !== events) throw new Error(`read ${read} events, expected ${events}`);
+  return { events, seconds: round(seconds, 2), eventsPerSecond: Math.round(events / seconds) };
+}
+
 export async function benchFeed(url: string, options: FeedBenchOptions) {
   process.env.FEED_STALL_TIMEOUT_MS ??= '600000'; // the bench's consumers read as fast as they can; never cut them off
   const runtime = await openRuntime(loadConfig({ DATABASE_URL: url }));
@@ -115,7 +132,8 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
     const lagResults = [];
     for (const consumers of options.consumers) lagResults.push(await lag(runtime.eventStore, base, consumers, options.lagEvents, options.lagIntervalMs));
     await load(runtime.eventStore, options.events);
-    return { lag: lagResults, catchUp: await catchUp(base, options.events) };
+    const baseline = await storeRead(runtime.eventStore, options.events);
+    return { lag: lagResults, catchUp: { ...(await catchUp(base, options.events)), storeReadBaseline: baseline } };
   } finally {
     await app.close();
     await runtime.close();

@@ -31,6 +31,7 @@ export async function streamFeed(response: ServerResponse, subscription: Subscri
   try {
     for await (const event of subscription) {
       if (clientClosed) break;
+      corkUntilNextTurn(response);
       const accepted = response.write(formatSseEvent(toPublicEvent(event)));
       wroteSinceBeat = true;
       // 'drain' is only promised after a write returned false.
@@ -52,6 +53,16 @@ export async function streamFeed(response: ServerResponse, subscription: Subscri
     clearInterval(heartbeat);
     await subscription.close();
   }
+}
+
+/**
+ * A page of history arrives as many writes in one turn of the event loop; corked, they leave as one
+ * chunk (and one syscall) instead of one per message.
+ */
+function corkUntilNextTurn(response: ServerResponse): void {
+  if (response.writableCorked > 0) return;
+  response.cork();
+  setImmediate(() => response.uncork());
 }
 
 /** Resolves true on 'drain', false when the timeout passes first or the connection closes. */
