@@ -146,4 +146,16 @@ describe('consumer groups', () => {
     expect(parked).toMatchObject({ attempts: 1, reason: 'lease expired' });
     expect((await claim(name, 'c1')).body.events).toEqual([]);
   });
+
+  it('does not starve a consumer behind a long queue of a stream another consumer holds', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const name = `starve-${tag}`;
+    await define(name, { filter: { streams: [`loan${tag}-`] } }).expect(201);
+    await append(`loan${tag}-busy`, ...Array.from({ length: 700 }, () => event('LoanRepaymentRecorded')));
+    await append(`loan${tag}-other`, event('LoanGranted'));
+    const held = await claim(name, 'c1', 1);
+    expect(held.body.events[0]).toMatchObject({ stream: `loan${tag}-busy`, revision: '0' });
+    const other = await claim(name, 'c2', 5);
+    expect(other.body.events.map((e: { stream: string }) => e.stream)).toEqual([`loan${tag}-other`]);
+  });
 });

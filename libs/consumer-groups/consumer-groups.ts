@@ -8,9 +8,12 @@ import { EventStore, formatPosition, START } from '../event-store';
 import {
   Acknowledged, Claimed, ConsumerGroupConflictError, ConsumerGroupNotFoundError, GroupSettings, GroupView, Nacked, ParkedEvent,
 } from './consumer-group';
-import { topUp } from './ingest';
+import { ingestPage } from './ingest';
 import { acknowledge, lease, refuse, releaseExpired } from './lease-sql';
-import { delivery, GroupRow, groupView, parkedEvent, PendingRow, rowsOf } from './rows';
+import { delivery, GroupRow, groupCheckpoint, groupView, parkedEvent, PendingRow, rowsOf } from './rows';
+
+/** Pages of the log one claim may copy into the queue, so a claim stays short. */
+const PAGES_PER_CLAIM = 4;
 
 const GROUP_COLUMNS = `name, filter_types, filter_streams, start_from, max_deliveries, lease_ms, commit_position, prepare_position, acked_total`;
 
@@ -45,10 +48,21 @@ export class ConsumerGroups {
     return this.inGroup(name, (tx, group) => this.view(tx, group));
   }
 
+  /**
+   * Leases what is queued and free for this consumer; while that is fewer than `max`, copies further pages
+   * from the log (a few per claim) and leases from them, so a consumer is not starved by a queue full of
+   * events of streams another consumer holds.
+   */
   async claim(name: string, consumer: string, max: number): Promise<Claimed> {
     return this.inGroup(name, async (tx, group) => {
-      await topUp(tx, this.store, group, max);
-      const rows = await lease(tx, name, consumer, max, group.lease_ms);
+      let rows = await lease(tx, name, consumer, max, group.lease_ms);
+      let checkpoint = groupCheckpoint(group);
+      for (let page = 0; rows.length < max && page < PAGES_PER_CLAIM; page += 1) {
+        const moved = await ingestPage(tx, this.store, group, checkpoint);
+        if (!moved) break;
+        checkpoint = moved;
+        rows = [...rows, ...(await lease(tx, name, consumer, max - rows.length, group.lease_ms))];
+      }
       return { events: rows.map(delivery), leaseExpiresAt: rows[0]?.lease_until?.toISOString() ?? null };
     });
   }

@@ -1,26 +1,28 @@
 import { EntityManager } from 'typeorm';
-import { EventStore } from '../event-store';
+import { EventStore, Position } from '../event-store';
 import { toPublicEvent } from '../redaction';
-import { countReady } from './lease-sql';
-import { GroupRow, groupCheckpoint, isStart } from './rows';
+import { GroupRow, isStart } from './rows';
 
-/** Events read from the log per top-up, at least. */
-const INGEST_PAGE = 500;
+/** Events read from the log per page. */
+export const INGEST_PAGE = 500;
+/** A group whose consumers fall this far behind stops copying from the log until they catch up. */
+const MAX_PENDING = 100_000;
 
 /**
- * Copies the group's next events from the log into its queue when fewer than `wanted` are ready, and moves
- * its checkpoint in the same transaction. The read is gap-safe (the store only returns what can no longer
- * be preceded), and the caller holds the group's lock, so no two top-ups copy the same page.
+ * Copies the group's next page of matching events from `checkpoint` into its queue and moves its
+ * checkpoint in the same transaction; returns the new checkpoint, or undefined when there was nothing to
+ * copy. The read is gap-safe (the store only returns what can no longer be preceded), and the caller
+ * holds the group's row lock, so no two claims copy the same page.
  */
-export async function topUp(tx: EntityManager, store: EventStore, group: GroupRow, wanted: number): Promise<void> {
-  if ((await countReady(tx, group.name)) >= wanted) return;
-  const checkpoint = groupCheckpoint(group);
+export async function ingestPage(tx: EntityManager, store: EventStore, group: GroupRow, checkpoint: Position): Promise<Position | undefined> {
+  const [{ pending }] = await tx.query(`SELECT count(*)::int AS pending FROM consumer_groups.pending WHERE group_name = $1`, [group.name]);
+  if (pending >= MAX_PENDING) return undefined;
   const events = await store.readAll({
     fromPosition: isStart(checkpoint) ? 'start' : checkpoint,
-    maxCount: Math.max(wanted, INGEST_PAGE),
+    maxCount: INGEST_PAGE,
     filter: { eventTypes: group.filter_types ?? undefined, streamPrefixes: group.filter_streams ?? undefined },
   });
-  if (events.length === 0) return;
+  if (events.length === 0) return undefined;
   await tx.query(
     `INSERT INTO consumer_groups.pending (group_name, commit_position, prepare_position, event_id, stream_id, event, state)
      SELECT $1, u.c, u.p, u.id, u.s, $6::jsonb -> (u.ord::int - 1), 'ready'
@@ -34,4 +36,5 @@ export async function topUp(tx: EntityManager, store: EventStore, group: GroupRo
     `UPDATE consumer_groups.groups SET commit_position = $2, prepare_position = $3, updated_at = now() WHERE name = $1`,
     [group.name, last.commit.toString(), last.prepare.toString()],
   );
+  return last;
 }

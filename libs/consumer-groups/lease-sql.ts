@@ -23,11 +23,6 @@ export async function releaseExpired(tx: EntityManager, group: string, maxDelive
   );
 }
 
-export async function countReady(tx: EntityManager, group: string): Promise<number> {
-  const [{ count }] = await tx.query(`SELECT count(*)::int AS count FROM consumer_groups.pending WHERE group_name = $1 AND state = 'ready'`, [group]);
-  return count;
-}
-
 /**
  * Leases up to `max` ready events, oldest first, from streams no other consumer holds; then renews this
  * consumer's other leases on those streams, so all its leases on one stream expire together and a
