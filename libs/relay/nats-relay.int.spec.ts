@@ -129,4 +129,20 @@ describeWithNats('the NATS JetStream relay', () => {
     expect(contents.map((m) => m.id)).toEqual(log.map((e) => e.id));
     expect(relay.counts).toMatchObject({ published: 2, duplicates: 0 });
   });
+
+  it('resumes after the last message the stream holds even when its checkpoint was lost, re-sending nothing', async () => {
+    const before = (await streamContents()).length;
+    await db.query(`DELETE FROM relay.checkpoints WHERE relay = 'nats'`); // as if the save after an ack had failed, many times over
+    await store.appendToStream(`household-${randomUUID()}`, [event('HouseholdWithdrawn', { reason: 'moved away' })]);
+    const relay = new NatsRelay(store, db, { servers: nats.url });
+    relay.start();
+    const log = await store.readAll();
+    await eventually(async () => expect(formatPosition((await loadRelayCheckpoint(db, 'nats'))!)).toBe(formatPosition(log[log.length - 1].position)));
+    await relay.stop();
+    expect(relay.counts).toMatchObject({ published: 1, duplicates: 0 });
+    const contents = await streamContents();
+    expect(contents.map((m) => m.id)).toEqual(log.map((e) => e.id));
+    expect(contents).toHaveLength(before + 1);
+    expect(contents[contents.length - 1].body.data).toEqual({});
+  });
 });
