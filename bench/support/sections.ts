@@ -36,7 +36,11 @@ export const feed: Section = async (url, scale) => {
   const results = await benchFeed(url, { events: scaled(100_000, scale, 2_000), lagEvents: scaled(500, scale, 50), consumers: [1, 100], lagIntervalMs: 5 });
   const summary = [
     ...results.lag.map((l) => ({ case: `append-to-consumer lag, ${l.consumers} SSE consumer(s)`, 'p50 ms': l.p50Ms, 'p99 ms': l.p99Ms, 'max ms': l.maxMs })),
-    { case: `catch-up feed read of ${results.catchUp.events} events`, 'events/s': results.catchUp.eventsPerSecond, seconds: results.catchUp.seconds },
+    {
+      case: `catch-up feed read of ${results.catchUp.events} events`, 'events/s': results.catchUp.eventsPerSecond, seconds: results.catchUp.seconds,
+      baseline: 'paged store read', 'baseline events/s': results.catchUp.storeReadBaseline.eventsPerSecond,
+      ratio: Math.round((results.catchUp.eventsPerSecond / results.catchUp.storeReadBaseline.eventsPerSecond) * 100) / 100,
+    },
   ];
   return { summary, results };
 };
