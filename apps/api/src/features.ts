@@ -8,9 +8,10 @@ import { HouseholdQueriesModule } from './queries/households/household-queries.m
 import { LoanQueriesModule } from './queries/loans/loan-queries.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './queries/indicators/indicators.module';
+import { AdminModule } from './admin/admin.module';
 import { FeedModule } from './feed/feed.module';
 import { ConsumerGroupsModule } from './consumer-groups/consumer-groups.module';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { AuditModule } from './audit/audit.module';
 
-export const features = [HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule];
+export const features = [HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule];

@@ -1,30 +1,63 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+/**
+ * The analyst's query API: the indicator catalogue, and one indicator's rows for an org unit, level,
+ * periods and breakdown, as JSON or CSV. Every answer states the log position and time it reflects.
+ */
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { formatPosition } from '@libs/event-store';
-import { loadCheckpoint } from '@libs/projection/checkpoints';
-import { categoryCountsProjection } from '@projections/category-counts/category-counts.projection';
+import { suppressSmallCells } from '@libs/auth';
+import { indicators, findIndicator } from '@projections/indicators/catalogue';
+import { IndicatorRequestError, parseIndicatorRequest } from '@projections/indicators/indicator-request';
+import { answerIndicator, toCsv } from '@projections/indicators/indicator-service';
 import { ProblemException } from '../../http/problem';
+
+const PARAMETERS = new Set(['ou', 'level', 'pe', 'by', 'format']);
+
+type AnalystRequest = Request & { policy?: { suppressSmallCells?: boolean }; principal?: Parameters<typeof suppressSmallCells>[1] };
 
 @Controller('indicators')
 export class IndicatorsController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** Enrolled households by category for the whole city, as of the projection's checkpoint. */
-  @Get('households-enrolled')
-  async householdsEnrolled(@Query('by') by?: string) {
-    if (by !== undefined && by !== 'category') throw ProblemException.of(400, 'unknown-dimension', `unknown dimension "by=${String(by).slice(0, 40)}"; known: category`);
-    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      const checkpoint = await loadCheckpoint(tx, categoryCountsProjection);
-      const rows: { category: string; active: number; withdrawn: number }[] = checkpoint
-        ? await tx.query(`SELECT category, sum(active)::int AS active, sum(withdrawn)::int AS withdrawn FROM ${checkpoint.schema}.category_counts GROUP BY category ORDER BY category`)
-        : [];
-      return {
-        indicator: 'households-enrolled',
-        orgUnit: '640100',
-        by: 'category',
-        position: checkpoint?.position ? formatPosition(checkpoint.position) : null,
-        rows,
-      };
-    });
+  @Get()
+  list() {
+    return {
+      indicators: indicators.map(({ name, title, description, unit, numerator, denominator, dimensions, periodGrain, interval, target, levels }) => ({
+        name, title, description, unit, numerator: numerator.label, denominator: denominator?.label ?? null,
+        dimensions: Object.keys(dimensions), periods: periodGrain === 'year' ? 'yearly (2012, 2012:2014)' : 'DHIS2 (2012, 2012S1, 2012Q1, 201203, 201201B, ranges, ;-lists)',
+        interval: interval ?? null, target: target ?? null, levels: levels ?? ['city', 'district', 'township', 'village'],
+      })),
+    };
   }
+
+  @Get(':name')
+  async indicator(@Param('name') name: string, @Query() query: Record<string, unknown>, @Req() request: AnalystRequest, @Res({ passthrough: true }) response: Response) {
+    const indicator = findIndicator(name);
+    if (!indicator) throw ProblemException.of(400, 'unknown-indicator', `unknown indicator "${name.slice(0, 60)}"; GET /indicators lists them`);
+    const unknown = Object.keys(query).find((key) => !PARAMETERS.has(key));
+    if (unknown) throw ProblemException.of(400, 'invalid-parameter', `unknown parameter "${unknown.slice(0, 40)}"; known: ${[...PARAMETERS].join(', ')}`);
+    let parsed;
+    try {
+      parsed = parseIndicatorRequest(indicator, query);
+    } catch (error) {
+      if (error instanceof IndicatorRequestError) throw ProblemException.of(400, error.code, error.message);
+      throw error;
+    }
+    const answer = await answerIndicator(this.dataSource, indicator, parsed);
+    response.setHeader('X-Log-Position', answer.reflects.position ?? '');
+    response.setHeader('X-Log-Recorded-At', answer.reflects.recordedAt ?? '');
+    if (!wantsCsv(query.format, request.headers.accept)) return answer;
+    const rows = request.policy?.suppressSmallCells ? suppressSmallCells(answer.rows, request.principal) : answer.rows;
+    response.type('text/csv; charset=utf-8');
+    return toCsv({ ...answer, rows: rows as typeof answer.rows }, indicator);
+  }
+}
+
+function wantsCsv(format: unknown, accept: string | undefined): boolean {
+  if (format !== undefined) {
+    if (format === 'csv') return true;
+    if (format === 'json') return false;
+    throw ProblemException.of(400, 'invalid-parameter', `unknown format "${String(format).slice(0, 20)}"; use csv or json`);
+  }
+  return /\btext\/csv\b/.test(accept ?? '');
 }

@@ -1,0 +1,62 @@
+/**
+ * What an indicator is, for the analyst (`GET /indicators`) and for the query engine: numerator and
+ * denominator as sums over one read model's count table, the dimensions it can be broken down by, and
+ * the target it is judged against. Rates are always sum(numerator) / sum(denominator), never averaged.
+ */
+import { EntityManager } from 'typeorm';
+import { Period } from '@libs/periods';
+import { OrgUnitLevel } from '../shared/org-unit-path';
+
+export type IndicatorUnit = 'households' | 'villages' | 'needs' | 'services' | 'loans' | 'fen' | 'proportion';
+
+export interface Measure {
+  /** What is counted, in words. */
+  label: string;
+  /** SQL aggregate over the count table, e.g. `sum(active)`. */
+  sql: string;
+}
+
+export interface IndicatorDefinition {
+  name: string;
+  title: string;
+  description: string;
+  unit: IndicatorUnit;
+  /** The read model it is computed from: its checkpoint is the log position the answer reflects. */
+  readModel: string;
+  numerator: { label: string };
+  denominator?: { label: string };
+  /** Dimension name (the `by=` value) to the column it breaks down by. */
+  dimensions: Readonly<Record<string, string>>;
+  /** `month`: periods select months of the row's period column; `year`: whole years only. */
+  periodGrain: 'month' | 'year';
+  interval?: 'wilson';
+  target?: { value: number; label: string };
+  /** Levels it can be reported at; all four when absent. */
+  levels?: readonly OrgUnitLevel[];
+}
+
+/** A request checked against the indicator and the reference data. */
+export interface IndicatorRequest {
+  orgUnit: string;
+  orgUnitLevel: OrgUnitLevel;
+  level: OrgUnitLevel;
+  /** Undefined: all time, one row group. */
+  periods?: Period[];
+  by: string[];
+}
+
+export interface IndicatorRow {
+  orgUnit: string;
+  orgUnitName?: string;
+  level: OrgUnitLevel;
+  period: string;
+  [dimension: string]: unknown;
+  numerator: number;
+  denominator: number | null;
+  value: number | null;
+}
+
+/** Computes the rows of one indicator inside the caller's (repeatable-read) transaction. */
+export interface Indicator extends IndicatorDefinition {
+  compute(tx: EntityManager, schema: string, request: IndicatorRequest): Promise<IndicatorRow[]>;
+}

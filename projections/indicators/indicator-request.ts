@@ -1,0 +1,69 @@
+/**
+ * Turns the query string of `GET /indicators/{name}` into a checked request. Every refusal names the bad
+ * value (query parameters are codes, never personal data), for a 400.
+ */
+import { parsePeriods, PeriodError } from '@libs/periods';
+import { referenceData } from '@libs/reference-data';
+import { ORG_UNIT_LEVELS, OrgUnitLevel } from '../shared/org-unit-path';
+import { IndicatorDefinition, IndicatorRequest } from './definitions';
+
+export class IndicatorRequestError extends Error {
+  constructor(readonly code: 'unknown-indicator' | 'unknown-dimension' | 'unknown-org-unit' | 'invalid-level' | 'invalid-period' | 'invalid-parameter', message: string) {
+    super(message);
+    this.name = 'IndicatorRequestError';
+  }
+}
+
+export interface RawIndicatorQuery {
+  ou?: unknown;
+  level?: unknown;
+  pe?: unknown;
+  by?: unknown;
+}
+
+const CITY = '640100';
+const quote = (value: string) => `"${value.slice(0, 40)}"`;
+
+function text(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new IndicatorRequestError('invalid-parameter', `parameter ${name} must be given once`);
+  return value;
+}
+
+export function parseIndicatorRequest(indicator: IndicatorDefinition, query: RawIndicatorQuery): IndicatorRequest {
+  const orgUnit = text('ou', query.ou) ?? CITY;
+  const orgUnitLevel = referenceData.level(orgUnit);
+  if (!orgUnitLevel) throw new IndicatorRequestError('unknown-org-unit', `unknown org unit ${quote(orgUnit)}`);
+  const level = parseLevel(indicator, text('level', query.level), orgUnitLevel);
+  let periods;
+  const pe = text('pe', query.pe);
+  try {
+    periods = pe === undefined ? undefined : parsePeriods(pe);
+  } catch (error) {
+    if (error instanceof PeriodError) throw new IndicatorRequestError('invalid-period', `malformed period ${error.message}`);
+    throw error;
+  }
+  if (periods && indicator.periodGrain === 'year') {
+    const partial = periods.find((p) => p.firstMonth % 100 !== 1 || p.lastMonth % 100 !== 12);
+    if (partial) throw new IndicatorRequestError('invalid-period', `period ${quote(partial.code)} is not whole years; ${indicator.name} is yearly`);
+  }
+  const byText = text('by', query.by);
+  const by = byText === undefined || byText === '' ? [] : byText.split(',').map((d) => d.trim());
+  const unknown = by.find((d) => !Object.hasOwn(indicator.dimensions, d));
+  if (unknown !== undefined) {
+    const known = Object.keys(indicator.dimensions).join(', ') || 'none';
+    throw new IndicatorRequestError('unknown-dimension', `unknown dimension ${quote(unknown)} for ${indicator.name}; known: ${known}`);
+  }
+  return { orgUnit, orgUnitLevel, level, periods, by: [...new Set(by)] };
+}
+
+function parseLevel(indicator: IndicatorDefinition, given: string | undefined, orgUnitLevel: OrgUnitLevel): OrgUnitLevel {
+  const allowed = indicator.levels ?? ORG_UNIT_LEVELS;
+  const level = (given ?? (allowed.includes(orgUnitLevel) ? orgUnitLevel : allowed[allowed.length - 1])) as OrgUnitLevel;
+  if (!ORG_UNIT_LEVELS.includes(level)) throw new IndicatorRequestError('invalid-level', `unknown level ${quote(level)}; known: ${ORG_UNIT_LEVELS.join(', ')}`);
+  if (ORG_UNIT_LEVELS.indexOf(level) < ORG_UNIT_LEVELS.indexOf(orgUnitLevel)) {
+    throw new IndicatorRequestError('invalid-level', `level ${quote(level)} is above the org unit's level (${orgUnitLevel})`);
+  }
+  if (!allowed.includes(level)) throw new IndicatorRequestError('invalid-level', `level ${quote(level)} is not reported for ${indicator.name}; use ${allowed.join(', ')}`);
+  return level;
+}
