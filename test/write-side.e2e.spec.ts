@@ -128,3 +128,24 @@ describe('If-Match on commands', () => {
     expect(response.body).toMatchObject({ code: 'invalid-header' });
   });
 });
+
+describe('the API description', () => {
+  it('serves an OpenAPI document listing every command and read, with the DTO schemas', async () => {
+    const { body } = await request(app.http).get('/openapi.json').expect(200).expect('Content-Type', /json/);
+    expect(body.openapi).toMatch(/^3\./);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
+      '/households', '/households/{id}', '/households/{id}/recategorization', '/households/{id}/withdrawal', '/households/{id}/needs',
+      '/households/{id}/services', '/households/{id}/services/{serviceId}/satisfaction', '/households/{id}/certification',
+      '/households/{id}/certification/revocation', '/loans', '/loans/{id}', '/loans/{id}/repayments', '/loans/{id}/default',
+    ]));
+    expect(body.components.schemas.GrantLoanDto.required).toEqual(expect.arrayContaining(['householdId', 'principalFen', 'programmeCode']));
+    expect(body.components.schemas.RecordNeedDto.properties.focusArea.enum).toContain('birth-and-parenting');
+  });
+
+  it('serves a browsable page at /docs from local assets', async () => {
+    const page = await request(app.http).get('/docs').expect(200).expect('Content-Type', /html/);
+    expect(page.text).toContain('swagger-ui');
+    expect(page.text).not.toMatch(/unpkg\.com|jsdelivr|cdnjs/);
+    await request(app.http).get('/docs/swagger-ui-bundle.js').expect(200);
+  });
+});
