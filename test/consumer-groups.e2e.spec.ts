@@ -47,6 +47,14 @@ describe('consumer groups', () => {
     expect(conflict.body.code).toBe('consumer-group-exists');
   });
 
+  it('removes a group with DELETE, after which it is not found', async () => {
+    const name = `gone-${randomUUID().slice(0, 8)}`;
+    await define(name, {}).expect(201);
+    await api().delete(`/consumer-groups/${name}`).expect(204);
+    await api().get(`/consumer-groups/${name}`).expect(404);
+    await api().delete(`/consumer-groups/${name}`).expect(404);
+  });
+
   it.each([
     ['an unknown field', { colour: 'red' }],
     ['a malformed from', { from: 'yesterday' }],

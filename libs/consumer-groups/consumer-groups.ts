@@ -104,6 +104,12 @@ export class ConsumerGroups {
     });
   }
 
+  /** Removes the group with its queue; its consumers' next calls answer not found. */
+  async remove(name: string): Promise<void> {
+    const [, deleted] = await this.dataSource.query(`DELETE FROM consumer_groups.groups WHERE name = $1`, [name]);
+    if (deleted === 0) throw new ConsumerGroupNotFoundError(name);
+  }
+
   /** Runs `work` holding the group's row lock, after expired leases have been released. */
   private inGroup<T>(name: string, work: (tx: EntityManager, group: GroupRow) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (tx) => {

@@ -1,8 +1,8 @@
 /**
- * Consumer groups over HTTP: define a group, claim leased batches, acknowledge or refuse them, inspect
- * and replay what was parked. The logic and its SQL are in libs/consumer-groups.
+ * Consumer groups over HTTP: define (and remove) a group, claim leased batches, acknowledge or refuse
+ * them, inspect and replay what was parked. The logic and its SQL are in libs/consumer-groups.
  */
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { ConsumerGroups, DEFAULT_LEASE_MS, DEFAULT_MAX_DELIVERIES } from '@libs/consumer-groups';
 import { parsePosition } from '@libs/event-store';
@@ -30,6 +30,11 @@ export class ConsumerGroupsController {
   @Get(':name')
   get(@Param('name') name: string) {
     return this.groups.get(groupName(name));
+  }
+
+  @Delete(':name') @HttpCode(204)
+  async remove(@Param('name') name: string): Promise<void> {
+    await this.groups.remove(groupName(name));
   }
 
   @Post(':name/claim') @HttpCode(200)

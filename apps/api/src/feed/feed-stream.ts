@@ -5,8 +5,8 @@
  * socket's queue is below `maxBufferedBytes` (while catching up, the subscription holds one page; live, at
  * most `maxQueuedEvents`, else it fails with SlowConsumerError). When the socket's queue stays above its
  * bound for `stallTimeoutMs`, or the live queue overflows, the consumer is cut off: a `retry:` hint, then
- * the end of the stream, and it reconnects with `Last-Event-ID`. Messages are whole or absent on the wire, so resuming
- * from the last complete message loses nothing.
+ * the end of the stream, and it reconnects with `Last-Event-ID`. A parser only acts on whole messages, so
+ * resuming from the last complete one loses nothing.
  */
 import { ServerResponse } from 'node:http';
 import { Subscription } from '@libs/event-store';

@@ -39,37 +39,49 @@ export class FeedSubscription implements Subscription {
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     try {
-      let after = await this.startPosition();
-      for (;;) {
-        if (this.closed) return;
-        // Read before the page: when the page comes back short, every match up to this head has been read.
-        const head = (await this.store.headPosition()) ?? START;
-        const page = await this.store.readAll({ fromPosition: after === START ? 'start' : after, maxCount: this.options.pageSize ?? 500, filter: this.options.filter });
-        for (const event of page) {
-          if (this.closed) return;
-          yield event;
-          after = event.position;
-        }
-        if (page.length === (this.options.pageSize ?? 500)) continue;
-        if (comparePositions(head, after) > 0) after = head;
-        if (await this.hub.join(after, this.listener)) break;
-      }
-      for (;;) {
-        while (this.queue.length > 0) {
-          if (this.failure instanceof SlowConsumerError) throw this.failure;
-          const event = this.queue.shift()!;
-          if (comparePositions(event.position, after) <= 0) continue;
-          if (this.closed) return;
-          yield event;
-          after = event.position;
-        }
-        if (this.failure !== undefined) throw this.failure;
-        if (this.closed) return;
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = undefined;
-      }
+      const caughtUp = yield* this.catchUp(await this.startPosition());
+      if (caughtUp !== undefined) yield* this.live(caughtUp);
     } finally {
       await this.close();
+    }
+  }
+
+  /** Reads the log itself until the hub takes over; returns the position the hub continues after. */
+  private async *catchUp(from: Position): AsyncGenerator<RecordedEvent, Position | undefined> {
+    const pageSize = this.options.pageSize ?? 500;
+    let after = from;
+    while (!this.closed) {
+      // Read before the page: when the page comes back short, every match up to this head has been read.
+      const head = (await this.store.headPosition()) ?? START;
+      const fromPosition = comparePositions(after, START) === 0 ? 'start' : after;
+      const page = await this.store.readAll({ fromPosition, maxCount: pageSize, filter: this.options.filter });
+      for (const event of page) {
+        if (this.closed) return undefined;
+        yield event;
+        after = event.position;
+      }
+      if (page.length === pageSize) continue;
+      if (comparePositions(head, after) > 0) after = head;
+      if (await this.hub.join(after, this.listener)) return after;
+    }
+    return undefined;
+  }
+
+  private async *live(from: Position): AsyncGenerator<RecordedEvent> {
+    let after = from;
+    for (;;) {
+      while (this.queue.length > 0) {
+        if (this.failure instanceof SlowConsumerError) throw this.failure;
+        const event = this.queue.shift()!;
+        if (comparePositions(event.position, after) <= 0) continue; // the hub had not reached our position yet
+        if (this.closed) return;
+        yield event;
+        after = event.position;
+      }
+      if (this.failure !== undefined) throw this.failure;
+      if (this.closed) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
     }
   }
 
