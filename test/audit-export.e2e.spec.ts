@@ -117,4 +117,10 @@ describe('exporting a case for offline verification', () => {
     expect((await request(app.http).get('/audit/checkpoints/latest').expect(200)).body).toEqual(manifest.checkpoint);
     expect(verifyBundle(bundle).ok).toBe(true);
   });
+
+  it('exports any stream the same way, here the district\'s supervision', async () => {
+    const bundle = (await request(app.http).get(`/audit/streams/supervision-${DISTRICT}/export`).expect(200)).text;
+    const { body: key } = await request(app.http).get('/audit/public-key').expect(200);
+    expect(verifyBundle(bundle, { trustedPublicKey: key.publicKey })).toMatchObject({ ok: true, stream: `supervision-${DISTRICT}`, events: 2 });
+  });
 });

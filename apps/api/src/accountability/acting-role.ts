@@ -5,6 +5,7 @@
  * supervision streams, never taken from the request.
  */
 import { Request } from 'express';
+import { DomainError } from '@libs/domain/shared';
 import { ProblemException } from '../http/problem';
 
 export type ActingRole = { role: 'supervisor' } | { role: 'city-office' } | { role: 'subject-unit'; unitCode: string };
@@ -33,9 +34,6 @@ const AUTHORITY_CODES = new Set([
 
 /** Rethrows a refusal of the actor's authority as 403; anything else unchanged. */
 export function asForbidden(error: unknown): never {
-  const code = (error as { code?: unknown; name?: string }).code;
-  if ((error as Error)?.name === 'DomainError' && typeof code === 'string' && AUTHORITY_CODES.has(code)) {
-    throw ProblemException.of(403, code, (error as Error).message);
-  }
+  if (error instanceof DomainError && AUTHORITY_CODES.has(error.code)) throw ProblemException.of(403, error.code, error.message);
   throw error;
 }

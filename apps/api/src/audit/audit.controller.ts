@@ -2,7 +2,8 @@
  * Auditor surfaces across the log: any stream's history and verification, the signing key, signed
  * checkpoints (on demand, latest, checked against the log as it is now), and the accountability trail.
  */
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
@@ -15,7 +16,7 @@ import { ProblemException } from '../http/problem';
 import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
 import { StreamParams, TrailQuery } from './audit.dto';
 import { asProblem } from './checkpoint-problems';
-import { historyOf, verifyStream } from './stream-audit';
+import { exportStream, historyOf, verifyStream } from './stream-audit';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -35,6 +36,14 @@ export class AuditController {
   @Get('streams/:stream/verify')
   verify(@Param() { stream }: StreamParams) {
     return verifyStream(this.raw, this.writer, this.dataSource.manager, stream);
+  }
+
+  @Get('streams/:stream/export')
+  @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
+  async export(@Param() { stream }: StreamParams, @Res({ passthrough: true }) response: Response) {
+    const bundle = await exportStream(this.raw, this.writer, stream).catch(asProblem);
+    response.setHeader('Content-Disposition', `attachment; filename="${stream}.ndjson"`);
+    return bundle;
   }
 
   /** Public: verifiers fetch it to pin the key a bundle must be signed with. */

@@ -3,14 +3,13 @@ import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { buildBundle } from '@libs/audit/bundle';
 import { CheckpointWriter } from '@libs/audit/checkpointing';
 import { caseStream } from '@libs/domain/accountability-case';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { IdParams } from '../commands/shared/command.dto';
 import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
 import { asProblem } from './checkpoint-problems';
-import { historyOf, verifyStream } from './stream-audit';
+import { exportStream, historyOf, verifyStream } from './stream-audit';
 
 @ApiTags('audit')
 @Controller('cases')
@@ -34,16 +33,12 @@ export class CaseAuditController {
     return verifyStream(this.raw, this.writer, this.dataSource.manager, caseStream(id));
   }
 
-  /**
-   * The stream as stored (personal fields stay ciphertext: the chain is over them), a checkpoint reaching
-   * its last event, signed now if none does, and the inclusion proof: `family-ledger verify` checks it offline.
-   */
+  /** The NDJSON bundle `family-ledger verify` checks offline (see exportStream). */
   @Get(':id/export')
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   async export(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response) {
-    const events = await this.raw.readStream(caseStream(id));
-    const { checkpoint, proof } = await this.writer.prove(events[events.length - 1].position).catch(asProblem);
+    const bundle = await exportStream(this.raw, this.writer, caseStream(id)).catch(asProblem);
     response.setHeader('Content-Disposition', `attachment; filename="case-${id}.ndjson"`);
-    return buildBundle({ events, checkpoint, proof, publicKey: this.writer.publicKey() });
+    return bundle;
   }
 }

@@ -5,6 +5,7 @@
  * log still hashes to the latest signed checkpoint: a row rewritten with its chain recomputed, or the
  * last event of a stream deleted, leaves the chain intact but not the signed root.
  */
+import { buildBundle } from '@libs/audit/bundle';
 import { HistoryEntry, replayHistory, Evolver } from '@libs/audit/replay';
 import { CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
 import { caseDecider } from '@libs/domain/accountability-case';
@@ -76,4 +77,14 @@ export async function verifyStream(raw: EventStore, writer: CheckpointWriter, db
     reason: broken?.reason ?? null,
     checkpoint,
   };
+}
+
+/**
+ * The stream as stored (personal fields stay ciphertext: the chain is over them), a checkpoint reaching its
+ * last event (signed now if none does) and the inclusion proof: `family-ledger verify` checks it offline.
+ */
+export async function exportStream(raw: EventStore, writer: CheckpointWriter, stream: string): Promise<string> {
+  const events = await raw.readStream(stream);
+  const { checkpoint, proof } = await writer.prove(events[events.length - 1].position);
+  return buildBundle({ events, checkpoint, proof, publicKey: writer.publicKey() });
 }
