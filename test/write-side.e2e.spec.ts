@@ -24,9 +24,22 @@ describe('Idempotency-Key on commands', () => {
     const retry = await enrol(key, household()).expect(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.etag).toBe(first.headers.etag);
+    expect(retry.headers.location).toBe(first.headers.location);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await logLength(app)).toBe(length);
     expect(await app.runtime.eventStore.readStream(`household-${first.body.householdId}`)).toHaveLength(1);
+  });
+
+  it('answers a retry whose first answer was lost after its events were stored from the events, appending nothing', async () => {
+    const key = randomUUID();
+    const first = await enrol(key, household()).expect(201);
+    // As if the process died between committing the events and recording the answer.
+    await app.runtime.dataSource.query(`DELETE FROM idempotency.keys WHERE key = $1`, [key]);
+    const length = await logLength(app);
+    const retry = await enrol(key, household()).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.location).toBe(`/households/${first.body.householdId}`);
+    expect(await logLength(app)).toBe(length);
   });
 
   it('sees the same body with its keys in another order as the same request', async () => {

@@ -2,8 +2,11 @@
  * The OpenAPI document at `/openapi.json` and Swagger UI at `/docs`, served from the installed
  * swagger-ui-dist (no CDN). Built from the controllers and the DTOs' decorators at start-up.
  */
-import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { applyDecorators, INestApplication } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiPayloadTooLargeResponse,
+  ApiPreconditionFailedResponse, ApiUnprocessableEntityResponse, DocumentBuilder, SwaggerModule,
+} from '@nestjs/swagger';
 
 export function serveOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
@@ -17,4 +20,36 @@ export function serveOpenApi(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
+}
+
+const PROBLEM = {
+  'application/problem+json': {
+    schema: {
+      type: 'object',
+      required: ['type', 'title', 'status', 'code'],
+      properties: {
+        type: { type: 'string', format: 'uri' },
+        title: { type: 'string' },
+        status: { type: 'integer' },
+        code: { type: 'string', description: 'Names the rule or failure; branch on this, not on the prose' },
+        detail: { type: 'string' },
+        errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+      },
+    },
+  },
+};
+
+/** The headers and problem answers every command endpoint shares, for the OpenAPI document. */
+export function ApiCommand(): ClassDecorator & MethodDecorator {
+  return applyDecorators(
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first answer; another body is 422' }),
+    ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, e.g. "3" (the ETag); a stale one is 412' }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Copied into the metadata of every event appended' }),
+    ApiBadRequestResponse({ description: 'Malformed JSON, a body off the schema, or an unknown reference code', content: PROBLEM }),
+    ApiNotFoundResponse({ description: 'No such household or loan', content: PROBLEM }),
+    ApiConflictResponse({ description: 'A rule broken (`code` names it), or a concurrent write', content: PROBLEM }),
+    ApiPreconditionFailedResponse({ description: 'If-Match is not the current revision', content: PROBLEM }),
+    ApiPayloadTooLargeResponse({ description: 'The body is larger than allowed', content: PROBLEM }),
+    ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for a different request', content: PROBLEM }),
+  );
 }

@@ -1,10 +1,11 @@
 /** Commands on households. Each endpoint maps its body to one domain command; the rules live in the decider. */
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
 import { HouseholdCommand } from '@libs/domain/household';
+import { ApiCommand } from '../../http/openapi';
 import { CommandContext, commandContext, written } from '../command-context';
 import { IdParams } from '../shared/command.dto';
 import { EnrollHouseholdDto } from './enroll-household.dto';
@@ -20,8 +21,7 @@ import {
 type Data<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>['data'];
 
 @ApiTags('households')
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body get the first answer' })
-@ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, e.g. "3"; a stale one is 412' })
+@ApiCommand()
 @Controller('households')
 export class HouseholdsController {
   constructor(private readonly commands: CommandBus, @Inject(CLOCK) private readonly clock: Clock) {}
@@ -39,6 +39,7 @@ export class HouseholdsController {
       batch: body.batch ?? 1,
     };
     const outcome = await this.send(new EnrollHouseholdCommand({ type: 'EnrollHousehold', data, metadata: context.metadata }, context.ifMatch));
+    response.location(`/households/${householdId}`);
     return { householdId, ...written(response, outcome) };
   }
 

@@ -1,18 +1,18 @@
 /** Commands on loans. Each endpoint maps its body to one domain command; the rules live in the decider. */
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
 import { outstandingFen } from '@libs/domain/loan';
+import { ApiCommand } from '../../http/openapi';
 import { commandContext, written } from '../command-context';
 import { IdParams } from '../shared/command.dto';
 import { GrantLoanDto, MarkLoanDefaultedDto, RecordRepaymentDto } from './loan-commands.dto';
 import { GrantLoanCommand, LoanOutcome, MarkLoanDefaultedCommand, RecordRepaymentCommand } from './loan.commands';
 
 @ApiTags('loans')
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body get the first answer' })
-@ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, e.g. "3"; a stale one is 412' })
+@ApiCommand()
 @Controller('loans')
 export class LoansController {
   constructor(private readonly commands: CommandBus, @Inject(CLOCK) private readonly clock: Clock) {}
@@ -26,6 +26,7 @@ export class LoansController {
     const data = { loanId, householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender };
     const command = { type: 'GrantLoan' as const, data, metadata: context.metadata };
     const outcome: LoanOutcome = await this.commands.execute(new GrantLoanCommand(command, context.ifMatch));
+    response.location(`/loans/${loanId}`);
     return { loanId, ...written(response, outcome) };
   }
 
