@@ -7,8 +7,10 @@ import { loadConfig } from '@libs/config';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
 import { projections } from '@projections/index';
 import { Projector } from '@apps/projector/src/projector';
+import { systemClock } from '@libs/clock';
 import { openRuntime, Runtime } from '@apps/api/src/bootstrap/runtime';
 import { createApiApp } from '@apps/api/src/create-app';
+import { authenticateByDefault, testSecurityEnv, TestTokens, testTokens } from './test-auth';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -16,6 +18,8 @@ export interface TestApp {
   runtime: Runtime;
   database: TestDatabase;
   projector?: Projector;
+  /** Signs test tokens with the app's trusted key: `await app.token('analyst', { ou: '640104' })`. */
+  token: TestTokens;
   /** Stops everything; the database is dropped unless `keepDatabase` (to start another app on it). */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -29,8 +33,11 @@ export interface TestAppOptions {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const runtime = await openRuntime(loadConfig({ ...options.env, DATABASE_URL: database.url }));
+  // Requests through `http` carry an admin token unless they set Authorization (see ./test-auth.ts).
+  const env = { ...testSecurityEnv(database), ...options.env, DATABASE_URL: database.url };
+  const runtime = await openRuntime(loadConfig(env), systemClock, env);
   const app = await createApiApp(runtime);
+  await authenticateByDefault(app.getHttpServer());
   const projector = options.projector ? new Projector(projections, runtime.eventStore, runtime.dataSource, { standbyPollMs: 100 }) : undefined;
   projector?.start();
   return {
@@ -39,6 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     runtime,
     database,
     projector,
+    token: testTokens,
     async close(closeOptions = {}) {
       await app.close();
       await projector?.stop();

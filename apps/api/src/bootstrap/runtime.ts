@@ -12,6 +12,8 @@ import { EventStore } from '@libs/event-store';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { Metrics } from '../health/metrics';
 import { MeteredEventStore } from '../health/metered-event-store';
+import { ProtectedEventStore } from '@libs/personal-data';
+import { loadSecuritySettings, openSecurity, Security } from '../auth/security';
 
 export interface Runtime {
   config: Config;
@@ -19,7 +21,11 @@ export interface Runtime {
   /** Where the database came from, for the start-up banner. */
   databaseSource: 'DATABASE_URL' | 'embedded';
   dataSource: DataSource;
+  /** Decrypts personal fields on read, encrypts them on append (libs/personal-data). */
   eventStore: EventStore;
+  /** The log as stored (personal fields as ciphertext): for hash-chain verification and exports. */
+  rawEventStore: EventStore;
+  security: Security;
   clock: Clock;
   metrics: Metrics;
   close(): Promise<void>;
@@ -27,7 +33,8 @@ export interface Runtime {
 
 const EMBEDDED_DATABASE = 'family_ledger';
 
-export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+export async function openRuntime(config: Config, clock: Clock = systemClock, env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  const securitySettings = loadSecuritySettings(env, config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -42,12 +49,16 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   const metrics = new Metrics();
   const store = new PostgresEventStore({ connectionString: databaseUrl, clock });
   closers.unshift(() => store.close());
+  const security = await openSecurity(securitySettings, dataSource);
+  const rawEventStore = new MeteredEventStore(store, metrics);
   return {
     config,
     databaseUrl,
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
     dataSource,
-    eventStore: new MeteredEventStore(store, metrics),
+    eventStore: new ProtectedEventStore(rawEventStore, security.dataKeys),
+    rawEventStore,
+    security,
     clock,
     metrics,
     close: async () => {

@@ -1,0 +1,18 @@
+/**
+ * Rate limits per token (@nestjs/throttler): requests are counted by a digest of the bearer token, or by
+ * client address when there is none, so one caller cannot starve the others and guessing tokens is slow.
+ */
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async getTracker(request: Record<string, any>): Promise<string> {
+    const authorization = request.headers?.authorization;
+    if (typeof authorization === 'string' && authorization.length > 0) {
+      return `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`;
+    }
+    return `ip:${request.ip ?? 'unknown'}`;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Region scope and department checks for one request, driven by its policy entry. An aggregate outside
+ * the caller's subtree answers exactly as a missing one does (404 `not-found`), so a scoped token cannot
+ * learn what exists elsewhere. A creation or query naming a place outside is 403 `out-of-scope`. A code
+ * the tree does not know is let through: validation answers 400 naming it, and nothing can be created.
+ */
+import { Request } from 'express';
+import { DepartmentRule, isCityWide, Principal, ScopeRule, withinScope } from '@libs/auth';
+import { referenceData } from '@libs/reference-data';
+import { ProblemException } from '../http/problem';
+import { OrgUnitResolver } from './org-unit-resolver';
+
+const notFound = () => ProblemException.of(404, 'not-found');
+const outOfScope = (what: string) => ProblemException.of(403, 'out-of-scope', `${what} lies outside the org unit of your token`);
+
+/** The path's segments: `/households/<id>/services/<serviceId>/satisfaction` → [households, id, ...]. */
+function segment(request: Request, index: number): string | undefined {
+  const value = request.path.split('/').filter(Boolean)[index];
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value; // a malformed escape names nothing that exists
+  }
+}
+
+function bodyField(request: Request, field: string): unknown {
+  const body = request.body as unknown;
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[field] : undefined;
+}
+
+function known(code: unknown): code is string {
+  return typeof code === 'string' && referenceData.orgUnit(code) !== undefined;
+}
+
+export async function checkScope(rule: ScopeRule, principal: Principal, request: Request, resolver: OrgUnitResolver): Promise<void> {
+  if (rule.kind === 'none' || isCityWide(principal)) return;
+  const inside = (code: string) => withinScope(principal, code, referenceData);
+  switch (rule.kind) {
+    case 'city':
+      throw outOfScope('this endpoint spans the whole city and');
+    case 'body': {
+      const code = rule.fields.map((field) => bodyField(request, field)).find((value) => value !== undefined);
+      if (known(code) && !inside(code)) throw outOfScope('the org unit named');
+      return;
+    }
+    case 'body-household': {
+      const householdId = bodyField(request, rule.field);
+      if (typeof householdId !== 'string') return;
+      const village = await resolver.householdVillage(householdId);
+      if (village === undefined || !inside(village)) throw notFound();
+      return;
+    }
+    case 'query': {
+      const code = request.query[rule.param];
+      if (code === undefined) throw outOfScope(`the whole city (name ?${rule.param}= within your org unit)`);
+      if (known(code) && !inside(code)) throw outOfScope(`the ${rule.param} named`);
+      return;
+    }
+    case 'path-ou': {
+      const code = segment(request, rule.segment);
+      if (!known(code)) throw outOfScope('this endpoint spans the whole city and');
+      if (!inside(code)) throw notFound();
+      return;
+    }
+    case 'aggregate': {
+      const id = segment(request, 1) ?? '';
+      const unit = rule.aggregate === 'household' ? await resolver.householdVillage(id) : rule.aggregate === 'loan' ? await resolver.loanVillage(id) : await resolver.caseDistrict(id);
+      if (unit === undefined || !inside(unit)) throw notFound();
+      return;
+    }
+    default: {
+      const exhaustive: never = rule;
+      throw new Error(`unknown scope rule ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+/** A provider acts only for the department its token names. */
+export async function checkDepartment(rule: DepartmentRule, principal: Principal, request: Request, resolver: OrgUnitResolver): Promise<void> {
+  if (principal.department === undefined) throw ProblemException.of(403, 'department-required', 'a provider token must name its department');
+  const department = rule.from === 'body'
+    ? bodyField(request, rule.field)
+    : await resolver.serviceDepartment(segment(request, 1) ?? '', segment(request, 3) ?? '');
+  if (typeof department === 'string' && department !== principal.department) {
+    throw ProblemException.of(403, 'other-department', 'this service belongs to another department than your token\'s');
+  }
+}

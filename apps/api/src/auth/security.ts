@@ -1,0 +1,43 @@
+/**
+ * The security parts of the runtime, opened beside the database: how bearer tokens are verified (and, for
+ * the embedded default, the key the service signs its own tokens with), and the store of households'
+ * data keys. Settings are read first, before anything starts, so a bad one stops start-up by its name.
+ */
+import { KeyObject } from 'node:crypto';
+import { AuthConfig, CITY, createTokenVerifier, ensureSigningKeyPair, issueToken, loadAuthConfig, TokenVerifier } from '@libs/auth';
+import { DataKeyStore, loadMasterKey, MasterKey, Queryable } from '@libs/personal-data';
+
+type Env = Record<string, string | undefined>;
+
+export interface SecuritySettings {
+  auth: AuthConfig;
+  masterKey: MasterKey;
+  keyCacheMs: number;
+}
+
+/** An abstract class rather than an interface so that it can be Nest's injection token too. */
+export abstract class Security {
+  abstract auth: AuthConfig;
+  abstract verify: TokenVerifier;
+  /** The embedded signing key; undefined when tokens come from a configured identity provider. */
+  abstract signingKey?: KeyObject;
+  abstract dataKeys: DataKeyStore;
+}
+
+export function loadSecuritySettings(env: Env, dataDir: string): SecuritySettings {
+  const cache = Number(env.PII_KEY_CACHE_MS?.trim() || 5000);
+  return { auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir), keyCacheMs: Number.isInteger(cache) && cache >= 0 ? cache : 5000 };
+}
+
+/** Opens the security parts; on the embedded key's first start, prints an administrator token once. */
+export async function openSecurity(settings: SecuritySettings, db: Queryable, print: (line: string) => void = console.log): Promise<Security> {
+  const dataKeys = new DataKeyStore(db, settings.masterKey.key, settings.keyCacheMs);
+  const { auth } = settings;
+  if (auth.keys.kind !== 'embedded') return { auth, verify: createTokenVerifier(auth), dataKeys };
+  const pair = ensureSigningKeyPair(auth.keys.dir);
+  if (pair.created) {
+    const token = await issueToken(pair.privateKey, { sub: 'admin', roles: ['admin'], ou: CITY, scopes: ['pii'] }, { expiresInSeconds: 30 * 86_400, issuer: auth.issuer, audience: auth.audience });
+    print(`\nCreated a signing key in ${auth.keys.dir}. Administrator token (valid 30 days, shown once):\n\n  ${token}\n\nMore: npm run token -- --role analyst --ou 640104 --days 30\n`);
+  }
+  return { auth, verify: createTokenVerifier(auth, pair.publicKey), signingKey: pair.privateKey, dataKeys };
+}

@@ -1,0 +1,75 @@
+/**
+ * Access-control settings, read from the environment and checked at start-up: a malformed setting stops
+ * the process with a message that names it. With neither AUTH_JWKS_URL nor AUTH_PUBLIC_KEY_FILE the
+ * service uses an embedded signing key kept under DATA_DIR/auth (see signing-keys.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createPublicKey } from 'node:crypto';
+import { join } from 'node:path';
+import { ConfigError } from '../config/config';
+
+export type KeySource =
+  | { kind: 'jwks'; url: string }
+  | { kind: 'public-key-file'; path: string }
+  | { kind: 'embedded'; dir: string };
+
+export interface AuthConfig {
+  keys: KeySource;
+  /** When set, a token's `iss` must equal it. Embedded tokens carry EMBEDDED_ISSUER. */
+  issuer?: string;
+  /** When set, a token's `aud` must include it. */
+  audience?: string;
+  clockToleranceSeconds: number;
+  rateLimit: { requests: number; windowSeconds: number };
+}
+
+export const EMBEDDED_ISSUER = 'family-ledger';
+
+type Env = Record<string, string | undefined>;
+
+export function loadAuthConfig(env: Env, dataDir: string): AuthConfig {
+  const jwks = env.AUTH_JWKS_URL?.trim();
+  const file = env.AUTH_PUBLIC_KEY_FILE?.trim();
+  if (jwks && file) throw new ConfigError('AUTH_JWKS_URL', 'and AUTH_PUBLIC_KEY_FILE are both set; choose one');
+  const keys: KeySource = jwks ? { kind: 'jwks', url: jwksUrl(jwks) } : file ? { kind: 'public-key-file', path: publicKeyFile(file) } : { kind: 'embedded', dir: join(dataDir, 'auth') };
+  return {
+    keys,
+    issuer: env.AUTH_ISSUER?.trim() || (keys.kind === 'embedded' ? EMBEDDED_ISSUER : undefined),
+    audience: env.AUTH_AUDIENCE?.trim() || undefined,
+    clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 5, 0, 300),
+    rateLimit: {
+      requests: integer(env, 'RATE_LIMIT_REQUESTS', 6000, 1, 10_000_000),
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    },
+  };
+}
+
+function jwksUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('AUTH_JWKS_URL', 'is not a URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('AUTH_JWKS_URL', 'must start with https:// (or http://)');
+  return value;
+}
+
+function publicKeyFile(path: string): string {
+  if (!existsSync(path)) throw new ConfigError('AUTH_PUBLIC_KEY_FILE', 'names a file that does not exist');
+  try {
+    const key = createPublicKey(readFileSync(path));
+    if (key.type !== 'public') throw new Error('not public');
+  } catch {
+    throw new ConfigError('AUTH_PUBLIC_KEY_FILE', 'does not hold a PEM public key');
+  }
+  return path;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `must be an integer from ${min} to ${max}`);
+  return value;
+}

@@ -1,0 +1,87 @@
+/**
+ * Who may call which endpoint, in one table. A route the app registers without an entry here is denied
+ * (403 `no-policy`), and test/access-routes.e2e.spec.ts lists every route and fails on the gap, so a
+ * new endpoint is a deliberate line in this file. Admins pass every protected entry (policy.ts).
+ *
+ * Public without a token: `/health` (probes), `/openapi.json` and `/docs` (the API's description holds no
+ * data), `/audit/public-key` (verifiers must get it without trusting us). `/metrics` needs an admin
+ * token: operational figures are not for everyone, and Prometheus sends a bearer token.
+ */
+import { PolicyEntry, ScopeRule } from './policy';
+
+const household: ScopeRule = { kind: 'aggregate', aggregate: 'household' };
+const loan: ScopeRule = { kind: 'aggregate', aggregate: 'loan' };
+const caseScope: ScopeRule = { kind: 'aggregate', aggregate: 'case' };
+const city: ScopeRule = { kind: 'city' };
+const none: ScopeRule = { kind: 'none' };
+
+export const POLICY: readonly PolicyEntry[] = [
+  // Open surfaces.
+  { method: 'GET', path: '/health', roles: 'public', scope: none, why: 'liveness and readiness probes carry no token' },
+  { method: 'GET', path: '/openapi.json', roles: 'public', scope: none, why: 'the API description holds no data' },
+  { method: 'GET', path: '/docs/**', roles: 'public', scope: none, why: 'the browsable API description' },
+  { method: 'GET', path: '/audit/public-key', roles: 'public', scope: none, why: 'verifiers must not have to trust the service' },
+  { method: 'GET', path: '/metrics', roles: ['admin'], scope: city, why: 'operational figures; Prometheus sends a bearer token' },
+
+  // Personal data: crypto-shredding and restriction (apps/api/src/privacy).
+  { method: 'POST', path: '/households/:/erasure', roles: ['admin'], scope: household, why: 'destroys the household key; needs a legal basis' },
+  { method: 'POST', path: '/households/:/restriction', roles: ['admin'], scope: household, why: 'storage-only: auditors with a purpose only' },
+  { method: 'DELETE', path: '/households/:/restriction', roles: ['admin'], scope: household, why: 'lifts a restriction' },
+  { method: 'GET', path: '/privacy/access-log', roles: ['auditor'], scope: city, why: 'who read personal data, and why' },
+
+  // Households: registrars keep the register, providers record what they delivered.
+  { method: 'POST', path: '/households', roles: ['registrar'], scope: { kind: 'body', fields: ['villageCode'] }, why: 'enrolment, in the registrar\'s area' },
+  { method: 'POST', path: '/households/:/recategorization', roles: ['registrar'], scope: household, why: 'registrar' },
+  { method: 'POST', path: '/households/:/withdrawal', roles: ['registrar'], scope: household, why: 'registrar' },
+  { method: 'POST', path: '/households/:/needs', roles: ['registrar'], scope: household, why: 'registrar' },
+  { method: 'POST', path: '/households/:/needs/**', roles: ['registrar'], scope: household, why: 'registrar' },
+  { method: 'POST', path: '/households/:/services', roles: ['provider'], scope: household, department: { from: 'body', field: 'departmentCode' }, why: 'a provider delivers for its own department' },
+  { method: 'POST', path: '/households/:/services/:/satisfaction', roles: ['provider'], scope: household, department: { from: 'delivered-service' }, why: 'rated by the department that delivered' },
+  { method: 'POST', path: '/households/:/certification', roles: ['supervisor'], scope: household, why: 'certification is an assessment of the supervisors' },
+  { method: 'POST', path: '/households/:/certification/**', roles: ['supervisor'], scope: household, why: 'revocation' },
+  { method: 'DELETE', path: '/households/:/certification', roles: ['supervisor'], scope: household, why: 'revocation' },
+  { method: 'GET', path: '/households', roles: ['registrar', 'supervisor', 'auditor'], scope: { kind: 'query', param: 'ou' }, personal: true, why: 'lists within the caller\'s area' },
+  { method: 'GET', path: '/households/:', roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'], scope: household, personal: true, why: 'field staff read the households they serve' },
+  { method: 'GET', path: '/households/:/**', roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'], scope: household, personal: true, why: 'history, replay, verification' },
+
+  // Loans.
+  { method: 'POST', path: '/loans', roles: ['loan-officer'], scope: { kind: 'body-household', field: 'householdId' }, why: 'a loan to a household in the officer\'s area' },
+  { method: 'POST', path: '/loans/:/**', roles: ['loan-officer'], scope: loan, why: 'repayments, default, recovery' },
+  { method: 'GET', path: '/loans', roles: ['loan-officer', 'auditor'], scope: { kind: 'query', param: 'ou' }, personal: true, why: 'loan officers and auditors' },
+  { method: 'GET', path: '/loans/:', roles: ['loan-officer', 'supervisor', 'auditor'], scope: loan, personal: true, why: 'default reasons may be personal' },
+  { method: 'GET', path: '/loans/:/**', roles: ['loan-officer', 'supervisor', 'auditor'], scope: loan, personal: true, why: 'history, verification' },
+
+  // Supervision and accountability.
+  { method: 'POST', path: '/cases', roles: ['supervisor'], scope: { kind: 'body', fields: ['districtCode', 'district'] }, why: 'a supervisor opens cases in their district' },
+  { method: 'POST', path: '/cases/:/**', roles: ['supervisor'], scope: caseScope, why: 'supervision and accountability actions' },
+  { method: 'GET', path: '/cases', roles: ['supervisor', 'auditor'], scope: { kind: 'query', param: 'district' }, why: 'within the caller\'s area' },
+  { method: 'GET', path: '/cases/:', roles: ['supervisor', 'auditor'], scope: caseScope, why: 'state, as of a time or revision' },
+  { method: 'GET', path: '/cases/:/**', roles: ['supervisor', 'auditor'], scope: caseScope, why: 'history, verify, export' },
+  { method: 'POST', path: '/supervision/:/**', roles: ['supervisor'], scope: { kind: 'path-ou', segment: 1 }, why: 'visits and bulletins of a district' },
+  { method: 'POST', path: '/supervision/**', roles: ['supervisor'], scope: city, why: 'city-wide supervision (assignments)' },
+  { method: 'PUT', path: '/supervision/**', roles: ['supervisor'], scope: city, why: 'assignments' },
+  { method: 'GET', path: '/supervision/:/**', roles: ['supervisor', 'auditor'], scope: { kind: 'path-ou', segment: 1 }, why: 'a district\'s supervision' },
+  { method: 'GET', path: '/supervision/**', roles: ['supervisor', 'auditor'], scope: city, why: 'compliance across districts' },
+  { method: 'POST', path: '/responsibilities/**', roles: ['supervisor'], scope: city, why: 'decomposition of the work to named officials' },
+  { method: 'GET', path: '/responsibilities/**', roles: ['supervisor', 'auditor'], scope: city, why: 'who answers for what' },
+  { method: 'GET', path: '/audit/**', roles: ['auditor'], scope: city, personal: true, why: 'auditor surfaces across the log' },
+  { method: 'POST', path: '/audit/**', roles: ['auditor'], scope: city, why: 'auditor computations (verification) append nothing' },
+
+  // Indicators: no personal data; small cells withheld from analysts.
+  { method: 'GET', path: '/indicators', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'definitions only' },
+  { method: 'GET', path: '/indicators/**', roles: ['analyst', 'supervisor', 'auditor'], scope: { kind: 'query', param: 'ou' }, suppressSmallCells: true, why: 'within the caller\'s area' },
+  { method: 'GET', path: '/reporting/**', roles: ['analyst', 'auditor'], scope: city, suppressSmallCells: true, why: 'reporting views' },
+
+  // Subscribers: the log is city-wide, so the feed is for whole-city tokens.
+  { method: 'GET', path: '/feed/**', roles: ['subscriber', 'auditor'], scope: city, why: 'redacted unless the token has the pii scope' },
+  { method: 'GET', path: '/consumer-groups/**', roles: ['subscriber', 'auditor'], scope: city, why: 'consumer groups' },
+  { method: 'PUT', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
+  { method: 'POST', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'claim, ack, nack, replay' },
+  { method: 'DELETE', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
+
+  // Administration (projections, dead letters, keys).
+  { method: 'GET', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },
+  { method: 'POST', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },
+  { method: 'PUT', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },
+  { method: 'DELETE', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },
+];

@@ -1,0 +1,41 @@
+/**
+ * Small-cell suppression for published indicators: a cell whose denominator counts fewer than
+ * MIN_CELL_HOUSEHOLDS households could single a family out, so analysts get it withheld and marked.
+ * Auditors (and admins) see every value: they check the figures, they do not publish them.
+ */
+import { hasRole, Principal } from './principal';
+
+export const MIN_CELL_HOUSEHOLDS = 5;
+
+/** Fields that let the withheld value be worked back out, withheld with it. */
+const WITHHELD = ['value', 'numerator', 'interval', 'lower', 'upper', 'ciLower', 'ciUpper', 'targetMet'] as const;
+
+export interface SuppressibleRow {
+  denominator?: unknown;
+  households?: unknown;
+  [field: string]: unknown;
+}
+
+export type SuppressedRow<R> = R & { suppressed?: true };
+
+/** Whether this principal must be shown suppressed cells. */
+export function needsSuppression(principal: Principal | undefined): boolean {
+  if (!principal) return true;
+  return !hasRole(principal, 'auditor', 'admin');
+}
+
+/**
+ * A copy of `rows` with every cell of denominator below the threshold withheld (`null`) and marked
+ * `suppressed: true`; rows without a numeric denominator pass unchanged. Pure: the input is not modified.
+ */
+export function suppressSmallCells<R extends SuppressibleRow>(rows: readonly R[], principal: Principal | undefined): SuppressedRow<R>[] {
+  if (!needsSuppression(principal)) return rows.map((row) => ({ ...row }));
+  return rows.map((row) => {
+    // A row may count its households apart from its denominator (a rate over responses); that count rules.
+    const households = typeof row.households === 'number' ? row.households : row.denominator;
+    if (typeof households !== 'number' || households >= MIN_CELL_HOUSEHOLDS) return { ...row };
+    const copy: Record<string, unknown> = { ...row, suppressed: true };
+    for (const field of WITHHELD) if (field in copy) copy[field] = null;
+    return copy as SuppressedRow<R>;
+  });
+}
