@@ -45,7 +45,9 @@ export class HouseholdsController {
 
   @Post(':id/recategorization')
   @HttpCode(200)
-  async recategorize(@Param() { id }: IdParams, @Body() body: RecategorizeHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async recategorize(
+    @Param() { id }: IdParams, @Body() body: RecategorizeHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RecategorizeHousehold'> = { householdId: id, to: body.to, reason: body.reason };
     const outcome = await this.send(new RecategorizeHouseholdCommand({ type: 'RecategorizeHousehold', data, metadata }, ifMatch));
@@ -54,7 +56,9 @@ export class HouseholdsController {
 
   @Post(':id/withdrawal')
   @HttpCode(200)
-  async withdraw(@Param() { id }: IdParams, @Body() body: WithdrawHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async withdraw(
+    @Param() { id }: IdParams, @Body() body: WithdrawHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'WithdrawHousehold'> = { householdId: id, reason: body.reason };
     const outcome = await this.send(new WithdrawHouseholdCommand({ type: 'WithdrawHousehold', data, metadata }, ifMatch));
@@ -63,7 +67,9 @@ export class HouseholdsController {
 
   @Post(':id/needs')
   @HttpCode(201)
-  async recordNeed(@Param() { id }: IdParams, @Body() body: RecordNeedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async recordNeed(
+    @Param() { id }: IdParams, @Body() body: RecordNeedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
     const context = this.context(request, body.occurredAt);
     const needId = body.needId ?? context.newId('needId');
     const data: Data<'RecordNeed'> = { householdId: id, needId, focusArea: body.focusArea, kind: body.kind, description: body.description };
@@ -73,7 +79,9 @@ export class HouseholdsController {
 
   @Post(':id/services')
   @HttpCode(201)
-  async deliverService(@Param() { id }: IdParams, @Body() body: DeliverServiceDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async deliverService(
+    @Param() { id }: IdParams, @Body() body: DeliverServiceDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
     const context = this.context(request, body.occurredAt);
     const serviceId = body.serviceId ?? context.newId('serviceId');
     const { needId, departmentCode, serviceTypeCode, focusArea } = body;
@@ -88,7 +96,9 @@ export class HouseholdsController {
 
   @Post(':id/services/:serviceId/satisfaction')
   @HttpCode(201)
-  async recordSatisfaction(@Param() { id, serviceId }: ServiceParams, @Body() body: RecordSatisfactionDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async recordSatisfaction(
+    @Param() { id, serviceId }: ServiceParams, @Body() body: RecordSatisfactionDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RecordSatisfaction'> = { householdId: id, serviceId, response: body.response };
     const outcome = await this.send(new RecordSatisfactionCommand({ type: 'RecordSatisfaction', data, metadata }, ifMatch));
@@ -97,7 +107,9 @@ export class HouseholdsController {
 
   @Post(':id/certification')
   @HttpCode(201)
-  async certify(@Param() { id }: IdParams, @Body() body: CertifyHappyFamilyDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async certify(
+    @Param() { id }: IdParams, @Body() body: CertifyHappyFamilyDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'CertifyHappyFamily'> = { householdId: id, criteriaVersion: body.criteriaVersion, assessedBy: body.assessedBy };
     const outcome = await this.send(new CertifyHappyFamilyCommand({ type: 'CertifyHappyFamily', data, metadata }, ifMatch));
@@ -106,7 +118,9 @@ export class HouseholdsController {
 
   @Post(':id/certification/revocation')
   @HttpCode(200)
-  async revokeCertification(@Param() { id }: IdParams, @Body() body: RevokeCertificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async revokeCertification(
+    @Param() { id }: IdParams, @Body() body: RevokeCertificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RevokeCertification'> = { householdId: id, reason: body.reason };
     const outcome = await this.send(new RevokeCertificationCommand({ type: 'RevokeCertification', data, metadata }, ifMatch));

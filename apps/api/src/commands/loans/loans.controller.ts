@@ -32,7 +32,9 @@ export class LoansController {
 
   @Post(':id/repayments')
   @HttpCode(201)
-  async recordRepayment(@Param() { id }: IdParams, @Body() body: RecordRepaymentDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async recordRepayment(
+    @Param() { id }: IdParams, @Body() body: RecordRepaymentDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'RecordRepayment' as const, data: { loanId: id, amountFen: body.amountFen }, metadata };
     const outcome: LoanOutcome = await this.commands.execute(new RecordRepaymentCommand(command, ifMatch));
@@ -41,7 +43,9 @@ export class LoansController {
 
   @Post(':id/default')
   @HttpCode(200)
-  async markDefaulted(@Param() { id }: IdParams, @Body() body: MarkLoanDefaultedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async markDefaulted(
+    @Param() { id }: IdParams, @Body() body: MarkLoanDefaultedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'MarkLoanDefaulted' as const, data: { loanId: id, reason: body.reason }, metadata };
     const outcome: LoanOutcome = await this.commands.execute(new MarkLoanDefaultedCommand(command, ifMatch));
