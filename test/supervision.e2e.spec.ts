@@ -98,6 +98,10 @@ describe('supervision', () => {
         ['201201B', '201203', 'missing'], ['201202B', '201205', 'late'],
       ]);
     });
+    const { body: city } = await request(app.http).get('/supervision/compliance?from=201203&to=201203').expect(200);
+    expect(city.districts.map((d: { districtCode: string; months: { status: string }[] }) => [d.districtCode, d.months[0].status])).toEqual([
+      ['640104', 'missing'], ['640105', 'late'], ['640106', 'missing'], ['640121', 'unsupervised'], ['640122', 'unsupervised'], ['640181', 'unsupervised'],
+    ]);
   });
 });
 

@@ -22,6 +22,7 @@ import { newId } from '../http/request-context';
 import { setEtag } from '../http/revision';
 import { actingRole } from './acting-role';
 import { ActOnSupervision, SupervisionOutcome } from './accountability.commands';
+import { CITY_DISTRICTS } from './case-authority';
 import { AssignSupervisorDto, ComplianceQuery, DistrictParams, IssueBulletinDto, RecordVisitDto } from './supervision.dto';
 
 type Data<T extends SupervisionCommand['type']> = Extract<SupervisionCommand, { type: T }>['data'];
@@ -66,6 +67,12 @@ export class SupervisionController {
     return { ...answer, bulletinId };
   }
 
+  /** The six districts side by side: each one's compliance over the months asked. */
+  @Get('compliance')
+  overview(@Query() query: ComplianceQuery) {
+    return this.complianceOf(CITY_DISTRICTS, query);
+  }
+
   @Get(':district')
   async read(@Param() { district }: DistrictParams, @Res({ passthrough: true }) response: Response) {
     const { state, revision } = await loadStream(this.store, supervisionStream(knownDistrict(district)), supervisionDecider);
@@ -75,12 +82,19 @@ export class SupervisionController {
 
   @Get(':district/compliance')
   async compliance(@Param() { district }: DistrictParams, @Query() query: ComplianceQuery) {
+    const { districts: [report], ...rest } = await this.complianceOf([knownDistrict(district)], query);
+    return { ...rest, ...report };
+  }
+
+  private complianceOf(districts: readonly string[], query: ComplianceQuery) {
     const currentMonth = monthOfInstant(this.clock.now().toISOString());
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const checkpoint = await loadCheckpoint(tx, supervisionComplianceProjection);
       if (!checkpoint) throw ProblemException.of(503, 'read-model-not-ready', 'the supervision compliance read model is not built yet');
-      const report = await districtCompliance(tx, checkpoint.schema, knownDistrict(district), { from: query.from, to: query.to ?? currentMonth }, currentMonth);
-      return { position: checkpoint.position ? formatPosition(checkpoint.position) : null, currentMonth, ...report };
+      const range = { from: query.from, to: query.to ?? currentMonth };
+      const reports = [];
+      for (const code of districts) reports.push(await districtCompliance(tx, checkpoint.schema, code, range, currentMonth));
+      return { position: checkpoint.position ? formatPosition(checkpoint.position) : null, currentMonth, districts: reports };
     });
   }
 
