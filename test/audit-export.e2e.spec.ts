@@ -77,6 +77,9 @@ describe('exporting a case for offline verification', () => {
     expect(verdict.checks.map((c) => [c.name, c.ok])).toEqual([['format', true], ['chain', true], ['chain-head', true], ['inclusion', true], ['signature', true], ['key', true]]);
     const manifest = JSON.parse(bundle.split('\n')[0]).manifest;
     expect(manifest.checkpoint.eventCount).toBe(await logLength(app));
+    // The chain is over what was stored: personal fields travel as their ciphertext, readable to no one offline.
+    expect(bundle).not.toContain('signs only');
+    expect(JSON.parse(bundle.split('\n')[1]).data.evidence[0].description).toMatch(/^pii1\./);
 
     const file = join(dir, 'case.ndjson');
     writeFileSync(file, bundle);

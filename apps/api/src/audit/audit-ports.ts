@@ -8,12 +8,9 @@ import { RUNTIME } from '../tokens';
 export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
 export const CHECKPOINT_WRITER = Symbol('CHECKPOINT_WRITER');
 
-/**
- * The log as stored: personal fields as the ciphertext the hash chain was computed over. A runtime
- * without a protecting decorator stores events as they are, and its one store is the raw one.
- */
+/** The log as stored: personal fields as the ciphertext the hash chain was computed over. */
 export function rawEventStoreOf(runtime: Runtime): EventStore {
-  return (runtime as Runtime & { rawEventStore?: EventStore }).rawEventStore ?? runtime.eventStore;
+  return runtime.rawEventStore;
 }
 
 export const auditProviders = [
