@@ -1,21 +1,19 @@
 /** A consumer group's checkpoint, queue and leases live in PostgreSQL: a new service on the same database goes on. */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { loadConfig } from '@libs/config';
 import { EventToAppend, formatPosition } from '@libs/event-store';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
-import { openRuntime, Runtime } from '@apps/api/src/bootstrap/runtime';
-import { createApiApp } from '@apps/api/src/create-app';
+import { startTestApp } from './support/test-app';
 
 const event = (type: string): EventToAppend => ({
   id: randomUUID(), type, data: {},
   metadata: { actor: 'groups-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
 });
 
+/** A service on an existing database, closed without dropping it (the next one starts on it). */
 async function startService(database: TestDatabase) {
-  const runtime: Runtime = await openRuntime(loadConfig({ DATABASE_URL: database.url }));
-  const app = await createApiApp(runtime);
-  return { runtime, http: app.getHttpServer(), close: async () => (await app.close(), await runtime.close()) };
+  const app = await startTestApp({ database });
+  return { runtime: app.runtime, http: app.http, close: () => app.close({ keepDatabase: true }) };
 }
 
 describe('a consumer group across a restart of the service', () => {
