@@ -13,5 +13,7 @@ import { FeedModule } from './feed/feed.module';
 import { ConsumerGroupsModule } from './consumer-groups/consumer-groups.module';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
-export const features = [HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule];
+export const features = [AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule];

@@ -1,5 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Request, Response, NextFunction } from 'express';
+import helmet from 'helmet';
+import { accessContext } from '@libs/personal-data';
 import { Runtime } from '../bootstrap/runtime';
 import { IdempotencyStore } from '@libs/idempotency';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
@@ -9,6 +11,9 @@ import { strictValidationPipe } from './validation';
 
 /** Everything about the HTTP surface that is not a route: body limits, errors, validation, idempotency, OpenAPI, latency. */
 export function configureApp(app: NestExpressApplication, runtime: Runtime): void {
+  app.use(helmet());
+  // The caller, once the access guard knows it, travels with the request to the event store (restricted data).
+  app.use((_request: Request, _response: Response, next: NextFunction) => accessContext.run({}, next));
   app.useBodyParser('json', { limit: runtime.config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
