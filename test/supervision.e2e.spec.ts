@@ -70,6 +70,23 @@ describe('supervision', () => {
     await refusedWithNothingAppended(() => post(`/cases/${caseId}/escalate`, as('sup-wang'), { to: 'city-leading-group', reason: 'r', occurredAt: '2011-12-01T00:00:00.000Z' }), 403, 'supervisor-not-in-office');
   });
 
+  it('behind a bearer token, takes the actor from the token and a district supervisor for no city office', async () => {
+    const wang = `Bearer ${await app.token('supervisor', { sub: 'sup-wang', ou: '640104' })}`;
+    await refusedWithNothingAppended(
+      () => post('/supervision/640104/assignment', { Authorization: wang, 'X-Actor-Role': 'city-office' }, { supervisorId: 'sup-zhang', reason: 'self-appointed' }),
+      403, 'role-not-permitted',
+    );
+    const visit = await post('/supervision/640104/visits', { Authorization: wang, 'X-Actor': 'sup-li' }, { month: '201203', unitsVisited: ['unit-1'], findings: 'fine', occurredAt: day('03-07') }).expect(201);
+    const events = await app.runtime.eventStore.readStream('supervision-640104');
+    expect(events[Number(visit.body.revision)].metadata.actor).toBe('sup-wang');
+    // A token for the right area does not make its holder the district's supervisor: the supervision stream decides.
+    const li = `Bearer ${await app.token('supervisor', { sub: 'sup-li', ou: '640104' })}`;
+    await refusedWithNothingAppended(
+      () => post('/supervision/640104/visits', { Authorization: li }, { month: '201203', unitsVisited: ['unit-1'], findings: 'fine', occurredAt: day('03-07') }),
+      403, 'supervisor-not-assigned-to-district',
+    );
+  });
+
   it('ends the previous term on reassignment, and still accepts a late-recorded visit from within it', async () => {
     await ok('/supervision/640106/assignment', OFFICE, { supervisorId: 'sup-sun', reason: 'order 12', occurredAt: day('01-01') });
     await ok('/supervision/640106/assignment', OFFICE, { supervisorId: 'sup-ma', reason: 'rotation', occurredAt: day('05-01') });
@@ -100,7 +117,7 @@ describe('supervision', () => {
     });
     const { body: city } = await request(app.http).get('/supervision/compliance?from=201203&to=201203').expect(200);
     expect(city.districts.map((d: { districtCode: string; months: { status: string }[] }) => [d.districtCode, d.months[0].status])).toEqual([
-      ['640104', 'missing'], ['640105', 'late'], ['640106', 'missing'], ['640121', 'unsupervised'], ['640122', 'unsupervised'], ['640181', 'unsupervised'],
+      ['640104', 'late'], ['640105', 'late'], ['640106', 'missing'], ['640121', 'unsupervised'], ['640122', 'unsupervised'], ['640181', 'unsupervised'],
     ]);
   });
 });

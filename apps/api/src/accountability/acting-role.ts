@@ -1,10 +1,11 @@
 /**
- * In which capacity the actor acts on a case or a district. Provisional until access control lands, as the
- * actor is: `X-Actor-Role` (`supervisor`, the default; `city-office`; `subject-unit` with `X-Actor-Unit`).
- * The role only says what the actor claims to be: a supervisor's district is still read from the
- * supervision streams, never taken from the request.
+ * In which capacity the actor acts on a case or a district: `X-Actor-Role` (`supervisor`, the default;
+ * `city-office`; `subject-unit` with `X-Actor-Unit`). Behind a bearer token, acting as the city office
+ * takes an administrator or a supervisor whose token spans the whole city. The role only says in which
+ * capacity: a supervisor's district is still read from the supervision streams, never from the request.
  */
 import { Request } from 'express';
+import { CITY, hasRole, Principal } from '@libs/auth';
 import { DomainError } from '@libs/domain/shared';
 import { ProblemException } from '../http/problem';
 
@@ -14,13 +15,20 @@ const UNIT_CODE = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export function actingRole(request: Request): ActingRole {
   const role = request.header('x-actor-role')?.trim() ?? 'supervisor';
-  if (role === 'supervisor' || role === 'city-office') return { role };
+  if (role === 'city-office') return cityOffice((request as Request & { principal?: Principal }).principal);
+  if (role === 'supervisor') return { role };
   if (role === 'subject-unit') {
     const unitCode = request.header('x-actor-unit')?.trim();
     if (unitCode === undefined || !UNIT_CODE.test(unitCode)) throw ProblemException.of(400, 'invalid-header', 'X-Actor-Unit must name the unit acting');
     return { role, unitCode };
   }
   throw ProblemException.of(400, 'invalid-header', 'X-Actor-Role must be supervisor, city-office or subject-unit');
+}
+
+function cityOffice(principal: Principal | undefined): ActingRole {
+  const entitled = principal === undefined || hasRole(principal, 'admin') || (hasRole(principal, 'supervisor') && principal.ou === CITY);
+  if (!entitled) throw ProblemException.of(403, 'role-not-permitted', 'acting as the city office takes a city-wide token');
+  return { role: 'city-office' };
 }
 
 /** Rules about who may act, as opposed to what the case allows: answered 403, not 409. */
