@@ -140,4 +140,14 @@ describe('an accountability case', () => {
     expect((await post(`/cases/${caseId}/report-rectification`, other, { report: 'x', evidence: [], reason: 'r' }).expect(403)).body.code).toBe('not-the-subject-unit');
     expect(await logLength(app)).toBe(before);
   });
+
+  it('is described in the OpenAPI document, with the body schemas', async () => {
+    const { body } = await request(app.http).get('/openapi.json').expect(200);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
+      '/cases', '/cases/{id}', '/cases/{id}/order-rectification', '/cases/{id}/close', '/cases/{id}/history', '/cases/{id}/verify', '/cases/{id}/export',
+      '/supervision/{district}/assignment', '/supervision/{district}/visits', '/supervision/{district}/bulletins', '/supervision/{district}/compliance',
+      '/responsibilities', '/responsibilities/{id}', '/audit/public-key', '/audit/checkpoints', '/audit/checkpoints/latest', '/audit/streams/{stream}/verify',
+    ]));
+    expect(body.components.schemas.OpenCaseDto.properties.grounds.items.enum).toContain('formal-compliance-only');
+  });
 });
