@@ -8,11 +8,16 @@
  * Not a test: it asserts nothing but completeness, and prints figures (JSON on stdout).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CITY, issueToken } from '../libs/auth';
+import { systemClock } from '../libs/clock';
 import { loadConfig } from '../libs/config';
 import { EventStore, EventToAppend, Position } from '../libs/event-store';
-import { openRuntime } from '../apps/api/src/bootstrap/runtime';
+import { openRuntime, Runtime } from '../apps/api/src/bootstrap/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
 import { openBenchDatabase } from './support/database';
@@ -55,7 +60,7 @@ async function load(store: EventStore, count: number): Promise<void> {
   bar.stop();
 }
 
-async function lag(store: EventStore, base: string, consumers: number, events: number, intervalMs: number) {
+async function lag(store: EventStore, base: string, headers: Record<string, string>, consumers: number, events: number, intervalMs: number) {
   const sentAt = new Map<string, number>();
   const samples: number[] = [];
   let received = 0;
@@ -69,7 +74,7 @@ async function lag(store: EventStore, base: string, consumers: number, events: n
         samples.push(at - sentAt.get(JSON.parse(m.data).id)!);
         if ((received += 1) === consumers * events) allReceived();
       },
-    }));
+    }, undefined, headers));
   }
   await sleep(500); // every subscription has read the head and waits live
   const bar = progressBar(`lag, ${consumers} consumer(s)`, events, 'events');
@@ -86,7 +91,7 @@ async function lag(store: EventStore, base: string, consumers: number, events: n
   return { consumers, events, p50Ms: round(percentile(samples, 50), 2), p99Ms: round(percentile(samples, 99), 2), maxMs: round(Math.max(...samples), 2) };
 }
 
-async function catchUp(base: string, events: number) {
+async function catchUp(base: string, headers: Record<string, string>, events: number) {
   const bar = progressBar('catch-up read', events, 'events');
   let received = 0;
   let complete: () => void = () => undefined;
@@ -98,7 +103,7 @@ async function catchUp(base: string, events: number) {
       if (received % 1000 === 0) bar.increment(1000);
       if (received === events) complete();
     },
-  });
+  }, undefined, headers);
   await done;
   const seconds = (performance.now() - started) / 1000;
   bar.stop();
@@ -124,20 +129,34 @@ async function storeRead(store: EventStore, events: number) {
 
 export async function benchFeed(url: string, options: FeedBenchOptions) {
   process.env.FEED_STALL_TIMEOUT_MS ??= '600000'; // the bench's consumers read as fast as they can; never cut them off
-  const runtime = await openRuntime(loadConfig({ DATABASE_URL: url }));
+  // Its own data directory: the embedded signing key and master key of the run, removed afterwards.
+  const dataDir = mkdtempSync(join(tmpdir(), 'family-ledger-bench-feed-'));
+  const env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir };
+  const runtime = await openRuntime(loadConfig(env), systemClock, env);
   const app = await createApiApp(runtime);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const headers = await subscriberHeaders(runtime.security);
   try {
     const lagResults = [];
-    for (const consumers of options.consumers) lagResults.push(await lag(runtime.eventStore, base, consumers, options.lagEvents, options.lagIntervalMs));
+    for (const consumers of options.consumers) lagResults.push(await lag(runtime.eventStore, base, headers, consumers, options.lagEvents, options.lagIntervalMs));
     await load(runtime.eventStore, options.events);
     const baseline = await storeRead(runtime.eventStore, options.events);
-    return { lag: lagResults, catchUp: { ...(await catchUp(base, options.events)), storeReadBaseline: baseline } };
+    return { lag: lagResults, catchUp: { ...(await catchUp(base, headers, options.events)), storeReadBaseline: baseline } };
   } finally {
     await app.close();
     await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Consumers authenticate as a city-wide subscriber, with a token of the run's embedded signing key. */
+async function subscriberHeaders(security: Runtime['security']): Promise<Record<string, string>> {
+  if (!security.signingKey) return {};
+  const token = await issueToken(security.signingKey, { sub: 'bench-subscriber', roles: ['subscriber'], ou: CITY }, {
+    expiresInSeconds: 86_400, issuer: security.auth.issuer, audience: security.auth.audience,
+  });
+  return { Authorization: `Bearer ${token}` };
 }
 
 function parseArgs(argv: string[]): FeedBenchOptions {

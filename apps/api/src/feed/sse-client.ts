@@ -13,10 +13,18 @@ export interface SseConnection {
   close(): void;
 }
 
-export function openSse(url: string, handlers: SseHandlers, lastEventId?: string): Promise<SseConnection> {
+/** Resolves once the stream is open (status 200); rejects with the status and body of any other answer. */
+export function openSse(url: string, handlers: SseHandlers, lastEventId?: string, headers: Record<string, string> = {}): Promise<SseConnection> {
   return new Promise((resolve, reject) => {
     let closing = false;
-    const request = get(url, { headers: { Accept: 'text/event-stream', ...(lastEventId && { 'Last-Event-ID': lastEventId }) } }, (response) => {
+    const request = get(url, { headers: { Accept: 'text/event-stream', ...headers, ...(lastEventId && { 'Last-Event-ID': lastEventId }) } }, (response) => {
+      if (response.statusCode !== 200) {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => reject(new Error(`SSE ${url} answered ${response.statusCode}: ${body.slice(0, 200)}`)));
+        return;
+      }
       const parser = new SseParser(handlers);
       response.setEncoding('utf8');
       const done = new Promise<'ended' | 'closed' | 'error'>((settle) => {
