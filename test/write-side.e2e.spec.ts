@@ -34,7 +34,8 @@ describe('Idempotency-Key on commands', () => {
     const key = randomUUID();
     const first = await enrol(key, household()).expect(201);
     // As if the process died between committing the events and recording the answer.
-    await app.runtime.dataSource.query(`DELETE FROM idempotency.keys WHERE key = $1`, [key]);
+    const { 1: deleted } = await app.runtime.dataSource.query(`DELETE FROM idempotency.keys WHERE key LIKE '%' || $1`, [key]);
+    expect(deleted).toBe(1);
     const length = await logLength(app);
     const retry = await enrol(key, household()).expect(201);
     expect(retry.body).toEqual(first.body);
@@ -90,6 +91,17 @@ describe('Idempotency-Key on commands', () => {
     expect((await rate()).status).toBe(201);
     const replay = await rate().expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('keeps the keys of different actors apart', async () => {
+    const key = randomUUID();
+    const as = (actor: string) => request(app.http).post('/households').set('X-Actor', actor).set('Idempotency-Key', key).send(household());
+    const length = await logLength(app);
+    const first = await as('registrar-1').expect(201);
+    const second = await as('registrar-2').expect(201);
+    expect(second.headers['idempotent-replayed']).toBeUndefined();
+    expect(second.body.householdId).not.toBe(first.body.householdId);
+    expect(await logLength(app)).toBe(length + 2);
   });
 
   it('answers a malformed key with 400', async () => {

@@ -5,6 +5,9 @@
  * libs/idempotency/idempotency-store.ts). Only successful answers are kept: a failed command appended
  * nothing, so executing its retry again is safe, and a transient failure (409 on a race, 503) is not
  * frozen into the key.
+ *
+ * Keys are scoped to the actor (the token's subject once the access guard, which runs first, has set
+ * X-Actor): one caller's key can neither replay nor block another's, and the ids derived from it differ.
  */
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Request, Response } from 'express';
@@ -29,12 +32,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async once(key: string, request: Request, response: Response, next: CallHandler): Promise<unknown> {
     const hash = requestHash({ method: request.method, path: request.originalUrl, ifMatch: request.header('if-match'), body: request.body });
-    const claim = await this.store.claim(key, hash);
+    const scopedKey = `${request.header('x-actor') ?? 'anonymous'}\n${key}`;
+    const claim = await this.store.claim(scopedKey, hash);
     if (claim.kind === 'mismatch') {
       throw ProblemException.of(422, 'idempotency-key-reused', 'this Idempotency-Key was already used for a different request');
     }
     if (claim.kind === 'replay') return replay(response, claim.response);
-    bindIdempotencySeed(request, `${key}\n${hash}`);
+    bindIdempotencySeed(request, `${scopedKey}\n${hash}`);
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await claim.complete({ status: response.statusCode, headers: keptHeaders(response), body });
