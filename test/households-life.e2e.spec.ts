@@ -137,6 +137,8 @@ describe("a household's whole life in the campaign", () => {
     });
     expect(Object.values(response.body.needs)).toEqual([{ focusArea: 'prosperity', met: true }]);
     expect(Object.keys(response.body.services)).toHaveLength(2);
+    await request(app.http).get(`/households/${householdId}`).set('If-None-Match', '"6"').expect(304);
+    await request(app.http).get(`/households/${householdId}`).set('If-None-Match', '"5"').expect(200);
   });
 
   it('shows the loan as repaid, with nothing outstanding', async () => {
