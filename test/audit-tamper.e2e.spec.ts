@@ -110,6 +110,8 @@ describe('verifying against a signed checkpoint', () => {
     expect(verdict).toMatchObject({ ok: false, firstBadRevision: null, checkpoint: { signatureValid: true, logMatches: false } });
     const latest = await request(app.http).get('/audit/checkpoints/latest/verify').expect(200);
     expect(latest.body).toMatchObject({ ok: false, signatureValid: true, logMatches: false });
+    const exported = await request(app.http).get(`/cases/${caseId}/export`).expect(409);
+    expect(exported.body.code).toBe('log-disagrees-with-checkpoint');
   });
 });
 

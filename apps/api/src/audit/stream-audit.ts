@@ -7,7 +7,7 @@
  */
 import { buildBundle } from '@libs/audit/bundle';
 import { HistoryEntry, replayHistory, Evolver } from '@libs/audit/replay';
-import { CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
+import { CheckpointError, CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
 import { caseDecider } from '@libs/domain/accountability-case';
 import { householdDecider } from '@libs/domain/household';
 import { loanDecider } from '@libs/domain/loan';
@@ -86,5 +86,11 @@ export async function verifyStream(raw: EventStore, writer: CheckpointWriter, db
 export async function exportStream(raw: EventStore, writer: CheckpointWriter, stream: string): Promise<string> {
   const events = await raw.readStream(stream);
   const { checkpoint, proof } = await writer.prove(events[events.length - 1].position);
-  return buildBundle({ events, checkpoint, proof, publicKey: writer.publicKey() });
+  try {
+    return buildBundle({ events, checkpoint, proof, publicKey: writer.publicKey() });
+  } catch (error) {
+    // The proof comes from the log as this process read it; a last event whose stored hash differs now was rewritten since.
+    if (error instanceof RangeError) throw new CheckpointError('log-disagrees-with-checkpoint', 'the stream\'s last event no longer hashes as it did when checkpointed');
+    throw error;
+  }
 }
