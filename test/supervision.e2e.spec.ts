@@ -46,6 +46,16 @@ describe('supervision', () => {
     await refusedWithNothingAppended(() => post('/supervision/6401/assignment', OFFICE, { supervisorId: 'sup-x', reason: 'r' }), 400, 'invalid-request');
   });
 
+  it('assigns a supervisor to one district at a time', async () => {
+    await ok('/supervision/640122/assignment', OFFICE, { supervisorId: 'sup-gao', reason: 'order 20', occurredAt: day('06-01') });
+    await refusedWithNothingAppended(
+      () => post('/supervision/640181/assignment', OFFICE, { supervisorId: 'sup-gao', reason: 'order 21', occurredAt: day('06-02') }),
+      409, 'supervisor-assigned-elsewhere',
+    );
+    await ok('/supervision/640122/assignment/end', OFFICE, { reason: 'moved to 640181', occurredAt: day('07-01') });
+    await ok('/supervision/640181/assignment', OFFICE, { supervisorId: 'sup-gao', reason: 'order 21', occurredAt: day('07-01') });
+  });
+
   it('refuses a visit by the supervisor of another district, and appends nothing', async () => {
     await refusedWithNothingAppended(
       () => post('/supervision/640104/visits', as('sup-li'), { month: '201203', unitsVisited: ['unit-1'], findings: 'fine', occurredAt: day('03-05') }),

@@ -11,7 +11,7 @@ import { ResponsibilityCommand, responsibilityDecider, ResponsibilityEvent, Resp
 import { SupervisionCommand, supervisionDecider, SupervisionEvent, SupervisionState, supervisionStream } from '@libs/domain/supervision';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ActingRole, asForbidden } from './acting-role';
-import { caseAuthority } from './case-authority';
+import { caseAuthority, requireNoOtherDistrict } from './case-authority';
 
 type WithoutAuthority<C> = C extends unknown ? Omit<C, 'authority'> : never;
 export type CaseRequest = WithoutAuthority<CaseCommand>;
@@ -54,7 +54,8 @@ export class ActOnCaseHandler implements ICommandHandler<ActOnCase, CaseOutcome>
 export class ActOnSupervisionHandler implements ICommandHandler<ActOnSupervision, SupervisionOutcome> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ command, ifMatch }: ActOnSupervision): Promise<SupervisionOutcome> {
+  async execute({ command, ifMatch }: ActOnSupervision): Promise<SupervisionOutcome> {
+    if (command.type === 'AssignSupervisor') await requireNoOtherDistrict(this.store, command.data, command.metadata.occurredAt);
     return handleCommand(this.store, supervisionStream(command.data.districtCode), supervisionDecider, command, { ifMatch }).catch(asForbidden);
   }
 }

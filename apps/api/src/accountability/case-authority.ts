@@ -1,11 +1,26 @@
 /**
+ * Supervisors and districts are one-to-one: a supervisor holding (or due to hold) a term in another
+ * district at `at` cannot be assigned. A rule across streams, checked before the append; two assignments
+ * of one supervisor to two districts at the same moment could both pass (accepted: the city office is one desk).
+ */
+export async function requireNoOtherDistrict(store: EventStore, { districtCode, supervisorId }: { districtCode: string; supervisorId: string }, at: string): Promise<void> {
+  for (const other of CITY_DISTRICTS.filter((code) => code !== districtCode)) {
+    const state = await supervisionOf(store, other);
+    const terms = state.status === 'Unassigned' ? [] : state.terms;
+    const clash = terms.some((t) => t.supervisorId === supervisorId && (t.until === null || compareInstants(at, t.until) < 0));
+    rule(!clash, 'supervisor-assigned-elsewhere', `the supervisor holds a term in district ${other} at that time`);
+  }
+}
+
+/**
  * The authority a case command carries, read from the supervision streams at the instant the act
  * happened. A supervisor holding the case district's term gets it; one holding another district's term
  * gets that term, so the decider refuses them as `supervisor-outside-district`; anyone else gets none.
  */
 import { loadStream } from '@libs/command-handling/handle-command';
 import { CaseAuthority, supervisorAuthority } from '@libs/domain/accountability-case';
-import { assignmentAt, supervisionDecider, supervisionStream } from '@libs/domain/supervision';
+import { rule } from '@libs/domain/shared';
+import { assignmentAt, compareInstants, supervisionDecider, supervisionStream } from '@libs/domain/supervision';
 import { EventStore } from '@libs/event-store';
 import { referenceData } from '@libs/reference-data';
 import { ActingRole } from './acting-role';
