@@ -141,6 +141,17 @@ describe('an accountability case', () => {
     expect(await logLength(app)).toBe(before);
   });
 
+  it('opens one case for a request retried with the same Idempotency-Key', async () => {
+    const body = { subjectUnit: 'unit-4', districtCode: DISTRICT, grounds: ['delayed'], evidence: [{ reference: 'r', description: 'd' }], reason: 'r', occurredAt: day('03-11') };
+    const key = randomUUID();
+    const first = await post('/cases', WANG, body).set('Idempotency-Key', key).expect(201);
+    const before = await logLength(app);
+    const again = await post('/cases', WANG, body).set('Idempotency-Key', key).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(await logLength(app)).toBe(before);
+    expect(await app.runtime.eventStore.readStream(`case-${first.body.caseId}`)).toHaveLength(1);
+  });
+
   it('is described in the OpenAPI document, with the body schemas', async () => {
     const { body } = await request(app.http).get('/openapi.json').expect(200);
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
