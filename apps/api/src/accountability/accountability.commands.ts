@@ -55,7 +55,7 @@ export class ActOnSupervisionHandler implements ICommandHandler<ActOnSupervision
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ command, ifMatch }: ActOnSupervision): Promise<SupervisionOutcome> {
-    if (command.type === 'AssignSupervisor') await requireNoOtherDistrict(this.store, command.data, command.metadata.occurredAt);
+    if (command.type === 'AssignSupervisor') await requireNoOtherDistrict(this.store, command.data.districtCode, command.data.supervisorId, command.metadata.occurredAt);
     return handleCommand(this.store, supervisionStream(command.data.districtCode), supervisionDecider, command, { ifMatch }).catch(asForbidden);
   }
 }

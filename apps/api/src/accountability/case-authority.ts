@@ -1,21 +1,7 @@
 /**
- * Supervisors and districts are one-to-one: a supervisor holding (or due to hold) a term in another
- * district at `at` cannot be assigned. A rule across streams, checked before the append; two assignments
- * of one supervisor to two districts at the same moment could both pass (accepted: the city office is one desk).
- */
-export async function requireNoOtherDistrict(store: EventStore, { districtCode, supervisorId }: { districtCode: string; supervisorId: string }, at: string): Promise<void> {
-  for (const other of CITY_DISTRICTS.filter((code) => code !== districtCode)) {
-    const state = await supervisionOf(store, other);
-    const terms = state.status === 'Unassigned' ? [] : state.terms;
-    const clash = terms.some((t) => t.supervisorId === supervisorId && (t.until === null || compareInstants(at, t.until) < 0));
-    rule(!clash, 'supervisor-assigned-elsewhere', `the supervisor holds a term in district ${other} at that time`);
-  }
-}
-
-/**
- * The authority a case command carries, read from the supervision streams at the instant the act
- * happened. A supervisor holding the case district's term gets it; one holding another district's term
- * gets that term, so the decider refuses them as `supervisor-outside-district`; anyone else gets none.
+ * What the supervision streams say about a supervisor at an instant: the authority a case command carries,
+ * and whether they may be assigned a district. Both read every district's stream: a supervisor's own
+ * district is never taken from the request.
  */
 import { loadStream } from '@libs/command-handling/handle-command';
 import { CaseAuthority, supervisorAuthority } from '@libs/domain/accountability-case';
@@ -27,6 +13,10 @@ import { ActingRole } from './acting-role';
 
 export const CITY_DISTRICTS: readonly string[] = referenceData.descendants('640100').filter((u) => u.level === 'district').map((u) => u.code);
 
+/**
+ * A supervisor holding the case district's term at `at` gets it; one holding another district's term gets
+ * that term, so the decider refuses them as `supervisor-outside-district`; anyone else gets none.
+ */
 export async function caseAuthority(store: EventStore, acting: ActingRole, actor: string, districtCode: string | undefined, at: string): Promise<CaseAuthority> {
   if (acting.role !== 'supervisor') return acting;
   if (districtCode === undefined) return { role: 'supervisor', assignment: null };
@@ -37,6 +27,20 @@ export async function caseAuthority(store: EventStore, acting: ActingRole, actor
     if (term?.supervisorId === actor) return { role: 'supervisor', assignment: term };
   }
   return { role: 'supervisor', assignment: null };
+}
+
+/**
+ * Supervisors and districts are one-to-one: a supervisor holding (or due to hold) a term in another district
+ * at `at` cannot be assigned. A rule across streams, checked before the append: two assignments of one
+ * supervisor to two districts at the same moment could both pass (accepted: the city office is one desk).
+ */
+export async function requireNoOtherDistrict(store: EventStore, districtCode: string, supervisorId: string, at: string): Promise<void> {
+  for (const other of CITY_DISTRICTS.filter((code) => code !== districtCode)) {
+    const state = await supervisionOf(store, other);
+    const terms = state.status === 'Unassigned' ? [] : state.terms;
+    const clash = terms.some((t) => t.supervisorId === supervisorId && (t.until === null || compareInstants(at, t.until) < 0));
+    rule(!clash, 'supervisor-assigned-elsewhere', `the supervisor holds a term in district ${other} at that time`);
+  }
 }
 
 async function supervisionOf(store: EventStore, districtCode: string) {
