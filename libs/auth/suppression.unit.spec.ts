@@ -1,0 +1,38 @@
+import { Principal } from './principal';
+import { suppressSmallCells } from './suppression';
+
+const as = (...roles: Principal['roles'][number][]): Principal => ({ sub: 's', roles, ou: '640100', scopes: [] });
+
+describe('small-cell suppression', () => {
+  const rows = [
+    { orgUnit: '640104001001', numerator: 3, denominator: 4, value: 0.75, interval: [0.3, 0.95] },
+    { orgUnit: '640104001002', numerator: 40, denominator: 50, value: 0.8 },
+    { orgUnit: '640104001003', category: 'stable', active: 2 },
+  ];
+
+  it('withholds the value of a cell with fewer than 5 households from an analyst, and marks it', () => {
+    const [small, large, count] = suppressSmallCells(rows, as('analyst'));
+    expect(small).toEqual({ orgUnit: '640104001001', numerator: null, denominator: 4, value: null, interval: null, suppressed: true });
+    expect(large).toEqual(rows[1]);
+    expect(count).toEqual(rows[2]);
+  });
+
+  it('shows every value to an auditor', () => {
+    expect(suppressSmallCells(rows, as('auditor'))).toEqual(rows);
+  });
+
+  it('suppresses for a caller it does not know', () => {
+    expect(suppressSmallCells(rows, undefined)[0].suppressed).toBe(true);
+  });
+
+  it('counts households apart from the denominator when a row says how many there are', () => {
+    const [row] = suppressSmallCells([{ numerator: 9, denominator: 12, households: 3, value: 0.75 }], as('analyst'));
+    expect(row).toMatchObject({ value: null, suppressed: true });
+  });
+
+  it('leaves the input rows unchanged', () => {
+    const copy = structuredClone(rows);
+    suppressSmallCells(rows, as('analyst'));
+    expect(rows).toEqual(copy);
+  });
+});
