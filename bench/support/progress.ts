@@ -4,7 +4,7 @@ import { Presets, SingleBar } from 'cli-progress';
 export function progressBar(label: string, total: number, unit = 'ops'): { increment(n?: number): void; stop(): void } {
   if (process.env.BENCH_QUIET) return { increment: () => undefined, stop: () => undefined };
   const bar = new SingleBar(
-    { format: `${label.padEnd(34)} [{bar}] {percentage}% | {value}/{total} ${unit} | {speed} ${unit}/s | ETA {eta_formatted}`, hideCursor: true, etaBuffer: 50, stream: process.stderr },
+    { format: `${label.padEnd(34)} [{bar}] {percentage}% | {value}/{total} ${unit} | {speed} ${unit}/s | ETA {eta_formatted}`, hideCursor: true, etaBuffer: 50, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 10_000 },
     Presets.shades_classic,
   );
   const started = Date.now();

@@ -5,7 +5,8 @@ import { LoadProgress } from './by-commands';
 export function generateProgress(label: string, estimatedEvents: number): { update(p: LoadProgress): void; stop(p: LoadProgress): void } {
   const bar = new SingleBar({
     format: `${label} [{bar}] {percentage}% | {value}/{total} events | {commands} commands | {rate} events/s | ETA {eta_formatted}`,
-    etaBuffer: 200, fps: 4, hideCursor: true, stream: process.stderr,
+    // Off a terminal (CI, a log file) a line every 10 s instead of a redrawn bar.
+    etaBuffer: 200, fps: 4, hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 10_000,
   }, Presets.shades_classic);
   const started = Date.now();
   bar.start(Math.max(1, Math.round(estimatedEvents)), 0, { commands: 0, rate: 0 });
