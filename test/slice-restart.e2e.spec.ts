@@ -10,7 +10,7 @@ const enrol = (app: TestApp, category: string) =>
 
 const counts = async (app: TestApp) => {
   const response = await request(app.http).get('/indicators/households-enrolled?by=category').expect(200);
-  return Object.fromEntries(response.body.rows.map((r: { category: string; active: number }) => [r.category, r.active]));
+  return Object.fromEntries(response.body.rows.map((r: { category: string; numerator: number }) => [r.category, r.numerator]));
 };
 
 describe('restarting the service', () => {
