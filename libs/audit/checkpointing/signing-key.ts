@@ -8,6 +8,8 @@ import { SigningKeySource } from './checkpoint-config';
 export function openSigningKey(source: SigningKeySource): KeyObject {
   if (source.kind === 'configured') return loadPrivateKey(source.key);
   if (!existsSync(source.path)) {
+    // Only the key's own directory is private: a DATA_DIR created here must stay open to the embedded PostgreSQL's user.
+    mkdirSync(dirname(dirname(source.path)), { recursive: true });
     mkdirSync(dirname(source.path), { recursive: true, mode: 0o700 });
     // `wx`: two processes starting together must not overwrite each other's key; the loser reads the winner's.
     try {
