@@ -5,10 +5,11 @@
  *    1 and 100 concurrent SSE consumers (consumers run in this process, so their parsing is included);
  *  - catch-up throughput: one consumer reading the whole log of N events (default 100000) from the start,
  *    beside the store's own paged read of the same events (no HTTP, redaction or SSE) as a baseline.
- * Not a test: it asserts nothing but completeness, and prints figures (JSON on stdout).
+ * Not a test: it asserts nothing but completeness, and prints figures (JSON on stdout and in
+ * bench/results.feed.json, which is not committed).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -201,8 +202,9 @@ if (require.main === module) {
     const options = parseArgs(process.argv.slice(2));
     const database = await openBenchDatabase();
     try {
-      const results = await benchFeed(database.url, options);
-      console.log(JSON.stringify({ database: database.server, options, ...results }, null, 2));
+      const results = JSON.stringify({ database: database.server, options, ...(await benchFeed(database.url, options)) }, null, 2);
+      writeFileSync(join(__dirname, '..', '..', 'bench', 'results.feed.json'), `${results}\n`); // from dist/bench: the source tree's bench/
+      console.log(results);
     } finally {
       await database.close();
     }
