@@ -23,12 +23,16 @@ export const auditProviders = [
   },
 ];
 
-/** Signs checkpoints on the configured interval while the app runs. */
+/**
+ * Opens the signing key at start-up (generating the embedded default on first start, and failing fast on a
+ * broken key file), then signs checkpoints on the configured interval while the app runs.
+ */
 @Injectable()
 export class CheckpointTimer implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(@Inject(CHECKPOINT_WRITER) private readonly writer: CheckpointWriter) {}
 
   onApplicationBootstrap(): void {
+    this.writer.publicKey();
     this.writer.start();
   }
 
