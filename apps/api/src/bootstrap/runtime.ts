@@ -9,7 +9,7 @@ import { Clock, systemClock } from '@libs/clock';
 import { Config } from '@libs/config';
 import { openDatabase } from '@libs/database/data-source';
 import { EventStore } from '@libs/event-store';
-import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
+import { openEventStore } from '@libs/event-store/open-event-store';
 import { Metrics } from '../health/metrics';
 import { MeteredEventStore } from '../health/metered-event-store';
 import { ProtectedEventStore } from '@libs/personal-data';
@@ -47,7 +47,8 @@ export async function openRuntime(config: Config, clock: Clock = systemClock, en
   const dataSource = await openDatabase(databaseUrl);
   closers.unshift(() => dataSource.destroy());
   const metrics = new Metrics();
-  const store = new PostgresEventStore({ connectionString: databaseUrl, clock });
+  // EventStoreDB when EVENTSTORE_URL is set; the read models stay in PostgreSQL either way.
+  const store = openEventStore({ databaseUrl, eventStoreUrl: config.eventStoreUrl, clock });
   closers.unshift(() => store.close());
   const security = await openSecurity(securitySettings, dataSource);
   const rawEventStore = new MeteredEventStore(store, metrics);
