@@ -1,7 +1,7 @@
 /**
  * Settings of the checkpoint writer, checked at start-up; a bad one stops the process with its name.
  *  - AUDIT_SIGNING_KEY: the Ed25519 private key (PEM, base64 PEM, base64 PKCS#8 DER or base64 raw seed).
- *    Unset: a key generated on first use and kept under DATA_DIR/audit (embedded default only: a key
+ *    Unset: a key generated on first start and kept under DATA_DIR/audit (embedded default only: a key
  *    beside the database it vouches for protects against accidents, not against its administrator).
  *  - AUDIT_CHECKPOINT_INTERVAL_SECONDS: how often a checkpoint is signed when the log has grown; 0 = never.
  */

@@ -1,7 +1,7 @@
 /**
  * Signs checkpoints of the global log: on a timer (when the log has grown since the last one) and on
- * demand, and proves an event's inclusion under one. The key is opened on first use, so a process that
- * never signs (a test of another feature) never generates one.
+ * demand, and proves an event's inclusion under one. The key is opened on first use (the API asks for it
+ * at start-up, so that a broken key file stops the process there).
  */
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { EntityManager } from 'typeorm';
