@@ -2,6 +2,7 @@
  * What the service runs on: the database (the configured one, or an embedded PostgreSQL under DATA_DIR),
  * its schema brought up to date by migrations, and the event store.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -34,6 +35,9 @@ export interface Runtime {
 const EMBEDDED_DATABASE = 'family_ledger';
 
 export async function openRuntime(config: Config, clock: Clock = systemClock, env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  // Created first and traversable: the embedded PostgreSQL runs as another user inside it, while the key
+  // folders created below it stay private (0700).
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o755 });
   const securitySettings = loadSecuritySettings(env, config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   let databaseUrl = config.databaseUrl;
