@@ -1,18 +1,30 @@
-/** How many events the campaign comes to, from a sample of households decided in memory. */
+/** How many events the campaign comes to: households (with their loans) from a sample, plus the programme's own streams. */
 import { CampaignPlan, generatePlanned } from '../../libs/generator';
 import { InMemoryDecisions } from '../../libs/generator/in-memory';
 
 const SAMPLE = 400;
 
-export function eventsPerHousehold(seed: number, years: number): number {
-  const plan = new CampaignPlan({ seed, households: SAMPLE, years });
+function countEvents(plan: CampaignPlan, options: Parameters<typeof generatePlanned>[1]): number {
   const decisions = new InMemoryDecisions();
   let events = 0;
-  for (const item of generatePlanned(plan, { programme: false })) events += decisions.decide(item).length;
-  return events / SAMPLE;
+  for (const item of generatePlanned(plan, options)) events += decisions.decide(item).length;
+  return events;
 }
 
-/** Households that make about `events` events (the programme's own streams add a few hundred a year). */
+export function eventsPerHousehold(seed: number, years: number): number {
+  return countEvents(new CampaignPlan({ seed, households: SAMPLE, years }), { programme: false }) / SAMPLE;
+}
+
+/** Supervision, responsibilities and cases: the same whatever the number of households. */
+export function programmeEvents(seed: number, years: number): number {
+  return countEvents(new CampaignPlan({ seed, households: 1, years }), { range: { from: 0, to: 0 } });
+}
+
+export function estimateEvents(households: number, seed: number, years: number): number {
+  return households * eventsPerHousehold(seed, years) + programmeEvents(seed, years);
+}
+
+/** Households that make about `events` events. */
 export function householdsFor(events: number, seed: number, years: number): number {
-  return Math.max(1, Math.round(events / eventsPerHousehold(seed, years)));
+  return Math.max(1, Math.round((events - programmeEvents(seed, years)) / eventsPerHousehold(seed, years)));
 }

@@ -8,7 +8,7 @@ import { CampaignPlan, generatePlanned } from '../../libs/generator';
 import { openRuntime } from '../../apps/api/src/bootstrap/runtime';
 import { parseGenerateArgs } from './args';
 import { loadByCommands } from './by-commands';
-import { eventsPerHousehold, householdsFor } from './estimate';
+import { estimateEvents, householdsFor } from './estimate';
 import { loadInBulk } from './in-bulk';
 import { generateProgress } from './progress';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const args = parseGenerateArgs(process.argv.slice(2));
   const households = args.events === undefined ? args.households : householdsFor(args.events, args.seed, args.years);
   const plan = new CampaignPlan({ seed: args.seed, households, years: args.years });
-  const estimate = households * eventsPerHousehold(args.seed, args.years) + 400 * args.years;
+  const estimate = estimateEvents(households, args.seed, args.years);
   const runtime = await openRuntime(loadConfig({ ...process.env, ...(args.databaseUrl && { DATABASE_URL: args.databaseUrl }) }));
   // The service's own store: whatever it does on append (personal-field encryption) applies to generated events.
   const store = runtime.eventStore;
