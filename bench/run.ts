@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const file = join(__dirname, '../../bench/results.json');
   const run = { machine: { cpus: require('node:os').cpus().length, node: process.version }, database: database.server, scale, startedAt: new Date().toISOString() };
   // Sections run alone keep the other sections' last figures; each section records the run it came from.
-  const report: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const previous: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const report = Object.fromEntries(Object.entries(previous).filter(([key]) => key in sections));
   try {
     for (const [index, name] of (wanted.length ? wanted : Object.keys(sections)).entries()) {
       // Each section on a log of its own, so one's events do not weigh on the next.
