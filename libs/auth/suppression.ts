@@ -7,8 +7,10 @@ import { hasRole, Principal } from './principal';
 
 export const MIN_CELL_HOUSEHOLDS = 5;
 
-/** Fields that let the withheld value be worked back out, withheld with it. */
+/** Fields that let the withheld value be worked back out, withheld with it (besides every other count). */
 const WITHHELD = ['value', 'numerator', 'interval', 'lower', 'upper', 'ciLower', 'ciUpper', 'targetMet'] as const;
+/** Numbers that stay: the cell's size is what says it was suppressed, the target is public. */
+const KEPT = new Set(['denominator', 'households', 'target']);
 
 export interface SuppressibleRow {
   denominator?: unknown;
@@ -36,6 +38,8 @@ export function suppressSmallCells<R extends SuppressibleRow>(rows: readonly R[]
     if (typeof households !== 'number' || households >= MIN_CELL_HOUSEHOLDS) return { ...row };
     const copy: Record<string, unknown> = { ...row, suppressed: true };
     for (const field of WITHHELD) if (field in copy) copy[field] = null;
+    // Extras (neutral, dissatisfied, open, met...) would give the numerator back by subtraction.
+    for (const [field, value] of Object.entries(copy)) if (typeof value === 'number' && !KEPT.has(field)) copy[field] = null;
     return copy as SuppressedRow<R>;
   });
 }

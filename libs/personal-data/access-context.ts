@@ -18,3 +18,17 @@ export const accessContext = new AsyncLocalStorage<AccessContext>();
 export function mayUseRestrictedData(context: AccessContext | undefined = accessContext.getStore()): boolean {
   return !!context?.principal?.roles.includes('auditor') && !!context.purpose;
 }
+
+/** The principal of the current request, for code far from the controller (undefined outside requests). */
+export function currentPrincipal(): Principal | undefined {
+  return accessContext.getStore()?.principal;
+}
+
+/**
+ * Whether the caller may receive personal fields on a subscriber channel (feed, consumer groups): a
+ * subscriber only with the `pii` scope; auditors and admins always. Channels redact for everyone else.
+ */
+export function mayReceivePersonalFields(principal: Principal | undefined = currentPrincipal()): boolean {
+  if (!principal) return false;
+  return principal.roles.includes('admin') || principal.roles.includes('auditor') || (principal.roles.includes('subscriber') && principal.scopes.includes('pii'));
+}
