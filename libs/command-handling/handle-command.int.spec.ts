@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { householdDecider, householdStream, HouseholdCommand } from '../domain/household';
-import { enrol, meta, recategorize } from '../domain/household/testing/fixtures';
+import { enrol, meta, recategorize, recordNeed } from '../domain/household/testing/fixtures';
+import { WrongExpectedRevisionError } from '../event-store/errors';
+import { EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { handleCommand, StaleRevisionError } from './handle-command';
@@ -52,4 +54,34 @@ describe('the load-decide-append against PostgreSQL', () => {
     await expect(handleCommand(store, stream, householdDecider, withId(recategorize()), { ifMatch: 3n })).rejects.toBeInstanceOf(StaleRevisionError);
     expect(await store.readStream(stream)).toHaveLength(1);
   });
+
+  it('lets only one of two writers that read the same revision append: the other fails, no write is lost', async () => {
+    const { stream, withId } = fresh();
+    await handleCommand(store, stream, householdDecider, withId(enrol()));
+    const barrier = readBarrier(store, 2);
+    const needs = [randomUUID(), randomUUID()].map((needId) => withId(recordNeed({ needId })));
+    const outcomes = await Promise.allSettled(needs.map((command) => handleCommand(barrier, stream, householdDecider, command)));
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(refused?.reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['HouseholdEnrolled', 'NeedRecorded']);
+  });
 });
+
+/**
+ * The real store, except that each stream read waits until `readers` reads have returned: every writer then
+ * decides on the same revision, the interleaving a lost write needs, without relying on timing.
+ */
+function readBarrier(store: EventStore, readers: number): EventStore {
+  let open: () => void;
+  const allRead = new Promise<void>((resolve) => (open = resolve));
+  let read = 0;
+  return Object.assign(Object.create(store) as EventStore, {
+    async readStream(...args: Parameters<EventStore['readStream']>) {
+      const events = await store.readStream(...args);
+      if (++read === readers) open();
+      await allRead;
+      return events;
+    },
+  });
+}
