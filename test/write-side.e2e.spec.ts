@@ -61,11 +61,13 @@ describe('Idempotency-Key on commands', () => {
     expect(await logLength(app)).toBe(length);
   });
 
-  it('refuses the same key on another endpoint with 422', async () => {
+  it('refuses the same key on another endpoint with 422 and appends nothing', async () => {
     const key = randomUUID();
     const { body } = await enrol(key, household()).expect(201);
+    const length = await logLength(app);
     const response = await request(app.http).post(`/households/${body.householdId}/withdrawal`).set('Idempotency-Key', key).send({ reason: 'moved' });
     expect(response.status).toBe(422);
+    expect(await logLength(app)).toBe(length);
   });
 
   it('lets one of several concurrent requests with one key execute and gives the others its answer', async () => {
@@ -85,7 +87,9 @@ describe('Idempotency-Key on commands', () => {
     const key = randomUUID();
     const rate = () => request(app.http).post(`/households/${body.householdId}/services/${serviceId}/satisfaction`).set('Idempotency-Key', key).send({ response: 'neutral' });
     const serviceId = randomUUID();
+    const length = await logLength(app);
     expect((await rate()).status).toBe(404);
+    expect(await logLength(app)).toBe(length);
     await request(app.http).post(`/households/${body.householdId}/services`)
       .send({ serviceId, departmentCode: 'health', serviceTypeCode: 'family-doctor', focusArea: 'health' }).expect(201);
     expect((await rate()).status).toBe(201);
@@ -104,9 +108,11 @@ describe('Idempotency-Key on commands', () => {
     expect(await logLength(app)).toBe(length + 2);
   });
 
-  it('answers a malformed key with 400', async () => {
+  it('answers a malformed key with 400 and appends nothing', async () => {
+    const length = await logLength(app);
     const response = await enrol('with spaces in it', household()).expect(400);
     expect(response.body).toMatchObject({ code: 'invalid-header' });
+    expect(await logLength(app)).toBe(length);
   });
 
   it('accepts the key as a quoted structured-field string', async () => {
@@ -148,9 +154,20 @@ describe('If-Match on commands', () => {
     await recategorize().expect(200);
   });
 
-  it.each(['0', 'W/"0"', '"a"', '"0", "1"'])('answers a malformed If-Match %s with 400', async (header) => {
+  it.each(['0', 'W/"0"', '"a"', '"0", "1"'])('answers a malformed If-Match %s with 400 and appends nothing', async (header) => {
+    const length = await logLength(app);
     const response = await recategorize(header).expect(400);
     expect(response.body).toMatchObject({ code: 'invalid-header' });
+    expect(await logLength(app)).toBe(length);
+  });
+
+  it('answers concurrent commands on one household 201 or 409 concurrent-modification, storing one event per 201', async () => {
+    const length = await logLength(app);
+    const need = () => request(app.http).post(`/households/${householdId}/needs`).send({ focusArea: 'health', kind: 'care', description: 'x' });
+    const answers = await Promise.all(Array.from({ length: 6 }, need));
+    const refused = answers.filter((a) => a.status !== 201);
+    refused.forEach((a) => expect(a.body).toMatchObject({ status: 409, code: 'concurrent-modification' }));
+    expect(await logLength(app)).toBe(length + answers.length - refused.length);
   });
 });
 
