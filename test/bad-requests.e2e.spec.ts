@@ -157,9 +157,11 @@ describe('bad requests', () => {
   });
 
   it('never echoes free text or personal data in a problem', async () => {
+    const before = await logLength(app);
     const secret = 'Secret diagnosis of Wang Fang';
     const response = await post(household('/needs')).send({ focusArea: 'health', kind: 'care', description: secret, extra: secret }).expect(400);
     expect(JSON.stringify(response.body)).not.toContain('Secret');
+    expect(await logLength(app)).toBe(before);
   });
 
   it('accepts each valid body the table starts from (so each refusal is down to its defect)', async () => {

@@ -70,10 +70,12 @@ describe('enrolling a household', () => {
     expect(await logLength(app)).toBe(before);
   });
 
-  it('never echoes personal data in a problem', async () => {
+  it('never echoes personal data in a problem, and appends nothing', async () => {
+    const before = await logLength(app);
     const response = await request(app.http).post('/households').send({ ...valid(), head: { name: 'Secret Name', idNumber: 'bad-id' } }).expect(400);
     expect(JSON.stringify(response.body)).not.toContain('bad-id');
     expect(JSON.stringify(response.body)).not.toContain('Secret Name');
+    expect(await logLength(app)).toBe(before);
   });
 
   it('counts enrolled households by category for the city from the read model', async () => {
