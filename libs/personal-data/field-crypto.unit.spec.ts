@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { decryptLeaf, encryptLeaf, isCiphertext, keyIdOf, mapPersonalLeaves } from './field-crypto';
+
+describe('personal field encryption', () => {
+  const key = randomBytes(32);
+
+  it('round-trips strings, numbers and booleans, naming its key', () => {
+    for (const value of ['Ma Lan', 42, true, '']) {
+      const sealed = encryptLeaf(value, key, 'household-1', 'event-1', 'head.name');
+      expect(isCiphertext(sealed)).toBe(true);
+      expect(keyIdOf(sealed)).toBe('household-1');
+      expect(decryptLeaf(sealed, key, 'event-1', 'head.name')).toEqual(value);
+    }
+  });
+
+  it('gives a different ciphertext each time for the same value', () => {
+    expect(encryptLeaf('Ma Lan', key, 'h', 'e', 'head.name')).not.toBe(encryptLeaf('Ma Lan', key, 'h', 'e', 'head.name'));
+  });
+
+  it('refuses a ciphertext moved to another event or field, or read with another key', () => {
+    const sealed = encryptLeaf('Ma Lan', key, 'h', 'e', 'head.name');
+    expect(() => decryptLeaf(sealed, key, 'other-event', 'head.name')).toThrow();
+    expect(() => decryptLeaf(sealed, key, 'e', 'head.phone')).toThrow();
+    expect(() => decryptLeaf(sealed, randomBytes(32), 'e', 'head.name')).toThrow();
+  });
+
+  it('maps every leaf under the personal paths, through arrays, and nothing else', () => {
+    const data = { householdId: 'h', head: { name: 'A', phone: 'B' }, members: [{ name: 'C' }, { name: 'D' }], reason: null };
+    const mapped = mapPersonalLeaves(data, ['head', 'members.name', 'reason', 'absent.path'], (leaf, path) => `${path}<${String(leaf)}>`);
+    expect(mapped).toEqual({ householdId: 'h', head: { name: 'head.name<A>', phone: 'head.phone<B>' }, members: [{ name: 'members.name<C>' }, { name: 'members.name<D>' }], reason: null });
+    expect(data.head.name).toBe('A');
+  });
+});
