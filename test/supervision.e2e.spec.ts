@@ -56,6 +56,15 @@ describe('supervision', () => {
     await ok('/supervision/640181/assignment', OFFICE, { supervisorId: 'sup-gao', reason: 'order 21', occurredAt: day('07-01') });
   });
 
+  it('assigns a supervisor sent to two districts at once to only one of them', async () => {
+    const before = await logLength(app);
+    const assign = (district: string) => post(`/supervision/${district}/assignment`, OFFICE, { supervisorId: 'sup-zhou', reason: 'order 30', occurredAt: day('11-01') });
+    const answers = await Promise.all([assign('640121'), assign('640122')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.code).toBe('supervisor-assigned-elsewhere');
+    expect(await logLength(app)).toBe(before + 1);
+  });
+
   it('refuses a visit by the supervisor of another district, and appends nothing', async () => {
     await refusedWithNothingAppended(
       () => post('/supervision/640104/visits', as('sup-li'), { month: '201203', unitsVisited: ['unit-1'], findings: 'fine', occurredAt: day('03-05') }),

@@ -5,6 +5,7 @@
  */
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
 import { CommandOutcome, handleCommand, loadStream } from '@libs/command-handling/handle-command';
 import { CaseCommand, caseDecider, CaseEvent, CaseState, caseStream } from '@libs/domain/accountability-case';
 import { ResponsibilityCommand, responsibilityDecider, ResponsibilityEvent, ResponsibilityState, responsibilityStream } from '@libs/domain/responsibility';
@@ -12,6 +13,7 @@ import { SupervisionCommand, supervisionDecider, SupervisionEvent, SupervisionSt
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ActingRole, asForbidden } from './acting-role';
 import { caseAuthority, requireNoOtherDistrict } from './case-authority';
+import { oneAssignmentAtATime } from './supervisor-lock';
 
 type WithoutAuthority<C> = C extends unknown ? Omit<C, 'authority'> : never;
 export type CaseRequest = WithoutAuthority<CaseCommand>;
@@ -52,11 +54,16 @@ export class ActOnCaseHandler implements ICommandHandler<ActOnCase, CaseOutcome>
 
 @CommandHandler(ActOnSupervision)
 export class ActOnSupervisionHandler implements ICommandHandler<ActOnSupervision, SupervisionOutcome> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async execute({ command, ifMatch }: ActOnSupervision): Promise<SupervisionOutcome> {
-    if (command.type === 'AssignSupervisor') await requireNoOtherDistrict(this.store, command.data.districtCode, command.data.supervisorId, command.metadata.occurredAt);
-    return handleCommand(this.store, supervisionStream(command.data.districtCode), supervisionDecider, command, { ifMatch }).catch(asForbidden);
+  execute({ command, ifMatch }: ActOnSupervision): Promise<SupervisionOutcome> {
+    const handle = () => handleCommand(this.store, supervisionStream(command.data.districtCode), supervisionDecider, command, { ifMatch }).catch(asForbidden);
+    if (command.type !== 'AssignSupervisor') return handle();
+    const { districtCode, supervisorId } = command.data;
+    return oneAssignmentAtATime(this.dataSource, supervisorId, async () => {
+      await requireNoOtherDistrict(this.store, districtCode, supervisorId, command.metadata.occurredAt);
+      return handle();
+    });
   }
 }
 

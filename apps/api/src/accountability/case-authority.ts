@@ -31,8 +31,8 @@ export async function caseAuthority(store: EventStore, acting: ActingRole, actor
 
 /**
  * Supervisors and districts are one-to-one: a supervisor holding (or due to hold) a term in another district
- * at `at` cannot be assigned. A rule across streams, checked before the append: two assignments of one
- * supervisor to two districts at the same moment could both pass (accepted: the city office is one desk).
+ * at `at` cannot be assigned. A rule across streams, checked before the append: the caller holds the
+ * supervisor's lock (supervisor-lock.ts) over check and append, or two assignments could both pass.
  */
 export async function requireNoOtherDistrict(store: EventStore, districtCode: string, supervisorId: string, at: string): Promise<void> {
   for (const other of CITY_DISTRICTS.filter((code) => code !== districtCode)) {
