@@ -110,6 +110,7 @@ export class ProjectionRunner {
       filter: { eventTypes: this.projection.handles },
     });
     this.closeSubscription = () => subscription.close();
+    if (this.stopping) await subscription.close(); // stop() came while this runner was starting: it saw no subscription to close
     const applier = new BatchApplier(this.projection, this.dataSource, activeCopy(this.projection.name, checkpoint.schema), this.options);
     let after = checkpoint.position;
     try {

@@ -1,35 +1,19 @@
-/** The database and event store the projection scripts work on: DATABASE_URL, or the embedded one under DATA_DIR. */
+/**
+ * The service's runtime for the projection scripts: DATABASE_URL or the embedded PostgreSQL under DATA_DIR,
+ * migrated, with the same event store the projector reads through.
+ */
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@libs/config';
-import { openDatabase } from '@libs/database/data-source';
-import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
+import { EventStore } from '@libs/event-store';
+import { openRuntime } from '@apps/api/src/bootstrap/runtime';
 
 export interface ScriptRuntime {
   dataSource: DataSource;
-  store: PostgresEventStore;
+  store: EventStore;
   close(): Promise<void>;
 }
 
 export async function openScriptRuntime(): Promise<ScriptRuntime> {
-  const config = loadConfig();
-  let url = config.databaseUrl;
-  let stopServer: (() => Promise<void>) | undefined;
-  if (!url) {
-    const { startEmbeddedPostgres } = await import('@libs/database/embedded-postgres');
-    const server = await startEmbeddedPostgres({ dataDir: `${config.dataDir}/postgres`, persistent: true });
-    stopServer = () => server.stop();
-    const admin = new URL(server.adminUrl);
-    admin.pathname = '/family_ledger';
-    url = admin.toString();
-  }
-  const dataSource = await openDatabase(url);
-  const store = new PostgresEventStore({ connectionString: url, pollIntervalMs: 200 });
-  return {
-    dataSource, store,
-    async close() {
-      await store.close();
-      await dataSource.destroy();
-      await stopServer?.();
-    },
-  };
+  const runtime = await openRuntime(loadConfig());
+  return { dataSource: runtime.dataSource, store: runtime.eventStore, close: () => runtime.close() };
 }

@@ -5,11 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { openDatabase } from '@libs/database/data-source';
-import { EventToAppend, JsonObject, RecordedEvent } from '@libs/event-store';
-import { position } from '@libs/event-store/position';
+import { EventStore, EventToAppend, JsonObject, RecordedEvent } from '@libs/event-store';
+import { comparePositions, Position, position } from '@libs/event-store/position';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { Projection } from '@libs/projection/projection';
+import { rebuildProjection } from '@libs/projection/rebuild';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
 
 export interface ProjectionDatabase {
@@ -90,4 +91,29 @@ function isAllZeroCounts(row: Record<string, unknown>): boolean {
 export async function tableRows(dataSource: DataSource, projection: Projection, table: string): Promise<Record<string, unknown>[]> {
   const schema = await activeSchema(dataSource, projection);
   return (await copyContents(dataSource, schema))[table] as Record<string, unknown>[];
+}
+
+/**
+ * The active copy's contents beside those of a clean rebuild from the whole log (which then becomes the
+ * active copy). Call when the projection has caught up and nothing is being appended.
+ */
+export async function incrementalAndRebuilt(
+  dataSource: DataSource, store: EventStore, projection: Projection,
+): Promise<{ incremental: Record<string, unknown[]>; rebuilt: Record<string, unknown[]> }> {
+  const incremental = await copyContents(dataSource, await activeSchema(dataSource, projection));
+  const { schema } = await rebuildProjection(projection, store, dataSource, { batchSize: 97 });
+  return { incremental, rebuilt: await copyContents(dataSource, schema) };
+}
+
+/**
+ * Whether the projection's checkpoint has reached the last event it handles, once everything up to `upTo`
+ * (the last append) is visible: until then an open transaction may be holding the log's visibility limit back.
+ */
+export async function caughtUp(dataSource: DataSource, store: EventStore, projection: Projection, upTo: Position): Promise<boolean> {
+  const head = await store.headPosition();
+  if (!head || comparePositions(head, upTo) < 0) return false;
+  const [last] = await store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1, filter: { eventTypes: projection.handles } });
+  const checkpoint = await loadCheckpoint(dataSource.manager, projection);
+  if (!last) return true;
+  return checkpoint?.position?.commit === last.position.commit && checkpoint.position.prepare === last.position.prepare;
 }
