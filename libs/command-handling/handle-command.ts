@@ -89,7 +89,12 @@ function alreadyHandled<S, E>(loaded: LoadedStream<S>, command: Command): Comman
   return { state: loaded.state, events, revision: last.revision, position: formatPosition(last.position) };
 }
 
-function toAppend(command: Command, event: DomainEvent, index: number): EventToAppend {
+/**
+ * A decided event as the store takes it: ids derived from the command id, the command's metadata, the
+ * command id as causation. Exported so anything else that writes domain events (the data generator)
+ * writes them exactly as the API does.
+ */
+export function toAppend(command: Command, event: DomainEvent, index: number): EventToAppend {
   const { commandId, actor, correlationId, occurredAt } = command.metadata;
   return {
     id: eventIdFor(commandId, index),
