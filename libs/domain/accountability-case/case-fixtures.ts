@@ -5,7 +5,6 @@ export const DISTRICT = '640104';
 export const OTHER_DISTRICT = '640105';
 export const UNIT = 'unit-xingqing-civil-affairs';
 export const WANG = 'sup-wang';
-export const OPENED_AT = '2012-03-01T08:00:00.000Z';
 
 export const cityOffice: CaseAuthority = { role: 'city-office' };
 export const subjectUnit: CaseAuthority = { role: 'subject-unit', unitCode: UNIT };
