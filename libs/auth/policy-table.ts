@@ -73,7 +73,7 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/reporting/**', roles: ['analyst', 'auditor'], scope: city, suppressSmallCells: true, why: 'reporting views' },
 
   // Subscribers: the log is city-wide, so the feed is for whole-city tokens.
-  { method: 'GET', path: '/feed/**', roles: ['subscriber', 'auditor'], scope: city, why: 'redacted unless the token has the pii scope' },
+  { method: 'GET', path: '/feed/**', roles: ['subscriber', 'auditor'], scope: city, personal: true, why: 'redacted unless the token has the pii scope (auditors and admins see it: logged)' },
   { method: 'GET', path: '/consumer-groups/**', roles: ['subscriber', 'auditor'], scope: city, why: 'consumer groups' },
   { method: 'PUT', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
   { method: 'POST', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'claim, ack, nack, replay' },
