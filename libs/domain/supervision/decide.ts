@@ -29,7 +29,13 @@ function assign(command: AssignSupervisor, state: SupervisionState): Supervision
   const at = command.metadata.occurredAt;
   rule(!blank(reason), 'reason-required', 'an assignment must say why', 'invalid');
   const assigned: SupervisionEvent = { type: 'SupervisorAssigned', data: { districtCode, supervisorId, assignedAt: at, reason } };
-  if (state.status !== 'Assigned') return [assigned];
+  if (state.status === 'Unassigned') return [assigned];
+  if (state.status === 'Vacant') {
+    // Terms of one district never overlap: a term dated inside the last one would leave two in force.
+    const lastEnd = state.terms[state.terms.length - 1]?.until ?? null;
+    rule(lastEnd === null || compareInstants(lastEnd, at) <= 0, 'assignment-out-of-order', 'an assignment cannot take effect before the last term ended', 'invalid');
+    return [assigned];
+  }
   rule(state.supervisorId !== supervisorId, 'supervisor-already-assigned', `supervisor is already assigned to district ${districtCode}`);
   rule(compareInstants(state.since, at) <= 0, 'assignment-out-of-order', 'a reassignment cannot take effect before the current term began', 'invalid');
   const ended: SupervisionEvent = {

@@ -62,6 +62,12 @@ describe('supervision decider', () => {
         .then([assigned(li, '2012-04-01T00:00:00Z')]);
     });
 
+    it('refuses to assign a vacant district from a date inside the term that ended', () => {
+      given(supervisionDecider, [wangTerm, ended(wang, '2012-03-01T00:00:00Z', 'retired')])
+        .when(assign(li, '2012-02-01T00:00:00Z'))
+        .thenThrows('assignment-out-of-order');
+    });
+
     it('refuses to assign the supervisor already in office', () => {
       given(supervisionDecider, [wangTerm]).when(assign(wang, '2012-02-01T00:00:00Z')).thenThrows('supervisor-already-assigned');
     });
