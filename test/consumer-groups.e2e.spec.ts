@@ -14,17 +14,20 @@ export const event = (type: string, data: Record<string, unknown> = {}): EventTo
 describe('consumer groups', () => {
   let app: TestApp;
   let base: string;
+  let subscriber: string;
 
   beforeAll(async () => {
     app = await startTestApp();
     await app.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.http.address() as { port: number }).port}`;
+    subscriber = `Bearer ${await app.token('subscriber')}`;
   });
   afterAll(async () => {
     await app.close();
   });
 
-  const api = () => request(base);
+  /** A city-wide subscriber without the pii scope. */
+  const api = () => request.agent(base).set('Authorization', subscriber);
   const append = (stream: string, ...events: EventToAppend[]) => app.runtime.eventStore.appendToStream(stream, events);
   const define = (name: string, body: object) => api().put(`/consumer-groups/${name}`).send(body);
   const claim = (name: string, consumer: string, max = 10) => api().post(`/consumer-groups/${name}/claim`).send({ consumer, max }).expect(200);
@@ -111,6 +114,8 @@ describe('consumer groups', () => {
     await append(`loan${tag}-1`, event('LoanGranted'), event('LoanRepaid'));
     const first = await claim(name, 'c1');
     expect(first.body.events).toHaveLength(2);
+    // Leases taken from now on are long, so c2's does not run out before it acknowledges; c1's stays short.
+    await define(name, { filter: { streams: [`loan${tag}-`] }, leaseMs: 600_000 }).expect(200);
     const again = await eventually(async () => {
       const response = await claim(name, 'c2');
       expect(response.body.events).toHaveLength(2);
@@ -176,5 +181,17 @@ describe('consumer groups', () => {
     expect(held.body.events[0]).toMatchObject({ stream: `loan${tag}-busy`, revision: '0' });
     const other = await claim(name, 'c2', 5);
     expect(other.body.events.map((e: { stream: string }) => e.stream)).toEqual([`loan${tag}-other`]);
+  });
+
+  it('gives personal fields to a subscriber with the pii scope, read again from the log', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const name = `pii-${tag}`;
+    await define(name, { filter: { streams: [`household${tag}-`] } }).expect(201);
+    await append(`household${tag}-1`, event('HouseholdEnrolled', { head: { name: 'Ma Lan' }, members: 2 }));
+    const token = `Bearer ${await app.token('subscriber', { scopes: ['pii'] })}`;
+    const claimed = await request(base).post(`/consumer-groups/${name}/claim`).set('Authorization', token).send({ consumer: 'c1', max: 1 }).expect(200);
+    expect(claimed.body.events[0].data).toEqual({ head: { name: 'Ma Lan' }, members: 2 });
+    const stored: { event: { data: unknown } }[] = await app.runtime.dataSource.query(`SELECT event FROM consumer_groups.pending WHERE group_name = $1`, [name]);
+    expect(JSON.stringify(stored)).not.toContain('Ma Lan');
   });
 });

@@ -19,11 +19,14 @@ const event = (type: string, data: Record<string, unknown> = {}): EventToAppend 
 describe('the SSE feed', () => {
   let app: TestApp;
   let base: string;
+  /** A city-wide subscriber without the pii scope (the default test token is an admin's). */
+  let subscriber: Record<string, string>;
 
   beforeAll(async () => {
     app = await startTestApp();
     await app.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.http.address() as { port: number }).port}`;
+    subscriber = { Authorization: `Bearer ${await app.token('subscriber')}` };
   });
   afterAll(async () => {
     await app.close();
@@ -33,11 +36,13 @@ describe('the SSE feed', () => {
   const all = () => app.runtime.eventStore.readAll();
 
   /** Collects messages until `until` says stop, then closes. */
-  async function collect(url: string, until: (messages: SseMessage[]) => boolean, lastEventId?: string): Promise<SseMessage[]> {
+  async function collect(
+    url: string, until: (messages: SseMessage[]) => boolean, lastEventId?: string, headers: Record<string, string> = subscriber,
+  ): Promise<SseMessage[]> {
     const messages: SseMessage[] = [];
     let stop: () => void = () => undefined;
     const enough = new Promise<void>((resolve) => (stop = resolve));
-    const connection = await openSse(url, { message: (m) => (messages.push(m), until(messages) && stop()) }, lastEventId);
+    const connection = await openSse(url, { message: (m) => (messages.push(m), until(messages) && stop()) }, lastEventId, headers);
     await Promise.race([enough, connection.done]);
     connection.close();
     return messages;
@@ -59,12 +64,27 @@ describe('the SSE feed', () => {
     });
   });
 
-  it('never sends personal fields', async () => {
+  it('never sends personal fields to a subscriber without the pii scope', async () => {
     const stream = `household-${randomUUID()}`;
     await append(stream, event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Secret Name', phone: '13900000000' }, members: 2 }));
     const [message] = await collect(`${base}/feed?streams=${stream}`, (m) => m.length === 1);
     expect(JSON.parse(message.data).data).toEqual({ householdId: 'h', members: 2 });
     expect(message.data).not.toContain('Secret Name');
+    const { body } = await request(app.http).get(`/feed/events?streams=${stream}`).set(subscriber).expect(200);
+    expect(body.events[0].data).toEqual({ householdId: 'h', members: 2 });
+  });
+
+  it('sends personal fields to a subscriber with the pii scope', async () => {
+    const stream = `household-${randomUUID()}`;
+    await append(stream, event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Ma Lan' }, members: 2 }));
+    const pii = { Authorization: `Bearer ${await app.token('subscriber', { scopes: ['pii'] })}` };
+    const [message] = await collect(`${base}/feed?streams=${stream}`, (m) => m.length === 1, undefined, pii);
+    expect(JSON.parse(message.data).data).toEqual({ householdId: 'h', head: { name: 'Ma Lan' }, members: 2 });
+  });
+
+  it('refuses the feed to a caller without a token, and to a role that is not a subscriber', async () => {
+    await request(app.http).get('/feed/events').set('X-Test-Anonymous', '1').expect(401);
+    await request(app.http).get('/feed/events').set('Authorization', `Bearer ${await app.token('registrar')}`).expect(403);
   });
 
   it('filters by event type and stream prefix', async () => {
@@ -90,7 +110,7 @@ describe('the SSE feed', () => {
     const comments: string[] = [];
     let stop: () => void = () => undefined;
     const beaten = new Promise<void>((resolve) => (stop = resolve));
-    const connection = await openSse(`${base}/feed?from=end`, { comment: (text) => (comments.push(text), comments.length >= 2 && stop()) });
+    const connection = await openSse(`${base}/feed?from=end`, { comment: (text) => (comments.push(text), comments.length >= 2 && stop()) }, undefined, subscriber);
     await beaten;
     connection.close();
     expect(comments.slice(0, 2)).toEqual(['heartbeat', 'heartbeat']);
@@ -99,7 +119,7 @@ describe('the SSE feed', () => {
   it('closes the subscription when the client goes away', async () => {
     const sessions = app.app.get(FeedSessions);
     await eventually(async () => expect(sessions.active).toBe(0));
-    const connection = await openSse(`${base}/feed?from=end`, {});
+    const connection = await openSse(`${base}/feed?from=end`, {}, undefined, subscriber);
     await eventually(async () => expect(sessions.active).toBe(1));
     connection.close();
     await eventually(async () => expect(sessions.active).toBe(0));
@@ -129,7 +149,7 @@ describe('the SSE feed', () => {
     const pages: unknown[][] = [];
     let from = 'start';
     for (;;) {
-      const { body } = await request(app.http).get(`/feed/events?from=${from}&limit=3&streams=page${tag}-&types=LoanGranted,LoanRepaid`).expect(200);
+      const { body } = await request(app.http).get(`/feed/events?from=${from}&limit=3&streams=page${tag}-&types=LoanGranted,LoanRepaid`).set(subscriber).expect(200);
       if (body.next === null) break;
       expect(body.next).toBe(body.events[body.events.length - 1].position);
       pages.push(body.events);

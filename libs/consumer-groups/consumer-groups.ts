@@ -9,8 +9,14 @@ import {
   Acknowledged, Claimed, ConsumerGroupConflictError, ConsumerGroupNotFoundError, GroupSettings, GroupView, Nacked, ParkedEvent,
 } from './consumer-group';
 import { ingestPage } from './ingest';
+import { withPersonalFields } from './personal-fields';
 import { acknowledge, lease, refuse, releaseExpired } from './lease-sql';
 import { delivery, GroupRow, groupCheckpoint, groupView, parkedEvent, PendingRow, rowsOf } from './rows';
+
+export interface ReadOptions {
+  /** The caller may receive personal fields (see mayReceivePersonalFields); by default they are stripped. */
+  personal?: boolean;
+}
 
 /** Pages of the log one claim may copy into the queue, so a claim stays short. */
 const PAGES_PER_CLAIM = 4;
@@ -53,8 +59,8 @@ export class ConsumerGroups {
    * from the log (a few per claim) and leases from them, so a consumer is not starved by a queue full of
    * events of streams another consumer holds.
    */
-  async claim(name: string, consumer: string, max: number): Promise<Claimed> {
-    return this.inGroup(name, async (tx, group) => {
+  async claim(name: string, consumer: string, max: number, options: ReadOptions = {}): Promise<Claimed> {
+    const claimed = await this.inGroup(name, async (tx, group): Promise<Claimed> => {
       let rows = await lease(tx, name, consumer, max, group.lease_ms);
       let checkpoint = groupCheckpoint(group);
       for (let page = 0; rows.length < max && page < PAGES_PER_CLAIM; page += 1) {
@@ -65,6 +71,7 @@ export class ConsumerGroups {
       }
       return { events: rows.map(delivery), leaseExpiresAt: rows[0]?.lease_until?.toISOString() ?? null };
     });
+    return options.personal ? { ...claimed, events: await withPersonalFields(this.store, claimed.events) } : claimed;
   }
 
   async ack(name: string, consumer: string, eventIds: string[]): Promise<Acknowledged> {
@@ -81,8 +88,8 @@ export class ConsumerGroups {
     });
   }
 
-  async parked(name: string, limit: number): Promise<ParkedEvent[]> {
-    return this.inGroup(name, async (tx) => {
+  async parked(name: string, limit: number, options: ReadOptions = {}): Promise<ParkedEvent[]> {
+    const parked = await this.inGroup(name, async (tx) => {
       const rows: PendingRow[] = await tx.query(
         `SELECT event_id, event, deliveries, lease_until, last_reason, parked_at FROM consumer_groups.pending
           WHERE group_name = $1 AND state = 'parked' ORDER BY commit_position, prepare_position LIMIT $2`,
@@ -90,6 +97,7 @@ export class ConsumerGroups {
       );
       return rows.map(parkedEvent);
     });
+    return options.personal ? withPersonalFields(this.store, parked) : parked;
   }
 
   /** Puts parked events (all, or those named) back in the queue with a fresh count of deliveries. */

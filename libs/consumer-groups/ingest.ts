@@ -29,7 +29,7 @@ export async function ingestPage(tx: EntityManager, store: EventStore, group: Gr
        FROM unnest($2::bigint[], $3::bigint[], $4::uuid[], $5::text[]) WITH ORDINALITY AS u(c, p, id, s, ord)
      ON CONFLICT DO NOTHING`,
     [group.name, events.map((e) => e.position.commit.toString()), events.map((e) => e.position.prepare.toString()),
-      events.map((e) => e.id), events.map((e) => e.stream), JSON.stringify(events.map(toPublicEvent))],
+      events.map((e) => e.id), events.map((e) => e.stream), JSON.stringify(events.map((e) => toPublicEvent(e)))],
   );
   const last = events[events.length - 1].position;
   await tx.query(

@@ -18,8 +18,13 @@ export interface PublicEvent {
   recordedAt: string;
 }
 
-export function toPublicEvent(recorded: RecordedEvent): PublicEvent {
-  const redacted = redactEvent(recorded);
+export interface PublicEventOptions {
+  /** Keep personal fields: only for a caller entitled to them (a subscriber with the `pii` scope). */
+  personal?: boolean;
+}
+
+export function toPublicEvent(recorded: RecordedEvent, options: PublicEventOptions = {}): PublicEvent {
+  const redacted = options.personal ? recorded : redactEvent(recorded);
   return {
     id: redacted.id,
     stream: redacted.stream,

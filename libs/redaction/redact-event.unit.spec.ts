@@ -68,4 +68,8 @@ describe('toPublicEvent', () => {
       data: redactEvent(event).data, metadata: event.metadata, recordedAt: event.recordedAt,
     });
   });
+
+  it('keeps personal fields only when asked to, for a caller entitled to them', () => {
+    expect(toPublicEvent(enrolled(), { personal: true }).data).toEqual(enrolled().data);
+  });
 });

@@ -1,11 +1,14 @@
 /**
  * Consumer groups over HTTP: define (and remove) a group, claim leased batches, acknowledge or refuse
- * them, inspect and replay what was parked. The logic and its SQL are in libs/consumer-groups.
+ * them, inspect and replay what was parked. The logic and its SQL are in libs/consumer-groups. Events come
+ * without personal fields unless the caller may receive them (a subscriber with the `pii` scope).
  */
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { ConsumerGroups, DEFAULT_LEASE_MS, DEFAULT_MAX_DELIVERIES } from '@libs/consumer-groups';
 import { parsePosition } from '@libs/event-store';
+import { mayReceivePersonalFields } from '@libs/personal-data';
+import { AuthenticatedRequest } from '../auth/access.guard';
 import { ProblemException } from '../http/problem';
 import { AckDto, ClaimDto, DefineGroupDto, GROUP_NAME, NackDto, ReplayDto } from './consumer-groups.dto';
 
@@ -38,8 +41,8 @@ export class ConsumerGroupsController {
   }
 
   @Post(':name/claim') @HttpCode(200)
-  claim(@Param('name') name: string, @Body() body: ClaimDto) {
-    return this.groups.claim(groupName(name), body.consumer, body.max);
+  claim(@Param('name') name: string, @Body() body: ClaimDto, @Req() request: AuthenticatedRequest) {
+    return this.groups.claim(groupName(name), body.consumer, body.max, { personal: mayReceivePersonalFields(request.principal) });
   }
 
   @Post(':name/ack') @HttpCode(200)
@@ -53,10 +56,10 @@ export class ConsumerGroupsController {
   }
 
   @Get(':name/parked')
-  async parked(@Param('name') name: string, @Query('limit') limit?: string) {
+  async parked(@Param('name') name: string, @Req() request: AuthenticatedRequest, @Query('limit') limit?: string) {
     const max = limit === undefined ? 100 : Number(limit);
     if (!Number.isInteger(max) || max < 1 || max > 1000) throw ProblemException.of(400, 'invalid-query', 'limit must be an integer from 1 to 1000');
-    return { events: await this.groups.parked(groupName(name), max) };
+    return { events: await this.groups.parked(groupName(name), max, { personal: mayReceivePersonalFields(request.principal) }) };
   }
 
   @Post(':name/parked/replay') @HttpCode(200)

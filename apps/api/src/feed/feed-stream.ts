@@ -17,7 +17,10 @@ import { formatSseEvent, formatSseRetry, SSE_HEARTBEAT } from './sse';
 
 export type FeedEnd = 'client-closed' | 'cut-off' | 'failed';
 
-export async function streamFeed(response: ServerResponse, subscription: Subscription, options: FeedOptions): Promise<FeedEnd> {
+/** `personal`: the caller may receive personal fields (see mayReceivePersonalFields); else they are stripped. */
+export async function streamFeed(
+  response: ServerResponse, subscription: Subscription, options: FeedOptions, personal = false,
+): Promise<FeedEnd> {
   let clientClosed = false;
   let wroteSinceBeat = false;
   response.on('close', () => {
@@ -32,7 +35,7 @@ export async function streamFeed(response: ServerResponse, subscription: Subscri
     for await (const event of subscription) {
       if (clientClosed) break;
       corkUntilNextTurn(response);
-      const accepted = response.write(formatSseEvent(toPublicEvent(event)));
+      const accepted = response.write(formatSseEvent(toPublicEvent(event, { personal })));
       wroteSinceBeat = true;
       // 'drain' is only promised after a write returned false.
       if (!accepted && response.writableLength > options.maxBufferedBytes && !(await drained(response, options.stallTimeoutMs))) {

@@ -1,11 +1,14 @@
 /**
  * The log for other services: `GET /feed` as Server-Sent Events (history from a position, then live),
- * `GET /feed/events` as JSON pages for consumers that poll. Both redact personal data (libs/redaction).
+ * `GET /feed/events` as JSON pages for consumers that poll. Both strip personal fields (libs/redaction)
+ * unless the caller may receive them (a subscriber with the `pii` scope, an auditor, an admin).
  */
-import { Controller, Get, Headers, Inject, Injectable, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Injectable, Query, Req, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { EVENT_STORE, EventStore, formatPosition } from '@libs/event-store';
+import { mayReceivePersonalFields } from '@libs/personal-data';
 import { toPublicEvent } from '@libs/redaction';
+import { AuthenticatedRequest } from '../auth/access.guard';
 import { FEED_OPTIONS, FeedOptions } from './feed-options';
 import { parseFeedQuery, parseLimit, RawQuery } from './feed-query';
 import { FeedEnd, streamFeed } from './feed-stream';
@@ -29,7 +32,9 @@ export class FeedController {
   ) {}
 
   @Get()
-  async stream(@Query() query: RawQuery, @Headers('last-event-id') lastEventId: string | undefined, @Res() response: Response): Promise<void> {
+  async stream(
+    @Query() query: RawQuery, @Headers('last-event-id') lastEventId: string | undefined, @Req() request: AuthenticatedRequest, @Res() response: Response,
+  ): Promise<void> {
     const { from, filter } = parseFeedQuery(query, lastEventId || undefined);
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -41,7 +46,7 @@ export class FeedController {
     this.sessions.active += 1;
     try {
       const subscription = new FeedSubscription(this.store, this.hub, { from, filter, maxQueued: this.options.maxQueuedEvents });
-      const end = await streamFeed(response, subscription, this.options);
+      const end = await streamFeed(response, subscription, this.options, mayReceivePersonalFields(request.principal));
       this.sessions.ended[end] += 1;
     } finally {
       this.sessions.active -= 1;
@@ -50,11 +55,12 @@ export class FeedController {
 
   /** A page strictly after `from`; `next` is the position to ask from next time, null when nothing was found. */
   @Get('events')
-  async page(@Query() query: RawQuery) {
+  async page(@Query() query: RawQuery, @Req() request: AuthenticatedRequest) {
+    const personal = mayReceivePersonalFields(request.principal);
     const { from, filter } = parseFeedQuery(query);
     const events = await this.store.readAll({ fromPosition: from, maxCount: parseLimit(query), filter });
     return {
-      events: events.map(toPublicEvent),
+      events: events.map((event) => toPublicEvent(event, { personal })),
       next: events.length > 0 ? formatPosition(events[events.length - 1].position) : null,
     };
   }
