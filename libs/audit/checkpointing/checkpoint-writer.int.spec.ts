@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -99,6 +99,7 @@ describe('the checkpoint configuration', () => {
     expect(statSync(join(dataDir, 'audit', 'checkpoint-signing-key.pem')).mode & 0o777).toBe(0o600);
     const again = new CheckpointWriter(undefined as never, undefined as never, new ManualClock(), loadCheckpointConfig({}, dataDir));
     expect(exportPublicKey(again.publicKey())).toBe(first);
+    expect(readdirSync(join(dataDir, 'audit'))).toEqual(['checkpoint-signing-key.pem']);
   });
 
   it.each([
