@@ -1,0 +1,16 @@
+/** TypeORM view of `reporting.household_counts` (the table lives in the active copy; see docs/read-models.md). */
+import { ViewColumn, ViewEntity } from 'typeorm';
+
+@ViewEntity({ schema: 'reporting', name: 'household_counts', synchronize: false })
+export class HouseholdCountsView {
+  @ViewColumn({ name: 'city_code' }) cityCode!: string;
+  @ViewColumn({ name: 'district_code' }) districtCode!: string;
+  @ViewColumn({ name: 'township_code' }) townshipCode!: string;
+  @ViewColumn({ name: 'village_code' }) villageCode!: string;
+  @ViewColumn() category!: string;
+  @ViewColumn({ name: 'enrolment_year' }) enrolmentYear!: number;
+  @ViewColumn({ name: 'enrolment_month' }) enrolmentMonth!: number;
+  @ViewColumn({ name: 'active_households' }) activeHouseholds!: number;
+  @ViewColumn({ name: 'withdrawn_households' }) withdrawnHouseholds!: number;
+  @ViewColumn({ name: 'certified_households' }) certifiedHouseholds!: number;
+}

@@ -1,0 +1,20 @@
+/** TypeORM view of `reporting.loan_counts`; amounts are integer fen (bigint: strings from the driver). */
+import { ViewColumn, ViewEntity } from 'typeorm';
+
+@ViewEntity({ schema: 'reporting', name: 'loan_counts', synchronize: false })
+export class LoanCountsView {
+  @ViewColumn({ name: 'city_code' }) cityCode!: string;
+  @ViewColumn({ name: 'district_code' }) districtCode!: string;
+  @ViewColumn({ name: 'township_code' }) townshipCode!: string;
+  @ViewColumn({ name: 'village_code' }) villageCode!: string;
+  @ViewColumn({ name: 'programme_code' }) programmeCode!: string;
+  @ViewColumn({ name: 'borrower_group' }) borrowerGroup!: string;
+  @ViewColumn({ name: 'granted_month' }) grantedMonth!: number;
+  @ViewColumn({ name: 'loans_granted' }) loansGranted!: number;
+  @ViewColumn({ name: 'principal_granted_fen' }) principalGrantedFen!: string;
+  @ViewColumn({ name: 'repaid_fen' }) repaidFen!: string;
+  @ViewColumn({ name: 'outstanding_fen' }) outstandingFen!: string;
+  @ViewColumn({ name: 'repaid_loans' }) repaidLoans!: number;
+  @ViewColumn({ name: 'defaulted_loans' }) defaultedLoans!: number;
+  @ViewColumn({ name: 'defaulted_fen' }) defaultedFen!: string;
+}
