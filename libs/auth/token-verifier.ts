@@ -66,7 +66,7 @@ function failureOf(error: unknown): TokenFailure {
   if (error instanceof errors.JWTClaimValidationFailed) return 'bad-claims';
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return 'keys-unavailable';
   if (error instanceof errors.JOSEError) return 'malformed';
-  // fetch failures of a remote key set arrive as plain errors.
-  if (error instanceof TypeError && /fetch/i.test(error.message)) return 'keys-unavailable';
+  // fetch failures of a remote key set arrive as plain TypeErrors (by name: they may come from another realm).
+  if ((error as Error | undefined)?.name === 'TypeError' && /fetch/i.test((error as Error).message)) return 'keys-unavailable';
   return 'malformed';
 }
