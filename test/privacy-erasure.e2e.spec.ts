@@ -108,12 +108,12 @@ describe('erasing a household', () => {
     expect(verify.body).toMatchObject({ ok: true });
   });
 
-  it('refuses new personal data for the erased household and appends nothing, while other facts are still recorded', async () => {
-    const before = await logLength(app);
-    const need = await request(app.http).post(`/households/${fixtures.householdId}/needs`).send({ focusArea: 'health', kind: 'care', description: 'new details' }).expect(409);
-    expect(need.body.code).toBe('personal-data-erased');
-    expect(await logLength(app)).toBe(before);
-    await request(app.http).post(`/households/${fixtures.householdId}/services`).send({ departmentCode: 'health', serviceTypeCode: 'family-doctor', focusArea: 'health' }).expect(201);
+  it('goes on recording facts about the erased household but keeps no new personal data', async () => {
+    const need = await request(app.http).post(`/households/${fixtures.householdId}/needs`).send({ focusArea: 'health', kind: 'care', description: `new details ${tag}` }).expect(201);
+    const events = await app.runtime.eventStore.readStream(`household-${fixtures.householdId}`);
+    expect(events.find((e) => e.data.needId === need.body.needId)?.data.description).toBe('[erased]');
+    expect(found(await wholeDatabase())).toEqual([]);
+    expect(await wholeDatabase()).not.toContain(`new details ${tag}`);
   });
 
   it('answers a second erasure the same way, and refuses to restrict erased data', async () => {

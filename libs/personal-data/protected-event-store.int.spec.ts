@@ -73,12 +73,14 @@ describe('ProtectedEventStore over PostgreSQL', () => {
     expect(rows).toEqual([{ status: 'erased', wrapped_key: null }]);
   });
 
-  it('refuses new personal data for an erased household and appends nothing', async () => {
+  it('keeps no new personal data for an erased household, while recording the fact', async () => {
     const id = randomUUID();
     await store.appendToStream(`household-${id}`, [enrolled(id, 'Zhao Min')]);
     await keys.erase(id, { actor: 'admin-1', legalBasis: 'purpose-achieved' });
-    await expect(store.appendToStream(`household-${id}`, [withdrawn(id, 'again')])).rejects.toMatchObject({ code: 'personal-data-erased' });
-    expect(await raw.readStream(`household-${id}`)).toHaveLength(1);
+    await store.appendToStream(`household-${id}`, [withdrawn(id, 'moved in with her daughter')]);
+    expect(await rawRows(id)).not.toContain('daughter');
+    const [, second] = await store.readStream(`household-${id}`);
+    expect(second).toMatchObject({ type: 'HouseholdWithdrawn', data: { householdId: id, reason: ERASED } });
   });
 
   it('shows restricted data only to an auditor who stated a purpose', async () => {

@@ -4,7 +4,6 @@
  * decrypts them, or shows ERASED / RESTRICTED when the key is gone or sealed. The inner store, and so the
  * hash chain, only ever sees ciphertext: verify against `raw`, which still verifies after erasure.
  */
-import { DomainError } from '../domain/shared';
 import { PERSONAL_FIELDS } from '../domain/event-types';
 import type {
   AppendOptions, AppendResult, EventStore, EventToAppend, JsonObject, ReadAllOptions, ReadStreamOptions,
@@ -76,9 +75,9 @@ export class ProtectedEventStore implements EventStore {
     if (paths.length === 0 || !paths.some((path) => path.split('.')[0] in event.data)) return event;
     const subject = keySubjectOf(stream, event.data);
     const state = await this.keys.getOrCreate(subject);
-    if (state.status === 'erased') {
-      throw new DomainError('personal-data-erased', 'the personal data of this household was erased; no new personal data may be recorded for it');
-    }
+    // After erasure the household's facts go on being recorded (a service, a withdrawal), but no new
+    // personal data is kept for it: the fields are stored as erased, which is how the old ones read.
+    if (state.status === 'erased') return { ...event, data: mapPersonalLeaves(event.data, paths, () => ERASED) };
     const data = mapPersonalLeaves(event.data, paths, (leaf, path) => encryptLeaf(leaf, state.key, subject, event.id, path));
     return { ...event, data };
   }
