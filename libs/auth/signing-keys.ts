@@ -4,11 +4,12 @@
  * identity provider configures AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE instead and never uses this.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { EMBEDDED_ISSUER } from './auth-config';
 import { Role, Scope } from './principal';
+import { writeFileOnce } from './write-once';
 
 export interface SigningKeyPair {
   privateKey: KeyObject;
@@ -27,16 +28,16 @@ export function generateSigningKeyPair(): Omit<SigningKeyPair, 'created'> {
 /** Loads the pair from `dir`, creating it (private key readable by the owner only) when absent. */
 export function ensureSigningKeyPair(dir: string): SigningKeyPair {
   const privatePath = join(dir, PRIVATE_FILE);
-  if (existsSync(privatePath)) {
-    const privateKey = createPrivateKey(readFileSync(privatePath));
-    return { privateKey, publicKey: createPublicKey(privateKey), created: false };
+  let created = false;
+  if (!existsSync(privatePath)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const pem = generateSigningKeyPair().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    created = writeFileOnce(privatePath, pem);
   }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const { privateKey, publicKey } = generateSigningKeyPair();
-  writeFileSync(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-  chmodSync(privatePath, 0o600);
-  writeFileSync(join(dir, PUBLIC_FILE), publicKey.export({ type: 'spki', format: 'pem' }));
-  return { privateKey, publicKey, created: true };
+  const privateKey = createPrivateKey(readFileSync(privatePath));
+  const publicKey = createPublicKey(privateKey);
+  if (created) writeFileSync(join(dir, PUBLIC_FILE), publicKey.export({ type: 'spki', format: 'pem' }));
+  return { privateKey, publicKey, created };
 }
 
 /** Loads an existing pair, for the token script; throws naming the directory when there is none. */

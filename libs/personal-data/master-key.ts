@@ -4,9 +4,10 @@
  * leaking it exposes all of it, so the file is readable by its owner only.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config/config';
+import { writeFileOnce } from '../auth/write-once';
 
 export interface MasterKey {
   key: Buffer;
@@ -32,8 +33,7 @@ export function loadMasterKey(env: Env, dataDir: string): MasterKey {
   const path = join(dir, 'master.key');
   if (!existsSync(path)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(path, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(path, 0o600);
+    writeFileOnce(path, `${randomBytes(32).toString('base64')}\n`);
   }
   return { key: parseMasterKey(readFileSync(path, 'utf8'), `the master key file ${path}`), source: 'file', path };
 }
