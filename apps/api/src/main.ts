@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { startService } from './service';
 
-// `npm start` runs API and projector together; `npm run start:api` sets FAMILY_LEDGER_PROJECTOR=off.
+// `npm start` runs API and projector together (`npm run start:api` sets FAMILY_LEDGER_PROJECTOR=off);
+// FAMILY_LEDGER_RELAY=on adds the NATS relay.
 const projector = (process.env.FAMILY_LEDGER_PROJECTOR ?? 'on') !== 'off';
-startService({ api: true, projector }).catch((error: unknown) => {
+const relay = process.env.FAMILY_LEDGER_RELAY === 'on';
+startService({ api: true, projector, relay }).catch((error: unknown) => {
   console.error(`family-ledger failed to start: ${(error as Error)?.message ?? error}`);
   process.exit(1);
 });

@@ -6,12 +6,15 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@libs/config';
 import { projections } from '@projections/index';
 import { Projector } from '@apps/projector/src/projector';
+import { startRelay } from '@apps/relay/src/relay-service';
 import { openRuntime } from './bootstrap/runtime';
 import { createApiApp } from './create-app';
 
 export interface ServiceParts {
   api: boolean;
   projector: boolean;
+  /** The NATS JetStream relay (off unless asked for: it needs a NATS server). */
+  relay?: boolean;
 }
 
 export async function startService(parts: ServiceParts): Promise<void> {
@@ -35,6 +38,8 @@ export async function startService(parts: ServiceParts): Promise<void> {
   projector?.start();
   if (projector) logger.log(`projector: running ${projections.length} projection(s)`);
 
+  const relay = parts.relay ? startRelay(runtime) : undefined;
+
   const app = parts.api ? await createApiApp(runtime) : undefined;
   if (app) {
     await app.listen(config.port, config.host);
@@ -49,6 +54,7 @@ export async function startService(parts: ServiceParts): Promise<void> {
     logger.log(`${signal}: stopping`);
     await app?.close();
     await projector?.stop();
+    await relay?.stop();
     await runtime.close();
     process.exit(0);
   };
