@@ -9,6 +9,7 @@ import { Position } from '../event-store/position';
 import { upcastEvent } from '../domain/upcasting';
 import { CheckpointConflictError } from './checkpoints';
 import { park } from './dead-letters';
+import { withPreparedStatements } from './prepared';
 import { Projection } from './projection';
 
 /** Where a copy's position is kept: the checkpoint of the active copy, or the row of a rebuild. */
@@ -57,7 +58,8 @@ export class BatchApplier {
 
   private async applyAll(tx: EntityManager, events: RecordedEvent[], after: Position | undefined): Promise<void> {
     await this.target.begin(tx, after);
-    for (const event of events) await this.projection.apply(upcastEvent(event), tx, this.target.schema);
+    const prepared = await withPreparedStatements(tx);
+    for (const event of events) await this.projection.apply(upcastEvent(event), prepared, this.target.schema);
     await this.target.advance(tx, after, events[events.length - 1], events.length);
   }
 
