@@ -48,6 +48,17 @@ describe('the load-decide-append against PostgreSQL', () => {
     expect(await store.readStream(stream)).toHaveLength(2);
   });
 
+  it('answers a retried command with the state it left, not with what other commands appended since', async () => {
+    const { stream, withId } = fresh();
+    await handleCommand(store, stream, householdDecider, withId(enrol({ category: 'developing' })));
+    const command = withId(recordNeed({ needId: randomUUID() }));
+    const first = await handleCommand(store, stream, householdDecider, command);
+    await handleCommand(store, stream, householdDecider, withId(recategorize({ to: 'stable' })));
+    const retry = await handleCommand(store, stream, householdDecider, command);
+    expect(retry).toEqual(first);
+    expect(retry.state).toMatchObject({ category: 'developing' });
+  });
+
   it('refuses a stale expected revision before deciding', async () => {
     const { stream, withId } = fresh();
     await handleCommand(store, stream, householdDecider, withId(enrol()));

@@ -43,9 +43,12 @@ export async function loadStream<E extends DomainEvent, S>(
     if (error instanceof StreamNotFoundError) return [] as RecordedEvent[];
     throw error;
   });
-  const domainEvents = events.map((e) => upcast(e)).map((e) => ({ type: e.type, data: e.data }) as unknown as E);
   const revision = events.length === 0 ? -1n : events[events.length - 1].revision;
-  return { state: fold(decider.evolve, decider.initialState, domainEvents), revision, events };
+  return { state: fold(decider.evolve, decider.initialState, toDomainEvents<E>(events, upcast)), revision, events };
+}
+
+function toDomainEvents<E extends DomainEvent>(events: readonly RecordedEvent[], upcast: Upcast): E[] {
+  return events.map((e) => upcast(e)).map((e) => ({ type: e.type, data: e.data }) as unknown as E);
 }
 
 export interface HandleOptions {
@@ -57,8 +60,9 @@ export interface HandleOptions {
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(
   store: EventStore, stream: string, decider: Decider<C, E, S>, command: C, options: HandleOptions = {},
 ): Promise<CommandOutcome<S, E>> {
-  const loaded = await loadStream(store, stream, decider, options.upcast);
-  const previous = alreadyHandled<S, E>(loaded, command);
+  const upcast = options.upcast ?? noUpcast;
+  const loaded = await loadStream(store, stream, decider, upcast);
+  const previous = alreadyHandled(loaded, command, decider, upcast);
   if (previous) return previous;
   if (options.ifMatch !== undefined && options.ifMatch !== loaded.revision) {
     throw new StaleRevisionError(stream, options.ifMatch, loaded.revision);
@@ -80,13 +84,18 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
  * its events were appended but before its answer was recorded must not be decided again against the state
  * it already changed: it would be refused, or worse, applied twice. Its events are found by causationId.
  * The If-Match check is skipped too: the revision the client saw was the one before its own command.
+ * The answer is the one first given: the state as the command left it, not with what others appended since.
  */
-function alreadyHandled<S, E>(loaded: LoadedStream<S>, command: Command): CommandOutcome<S, E> | undefined {
-  const own = loaded.events.filter((event) => event.metadata.causationId === command.metadata.commandId);
+function alreadyHandled<C extends Command, E extends DomainEvent, S>(
+  loaded: LoadedStream<S>, command: Command, decider: Decider<C, E, S>, upcast: Upcast,
+): CommandOutcome<S, E> | undefined {
+  const isOwn = (event: RecordedEvent) => event.metadata.causationId === command.metadata.commandId;
+  const own = loaded.events.filter(isOwn);
   if (own.length === 0) return undefined;
   const last = own[own.length - 1];
-  const events = own.map((event) => ({ type: event.type, data: event.data }) as unknown as E);
-  return { state: loaded.state, events, revision: last.revision, position: formatPosition(last.position) };
+  const upToLast = loaded.events.filter((event) => event.revision <= last.revision);
+  const state = fold(decider.evolve, decider.initialState, toDomainEvents<E>(upToLast, upcast));
+  return { state, events: toDomainEvents<E>(own, upcast), revision: last.revision, position: formatPosition(last.position) };
 }
 
 /**
