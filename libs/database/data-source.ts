@@ -11,6 +11,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     logging: false,
+    // A keyed (idempotent) request holds a connection while its command takes more: room for both, and a
+    // timeout that fails the request rather than waiting for ever if the pool runs dry.
+    extra: { max: 40, connectionTimeoutMillis: 10_000 },
   };
 }
 

@@ -5,7 +5,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { DomainError } from '@libs/domain/shared';
-import { EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError } from '@libs/event-store';
+import { DuplicateEventIdError, EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError } from '@libs/event-store';
 import { StaleRevisionError } from '@libs/command-handling/handle-command';
 import { IdempotencyKeyBusyError } from '@libs/idempotency';
 import { Problem, problem, ProblemException } from './problem';
@@ -23,6 +23,9 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof IdempotencyKeyBusyError) {
     return problem(409, 'idempotency-key-in-use', 'another request with this Idempotency-Key is still in progress; retry later');
+  }
+  if (error instanceof DuplicateEventIdError) {
+    return problem(409, 'duplicate-event-id', 'these events were already recorded by another request');
   }
   if (error instanceof StreamNotFoundError) return problem(404, 'not-found');
   if (error instanceof InvalidAppendError) return problem(400, 'invalid-event');
