@@ -99,3 +99,24 @@ describe('the synthetic campaign', () => {
     expect(districts.size).toBe(6);
   });
 });
+
+describe('deciding the campaign in memory', () => {
+  it('names a refused command by its stream and rule, not by its message', () => {
+    const decisions = new InMemoryDecisions();
+    const enrolment = [...generateCampaign({ seed: 1, households: 3, years: 1 })].find((item) => item.command.type === 'EnrollHousehold')!;
+    decisions.decide(enrolment);
+    expect(() => decisions.decide(enrolment)).toThrow(`generated EnrollHousehold refused on ${enrolment.stream}: rule household-already-enrolled`);
+  });
+
+  it('hands each stream its pending events once, with the revision the append expects', () => {
+    const decisions = new InMemoryDecisions();
+    const items = [...generateCampaign({ seed: 1, households: 2, years: 1 }, { programme: false })];
+    const stream = items[0].stream;
+    const ofStream = items.filter((item) => item.stream === stream);
+    decisions.decide(ofStream[0]);
+    expect([...decisions.drain()].map((a) => [a.stream, a.events.length, a.expectedRevision])).toEqual([[stream, 1, 'no_stream']]);
+    for (const item of ofStream.slice(1, 3)) decisions.decide(item);
+    expect([...decisions.drain()].map((a) => [a.stream, a.events.length, a.expectedRevision])).toEqual([[stream, 2, 0n]]);
+    expect([...decisions.drain()]).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { eventIdFor } from '../command-handling/event-ids';
 import { Command, DomainEvent } from '../domain/shared/decider';
+import { DomainError } from '../domain/shared/domain-error';
 import { EventToAppend } from '../event-store/event-store.port';
 import { CampaignItem } from './items';
 import { deciderFor } from './streams';
@@ -29,7 +30,9 @@ export class InMemoryDecisions {
     try {
       events = decider.decide(item.command as Command, stream.state);
     } catch (error) {
-      throw new Error(`generated ${item.command.type} refused on ${item.stream}: ${(error as Error).message}`);
+      // Named by the rule's code, not its message: the command carries (synthetic) personal data.
+      const reason = error instanceof DomainError ? `rule ${error.code}` : (error as Error).message;
+      throw new Error(`generated ${item.command.type} refused on ${item.stream}: ${reason}`);
     }
     stream.state = events.reduce(decider.evolve, stream.state);
     const appends = events.map((event, index) => toAppend(item.command, event, index));

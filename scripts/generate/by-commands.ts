@@ -4,6 +4,7 @@
  * the generator's order; commands to different streams overlap up to `concurrency`.
  */
 import { handleCommand } from '../../libs/command-handling/handle-command';
+import { DomainError } from '../../libs/domain/shared/domain-error';
 import { EventStore } from '../../libs/event-store/event-store.port';
 import { CampaignItem, deciderFor } from '../../libs/generator';
 
@@ -33,8 +34,9 @@ export async function loadByCommands(store: EventStore, items: Iterable<Campaign
       options.onProgress?.(done);
     });
     const tracked: Promise<void> = run.catch((error: Error) => {
-      // The command type and stream only: the message of a refused enrolment could carry nothing personal, but stay safe.
-      failure ??= new Error(`${item.command.type} on ${item.stream} failed: ${error.name}: ${error.message}`);
+      // A broken rule is named by its code, never its message: the command carries personal data.
+      const reason = error instanceof DomainError ? `rule ${error.code}` : `${error.name}: ${error.message}`;
+      failure ??= new Error(`${item.command.type} on ${item.stream} failed: ${reason}`);
     }).finally(() => {
       inFlight.delete(tracked);
       if (tails.get(item.stream) === tracked) tails.delete(item.stream);

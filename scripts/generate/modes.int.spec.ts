@@ -57,6 +57,6 @@ describe('npm run generate, in both modes', () => {
     const enrolment = [...generatePlanned(new CampaignPlan(options))].find((item) => item.command.type === 'EnrollHousehold')!;
     // A new command id: the same id would be recognised as a re-send and answered from the log.
     const again = { ...enrolment, command: { ...enrolment.command, metadata: { ...enrolment.command.metadata, commandId: randomUUID() } } };
-    await expect(loadByCommands(stores[0], [again], { concurrency: 1 })).rejects.toThrow(`EnrollHousehold on ${enrolment.stream} failed`);
+    await expect(loadByCommands(stores[0], [again], { concurrency: 1 })).rejects.toThrow(`EnrollHousehold on ${enrolment.stream} failed: rule household-already-enrolled`);
   });
 });
