@@ -1,2 +1,4 @@
-/** TypeORM entities of the read models (tables themselves come from migrations). */
-export const entities: Function[] = [];
+/** TypeORM entities of the read models (tables and views themselves come from migrations). */
+import { reportingEntities } from '../../projections/reporting-entities';
+
+export const entities: Function[] = [...reportingEntities];
