@@ -8,13 +8,16 @@ export interface ProjectionLag {
   projection: string;
   version: number;
   checkpoint?: string;
-  /** Events of the types it handles that it has not applied yet (counted up to `LAG_COUNT_LIMIT`). */
+  /** Events of the types it handles that it has not applied yet, counted up to `LAG_COUNT_LIMIT`. */
   eventsBehind: number;
+  /** True when there are at least `LAG_COUNT_LIMIT` such events (the count stopped there). */
+  eventsBehindAtLeast: boolean;
   /** Age of the oldest event it has not applied yet; 0 when caught up. */
   secondsBehind: number;
 }
 
-export const LAG_COUNT_LIMIT = 10_000;
+/** Kept small: /health and /metrics read this many events per projection at most, on every call. */
+export const LAG_COUNT_LIMIT = 1_000;
 
 /**
  * How far each projection is behind the log, read from its stored checkpoint, so any process (the API's
@@ -37,6 +40,7 @@ export async function projectionLags(
         version: projection.version,
         checkpoint: checkpoint?.position && formatPosition(checkpoint.position),
         eventsBehind: pending.length,
+        eventsBehindAtLeast: pending.length === LAG_COUNT_LIMIT,
         secondsBehind: oldest ? Math.max(0, (now.getTime() - Date.parse(oldest.recordedAt)) / 1000) : 0,
       };
     }),
