@@ -99,30 +99,47 @@ async function timeQueries(dataSource: DataSource, repeats: number) {
   return results;
 }
 
+export interface ProjectionBenchResults {
+  loadedEvents: number;
+  rebuild: Awaited<ReturnType<typeof rebuildAll>>;
+  queries: Awaited<ReturnType<typeof timeQueries>>;
+}
+
+/** Loads about `events` events into the (fresh) database at `url`, rebuilds every read model, times the queries. */
+export async function benchProjections(url: string, options: { events: number; repeats: number }): Promise<ProjectionBenchResults> {
+  const dataSource = await openDatabase(url);
+  const store = new PostgresEventStore({ connectionString: url, poolSize: 8 });
+  try {
+    const loadedEvents = await load(store, options.events);
+    const rebuild = await rebuildAll(dataSource, store);
+    return { loadedEvents, rebuild, queries: await timeQueries(dataSource, options.repeats) };
+  } finally {
+    await store.close();
+    await dataSource.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   const events = argument('--events', 100_000);
   const repeats = argument('--repeats', 200);
   const database = await openBenchDatabase();
-  const dataSource = await openDatabase(database.url);
-  const store = new PostgresEventStore({ connectionString: database.url, poolSize: 8 });
   try {
     const loadStarted = Date.now();
-    const written = await load(store, events);
-    console.log(`load: ${written} events over ${VILLAGES.length} villages in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
-    const rebuild = await rebuildAll(dataSource, store);
+    const { loadedEvents, rebuild, queries } = await benchProjections(database.url, { events, repeats });
+    console.log(`load and rebuild: ${loadedEvents} events over ${VILLAGES.length} villages, ${((Date.now() - loadStarted) / 1000).toFixed(1)} s in all`);
     console.table(rebuild.results);
     const totalEvents = rebuild.results.reduce((sum, r) => sum + r.events, 0);
     const totalSeconds = rebuild.results.reduce((sum, r) => sum + r.seconds, 0);
     console.log(`rebuild of all read models: ${totalEvents} projection-events in ${totalSeconds.toFixed(1)} s = ${Math.round(totalEvents / totalSeconds)} events/s; peak RSS ${rebuild.peakRssMb} MB (maxRSS ${round(process.resourceUsage().maxRSS / 1024, 0)} MB)`);
-    console.table(await timeQueries(dataSource, repeats));
+    console.table(queries);
   } finally {
-    await store.close();
-    await dataSource.destroy();
     await database.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

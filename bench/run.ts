@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAppends, defaultAppendOptions } from './appends';
 import { openBenchDatabase } from './support/database';
-import { audit, feed, http, Section } from './support/sections';
+import { audit, feed, http, projections, Section } from './support/sections';
 
 const sections: Record<string, Section> = {
   appends: async (url, scale) => {
@@ -40,6 +40,7 @@ const sections: Record<string, Section> = {
   http,
   feed,
   audit,
+  projections,
 };
 
 async function main(): Promise<void> {

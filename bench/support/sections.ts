@@ -5,6 +5,7 @@
 import { benchAudit, defaultAuditOptions } from '../audit';
 import { benchFeed } from '../feed';
 import { benchHttp, defaultHttpOptions } from '../http';
+import { benchProjections } from '../projections';
 
 export type SectionResult = { summary: Record<string, unknown>[]; results: unknown };
 export type Section = (url: string, scale: number) => Promise<SectionResult>;
@@ -41,6 +42,17 @@ export const feed: Section = async (url, scale) => {
       baseline: 'paged store read', 'baseline events/s': results.catchUp.storeReadBaseline.eventsPerSecond,
       ratio: Math.round((results.catchUp.eventsPerSecond / results.catchUp.storeReadBaseline.eventsPerSecond) * 100) / 100,
     },
+  ];
+  return { summary, results };
+};
+
+export const projections: Section = async (url, scale) => {
+  const results = await benchProjections(url, { events: scaled(100_000, scale, 2_000), repeats: scaled(200, scale, 10) });
+  const events = results.rebuild.results.reduce((sum, r) => sum + r.events, 0);
+  const seconds = results.rebuild.results.reduce((sum, r) => sum + r.seconds, 0);
+  const summary = [
+    { case: `rebuild every read model (${results.loadedEvents} log events)`, 'events/s': Math.round(events / seconds), seconds: Math.round(seconds * 10) / 10, 'peak RSS MB': results.rebuild.peakRssMb },
+    ...results.queries.map(({ query, ...figures }) => ({ case: `indicator query ${query}`, ...figures })),
   ];
   return { summary, results };
 };

@@ -2,7 +2,7 @@
  * What the service runs on: the database (the configured one, or an embedded PostgreSQL under DATA_DIR),
  * its schema brought up to date by migrations, and the event store.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -38,6 +38,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock, en
   // Created first and traversable: the embedded PostgreSQL runs as another user inside it, while the key
   // folders created below it stay private (0700).
   mkdirSync(config.dataDir, { recursive: true, mode: 0o755 });
+  chmodSync(config.dataDir, (statSync(config.dataDir).mode & 0o7777) | 0o011);
   const securitySettings = loadSecuritySettings(env, config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   let databaseUrl = config.databaseUrl;

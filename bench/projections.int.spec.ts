@@ -1,0 +1,21 @@
+/** A smoke run of the read-side benchmark at a tiny size, so `npm run bench -- projections` keeps working. */
+import { createTestDatabase, TestDatabase } from '../libs/testing/test-database';
+import { benchProjections } from './projections';
+
+describe('read-side benchmark (smoke run)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    process.env.BENCH_QUIET = '1';
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it('loads a log, rebuilds every read model and times the five indicator queries', async () => {
+    const results = await benchProjections(database.url, { events: 500, repeats: 2 });
+    expect(results.loadedEvents).toBeGreaterThanOrEqual(500);
+    expect(results.rebuild.results.length).toBeGreaterThanOrEqual(5);
+    expect(results.rebuild.results.every((r) => r.events > 0)).toBe(true);
+    expect(results.queries).toHaveLength(5);
+    expect(results.queries.some((q) => q.rows > 0)).toBe(true);
+  });
+});
