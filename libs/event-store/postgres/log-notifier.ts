@@ -10,6 +10,9 @@ export const NOTIFY_CHANNEL = 'family_ledger_log_appended';
 
 const NOTIFY_WITHOUT_FLUSH = `BEGIN; SET LOCAL synchronous_commit TO off; NOTIFY ${NOTIFY_CHANNEL}; COMMIT;`;
 
+/** The longest another process's subscriber waits for news of an append (this process's wake at once). */
+export const NOTIFY_INTERVAL_MS = 3;
+
 type Waker = () => void;
 
 export class LogNotifier {
@@ -50,13 +53,21 @@ export class LogNotifier {
     for (const wake of this.wakers) wake();
   }
 
+  /**
+   * Sends at most one NOTIFY per `NOTIFY_INTERVAL_MS`: the first append of a quiet spell is announced at
+   * once, a busy spell once per interval (each NOTIFY is a transaction of its own, and at hundreds of appends
+   * a second they would double the database's work). Other processes wait at most that long.
+   */
   private async sendNotify(): Promise<void> {
     this.notifyInFlight = true;
     try {
       do {
         this.notifyPending = false;
+        const sent = Date.now();
         // One round trip, and no wait for a WAL flush: a lost notification only delays a subscriber's poll.
         await this.pool.query(NOTIFY_WITHOUT_FLUSH).catch(() => undefined);
+        const wait = NOTIFY_INTERVAL_MS - (Date.now() - sent);
+        if (this.notifyPending && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       } while (this.notifyPending && !this.closed);
     } finally {
       this.notifyInFlight = false;

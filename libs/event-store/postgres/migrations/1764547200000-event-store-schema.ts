@@ -39,9 +39,9 @@ export class EventStoreSchema1764547200000 implements MigrationInterface {
 const APPEND_FUNCTION = `
 CREATE FUNCTION event_store.append_events(
   p_stream text, p_expected text, p_ids uuid[], p_types text[], p_data jsonb, p_metadata jsonb,
-  p_recorded_at timestamptz, p_content_hashes text[]
-) RETURNS TABLE (outcome text, actual_revision bigint, next_revision bigint, last_position bigint)
-LANGUAGE plpgsql AS $fn$
+  p_recorded_at timestamptz, p_content_hashes text[],
+  OUT outcome text, OUT actual_revision bigint, OUT next_revision bigint, OUT last_position bigint
+) LANGUAGE plpgsql AS $fn$
 DECLARE
   v_count    int := cardinality(p_ids);
   v_current  bigint;
@@ -80,17 +80,18 @@ BEGIN
          p_expected IN ('any', 'stream_exists')
          OR (p_expected = 'no_stream' AND v_first = 0)
          OR (p_expected ~ '^-?[0-9]+$' AND v_first = p_expected::bigint + 1)) THEN
-      RETURN QUERY SELECT 'idempotent', v_current, v_last, v_last_pos;
+      outcome := 'idempotent'; next_revision := v_last; last_position := v_last_pos;
     ELSE
-      RETURN QUERY SELECT 'duplicate', v_current, NULL::bigint, NULL::bigint;
+      outcome := 'duplicate';
     END IF;
+    actual_revision := v_current;
     RETURN;
   END IF;
 
   IF (p_expected = 'no_stream' AND v_current <> -1)
      OR (p_expected = 'stream_exists' AND v_current = -1)
      OR (p_expected ~ '^-?[0-9]+$' AND v_current <> p_expected::bigint) THEN
-    RETURN QUERY SELECT 'wrong_expected_revision', v_current, NULL::bigint, NULL::bigint;
+    outcome := 'wrong_expected_revision'; actual_revision := v_current;
     RETURN;
   END IF;
 
@@ -114,6 +115,7 @@ BEGIN
          p_metadata -> (u.ord::int - 1), p_recorded_at, u.previous, u.hash
     FROM unnest(p_ids, p_types, v_previous, v_hashes) WITH ORDINALITY AS u(id, type, previous, hash, ord);
 
-  RETURN QUERY SELECT 'appended', v_current, v_current + v_count, v_base + v_count - 1;
+  outcome := 'appended'; actual_revision := v_current;
+  next_revision := v_current + v_count; last_position := v_base + v_count - 1;
 END
 $fn$`;
