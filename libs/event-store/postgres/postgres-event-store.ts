@@ -5,7 +5,7 @@
 import { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import { Clock, systemClock } from '../../clock';
 import {
-  AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent,
+  AppendOptions, AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent,
   SubscribeToAllOptions, Subscription,
 } from '../event-store.port';
 import {
@@ -16,6 +16,7 @@ import { contentHash } from '../hash-chain';
 import { Position, position } from '../position';
 import { LogNotifier } from './log-notifier';
 import { PollingSubscription } from './polling-subscription';
+import { APPEND_STATEMENT, RESEND_STATEMENT } from './append-statement';
 import { readAllQuery } from './read-all-query';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
 
@@ -31,15 +32,12 @@ export interface PostgresEventStoreOptions {
 /** Most events one append may carry; the position layout allows 2^20 per transaction. */
 export const MAX_EVENTS_PER_APPEND = 100_000;
 
-/** Prepared once per connection: an append is then one bind and execute, no parse or plan. */
-const APPEND_STATEMENT: QueryConfig = {
-  name: 'family_ledger_append_events',
-  text: `SELECT * FROM event_store.append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb, $6::jsonb, $7, $8::text[])`,
-};
+/** Appends that keep losing the race for a stream's next revision (expected `any`) give up after this. */
+const MAX_RACE_RETRIES = 20;
 
 interface AppendRow {
-  outcome: 'appended' | 'idempotent' | 'duplicate' | 'wrong_expected_revision';
   actual_revision: string;
+  resend: boolean;
   next_revision: string | null;
   last_position: string | null;
 }
@@ -86,23 +84,41 @@ export class PostgresEventStore implements EventStore {
     const recordedAt = this.clock.now().toISOString();
     const metadata = events.map((event) => ({ ...event.metadata, recordedAt }));
     const hashes = events.map((event, i) => contentHash({ type: event.type, data: event.data, metadata: metadata[i] }).toString('hex'));
-    const row = await this.query<AppendRow>(
-      APPEND_STATEMENT,
-      [stream, expected.toString(), events.map((e) => e.id), events.map((e) => e.type),
-        JSON.stringify(events.map((e) => e.data)), JSON.stringify(metadata), recordedAt, hashes],
-      queryable,
-    ).then((rows) => rows[0], (error: unknown) => Promise.reject(translateAppendError(stream, error)));
-
-    switch (row.outcome) {
-      case 'appended':
-        return { result: appendResult(row), written: true };
-      case 'idempotent':
-        return { result: appendResult(row), written: false };
-      case 'duplicate':
-        throw new DuplicateEventIdError(stream);
-      case 'wrong_expected_revision':
-        throw new WrongExpectedRevisionError(stream, expected, BigInt(row.actual_revision));
+    const ids = events.map((e) => e.id);
+    const values = [stream, expected.toString(), ids, events.map((e) => e.type),
+      JSON.stringify(events.map((e) => e.data)), JSON.stringify(metadata), recordedAt, hashes];
+    // Only an expected `any`/`stream_exists` append outside a caller's transaction may simply try again.
+    const retries = queryable === this.pool && (expected === 'any' || expected === 'stream_exists') ? MAX_RACE_RETRIES : 0;
+    for (let attempt = 0; ; attempt++) {
+      let row: AppendRow;
+      try {
+        [row] = await this.query<AppendRow>(APPEND_STATEMENT, values, queryable);
+      } catch (error) {
+        if (!isRevisionRace(error)) throw translateAppendError(stream, error);
+        if (attempt < retries) continue;
+        throw new WrongExpectedRevisionError(stream, expected, await this.currentRevision(stream, queryable));
+      }
+      if (row.next_revision !== null) return { result: appendResult(row), written: true };
+      if (row.resend) return { result: await this.resendResult(stream, expected, ids, queryable), written: false };
+      throw new WrongExpectedRevisionError(stream, expected, BigInt(row.actual_revision));
     }
+  }
+
+  /** The first result of an append made before, or DuplicateEventIdError when the ids were used otherwise. */
+  private async resendResult(stream: string, expected: ExpectedRevision, ids: string[], queryable: Pool | PoolClient): Promise<AppendResult> {
+    const [row] = await this.query<{ same_append: boolean; next_revision: string; last_position: string }>(
+      RESEND_STATEMENT, [stream, expected.toString(), ids], queryable,
+    );
+    if (!row.same_append) throw new DuplicateEventIdError(stream);
+    return appendResult(row);
+  }
+
+  private async currentRevision(stream: string, queryable: Pool | PoolClient): Promise<bigint> {
+    const [row] = await this.query<{ revision: string | null }>(
+      `SELECT max(stream_revision) AS revision FROM event_store.events WHERE stream_id = $1`, [stream],
+      queryable === this.pool ? this.pool : queryable,
+    ).catch(() => [{ revision: null }]);
+    return row.revision === null ? -1n : BigInt(row.revision);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -156,7 +172,7 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function appendResult(row: AppendRow): AppendResult {
+function appendResult(row: { next_revision: string | null; last_position: string | null }): AppendResult {
   return { nextExpectedRevision: BigInt(row.next_revision!), position: position(BigInt(row.last_position!)) };
 }
 
@@ -164,6 +180,12 @@ function validateAppend(stream: string, events: readonly EventToAppend[]): void 
   if (stream.length === 0 || stream.length > 200) throw new InvalidAppendError('stream name must have 1 to 200 characters');
   if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
   if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidAppendError(`at most ${MAX_EVENTS_PER_APPEND} events per append`);
+}
+
+/** Another append took the stream's next revision first (see append-statement.ts). */
+function isRevisionRace(error: unknown): boolean {
+  const pg = error as { code?: string; constraint?: string };
+  return pg.code === '23505' && pg.constraint === 'events_stream_revision_key';
 }
 
 function translateAppendError(stream: string, error: unknown): unknown {
