@@ -145,4 +145,16 @@ describeWithNats('the NATS JetStream relay', () => {
     expect(contents).toHaveLength(before + 1);
     expect(contents[contents.length - 1].body.data).toEqual({});
   });
+
+  it('gives its lock back when it stops, so a standby relay of the same name can take over', async () => {
+    const relay = new NatsRelay(store, db, { servers: nats.url });
+    relay.start();
+    await eventually(async () => expect(relay.status).toBe('relaying'));
+    await relay.stop();
+    // The lock's connection stays open in the pool: only an explicit unlock lets another session take it.
+    const [{ held }] = await db.query(
+      `SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    expect(held).toBe(0);
+  });
 });

@@ -66,9 +66,10 @@ export class NatsRelay {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       const lock = this.db.createQueryRunner();
+      let locked = false;
       try {
         await lock.connect();
-        const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [`relay:${this.name}`]);
+        [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [lockKey(this.name)]);
         if (!locked) {
           this.status = 'standby';
           await sleep(1000);
@@ -89,7 +90,10 @@ export class NatsRelay {
       } finally {
         await this.connection?.close().catch(() => undefined);
         this.connection = undefined;
-        await lock.release().catch(() => undefined); // ends the session, and with it the lock
+        // release() hands the connection back to the pool with its session (and a session lock) alive: unlock
+        // explicitly, or a standby relay never takes over (a dead process's session ends anyway).
+        if (locked) await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(this.name)]).catch(() => undefined);
+        await lock.release().catch(() => undefined);
       }
     }
   }
@@ -147,4 +151,8 @@ export class NatsRelay {
       }
     }
   }
+}
+
+function lockKey(relayName: string): string {
+  return `relay:${relayName}`;
 }
