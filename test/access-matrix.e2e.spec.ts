@@ -105,6 +105,14 @@ describe('the access matrix', () => {
     expect(outside.body).toBe(missing.body);
   });
 
+  it('refuses a scoped token that names a place outside beside its own, in the query or the body', async () => {
+    const analyst = { Authorization: `Bearer ${tokens.get('analyst/in')}` };
+    const query = await send(base, 'GET', `/indicators/households-enrolled?ou=${OUT_DISTRICT}&ou=${IN_DISTRICT}`, { headers: analyst });
+    const registrar = { Authorization: `Bearer ${tokens.get('registrar/in')}`, 'Content-Type': 'application/json' };
+    const body = await send(base, 'POST', '/households', { headers: registrar, body: JSON.stringify({ villageCode: [`${OUT_DISTRICT}001001`, `${IN_DISTRICT}001001`] }) });
+    expect([query.status, query.json?.code, body.status, body.json?.code]).toEqual([403, 'out-of-scope', 403, 'out-of-scope']);
+  });
+
   it('refuses a provider of another department for services and their satisfaction', async () => {
     const other = await app.token('provider', { ou: IN_DISTRICT, department: 'agriculture' });
     const headers = { Authorization: `Bearer ${other}`, 'Content-Type': 'application/json' };

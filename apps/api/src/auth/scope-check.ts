@@ -33,6 +33,11 @@ function known(code: unknown): code is string {
   return typeof code === 'string' && referenceData.orgUnit(code) !== undefined;
 }
 
+/** A place given twice (`?ou=a&ou=b`, a JSON array) is judged by each code, not let past as "unknown". */
+function someKnownOutside(value: unknown, inside: (code: string) => boolean): boolean {
+  return (Array.isArray(value) ? value : [value]).some((code) => known(code) && !inside(code));
+}
+
 export async function checkScope(rule: ScopeRule, principal: Principal, request: Request, resolver: OrgUnitResolver): Promise<void> {
   if (rule.kind === 'none' || isCityWide(principal)) return;
   const inside = (code: string) => withinScope(principal, code, referenceData);
@@ -41,7 +46,7 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
       throw outOfScope('this endpoint spans the whole city and');
     case 'body': {
       const code = rule.fields.map((field) => bodyField(request, field)).find((value) => value !== undefined);
-      if (known(code) && !inside(code)) throw outOfScope('the org unit named');
+      if (someKnownOutside(code, inside)) throw outOfScope('the org unit named');
       return;
     }
     case 'body-household': {
@@ -54,7 +59,7 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
     case 'query': {
       const code = request.query[rule.param];
       if (code === undefined) throw outOfScope(`the whole city (name ?${rule.param}= within your org unit)`);
-      if (known(code) && !inside(code)) throw outOfScope(`the ${rule.param} named`);
+      if (someKnownOutside(code, inside)) throw outOfScope(`the ${rule.param} named`);
       return;
     }
     case 'path-ou': {
