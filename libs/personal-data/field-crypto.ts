@@ -13,6 +13,8 @@ export const ERASED = '[erased]';
 export const RESTRICTED = '[restricted]';
 
 const b64 = (buffer: Buffer) => buffer.toString('base64url');
+/** Pinned: without it Node's GCM decipher accepts a tag cut down to 4 bytes, and forgeries get cheap. */
+const GCM = { authTagLength: 16 } as const;
 
 export function isCiphertext(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(CIPHER_PREFIX);
@@ -30,7 +32,7 @@ function additionalData(keyId: string, eventId: string, path: string): Buffer {
 
 export function encryptLeaf(value: unknown, key: Buffer, keyId: string, eventId: string, path: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, GCM);
   cipher.setAAD(additionalData(keyId, eventId, path));
   const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `${CIPHER_PREFIX}${b64(Buffer.from(keyId, 'utf8'))}.${b64(iv)}.${b64(body)}`;
@@ -41,7 +43,7 @@ export function decryptLeaf(ciphertext: string, key: Buffer, eventId: string, pa
   const [, keyPart, ivPart, bodyPart] = ciphertext.split('.');
   const keyId = Buffer.from(keyPart, 'base64url').toString('utf8');
   const body = Buffer.from(bodyPart, 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(ivPart, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(ivPart, 'base64url'), GCM);
   decipher.setAAD(additionalData(keyId, eventId, path));
   decipher.setAuthTag(body.subarray(body.length - 16));
   const plain = Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');

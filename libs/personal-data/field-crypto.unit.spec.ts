@@ -24,6 +24,12 @@ describe('personal field encryption', () => {
     expect(() => decryptLeaf(sealed, randomBytes(32), 'e', 'head.name')).toThrow();
   });
 
+  it('refuses a ciphertext whose authentication tag was cut short', () => {
+    const [prefix, keyPart, ivPart, bodyPart] = encryptLeaf('Ma Lan', key, 'h', 'e', 'head.name').split('.');
+    const short = Buffer.from(bodyPart, 'base64url').subarray(0, 8).toString('base64url');
+    expect(() => decryptLeaf([prefix, keyPart, ivPart, short].join('.'), key, 'e', 'head.name')).toThrow(/tag length/i);
+  });
+
   it('maps every leaf under the personal paths, through arrays, and nothing else', () => {
     const data = { householdId: 'h', head: { name: 'A', phone: 'B' }, members: [{ name: 'C' }, { name: 'D' }], reason: null };
     const mapped = mapPersonalLeaves(data, ['head', 'members.name', 'reason', 'absent.path'], (leaf, path) => `${path}<${String(leaf)}>`);
