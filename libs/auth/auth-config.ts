@@ -51,7 +51,9 @@ function jwksUrl(value: string): string {
   } catch {
     throw new ConfigError('AUTH_JWKS_URL', 'is not a URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('AUTH_JWKS_URL', 'must start with https:// (or http://)');
+  // Keys fetched in the clear could be swapped on the way, and then any token would pass: http only on loopback.
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new ConfigError('AUTH_JWKS_URL', 'must start with https:// (http:// only for localhost)');
   return value;
 }
 

@@ -17,11 +17,13 @@ describe('access-control settings', () => {
   it('takes a public key file or a JWKS URL', () => {
     expect(loadAuthConfig({ AUTH_PUBLIC_KEY_FILE: pem }, '.data').keys).toEqual({ kind: 'public-key-file', path: pem });
     expect(loadAuthConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json' }, '.data').keys).toEqual({ kind: 'jwks', url: 'https://idp.example/jwks.json' });
+    expect(loadAuthConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks.json' }, '.data').keys).toEqual({ kind: 'jwks', url: 'http://127.0.0.1:8080/jwks.json' });
   });
 
   it.each([
     [{ AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL'],
     [{ AUTH_JWKS_URL: 'ftp://idp.example/jwks' }, 'AUTH_JWKS_URL'],
+    [{ AUTH_JWKS_URL: 'http://idp.example/jwks' }, 'AUTH_JWKS_URL'],
     [{ AUTH_PUBLIC_KEY_FILE: '/no/such/file.pem' }, 'AUTH_PUBLIC_KEY_FILE'],
     [{ AUTH_PUBLIC_KEY_FILE: __filename }, 'AUTH_PUBLIC_KEY_FILE'],
     [{ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_PUBLIC_KEY_FILE: 'x' }, 'AUTH_JWKS_URL'],
