@@ -113,14 +113,7 @@ describe('resuming the SSE feed', () => {
     expect(retry).toBe(10);
     expect(first.length).toBeLessThan(expected.length);
 
-    const rest: string[] = [];
-    let stop: () => void = () => undefined;
-    const complete = new Promise<void>((resolve) => (stop = resolve));
-    const resumed = await openSse(`${base}/feed?streams=${tag}-`, {
-      message: (m) => (rest.push(JSON.parse(m.data).id), first.length + rest.length >= expected.length && stop()),
-    }, slow.parser.lastEventId);
-    await Promise.race([complete, resumed.done]);
-    resumed.close();
+    const rest = await resumeUntilComplete(base, tag, first.length, expected.length, slow.parser.lastEventId);
     expect([...first, ...rest]).toEqual(expected);
     expect(slow.parser.lastEventId).toBe(formatPosition((await app.runtime.eventStore.readAll({ filter: { streamPrefixes: [`${tag}-`] } }))[first.length - 1].position));
   });
@@ -142,14 +135,20 @@ describe('resuming the SSE feed', () => {
     const expected = await loggedIds(`${tag}-`);
     expect(first.length).toBeLessThan(expected.length);
 
+    const rest = await resumeUntilComplete(base, tag, first.length, expected.length, slow.parser.lastEventId);
+    expect([...first, ...rest]).toEqual(expected);
+  });
+});
+
+/** Reconnects with Last-Event-ID and collects event ids until, with those already seen, the log is complete. */
+async function resumeUntilComplete(base: string, tag: string, seen: number, total: number, lastEventId: string | undefined): Promise<string[]> {
     const rest: string[] = [];
     let stop: () => void = () => undefined;
     const complete = new Promise<void>((resolve) => (stop = resolve));
     const resumed = await openSse(`${base}/feed?streams=${tag}-`, {
-      message: (m) => (rest.push(JSON.parse(m.data).id), first.length + rest.length >= expected.length && stop()),
-    }, slow.parser.lastEventId);
+      message: (m) => (rest.push(JSON.parse(m.data).id), seen + rest.length >= total && stop()),
+    }, lastEventId);
     await Promise.race([complete, resumed.done]);
     resumed.close();
-    expect([...first, ...rest]).toEqual(expected);
-  });
-});
+    return rest;
+  }
