@@ -142,13 +142,13 @@ describe('resuming the SSE feed', () => {
 
 /** Reconnects with Last-Event-ID and collects event ids until, with those already seen, the log is complete. */
 async function resumeUntilComplete(base: string, tag: string, seen: number, total: number, lastEventId: string | undefined): Promise<string[]> {
-    const rest: string[] = [];
-    let stop: () => void = () => undefined;
-    const complete = new Promise<void>((resolve) => (stop = resolve));
-    const resumed = await openSse(`${base}/feed?streams=${tag}-`, {
-      message: (m) => (rest.push(JSON.parse(m.data).id), seen + rest.length >= total && stop()),
-    }, lastEventId);
-    await Promise.race([complete, resumed.done]);
-    resumed.close();
-    return rest;
-  }
+  const rest: string[] = [];
+  let stop: () => void = () => undefined;
+  const complete = new Promise<void>((resolve) => (stop = resolve));
+  const resumed = await openSse(`${base}/feed?streams=${tag}-`, {
+    message: (m) => (rest.push(JSON.parse(m.data).id), seen + rest.length >= total && stop()),
+  }, lastEventId);
+  await Promise.race([complete, resumed.done]);
+  resumed.close();
+  return rest;
+}
