@@ -15,7 +15,7 @@ describe('read-side benchmark (smoke run)', () => {
     expect(results.loadedEvents).toBeGreaterThanOrEqual(500);
     expect(results.rebuild.results.length).toBeGreaterThanOrEqual(5);
     expect(results.rebuild.results.every((r) => r.events > 0)).toBe(true);
-    expect(results.queries).toHaveLength(5);
+    expect(results.queries).toHaveLength(10);
     expect(results.queries.some((q) => q.rows > 0)).toBe(true);
   });
 });
