@@ -3,7 +3,7 @@
  * runtime). Deciders receive it as a parameter; this module only supplies the default instance.
  */
 import departments from './departments.v1.json';
-import loanProgrammes from './loan-programmes.v1.json';
+import loanProgrammes from './loan-programmes.v2.json';
 import orgUnits from './org-units.v1.json';
 import serviceTypes from './service-types.v1.json';
 import { ReferenceData } from './reference-data';

@@ -16,6 +16,15 @@ function indexByCode<T extends { code: string }>(items: readonly T[], what: stri
   return map;
 }
 
+/** A partnership ceiling below one partner's cap would make the partnership form smaller than an individual loan. */
+function checkPartnership({ code, principalCapFen, partnership }: LoanProgramme): void {
+  if (partnership === undefined) return;
+  const { totalCapFen } = partnership;
+  if (!Number.isSafeInteger(totalCapFen) || totalCapFen <= principalCapFen) {
+    throw new Error(`reference data: loan programme ${code} has a partnership ceiling of ${totalCapFen} fen, not above its ${principalCapFen} fen cap per borrower`);
+  }
+}
+
 export class ReferenceData {
   /** Versions of the files this instance was built from, e.g. `org-units.v1+departments.v1+...`. */
   readonly version: string;
@@ -36,6 +45,7 @@ export class ReferenceData {
       const unknown = type.departments.find((code) => !this.departments.has(code));
       if (unknown) throw new Error(`reference data: service type ${type.code} names unknown department ${unknown}`);
     }
+    for (const programme of this.loanProgrammes.values()) checkPartnership(programme);
   }
 
   /** Each unit's parent must sit exactly one level up: that also rules out cycles, which would hang ancestors(). */

@@ -103,8 +103,13 @@ describe('departments, service types and loan programmes', () => {
     }
   });
 
+  it('lend to partnerships led by a woman or a young entrepreneur up to a ceiling above one borrower\'s cap', () => {
+    expect(referenceData.loanProgramme('womens-micro-loan')?.partnership).toEqual({ totalCapFen: 50_000_000 });
+    expect(referenceData.loanProgramme('youth-entrepreneurship-loan')?.partnership).toEqual({ totalCapFen: 40_000_000 });
+  });
+
   it('name the versions they were built from', () => {
-    expect(referenceData.version).toBe('org-units.v1+departments.v1+service-types.v1+loan-programmes.v1');
+    expect(referenceData.version).toBe('org-units.v1+departments.v1+service-types.v1+loan-programmes.v2');
   });
 });
 
@@ -135,5 +140,12 @@ describe('integrity checks on load', () => {
     const broken = files();
     broken.serviceTypes.serviceTypes.push({ code: 'x', name: 'X', focusAreas: ['health'], departments: ['nobody'] });
     expect(() => new ReferenceData(broken)).toThrow(/unknown department nobody/);
+  });
+
+  it('refuses a partnership ceiling that is not above the cap per borrower', () => {
+    const broken = files();
+    const programme = { code: 'p', name: 'P', principalCapFen: 100, maxTermMonths: 12, maxInterestSubsidyBps: 700, borrowerGroups: ['woman'] };
+    broken.loanProgrammes.loanProgrammes.push({ ...programme, partnership: { totalCapFen: 100 } });
+    expect(() => new ReferenceData(broken)).toThrow(/loan programme p has a partnership ceiling of 100 fen/);
   });
 });

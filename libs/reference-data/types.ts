@@ -28,6 +28,17 @@ export interface LoanProgramme {
   readonly maxInterestSubsidyBps: number;
   /** Loan BORROWER_GROUPS allowed to borrow under it. */
   readonly borrowerGroups: readonly string[];
+  /** Absent: individual loans only. */
+  readonly partnership?: LoanPartnership;
+}
+
+/**
+ * One loan to a partnership or cooperative led by a borrower of the programme's groups: up to
+ * `principalCapFen` per partner, and never above `totalCapFen` however many partners.
+ */
+export interface LoanPartnership {
+  /** Integer fen. */
+  readonly totalCapFen: number;
 }
 
 export interface ReferenceDataFiles {

@@ -21,6 +21,8 @@ export type GrantLoan = Command<
     interestSubsidyBps: number;
     termMonths: number;
     lender: string;
+    /** Partners in all, the borrower included, for a loan to a partnership; absent for one borrower. */
+    partners?: number;
   }
 > & { context: GrantLoanContext };
 

@@ -26,7 +26,9 @@ function grant(command: GrantLoan, state: LoanState): LoanEvent[] {
   const { householdStatus } = command.context;
   rule(householdStatus !== 'NotEnrolled', 'unknown-household', `unknown household ${householdId}`, 'invalid');
   rule(householdStatus === 'Enrolled', 'household-withdrawn', `household ${householdId} has withdrawn and cannot borrow`);
-  return [{ type: 'LoanGranted', data: { ...command.data } }];
+  // A loan to one borrower carries no `partners` key at all, so its event is shaped as before v2.
+  const { partners, ...loan } = command.data;
+  return [{ type: 'LoanGranted', data: partners === undefined ? loan : { ...loan, partners } }];
 }
 
 /** The repayment that clears the loan closes it in the same decision, so no loan is left at zero outstanding. */

@@ -20,6 +20,11 @@ export type LoanGranted = DomainEvent<
     termMonths: number;
     /** The lending bank or credit cooperative, an organisation rather than a person. */
     lender: string;
+    /**
+     * People borrowing together when the loan goes to a partnership or cooperative the household's borrower
+     * leads (2 or more); absent for a loan to one borrower, as in every event before loan-programmes.v2.
+     */
+    partners?: number;
   }
 >;
 

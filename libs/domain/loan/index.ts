@@ -12,6 +12,7 @@ import { evolveLoan } from './evolve';
 import { initialLoanState, LoanState } from './state';
 import { validateLoanCommand } from './validate';
 
+export * from './caps';
 export * from './catalogue';
 export * from './commands';
 export * from './events';

@@ -5,6 +5,8 @@
 import { ReferenceData } from '../../reference-data/reference-data';
 import { integerIn, oneOf, text } from '../household/checks';
 import { DomainError, rule } from '../shared';
+import { LoanProgramme } from '../../reference-data/types';
+import { principalCapFen } from './caps';
 import { GrantLoan, LoanCommand } from './commands';
 import { BORROWER_GROUPS } from './events';
 
@@ -25,20 +27,24 @@ export function validateLoanCommand(command: LoanCommand, reference: ReferenceDa
 }
 
 function validateGrant(command: GrantLoan, reference: ReferenceData): void {
-  const { householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender } = command.data;
+  const { householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender, partners } = command.data;
   text(householdId, 'invalid-household-id', 'householdId');
   const programme = reference.loanProgramme(programmeCode);
   if (programme === undefined) throw new DomainError('unknown-loan-programme', `unknown loan programme ${String(programmeCode)}`, 'invalid');
   oneOf(BORROWER_GROUPS, borrowerGroup, 'invalid-borrower-group', 'borrowerGroup');
   rule(programme.borrowerGroups.includes(borrowerGroup), 'borrower-group-not-allowed', `${programme.code} does not lend to ${borrowerGroup}`, 'invalid');
+  if (partners !== undefined) validatePartnership(programme, partners);
   integerIn(principalFen, 1, Number.MAX_SAFE_INTEGER, 'invalid-principal', 'principalFen');
-  rule(
-    principalFen <= programme.principalCapFen,
-    'principal-above-cap',
-    `principal ${principalFen} fen exceeds the ${programme.principalCapFen} fen cap of ${programme.code}`,
-    'invalid',
-  );
+  const cap = principalCapFen(programme, partners);
+  const form = partners === undefined ? '' : ` for a partnership of ${partners}`;
+  rule(principalFen <= cap, 'principal-above-cap', `principal ${principalFen} fen exceeds the ${cap} fen cap of ${programme.code}${form}`, 'invalid');
   integerIn(interestSubsidyBps, 0, programme.maxInterestSubsidyBps, 'invalid-interest-subsidy', 'interestSubsidyBps');
   integerIn(termMonths, 1, programme.maxTermMonths, 'invalid-term', 'termMonths');
   text(lender, 'missing-lender', 'lender');
+}
+
+/** A partnership loan names two or more partners, under a programme that has the partnership form. */
+function validatePartnership(programme: LoanProgramme, partners: number): void {
+  rule(programme.partnership !== undefined, 'partnership-not-offered', `${programme.code} does not lend to partnerships`, 'invalid');
+  integerIn(partners, 2, Number.MAX_SAFE_INTEGER, 'invalid-partners', 'partners');
 }
