@@ -25,7 +25,10 @@ export const CAMPAIGN_FIGURES = {
   recategorizedShare: 0.05,
   /** Loans per 70,200 households: 1,300 to women, 200 to youth. */
   loans: { woman: 1_300, youth: 200 },
-  /** Reported total lent: 164 million yuan. Not reachable under loan-programmes.v1's caps (124 million at most). */
+  /**
+   * Reported total lent: 164 million yuan. Loans to one borrower alone reach at most 124 million under the
+   * caps; the loan book lends the rest to partnerships the borrowers lead (loan-book.ts, loan-programmes.v2).
+   */
   reportedLoanTotalFen: 164_000_000 * 100,
   loanDefaultShare: 0.03,
   /** Share of criticism bulletins, and of the units they name that get an accountability case. */

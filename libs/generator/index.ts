@@ -6,3 +6,4 @@ export * from './plan';
 export * from './random';
 export * from './streams';
 export { seededUuid, commandIdFor } from './ids';
+export * from './tally';

@@ -58,6 +58,7 @@ function grant(progress: LoanProgress, at: number): TimedItem {
     data: {
       loanId: loan.loanId, householdId: loan.householdId, borrowerGroup: loan.group, programmeCode: loan.programmeCode,
       principalFen: loan.principalFen, interestSubsidyBps: loan.interestSubsidyBps, termMonths: loan.termMonths, lender: loan.lender,
+      ...(loan.partners !== undefined && { partners: loan.partners }),
     },
     // The household is enrolled by then and loan households never withdraw (plan.ts): what the handler would read.
     context: { householdStatus: 'Enrolled' },

@@ -6,12 +6,14 @@
 import { referenceData } from '../reference-data';
 import { OrgUnit } from '../reference-data/types';
 import { HOUSEHOLD_CATEGORIES, HouseholdCategory, PersonalDetails } from '../domain/household/events';
-import { BorrowerGroup } from '../domain/loan/events';
-import { CAMPAIGN_FIGURES as F, LENDERS, MEMBERS_BY_CATEGORY } from './figures';
+import { CAMPAIGN_FIGURES as F, MEMBERS_BY_CATEGORY } from './figures';
 import { seededUuid } from './ids';
+import { LoanPlan, planLoanBook } from './loan-book';
 import { syntheticHead } from './people';
 import { Random } from './random';
 import { FIRST_YEAR } from './calendar';
+
+export type { LoanPlan } from './loan-book';
 
 export interface CampaignOptions {
   seed: number;
@@ -37,21 +39,6 @@ export interface HouseholdProfile {
   recategorize?: { month: number; to: HouseholdCategory };
 }
 
-export interface LoanPlan {
-  loanId: string;
-  householdIndex: number;
-  householdId: string;
-  group: BorrowerGroup;
-  programmeCode: string;
-  principalFen: number;
-  termMonths: number;
-  interestSubsidyBps: number;
-  lender: string;
-  grantMonth: number;
-  /** Installments paid before the borrower stops paying; undefined for a loan repaid on schedule. */
-  paidBeforeDefault?: number;
-}
-
 export class CampaignPlan {
   readonly seed: number;
   readonly households: number;
@@ -70,7 +57,7 @@ export class CampaignPlan {
     this.firstYear = options.firstYear ?? FIRST_YEAR;
     let total = 0;
     this.villageCumulative = this.villages.map((v) => (total += 0.5 + Random.for(this.seed, 'village', v.code).next()));
-    this.loans = this.planLoans();
+    this.loans = planLoanBook({ seed: this.seed, households: this.households, months: this.months, reference: this.reference, enrolMonthOf: (index) => this.baseProfile(index).enrolMonth });
   }
 
   /** The parts of a profile that do not depend on the loan book. */
@@ -118,45 +105,5 @@ export class CampaignPlan {
       else hi = mid;
     }
     return lo;
-  }
-
-  /** The loan book scales with the households: 1,300 + 200 loans per 70,200 households. */
-  private planLoans(): Map<number, LoanPlan> {
-    const random = Random.for(this.seed, 'loans');
-    const scale = this.households / F.households;
-    const groups: BorrowerGroup[] = [
-      ...Array<BorrowerGroup>(Math.round(F.loans.woman * scale)).fill('woman'),
-      ...Array<BorrowerGroup>(Math.round(F.loans.youth * scale)).fill('youth'),
-    ];
-    const loans = new Map<number, LoanPlan>();
-    // Grants spread over all but the last year, so most loans run their term inside the calendar.
-    const lastGrantMonth = Math.max(2, this.months - 13);
-    for (const [n, group] of groups.entries()) {
-      if (loans.size >= this.households) break;
-      const index = this.borrowerIndex(random, loans);
-      if (index === undefined) break;
-      const enrolMonth = this.baseProfile(index).enrolMonth;
-      const programme = this.reference.allLoanProgrammes().find((p) => p.borrowerGroups.includes(group))!;
-      // Close to the cap, in whole thousands of yuan (100,000 fen).
-      const share = 1 - 0.5 * random.next() ** 2;
-      const termMonths = random.pick(group === 'woman' ? [12, 24] : [24, 36].filter((t) => t <= programme.maxTermMonths));
-      loans.set(index, {
-        loanId: seededUuid(this.seed, 'loan', n), householdIndex: index, householdId: seededUuid(this.seed, 'household', index), group,
-        programmeCode: programme.code, principalFen: Math.floor((programme.principalCapFen * share) / 100_000) * 100_000,
-        termMonths, interestSubsidyBps: random.pick([500, programme.maxInterestSubsidyBps]), lender: random.pick(LENDERS),
-        grantMonth: random.int(enrolMonth + 1, Math.max(enrolMonth + 1, lastGrantMonth)),
-        paidBeforeDefault: random.chance(F.loanDefaultShare) ? random.int(1, termMonths - 1) : undefined,
-      });
-    }
-    return loans;
-  }
-
-  /** A household without a loan yet that enrols before the last month (a grant follows its enrolment). */
-  private borrowerIndex(random: Random, loans: ReadonlyMap<number, LoanPlan>): number | undefined {
-    for (let attempt = 0; attempt < 1_000; attempt++) {
-      const index = random.int(0, this.households - 1);
-      if (!loans.has(index) && this.baseProfile(index).enrolMonth < this.months - 1) return index;
-    }
-    return undefined;
   }
 }

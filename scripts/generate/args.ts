@@ -2,7 +2,8 @@
  * Command line of `npm run generate`:
  *   [--households 70200] [--years 4] [--seed 1] [--mode commands|bulk] [--events N]
  *   [--concurrency 16] [--shard 5000] [--database-url URL]
- * `--events N` scales the households so the log comes to about N events (the loan book scales with them).
+ * `--events N` scales the households so the log comes to about N events (the loan book scales with them),
+ * and, unless `--mode` says otherwise, loads them in bulk: a log that size is too big for the command path.
  */
 export interface GenerateArgs {
   households: number;
@@ -21,6 +22,7 @@ const INTEGER_FLAGS = { households: [1, 10_000_000], years: [1, 20], seed: [0, 2
 
 export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   const args: GenerateArgs = { households: 70_200, years: 4, seed: 1, mode: 'commands', concurrency: 16, shard: 5_000 };
+  let modeGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
     if (!match) throw new Error(`unexpected argument ${JSON.stringify(argv[i])} (${USAGE})`);
@@ -30,6 +32,7 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     if (name === 'mode') {
       if (value !== 'commands' && value !== 'bulk') throw new Error(`--mode must be commands or bulk (${USAGE})`);
       args.mode = value;
+      modeGiven = true;
     } else if (name === 'database-url') {
       if (!/^postgres(ql)?:\/\//.test(value)) throw new Error('--database-url must start with postgres:// or postgresql://');
       args.databaseUrl = value;
@@ -42,5 +45,6 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
       throw new Error(`unknown argument --${name} (${USAGE})`);
     }
   }
+  if (!modeGiven && args.events !== undefined) args.mode = 'bulk';
   return args;
 }

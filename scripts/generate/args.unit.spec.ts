@@ -10,6 +10,11 @@ describe('npm run generate arguments', () => {
       .toMatchObject({ households: 500, years: 2, seed: 7, mode: 'bulk', events: 10_000_000, databaseUrl: 'postgres://x/y' });
   });
 
+  it('loads a log sized in events in bulk unless told to use the command path', () => {
+    expect(parseGenerateArgs(['--events', '10000000'])).toMatchObject({ events: 10_000_000, mode: 'bulk' });
+    expect(parseGenerateArgs(['--events', '10000', '--mode', 'commands'])).toMatchObject({ events: 10_000, mode: 'commands' });
+  });
+
   it.each([
     [['--mode', 'fast'], '--mode must be commands or bulk'],
     [['--households', '-3'], '--households must be an integer'],

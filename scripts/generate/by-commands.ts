@@ -13,9 +13,13 @@ export interface LoadProgress {
   events: number;
 }
 
+/** Told of each command's events as they are written, with the instant the command happened at. */
+export type OnWritten = (events: readonly { type: string; data: unknown }[], occurredAt: string) => void;
+
 export interface ByCommandsOptions {
   concurrency: number;
   onProgress?(progress: LoadProgress): void;
+  onWritten?: OnWritten;
 }
 
 export async function loadByCommands(store: EventStore, items: Iterable<CampaignItem>, options: ByCommandsOptions): Promise<LoadProgress> {
@@ -31,6 +35,7 @@ export async function loadByCommands(store: EventStore, items: Iterable<Campaign
       const outcome = await handleCommand(store, item.stream, deciderFor(item.stream), item.command);
       done.commands++;
       done.events += outcome.events.length;
+      options.onWritten?.(outcome.events, item.command.metadata.occurredAt);
       options.onProgress?.(done);
     });
     const tracked: Promise<void> = run.catch((error: Error) => {

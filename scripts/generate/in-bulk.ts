@@ -6,7 +6,7 @@
 import { EventStore } from '../../libs/event-store/event-store.port';
 import { CampaignPlan, generatePlanned } from '../../libs/generator';
 import { InMemoryDecisions } from '../../libs/generator/in-memory';
-import { LoadProgress } from './by-commands';
+import { LoadProgress, OnWritten } from './by-commands';
 
 export interface InBulkOptions {
   /** Households decided in memory before their streams are written. */
@@ -14,6 +14,8 @@ export interface InBulkOptions {
   /** Appends in flight at once. */
   concurrency: number;
   onProgress?(progress: LoadProgress): void;
+  /** Told of the events decided, once they are written. */
+  onWritten?: OnWritten;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function loadInBulk(store: EventStore, plan: CampaignPlan, options:
     await inParallel([...decisions.drain()], options.concurrency, async ({ stream, events, expectedRevision }) => {
       await store.appendToStream(stream, events, { expectedRevision });
       done.events += events.length;
+      for (const event of events) options.onWritten?.([event], event.metadata.occurredAt);
       options.onProgress?.(done);
     });
   }

@@ -1,13 +1,15 @@
 /**
  * npm run generate -- --households 70200 --years 4 --seed 1 [--mode commands|bulk] [--events N]
  * Writes the synthetic campaign into an empty log: DATABASE_URL, or --database-url, or the embedded
- * PostgreSQL under DATA_DIR that `npm start` uses. Same seed, same events, in either mode.
+ * PostgreSQL under DATA_DIR that `npm start` uses (EventStoreDB for the log when EVENTSTORE_URL is set).
+ * The command path by default, the bulk load with --events or --mode bulk. Same seed, same events, in
+ * either mode. At the end it prints the campaign's figures as counted from the events written.
  */
-import { loadConfig } from '../../libs/config';
-import { CampaignPlan, generatePlanned } from '../../libs/generator';
-import { openRuntime } from '../../apps/api/src/bootstrap/runtime';
-import { parseGenerateArgs } from './args';
-import { loadByCommands } from './by-commands';
+import { Config, loadConfig } from '../../libs/config';
+import { CampaignPlan, CampaignTally, generatePlanned } from '../../libs/generator';
+import { openRuntime, Runtime } from '../../apps/api/src/bootstrap/runtime';
+import { GenerateArgs, parseGenerateArgs } from './args';
+import { loadByCommands, LoadProgress } from './by-commands';
 import { estimateEvents, householdsFor } from './estimate';
 import { loadInBulk } from './in-bulk';
 import { generateProgress } from './progress';
@@ -17,23 +19,46 @@ async function main(): Promise<void> {
   const households = args.events === undefined ? args.households : householdsFor(args.events, args.seed, args.years);
   const plan = new CampaignPlan({ seed: args.seed, households, years: args.years });
   const estimate = estimateEvents(households, args.seed, args.years);
-  const runtime = await openRuntime(loadConfig({ ...process.env, ...(args.databaseUrl && { DATABASE_URL: args.databaseUrl }) }));
-  // The service's own store: whatever it does on append (personal-field encryption) applies to generated events.
-  const store = runtime.eventStore;
+  const config = loadConfig({ ...process.env, ...(args.databaseUrl && { DATABASE_URL: args.databaseUrl }) });
+  const runtime = await openRuntime(config);
   try {
-    if ((await store.headPosition()) !== undefined) throw new Error(`the log (${runtime.databaseSource}) already holds events: generate into an empty database`);
-    console.log(`generating seed ${args.seed}: ${households} households, ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events, mode ${args.mode} (${runtime.databaseSource})`);
-    const progress = generateProgress(args.mode, estimate);
+    if ((await runtime.eventStore.headPosition()) !== undefined) throw new Error(`the log (${target(config, runtime, args)}) already holds events: generate into an empty database`);
+    console.log(`generating seed ${args.seed}: ${households} households, ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`);
+    console.log(`mode ${args.mode}${args.mode === 'commands' ? `, ${args.concurrency} commands in flight` : ''}; writing to ${target(config, runtime, args)}`);
+    const tally = new CampaignTally(plan.reference);
     const started = Date.now();
-    const done = args.mode === 'commands'
-      ? await loadByCommands(store, generatePlanned(plan), { concurrency: args.concurrency, onProgress: progress.update })
-      : await loadInBulk(store, plan, { shard: args.shard, concurrency: Math.min(args.concurrency, 8), onProgress: progress.update });
-    progress.stop(done);
+    const done = await load(runtime, plan, args, estimate, (events, occurredAt) => events.forEach((event) => tally.add(event, occurredAt)));
     const seconds = (Date.now() - started) / 1000;
     console.log(`wrote ${done.events} events from ${done.commands} commands in ${seconds.toFixed(1)} s (${Math.round(done.events / seconds)} events/s)`);
+    for (const line of tally.describe()) console.log(`  ${line}`);
   } finally {
     await runtime.close();
   }
+}
+
+/** The service's own store: whatever it does on append (personal-field encryption) applies to generated events. */
+async function load(runtime: Runtime, plan: CampaignPlan, args: GenerateArgs, estimate: number, onWritten: Parameters<typeof loadByCommands>[2]['onWritten']): Promise<LoadProgress> {
+  const progress = generateProgress(args.mode, estimate);
+  const options = { onProgress: progress.update, onWritten };
+  const done = args.mode === 'commands'
+    ? await loadByCommands(runtime.eventStore, generatePlanned(plan), { ...options, concurrency: args.concurrency })
+    : await loadInBulk(runtime.eventStore, plan, { ...options, shard: args.shard, concurrency: Math.min(args.concurrency, 8) });
+  progress.stop(done);
+  return done;
+}
+
+/** Where the log goes, said plainly so that a DATABASE_URL or EVENTSTORE_URL left in the environment is not used unnoticed. */
+function target(config: Config, runtime: Runtime, args: GenerateArgs): string {
+  const database = runtime.databaseSource === 'embedded'
+    ? `the embedded PostgreSQL under ${config.dataDir}/postgres`
+    : `PostgreSQL at ${hostAndDatabase(runtime.databaseUrl)} (${args.databaseUrl ? '--database-url' : 'DATABASE_URL'})`;
+  return config.eventStoreUrl ? `EventStoreDB at ${hostAndDatabase(config.eventStoreUrl)} (EVENTSTORE_URL), read models in ${database}` : database;
+}
+
+/** Host and path only: a URL's user and password stay out of the output. */
+function hostAndDatabase(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.host}${parsed.pathname}`;
 }
 
 main().catch((error: unknown) => {

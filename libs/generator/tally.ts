@@ -1,0 +1,111 @@
+/**
+ * The figures of a generated campaign counted from the events it wrote (not from the plan), so what
+ * `npm run generate` prints is what the log holds: households and where they are, needs, services,
+ * satisfaction, certification year by year, the loan book by borrower group, and the programme's own acts.
+ */
+import { HOUSEHOLD_CATEGORIES } from '../domain/household/events';
+import { ReferenceData } from '../reference-data/reference-data';
+
+interface Counted {
+  type: string;
+  data: unknown;
+}
+
+type Data = Readonly<Record<string, unknown>>;
+
+interface LoanFigures {
+  loans: number;
+  principalFen: number;
+  partnerships: number;
+}
+
+const count = <K extends string>(counts: Record<K, number>, key: K, by = 1) => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
+
+export class CampaignTally {
+  readonly events: Record<string, number> = {};
+  readonly categories: Record<string, number> = {};
+  readonly responses: Record<string, number> = {};
+  /** Certifications less revocations, by the year they happened in. */
+  readonly certifiedByYear: Record<string, number> = {};
+  readonly loans: Record<string, LoanFigures> = {};
+  private readonly villages = new Set<string>();
+  private readonly districts = new Set<string>();
+  private readonly focusAreas = new Set<string>();
+  private readonly departments = new Set<string>();
+  private readonly supervisors = new Set<string>();
+  private criticisms = 0;
+
+  constructor(private readonly reference: ReferenceData) {}
+
+  /** One written event, with the instant (ISO-8601 UTC) it happened at. */
+  add(event: Counted, occurredAt: string): void {
+    count(this.events, event.type);
+    const data = event.data as Data;
+    switch (event.type) {
+      case 'HouseholdEnrolled':
+        count(this.categories, data.category as string);
+        this.villages.add(data.villageCode as string);
+        this.districts.add(this.reference.ancestors(data.villageCode as string).find((u) => u.level === 'district')?.code ?? '?');
+        return;
+      case 'NeedRecorded':
+        this.focusAreas.add(data.focusArea as string);
+        return;
+      case 'ServiceDelivered':
+        this.departments.add(data.departmentCode as string);
+        return;
+      case 'SatisfactionRecorded':
+        return count(this.responses, data.response as string);
+      case 'HouseholdCertified':
+      case 'CertificationRevoked':
+        return count(this.certifiedByYear, occurredAt.slice(0, 4), event.type === 'HouseholdCertified' ? 1 : -1);
+      case 'LoanGranted':
+        return this.grant(data);
+      case 'SupervisorAssigned':
+        this.supervisors.add(data.supervisorId as string);
+        return;
+      case 'BulletinIssued':
+        if (data.kind === 'criticism') this.criticisms++;
+        return;
+    }
+  }
+
+  private grant(data: Data): void {
+    const group = (this.loans[data.borrowerGroup as string] ??= { loans: 0, principalFen: 0, partnerships: 0 });
+    group.loans++;
+    group.principalFen += data.principalFen as number;
+    if (data.partners !== undefined) group.partnerships++;
+  }
+
+  /** Certified households (net of revocations) at the end of each year, as a share of households enrolled. */
+  certifiedShares(): [year: string, share: number][] {
+    const households = this.events.HouseholdEnrolled ?? 0;
+    let certified = 0;
+    return Object.keys(this.certifiedByYear).sort().map((year) => [year, (certified += this.certifiedByYear[year]) / Math.max(1, households)]);
+  }
+
+  satisfiedShare(): number {
+    const rated = Object.values(this.responses).reduce((a, b) => a + b, 0);
+    return (this.responses.satisfied ?? 0) / Math.max(1, rated);
+  }
+
+  /** A few lines for a person to check against the programme's figures. */
+  describe(): string[] {
+    const n = (type: string) => (this.events[type] ?? 0).toLocaleString('en');
+    const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+    const yuan = (fen: number) => `${(fen / 100 / 1e6).toFixed(1)} million yuan`;
+    const loans = Object.entries(this.loans).sort(([a], [b]) => a.localeCompare(b));
+    const all = loans.reduce((sum, [, g]) => ({ loans: sum.loans + g.loans, principalFen: sum.principalFen + g.principalFen }), { loans: 0, principalFen: 0 });
+    const categories = HOUSEHOLD_CATEGORIES.map((c) => `${c} ${(this.categories[c] ?? 0).toLocaleString('en')}`).join(', ');
+    return [
+      `households: ${n('HouseholdEnrolled')} enrolled in ${this.districts.size} districts and ${this.villages.size} villages (${categories}); ${n('HouseholdWithdrawn')} withdrew`,
+      `needs: ${n('NeedRecorded')} under ${this.focusAreas.size} focus areas; services: ${n('ServiceDelivered')} from ${this.departments.size} departments`,
+      `satisfaction: ${n('SatisfactionRecorded')} ratings, ${percent(this.satisfiedShare())} satisfied`,
+      `certified (net of ${n('CertificationRevoked')} revocations): ${this.certifiedShares().map(([year, share]) => `${percent(share)} by end ${year}`).join(', ')}`,
+      `loans: ${all.loans.toLocaleString('en')}, ${yuan(all.principalFen)}; ${loans.map(([group, g]) => `${group} ${g.loans.toLocaleString('en')} (${yuan(g.principalFen)}, ${g.partnerships} to partnerships)`).join('; ')}`,
+      `repayments: ${n('LoanRepaymentRecorded')}, ${n('LoanRepaid')} loans repaid, ${n('LoanDefaulted')} defaulted`,
+      `supervision: ${this.supervisors.size} supervisors, ${n('SupervisionVisitRecorded')} visits, ${n('BulletinIssued')} bulletins (${this.criticisms} criticising), ${n('ResponsibilityAssigned')} responsibilities; cases: ${n('CaseOpened')} opened, ${n('CaseClosed')} closed`,
+    ];
+  }
+}

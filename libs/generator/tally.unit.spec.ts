@@ -1,0 +1,42 @@
+import { CampaignPlan, CampaignTally, generatePlanned } from '.';
+import { InMemoryDecisions } from './in-memory';
+
+describe('the figures of a generated campaign', () => {
+  const plan = new CampaignPlan({ seed: 3, households: 500, years: 4 });
+  const tally = new CampaignTally(plan.reference);
+  const decisions = new InMemoryDecisions();
+  let certified = 0;
+  for (const item of generatePlanned(plan)) {
+    for (const event of decisions.decide(item)) {
+      tally.add(event, event.metadata.occurredAt);
+      if (event.type === 'HouseholdCertified') certified++;
+      if (event.type === 'CertificationRevoked') certified--;
+    }
+  }
+
+  it('counts the loan book as the plan made it, by borrower group', () => {
+    for (const group of ['woman', 'youth']) {
+      const planned = [...plan.loans.values()].filter((l) => l.group === group);
+      expect(tally.loans[group]).toEqual({
+        loans: planned.length,
+        principalFen: planned.reduce((sum, l) => sum + l.principalFen, 0),
+        partnerships: planned.filter((l) => l.partners !== undefined).length,
+      });
+    }
+  });
+
+  it('counts certification net of revocations, year by year, ending at the households certified', () => {
+    const shares = tally.certifiedShares();
+    expect(shares.map(([year]) => year)).toEqual(['2012', '2013', '2014', '2015']);
+    expect(shares[3][1]).toBeCloseTo(certified / 500, 10);
+    for (let i = 1; i < shares.length; i++) expect(shares[i][1]).toBeGreaterThan(shares[i - 1][1]);
+  });
+
+  it('says where the households are and how satisfied they were', () => {
+    const lines = tally.describe();
+    expect(lines[0]).toMatch(/^households: 500 enrolled in 6 districts and \d+ villages \(developing \d+, stable \d+, elderly \d+, new-urban \d+\)/);
+    expect(lines[1]).toMatch(/under 5 focus areas; services: [\d,]+ from 2\d departments$/);
+    expect(tally.satisfiedShare()).toBeGreaterThan(0.85);
+    expect(lines.find((line) => line.startsWith('supervision:'))).toMatch(/^supervision: 6 supervisors, 288 visits, 138 bulletins/);
+  });
+});
