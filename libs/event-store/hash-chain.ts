@@ -9,7 +9,7 @@
  * lock) while the canonical encoding stays in one place, here, shared by both backends and the offline
  * verifier.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -21,13 +21,97 @@ export interface HashedContent {
 }
 
 export function contentHash(content: HashedContent): Buffer {
-  const canonical = canonicalize({ type: content.type, data: content.data, metadata: content.metadata });
+  const canonical = canonicalJson({ type: content.type, data: content.data, metadata: content.metadata });
   if (canonical === undefined) throw new Error('event content is not serialisable');
-  return createHash('sha256').update(canonical, 'utf8').digest();
+  return sha256(canonical);
 }
 
 export function chainHash(previousHashHex: string, content: Buffer): string {
-  return createHash('sha256').update(Buffer.from(previousHashHex, 'hex')).update(content).digest('hex');
+  return sha256(Buffer.concat([Buffer.from(previousHashHex, 'hex'), content])).toString('hex');
+}
+
+// One-shot hashing (Node 20.12+) skips the Hash object a createHash call builds; strings hash as UTF-8 in both.
+const sha256: (data: string | Buffer) => Buffer = typeof crypto.hash === 'function'
+  ? (data) => crypto.hash('sha256', data, 'buffer')
+  : (data) => crypto.createHash('sha256').update(data).digest();
+
+/**
+ * RFC 8785 canonical JSON: byte for byte what the `canonicalize` package returns for the same value, which
+ * defined every hash stored so far. Values as JSON.parse makes them (null, booleans, finite numbers, strings,
+ * arrays, objects) take a fast path that does what the package does without its per-value closures and
+ * string templates; anything else (undefined, toJSON, holes, NaN, functions, bigints, symbols) and any error
+ * is handed to the package itself, so the two cannot disagree there either.
+ */
+export function canonicalJson(value: unknown): string | undefined {
+  try {
+    return plainCanonical(value);
+  } catch {
+    return canonicalize(value);
+  }
+}
+
+/** Thrown where the fast path would have to guess what the package does. */
+const NOT_PLAIN = new Error('not a plain JSON value');
+
+function plainCanonical(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return quoted(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw NOT_PLAIN;
+      return String(value); // JSON.stringify's Number::toString: -0 gives "0", 1e21 "1e+21", as RFC 8785 asks
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      if ((value as { toJSON?: unknown }).toJSON !== undefined) throw NOT_PLAIN;
+      return Array.isArray(value) ? plainArray(value) : plainObject(value as Record<string, unknown>);
+    default:
+      throw NOT_PLAIN;
+  }
+}
+
+function plainArray(items: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item === undefined) throw NOT_PLAIN; // a hole or undefined: the package skips one and nulls the other
+    out += (i === 0 ? '' : ',') + plainCanonical(item);
+  }
+  return out + ']';
+}
+
+function plainObject(object: Record<string, unknown>): string {
+  const keys = sortedByCodeUnits(Object.keys(object));
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const member = object[keys[i]];
+    if (member === undefined) throw NOT_PLAIN;
+    out += (i === 0 ? '' : ',') + quoted(keys[i]) + ':' + plainCanonical(member);
+  }
+  return out + '}';
+}
+
+// Code units that JSON.stringify escapes: quote, backslash, controls, and surrogates (escaped when lone).
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function quoted(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : '"' + text + '"';
+}
+
+/**
+ * The order of Array.prototype.sort without a comparator (UTF-16 code units, as RFC 8785 asks). Insertion
+ * sort in place for the few keys an event's object has; keys are distinct, so any correct sort agrees.
+ */
+function sortedByCodeUnits(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 export interface ChainedEvent extends HashedContent {
