@@ -59,7 +59,7 @@ export class BatchApplier {
   private async applyAll(tx: EntityManager, events: RecordedEvent[], after: Position | undefined): Promise<void> {
     await this.target.begin(tx, after);
     const prepared = await withPreparedStatements(tx);
-    for (const event of events) await this.projection.apply(upcastEvent(event), prepared, this.target.schema);
+    await this.projection.applyBatch(events.map(upcastEvent), prepared, this.target.schema);
     await this.target.advance(tx, after, events[events.length - 1], events.length);
   }
 

@@ -11,7 +11,7 @@ import { PostgresEventStore } from '../event-store/postgres/postgres-event-store
 import { openProjectionDatabase, ProjectionDatabase, toAppend } from '../../projections/shared/testing/harness';
 import { loadCheckpoint } from './checkpoints';
 import { listParked, retryParked } from './dead-letters';
-import { Projection } from './projection';
+import { oneByOne, Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild';
 
@@ -22,10 +22,10 @@ function tally(name: string, version = 1): Projection {
   return {
     name, version, handles: ['Ticked'], reportingViews: [],
     tables: (s) => [`CREATE TABLE ${s}.tally (event_id uuid NOT NULL, n int NOT NULL)`],
-    async apply(event: RecordedEvent, tx, schema) {
+    applyBatch: oneByOne(async (event: RecordedEvent, tx, schema) => {
       if (poisoned.has(event.data.tick as string)) throw new Error('poison: cannot count this tick');
       await tx.query(`INSERT INTO ${schema}.tally (event_id, n) VALUES ($1, $2)`, [event.id, version]);
-    },
+    }),
   };
 }
 

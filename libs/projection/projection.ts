@@ -27,10 +27,21 @@ export interface ReadModelDefinition {
 /**
  * A read model's writer: explicit SQL through the transaction it is handed (the runner writes the
  * checkpoint in that same transaction), into the copy named by `schema`. It must be idempotent by
- * construction: applying an event a second time changes nothing. Events arrive upcast to their current shape.
+ * construction: applying an event a second time, in the same batch or a later one, changes nothing.
+ * Events arrive upcast to their current shape, in log order (a redelivered one may come after later ones).
+ * A batch that throws is retried one event per batch, and the event that still throws is parked.
  */
 export interface Projection extends ReadModelDefinition {
   /** Event types it reads; the runner asks the store for these only. */
   readonly handles: readonly string[];
-  apply(event: RecordedEvent, tx: EntityManager, schema: string): Promise<void>;
+  applyBatch(events: readonly RecordedEvent[], tx: EntityManager, schema: string): Promise<void>;
+}
+
+/** For low-volume read models written one event at a time: the batch is applied event by event. */
+export function oneByOne(
+  apply: (event: RecordedEvent, tx: EntityManager, schema: string) => Promise<void>,
+): Projection['applyBatch'] {
+  return async (events, tx, schema) => {
+    for (const event of events) await apply(event, tx, schema);
+  };
 }

@@ -49,7 +49,7 @@ export async function rebuildProjection(
     const applier = new BatchApplier(projection, dataSource, rebuildPosition(projection.name, copy.schema), options);
     let after = copy.position;
     let applied = copy.applied;
-    for (let page = await readPage(store, projection, after, options); page.length > 0; page = await readPage(store, projection, after, options)) {
+    for await (const page of pages(store, projection, after, options)) {
       after = await applier.apply(page, after);
       applied += page.length;
       options.onProgress?.(applied);
@@ -107,6 +107,22 @@ function rebuildPosition(name: string, schema: string): CopyPosition {
   };
 }
 
+/**
+ * The log's pages of the projection's types, each read while the one before is being applied: reading and
+ * writing take about as long as each other, so overlapping them nearly halves a rebuild.
+ */
+async function* pages(store: EventStore, projection: Projection, after: Position | undefined, options: RebuildOptions): AsyncGenerator<RecordedEvent[]> {
+  let next = readPage(store, projection, after, options);
+  try {
+    for (let page = await next; page.length > 0; page = await next) {
+      next = readPage(store, projection, page[page.length - 1].position, options);
+      yield page;
+    }
+  } finally {
+    next.catch(() => undefined); // a read still running when the applier failed: its outcome no longer matters
+  }
+}
+
 function readPage(store: EventStore, projection: Projection, after: Position | undefined, options: RebuildOptions): Promise<RecordedEvent[]> {
   return store.readAll({ fromPosition: after ?? 'start', filter: { eventTypes: projection.handles }, maxCount: options.batchSize ?? 1000 });
 }
@@ -149,7 +165,7 @@ async function swap(
 async function applyInSwap(projection: Projection, tx: EntityManager, schema: string, event: RecordedEvent): Promise<void> {
   await tx.query('SAVEPOINT swap_event');
   try {
-    await projection.apply(upcastEvent(event), tx, schema);
+    await projection.applyBatch([upcastEvent(event)], tx, schema);
     await tx.query('RELEASE SAVEPOINT swap_event');
   } catch (error) {
     await tx.query('ROLLBACK TO SAVEPOINT swap_event');

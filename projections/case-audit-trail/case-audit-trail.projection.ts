@@ -6,19 +6,19 @@
 import { EntityManager } from 'typeorm';
 import { CaseEvent, CaseState, caseDecider } from '@libs/domain/accountability-case';
 import { RecordedEvent } from '@libs/event-store';
-import { Projection } from '@libs/projection/projection';
+import { oneByOne, Projection } from '@libs/projection/projection';
 import { caseAuditTrailReadModel } from './case-audit-trail.tables';
 import { TRAIL_EVENT_TYPES, trailRow, TrailRow } from './trail-row';
 
 export const caseAuditTrailProjection: Projection = {
   ...caseAuditTrailReadModel,
   handles: TRAIL_EVENT_TYPES,
-  async apply(event: RecordedEvent, tx: EntityManager, schema: string): Promise<void> {
+  applyBatch: oneByOne(async (event: RecordedEvent, tx: EntityManager, schema: string): Promise<void> => {
     const row = trailRow(event);
     if (row === undefined) return;
     if (row.aggregate === 'case') await applyToCase(tx, schema, event, row);
     await insertTrailRow(tx, schema, row);
-  },
+  }),
 };
 
 interface CaseRow {

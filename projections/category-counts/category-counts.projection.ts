@@ -1,12 +1,15 @@
 /**
  * Writes the category counts (see category-counts.tables.ts). Recategorisation moves a household's count
  * from one category to another, withdrawal from active to withdrawn, certification and its revocation move
- * the certified count; each in one statement guarded by the household row's last position.
+ * the certified count; each only when the household row's last position is older than the event and the
+ * transition's guard holds. A batch loads the rows of its households, folds its events over them in memory
+ * (`foldCategoryCounts`, pure) and writes the changed rows and the summed count deltas in two statements.
  */
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@libs/event-store';
 import { HouseholdEnrolled, HouseholdEvent, HouseholdRecategorized } from '@libs/domain/household';
 import { monthOf } from '@libs/periods';
+import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection } from '@libs/projection/projection';
 import { orgUnitValues } from '../shared/org-unit-path';
 import { categoryCountsReadModel } from './category-counts.tables';
@@ -14,80 +17,93 @@ import { categoryCountsReadModel } from './category-counts.tables';
 type Handled = Extract<HouseholdEvent['type'], 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked'>;
 const HANDLES: readonly Handled[] = ['HouseholdEnrolled', 'HouseholdRecategorized', 'HouseholdWithdrawn', 'HouseholdCertified', 'CertificationRevoked'];
 
-/** How a household row changes, as SQL over its old values `h`: the new values, and the count deltas per category. */
-interface Transition {
-  guard: string;
-  set: string;
-  /** [category expression, active delta, withdrawn delta, certified delta], each SQL over `h`. */
-  deltas: [string, string, string, string][];
+export interface HouseholdRow {
+  household_id: string;
+  village_code: string;
+  township_code: string;
+  district_code: string;
+  city_code: string;
+  category: string;
+  status: 'active' | 'withdrawn';
+  certified: boolean;
+  enrolment_year: number;
+  period: number;
+  last_position: bigint;
 }
 
-const TRANSITIONS: Record<Exclude<Handled, 'HouseholdEnrolled'>, Transition> = {
-  HouseholdRecategorized: {
-    guard: `h.category <> $3`,
-    set: `category = $3`,
-    deltas: [
-      [`h.category`, `-(h.status = 'active')::int`, `-(h.status = 'withdrawn')::int`, `-h.certified::int`],
-      [`$3`, `(h.status = 'active')::int`, `(h.status = 'withdrawn')::int`, `h.certified::int`],
-    ],
-  },
-  HouseholdWithdrawn: {
-    guard: `h.status = 'active'`,
-    set: `status = 'withdrawn', certified = false`,
-    deltas: [[`h.category`, `-1`, `1`, `-h.certified::int`]],
-  },
-  HouseholdCertified: {
-    guard: `h.status = 'active' AND NOT h.certified`,
-    set: `certified = true`,
-    deltas: [[`h.category`, `0`, `0`, `1`]],
-  },
-  CertificationRevoked: {
-    guard: `h.certified`,
-    set: `certified = false`,
-    deltas: [[`h.category`, `0`, `0`, `-1`]],
-  },
+const HOUSEHOLD_COLUMNS: BulkColumn[] = [
+  ...columnsOf('text', 'household_id', 'village_code', 'township_code', 'district_code', 'city_code', 'category', 'status'),
+  { name: 'certified', type: 'boolean' }, ...columnsOf('int', 'enrolment_year', 'period'), { name: 'last_position', type: 'bigint' },
+];
+const COUNT_KEY: BulkColumn[] = [
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'category'), ...columnsOf('int', 'enrolment_year', 'period'),
+];
+const COUNTS = ['active', 'withdrawn', 'certified'];
+
+type Counted = Pick<HouseholdRow, 'category' | 'status' | 'certified'>;
+
+/** What a household contributes to the counts of its category: +1 where it is counted. */
+function contribution(h: Counted): Record<string, number> {
+  return { active: Number(h.status === 'active'), withdrawn: Number(h.status === 'withdrawn'), certified: Number(h.certified) };
+}
+
+/** A transition of an existing household row: its new state, or undefined when the guard does not hold. */
+const TRANSITIONS: Record<Exclude<Handled, 'HouseholdEnrolled'>, (h: Counted, data: Partial<HouseholdRecategorized['data']>) => Counted | undefined> = {
+  HouseholdRecategorized: (h, { to }) => (to !== undefined && h.category !== to ? { ...h, category: to } : undefined),
+  HouseholdWithdrawn: (h) => (h.status === 'active' ? { ...h, status: 'withdrawn', certified: false } : undefined),
+  HouseholdCertified: (h) => (h.status === 'active' && !h.certified ? { ...h, certified: true } : undefined),
+  CertificationRevoked: (h) => (h.certified ? { ...h, certified: false } : undefined),
 };
+
+function countKey(h: HouseholdRow, category = h.category): (string | number)[] {
+  return [h.village_code, h.township_code, h.district_code, h.city_code, category, h.enrolment_year, h.period];
+}
+
+/** Pure: folds `events` over the household rows they name (`households`, updated in place); returns what to write. */
+export function foldCategoryCounts(households: Map<string, HouseholdRow>, events: readonly RecordedEvent[]) {
+  const rows = new RowChanges<HouseholdRow>(HOUSEHOLD_COLUMNS, (h) => HOUSEHOLD_COLUMNS.map((c) => h[c.name as keyof HouseholdRow]));
+  const deltas = new CountDeltas(COUNT_KEY, COUNTS);
+  for (const event of events) {
+    const data = event.data as { householdId: string } & Partial<HouseholdRecategorized['data']>;
+    const old = households.get(data.householdId);
+    let next: HouseholdRow | undefined;
+    if (event.type === 'HouseholdEnrolled') {
+      if (!old) next = enrolledRow(event);
+    } else if (old && old.last_position < event.position.commit && event.type in TRANSITIONS) {
+      const changed = TRANSITIONS[event.type as keyof typeof TRANSITIONS](old, data);
+      if (changed) next = { ...old, ...changed, last_position: event.position.commit };
+    }
+    if (!next) continue;
+    if (old) deltas.add(countKey(old), negate(contribution(old)));
+    deltas.add(countKey(next), contribution(next));
+    households.set(next.household_id, next);
+    rows.set(next.household_id, next);
+  }
+  return { rows, deltas };
+}
+
+function enrolledRow(event: RecordedEvent): HouseholdRow {
+  const data = event.data as HouseholdEnrolled['data'];
+  const [village_code, township_code, district_code, city_code] = orgUnitValues(data.villageCode);
+  return {
+    household_id: data.householdId, village_code, township_code, district_code, city_code, category: data.category, status: 'active',
+    certified: false, enrolment_year: data.enrolmentYear, period: monthOf(event.metadata.occurredAt), last_position: event.position.commit,
+  };
+}
+
+function negate(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, -v]));
+}
 
 export const categoryCountsProjection: Projection = {
   ...categoryCountsReadModel,
   handles: HANDLES,
-  async apply(event: RecordedEvent, tx: EntityManager, schema: string): Promise<void> {
-    const type = event.type as Handled;
-    if (type === 'HouseholdEnrolled') return enrol(tx, schema, event);
-    if (!(type in TRANSITIONS)) return;
-    const data = event.data as { householdId: string } & Partial<HouseholdRecategorized['data']>;
-    await transition(tx, schema, TRANSITIONS[type], data.householdId, event.position.commit, data.to ?? null);
+  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
+    const ids = events.map((e) => (e.data as { householdId: string }).householdId);
+    const loaded = await selectByKeys<HouseholdRow & { last_position: string }>(tx, `${s}.households`, 'household_id', ids);
+    const households = new Map(loaded.map((h) => [h.household_id, { ...h, last_position: BigInt(h.last_position) }]));
+    const { rows, deltas } = foldCategoryCounts(households, events);
+    await rows.write(tx, `${s}.households`, 'household_id', ['category', 'status', 'certified', 'last_position']);
+    await deltas.write(tx, `${s}.category_counts`, ['village_code', 'category', 'enrolment_year', 'period']);
   },
 };
-
-async function enrol(tx: EntityManager, s: string, event: RecordedEvent): Promise<void> {
-  const data = event.data as HouseholdEnrolled['data'];
-  await tx.query(
-    `WITH g AS (
-       INSERT INTO ${s}.households (household_id, village_code, township_code, district_code, city_code, category, status, enrolment_year, period, last_position)
-       VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $9) ON CONFLICT (household_id) DO NOTHING RETURNING *)
-     INSERT INTO ${s}.category_counts AS c (village_code, township_code, district_code, city_code, category, enrolment_year, period, active)
-     SELECT village_code, township_code, district_code, city_code, category, enrolment_year, period, 1 FROM g
-     ON CONFLICT (village_code, category, enrolment_year, period) DO UPDATE SET active = c.active + 1`,
-    [data.householdId, ...orgUnitValues(data.villageCode), data.category, data.enrolmentYear, monthOf(event.metadata.occurredAt), event.position.commit.toString()],
-  );
-}
-
-/** One statement: lock and change the household row if the event is newer and the guard holds, then move the counts. */
-async function transition(tx: EntityManager, s: string, t: Transition, householdId: string, position: bigint, to: string | null): Promise<void> {
-  const deltas = t.deltas
-    .map(([category, active, withdrawn, certified]) =>
-      `SELECT h.village_code, h.township_code, h.district_code, h.city_code, ${category}::text AS category, h.enrolment_year, h.period,
-              ${active} AS active, ${withdrawn} AS withdrawn, ${certified} AS certified FROM h`)
-    .join(' UNION ALL ');
-  await tx.query(
-    `WITH h AS (SELECT * FROM ${s}.households h WHERE household_id = $1 AND last_position < $2 AND ${t.guard} FOR UPDATE),
-     u AS (UPDATE ${s}.households x SET ${t.set}, last_position = $2 FROM h WHERE x.household_id = h.household_id RETURNING 1),
-     d AS (${deltas})
-     INSERT INTO ${s}.category_counts AS c (village_code, township_code, district_code, city_code, category, enrolment_year, period, active, withdrawn, certified)
-     SELECT * FROM d
-     ON CONFLICT (village_code, category, enrolment_year, period)
-     DO UPDATE SET active = c.active + EXCLUDED.active, withdrawn = c.withdrawn + EXCLUDED.withdrawn, certified = c.certified + EXCLUDED.certified`,
-    to === null ? [householdId, position.toString()] : [householdId, position.toString(), to],
-  );
-}

@@ -1,70 +1,106 @@
-/** Writes the loan portfolio (see loan-portfolio.tables.ts). */
+/**
+ * Writes the loan portfolio (see loan-portfolio.tables.ts): a granted loan counts in its borrower's
+ * village, programme, borrower group and month; repayments move fen from outstanding to repaid; repaid and
+ * defaulted loans close. A loan moves only for an event later than its row's last one, and only while active.
+ * A batch loads the loans and households it names, folds its events (`foldLoans`, pure), writes in three statements.
+ */
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@libs/event-store';
-import { HouseholdEnrolled } from '@libs/domain/household';
-import { LoanDefaulted, LoanGranted, LoanRepaymentRecorded } from '@libs/domain/loan/events';
+import { LoanGranted, LoanRepaymentRecorded } from '@libs/domain/loan/events';
 import { monthOf } from '@libs/periods';
+import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection } from '@libs/projection/projection';
-import { PATH, rememberVillage, UnknownHouseholdError } from '../shared/household-villages';
+import { HouseholdVillages, OrgPath } from '../shared/household-villages';
 import { loanPortfolioReadModel } from './loan-portfolio.tables';
 
-/** A change of one active loan: the new outstanding and status, and the count deltas, as SQL over its old row `l`. */
-interface LoanChange {
-  outstanding: string;
-  status: string;
-  deltas: { repaid_fen?: string; outstanding_fen?: string; repaid_loans?: string; defaulted_loans?: string; defaulted_fen?: string };
+export interface LoanRow {
+  loan_id: string;
+  path: OrgPath;
+  programme_code: string;
+  borrower_group: string;
+  period: number;
+  principal_fen: number;
+  outstanding_fen: number;
+  status: 'active' | 'repaid' | 'defaulted';
+  last_position: bigint;
 }
 
-const CHANGES: Record<string, LoanChange> = {
-  LoanRepaymentRecorded: {
-    outstanding: `$3::bigint`, status: `'active'`,
-    deltas: { repaid_fen: `l.outstanding_fen - $3::bigint`, outstanding_fen: `$3::bigint - l.outstanding_fen` },
-  },
-  LoanRepaid: { outstanding: `0`, status: `'repaid'`, deltas: { repaid_loans: `1`, outstanding_fen: `-l.outstanding_fen`, repaid_fen: `l.outstanding_fen` } },
-  LoanDefaulted: { outstanding: `0`, status: `'defaulted'`, deltas: { defaulted_loans: `1`, defaulted_fen: `l.outstanding_fen`, outstanding_fen: `-l.outstanding_fen` } },
+const LOAN_COLUMNS: BulkColumn[] = [
+  ...columnsOf('text', 'loan_id', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'),
+  { name: 'period', type: 'int' }, ...columnsOf('bigint', 'principal_fen', 'outstanding_fen'), { name: 'status', type: 'text' }, { name: 'last_position', type: 'bigint' },
+];
+const COUNT_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'), { name: 'period', type: 'int' }];
+const COUNTS = ['granted', 'principal_fen', 'repaid_fen', 'outstanding_fen', 'repaid_loans', 'defaulted_loans', 'defaulted_fen'];
+
+type Change = { row: Pick<LoanRow, 'outstanding_fen' | 'status'>; deltas: Record<string, number> };
+
+/** How an event moves an active loan: its new outstanding and status, and the count deltas. */
+const CHANGES: Record<string, (loan: LoanRow, data: Partial<LoanRepaymentRecorded['data']>) => Change> = {
+  LoanRepaymentRecorded: (l, { outstandingFen = l.outstanding_fen }) => ({
+    row: { outstanding_fen: outstandingFen, status: 'active' },
+    deltas: { repaid_fen: l.outstanding_fen - outstandingFen, outstanding_fen: outstandingFen - l.outstanding_fen },
+  }),
+  LoanRepaid: (l) => ({ row: { outstanding_fen: 0, status: 'repaid' }, deltas: { repaid_loans: 1, outstanding_fen: -l.outstanding_fen, repaid_fen: l.outstanding_fen } }),
+  LoanDefaulted: (l) => ({ row: { outstanding_fen: 0, status: 'defaulted' }, deltas: { defaulted_loans: 1, defaulted_fen: l.outstanding_fen, outstanding_fen: -l.outstanding_fen } }),
 };
+
+const loanKey = (l: LoanRow) => [...l.path, l.programme_code, l.borrower_group, l.period];
+
+/** Pure: folds `events` over the loans they name (`loans`, updated in place) and the households' paths. */
+export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillages, events: readonly RecordedEvent[]) {
+  const rows = new RowChanges<LoanRow>(LOAN_COLUMNS, (l) => [l.loan_id, ...l.path, l.programme_code, l.borrower_group, l.period, l.principal_fen, l.outstanding_fen, l.status, l.last_position]);
+  const deltas = new CountDeltas(COUNT_KEY, COUNTS);
+  const keep = (loan: LoanRow) => (loans.set(loan.loan_id, loan), rows.set(loan.loan_id, loan));
+  for (const event of events) {
+    if (event.type === 'HouseholdEnrolled') villages.remember(event);
+    else if (event.type === 'LoanGranted') {
+      const data = event.data as LoanGranted['data'];
+      const path = villages.pathOf(data.householdId);
+      if (loans.has(data.loanId)) continue;
+      const loan = grantedLoan(data, path, monthOf(event.metadata.occurredAt), event.position.commit);
+      keep(loan);
+      deltas.add(loanKey(loan), { granted: 1, principal_fen: loan.principal_fen, outstanding_fen: loan.principal_fen });
+    } else if (event.type in CHANGES) {
+      const loan = loans.get(event.data.loanId as string);
+      if (!loan || loan.status !== 'active' || loan.last_position >= event.position.commit) continue;
+      const change = CHANGES[event.type](loan, event.data as Partial<LoanRepaymentRecorded['data']>);
+      keep({ ...loan, ...change.row, last_position: event.position.commit });
+      deltas.add(loanKey(loan), change.deltas);
+    }
+  }
+  return { rows, deltas };
+}
+
+function grantedLoan(data: LoanGranted['data'], path: OrgPath, period: number, position: bigint): LoanRow {
+  return {
+    loan_id: data.loanId, path, programme_code: data.programmeCode, borrower_group: data.borrowerGroup, period,
+    principal_fen: data.principalFen, outstanding_fen: data.principalFen, status: 'active', last_position: position,
+  };
+}
+
+interface StoredLoan {
+  loan_id: string; village_code: string; township_code: string; district_code: string; city_code: string; programme_code: string;
+  borrower_group: string; period: number; principal_fen: string; outstanding_fen: string; status: LoanRow['status']; last_position: string;
+}
+
+async function loadLoans(tx: EntityManager, s: string, events: readonly RecordedEvent[]): Promise<Map<string, LoanRow>> {
+  const ids = events.map((e) => e.data.loanId).filter((id): id is string => typeof id === 'string');
+  const stored = await selectByKeys<StoredLoan>(tx, `${s}.loans`, 'loan_id', ids);
+  return new Map(stored.map((l) => [l.loan_id, {
+    loan_id: l.loan_id, path: [l.village_code, l.township_code, l.district_code, l.city_code], programme_code: l.programme_code,
+    borrower_group: l.borrower_group, period: l.period, principal_fen: Number(l.principal_fen), outstanding_fen: Number(l.outstanding_fen),
+    status: l.status, last_position: BigInt(l.last_position),
+  }]));
+}
 
 export const loanPortfolioProjection: Projection = {
   ...loanPortfolioReadModel,
   handles: ['HouseholdEnrolled', 'LoanGranted', 'LoanRepaymentRecorded', 'LoanRepaid', 'LoanDefaulted'],
-  async apply(event: RecordedEvent, tx: EntityManager, schema: string): Promise<void> {
-    if (event.type === 'HouseholdEnrolled') {
-      const data = event.data as HouseholdEnrolled['data'];
-      return rememberVillage(tx, schema, data.householdId, data.villageCode);
-    }
-    if (event.type === 'LoanGranted') return grant(tx, schema, event.data as LoanGranted['data'], monthOf(event.metadata.occurredAt), event.position.commit);
-    const change = CHANGES[event.type];
-    if (!change) return;
-    const data = event.data as Partial<LoanRepaymentRecorded['data'] & LoanDefaulted['data']> & { loanId: string };
-    await move(tx, schema, change, data.loanId, event.position.commit, event.type === 'LoanRepaymentRecorded' ? data.outstandingFen : undefined);
+  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
+    const villages = await HouseholdVillages.load(tx, s, events);
+    const { rows, deltas } = foldLoans(await loadLoans(tx, s, events), villages, events);
+    await villages.save(tx, s);
+    await rows.write(tx, `${s}.loans`, 'loan_id', ['outstanding_fen', 'status', 'last_position']);
+    await deltas.write(tx, `${s}.loan_counts`, ['village_code', 'programme_code', 'borrower_group', 'period'], 'bigint');
   },
 };
-
-async function grant(tx: EntityManager, s: string, data: LoanGranted['data'], period: number, position: bigint): Promise<void> {
-  const known: unknown[] = await tx.query(`SELECT 1 FROM ${s}.household_villages WHERE household_id = $1`, [data.householdId]);
-  if (known.length === 0) throw new UnknownHouseholdError(data.householdId);
-  await tx.query(
-    `WITH g AS (
-       INSERT INTO ${s}.loans (loan_id, village_code, township_code, district_code, city_code, programme_code, borrower_group, period, principal_fen, outstanding_fen, status, last_position)
-       SELECT $1, ${PATH}, $3, $4, $5, $6, $6, 'active', $7 FROM ${s}.household_villages v WHERE v.household_id = $2
-       ON CONFLICT (loan_id) DO NOTHING RETURNING *)
-     INSERT INTO ${s}.loan_counts AS c (village_code, township_code, district_code, city_code, programme_code, borrower_group, period, granted, principal_fen, outstanding_fen)
-     SELECT village_code, township_code, district_code, city_code, programme_code, borrower_group, period, 1, principal_fen, principal_fen FROM g
-     ON CONFLICT (village_code, programme_code, borrower_group, period)
-     DO UPDATE SET granted = c.granted + 1, principal_fen = c.principal_fen + EXCLUDED.principal_fen, outstanding_fen = c.outstanding_fen + EXCLUDED.outstanding_fen`,
-    [data.loanId, data.householdId, data.programmeCode, data.borrowerGroup, period, data.principalFen, position.toString()],
-  );
-}
-
-async function move(tx: EntityManager, s: string, change: LoanChange, loanId: string, position: bigint, outstandingFen?: number): Promise<void> {
-  const columns = Object.keys(change.deltas) as (keyof LoanChange['deltas'])[];
-  await tx.query(
-    `WITH l AS (SELECT * FROM ${s}.loans WHERE loan_id = $1 AND last_position < $2 AND status = 'active' FOR UPDATE),
-     u AS (UPDATE ${s}.loans x SET outstanding_fen = ${change.outstanding}, status = ${change.status}, last_position = $2 FROM l WHERE x.loan_id = l.loan_id RETURNING 1)
-     INSERT INTO ${s}.loan_counts AS c (village_code, township_code, district_code, city_code, programme_code, borrower_group, period, ${columns.join(', ')})
-     SELECT l.village_code, l.township_code, l.district_code, l.city_code, l.programme_code, l.borrower_group, l.period, ${columns.map((c) => change.deltas[c]).join(', ')} FROM l
-     ON CONFLICT (village_code, programme_code, borrower_group, period)
-     DO UPDATE SET ${columns.map((c) => `${c} = c.${c} + EXCLUDED.${c}`).join(', ')}`,
-    outstandingFen === undefined ? [loanId, position.toString()] : [loanId, position.toString(), outstandingFen],
-  );
-}

@@ -1,54 +1,87 @@
-/** Writes needs by status (see needs-status.tables.ts). */
+/**
+ * Writes needs by status (see needs-status.tables.ts): a recorded need counts as open in its household's
+ * village, focus area, kind and month; the first service that answers it moves it to met (a need answered
+ * again, or a duplicate delivery, finds it met already and changes nothing). A batch loads the needs and
+ * households it names, folds its events over them (`foldNeeds`, pure) and writes in three statements.
+ */
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@libs/event-store';
-import { HouseholdEnrolled, NeedRecorded, ServiceDelivered } from '@libs/domain/household';
+import { NeedRecorded, ServiceDelivered } from '@libs/domain/household';
 import { monthOf } from '@libs/periods';
+import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection } from '@libs/projection/projection';
-import { assertKnownHousehold, PATH, rememberVillage } from '../shared/household-villages';
+import { HouseholdVillages, OrgPath } from '../shared/household-villages';
 import { needsStatusReadModel } from './needs-status.tables';
+
+export interface NeedRow {
+  need_id: string;
+  household_id: string;
+  path: OrgPath;
+  focus_area: string;
+  kind: string;
+  period: number;
+  status: 'open' | 'met';
+}
+
+const NEED_COLUMNS: BulkColumn[] = [
+  ...columnsOf('text', 'need_id', 'household_id', 'village_code', 'township_code', 'district_code', 'city_code', 'focus_area', 'kind'),
+  { name: 'period', type: 'int' }, { name: 'status', type: 'text' },
+];
+const COUNT_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'focus_area', 'kind'), { name: 'period', type: 'int' }];
+
+const needKey = (n: NeedRow) => [...n.path, n.focus_area, n.kind, n.period];
+
+/** Pure: folds `events` over the needs they name (`needs`, updated in place) and the households' paths. */
+export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillages, events: readonly RecordedEvent[]) {
+  const rows = new RowChanges<NeedRow>(NEED_COLUMNS, (n) => [n.need_id, n.household_id, ...n.path, n.focus_area, n.kind, n.period, n.status]);
+  const deltas = new CountDeltas(COUNT_KEY, ['open', 'met']);
+  for (const event of events) {
+    if (event.type === 'HouseholdEnrolled') villages.remember(event);
+    if (event.type === 'NeedRecorded') {
+      const data = event.data as NeedRecorded['data'];
+      if (needs.has(data.needId)) continue;
+      const need: NeedRow = {
+        need_id: data.needId, household_id: data.householdId, path: villages.pathOf(data.householdId),
+        focus_area: data.focusArea, kind: data.kind, period: monthOf(event.metadata.occurredAt), status: 'open',
+      };
+      needs.set(need.need_id, need);
+      rows.set(need.need_id, need);
+      deltas.add(needKey(need), { open: 1 });
+    }
+    if (event.type === 'ServiceDelivered') {
+      const need = needs.get((event.data as ServiceDelivered['data']).needId ?? '');
+      if (need?.status !== 'open') continue;
+      const met: NeedRow = { ...need, status: 'met' };
+      needs.set(met.need_id, met);
+      rows.set(met.need_id, met);
+      deltas.add(needKey(met), { open: -1, met: 1 });
+    }
+  }
+  return { rows, deltas };
+}
+
+interface StoredNeed extends Omit<NeedRow, 'path'> {
+  village_code: string;
+  township_code: string;
+  district_code: string;
+  city_code: string;
+}
+
+async function loadNeeds(tx: EntityManager, s: string, events: readonly RecordedEvent[]): Promise<Map<string, NeedRow>> {
+  const ids = events.map((e) => e.data.needId).filter((id): id is string => typeof id === 'string');
+  const stored = await selectByKeys<StoredNeed>(tx, `${s}.needs`, 'need_id', ids);
+  return new Map(stored.map(({ village_code, township_code, district_code, city_code, ...n }) =>
+    [n.need_id, { ...n, path: [village_code, township_code, district_code, city_code] }]));
+}
 
 export const needsStatusProjection: Projection = {
   ...needsStatusReadModel,
   handles: ['HouseholdEnrolled', 'NeedRecorded', 'ServiceDelivered'],
-  async apply(event: RecordedEvent, tx: EntityManager, schema: string): Promise<void> {
-    switch (event.type) {
-      case 'HouseholdEnrolled': {
-        const data = event.data as HouseholdEnrolled['data'];
-        return rememberVillage(tx, schema, data.householdId, data.villageCode);
-      }
-      case 'NeedRecorded':
-        return recordNeed(tx, schema, event.data as NeedRecorded['data'], monthOf(event.metadata.occurredAt));
-      case 'ServiceDelivered': {
-        const data = event.data as ServiceDelivered['data'];
-        if (data.needId) await meetNeed(tx, schema, data.needId);
-        return;
-      }
-    }
+  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
+    const villages = await HouseholdVillages.load(tx, s, events);
+    const { rows, deltas } = foldNeeds(await loadNeeds(tx, s, events), villages, events);
+    await villages.save(tx, s);
+    await rows.write(tx, `${s}.needs`, 'need_id', ['status']);
+    await deltas.write(tx, `${s}.need_counts`, ['village_code', 'focus_area', 'kind', 'period']);
   },
 };
-
-async function recordNeed(tx: EntityManager, s: string, data: NeedRecorded['data'], period: number): Promise<void> {
-  const inserted: unknown[] = await tx.query(
-    `WITH g AS (
-       INSERT INTO ${s}.needs (need_id, household_id, village_code, township_code, district_code, city_code, focus_area, kind, period, status)
-       SELECT $1, $2, ${PATH}, $3, $4, $5, 'open' FROM ${s}.household_villages v WHERE v.household_id = $2
-       ON CONFLICT (need_id) DO NOTHING RETURNING *)
-     INSERT INTO ${s}.need_counts AS c (village_code, township_code, district_code, city_code, focus_area, kind, period, open)
-     SELECT village_code, township_code, district_code, city_code, focus_area, kind, period, 1 FROM g
-     ON CONFLICT (village_code, focus_area, kind, period) DO UPDATE SET open = c.open + 1
-     RETURNING 1`,
-    [data.needId, data.householdId, data.focusArea, data.kind, period],
-  );
-  if (inserted.length === 0) await assertKnownHousehold(tx, s, data.householdId);
-}
-
-/** open -> met once; a need answered again, or a duplicate delivery, finds it met already and changes nothing. */
-async function meetNeed(tx: EntityManager, s: string, needId: string): Promise<void> {
-  await tx.query(
-    `WITH n AS (UPDATE ${s}.needs SET status = 'met' WHERE need_id = $1 AND status = 'open' RETURNING *)
-     INSERT INTO ${s}.need_counts AS c (village_code, township_code, district_code, city_code, focus_area, kind, period, open, met)
-     SELECT village_code, township_code, district_code, city_code, focus_area, kind, period, -1, 1 FROM n
-     ON CONFLICT (village_code, focus_area, kind, period) DO UPDATE SET open = c.open + EXCLUDED.open, met = c.met + EXCLUDED.met`,
-    [needId],
-  );
-}

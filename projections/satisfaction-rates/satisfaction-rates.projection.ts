@@ -1,36 +1,54 @@
-/** Writes satisfaction counts (see satisfaction-rates.tables.ts). */
+/**
+ * Writes satisfaction counts (see satisfaction-rates.tables.ts): each service's answer once (by service id)
+ * in its household's village, department, service type, focus area and month. A batch loads the answers
+ * and households it names, folds its events (`foldResponses`, pure) and writes in three statements.
+ */
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@libs/event-store';
-import { HouseholdEnrolled, SatisfactionRecorded } from '@libs/domain/household';
+import { SatisfactionRecorded } from '@libs/domain/household';
 import { monthOf } from '@libs/periods';
+import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection } from '@libs/projection/projection';
-import { assertKnownHousehold, PATH, rememberVillage } from '../shared/household-villages';
+import { HouseholdVillages } from '../shared/household-villages';
 import { satisfactionRatesReadModel } from './satisfaction-rates.tables';
 
 /** Answer to count column; anything else is poison (parked), not silently dropped. */
 const COLUMN: Record<string, string> = { satisfied: 'satisfied', neutral: 'neutral', dissatisfied: 'dissatisfied', 'no-answer': 'no_answer' };
 
+const COUNT_KEY: BulkColumn[] = [
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'department_code', 'service_type_code', 'focus_area'),
+  { name: 'period', type: 'int' },
+];
+
+/** Pure: folds `events` given the services already answered (`answered`, updated in place) and the households' paths. */
+export function foldResponses(answered: Set<string>, villages: HouseholdVillages, events: readonly RecordedEvent[]) {
+  const responses = new RowChanges<[string, string]>(columnsOf('text', 'service_id', 'response'), (row) => row);
+  const deltas = new CountDeltas(COUNT_KEY, Object.values(COLUMN));
+  for (const event of events) {
+    if (event.type === 'HouseholdEnrolled') villages.remember(event);
+    if (event.type !== 'SatisfactionRecorded') continue;
+    const data = event.data as SatisfactionRecorded['data'];
+    const column = COLUMN[data.response];
+    if (!column) throw new Error(`unknown satisfaction response ${String(data.response).slice(0, 20)}`);
+    const path = villages.pathOf(data.householdId);
+    if (answered.has(data.serviceId)) continue;
+    answered.add(data.serviceId);
+    responses.set(data.serviceId, [data.serviceId, data.response]);
+    deltas.add([...path, data.departmentCode, data.serviceTypeCode, data.focusArea, monthOf(event.metadata.occurredAt)], { [column]: 1 });
+  }
+  return { responses, deltas };
+}
+
 export const satisfactionRatesProjection: Projection = {
   ...satisfactionRatesReadModel,
   handles: ['HouseholdEnrolled', 'SatisfactionRecorded'],
-  async apply(event: RecordedEvent, tx: EntityManager, schema: string): Promise<void> {
-    if (event.type === 'HouseholdEnrolled') {
-      const data = event.data as HouseholdEnrolled['data'];
-      return rememberVillage(tx, schema, data.householdId, data.villageCode);
-    }
-    if (event.type === 'SatisfactionRecorded') return record(tx, schema, event.data as SatisfactionRecorded['data'], monthOf(event.metadata.occurredAt));
+  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
+    const villages = await HouseholdVillages.load(tx, s, events);
+    const ids = events.filter((e) => e.type === 'SatisfactionRecorded').map((e) => (e.data as SatisfactionRecorded['data']).serviceId);
+    const answered = new Set((await selectByKeys<{ service_id: string }>(tx, `${s}.responses`, 'service_id', ids)).map((r) => r.service_id));
+    const { responses, deltas } = foldResponses(answered, villages, events);
+    await villages.save(tx, s);
+    await responses.write(tx, `${s}.responses`, 'service_id', []);
+    await deltas.write(tx, `${s}.satisfaction_counts`, ['village_code', 'department_code', 'service_type_code', 'focus_area', 'period']);
   },
 };
-
-async function record(tx: EntityManager, s: string, data: SatisfactionRecorded['data'], period: number): Promise<void> {
-  const column = COLUMN[data.response];
-  if (!column) throw new Error(`unknown satisfaction response ${String(data.response).slice(0, 20)}`);
-  await assertKnownHousehold(tx, s, data.householdId);
-  await tx.query(
-    `WITH g AS (INSERT INTO ${s}.responses (service_id, response) VALUES ($1, $7) ON CONFLICT DO NOTHING RETURNING 1)
-     INSERT INTO ${s}.satisfaction_counts AS c (village_code, township_code, district_code, city_code, department_code, service_type_code, focus_area, period, ${column})
-     SELECT ${PATH}, $3, $4, $5, $6, 1 FROM ${s}.household_villages v, g WHERE v.household_id = $2
-     ON CONFLICT (village_code, department_code, service_type_code, focus_area, period) DO UPDATE SET ${column} = c.${column} + 1`,
-    [data.serviceId, data.householdId, data.departmentCode, data.serviceTypeCode, data.focusArea, period, data.response],
-  );
-}

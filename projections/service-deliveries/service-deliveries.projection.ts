@@ -1,31 +1,49 @@
-/** Writes service counts (see service-deliveries.tables.ts). */
+/**
+ * Writes service counts (see service-deliveries.tables.ts): each service once (by service id) in its
+ * household's village, department, service type, focus area and month of delivery. A batch loads the
+ * services and households it names, folds its events (`foldDeliveries`, pure) and writes in three statements.
+ */
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@libs/event-store';
-import { HouseholdEnrolled, ServiceDelivered } from '@libs/domain/household';
+import { ServiceDelivered } from '@libs/domain/household';
 import { monthOf } from '@libs/periods';
+import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection } from '@libs/projection/projection';
-import { assertKnownHousehold, PATH, rememberVillage } from '../shared/household-villages';
+import { HouseholdVillages } from '../shared/household-villages';
 import { serviceDeliveriesReadModel } from './service-deliveries.tables';
+
+const COUNT_KEY: BulkColumn[] = [
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'department_code', 'service_type_code', 'focus_area'),
+  { name: 'period', type: 'int' },
+];
+
+/** Pure: folds `events` given the services already counted (`counted`, updated in place) and the households' paths. */
+export function foldDeliveries(counted: Set<string>, villages: HouseholdVillages, events: readonly RecordedEvent[]) {
+  const services = new RowChanges<string>(columnsOf('text', 'service_id'), (id) => [id]);
+  const deltas = new CountDeltas(COUNT_KEY, ['delivered']);
+  for (const event of events) {
+    if (event.type === 'HouseholdEnrolled') villages.remember(event);
+    if (event.type !== 'ServiceDelivered') continue;
+    const data = event.data as ServiceDelivered['data'];
+    const path = villages.pathOf(data.householdId);
+    if (counted.has(data.serviceId)) continue;
+    counted.add(data.serviceId);
+    services.set(data.serviceId, data.serviceId);
+    deltas.add([...path, data.departmentCode, data.serviceTypeCode, data.focusArea, monthOf(data.deliveredAt)], { delivered: 1 });
+  }
+  return { services, deltas };
+}
 
 export const serviceDeliveriesProjection: Projection = {
   ...serviceDeliveriesReadModel,
   handles: ['HouseholdEnrolled', 'ServiceDelivered'],
-  async apply(event: RecordedEvent, tx: EntityManager, schema: string): Promise<void> {
-    if (event.type === 'HouseholdEnrolled') {
-      const data = event.data as HouseholdEnrolled['data'];
-      return rememberVillage(tx, schema, data.householdId, data.villageCode);
-    }
-    if (event.type === 'ServiceDelivered') return deliver(tx, schema, event.data as ServiceDelivered['data']);
+  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
+    const villages = await HouseholdVillages.load(tx, s, events);
+    const ids = events.filter((e) => e.type === 'ServiceDelivered').map((e) => (e.data as ServiceDelivered['data']).serviceId);
+    const counted = new Set((await selectByKeys<{ service_id: string }>(tx, `${s}.services`, 'service_id', ids)).map((r) => r.service_id));
+    const { services, deltas } = foldDeliveries(counted, villages, events);
+    await villages.save(tx, s);
+    await services.write(tx, `${s}.services`, 'service_id', []);
+    await deltas.write(tx, `${s}.service_counts`, ['village_code', 'department_code', 'service_type_code', 'focus_area', 'period']);
   },
 };
-
-async function deliver(tx: EntityManager, s: string, data: ServiceDelivered['data']): Promise<void> {
-  await assertKnownHousehold(tx, s, data.householdId);
-  await tx.query(
-    `WITH g AS (INSERT INTO ${s}.services (service_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1)
-     INSERT INTO ${s}.service_counts AS c (village_code, township_code, district_code, city_code, department_code, service_type_code, focus_area, period, delivered)
-     SELECT ${PATH}, $3, $4, $5, $6, 1 FROM ${s}.household_villages v, g WHERE v.household_id = $2
-     ON CONFLICT (village_code, department_code, service_type_code, focus_area, period) DO UPDATE SET delivered = c.delivered + 1`,
-    [data.serviceId, data.householdId, data.departmentCode, data.serviceTypeCode, data.focusArea, monthOf(data.deliveredAt)],
-  );
-}

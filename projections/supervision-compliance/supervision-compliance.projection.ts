@@ -2,13 +2,13 @@
 import { EntityManager } from 'typeorm';
 import { SUPERVISION_EVENT_TYPES, SupervisionEvent } from '@libs/domain/supervision';
 import { RecordedEvent } from '@libs/event-store';
-import { Projection } from '@libs/projection/projection';
+import { oneByOne, Projection } from '@libs/projection/projection';
 import { supervisionComplianceReadModel } from './supervision-compliance.tables';
 
 export const supervisionComplianceProjection: Projection = {
   ...supervisionComplianceReadModel,
   handles: SUPERVISION_EVENT_TYPES,
-  async apply(recorded: RecordedEvent, tx: EntityManager, s: string): Promise<void> {
+  applyBatch: oneByOne(async (recorded: RecordedEvent, tx: EntityManager, s: string): Promise<void> => {
     const event = { type: recorded.type, data: recorded.data } as SupervisionEvent;
     switch (event.type) {
       case 'SupervisorAssigned': {
@@ -44,5 +44,5 @@ export const supervisionComplianceProjection: Projection = {
         return;
       }
     }
-  },
+  }),
 };

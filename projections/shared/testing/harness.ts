@@ -57,10 +57,16 @@ export async function activeSchema(dataSource: DataSource, projection: Projectio
   return checkpoint.schema;
 }
 
-/** Applies each event in a transaction of its own to the active copy, as a runner would. */
-export async function applyEvents(dataSource: DataSource, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
+/**
+ * Applies the events to the active copy as one batch in one transaction, as a runner would (so a spec sees
+ * how events of one batch act on each other); `oneByOne` gives each event a transaction of its own.
+ */
+export async function applyEvents(
+  dataSource: DataSource, projection: Projection, events: readonly RecordedEvent[], options: { oneByOne?: boolean } = {},
+): Promise<void> {
   const schema = await activeSchema(dataSource, projection);
-  for (const event of events) await dataSource.transaction((tx) => projection.apply(event, tx, schema));
+  const batches = options.oneByOne ? events.map((event) => [event]) : [events];
+  for (const batch of batches) await dataSource.transaction((tx) => projection.applyBatch(batch, tx, schema));
 }
 
 /** Every table of a copy, rows sorted, all-zero count rows dropped (absent and zero mean the same). */

@@ -1,0 +1,79 @@
+/**
+ * Rebuild of every read model at once (as the projector does when their versions rise), beside its baseline
+ * measured in the same run: reading the very same pages of the log (each projection's types, the same page
+ * size, the next page read while the last is handled) without writing anything. The ratio says how much of the
+ * read's speed the writes leave; the read itself is the store's bound.
+ */
+import { DataSource } from 'typeorm';
+import { EventStore, RecordedEvent } from '../libs/event-store/event-store.port';
+import { Position } from '../libs/event-store/position';
+import { Projection } from '../libs/projection/projection';
+import { rebuildProjection } from '../libs/projection/rebuild';
+import { progressBar } from './support/progress';
+import { round } from './support/stats';
+
+export interface RebuildFigures {
+  projectionEvents: number;
+  seconds: number;
+  eventsPerSecond: number;
+  baseline: { case: string; seconds: number; eventsPerSecond: number };
+  ratioToBaseline: number;
+  peakRssMb: number;
+  projections: { projection: string; events: number; seconds: number; 'events/s': number; parked: number }[];
+}
+
+async function readEverything(store: EventStore, projection: Projection, batchSize: number, onPage: (n: number) => void): Promise<number> {
+  let count = 0;
+  let after: Position | 'start' = 'start';
+  const read = (from: Position | 'start') => store.readAll({ fromPosition: from, filter: { eventTypes: projection.handles }, maxCount: batchSize });
+  let next: Promise<RecordedEvent[]> = read(after);
+  for (let page = await next; page.length > 0; page = await next) {
+    after = page[page.length - 1].position;
+    next = read(after);
+    count += page.length;
+    onPage(page.length);
+  }
+  return count;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = process.hrtime.bigint();
+  const value = await work();
+  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+export async function benchRebuild(
+  dataSource: DataSource, store: EventStore, projections: readonly Projection[], options: { batchSize: number; expectedEvents: number },
+): Promise<RebuildFigures> {
+  const readBar = progressBar('baseline: read the same pages', options.expectedEvents, 'events');
+  const baseline = await timed(() => Promise.all(projections.map((p) => readEverything(store, p, options.batchSize, (n) => readBar.increment(n)))));
+  readBar.stop();
+  const total = baseline.value.reduce((a, b) => a + b, 0);
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const bar = progressBar('rebuild every read model', total, 'events');
+  const applied = new Map<string, number>();
+  try {
+    const rebuilt = await timed(() => Promise.all(projections.map((projection) => timed(() => rebuildProjection(projection, store, dataSource, {
+      batchSize: options.batchSize,
+      onProgress: (n) => (bar.increment(n - (applied.get(projection.name) ?? 0)), applied.set(projection.name, n)),
+    })))));
+    const figures = await Promise.all(projections.map(async (projection, i) => {
+      const { value, seconds } = rebuilt.value[i];
+      const [{ parked }] = await dataSource.query(`SELECT count(*)::int AS parked FROM projections.dead_letters WHERE projection = $1 AND resolved_at IS NULL`, [projection.name]);
+      return { projection: projection.name, events: value.eventsApplied, seconds: round(seconds, 2), 'events/s': Math.round(value.eventsApplied / seconds), parked };
+    }));
+    const projectionEvents = figures.reduce((sum, f) => sum + f.events, 0);
+    return {
+      projectionEvents, seconds: round(rebuilt.seconds, 2), eventsPerSecond: Math.round(projectionEvents / rebuilt.seconds),
+      baseline: { case: 'read the same pages, writing nothing', seconds: round(baseline.seconds, 2), eventsPerSecond: Math.round(total / baseline.seconds) },
+      ratioToBaseline: round(baseline.seconds / rebuilt.seconds, 2),
+      peakRssMb: round(peakRss / 2 ** 20, 0),
+      projections: figures,
+    };
+  } finally {
+    clearInterval(sampler);
+    bar.stop();
+  }
+}
