@@ -13,7 +13,7 @@ import { percentile, round } from './support/stats';
 const MONTHS_2012 = Array.from({ length: 12 }, (_, i) => `2012${String(i + 1).padStart(2, '0')}`).join(';');
 
 /** Issue 9's five: city by category, district by month, satisfaction by department (Wilson), loans by programme, certification rate. */
-const QUERIES: [string, Record<string, string>][] = [
+export const BENCH_QUERIES: readonly [string, Record<string, string>][] = [
   ['households-enrolled', { ou: '640100', level: 'city', by: 'category' }],
   ['households-enrolled', { ou: '640100', level: 'district', pe: MONTHS_2012 }],
   ['satisfaction-rate', { ou: '640100', level: 'district', pe: '2012', by: 'department' }],
@@ -47,7 +47,7 @@ async function respond(dataSource: DataSource, indicator: Indicator, query: Reco
 export async function timeQueries(dataSource: DataSource, repeats: number) {
   const roundTrip = percentile(await samplesOf(() => dataSource.query('SELECT 1'), repeats), 50);
   const results = [];
-  for (const [name, query] of QUERIES) {
+  for (const [name, query] of BENCH_QUERIES) {
     const indicator = findIndicator(name)!;
     for (const format of FORMATS) {
       let rows = 0;

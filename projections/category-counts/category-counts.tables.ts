@@ -4,11 +4,12 @@
  * a count moves only when that row changes, and only for an event later than the row's last one.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
+import { districtRollupDdl } from '../indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
 
 export const categoryCountsReadModel: ReadModelDefinition = {
   name: 'category-counts',
-  version: 2,
+  version: 3,
   tables: (s) => [
     `CREATE TABLE ${s}.households (
        household_id   text    PRIMARY KEY,
@@ -30,6 +31,7 @@ export const categoryCountsReadModel: ReadModelDefinition = {
        PRIMARY KEY (village_code, category, enrolment_year, period))`,
     `CREATE INDEX ON ${s}.category_counts (township_code)`,
     `CREATE INDEX ON ${s}.category_counts (district_code)`,
+    ...districtRollupDdl(s, { table: 'category_counts', keys: ['category text', 'enrolment_year int', 'period int'], counts: ['active int', 'withdrawn int', 'certified int'] }),
   ],
   reportingViews: [
     {

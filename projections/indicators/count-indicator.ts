@@ -1,11 +1,12 @@
 /**
  * The common shape: numerator (and denominator) summed over a count table of one read model, rolled up to
- * the requested level by grouping on that level's path column, per requested period, per dimension.
+ * the requested level by grouping on that level's path column, per requested period, per dimension. At the
+ * city and district levels it reads the table's district rollup (district-rollup.ts), a few hundred rows.
  */
-import { EntityManager } from 'typeorm';
-import { Period } from '@libs/periods';
+import { Period, monthsOf } from '@libs/periods';
 import { orgUnitColumn } from '../shared/org-unit-path';
-import { Indicator, IndicatorDefinition, IndicatorRequest, IndicatorRow, Measure } from './definitions';
+import { Indicator, IndicatorDefinition, IndicatorQuery, IndicatorRequest, IndicatorRow, Measure } from './definitions';
+import { ROLLUP_LEVELS, rollupTable } from './district-rollup';
 import { wilsonInterval } from './wilson';
 
 export interface CountIndicatorSpec extends Omit<IndicatorDefinition, 'numerator' | 'denominator'> {
@@ -24,32 +25,64 @@ export function countIndicator(spec: CountIndicatorSpec): Indicator {
     ...definition,
     numerator: { label: spec.numerator.label },
     denominator: spec.denominator && { label: spec.denominator.label },
-    async compute(tx: EntityManager, schema: string, request: IndicatorRequest): Promise<IndicatorRow[]> {
-      const periodColumn = spec.periodGrain === 'year' ? 'enrolment_year' : 'period';
-      const { join, values } = periodJoin(request.periods, spec.periodGrain);
-      const dims = request.by.map((name) => `${spec.dimensions[name]} AS "${name}"`);
-      const extraSums = Object.entries(extras ?? {}).map(([name, sql]) => `${sql} AS "${name}"`);
-      const groups = ['p.code', orgUnitColumn(request.level), ...request.by.map((name) => spec.dimensions[name])];
-      const rows: Record<string, unknown>[] = await tx.query(
-        `SELECT p.code AS period, ${orgUnitColumn(request.level)} AS org_unit, ${[...dims, ...extraSums].map((s) => `${s}, `).join('')}
-                ${spec.numerator.sql} AS numerator, ${spec.denominator ? spec.denominator.sql : 'NULL'} AS denominator
-           FROM ${schema}.${table} t JOIN ${join} ON t.${periodColumn} BETWEEN p.first AND p.last
-          WHERE t.${orgUnitColumn(request.orgUnitLevel)} = $1
-          GROUP BY ${groups.join(', ')} ORDER BY ${groups.map((_, i) => i + 1).join(', ')}`,
-        [request.orgUnit, ...values],
-      );
-      return rows.map((row) => toRow(spec, request, row));
-    },
+    query: (schema, request) => countQuery(spec, schema, request),
   };
 }
 
-/** The requested periods as a VALUES list (code, first, last) in the grain of the period column. */
-export function periodJoin(periods: Period[] | undefined, grain: 'month' | 'year'): { join: string; values: unknown[] } {
+/** The table a request reads: the district rollup when both its levels are at or above the district. */
+export function countSource(table: string, request: Pick<IndicatorRequest, 'level' | 'orgUnitLevel'>): string {
+  const rolledUp = ROLLUP_LEVELS.includes(request.level) && ROLLUP_LEVELS.includes(request.orgUnitLevel);
+  return rolledUp ? rollupTable(table) : table;
+}
+
+function countQuery(spec: CountIndicatorSpec, schema: string, request: IndicatorRequest): IndicatorQuery {
+  const { join, values } = periodJoin(request.periods, spec.periodGrain === 'year' ? 'enrolment_year' : 'period', spec.periodGrain);
+  const level = orgUnitColumn(request.level);
+  const dimensions = request.by.map((name) => spec.dimensions[name]);
+  const sums = [...Object.entries(spec.extras ?? {}), ['numerator', spec.numerator.sql], ['denominator', spec.denominator?.sql ?? 'NULL']];
+  const groups = ['p.code', `t.${level}`, ...dimensions];
+  return {
+    sql: `SELECT p.code AS period, t.${level} AS org_unit, ${request.by.map((name, i) => `${dimensions[i]} AS "${name}", `).join('')}
+                 ${sums.map(([name, sql]) => `${sql} AS "${name}"`).join(', ')}
+            FROM ${schema}.${countSource(spec.table, request)} t ${join}
+           WHERE t.${orgUnitColumn(request.orgUnitLevel)} = $1
+           GROUP BY ${groups.join(', ')} ORDER BY ${groups.map((_, i) => i + 1).join(', ')}`,
+    params: [request.orgUnit, ...values],
+    toRows: (result) => result.map((row) => toRow(spec, request, row)),
+  };
+}
+
+/**
+ * The requested periods as `p(code)` joined on the row's month (or year) by equality: one hash probe a row,
+ * where a range join compared every row with every period. Periods are sent as two arrays (code, month),
+ * one element per month of each period, so the statement's text does not change with the periods asked.
+ * All time is one constant group. Parameters from `$2`, after the org unit.
+ */
+export function periodJoin(periods: Period[] | undefined, column: string, grain: 'month' | 'year'): { join: string; values: unknown[] } {
+  if (!periods) return { join: `CROSS JOIN (SELECT $2::text AS code) p`, values: [ALL_TIME] };
+  // A period listed twice would count its rows twice: each (code, unit) pair once.
+  const unique = new Map(periods.flatMap((period) => unitsOf(period, grain).map((unit) => [`${period.code}|${unit}`, [period.code, unit] as const])));
+  const pairs = [...unique.values()];
+  return {
+    join: `JOIN unnest($2::text[], $3::int[]) AS p(code, unit) ON t.${column} = p.unit`,
+    values: [pairs.map(([code]) => code), pairs.map(([, unit]) => unit)],
+  };
+}
+
+function unitsOf(period: Period, grain: 'month' | 'year'): number[] {
+  if (grain === 'month') return monthsOf(period);
+  const years: number[] = [];
+  for (let year = Math.floor(period.firstMonth / 100); year <= Math.floor(period.lastMonth / 100); year++) years.push(year);
+  return years;
+}
+
+/** The requested periods as a VALUES list (code, first, last), for the indicators that need spans (as-at coverage). */
+export function periodSpans(periods: Period[] | undefined, grain: 'month' | 'year', first = 2): { spans: string; values: unknown[] } {
   const list = periods ?? [{ code: ALL_TIME, firstMonth: 0, lastMonth: 999_999 }];
   const scale = (month: number) => (grain === 'year' ? Math.floor(month / 100) : month);
   const values = list.flatMap((p) => [p.code, scale(p.firstMonth), scale(p.lastMonth)]);
-  const tuples = list.map((_, i) => `($${i * 3 + 2}::text, $${i * 3 + 3}::int, $${i * 3 + 4}::int)`);
-  return { join: `(VALUES ${tuples.join(', ')}) AS p(code, first, last)`, values };
+  const tuples = list.map((_, i) => `($${i * 3 + first}::text, $${i * 3 + first + 1}::int, $${i * 3 + first + 2}::int)`);
+  return { spans: `(VALUES ${tuples.join(', ')}) AS p(code, first, last)`, values };
 }
 
 function toRow(spec: CountIndicatorSpec, request: IndicatorRequest, row: Record<string, unknown>): IndicatorRow {

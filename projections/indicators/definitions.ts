@@ -3,7 +3,6 @@
  * denominator as sums over one read model's count table, the dimensions it can be broken down by, and
  * the target it is judged against. Rates are always sum(numerator) / sum(denominator), never averaged.
  */
-import { EntityManager } from 'typeorm';
 import { Period } from '@libs/periods';
 import { OrgUnitLevel } from '../shared/org-unit-path';
 
@@ -56,7 +55,17 @@ export interface IndicatorRow {
   value: number | null;
 }
 
-/** Computes the rows of one indicator inside the caller's (repeatable-read) transaction. */
+/**
+ * What an indicator asks of the database: one SELECT over the read model's copy, and how its result rows
+ * (column name to value, as JSON would carry them) become indicator rows. Pure: the service runs it.
+ */
+export interface IndicatorQuery {
+  sql: string;
+  params: unknown[];
+  toRows(result: Record<string, unknown>[]): IndicatorRow[];
+}
+
 export interface Indicator extends IndicatorDefinition {
-  compute(tx: EntityManager, schema: string, request: IndicatorRequest): Promise<IndicatorRow[]>;
+  /** The statement answering `request` from the copy in `schema`; its parameters are `$1..$n` of `params`. */
+  query(schema: string, request: IndicatorRequest): IndicatorQuery;
 }

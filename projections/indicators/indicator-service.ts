@@ -1,11 +1,11 @@
 /**
- * Answers an indicator request from one read model's active copy, in one repeatable-read transaction, so
- * the rows and the log position they reflect come from the same snapshot.
+ * Answers an indicator request from one read model's active copy in a single statement, so the rows and the
+ * log position they reflect come from the same snapshot without a transaction around them: the statement
+ * reads the checkpoint beside the rows, and only if it still names the copy the rows were read from.
  */
 import { DataSource } from 'typeorm';
-import { formatPosition } from '@libs/event-store';
+import { formatPosition, position } from '@libs/event-store';
 import { referenceData } from '@libs/reference-data';
-import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { Indicator, IndicatorRequest, IndicatorRow } from './definitions';
 
 export interface IndicatorAnswer {
@@ -22,33 +22,79 @@ export interface IndicatorAnswer {
 
 const UNDEFINED_TABLE = '42P01';
 
-export async function answerIndicator(dataSource: DataSource, indicator: Indicator, request: IndicatorRequest): Promise<IndicatorAnswer> {
-  try {
-    return await answerOnce(dataSource, indicator, request);
-  } catch (error) {
-    // A rebuild may have dropped the copy between reading the checkpoint and the rows: once more, on the new copy.
-    if ((error as { code?: string }).code === UNDEFINED_TABLE) return answerOnce(dataSource, indicator, request);
-    throw error;
-  }
+interface Reflected {
+  commit: string;
+  prepare: string;
+  recorded_at: string | null;
 }
 
-async function answerOnce(dataSource: DataSource, indicator: Indicator, request: IndicatorRequest): Promise<IndicatorAnswer> {
-  return dataSource.transaction('REPEATABLE READ', async (tx) => {
-    const checkpoint = await loadCheckpoint(tx, { name: indicator.readModel });
-    if (!checkpoint) throw new Error(`read model ${indicator.readModel} has no copy`);
-    const rows = await indicator.compute(tx, checkpoint.schema, request);
-    for (const row of rows) row.orgUnitName = referenceData.orgUnit(row.orgUnit)?.name;
-    return {
-      indicator: indicator.name,
-      unit: indicator.unit,
-      orgUnit: request.orgUnit,
-      level: request.level,
-      periods: request.periods?.map((p) => p.code) ?? ['all'],
-      by: request.by,
-      reflects: { position: checkpoint.position ? formatPosition(checkpoint.position) : null, recordedAt: checkpoint.recordedAt ?? null },
-      rows: rows.map(({ orgUnit, orgUnitName, level, period, ...rest }) => ({ orgUnit, orgUnitName, level, period, ...rest }) as IndicatorRow),
-    };
-  });
+/**
+ * The copy each read model answered from last, per data source. Only a guess: the statement checks it, so
+ * after a swap one answer costs a look-up and a retry, never a wrong answer. It saves a round trip an
+ * answer, and under load a round trip costs as much as the aggregate itself.
+ */
+const lastCopies = new WeakMap<DataSource, Map<string, string>>();
+
+export async function answerIndicator(dataSource: DataSource, indicator: Indicator, request: IndicatorRequest): Promise<IndicatorAnswer> {
+  const copies = lastCopies.get(dataSource) ?? new Map<string, string>();
+  lastCopies.set(dataSource, copies);
+  const guess = copies.get(indicator.readModel);
+  const answer = guess === undefined ? undefined : await answerFrom(dataSource, indicator, request, guess);
+  if (answer) return answer;
+  // A rebuild may swap (and drop) the copy between the look-up and the statement: then once more.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const schema = await activeSchema(dataSource, indicator.readModel);
+    copies.set(indicator.readModel, schema);
+    const fresh = await answerFrom(dataSource, indicator, request, schema);
+    if (fresh) return fresh;
+  }
+  throw new Error(`read model ${indicator.readModel} was swapped twice while answering`);
+}
+
+async function activeSchema(dataSource: DataSource, readModel: string): Promise<string> {
+  const rows: { active_schema: string }[] = await dataSource.query(`SELECT active_schema FROM projections.checkpoints WHERE projection = $1`, [readModel]);
+  if (!rows[0]?.active_schema) throw new Error(`read model ${readModel} has no copy`);
+  return rows[0].active_schema;
+}
+
+/** Undefined when `schema` is not (or no longer) the read model's active copy. */
+async function answerFrom(dataSource: DataSource, indicator: Indicator, request: IndicatorRequest, schema: string): Promise<IndicatorAnswer | undefined> {
+  const query = indicator.query(schema, request);
+  const n = query.params.length;
+  let result: { reflected: Reflected | null; rows: Record<string, unknown>[] }[];
+  try {
+    // json_agg over the ordered subquery keeps its order (PostgreSQL aggregates a sorted input in that order).
+    result = await dataSource.query(
+      `SELECT (SELECT row_to_json(c) FROM (SELECT commit_position::text AS commit, prepare_position::text AS prepare, last_recorded_at AS recorded_at
+                                          FROM projections.checkpoints WHERE projection = $${n + 1} AND active_schema = $${n + 2}) c) AS reflected,
+              (SELECT coalesce(json_agg(a), '[]'::json) FROM (${query.sql}) a) AS rows`,
+      [...query.params, indicator.readModel, schema],
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code === UNDEFINED_TABLE) return undefined;
+    throw error;
+  }
+  const [{ reflected, rows }] = result;
+  if (!reflected) return undefined;
+  return {
+    indicator: indicator.name,
+    unit: indicator.unit,
+    orgUnit: request.orgUnit,
+    level: request.level,
+    periods: request.periods?.map((p) => p.code) ?? ['all'],
+    by: request.by,
+    reflects: reflects(reflected),
+    rows: query.toRows(rows).map(({ orgUnit, level, period, ...rest }) =>
+      ({ orgUnit, orgUnitName: referenceData.orgUnit(orgUnit)?.name, level, period, ...rest }) as IndicatorRow),
+  };
+}
+
+function reflects({ commit, prepare, recorded_at }: Reflected): IndicatorAnswer['reflects'] {
+  const at = BigInt(commit);
+  return {
+    position: at < 0n ? null : formatPosition(position(at, BigInt(prepare))),
+    recordedAt: recorded_at ? new Date(recorded_at).toISOString() : null,
+  };
 }
 
 /** CSV of an answer's rows: one header line, the columns of every row in a stable order. */

@@ -4,12 +4,13 @@
  * only for an event later than its last one, and only from the status that event leaves.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
+import { districtRollupDdl } from '../indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const loanPortfolioReadModel: ReadModelDefinition = {
   name: 'loan-portfolio',
-  version: 1,
+  version: 2,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.loans (
@@ -21,6 +22,10 @@ export const loanPortfolioReadModel: ReadModelDefinition = {
        outstanding_fen bigint NOT NULL DEFAULT 0, repaid_loans int NOT NULL DEFAULT 0, defaulted_loans int NOT NULL DEFAULT 0,
        defaulted_fen bigint NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, programme_code, borrower_group, period))`,
+    ...districtRollupDdl(s, {
+      table: 'loan_counts', keys: ['programme_code text', 'borrower_group text', 'period int'],
+      counts: ['granted int', 'principal_fen bigint', 'repaid_fen bigint', 'outstanding_fen bigint', 'repaid_loans int', 'defaulted_loans int', 'defaulted_fen bigint'],
+    }),
   ],
   reportingViews: [
     {

@@ -3,12 +3,13 @@
  * met by the first service that answers it (later ones change nothing); the `needs` row is the guard.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
+import { districtRollupDdl } from '../indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const needsStatusReadModel: ReadModelDefinition = {
   name: 'needs-status',
-  version: 1,
+  version: 2,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.needs (
@@ -18,6 +19,7 @@ export const needsStatusReadModel: ReadModelDefinition = {
        ${ORG_UNIT_COLUMNS_DDL}, focus_area text NOT NULL, kind text NOT NULL, period int NOT NULL,
        open int NOT NULL DEFAULT 0, met int NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, focus_area, kind, period))`,
+    ...districtRollupDdl(s, { table: 'need_counts', keys: ['focus_area text', 'kind text', 'period int'], counts: ['open int', 'met int'] }),
   ],
   reportingViews: [
     {

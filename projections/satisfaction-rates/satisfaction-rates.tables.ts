@@ -4,12 +4,13 @@
  * of rates. The `responses` row (one per serviceId: one rating per service) is the guard.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
+import { districtRollupDdl } from '../indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const satisfactionRatesReadModel: ReadModelDefinition = {
   name: 'satisfaction-rates',
-  version: 1,
+  version: 2,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.responses (service_id text PRIMARY KEY, response text NOT NULL)`,
@@ -18,6 +19,10 @@ export const satisfactionRatesReadModel: ReadModelDefinition = {
        period int NOT NULL,
        satisfied int NOT NULL DEFAULT 0, neutral int NOT NULL DEFAULT 0, dissatisfied int NOT NULL DEFAULT 0, no_answer int NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, department_code, service_type_code, focus_area, period))`,
+    ...districtRollupDdl(s, {
+      table: 'satisfaction_counts', keys: ['department_code text', 'service_type_code text', 'focus_area text', 'period int'],
+      counts: ['satisfied int', 'neutral int', 'dissatisfied int', 'no_answer int'],
+    }),
   ],
   reportingViews: [
     {

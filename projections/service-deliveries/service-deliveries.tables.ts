@@ -3,12 +3,13 @@
  * `services` row (one per serviceId) is the guard against counting a delivery twice.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
+import { districtRollupDdl } from '../indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const serviceDeliveriesReadModel: ReadModelDefinition = {
   name: 'service-deliveries',
-  version: 1,
+  version: 2,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.services (service_id text PRIMARY KEY)`,
@@ -16,6 +17,7 @@ export const serviceDeliveriesReadModel: ReadModelDefinition = {
        ${ORG_UNIT_COLUMNS_DDL}, department_code text NOT NULL, service_type_code text NOT NULL, focus_area text NOT NULL,
        period int NOT NULL, delivered int NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, department_code, service_type_code, focus_area, period))`,
+    ...districtRollupDdl(s, { table: 'service_counts', keys: ['department_code text', 'service_type_code text', 'focus_area text', 'period int'], counts: ['delivered int'] }),
   ],
   reportingViews: [
     {
