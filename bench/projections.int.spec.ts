@@ -11,11 +11,13 @@ describe('read-side benchmark (smoke run)', () => {
   afterAll(() => database.drop());
 
   it('loads a log, rebuilds every read model and times the five indicator queries', async () => {
-    const results = await benchProjections(database.url, { events: 500, repeats: 2 });
+    const results = await benchProjections(database.url, { events: 500, repeats: 2, lag: { eventsPerSecond: 200, seconds: 1 } });
     expect(results.loadedEvents).toBeGreaterThanOrEqual(500);
     expect(results.rebuild.projections.length).toBeGreaterThanOrEqual(5);
     expect(results.rebuild.projections.every((r) => r.events > 0 && r.parked === 0)).toBe(true);
     expect(results.rebuild.baseline.eventsPerSecond).toBeGreaterThan(0);
+    expect(results.lag.projectionLag.samples).toBeGreaterThan(0);
+    expect(results.lag.baselineSubscriberLag.p50Ms).toBeGreaterThan(0);
     expect(results.queries).toHaveLength(10);
     expect(results.queries.some((q) => q.rows > 0)).toBe(true);
   });

@@ -16,6 +16,7 @@ import { openBenchDatabase } from './support/database';
 import { round } from './support/stats';
 import { timeQueries } from './queries';
 import { benchRebuild, RebuildFigures } from './rebuild';
+import { benchProjectionLag, LagFigures } from './projection-lag';
 import { householdHistory, VILLAGES } from '../scripts/projections/campaign-history';
 
 function argument(name: string, fallback: number): number {
@@ -58,16 +59,29 @@ export interface ProjectionBenchResults {
   loadedEvents: number;
   rebuild: RebuildFigures;
   queries: Awaited<ReturnType<typeof timeQueries>>;
+  lag: LagFigures;
 }
 
-/** Loads about `events` events into the (fresh) database at `url`, rebuilds every read model, times the queries. */
-export async function benchProjections(url: string, options: { events: number; repeats: number }): Promise<ProjectionBenchResults> {
+export interface ProjectionBenchOptions {
+  events: number;
+  repeats: number;
+  /** The steady-state lag run: the rate household histories are written at, and for how long. */
+  lag?: { eventsPerSecond: number; seconds: number };
+}
+
+/**
+ * Loads about `events` events into the (fresh) database at `url`, rebuilds every read model, times the
+ * queries, then measures the projections' lag while events are written at a fixed rate.
+ */
+export async function benchProjections(url: string, options: ProjectionBenchOptions): Promise<ProjectionBenchResults> {
   const dataSource = await openDatabase(url);
   const store = new PostgresEventStore({ connectionString: url, poolSize: 8 });
   try {
     const loadedEvents = await load(store, options.events);
     const rebuild = await benchRebuild(dataSource, store, readModelProjections, { batchSize: 2000, expectedEvents: loadedEvents * 2 });
-    return { loadedEvents, rebuild, queries: await timeQueries(dataSource, options.repeats) };
+    const queries = await timeQueries(dataSource, options.repeats);
+    const lag = await benchProjectionLag(dataSource, store, readModelProjections, options.lag ?? { eventsPerSecond: 1000, seconds: 10 });
+    return { loadedEvents, rebuild, queries, lag };
   } finally {
     await store.close();
     await dataSource.destroy();
@@ -80,12 +94,13 @@ async function main(): Promise<void> {
   const database = await openBenchDatabase();
   try {
     const loadStarted = Date.now();
-    const { loadedEvents, rebuild, queries } = await benchProjections(database.url, { events, repeats });
+    const { loadedEvents, rebuild, queries, lag } = await benchProjections(database.url, { events, repeats, lag: { eventsPerSecond: argument('--lag-rate', 1000), seconds: argument('--lag-seconds', 10) } });
     console.log(`load and rebuild: ${loadedEvents} events over ${VILLAGES.length} villages, ${((Date.now() - loadStarted) / 1000).toFixed(1)} s in all`);
     const { projections, ...figures } = rebuild;
     console.table(projections);
     console.log(`rebuild of all read models at once: ${JSON.stringify(figures)} (maxRSS ${round(process.resourceUsage().maxRSS / 1024, 0)} MB)`);
     console.table(queries);
+    console.log(`steady-state lag: ${JSON.stringify(lag)}`);
   } finally {
     await database.close();
   }

@@ -47,12 +47,19 @@ export const feed: Section = async (url, scale) => {
 };
 
 export const projections: Section = async (url, scale) => {
-  const results = await benchProjections(url, { events: scaled(100_000, scale, 2_000), repeats: scaled(200, scale, 10) });
+  const results = await benchProjections(url, {
+    events: scaled(100_000, scale, 2_000), repeats: scaled(200, scale, 10), lag: { eventsPerSecond: 1000, seconds: scaled(10, scale, 2) },
+  });
   const r = results.rebuild;
   const summary = [
     {
       case: `rebuild every read model at once (${results.loadedEvents} log events, ${r.projectionEvents} projection-events)`, 'events/s': r.eventsPerSecond,
       seconds: r.seconds, 'peak RSS MB': r.peakRssMb, baseline: r.baseline.case, 'baseline events/s': r.baseline.eventsPerSecond, ratio: r.ratioToBaseline,
+    },
+    {
+      case: `read-model lag while ${results.lag.eventsPerSecond.achieved} events/s are written (${results.lag.appends} appends)`,
+      'p50 ms': results.lag.projectionLag.p50Ms, 'p99 ms': results.lag.projectionLag.p99Ms, 'max ms': results.lag.projectionLag.maxMs,
+      baseline: 'plain subscription to the log', 'baseline p50 ms': results.lag.baselineSubscriberLag.p50Ms, 'baseline p99 ms': results.lag.baselineSubscriberLag.p99Ms,
     },
     ...results.queries.map(({ query, ...figures }) => ({ case: `indicator query ${query}`, ...figures })),
   ];
