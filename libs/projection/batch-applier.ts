@@ -57,6 +57,9 @@ export class BatchApplier {
   }
 
   private async applyAll(tx: EntityManager, events: RecordedEvent[], after: Position | undefined): Promise<void> {
+    // Not waiting for the WAL flush is safe here: a crash can lose only whole recent batches together with their
+    // checkpoint, and those are applied again from the log. The event store's own appends keep their setting.
+    await tx.query('SET LOCAL synchronous_commit = off');
     await this.target.begin(tx, after);
     const prepared = await withPreparedStatements(tx);
     await this.projection.applyBatch(events.map(upcastEvent), prepared, this.target.schema);
