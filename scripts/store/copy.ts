@@ -5,7 +5,7 @@
 import { parseStoreArgs } from './args';
 import { copyLog, ReplayClock, resumePoint } from './copy-log';
 import { logProgress } from './progress';
-import { describeEndpoint, openStore, prepareTarget } from './stores';
+import { analyzeTarget, describeEndpoint, openStore, prepareTarget } from './stores';
 
 async function main(): Promise<void> {
   const args = parseStoreArgs(process.argv.slice(2), process.env);
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     const progress = logProgress('copy', origin, await source.headPosition());
     const result = await copyLog(source, target, { signal: stop.signal, onProgress: (p) => progress.update(p.copied, p.position) });
     progress.stop();
+    await analyzeTarget(args.to);
     console.log(result.completed
       ? `copied ${result.copied} events: the target holds the whole source log (run store:verify to compare)`
       : `stopped after ${result.copied} events: run the same command again to resume`);
