@@ -6,49 +6,89 @@
  * turns into WrongExpectedRevisionError (or, for expected `any`, into another try). Nothing is lost and the
  * chain never forks.
  *
- * Parameters: $1 stream, $2 expected ('any' | 'no_stream' | 'stream_exists' | a revision), $3 event ids,
- * $4 types, $5 data (a JSON array), $6 metadata (a JSON array), $7 recorded at, $8 content hashes (hex).
+ * Two shapes of the same statement: one event (the command path, where the executor's start-up of the
+ * many-event plan, a recursive CTE and its joins, cost more than the insert itself) and many events.
+ * Both return actual_revision, resend, next_revision (null when nothing was written) and last_position.
+ *
+ * Position = (transaction id << 20) + index of the event within its transaction; the index is counted in
+ * a transaction-local setting, so several appends inside one caller's transaction get distinct positions.
  */
 import { QueryConfig } from 'pg';
+import { EventToAppend, ExpectedRevision } from '../event-store.port';
+import { contentHash } from '../hash-chain';
 
-export const APPEND_STATEMENT: QueryConfig = {
-  name: 'family_ledger_append',
+const GENESIS = `'\\x${'00'.repeat(32)}'::bytea`;
+
+/** Checks the head read in the CTE `head` (revision, resend) against $2, the expected revision. */
+const EXPECTED_REVISION_HOLDS = `NOT h.resend
+       AND CASE $2::text
+             WHEN 'any' THEN true
+             WHEN 'no_stream' THEN h.revision = -1
+             WHEN 'stream_exists' THEN h.revision >= 0
+             ELSE h.revision = $2::text::bigint
+           END`;
+
+/** The transaction's event counter before this append, after which it adds `$count`. */
+const EVENTS_BEFORE = `coalesce(nullif(current_setting('event_store.events_in_transaction', true), ''), '0')::bigint`;
+const countEvents = (count: string) => `set_config('event_store.events_in_transaction', (${EVENTS_BEFORE} + ${count})::text, true)::bigint`;
+
+/**
+ * One event. Parameters: $1 stream, $2 expected ('any' | 'no_stream' | 'stream_exists' | a revision),
+ * $3 event id, $4 type, $5 data (JSON), $6 metadata (JSON), $7 recorded at, $8 content hash (32 bytes).
+ */
+export const APPEND_ONE_STATEMENT: QueryConfig = {
+  name: 'family_ledger_append_one',
+  text: `
+WITH
+  head AS (
+    SELECT coalesce(h.stream_revision, -1) AS revision, coalesce(h.hash, ${GENESIS}) AS hash,
+           EXISTS (SELECT 1 FROM event_store.events e WHERE e.event_id = $3::uuid) AS resend
+      FROM (SELECT 1) AS one
+      LEFT JOIN LATERAL (SELECT e.stream_revision, e.hash FROM event_store.events e
+                          WHERE e.stream_id = $1 ORDER BY e.stream_revision DESC LIMIT 1) AS h ON true),
+  inserted AS (
+    INSERT INTO event_store.events
+      (log_position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, previous_hash, hash)
+    SELECT (pg_current_xact_id()::text::bigint << 20) + ${countEvents('1')} - 1,
+           $1, h.revision + 1, $3::uuid, $4, $5::jsonb, $6::jsonb, $7, h.hash, sha256(h.hash || $8::bytea)
+      FROM head h
+     WHERE ${EXPECTED_REVISION_HOLDS}
+    RETURNING log_position, stream_revision)
+SELECT h.revision AS actual_revision, h.resend, i.stream_revision AS next_revision, i.log_position AS last_position
+  FROM head h LEFT JOIN inserted i ON true`,
+};
+
+/**
+ * Many events. Parameters: $1 stream, $2 expected, $3 event ids, $4 types, $5 data (a JSON array),
+ * $6 metadata (a JSON array), $7 recorded at, $8 the content hashes, 32 bytes each, end to end. The chain is
+ * a recursion over the array indexes (no join per step), the rows are read from the arrays by index.
+ */
+export const APPEND_MANY_STATEMENT: QueryConfig = {
+  name: 'family_ledger_append_many',
   text: `
 WITH RECURSIVE
   head AS (
-    SELECT coalesce(h.stream_revision, -1) AS revision, coalesce(h.hash, decode(repeat('00', 32), 'hex')) AS hash,
+    SELECT coalesce(h.stream_revision, -1) AS revision, coalesce(h.hash, ${GENESIS}) AS hash,
            EXISTS (SELECT 1 FROM event_store.events e WHERE e.event_id = ($3::uuid[])[1]) AS resend
       FROM (SELECT 1) AS one
       LEFT JOIN LATERAL (SELECT e.stream_revision, e.hash FROM event_store.events e
                           WHERE e.stream_id = $1 ORDER BY e.stream_revision DESC LIMIT 1) AS h ON true),
   accepted AS (
-    SELECT revision, hash FROM head
-     WHERE NOT resend
-       AND CASE $2::text
-             WHEN 'any' THEN true
-             WHEN 'no_stream' THEN revision = -1
-             WHEN 'stream_exists' THEN revision >= 0
-             ELSE revision = $2::text::bigint
-           END),
-  input AS (
-    SELECT u.ord, u.id, u.type, decode(u.content, 'hex') AS content
-      FROM unnest($3::uuid[], $4::text[], $8::text[]) WITH ORDINALITY AS u(id, type, content, ord)),
+    SELECT h.revision, h.hash,
+           (pg_current_xact_id()::text::bigint << 20) + ${countEvents('cardinality($3::uuid[])')} - cardinality($3::uuid[]) AS base
+      FROM head h
+     WHERE ${EXPECTED_REVISION_HOLDS}),
   chain AS (
-    SELECT i.ord, a.hash AS previous, sha256(a.hash || i.content) AS hash FROM accepted a JOIN input i ON i.ord = 1
+    SELECT 1 AS ord, a.hash AS previous, sha256(a.hash || substring($8::bytea FROM 1 FOR 32)) AS hash FROM accepted a
     UNION ALL
-    SELECT i.ord, c.hash, sha256(c.hash || i.content) FROM chain c JOIN input i ON i.ord = c.ord + 1),
-  -- Position = (transaction id << 20) + index of the event within this transaction.
-  placed AS (
-    SELECT (pg_current_xact_id()::text::bigint << 20) + o.before AS base,
-           set_config('event_store.events_in_transaction', (o.before + cardinality($3::uuid[]))::text, true) AS counted
-      FROM (SELECT coalesce(nullif(current_setting('event_store.events_in_transaction', true), ''), '0')::bigint AS before) AS o
-     WHERE EXISTS (SELECT 1 FROM accepted)),
+    SELECT c.ord + 1, c.hash, sha256(c.hash || substring($8::bytea FROM c.ord * 32 + 1 FOR 32))
+      FROM chain c WHERE c.ord < cardinality($3::uuid[])),
   inserted AS (
     INSERT INTO event_store.events
       (log_position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, previous_hash, hash)
-    SELECT p.base + i.ord - 1, $1, a.revision + i.ord, i.id, i.type, $5::jsonb -> (i.ord::int - 1),
-           $6::jsonb -> (i.ord::int - 1), $7, c.previous, c.hash
-      FROM accepted a CROSS JOIN placed p JOIN input i ON true JOIN chain c ON c.ord = i.ord
+    SELECT a.base + c.ord - 1, $1, a.revision + c.ord, ($3::uuid[])[c.ord], ($4::text[])[c.ord], $5::jsonb -> (c.ord - 1),
+           $6::jsonb -> (c.ord - 1), $7, c.previous, c.hash
+      FROM accepted a CROSS JOIN chain c
     RETURNING log_position, stream_revision)
 SELECT h.revision AS actual_revision, h.resend,
        (SELECT max(stream_revision) FROM inserted) AS next_revision,
@@ -72,3 +112,23 @@ SELECT count(*) = cardinality($3::uuid[])
   FROM unnest($3::uuid[]) WITH ORDINALITY AS u(id, ord)
   JOIN event_store.events e ON e.event_id = u.id`,
 };
+
+/** The statement and parameters of an append: the one-event shape when there is one event. */
+export function appendQuery(
+  stream: string, expected: ExpectedRevision, events: readonly EventToAppend[], recordedAt: string,
+): { statement: QueryConfig; values: unknown[] } {
+  const metadata = events.map((event) => ({ ...event.metadata, recordedAt }));
+  const hashes = events.map((event, i) => contentHash({ type: event.type, data: event.data, metadata: metadata[i] }));
+  if (events.length === 1) {
+    const [event] = events;
+    return {
+      statement: APPEND_ONE_STATEMENT,
+      values: [stream, expected.toString(), event.id, event.type, JSON.stringify(event.data), JSON.stringify(metadata[0]), recordedAt, hashes[0]],
+    };
+  }
+  return {
+    statement: APPEND_MANY_STATEMENT,
+    values: [stream, expected.toString(), events.map((e) => e.id), events.map((e) => e.type), JSON.stringify(events.map((e) => e.data)),
+      JSON.stringify(metadata), recordedAt, Buffer.concat(hashes)],
+  };
+}

@@ -12,11 +12,10 @@ import {
   DuplicateEventIdError, EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../errors';
-import { contentHash } from '../hash-chain';
 import { Position, position } from '../position';
 import { LogNotifier } from './log-notifier';
 import { PollingSubscription } from './polling-subscription';
-import { APPEND_STATEMENT, RESEND_STATEMENT } from './append-statement';
+import { appendQuery, RESEND_STATEMENT } from './append-statement';
 import { readAllQuery } from './read-all-query';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
 
@@ -81,18 +80,14 @@ export class PostgresEventStore implements EventStore {
   ): Promise<{ result: AppendResult; written: boolean }> {
     validateAppend(stream, events);
     const expected = options.expectedRevision ?? 'any';
-    const recordedAt = this.clock.now().toISOString();
-    const metadata = events.map((event) => ({ ...event.metadata, recordedAt }));
-    const hashes = events.map((event, i) => contentHash({ type: event.type, data: event.data, metadata: metadata[i] }).toString('hex'));
     const ids = events.map((e) => e.id);
-    const values = [stream, expected.toString(), ids, events.map((e) => e.type),
-      JSON.stringify(events.map((e) => e.data)), JSON.stringify(metadata), recordedAt, hashes];
+    const { statement, values } = appendQuery(stream, expected, events, this.clock.now().toISOString());
     // Only an expected `any`/`stream_exists` append outside a caller's transaction may simply try again.
     const retries = queryable === this.pool && (expected === 'any' || expected === 'stream_exists') ? MAX_RACE_RETRIES : 0;
     for (let attempt = 0; ; attempt++) {
       let row: AppendRow;
       try {
-        [row] = await this.query<AppendRow>(APPEND_STATEMENT, values, queryable);
+        [row] = await this.query<AppendRow>(statement, values, queryable);
       } catch (error) {
         if (!isRevisionRace(error)) throw translateAppendError(stream, error);
         if (attempt < retries) continue;
