@@ -16,6 +16,7 @@ describe('audit benchmark (smoke run)', () => {
     expect(results.verifyWholeLog.intact).toBe(true);
     expect(results.verifyWholeLog.eventsPerSecond).toBeGreaterThan(0);
     expect(results.readWholeLog.eventsPerSecond).toBeGreaterThan(0);
+    expect(results.verifierRead.eventsPerSecond).toBeGreaterThan(0);
     expect(results.caseReplay).toMatchObject({ events: 100, verifiedAndFolded: true });
   });
 });

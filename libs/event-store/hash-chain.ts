@@ -21,19 +21,37 @@ export interface HashedContent {
 }
 
 export function contentHash(content: HashedContent): Buffer {
-  const canonical = canonicalJson({ type: content.type, data: content.data, metadata: content.metadata });
-  if (canonical === undefined) throw new Error('event content is not serialisable');
-  return sha256(canonical);
+  return Buffer.from(contentHashHex(content), 'hex');
 }
 
 export function chainHash(previousHashHex: string, content: Buffer): string {
-  return sha256(Buffer.concat([Buffer.from(previousHashHex, 'hex'), content])).toString('hex');
+  return sha256Hex(Buffer.concat([Buffer.from(previousHashHex, 'hex'), content]));
 }
 
-// One-shot hashing (Node 20.12+) skips the Hash object a createHash call builds; strings hash as UTF-8 in both.
-const sha256: (data: string | Buffer) => Buffer = typeof crypto.hash === 'function'
-  ? (data) => crypto.hash('sha256', data, 'buffer')
-  : (data) => crypto.createHash('sha256').update(data).digest();
+/** The hash an event must store after `previousHashHex`: chainHash(previousHashHex, contentHash(content)). */
+export function eventHash(previousHashHex: string, content: HashedContent): string {
+  const contentHex = contentHashHex(content);
+  // Both halves written into one scratch buffer: the same 64 bytes without two Buffers and a concat. Hex
+  // that is not 32 whole bytes takes chainHash's own path, which hashes what Buffer.from makes of it.
+  const whole = previousHashHex.length === 64 && CHAIN_INPUT.write(previousHashHex, 0, 'hex') === 32;
+  if (!whole) return chainHash(previousHashHex, Buffer.from(contentHex, 'hex'));
+  CHAIN_INPUT.write(contentHex, 32, 'hex');
+  return sha256Hex(CHAIN_INPUT);
+}
+
+const CHAIN_INPUT = Buffer.alloc(64);
+
+function contentHashHex(content: HashedContent): string {
+  const canonical = canonicalJson({ type: content.type, data: content.data, metadata: content.metadata });
+  if (canonical === undefined) throw new Error('event content is not serialisable');
+  return sha256Hex(canonical);
+}
+
+// One-shot hashing (Node 20.12+) skips the Hash object a createHash call builds; strings hash as UTF-8 in
+// both. Hex out: on Node 20 a 'buffer' digest from the one-shot costs more than the hashing of an event.
+const sha256Hex: (data: string | Buffer) => string = typeof crypto.hash === 'function'
+  ? (data) => crypto.hash('sha256', data, 'hex')
+  : (data) => crypto.createHash('sha256').update(data).digest('hex');
 
 /**
  * RFC 8785 canonical JSON: byte for byte what the `canonicalize` package returns for the same value, which
@@ -131,7 +149,7 @@ export function verifyChain(events: readonly ChainedEvent[], startHash: string =
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
     if (event.previousHash !== expectedPrevious) return { index, reason: 'previous-hash-mismatch' };
-    if (chainHash(event.previousHash, contentHash(event)) !== event.hash) return { index, reason: 'hash-mismatch' };
+    if (eventHash(event.previousHash, event) !== event.hash) return { index, reason: 'hash-mismatch' };
     expectedPrevious = event.hash;
   }
   return undefined;

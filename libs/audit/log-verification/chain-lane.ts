@@ -1,0 +1,39 @@
+/**
+ * One hashing lane of whole-log verification: the chains of the streams given to it, event by event in log
+ * order, each continued from the last event of its stream that the lane saw. Pure but for its own memory of
+ * stream heads; run in a worker thread or in-process alike.
+ */
+import { ChainBreak, eventHash, GENESIS_HASH } from '../../event-store/hash-chain';
+import { LogRow } from './log-pages';
+
+/** The first event of a lane's batch whose chain does not hold, as plain data a worker can post. */
+export interface LaneBreak {
+  position: string;
+  stream: string;
+  revision: string;
+  reason: ChainBreak['reason'];
+}
+
+export class ChainLane {
+  private readonly heads = new Map<string, string>();
+
+  /** Checks `rows` (log order, streams of this lane only); returns the first break among them. */
+  check(rows: readonly LogRow[]): LaneBreak | undefined {
+    let first: LaneBreak | undefined;
+    for (const row of rows) {
+      const reason = this.checkOne(row);
+      if (reason !== undefined && first === undefined) first = { position: row[0], stream: row[1], revision: row[2], reason };
+    }
+    return first;
+  }
+
+  private checkOne([, stream, revision, type, data, metadata, previousHash, hash]: LogRow): ChainBreak['reason'] | undefined {
+    // A stream's first event seen chains from genesis at revision 0, else from whatever it says it follows
+    // (verifyChain's startHash); later ones from the stored hash of the one before, broken or not.
+    const expected = this.heads.get(stream) ?? (revision === '0' ? GENESIS_HASH : previousHash);
+    this.heads.set(stream, hash);
+    if (previousHash !== expected) return 'previous-hash-mismatch';
+    const content = { type, data: JSON.parse(data) as unknown, metadata: JSON.parse(metadata) as unknown };
+    return eventHash(previousHash, content) === hash ? undefined : 'hash-mismatch';
+  }
+}

@@ -1,0 +1,1 @@
+export { LogBreak, LogVerdict, LogVerificationOptions, verifyLog } from './verify-log';
