@@ -104,15 +104,16 @@ export function toCsv(answer: IndicatorAnswer, indicator: Indicator): string {
   if (indicator.target) columns.push('target', 'targetMet');
   const extras = [...new Set(answer.rows.flatMap((row) => Object.keys(row)))].filter((k) => !columns.includes(k) && k !== 'interval');
   columns.push(...extras);
-  const cell = (value: unknown) => {
-    if (value === null || value === undefined) return '';
-    const s = String(value);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const lines = answer.rows.map((row) => {
     const interval = row.interval as { lower: number; upper: number } | null | undefined;
-    const flat: Record<string, unknown> = { ...row, lower: interval?.lower, upper: interval?.upper };
-    return columns.map((c) => cell(flat[c])).join(',');
+    return columns.map((c) => csvCell(c === 'lower' ? interval?.lower : c === 'upper' ? interval?.upper : row[c])).join(',');
   });
   return [columns.join(','), ...lines].join('\n') + '\n';
+}
+
+/** Only text can hold a comma, quote or line break: numbers and booleans skip the test. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

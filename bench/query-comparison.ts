@@ -1,0 +1,99 @@
+/**
+ * The analyst queries before and after a change, in one run on one database, so the two are read against
+ * the same machine at the same moment: loads and rebuilds as bench/projections.ts does (printing its figures,
+ * with this checkout's engine), then times another checkout's engine (`--before <dir>`, e.g. a git worktree
+ * of the commit before, whose bench/queries.ts lists the same queries) and this one's, alternately.
+ * The older engine reads only the village-grain tables, which are unchanged, so it runs on the new copies.
+ *
+ *   git worktree add /tmp/before <commit> && cp bench/queries.ts /tmp/before/bench/ && ln -s $PWD/node_modules /tmp/before/
+ *   node -r ./scripts/projections/register.js bench/query-comparison.ts --before /tmp/before --events 1000000 [--rounds 3]
+ */
+import { resolve } from 'node:path';
+import { openDatabase } from '../libs/database/data-source';
+import { openBenchDatabase } from './support/database';
+import { median, round } from './support/stats';
+import { isDeepStrictEqual } from 'node:util';
+import { DataSource } from 'typeorm';
+import * as catalogue from '../projections/indicators/catalogue';
+import * as service from '../projections/indicators/indicator-service';
+import * as requests from '../projections/indicators/indicator-request';
+import { benchProjections } from './projections';
+import { BENCH_QUERIES, timeQueries } from './queries';
+
+type Timing = Awaited<ReturnType<typeof timeQueries>>[number];
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Per query and format: the median over rounds of each engine's p50 and p99, and after over before. */
+function compare(before: Timing[][], after: Timing[][]) {
+  return after[0].map((row, i) => {
+    const of = (runs: Timing[][], field: 'p50 ms' | 'p99 ms' | 'p50 / SELECT 1') => median(runs.map((run) => run[i][field]));
+    return {
+      query: row.query.slice(0, 60), format: row.format, rows: row.rows,
+      'before p50': of(before, 'p50 ms'), 'before p99': of(before, 'p99 ms'), 'after p50': of(after, 'p50 ms'), 'after p99': of(after, 'p99 ms'),
+      'p50 after/before': round(of(after, 'p50 ms') / of(before, 'p50 ms'), 3), 'p99 after/before': round(of(after, 'p99 ms') / of(before, 'p99 ms'), 3),
+      'before p50 / SELECT 1': of(before, 'p50 / SELECT 1'), 'after p50 / SELECT 1': of(after, 'p50 / SELECT 1'),
+    };
+  });
+}
+
+interface Engine { catalogue: typeof catalogue; service: typeof service; requests: typeof requests }
+
+function engineAt(dir: string): Engine {
+  const load = (path: string) => require(resolve(dir, 'projections/indicators', path));
+  return { catalogue: load('catalogue'), service: load('indicator-service'), requests: load('indicator-request') };
+}
+
+/** The queries whose rows differ between the engines (both answering from the same copies). */
+async function differences(dataSource: DataSource, older: Engine): Promise<string[]> {
+  const answer = async ({ catalogue: c, service: s, requests: r }: Engine, name: string, query: Record<string, string>) => {
+    const indicator = c.findIndicator(name)!;
+    return (await s.answerIndicator(dataSource, indicator as never, r.parseIndicatorRequest(indicator, query))).rows;
+  };
+  const differing: string[] = [];
+  for (const [name, query] of BENCH_QUERIES) {
+    if (!isDeepStrictEqual(await answer(older, name, query), await answer({ catalogue, service, requests }, name, query))) differing.push(name);
+  }
+  return differing;
+}
+
+async function main(): Promise<void> {
+  const beforeDir = option('--before');
+  if (!beforeDir) throw new Error('--before <checkout> is required');
+  const events = Number(option('--events') ?? 100_000);
+  const repeats = Number(option('--repeats') ?? 200);
+  const rounds = Number(option('--rounds') ?? 3);
+  const older = require(resolve(beforeDir, 'bench/queries')) as { timeQueries: typeof timeQueries };
+  const database = await openBenchDatabase();
+  try {
+    const started = Date.now();
+    const results = await benchProjections(database.url, { events, repeats, lag: { eventsPerSecond: 200, seconds: 1 } });
+    console.log(`${results.loadedEvents} events loaded and rebuilt on ${database.server} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(JSON.stringify(results.rebuild, null, 1));
+    console.table(results.queries);
+    const dataSource = await openDatabase(database.url);
+    const before: Timing[][] = [];
+    const after: Timing[][] = [];
+    try {
+      console.log(`answers that differ between the engines: ${(await differences(dataSource, engineAt(beforeDir))).join(', ') || 'none'}`);
+      for (let i = 0; i < rounds; i++) {
+        before.push(await older.timeQueries(dataSource, repeats));
+        after.push(await timeQueries(dataSource, repeats));
+        console.log(`round ${i + 1} of ${rounds} done`);
+      }
+    } finally {
+      await dataSource.destroy();
+    }
+    console.table(compare(before, after));
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
