@@ -2,13 +2,14 @@
  * Append throughput and latency of the PostgreSQL event store, each next to what the same server does
  * with plain SQL in the same run: single-event appends (with expected-revision checks) against single-row
  * INSERTs at the same concurrency; batches of 100 events per append against a multi-row INSERT and COPY
- * of the same rows; and append-to-subscriber lag.
+ * of the same rows; and append-to-subscriber lag. The baselines write into a table of the event table's
+ * shape and indexes, and into the narrow table of the first figures (appends-baselines.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { EventToAppend, ExpectedRevision } from '../libs/event-store';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
+import { BASELINE_TABLES, copyRows, insertRows, NARROW, rowMaker, SAME_SHAPE } from './appends-baselines';
 import { progressBar } from './support/progress';
 import { median, percentile, round } from './support/stats';
 
@@ -34,43 +35,51 @@ export interface Throughput {
   p99Ms: number;
 }
 
+/** Each ratio is the event store's rate over the baseline's; `narrow` baselines write the narrow table. */
 export interface AppendBenchResults {
-  single: { concurrency: number; eventStore: Throughput; plainInsert: Throughput; ratio: number }[];
-  batch: { batchSize: number; concurrency: number; eventStore: Throughput; multiRowInsert: Throughput; copy: Throughput; ratioToMultiRow: number; ratioToCopy: number };
+  single: { concurrency: number; eventStore: Throughput; plainInsert: Throughput; narrowInsert: Throughput; ratio: number; ratioToNarrow: number }[];
+  batch: {
+    batchSize: number; concurrency: number; eventStore: Throughput; multiRowInsert: Throughput; narrowMultiRowInsert: Throughput; copy: Throughput;
+    ratioToMultiRow: number; ratioToNarrow: number; ratioToCopy: number;
+  };
   subscriberLag: { events: number; p50Ms: number; p99Ms: number; maxMs: number };
 }
-
-const BASELINE_TABLE = `CREATE UNLOGGED TABLE IF NOT EXISTS public.bench_plain_events (
-  id bigserial PRIMARY KEY, stream_id text NOT NULL, event_id uuid NOT NULL UNIQUE, event_type text NOT NULL,
-  data jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL)`;
 
 export async function benchAppends(url: string, options: AppendBenchOptions = defaultAppendOptions): Promise<AppendBenchResults> {
   const maxConcurrency = Math.max(...options.concurrencies, options.batchConcurrency);
   const pool = new Pool({ connectionString: url, max: maxConcurrency + 4 });
   const store = new PostgresEventStore({ connectionString: url, poolSize: maxConcurrency + 4 });
-  // A logged table, like the event log: an UNLOGGED one would flatter the baseline.
-  await pool.query(BASELINE_TABLE.replace('UNLOGGED ', ''));
+  await pool.query(BASELINE_TABLES);
+  const rows = (table: typeof SAME_SHAPE | typeof NARROW, size: number) => (worker: string): Operation => {
+    const next = rowMaker(worker, event);
+    return () => insertRows(pool, table, next(size));
+  };
+  const ratio = (a: Throughput, b: Throughput) => round(a.perSecond / b.perSecond, 2);
   try {
     const single = [];
     for (const concurrency of options.concurrencies) {
       const ops = options.singleOps;
-      const [eventStore, plainInsert] = await interleaved(options.repeats, ops, [
+      const [eventStore, plainInsert, narrowInsert] = await interleaved(options.repeats, ops, [
         [`append x1, concurrency ${concurrency}`, (bar) => run(ops, concurrency, bar, singleAppender(store))],
-        [`INSERT x1, concurrency ${concurrency}`, (bar) => run(ops, concurrency, bar, (worker) => () => insertRows(pool, [row(worker)]))],
+        [`INSERT x1, concurrency ${concurrency}`, (bar) => run(ops, concurrency, bar, rows(SAME_SHAPE, 1))],
+        [`INSERT x1 narrow, concurrency ${concurrency}`, (bar) => run(ops, concurrency, bar, rows(NARROW, 1))],
       ]);
-      single.push({ concurrency, eventStore, plainInsert, ratio: round(eventStore.perSecond / plainInsert.perSecond, 2) });
+      single.push({ concurrency, eventStore, plainInsert, narrowInsert, ratio: ratio(eventStore, plainInsert), ratioToNarrow: ratio(eventStore, narrowInsert) });
     }
     const { batchOps, batchSize, batchConcurrency: concurrency } = options;
-    const rows = (worker: string) => Array.from({ length: batchSize }, () => row(worker));
-    const [eventStore, multiRowInsert, copy] = (await interleaved(options.repeats, batchOps, [
+    const copier = (worker: string): Operation => {
+      const next = rowMaker(worker, event);
+      return () => copyRows(pool, next(batchSize));
+    };
+    const [eventStore, multiRowInsert, narrowMultiRowInsert, copy] = (await interleaved(options.repeats, batchOps, [
       [`append x${batchSize}`, (bar) => run(batchOps, concurrency, bar, batchAppender(store, batchSize))],
-      [`INSERT x${batchSize} (multi-row)`, (bar) => run(batchOps, concurrency, bar, (worker) => () => insertRows(pool, rows(worker)))],
-      [`COPY x${batchSize}`, (bar) => run(batchOps, concurrency, bar, (worker) => () => copyRows(pool, rows(worker)))],
+      [`INSERT x${batchSize} (multi-row)`, (bar) => run(batchOps, concurrency, bar, rows(SAME_SHAPE, batchSize))],
+      [`INSERT x${batchSize} (multi-row) narrow`, (bar) => run(batchOps, concurrency, bar, rows(NARROW, batchSize))],
+      [`COPY x${batchSize}`, (bar) => run(batchOps, concurrency, bar, copier)],
     ])).map((t): Throughput => ({ ...t, perSecond: Math.round(t.perSecond * batchSize) }));
     const batch = {
-      batchSize, concurrency, eventStore, multiRowInsert, copy,
-      ratioToMultiRow: round(eventStore.perSecond / multiRowInsert.perSecond, 2),
-      ratioToCopy: round(eventStore.perSecond / copy.perSecond, 2),
+      batchSize, concurrency, eventStore, multiRowInsert, narrowMultiRowInsert, copy,
+      ratioToMultiRow: ratio(eventStore, multiRowInsert), ratioToNarrow: ratio(eventStore, narrowMultiRowInsert), ratioToCopy: ratio(eventStore, copy),
     };
     const subscriberLag = await measureLag(store, options.lagEvents, options.lagIntervalMs);
     return { single, batch, subscriberLag };
@@ -133,11 +142,6 @@ function event(worker: string): EventToAppend {
   };
 }
 
-function row(worker: string) {
-  const e = event(worker);
-  return { stream: `household-${worker}`, ...e, metadata: { ...e.metadata, recordedAt: new Date().toISOString() } };
-}
-
 function singleAppender(store: PostgresEventStore) {
   return (worker: string): Operation => {
     let expected: ExpectedRevision = 'no_stream';
@@ -157,34 +161,6 @@ function batchAppender(store: PostgresEventStore, size: number) {
       expected = result.nextExpectedRevision;
     };
   };
-}
-
-type Row = ReturnType<typeof row>;
-
-async function insertRows(pool: Pool, rows: Row[]): Promise<void> {
-  const values: unknown[] = [];
-  const tuples = rows.map((r) => {
-    values.push(r.stream, r.id, r.type, JSON.stringify(r.data), JSON.stringify(r.metadata), r.metadata.recordedAt);
-    const n = values.length;
-    return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
-  });
-  await pool.query(`INSERT INTO public.bench_plain_events (stream_id, event_id, event_type, data, metadata, recorded_at) VALUES ${tuples.join(', ')}`, values);
-}
-
-async function copyRows(pool: Pool, rows: Row[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    const sink = client.query(copyFrom(`COPY public.bench_plain_events (stream_id, event_id, event_type, data, metadata, recorded_at) FROM STDIN`));
-    const escape = (text: string) => text.replace(/\\/g, '\\\\');
-    const text = rows.map((r) => [r.stream, r.id, r.type, escape(JSON.stringify(r.data)), escape(JSON.stringify(r.metadata)), r.metadata.recordedAt].join('\t')).join('\n') + '\n';
-    await new Promise<void>((resolve, reject) => {
-      sink.on('finish', resolve);
-      sink.on('error', reject);
-      sink.end(text);
-    });
-  } finally {
-    client.release();
-  }
 }
 
 /** From just before the append call to the subscriber receiving the event, appending at a fixed rate. */

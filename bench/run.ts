@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchAppends, defaultAppendOptions } from './appends';
+import { benchAppends, defaultAppendOptions, Throughput } from './appends';
 import { openBenchDatabase } from './support/database';
 import { audit, feed, http, projections, Section } from './support/sections';
 
@@ -18,22 +18,21 @@ const sections: Record<string, Section> = {
       batchOps: Math.max(10, Math.round(o.batchOps * scale)),
       lagEvents: Math.max(50, Math.round(o.lagEvents * scale)),
     });
+    const { single, batch, subscriberLag } = results;
+    const row = (name: string, store: Throughput, baseline: string, base: Throughput, ratio: number) => ({
+      case: name, 'events/s': store.perSecond, 'p50 ms': store.p50Ms, 'p99 ms': store.p99Ms,
+      baseline, 'baseline/s': base.perSecond, 'baseline p99 ms': base.p99Ms, ratio,
+    });
+    const batchCase = `append of ${batch.batchSize}, concurrency ${batch.concurrency}`;
     const summary = [
-      ...results.single.map((s) => ({
-        case: `single-event append, concurrency ${s.concurrency}`, 'events/s': s.eventStore.perSecond, 'p50 ms': s.eventStore.p50Ms,
-        'p99 ms': s.eventStore.p99Ms, baseline: 'single-row INSERT', 'baseline/s': s.plainInsert.perSecond, 'baseline p99 ms': s.plainInsert.p99Ms, ratio: s.ratio,
-      })),
-      {
-        case: `append of ${results.batch.batchSize}, concurrency ${results.batch.concurrency}`, 'events/s': results.batch.eventStore.perSecond,
-        'p50 ms': results.batch.eventStore.p50Ms, 'p99 ms': results.batch.eventStore.p99Ms, baseline: 'multi-row INSERT',
-        'baseline/s': results.batch.multiRowInsert.perSecond, 'baseline p99 ms': results.batch.multiRowInsert.p99Ms, ratio: results.batch.ratioToMultiRow,
-      },
-      {
-        case: `append of ${results.batch.batchSize}, concurrency ${results.batch.concurrency}`, 'events/s': results.batch.eventStore.perSecond,
-        'p50 ms': results.batch.eventStore.p50Ms, 'p99 ms': results.batch.eventStore.p99Ms, baseline: 'COPY',
-        'baseline/s': results.batch.copy.perSecond, 'baseline p99 ms': results.batch.copy.p99Ms, ratio: results.batch.ratioToCopy,
-      },
-      { case: 'append-to-subscriber lag', 'p50 ms': results.subscriberLag.p50Ms, 'p99 ms': results.subscriberLag.p99Ms },
+      ...single.flatMap((s) => [
+        row(`single-event append, concurrency ${s.concurrency}`, s.eventStore, 'single-row INSERT', s.plainInsert, s.ratio),
+        row(`single-event append, concurrency ${s.concurrency}`, s.eventStore, 'single-row INSERT, narrow table', s.narrowInsert, s.ratioToNarrow),
+      ]),
+      row(batchCase, batch.eventStore, 'multi-row INSERT', batch.multiRowInsert, batch.ratioToMultiRow),
+      row(batchCase, batch.eventStore, 'multi-row INSERT, narrow table', batch.narrowMultiRowInsert, batch.ratioToNarrow),
+      row(batchCase, batch.eventStore, 'COPY', batch.copy, batch.ratioToCopy),
+      { case: 'append-to-subscriber lag', 'p50 ms': subscriberLag.p50Ms, 'p99 ms': subscriberLag.p99Ms },
     ];
     return { summary, results };
   },
