@@ -42,3 +42,16 @@ export function* generatePlanned(plan: CampaignPlan, generate: GenerateOptions =
     for (const { stream, command } of items) yield { stream, command };
   }
 }
+
+/**
+ * The campaign `shard` households at a time: each shard (with its loans) in time order, shards one after
+ * another, the programme's streams with the first. Every stream gets the same commands in the same order
+ * as from generatePlanned; only how streams interleave differs. The command path runs faster this way (a
+ * household's commands come close together, so its data key and rows are still cached) at the cost of a
+ * log whose global order follows households before time.
+ */
+export function* generateInShards(plan: CampaignPlan, shard: number): Generator<CampaignItem> {
+  for (let from = 0; from < plan.households; from += shard) {
+    yield* generatePlanned(plan, { range: { from, to: from + shard }, programme: from === 0 });
+  }
+}

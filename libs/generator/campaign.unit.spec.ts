@@ -1,4 +1,4 @@
-import { CAMPAIGN_FIGURES, CampaignItem, CampaignPlan, generateCampaign } from '.';
+import { CAMPAIGN_FIGURES, CampaignItem, CampaignPlan, generateCampaign, generateInShards } from '.';
 import { InMemoryDecisions } from './in-memory';
 import { idCheckCharacter } from './people';
 import { principalCapFen } from '../domain/loan/caps';
@@ -45,6 +45,7 @@ describe('the synthetic campaign', () => {
       ...generateCampaign(small, { range: { from: 60, to: 150 }, programme: false }),
     ]);
     expect(shards).toEqual(whole);
+    expect(byStream(generateInShards(new CampaignPlan(small), 40))).toEqual(whole);
   });
 
   it('keeps the figures of the programme: shares of categories, satisfaction and certification', () => {

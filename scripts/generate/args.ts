@@ -1,27 +1,33 @@
 /**
  * Command line of `npm run generate`:
  *   [--households 70200] [--years 4] [--seed 1] [--mode commands|bulk] [--events N]
- *   [--concurrency 16] [--shard 5000] [--database-url URL]
+ *   [--order time|shards] [--concurrency 16] [--shard N] [--database-url URL]
  * `--events N` scales the households so the log comes to about N events (the loan book scales with them),
  * and, unless `--mode` says otherwise, loads them in bulk: a log that size is too big for the command path.
+ * `--order shards` sends the command path's commands `--shard` households at a time (see generateInShards).
+ * `--shard` defaults to 5,000 households decided in memory at once in bulk, 500 for the command path.
  */
 export interface GenerateArgs {
   households: number;
   years: number;
   seed: number;
   mode: 'commands' | 'bulk';
+  /** The command path's order: the whole campaign in time order, or shard by shard. */
+  order: 'time' | 'shards';
   events?: number;
   concurrency: number;
   shard: number;
   databaseUrl?: string;
 }
 
-export const USAGE = 'usage: [--households N] [--years N] [--seed N] [--mode commands|bulk] [--events N] [--concurrency N] [--shard N] [--database-url URL]';
+export const USAGE = 'usage: [--households N] [--years N] [--seed N] [--mode commands|bulk] [--events N] [--order time|shards] [--concurrency N] [--shard N] [--database-url URL]';
+
+const CHOICES = { mode: ['commands', 'bulk'], order: ['time', 'shards'] } as const;
 
 const INTEGER_FLAGS = { households: [1, 10_000_000], years: [1, 20], seed: [0, 2 ** 32 - 1], events: [1, 2_000_000_000], concurrency: [1, 256], shard: [1, 1_000_000] } as const;
 
 export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
-  const args: GenerateArgs = { households: 70_200, years: 4, seed: 1, mode: 'commands', concurrency: 16, shard: 5_000 };
+  const args: GenerateArgs = { households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'time', concurrency: 16, shard: 0 };
   let modeGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
@@ -29,10 +35,11 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     const [, name, inline] = match;
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`--${name} needs a value (${USAGE})`);
-    if (name === 'mode') {
-      if (value !== 'commands' && value !== 'bulk') throw new Error(`--mode must be commands or bulk (${USAGE})`);
-      args.mode = value;
-      modeGiven = true;
+    if (name === 'mode' || name === 'order') {
+      const choices: readonly string[] = CHOICES[name];
+      if (!choices.includes(value)) throw new Error(`--${name} must be ${choices.join(' or ')} (${USAGE})`);
+      (args as unknown as Record<string, string>)[name] = value;
+      modeGiven ||= name === 'mode';
     } else if (name === 'database-url') {
       if (!/^postgres(ql)?:\/\//.test(value)) throw new Error('--database-url must start with postgres:// or postgresql://');
       args.databaseUrl = value;
@@ -46,5 +53,6 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     }
   }
   if (!modeGiven && args.events !== undefined) args.mode = 'bulk';
+  args.shard ||= args.mode === 'bulk' ? 5_000 : 500;
   return args;
 }

@@ -2,7 +2,7 @@ import { parseGenerateArgs } from './args';
 
 describe('npm run generate arguments', () => {
   it('defaults to the campaign at its real size through the command path', () => {
-    expect(parseGenerateArgs([])).toEqual({ households: 70_200, years: 4, seed: 1, mode: 'commands', concurrency: 16, shard: 5_000 });
+    expect(parseGenerateArgs([])).toEqual({ households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'time', concurrency: 16, shard: 500 });
   });
 
   it('reads sizes, the mode and the database, in both flag forms', () => {
@@ -15,8 +15,15 @@ describe('npm run generate arguments', () => {
     expect(parseGenerateArgs(['--events', '10000', '--mode', 'commands'])).toMatchObject({ events: 10_000, mode: 'commands' });
   });
 
+  it('sends commands shard by shard when asked, with shards sized for the mode unless given', () => {
+    expect(parseGenerateArgs(['--order', 'shards'])).toMatchObject({ mode: 'commands', order: 'shards', shard: 500 });
+    expect(parseGenerateArgs(['--order', 'shards', '--shard', '200'])).toMatchObject({ order: 'shards', shard: 200 });
+    expect(parseGenerateArgs(['--mode', 'bulk'])).toMatchObject({ mode: 'bulk', shard: 5_000 });
+  });
+
   it.each([
     [['--mode', 'fast'], '--mode must be commands or bulk'],
+    [['--order', 'random'], '--order must be time or shards'],
     [['--households', '-3'], '--households must be an integer'],
     [['--years', '2.5'], '--years must be an integer'],
     [['--seed'], '--seed needs a value'],

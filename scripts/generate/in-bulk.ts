@@ -28,7 +28,8 @@ export async function loadInBulk(store: EventStore, plan: CampaignPlan, options:
     const decisions = new InMemoryDecisions();
     for (const item of generatePlanned(plan, { range: { from, to: from + options.shard }, programme: from === 0 })) {
       decisions.decide(item);
-      done.commands++;
+      // The bar moves while a shard is decided too: the commands count does, the events written follow.
+      if (++done.commands % 1_000 === 0) options.onProgress?.(done);
     }
     await inParallel([...decisions.drain()], options.concurrency, async ({ stream, events, expectedRevision }) => {
       await store.appendToStream(stream, events, { expectedRevision });

@@ -2,11 +2,13 @@
  * npm run generate -- --households 70200 --years 4 --seed 1 [--mode commands|bulk] [--events N]
  * Writes the synthetic campaign into an empty log: DATABASE_URL, or --database-url, or the embedded
  * PostgreSQL under DATA_DIR that `npm start` uses (EventStoreDB for the log when EVENTSTORE_URL is set).
- * The command path by default, the bulk load with --events or --mode bulk. Same seed, same events, in
- * either mode. At the end it prints the campaign's figures as counted from the events written.
+ * The command path by default, the bulk load with --events or --mode bulk. Same seed, same streams in either
+ * mode and order: each stream's events, ids and revisions; not the interleaving of streams in the global log,
+ * recording times, hashes, or the ciphertext of personal fields (fresh keys and IVs each run). At the end it
+ * prints the campaign's figures as counted from the events written.
  */
 import { Config, loadConfig } from '../../libs/config';
-import { CampaignPlan, CampaignTally, generatePlanned } from '../../libs/generator';
+import { CampaignPlan, CampaignTally, generateInShards, generatePlanned } from '../../libs/generator';
 import { openRuntime, Runtime } from '../../apps/api/src/bootstrap/runtime';
 import { GenerateArgs, parseGenerateArgs } from './args';
 import { loadByCommands, LoadProgress } from './by-commands';
@@ -24,7 +26,8 @@ async function main(): Promise<void> {
   try {
     if ((await runtime.eventStore.headPosition()) !== undefined) throw new Error(`the log (${target(config, runtime, args)}) already holds events: generate into an empty database`);
     console.log(`generating seed ${args.seed}: ${households} households, ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`);
-    console.log(`mode ${args.mode}${args.mode === 'commands' ? `, ${args.concurrency} commands in flight` : ''}; writing to ${target(config, runtime, args)}`);
+    const how = args.mode === 'bulk' ? `${args.shard} households at a time` : `${args.concurrency} commands in flight, ${args.order === 'time' ? 'in time order' : `${args.shard} households at a time`}`;
+    console.log(`mode ${args.mode}, ${how}; writing to ${target(config, runtime, args)}`);
     const tally = new CampaignTally(plan.reference);
     const started = Date.now();
     const done = await load(runtime, plan, args, estimate, (events, occurredAt) => events.forEach((event) => tally.add(event, occurredAt)));
@@ -41,7 +44,7 @@ async function load(runtime: Runtime, plan: CampaignPlan, args: GenerateArgs, es
   const progress = generateProgress(args.mode, estimate);
   const options = { onProgress: progress.update, onWritten };
   const done = args.mode === 'commands'
-    ? await loadByCommands(runtime.eventStore, generatePlanned(plan), { ...options, concurrency: args.concurrency })
+    ? await loadByCommands(runtime.eventStore, args.order === 'time' ? generatePlanned(plan) : generateInShards(plan, args.shard), { ...options, concurrency: args.concurrency })
     : await loadInBulk(runtime.eventStore, plan, { ...options, shard: args.shard, concurrency: Math.min(args.concurrency, 8) });
   progress.stop(done);
   return done;

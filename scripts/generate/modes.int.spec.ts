@@ -32,7 +32,7 @@ describe('npm run generate, in both modes', () => {
   let databases: TestDatabase[];
   let stores: PostgresEventStore[];
   beforeAll(async () => {
-    databases = [await createTestDatabase(), await createTestDatabase()];
+    databases = [await createTestDatabase(), await createTestDatabase(), await createTestDatabase()];
     stores = databases.map((d) => new PostgresEventStore({ connectionString: d.url, poolSize: 10 }));
   });
   afterAll(async () => {
@@ -51,6 +51,14 @@ describe('npm run generate, in both modes', () => {
     for (const streamEvents of byStream(second).keys()) {
       expect(verifyChain(second.filter((e) => e.stream === streamEvents))).toBeUndefined();
     }
+  });
+
+  it('writes every stream the same whatever the number of commands in flight; only the interleaving of streams may differ', async () => {
+    const one = await loadByCommands(stores[2], generatePlanned(new CampaignPlan(options)), { concurrency: 1 });
+    // stores[0] holds the first test's load, 8 commands in flight.
+    const [serial, concurrent] = await Promise.all([stores[2], stores[0]].map(wholeLog));
+    expect(one.events).toBe(serial.length);
+    expect(byStream(serial)).toEqual(byStream(concurrent));
   });
 
   it('stops at the first refusal, naming the command and the stream', async () => {
