@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { anEvent } from '../contract/event-store.contract';
-import { WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { verifyChain } from '../hash-chain';
 import { createTestDatabase, TestDatabase } from '../../testing/test-database';
 import { PostgresEventStore } from './postgres-event-store';
@@ -64,5 +64,37 @@ describe('the one-event and many-event append statements', () => {
     expect(stale).toBeInstanceOf(WrongExpectedRevisionError);
     expect((stale as WrongExpectedRevisionError).actual).toBe(0n);
     expect(await store.readStream(name)).toHaveLength(1);
+  });
+
+  it('refuses an event id used in another stream, through the pool and inside a transaction', async () => {
+    const [event] = events(1);
+    await store.appendToStream(stream(), [event]);
+    for (const expectedRevision of ['any' as const, 'no_stream' as const]) {
+      await expect(store.appendToStream(stream(), [event], { expectedRevision })).rejects.toBeInstanceOf(DuplicateEventIdError);
+    }
+    const client = await store.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await expect(store.appendToStreamIn(client, stream(), [event])).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+  });
+
+  it('answers a re-send inside a transaction without aborting it', async () => {
+    const name = stream();
+    const [event] = events(1);
+    const first = await store.appendToStream(name, [event], { expectedRevision: 'no_stream' });
+    const client = await store.pool.connect();
+    try {
+      await client.query('BEGIN');
+      expect(await store.appendToStreamIn(client, name, [event], { expectedRevision: 'any' })).toEqual(first);
+      const next = await store.appendToStreamIn(client, name, events(1), { expectedRevision: 0n });
+      await client.query('COMMIT');
+      expect(next.nextExpectedRevision).toBe(1n);
+    } finally {
+      client.release();
+    }
   });
 });

@@ -35,28 +35,41 @@ const countEvents = (count: string) => `set_config('event_store.events_in_transa
 /**
  * One event. Parameters: $1 stream, $2 expected ('any' | 'no_stream' | 'stream_exists' | a revision),
  * $3 event id, $4 type, $5 data (JSON), $6 metadata (JSON), $7 recorded at, $8 content hash (32 bytes).
+ *
+ * Alone in its transaction (an append through the adapter's own pool, in autocommit), the event is the
+ * first of its transaction: its index is 0, without the counter. And it leaves re-sends to the unique
+ * event-id index, without a look-up of its own: a re-send with a consistent expected revision either fails
+ * the revision check (an exact revision, no_stream: the stream has moved on) or the index (any,
+ * stream_exists), and the adapter tells it apart from a conflict only then (RESEND_STATEMENT). Inside a
+ * caller's transaction a failed insert would abort the caller's work, so there it looks first and counts.
  */
-export const APPEND_ONE_STATEMENT: QueryConfig = {
-  name: 'family_ledger_append_one',
-  text: `
+function appendOneStatement(alone: boolean): QueryConfig {
+  const resend = alone ? 'false' : 'EXISTS (SELECT 1 FROM event_store.events e WHERE e.event_id = $3::uuid)';
+  const index = alone ? '0' : `${countEvents('1')} - 1`;
+  return {
+    name: alone ? 'family_ledger_append_alone' : 'family_ledger_append_one',
+    text: `
 WITH
   head AS (
-    SELECT coalesce(h.stream_revision, -1) AS revision, coalesce(h.hash, ${GENESIS}) AS hash,
-           EXISTS (SELECT 1 FROM event_store.events e WHERE e.event_id = $3::uuid) AS resend
+    SELECT coalesce(h.stream_revision, -1) AS revision, coalesce(h.hash, ${GENESIS}) AS hash, ${resend} AS resend
       FROM (SELECT 1) AS one
       LEFT JOIN LATERAL (SELECT e.stream_revision, e.hash FROM event_store.events e
                           WHERE e.stream_id = $1 ORDER BY e.stream_revision DESC LIMIT 1) AS h ON true),
   inserted AS (
     INSERT INTO event_store.events
       (log_position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, previous_hash, hash)
-    SELECT (pg_current_xact_id()::text::bigint << 20) + ${countEvents('1')} - 1,
+    SELECT (pg_current_xact_id()::text::bigint << 20) + ${index},
            $1, h.revision + 1, $3::uuid, $4, $5::jsonb, $6::jsonb, $7, h.hash, sha256(h.hash || $8::bytea)
       FROM head h
      WHERE ${EXPECTED_REVISION_HOLDS}
     RETURNING log_position, stream_revision)
 SELECT h.revision AS actual_revision, h.resend, i.stream_revision AS next_revision, i.log_position AS last_position
   FROM head h LEFT JOIN inserted i ON true`,
-};
+  };
+}
+
+export const APPEND_ONE_STATEMENT = appendOneStatement(false);
+export const APPEND_ALONE_STATEMENT = appendOneStatement(true);
 
 /**
  * Many events. Parameters: $1 stream, $2 expected, $3 event ids, $4 types, $5 data (a JSON array),
@@ -96,11 +109,14 @@ SELECT h.revision AS actual_revision, h.resend,
   FROM head h`,
 };
 
-/** Tells a re-send (same ids, same stream, same order, consistent expected revision) from a reuse of ids. */
+/**
+ * Tells a re-send (same ids, same stream, same order, consistent expected revision) from a reuse of ids;
+ * `found` counts the ids already stored (none: the append was refused for its expected revision alone).
+ */
 export const RESEND_STATEMENT: QueryConfig = {
   name: 'family_ledger_resend',
   text: `
-SELECT count(*) = cardinality($3::uuid[])
+SELECT count(*) AS found, count(*) = cardinality($3::uuid[])
        AND bool_and(e.stream_id = $1) AND count(DISTINCT e.stream_revision - u.ord) = 1
        AND CASE $2::text
              WHEN 'any' THEN true
@@ -113,21 +129,26 @@ SELECT count(*) = cardinality($3::uuid[])
   JOIN event_store.events e ON e.event_id = u.id`,
 };
 
-/** The statement and parameters of an append: the one-event shape when there is one event. */
+/**
+ * The statement and parameters of an append: the one-event shape when there is one event, alone in its
+ * transaction or not. `checksResend`: the statement's `resend` column says whether the first id is stored.
+ */
 export function appendQuery(
-  stream: string, expected: ExpectedRevision, events: readonly EventToAppend[], recordedAt: string,
-): { statement: QueryConfig; values: unknown[] } {
+  stream: string, expected: ExpectedRevision, events: readonly EventToAppend[], recordedAt: string, alone: boolean,
+): { statement: QueryConfig; values: unknown[]; checksResend: boolean } {
   const metadata = events.map((event) => ({ ...event.metadata, recordedAt }));
   const hashes = events.map((event, i) => contentHash({ type: event.type, data: event.data, metadata: metadata[i] }));
   if (events.length === 1) {
     const [event] = events;
     return {
-      statement: APPEND_ONE_STATEMENT,
+      statement: alone ? APPEND_ALONE_STATEMENT : APPEND_ONE_STATEMENT,
+      checksResend: !alone,
       values: [stream, expected.toString(), event.id, event.type, JSON.stringify(event.data), JSON.stringify(metadata[0]), recordedAt, hashes[0]],
     };
   }
   return {
     statement: APPEND_MANY_STATEMENT,
+    checksResend: true,
     values: [stream, expected.toString(), events.map((e) => e.id), events.map((e) => e.type), JSON.stringify(events.map((e) => e.data)),
       JSON.stringify(metadata), recordedAt, Buffer.concat(hashes)],
   };

@@ -81,29 +81,42 @@ export class PostgresEventStore implements EventStore {
     validateAppend(stream, events);
     const expected = options.expectedRevision ?? 'any';
     const ids = events.map((e) => e.id);
-    const { statement, values } = appendQuery(stream, expected, events, this.clock.now().toISOString());
-    // Only an expected `any`/`stream_exists` append outside a caller's transaction may simply try again.
-    const retries = queryable === this.pool && (expected === 'any' || expected === 'stream_exists') ? MAX_RACE_RETRIES : 0;
+    // Only an append through the pool is alone in its transaction; only such an append with expected
+    // `any`/`stream_exists` may simply try again.
+    const alone = queryable === this.pool;
+    const { statement, values, checksResend } = appendQuery(stream, expected, events, this.clock.now().toISOString(), alone);
+    const retries = alone && (expected === 'any' || expected === 'stream_exists') ? MAX_RACE_RETRIES : 0;
     for (let attempt = 0; ; attempt++) {
       let row: AppendRow;
       try {
         [row] = await this.query<AppendRow>(statement, values, queryable);
       } catch (error) {
-        if (!isRevisionRace(error)) throw translateAppendError(stream, error);
-        if (attempt < retries) continue;
-        throw new WrongExpectedRevisionError(stream, expected, await this.currentRevision(stream, queryable));
+        if (isRevisionRace(error)) {
+          if (attempt < retries) continue;
+          throw new WrongExpectedRevisionError(stream, expected, await this.currentRevision(stream, queryable));
+        }
+        if (!checksResend && isEventIdReuse(error)) return { result: await this.refusedAppend(stream, expected, ids, queryable), written: false };
+        throw translateAppendError(stream, error);
       }
       if (row.next_revision !== null) return { result: appendResult(row), written: true };
-      if (row.resend) return { result: await this.resendResult(stream, expected, ids, queryable), written: false };
+      if (row.resend || !checksResend) {
+        return { result: await this.refusedAppend(stream, expected, ids, queryable, BigInt(row.actual_revision)), written: false };
+      }
       throw new WrongExpectedRevisionError(stream, expected, BigInt(row.actual_revision));
     }
   }
 
-  /** The first result of an append made before, or DuplicateEventIdError when the ids were used otherwise. */
-  private async resendResult(stream: string, expected: ExpectedRevision, ids: string[], queryable: Pool | PoolClient): Promise<AppendResult> {
-    const [row] = await this.query<{ same_append: boolean; next_revision: string; last_position: string }>(
+  /**
+   * An append refused by its revision check or by the event-id index: the first result when it re-sends an
+   * append made before, DuplicateEventIdError when its ids were used otherwise, else the revision conflict.
+   */
+  private async refusedAppend(
+    stream: string, expected: ExpectedRevision, ids: string[], queryable: Pool | PoolClient, actual?: bigint,
+  ): Promise<AppendResult> {
+    const [row] = await this.query<{ found: string; same_append: boolean; next_revision: string; last_position: string }>(
       RESEND_STATEMENT, [stream, expected.toString(), ids], queryable,
     );
+    if (row.found === '0') throw new WrongExpectedRevisionError(stream, expected, actual ?? (await this.currentRevision(stream, queryable)));
     if (!row.same_append) throw new DuplicateEventIdError(stream);
     return appendResult(row);
   }
@@ -175,6 +188,12 @@ function validateAppend(stream: string, events: readonly EventToAppend[]): void 
   if (stream.length === 0 || stream.length > 200) throw new InvalidAppendError('stream name must have 1 to 200 characters');
   if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
   if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidAppendError(`at most ${MAX_EVENTS_PER_APPEND} events per append`);
+}
+
+/** The event-id index refused an id already stored (a re-send, or a reuse). */
+function isEventIdReuse(error: unknown): boolean {
+  const pg = error as { code?: string; constraint?: string };
+  return pg.code === '23505' && pg.constraint === 'events_event_id_key';
 }
 
 /** Another append took the stream's next revision first (see append-statement.ts). */
