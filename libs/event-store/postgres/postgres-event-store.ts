@@ -1,6 +1,6 @@
 /**
- * The EventStore port on PostgreSQL: one table, one append function (see migrations/), gap-safe reads of
- * the global log, and subscriptions woken by LISTEN/NOTIFY. See README.md beside this file for the design.
+ * The EventStore port on PostgreSQL: one table, an append as one prepared statement (append-statement.ts),
+ * gap-safe reads of the global log, and subscriptions woken by LISTEN/NOTIFY. See README.md beside this file for the design.
  */
 import { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import { Clock, systemClock } from '../../clock';
@@ -15,6 +15,7 @@ import {
 import { Position, position } from '../position';
 import { LogNotifier } from './log-notifier';
 import { PollingSubscription } from './polling-subscription';
+import { isEventIdReuse, isRevisionRace, translateAppendError } from './append-errors';
 import { appendQuery, RESEND_STATEMENT } from './append-statement';
 import { readAllQuery } from './read-all-query';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
@@ -188,26 +189,6 @@ function validateAppend(stream: string, events: readonly EventToAppend[]): void 
   if (stream.length === 0 || stream.length > 200) throw new InvalidAppendError('stream name must have 1 to 200 characters');
   if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
   if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidAppendError(`at most ${MAX_EVENTS_PER_APPEND} events per append`);
-}
-
-/** The event-id index refused an id already stored (a re-send, or a reuse). */
-function isEventIdReuse(error: unknown): boolean {
-  const pg = error as { code?: string; constraint?: string };
-  return pg.code === '23505' && pg.constraint === 'events_event_id_key';
-}
-
-/** Another append took the stream's next revision first (see append-statement.ts). */
-function isRevisionRace(error: unknown): boolean {
-  const pg = error as { code?: string; constraint?: string };
-  return pg.code === '23505' && pg.constraint === 'events_stream_revision_key';
-}
-
-function translateAppendError(stream: string, error: unknown): unknown {
-  const pg = error as { code?: string; constraint?: string };
-  if (pg.code === '23505' && pg.constraint === 'events_event_id_key') return new DuplicateEventIdError(stream);
-  // 22P02 invalid uuid, 22P05 untranslatable character (\u0000) in jsonb, 54000 too many events.
-  if (pg.code === '22P02' || pg.code === '22P05' || pg.code === '54000') return new InvalidAppendError(`stream ${stream}: append refused by the store`);
-  return error;
 }
 
 function isConnectionError(error: unknown): boolean {
