@@ -11,7 +11,7 @@ import { RecordedEvent } from '../libs/event-store/event-store.port';
 import { GENESIS_HASH, verifyChain } from '../libs/event-store/hash-chain';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
 import { verifyLog } from '../libs/audit/log-verification';
-import { readLogPages } from '../libs/audit/log-verification/log-pages';
+import { openLogSnapshot, readLogPages } from '../libs/audit/log-verification/log-pages';
 import { replayHistory, stateAtRevision } from '../libs/audit/replay';
 import { CampaignPlan } from '../libs/generator';
 import { InMemoryDecisions } from '../libs/generator/in-memory';
@@ -34,7 +34,7 @@ export interface AuditBenchResults {
   logEvents: number;
   verifyWholeLog: { eventsPerSecond: number; seconds: number; intact: boolean };
   readWholeLog: { eventsPerSecond: number; seconds: number };
-  /** The verifier's own read (one cursor, raw JSON text), without hashing. */
+  /** The verifier's own read (one cursor on one connection, raw JSON text), without hashing. */
   verifierRead: { eventsPerSecond: number; seconds: number };
   hashOnly: { eventsPerSecond: number };
   ratioToRead: number;
@@ -58,7 +58,7 @@ export async function benchAudit(url: string, options: AuditBenchOptions = defau
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       read.push((await scanLog(store, options.pageSize)).seconds);
       verifierRead.push((await timed(() => countVerifierRead(store, options.pageSize))).seconds);
-      const v = await timed(() => verifyLog(store.pool, { pageSize: options.pageSize }));
+      const v = await timed(() => verifyLog(url, { pageSize: options.pageSize }));
       verify.push(v.seconds);
       logEvents = v.result.events;
       intact &&= v.result.intact;
@@ -93,9 +93,17 @@ async function scanLog(store: PostgresEventStore, pageSize: number) {
   return { events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
+/** The verifier's read of the whole log (one cursor on one connection, raw JSON text), without the hashing. */
 async function countVerifierRead(store: PostgresEventStore, pageSize: number): Promise<number> {
+  const client = await store.pool.connect();
   let events = 0;
-  for await (const rows of readLogPages(store.pool, pageSize)) events += rows.length;
+  try {
+    const { visibleLimit } = await openLogSnapshot(client);
+    for await (const rows of readLogPages(client, { visibleLimit, lane: 0, lanes: 1 }, pageSize)) events += rows.length;
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
   return events;
 }
 

@@ -30,7 +30,12 @@ export function chainHash(previousHashHex: string, content: Buffer): string {
 
 /** The hash an event must store after `previousHashHex`: chainHash(previousHashHex, contentHash(content)). */
 export function eventHash(previousHashHex: string, content: HashedContent): string {
-  const contentHex = contentHashHex(content);
+  return eventHashOfCanonical(previousHashHex, canonicalContent(content));
+}
+
+/** eventHash for content already in canonical form (canonicalJson of { type, data, metadata }). */
+export function eventHashOfCanonical(previousHashHex: string, canonical: string): string {
+  const contentHex = sha256Hex(canonical);
   // Both halves written into one scratch buffer: the same 64 bytes without two Buffers and a concat. Hex
   // that is not 32 whole bytes takes chainHash's own path, which hashes what Buffer.from makes of it.
   const whole = previousHashHex.length === 64 && CHAIN_INPUT.write(previousHashHex, 0, 'hex') === 32;
@@ -42,9 +47,13 @@ export function eventHash(previousHashHex: string, content: HashedContent): stri
 const CHAIN_INPUT = Buffer.alloc(64);
 
 function contentHashHex(content: HashedContent): string {
+  return sha256Hex(canonicalContent(content));
+}
+
+function canonicalContent(content: HashedContent): string {
   const canonical = canonicalJson({ type: content.type, data: content.data, metadata: content.metadata });
   if (canonical === undefined) throw new Error('event content is not serialisable');
-  return sha256Hex(canonical);
+  return canonical;
 }
 
 // One-shot hashing (Node 20.12+) skips the Hash object a createHash call builds; strings hash as UTF-8 in

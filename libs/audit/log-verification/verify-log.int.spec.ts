@@ -32,22 +32,22 @@ describe('whole-log verification', () => {
   });
 
   it.each([0, 1, 2])('finds every chain of an untouched log intact, page after page, with %i hashing workers', async (workers) => {
-    expect(await verifyLog(store.pool, { pageSize: 7, workers })).toEqual({ events: 120, intact: true });
+    expect(await verifyLog(database.url, { pageSize: 7, workers })).toEqual({ events: 120, intact: true });
   });
 
   it('verifies a log that fits in one page', async () => {
-    expect(await verifyLog(store.pool, { pageSize: 1_000, workers: 2 })).toEqual({ events: 120, intact: true });
+    expect(await verifyLog(database.url, { pageSize: 1_000, workers: 2 })).toEqual({ events: 120, intact: true });
   });
 
   it('verifies an empty log', async () => {
     await tamper('DELETE FROM event_store.events', []);
-    expect(await verifyLog(store.pool, { pageSize: 7 })).toEqual({ events: 0, intact: true });
+    expect(await verifyLog(database.url, { pageSize: 7 })).toEqual({ events: 0, intact: true });
   });
 
   it.each([0, 2])('names the first altered event in log order, with %i hashing workers', async (workers) => {
     await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{n}', '999') WHERE stream_id = $1 AND stream_revision = 9`, ['household-c']);
     await tamper(`UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor}', '"someone"') WHERE stream_id = $1 AND stream_revision = 3`, ['loan-d']);
-    const verdict = await verifyLog(store.pool, { pageSize: 7, workers });
+    const verdict = await verifyLog(database.url, { pageSize: 7, workers });
     expect(verdict).toEqual({
       events: 120, intact: false,
       firstBreak: { position: await positionOf('loan-d', 3), stream: 'loan-d', revision: 3n, reason: 'hash-mismatch' },
@@ -56,14 +56,14 @@ describe('whole-log verification', () => {
 
   it('names an event whose previous hash was rewritten, as verifyChain does for its stream', async () => {
     await tamper(`UPDATE event_store.events SET previous_hash = decode(repeat('ab', 32), 'hex') WHERE stream_id = $1 AND stream_revision = 14`, ['case-e']);
-    const verdict = await verifyLog(store.pool, { pageSize: 7, workers: 2 });
+    const verdict = await verifyLog(database.url, { pageSize: 7, workers: 2 });
     expect(verdict.firstBreak).toEqual({ position: await positionOf('case-e', 14), stream: 'case-e', revision: 14n, reason: 'previous-hash-mismatch' });
     expect(verifyChain(await store.readStream('case-e'))).toEqual({ index: 14, reason: 'previous-hash-mismatch' });
   });
 
   it('names an event removed from the middle of its stream by the one after it', async () => {
     await tamper(`DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision = 5`, ['household-a']);
-    const verdict = await verifyLog(store.pool, { pageSize: 7, workers: 2 });
+    const verdict = await verifyLog(database.url, { pageSize: 7, workers: 2 });
     expect(verdict).toMatchObject({ events: 119, intact: false, firstBreak: { stream: 'household-a', revision: 6n, reason: 'previous-hash-mismatch' } });
   });
 });

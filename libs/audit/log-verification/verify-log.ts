@@ -1,19 +1,20 @@
 /**
- * Whole-log verification: every stream's hash chain recomputed over the PostgreSQL log in log order, the
- * read of the next page overlapping the hashing of this one, the hashing spread over worker threads.
+ * Whole-log verification: every stream's hash chain recomputed over the PostgreSQL log, one snapshot of it,
+ * in log order per stream. The streams are dealt to lanes (worker threads, each with its own connection);
+ * within a lane the read of the next page overlaps the hashing of this one.
  */
 import { availableParallelism } from 'node:os';
-import { Pool } from 'pg';
+import { Client } from 'pg';
 import { ChainBreak } from '../../event-store/hash-chain';
 import { position, Position } from '../../event-store/position';
-import { LaneBreak } from './chain-lane';
-import { HashLanes, inProcessLanes, workerLanes } from './hash-lanes';
-import { readLogPages } from './log-pages';
+import { LaneResult, verifyLane } from './lane-scan';
+import { runLaneWorkers } from './lane-workers';
+import { LogSnapshot, openLogSnapshot } from './log-pages';
 
 export interface LogVerificationOptions {
   /** Events per read of the log (5,000 unless given). */
   pageSize?: number;
-  /** Hashing threads (one per core unless given); 0 hashes on the calling thread. */
+  /** Lanes on worker threads (one per core unless given); 0 verifies on the calling thread. */
   workers?: number;
 }
 
@@ -32,30 +33,38 @@ export interface LogVerdict {
 }
 
 /**
- * Recomputes the chain of every stream in the visible log, as of the first read. A stream's first event
- * chains from genesis at revision 0 (else from the hash it names, as `verifyChain` takes a start hash).
+ * Recomputes the chain of every stream in the visible log as of the call. A stream's first event chains
+ * from genesis at revision 0 (else from the hash it names, as `verifyChain` takes a start hash); each later
+ * one from the hash stored on the one before it.
  */
-export async function verifyLog(pool: Pool, options: LogVerificationOptions = {}): Promise<LogVerdict> {
+export async function verifyLog(connectionString: string, options: LogVerificationOptions = {}): Promise<LogVerdict> {
   const pageSize = options.pageSize ?? 5_000;
   const workers = options.workers ?? availableParallelism();
-  let lanes: HashLanes | undefined;
-  let events = 0;
+  const client = new Client({ connectionString });
+  await client.connect();
   try {
-    for await (const rows of readLogPages(pool, pageSize)) {
-      // A log that fits in one page is hashed here: starting workers would cost more than they save.
-      lanes ??= workers === 0 || rows.length < pageSize ? inProcessLanes() : workerLanes(workers);
-      events += rows.length;
-      await lanes.submit(rows);
-    }
-    const firstBreak = earliest(lanes === undefined ? [] : await lanes.results());
-    return { events, intact: firstBreak === undefined, ...(firstBreak && { firstBreak }) };
+    const snapshot = await openLogSnapshot(client);
+    // A log that fits in one page is checked here: starting workers would cost more than they save.
+    const results = workers === 0 || !(await holdsMoreThan(client, snapshot, pageSize))
+      ? [await verifyLane(client, { visibleLimit: snapshot.visibleLimit, lane: 0, lanes: 1 }, pageSize)]
+      : await runLaneWorkers({ connectionString, pageSize, ...snapshot }, workers); // our transaction keeps the snapshot alive
+    await client.query('COMMIT');
+    return verdict(results);
   } finally {
-    await lanes?.close();
+    await client.end();
   }
 }
 
-function earliest(breaks: readonly LaneBreak[]): LogBreak | undefined {
-  let first: LaneBreak | undefined;
-  for (const found of breaks) if (first === undefined || BigInt(found.position) < BigInt(first.position)) first = found;
-  return first && { position: position(BigInt(first.position)), stream: first.stream, revision: BigInt(first.revision), reason: first.reason };
+async function holdsMoreThan(client: Client, { visibleLimit }: LogSnapshot, count: number): Promise<boolean> {
+  const { rows } = await client.query(`SELECT 1 FROM event_store.events WHERE log_position < $1::bigint OFFSET $2 LIMIT 1`, [visibleLimit, count]);
+  return rows.length > 0;
+}
+
+function verdict(results: readonly LaneResult[]): LogVerdict {
+  const events = results.reduce((sum, result) => sum + result.events, 0);
+  let first: LaneResult['firstBreak'] = null;
+  for (const { firstBreak: found } of results) if (found && (!first || BigInt(found.position) < BigInt(first.position))) first = found;
+  if (!first) return { events, intact: true };
+  const { stream, revision, reason } = first;
+  return { events, intact: false, firstBreak: { position: position(BigInt(first.position)), stream, revision: BigInt(revision), reason } };
 }
