@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { eventually, startTestApp, TestApp } from './support/test-app';
+import { categoryCountsReadModel } from '@projections/category-counts/category-counts.tables';
 
 const event = (type: string, data: Record<string, unknown>) => ({
   id: randomUUID(), type, data, metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T02:00:00.000Z' },
@@ -34,7 +35,8 @@ describe('projection administration', () => {
       expect(found.lag).toEqual({ events: 0, seconds: 0 });
       return found;
     });
-    expect(entry).toMatchObject({ status: 'running', version: 2, activeVersion: 2, copy: expect.stringMatching(/^rm_category_counts_v2_g\d+$/), eventsApplied: 1, rebuild: null, parked: [] });
+    const { version } = categoryCountsReadModel;
+    expect(entry).toMatchObject({ status: 'running', version, activeVersion: version, copy: expect.stringMatching(new RegExp(`^rm_category_counts_v${version}_g\\d+$`)), eventsApplied: 1, rebuild: null, parked: [] });
     expect(entry.checkpointRecordedAt).toEqual(expect.any(String));
   });
 
