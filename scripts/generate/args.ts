@@ -5,7 +5,8 @@
  * `--events N` scales the households so the log comes to about N events (the loan book scales with them),
  * and, unless `--mode` says otherwise, loads them in bulk: a log that size is too big for the command path.
  * `--order shards` sends the command path's commands `--shard` households at a time (see generateInShards).
- * `--shard` defaults to 5,000 households decided in memory at once in bulk, 500 for the command path.
+ * `--shard` defaults to 5,000 households decided in memory at once in bulk, 250 for the command path (a month of
+ * 250 households is a few hundred commands, well inside the 5 s a data key stays cached).
  */
 export interface GenerateArgs {
   households: number;
@@ -53,6 +54,6 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     }
   }
   if (!modeGiven && args.events !== undefined) args.mode = 'bulk';
-  args.shard ||= args.mode === 'bulk' ? 5_000 : 500;
+  args.shard ||= args.mode === 'bulk' ? 5_000 : 250;
   return args;
 }

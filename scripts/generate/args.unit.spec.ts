@@ -2,7 +2,7 @@ import { parseGenerateArgs } from './args';
 
 describe('npm run generate arguments', () => {
   it('defaults to the campaign at its real size through the command path', () => {
-    expect(parseGenerateArgs([])).toEqual({ households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'time', concurrency: 16, shard: 500 });
+    expect(parseGenerateArgs([])).toEqual({ households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'time', concurrency: 16, shard: 250 });
   });
 
   it('reads sizes, the mode and the database, in both flag forms', () => {
@@ -16,7 +16,7 @@ describe('npm run generate arguments', () => {
   });
 
   it('sends commands shard by shard when asked, with shards sized for the mode unless given', () => {
-    expect(parseGenerateArgs(['--order', 'shards'])).toMatchObject({ mode: 'commands', order: 'shards', shard: 500 });
+    expect(parseGenerateArgs(['--order', 'shards'])).toMatchObject({ mode: 'commands', order: 'shards', shard: 250 });
     expect(parseGenerateArgs(['--order', 'shards', '--shard', '200'])).toMatchObject({ order: 'shards', shard: 200 });
     expect(parseGenerateArgs(['--mode', 'bulk'])).toMatchObject({ mode: 'bulk', shard: 5_000 });
   });
