@@ -5,6 +5,7 @@
  */
 import { DataSource } from 'typeorm';
 import { formatPosition, position } from '@libs/event-store';
+import { withPreparedStatements } from '@libs/projection/prepared';
 import { referenceData } from '@libs/reference-data';
 import { Indicator, IndicatorRequest, IndicatorRow } from './definitions';
 
@@ -64,7 +65,7 @@ async function answerFrom(dataSource: DataSource, indicator: Indicator, request:
   let result: { reflected: Reflected | null; rows: Record<string, unknown>[] }[];
   try {
     // json_agg over the ordered subquery keeps its order (PostgreSQL aggregates a sorted input in that order).
-    result = await dataSource.query(
+    result = await runPrepared(dataSource,
       `SELECT (SELECT row_to_json(c) FROM (SELECT commit_position::text AS commit, prepare_position::text AS prepare, last_recorded_at AS recorded_at
                                           FROM projections.checkpoints WHERE projection = $${n + 1} AND active_schema = $${n + 2}) c) AS reflected,
               (SELECT coalesce(json_agg(a), '[]'::json) FROM (${query.sql}) a) AS rows`,
@@ -87,6 +88,20 @@ async function answerFrom(dataSource: DataSource, indicator: Indicator, request:
     rows: query.toRows(rows).map(({ orgUnit, level, period, ...rest }) =>
       ({ orgUnit, orgUnitName: referenceData.orgUnit(orgUnit)?.name, level, period, ...rest }) as IndicatorRow),
   };
+}
+
+/**
+ * Runs `text` as a named prepared statement on a pooled connection: parsed and planned once per connection
+ * rather than per answer (planning cost as much as executing over a rollup). The text names the copy's
+ * schema, so a swap makes new statements and a dropped copy fails with undefined-table, as unprepared.
+ */
+async function runPrepared<Row>(dataSource: DataSource, text: string, values: unknown[]): Promise<Row[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    return await (await withPreparedStatements(runner.manager)).query(text, values);
+  } finally {
+    await runner.release();
+  }
 }
 
 function reflects({ commit, prepare, recorded_at }: Reflected): IndicatorAnswer['reflects'] {
