@@ -14,7 +14,7 @@ import { median, round } from './support/stats';
 
 /** The same projection with the rollup statements left out of its DDL. */
 const withoutRollup = (projection: Projection): Projection =>
-  ({ ...projection, tables: (s: string) => projection.tables(s).filter((ddl) => !/district_|roll_up_/.test(ddl)) });
+  ({ ...projection, tables: (s: string) => projection.tables(s).filter((ddl) => !/\.district_|roll_up_/.test(ddl)) });
 
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL;
