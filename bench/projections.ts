@@ -78,7 +78,7 @@ export async function benchProjections(url: string, options: ProjectionBenchOpti
   const store = new PostgresEventStore({ connectionString: url, poolSize: 8 });
   try {
     const loadedEvents = await load(store, options.events);
-    const rebuild = await benchRebuild(dataSource, store, readModelProjections, { batchSize: 2000, expectedEvents: loadedEvents * 2 });
+    const rebuild = await benchRebuild(dataSource, store, readModelProjections, { batchSize: 1000, expectedEvents: loadedEvents * 2 });
     const queries = await timeQueries(dataSource, options.repeats);
     const lag = await benchProjectionLag(dataSource, store, readModelProjections, options.lag ?? { eventsPerSecond: 1000, seconds: 10 });
     return { loadedEvents, rebuild, queries, lag };
