@@ -149,6 +149,15 @@ describe('bad requests', () => {
     expect(await logLength(app)).toBe(before);
   });
 
+  it('grants a partnership loan above one borrower\'s cap, and refuses one above the partnership ceiling', async () => {
+    await post('/loans').send({ ...grant(), principalFen: 24_000_000, partners: 3 }).expect(201);
+    const before = await logLength(app);
+    const response = await post('/loans').send({ ...grant(), principalFen: 50_000_001, partners: 7 }).expect(400);
+    expect(response.body).toMatchObject({ code: 'principal-above-cap' });
+    expect((await post('/loans').send({ ...grant(), partners: 1 }).expect(400)).body).toMatchObject({ code: 'invalid-request' });
+    expect(await logLength(app)).toBe(before);
+  });
+
   it('refuses a repayment above what is outstanding with 409 naming the rule', async () => {
     const before = await logLength(app);
     const response = await post(`/loans/${ids.loan}/repayments`).send({ amountFen: 2_000_001 }).expect(409);

@@ -36,6 +36,10 @@ export class GrantLoanDto extends CommandDto {
   @ApiProperty({ minLength: 1, maxLength: 200, description: 'The lending bank or credit cooperative' })
   @IsString() @Length(1, 200)
   lender!: string;
+
+  @ApiPropertyOptional({ minimum: 2, maximum: 100, description: 'A loan to a partnership led by the borrower: how many partners (cap per partner times partners, within the programme ceiling). Absent for one borrower' })
+  @IsOptional() @IsInt() @Min(2) @Max(100)
+  partners?: number;
 }
 
 export class RecordRepaymentDto extends CommandDto {

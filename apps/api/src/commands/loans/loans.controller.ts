@@ -22,8 +22,8 @@ export class LoansController {
   async grant(@Body() body: GrantLoanDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const context = commandContext(request, this.clock, body.occurredAt);
     const loanId = body.loanId ?? context.newId('loanId');
-    const { householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender } = body;
-    const data = { loanId, householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender };
+    const { householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender, partners } = body;
+    const data = { loanId, householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender, ...(partners === undefined ? {} : { partners }) };
     const command = { type: 'GrantLoan' as const, data, metadata: context.metadata };
     const outcome: LoanOutcome = await this.commands.execute(new GrantLoanCommand(command, context.ifMatch));
     response.location(`/loans/${loanId}`);
