@@ -54,12 +54,22 @@ export async function rebuildProjection(
       applied += page.length;
       options.onProgress?.(applied);
     }
+    await analyzeCopy(dataSource, copy.schema);
     const swapped = await swap(projection, store, dataSource, copy.schema, after, options);
     return { schema: copy.schema, eventsApplied: applied + swapped.caughtUp, position: swapped.position };
   } finally {
     if (locked) await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [key]).catch(() => undefined);
     await lock.release().catch(() => undefined); // back to the pool, session alive: hence the explicit unlock
   }
+}
+
+/**
+ * Statistics for the new copy before it answers: autovacuum has not seen tables this young, and without
+ * statistics the planner takes a table of 50,000 count rows for one of a few rows (sorts spilled to disk).
+ */
+async function analyzeCopy(dataSource: DataSource, schema: string): Promise<void> {
+  const tables: { tablename: string }[] = await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1`, [schema]);
+  for (const { tablename } of tables) await dataSource.query(`ANALYZE ${schema}.${tablename}`);
 }
 
 interface CopyInProgress {
