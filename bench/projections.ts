@@ -15,7 +15,8 @@ import { readModelProjections } from '../projections/read-model-projections';
 import { openBenchDatabase } from './support/database';
 import { round } from './support/stats';
 import { timeQueries } from './queries';
-import { benchRebuild, RebuildFigures } from './rebuild';
+import { RebuildFigures } from './rebuild';
+import { rebuildInChild } from './rebuild-child';
 import { benchProjectionLag, LagFigures } from './projection-lag';
 import { householdHistory, VILLAGES } from '../scripts/projections/campaign-history';
 
@@ -78,7 +79,7 @@ export async function benchProjections(url: string, options: ProjectionBenchOpti
   const store = new PostgresEventStore({ connectionString: url, poolSize: 8 });
   try {
     const loadedEvents = await load(store, options.events);
-    const rebuild = await benchRebuild(dataSource, store, readModelProjections, { batchSize: 1000, expectedEvents: loadedEvents * 2 });
+    const rebuild = await rebuildInChild({ url, batchSize: 1000, expectedEvents: loadedEvents * 2 });
     const queries = await timeQueries(dataSource, options.repeats);
     const lag = await benchProjectionLag(dataSource, store, readModelProjections, options.lag ?? { eventsPerSecond: 1000, seconds: 10 });
     return { loadedEvents, rebuild, queries, lag };

@@ -1,0 +1,45 @@
+/**
+ * The rebuild of bench/rebuild.ts in a process of its own, as the projector would run it: the benchmark's
+ * parent has loaded the log and holds its heap, which would otherwise count in the rebuild's peak RSS.
+ * Forked by `rebuildInChild`; answers with its figures over the IPC channel.
+ */
+import { fork } from 'node:child_process';
+import { extname, join } from 'node:path';
+import { openDatabase } from '../libs/database/data-source';
+import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
+import { readModelProjections } from '../projections/read-model-projections';
+import { benchRebuild, RebuildFigures } from './rebuild';
+
+interface Request {
+  url: string;
+  batchSize: number;
+  expectedEvents: number;
+}
+
+export function rebuildInChild(request: Request): Promise<RebuildFigures> {
+  const typescript = extname(__filename) === '.ts';
+  const execArgv = typescript ? ['-r', join(__dirname, '../scripts/projections/register.js')] : [];
+  const child = fork(join(__dirname, `rebuild-child${extname(__filename)}`), [JSON.stringify(request)], { execArgv, stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { figures?: RebuildFigures; error?: string }) =>
+      (message.figures ? resolve(message.figures) : reject(new Error(message.error))));
+    child.once('exit', (code) => reject(new Error(`rebuild process exited with ${code}`)));
+  });
+}
+
+async function main(): Promise<void> {
+  const request = JSON.parse(process.argv[2]) as Request;
+  const dataSource = await openDatabase(request.url);
+  const store = new PostgresEventStore({ connectionString: request.url, poolSize: 8 });
+  try {
+    const figures = await benchRebuild(dataSource, store, readModelProjections, request);
+    process.send!({ figures });
+  } catch (error) {
+    process.send!({ error: String((error as Error)?.stack ?? error) });
+  } finally {
+    await store.close();
+    await dataSource.destroy();
+  }
+}
+
+if (require.main === module) void main();
