@@ -158,6 +158,15 @@ describe('bad requests', () => {
     expect(await logLength(app)).toBe(before);
   });
 
+  it('refuses an id holding a NUL for a scoped caller with a 4xx, appending nothing (the scope look-up came first and failed)', async () => {
+    const before = await logLength(app);
+    const token = await app.token('registrar', { ou: '640104' });
+    const response = await post('/households/%00/withdrawal').set('Authorization', `Bearer ${token}`).send({});
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(await logLength(app)).toBe(before);
+  });
+
   it('refuses a repayment above what is outstanding with 409 naming the rule', async () => {
     const before = await logLength(app);
     const response = await post(`/loans/${ids.loan}/repayments`).send({ amountFen: 2_000_001 }).expect(409);
