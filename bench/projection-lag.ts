@@ -25,7 +25,19 @@ export interface LagFigures {
 
 interface Append {
   committedAt: number;
-  events: { id: string; type: string }[];
+  /** Id of the append's last event. */
+  lastId: string;
+  /** Per read model handling some of its events, the id of the last of them. */
+  lastHandled: Map<string, string>;
+}
+
+function appended(committedAt: number, events: readonly EventToAppend[], projections: readonly Projection[]): Append {
+  const lastHandled = new Map<string, string>();
+  for (const projection of projections) {
+    const last = [...events].reverse().find((e) => projection.handles.includes(e.type));
+    if (last) lastHandled.set(projection.name, last.id);
+  }
+  return { committedAt, lastId: events[events.length - 1].id, lastHandled };
 }
 
 const summary = (samples: number[]) => ({ p50Ms: round(percentile(samples, 50), 2), p99Ms: round(percentile(samples, 99), 2), maxMs: round(Math.max(...samples), 2) });
@@ -44,15 +56,15 @@ export async function benchProjectionLag(
   const appends: Append[] = [];
   const reached = new Map<Append, Map<string, number>>();
   let sampling = true;
-  const sampler = sampleCheckpoints(dataSource, projections, appends, seen, reached, () => sampling);
+  const sampler = sampleCheckpoints(dataSource, appends, seen, reached, () => sampling);
   try {
-    const written = await writeAtRate(store, options, appends);
+    const written = await writeAtRate(store, projections, options, appends);
     await sleep(2000); // let the last appends reach every read model
     sampling = false;
     await sampler;
     const lags = [...reached.values()].flatMap((byProjection) => [...byProjection.values()]);
     const baseline = appends.flatMap((a) => {
-      const received = seen.get(a.events[a.events.length - 1].id);
+      const received = seen.get(a.lastId);
       return received ? [received.at - a.committedAt] : [];
     });
     return {
@@ -70,7 +82,9 @@ export async function benchProjectionLag(
 }
 
 /** Appends household histories so that `eventsPerSecond` are written, paced every 20 ms; returns the events written. */
-async function writeAtRate(store: PostgresEventStore, options: { eventsPerSecond: number; seconds: number }, appends: Append[]): Promise<number> {
+async function writeAtRate(
+  store: PostgresEventStore, projections: readonly Projection[], options: { eventsPerSecond: number; seconds: number }, appends: Append[],
+): Promise<number> {
   const total = options.eventsPerSecond * options.seconds;
   const bar = progressBar(`lag at ${options.eventsPerSecond} events/s`, total, 'events');
   const started = performance.now();
@@ -84,7 +98,7 @@ async function writeAtRate(store: PostgresEventStore, options: { eventsPerSecond
     for (const [stream, drafts] of householdHistory(n)) {
       const events = drafts.map((d): EventToAppend => ({ id: randomUUID(), ...d }));
       await store.appendToStream(stream, events);
-      appends.push({ committedAt: performance.now(), events: events.map((e) => ({ id: e.id, type: e.type })) });
+      appends.push(appended(performance.now(), events, projections));
       written += events.length;
       bar.increment(events.length);
     }
@@ -95,7 +109,7 @@ async function writeAtRate(store: PostgresEventStore, options: { eventsPerSecond
 
 /** Polls the checkpoints and notes, per append and read model, when the checkpoint first passed the append's last event of its types. */
 async function sampleCheckpoints(
-  dataSource: DataSource, projections: readonly Projection[], appends: Append[], seen: Map<string, { commit: bigint }>,
+  dataSource: DataSource, appends: Append[], seen: Map<string, { commit: bigint }>,
   reached: Map<Append, Map<string, number>>, going: () => boolean,
 ): Promise<void> {
   let done = 0; // appends before this index have reached every read model that handles them
@@ -108,11 +122,10 @@ async function sampleCheckpoints(
       const byProjection = reached.get(append) ?? new Map<string, number>();
       reached.set(append, byProjection);
       let pending = 0;
-      for (const projection of projections) {
-        const last = [...append.events].reverse().find((e) => projection.handles.includes(e.type));
-        if (!last || byProjection.has(projection.name)) continue;
-        const target = seen.get(last.id);
-        if (target && (checkpoints.get(projection.name) ?? -1n) >= target.commit) byProjection.set(projection.name, now - append.committedAt);
+      for (const [projection, lastId] of append.lastHandled) {
+        if (byProjection.has(projection)) continue;
+        const target = seen.get(lastId);
+        if (target && (checkpoints.get(projection) ?? -1n) >= target.commit) byProjection.set(projection, now - append.committedAt);
         else pending++;
       }
       if (pending === 0 && i === done) done++;

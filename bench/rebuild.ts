@@ -5,10 +5,9 @@
  * read's speed the writes leave; the read itself is the store's bound.
  */
 import { DataSource } from 'typeorm';
-import { EventStore, RecordedEvent } from '../libs/event-store/event-store.port';
-import { Position } from '../libs/event-store/position';
+import { EventStore } from '../libs/event-store/event-store.port';
 import { Projection } from '../libs/projection/projection';
-import { rebuildProjection } from '../libs/projection/rebuild';
+import { rebuildPages, rebuildProjection } from '../libs/projection/rebuild';
 import { progressBar } from './support/progress';
 import { round } from './support/stats';
 
@@ -22,14 +21,10 @@ export interface RebuildFigures {
   projections: { projection: string; events: number; seconds: number; 'events/s': number; parked: number }[];
 }
 
+/** The baseline: the rebuild's own page reader (same filter, page size and read-ahead), writing nothing. */
 async function readEverything(store: EventStore, projection: Projection, batchSize: number, onPage: (n: number) => void): Promise<number> {
   let count = 0;
-  let after: Position | 'start' = 'start';
-  const read = (from: Position | 'start') => store.readAll({ fromPosition: from, filter: { eventTypes: projection.handles }, maxCount: batchSize });
-  let next: Promise<RecordedEvent[]> = read(after);
-  for (let page = await next; page.length > 0; page = await next) {
-    after = page[page.length - 1].position;
-    next = read(after);
+  for await (const page of rebuildPages(store, projection, undefined, { batchSize })) {
     count += page.length;
     onPage(page.length);
   }

@@ -49,7 +49,7 @@ export async function rebuildProjection(
     const applier = new BatchApplier(projection, dataSource, rebuildPosition(projection.name, copy.schema), options);
     let after = copy.position;
     let applied = copy.applied;
-    for await (const page of pages(store, projection, after, options)) {
+    for await (const page of rebuildPages(store, projection, after, options)) {
       after = await applier.apply(page, after);
       applied += page.length;
       options.onProgress?.(applied);
@@ -121,7 +121,9 @@ function rebuildPosition(name: string, schema: string): CopyPosition {
  * The log's pages of the projection's types, each read while the one before is being applied: reading and
  * writing take about as long as each other, so overlapping them nearly halves a rebuild.
  */
-async function* pages(store: EventStore, projection: Projection, after: Position | undefined, options: RebuildOptions): AsyncGenerator<RecordedEvent[]> {
+export async function* rebuildPages(
+  store: EventStore, projection: Projection, after: Position | undefined, options: Pick<RebuildOptions, 'batchSize'>,
+): AsyncGenerator<RecordedEvent[]> {
   let next = readPage(store, projection, after, options);
   try {
     for (let page = await next; page.length > 0; page = await next) {
@@ -133,7 +135,7 @@ async function* pages(store: EventStore, projection: Projection, after: Position
   }
 }
 
-function readPage(store: EventStore, projection: Projection, after: Position | undefined, options: RebuildOptions): Promise<RecordedEvent[]> {
+function readPage(store: EventStore, projection: Projection, after: Position | undefined, options: Pick<RebuildOptions, 'batchSize'>): Promise<RecordedEvent[]> {
   return store.readAll({ fromPosition: after ?? 'start', filter: { eventTypes: projection.handles }, maxCount: options.batchSize ?? 1000 });
 }
 
