@@ -15,7 +15,8 @@ import { Security } from './security';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; policy?: PolicyEntry };
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+/** The scheme is case-insensitive (RFC 9110 section 11.1); the token itself is not. */
+const BEARER = /^[Bb][Ee][Aa][Rr][Ee][Rr] +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 /** Printable text without control characters; it is stored, never logged. */
 const PURPOSE = /^[^\p{Cc}]{3,200}$/u;
 
