@@ -10,7 +10,7 @@ import { accessContext } from '@libs/personal-data';
 import { ProblemException } from '../http/problem';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
-import { checkDepartment, checkScope } from './scope-check';
+import { checkChosenId, checkDepartment, checkScope } from './scope-check';
 import { Security } from './security';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; policy?: PolicyEntry };
@@ -53,6 +53,7 @@ export class AccessGuard implements CanActivate {
     if (context_) Object.assign(context_, { principal, purpose });
     const granted = allowedRoles(entry).filter((role) => principal.roles.includes(role));
     if (granted.length === 0) throw ProblemException.of(403, 'forbidden', 'your role may not use this endpoint');
+    checkChosenId(entry.chosenId, principal, request);
     await checkScope(entry.scope, principal, request, this.resolver);
     if (entry.department && granted.every((role) => role === 'provider')) await checkDepartment(entry.department, principal, request, this.resolver);
     this.setActor(request, principal);
