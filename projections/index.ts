@@ -7,8 +7,10 @@ import { satisfactionRatesProjection } from './satisfaction-rates/satisfaction-r
 import { serviceDeliveriesProjection } from './service-deliveries/service-deliveries.projection';
 import { caseAuditTrailProjection } from './case-audit-trail/case-audit-trail.projection';
 import { supervisionComplianceProjection } from './supervision-compliance/supervision-compliance.projection';
+import { householdRegisterProjection } from './household-register/household-register.projection';
+import { loanRegisterProjection } from './loan-register/loan-register.projection';
 
 export const projections: readonly Projection[] = [
   categoryCountsProjection, needsStatusProjection, serviceDeliveriesProjection, satisfactionRatesProjection, loanPortfolioProjection,
-  caseAuditTrailProjection, supervisionComplianceProjection,
+  caseAuditTrailProjection, supervisionComplianceProjection, householdRegisterProjection, loanRegisterProjection,
 ];
