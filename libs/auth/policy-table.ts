@@ -74,6 +74,7 @@ export const POLICY: readonly PolicyEntry[] = [
 
   // Subscribers: the log is city-wide, so the feed is for whole-city tokens.
   { method: 'GET', path: '/feed/**', roles: ['subscriber', 'auditor'], scope: city, personal: true, why: 'redacted unless the token has the pii scope (auditors and admins see it: logged)' },
+  { method: 'GET', path: '/consumer-groups', roles: ['subscriber', 'auditor'], scope: city, why: 'every group, paged: what is defined and how far behind' },
   { method: 'GET', path: '/consumer-groups/**', roles: ['subscriber', 'auditor'], scope: city, why: 'consumer groups' },
   { method: 'PUT', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
   { method: 'POST', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'claim, ack, nack, replay' },

@@ -90,8 +90,8 @@ export class CasesController {
   }
 
   @Get()
-  list(@Query() query: CaseListQuery) {
-    return this.reads.list(query);
+  list(@Query() query: CaseListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.reads.list(query, request, response);
   }
 
   @Get(':id')

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { LoanListController } from './loan-list.controller';
 import { GetLoanHandler, LoanQueriesController } from './loans.queries';
 
 const queryHandlers = [GetLoanHandler];
 
-@Module({ controllers: [LoanQueriesController], providers: [...queryHandlers] })
+@Module({ controllers: [LoanListController, LoanQueriesController], providers: [...queryHandlers] })
 export class LoanQueriesModule {}
