@@ -60,8 +60,8 @@ export function verifyConsistency(proof: ConsistencyProof, firstRoot: string, se
     fn = half(fn);
     sn = half(sn);
   }
-  let fr = nodes[0];
-  let sr = nodes[0];
+  let fr: Buffer = nodes[0];
+  let sr: Buffer = nodes[0];
   for (const c of nodes.slice(1)) {
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
