@@ -5,6 +5,7 @@
  * is appended.
  */
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { Answer, baseUrl, send } from './support/access-fixtures';
 import { logLength, startTestApp, TestApp } from './support/test-app';
 
@@ -97,6 +98,20 @@ describe('hostile input', () => {
       expect(fields(await refused(() => post('/households', enrolment), 400))).toEqual(['head.name']);
       const groups = JSON.stringify({ filter: { types: ['LoanGranted', 'x\u0000'] } });
       expect(fields(await refused(() => send(base, 'PUT', '/consumer-groups/nul-filter', { headers: admin, body: groups }), 400))).toEqual(['filter.types.1']);
+    });
+
+    it('answers a NUL in a header with a 400 problem from the server, before any handler', async () => {
+      const port = (app.http.address() as { port: number }).port;
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(`GET /health HTTP/1.1\r\nHost: x\r\nX-Actor: a\u0000b\r\n\r\n`));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+      expect(raw).toContain('application/problem+json');
+      expect(raw).toContain('"code":"malformed-request"');
     });
 
     it('refuses a NUL in a key, a query parameter or a path segment', async () => {
