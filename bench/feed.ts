@@ -18,7 +18,8 @@ import { CITY, issueToken } from '../libs/auth';
 import { systemClock } from '../libs/clock';
 import { loadConfig } from '../libs/config';
 import { EventStore, EventToAppend, Position } from '../libs/event-store';
-import { openRuntime, Runtime } from '../apps/api/src/bootstrap/runtime';
+import { migrations } from '../libs/database/migrations';
+import { openRuntime, Runtime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
 import { openBenchDatabase } from './support/database';
@@ -151,7 +152,7 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
   // Its own data directory: the embedded signing key and master key of the run, removed afterwards.
   const dataDir = mkdtempSync(join(tmpdir(), 'family-ledger-bench-feed-'));
   const env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir };
-  const runtime = await openRuntime(loadConfig(env), systemClock, env);
+  const runtime = await openRuntime(loadConfig(env), { clock: systemClock, env, migrations });
   const app = await createApiApp(runtime);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;

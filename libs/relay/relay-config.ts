@@ -1,6 +1,6 @@
 /** The relay's settings, checked at start-up: a malformed one stops the process naming it. */
 import { ConfigError } from '@libs/config';
-import { DEFAULT_STREAM } from '@libs/relay';
+import { DEFAULT_STREAM } from './nats-relay';
 
 export interface RelayConfig {
   natsUrl: string;
