@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
-import { HouseholdCommand } from '@libs/domain/household';
+import { enrolmentDefaults, HouseholdCommand } from '@libs/domain/household';
 import { ApiCommand } from '../../http/openapi';
 import { CommandContext, commandContext, written } from '../command-context';
 import { IdParams } from '../shared/command.dto';
@@ -35,8 +35,9 @@ export class HouseholdsController {
     const data: Data<'EnrollHousehold'> = {
       householdId, villageCode: body.villageCode, category: body.category, members: body.members,
       head: { name, ...(idNumber && { idNumber }), ...(phone && { phone }) },
-      enrolmentYear: body.enrolmentYear ?? new Date(context.metadata.occurredAt).getUTCFullYear(),
-      batch: body.batch ?? 1,
+      ...enrolmentDefaults(context.metadata.occurredAt),
+      ...(body.enrolmentYear !== undefined && { enrolmentYear: body.enrolmentYear }),
+      ...(body.batch !== undefined && { batch: body.batch }),
     };
     const outcome = await this.send(new EnrollHouseholdCommand({ type: 'EnrollHousehold', data, metadata: context.metadata }, context.ifMatch));
     response.location(`/households/${householdId}`);
