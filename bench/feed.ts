@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import { CITY, issueToken } from '../libs/auth';
 import { systemClock } from '../libs/clock';
 import { loadConfig } from '../libs/config';
@@ -179,12 +180,11 @@ async function subscriberHeaders(security: Runtime['security']): Promise<Record<
   return { Authorization: `Bearer ${token}` };
 }
 
-function parseArgs(argv: string[]): FeedBenchOptions {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const int = (name: string, fallback: number) => {
+function feedArgs(argv: string[]): FeedBenchOptions {
+  const names = ['events', 'lag-events', 'lag-interval-ms', 'consumers'] as const;
+  const { values } = parseArgs({ args: argv, options: Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as Record<(typeof names)[number], { type: 'string' }> });
+  const value = (name: (typeof names)[number]) => values[name];
+  const int = (name: (typeof names)[number], fallback: number) => {
     const raw = value(name);
     if (raw === undefined) return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`--${name} must be a positive integer`);
@@ -200,7 +200,7 @@ function parseArgs(argv: string[]): FeedBenchOptions {
 
 if (require.main === module) {
   (async () => {
-    const options = parseArgs(process.argv.slice(2));
+    const options = feedArgs(process.argv.slice(2));
     const database = await openBenchDatabase();
     try {
       const results = JSON.stringify({ database: database.server, options, ...(await benchFeed(database.url, options)) }, null, 2);
