@@ -4,8 +4,8 @@
  * swaps. Shows a progress bar with events/s and ETA. `--all` rebuilds every projection in turn.
  */
 import { parseArgs } from 'node:util';
-import { Bar, Presets } from 'cli-progress';
 import { projections } from '@projections/index';
+import { progressBar } from '@libs/progress';
 import { rebuildProjection } from '@libs/projection/rebuild';
 import { openScriptRuntime, ScriptRuntime } from './open-store';
 
@@ -36,14 +36,10 @@ async function main(): Promise<void> {
     for (const name of names) {
       const projection = projections.find((p) => p.name === name)!;
       const total = await countHandled(runtime, projection.handles);
-      const bar = new Bar({ format: `${name} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}`, etaBuffer: 50 }, Presets.shades_classic);
+      const bar = progressBar({ label: name, total });
       const started = Date.now();
-      bar.start(total, 0, { speed: 0 });
-      const result = await rebuildProjection(projection, runtime.store, runtime.dataSource, {
-        batchSize,
-        onProgress: (applied) => bar.update(Math.min(applied, total), { speed: Math.round(applied / Math.max(0.001, (Date.now() - started) / 1000)) }),
-      });
-      bar.update(Math.min(result.eventsApplied, Math.max(total, result.eventsApplied)));
+      const result = await rebuildProjection(projection, runtime.store, runtime.dataSource, { batchSize, onProgress: (applied) => bar.update(applied) });
+      bar.update(result.eventsApplied);
       bar.stop();
       console.log(`${name}: ${result.eventsApplied} events into ${result.schema} in ${((Date.now() - started) / 1000).toFixed(1)} s; swapped`);
     }
