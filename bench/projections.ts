@@ -7,7 +7,6 @@
  *   node -r ./scripts/projections/register.js bench/projections.ts --events 20000     (no build)
  */
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { openDatabase } from '../libs/database/data-source';
 import { EventToAppend } from '../libs/event-store/event-store.port';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
