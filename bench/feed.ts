@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { CITY, issueToken } from '../libs/auth';
 import { systemClock } from '../libs/clock';
 import { loadConfig } from '../libs/config';
@@ -24,6 +23,7 @@ import { openRuntime, Runtime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
 import { openBenchDatabase } from './support/database';
+import { benchArgs } from './support/options';
 import { progressBar } from './support/progress';
 import { percentile, round } from './support/stats';
 
@@ -181,20 +181,12 @@ async function subscriberHeaders(security: Runtime['security']): Promise<Record<
 }
 
 function feedArgs(argv: string[]): FeedBenchOptions {
-  const names = ['events', 'lag-events', 'lag-interval-ms', 'consumers'] as const;
-  const { values } = parseArgs({ args: argv, options: Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as Record<(typeof names)[number], { type: 'string' }> });
-  const value = (name: (typeof names)[number]) => values[name];
-  const int = (name: (typeof names)[number], fallback: number) => {
-    const raw = value(name);
-    if (raw === undefined) return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`--${name} must be a positive integer`);
-    return Number(raw);
-  };
+  const args = benchArgs(['events', 'lag-events', 'lag-interval-ms', 'consumers'], argv);
   return {
-    events: int('events', 100_000),
-    lagEvents: int('lag-events', 500),
-    lagIntervalMs: int('lag-interval-ms', 5),
-    consumers: (value('consumers') ?? '1,100').split(',').map(Number),
+    events: args.integer('events', 100_000),
+    lagEvents: args.integer('lag-events', 500),
+    lagIntervalMs: args.integer('lag-interval-ms', 5),
+    consumers: (args.text('consumers') ?? '1,100').split(',').map(Number),
   };
 }
 
