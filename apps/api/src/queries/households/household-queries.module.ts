@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HouseholdListController } from './household-list.controller';
-import { GetHouseholdHandler, HouseholdQueriesController } from './households.queries';
+import { HouseholdQueriesController } from './households.queries';
 
-const queryHandlers = [GetHouseholdHandler];
-
-@Module({ controllers: [HouseholdListController, HouseholdQueriesController], providers: [...queryHandlers] })
+@Module({ controllers: [HouseholdListController, HouseholdQueriesController] })
 export class HouseholdQueriesModule {}

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoanListController } from './loan-list.controller';
-import { GetLoanHandler, LoanQueriesController } from './loans.queries';
+import { LoanQueriesController } from './loans.queries';
 
-const queryHandlers = [GetLoanHandler];
-
-@Module({ controllers: [LoanListController, LoanQueriesController], providers: [...queryHandlers] })
+@Module({ controllers: [LoanListController, LoanQueriesController] })
 export class LoanQueriesModule {}
