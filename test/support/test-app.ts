@@ -6,10 +6,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@libs/config';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
 import { projections } from '@projections/index';
-import { Projector } from '@apps/projector/src/projector';
+import { Projector } from '@libs/projection/projector';
+import { migrations } from '@libs/database/migrations';
 import { systemClock } from '@libs/clock';
-import { openRuntime, Runtime } from '@apps/api/src/bootstrap/runtime';
+import { openRuntime, Runtime } from '@libs/runtime';
 import { createApiApp } from '@apps/api/src/create-app';
+import { EventStore } from '@libs/event-store';
+import { ValidatedEventStore } from '@libs/event-schemas';
 import { authenticateByDefault, testSecurityEnv, TestTokens, testTokens } from './test-auth';
 
 export interface TestApp {
@@ -35,7 +38,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = options.database ?? (await createTestDatabase());
   // Requests through `http` carry an admin token unless they set Authorization (see ./test-auth.ts).
   const env = { ...testSecurityEnv(database), ...options.env, DATABASE_URL: database.url };
-  const runtime = await openRuntime(loadConfig(env), systemClock, env);
+  const runtime = await openRuntime(loadConfig(env), { clock: systemClock, env, migrations });
   const app = await createApiApp(runtime);
   await authenticateByDefault(app.getHttpServer());
   const projector = options.projector ? new Projector(projections, runtime.eventStore, runtime.dataSource, { standbyPollMs: 100 }) : undefined;
@@ -75,4 +78,13 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
     }
   }
   throw lastError;
+}
+
+/**
+ * The service's store without its schema check: for specs of delivery (feed, consumer groups) whose
+ * fixtures are free-form events of real type names. Everything else (encryption, the real log) is as served.
+ */
+export function storeWithoutSchemaCheck(app: Pick<TestApp, 'runtime'>): EventStore {
+  const store = app.runtime.eventStore;
+  return store instanceof ValidatedEventStore ? store.inner : store;
 }

@@ -1,6 +1,6 @@
 /**
  * The API's HTTP surfaces, one Nest module each. Add a feature here; its module gets the shared ports
- * (RUNTIME, EVENT_STORE, DataSource, CLOCK) from the global PortsModule.
+ * (EVENT_STORE, RAW_EVENT_STORE, DataSource, CLOCK, Security, METRICS, CONFIG: see tokens.ts) from the global PortsModule.
  */
 import { HouseholdsModule } from './commands/households/households.module';
 import { LoansModule } from './commands/loans/loans.module';
@@ -15,5 +15,6 @@ import { AccountabilityModule } from './accountability/accountability.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { EventSchemasModule } from './schemas/event-schemas.module';
 
-export const features = [AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule];
+export const features = [AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, EventSchemasModule];
