@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { openDatabase } from '../database/data-source';
-import { RecordedEvent } from '../event-store/event-store.port';
+import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { openProjectionDatabase, ProjectionDatabase, toAppend } from '../../projections/shared/testing/harness';
 import { loadCheckpoint } from './checkpoints';
@@ -29,7 +29,7 @@ function tally(name: string, version = 1): Projection {
   };
 }
 
-async function tick(store: PostgresEventStore, count: number, ticks: string[] = []): Promise<void> {
+async function tick(store: EventStore, count: number, ticks: string[] = []): Promise<void> {
   const stream = `ticker-${randomUUID()}`;
   const events = Array.from({ length: count }, (_, i) => toAppend('Ticked', { tick: ticks[i] ?? randomUUID() }));
   await store.appendToStream(stream, events);

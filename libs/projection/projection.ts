@@ -28,7 +28,7 @@ export interface ReadModelDefinition {
  * A read model's writer: explicit SQL through the transaction it is handed (the runner writes the
  * checkpoint in that same transaction), into the copy named by `schema`. It must be idempotent by
  * construction: applying an event a second time, in the same batch or a later one, changes nothing.
- * Events arrive upcast to their current shape, in log order (a redelivered one may come after later ones).
+ * Events arrive in their current shape (the store they are read through upcasts them), in log order (a redelivered one may come after later ones).
  * A batch that throws is retried one event per batch, and the event that still throws is parked.
  */
 export interface Projection extends ReadModelDefinition {

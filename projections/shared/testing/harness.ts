@@ -8,6 +8,8 @@ import { openDatabase } from '@libs/database/data-source';
 import { EventStore, EventToAppend, JsonObject, RecordedEvent } from '@libs/event-store';
 import { comparePositions, Position, position } from '@libs/event-store/position';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
+import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
+import { upcastEvent } from '@libs/domain/upcasting';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { Projection } from '@libs/projection/projection';
 import { rebuildProjection } from '@libs/projection/rebuild';
@@ -16,14 +18,15 @@ import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
 export interface ProjectionDatabase {
   database: TestDatabase;
   dataSource: DataSource;
-  store: PostgresEventStore;
+  /** Reads as the projector reads: upcast (libs/event-store/upcasting-event-store.ts). */
+  store: EventStore;
   close(): Promise<void>;
 }
 
 export async function openProjectionDatabase(): Promise<ProjectionDatabase> {
   const database = await createTestDatabase();
   const dataSource = await openDatabase(database.url);
-  const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
+  const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 }), upcastEvent);
   return {
     database, dataSource, store,
     async close() {

@@ -14,6 +14,8 @@ import { openEventStore } from '@libs/event-store/open-event-store';
 import { Metrics } from '../health/metrics';
 import { MeteredEventStore } from '../health/metered-event-store';
 import { ProtectedEventStore } from '@libs/personal-data';
+import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
+import { upcastEvent } from '@libs/domain/upcasting';
 import { loadSecuritySettings, openSecurity, Security } from '../auth/security';
 
 export interface Runtime {
@@ -22,7 +24,7 @@ export interface Runtime {
   /** Where the database came from, for the start-up banner. */
   databaseSource: 'DATABASE_URL' | 'embedded';
   dataSource: DataSource;
-  /** Decrypts personal fields on read, encrypts them on append (libs/personal-data). */
+  /** Decrypts personal fields on read, encrypts them on append (libs/personal-data), upcasts what it reads. */
   eventStore: EventStore;
   /** The log as stored (personal fields as ciphertext): for hash-chain verification and exports. */
   rawEventStore: EventStore;
@@ -62,7 +64,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock, en
     databaseUrl,
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
     dataSource,
-    eventStore: new ProtectedEventStore(rawEventStore, security.dataKeys),
+    eventStore: new UpcastingEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys), upcastEvent),
     rawEventStore,
     security,
     clock,

@@ -10,7 +10,6 @@ import {
   CertifyHappyFamily, DeliverService, EnrollHousehold, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState,
   householdStream, RecategorizeHousehold, RecordNeed, RecordSatisfaction, RevokeCertification, WithdrawHousehold,
 } from '@libs/domain/household';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 
 export type HouseholdOutcome = CommandOutcome<HouseholdState, HouseholdEvent>;
@@ -33,7 +32,7 @@ abstract class HouseholdHandler<M extends HouseholdMessage<HouseholdCommand>> {
 
   execute({ command, ifMatch }: M): Promise<HouseholdOutcome> {
     const stream = householdStream(command.data.householdId);
-    return handleCommand(this.store, stream, householdDecider, command, { ifMatch, upcast: upcastEvent });
+    return handleCommand(this.store, stream, householdDecider, command, { ifMatch });
   }
 }
 

@@ -7,7 +7,6 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandOutcome, handleCommand, loadStream } from '@libs/command-handling/handle-command';
 import { householdDecider, householdStream } from '@libs/domain/household';
 import { GrantLoan, LoanCommand, loanDecider, LoanEvent, LoanState, loanStream, MarkLoanDefaulted, RecordRepayment } from '@libs/domain/loan';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 
 export type LoanOutcome = CommandOutcome<LoanState, LoanEvent>;
@@ -25,7 +24,7 @@ abstract class LoanHandler<M extends LoanMessage<LoanCommand>> {
   constructor(@Inject(EVENT_STORE) protected readonly store: EventStore) {}
 
   execute({ command, ifMatch }: M): Promise<LoanOutcome> {
-    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, command, { ifMatch, upcast: upcastEvent });
+    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, command, { ifMatch });
   }
 }
 
@@ -38,9 +37,9 @@ export class GrantLoanHandler implements ICommandHandler<GrantLoanCommand, LoanO
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ command, ifMatch }: GrantLoanCommand): Promise<LoanOutcome> {
-    const household = await loadStream(this.store, householdStream(command.data.householdId), householdDecider, upcastEvent);
+    const household = await loadStream(this.store, householdStream(command.data.householdId), householdDecider);
     const grant: GrantLoan = { ...command, context: { householdStatus: household.state.status } };
-    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, grant, { ifMatch, upcast: upcastEvent });
+    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, grant, { ifMatch });
   }
 }
 

@@ -8,7 +8,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { loadStream, LoadedStream } from '@libs/command-handling/handle-command';
 import { EnrolledHousehold, householdDecider, HouseholdState, householdStream, WithdrawnHousehold } from '@libs/domain/household';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { IdParams } from '../../commands/shared/command.dto';
 import { ProblemException } from '../../http/problem';
@@ -23,7 +22,7 @@ export class GetHouseholdHandler implements IQueryHandler<GetHouseholdQuery, Loa
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ householdId }: GetHouseholdQuery): Promise<LoadedStream<HouseholdState>> {
-    return loadStream(this.store, householdStream(householdId), householdDecider, upcastEvent);
+    return loadStream(this.store, householdStream(householdId), householdDecider);
   }
 }
 

@@ -5,7 +5,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { loadStream, LoadedStream } from '@libs/command-handling/handle-command';
 import { loanDecider, LoanState, loanStream, outstandingFen } from '@libs/domain/loan';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { IdParams } from '../../commands/shared/command.dto';
 import { ProblemException } from '../../http/problem';
@@ -20,7 +19,7 @@ export class GetLoanHandler implements IQueryHandler<GetLoanQuery, LoadedStream<
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ loanId }: GetLoanQuery): Promise<LoadedStream<LoanState>> {
-    return loadStream(this.store, loanStream(loanId), loanDecider, upcastEvent);
+    return loadStream(this.store, loanStream(loanId), loanDecider);
   }
 }
 
