@@ -10,7 +10,7 @@ import { HouseholdEnrolled, HouseholdEvent, HouseholdRecategorized } from '@libs
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
-import { orgUnitValues } from '../shared/org-unit-path';
+import { orgUnitValues } from '@libs/indicators/org-unit-path';
 import { categoryCountsReadModel } from './category-counts.tables';
 
 type Handled = Extract<HouseholdEvent, { type: 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked' }>;

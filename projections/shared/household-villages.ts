@@ -9,7 +9,7 @@ import type { JsonObject } from '../../libs/event-store/event-store.port';
 import type { RecordedOf } from '../../libs/projection/projection';
 import type { HouseholdEnrolled } from '../../libs/domain/household';
 import { columnsOf, RowChanges, selectByKeys } from '../../libs/projection/bulk-writes';
-import { ORG_UNIT_COLUMNS_DDL, orgUnitValues } from './org-unit-path';
+import { ORG_UNIT_COLUMNS_DDL, orgUnitValues } from '../../libs/indicators/org-unit-path';
 
 export function householdVillagesDdl(schema: string): string {
   return `CREATE TABLE ${schema}.household_villages (household_id text PRIMARY KEY, ${ORG_UNIT_COLUMNS_DDL})`;

@@ -7,14 +7,14 @@ import { upcastEvent } from '@libs/domain/upcasting';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
 import { ProjectionRunner } from '@libs/projection/projection-runner';
-import { projections } from '@projections/index';
+import { databaseSchema, projections } from '@projections/index';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const names = process.env.PROJECTIONS?.split(',');
   const batchSize = Number(process.env.PROJECTOR_BATCH_SIZE ?? 500);
-  const dataSource = await openDatabase(url);
+  const dataSource = await openDatabase(url, databaseSchema);
   // Read as the service's projector reads: upcast.
   const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: url, pollIntervalMs: 50 }), upcastEvent);
   const runners = projections

@@ -19,6 +19,7 @@ import { ResponsibilityEvent } from '@libs/domain/responsibility';
 import { SupervisionEvent } from '@libs/domain/supervision';
 import { rebuildProjection } from '@libs/projection/rebuild';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
+import { databaseSchema } from '../../index';
 
 export interface ProjectionDatabase {
   database: TestDatabase;
@@ -30,7 +31,7 @@ export interface ProjectionDatabase {
 
 export async function openProjectionDatabase(): Promise<ProjectionDatabase> {
   const database = await createTestDatabase();
-  const dataSource = await openDatabase(database.url);
+  const dataSource = await openDatabase(database.url, databaseSchema);
   const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 }), upcastEvent);
   return {
     database, dataSource, store,

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { Clock, systemClock } from '@libs/clock';
 import { Config } from '@libs/config';
 import { openDatabase } from '@libs/database/data-source';
+import { databaseSchema } from '@projections/index';
 import { EventStore } from '@libs/event-store';
 import { openEventStore } from '@libs/event-store/open-event-store';
 import { Metrics } from '../health/metrics';
@@ -51,7 +52,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock, en
     closers.unshift(() => server.stop());
     databaseUrl = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
   }
-  const dataSource = await openDatabase(databaseUrl);
+  const dataSource = await openDatabase(databaseUrl, databaseSchema);
   closers.unshift(() => dataSource.destroy());
   const metrics = new Metrics();
   // EventStoreDB when EVENTSTORE_URL is set; the read models stay in PostgreSQL either way.
