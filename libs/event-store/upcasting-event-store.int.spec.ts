@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { upcastEvent } from '../domain/upcasting';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import type { EventToAppend } from './event-store.port';
 import { verifyChain } from './hash-chain';
@@ -22,7 +21,7 @@ describe('UpcastingEventStore over PostgreSQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     raw = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
-    store = new UpcastingEventStore(raw, upcastEvent);
+    store = new UpcastingEventStore(raw);
   });
   afterAll(async () => {
     await raw.close();

@@ -3,10 +3,11 @@
  * reader behind it (command handling, projections, rebuilds, dead letters, replay, the feed) sees only the
  * current shape of each event, and none has to remember to upcast. Appends pass through untouched.
  *
- * The upcaster comes from the composition root (libs/domain/upcasting's `upcastEvent`), so the store knows
- * nothing of the domain. Hash-chain verification and exports read the store *under* this one (and under
- * the personal-data one): the chain covers the events as stored, not as upcast.
+ * The upcasters are the domain's (libs/domain/upcasting), as the personal-data decorator's field list is.
+ * Hash-chain verification and exports read the store *under* this one (and under the personal-data one):
+ * the chain covers the events as stored, not as upcast.
  */
+import { upcastEvent } from '../domain/upcasting';
 import type {
   AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent,
   SubscribeToAllOptions, Subscription,
@@ -14,26 +15,23 @@ import type {
 import type { Position } from './position';
 import { mapSubscription } from './read-mapping';
 
-/** Brings one recorded event to its current shape; returns it as is when it already is. */
-export type Upcaster = (event: RecordedEvent) => RecordedEvent;
-
 export class UpcastingEventStore implements EventStore {
-  constructor(readonly inner: EventStore, private readonly toCurrentShape: Upcaster) {}
+  constructor(readonly inner: EventStore) {}
 
   appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
     return this.inner.appendToStream(stream, events, options);
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return (await this.inner.readStream(stream, options)).map(this.toCurrentShape);
+    return (await this.inner.readStream(stream, options)).map(toCurrentShape);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return (await this.inner.readAll(options)).map(this.toCurrentShape);
+    return (await this.inner.readAll(options)).map(toCurrentShape);
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
-    return mapSubscription(this.inner.subscribeToAll(options), this.toCurrentShape);
+    return mapSubscription(this.inner.subscribeToAll(options), toCurrentShape);
   }
 
   headPosition(): Promise<Position | undefined> {
@@ -43,4 +41,9 @@ export class UpcastingEventStore implements EventStore {
   close(): Promise<void> {
     return this.inner.close();
   }
+}
+
+/** The event with its data in the current shape (the same object when it already is). */
+function toCurrentShape(event: RecordedEvent): RecordedEvent {
+  return upcastEvent(event);
 }

@@ -3,7 +3,6 @@
  * named in PROJECTIONS (all by default) against DATABASE_URL until it is killed. Prints `ready` once started.
  */
 import { openDatabase } from '@libs/database/data-source';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
 import { ProjectionRunner } from '@libs/projection/projection-runner';
@@ -16,7 +15,7 @@ async function main(): Promise<void> {
   const batchSize = Number(process.env.PROJECTOR_BATCH_SIZE ?? 500);
   const dataSource = await openDatabase(url, databaseSchema);
   // Read as the service's projector reads: upcast.
-  const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: url, pollIntervalMs: 50 }), upcastEvent);
+  const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: url, pollIntervalMs: 50 }));
   const runners = projections
     .filter((p) => !names || names.includes(p.name))
     .map((p) => new ProjectionRunner(p, store, dataSource, { batchSize, standbyPollMs: 50, onError: (e) => console.error(`${p.name}: ${(e as Error).message}`) }));

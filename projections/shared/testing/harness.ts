@@ -9,7 +9,6 @@ import { EventStore, EventToAppend, JsonObject, RecordedEvent } from '@libs/even
 import { comparePositions, Position, position } from '@libs/event-store/position';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { CaseEvent } from '@libs/domain/accountability-case';
@@ -32,7 +31,7 @@ export interface ProjectionDatabase {
 export async function openProjectionDatabase(): Promise<ProjectionDatabase> {
   const database = await createTestDatabase();
   const dataSource = await openDatabase(database.url, databaseSchema);
-  const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 }), upcastEvent);
+  const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 }));
   return {
     database, dataSource, store,
     async close() {

@@ -16,7 +16,6 @@ import { Metrics } from '../health/metrics';
 import { MeteredEventStore } from '../health/metered-event-store';
 import { ProtectedEventStore } from '@libs/personal-data';
 import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { loadSecuritySettings, openSecurity, Security } from '../auth/security';
 
 export interface Runtime {
@@ -65,7 +64,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock, en
     databaseUrl,
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
     dataSource,
-    eventStore: new UpcastingEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys), upcastEvent),
+    eventStore: new UpcastingEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys)),
     rawEventStore,
     security,
     clock,
