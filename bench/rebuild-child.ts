@@ -7,6 +7,7 @@ import { fork } from 'node:child_process';
 import { extname, join } from 'node:path';
 import { openDatabase } from '../libs/database/data-source';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
+import { UpcastingEventStore } from '../libs/event-store/upcasting-event-store';
 import { databaseSchema, indicatorProjections } from '../projections/index';
 import { benchRebuild, RebuildFigures } from './rebuild';
 
@@ -30,7 +31,8 @@ export function rebuildInChild(request: Request): Promise<RebuildFigures> {
 async function main(): Promise<void> {
   const request = JSON.parse(process.argv[2]) as Request;
   const dataSource = await openDatabase(request.url, databaseSchema);
-  const store = new PostgresEventStore({ connectionString: request.url, poolSize: 8 });
+  // Read as the projector reads (upcast), the baseline too: both pay for it.
+  const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: request.url, poolSize: 8 }));
   try {
     const figures = await benchRebuild(dataSource, store, indicatorProjections, request);
     process.send!({ figures });
