@@ -14,7 +14,7 @@ import { loanDecider } from '@libs/domain/loan';
 import { responsibilityDecider } from '@libs/domain/responsibility';
 import { DomainEvent } from '@libs/domain/shared';
 import { supervisionDecider } from '@libs/domain/supervision';
-import { EventStore, formatPosition, RecordedEvent, verifyChain } from '@libs/event-store';
+import { ChainBreak, EventStore, formatPosition, RecordedEvent, verifyChain } from '@libs/event-store';
 import { EntityManager } from 'typeorm';
 
 const EVOLVERS: Record<string, Evolver<DomainEvent, unknown>> = {
@@ -54,7 +54,7 @@ export interface StreamVerdict {
   stream: string;
   events: number;
   firstBadRevision: number | null;
-  reason: 'revision-gap' | 'previous-hash-mismatch' | 'hash-mismatch' | null;
+  reason: 'revision-gap' | ChainBreak['reason'] | null;
   /** The latest signed checkpoint, and whether the log up to it still hashes to its root. */
   checkpoint: { position: string; eventCount: number; signatureValid: boolean; logMatches: boolean } | null;
 }
