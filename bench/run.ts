@@ -9,6 +9,7 @@ import { benchAppends, defaultAppendOptions, Throughput } from './appends';
 import { benchAnalysedWhileEmpty, defaultAnalysedWhileEmptyOptions } from './appends-analysed';
 import { openBenchDatabase } from './support/database';
 import { audit, feed, http, peers, projections, proofs, Section } from './support/sections';
+import { BENCH_OPTIONS, benchArgs } from './support/options';
 
 const sections: Record<string, Section> = {
   appends: async (url, scale) => {
@@ -54,7 +55,7 @@ const sections: Record<string, Section> = {
 };
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const wanted = benchArgs(BENCH_OPTIONS).positionals;
   const unknown = wanted.filter((name) => !(name in sections));
   if (unknown.length) throw new Error(`unknown bench section(s): ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`);
   const scale = Number(process.env.BENCH_SCALE ?? '1');
