@@ -17,6 +17,7 @@ import { Metrics } from '@libs/metrics';
 import { MeteredEventStore } from '@libs/event-store/metered-event-store';
 import { ProtectedEventStore } from '@libs/personal-data';
 import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
+import { ValidatedEventStore } from '@libs/event-schemas';
 import { loadSecuritySettings, openSecurity, Security } from './security';
 
 export interface Runtime {
@@ -77,7 +78,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     databaseUrl,
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
     dataSource,
-    eventStore: new UpcastingEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys)),
+    // Every append checked against its type's published schema before its personal fields are sealed;
+    // every event read comes out in its current shape.
+    eventStore: new UpcastingEventStore(new ValidatedEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys))),
     rawEventStore,
     security,
     clock,
