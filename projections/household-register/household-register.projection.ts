@@ -5,11 +5,10 @@
  * delivered twice changes nothing.
  */
 import { EntityManager } from 'typeorm';
-import { HouseholdEnrolled, HouseholdRecategorized } from '@libs/domain/household';
-import { RecordedEvent } from '@libs/event-store';
+import { HouseholdEvent, HouseholdRecategorized } from '@libs/domain/household';
 import { BulkColumn, columnsOf, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
-import { Projection } from '@libs/projection/projection';
-import { orgUnitValues } from '../shared/org-unit-path';
+import { Projection, RecordedOf } from '@libs/projection/projection';
+import { orgUnitValues } from '@libs/indicators/org-unit-path';
 import { householdRegisterReadModel } from './household-register.tables';
 
 export interface RegisterRow {
@@ -33,29 +32,29 @@ const COLUMNS: BulkColumn[] = [
   { name: 'last_position', type: 'bigint' },
 ];
 
+type Handled = Extract<HouseholdEvent, { type: 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked' }>;
+const HANDLES: readonly Handled['type'][] = ['HouseholdEnrolled', 'HouseholdRecategorized', 'HouseholdWithdrawn', 'HouseholdCertified', 'CertificationRevoked'];
+
 type Changed = Pick<RegisterRow, 'category' | 'status' | 'certified'>;
 
 /** How each later event changes a row; undefined when it changes nothing. */
-const TRANSITIONS: Record<string, (row: Changed, data: Partial<HouseholdRecategorized['data']>) => Changed | undefined> = {
+const TRANSITIONS: Record<Exclude<Handled['type'], 'HouseholdEnrolled'>, (row: Changed, data: Partial<HouseholdRecategorized['data']>) => Changed | undefined> = {
   HouseholdRecategorized: (row, { to }) => (to !== undefined && to !== row.category ? { ...row, category: to } : undefined),
   HouseholdWithdrawn: (row) => (row.status === 'active' ? { ...row, status: 'withdrawn', certified: false } : undefined),
   HouseholdCertified: (row) => (row.status === 'active' && !row.certified ? { ...row, certified: true } : undefined),
   CertificationRevoked: (row) => (row.certified ? { ...row, certified: false } : undefined),
 };
 
-const HANDLES = ['HouseholdEnrolled', ...Object.keys(TRANSITIONS)];
-
 /** Pure: folds `events` over `rows` (updated in place) and returns the rows to write. */
-export function foldHouseholdRegister(rows: Map<string, RegisterRow>, events: readonly RecordedEvent[]): RowChanges<RegisterRow> {
+export function foldHouseholdRegister(rows: Map<string, RegisterRow>, events: readonly RecordedOf<Handled>[]): RowChanges<RegisterRow> {
   const changes = new RowChanges<RegisterRow>(COLUMNS, (row) => COLUMNS.map((c) => row[c.name as keyof RegisterRow]));
   for (const event of events) {
-    const data = event.data as { householdId: string } & Partial<HouseholdRecategorized['data']>;
-    const old = rows.get(data.householdId);
+    const old = rows.get(event.data.householdId);
     let next: RegisterRow | undefined;
     if (event.type === 'HouseholdEnrolled') {
       if (!old) next = enrolledRow(event);
-    } else if (old && old.last_position < event.position.commit && TRANSITIONS[event.type]) {
-      const changed = TRANSITIONS[event.type](old, data);
+    } else if (old && old.last_position < event.position.commit) {
+      const changed = TRANSITIONS[event.type](old, event.data);
       if (changed) next = { ...old, ...changed, last_position: event.position.commit };
     }
     if (!next) continue;
@@ -65,8 +64,8 @@ export function foldHouseholdRegister(rows: Map<string, RegisterRow>, events: re
   return changes;
 }
 
-function enrolledRow(event: RecordedEvent): RegisterRow {
-  const data = event.data as HouseholdEnrolled['data'];
+function enrolledRow(event: RecordedOf<Extract<Handled, { type: 'HouseholdEnrolled' }>>): RegisterRow {
+  const { data } = event;
   const [village_code, township_code, district_code, city_code] = orgUnitValues(data.villageCode);
   return {
     household_id: data.householdId, village_code, township_code, district_code, city_code, category: data.category, status: 'active',
@@ -74,11 +73,11 @@ function enrolledRow(event: RecordedEvent): RegisterRow {
   };
 }
 
-export const householdRegisterProjection: Projection = {
+export const householdRegisterProjection: Projection<Handled> = {
   ...householdRegisterReadModel,
   handles: HANDLES,
-  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
-    const ids = events.map((e) => (e.data as { householdId: string }).householdId);
+  async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
+    const ids = events.map((e) => e.data.householdId);
     const loaded = await selectByKeys<RegisterRow & { last_position: string }>(tx, `${s}.households`, 'household_id', ids);
     const rows = new Map(loaded.map((row) => [row.household_id, { ...row, last_position: BigInt(row.last_position) }]));
     await foldHouseholdRegister(rows, events).write(tx, `${s}.households`, 'household_id', ['category', 'status', 'certified', 'last_position']);

@@ -4,7 +4,7 @@
  * them to those who may read them). `last_position` makes every change idempotent.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
 export const householdRegisterReadModel: ReadModelDefinition = {
   name: 'household-register',

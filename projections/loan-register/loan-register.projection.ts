@@ -4,10 +4,12 @@
  * row moves only for an event later than its last one, so an event delivered twice changes nothing.
  */
 import { EntityManager } from 'typeorm';
-import { LoanDefaulted, LoanGranted, LoanRepaymentRecorded } from '@libs/domain/loan';
-import { RecordedEvent } from '@libs/event-store';
+import { HouseholdEnrolled } from '@libs/domain/household';
+import { LoanEvent } from '@libs/domain/loan/events';
 import { BulkColumn, columnsOf, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
-import { Projection } from '@libs/projection/projection';
+import { Projection, RecordedOf } from '@libs/projection/projection';
+
+type Handled = HouseholdEnrolled | LoanEvent;
 import { HouseholdVillages } from '../shared/household-villages';
 import { loanRegisterReadModel } from './loan-register.tables';
 
@@ -36,26 +38,25 @@ const UPDATED = ['outstanding_fen', 'status', 'last_position'];
 type Moved = Pick<LoanRow, 'outstanding_fen' | 'status'>;
 
 /** How each later event moves an active loan; undefined when it does not apply. */
-const TRANSITIONS: Record<string, (row: Moved, data: Record<string, unknown>) => Moved | undefined> = {
-  LoanRepaymentRecorded: (row, data) => (row.status === 'active' ? { ...row, outstanding_fen: BigInt((data as LoanRepaymentRecorded['data']).outstandingFen) } : undefined),
+const TRANSITIONS: Record<Exclude<LoanEvent['type'], 'LoanGranted'>, (row: Moved, data: { loanId: string; outstandingFen?: number }) => Moved | undefined> = {
+  LoanRepaymentRecorded: (row, data) => (row.status === 'active' ? { ...row, outstanding_fen: BigInt(data.outstandingFen ?? 0) } : undefined),
   LoanRepaid: (row) => (row.status === 'active' ? { status: 'repaid', outstanding_fen: 0n } : undefined),
-  LoanDefaulted: (row, data) => (row.status === 'active' ? { status: 'defaulted', outstanding_fen: BigInt((data as LoanDefaulted['data']).outstandingFen) } : undefined),
+  LoanDefaulted: (row, data) => (row.status === 'active' ? { status: 'defaulted', outstanding_fen: BigInt(data.outstandingFen ?? 0) } : undefined),
 };
 
 /** Pure but for `villages` learning enrolments: folds `events` over `loans` (updated in place); returns what to write. */
-export function foldLoanRegister(loans: Map<string, LoanRow>, villages: HouseholdVillages, events: readonly RecordedEvent[]): RowChanges<LoanRow> {
+export function foldLoanRegister(loans: Map<string, LoanRow>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]): RowChanges<LoanRow> {
   const changes = new RowChanges<LoanRow>(COLUMNS, (row) => COLUMNS.map((c) => row[c.name as keyof LoanRow]));
   for (const event of events) {
     if (event.type === 'HouseholdEnrolled') {
       villages.remember(event);
       continue;
     }
-    const data = event.data as { loanId: string };
-    const old = loans.get(data.loanId);
+    const old = loans.get(event.data.loanId);
     let next: LoanRow | undefined;
     if (event.type === 'LoanGranted') {
       if (!old) next = grantedRow(event, villages);
-    } else if (old && old.last_position < event.position.commit && TRANSITIONS[event.type]) {
+    } else if (old && old.last_position < event.position.commit) {
       const moved = TRANSITIONS[event.type](old, event.data);
       if (moved) next = { ...old, ...moved, last_position: event.position.commit };
     }
@@ -66,8 +67,8 @@ export function foldLoanRegister(loans: Map<string, LoanRow>, villages: Househol
   return changes;
 }
 
-function grantedRow(event: RecordedEvent, villages: HouseholdVillages): LoanRow {
-  const data = event.data as LoanGranted['data'];
+function grantedRow(event: RecordedOf<Extract<LoanEvent, { type: 'LoanGranted' }>>, villages: HouseholdVillages): LoanRow {
+  const { data } = event;
   const [village_code, township_code, district_code, city_code] = villages.pathOf(data.householdId);
   return {
     loan_id: data.loanId, household_id: data.householdId, village_code, township_code, district_code, city_code, programme_code: data.programmeCode,
@@ -76,12 +77,12 @@ function grantedRow(event: RecordedEvent, villages: HouseholdVillages): LoanRow 
   };
 }
 
-export const loanRegisterProjection: Projection = {
+export const loanRegisterProjection: Projection<Handled> = {
   ...loanRegisterReadModel,
-  handles: ['HouseholdEnrolled', 'LoanGranted', ...Object.keys(TRANSITIONS)],
-  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
+  handles: ['HouseholdEnrolled', 'LoanGranted', 'LoanRepaymentRecorded', 'LoanRepaid', 'LoanDefaulted'],
+  async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);
-    const ids = events.filter((e) => e.type !== 'HouseholdEnrolled').map((e) => (e.data as { loanId: string }).loanId);
+    const ids = events.flatMap((e) => (e.type === 'HouseholdEnrolled' ? [] : [e.data.loanId]));
     const loaded = await selectByKeys<Record<keyof LoanRow, string>>(tx, `${s}.loans`, 'loan_id', ids);
     const loans = new Map(loaded.map((row) => [row.loan_id, {
       ...row, principal_fen: BigInt(row.principal_fen), outstanding_fen: BigInt(row.outstanding_fen), last_position: BigInt(row.last_position),

@@ -5,7 +5,7 @@
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { householdVillagesDdl } from '../shared/household-villages';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
 export const loanRegisterReadModel: ReadModelDefinition = {
   name: 'loan-register',
