@@ -5,10 +5,10 @@ import { EVENT_COLUMNS, VISIBLE_LIMIT } from './rows';
  * Builds the read of the global log. Forwards reads stop below the visibility limit: an event of a
  * transaction that is still open would otherwise be skipped by a reader that checkpoints past it.
  */
-export function readAllQuery(options: ReadAllOptions): { text: string; values: unknown[] } {
+export function readAllQuery(options: ReadAllOptions, limit = VISIBLE_LIMIT): { text: string; values: unknown[] } {
   const backwards = options.direction === 'backwards';
   const values: unknown[] = [];
-  const where: string[] = [`log_position < ${VISIBLE_LIMIT}`];
+  const where: string[] = [`log_position < ${limit}`];
   const from = options.fromPosition ?? (backwards ? 'end' : 'start');
   if (typeof from === 'object') {
     values.push(from.prepare.toString());
@@ -31,5 +31,22 @@ export function readAllQuery(options: ReadAllOptions): { text: string; values: u
     text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE ${where.join(' AND ')}
       ORDER BY log_position ${backwards ? 'DESC' : 'ASC'} LIMIT $${values.length}`,
     values,
+  };
+}
+
+/**
+ * A forwards read that also answers how far it has read: the last event of any type below the same
+ * visibility limit, in the same statement (one snapshot). Every event matching the filter up to that
+ * position is in the page unless the page is full, so a filtered reader can checkpoint there.
+ */
+export function readAllUpToQuery(options: ReadAllOptions): { text: string; values: unknown[] } {
+  const page = readAllQuery({ ...options, direction: 'forwards' }, '(SELECT l FROM lim)');
+  return {
+    text: `WITH lim AS MATERIALIZED (SELECT ${VISIBLE_LIMIT} AS l),
+      head AS (SELECT log_position, metadata->>'recordedAt' AS recorded_at FROM event_store.events
+                WHERE log_position < (SELECT l FROM lim) ORDER BY log_position DESC LIMIT 1)
+      SELECT (SELECT log_position FROM head) AS head_position, (SELECT recorded_at FROM head) AS head_recorded_at, page.*
+        FROM (SELECT 1) AS one LEFT JOIN LATERAL (${page.text}) AS page ON true ORDER BY page.log_position`,
+    values: page.values,
   };
 }
