@@ -12,7 +12,8 @@ export interface Config {
   host: string;
   port: number;
   projector: { batchSize: number; maxAttempts: number; stopOnPoison: boolean };
-  http: { bodyLimit: string };
+  /** `idempotencyRetentionHours`: how long an Idempotency-Key's answer is kept and replayed. */
+  http: { bodyLimit: string; idempotencyRetentionHours: number };
 }
 
 export class ConfigError extends Error {
@@ -36,7 +37,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: integer(env, 'PROJECTOR_MAX_ATTEMPTS', 3, 1, 100),
       stopOnPoison: boolean(env, 'PROJECTOR_STOP_ON_POISON', false),
     },
-    http: { bodyLimit: env.HTTP_BODY_LIMIT?.trim() || '64kb' },
+    http: { bodyLimit: env.HTTP_BODY_LIMIT?.trim() || '64kb', idempotencyRetentionHours: integer(env, 'IDEMPOTENCY_RETENTION_HOURS', 24, 1, 8760) },
   };
 }
 
