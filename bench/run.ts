@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: runs the benchmarks against one PostgreSQL, prints a table per section and writes
  * bench/results.json. Figures are medians of repeated runs, beside a baseline measured in the same run.
- * Sections: appends, http, feed, audit; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
+ * Sections: appends, http, feed, audit, projections, proofs; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAppends, defaultAppendOptions, Throughput } from './appends';
+import { benchAnalysedWhileEmpty, defaultAnalysedWhileEmptyOptions } from './appends-analysed';
 import { openBenchDatabase } from './support/database';
-import { audit, feed, http, projections, Section } from './support/sections';
+import { audit, feed, http, projections, proofs, Section } from './support/sections';
 
 const sections: Record<string, Section> = {
   appends: async (url, scale) => {
@@ -17,6 +18,10 @@ const sections: Record<string, Section> = {
       singleOps: Math.max(50, Math.round(o.singleOps * scale)),
       batchOps: Math.max(10, Math.round(o.batchOps * scale)),
       lagEvents: Math.max(50, Math.round(o.lagEvents * scale)),
+    });
+    const a = defaultAnalysedWhileEmptyOptions;
+    const analysedWhileEmpty = await benchAnalysedWhileEmpty(url, {
+      ...a, singleOps: Math.max(50, Math.round(a.singleOps * scale)), batchOps: Math.max(10, Math.round(a.batchOps * scale)),
     });
     const { single, batch, subscriberLag } = results;
     const row = (name: string, store: Throughput, baseline: string, base: Throughput, ratio: number) => ({
@@ -32,14 +37,19 @@ const sections: Record<string, Section> = {
       row(batchCase, batch.eventStore, 'multi-row INSERT', batch.multiRowInsert, batch.ratioToMultiRow),
       row(batchCase, batch.eventStore, 'multi-row INSERT, narrow table', batch.narrowMultiRowInsert, batch.ratioToNarrow),
       row(batchCase, batch.eventStore, 'COPY', batch.copy, batch.ratioToCopy),
+      row(`analysed while empty: single-event append, concurrency ${analysedWhileEmpty.single.concurrency}`, analysedWhileEmpty.single.eventStore,
+        'single-row INSERT, analysed while empty', analysedWhileEmpty.single.plainInsert, analysedWhileEmpty.single.ratio),
+      row(`analysed while empty: append of ${analysedWhileEmpty.batch.batchSize}, concurrency ${analysedWhileEmpty.batch.concurrency}`,
+        analysedWhileEmpty.batch.eventStore, 'multi-row INSERT, analysed while empty', analysedWhileEmpty.batch.plainInsert, analysedWhileEmpty.batch.ratio),
       { case: 'append-to-subscriber lag', 'p50 ms': subscriberLag.p50Ms, 'p99 ms': subscriberLag.p99Ms },
     ];
-    return { summary, results };
+    return { summary, results: { ...results, analysedWhileEmpty } };
   },
   http,
   feed,
   audit,
   projections,
+  proofs,
 };
 
 async function main(): Promise<void> {
