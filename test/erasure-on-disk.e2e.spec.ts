@@ -81,8 +81,8 @@ describe('erasure on disk', () => {
   let pgData: string;
 
   beforeAll(async () => {
-    // No PII_MASTER_KEY: the master key is made under DATA_DIR, as on a default installation.
-    app = await startTestApp({ env: { DATA_DIR: dataDir, PII_MASTER_KEY: '' } });
+    // No PII_MASTER_KEY nor PII_KEY_DIR: the master key and the wrapping keys under DATA_DIR, as by default.
+    app = await startTestApp({ env: { DATA_DIR: dataDir, PII_MASTER_KEY: '', PII_KEY_DIR: '' } });
     http = app.http;
     // The embedded PostgreSQL the tests run on: its data directory, pg_wal included, is searched too.
     [{ data_directory: pgData }] = await app.runtime.dataSource.query(`SELECT current_setting('data_directory') AS data_directory`);

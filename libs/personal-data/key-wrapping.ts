@@ -86,14 +86,12 @@ export async function retireWrappingKey(db: KeyDatabase, files: WrappingKeyFiles
 }
 
 /**
- * Destroys what a crash may have left: files of retired keys (a crash between the commit and the
- * deletion) and files no row names, older than `orphanAfterMs` (made for a row that never committed).
+ * Destroys the files of retired keys that a crash between the commit and the deletion left behind. Files
+ * no row names (made for a row that never committed) are left alone: they never wrapped anything, and the
+ * directory might, misconfigured, be shared with another database whose rows this one cannot see.
  */
-export async function destroyLeftovers(db: Queryable, files: WrappingKeyFiles, orphanAfterMs = 10 * 60_000): Promise<void> {
-  const rows: { kek_id: string; status: string }[] = await db.query(`SELECT kek_id, status FROM personal_data.wrapping_keys`);
-  const status = new Map(rows.map((row) => [row.kek_id, row.status]));
-  for (const { id, ageMs } of files.list()) {
-    const known = status.get(id);
-    if (known === 'retired' || (known === undefined && ageMs > orphanAfterMs)) files.destroy(id);
-  }
+export async function destroyLeftovers(db: Queryable, files: WrappingKeyFiles): Promise<void> {
+  const rows: { kek_id: string }[] = await db.query(`SELECT kek_id FROM personal_data.wrapping_keys WHERE status = 'retired'`);
+  const retired = new Set(rows.map((row) => row.kek_id));
+  for (const { id } of files.list()) if (retired.has(id)) files.destroy(id);
 }

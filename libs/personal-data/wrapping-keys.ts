@@ -66,11 +66,9 @@ export class WrappingKeyFiles {
     flush(this.dir);
   }
 
-  /** Ids of the keys on disk, with the age of their files in milliseconds. */
-  list(now = Date.now()): { id: string; ageMs: number }[] {
-    return readdirSync(this.dir)
-      .filter((name) => name.endsWith(SUFFIX))
-      .map((name) => ({ id: name.slice(0, -SUFFIX.length), ageMs: now - statSync(join(this.dir, name)).mtimeMs }));
+  /** Ids of the keys on disk. */
+  list(): { id: string }[] {
+    return readdirSync(this.dir).filter((name) => name.endsWith(SUFFIX)).map((name) => ({ id: name.slice(0, -SUFFIX.length) }));
   }
 
   private pathOf(id: string): string {

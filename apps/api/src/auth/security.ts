@@ -30,7 +30,7 @@ export abstract class Security {
 export function loadSecuritySettings(env: Env, dataDir: string): SecuritySettings {
   const cache = Number(env.PII_KEY_CACHE_MS?.trim() || 5000);
   return {
-    auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir), wrappingKeyDir: join(dataDir, 'pii', 'wrapping-keys'),
+    auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir), wrappingKeyDir: env.PII_KEY_DIR?.trim() || join(dataDir, 'pii', 'wrapping-keys'),
     keyCacheMs: Number.isInteger(cache) && cache >= 0 ? cache : 5000,
   };
 }
