@@ -17,7 +17,7 @@ import { LogNotifier } from './log-notifier';
 import { PollingSubscription } from './polling-subscription';
 import { isEventIdReuse, isRevisionRace, translateAppendError } from './append-errors';
 import { appendQuery, RESEND_STATEMENT } from './append-statement';
-import { readAllQuery, readAllUpToQuery } from './read-all-query';
+import { readAllQuery, readAllUpToQuery, readUpTo, ReadUpToRow } from './read-all-query';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
 
 export interface PostgresEventStoreOptions {
@@ -160,20 +160,12 @@ export class PostgresEventStore implements EventStore {
   /** A forwards read, and how far it read: see readAllUpToQuery. */
   async readAllUpTo(options: ReadAllOptions): Promise<{ events: RecordedEvent[]; reached?: CheckpointReached }> {
     const { text, values } = readAllUpToQuery(options);
-    const rows = await this.query<EventRow & { head_position: string | null; head_recorded_at: string | null }>(text, values);
-    const head = rows[0]?.head_position;
-    return {
-      events: rows.filter((row) => row.event_id !== null).map(toRecordedEvent),
-      reached: head ? { position: position(BigInt(head)), recordedAt: rows[0].head_recorded_at ?? '' } : undefined,
-    };
+    return readUpTo(await this.query<ReadUpToRow>(text, values));
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     return new PollingSubscription(
-      {
-        readAll: (o) => this.readAll(o), readAllUpTo: (o) => this.readAllUpTo(o),
-        headPosition: () => this.headPosition(), onAppend: (w) => this.notifier.onAppend(w),
-      },
+      { readAll: (o) => this.readAll(o), readAllUpTo: (o) => this.readAllUpTo(o), headPosition: () => this.headPosition(), onAppend: (w) => this.notifier.onAppend(w) },
       { ...options, pollIntervalMs: this.options.pollIntervalMs },
     );
   }

@@ -1,5 +1,6 @@
-import { ReadAllOptions } from '../event-store.port';
-import { EVENT_COLUMNS, VISIBLE_LIMIT } from './rows';
+import { CheckpointReached, ReadAllOptions, RecordedEvent } from '../event-store.port';
+import { position } from '../position';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
 
 /**
  * Builds the read of the global log. Forwards reads stop below the visibility limit: an event of a
@@ -48,5 +49,16 @@ export function readAllUpToQuery(options: ReadAllOptions): { text: string; value
       SELECT (SELECT log_position FROM head) AS head_position, (SELECT recorded_at FROM head) AS head_recorded_at, page.*
         FROM (SELECT 1) AS one LEFT JOIN LATERAL (${page.text}) AS page ON true ORDER BY page.log_position`,
     values: page.values,
+  };
+}
+
+export type ReadUpToRow = EventRow & { head_position: string | null; head_recorded_at: string | null };
+
+/** The page's events (a row without one stands for an empty page) and the head it read up to. */
+export function readUpTo(rows: ReadUpToRow[]): { events: RecordedEvent[]; reached?: CheckpointReached } {
+  const head = rows[0]?.head_position;
+  return {
+    events: rows.filter((row) => row.event_id !== null).map(toRecordedEvent),
+    reached: head ? { position: position(BigInt(head)), recordedAt: rows[0].head_recorded_at ?? '' } : undefined,
   };
 }
