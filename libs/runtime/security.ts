@@ -6,6 +6,7 @@
 import { KeyObject } from 'node:crypto';
 import { AuthConfig, CITY, createTokenVerifier, ensureSigningKeyPair, issueToken, loadAuthConfig, TokenVerifier } from '@libs/auth';
 import { join } from 'node:path';
+import { readEnv } from '@libs/config';
 import { DataKeyStore, KeyDatabase, loadMasterKey, MasterKey, WrappingKeyFiles } from '@libs/personal-data';
 
 type Env = Record<string, string | undefined>;
@@ -28,10 +29,10 @@ export abstract class Security {
 }
 
 export function loadSecuritySettings(env: Env, dataDir: string): SecuritySettings {
-  const cache = Number(env.PII_KEY_CACHE_MS?.trim() || 5000);
+  const settings = readEnv(env);
   return {
-    auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir), wrappingKeyDir: env.PII_KEY_DIR?.trim() || join(dataDir, 'pii', 'wrapping-keys'),
-    keyCacheMs: Number.isInteger(cache) && cache >= 0 ? cache : 5000,
+    auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir),
+    wrappingKeyDir: settings.PII_KEY_DIR ?? join(dataDir, 'pii', 'wrapping-keys'), keyCacheMs: settings.PII_KEY_CACHE_MS,
   };
 }
 
