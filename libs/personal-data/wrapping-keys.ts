@@ -34,10 +34,14 @@ export class WrappingKeyFiles {
 
   /** The key, or undefined when its file is gone (destroyed by an erasure, perhaps by another process). */
   read(id: string): Buffer | undefined {
+    const path = this.pathOf(id);
+    // Checked on every read (data keys are cached above this): a key another process destroyed is forgotten here too.
+    if (!existsSync(path)) {
+      this.cache.delete(id);
+      return undefined;
+    }
     const cached = this.cache.get(id);
     if (cached) return cached;
-    const path = this.pathOf(id);
-    if (!existsSync(path)) return undefined;
     const key = unseal(this.masterKey, Buffer.from(readFileSync(path, 'utf8').trim(), 'base64'), label(id));
     this.cache.set(id, key);
     return key;
