@@ -30,7 +30,7 @@ export async function activeWrappingKey(db: Queryable, files: WrappingKeyFiles, 
     );
     const key = row && files.read(row.kek_id);
     if (row && key) return { id: row.kek_id, key };
-    if (row) throw new Error(`wrapping key ${row.kek_id} is missing from ${files.dir}`);
+    if (row) continue; // retired and destroyed since the SELECT by an erasure: its successor is active now
     const fresh = files.create();
     const inserted: unknown[] = await db.query(
       `INSERT INTO personal_data.wrapping_keys (kek_id, period, status) VALUES ($1, $2, 'active') ON CONFLICT DO NOTHING RETURNING kek_id`,
@@ -39,7 +39,7 @@ export async function activeWrappingKey(db: Queryable, files: WrappingKeyFiles, 
     if (inserted.length > 0) return fresh;
     files.destroy(fresh.id); // another process made the period's key first: use that one
   }
-  throw new Error(`could not settle the wrapping key of ${period}`);
+  throw new Error(`could not settle the wrapping key of ${period} (is a key file missing from ${files.dir}?)`);
 }
 
 /**
