@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { openDatabase } from '../database/data-source';
+import { libSchema, openDatabase } from '../database/data-source';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { DataKeyStore, KeyState } from './data-keys';
 import { seal, WrappingKeyFiles } from './wrapping-keys';
@@ -24,7 +24,7 @@ describe('data keys under wrapping keys', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await openDatabase(database.url);
+    dataSource = await openDatabase(database.url, libSchema);
     dir = mkdtempSync(join(tmpdir(), 'wrapping-keys-'));
   });
   afterAll(async () => {
