@@ -3,6 +3,8 @@
  * answers for the same indicator, org unit, period and breakdown; the CSV read back gives the indicator
  * values again (round trip); the analytics answer has DHIS2's shape; bad requests get DHIS2's 409.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
 import { DHIS2_CSV_HEADER } from '@libs/dhis2';
@@ -26,6 +28,17 @@ describe('DHIS2 exchange', () => {
     }, 20_000);
   });
   afterAll(() => app.close());
+
+  it('writes sample payloads as test artefacts (test-artifacts/dhis2, copied to docs/samples)', async () => {
+    const folder = join(__dirname, '../test-artifacts/dhis2');
+    mkdirSync(folder, { recursive: true });
+    const query = 'dataSet=HF_MONTHLY&ou=640104&pe=201201;201202;201203';
+    writeFileSync(join(folder, 'dataValueSet.json'), JSON.stringify((await get(`/dhis2/dataValueSets?${query}`).expect(200)).body, null, 2));
+    writeFileSync(join(folder, 'dataValueSet.csv'), (await get(`/dhis2/dataValueSets?${query}&format=csv`).expect(200)).text);
+    writeFileSync(join(folder, 'dataValueSet.adx.xml'), (await get(`/dhis2/dataValueSets?${query}&format=adx`).expect(200)).text);
+    const analytics = await get('/dhis2/analytics?dimension=dx:HF_HH_ENROLLED;HF_SATISFIED;satisfaction-rate&dimension=pe:2012Q1;2012Q2&filter=ou:640104&includeNumDen=true').expect(200);
+    writeFileSync(join(folder, 'analytics.json'), JSON.stringify(analytics.body, null, 2));
+  });
 
   it('exports a data value set whose every value is the indicator\'s, as strings, zero rows left out', async () => {
     const { body } = await get('/dhis2/dataValueSets?dataSet=HF_MONTHLY&ou=640104&pe=201201;201202;201203').expect(200);
