@@ -1,8 +1,9 @@
 /**
  * Which wrapping key wraps a new data key, and how a wrapping key is retired. One wrapping key is active
- * per period (the month the data key was made, in the programme's calendar), so an erasure re-wraps only
- * that period's households. The SQL here runs in the caller's transactions; see data-keys.ts.
+ * per period (the month the data key was made, in the programme's calendar: libs/calendar), so an erasure
+ * re-wraps only that period's households. The SQL here runs in the caller's transactions; see data-keys.ts.
  */
+import { localDateOf } from '../calendar/calendar';
 import { seal, unseal, WrappingKeyFiles } from './wrapping-keys';
 
 /** Runs a parameterised query and returns rows (TypeORM's DataSource and EntityManager do). */
@@ -15,11 +16,10 @@ export interface KeyDatabase extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
 }
 
-const MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' });
-
-/** `YYYY-MM` of the instant, in Asia/Shanghai. */
+/** `YYYY-MM` of the instant in the programme's calendar (a label grouping keys: nothing is counted by it). */
 export function keyPeriod(at: Date): string {
-  return MONTH.format(at).slice(0, 7);
+  const { year, month } = localDateOf(at.getTime());
+  return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 /** The active wrapping key of the period, made (file first, then row) when there is none. */
