@@ -1,3 +1,4 @@
+import { ReferenceData } from '../../reference-data/reference-data';
 import { localDateOf } from '../../calendar';
 import { FOCUS_AREAS } from '../household/events';
 import { rule } from '../shared';
@@ -70,4 +71,10 @@ function checkFacts(facts: ActivityFacts, occurredAt: string): void {
   const today = localDateOf(occurredAt);
   const todayText = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
   rule(facts.heldOn <= todayText, 'held-on-in-future', `an activity held on ${facts.heldOn} cannot be recorded on ${todayText}`, 'invalid');
+}
+
+/** Stateless check of the codes a command names against the reference data (a 400 naming the value). */
+export function validateActivityReferences(facts: Partial<ActivityFacts>, reference: ReferenceData): void {
+  if (facts.orgUnitCode !== undefined) rule(reference.level(facts.orgUnitCode) !== undefined, 'unknown-org-unit', `unknown org unit ${facts.orgUnitCode}`, 'invalid');
+  if (facts.departmentCode !== undefined) rule(reference.department(facts.departmentCode) !== undefined, 'unknown-department', `unknown department ${facts.departmentCode}`, 'invalid');
 }

@@ -13,14 +13,14 @@ export const ACTIVITY_KINDS = [
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Outreach materials put up for the activity, as counts. */
-export interface OutreachMaterials {
+export type OutreachMaterials = {
   boards: number;
   walls: number;
   billboards: number;
   lightBoxes: number;
-}
+};
 
-export interface ActivityFacts {
+export type ActivityFacts = {
   kind: ActivityKind;
   focusArea: FocusArea;
   /** The org unit it was held in (city, district, township or village code). */
@@ -32,7 +32,7 @@ export interface ActivityFacts {
   attendance: number;
   costFen: number;
   materials: OutreachMaterials;
-}
+};
 
 export type GroupActivityHeld = DomainEvent<'GroupActivityHeld', { activityId: string; reason: string } & ActivityFacts>;
 export type GroupActivityCorrected = DomainEvent<'GroupActivityCorrected', { activityId: string; reason: string; before: ActivityFacts; after: ActivityFacts }>;

@@ -16,3 +16,4 @@ export const activityDecider: Decider<ActivityCommand, ActivityEvent, ActivitySt
   evolve: evolveActivity,
   initialState: initialActivityState,
 };
+export { validateActivityReferences } from './decide';
