@@ -4,3 +4,4 @@ export * from './sessions';
 export * from './sign-in';
 export * from './sign-in-throttle';
 export * from './users';
+export * from './first-admin';
