@@ -1,13 +1,14 @@
 /** Chinese and English names of org units and of the other reference data, over HTTP. */
 import request from 'supertest';
-import { startTestApp, TestApp } from './support/test-app';
+import { randomUUID } from 'node:crypto';
+import { eventually, startTestApp, TestApp } from './support/test-app';
 
 describe('reference data names', () => {
   let app: TestApp;
   let analyst: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ projector: true });
     analyst = `Bearer ${await app.token('analyst', { ou: '640105' })}`;
   });
   afterAll(async () => {
@@ -47,5 +48,20 @@ describe('reference data names', () => {
     expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, 'lang']);
     const anonymous = await request(app.http).get('/reference-data').set('X-Test-Anonymous', '1');
     expect(anonymous.status).toBe(401);
+  });
+
+  it('names the org unit and dimension codes of indicator rows when lang is given', async () => {
+    const household = { householdId: randomUUID(), villageCode: '640105001001', category: 'elderly', members: 2, head: { name: 'Ma Lan' } };
+    expect((await request(app.http).post('/households').send(household)).status).toBe(201);
+    const answer = await eventually(async () => {
+      const got = await request(app.http).get('/indicators/households-enrolled').query({ ou: '640105', by: 'category', lang: 'zh-CN' }).set('Authorization', analyst);
+      expect(got.body.rows?.length).toBeGreaterThan(0);
+      return got;
+    });
+    expect(answer.body.rows[0]).toMatchObject({ orgUnit: '640105', category: 'elderly', names: { orgUnit: '西夏区', category: '老年型家庭' } });
+    const plain = await request(app.http).get('/indicators/households-enrolled').query({ ou: '640105', by: 'category' }).set('Authorization', analyst);
+    expect(plain.body.rows[0].names).toBeUndefined();
+    const bad = await request(app.http).get('/indicators/households-enrolled').query({ ou: '640105', lang: 'xx' }).set('Authorization', analyst);
+    expect([bad.status, bad.body.code]).toEqual([400, 'invalid-parameter']);
   });
 });

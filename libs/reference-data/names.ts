@@ -96,3 +96,29 @@ function normalise(text: string): string {
 }
 
 export const referenceNames = new ReferenceNames(referenceData, namesFile);
+
+/** Which catalogue names the codes of an indicator dimension (indicator rows name their dimensions so). */
+const DIMENSIONS: Record<string, keyof ReferenceNames['catalogue']> = {
+  category: 'categories',
+  focusArea: 'focusAreas',
+  kind: 'needKinds',
+  department: 'departments',
+  serviceType: 'serviceTypes',
+  programme: 'loanPrograms',
+  borrowerGroup: 'borrowerGroups',
+};
+
+/** Names in `lang` of a row's org unit and of its dimension codes; codes nothing names are left out. */
+export function rowNames(row: Record<string, unknown>, lang: Language, names: ReferenceNames = referenceNames): Record<string, string> {
+  const found: Record<string, string> = {};
+  if (typeof row.orgUnit === 'string') {
+    const unit = names.orgUnit(row.orgUnit);
+    if (unit) found.orgUnit = unit.name[lang];
+  }
+  for (const [dimension, kind] of Object.entries(DIMENSIONS)) {
+    const code = row[dimension];
+    const item = typeof code === 'string' ? names.catalogue[kind].find((entry) => entry.code === code) : undefined;
+    if (item) found[dimension] = item.name[lang];
+  }
+  return found;
+}

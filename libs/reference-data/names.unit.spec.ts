@@ -1,6 +1,6 @@
 import namesFile from './names.v1.json';
 import { referenceData } from './index';
-import { ReferenceNames, referenceNames } from './names';
+import { ReferenceNames, referenceNames, rowNames } from './names';
 
 describe('the Chinese and English names of the reference data', () => {
   it('names every org unit in both languages, Yinchuan\'s districts by their real names', () => {
@@ -40,5 +40,11 @@ describe('the Chinese and English names of the reference data', () => {
     expect(referenceNames.searchOrgUnits('xing qing').map((u) => u.code)).toContain('640104');
     expect(referenceNames.searchOrgUnits('兴庆').map((u) => u.code)).toEqual(['640104']);
     expect(referenceNames.searchOrgUnits('640181009').map((u) => u.code)[0]).toBe('640181009');
+  });
+
+  it('names an indicator row\'s org unit and dimension codes in the language asked for', () => {
+    const row = { orgUnit: '640104', level: 'district', period: '2012', category: 'elderly', focusArea: 'health', value: 3 };
+    expect(rowNames(row, 'zh-CN')).toEqual({ orgUnit: '兴庆区', category: '老年型家庭', focusArea: '健康促进' });
+    expect(rowNames({ ...row, category: 'unknown' }, 'en')).toEqual({ orgUnit: 'Xingqing District', focusArea: 'Health promotion' });
   });
 });
