@@ -36,6 +36,8 @@ export class SignIn {
     if (found && matches && !found.user.disabled) {
       this.throttle.succeeded(name);
       this.logger.log(`signed in: ${name} from ${client}`);
+      // Sessions past their absolute expiry go now and then, without a timer of their own.
+      await this.sessions.sweep();
       return { kind: 'signed-in', session: await this.sessions.create(found.user) };
     }
     const failures = this.throttle.failed(name, client);

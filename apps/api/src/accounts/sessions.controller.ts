@@ -33,6 +33,9 @@ export class SessionsController {
       throw ProblemException.of(429, 'sign-in-throttled', 'too many failed sign-ins; wait before trying again', { retryAfterSeconds: result.retryAfterSeconds });
     }
     if (result.kind === 'invalid-credentials') throw ProblemException.of(401, 'invalid-credentials', 'the username or password is wrong');
+    // The browser's previous session (perhaps another user's on a shared machine) ends with the new one.
+    const previous = sessionIdOf(request);
+    if (previous !== undefined) await this.sessions.end(previous);
     setSessionCookie(request, response, result.session.id);
     return answer(result.session);
   }
