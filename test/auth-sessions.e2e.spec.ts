@@ -167,4 +167,12 @@ describe('browser sessions', () => {
     const refused = await signIn('wang');
     expect(refused.status).toBe(429);
   });
+
+  it('describes the sign-in and user endpoints in the OpenAPI document', async () => {
+    const { body } = await request(app.http).get('/openapi.json');
+    expect(Object.keys(body.paths['/auth/sessions'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '429']));
+    expect(body.components.schemas.SignInDto.required).toEqual(['username', 'password']);
+    expect(body.components.schemas.NewUserDto.properties.roles.items.enum).toContain('analyst');
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/auth/session', '/admin/users', '/admin/users/{username}/password', '/admin/users/{username}/disable', '/org-units', '/reference-data']));
+  });
 });
