@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ensureFirstAdmin, loadAccountsConfig, Users } from '@libs/accounts';
-import { migrations } from '@libs/database/migrations';
+import { databaseSchema } from '@projections/index';
 import { Projector } from '@libs/projection/projector';
 import { loadRelayConfig, startRelay } from '@libs/relay';
 import { runService, Runtime, Stoppable } from '@libs/runtime';
@@ -18,7 +18,7 @@ const withRelay = process.env.FAMILY_LEDGER_RELAY === 'on';
 
 runService({
   name: 'family-ledger',
-  migrations,
+  schema: databaseSchema,
   checkSettings: () => {
     loadAccountsConfig();
     if (withRelay) loadRelayConfig();
