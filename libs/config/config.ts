@@ -2,6 +2,7 @@
  * The service's settings, read once from the environment and checked at start-up: a missing or malformed
  * setting stops the process with a message that names it.
  */
+import { useProgrammeTimeZone } from '../calendar';
 import { readEnv } from './env';
 
 export interface Config {
@@ -14,15 +15,23 @@ export interface Config {
   host: string;
   port: number;
   projector: { batchSize: number; maxAttempts: number; stopOnPoison: boolean };
-  http: { bodyLimit: string };
+  /** `idempotencyRetentionHours`: how long an Idempotency-Key's answer is kept and replayed. */
+  http: { bodyLimit: string; idempotencyRetentionHours: number };
+  /** IANA zone of the programme's calendar, in which every period is bucketed (PROGRAMME_TIME_ZONE). */
+  programmeTimeZone: string;
 }
 
 export { ConfigError } from './config-error';
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * The process's configuration, checked. The programme calendar is process-wide, so its zone is applied here,
+ * as the configuration is read: every process (service, projector, rebuild, generator) buckets alike.
+ */
 export function loadConfig(env: Env = process.env): Config {
   const settings = readEnv(env);
+  useProgrammeTimeZone(settings.PROGRAMME_TIME_ZONE);
   return {
     databaseUrl: settings.DATABASE_URL,
     eventStoreUrl: settings.EVENTSTORE_URL,
@@ -34,6 +43,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: settings.PROJECTOR_MAX_ATTEMPTS,
       stopOnPoison: settings.PROJECTOR_STOP_ON_POISON,
     },
-    http: { bodyLimit: settings.HTTP_BODY_LIMIT ?? '64kb' },
+    http: { bodyLimit: settings.HTTP_BODY_LIMIT ?? '64kb', idempotencyRetentionHours: settings.IDEMPOTENCY_RETENTION_HOURS },
+    programmeTimeZone: settings.PROGRAMME_TIME_ZONE,
   };
 }

@@ -42,7 +42,19 @@ const url = (protocols: string[], problem = `must start with ${protocols.join(' 
 
 const pattern = (regex: RegExp, problem: string) => text().refine((value) => value === undefined || regex.test(value), { error: problem });
 
+/** An IANA time zone this runtime knows (Intl refuses the others). */
+const timeZone = (fallback: string) =>
+  text().refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value ?? fallback });
+      return true;
+    } catch {
+      return false;
+    }
+  }, { error: 'must be an IANA time zone such as Asia/Shanghai' }).transform((value) => value ?? fallback);
+
 const schema = z.object({
+  PROGRAMME_TIME_ZONE: timeZone('Asia/Shanghai'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   EVENTSTORE_URL: url(['esdb:', 'esdb+discover:']),
   DATA_DIR: text(),
@@ -52,6 +64,7 @@ const schema = z.object({
   PROJECTOR_MAX_ATTEMPTS: integer(3, 1, 100),
   PROJECTOR_STOP_ON_POISON: boolean(false),
   HTTP_BODY_LIMIT: text(),
+  IDEMPOTENCY_RETENTION_HOURS: integer(24, 1, 8760),
   AUTH_JWKS_URL: text(),
   AUTH_PUBLIC_KEY_FILE: text(),
   AUTH_ISSUER: text(),
@@ -68,6 +81,7 @@ const schema = z.object({
   FEED_RETRY_MS: integer(1_000, 0, 600_000),
   FEED_CUT_OFF_GRACE_MS: integer(30_000, 1, 600_000),
   PII_KEY_CACHE_MS: integer(5000, 0, 86_400_000),
+  PII_KEY_DIR: text(),
   NATS_URL: url(['nats:', 'tls:'], 'must start with nats:// or tls://'),
   RELAY_NAME: pattern(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, ".", "_" or "-"'),
   RELAY_STREAM: pattern(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "_" or "-"'),
