@@ -6,6 +6,7 @@ import { openDatabase } from '@libs/database/data-source';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { ProjectionRunner } from '@libs/projection/projection-runner';
 import { projections } from '@projections/index';
+import { describeError } from '@libs/errors/describe-error';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -25,6 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`projector child failed: ${(error as Error)?.message ?? error}`);
+  console.error(`projector child failed: ${describeError(error)}`);
   process.exit(1);
 });

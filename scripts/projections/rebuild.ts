@@ -7,6 +7,7 @@ import { Bar, Presets } from 'cli-progress';
 import { projections } from '@projections/index';
 import { rebuildProjection } from '@libs/projection/rebuild';
 import { openScriptRuntime, ScriptRuntime } from './open-store';
+import { describeError } from '@libs/errors/describe-error';
 
 function parseArgs(argv: string[]): { names: string[]; batchSize: number } {
   const batchIndex = argv.indexOf('--batch-size');
@@ -49,6 +50,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`projections:rebuild failed: ${(error as Error)?.message ?? error}`);
+  console.error(`projections:rebuild failed: ${describeError(error)}`);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@libs/config';
 import { openRuntime } from '@apps/api/src/bootstrap/runtime';
 import { loadRelayConfig } from './relay-config';
 import { startRelay } from './relay-service';
+import { describeError } from '@libs/errors/describe-error';
 
 async function main(): Promise<void> {
   let config;
@@ -32,6 +33,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`family-ledger relay failed to start: ${(error as Error)?.message ?? error}`);
+  console.error(`family-ledger relay failed to start: ${describeError(error)}`);
   process.exit(1);
 });
