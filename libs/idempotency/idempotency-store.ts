@@ -39,6 +39,17 @@ export class IdempotencyKeyBusyError extends Error {
   }
 }
 
+/**
+ * The connection holding the key's claim was lost before the answer's record was committed: the answer must
+ * not be sent (a retry would run as new). The events may be in the log; the retry answers from them.
+ */
+export class IdempotencyRecordNotStoredError extends Error {
+  constructor() {
+    super('the idempotency record could not be committed: the database connection was lost');
+    this.name = 'IdempotencyRecordNotStoredError';
+  }
+}
+
 /** First argument of the two-key advisory lock: this module's lock space ("idem" in ASCII). */
 const LOCK_SPACE = 0x6964656d;
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -86,7 +97,11 @@ export class IdempotencyStore {
             `INSERT INTO idempotency.keys (key, request_hash, status, headers, body) VALUES ($1, $2, $3, $4, $5)`,
             [key, requestHash, response.status, JSON.stringify(response.headers), JSON.stringify(response.body ?? null)],
           );
-          await finish(runner, 'commit');
+          // TypeORM releases a runner whose connection dies (error event) and would then skip the COMMIT
+          // without a word: only a COMMIT that PostgreSQL acknowledged makes the record durable.
+          if (runner.isReleased || !runner.isTransactionActive) throw new IdempotencyRecordNotStoredError();
+          await runner.commitTransaction();
+          await runner.release();
         } catch (error) {
           await finish(runner, 'rollback');
           throw error;

@@ -4,6 +4,7 @@ import { projectionLags } from '@libs/projection/lag';
 import { projections } from '@projections/index';
 import { Runtime } from '../bootstrap/runtime';
 import { RUNTIME } from '../tokens';
+import { RETRY_AFTER_SECONDS } from '../http/problem-details.filter';
 
 @Controller()
 export class HealthController {
@@ -18,7 +19,8 @@ export class HealthController {
       const lags = await projectionLags(projections, this.runtime.rawEventStore, this.runtime.dataSource, this.runtime.clock.now());
       response.status(HttpStatus.OK).json({ status: 'ok', database: 'up', eventStore: 'up', projections: lags });
     } catch {
-      response.status(HttpStatus.SERVICE_UNAVAILABLE).type('application/problem+json')
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', RETRY_AFTER_SECONDS);
+      response.type('application/problem+json')
         .send(JSON.stringify({ type: 'https://family-ledger.dev/problems/unavailable', title: 'Service Unavailable', status: 503, code: 'unavailable', database: 'down' }));
     }
   }
