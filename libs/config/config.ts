@@ -13,6 +13,8 @@ export interface Config {
   port: number;
   projector: { batchSize: number; maxAttempts: number; stopOnPoison: boolean };
   http: { bodyLimit: string };
+  /** /health warns when an open transaction has held the event log back longer than this. */
+  health: { logHoldWarnSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -37,6 +39,7 @@ export function loadConfig(env: Env = process.env): Config {
       stopOnPoison: boolean(env, 'PROJECTOR_STOP_ON_POISON', false),
     },
     http: { bodyLimit: env.HTTP_BODY_LIMIT?.trim() || '64kb' },
+    health: { logHoldWarnSeconds: integer(env, 'LOG_HOLD_WARN_SECONDS', 60, 1, 86_400) },
   };
 }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, HttpStatus, Inject, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { projectionLags } from '@libs/projection/lag';
+import { logHoldWarning, operationalMetrics } from '@libs/observability';
 import { projections } from '@projections/index';
 import { Runtime } from '../bootstrap/runtime';
 import { RUNTIME } from '../tokens';
@@ -10,19 +11,27 @@ import { RETRY_AFTER_SECONDS } from '../http/problem-details.filter';
 export class HealthController {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
-  /** Liveness and readiness: the database answers, and how far each projection is behind the log (read
-   * from the raw store: counting events needs no decryption of their personal fields). */
+  /** Liveness and readiness: the database answers, how far each projection is behind the log (read from
+   * the raw store: counting events needs no decryption of their personal fields), and the open transaction
+   * holding the log back, with a warning (status "warn") past LOG_HOLD_WARN_SECONDS. */
   @Get('health')
   async health(@Res() response: Response): Promise<void> {
     try {
       await this.runtime.dataSource.query('SELECT 1');
       const lags = await projectionLags(projections, this.runtime.rawEventStore, this.runtime.dataSource, this.runtime.clock.now());
-      response.status(HttpStatus.OK).json({ status: 'ok', database: 'up', eventStore: 'up', projections: lags });
+      const holder = await this.operational().refresh(this.runtime.dataSource, this.runtime.rawEventStore, projections.map((p) => p.name));
+      const warning = logHoldWarning(holder, this.runtime.config.health.logHoldWarnSeconds);
+      const warnings = warning ? [warning] : [];
+      response.status(HttpStatus.OK).json({ status: warnings.length ? 'warn' : 'ok', database: 'up', eventStore: 'up', projections: lags, logHeldBackBy: holder, warnings });
     } catch {
       response.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', RETRY_AFTER_SECONDS);
       response.type('application/problem+json')
         .send(JSON.stringify({ type: 'https://family-ledger.dev/problems/unavailable', title: 'Service Unavailable', status: 503, code: 'unavailable', database: 'down' }));
     }
+  }
+
+  private operational() {
+    return operationalMetrics(this.runtime.metrics.registry);
   }
 
   @Get('metrics')
@@ -34,6 +43,7 @@ export class HealthController {
       metrics.projectionLagEvents.set({ projection: lag.projection }, lag.eventsBehind);
       metrics.projectionLagSeconds.set({ projection: lag.projection }, lag.secondsBehind);
     }
+    await this.operational().refresh(this.runtime.dataSource, this.runtime.rawEventStore, projections.map((p) => p.name)).catch(() => undefined);
     return metrics.registry.metrics();
   }
 }
