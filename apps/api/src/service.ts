@@ -9,6 +9,7 @@ import { Projector } from '@apps/projector/src/projector';
 import { startRelay } from '@apps/relay/src/relay-service';
 import { openRuntime } from './bootstrap/runtime';
 import { createApiApp } from './create-app';
+import { colourLogsOnlyOnATerminal } from '@libs/observability/console-logs';
 
 export interface ServiceParts {
   api: boolean;
@@ -18,6 +19,7 @@ export interface ServiceParts {
 }
 
 export async function startService(parts: ServiceParts): Promise<void> {
+  colourLogsOnlyOnATerminal();
   const logger = new Logger('family-ledger');
   let config;
   try {
@@ -51,11 +53,13 @@ export async function startService(parts: ServiceParts): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: stopping`);
+    // console, not the Nest logger: the API app keeps only its warnings and errors once created.
+    console.log(`${signal} received: shutting down (HTTP, projector, database)`);
     await app?.close();
     await projector?.stop();
     await relay?.stop();
     await runtime.close();
+    console.log('family-ledger stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
