@@ -5,8 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runScript, ServiceProcess, startServiceProcess, stopLeftoverServer } from './support/service-process';
+import { spawn } from 'node:child_process';
+import { childEnv, runScript, ServiceProcess, startServiceProcess, stopLeftoverServer } from './support/service-process';
 import { freePort } from '@libs/database/free-port';
+
+const ROOT = join(__dirname, '..');
 
 const wordsNotUndefined = (text: string) => {
   expect(text).not.toMatch(/undefined|\[object Object\]/);
@@ -39,6 +42,20 @@ describe('commands beside a running service', () => {
     expect(rebuilt.stdout).toMatch(/category-counts: \d+ events into \S+ in [\d.]+ s; swapped/);
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
   }, 120_000);
+
+  it('runs the projector alone beside it, which stops cleanly and leaves the service running', async () => {
+    const projector = spawn(process.execPath, ['-r', join(ROOT, 'scripts/projections/register.js'), join(ROOT, 'apps/projector/src/main.ts')], { cwd: ROOT, env: childEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    let said = '';
+    projector.stdout!.on('data', (chunk: Buffer) => (said += chunk));
+    projector.stderr!.on('data', (chunk: Buffer) => (said += chunk));
+    const exited = new Promise<number | null>((resolve) => projector.once('exit', resolve));
+    const deadline = Date.now() + 60_000;
+    while (!/projector: running/.test(said) && projector.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(said).toMatch(/database: postgres:\/\/postgres@127\.0\.0\.1:\d+\/family_ledger \(embedded PostgreSQL, already running;/);
+    projector.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect((await fetch(`${service.url}/health`)).status).toBe(200);
+  }, 90_000);
 
   it('says in words what is wrong with a token request, and exits non-zero', () => {
     const refused = runScript('scripts/token/issue.ts', ['--role', 'wizard'], dataDir);
