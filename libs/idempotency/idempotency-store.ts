@@ -14,7 +14,9 @@
  * from the event store's one-bigint stream locks, so the two can never collide.
  *
  * The answer is recorded after the command's events are committed (they go through the event store's own
- * connection). A crash in between leaves events without an answer; the retry then executes with the same
+ * connection), and `complete` returns only once PostgreSQL has acknowledged the record's COMMIT: the caller
+ * sends the answer after that, never before (IdempotencyRecordNotStoredError, HTTP 503, when the connection
+ * was lost first). A crash in between leaves events without an answer; the retry then executes with the same
  * command id (derived from the key) and the command path answers it from the events already in the stream
  * (libs/command-handling/handle-command.ts, `alreadyHandled`) instead of deciding twice.
  */

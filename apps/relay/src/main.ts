@@ -4,8 +4,10 @@ import { openRuntime } from '@apps/api/src/bootstrap/runtime';
 import { loadRelayConfig } from './relay-config';
 import { startRelay } from './relay-service';
 import { describeError } from '@libs/errors/describe-error';
+import { colourLogsOnlyOnATerminal } from '@libs/observability/console-logs';
 
 async function main(): Promise<void> {
+  colourLogsOnlyOnATerminal();
   let config;
   let relayConfig;
   try {
@@ -21,15 +23,17 @@ async function main(): Promise<void> {
   const runtime = await openRuntime(config);
   const relay = startRelay(runtime, relayConfig);
   let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    console.log(`${signal} received: shutting down the relay`);
     await relay.stop();
     await runtime.close();
+    console.log('family-ledger relay stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
