@@ -3,13 +3,23 @@ import { Response } from 'express';
 import { projectionLags } from '@libs/projection/lag';
 import { logHoldWarning, operationalMetrics } from '@libs/observability';
 import { projections } from '@projections/index';
-import { Runtime } from '../bootstrap/runtime';
-import { RUNTIME } from '../tokens';
+import { DataSource } from 'typeorm';
+import { Clock, CLOCK } from '@libs/clock';
+import { Config } from '@libs/config';
+import { EventStore } from '@libs/event-store';
+import { Metrics } from '@libs/metrics';
+import { CONFIG, METRICS, RAW_EVENT_STORE } from '../tokens';
 import { RETRY_AFTER_SECONDS } from '../http/problem-details.filter';
 
 @Controller()
 export class HealthController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(METRICS) private readonly metricsRegistry: Metrics,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
 
   /** Liveness and readiness: the database answers, how far each projection is behind the log (read from
    * the raw store: counting events needs no decryption of their personal fields), and the open transaction
@@ -17,10 +27,10 @@ export class HealthController {
   @Get('health')
   async health(@Res() response: Response): Promise<void> {
     try {
-      await this.runtime.dataSource.query('SELECT 1');
-      const lags = await projectionLags(projections, this.runtime.rawEventStore, this.runtime.dataSource, this.runtime.clock.now());
-      const holder = await this.operational().refresh(this.runtime.dataSource, this.runtime.rawEventStore, projections.map((p) => p.name));
-      const warning = logHoldWarning(holder, this.runtime.config.health.logHoldWarnSeconds);
+      await this.dataSource.query('SELECT 1');
+      const lags = await projectionLags(projections, this.raw, this.dataSource, this.clock.now());
+      const holder = await this.operational().refresh(this.dataSource, this.raw, projections.map((p) => p.name));
+      const warning = logHoldWarning(holder, this.config.health.logHoldWarnSeconds);
       const warnings = warning ? [warning] : [];
       response.status(HttpStatus.OK).json({ status: warnings.length ? 'warn' : 'ok', database: 'up', eventStore: 'up', projections: lags, logHeldBackBy: holder, warnings });
     } catch {
@@ -31,19 +41,19 @@ export class HealthController {
   }
 
   private operational() {
-    return operationalMetrics(this.runtime.metrics.registry);
+    return operationalMetrics(this.metricsRegistry.registry);
   }
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async metrics(): Promise<string> {
-    const { metrics } = this.runtime;
-    const lags = await projectionLags(projections, this.runtime.rawEventStore, this.runtime.dataSource, this.runtime.clock.now()).catch(() => []);
+    const metrics = this.metricsRegistry;
+    const lags = await projectionLags(projections, this.raw, this.dataSource, this.clock.now()).catch(() => []);
     for (const lag of lags) {
       metrics.projectionLagEvents.set({ projection: lag.projection }, lag.eventsBehind);
       metrics.projectionLagSeconds.set({ projection: lag.projection }, lag.secondsBehind);
     }
-    await this.operational().refresh(this.runtime.dataSource, this.runtime.rawEventStore, projections.map((p) => p.name)).catch(() => undefined);
+    await this.operational().refresh(this.dataSource, this.raw, projections.map((p) => p.name)).catch(() => undefined);
     return metrics.registry.metrics();
   }
 }

@@ -5,9 +5,9 @@
  *   prints a fresh Ed25519 key pair (PEM) for the service's checkpoint-signing configuration.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { BundleVerdict, verifyBundle } from './bundle';
-import { generateSigningKeyPair } from './signing';
-import { PublishedKeyError, trustedKeyText } from './published-key';
+import { BundleVerdict, verifyBundle } from '../../libs/audit/bundle';
+import { generateSigningKeyPair } from '../../libs/audit/signing';
+import { PublishedKeyError, trustedKeyText } from '../../libs/audit/published-key';
 
 export interface CliIo {
   readFile(path: string): string;
