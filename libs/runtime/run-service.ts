@@ -5,7 +5,7 @@
  */
 import { Logger } from '@nestjs/common';
 import { Config, ConfigError, loadConfig } from '@libs/config';
-import { MigrationList } from '@libs/database/data-source';
+import { DatabaseSchema } from '@libs/database/data-source';
 import { describeError } from '@libs/errors/describe-error';
 import { colourLogsOnlyOnATerminal } from '@libs/observability/console-logs';
 import { openRuntime, Runtime } from './runtime';
@@ -17,7 +17,8 @@ export interface Stoppable {
 export interface ServiceDefinition {
   /** For messages: "family-ledger", "family-ledger projector". */
   name: string;
-  migrations: MigrationList;
+  /** Migrations and entities: projections/index.ts `databaseSchema` (libs do not import projections). */
+  schema: DatabaseSchema;
   /** Further settings to check before anything starts (they throw ConfigError). */
   checkSettings?: () => void;
   /** Starts the parts over the runtime; they are stopped in reverse order. */
@@ -51,7 +52,7 @@ async function start(service: ServiceDefinition): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const config = settingsOrExit(service);
-  const runtime = (running.runtime = await openRuntime(config, { migrations: service.migrations }));
+  const runtime = (running.runtime = await openRuntime(config, { schema: service.schema }));
   logger.log(`database: ${runtime.databaseDescription}`);
   running.parts = await service.compose(runtime);
 }
