@@ -92,7 +92,7 @@ describe('the access matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 300_000); // a request per route, role and scope: minutes on a loaded machine
 
   it('answers 401 on every protected endpoint when no token is sent', async () => {
     const open: string[] = [];

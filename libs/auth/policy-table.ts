@@ -37,7 +37,7 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/privacy/access-log', roles: ['auditor'], scope: city, why: 'who read personal data, and why' },
 
   // Households: registrars keep the register, providers record what they delivered.
-  { method: 'POST', path: '/households', roles: ['registrar'], scope: { kind: 'body', fields: ['villageCode'] }, why: 'enrolment, in the registrar\'s area' },
+  { method: 'POST', path: '/households', roles: ['registrar'], scope: { kind: 'body', fields: ['villageCode'] }, chosenId: 'householdId', why: 'enrolment, in the registrar\'s area' },
   { method: 'POST', path: '/households/:/recategorization', roles: ['registrar'], scope: household, why: 'registrar' },
   { method: 'POST', path: '/households/:/withdrawal', roles: ['registrar'], scope: household, why: 'registrar' },
   { method: 'POST', path: '/households/:/needs', roles: ['registrar'], scope: household, why: 'registrar' },
@@ -52,14 +52,14 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/households/:/**', roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'], scope: household, personal: true, why: 'history, replay, verification' },
 
   // Loans.
-  { method: 'POST', path: '/loans', roles: ['loan-officer'], scope: { kind: 'body-household', field: 'householdId' }, why: 'a loan to a household in the officer\'s area' },
+  { method: 'POST', path: '/loans', roles: ['loan-officer'], scope: { kind: 'body-household', field: 'householdId' }, chosenId: 'loanId', why: 'a loan to a household in the officer\'s area' },
   { method: 'POST', path: '/loans/:/**', roles: ['loan-officer'], scope: loan, why: 'repayments, default, recovery' },
   { method: 'GET', path: '/loans', roles: ['loan-officer', 'auditor'], scope: { kind: 'query', param: 'ou' }, personal: true, why: 'loan officers and auditors' },
   { method: 'GET', path: '/loans/:', roles: ['loan-officer', 'supervisor', 'auditor'], scope: loan, personal: true, why: 'default reasons may be personal' },
   { method: 'GET', path: '/loans/:/**', roles: ['loan-officer', 'supervisor', 'auditor'], scope: loan, personal: true, why: 'history, verification' },
 
   // Supervision and accountability.
-  { method: 'POST', path: '/cases', roles: ['supervisor'], scope: { kind: 'body', fields: ['districtCode', 'district'] }, why: 'a supervisor opens cases in their district' },
+  { method: 'POST', path: '/cases', roles: ['supervisor'], scope: { kind: 'body', fields: ['districtCode', 'district'] }, chosenId: 'caseId', why: 'a supervisor opens cases in their district' },
   { method: 'POST', path: '/cases/:/**', roles: ['supervisor'], scope: caseScope, why: 'supervision and accountability actions' },
   { method: 'GET', path: '/cases', roles: ['supervisor', 'auditor'], scope: { kind: 'query', param: 'district' }, why: 'within the caller\'s area' },
   { method: 'GET', path: '/cases/:', roles: ['supervisor', 'auditor'], scope: caseScope, why: 'state, as of a time or revision' },
@@ -86,6 +86,7 @@ export const POLICY: readonly PolicyEntry[] = [
 
   // Subscribers: the log is city-wide, so the feed is for whole-city tokens.
   { method: 'GET', path: '/feed/**', roles: ['subscriber', 'auditor'], scope: city, personal: true, why: 'redacted unless the token has the pii scope (auditors and admins see it: logged)' },
+  { method: 'GET', path: '/consumer-groups', roles: ['subscriber', 'auditor'], scope: city, why: 'every group, paged: what is defined and how far behind' },
   { method: 'GET', path: '/consumer-groups/**', roles: ['subscriber', 'auditor'], scope: city, why: 'consumer groups' },
   { method: 'PUT', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
   { method: 'POST', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'claim, ack, nack, replay' },

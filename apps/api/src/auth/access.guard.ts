@@ -13,12 +13,13 @@ import { ProblemException } from '../http/problem';
 import { requireCsrfToken, sessionIdOf } from '../accounts/session-cookie';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
-import { checkDepartment, checkScope } from './scope-check';
+import { checkChosenId, checkDepartment, checkScope } from './scope-check';
 import { Security } from '@libs/runtime';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; policy?: PolicyEntry };
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+/** The scheme is case-insensitive (RFC 9110 section 11.1); the token itself is not. */
+const BEARER = /^[Bb][Ee][Aa][Rr][Ee][Rr] +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 /** Printable text without control characters; it is stored, never logged. */
 const PURPOSE = /^[^\p{Cc}]{3,200}$/u;
 
@@ -55,6 +56,7 @@ export class AccessGuard implements CanActivate {
     if (context_) Object.assign(context_, { principal, purpose });
     const granted = allowedRoles(entry).filter((role) => principal.roles.includes(role));
     if (granted.length === 0) throw ProblemException.of(403, 'forbidden', 'your role may not use this endpoint');
+    checkChosenId(entry.chosenId, principal, request);
     await checkScope(entry.scope, principal, request, this.resolver);
     if (entry.department && granted.every((role) => role === 'provider')) await checkDepartment(entry.department, principal, request, this.resolver);
     this.setActor(request, principal);

@@ -7,6 +7,8 @@ import { IdempotencyStore, personalAnswers } from '@libs/idempotency';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { serveOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { answerClientErrors } from './client-errors';
+import { refuseHostileInput, verifyJsonDepth } from './hostile-input';
 import { strictValidationPipe } from './validation';
 import { serveWebApp } from './web-app';
 
@@ -17,7 +19,11 @@ export function configureApp(app: NestExpressApplication, runtime: Runtime): voi
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The caller, once the access guard knows it, travels with the request to the event store (restricted data).
   app.use((_request: Request, _response: Response, next: NextFunction) => accessContext.run({}, next));
-  app.useBodyParser('json', { limit: runtime.config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
+  // Nest's types leave out body-parser's `verify` (it uses it for rawBody), but pass it through when rawBody is off.
+  const json = { limit: runtime.config.http.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth };
+  app.useBodyParser('json', json);
+  app.use(refuseHostileInput);
+  answerClientErrors(app.getHttpServer());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
   const answers = new IdempotencyStore(runtime.dataSource, { retentionMs: runtime.config.http.idempotencyRetentionHours * 3_600_000 });

@@ -39,6 +39,7 @@ export function toProblem(error: unknown): Problem {
   // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause.
   const parser = ((error as { cause?: unknown }).cause ?? error) as { type?: string };
   if (parser.type === 'entity.too.large') return problem(413, 'body-too-large', 'the request body is larger than allowed');
+  if (parser.type === 'entity.too.deep') return problem(400, 'json-too-deep', (parser as Error).message);
   if (parser.type === 'entity.parse.failed') return problem(400, 'malformed-json', 'the request body is not valid JSON');
   if (parser.type === 'encoding.unsupported' || parser.type === 'charset.unsupported') return problem(415, 'unsupported-encoding');
   if (error instanceof HttpException) {
