@@ -1,0 +1,39 @@
+/** Ant Design in the language in force, the sign-in gate, and one route per journey under /app. */
+import { ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { useI18n } from './i18n/i18n';
+import { CasePage } from './pages/CasePage';
+import { CasesPage } from './pages/CasesPage';
+import { CompliancePage } from './pages/CompliancePage';
+import { DashboardPage } from './pages/DashboardPage';
+import { HouseholdPage } from './pages/HouseholdPage';
+import { OperationsPage } from './pages/OperationsPage';
+import { SignInPage } from './pages/SignInPage';
+import { homeOf } from './components/navigation';
+import { useSession } from './session/session';
+
+export function App() {
+  const { lang, t } = useI18n();
+  const { user, checked } = useSession();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+      {!checked ? <Spin aria-label={t('common.loading')} /> : !user ? <SignInPage /> : (
+        <AppLayout>
+          <Routes>
+            <Route path="/app/dashboard" element={<DashboardPage />} />
+            <Route path="/app/cases" element={<CasesPage />} />
+            <Route path="/app/cases/:caseId" element={<CasePage />} />
+            <Route path="/app/compliance" element={<CompliancePage />} />
+            <Route path="/app/households" element={<HouseholdPage />} />
+            <Route path="/app/households/:householdId" element={<HouseholdPage />} />
+            <Route path="/app/operations" element={<OperationsPage />} />
+            <Route path="*" element={<Navigate to={homeOf(user)} replace />} />
+          </Routes>
+        </AppLayout>
+      )}
+    </ConfigProvider>
+  );
+}

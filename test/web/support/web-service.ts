@@ -1,0 +1,32 @@
+/**
+ * The real service for browser journeys: a test app with its projector on a fresh database, listening on
+ * a free port of 127.0.0.1 and serving the built web app (built here first when apps/web changed).
+ */
+import { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { startTestApp, TestApp } from '../../support/test-app';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildWeb } = require('../../../scripts/web/build-web.js') as { buildWeb(options: { quiet?: boolean }): boolean };
+
+export interface WebService {
+  app: TestApp;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startWebService(): Promise<WebService> {
+  buildWeb({ quiet: true });
+  const app = await startTestApp({ projector: true });
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  const { port } = app.http.address() as AddressInfo;
+  return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+export interface WebUser { username: string; password: string; roles: string[]; ou: string; department?: string; displayName?: string }
+
+/** Creates a sign-in account through the admin API (the test app's default admin token). */
+export async function createUser(app: TestApp, user: WebUser): Promise<WebUser> {
+  await request(app.http).post('/admin/users').send(user).expect(201);
+  return user;
+}
