@@ -8,6 +8,7 @@
  * token: operational figures are not for everyone, and Prometheus sends a bearer token.
  */
 import { PolicyEntry, ScopeRule } from './policy';
+import { ROLES } from './principal';
 
 const household: ScopeRule = { kind: 'aggregate', aggregate: 'household' };
 const loan: ScopeRule = { kind: 'aggregate', aggregate: 'loan' };
@@ -21,6 +22,9 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/openapi.json', roles: 'public', scope: none, why: 'the API description holds no data' },
   { method: 'GET', path: '/docs/**', roles: 'public', scope: none, why: 'the browsable API description' },
   { method: 'GET', path: '/audit/public-key', roles: 'public', scope: none, why: 'verifiers must not have to trust the service' },
+  { method: 'POST', path: '/auth/sessions', roles: 'public', scope: none, why: 'signing in: checks the password itself (throttled)' },
+  { method: 'GET', path: '/auth/session', roles: 'public', scope: none, why: 'answers from the session cookie itself (401 without one)' },
+  { method: 'DELETE', path: '/auth/session', roles: 'public', scope: none, why: 'signing out: checks the cookie and its CSRF token itself' },
   { method: 'GET', path: '/metrics', roles: ['admin'], scope: city, why: 'operational figures; Prometheus sends a bearer token' },
 
   // Personal data: crypto-shredding and restriction (apps/api/src/privacy).
@@ -78,6 +82,15 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'PUT', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
   { method: 'POST', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'claim, ack, nack, replay' },
   { method: 'DELETE', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
+
+  // Names of the reference data (org units, categories, departments...): no personal data, no place.
+  { method: 'GET', path: '/org-units', roles: ROLES, scope: none, why: 'names for every signed-in role' },
+  { method: 'GET', path: '/reference-data', roles: ROLES, scope: none, why: 'names for every signed-in role' },
+
+  // Local user accounts.
+  { method: 'GET', path: '/admin/users', roles: ['admin'], scope: city, why: 'accounts carry roles and scopes: administrators only' },
+  { method: 'POST', path: '/admin/users', roles: ['admin'], scope: city, why: 'creating an account grants a role' },
+  { method: 'POST', path: '/admin/users/:/**', roles: ['admin'], scope: city, why: 'passwords and disabling' },
 
   // Administration (projections, dead letters, keys).
   { method: 'GET', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },

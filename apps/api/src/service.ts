@@ -3,6 +3,7 @@
  * Without DATABASE_URL it runs on an embedded PostgreSQL kept under DATA_DIR (./.data).
  */
 import { Logger } from '@nestjs/common';
+import { ensureFirstAdmin, Users } from '@libs/accounts';
 import { ConfigError, loadConfig } from '@libs/config';
 import { projections } from '@projections/index';
 import { Projector } from '@apps/projector/src/projector';
@@ -40,6 +41,8 @@ export async function startService(parts: ServiceParts): Promise<void> {
 
   const relay = parts.relay ? startRelay(runtime) : undefined;
 
+  // The API's process makes the first administrator (printed once), as the embedded key's token is printed.
+  if (parts.api) await ensureFirstAdmin(new Users(runtime.dataSource), config.dataDir);
   const app = parts.api ? await createApiApp(runtime) : undefined;
   if (app) {
     await app.listen(config.port, config.host);
