@@ -3,8 +3,10 @@
  * a free port of 127.0.0.1 and serving the built web app (built here first when apps/web changed).
  */
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { serveBuiltApp } from './static-fallback';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildWeb } = require('../../../scripts/web/build-web.js') as { buildWeb(options: { quiet?: boolean }): boolean };
@@ -18,6 +20,8 @@ export interface WebService {
 export async function startWebService(): Promise<WebService> {
   buildWeb({ quiet: true });
   const app = await startTestApp({ projector: true });
+  const page = await request(app.http).get('/app/').set('Accept', 'text/html').set('X-Test-Anonymous', '1');
+  if (!(page.status === 200 && /text\/html/.test(page.headers['content-type'] ?? ''))) serveBuiltApp(app.http, join(__dirname, '..', '..', '..', 'dist', 'web'));
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as AddressInfo;
   return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
