@@ -9,6 +9,9 @@ import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolat
 import { choose, settled, signInThroughPage } from './support/journey';
 import { createUser, startWebService, WebService } from './support/web-service';
 
+// Only inside page.evaluate (the browser's globals); the test program itself has no DOM lib.
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 describeInBrowser('signing in through the page', (browserPath) => {
   let service: WebService;
   let browser: Browser;

@@ -15,11 +15,15 @@ import { SignInPage } from './pages/SignInPage';
 import { homeOf } from './components/navigation';
 import { useSession } from './session/session';
 
+// Ant Design's secondary greys (45% black) fall below WCAG AA contrast on white: darkened to #595959 (7:1).
+const GREY = '#595959';
+const THEME = { token: { colorPrimary: '#b71c1c', colorTextSecondary: GREY, colorTextDescription: GREY, colorTextTertiary: GREY, colorTextPlaceholder: '#6b6b6b' } };
+
 export function App() {
   const { lang, t } = useI18n();
   const { user, checked } = useSession();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
       {!checked ? <Spin aria-label={t('common.loading')} /> : !user ? <SignInPage /> : (
         <AppLayout>
           <Routes>

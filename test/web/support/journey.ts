@@ -2,6 +2,9 @@
 import { Page } from 'playwright-core';
 import { WebUser } from './web-service';
 
+// Only inside page.evaluate (the browser's globals); the test program itself has no DOM lib.
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export async function signInThroughPage(page: Page, baseUrl: string, user: Pick<WebUser, 'username' | 'password'>, path = '/app/'): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.locator('#username').fill(user.username);
