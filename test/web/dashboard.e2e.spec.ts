@@ -82,7 +82,7 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     const { body } = await api('/indicators/certification-rate?ou=640100&pe=2012&by=category');
     expect(body.rows.some((row: Row) => row.suppressed === true)).toBe(true);
     await choose(page, '指标', 'Happy Family certification rate (certification-rate)');
-    await choose(page, '分组维度', '家庭类别');
+    await choose(page, '分组维度', '家庭类别', { multiple: true });
     await page.getByRole('heading', { name: '分析看板' }).click();
     await settled(page);
     const marked = await page.locator('.ant-table-tbody [data-suppressed="true"]').count();

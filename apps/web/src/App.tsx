@@ -17,7 +17,7 @@ import { useSession } from './session/session';
 
 // Ant Design's secondary greys (45% black) fall below WCAG AA contrast on white: darkened to #595959 (7:1).
 const GREY = '#595959';
-const THEME = { token: { colorPrimary: '#b71c1c', colorTextSecondary: GREY, colorTextDescription: GREY, colorTextTertiary: GREY, colorTextPlaceholder: '#6b6b6b' } };
+const THEME = { token: { colorPrimary: '#b71c1c', colorLink: '#1d39c4', colorTextSecondary: GREY, colorTextDescription: GREY, colorTextTertiary: GREY, colorTextPlaceholder: '#6b6b6b' } };
 
 export function App() {
   const { lang, t } = useI18n();

@@ -51,13 +51,17 @@ export async function launchBrowser(path: string): Promise<Browser> {
  * admin token (test/support/test-auth.ts): the page is authenticated by its session cookie alone.
  */
 export async function newContext(browser: Browser, options: { width?: number; height?: number; locale?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: { width: options.width ?? 1366, height: options.height ?? 768 },
     locale: options.locale ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     extraHTTPHeaders: { 'X-Test-Anonymous': '1' },
     acceptDownloads: true,
   });
+  // A journey step that shows nothing fails in seconds, not after Playwright's 30.
+  context.setDefaultTimeout(10_000);
+  context.on('weberror', (error) => console.log(`page error: ${error.error().message}`));
+  return context;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

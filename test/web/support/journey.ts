@@ -19,7 +19,9 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /** Picks an option of the Ant Design select labelled `label` (the visible dropdown's option titled `option`). */
-export async function choose(page: Page, label: string, option: string): Promise<void> {
+export async function choose(page: Page, label: string, option: string, { multiple = false } = {}): Promise<void> {
   await page.getByRole('combobox', { name: label }).locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]').click();
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+  // A single choice closes the list; wait until it has gone (its closing animation is still in the page).
+  if (!multiple) await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => page.waitForTimeout(400));
 }

@@ -51,7 +51,8 @@ export async function call<T>(method: string, path: string, options: { body?: un
 
 async function readBody(response: Response): Promise<unknown> {
   const type = response.headers.get('content-type') ?? '';
-  const body = response.status === 204 ? null : type.includes('json') ? await response.json() : await response.text();
+  // application/json and application/problem+json; not application/x-ndjson (the export bundle is text).
+  const body = response.status === 204 ? null : /\/([\w.-]+\+)?json\b/.test(type) ? await response.json() : await response.text();
   if (!response.ok) {
     const problem = (typeof body === 'object' && body ? body : { title: String(body || response.statusText), status: response.status }) as Problem;
     throw new ProblemError(problem, response);

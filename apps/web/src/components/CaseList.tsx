@@ -15,7 +15,7 @@ export function CaseList({ cases }: { cases: CaseSummary[] }) {
       { key: 'id', title: t('cases.id'), dataIndex: 'caseId', render: (id: string) => <Link to={`/app/cases/${id}`}>{id.slice(0, 8)}</Link> },
       { key: 'district', title: t('cases.district'), dataIndex: 'districtCode', render: district },
       { key: 'subject', title: t('cases.subject'), dataIndex: 'subjectUnit' },
-      { key: 'status', title: t('cases.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'Open' ? 'orange' : 'default'}>{t(`status.${s}` as never) ?? s}</Tag> },
+      { key: 'status', title: t('cases.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'Open' ? '#ad4e00' : undefined}>{t(`status.${s}` as never) ?? s}</Tag> },
       { key: 'opened', title: t('cases.opened'), dataIndex: 'openedAt', render: (at: string) => dateTime(at) },
       { key: 'revision', title: t('cases.revision'), dataIndex: 'revision' },
     ]} />

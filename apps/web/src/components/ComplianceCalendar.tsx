@@ -3,7 +3,8 @@ import { Space, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n/i18n';
 import { PeriodCompliance } from '../hooks/types';
 
-const COLOUR: Record<PeriodCompliance['status'], string> = { 'on-time': 'green', late: 'orange', missing: 'red', pending: 'default', unsupervised: 'default' };
+// Solid colours with white text: Ant Design's light presets (orange on cream) fall below AA contrast.
+const COLOUR: Record<PeriodCompliance['status'], string | undefined> = { 'on-time': '#237804', late: '#ad4e00', missing: '#a8071a', pending: undefined, unsupervised: undefined };
 const WORD = { 'on-time': 'compliance.onTime', late: 'compliance.late', missing: 'compliance.missing', pending: 'compliance.pending', unsupervised: 'compliance.pending' } as const;
 
 export function ComplianceRow({ title, periods }: { title: string; periods: PeriodCompliance[] }) {
