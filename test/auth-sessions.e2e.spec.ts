@@ -62,6 +62,18 @@ describe('browser sessions', () => {
     expect([current.status, current.body]).toEqual([200, answer.body]);
   });
 
+  it('keeps no idempotent answer of a sign-in: a repeated one opens a new session and ends the browser\'s previous one', async () => {
+    const send = () => request(app.http).post('/auth/sessions').set(ANON).set('Idempotency-Key', 'sign-in-1').send({ username: 'wang', password: PASSWORD });
+    const [first, second] = [await send(), await send()];
+    expect([first.status, second.status, second.headers['idempotent-replayed']]).toEqual([201, 201, undefined]);
+    expect(cookieOf(second)).not.toBe(cookieOf(first));
+    const again = await request(app.http).post('/auth/sessions').set(ANON).set('Cookie', cookieOf(second)).send({ username: 'wang', password: PASSWORD });
+    expect(again.status).toBe(201);
+    expect((await request(app.http).get('/auth/session').set(ANON).set('Cookie', cookieOf(second))).status).toBe(401);
+    const kept = await app.runtime.dataSource.query(`SELECT count(*)::int AS n FROM idempotency.keys WHERE key LIKE '%sign-in-1'`);
+    expect(kept[0].n).toBe(0);
+  });
+
   it('refuses a wrong password and an unknown user alike, and logs the failure without the password', async () => {
     const wrongPassword = 'not-the-password-4711';
     const wrong = await signIn('wang', wrongPassword);
@@ -154,5 +166,13 @@ describe('browser sessions', () => {
     expect(status).toBe(429);
     const refused = await signIn('wang');
     expect(refused.status).toBe(429);
+  });
+
+  it('describes the sign-in and user endpoints in the OpenAPI document', async () => {
+    const { body } = await request(app.http).get('/openapi.json');
+    expect(Object.keys(body.paths['/auth/sessions'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '429']));
+    expect(body.components.schemas.SignInDto.required).toEqual(['username', 'password']);
+    expect(body.components.schemas.NewUserDto.properties.roles.items.enum).toContain('analyst');
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/auth/session', '/admin/users', '/admin/users/{username}/password', '/admin/users/{username}/disable', '/org-units', '/reference-data']));
   });
 });

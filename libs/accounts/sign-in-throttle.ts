@@ -25,20 +25,22 @@ export class SignInThrottle {
 
   constructor(readonly settings: ThrottleSettings, private readonly now: () => number = Date.now) {}
 
-  /** Seconds to wait before this username or client may try again; 0 when they may now. */
-  retryAfter(username: string, client: string): number {
-    const waits = [this.wait(`user:${username}`, this.settings.perUser), this.wait(`client:${client}`, this.settings.perClient)];
-    return Math.max(...waits);
-  }
-
-  /** Counts a failure; answers how many failures the username has in the window. */
-  failed(username: string, client: string): number {
+  /**
+   * Admits an attempt, counting it as a failure until it succeeds, so that guesses sent in parallel are
+   * counted before their (slow) password checks finish; or answers the seconds to wait.
+   */
+  attempt(username: string, client: string): { admitted: true; failures: number } | { admitted: false; retryAfterSeconds: number } {
+    const wait = Math.max(this.wait(`user:${username}`, this.settings.perUser), this.wait(`client:${client}`, this.settings.perClient));
+    if (wait > 0) return { admitted: false, retryAfterSeconds: wait };
     this.bump(`client:${client}`);
-    return this.bump(`user:${username}`);
+    return { admitted: true, failures: this.bump(`user:${username}`) };
   }
 
-  succeeded(username: string): void {
+  /** The attempt was right after all: the username's failures are forgiven, the client's not counted. */
+  succeeded(username: string, client: string): void {
     this.counters.delete(`user:${username}`);
+    const counter = this.live(`client:${client}`);
+    if (counter) counter.failures = Math.max(0, counter.failures - 1);
   }
 
   private wait(key: string, limit: number): number {

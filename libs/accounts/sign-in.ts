@@ -26,19 +26,21 @@ export class SignIn {
   async attempt(username: string, password: string, client: string): Promise<SignInResult> {
     // A malformed username is counted under one key: it cannot name an account, and it is not logged as typed.
     const name = USERNAME.test(username) ? username : '(malformed)';
-    const wait = this.throttle.retryAfter(name, client);
-    if (wait > 0) {
-      this.logger.warn(`sign-in refused for ${name} from ${client}: too many failures, retry after ${wait} s`);
-      return { kind: 'throttled', retryAfterSeconds: wait };
+    const admitted = this.throttle.attempt(name, client);
+    if (!admitted.admitted) {
+      this.logger.warn(`sign-in refused for ${name} from ${client}: too many failures, retry after ${admitted.retryAfterSeconds} s`);
+      return { kind: 'throttled', retryAfterSeconds: admitted.retryAfterSeconds };
     }
     const found = await this.users.withHash(username);
     const matches = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
     if (found && matches && !found.user.disabled) {
-      this.throttle.succeeded(name);
+      this.throttle.succeeded(name, client);
       this.logger.log(`signed in: ${name} from ${client}`);
+      // Sessions past their absolute expiry go now and then, without a timer of their own.
+      await this.sessions.sweep();
       return { kind: 'signed-in', session: await this.sessions.create(found.user) };
     }
-    const failures = this.throttle.failed(name, client);
+    const failures = admitted.failures;
     const why = !found ? 'unknown user' : found.user.disabled ? 'disabled user' : 'wrong password';
     this.logger.warn(`sign-in failed for ${name} from ${client} (${why}; ${failures} of ${this.throttle.settings.perUser} in the window)`);
     await sleep(this.throttle.settings.failureDelayMs);

@@ -16,5 +16,6 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { ReferenceModule } from './reference/reference.controller';
 
-export const features = [AccountsModule, AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule];
+export const features = [AccountsModule, AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, ReferenceModule];

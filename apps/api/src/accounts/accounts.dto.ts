@@ -64,6 +64,7 @@ export class NewUserDto extends PasswordDto {
 }
 
 export class UsernameParams {
+  @ApiProperty({ example: 'wang', pattern: USERNAME.source })
   @IsString() @Matches(USERNAME, { message: 'username is not a valid username' })
   username!: string;
 }

@@ -4,6 +4,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { AccountError, User, Users } from '@libs/accounts';
 import { ProblemException } from '../http/problem';
 import { NewUserDto, PasswordDto, UserDto, UserListDto, UsernameParams } from './accounts.dto';
+import { ApiUserProblems } from './openapi-problems';
 import { sessionUser } from './sessions.controller';
 
 function userAnswer(user: User): UserDto {
@@ -18,6 +19,7 @@ function problemOf(error: unknown): unknown {
 }
 
 @ApiTags('users')
+@ApiUserProblems()
 @Controller('admin/users')
 export class UsersController {
   constructor(private readonly users: Users) {}

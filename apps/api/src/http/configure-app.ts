@@ -8,10 +8,13 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { serveOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
+import { serveWebApp } from './web-app';
 
 /** Everything about the HTTP surface that is not a route: body limits, errors, validation, idempotency, OpenAPI, latency. */
 export function configureApp(app: NestExpressApplication, runtime: Runtime): void {
-  app.use(helmet());
+  // The service answers plain http by default (and on a LAN address): upgrading the web app's own requests
+  // to https would break every one of them there.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The caller, once the access guard knows it, travels with the request to the event store (restricted data).
   app.use((_request: Request, _response: Response, next: NextFunction) => accessContext.run({}, next));
   app.useBodyParser('json', { limit: runtime.config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
@@ -19,6 +22,7 @@ export function configureApp(app: NestExpressApplication, runtime: Runtime): voi
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalInterceptors(new IdempotencyInterceptor(new IdempotencyStore(runtime.dataSource)));
   serveOpenApi(app);
+  serveWebApp(app);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const end = runtime.metrics.httpDuration.startTimer();
     response.on('finish', () => {
