@@ -23,7 +23,7 @@ export function App() {
   const { lang, t } = useI18n();
   const { user, checked } = useSession();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       {!checked ? <Spin aria-label={t('common.loading')} /> : !user ? <SignInPage /> : (
         <AppLayout>
           <Routes>

@@ -31,6 +31,7 @@ export interface WebUser { username: string; password: string; roles: string[]; 
 
 /** Creates a sign-in account through the admin API (the test app's default admin token). */
 export async function createUser(app: TestApp, user: WebUser): Promise<WebUser> {
-  await request(app.http).post('/admin/users').send(user).expect(201);
+  const answer = await request(app.http).post('/admin/users').send(user);
+  if (answer.status !== 201) throw new Error(`POST /admin/users answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return user;
 }
