@@ -24,7 +24,7 @@ export function HouseholdSummary({ household }: { household: HouseholdView }) {
         { key: 'status', label: t('household.status'), children: household.status },
         { key: 'revision', label: t('household.revision'), children: <span data-testid="household-revision">{household.revision}</span> },
         { key: 'certification', label: t('household.certification'), children: certification?.status === 'Certified'
-          ? <Tag color="green">{t('household.certified')}</Tag> : <Tag>{t('household.notCertified')}</Tag> },
+          ? <Tag color="#237804">{t('household.certified')}</Tag> : <Tag>{t('household.notCertified')}</Tag> },
         // Personal fields appear only when the API returned them (the pii scope).
         ...(household.head ? [{ key: 'head', label: t('household.head'), children: String((household.head as { name?: string }).name ?? '') }] : []),
       ]} />

@@ -19,7 +19,7 @@ export function TargetTiles({ tiles }: { tiles: TargetTile[] }) {
             )}
             <Typography.Paragraph style={{ margin: '4px 0' }}>
               {t('tile.target')}: <span data-testid="tile-target">{show(tile, tile.target)}</span>{' '}
-              {tile.met === null ? <Tag>{t('tile.noData')}</Tag> : tile.met ? <Tag color="green">{t('tile.met')}</Tag> : <Tag color="red">{t('tile.notMet')}</Tag>}
+              {tile.met === null ? <Tag>{t('tile.noData')}</Tag> : tile.met ? <Tag color="#237804">{t('tile.met')}</Tag> : <Tag color="red">{t('tile.notMet')}</Tag>}
             </Typography.Paragraph>
             <ReflectsNote reflects={tile.reflects} />
           </Card>

@@ -15,7 +15,7 @@ export function OperationsPage() {
       <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('ops.health')}</h2>}>
         <Loading remote={health}>{(h) => (
           <>
-            <Tag color={h.ok ? 'green' : 'red'} data-testid="health">{h.ok ? t('ops.healthy') : t('ops.unhealthy')}</Tag>
+            <Tag color={h.ok ? '#237804' : '#a8071a'} data-testid="health">{h.ok ? t('ops.healthy') : t('ops.unhealthy')}</Tag>
             <pre tabIndex={0} aria-label={t('ops.health')} style={{ fontSize: 12, maxHeight: 200, overflow: 'auto' }}>{JSON.stringify(h.body, null, 2)}</pre>
           </>
         )}</Loading>
