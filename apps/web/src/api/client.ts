@@ -66,3 +66,11 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   const problem = (result.error && typeof result.error === 'object' ? result.error : { title: result.response.statusText, status: result.response.status }) as Problem;
   throw new ProblemError(problem, result.response);
 }
+
+/**
+ * The same for a typed path whose answer the OpenAPI document does not describe yet (`content?: never`):
+ * the path and its parameters are still checked against the document; the answer's shape is the caller's.
+ */
+export function unwrapAs<T>(result: { data?: unknown; error?: unknown; response: Response }): T {
+  return unwrap(result) as T;
+}

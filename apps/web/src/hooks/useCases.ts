@@ -1,5 +1,5 @@
 /** The auditor's reads: cases listed, one case's history, its state at a point, its verification and trail. */
-import { call } from '../api/client';
+import { api, call, unwrapAs } from '../api/client';
 import { CaseSummary, HistoryEntry, TrailEntry, Verdict } from './types';
 import { useRemote } from './useRemote';
 
@@ -9,7 +9,7 @@ export function useCases(filter: { district?: string; status?: string }) {
 }
 
 export const useCaseHistory = (caseId: string) =>
-  useRemote(async () => (await call<{ caseId: string; events: HistoryEntry[] }>('GET', `/cases/${encodeURIComponent(caseId)}/history`)).data.events, `history:${caseId}`);
+  useRemote(async () => unwrapAs<{ events: HistoryEntry[] }>(await api.GET('/cases/{id}/history', { params: { path: { id: caseId } } })).events, `history:${caseId}`);
 
 export type ReplayPoint = { asOf: string } | { occurredAsOf: string } | { revision: string };
 
@@ -18,7 +18,7 @@ export function useCaseAt(caseId: string, point: ReplayPoint | null) {
   return useRemote(point ? async () => (await call<{ state: unknown; revision?: number }>('GET', `/cases/${encodeURIComponent(caseId)}?${search}`)).data : null, `at:${caseId}:${search}`);
 }
 
-export const verifyCase = async (caseId: string) => (await call<Verdict>('GET', `/cases/${encodeURIComponent(caseId)}/verify`)).data;
+export const verifyCase = async (caseId: string) => unwrapAs<Verdict>(await api.GET('/cases/{id}/verify', { params: { path: { id: caseId } } }));
 
 export const useCaseTrail = (caseId: string, district: string | undefined) =>
   useRemote(district ? async () => {

@@ -3,10 +3,11 @@
  * POST /auth/sessions, ended by DELETE /auth/session. Its CSRF token goes on every write (api/client.ts).
  */
 import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { call, setCsrfToken } from '../api/client';
+import { api, setCsrfToken, unwrap } from '../api/client';
+import type { components } from '../api/schema';
 
-export interface User { username: string; displayName?: string; roles: string[]; ou: string; department?: string }
-interface SessionAnswer { user: User; csrfToken: string }
+export type User = components['schemas']['SessionUserDto'];
+type SessionAnswer = components['schemas']['SessionDto'];
 
 interface Session {
   user: User | null;
@@ -25,13 +26,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(answer.user);
   };
   useEffect(() => {
-    call<SessionAnswer>('GET', '/auth/session').then(({ data }) => accept(data), () => undefined).finally(() => setChecked(true));
+    // 401 (no live session) simply means the sign-in form.
+    api.GET('/auth/session').then((result) => accept(unwrap(result))).catch(() => undefined).finally(() => setChecked(true));
   }, []);
   const signIn = useCallback(async (username: string, password: string) => {
-    accept((await call<SessionAnswer>('POST', '/auth/sessions', { body: { username, password } })).data);
+    accept(unwrap(await api.POST('/auth/sessions', { body: { username, password } })));
   }, []);
   const signOut = useCallback(async () => {
-    await call('DELETE', '/auth/session').catch(() => undefined);
+    await api.DELETE('/auth/session').catch(() => undefined);
     setCsrfToken(null);
     setUser(null);
   }, []);
@@ -45,4 +47,4 @@ export function useSession(): Session {
 }
 
 /** What the user's roles let them do, for showing the right pages (the API still decides every request). */
-export const can = (user: User | null, ...roles: string[]) => !!user && (user.roles.includes('admin') || roles.some((role) => user.roles.includes(role)));
+export const can = (user: User | null, ...roles: string[]) => !!user && (user.roles.includes('admin') || roles.some((role) => (user.roles as readonly string[]).includes(role)));
