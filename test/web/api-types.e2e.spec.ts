@@ -8,7 +8,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { typesOf, target } = require('../../scripts/web/api-types.js') as { typesOf(document: object): string; target: string };
 
 describe('the web app\'s generated API types', () => {

@@ -10,7 +10,7 @@ import { choose, settled, signInThroughPage } from './support/journey';
 import { createUser, startWebService, WebService } from './support/web-service';
 
 // Only inside page.evaluate (the browser's globals); the test program itself has no DOM lib.
-declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const document: any;
 
 describeInBrowser('signing in through the page', (browserPath) => {
   let service: WebService;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 // Only inside page.evaluate (the browser's globals); the test program itself has no DOM lib.
-declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const window: any;
+declare const document: any;
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string => !!path);
 

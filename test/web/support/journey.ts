@@ -3,7 +3,7 @@ import { Locator, Page } from 'playwright-core';
 import { WebUser } from './web-service';
 
 // Only inside page.evaluate (the browser's globals); the test program itself has no DOM lib.
-declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const document: any;
 
 export async function signInThroughPage(page: Page, baseUrl: string, user: Pick<WebUser, 'username' | 'password'>, path = '/app/'): Promise<void> {
   await page.goto(`${baseUrl}${path}`);

@@ -8,7 +8,6 @@ import request from 'supertest';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { serveBuiltApp } from './static-fallback';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildWeb } = require('../../../scripts/web/build-web.js') as { buildWeb(options: { quiet?: boolean }): boolean };
 
 export interface WebService {

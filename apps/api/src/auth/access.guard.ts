@@ -14,7 +14,7 @@ import { requireCsrfToken, sessionIdOf } from '../accounts/session-cookie';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
 import { checkDepartment, checkScope } from './scope-check';
-import { Security } from './security';
+import { Security } from '@libs/runtime';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; policy?: PolicyEntry };
 

@@ -2,7 +2,7 @@ import { ExecutionContext, Logger } from '@nestjs/common';
 import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
-import { Security } from './security';
+import { Security } from '@libs/runtime';
 import { Sessions } from '@libs/accounts';
 
 function contextFor(method: string, routePath: string | undefined, headers: Record<string, string> = {}): ExecutionContext {
