@@ -84,6 +84,7 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     await choose(page, '指标', 'Happy Family certification rate (certification-rate)');
     await choose(page, '分组维度', '家庭类别', { multiple: true });
     await page.getByRole('heading', { name: '分析看板' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
     await settled(page);
     const marked = await page.locator('.ant-table-tbody [data-suppressed="true"]').count();
     expect(marked).toBe(body.rows.filter((row: Row) => row.suppressed === true).length * 2);

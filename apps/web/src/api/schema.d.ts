@@ -1219,7 +1219,7 @@ export interface components {
             category: "developing" | "stable" | "elderly" | "new-urban";
             members: number;
             head: components["schemas"]["PersonalDetailsDto"];
-            /** @description Defaults to the year of occurredAt */
+            /** @description Defaults to the year of occurredAt in the programme calendar (Asia/Shanghai) */
             enrolmentYear?: number;
             /** @default 1 */
             batch: number;
