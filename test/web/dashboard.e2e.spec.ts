@@ -81,7 +81,7 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
   it('shows cells the API suppresses as suppressed, not as zero', async () => {
     const { body } = await api('/indicators/certification-rate?ou=640100&pe=2012&by=category');
     expect(body.rows.some((row: Row) => row.suppressed === true)).toBe(true);
-    await choose(page, '指标', 'Happy Family certification rate (certification-rate)');
+    await choose(page, '指标', '幸福家庭认证率');
     await choose(page, '分组维度', '家庭类别', { multiple: true });
     await page.getByRole('heading', { name: '分析看板' }).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });

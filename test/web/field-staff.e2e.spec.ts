@@ -121,7 +121,7 @@ describeInBrowser('field staff at a household', (browserPath) => {
   it('grants a loan in yuan (stored in fen) and records a repayment', async () => {
     const programme = names.loanPrograms[0];
     await choose(page, '贷款项目', programme.name['zh-CN']);
-    await choose(page, '借款群体', 'woman');
+    await choose(page, '借款群体', zh('borrowerGroups', 'woman'));
     await page.locator('#loan-principal').fill('30000.29');
     await page.locator('#loan-term').fill('24');
     await form('loan').getByRole('button', { name: '提交' }).click();

@@ -8,7 +8,7 @@ import { ReflectsNote } from '../components/ReflectsNote';
 import { useI18n } from '../i18n/i18n';
 import { IndicatorAnswer, Row as DataRow } from '../hooks/types';
 import { useIndicator } from '../hooks/useIndicator';
-import { useReferenceData } from '../hooks/useReference';
+import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from './labels';
 import { EChart } from './EChart';
 
@@ -59,7 +59,7 @@ export function DashboardCharts({ ou, pe }: { ou: string; pe: string }) {
           <EChart label={t('chart.loans')} option={{
             tooltip: {}, legend: {}, xAxis: { type: 'category', data: programmes.map((p) => dimensionLabel(i18n, reference, 'programme', p)) },
             yAxis: { type: 'value', name: t('chart.principal') },
-            series: groups.map((group) => ({ type: 'bar', stack: 'loans', name: group, data: programmes.map((p) => {
+            series: groups.map((group) => ({ type: 'bar', stack: 'loans', name: dimensionLabel(i18n, reference, 'borrowerGroup', group), data: programmes.map((p) => {
               const row = data.rows.find((r) => r.programme === p && r.borrowerGroup === group);
               return row && num(row, 'numerator') !== null ? (num(row, 'numerator') as number) / 100 : null;
             }) })),
@@ -72,9 +72,10 @@ export function DashboardCharts({ ou, pe }: { ou: string; pe: string }) {
 
 /** Each unit's rate as a point with its Wilson 95% interval drawn as a whisker, and the 90% target line. */
 function SatisfactionChart({ rows }: { rows: DataRow[] }) {
-  const { t } = useI18n();
+  const { t, name } = useI18n();
+  const units = useOrgUnits().data ?? [];
   const shown = rows.filter((row) => !row.suppressed);
-  const labels = shown.map((row) => String(row.orgUnitName ?? row.orgUnit));
+  const labels = shown.map((row) => name(units.find((unit) => unit.code === row.orgUnit)?.name, String(row.orgUnitName ?? row.orgUnit)));
   const interval = (row: DataRow) => (row.interval && typeof row.interval === 'object' ? row.interval : null);
   return (
     <EChart label={t('chart.satisfaction')} option={{

@@ -4,9 +4,10 @@ import { Named, ReferenceData } from '../hooks/types';
 
 const LISTS: Record<string, keyof ReferenceData> = {
   category: 'categories', focusArea: 'focusAreas', department: 'departments', serviceType: 'serviceTypes', kind: 'needKinds', programme: 'loanPrograms',
+  borrowerGroup: 'borrowerGroups', response: 'satisfactionResponses',
 };
 
 export function dimensionLabel(i18n: I18n, reference: ReferenceData | undefined, dimension: string, code: string): string {
-  const list = reference && LISTS[dimension] ? (reference[LISTS[dimension]] as Named[]) : undefined;
+  const list = reference && LISTS[dimension] ? (reference[LISTS[dimension]] as Named[] | undefined) : undefined;
   return i18n.name(list?.find((item) => item.code === code)?.name, code);
 }

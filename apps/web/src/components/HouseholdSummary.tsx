@@ -2,7 +2,7 @@
 import { Descriptions, Table, Tag } from 'antd';
 import { useI18n } from '../i18n/i18n';
 import { HouseholdView } from '../hooks/useHousehold';
-import { useReferenceData } from '../hooks/useReference';
+import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from '../charts/labels';
 
 type Entry = { id: string } & Record<string, unknown>;
@@ -12,13 +12,14 @@ export function HouseholdSummary({ household }: { household: HouseholdView }) {
   const i18n = useI18n();
   const { t } = i18n;
   const reference = useReferenceData().data;
+  const units = useOrgUnits().data ?? [];
   const label = (dimension: string) => (code: unknown) => dimensionLabel(i18n, reference, dimension, String(code));
   const certification = household.certification as { status?: string } | undefined;
   return (
     <>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }} data-testid="household-summary" items={[
         { key: 'id', label: t('household.id'), children: household.householdId },
-        { key: 'village', label: t('household.village'), children: household.villageCode },
+        { key: 'village', label: t('household.village'), children: `${i18n.name(units.find((unit) => unit.code === household.villageCode)?.name, household.villageCode)} (${household.villageCode})` },
         { key: 'category', label: t('household.category'), children: label('category')(household.category) },
         { key: 'members', label: t('household.members'), children: household.members },
         { key: 'status', label: t('household.status'), children: household.status },

@@ -1,10 +1,10 @@
 /** Any indicator as a table by the dimensions it offers, with CSV (the API's) and Excel downloads. */
 import { Button, Card, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
-import { useI18n } from '../i18n/i18n';
+import { MessageKey, useI18n } from '../i18n/i18n';
 import { IndicatorInfo, Row } from '../hooks/types';
 import { indicatorPath, useIndicator, useIndicatorCatalogue } from '../hooks/useIndicator';
-import { useReferenceData } from '../hooks/useReference';
+import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from '../charts/labels';
 import { downloadCsv, downloadXlsx } from './download';
 import { Loading } from './Loading';
@@ -19,15 +19,19 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
   const { t } = i18n;
   const catalogue = useIndicatorCatalogue();
   const reference = useReferenceData().data;
+  const units = useOrgUnits().data ?? [];
   const [name, setName] = useState('households-enrolled');
   const [by, setBy] = useState<string[]>([]);
   const info: IndicatorInfo | undefined = catalogue.data?.find((i) => i.name === name);
   const query = { ou, pe, by: by.join(',') };
   const answer = useIndicator(name, query);
+  // The catalogue's own title where this app has no name for a newer indicator.
+  const indicatorTitle = (i: IndicatorInfo) => (i18n.has(`indicator.${i.name}`) ? t(`indicator.${i.name}` as MessageKey) : i.title);
   const columns = useMemo(() => [...BASE, ...by, ...MEASURES], [by]);
   const render = (field: string) => (value: Row[string], row: Row) => {
     if (row.suppressed && value === null) return <SuppressedValue />;
     if (by.includes(field)) return dimensionLabel(i18n, reference, field, String(value));
+    if (field === 'orgUnitName') return i18n.name(units.find((unit) => unit.code === row.orgUnit)?.name, String(value ?? row.orgUnit));
     if (typeof value === 'number') return info?.unit === 'fen' && field !== 'denominator' ? i18n.yuan(value) : info?.unit === 'proportion' && field === 'value' ? i18n.percent(value) : i18n.number(value);
     return value === null || value === undefined ? '—' : String(value);
   };
@@ -35,7 +39,7 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
     <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('table.title')}</h2>} extra={<ReflectsNote reflects={answer.data?.reflects} />}>
       <Space wrap style={{ marginBottom: 8 }}>
         <Select aria-label={t('table.indicator')} value={name} style={{ width: 240 }} onChange={(next) => { setName(next); setBy([]); }}
-          options={(catalogue.data ?? []).map((i) => ({ value: i.name, label: `${i.title} (${i.name})` }))} />
+          options={(catalogue.data ?? []).map((i) => ({ value: i.name, label: indicatorTitle(i) }))} />
         <Select mode="multiple" aria-label={t('table.by')} placeholder={t('table.by')} value={by} onChange={setBy} style={{ minWidth: 200 }}
           options={(info?.dimensions ?? []).map((d) => ({ value: d, label: t(`col.${d}` as never) ?? d }))} />
         <Button onClick={() => void downloadCsv(indicatorPath(name, query), `${name}.csv`)}>{t('table.csv')}</Button>

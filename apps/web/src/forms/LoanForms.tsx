@@ -1,5 +1,5 @@
 /** Loan officers' commands: grant a loan to a household, record a repayment (yuan typed, fen sent). */
-import { Form, Input, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
 import { useI18n } from '../i18n/i18n';
 import { useReferenceData } from '../hooks/useReference';
 import { CodeSelect } from './CodeSelect';
@@ -19,7 +19,7 @@ export function LoanForm({ householdId, onDone }: { householdId: string; onDone(
       onFinish={(v) => void command.send('/loans', { householdId, ...v, principalFen: toFen(v.principalFen), interestSubsidyBps: v.interestSubsidyBps ?? 0, lender: v.lender })}>
       <Form.Item label={t('field.program')} name="programmeCode" htmlFor="loan-programme"><CodeSelect id="loan-programme" items={reference?.loanPrograms} /></Form.Item>
       <Form.Item label={t('field.borrowerGroup')} name="borrowerGroup" htmlFor="loan-group">
-        <Select id="loan-group" options={['woman', 'youth'].map((g) => ({ value: g, label: g }))} />
+        {reference?.borrowerGroups ? <CodeSelect id="loan-group" items={reference.borrowerGroups} /> : <CodeSelect id="loan-group" codes={['woman', 'youth']} />}
       </Form.Item>
       <Form.Item label={t('field.principal')} name="principalFen" htmlFor="loan-principal"><InputNumber id="loan-principal" min={0} step={100} precision={2} /></Form.Item>
       <Form.Item label={t('field.termMonths')} name="termMonths" htmlFor="loan-term"><InputNumber id="loan-term" min={1} /></Form.Item>

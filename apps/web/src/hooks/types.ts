@@ -5,7 +5,7 @@ export interface IndicatorAnswer { indicator?: string; rows: Row[]; reflects: Re
 export interface IndicatorInfo { name: string; title: string; unit: string; dimensions: string[]; target: { value: number; label: string } | null; levels: string[] }
 export interface Named { code: string; name: { 'zh-CN': string; en: string } }
 export interface OrgUnit extends Named { level: 'city' | 'district' | 'township' | 'village'; parent: string | null }
-export interface ReferenceData { categories: Named[]; focusAreas: Named[]; departments: Named[]; serviceTypes: (Named & { focusArea?: string })[]; needKinds: Named[]; loanPrograms: Named[] }
+export interface ReferenceData { categories: Named[]; focusAreas: Named[]; departments: Named[]; serviceTypes: (Named & { focusArea?: string })[]; needKinds: Named[]; loanPrograms: Named[]; borrowerGroups?: Named[]; satisfactionResponses?: Named[] }
 export interface CaseSummary { caseId: string; districtCode: string; subjectUnit: string; grounds: string[]; status: string; openedAt: string; openedBy: string; revision: number }
 export interface HistoryEntry {
   revision: number; position: string; eventId: string; type: string; data: Record<string, unknown>; actor: string; reason: string | null;

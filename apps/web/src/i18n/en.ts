@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   'field.rating': 'Rating', 'field.program': 'Loan programme', 'field.borrowerGroup': 'Borrower group', 'field.principal': 'Principal (yuan)', 'field.amount': 'Amount (yuan)',
   'field.loanId': 'Loan id', 'field.lender': 'Lender', 'field.occurredAt': 'Occurred at', 'field.termMonths': 'Term (months)',
   'rating.satisfied': 'Satisfied', 'rating.neutral': 'Neutral', 'rating.dissatisfied': 'Dissatisfied', 'rating.no-answer': 'No answer',
+  'indicator.households-enrolled': 'Households enrolled', 'indicator.needs-recorded': 'Needs recorded', 'indicator.needs-met-rate': 'Share of needs met', 'indicator.services-delivered': 'Services delivered', 'indicator.satisfaction-rate': 'Satisfaction rate', 'indicator.loans-granted': 'Loans granted', 'indicator.loan-principal-granted': 'Loan principal granted', 'indicator.loans-outstanding': 'Loan principal outstanding', 'indicator.loan-repayment-rate': 'Loan repayment rate', 'indicator.certification-rate': 'Happy Family certification rate', 'indicator.enrolment-vs-target': "Enrolment against the year's target", 'indicator.pilot-village-coverage': 'Pilot coverage of villages', 'indicator.pilot-household-coverage': 'Pilot coverage of households',
   'ops.title': 'Operations', 'ops.projections': 'Projections', 'ops.name': 'Name', 'ops.lag': 'Lag (events)', 'ops.checkpoint': 'Checkpoint', 'ops.status': 'Status',
   'ops.parked': 'Parked events', 'ops.retry': 'Retry', 'ops.health': 'Health', 'ops.healthy': 'Healthy', 'ops.unhealthy': 'Unhealthy',
 };

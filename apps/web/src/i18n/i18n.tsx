@@ -15,6 +15,7 @@ export interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   t(key: MessageKey, values?: Record<string, string | number>): string;
+  has(key: string): key is MessageKey;
   number(value: number, digits?: number): string;
   percent(value: number): string;
   yuan(fen: number): string;
@@ -30,6 +31,7 @@ export function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
   return {
     lang,
     setLang,
+    has: (key): key is MessageKey => key in messages,
     t: (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)),
     number: (value, digits) => (digits === undefined ? numbers : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(value),
     percent: (value) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value),

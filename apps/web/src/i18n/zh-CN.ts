@@ -47,6 +47,7 @@ export const zhCN = {
   'field.rating': '评价', 'field.program': '贷款项目', 'field.borrowerGroup': '借款群体', 'field.principal': '本金（元）', 'field.amount': '金额（元）',
   'field.loanId': '贷款编号', 'field.lender': '放款机构', 'field.occurredAt': '发生时间', 'field.termMonths': '期限（月）',
   'rating.satisfied': '满意', 'rating.neutral': '一般', 'rating.dissatisfied': '不满意', 'rating.no-answer': '未作答',
+  'indicator.households-enrolled': '入户家庭数', 'indicator.needs-recorded': '登记需求数', 'indicator.needs-met-rate': '需求满足率', 'indicator.services-delivered': '提供服务次数', 'indicator.satisfaction-rate': '群众满意率', 'indicator.loans-granted': '发放贷款笔数', 'indicator.loan-principal-granted': '发放贷款本金', 'indicator.loans-outstanding': '未还贷款本金', 'indicator.loan-repayment-rate': '贷款还款率', 'indicator.certification-rate': '幸福家庭认证率', 'indicator.enrolment-vs-target': '入户完成年度目标比例', 'indicator.pilot-village-coverage': '试点村覆盖率', 'indicator.pilot-household-coverage': '试点户覆盖率',
   'ops.title': '运行维护', 'ops.projections': '读模型投影', 'ops.name': '名称', 'ops.lag': '滞后（事件）', 'ops.checkpoint': '检查点', 'ops.status': '状态',
   'ops.parked': '搁置的事件', 'ops.retry': '重试', 'ops.health': '健康状况', 'ops.healthy': '正常', 'ops.unhealthy': '异常',
 } as const;
