@@ -51,6 +51,22 @@ describeInBrowser('signing in through the page', (browserPath) => {
     await page.context().close();
   });
 
+  it('can be used by keyboard alone: sign in, skip to the content, reach the journeys', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(`${service.baseUrl}/app/`);
+    await page.locator('#username').waitFor();
+    await page.keyboard.type(registrar.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(registrar.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: '家庭服务' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要内容');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
+
   it('refuses a cookie write without the CSRF token, from the page and from another site, and appends nothing', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
