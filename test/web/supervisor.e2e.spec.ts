@@ -38,7 +38,7 @@ describeInBrowser('the supervisor\'s district', (browserPath) => {
 
   it('marks each month\'s visit and each bimonth\'s bulletin as the API judges them', async () => {
     const token = await service.app.token('supervisor', { ou: DISTRICT, sub: 'sup-wang' });
-    const { body } = await request(service.app.http).get(`/supervision/${DISTRICT}/compliance?from=201201`).set('Authorization', `Bearer ${token}`).expect(200);
+    const { body } = await request(service.app.http).get(`/supervision/${DISTRICT}/compliance?from=201201&to=201512`).set('Authorization', `Bearer ${token}`).expect(200);
     const shown = async (title: string) => page.getByRole('region', { name: title }).locator('[data-period]')
       .evaluateAll((tags) => tags.map((tag) => [tag.getAttribute('data-period'), tag.getAttribute('data-status')]));
     expect(await shown('督查走访（每月）')).toEqual(body.months.map((m: { period: string; status: string }) => [m.period, m.status]));

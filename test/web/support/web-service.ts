@@ -3,7 +3,8 @@
  * a free port of 127.0.0.1 and serving the built web app (built here first when apps/web changed).
  */
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { serveBuiltApp } from './static-fallback';
@@ -16,8 +17,32 @@ export interface WebService {
   close(): Promise<void>;
 }
 
+/**
+ * Builds dist/web when apps/web changed, one test worker at a time (Vite empties its output first, so two
+ * building at once would race): a lock directory, made atomically, taken in turn; the next finds it built.
+ */
+async function buildWebOnce(): Promise<void> {
+  const lock = join(__dirname, '..', '..', '..', 'dist', '.web-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run is stale after five minutes.
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    buildWeb({ quiet: true });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function startWebService(): Promise<WebService> {
-  buildWeb({ quiet: true });
+  await buildWebOnce();
   const app = await startTestApp({ projector: true });
   const page = await request(app.http).get('/app/').set('Accept', 'text/html').set('X-Test-Anonymous', '1');
   if (!(page.status === 200 && /text\/html/.test(page.headers['content-type'] ?? ''))) serveBuiltApp(app.http, join(__dirname, '..', '..', '..', 'dist', 'web'));

@@ -3,5 +3,5 @@ import { call } from '../api/client';
 import { Compliance } from './types';
 import { useRemote } from './useRemote';
 
-export const useCompliance = (district: string | undefined, from: string) =>
-  useRemote(district ? async () => (await call<Compliance>('GET', `/supervision/${district}/compliance?from=${from}`)).data : null, `compliance:${district}:${from}`);
+export const useCompliance = (district: string | undefined, from: string, to: string) =>
+  useRemote(district ? async () => (await call<Compliance>('GET', `/supervision/${district}/compliance?from=${from}&to=${to}`)).data : null, `compliance:${district}:${from}:${to}`);

@@ -8,7 +8,7 @@ export const en: Record<MessageKey, string> = {
   'signIn.title': 'Sign in', 'signIn.username': 'Username', 'signIn.password': 'Password', 'signIn.submit': 'Sign in',
   'signIn.invalid': 'Wrong username or password', 'signIn.throttled': 'Too many attempts; try again in {seconds} s', 'signIn.required': 'Required',
   'common.loading': 'Loading…', 'common.error': 'Something went wrong: {message}', 'common.reflects': 'Reflects log position {position} ({time})',
-  'common.reflectsNone': 'The read model holds nothing yet', 'common.suppressed': 'suppressed', 'common.suppressedHelp': 'Small cells (too few households) are suppressed',
+  'common.reflectsNone': 'The read model holds nothing yet', 'common.reflectsPosition': 'Reflects log position {position}', 'common.suppressed': 'suppressed', 'common.suppressedHelp': 'Small cells (too few households) are suppressed',
   'common.none': 'none', 'common.submit': 'Submit', 'common.search': 'Find', 'common.yes': 'yes', 'common.no': 'no', 'common.refresh': 'Refresh',
   'common.forbidden': 'You may not see this', 'common.notFound': 'Not found', 'common.stale': 'This form is stale: someone changed the record; reload and try again',
   'common.saved': 'Saved (revision {revision})', 'common.problem': '{title}',

@@ -6,7 +6,7 @@ export const zhCN = {
   'signIn.title': '登录', 'signIn.username': '用户名', 'signIn.password': '密码', 'signIn.submit': '登录',
   'signIn.invalid': '用户名或密码不正确', 'signIn.throttled': '尝试次数过多，请 {seconds} 秒后再试', 'signIn.required': '请填写此项',
   'common.loading': '加载中…', 'common.error': '出错了：{message}', 'common.reflects': '数据截至日志位置 {position}（{time}）',
-  'common.reflectsNone': '读模型尚无数据', 'common.suppressed': '已隐藏', 'common.suppressedHelp': '小单元格（少于规定户数）按规定隐藏',
+  'common.reflectsNone': '读模型尚无数据', 'common.reflectsPosition': '数据截至日志位置 {position}', 'common.suppressed': '已隐藏', 'common.suppressedHelp': '小单元格（少于规定户数）按规定隐藏',
   'common.none': '无', 'common.submit': '提交', 'common.search': '查找', 'common.yes': '是', 'common.no': '否', 'common.refresh': '刷新',
   'common.forbidden': '无权查看此内容', 'common.notFound': '未找到', 'common.stale': '表单已过期：他人已修改此记录，请刷新后重试',
   'common.saved': '已保存（版本 {revision}）', 'common.problem': '{title}',

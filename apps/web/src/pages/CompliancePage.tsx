@@ -16,8 +16,10 @@ export function CompliancePage() {
   const { user } = useSession();
   const own = user && /^\d{6}$/.test(user.ou) && user.ou !== '640100' ? user.ou : undefined;
   const [district, setDistrict] = useState<string | undefined>(own);
+  // The campaign's own span (2012-2015) by default; either end can be moved.
   const [from, setFrom] = useState('201201');
-  const compliance = useCompliance(district, from);
+  const [to, setTo] = useState('201512');
+  const compliance = useCompliance(district, from, to);
   const cases = useCases({ district, status: 'Open' });
   return (
     <>
@@ -25,6 +27,7 @@ export function CompliancePage() {
       <Space wrap style={{ marginBottom: 12 }}>
         {!own && <DistrictSelect label={t('compliance.district')} value={district} onChange={setDistrict} />}
         <Input aria-label={t('period.from')} addonBefore={t('period.from')} value={from} onChange={(e) => setFrom(e.target.value.trim())} style={{ width: 180 }} />
+        <Input aria-label={t('period.to')} addonBefore={t('period.to')} value={to} onChange={(e) => setTo(e.target.value.trim())} style={{ width: 180 }} />
         <ReflectsNote reflects={compliance.data ? { position: compliance.data.position } : undefined} />
       </Space>
       <Loading remote={compliance}>{(data) => (
