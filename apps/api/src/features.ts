@@ -17,5 +17,6 @@ import { AuthModule } from './auth/auth.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ReferenceModule } from './reference/reference.controller';
+import { EventSchemasModule } from './schemas/event-schemas.module';
 
-export const features = [AccountsModule, AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, ReferenceModule];
+export const features = [AccountsModule, AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, EventSchemasModule, ReferenceModule];

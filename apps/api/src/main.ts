@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ensureFirstAdmin, Users } from '@libs/accounts';
+import { ensureFirstAdmin, loadAccountsConfig, Users } from '@libs/accounts';
 import { migrations } from '@libs/database/migrations';
 import { Projector } from '@libs/projection/projector';
 import { loadRelayConfig, startRelay } from '@libs/relay';
@@ -19,7 +19,10 @@ const withRelay = process.env.FAMILY_LEDGER_RELAY === 'on';
 runService({
   name: 'family-ledger',
   migrations,
-  checkSettings: () => void (withRelay && loadRelayConfig()),
+  checkSettings: () => {
+    loadAccountsConfig();
+    if (withRelay) loadRelayConfig();
+  },
   compose: async (runtime) => {
     const parts: Stoppable[] = [];
     if (withProjector) {

@@ -8,13 +8,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
+import { readEnv } from '@libs/config';
 import { registeredRoutes } from '../auth/routes';
 
 const YEAR_SECONDS = 365 * 86_400;
 
 /** Where the build is: WEB_DIST_DIR, else dist/web under the working directory (where npm start runs). */
 export function webAppDir(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.WEB_DIST_DIR?.trim() || join(process.cwd(), 'dist', 'web'));
+  return resolve(readEnv(env).WEB_DIST_DIR ?? join(process.cwd(), 'dist', 'web'));
 }
 
 function firstSegment(path: string): string {
