@@ -2,18 +2,22 @@
 import { ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { useI18n } from './i18n/i18n';
-import { CasePage } from './pages/CasePage';
-import { CasesPage } from './pages/CasesPage';
-import { CompliancePage } from './pages/CompliancePage';
-import { DashboardPage } from './pages/DashboardPage';
-import { HouseholdPage } from './pages/HouseholdPage';
-import { OperationsPage } from './pages/OperationsPage';
 import { SignInPage } from './pages/SignInPage';
 import { homeOf } from './components/navigation';
 import { useSession } from './session/session';
+
+// Each journey's page is its own chunk: the case page need not parse ECharts, the dashboard not the forms.
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazy(() => load().then((module) => ({ default: module[name] })));
+const CasePage = page(() => import('./pages/CasePage'), 'CasePage');
+const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
+const CompliancePage = page(() => import('./pages/CompliancePage'), 'CompliancePage');
+const DashboardPage = page(() => import('./pages/DashboardPage'), 'DashboardPage');
+const HouseholdPage = page(() => import('./pages/HouseholdPage'), 'HouseholdPage');
+const OperationsPage = page(() => import('./pages/OperationsPage'), 'OperationsPage');
 
 // Ant Design's secondary greys (45% black) fall below WCAG AA contrast on white: darkened to #595959 (7:1).
 const GREY = '#595959';
@@ -26,6 +30,7 @@ export function App() {
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       {!checked ? <Spin aria-label={t('common.loading')} /> : !user ? <SignInPage /> : (
         <AppLayout>
+          <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
           <Routes>
             <Route path="/app/dashboard" element={<DashboardPage />} />
             <Route path="/app/cases" element={<CasesPage />} />
@@ -36,6 +41,7 @@ export function App() {
             <Route path="/app/operations" element={<OperationsPage />} />
             <Route path="*" element={<Navigate to={homeOf(user)} replace />} />
           </Routes>
+          </Suspense>
         </AppLayout>
       )}
     </ConfigProvider>

@@ -1,6 +1,7 @@
 /** One indicator's rows for an org unit, period and breakdown, with the log position they reflect. */
 import { call } from '../api/client';
 import { IndicatorAnswer, IndicatorInfo } from './types';
+import { once } from './useReference';
 import { useRemote } from './useRemote';
 
 export interface IndicatorQuery { ou?: string; pe?: string; by?: string; level?: string }
@@ -16,4 +17,5 @@ export function useIndicator(name: string | null, query: IndicatorQuery) {
   return useRemote(name ? async () => (await call<IndicatorAnswer>('GET', path)).data : null, path);
 }
 
-export const useIndicatorCatalogue = () => useRemote(async () => (await call<{ indicators: IndicatorInfo[] }>('GET', '/indicators')).data.indicators, 'indicators');
+const catalogue = once(async () => (await call<{ indicators: IndicatorInfo[] }>('GET', '/indicators')).data.indicators);
+export const useIndicatorCatalogue = () => useRemote(catalogue, 'indicators');
