@@ -1,6 +1,6 @@
 /** A household as the API returns it: category, village, members, needs, services with satisfaction, certification. */
 import { Descriptions, Table, Tag } from 'antd';
-import { useI18n } from '../i18n/i18n';
+import { MessageKey, useI18n } from '../i18n/i18n';
 import { HouseholdView } from '../hooks/useHousehold';
 import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from '../charts/labels';
@@ -22,7 +22,7 @@ export function HouseholdSummary({ household }: { household: HouseholdView }) {
         { key: 'village', label: t('household.village'), children: `${i18n.name(units.find((unit) => unit.code === household.villageCode)?.name, household.villageCode)} (${household.villageCode})` },
         { key: 'category', label: t('household.category'), children: label('category')(household.category) },
         { key: 'members', label: t('household.members'), children: household.members },
-        { key: 'status', label: t('household.status'), children: household.status },
+        { key: 'status', label: t('household.status'), children: i18n.has(`household.${household.status}`) ? t(`household.${household.status}` as MessageKey) : household.status },
         { key: 'revision', label: t('household.revision'), children: <span data-testid="household-revision">{household.revision}</span> },
         { key: 'certification', label: t('household.certification'), children: certification?.status === 'Certified'
           ? <Tag color="#237804">{t('household.certified')}</Tag> : <Tag>{t('household.notCertified')}</Tag> },

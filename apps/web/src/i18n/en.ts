@@ -42,7 +42,7 @@ export const en: Record<MessageKey, string> = {
   'household.title': 'Household', 'household.findById': 'Find by household id', 'household.findByVillage': 'Find by village', 'household.id': 'Household id',
   'household.village': 'Village', 'household.category': 'Category', 'household.members': 'Members', 'household.status': 'Status', 'household.revision': 'Revision',
   'household.needs': 'Needs', 'household.services': 'Services', 'household.satisfaction': 'Satisfaction', 'household.certification': 'Certification', 'household.loans': 'Loans',
-  'household.personal': 'Head of household', 'household.head': 'Head', 'household.listMissing': 'The village\'s household list is not available yet', 'household.certified': 'Certified', 'household.notCertified': 'Not certified',
+  'household.personal': 'Head of household', 'household.head': 'Head', 'household.listMissing': 'The village\'s household list is not available yet', 'household.Enrolled': 'Enrolled', 'household.Withdrawn': 'Withdrawn', 'household.certified': 'Certified', 'household.notCertified': 'Not certified',
   'form.enrol': 'Enrol', 'form.need': 'Record a need', 'form.service': 'Deliver a service', 'form.satisfaction': 'Record satisfaction', 'form.loan': 'Grant a loan', 'form.repayment': 'Record a repayment',
   'field.villageCode': 'Village code', 'field.category': 'Category', 'field.members': 'Members', 'field.headName': 'Head\'s name', 'field.kind': 'Need kind',
   'field.focusArea': 'Focus area', 'field.description': 'Description', 'field.serviceType': 'Service type', 'field.department': 'Department', 'field.serviceId': 'Service id',

@@ -40,7 +40,7 @@ export const zhCN = {
   'household.title': '家庭', 'household.findById': '按家庭编号查找', 'household.findByVillage': '按村查找', 'household.id': '家庭编号',
   'household.village': '村（社区）', 'household.category': '类别', 'household.members': '人口', 'household.status': '状态', 'household.revision': '版本',
   'household.needs': '需求', 'household.services': '服务', 'household.satisfaction': '满意度', 'household.certification': '认证', 'household.loans': '贷款',
-  'household.personal': '户主信息', 'household.head': '户主', 'household.listMissing': '该村家庭列表暂不可用', 'household.certified': '已认证', 'household.notCertified': '未认证',
+  'household.personal': '户主信息', 'household.head': '户主', 'household.listMissing': '该村家庭列表暂不可用', 'household.Enrolled': '在册', 'household.Withdrawn': '已退出', 'household.certified': '已认证', 'household.notCertified': '未认证',
   'form.enrol': '登记入户', 'form.need': '记录需求', 'form.service': '提供服务', 'form.satisfaction': '记录满意度', 'form.loan': '发放贷款', 'form.repayment': '记录还款',
   'field.villageCode': '村（社区）代码', 'field.category': '类别', 'field.members': '人口数', 'field.headName': '户主姓名', 'field.kind': '需求类型',
   'field.focusArea': '重点领域', 'field.description': '说明', 'field.serviceType': '服务类型', 'field.department': '部门', 'field.serviceId': '服务编号',
