@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../database/data-source';
+import { dataSourceOptions, libSchema } from '../database/data-source';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { ensureFirstAdmin } from './first-admin';
 import { csrfTokenMatches, Sessions } from './sessions';
@@ -17,7 +17,7 @@ describe('accounts and sessions in PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = await new DataSource(dataSourceOptions(database.url)).initialize();
+    db = await new DataSource(dataSourceOptions(database.url, libSchema)).initialize();
     users = new Users(db);
     sessions = new Sessions(db, { idleSeconds: 1800, maxSeconds: 8 * 3600 }, () => now);
   });

@@ -4,8 +4,8 @@
  * a count moves only when that row changes, and only for an event later than the row's last one.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { districtRollupDdl } from '../indicators/district-rollup';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
 export const categoryCountsReadModel: ReadModelDefinition = {
   name: 'category-counts',

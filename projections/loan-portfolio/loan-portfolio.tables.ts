@@ -4,8 +4,8 @@
  * only for an event later than its last one, and only from the status that event leaves.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { districtRollupDdl } from '../indicators/district-rollup';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const loanPortfolioReadModel: ReadModelDefinition = {

@@ -3,8 +3,8 @@
  * met by the first service that answers it (later ones change nothing); the `needs` row is the guard.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { districtRollupDdl } from '../indicators/district-rollup';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const needsStatusReadModel: ReadModelDefinition = {

@@ -4,8 +4,8 @@
  * of rates. The `responses` row (one per serviceId: one rating per service) is the guard.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { districtRollupDdl } from '../indicators/district-rollup';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const satisfactionRatesReadModel: ReadModelDefinition = {

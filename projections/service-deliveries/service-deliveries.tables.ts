@@ -3,8 +3,8 @@
  * `services` row (one per serviceId) is the guard against counting a delivery twice.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { districtRollupDdl } from '../indicators/district-rollup';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const serviceDeliveriesReadModel: ReadModelDefinition = {

@@ -6,11 +6,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ensureFirstAdmin, loadAccountsConfig, Users } from '@libs/accounts';
-import { migrations } from '@libs/database/migrations';
 import { Projector } from '@libs/projection/projector';
 import { loadRelayConfig, startRelay } from '@libs/relay';
 import { runService, Runtime, Stoppable } from '@libs/runtime';
-import { projections } from '@projections/index';
+import { databaseSchema, projections } from '@projections/index';
 import { createApiApp } from './create-app';
 
 const withProjector = (process.env.FAMILY_LEDGER_PROJECTOR ?? 'on') !== 'off';
@@ -18,7 +17,7 @@ const withRelay = process.env.FAMILY_LEDGER_RELAY === 'on';
 
 runService({
   name: 'family-ledger',
-  migrations,
+  schema: databaseSchema,
   checkSettings: () => {
     loadAccountsConfig();
     if (withRelay) loadRelayConfig();
