@@ -57,6 +57,26 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     expect(await page.getByTestId('tile-loans').getByTestId('tile-target').textContent()).toBe('¥164,000,000.00');
   });
 
+  it('follows the org-unit tree and the period picker to the figures the API gives for them', async () => {
+    const picker = page.getByRole('combobox', { name: '组织单位' });
+    await picker.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]').click();
+    await picker.fill('640104');
+    await page.locator('.ant-select-tree-node-content-wrapper[title="兴庆区 (640104)"]').click();
+    await page.getByRole('textbox', { name: '期间（DHIS2）' }).fill('2012Q1');
+    await page.getByTestId('tile-satisfaction').getByTestId('tile-value').waitFor();
+    await settled(page);
+    const satisfaction = (await api('/indicators/satisfaction-rate?ou=640104&pe=2012Q1')).body.rows as Row[];
+    const shown = await page.getByTestId('tile-satisfaction').getByTestId('tile-value').getAttribute('data-raw');
+    expect(Number(shown)).toBeCloseTo(sum(satisfaction, 'numerator') / sum(satisfaction, 'denominator'), 10);
+    const { body } = await api('/indicators/households-enrolled?ou=640104&pe=2012Q1');
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(body.rows.length);
+    await picker.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]').click();
+    await picker.fill('640100');
+    await page.locator('.ant-select-tree-node-content-wrapper[title="银川市 (640100)"]').click();
+    await page.getByRole('textbox', { name: '期间（DHIS2）' }).fill('2012');
+    await settled(page);
+  });
+
   it('states the log position each view reflects, as the API does', async () => {
     const { body } = await api('/indicators/households-enrolled?ou=640100&pe=2012');
     const positions = await page.locator('.reflects').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-position')));
