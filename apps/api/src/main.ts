@@ -6,10 +6,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ensureFirstAdmin, loadAccountsConfig, Users } from '@libs/accounts';
+import { databaseSchema } from '@projections/index';
 import { Projector } from '@libs/projection/projector';
 import { loadRelayConfig, startRelay } from '@libs/relay';
 import { runService, Runtime, Stoppable } from '@libs/runtime';
-import { databaseSchema, projections } from '@projections/index';
+import { projections } from '@projections/index';
 import { createApiApp } from './create-app';
 
 const withProjector = (process.env.FAMILY_LEDGER_PROJECTOR ?? 'on') !== 'off';
