@@ -9,7 +9,8 @@ import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
 export const categoryCountsReadModel: ReadModelDefinition = {
   name: 'category-counts',
-  version: 3,
+  // 4: periods in the programme calendar (Beijing time), not UTC.
+  version: 4,
   tables: (s) => [
     `CREATE TABLE ${s}.households (
        household_id   text    PRIMARY KEY,

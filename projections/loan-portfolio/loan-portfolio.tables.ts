@@ -10,7 +10,8 @@ import { householdVillagesDdl } from '../shared/household-villages';
 
 export const loanPortfolioReadModel: ReadModelDefinition = {
   name: 'loan-portfolio',
-  version: 2,
+  // 3: periods in the programme calendar (Beijing time), not UTC.
+  version: 3,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.loans (

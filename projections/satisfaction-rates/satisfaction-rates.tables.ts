@@ -10,7 +10,8 @@ import { householdVillagesDdl } from '../shared/household-villages';
 
 export const satisfactionRatesReadModel: ReadModelDefinition = {
   name: 'satisfaction-rates',
-  version: 2,
+  // 3: periods in the programme calendar (Beijing time), not UTC.
+  version: 3,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.responses (service_id text PRIMARY KEY, response text NOT NULL)`,

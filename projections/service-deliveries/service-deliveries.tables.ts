@@ -9,7 +9,8 @@ import { householdVillagesDdl } from '../shared/household-villages';
 
 export const serviceDeliveriesReadModel: ReadModelDefinition = {
   name: 'service-deliveries',
-  version: 2,
+  // 3: periods in the programme calendar (Beijing time), not UTC.
+  version: 3,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.services (service_id text PRIMARY KEY)`,
