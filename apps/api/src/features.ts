@@ -18,5 +18,6 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { ReferenceModule } from './reference/reference.controller';
 import { EventSchemasModule } from './schemas/event-schemas.module';
+import { Dhis2Module } from './dhis2/dhis2.module';
 
-export const features = [AccountsModule, AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, EventSchemasModule, ReferenceModule];
+export const features = [AccountsModule, AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, EventSchemasModule, ReferenceModule, Dhis2Module];
