@@ -1138,6 +1138,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dhis2/dataValueSets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A DHIS2 data value set (idScheme=code) of one data set, org unit and periods: JSON, CSV or ADX */
+        get: operations["Dhis2Controller_dataValueSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dhis2/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicator values in DHIS2's analytics shape (dimension=dx:..., dimension=pe:..., dimension|filter=ou:...) */
+        get: operations["Dhis2Controller_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5123,6 +5157,58 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReferenceCatalogueDto"];
                 };
+            };
+        };
+    };
+    Dhis2Controller_dataValueSets: {
+        parameters: {
+            query: {
+                /** @description json (default), csv or adx; or by Accept */
+                format?: unknown;
+                /** @description true: the org unit's children */
+                children?: unknown;
+                /** @description org unit code */
+                ou: unknown;
+                /** @description periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012) */
+                pe: unknown;
+                /** @description data set code, e.g. HF_MONTHLY */
+                dataSet: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dhis2Controller_analytics: {
+        parameters: {
+            query: {
+                /** @description true: numerator and denominator columns */
+                includeNumDen?: unknown;
+                /** @description pe:<one period> or ou:<one org unit> */
+                filter?: unknown[];
+                /** @description dx:<data elements or indicators>, pe:<periods>, ou:<org units>, `;`-separated items */
+                dimension: unknown[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
