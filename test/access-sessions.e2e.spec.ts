@@ -56,5 +56,6 @@ describe('cookie sessions against the policy table', () => {
     expect(differences).toEqual([]);
     // Both were let through somewhere and refused elsewhere: the comparison is not of two refusals.
     expect([...seen]).toEqual(expect.arrayContaining([200, 400, 403, 404]));
-  });
+    // Some 2,000 requests: minutes on a loaded machine.
+  }, 300_000);
 });
