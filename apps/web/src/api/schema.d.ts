@@ -1104,6 +1104,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dhis2/dataValueSets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A DHIS2 data value set (idScheme=code) of one data set, org unit and periods: JSON, CSV or ADX */
+        get: operations["Dhis2Controller_dataValueSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dhis2/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicator values in DHIS2's analytics shape (dimension=dx:..., dimension=pe:..., dimension|filter=ou:...) */
+        get: operations["Dhis2Controller_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/org-units": {
         parameters: {
             query?: never;
@@ -1138,32 +1172,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/dhis2/dataValueSets": {
+    "/activities": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A DHIS2 data value set (idScheme=code) of one data set, org unit and periods: JSON, CSV or ADX */
-        get: operations["Dhis2Controller_dataValueSets"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** Record a group activity held (training, lecture, outreach, three-checks round, meeting, volunteer day) */
+        post: operations["ActivitiesController_hold"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/dhis2/analytics": {
+    "/activities/{id}/correction": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Indicator values in DHIS2's analytics shape (dimension=dx:..., dimension=pe:..., dimension|filter=ou:...) */
-        get: operations["Dhis2Controller_analytics"];
+        get?: never;
+        put?: never;
+        /** Correct a recorded activity (If-Match for the revision corrected); before and after are kept */
+        post: operations["ActivitiesController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a recorded activity, with the reason */
+        post: operations["ActivitiesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity as recorded now (ETag: its revision) */
+        get: operations["ActivitiesController_read"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1649,6 +1717,66 @@ export interface components {
             borrowerGroups: components["schemas"]["NamedItemDto"][];
             /** @description Answers of a satisfaction survey */
             satisfactionResponses: components["schemas"]["NamedItemDto"][];
+        };
+        MaterialsDto: {
+            boards: number;
+            walls: number;
+            billboards: number;
+            lightBoxes: number;
+        };
+        HoldActivityDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /** @description Free text (treated as personal data) */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Defaults to one derived from the Idempotency-Key, else a new one
+             */
+            activityId?: string;
+            /** @enum {string} */
+            kind: "happiness-training" | "vocational-training" | "entrepreneurship-training" | "lecture" | "outreach-performance" | "outreach-contest" | "street-counselling" | "three-checks-round" | "cadre-training" | "launch-meeting" | "progress-meeting" | "volunteer-service-day";
+            /** @enum {string} */
+            focusArea: "civility" | "health" | "birth-and-parenting" | "prosperity" | "social-contribution";
+            /**
+             * @description City, district, township or village code
+             * @example 640104
+             */
+            orgUnitCode: string;
+            /** @example population-family-planning */
+            departmentCode: string;
+            /**
+             * @description Local date held (programme calendar)
+             * @example 2011-06-18
+             */
+            heldOn: string;
+            sessions: number;
+            attendance: number;
+            /** @description Integer fen */
+            costFen: number;
+            materials: components["schemas"]["MaterialsDto"];
+        };
+        CorrectActivityDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /** @description Free text (treated as personal data) */
+            reason: string;
+            /** @enum {string} */
+            kind?: "happiness-training" | "vocational-training" | "entrepreneurship-training" | "lecture" | "outreach-performance" | "outreach-contest" | "street-counselling" | "three-checks-round" | "cadre-training" | "launch-meeting" | "progress-meeting" | "volunteer-service-day";
+            /** @enum {string} */
+            focusArea?: "civility" | "health" | "birth-and-parenting" | "prosperity" | "social-contribution";
+            departmentCode?: string;
+            heldOn?: string;
+            sessions?: number;
+            attendance?: number;
+            costFen?: number;
+            materials?: components["schemas"]["MaterialsDto"];
         };
     };
     responses: never;
@@ -5114,6 +5242,58 @@ export interface operations {
             };
         };
     };
+    Dhis2Controller_dataValueSets: {
+        parameters: {
+            query: {
+                /** @description json (default), csv or adx; or by Accept */
+                format?: unknown;
+                /** @description true: the org unit's children */
+                children?: unknown;
+                /** @description org unit code */
+                ou: unknown;
+                /** @description periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012) */
+                pe: unknown;
+                /** @description data set code, e.g. HF_MONTHLY */
+                dataSet: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dhis2Controller_analytics: {
+        parameters: {
+            query: {
+                /** @description true: numerator and denominator columns */
+                includeNumDen?: unknown;
+                /** @description pe:<one period> or ou:<one org unit> */
+                filter?: unknown[];
+                /** @description dx:<data elements or indicators>, pe:<periods>, ou:<org units>, `;`-separated items */
+                dimension: unknown[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReferenceController_orgUnits: {
         parameters: {
             query?: {
@@ -5160,27 +5340,20 @@ export interface operations {
             };
         };
     };
-    Dhis2Controller_dataValueSets: {
+    ActivitiesController_hold: {
         parameters: {
-            query: {
-                /** @description json (default), csv or adx; or by Accept */
-                format?: unknown;
-                /** @description true: the org unit's children */
-                children?: unknown;
-                /** @description org unit code */
-                ou: unknown;
-                /** @description periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012) */
-                pe: unknown;
-                /** @description data set code, e.g. HF_MONTHLY */
-                dataSet: unknown;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldActivityDto"];
+            };
+        };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5188,18 +5361,59 @@ export interface operations {
             };
         };
     };
-    Dhis2Controller_analytics: {
+    ActivitiesController_correct: {
         parameters: {
-            query: {
-                /** @description true: numerator and denominator columns */
-                includeNumDen?: unknown;
-                /** @description pe:<one period> or ou:<one org unit> */
-                filter?: unknown[];
-                /** @description dx:<data elements or indicators>, pe:<periods>, ou:<org units>, `;`-separated items */
-                dimension: unknown[];
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectActivityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivitiesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivitiesController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
