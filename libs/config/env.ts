@@ -64,6 +64,7 @@ const schema = z.object({
   PROJECTOR_MAX_ATTEMPTS: integer(3, 1, 100),
   PROJECTOR_STOP_ON_POISON: boolean(false),
   HTTP_BODY_LIMIT: text(),
+  LOG_HOLD_WARN_SECONDS: integer(60, 1, 86_400),
   IDEMPOTENCY_RETENTION_HOURS: integer(24, 1, 8760),
   AUTH_JWKS_URL: text(),
   AUTH_PUBLIC_KEY_FILE: text(),

@@ -21,4 +21,23 @@ import { EventSchemasModule } from './schemas/event-schemas.module';
 import { Dhis2Module } from './dhis2/dhis2.module';
 import { ActivitiesModule } from './activities/activities.module';
 
-export const features = [AccountsModule, AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, EventSchemasModule, Dhis2Module, ReferenceModule, ActivitiesModule];
+export const features = [
+  AccountsModule,
+  AuthModule,
+  PrivacyModule,
+  HealthModule,
+  HouseholdsModule,
+  LoansModule,
+  HouseholdQueriesModule,
+  LoanQueriesModule,
+  IndicatorsModule,
+  AdminModule,
+  FeedModule,
+  ConsumerGroupsModule,
+  AccountabilityModule,
+  AuditModule,
+  EventSchemasModule,
+  Dhis2Module,
+  ReferenceModule,
+  ActivitiesModule,
+];
