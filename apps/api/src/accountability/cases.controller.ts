@@ -1,7 +1,8 @@
 /** Accountability cases: open one, act on it, read it (now, or replayed to a time or revision), list them. */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../http/openapi';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
 import { CaseCommand } from '@libs/domain/accountability-case';
@@ -19,13 +20,12 @@ import { CaseReads } from './case-reads';
 type Data<T extends CaseCommand['type']> = Omit<Extract<CaseCommand, { type: T }>['data'], 'reason'>;
 
 @ApiTags('cases')
-@ApiHeader({ name: 'X-Actor-Role', required: false, description: 'supervisor (default), city-office or subject-unit (with X-Actor-Unit)' })
-@ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, e.g. "3"; a stale one is 412' })
 @Controller('cases')
 export class CasesController {
   constructor(private readonly commands: CommandBus, private readonly reads: CaseReads, @Inject(CLOCK) private readonly clock: Clock) {}
 
   @Post()
+  @ApiCommand({ acting: true })
   @HttpCode(201)
   async open(@Body() body: OpenCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const caseId = body.caseId ?? newId(request, 'caseId');
@@ -34,6 +34,7 @@ export class CasesController {
   }
 
   @Post(':id/order-rectification')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   orderRectification(@Param() { id }: IdParams, @Body() body: OrderRectificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const deadline = new Date(body.deadline).toISOString();
@@ -41,30 +42,35 @@ export class CasesController {
   }
 
   @Post(':id/report-rectification')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   reportRectification(@Param() { id }: IdParams, @Body() body: ReportRectificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.act(id, 'ReportRectification', { report: body.report, evidence: body.evidence.map((e) => ({ ...e })) }, body, request, response);
   }
 
   @Post(':id/accept-rectification')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   acceptRectification(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.act(id, 'AcceptRectification', {}, body, request, response);
   }
 
   @Post(':id/reject-rectification')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   rejectRectification(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.act(id, 'RejectRectification', {}, body, request, response);
   }
 
   @Post(':id/issue-criticism')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   issueCriticism(@Param() { id }: IdParams, @Body() body: IssueCriticismDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.act(id, 'IssueCriticism', { bulletinId: body.bulletinId }, body, request, response);
   }
 
   @Post(':id/hold-leader-accountable')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   holdLeaderAccountable(@Param() { id }: IdParams, @Body() body: HoldLeaderAccountableDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { officialId, position, measure } = body;
@@ -72,18 +78,21 @@ export class CasesController {
   }
 
   @Post(':id/escalate')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   escalate(@Param() { id }: IdParams, @Body() body: EscalateCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.act(id, 'EscalateCase', { to: body.to }, body, request, response);
   }
 
   @Post(':id/close')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   close(@Param() { id }: IdParams, @Body() body: CloseCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.act(id, 'CloseCase', { resolution: body.resolution, ...(body.waiverReason !== undefined && { waiverReason: body.waiverReason }) }, body, request, response);
   }
 
   @Post(':id/reopen')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   reopen(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.act(id, 'ReopenCase', {}, body, request, response);

@@ -2,6 +2,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../http/openapi';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
 import { responsibilityDecider, responsibilityStream } from '@libs/domain/responsibility';
@@ -20,6 +21,7 @@ export class ResponsibilitiesController {
   constructor(private readonly commands: CommandBus, @Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   @Post()
+  @ApiCommand()
   @HttpCode(201)
   async assign(@Body() body: AssignResponsibilityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);

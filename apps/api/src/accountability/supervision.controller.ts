@@ -5,6 +5,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../http/openapi';
 import { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@libs/clock';
@@ -38,6 +39,7 @@ export class SupervisionController {
   ) {}
 
   @Post(':district/assignment')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   assign(@Param() { district }: DistrictParams, @Body() body: AssignSupervisorDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     cityOfficeOnly(request);
@@ -45,6 +47,7 @@ export class SupervisionController {
   }
 
   @Post(':district/assignment/end')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   endAssignment(@Param() { district }: DistrictParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     cityOfficeOnly(request);
@@ -52,6 +55,7 @@ export class SupervisionController {
   }
 
   @Post(':district/visits')
+  @ApiCommand()
   @HttpCode(201)
   visit(@Param() { district }: DistrictParams, @Body() body: RecordVisitDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { month, unitsVisited, findings } = body;
@@ -59,6 +63,7 @@ export class SupervisionController {
   }
 
   @Post(':district/bulletins')
+  @ApiCommand()
   @HttpCode(201)
   async bulletin(@Param() { district }: DistrictParams, @Body() body: IssueBulletinDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const bulletinId = body.bulletinId ?? newId(request, 'bulletinId');

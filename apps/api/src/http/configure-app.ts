@@ -10,7 +10,7 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
 
 /** Everything about the HTTP surface that is not a route: body limits, errors, validation, idempotency, OpenAPI, latency. */
-export function configureApp(app: NestExpressApplication, runtime: Runtime): void {
+export async function configureApp(app: NestExpressApplication, runtime: Runtime): Promise<void> {
   app.use(helmet());
   // The caller, once the access guard knows it, travels with the request to the event store (restricted data).
   app.use((_request: Request, _response: Response, next: NextFunction) => accessContext.run({}, next));
@@ -18,7 +18,7 @@ export function configureApp(app: NestExpressApplication, runtime: Runtime): voi
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalInterceptors(new IdempotencyInterceptor(new IdempotencyStore(runtime.dataSource)));
-  serveOpenApi(app);
+  await serveOpenApi(app);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const end = runtime.metrics.httpDuration.startTimer();
     response.on('finish', () => {
