@@ -8,13 +8,18 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import request from 'supertest';
 import { findPolicy, POLICY } from '@libs/auth';
 import { INDICATOR_PARAMETERS } from '@apps/api/src/queries/indicators/indicators.controller';
-import { FEED_PARAMETERS } from '@apps/api/src/feed/feed-query';
+import { FEED_PARAMETERS, PAGE_PARAMETERS } from '@apps/api/src/feed/feed-query';
 import { startTestApp, TestApp } from './support/test-app';
+
+/** class-transformer's `@Type(() => Dto)` records, which say what a nested field validates as (it ships no types for them). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: { findTypeMetadata(target: Function, property: string): { typeFunction(): unknown } | undefined };
+};
 
 type Schema = { $ref?: string; type?: string; items?: Schema; allOf?: Schema[]; properties?: Record<string, Schema>; required?: string[] };
 type Parameter = { name: string; in: string; required?: boolean };
@@ -39,7 +44,7 @@ const COMMANDS = ['HouseholdsController', 'LoansController', 'CasesController', 
 /** Handlers that read the acting capacity (apps/api/src/accountability/acting-role.ts). */
 const ACTING = ['CasesController.*', 'SupervisionController.assign', 'SupervisionController.endAssignment'];
 /** Handlers that take the raw query and parse it themselves, with the parameters they read. */
-const RAW_QUERIES: Record<string, readonly string[]> = { 'IndicatorsController.indicator': INDICATOR_PARAMETERS, 'FeedController.stream': FEED_PARAMETERS, 'FeedController.page': FEED_PARAMETERS };
+const RAW_QUERIES: Record<string, readonly string[]> = { 'IndicatorsController.indicator': INDICATOR_PARAMETERS, 'FeedController.stream': FEED_PARAMETERS, 'FeedController.page': PAGE_PARAMETERS };
 
 function join(...parts: string[]): string {
   return `/${parts.join('/').split('/').filter(Boolean).join('/')}`;
@@ -82,7 +87,7 @@ function validatedFields(cls: Function, prefix = ''): { field: string; required:
     const field = `${prefix}${name}`;
     const required = !own.some((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
     const nested = own.some((m) => m.type === ValidationTypes.NESTED_VALIDATION)
-      ? defaultMetadataStorage.findTypeMetadata(cls, name)?.typeFunction() as Function | undefined
+      ? (defaultMetadataStorage.findTypeMetadata(cls, name)?.typeFunction() as Function | undefined)
       : undefined;
     const each = own.some((m) => m.each);
     return [{ field, required }, ...(nested ? validatedFields(nested, `${field}${each ? '[]' : ''}.`) : [])];
@@ -129,6 +134,11 @@ function readsOf(route: Route): { body: { field: string; required: boolean }[]; 
     path: [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]),
     headers: [...new Set(headers)],
   };
+}
+
+/** `{ type: 'object' }` and nothing more says nothing about the answer (what the plugin makes of an interface). */
+function bare(schema: Schema): boolean {
+  return schema.type === 'object' && !schema.properties && !schema.$ref && !schema.allOf;
 }
 
 describe('the OpenAPI document', () => {
@@ -206,10 +216,12 @@ describe('the OpenAPI document', () => {
   it('gives every success answer a schema and every error answer the problem type', () => {
     const gaps = all.flatMap((route) => {
       const responses = Object.entries(operation(route)?.responses ?? {});
-      const successes = responses.filter(([status]) => /^2\d\d$/.test(status) && status !== '204');
+      const successes = responses.filter(([status]) => /^2\d\d$/.test(status));
+      const withBody = successes.filter(([status]) => status !== '204');
       const failures = responses.filter(([status]) => /^[45]\d\d$/.test(status));
       return [
-        ...(successes.length === 0 || successes.some(([, answer]) => !Object.values(answer.content ?? {}).some((media) => media.schema)) ? ['success schema'] : []),
+        ...(successes.length === 0 ? ['success answer'] : []),
+        ...(withBody.some(([, answer]) => !Object.values(answer.content ?? {}).some((media) => media.schema && !bare(media.schema))) ? ['success schema'] : []),
         ...failures.filter(([, answer]) => !answer.content?.['application/problem+json']).map(([status]) => `${status} as problem+json`),
       ].map((what) => `${route.method} ${route.path}: ${what}`);
     });

@@ -5,7 +5,7 @@
  * file that the app loads with SwaggerModule.loadPluginMetadata. It reads each DTO's types, optionality
  * and class-validator rules, and each handler's JSDoc (summary) and parameters.
  *
- * `npm run openapi:metadata` rewrites apps/api/src/metadata.ts; openapi-metadata.int.spec.ts fails when
+ * `npm run openapi:metadata` rewrites apps/api/src/metadata.ts; plugin-metadata.unit.spec.ts fails when
  * the committed file is not what this would write.
  */
 import { join, relative } from 'node:path';
@@ -35,4 +35,4 @@ export function generatePluginMetadata(outputDir = SOURCE): void {
   });
 }
 
-if (require.main === module) generatePluginMetadata();
+if (require.main === module) generatePluginMetadata(process.argv[2]);

@@ -16,6 +16,7 @@ import {
   ReportRectificationDto,
 } from './case.dto';
 import { CaseReads } from './case-reads';
+import { CaseAnswer, CaseList, CaseView } from './answers.dto';
 
 type Data<T extends CaseCommand['type']> = Omit<Extract<CaseCommand, { type: T }>['data'], 'reason'>;
 
@@ -24,6 +25,7 @@ type Data<T extends CaseCommand['type']> = Omit<Extract<CaseCommand, { type: T }
 export class CasesController {
   constructor(private readonly commands: CommandBus, private readonly reads: CaseReads, @Inject(CLOCK) private readonly clock: Clock) {}
 
+  /** Opens an accountability case against a unit of a district, on grounds and with evidence. */
   @Post()
   @ApiCommand({ acting: true })
   @HttpCode(201)
@@ -33,6 +35,7 @@ export class CasesController {
     return this.act(caseId, 'OpenCase', { caseId, subjectUnit, districtCode, grounds, evidence: evidence.map((e) => ({ ...e })) }, body, request, response);
   }
 
+  /** Orders the unit under the case to rectify, with requirements and a deadline. */
   @Post(':id/order-rectification')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -41,6 +44,7 @@ export class CasesController {
     return this.act(id, 'OrderRectification', { requirements: body.requirements, deadline }, body, request, response);
   }
 
+  /** The unit under the case reports its rectification, with evidence (X-Actor-Role: subject-unit). */
   @Post(':id/report-rectification')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -48,6 +52,7 @@ export class CasesController {
     return this.act(id, 'ReportRectification', { report: body.report, evidence: body.evidence.map((e) => ({ ...e })) }, body, request, response);
   }
 
+  /** Accepts the reported rectification. */
   @Post(':id/accept-rectification')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -55,6 +60,7 @@ export class CasesController {
     return this.act(id, 'AcceptRectification', {}, body, request, response);
   }
 
+  /** Rejects the reported rectification; it is ordered again. */
   @Post(':id/reject-rectification')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -62,6 +68,7 @@ export class CasesController {
     return this.act(id, 'RejectRectification', {}, body, request, response);
   }
 
+  /** Criticises the unit in a supervision bulletin. */
   @Post(':id/issue-criticism')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -69,6 +76,7 @@ export class CasesController {
     return this.act(id, 'IssueCriticism', { bulletinId: body.bulletinId }, body, request, response);
   }
 
+  /** Holds a named official accountable with a measure. */
   @Post(':id/hold-leader-accountable')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -77,6 +85,7 @@ export class CasesController {
     return this.act(id, 'HoldLeaderAccountable', { officialId, position, measure }, body, request, response);
   }
 
+  /** Escalates the case to a higher level. */
   @Post(':id/escalate')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -84,6 +93,7 @@ export class CasesController {
     return this.act(id, 'EscalateCase', { to: body.to }, body, request, response);
   }
 
+  /** Closes the case with a resolution (a waiver reason when a rectification is outstanding). */
   @Post(':id/close')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -91,6 +101,7 @@ export class CasesController {
     return this.act(id, 'CloseCase', { resolution: body.resolution, ...(body.waiverReason !== undefined && { waiverReason: body.waiverReason }) }, body, request, response);
   }
 
+  /** Reopens a closed case, with the reason. */
   @Post(':id/reopen')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -98,19 +109,21 @@ export class CasesController {
     return this.act(id, 'ReopenCase', {}, body, request, response);
   }
 
+  /** The cases of a district (or of the caller's own area), from the audit-trail read model. */
   @Get()
-  list(@Query() query: CaseListQuery) {
+  list(@Query() query: CaseListQuery): Promise<CaseList> {
     return this.reads.list(query);
   }
 
+  /** A case now, or replayed to a recorded time (asOf), an occurred time (occurredAsOf) or a revision. */
   @Get(':id')
-  read(@Param() { id }: IdParams, @Query() query: CaseReadQuery, @Res({ passthrough: true }) response: Response) {
+  read(@Param() { id }: IdParams, @Query() query: CaseReadQuery, @Res({ passthrough: true }) response: Response): Promise<CaseView> {
     return this.reads.read(id, query, response);
   }
 
   private async act<T extends CaseCommand['type']>(
     caseId: string, type: T, data: Data<T>, body: ReasonDto, request: Request, response: Response,
-  ) {
+  ): Promise<CaseAnswer> {
     const acting = actingRole(request);
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type, data: { ...data, reason: body.reason }, metadata } as CaseRequest;

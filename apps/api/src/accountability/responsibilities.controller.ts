@@ -14,16 +14,18 @@ import { newId } from '../http/request-context';
 import { setEtag } from '../http/revision';
 import { AssignResponsibilityCommand, ResponsibilityOutcome } from './accountability.commands';
 import { AssignResponsibilityDto } from './supervision.dto';
+import { ResponsibilityAnswer, ResponsibilityView } from './answers.dto';
 
 @ApiTags('responsibilities')
 @Controller('responsibilities')
 export class ResponsibilitiesController {
   constructor(private readonly commands: CommandBus, @Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
+  /** Assigns a task to a named official, with an indicator target due by a period. */
   @Post()
   @ApiCommand()
   @HttpCode(201)
-  async assign(@Body() body: AssignResponsibilityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async assign(@Body() body: AssignResponsibilityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ResponsibilityAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const responsibilityId = body.responsibilityId ?? newId(request, 'responsibilityId');
     const { task, officialId, position, unitCode, indicator, duePeriod, reason } = body;
@@ -32,8 +34,9 @@ export class ResponsibilitiesController {
     return { responsibilityId, ...written(response, outcome) };
   }
 
+  /** A responsibility as assigned. */
   @Get(':id')
-  async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response) {
+  async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<ResponsibilityView> {
     const { state, revision } = await loadStream(this.store, responsibilityStream(id), responsibilityDecider);
     if (state.status === 'NotAssigned') throw new StreamNotFoundError(responsibilityStream(id));
     setEtag(response, revision);

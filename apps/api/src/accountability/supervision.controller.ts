@@ -25,6 +25,7 @@ import { actingRole } from './acting-role';
 import { ActOnSupervision, SupervisionOutcome } from './accountability.commands';
 import { CITY_DISTRICTS } from './case-authority';
 import { AssignSupervisorDto, ComplianceQuery, DistrictParams, IssueBulletinDto, RecordVisitDto } from './supervision.dto';
+import { ComplianceOverview, DistrictComplianceView, SupervisionAnswer, SupervisionView } from './answers.dto';
 
 type Data<T extends SupervisionCommand['type']> = Extract<SupervisionCommand, { type: T }>['data'];
 
@@ -38,6 +39,7 @@ export class SupervisionController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The city office assigns a supervisor to a district (X-Actor-Role: city-office). */
   @Post(':district/assignment')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -46,6 +48,7 @@ export class SupervisionController {
     return this.act('AssignSupervisor', { districtCode: knownDistrict(district), supervisorId: body.supervisorId, reason: body.reason }, body.occurredAt, request, response);
   }
 
+  /** The city office ends a supervisor's term in a district (X-Actor-Role: city-office). */
   @Post(':district/assignment/end')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -54,6 +57,7 @@ export class SupervisionController {
     return this.act('EndSupervisorAssignment', { districtCode: knownDistrict(district), reason: body.reason }, body.occurredAt, request, response);
   }
 
+  /** Records the supervisor's visit of a month to units of the district, with findings. */
   @Post(':district/visits')
   @ApiCommand()
   @HttpCode(201)
@@ -62,10 +66,11 @@ export class SupervisionController {
     return this.act('RecordSupervisionVisit', { districtCode: knownDistrict(district), month, unitsVisited, findings }, body.occurredAt, request, response);
   }
 
+  /** Issues the district's bimonthly supervision bulletin. */
   @Post(':district/bulletins')
   @ApiCommand()
   @HttpCode(201)
-  async bulletin(@Param() { district }: DistrictParams, @Body() body: IssueBulletinDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async bulletin(@Param() { district }: DistrictParams, @Body() body: IssueBulletinDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SupervisionAnswer> {
     const bulletinId = body.bulletinId ?? newId(request, 'bulletinId');
     const { period, kind, units, summary } = body;
     const answer = await this.act('IssueBulletin', { districtCode: knownDistrict(district), bulletinId, period, kind, units, summary }, body.occurredAt, request, response);
@@ -74,19 +79,21 @@ export class SupervisionController {
 
   /** The six districts side by side: each one's compliance over the months asked. */
   @Get('compliance')
-  overview(@Query() query: ComplianceQuery) {
+  overview(@Query() query: ComplianceQuery): Promise<ComplianceOverview> {
     return this.complianceOf(CITY_DISTRICTS, query);
   }
 
+  /** A district's supervision as folded from its stream: supervisor, visits, bulletins. */
   @Get(':district')
-  async read(@Param() { district }: DistrictParams, @Res({ passthrough: true }) response: Response) {
+  async read(@Param() { district }: DistrictParams, @Res({ passthrough: true }) response: Response): Promise<SupervisionView> {
     const { state, revision } = await loadStream(this.store, supervisionStream(knownDistrict(district)), supervisionDecider);
     setEtag(response, revision);
     return { districtCode: district, revision: Number(revision), state };
   }
 
+  /** One district's supervision compliance over the months asked. */
   @Get(':district/compliance')
-  async compliance(@Param() { district }: DistrictParams, @Query() query: ComplianceQuery) {
+  async compliance(@Param() { district }: DistrictParams, @Query() query: ComplianceQuery): Promise<DistrictComplianceView> {
     const { districts: [report], ...rest } = await this.complianceOf([knownDistrict(district)], query);
     return { ...rest, ...report };
   }
@@ -103,7 +110,7 @@ export class SupervisionController {
     });
   }
 
-  private async act<T extends SupervisionCommand['type']>(type: T, data: Data<T>, occurredAt: string | undefined, request: Request, response: Response) {
+  private async act<T extends SupervisionCommand['type']>(type: T, data: Data<T>, occurredAt: string | undefined, request: Request, response: Response): Promise<SupervisionAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, occurredAt);
     const outcome: SupervisionOutcome = await this.commands.execute(new ActOnSupervision({ type, data, metadata } as SupervisionCommand, ifMatch));
     return { districtCode: data.districtCode, ...written(response, outcome) };

@@ -4,6 +4,8 @@ import { projectionLags } from '@libs/projection/lag';
 import { projections } from '@projections/index';
 import { Runtime } from '../bootstrap/runtime';
 import { RUNTIME } from '../tokens';
+import { ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { HealthAnswer } from './answers.dto';
 
 @Controller()
 export class HealthController {
@@ -12,6 +14,8 @@ export class HealthController {
   /** Liveness and readiness: the database answers, and how far each projection is behind the log (read
    * from the raw store: counting events needs no decryption of their personal fields). */
   @Get('health')
+  @ApiOkResponse({ type: HealthAnswer })
+  @ApiServiceUnavailableResponse({ description: 'The database or the event store does not answer' })
   async health(@Res() response: Response): Promise<void> {
     try {
       await this.runtime.dataSource.query('SELECT 1');
@@ -23,8 +27,10 @@ export class HealthController {
     }
   }
 
+  /** Prometheus metrics: HTTP latency, appends, projection lag. */
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
+  @ApiProduces('text/plain')
   async metrics(): Promise<string> {
     const { metrics } = this.runtime;
     const lags = await projectionLags(projections, this.runtime.rawEventStore, this.runtime.dataSource, this.runtime.clock.now()).catch(() => []);

@@ -2,8 +2,8 @@
  * What the access policy (libs/auth/policy-table.ts) and the global layers say about every operation,
  * added to the generated document in one pass so that no controller has to repeat it: who may call it
  * (in the description), bearer security (none on public routes), 401/403 answers, the Idempotency-Key
- * every POST accepts, X-Purpose on routes answering with personal data, lower-case tags, and the problem
- * type on every error answer.
+ * every POST accepts, X-Purpose on routes answering with personal data, lower-case tags, the problem
+ * answers each kind of operation can give (by rule, below), and the problem type on every error answer.
  */
 import { OpenAPIObject } from '@nestjs/swagger';
 import { allowedRoles, findPolicy, POLICY, PolicyEntry, ScopeRule } from '@libs/auth';
@@ -54,6 +54,22 @@ function addHeader(operation: Operation, header: Parameter): void {
   if (!parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === header.name.toLowerCase())) parameters.push(header);
 }
 
+const has = (operation: Operation, header: string) => ((operation.parameters ?? []) as Parameter[]).some((p) => p.in === 'header' && p.name.toLowerCase() === header);
+
+/** The failures the global layers and the command path can answer, by what the operation takes. */
+function problems(operation: Operation, method: string, path: string): Record<string, string> {
+  const write = method !== 'get';
+  return {
+    ...((operation.parameters?.length || operation.requestBody) && { 400: 'A body, parameter or header off the schema (the problem names it), or an unknown reference code' }),
+    ...(path.includes('{') && { 404: 'No such aggregate, or one outside the token\'s org unit (answered alike)' }),
+    ...(write && { 409: 'A rule broken (`code` names it), or a concurrent write' }),
+    ...(has(operation, 'if-match') && { 412: 'If-Match is not the current revision' }),
+    ...(operation.requestBody && { 413: 'The body is larger than allowed' }),
+    ...(method === 'post' && { 422: 'The Idempotency-Key was used for a different request' }),
+    503: 'The database or the event store is unavailable; retry after Retry-After',
+  };
+}
+
 function complete(operation: Operation, method: string, path: string): void {
   const entry = findPolicy(POLICY, method, path.replace(/\{(\w+)\}/g, ':$1'));
   operation.tags = (operation.tags ?? [path.split('/')[1]]).map((tag) => tag.toLowerCase());
@@ -68,8 +84,9 @@ function complete(operation: Operation, method: string, path: string): void {
     responses['401'] ??= { description: 'No bearer token, or one that is expired, malformed or not signed by a trusted key', content: PROBLEM };
     responses['403'] ??= { description: 'The token\'s role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...)', content: PROBLEM };
   }
+  for (const [status, description] of Object.entries(problems(operation, method, path))) responses[status] ??= { description, content: PROBLEM };
   for (const [status, answer] of Object.entries(responses)) {
-    if (/^[45]/.test(status) && 'description' in answer && !answer.content?.['application/problem+json']) answer.content = PROBLEM;
+    if (/^[45]/.test(status) && answer && 'description' in answer && !answer.content?.['application/problem+json']) answer.content = PROBLEM;
   }
 }
 

@@ -5,12 +5,9 @@
  * `npm run openapi:metadata`) and the access policy (./openapi-access.ts).
  */
 import { applyDecorators, INestApplication } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiPayloadTooLargeResponse,
-  ApiPreconditionFailedResponse, ApiUnprocessableEntityResponse, DocumentBuilder, SwaggerModule,
-} from '@nestjs/swagger';
+import { ApiHeader, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import metadata from '../metadata';
-import { BEARER, completeDocument, PROBLEM } from './openapi-access';
+import { BEARER, completeDocument } from './openapi-access';
 
 export async function serveOpenApi(app: INestApplication): Promise<void> {
   await SwaggerModule.loadPluginMetadata(metadata);
@@ -41,18 +38,11 @@ const ACTING_HEADERS = [
 ];
 
 /**
- * The headers and problem answers every command endpoint shares, for the OpenAPI document; `acting` for
- * those that read the capacity acted in (X-Actor-Role, apps/api/src/accountability/acting-role.ts).
+ * The headers every command endpoint reads, for the OpenAPI document; `acting` for those that read the
+ * capacity acted in (X-Actor-Role, apps/api/src/accountability/acting-role.ts). Headers only: a response
+ * decorator on a method would stop the Swagger plugin from adding the success answer's type, so the problem
+ * answers are added by rule in ./openapi-access.ts.
  */
 export function ApiCommand(options: { acting?: boolean } = {}): ClassDecorator & MethodDecorator {
-  return applyDecorators(
-    ...ACTOR_HEADERS,
-    ...(options.acting ? ACTING_HEADERS : []),
-    ApiBadRequestResponse({ description: 'Malformed JSON, a body off the schema, or an unknown reference code', content: PROBLEM }),
-    ApiNotFoundResponse({ description: 'No such household, loan, case or district', content: PROBLEM }),
-    ApiConflictResponse({ description: 'A rule broken (`code` names it), or a concurrent write', content: PROBLEM }),
-    ApiPreconditionFailedResponse({ description: 'If-Match is not the current revision', content: PROBLEM }),
-    ApiPayloadTooLargeResponse({ description: 'The body is larger than allowed', content: PROBLEM }),
-    ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for a different request', content: PROBLEM }),
-  );
+  return applyDecorators(...ACTOR_HEADERS, ...(options.acting ? ACTING_HEADERS : []));
 }
