@@ -126,7 +126,7 @@ export class CasesController {
   ): Promise<CaseAnswer> {
     const acting = actingRole(request);
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
-    const command = { type, data: { ...data, reason: body.reason }, metadata } as CaseRequest;
+    const command = { type, data: { ...data, reason: body.reason }, metadata: { ...metadata, actingAs: acting } } as CaseRequest;
     const outcome: CaseOutcome = await this.commands.execute(new ActOnCase(caseId, command, acting, ifMatch));
     return { caseId, status: outcome.state.status, ...written(response, outcome) };
   }

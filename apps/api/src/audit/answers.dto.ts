@@ -8,8 +8,10 @@ export class HistoryEntryDto {
   type!: string;
   /** The event's data as readable now: personal fields decrypted for an entitled caller, `[erased]` after erasure. */
   data!: object;
-  /** Who acted; on a case, the capacity acted in (supervisor, city-office, subject-unit) is in the event's data. */
+  /** Who acted: the token's subject (or an administrator's X-Actor). */
   actor!: string;
+  /** The capacity the actor acted in on a case (`{ role: 'supervisor' | 'city-office' | 'subject-unit', unitCode? }`); null where none applies. */
+  actingAs!: unknown;
   reason!: string | null;
   occurredAt!: string;
   recordedAt!: string;
