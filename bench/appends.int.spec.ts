@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '../libs/testing/test-database';
 import { benchAppends } from './appends';
+import { benchAnalysedWhileEmpty } from './appends-analysed';
 import { BASELINE_TABLES, copyRows, insertRows, rowMaker, SAME_SHAPE } from './appends-baselines';
 
 describe('append benchmark (smoke run)', () => {
@@ -31,6 +32,14 @@ describe('append benchmark (smoke run)', () => {
     expect(results.batch.copy.perSecond).toBeGreaterThan(0);
     expect(results.subscriberLag.events).toBe(10);
     expect(Number.isFinite(results.subscriberLag.p99Ms)).toBe(true);
+  });
+
+  it('measures appends into a table analysed while empty beside plain INSERTs', async () => {
+    const results = await benchAnalysedWhileEmpty(database.url, { singleOps: 20, batchOps: 4, batchSize: 10, concurrency: 2, repeats: 1 });
+    for (const compared of [results.single, results.batch]) {
+      expect(compared.eventStore.perSecond).toBeGreaterThan(0);
+      expect(compared.plainInsert.perSecond).toBeGreaterThan(0);
+    }
   });
 });
 

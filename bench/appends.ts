@@ -89,11 +89,11 @@ export async function benchAppends(url: string, options: AppendBenchOptions = de
   }
 }
 
-type Bar = ReturnType<typeof progressBar>;
-type Operation = () => Promise<unknown>;
+export type Bar = ReturnType<typeof progressBar>;
+export type Operation = () => Promise<unknown>;
 
 /** Runs `total` operations over `concurrency` workers; each worker gets its own operation factory. */
-async function run(total: number, concurrency: number, bar: Bar, workerOp: (worker: string) => Operation): Promise<Measured> {
+export async function run(total: number, concurrency: number, bar: Bar, workerOp: (worker: string) => Operation): Promise<Measured> {
   let issued = 0;
   const latencies: number[] = [];
   const started = performance.now();
@@ -116,7 +116,7 @@ type Measured = { seconds: number; latencies: number[] };
  * Runs each case `times` times, alternating between cases in every round so that a noisy neighbour
  * weighs on the event store and its baseline alike; reports each case's medians.
  */
-async function interleaved(times: number, ops: number, cases: [string, (bar: Bar) => Promise<Measured>][]): Promise<Throughput[]> {
+export async function interleaved(times: number, ops: number, cases: [string, (bar: Bar) => Promise<Measured>][]): Promise<Throughput[]> {
   const runs: Throughput[][] = cases.map(() => []);
   for (let i = 0; i < times; i++) {
     for (const [index, [label, once]] of cases.entries()) {
@@ -133,7 +133,7 @@ async function interleaved(times: number, ops: number, cases: [string, (bar: Bar
   }));
 }
 
-function event(worker: string): EventToAppend {
+export function event(worker: string): EventToAppend {
   return {
     id: randomUUID(),
     type: 'ServiceDelivered',
@@ -142,7 +142,7 @@ function event(worker: string): EventToAppend {
   };
 }
 
-function singleAppender(store: PostgresEventStore) {
+export function singleAppender(store: PostgresEventStore) {
   return (worker: string): Operation => {
     let expected: ExpectedRevision = 'no_stream';
     return async () => {
@@ -152,7 +152,7 @@ function singleAppender(store: PostgresEventStore) {
   };
 }
 
-function batchAppender(store: PostgresEventStore, size: number) {
+export function batchAppender(store: PostgresEventStore, size: number) {
   return (worker: string): Operation => {
     let expected: ExpectedRevision = 'no_stream';
     return async () => {

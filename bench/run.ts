@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAppends, defaultAppendOptions, Throughput } from './appends';
+import { benchAnalysedWhileEmpty, defaultAnalysedWhileEmptyOptions } from './appends-analysed';
 import { openBenchDatabase } from './support/database';
 import { audit, feed, http, projections, Section } from './support/sections';
 
@@ -17,6 +18,10 @@ const sections: Record<string, Section> = {
       singleOps: Math.max(50, Math.round(o.singleOps * scale)),
       batchOps: Math.max(10, Math.round(o.batchOps * scale)),
       lagEvents: Math.max(50, Math.round(o.lagEvents * scale)),
+    });
+    const a = defaultAnalysedWhileEmptyOptions;
+    const analysedWhileEmpty = await benchAnalysedWhileEmpty(url, {
+      ...a, singleOps: Math.max(50, Math.round(a.singleOps * scale)), batchOps: Math.max(10, Math.round(a.batchOps * scale)),
     });
     const { single, batch, subscriberLag } = results;
     const row = (name: string, store: Throughput, baseline: string, base: Throughput, ratio: number) => ({
@@ -32,9 +37,13 @@ const sections: Record<string, Section> = {
       row(batchCase, batch.eventStore, 'multi-row INSERT', batch.multiRowInsert, batch.ratioToMultiRow),
       row(batchCase, batch.eventStore, 'multi-row INSERT, narrow table', batch.narrowMultiRowInsert, batch.ratioToNarrow),
       row(batchCase, batch.eventStore, 'COPY', batch.copy, batch.ratioToCopy),
+      row(`analysed while empty: single-event append, concurrency ${analysedWhileEmpty.single.concurrency}`, analysedWhileEmpty.single.eventStore,
+        'single-row INSERT, analysed while empty', analysedWhileEmpty.single.plainInsert, analysedWhileEmpty.single.ratio),
+      row(`analysed while empty: append of ${analysedWhileEmpty.batch.batchSize}, concurrency ${analysedWhileEmpty.batch.concurrency}`,
+        analysedWhileEmpty.batch.eventStore, 'multi-row INSERT, analysed while empty', analysedWhileEmpty.batch.plainInsert, analysedWhileEmpty.batch.ratio),
       { case: 'append-to-subscriber lag', 'p50 ms': subscriberLag.p50Ms, 'p99 ms': subscriberLag.p99Ms },
     ];
-    return { summary, results };
+    return { summary, results: { ...results, analysedWhileEmpty } };
   },
   http,
   feed,

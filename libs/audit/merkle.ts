@@ -33,19 +33,19 @@ export function leafHash(eventHash: string): Buffer {
   return sha256(Buffer.of(0x00), hashBytes(eventHash));
 }
 
-function nodeHash(left: Buffer, right: Buffer): Buffer {
+export function nodeHash(left: Buffer, right: Buffer): Buffer {
   return sha256(Buffer.of(0x01), left, right);
 }
 
 /** The largest power of two strictly below n (n >= 2). */
-function split(n: number): number {
+export function split(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
 }
 
 /** MTH over leaves[start, end). */
-function subtreeRoot(leaves: readonly Buffer[], start: number, end: number): Buffer {
+export function subtreeRoot(leaves: readonly Buffer[], start: number, end: number): Buffer {
   const n = end - start;
   if (n === 1) return leaves[start];
   const k = split(n);
