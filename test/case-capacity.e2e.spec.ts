@@ -45,4 +45,25 @@ describe('the capacity each actor acted in on a case', () => {
     const stored = await app.runtime.eventStore.readStream(`case-${caseId}`);
     expect(stored[2].metadata.actingAs).toEqual({ role: 'subject-unit', unitCode: 'unit-9' });
   });
+
+  it('works as the README shows it, each actor with a token of its own', async () => {
+    const bearer = async (sub: string, ou?: string) => ({ Authorization: `Bearer ${await app.token('supervisor', { sub, ...(ou && { ou }) })}` });
+    const office = { ...(await bearer('city-office-3')), 'X-Actor-Role': 'city-office' };
+    const supervisor = await bearer('sup-zhou', '640106');
+    const unit = { ...(await bearer('clerk-11', '640106')), 'X-Actor-Role': 'subject-unit', 'X-Actor-Unit': 'unit-11' };
+    await post('/supervision/640106/assignment', office, { supervisorId: 'sup-zhou', reason: 'order 12 of the leading group' }).expect(200);
+    const opened = await post('/cases', supervisor, {
+      subjectUnit: 'unit-11', districtCode: '640106', grounds: ['perfunctory'], evidence: [{ reference: 'visit-201203', description: 'ledgers copied' }], reason: 'found on the March visit',
+    }).expect(201);
+    const caseId = opened.body.caseId;
+    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    await post(`/cases/${caseId}/order-rectification`, supervisor, { requirements: ['redo the ledgers'], deadline, reason: 'must be true' }).expect(200);
+    await post(`/cases/${caseId}/report-rectification`, unit, { report: 'ledgers redone', evidence: [], reason: 'done' }).expect(200);
+    expect((await post(`/cases/${caseId}/accept-rectification`, unit, { reason: 'we did it' }).expect(403)).body.code).toBe('role-not-permitted');
+
+    const { body } = await request(app.http).get(`/cases/${caseId}/history`).expect(200);
+    expect(body.events.map((e: { actor: string; actingAs: { role: string } }) => [e.actor, e.actingAs.role])).toEqual([
+      ['sup-zhou', 'supervisor'], ['sup-zhou', 'supervisor'], ['clerk-11', 'subject-unit'],
+    ]);
+  });
 });
