@@ -10,22 +10,23 @@ import { allowedRoles, findPolicy, POLICY, PolicyEntry, ScopeRule } from '@libs/
 
 export const BEARER = 'bearer';
 
-export const PROBLEM = {
-  'application/problem+json': {
-    schema: {
-      type: 'object',
-      required: ['type', 'title', 'status', 'code'],
-      properties: {
-        type: { type: 'string', format: 'uri' },
-        title: { type: 'string' },
-        status: { type: 'integer' },
-        code: { type: 'string', description: 'Names the rule or failure; branch on this, not on the prose' },
-        detail: { type: 'string' },
-        errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
-      },
-    },
+/** RFC 9457 problem details as this API writes them; one component, referred to by every error answer. */
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string', description: 'Names the rule or failure; branch on this, not on the prose' },
+    detail: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
   },
 };
+
+export const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+const SUCCESS: Record<string, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content' };
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: object };
@@ -86,6 +87,9 @@ function complete(operation: Operation, method: string, path: string): void {
   }
   for (const [status, description] of Object.entries(problems(operation, method, path))) responses[status] ??= { description, content: PROBLEM };
   for (const [status, answer] of Object.entries(responses)) {
+    if (answer && 'description' in answer && !answer.description && SUCCESS[status]) answer.description = SUCCESS[status];
+  }
+  for (const [status, answer] of Object.entries(responses)) {
     if (/^[45]/.test(status) && answer && 'description' in answer && !answer.content?.['application/problem+json']) answer.content = PROBLEM;
   }
 }
@@ -99,5 +103,6 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
     }
   }
   document.tags = document.tags?.map((tag) => ({ ...tag, name: tag.name.toLowerCase() }));
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA } };
   return document;
 }
