@@ -1,14 +1,14 @@
 /**
  * `npm run bench`: runs the benchmarks against one PostgreSQL, prints a table per section and writes
  * bench/results.json. Figures are medians of repeated runs, beside a baseline measured in the same run.
- * Sections: appends, http, feed, audit; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
+ * Sections: appends, http, feed, audit, projections, proofs; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAppends, defaultAppendOptions, Throughput } from './appends';
 import { benchAnalysedWhileEmpty, defaultAnalysedWhileEmptyOptions } from './appends-analysed';
 import { openBenchDatabase } from './support/database';
-import { audit, feed, http, projections, Section } from './support/sections';
+import { audit, feed, http, projections, proofs, Section } from './support/sections';
 
 const sections: Record<string, Section> = {
   appends: async (url, scale) => {
@@ -49,6 +49,7 @@ const sections: Record<string, Section> = {
   feed,
   audit,
   projections,
+  proofs,
 };
 
 async function main(): Promise<void> {

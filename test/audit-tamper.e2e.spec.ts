@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { generateSigningKeyPair } from '@libs/audit/signing';
-import { chainHash, contentHash, RecordedEvent } from '@libs/event-store';
+import { eventHash, RecordedEvent } from '@libs/event-store';
 import { rawEventStoreOf } from '@apps/api/src/audit/audit-ports';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -120,7 +120,8 @@ async function rewriteFrom(app: TestApp, stream: string, rows: RecordedEvent[], 
   let previous = rows[from].previousHash;
   for (const row of rows.slice(from)) {
     const content = row.revision === BigInt(from) ? { ...row, data } : row;
-    const hash = chainHash(previous, contentHash(content));
+    // An insider who knows the scheme recomputes each hash as the store would (v2: identity bound too).
+    const hash = eventHash(previous, content);
     await sql(app, `UPDATE event_store.events SET data = $3, previous_hash = decode($4, 'hex'), hash = decode($5, 'hex') WHERE stream_id = $1 AND stream_revision = $2`,
       [stream, row.revision.toString(), JSON.stringify(content.data), previous, hash]);
     previous = hash;

@@ -31,7 +31,7 @@ describe("a household's whole life in the campaign", () => {
   }
 
   const metadata = (occurredAt: string) => ({
-    actor: ACTOR, correlationId, causationId: expect.stringMatching(UUID), occurredAt, recordedAt: expect.any(String),
+    actor: ACTOR, correlationId, causationId: expect.stringMatching(UUID), occurredAt, recordedAt: expect.any(String), hashVersion: 2,
   });
 
   it('records every step as events of the household and of its loan, and refuses a command after withdrawal', async () => {

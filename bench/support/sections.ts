@@ -6,6 +6,7 @@ import { benchAudit, defaultAuditOptions } from '../audit';
 import { benchFeed } from '../feed';
 import { benchHttp, defaultHttpOptions } from '../http';
 import { benchProjections } from '../projections';
+import { benchProofs, defaultProofOptions } from '../proofs';
 
 export type SectionResult = { summary: Record<string, unknown>[]; results: unknown };
 export type Section = (url: string, scale: number) => Promise<SectionResult>;
@@ -64,5 +65,17 @@ export const projections: Section = async (url, scale) => {
     },
     ...results.queries.map(({ query, ...figures }) => ({ case: `indicator query ${query}`, ...figures })),
   ];
+  return { summary, results };
+};
+
+export const proofs: Section = async (_url, scale) => {
+  const results = await benchProofs({ ...defaultProofOptions, sizes: defaultProofOptions.sizes.map((size) => scaled(size, scale, 1_000)) });
+  const summary = results.flatMap((r) => [
+    { case: `build a tree of ${r.leaves} leaves`, 'leaves/s': r.buildLeavesPerSecond, baseline: 'hash the leaves alone', 'baseline leaves/s': r.hashOnlyLeavesPerSecond, ratio: r.buildRatioToHashing, MB: r.treeMegabytes, 'root ms': r.rootMs },
+    ...(['inclusion', 'consistency'] as const).map((kind) => ({
+      case: `${kind} proof at ${r.leaves} leaves (path <= ${r[kind].pathLength})`, 'generate p50 us': r[kind].generateP50Us, 'generate p99 us': r[kind].generateP99Us,
+      'verify p50 us': r[kind].verifyP50Us, 'verify p99 us': r[kind].verifyP99Us,
+    })),
+  ]);
   return { summary, results };
 };

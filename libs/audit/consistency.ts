@@ -4,7 +4,7 @@
  * checkpoint can be shown to extend an earlier one, and a log that rewrote or dropped anything the earlier
  * checkpoint covered cannot produce one.
  */
-import { isHexHash, leafHash, nodeHash, split, subtreeRoot } from './merkle';
+import { isHexHash, leafHash, nodeHash, RangeRoot, split, subtreeRoot } from './merkle';
 
 export interface ConsistencyProof {
   /** Leaves of the earlier tree (0 < first <= second). */
@@ -17,24 +17,28 @@ export interface ConsistencyProof {
 
 /** RFC 9162 PROOF(m, D[n]) over the event hashes of the later tree, in global-log order. */
 export function consistencyProof(eventHashes: readonly string[], first: number): ConsistencyProof {
-  const second = eventHashes.length;
-  if (!Number.isInteger(first) || first < 1 || first > second) throw new RangeError('the earlier tree must hold 1 to all of the leaves');
   const leaves = eventHashes.map(leafHash);
+  return consistencyProofOver((start, end) => subtreeRoot(leaves, start, end), first, eventHashes.length);
+}
+
+/** PROOF(m, D[n]) where `rangeRoot` gives the roots of the later tree's ranges. */
+export function consistencyProofOver(rangeRoot: RangeRoot, first: number, second: number): ConsistencyProof {
+  if (!Number.isInteger(first) || first < 1 || first > second) throw new RangeError('the earlier tree must hold 1 to all of the leaves');
   const path: Buffer[] = [];
   // SUBPROOF(m, D[start:end], whole): `whole` says D[start:end] is itself a tree the verifier knows the root of.
   const subproof = (m: number, start: number, end: number, whole: boolean): void => {
     const n = end - start;
     if (m === n) {
-      if (!whole) path.push(subtreeRoot(leaves, start, end));
+      if (!whole) path.push(rangeRoot(start, end));
       return;
     }
     const k = split(n);
     if (m <= k) {
       subproof(m, start, start + k, whole);
-      path.push(subtreeRoot(leaves, start + k, end));
+      path.push(rangeRoot(start + k, end));
     } else {
       subproof(m - k, start + k, end, false);
-      path.push(subtreeRoot(leaves, start, start + k));
+      path.push(rangeRoot(start, start + k));
     }
   };
   subproof(first, 0, second, true);

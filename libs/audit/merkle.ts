@@ -58,21 +58,28 @@ export function merkleRoot(eventHashes: readonly string[]): string {
   return subtreeRoot(eventHashes.map(leafHash), 0, eventHashes.length).toString('hex');
 }
 
+/** MTH of leaves [start, end): over an array of leaves, or a tree that keeps its interior nodes. */
+export type RangeRoot = (start: number, end: number) => Buffer;
+
 /** RFC 6962 PATH(m, D[n]): the audit path proving leaf m is in the tree over all the hashes given. */
 export function inclusionProof(eventHashes: readonly string[], leafIndex: number): InclusionProof {
-  const treeSize = eventHashes.length;
-  if (!Number.isInteger(leafIndex) || leafIndex < 0 || leafIndex >= treeSize) throw new RangeError('leaf index outside the tree');
   const leaves = eventHashes.map(leafHash);
+  return inclusionProofOver((start, end) => subtreeRoot(leaves, start, end), eventHashes.length, leafIndex);
+}
+
+/** PATH(m, D[n]) where `rangeRoot` gives the roots of the tree's ranges. */
+export function inclusionProofOver(rangeRoot: RangeRoot, treeSize: number, leafIndex: number): InclusionProof {
+  if (!Number.isInteger(leafIndex) || leafIndex < 0 || leafIndex >= treeSize) throw new RangeError('leaf index outside the tree');
   const path: Buffer[] = [];
   const walk = (m: number, start: number, end: number): void => {
     if (end - start === 1) return;
     const k = split(end - start);
     if (m < k) {
       walk(m, start, start + k);
-      path.push(subtreeRoot(leaves, start + k, end));
+      path.push(rangeRoot(start + k, end));
     } else {
       walk(m - k, start + k, end);
-      path.push(subtreeRoot(leaves, start, start + k));
+      path.push(rangeRoot(start, start + k));
     }
   };
   walk(leafIndex, 0, treeSize);

@@ -1,39 +1,64 @@
 /**
- * Tamper evidence. Every event stores its predecessor's hash and its own:
+ * Tamper evidence. Every event stores its predecessor's hash and its own. Two versions, told apart by
+ * `metadata.hashVersion` (itself hashed):
  *
- *   contentHash = SHA-256( RFC 8785 canonical JSON of { type, data, metadata } )   (metadata incl. recordedAt)
- *   hash        = SHA-256( previousHash (32 bytes) || contentHash (32 bytes) )
+ *   v1 (events recorded before identities were bound; no hashVersion):
+ *     contentHash = SHA-256( RFC 8785 canonical JSON of { type, data, metadata } )   (metadata incl. recordedAt)
+ *     hash        = SHA-256( previousHash (32 bytes) || contentHash (32 bytes) )
+ *   v2 (every event appended now):
+ *     contentHash = SHA-256( canonical JSON of { type, data, metadata, stream, id } )
+ *     hash        = SHA-256( previousHash || revision (8 bytes, big-endian) || contentHash )
  *
- * The first event of a stream chains from 32 zero bytes. Splitting the digest in two lets the PostgreSQL
- * adapter finish the chain inside its append function (it alone knows the predecessor under the stream
- * lock) while the canonical encoding stays in one place, here, shared by both backends and the offline
- * verifier.
+ * v2 binds an event's identity (stream, revision, event id, type) into its own hash, so moving an event to
+ * another stream or position, or swapping ids, breaks the chain without needing a checkpoint. The revision
+ * is chained in the store (the PostgreSQL adapter learns it only inside its append statement), the rest is
+ * in the content hash computed here and shared by both backends and the offline verifier. v1 events keep
+ * verifying under v1; what protects their identities is the signed Merkle checkpoints.
  */
 import * as crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** The version every append writes into `metadata.hashVersion`. */
+export const HASH_VERSION = 2;
+
 export interface HashedContent {
   type: string;
   data: unknown;
   metadata: unknown;
+  /** v2: the stream, revision and event id the hash binds (ignored for v1 events). */
+  stream?: string;
+  revision?: bigint | number | string;
+  id?: string;
 }
+
+export const hashVersionOf = (metadata: unknown): 1 | 2 => ((metadata as { hashVersion?: unknown } | null)?.hashVersion === 2 ? 2 : 1);
 
 export function contentHash(content: HashedContent): Buffer {
   return Buffer.from(contentHashHex(content), 'hex');
 }
 
+/** v1 chaining: SHA-256(previous || content hash). */
 export function chainHash(previousHashHex: string, content: Buffer): string {
   return sha256Hex(Buffer.concat([Buffer.from(previousHashHex, 'hex'), content]));
 }
 
-/** The hash an event must store after `previousHashHex`: chainHash(previousHashHex, contentHash(content)). */
-export function eventHash(previousHashHex: string, content: HashedContent): string {
-  return eventHashOfCanonical(previousHashHex, canonicalContent(content));
+/** v2 chaining: SHA-256(previous || revision as 8 bytes big-endian || content hash). */
+export function chainHashV2(previousHashHex: string, revision: bigint | number | string, content: Buffer): string {
+  const position = Buffer.alloc(8);
+  position.writeBigInt64BE(BigInt(revision));
+  return sha256Hex(Buffer.concat([Buffer.from(previousHashHex, 'hex'), position, content]));
 }
 
-/** eventHash for content already in canonical form (canonicalJson of { type, data, metadata }). */
+/** The hash an event must store after `previousHashHex`, under the version its metadata names. */
+export function eventHash(previousHashHex: string, content: HashedContent): string {
+  if (hashVersionOf(content.metadata) === 1) return eventHashOfCanonical(previousHashHex, canonicalContent(content));
+  if (content.revision === undefined) throw new Error('a v2 event hash needs the event\'s revision');
+  return chainHashV2(previousHashHex, content.revision, contentHash(content));
+}
+
+/** v1 eventHash for content already in canonical form (canonicalJson of { type, data, metadata }). */
 export function eventHashOfCanonical(previousHashHex: string, canonical: string): string {
   const contentHex = sha256Hex(canonical);
   // Both halves written into one scratch buffer: the same 64 bytes without two Buffers and a concat. Hex
@@ -46,12 +71,19 @@ export function eventHashOfCanonical(previousHashHex: string, canonical: string)
 
 const CHAIN_INPUT = Buffer.alloc(64);
 
+function hashedFields(content: HashedContent): object {
+  const { type, data, metadata } = content;
+  if (hashVersionOf(metadata) === 1) return { type, data, metadata };
+  if (typeof content.stream !== 'string' || typeof content.id !== 'string') throw new Error('a v2 event hash needs the event\'s stream and id');
+  return { type, data, metadata, stream: content.stream, id: content.id };
+}
+
 function contentHashHex(content: HashedContent): string {
   return sha256Hex(canonicalContent(content));
 }
 
 function canonicalContent(content: HashedContent): string {
-  const canonical = canonicalJson({ type: content.type, data: content.data, metadata: content.metadata });
+  const canonical = canonicalJson(hashedFields(content));
   if (canonical === undefined) throw new Error('event content is not serialisable');
   return canonical;
 }
@@ -162,17 +194,31 @@ export interface ChainedEvent extends HashedContent {
 export interface ChainBreak {
   /** Index in the list given (equal to the stream revision when the whole stream is given). */
   index: number;
-  reason: 'previous-hash-mismatch' | 'hash-mismatch';
+  /** `hash-version-downgrade`: a v1 event after a v2 one, which no append writes (a rewrite hiding its identity). */
+  reason: 'previous-hash-mismatch' | 'hash-mismatch' | 'hash-version-downgrade';
 }
 
 /** Recomputes a stream's chain from its first event; returns the first break, or undefined when intact. */
 export function verifyChain(events: readonly ChainedEvent[], startHash: string = GENESIS_HASH): ChainBreak | undefined {
   let expectedPrevious = startHash;
+  let seenV2 = false;
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
     if (event.previousHash !== expectedPrevious) return { index, reason: 'previous-hash-mismatch' };
-    if (eventHash(event.previousHash, event) !== event.hash) return { index, reason: 'hash-mismatch' };
+    const version = hashVersionOf(event.metadata);
+    if (version === 1 && seenV2) return { index, reason: 'hash-version-downgrade' };
+    seenV2 ||= version === 2;
+    if (!hashMatches(event)) return { index, reason: 'hash-mismatch' };
     expectedPrevious = event.hash;
   }
   return undefined;
+}
+
+/** False too for an event that lacks what its version needs (a v2 event without stream, id or revision). */
+export function hashMatches(event: ChainedEvent): boolean {
+  try {
+    return eventHash(event.previousHash, event) === event.hash;
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@
  * order, each continued from the last event of its stream that the lane saw. Pure but for its own memory of
  * stream heads; run in a worker thread or in-process alike.
  */
-import { ChainBreak, eventHash, GENESIS_HASH } from '../../event-store/hash-chain';
+import { ChainBreak, GENESIS_HASH, hashMatches, hashVersionOf } from '../../event-store/hash-chain';
 import { LogRow } from './log-pages';
 
 /** The first event of a lane's batch whose chain does not hold, as plain data a worker can post. */
@@ -16,6 +16,8 @@ export interface LaneBreak {
 
 export class ChainLane {
   private readonly heads = new Map<string, string>();
+  /** Streams seen with a v2 event: a v1 event after one is a downgrade no append writes. */
+  private readonly boundStreams = new Set<string>();
 
   /** Checks `rows` (log order, streams of this lane only); returns the first break among them. */
   check(rows: readonly LogRow[]): LaneBreak | undefined {
@@ -27,13 +29,16 @@ export class ChainLane {
     return first;
   }
 
-  private checkOne([, stream, revision, type, data, metadata, previousHash, hash]: LogRow): ChainBreak['reason'] | undefined {
+  private checkOne([, stream, revision, type, data, metadataText, previousHash, hash, id]: LogRow): ChainBreak['reason'] | undefined {
     // A stream's first event seen chains from genesis at revision 0, else from whatever it says it follows
     // (verifyChain's startHash); later ones from the stored hash of the one before, broken or not.
     const expected = this.heads.get(stream) ?? (revision === '0' ? GENESIS_HASH : previousHash);
     this.heads.set(stream, hash);
     if (previousHash !== expected) return 'previous-hash-mismatch';
-    const content = { type, data: JSON.parse(data) as unknown, metadata: JSON.parse(metadata) as unknown };
-    return eventHash(previousHash, content) === hash ? undefined : 'hash-mismatch';
+    const metadata = JSON.parse(metadataText) as unknown;
+    if (hashVersionOf(metadata) === 2) this.boundStreams.add(stream);
+    else if (this.boundStreams.has(stream)) return 'hash-version-downgrade';
+    const event = { type, data: JSON.parse(data) as unknown, metadata, stream, revision, id, previousHash, hash };
+    return hashMatches(event) ? undefined : 'hash-mismatch';
   }
 }

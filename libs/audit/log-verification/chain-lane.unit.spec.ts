@@ -3,11 +3,12 @@
  * in log order, or none, whatever was tampered with and wherever the pages split.
  */
 import fc from 'fast-check';
-import { chainHash, contentHash, GENESIS_HASH, verifyChain } from '../../event-store/hash-chain';
+import { chainHash, chainHashV2, contentHash, GENESIS_HASH, verifyChain } from '../../event-store/hash-chain';
 import { ChainLane, LaneBreak } from './chain-lane';
 import { LogRow } from './log-pages';
 
 interface Stored {
+  id: string;
   stream: string;
   revision: number;
   type: string;
@@ -18,20 +19,24 @@ interface Stored {
 }
 
 const payload = fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 });
-const tampering = fc.option(fc.record({ at: fc.nat(), what: fc.constantFrom('data', 'metadata', 'type', 'previousHash', 'hash', 'drop') }));
+const tampering = fc.option(fc.record({ at: fc.nat(), what: fc.constantFrom('data', 'metadata', 'type', 'previousHash', 'hash', 'drop', 'id') }));
 const log = fc.record({ streams: fc.nat({ max: 3 }).map((n) => n + 1), order: fc.array(fc.tuple(fc.nat({ max: 3 }), payload), { minLength: 1, maxLength: 40 }), tampering, cuts: fc.array(fc.nat(), { maxLength: 4 }) });
 
-/** A genuine log: events of `streams` streams in the order given, each chained on its stream's last. */
+/** A genuine log: events of `streams` streams in the order given, each chained on its stream's last; even streams hash v2, odd ones v1. */
 function genuineLog(streams: number, order: Array<[number, Record<string, unknown>]>): Stored[] {
   const heads = new Map<string, { hash: string; revision: number }>();
   return order.map(([pick, data], i) => {
     const stream = `stream-${pick % streams}`;
     const head = heads.get(stream);
-    const [type, metadata] = [`Type${i % 3}`, { actor: 'a', recordedAt: `2012-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` }];
-    const previousHash = head?.hash ?? GENESIS_HASH;
-    const hash = chainHash(previousHash, contentHash({ type, data, metadata }));
-    heads.set(stream, { hash, revision: (head?.revision ?? -1) + 1 });
-    return { stream, revision: (head?.revision ?? -1) + 1, type, data, metadata, previousHash, hash };
+    const v2 = pick % streams % 2 === 0;
+    const [type, id] = [`Type${i % 3}`, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`];
+    const metadata = { actor: 'a', recordedAt: `2012-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`, ...(v2 && { hashVersion: 2 }) };
+    const [previousHash, revision] = [head?.hash ?? GENESIS_HASH, (head?.revision ?? -1) + 1];
+    const hash = v2
+      ? chainHashV2(previousHash, revision, contentHash({ type, data, metadata, stream, id }))
+      : chainHash(previousHash, contentHash({ type, data, metadata }));
+    heads.set(stream, { hash, revision });
+    return { id, stream, revision, type, data, metadata, previousHash, hash };
   });
 }
 
@@ -43,13 +48,14 @@ function tamper(events: Stored[], change: { at: number; what: string } | null): 
   if (change.what === 'data') altered.data = { ...altered.data, tampered: true };
   else if (change.what === 'metadata') altered.metadata = { ...altered.metadata, actor: 'someone-else' };
   else if (change.what === 'type') altered.type = 'Forged';
+  else if (change.what === 'id') altered.id = '11111111-1111-4111-8111-111111111111';
   else altered[change.what as 'hash' | 'previousHash'] = 'ab'.repeat(32);
   return events.map((event, i) => (i === at ? altered : event));
 }
 
 const row = (event: Stored, i: number): LogRow => [
   String(1_000 + i), event.stream, String(event.revision), event.type,
-  JSON.stringify(event.data, null, i % 2 ? 1 : undefined), JSON.stringify(event.metadata), event.previousHash, event.hash,
+  JSON.stringify(event.data, null, i % 2 ? 1 : undefined), JSON.stringify(event.metadata), event.previousHash, event.hash, event.id,
 ];
 
 /** verifyChain over each stream, from genesis at revision 0 as the lane starts: the earliest break in log order. */

@@ -12,7 +12,7 @@ import { ClientBase } from 'pg';
 import { VISIBLE_LIMIT } from '../../event-store/postgres/rows';
 
 /** One event as the server sends it: log position, stream, revision, type, data, metadata, previous hash, hash (hex). */
-export type LogRow = [position: string, stream: string, revision: string, type: string, data: string, metadata: string, previousHash: string, hash: string];
+export type LogRow = [position: string, stream: string, revision: string, type: string, data: string, metadata: string, previousHash: string, hash: string, id: string];
 
 /** One reader's share of the log: the events below `visibleLimit` of the streams that hash to `lane`. */
 export interface LogScan {
@@ -50,7 +50,7 @@ export async function joinLogSnapshot(client: ClientBase, snapshot: string): Pro
 // the server writes the same text at a quarter more of the server's cost of the whole read.
 const LOG_SCAN = `DECLARE log_verification NO SCROLL CURSOR FOR
   SELECT log_position, stream_id, stream_revision, event_type, data, metadata,
-         encode(previous_hash, 'hex'), encode(hash, 'hex')
+         encode(previous_hash, 'hex'), encode(hash, 'hex'), event_id
     FROM event_store.events
    WHERE log_position < $1::bigint AND (hashtext(stream_id) & 2147483647) % $2::int = $3::int
    ORDER BY log_position`;

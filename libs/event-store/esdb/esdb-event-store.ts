@@ -15,7 +15,7 @@ import {
   RecordedEvent, SubscribeToAllOptions, Subscription,
 } from '../event-store.port';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
-import { chainHash, contentHash, GENESIS_HASH } from '../hash-chain';
+import { chainHashV2, contentHash, GENESIS_HASH, HASH_VERSION } from '../hash-chain';
 import { Position } from '../position';
 import { readAllPages } from './esdb-read-all';
 import { drain, readNewest, readRange, StreamTail, tailOf } from './esdb-reads';
@@ -140,9 +140,10 @@ export class EventStoreDbEventStore implements EventStore {
   private async write(stream: string, events: readonly EventToAppend[], tail: StreamTail | undefined, expected: ExpectedRevision): Promise<AppendResult> {
     const recordedAt = this.clock.now().toISOString();
     let previousHash = tail?.hash ?? GENESIS_HASH;
-    const chained = events.map((event) => {
-      const metadata = { ...event.metadata, recordedAt };
-      const hash = chainHash(previousHash, contentHash({ type: event.type, data: event.data, metadata }));
+    const chained = events.map((event, i) => {
+      const metadata = { ...event.metadata, recordedAt, hashVersion: HASH_VERSION };
+      const revision = (tail?.revision ?? -1n) + 1n + BigInt(i);
+      const hash = chainHashV2(previousHash, revision, contentHash({ type: event.type, data: event.data, metadata, stream, id: event.id }));
       const stored = jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: toEsdbMetadata(metadata, previousHash, hash) });
       previousHash = hash;
       return stored;

@@ -15,7 +15,7 @@
  */
 import { QueryConfig } from 'pg';
 import { EventToAppend, ExpectedRevision } from '../event-store.port';
-import { contentHash } from '../hash-chain';
+import { contentHash, HASH_VERSION } from '../hash-chain';
 
 const GENESIS = `'\\x${'00'.repeat(32)}'::bytea`;
 
@@ -59,7 +59,7 @@ WITH
     INSERT INTO event_store.events
       (log_position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, previous_hash, hash)
     SELECT (pg_current_xact_id()::text::bigint << 20) + ${index},
-           $1, h.revision + 1, $3::uuid, $4, $5::jsonb, $6::jsonb, $7, h.hash, sha256(h.hash || $8::bytea)
+           $1, h.revision + 1, $3::uuid, $4, $5::jsonb, $6::jsonb, $7, h.hash, sha256(h.hash || int8send(h.revision + 1) || $8::bytea)
       FROM head h
      WHERE ${EXPECTED_REVISION_HOLDS}
     RETURNING log_position, stream_revision)
@@ -92,10 +92,10 @@ WITH RECURSIVE
       FROM head h
      WHERE ${EXPECTED_REVISION_HOLDS}),
   chain AS (
-    SELECT 1 AS ord, a.hash AS previous, sha256(a.hash || substring($8::bytea FROM 1 FOR 32)) AS hash FROM accepted a
+    SELECT 1 AS ord, a.hash AS previous, sha256(a.hash || int8send(a.revision + 1) || substring($8::bytea FROM 1 FOR 32)) AS hash FROM accepted a
     UNION ALL
-    SELECT c.ord + 1, c.hash, sha256(c.hash || substring($8::bytea FROM c.ord * 32 + 1 FOR 32))
-      FROM chain c WHERE c.ord < cardinality($3::uuid[])),
+    SELECT c.ord + 1, c.hash, sha256(c.hash || int8send(a.revision + c.ord + 1) || substring($8::bytea FROM c.ord * 32 + 1 FOR 32))
+      FROM chain c CROSS JOIN accepted a WHERE c.ord < cardinality($3::uuid[])),
   inserted AS (
     INSERT INTO event_store.events
       (log_position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, previous_hash, hash)
@@ -136,8 +136,9 @@ SELECT count(*) AS found, count(*) = cardinality($3::uuid[])
 export function appendQuery(
   stream: string, expected: ExpectedRevision, events: readonly EventToAppend[], recordedAt: string, alone: boolean,
 ): { statement: QueryConfig; values: unknown[]; checksResend: boolean } {
-  const metadata = events.map((event) => ({ ...event.metadata, recordedAt }));
-  const hashes = events.map((event, i) => contentHash({ type: event.type, data: event.data, metadata: metadata[i] }));
+  const metadata = events.map((event) => ({ ...event.metadata, recordedAt, hashVersion: HASH_VERSION }));
+  // The revision is chained inside the statement (only it knows the head); the rest of the identity is here.
+  const hashes = events.map((event, i) => contentHash({ type: event.type, data: event.data, metadata: metadata[i], stream, id: event.id }));
   if (events.length === 1) {
     const [event] = events;
     return {

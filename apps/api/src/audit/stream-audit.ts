@@ -15,7 +15,7 @@ import { responsibilityDecider } from '@libs/domain/responsibility';
 import { DomainEvent } from '@libs/domain/shared';
 import { supervisionDecider } from '@libs/domain/supervision';
 import { upcastEvent } from '@libs/domain/upcasting';
-import { EventStore, formatPosition, RecordedEvent, verifyChain } from '@libs/event-store';
+import { ChainBreak, EventStore, formatPosition, RecordedEvent, verifyChain } from '@libs/event-store';
 import { EntityManager } from 'typeorm';
 
 const EVOLVERS: Record<string, Evolver<DomainEvent, unknown>> = {
@@ -56,7 +56,7 @@ export interface StreamVerdict {
   stream: string;
   events: number;
   firstBadRevision: number | null;
-  reason: 'revision-gap' | 'previous-hash-mismatch' | 'hash-mismatch' | null;
+  reason: 'revision-gap' | ChainBreak['reason'] | null;
   /** The latest signed checkpoint, and whether the log up to it still hashes to its root. */
   checkpoint: { position: string; eventCount: number; signatureValid: boolean; logMatches: boolean } | null;
 }
