@@ -1,4 +1,5 @@
 /** What the auditor's endpoints answer (described by the Swagger plugin from these types). */
+import type { StreamVerdict } from './stream-audit';
 
 /** One event of a stream's history, with the state after it. */
 export class HistoryEntryDto {
@@ -56,7 +57,8 @@ export class StreamVerdictDto {
   stream!: string;
   events!: number;
   firstBadRevision!: number | null;
-  reason!: 'revision-gap' | 'previous-hash-mismatch' | 'hash-mismatch' | null;
+  /** What broke first; null when nothing did. */
+  reason!: StreamVerdict['reason'];
   /** The latest signed checkpoint, and whether the log up to it still hashes to its root. */
   checkpoint!: CheckpointOfVerdict | null;
 }
