@@ -8,6 +8,7 @@ import { ConfigError } from '../../config/config';
 import { openDatabase } from '../../database/data-source';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
 import { createTestDatabase, TestDatabase } from '../../testing/test-database';
+import { verifyConsistency } from '../consistency';
 import { verifyInclusion } from '../merkle';
 import { exportPublicKey, generateSigningKeyPair, verifyCheckpoint } from '../signing';
 import { loadCheckpointConfig } from './checkpoint-config';
@@ -78,6 +79,39 @@ describe('the checkpoint writer', () => {
     const signed = await writer.checkpoint();
     await dataSource.query(`UPDATE event_store.events SET hash = sha256(hash) WHERE stream_id = 'case-1' AND stream_revision = 1`);
     expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: false });
+  });
+
+  it('finds a plain UPDATE of an event\'s data, its stored hashes untouched: leaves are recomputed from content', async () => {
+    await store.appendToStream('case-3', [event('CaseOpened'), event('CaseClosed')]);
+    const signed = await writer.checkpoint();
+    expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: true });
+    await dataSource.query(`UPDATE event_store.events SET data = jsonb_set(data, '{forged}', 'true') WHERE stream_id = 'case-3' AND stream_revision = 0`);
+    expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: false });
+  });
+
+  it('finds the last event of the log deleted after it was signed', async () => {
+    await store.appendToStream('case-4', [event('CaseOpened'), event('CaseClosed')]);
+    const signed = await writer.checkpoint();
+    await dataSource.query(`DELETE FROM event_store.events WHERE stream_id = 'case-4' AND stream_revision = 1`);
+    expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: false });
+  });
+
+  it('proves that a later checkpoint extends an earlier one', async () => {
+    const earlier = await writer.checkpoint().catch(async () => {
+      await store.appendToStream('case-5', [event('CaseOpened')]);
+      return writer.checkpoint();
+    });
+    await store.appendToStream('case-5', [event('CaseClosed')], {});
+    const later = await writer.checkpoint();
+    const proof = await writer.consistency(earlier.eventCount, later.eventCount);
+    expect(verifyConsistency(proof, earlier.merkleRoot, later.merkleRoot)).toBe(true);
+  });
+
+  it('refuses to sign over a row whose data no longer matches its hash', async () => {
+    await store.appendToStream('case-6', [event('CaseOpened')]);
+    await dataSource.query(`UPDATE event_store.events SET data = jsonb_set(data, '{forged}', 'true') WHERE stream_id = 'case-6'`);
+    await store.appendToStream('case-6', [event('CaseClosed')], {});
+    await expect(writer.checkpoint()).rejects.toMatchObject({ code: 'log-disagrees-with-checkpoint' });
   });
 
   it('starts no timer when the interval is 0', () => {

@@ -7,9 +7,10 @@ import { createPublicKey, KeyObject } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../clock';
 import { EventStore } from '../../event-store/event-store.port';
-import { comparePositions, parsePosition, Position } from '../../event-store/position';
-import { InclusionProof, inclusionProof, merkleRoot } from '../merkle';
-import { keyFingerprint, makeCheckpoint, signCheckpoint, SignedCheckpoint, verifyCheckpoint } from '../signing';
+import { comparePositions, formatPosition, parsePosition, Position } from '../../event-store/position';
+import { ConsistencyProof } from '../consistency';
+import { InclusionProof } from '../merkle';
+import { keyFingerprint, signCheckpoint, SignedCheckpoint, verifyCheckpoint } from '../signing';
 import { CheckpointConfig } from './checkpoint-config';
 import { insertSignedCheckpoint, latestSignedCheckpoint } from './checkpoint-store';
 import { LogHashes } from './log-hashes';
@@ -67,11 +68,21 @@ export class CheckpointWriter {
     await this.log.catchUp();
     const index = this.log.indexOf(position);
     if (index === undefined || index >= checkpoint.eventCount) throw new CheckpointError('event-not-in-log', 'no event of the log is at that position');
-    const leaves = this.log.prefix(checkpoint.eventCount);
-    if (merkleRoot(leaves) !== checkpoint.merkleRoot) {
+    this.requireAgreement(checkpoint);
+    return { checkpoint, proof: this.log.tree.inclusionProof(index, checkpoint.eventCount) };
+  }
+
+  /** RFC 9162 consistency proof that the tree of `second` events extends the tree of `first`. */
+  async consistency(first: number, second: number): Promise<ConsistencyProof> {
+    await this.log.catchUp();
+    if (second > this.log.size) throw new CheckpointError('event-not-in-log', `the log holds ${this.log.size} events, not ${second}`);
+    return this.log.tree.consistencyProof(first, second);
+  }
+
+  private requireAgreement(checkpoint: SignedCheckpoint): void {
+    if (this.log.tree.root(checkpoint.eventCount) !== checkpoint.merkleRoot) {
       throw new CheckpointError('log-disagrees-with-checkpoint', 'the log no longer hashes to the signed root');
     }
-    return { checkpoint, proof: inclusionProof(leaves, index) };
   }
 
   /**
@@ -82,8 +93,12 @@ export class CheckpointWriter {
   async verifyAgainstLog(signed: SignedCheckpoint): Promise<{ signature: boolean; root: boolean }> {
     const fresh = new LogHashes(this.store);
     await fresh.catchUp();
-    const covered = fresh.countUpTo(parsePosition(signed.position)!);
-    const root = covered === signed.eventCount && merkleRoot(fresh.prefix(covered)) === signed.merkleRoot;
+    const position = parsePosition(signed.position)!;
+    const covered = fresh.countUpTo(position);
+    // Leaves are recomputed from content, so data changed in place fails the root; a stored hash or link
+    // changed over intact content fails as a break inside the covered range.
+    const brokenInside = fresh.firstBreak !== undefined && comparePositions(fresh.firstBreak.position, position) <= 0;
+    const root = covered === signed.eventCount && !brokenInside && fresh.tree.root(covered) === signed.merkleRoot;
     return { signature: verifyCheckpoint(signed, this.publicKey()), root };
   }
 
@@ -110,7 +125,10 @@ export class CheckpointWriter {
     if (head === undefined) throw new CheckpointError('log-empty', 'the log holds no event to checkpoint');
     const latest = await latestSignedCheckpoint(this.db, this.keyId());
     if (latest !== undefined && comparePositions(parsePosition(latest.position)!, head) >= 0) return latest;
-    const signed = signCheckpoint(makeCheckpoint(head, this.log.prefix(count), this.clock.now().toISOString()), this.privateKey());
+    // Never sign over rows whose content no longer matches their hashes: that is tampering to report.
+    if (this.log.firstBreak) throw new CheckpointError('log-disagrees-with-checkpoint', `the log's chain is broken at ${this.log.firstBreak.stream} revision ${this.log.firstBreak.revision}`);
+    const checkpoint = { position: formatPosition(head), eventCount: count, merkleRoot: this.log.tree.root(count), signedAt: this.clock.now().toISOString() };
+    const signed = signCheckpoint(checkpoint, this.privateKey());
     await insertSignedCheckpoint(this.db, signed);
     return signed;
   }

@@ -1,15 +1,31 @@
 /**
- * The global log's event hashes in log order: the leaves of the checkpoint Merkle tree. Kept in memory and
- * extended from the last position read, so a new checkpoint reads only what was appended since the last one.
- * Only the visible log is read (the store's readAll is gap-safe), so the list only ever grows at its end.
+ * The global log as the leaves of the checkpoint Merkle tree, kept whole (tree/merkle-tree.ts) and extended
+ * from the last position read, so a new checkpoint reads only what was appended since the last one. Only
+ * the visible log is read (the store's readAll is gap-safe), so the tree only ever grows at its end.
+ *
+ * Every event's hash is recomputed from its content and chained on its stream's previous one as it is
+ * read: a row whose data was changed in place (its stored hash untouched) or whose chain was cut makes a
+ * leaf the signed tree never had, so the root disagrees. The first such event is kept as `firstBreak`.
  */
-import { EventStore } from '../../event-store/event-store.port';
+import { EventStore, RecordedEvent } from '../../event-store/event-store.port';
+import { eventHash, GENESIS_HASH, hashMatches } from '../../event-store/hash-chain';
 import { comparePositions, Position } from '../../event-store/position';
+import { MerkleTree } from '../tree/merkle-tree';
+
+export interface LogBreak {
+  position: Position;
+  stream: string;
+  revision: bigint;
+  reason: 'hash-mismatch' | 'previous-hash-mismatch';
+}
 
 export class LogHashes {
-  private readonly hashes: string[] = [];
+  readonly tree = new MerkleTree();
   private readonly positions: Position[] = [];
+  /** Each stream's last hash seen, to check that every event chains on its predecessor. */
+  private readonly heads = new Map<string, string>();
   private reading: Promise<number> = Promise.resolve(0);
+  firstBreak?: LogBreak;
 
   constructor(private readonly store: EventStore, private readonly pageSize = 1000) {}
 
@@ -20,16 +36,11 @@ export class LogHashes {
   }
 
   get size(): number {
-    return this.hashes.length;
+    return this.tree.size;
   }
 
   head(): Position | undefined {
     return this.positions[this.positions.length - 1];
-  }
-
-  /** The first `count` hashes: the leaves of a tree of that size. */
-  prefix(count: number): readonly string[] {
-    return this.hashes.slice(0, count);
   }
 
   /** 0-based index of the event at `position`, if the log read so far holds one there. */
@@ -58,11 +69,27 @@ export class LogHashes {
   private async readNewPages(): Promise<number> {
     for (;;) {
       const page = await this.store.readAll({ fromPosition: this.head() ?? 'start', maxCount: this.pageSize });
-      for (const event of page) {
-        this.hashes.push(event.hash);
-        this.positions.push(event.position);
-      }
-      if (page.length < this.pageSize) return this.hashes.length;
+      for (const event of page) this.add(event);
+      if (page.length < this.pageSize) return this.size;
     }
+  }
+
+  private add(event: RecordedEvent): void {
+    const expectedPrevious = this.heads.get(event.stream) ?? (event.revision === 0n ? GENESIS_HASH : event.previousHash);
+    const reason = event.previousHash !== expectedPrevious ? 'previous-hash-mismatch' : hashMatches(event) ? undefined : 'hash-mismatch';
+    if (reason && !this.firstBreak) this.firstBreak = { position: event.position, stream: event.stream, revision: event.revision, reason };
+    this.heads.set(event.stream, event.hash);
+    // A leaf of what the content hashes to: a stored hash left standing over changed content is not trusted.
+    this.tree.appendEventHash(reason === 'hash-mismatch' ? recomputed(event) : event.hash);
+    this.positions.push(event.position);
+  }
+}
+
+/** What the event's content hashes to (a hash no genuine event has when it cannot be computed). */
+function recomputed(event: RecordedEvent): string {
+  try {
+    return eventHash(event.previousHash, event);
+  } catch {
+    return 'f'.repeat(64);
   }
 }
