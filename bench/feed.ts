@@ -18,10 +18,12 @@ import { CITY, issueToken } from '../libs/auth';
 import { systemClock } from '../libs/clock';
 import { loadConfig } from '../libs/config';
 import { EventStore, EventToAppend, Position } from '../libs/event-store';
-import { openRuntime, Runtime } from '../apps/api/src/bootstrap/runtime';
+import { migrations } from '../libs/database/migrations';
+import { openRuntime, Runtime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
 import { openBenchDatabase } from './support/database';
+import { benchArgs } from './support/options';
 import { progressBar } from './support/progress';
 import { percentile, round } from './support/stats';
 
@@ -151,7 +153,7 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
   // Its own data directory: the embedded signing key and master key of the run, removed afterwards.
   const dataDir = mkdtempSync(join(tmpdir(), 'family-ledger-bench-feed-'));
   const env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir };
-  const runtime = await openRuntime(loadConfig(env), systemClock, env);
+  const runtime = await openRuntime(loadConfig(env), { clock: systemClock, env, migrations });
   const app = await createApiApp(runtime);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -178,28 +180,19 @@ async function subscriberHeaders(security: Runtime['security']): Promise<Record<
   return { Authorization: `Bearer ${token}` };
 }
 
-function parseArgs(argv: string[]): FeedBenchOptions {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const int = (name: string, fallback: number) => {
-    const raw = value(name);
-    if (raw === undefined) return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`--${name} must be a positive integer`);
-    return Number(raw);
-  };
+function feedArgs(argv: string[]): FeedBenchOptions {
+  const args = benchArgs(['events', 'lag-events', 'lag-interval-ms', 'consumers'], argv);
   return {
-    events: int('events', 100_000),
-    lagEvents: int('lag-events', 500),
-    lagIntervalMs: int('lag-interval-ms', 5),
-    consumers: (value('consumers') ?? '1,100').split(',').map(Number),
+    events: args.integer('events', 100_000),
+    lagEvents: args.integer('lag-events', 500),
+    lagIntervalMs: args.integer('lag-interval-ms', 5),
+    consumers: (args.text('consumers') ?? '1,100').split(',').map(Number),
   };
 }
 
 if (require.main === module) {
   (async () => {
-    const options = parseArgs(process.argv.slice(2));
+    const options = feedArgs(process.argv.slice(2));
     const database = await openBenchDatabase();
     try {
       const results = JSON.stringify({ database: database.server, options, ...(await benchFeed(database.url, options)) }, null, 2);

@@ -15,6 +15,7 @@ import { rebuildProjection } from '../libs/projection/rebuild';
 import { readModelProjections } from '../projections/read-model-projections';
 import { benchProjections } from './projections';
 import { timeQueries } from './queries';
+import { benchArgs } from './support/options';
 
 function keptUrl(): string {
   const url = process.env.BENCH_DATABASE_URL;
@@ -22,10 +23,7 @@ function keptUrl(): string {
   return url;
 }
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+const args = benchArgs(['events', 'repeats']);
 
 async function createIfMissing(url: string): Promise<void> {
   const admin = new URL(url);
@@ -58,17 +56,17 @@ async function rebuildOne(url: string, name: string): Promise<void> {
 
 async function main(): Promise<void> {
   const url = keptUrl();
-  const [command, argument] = process.argv.slice(2);
+  const [command, argument] = args.positionals;
   if (command === 'load') {
     await createIfMissing(url);
-    const { loadedEvents } = await benchProjections(url, { events: option('--events', 1_000_000), repeats: 20 });
+    const { loadedEvents } = await benchProjections(url, { events: args.integer('events', 1_000_000), repeats: 20 });
     console.log(`kept ${loadedEvents} events in ${new URL(url).pathname.slice(1)}`);
   } else if (command === 'rebuild') {
     await rebuildOne(url, argument);
   } else if (command === 'queries') {
     const dataSource = await openDatabase(url);
     try {
-      console.table(await timeQueries(dataSource, option('--repeats', 200)));
+      console.table(await timeQueries(dataSource, args.integer('repeats', 200)));
     } finally {
       await dataSource.destroy();
     }

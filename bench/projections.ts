@@ -7,7 +7,6 @@
  *   node -r ./scripts/projections/register.js bench/projections.ts --events 20000     (no build)
  */
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { openDatabase } from '../libs/database/data-source';
 import { EventToAppend } from '../libs/event-store/event-store.port';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
@@ -19,12 +18,10 @@ import { RebuildFigures } from './rebuild';
 import { rebuildInChild } from './rebuild-child';
 import { benchProjectionLag, LagFigures } from './projection-lag';
 import { householdHistory, VILLAGES } from '../scripts/projections/campaign-history';
+import { benchArgs } from './support/options';
 
 function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
+  return benchArgs(['events', 'repeats', 'lag-rate', 'lag-seconds']).integer(name, fallback);
 }
 
 /** Appends whole household histories, many streams per transaction, on a few connections at once. */
@@ -90,12 +87,12 @@ export async function benchProjections(url: string, options: ProjectionBenchOpti
 }
 
 async function main(): Promise<void> {
-  const events = argument('--events', 100_000);
-  const repeats = argument('--repeats', 200);
+  const events = argument('events', 100_000);
+  const repeats = argument('repeats', 200);
   const database = await openBenchDatabase();
   try {
     const loadStarted = Date.now();
-    const { loadedEvents, rebuild, queries, lag } = await benchProjections(database.url, { events, repeats, lag: { eventsPerSecond: argument('--lag-rate', 1000), seconds: argument('--lag-seconds', 10) } });
+    const { loadedEvents, rebuild, queries, lag } = await benchProjections(database.url, { events, repeats, lag: { eventsPerSecond: argument('lag-rate', 1000), seconds: argument('lag-seconds', 10) } });
     console.log(`load and rebuild: ${loadedEvents} events over ${VILLAGES.length} villages, ${((Date.now() - loadStarted) / 1000).toFixed(1)} s in all`);
     const { projections, ...figures } = rebuild;
     console.table(projections);

@@ -19,13 +19,11 @@ import * as service from '../projections/indicators/indicator-service';
 import * as requests from '../projections/indicators/indicator-request';
 import { benchProjections } from './projections';
 import { BENCH_QUERIES, timeQueries } from './queries';
+import { benchArgs } from './support/options';
 
 type Timing = Awaited<ReturnType<typeof timeQueries>>[number];
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const args = benchArgs(['before', 'events', 'repeats', 'rounds']);
 
 /** Per query and format: the median over rounds of each engine's p50 and p99, and after over before. */
 function compare(before: Timing[][], after: Timing[][]) {
@@ -61,11 +59,11 @@ async function differences(dataSource: DataSource, older: Engine): Promise<strin
 }
 
 async function main(): Promise<void> {
-  const beforeDir = option('--before');
+  const beforeDir = args.text('before');
   if (!beforeDir) throw new Error('--before <checkout> is required');
-  const events = Number(option('--events') ?? 100_000);
-  const repeats = Number(option('--repeats') ?? 200);
-  const rounds = Number(option('--rounds') ?? 3);
+  const events = args.integer('events', 100_000);
+  const repeats = args.integer('repeats', 200);
+  const rounds = args.integer('rounds', 3);
   const older = require(resolve(beforeDir, 'bench/queries')) as { timeQueries: typeof timeQueries };
   const database = await openBenchDatabase();
   try {

@@ -12,6 +12,7 @@ import { answerIndicator, toCsv } from '../projections/indicators/indicator-serv
 import { parseIndicatorRequest } from '../projections/indicators/indicator-request';
 import { BENCH_QUERIES } from './queries';
 import { median, round } from './support/stats';
+import { benchArgs } from './support/options';
 
 interface Statement { text: string; ms: number }
 const statements: Statement[] = [];
@@ -37,8 +38,7 @@ const shorten = (text: string) => text.replace(/\s+/g, ' ').slice(0, 60);
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url?.includes('bench')) throw new Error('BENCH_DATABASE_URL must name a database containing "bench"');
-  const i = process.argv.indexOf('--repeats');
-  const repeats = i >= 0 ? Number(process.argv[i + 1]) : 100;
+  const repeats = benchArgs(['repeats']).integer('repeats', 100);
   recordStatements();
   const dataSource = await openDatabase(url);
   try {

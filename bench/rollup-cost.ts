@@ -11,6 +11,7 @@ import { Projection } from '../libs/projection/projection';
 import { rebuildProjection } from '../libs/projection/rebuild';
 import { readModelProjections } from '../projections/read-model-projections';
 import { median, round } from './support/stats';
+import { benchArgs } from './support/options';
 
 /** The same projection with the rollup statements left out of its DDL. */
 const withoutRollup = (projection: Projection): Projection =>
@@ -19,9 +20,9 @@ const withoutRollup = (projection: Projection): Projection =>
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url?.includes('bench')) throw new Error('BENCH_DATABASE_URL must name a database containing "bench"');
-  const i = process.argv.indexOf('--rounds');
-  const rounds = i >= 0 ? Number(process.argv[i + 1]) : 2;
-  const names = process.argv.slice(2).filter((arg, n, all) => arg !== '--rounds' && all[n - 1] !== '--rounds');
+  const args = benchArgs(['rounds']);
+  const rounds = args.integer('rounds', 2);
+  const names = args.positionals;
   const dataSource = await openDatabase(url);
   const store = new PostgresEventStore({ connectionString: url, poolSize: 2 });
   try {

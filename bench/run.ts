@@ -1,14 +1,15 @@
 /**
  * `npm run bench`: runs the benchmarks against one PostgreSQL, prints a table per section and writes
  * bench/results.json. Figures are medians of repeated runs, beside a baseline measured in the same run.
- * Sections: appends, http, feed, audit, projections, proofs; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
+ * Sections: appends, http, feed, audit, projections, proofs, peers; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAppends, defaultAppendOptions, Throughput } from './appends';
 import { benchAnalysedWhileEmpty, defaultAnalysedWhileEmptyOptions } from './appends-analysed';
 import { openBenchDatabase } from './support/database';
-import { audit, feed, http, projections, proofs, Section } from './support/sections';
+import { audit, feed, http, peers, projections, proofs, Section } from './support/sections';
+import { BENCH_OPTIONS, benchArgs } from './support/options';
 
 const sections: Record<string, Section> = {
   appends: async (url, scale) => {
@@ -50,10 +51,11 @@ const sections: Record<string, Section> = {
   audit,
   projections,
   proofs,
+  peers,
 };
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const wanted = benchArgs(BENCH_OPTIONS).positionals;
   const unknown = wanted.filter((name) => !(name in sections));
   if (unknown.length) throw new Error(`unknown bench section(s): ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`);
   const scale = Number(process.env.BENCH_SCALE ?? '1');
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
   try {
     for (const [index, name] of (wanted.length ? wanted : Object.keys(sections)).entries()) {
       // Each section on a log of its own, so one's events do not weigh on the next.
-      const { summary, results } = await sections[name](index === 0 ? database.url : await database.another(), scale);
+      const { summary, results } = await sections[name](index === 0 ? database.url : await database.another(), scale, database.another);
       console.log(`\n== ${name} ==`);
       console.table(summary);
       report[name] = { run: { ...run, finishedAt: new Date().toISOString() }, summary, results };

@@ -3,7 +3,7 @@
 // Launcher for the offline verifier; the TypeScript is compiled by `npm run build` into dist/.
 const path = require('node:path');
 
-const compiled = path.join(__dirname, '..', 'dist', 'libs', 'audit', 'cli.js');
+const compiled = path.join(__dirname, '..', 'dist', 'scripts', 'verify', 'cli.js');
 let cli;
 try {
   cli = require(compiled);

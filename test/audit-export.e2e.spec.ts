@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { verifyBundle } from '@libs/audit/bundle';
-import { main } from '@libs/audit/cli';
+import { main } from '../scripts/verify/cli';
 import { exportPublicKey, generateSigningKeyPair, loadPrivateKey, verifyCheckpoint } from '@libs/audit/signing';
 import { logLength, startTestApp, TestApp } from './support/test-app';
 
@@ -22,7 +22,7 @@ const KEY = generateSigningKeyPair().privateKeyPem;
 
 /** The built command line when there is a build (as `npx family-ledger` runs it), else the same main() in-process. */
 function familyLedger(args: string[]): { code: number; out: string } {
-  if (existsSync(join(ROOT, 'dist/libs/audit/cli.js'))) {
+  if (existsSync(join(ROOT, 'dist/scripts/verify/cli.js'))) {
     const run = spawnSync(process.execPath, [join(ROOT, 'bin/family-ledger.js'), ...args], { encoding: 'utf8' });
     return { code: run.status ?? -1, out: run.stdout + run.stderr };
   }

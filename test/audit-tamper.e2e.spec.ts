@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { generateSigningKeyPair } from '@libs/audit/signing';
 import { eventHash, RecordedEvent } from '@libs/event-store';
-import { rawEventStoreOf } from '@apps/api/src/audit/audit-ports';
 import { startTestApp, TestApp } from './support/test-app';
 
 const DISTRICT = '640106';
@@ -103,7 +102,7 @@ describe('verifying against a signed checkpoint', () => {
     expect(await verify(app, caseId)).toMatchObject({ ok: true, checkpoint: { position: signed.body.position, signatureValid: true, logMatches: true } });
 
     const stream = `case-${caseId}`;
-    const rows: RecordedEvent[] = await rawEventStoreOf(app.runtime).readStream(stream);
+    const rows: RecordedEvent[] = await app.runtime.rawEventStore.readStream(stream);
     await rewriteFrom(app, stream, rows, 2, { ...rows[2].data, bulletinId: 'b-forged' });
 
     const verdict = await verify(app, caseId);

@@ -14,6 +14,8 @@ interface Endpoint {
   missing: string;
   wrongType: [string, unknown];
   outOfRange: [string, unknown][];
+  /** Values outside a domain rule's range: [field, value, problem code]; the detail names the field. */
+  domainRanges?: [string, unknown, string][];
   /** Unknown codes: [field, value, problem code]; the detail must name the value. */
   unknownReferences?: [string, string, string][];
   /** Paths with a malformed id in them, and the parameter named in the problem. */
@@ -33,7 +35,9 @@ const household = (tail = '') => `/households/${ids.household}${tail}`;
 const endpoints: Endpoint[] = [
   {
     name: 'POST /households', path: () => '/households', valid: enrolment, missing: 'category', wrongType: ['members', 'four'],
-    outOfRange: [['members', 0], ['enrolmentYear', 1999], ['category', 'wealthy']],
+    outOfRange: [['category', 'wealthy']],
+    // Ranges are the domain's rules: refused with the rule's code, naming the value.
+    domainRanges: [['members', 0, 'invalid-members'], ['members', 31, 'invalid-members'], ['enrolmentYear', 1999, 'invalid-enrolment-year'], ['batch', 100, 'invalid-batch']],
     unknownReferences: [['villageCode', '640106999999', 'unknown-village']],
   },
   {
@@ -107,6 +111,9 @@ const rows: Row[] = endpoints.flatMap((e): Row[] => {
     [e.name, 'an oversized body', () => post(e.path()).send({ ...e.valid(), padding: long(70_000) }), 413, 'body-too-large', undefined],
     ...(e.badIdPaths ?? []).map(([path, field]): Row => [
       e.name, `a malformed ${field} in the path`, () => post(path()).send(e.valid()), 400, 'invalid-request', field,
+    ]),
+    ...(e.domainRanges ?? []).map(([field, value, code]): Row => [
+      e.name, `${field} outside the rule (${String(value)})`, () => post(e.path()).send({ ...e.valid(), [field]: value }), 400, code, field,
     ]),
     ...(e.unknownReferences ?? []).map(([field, value, code]): Row => [
       e.name, `an unknown ${field}`, () => post(e.path()).send({ ...e.valid(), [field]: value }), 400, code, value,

@@ -5,11 +5,12 @@
 import { benchAudit, defaultAuditOptions } from '../audit';
 import { benchFeed } from '../feed';
 import { benchHttp, defaultHttpOptions } from '../http';
+import { benchPeers, defaultPeerOptions } from '../peers/scenarios';
 import { benchProjections } from '../projections';
 import { benchProofs, defaultProofOptions } from '../proofs';
 
 export type SectionResult = { summary: Record<string, unknown>[]; results: unknown };
-export type Section = (url: string, scale: number) => Promise<SectionResult>;
+export type Section = (url: string, scale: number, fresh: () => Promise<string>) => Promise<SectionResult>;
 
 const scaled = (size: number, scale: number, min: number) => Math.max(min, Math.round(size * scale));
 
@@ -77,5 +78,18 @@ export const proofs: Section = async (_url, scale) => {
       'verify p50 us': r[kind].verifyP50Us, 'verify p99 us': r[kind].verifyP99Us,
     })),
   ]);
+  return { summary, results };
+};
+
+export const peers: Section = async (_url, scale, fresh) => {
+  const o = defaultPeerOptions;
+  const results = await benchPeers(fresh, {
+    ...o, singleEvents: scaled(o.singleEvents, scale, 200), batchEvents: scaled(o.batchEvents, scale, 2_000), readEvents: scaled(o.readEvents, scale, 2_000),
+    probeEvents: scaled(o.probeEvents, scale, 400),
+  });
+  const summary = [
+    ...results.rows.map((r) => ({ scenario: r.scenario, 'family-ledger': r.ours, 'Emmett 0.42': r.peer, unit: r.unit, ratio: r.ratio })),
+    ...Object.entries(results.gapProbe).map(([store, p]) => ({ scenario: `gap probe: ${p.appended} single appends by 8 writers, read while written`, store, seen: p.seen, missed: p.missed, duplicates: p.duplicates })),
+  ];
   return { summary, results };
 };

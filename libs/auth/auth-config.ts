@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createPublicKey } from 'node:crypto';
 import { join } from 'node:path';
-import { ConfigError } from '../config/config';
+import { ConfigError } from '../config/config-error';
+import { readEnv } from '../config/env';
 
 export type KeySource =
   | { kind: 'jwks'; url: string }
@@ -28,19 +29,17 @@ export const EMBEDDED_ISSUER = 'family-ledger';
 type Env = Record<string, string | undefined>;
 
 export function loadAuthConfig(env: Env, dataDir: string): AuthConfig {
-  const jwks = env.AUTH_JWKS_URL?.trim();
-  const file = env.AUTH_PUBLIC_KEY_FILE?.trim();
+  const settings = readEnv(env);
+  const jwks = settings.AUTH_JWKS_URL;
+  const file = settings.AUTH_PUBLIC_KEY_FILE;
   if (jwks && file) throw new ConfigError('AUTH_JWKS_URL', 'and AUTH_PUBLIC_KEY_FILE are both set; choose one');
   const keys: KeySource = jwks ? { kind: 'jwks', url: jwksUrl(jwks) } : file ? { kind: 'public-key-file', path: publicKeyFile(file) } : { kind: 'embedded', dir: join(dataDir, 'auth') };
   return {
     keys,
-    issuer: env.AUTH_ISSUER?.trim() || (keys.kind === 'embedded' ? EMBEDDED_ISSUER : undefined),
-    audience: env.AUTH_AUDIENCE?.trim() || undefined,
-    clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 5, 0, 300),
-    rateLimit: {
-      requests: integer(env, 'RATE_LIMIT_REQUESTS', 6000, 1, 10_000_000),
-      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
-    },
+    issuer: settings.AUTH_ISSUER ?? (keys.kind === 'embedded' ? EMBEDDED_ISSUER : undefined),
+    audience: settings.AUTH_AUDIENCE,
+    clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
+    rateLimit: { requests: settings.RATE_LIMIT_REQUESTS, windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS },
   };
 }
 
@@ -66,12 +65,4 @@ function publicKeyFile(path: string): string {
     throw new ConfigError('AUTH_PUBLIC_KEY_FILE', 'does not hold a PEM public key');
   }
   return path;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `must be an integer from ${min} to ${max}`);
-  return value;
 }

@@ -2,12 +2,15 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations } from './migrations';
 import { entities } from './entities';
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** The migrations a database is brought up to date with; the caller may name its own list. */
+export type MigrationList = NonNullable<DataSourceOptions['migrations']>;
+
+export function dataSourceOptions(url: string, migrationList: MigrationList = migrations): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities,
-    migrations,
+    migrations: migrationList,
     migrationsRun: false,
     synchronize: false,
     logging: false,
@@ -18,8 +21,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
 }
 
 /** Opens a TypeORM data source and brings the schema up to date. */
-export async function openDatabase(url: string): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(url));
+export async function openDatabase(url: string, migrationList?: MigrationList): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(url, migrationList));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;

@@ -8,6 +8,8 @@
  * `--shard` defaults to 5,000 households decided in memory at once in bulk, 250 for the command path (a month of
  * 250 households is a few hundred commands, well inside the 5 s a data key stays cached).
  */
+import { readOptions } from '../support/options';
+
 export interface GenerateArgs {
   households: number;
   years: number;
@@ -29,18 +31,15 @@ const INTEGER_FLAGS = { households: [1, 10_000_000], years: [1, 20], seed: [0, 2
 
 export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   const args: GenerateArgs = { households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'time', concurrency: 16, shard: 0 };
-  let modeGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) throw new Error(`unexpected argument ${JSON.stringify(argv[i])} (${USAGE})`);
-    const [, name, inline] = match;
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--${name} needs a value (${USAGE})`);
+  const names = [...Object.keys(INTEGER_FLAGS), ...Object.keys(CHOICES), 'database-url'];
+  const values = readOptions(argv, Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])), USAGE);
+  const modeGiven = values.mode !== undefined;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string') continue;
     if (name === 'mode' || name === 'order') {
       const choices: readonly string[] = CHOICES[name];
       if (!choices.includes(value)) throw new Error(`--${name} must be ${choices.join(' or ')} (${USAGE})`);
       (args as unknown as Record<string, string>)[name] = value;
-      modeGiven ||= name === 'mode';
     } else if (name === 'database-url') {
       if (!/^postgres(ql)?:\/\//.test(value)) throw new Error('--database-url must start with postgres:// or postgresql://');
       args.databaseUrl = value;
@@ -49,8 +48,6 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
       const number = Number(value);
       if (!Number.isSafeInteger(number) || number < min || number > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
       (args as unknown as Record<string, number>)[name] = number;
-    } else {
-      throw new Error(`unknown argument --${name} (${USAGE})`);
     }
   }
   if (!modeGiven && args.events !== undefined) args.mode = 'bulk';

@@ -24,7 +24,7 @@ describe('npm run generate arguments', () => {
   it.each([
     [['--mode', 'fast'], '--mode must be commands or bulk'],
     [['--order', 'random'], '--order must be time or shards'],
-    [['--households', '-3'], '--households must be an integer'],
+    [['--households=-3'], '--households must be an integer'],
     [['--years', '2.5'], '--years must be an integer'],
     [['--seed'], '--seed needs a value'],
     [['--colour', 'red'], 'unknown argument --colour'],

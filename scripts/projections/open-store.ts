@@ -5,7 +5,8 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@libs/config';
 import { EventStore } from '@libs/event-store';
-import { openRuntime } from '@apps/api/src/bootstrap/runtime';
+import { migrations } from '@libs/database/migrations';
+import { openRuntime } from '@libs/runtime';
 
 export interface ScriptRuntime {
   dataSource: DataSource;
@@ -14,6 +15,6 @@ export interface ScriptRuntime {
 }
 
 export async function openScriptRuntime(): Promise<ScriptRuntime> {
-  const runtime = await openRuntime(loadConfig());
+  const runtime = await openRuntime(loadConfig(), { migrations });
   return { dataSource: runtime.dataSource, store: runtime.eventStore, close: () => runtime.close() };
 }

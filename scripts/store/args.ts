@@ -4,6 +4,7 @@
  * A PostgreSQL side defaults to DATABASE_URL, an EventStoreDB side to EVENTSTORE_URL.
  */
 import { EventStoreBackend } from '../../libs/event-store/open-event-store';
+import { readOptions } from '../support/options';
 
 export interface StoreEndpoint {
   backend: EventStoreBackend;
@@ -36,14 +37,7 @@ function endpoint(side: 'from' | 'to', flags: Map<string, string>, env: Record<s
 }
 
 function readFlags(argv: readonly string[]): Map<string, string> {
-  const known = new Set(['from', 'to', 'from-url', 'to-url']);
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match || !known.has(match[1])) throw new Error(`unknown argument ${JSON.stringify(argv[i].split('=')[0])} (${USAGE})`);
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) throw new Error(`--${match[1]} needs a value (${USAGE})`);
-    flags.set(match[1], value);
-  }
-  return flags;
+  const option = { type: 'string' } as const;
+  const values = readOptions(argv, { from: option, to: option, 'from-url': option, 'to-url': option }, USAGE);
+  return new Map(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }

@@ -3,7 +3,7 @@
  * head when it started), which needs no counting pass and is roughly proportional to work on both
  * backends; the event count and rate are shown beside it.
  */
-import { Presets, SingleBar } from 'cli-progress';
+import { progressBar } from '../../libs/progress';
 import { Position } from '../../libs/event-store/position';
 
 export interface LogProgress {
@@ -14,18 +14,10 @@ export interface LogProgress {
 export function logProgress(label: string, origin: Position | undefined, head: Position | undefined): LogProgress {
   const base = origin?.commit ?? 0n;
   const total = head && head.commit > base ? Number(head.commit - base) : 1;
-  const bar = new SingleBar({
-    format: `${label} {bar} {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}`,
-    etaBuffer: 100,
-    fps: 5,
-    hideCursor: true,
-  }, Presets.shades_classic);
-  const started = Date.now();
-  bar.start(total, 0, { events: 0, rate: 0 });
+  const bar = progressBar({ label, total });
   return {
     update(events, position) {
-      const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      bar.update(Math.min(Number(position.commit - base), total), { events, rate: Math.round(events / seconds) });
+      bar.update(Number(position.commit - base), events);
     },
     stop() {
       bar.stop();

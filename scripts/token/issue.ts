@@ -8,6 +8,7 @@
  * Prints only the token, so it can be captured: `TOKEN=$(npm run -s token -- --role auditor)`.
  */
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { CITY, EMBEDDED_ISSUER, isRole, issueToken, loadSigningKeyPair, Role, Scope, SCOPES } from '@libs/auth';
 import { referenceData } from '@libs/reference-data';
 
@@ -20,25 +21,22 @@ interface Args {
   scopes: Scope[];
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { roles: [], ou: CITY, days: 30, scopes: [] };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--role') {
-      for (const role of value.split(',')) {
-        if (!isRole(role)) throw new Error(`unknown role "${role}"`);
-        args.roles.push(role);
-      }
-    } else if (flag === '--ou') args.ou = value;
-    else if (flag === '--days') args.days = Number(value);
-    else if (flag === '--sub') args.sub = value;
-    else if (flag === '--department') args.department = value;
-    else if (flag === '--scope') {
-      if (!(SCOPES as readonly string[]).includes(value)) throw new Error(`unknown scope "${value}"; known: ${SCOPES.join(', ')}`);
-      args.scopes.push(value as Scope);
-    } else throw new Error(`unknown option ${flag}`);
-  }
+function tokenArgs(argv: string[]): Args {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      role: { type: 'string', multiple: true, default: [] },
+      ou: { type: 'string', default: CITY },
+      days: { type: 'string', default: '30' },
+      sub: { type: 'string' },
+      department: { type: 'string' },
+      scope: { type: 'string', multiple: true, default: [] },
+    },
+  });
+  const roles = values.role.flatMap((value) => value.split(','));
+  for (const role of roles) if (!isRole(role)) throw new Error(`unknown role "${role}"`);
+  for (const scope of values.scope) if (!(SCOPES as readonly string[]).includes(scope)) throw new Error(`unknown scope "${scope}"; known: ${SCOPES.join(', ')}`);
+  const args: Args = { roles: roles as Role[], ou: values.ou, days: Number(values.days), sub: values.sub, department: values.department, scopes: values.scope as Scope[] };
   if (args.roles.length === 0) throw new Error('--role is required (registrar, provider, loan-officer, supervisor, auditor, analyst, subscriber, admin)');
   if (!referenceData.orgUnit(args.ou)) throw new Error(`--ou ${args.ou} is not an org unit of the tree`);
   if (!Number.isFinite(args.days) || args.days <= 0 || args.days > 3650) throw new Error('--days must be a number of days from 1 to 3650');
@@ -47,7 +45,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = tokenArgs(process.argv.slice(2));
   const dir = join(process.env.DATA_DIR?.trim() || '.data', 'auth');
   const { privateKey } = loadSigningKeyPair(dir);
   const token = await issueToken(

@@ -6,9 +6,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@libs/config';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
 import { projections } from '@projections/index';
-import { Projector } from '@apps/projector/src/projector';
+import { Projector } from '@libs/projection/projector';
+import { migrations } from '@libs/database/migrations';
 import { systemClock } from '@libs/clock';
-import { openRuntime, Runtime } from '@apps/api/src/bootstrap/runtime';
+import { openRuntime, Runtime } from '@libs/runtime';
 import { createApiApp } from '@apps/api/src/create-app';
 import { authenticateByDefault, testSecurityEnv, TestTokens, testTokens } from './test-auth';
 
@@ -35,7 +36,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = options.database ?? (await createTestDatabase());
   // Requests through `http` carry an admin token unless they set Authorization (see ./test-auth.ts).
   const env = { ...testSecurityEnv(database), ...options.env, DATABASE_URL: database.url };
-  const runtime = await openRuntime(loadConfig(env), systemClock, env);
+  const runtime = await openRuntime(loadConfig(env), { clock: systemClock, env, migrations });
   const app = await createApiApp(runtime);
   await authenticateByDefault(app.getHttpServer());
   const projector = options.projector ? new Projector(projections, runtime.eventStore, runtime.dataSource, { standbyPollMs: 100 }) : undefined;

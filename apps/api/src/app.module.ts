@@ -3,9 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '@libs/clock';
 import { EVENT_STORE } from '@libs/event-store';
-import { Runtime } from './bootstrap/runtime';
+import { Security, Runtime } from '@libs/runtime';
 import { features } from './features';
-import { RUNTIME } from './tokens';
+import { CONFIG, METRICS, RAW_EVENT_STORE } from './tokens';
 
 /** The ports every feature needs, bound to the runtime opened outside Nest. */
 @Global()
@@ -13,8 +13,11 @@ import { RUNTIME } from './tokens';
 class PortsModule {
   static register(runtime: Runtime): DynamicModule {
     const providers = [
-      { provide: RUNTIME, useValue: runtime },
       { provide: EVENT_STORE, useValue: runtime.eventStore },
+      { provide: RAW_EVENT_STORE, useValue: runtime.rawEventStore },
+      { provide: Security, useValue: runtime.security },
+      { provide: METRICS, useValue: runtime.metrics },
+      { provide: CONFIG, useValue: runtime.config },
       { provide: DataSource, useValue: runtime.dataSource },
       { provide: CLOCK, useValue: runtime.clock },
     ];

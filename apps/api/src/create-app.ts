@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { Runtime } from './bootstrap/runtime';
+import { Runtime } from '@libs/runtime';
 import { configureApp } from './http/configure-app';
 
 export async function createApiApp(runtime: Runtime): Promise<NestExpressApplication> {

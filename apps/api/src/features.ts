@@ -1,6 +1,6 @@
 /**
  * The API's HTTP surfaces, one Nest module each. Add a feature here; its module gets the shared ports
- * (RUNTIME, EVENT_STORE, DataSource, CLOCK) from the global PortsModule.
+ * (EVENT_STORE, RAW_EVENT_STORE, DataSource, CLOCK, Security, METRICS, CONFIG: see tokens.ts) from the global PortsModule.
  */
 import { HouseholdsModule } from './commands/households/households.module';
 import { LoansModule } from './commands/loans/loans.module';

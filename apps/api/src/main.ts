@@ -1,11 +1,43 @@
+/**
+ * `npm start`: the HTTP API and the projector in one process (`npm run start:api` sets
+ * FAMILY_LEDGER_PROJECTOR=off); FAMILY_LEDGER_RELAY=on adds the NATS relay. Without DATABASE_URL it runs
+ * on an embedded PostgreSQL kept under DATA_DIR (./.data).
+ */
 import 'reflect-metadata';
-import { startService } from './service';
+import { Logger } from '@nestjs/common';
+import { migrations } from '@libs/database/migrations';
+import { Projector } from '@libs/projection/projector';
+import { loadRelayConfig, startRelay } from '@libs/relay';
+import { runService, Runtime, Stoppable } from '@libs/runtime';
+import { projections } from '@projections/index';
+import { createApiApp } from './create-app';
 
-// `npm start` runs API and projector together (`npm run start:api` sets FAMILY_LEDGER_PROJECTOR=off);
-// FAMILY_LEDGER_RELAY=on adds the NATS relay.
-const projector = (process.env.FAMILY_LEDGER_PROJECTOR ?? 'on') !== 'off';
-const relay = process.env.FAMILY_LEDGER_RELAY === 'on';
-startService({ api: true, projector, relay }).catch((error: unknown) => {
-  console.error(`family-ledger failed to start: ${(error as Error)?.message ?? error}`);
-  process.exit(1);
+const withProjector = (process.env.FAMILY_LEDGER_PROJECTOR ?? 'on') !== 'off';
+const withRelay = process.env.FAMILY_LEDGER_RELAY === 'on';
+
+runService({
+  name: 'family-ledger',
+  migrations,
+  checkSettings: () => void (withRelay && loadRelayConfig()),
+  compose: async (runtime) => {
+    const parts: Stoppable[] = [];
+    if (withProjector) {
+      const projector = new Projector(projections, runtime.eventStore, runtime.dataSource, runtime.config.projector);
+      projector.start();
+      new Logger('family-ledger').log(`projector: running ${projections.length} projection(s)`);
+      parts.push(projector);
+    }
+    if (withRelay) parts.push(startRelay(runtime));
+    parts.push(await listen(runtime));
+    return parts;
+  },
 });
+
+async function listen(runtime: Runtime): Promise<Stoppable> {
+  const app = await createApiApp(runtime);
+  const { host, port } = runtime.config;
+  await app.listen(port, host);
+  const address = app.getHttpServer().address() as { port: number };
+  console.log(`family-ledger API listening on http://${host}:${address.port}`);
+  return { stop: () => app.close() };
+}

@@ -1,7 +1,18 @@
+/** `npm run start:projector`: the projection daemon alone, one runner per read model. */
 import 'reflect-metadata';
-import { startService } from '@apps/api/src/service';
+import { Logger } from '@nestjs/common';
+import { migrations } from '@libs/database/migrations';
+import { Projector } from '@libs/projection/projector';
+import { runService } from '@libs/runtime';
+import { projections } from '@projections/index';
 
-startService({ api: false, projector: true }).catch((error: unknown) => {
-  console.error(`family-ledger projector failed to start: ${(error as Error)?.message ?? error}`);
-  process.exit(1);
+runService({
+  name: 'family-ledger projector',
+  migrations,
+  compose: async (runtime) => {
+    const projector = new Projector(projections, runtime.eventStore, runtime.dataSource, runtime.config.projector);
+    projector.start();
+    new Logger('family-ledger').log(`projector: running ${projections.length} projection(s)`);
+    return [projector];
+  },
 });

@@ -1,37 +1,12 @@
+/** `npm run start:relay`: the NATS JetStream relay of the log alone. */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@libs/config';
-import { openRuntime } from '@apps/api/src/bootstrap/runtime';
-import { loadRelayConfig } from './relay-config';
-import { startRelay } from './relay-service';
+import { migrations } from '@libs/database/migrations';
+import { loadRelayConfig, startRelay } from '@libs/relay';
+import { runService } from '@libs/runtime';
 
-async function main(): Promise<void> {
-  let config;
-  let relayConfig;
-  try {
-    config = loadConfig();
-    relayConfig = loadRelayConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const runtime = await openRuntime(config);
-  const relay = startRelay(runtime, relayConfig);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await relay.stop();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-}
-
-main().catch((error: unknown) => {
-  console.error(`family-ledger relay failed to start: ${(error as Error)?.message ?? error}`);
-  process.exit(1);
+runService({
+  name: 'family-ledger relay',
+  migrations,
+  checkSettings: () => void loadRelayConfig(),
+  compose: async (runtime) => [startRelay(runtime, loadRelayConfig())],
 });

@@ -6,7 +6,8 @@
  *  - AUDIT_CHECKPOINT_INTERVAL_SECONDS: how often a checkpoint is signed when the log has grown; 0 = never.
  */
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config';
+import { ConfigError } from '../../config/config-error';
+import { readEnv } from '../../config/env';
 import { loadPrivateKey, SigningKeyError } from '../signing';
 
 export type SigningKeySource = { kind: 'configured'; key: string } | { kind: 'generated'; path: string };
@@ -18,14 +19,12 @@ export interface CheckpointConfig {
 
 type Env = Record<string, string | undefined>;
 
-export const DEFAULT_CHECKPOINT_INTERVAL_SECONDS = 300;
-
 export function loadCheckpointConfig(env: Env, dataDir: string): CheckpointConfig {
-  return { signingKey: signingKeySource(env, dataDir), intervalMs: intervalSeconds(env) * 1000 };
+  const settings = readEnv(env);
+  return { signingKey: signingKeySource(settings.AUDIT_SIGNING_KEY, dataDir), intervalMs: settings.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000 };
 }
 
-function signingKeySource(env: Env, dataDir: string): SigningKeySource {
-  const key = env.AUDIT_SIGNING_KEY?.trim();
+function signingKeySource(key: string | undefined, dataDir: string): SigningKeySource {
   if (!key) return { kind: 'generated', path: join(dataDir, 'audit', 'checkpoint-signing-key.pem') };
   try {
     loadPrivateKey(key);
@@ -34,14 +33,4 @@ function signingKeySource(env: Env, dataDir: string): SigningKeySource {
     throw error;
   }
   return { kind: 'configured', key };
-}
-
-function intervalSeconds(env: Env): number {
-  const raw = env.AUDIT_CHECKPOINT_INTERVAL_SECONDS?.trim();
-  if (!raw) return DEFAULT_CHECKPOINT_INTERVAL_SECONDS;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 86_400) {
-    throw new ConfigError('AUDIT_CHECKPOINT_INTERVAL_SECONDS', 'must be an integer from 0 to 86400');
-  }
-  return value;
 }

@@ -16,7 +16,7 @@ export * from './catalogue';
 export * from './commands';
 export * from './events';
 export * from './state';
-export { validateHouseholdCommand } from './validate';
+export { BATCHES, ENROLMENT_YEARS, enrolmentDefaults, MEMBERS, validateHouseholdCommand } from './validate';
 
 export const HOUSEHOLD_STREAM_CATEGORY = 'household';
 export const householdStream = (householdId: string) => `${HOUSEHOLD_STREAM_CATEGORY}-${householdId}`;

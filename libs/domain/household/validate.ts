@@ -3,15 +3,25 @@
  * DomainErrors of kind 'invalid' (HTTP 400) whose message names the bad value, e.g. `unknown-village`.
  * Run before the state rules, so a malformed command never reaches them.
  */
+import { programmeYearOf } from '../../periods/programme-calendar';
 import { ReferenceData } from '../../reference-data/reference-data';
 import { DomainError, rule } from '../shared';
 import { integerIn, isoUtc, oneOf, text } from './checks';
 import { DeliverService, EnrollHousehold, HouseholdCommand } from './commands';
 import { FOCUS_AREAS, HOUSEHOLD_CATEGORIES, NEED_KINDS, SATISFACTION_RESPONSES } from './events';
 
-/** Programme years the campaign can have enrolled in; a wider range is almost certainly a typo. */
-export const ENROLMENT_YEARS = { min: 2000, max: 2100 } as const;
-const MAX_MEMBERS = 99;
+/**
+ * The enrolment rules' one source (the HTTP body checks shape only). The campaign began enrolling in 2011;
+ * years past 2035 and households of more than 30 are typos, not families.
+ */
+export const ENROLMENT_YEARS = { min: 2011, max: 2035 } as const;
+export const MEMBERS = { min: 1, max: 30 } as const;
+export const BATCHES = { min: 1, max: 99 } as const;
+
+/** What an enrolment that names no year or batch gets: the programme-calendar (Asia/Shanghai) year it happened in, and the first batch. */
+export function enrolmentDefaults(occurredAt: string): { enrolmentYear: number; batch: number } {
+  return { enrolmentYear: programmeYearOf(occurredAt), batch: BATCHES.min };
+}
 
 export function validateHouseholdCommand(command: HouseholdCommand, reference: ReferenceData): void {
   text(command.data.householdId, 'invalid-household-id', 'householdId');
@@ -51,7 +61,7 @@ function validateEnrolment(command: EnrollHousehold, reference: ReferenceData): 
     throw new DomainError('unknown-village', `unknown village ${String(villageCode)}`, 'invalid');
   }
   oneOf(HOUSEHOLD_CATEGORIES, category, 'invalid-category', 'category');
-  integerIn(members, 1, MAX_MEMBERS, 'invalid-members', 'members');
+  integerIn(members, MEMBERS.min, MEMBERS.max, 'invalid-members', 'members');
   // Personal data: the messages name the field only.
   rule(typeof head === 'object' && head !== null, 'invalid-head', 'head must be an object', 'invalid');
   text(head.name, 'invalid-head', 'head.name');
@@ -59,7 +69,7 @@ function validateEnrolment(command: EnrollHousehold, reference: ReferenceData): 
     if (head[field] !== undefined) text(head[field], 'invalid-head', `head.${field}`);
   }
   integerIn(enrolmentYear, ENROLMENT_YEARS.min, ENROLMENT_YEARS.max, 'invalid-enrolment-year', 'enrolmentYear');
-  integerIn(batch, 1, 99, 'invalid-batch', 'batch');
+  integerIn(batch, BATCHES.min, BATCHES.max, 'invalid-batch', 'batch');
 }
 
 function validateDelivery(command: DeliverService, reference: ReferenceData): void {

@@ -9,6 +9,7 @@ export * from './commands';
 export * from './events';
 export * from './periods';
 export * from './state';
+export * from './one-district';
 
 export const supervisionStream = (districtCode: string) => `supervision-${districtCode}`;
 

@@ -4,7 +4,7 @@
  * authority of its actor (case-authority.ts); refusals of authority are answered 403.
  */
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { CommandOutcome, handleCommand, loadStream } from '@libs/command-handling/handle-command';
 import { CaseCommand, caseDecider, CaseEvent, CaseState, caseStream } from '@libs/domain/accountability-case';
@@ -22,16 +22,22 @@ export type CaseOutcome = CommandOutcome<CaseState, CaseEvent>;
 export type SupervisionOutcome = CommandOutcome<SupervisionState, SupervisionEvent>;
 export type ResponsibilityOutcome = CommandOutcome<ResponsibilityState, ResponsibilityEvent>;
 
-export class ActOnCase {
-  constructor(readonly caseId: string, readonly command: CaseRequest, readonly acting: ActingRole, readonly ifMatch?: bigint) {}
+export class ActOnCase extends Command<CaseOutcome> {
+  constructor(readonly caseId: string, readonly command: CaseRequest, readonly acting: ActingRole, readonly ifMatch?: bigint) {
+    super();
+  }
 }
 
-export class ActOnSupervision {
-  constructor(readonly command: SupervisionCommand, readonly ifMatch?: bigint) {}
+export class ActOnSupervision extends Command<SupervisionOutcome> {
+  constructor(readonly command: SupervisionCommand, readonly ifMatch?: bigint) {
+    super();
+  }
 }
 
-export class AssignResponsibilityCommand {
-  constructor(readonly command: ResponsibilityCommand, readonly ifMatch?: bigint) {}
+export class ActOnResponsibility extends Command<ResponsibilityOutcome> {
+  constructor(readonly command: ResponsibilityCommand, readonly ifMatch?: bigint) {
+    super();
+  }
 }
 
 @CommandHandler(ActOnCase)
@@ -67,11 +73,11 @@ export class ActOnSupervisionHandler implements ICommandHandler<ActOnSupervision
   }
 }
 
-@CommandHandler(AssignResponsibilityCommand)
-export class AssignResponsibilityHandler implements ICommandHandler<AssignResponsibilityCommand, ResponsibilityOutcome> {
+@CommandHandler(ActOnResponsibility)
+export class AssignResponsibilityHandler implements ICommandHandler<ActOnResponsibility, ResponsibilityOutcome> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ command, ifMatch }: AssignResponsibilityCommand): Promise<ResponsibilityOutcome> {
+  execute({ command, ifMatch }: ActOnResponsibility): Promise<ResponsibilityOutcome> {
     return handleCommand(this.store, responsibilityStream(command.data.responsibilityId), responsibilityDecider, command, { ifMatch });
   }
 }

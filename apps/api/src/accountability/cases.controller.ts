@@ -10,7 +10,7 @@ import { commandContext, written } from '../commands/command-context';
 import { IdParams, ReasonDto } from '../commands/shared/command.dto';
 import { newId } from '../http/request-context';
 import { actingRole } from './acting-role';
-import { ActOnCase, CaseOutcome, CaseRequest } from './accountability.commands';
+import { ActOnCase, CaseRequest } from './accountability.commands';
 import {
   CaseListQuery, CaseReadQuery, CloseCaseDto, EscalateCaseDto, HoldLeaderAccountableDto, IssueCriticismDto, OpenCaseDto, OrderRectificationDto,
   ReportRectificationDto,
@@ -127,7 +127,7 @@ export class CasesController {
     const acting = actingRole(request);
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type, data: { ...data, reason: body.reason }, metadata: { ...metadata, actingAs: acting } } as CaseRequest;
-    const outcome: CaseOutcome = await this.commands.execute(new ActOnCase(caseId, command, acting, ifMatch));
+    const outcome = await this.commands.execute(new ActOnCase(caseId, command, acting, ifMatch));
     return { caseId, status: outcome.state.status, ...written(response, outcome) };
   }
 }

@@ -12,7 +12,7 @@ import { commandContext, written } from '../commands/command-context';
 import { IdParams } from '../commands/shared/command.dto';
 import { newId } from '../http/request-context';
 import { setEtag } from '../http/revision';
-import { AssignResponsibilityCommand, ResponsibilityOutcome } from './accountability.commands';
+import { ActOnResponsibility } from './accountability.commands';
 import { AssignResponsibilityDto } from './supervision.dto';
 import { ResponsibilityAnswer, ResponsibilityView } from './answers.dto';
 
@@ -30,7 +30,7 @@ export class ResponsibilitiesController {
     const responsibilityId = body.responsibilityId ?? newId(request, 'responsibilityId');
     const { task, officialId, position, unitCode, indicator, duePeriod, reason } = body;
     const data = { responsibilityId, task, officialId, position, unitCode, indicator: { ...indicator }, duePeriod, reason };
-    const outcome: ResponsibilityOutcome = await this.commands.execute(new AssignResponsibilityCommand({ type: 'AssignResponsibility', data, metadata }, ifMatch));
+    const outcome = await this.commands.execute(new ActOnResponsibility({ type: 'AssignResponsibility', data, metadata }, ifMatch));
     return { responsibilityId, ...written(response, outcome) };
   }
 

@@ -22,7 +22,7 @@ import { ProblemException } from '../http/problem';
 import { newId } from '../http/request-context';
 import { setEtag } from '../http/revision';
 import { actingRole } from './acting-role';
-import { ActOnSupervision, SupervisionOutcome } from './accountability.commands';
+import { ActOnSupervision } from './accountability.commands';
 import { CITY_DISTRICTS } from './case-authority';
 import { AssignSupervisorDto, ComplianceQuery, DistrictParams, IssueBulletinDto, RecordVisitDto } from './supervision.dto';
 import { ComplianceOverview, DistrictComplianceView, SupervisionAnswer, SupervisionView } from './answers.dto';
@@ -112,7 +112,7 @@ export class SupervisionController {
 
   private async act<T extends SupervisionCommand['type']>(type: T, data: Data<T>, occurredAt: string | undefined, request: Request, response: Response): Promise<SupervisionAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, occurredAt);
-    const outcome: SupervisionOutcome = await this.commands.execute(new ActOnSupervision({ type, data, metadata } as SupervisionCommand, ifMatch));
+    const outcome = await this.commands.execute(new ActOnSupervision({ type, data, metadata } as SupervisionCommand, ifMatch));
     return { districtCode: data.districtCode, ...written(response, outcome) };
   }
 }

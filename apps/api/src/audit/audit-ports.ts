@@ -1,25 +1,22 @@
 /** The audit surfaces' ports: the log as stored (for hashes and exports) and the checkpoint writer. */
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { CheckpointWriter, loadCheckpointConfig } from '@libs/audit/checkpointing';
+import { DataSource } from 'typeorm';
+import { Clock, CLOCK } from '@libs/clock';
+import { Config } from '@libs/config';
 import { EventStore } from '@libs/event-store';
-import { Runtime } from '../bootstrap/runtime';
-import { RUNTIME } from '../tokens';
+import { CONFIG, RAW_EVENT_STORE } from '../tokens';
 
-export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
+export { RAW_EVENT_STORE };
 export const CHECKPOINT_WRITER = Symbol('CHECKPOINT_WRITER');
 
-/** The log as stored: personal fields as the ciphertext the hash chain was computed over. */
-export function rawEventStoreOf(runtime: Runtime): EventStore {
-  return runtime.rawEventStore;
-}
-
 export const auditProviders = [
-  { provide: RAW_EVENT_STORE, useFactory: rawEventStoreOf, inject: [RUNTIME] },
   {
     provide: CHECKPOINT_WRITER,
-    inject: [RUNTIME],
-    useFactory: (runtime: Runtime) =>
-      new CheckpointWriter(rawEventStoreOf(runtime), runtime.dataSource.manager, runtime.clock, loadCheckpointConfig(process.env, runtime.config.dataDir)),
+    inject: [RAW_EVENT_STORE, DataSource, CLOCK, CONFIG],
+    // Over the log as stored: the hash chain was computed over the personal fields' ciphertext.
+    useFactory: (raw: EventStore, dataSource: DataSource, clock: Clock, config: Config) =>
+      new CheckpointWriter(raw, dataSource.manager, clock, loadCheckpointConfig(process.env, config.dataDir)),
   },
 ];
 

@@ -11,7 +11,7 @@ import { ProblemException } from '../http/problem';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
 import { checkDepartment, checkScope } from './scope-check';
-import { Security } from './security';
+import { Security } from '@libs/runtime';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; policy?: PolicyEntry };
 

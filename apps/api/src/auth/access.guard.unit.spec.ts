@@ -2,7 +2,7 @@ import { ExecutionContext, Logger } from '@nestjs/common';
 import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
-import { Security } from './security';
+import { Security } from '@libs/runtime';
 
 function contextFor(method: string, routePath: string | undefined, headers: Record<string, string> = {}): ExecutionContext {
   const request = { method, route: routePath === undefined ? undefined : { path: routePath }, path: routePath ?? '/x', headers, header: (name: string) => headers[name.toLowerCase()], query: {}, body: {} };

@@ -6,28 +6,28 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { Runtime } from '../bootstrap/runtime';
-import { RUNTIME } from '../tokens';
+import { DataSource } from 'typeorm';
+import { EventStore } from '@libs/event-store';
+import { RAW_EVENT_STORE } from '../tokens';
 import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
 import { RateLimitGuard } from './rate-limit.guard';
-import { Security } from './security';
+import { Security } from '@libs/runtime';
 import { SuppressionInterceptor } from './suppression.interceptor';
 
 const securityProviders = [
-  { provide: Security, useFactory: (runtime: Runtime) => runtime.security, inject: [RUNTIME] },
-  { provide: OrgUnitResolver, useFactory: (runtime: Runtime) => new OrgUnitResolver(runtime.rawEventStore), inject: [RUNTIME] },
-  { provide: AccessLog, useFactory: (runtime: Runtime) => new AccessLog(runtime.dataSource), inject: [RUNTIME] },
+  { provide: OrgUnitResolver, useFactory: (raw: EventStore) => new OrgUnitResolver(raw), inject: [RAW_EVENT_STORE] },
+  { provide: AccessLog, useFactory: (dataSource: DataSource) => new AccessLog(dataSource), inject: [DataSource] },
 ];
 
 @Global()
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [RUNTIME],
-      useFactory: (runtime: Runtime) => {
-        const { requests, windowSeconds } = runtime.security.auth.rateLimit;
+      inject: [Security],
+      useFactory: (security: Security) => {
+        const { requests, windowSeconds } = security.auth.rateLimit;
         return { throttlers: [{ name: 'per-token', limit: requests, ttl: windowSeconds * 1000 }] };
       },
     }),

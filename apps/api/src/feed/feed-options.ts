@@ -2,7 +2,7 @@
  * Settings of the SSE feed, read from the environment when the feed module starts and checked like the
  * rest of the config (a malformed value stops start-up naming the setting).
  */
-import { ConfigError } from '@libs/config';
+import { readEnv } from '@libs/config';
 
 export const FEED_OPTIONS = Symbol('FEED_OPTIONS');
 
@@ -24,20 +24,13 @@ export interface FeedOptions {
 type Env = Record<string, string | undefined>;
 
 export function loadFeedOptions(env: Env = process.env): FeedOptions {
+  const settings = readEnv(env);
   return {
-    heartbeatMs: integer(env, 'FEED_HEARTBEAT_MS', 15_000, 10, 3_600_000),
-    maxBufferedBytes: integer(env, 'FEED_MAX_BUFFERED_BYTES', 1 << 20, 1024, 1 << 30),
-    maxQueuedEvents: integer(env, 'FEED_MAX_QUEUED_EVENTS', 10_000, 1, 1_000_000),
-    stallTimeoutMs: integer(env, 'FEED_STALL_TIMEOUT_MS', 10_000, 1, 600_000),
-    retryMs: integer(env, 'FEED_RETRY_MS', 1_000, 0, 600_000),
-    cutOffGraceMs: integer(env, 'FEED_CUT_OFF_GRACE_MS', 30_000, 1, 600_000),
+    heartbeatMs: settings.FEED_HEARTBEAT_MS,
+    maxBufferedBytes: settings.FEED_MAX_BUFFERED_BYTES,
+    maxQueuedEvents: settings.FEED_MAX_QUEUED_EVENTS,
+    stallTimeoutMs: settings.FEED_STALL_TIMEOUT_MS,
+    retryMs: settings.FEED_RETRY_MS,
+    cutOffGraceMs: settings.FEED_CUT_OFF_GRACE_MS,
   };
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `must be an integer from ${min} to ${max}`);
-  return value;
 }

@@ -2,14 +2,22 @@ import { Controller, Get, Header, HttpStatus, Inject, Res } from '@nestjs/common
 import { Response } from 'express';
 import { projectionLags } from '@libs/projection/lag';
 import { projections } from '@projections/index';
-import { Runtime } from '../bootstrap/runtime';
-import { RUNTIME } from '../tokens';
+import { DataSource } from 'typeorm';
+import { Clock, CLOCK } from '@libs/clock';
+import { EventStore } from '@libs/event-store';
+import { Metrics } from '@libs/metrics';
+import { METRICS, RAW_EVENT_STORE } from '../tokens';
 import { ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { HealthAnswer } from './answers.dto';
 
 @Controller()
 export class HealthController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(METRICS) private readonly metricsRegistry: Metrics,
+  ) {}
 
   /** Liveness and readiness: the database answers, and how far each projection is behind the log (read
    * from the raw store: counting events needs no decryption of their personal fields). */
@@ -18,8 +26,8 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'The database or the event store does not answer' })
   async health(@Res() response: Response): Promise<void> {
     try {
-      await this.runtime.dataSource.query('SELECT 1');
-      const lags = await projectionLags(projections, this.runtime.rawEventStore, this.runtime.dataSource, this.runtime.clock.now());
+      await this.dataSource.query('SELECT 1');
+      const lags = await projectionLags(projections, this.raw, this.dataSource, this.clock.now());
       response.status(HttpStatus.OK).json({ status: 'ok', database: 'up', eventStore: 'up', projections: lags });
     } catch {
       response.status(HttpStatus.SERVICE_UNAVAILABLE).type('application/problem+json')
@@ -32,8 +40,8 @@ export class HealthController {
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @ApiProduces('text/plain')
   async metrics(): Promise<string> {
-    const { metrics } = this.runtime;
-    const lags = await projectionLags(projections, this.runtime.rawEventStore, this.runtime.dataSource, this.runtime.clock.now()).catch(() => []);
+    const metrics = this.metricsRegistry;
+    const lags = await projectionLags(projections, this.raw, this.dataSource, this.clock.now()).catch(() => []);
     for (const lag of lags) {
       metrics.projectionLagEvents.set({ projection: lag.projection }, lag.eventsBehind);
       metrics.projectionLagSeconds.set({ projection: lag.projection }, lag.secondsBehind);

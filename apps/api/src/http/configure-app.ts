@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Request, Response, NextFunction } from 'express';
 import helmet from 'helmet';
 import { accessContext } from '@libs/personal-data';
-import { Runtime } from '../bootstrap/runtime';
+import { Runtime } from '@libs/runtime';
 import { IdempotencyStore } from '@libs/idempotency';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { serveOpenApi } from './openapi';

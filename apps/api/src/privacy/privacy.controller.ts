@@ -11,7 +11,7 @@ import { ProblemException } from '../http/problem';
 import { AccessLog } from '../auth/access-log';
 import { AuthenticatedRequest } from '../auth/access.guard';
 import { OrgUnitResolver } from '../auth/org-unit-resolver';
-import { Security } from '../auth/security';
+import { Security } from '@libs/runtime';
 import { AccessLogQueryDto, KeyDecisionDto } from './privacy.dto';
 import { AccessLogAnswer, PersonalDataAnswer } from './answers.dto';
 

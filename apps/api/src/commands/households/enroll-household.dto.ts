@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
-} from 'class-validator';
-import { HOUSEHOLD_CATEGORIES, HouseholdCategory } from '@libs/domain/household';
+import { IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { BATCHES, ENROLMENT_YEARS, HOUSEHOLD_CATEGORIES, HouseholdCategory, MEMBERS } from '@libs/domain/household';
+
+// Shape only here: the ranges and defaults are the domain's (libs/domain/household/validate.ts), which
+// refuses a value outside them with a problem naming the rule (invalid-members, invalid-enrolment-year).
 
 export class PersonalDetailsDto {
   @ApiProperty({ description: 'Name of the head of household (personal data)', minLength: 1, maxLength: 100 })
@@ -33,20 +34,20 @@ export class EnrollHouseholdDto {
   @IsIn(HOUSEHOLD_CATEGORIES)
   category!: HouseholdCategory;
 
-  @ApiProperty({ minimum: 1, maximum: 30 })
-  @IsInt() @Min(1) @Max(30)
+  @ApiProperty({ minimum: MEMBERS.min, maximum: MEMBERS.max })
+  @IsInt()
   members!: number;
 
   @ApiProperty({ type: PersonalDetailsDto })
   @IsDefined() @ValidateNested() @Type(() => PersonalDetailsDto)
   head!: PersonalDetailsDto;
 
-  @ApiPropertyOptional({ minimum: 2011, maximum: 2035, description: 'Defaults to the year of occurredAt' })
-  @IsOptional() @IsInt() @Min(2011) @Max(2035)
+  @ApiPropertyOptional({ minimum: ENROLMENT_YEARS.min, maximum: ENROLMENT_YEARS.max, description: 'Defaults to the year of occurredAt in the programme calendar (Asia/Shanghai)' })
+  @IsOptional() @IsInt()
   enrolmentYear?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
-  @IsOptional() @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ minimum: BATCHES.min, maximum: BATCHES.max, default: BATCHES.min })
+  @IsOptional() @IsInt()
   batch?: number;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the enrolment happened in the field; defaults to now' })

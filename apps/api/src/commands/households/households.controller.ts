@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
-import { HouseholdCommand } from '@libs/domain/household';
+import { enrolmentDefaults, HouseholdCommand } from '@libs/domain/household';
 import { ApiCommand } from '../../http/openapi';
 import { CommandContext, commandContext, written } from '../command-context';
 import { IdParams } from '../shared/command.dto';
@@ -13,10 +13,7 @@ import {
   CertifyHappyFamilyDto, DeliverServiceDto, RecategorizeHouseholdDto, RecordNeedDto, RecordSatisfactionDto,
   RevokeCertificationDto, ServiceParams, WithdrawHouseholdDto,
 } from './household-commands.dto';
-import {
-  CertifyHappyFamilyCommand, DeliverServiceCommand, EnrollHouseholdCommand, HouseholdOutcome, RecategorizeHouseholdCommand,
-  RecordNeedCommand, RecordSatisfactionCommand, RevokeCertificationCommand, WithdrawHouseholdCommand,
-} from './household.commands';
+import { ActOnHousehold } from './household.commands';
 import { HouseholdAnswer } from '../shared/answers.dto';
 
 type Data<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>['data'];
@@ -37,10 +34,11 @@ export class HouseholdsController {
     const data: Data<'EnrollHousehold'> = {
       householdId, villageCode: body.villageCode, category: body.category, members: body.members,
       head: { name, ...(idNumber && { idNumber }), ...(phone && { phone }) },
-      enrolmentYear: body.enrolmentYear ?? new Date(context.metadata.occurredAt).getUTCFullYear(),
-      batch: body.batch ?? 1,
+      ...enrolmentDefaults(context.metadata.occurredAt),
+      ...(body.enrolmentYear !== undefined && { enrolmentYear: body.enrolmentYear }),
+      ...(body.batch !== undefined && { batch: body.batch }),
     };
-    const outcome = await this.send(new EnrollHouseholdCommand({ type: 'EnrollHousehold', data, metadata: context.metadata }, context.ifMatch));
+    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'EnrollHousehold', data, metadata: context.metadata }, context.ifMatch));
     response.location(`/households/${householdId}`);
     return { householdId, ...written(response, outcome) };
   }
@@ -53,7 +51,7 @@ export class HouseholdsController {
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RecategorizeHousehold'> = { householdId: id, to: body.to, reason: body.reason };
-    const outcome = await this.send(new RecategorizeHouseholdCommand({ type: 'RecategorizeHousehold', data, metadata }, ifMatch));
+    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'RecategorizeHousehold', data, metadata }, ifMatch));
     return { householdId: id, ...written(response, outcome) };
   }
 
@@ -65,7 +63,7 @@ export class HouseholdsController {
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'WithdrawHousehold'> = { householdId: id, reason: body.reason };
-    const outcome = await this.send(new WithdrawHouseholdCommand({ type: 'WithdrawHousehold', data, metadata }, ifMatch));
+    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'WithdrawHousehold', data, metadata }, ifMatch));
     return { householdId: id, ...written(response, outcome) };
   }
 
@@ -78,7 +76,7 @@ export class HouseholdsController {
     const context = this.context(request, body.occurredAt);
     const needId = body.needId ?? context.newId('needId');
     const data: Data<'RecordNeed'> = { householdId: id, needId, focusArea: body.focusArea, kind: body.kind, description: body.description };
-    const outcome = await this.send(new RecordNeedCommand({ type: 'RecordNeed', data, metadata: context.metadata }, context.ifMatch));
+    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'RecordNeed', data, metadata: context.metadata }, context.ifMatch));
     return { householdId: id, needId, ...written(response, outcome) };
   }
 
@@ -96,7 +94,7 @@ export class HouseholdsController {
     const data: Data<'DeliverService'> = {
       householdId: id, serviceId, ...(needId && { needId }), departmentCode, serviceTypeCode, focusArea, deliveredAt,
     };
-    const outcome = await this.send(new DeliverServiceCommand({ type: 'DeliverService', data, metadata: context.metadata }, context.ifMatch));
+    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'DeliverService', data, metadata: context.metadata }, context.ifMatch));
     return { householdId: id, serviceId, ...written(response, outcome) };
   }
 
@@ -108,7 +106,7 @@ export class HouseholdsController {
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RecordSatisfaction'> = { householdId: id, serviceId, response: body.response };
-    const outcome = await this.send(new RecordSatisfactionCommand({ type: 'RecordSatisfaction', data, metadata }, ifMatch));
+    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'RecordSatisfaction', data, metadata }, ifMatch));
     return { householdId: id, serviceId, ...written(response, outcome) };
   }
 
@@ -120,7 +118,7 @@ export class HouseholdsController {
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'CertifyHappyFamily'> = { householdId: id, criteriaVersion: body.criteriaVersion, assessedBy: body.assessedBy };
-    const outcome = await this.send(new CertifyHappyFamilyCommand({ type: 'CertifyHappyFamily', data, metadata }, ifMatch));
+    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'CertifyHappyFamily', data, metadata }, ifMatch));
     return { householdId: id, ...written(response, outcome) };
   }
 
@@ -132,15 +130,11 @@ export class HouseholdsController {
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RevokeCertification'> = { householdId: id, reason: body.reason };
-    const outcome = await this.send(new RevokeCertificationCommand({ type: 'RevokeCertification', data, metadata }, ifMatch));
+    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'RevokeCertification', data, metadata }, ifMatch));
     return { householdId: id, ...written(response, outcome) };
   }
 
   private context(request: Request, occurredAt?: string): CommandContext {
     return commandContext(request, this.clock, occurredAt);
-  }
-
-  private send(command: object): Promise<HouseholdOutcome> {
-    return this.commands.execute(command);
   }
 }

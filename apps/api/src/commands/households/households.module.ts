@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { householdCommandHandlers } from './household.commands';
+import { ActOnHouseholdHandler } from './household.commands';
 import { HouseholdsController } from './households.controller';
 
-@Module({ controllers: [HouseholdsController], providers: [...householdCommandHandlers] })
+@Module({ controllers: [HouseholdsController], providers: [ActOnHouseholdHandler] })
 export class HouseholdsModule {}

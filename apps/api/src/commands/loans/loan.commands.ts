@@ -1,9 +1,10 @@
 /**
- * The loan's @nestjs/cqrs commands and their handlers: the same load-decide-append on `loan-<id>`.
- * Granting also reads the borrowing household's stream for its status (the decider's `context`).
+ * The loan's one @nestjs/cqrs message and its handler: the same load-decide-append on `loan-<id>`, typed
+ * by Command<LoanOutcome>. Granting also reads the borrowing household's stream for its status (the
+ * decider's `context`).
  */
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandOutcome, handleCommand, loadStream } from '@libs/command-handling/handle-command';
 import { householdDecider, householdStream } from '@libs/domain/household';
 import { GrantLoan, LoanCommand, loanDecider, LoanEvent, LoanState, loanStream, MarkLoanDefaulted, RecordRepayment } from '@libs/domain/loan';
@@ -12,20 +13,12 @@ import { EVENT_STORE, EventStore } from '@libs/event-store';
 
 export type LoanOutcome = CommandOutcome<LoanState, LoanEvent>;
 
-abstract class LoanMessage<C> {
-  constructor(readonly command: C, readonly ifMatch?: bigint) {}
-}
+/** A grant comes without `context`: the handler fills it in from the household's stream. */
+export type LoanRequest = Omit<GrantLoan, 'context'> | RecordRepayment | MarkLoanDefaulted;
 
-/** Without `context`: the handler fills it in from the household's stream. */
-export class GrantLoanCommand extends LoanMessage<Omit<GrantLoan, 'context'>> {}
-export class RecordRepaymentCommand extends LoanMessage<RecordRepayment> {}
-export class MarkLoanDefaultedCommand extends LoanMessage<MarkLoanDefaulted> {}
-
-abstract class LoanHandler<M extends LoanMessage<LoanCommand>> {
-  constructor(@Inject(EVENT_STORE) protected readonly store: EventStore) {}
-
-  execute({ command, ifMatch }: M): Promise<LoanOutcome> {
-    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, command, { ifMatch, upcast: upcastEvent });
+export class ActOnLoan extends Command<LoanOutcome> {
+  constructor(readonly command: LoanRequest, readonly ifMatch?: bigint) {
+    super();
   }
 }
 
@@ -33,21 +26,17 @@ abstract class LoanHandler<M extends LoanMessage<LoanCommand>> {
  * The household is read, not locked: a withdrawal racing a grant may land just after it. Loans granted to
  * a household that then withdraws stay valid and are repaid as agreed, so nothing needs a cross-stream lock.
  */
-@CommandHandler(GrantLoanCommand)
-export class GrantLoanHandler implements ICommandHandler<GrantLoanCommand, LoanOutcome> {
+@CommandHandler(ActOnLoan)
+export class ActOnLoanHandler implements ICommandHandler<ActOnLoan, LoanOutcome> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ command, ifMatch }: GrantLoanCommand): Promise<LoanOutcome> {
+  async execute({ command, ifMatch }: ActOnLoan): Promise<LoanOutcome> {
+    const full: LoanCommand = command.type === 'GrantLoan' ? await this.withHousehold(command) : command;
+    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, full, { ifMatch, upcast: upcastEvent });
+  }
+
+  private async withHousehold(command: Omit<GrantLoan, 'context'>): Promise<GrantLoan> {
     const household = await loadStream(this.store, householdStream(command.data.householdId), householdDecider, upcastEvent);
-    const grant: GrantLoan = { ...command, context: { householdStatus: household.state.status } };
-    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, grant, { ifMatch, upcast: upcastEvent });
+    return { ...command, context: { householdStatus: household.state.status } };
   }
 }
-
-@CommandHandler(RecordRepaymentCommand)
-export class RecordRepaymentHandler extends LoanHandler<RecordRepaymentCommand> {}
-
-@CommandHandler(MarkLoanDefaultedCommand)
-export class MarkLoanDefaultedHandler extends LoanHandler<MarkLoanDefaultedCommand> {}
-
-export const loanCommandHandlers = [GrantLoanHandler, RecordRepaymentHandler, MarkLoanDefaultedHandler];

@@ -9,7 +9,7 @@ import { ApiCommand } from '../../http/openapi';
 import { commandContext, written } from '../command-context';
 import { IdParams } from '../shared/command.dto';
 import { GrantLoanDto, MarkLoanDefaultedDto, RecordRepaymentDto } from './loan-commands.dto';
-import { GrantLoanCommand, LoanOutcome, MarkLoanDefaultedCommand, RecordRepaymentCommand } from './loan.commands';
+import { ActOnLoan, LoanOutcome } from './loan.commands';
 import { LoanAnswer } from '../shared/answers.dto';
 
 @ApiTags('loans')
@@ -27,7 +27,7 @@ export class LoansController {
     const { householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender, partners } = body;
     const data = { loanId, householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender, ...(partners === undefined ? {} : { partners }) };
     const command = { type: 'GrantLoan' as const, data, metadata: context.metadata };
-    const outcome: LoanOutcome = await this.commands.execute(new GrantLoanCommand(command, context.ifMatch));
+    const outcome = await this.commands.execute(new ActOnLoan(command, context.ifMatch));
     response.location(`/loans/${loanId}`);
     return { loanId, ...written(response, outcome) };
   }
@@ -40,7 +40,7 @@ export class LoansController {
   ): Promise<LoanAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'RecordRepayment' as const, data: { loanId: id, amountFen: body.amountFen }, metadata };
-    const outcome: LoanOutcome = await this.commands.execute(new RecordRepaymentCommand(command, ifMatch));
+    const outcome = await this.commands.execute(new ActOnLoan(command, ifMatch));
     return { loanId: id, ...written(response, outcome), ...balance(outcome) };
   }
 
@@ -52,7 +52,7 @@ export class LoansController {
   ): Promise<LoanAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'MarkLoanDefaulted' as const, data: { loanId: id, reason: body.reason }, metadata };
-    const outcome: LoanOutcome = await this.commands.execute(new MarkLoanDefaultedCommand(command, ifMatch));
+    const outcome = await this.commands.execute(new ActOnLoan(command, ifMatch));
     return { loanId: id, ...written(response, outcome) };
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { loanCommandHandlers } from './loan.commands';
+import { ActOnLoanHandler } from './loan.commands';
 import { LoansController } from './loans.controller';
 
-@Module({ controllers: [LoansController], providers: [...loanCommandHandlers] })
+@Module({ controllers: [LoansController], providers: [ActOnLoanHandler] })
 export class LoansModule {}

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { GetHouseholdHandler, HouseholdQueriesController } from './households.queries';
+import { HouseholdQueriesController } from './households.queries';
 
-const queryHandlers = [GetHouseholdHandler];
-
-@Module({ controllers: [HouseholdQueriesController], providers: [...queryHandlers] })
+@Module({ controllers: [HouseholdQueriesController] })
 export class HouseholdQueriesModule {}

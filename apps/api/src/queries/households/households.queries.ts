@@ -3,11 +3,10 @@
  * stream revision for the ETag. Strongly consistent: no read model in between.
  */
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { loadStream, LoadedStream } from '@libs/command-handling/handle-command';
-import { EnrolledHousehold, householdDecider, HouseholdState, householdStream, WithdrawnHousehold } from '@libs/domain/household';
+import { loadStream } from '@libs/command-handling/handle-command';
+import { EnrolledHousehold, householdDecider, householdStream, WithdrawnHousehold } from '@libs/domain/household';
 import { upcastEvent } from '@libs/domain/upcasting';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { IdParams } from '../../commands/shared/command.dto';
@@ -15,30 +14,17 @@ import { ProblemException } from '../../http/problem';
 import { setEtag } from '../../http/revision';
 import { HouseholdViewDto } from './answers.dto';
 
-export class GetHouseholdQuery {
-  constructor(readonly householdId: string) {}
-}
-
-@QueryHandler(GetHouseholdQuery)
-export class GetHouseholdHandler implements IQueryHandler<GetHouseholdQuery, LoadedStream<HouseholdState>> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  execute({ householdId }: GetHouseholdQuery): Promise<LoadedStream<HouseholdState>> {
-    return loadStream(this.store, householdStream(householdId), householdDecider, upcastEvent);
-  }
-}
-
 export type HouseholdView = (EnrolledHousehold | WithdrawnHousehold) & { revision: number };
 
 @ApiTags('households')
 @Controller('households')
 export class HouseholdQueriesController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** A household's current state, folded from its stream (ETag: its revision). */
   @Get(':id')
   async get(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<HouseholdViewDto> {
-    const { state, revision }: LoadedStream<HouseholdState> = await this.queries.execute(new GetHouseholdQuery(id));
+    const { state, revision } = await loadStream(this.store, householdStream(id), householdDecider, upcastEvent);
     if (state.status === 'NotEnrolled') throw ProblemException.of(404, 'household-not-found', 'no household with this id');
     setEtag(response, revision);
     return { ...state, revision: Number(revision) };

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { GetLoanHandler, LoanQueriesController } from './loans.queries';
+import { LoanQueriesController } from './loans.queries';
 
-const queryHandlers = [GetLoanHandler];
-
-@Module({ controllers: [LoanQueriesController], providers: [...queryHandlers] })
+@Module({ controllers: [LoanQueriesController] })
 export class LoanQueriesModule {}

@@ -1,9 +1,9 @@
-import { position } from '../event-store/position';
-import { buildBundle } from './bundle';
+import { position } from '../../libs/event-store/position';
+import { buildBundle } from '../../libs/audit/bundle';
 import { CliIo, main } from './cli';
-import { inclusionProof } from './merkle';
-import { recordedStream } from './recorded-events.fixture';
-import { generateSigningKeyPair, loadPrivateKey, makeCheckpoint, signCheckpoint } from './signing';
+import { inclusionProof } from '../../libs/audit/merkle';
+import { recordedStream } from '../../libs/audit/recorded-events.fixture';
+import { generateSigningKeyPair, loadPrivateKey, makeCheckpoint, signCheckpoint } from '../../libs/audit/signing';
 
 const keys = generateSigningKeyPair();
 const events = recordedStream('case-c9', [

@@ -5,8 +5,8 @@
  *   prints a fresh Ed25519 key pair (PEM) for the service's checkpoint-signing configuration.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { BundleVerdict, verifyBundle } from './bundle';
-import { generateSigningKeyPair } from './signing';
+import { BundleVerdict, verifyBundle } from '../../libs/audit/bundle';
+import { generateSigningKeyPair } from '../../libs/audit/signing';
 
 export interface CliIo {
   readFile(path: string): string;

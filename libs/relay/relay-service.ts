@@ -1,16 +1,17 @@
 /**
- * Runs the NATS relay over an open runtime: alone (`npm run start:relay`), or beside the API and projector
- * in one process (call `startRelay(runtime)` from the service when the relay is switched on).
+ * Runs the NATS relay over the store and database of an open runtime: alone (`npm run start:relay`), or
+ * beside the API and projector in one process (`npm start` with FAMILY_LEDGER_RELAY=on).
  */
 import { Logger } from '@nestjs/common';
-import { NatsRelay } from '@libs/relay';
-import { Runtime } from '@apps/api/src/bootstrap/runtime';
+import { DataSource } from 'typeorm';
+import { EventStore } from '@libs/event-store';
+import { NatsRelay } from './nats-relay';
 import { loadRelayConfig, RelayConfig } from './relay-config';
 
-export function startRelay(runtime: Runtime, config: RelayConfig = loadRelayConfig()): NatsRelay {
+export function startRelay(ports: { eventStore: EventStore; dataSource: DataSource }, config: RelayConfig = loadRelayConfig()): NatsRelay {
   const logger = new Logger('relay');
   let lastReported = 0;
-  const relay = new NatsRelay(runtime.eventStore, runtime.dataSource, {
+  const relay = new NatsRelay(ports.eventStore, ports.dataSource, {
     servers: config.natsUrl,
     relayName: config.relayName,
     streamName: config.streamName,

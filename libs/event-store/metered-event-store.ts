@@ -1,8 +1,8 @@
 import {
   AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent,
   SubscribeToAllOptions, Subscription, Position,
-} from '@libs/event-store';
-import { Metrics } from './metrics';
+} from './index';
+import { Metrics } from '@libs/metrics';
 
 /** Counts appends and their outcomes around any EventStore. */
 export class MeteredEventStore implements EventStore {

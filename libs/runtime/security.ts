@@ -5,6 +5,7 @@
  */
 import { KeyObject } from 'node:crypto';
 import { AuthConfig, CITY, createTokenVerifier, ensureSigningKeyPair, issueToken, loadAuthConfig, TokenVerifier } from '@libs/auth';
+import { readEnv } from '@libs/config';
 import { DataKeyStore, loadMasterKey, MasterKey, Queryable } from '@libs/personal-data';
 
 type Env = Record<string, string | undefined>;
@@ -25,8 +26,7 @@ export abstract class Security {
 }
 
 export function loadSecuritySettings(env: Env, dataDir: string): SecuritySettings {
-  const cache = Number(env.PII_KEY_CACHE_MS?.trim() || 5000);
-  return { auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir), keyCacheMs: Number.isInteger(cache) && cache >= 0 ? cache : 5000 };
+  return { auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir), keyCacheMs: readEnv(env).PII_KEY_CACHE_MS };
 }
 
 /** Opens the security parts; on the embedded key's first start, prints an administrator token once. */

@@ -5,8 +5,8 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@libs/event-store';
-import { Projection } from '@libs/projection/projection';
-import { ProjectionRunner, RunnerOptions } from '@libs/projection/projection-runner';
+import { Projection } from './projection';
+import { ProjectionRunner, RunnerOptions } from './projection-runner';
 
 export class Projector {
   private readonly logger = new Logger('projector');

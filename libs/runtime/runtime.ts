@@ -1,6 +1,8 @@
 /**
- * What the service runs on: the database (the configured one, or an embedded PostgreSQL under DATA_DIR),
- * its schema brought up to date by migrations, and the event store.
+ * The composition root: what every process runs on. The database (the configured one, or an embedded
+ * PostgreSQL under DATA_DIR), its schema brought up to date by the migrations the caller names, the event
+ * store (metered, and protecting personal fields), the keys and the metrics. Apps and scripts open it and
+ * compose only what they run over it.
  */
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,13 +10,13 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock, systemClock } from '@libs/clock';
 import { Config } from '@libs/config';
-import { openDatabase } from '@libs/database/data-source';
+import { MigrationList, openDatabase } from '@libs/database/data-source';
 import { EventStore } from '@libs/event-store';
 import { openEventStore } from '@libs/event-store/open-event-store';
-import { Metrics } from '../health/metrics';
-import { MeteredEventStore } from '../health/metered-event-store';
+import { Metrics } from '@libs/metrics';
+import { MeteredEventStore } from '@libs/event-store/metered-event-store';
 import { ProtectedEventStore } from '@libs/personal-data';
-import { loadSecuritySettings, openSecurity, Security } from '../auth/security';
+import { loadSecuritySettings, openSecurity, Security } from './security';
 
 export interface Runtime {
   config: Config;
@@ -34,7 +36,16 @@ export interface Runtime {
 
 const EMBEDDED_DATABASE = 'family_ledger';
 
-export async function openRuntime(config: Config, clock: Clock = systemClock, env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+export interface RuntimeOptions {
+  clock?: Clock;
+  /** Where the security settings are read from (tests pass their own). */
+  env?: NodeJS.ProcessEnv;
+  /** The migrations to run: the libraries' and the read models' (the app that opens the runtime knows them). */
+  migrations: MigrationList;
+}
+
+export async function openRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const { clock = systemClock, env = process.env } = options;
   // Created first and traversable: the embedded PostgreSQL runs as another user inside it, while the key
   // folders created below it stay private (0700).
   mkdirSync(config.dataDir, { recursive: true, mode: 0o755 });
@@ -44,12 +55,12 @@ export async function openRuntime(config: Config, clock: Clock = systemClock, en
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     // Loaded only when needed: the package is an ES module that test workers need not load.
-    const { startEmbeddedPostgres } = require('../../../../libs/database/embedded-postgres') as typeof import('../../../../libs/database/embedded-postgres');
+    const { startEmbeddedPostgres } = require('../database/embedded-postgres') as typeof import('../database/embedded-postgres');
     const server = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true });
     closers.unshift(() => server.stop());
     databaseUrl = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
   }
-  const dataSource = await openDatabase(databaseUrl);
+  const dataSource = await openDatabase(databaseUrl, options.migrations);
   closers.unshift(() => dataSource.destroy());
   const metrics = new Metrics();
   // EventStoreDB when EVENTSTORE_URL is set; the read models stay in PostgreSQL either way.

@@ -1,0 +1,144 @@
+/**
+ * The peers section: the same append and read scenarios against family-ledger's store and Emmett's, on
+ * fresh databases of one server in one run, interleaved (ours, then the peer, round after round) so a noisy
+ * neighbour weighs on both; medians of the rounds. Also the gap probe: writers racing a reader that pages
+ * through the global log by position, and what the reader never saw.
+ */
+import { randomUUID } from 'node:crypto';
+import { progressBar } from '../support/progress';
+import { median, round } from '../support/stats';
+import { Contender, emmett, familyLedger, Payload } from './contenders';
+
+export interface PeerOptions {
+  singleEvents: number;
+  batchEvents: number;
+  batchSize: number;
+  writers: number;
+  readEvents: number;
+  probeEvents: number;
+  rounds: number;
+}
+
+export const defaultPeerOptions: PeerOptions = { singleEvents: 20_000, batchEvents: 200_000, batchSize: 100, writers: 8, readEvents: 200_000, probeEvents: 4_000, rounds: 3 };
+
+type Open = (url: string, poolSize: number) => Promise<Contender>;
+const CONTENDERS: [string, Open][] = [['family-ledger', familyLedger], ['Emmett 0.42', emmett]];
+
+export interface PeerRow { scenario: string; ours: number; peer: number; ratio: number; unit: string }
+
+export async function benchPeers(fresh: () => Promise<string>, o = defaultPeerOptions): Promise<{ rows: PeerRow[]; gapProbe: Record<string, { appended: number; seen: number; missed: number; duplicates: number }> }> {
+  const rows: PeerRow[] = [];
+  for (const analysed of [false, true]) {
+    const when = analysed ? ', after the empty tables were analysed' : '';
+    rows.push(await compare(`${o.singleEvents} single-event appends, ${o.writers} writers${when}`, 'events/s', o.rounds, async (open) => {
+      const store = await ready(open, await fresh(), o.writers, analysed);
+      return finally_(store, () => appendAll(store, o.singleEvents, o.writers, 1));
+    }));
+    rows.push(await compare(`${o.batchEvents} events in appends of ${o.batchSize}, ${o.writers} writers${when}`, 'events/s', o.rounds, async (open) => {
+      const store = await ready(open, await fresh(), o.writers, analysed);
+      return finally_(store, () => appendAll(store, o.batchEvents, o.writers, o.batchSize));
+    }));
+  }
+  rows.push(await compare(`read the whole ${o.readEvents}-event log, pages of 1,000`, 'events/s', o.rounds, async (open) => {
+    const store = await ready(open, await fresh(), o.writers, false);
+    return finally_(store, async () => {
+      await appendAll(store, o.readEvents, o.writers, 1_000);
+      // Untimed: until the whole log is visible to a reader (a store may hold its newest events back a moment).
+      for (let tries = 0; (await readWhole(store)) < o.readEvents; tries++) {
+        if (tries > 200) throw new Error(`${store.name} never showed all ${o.readEvents} events`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const started = performance.now();
+      const read = await readWhole(store);
+      if (read !== o.readEvents) throw new Error(`${store.name} read ${read} of ${o.readEvents} events`);
+      return read / ((performance.now() - started) / 1000);
+    });
+  }));
+  const gapProbe: Record<string, { appended: number; seen: number; missed: number; duplicates: number }> = {};
+  for (const [name, open] of CONTENDERS) {
+    const store = await ready(open, await fresh(), o.writers + 1, false);
+    gapProbe[name] = await finally_(store, () => probeGaps(store, o.probeEvents, o.writers));
+  }
+  return { rows, gapProbe };
+}
+
+async function readWhole(store: Contender): Promise<number> {
+  let [after, read] = [undefined as string | undefined, 0];
+  for (;;) {
+    const page = await store.readPage(after, 1_000);
+    if (page.ids.length === 0) return read;
+    [after, read] = [page.last, read + page.ids.length];
+  }
+}
+
+async function compare(scenario: string, unit: string, rounds: number, once: (open: Open) => Promise<number>): Promise<PeerRow> {
+  const results: number[][] = [[], []];
+  for (let r = 0; r < rounds; r++) for (const [i, [, open]] of CONTENDERS.entries()) results[i].push(await once(open));
+  const [ours, peer] = results.map((values) => Math.round(median(values)));
+  return { scenario, ours, peer, ratio: round(ours / peer, 2), unit };
+}
+
+async function ready(open: Open, url: string, poolSize: number, analysed: boolean): Promise<Contender> {
+  const store = await open(url, poolSize + 2);
+  if (analysed) await store.analyse();
+  return store;
+}
+
+async function finally_<T>(store: Contender, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    await store.close();
+  }
+}
+
+const payload = (i: number): Payload => ({
+  id: randomUUID(), type: 'ServiceDelivered',
+  data: { householdId: randomUUID(), serviceId: randomUUID(), departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', deliveredAt: '2012-03-01T08:00:00.000Z', n: i },
+});
+
+/** `total` events over `writers` streams written concurrently, `size` per append; events per second. */
+async function appendAll(store: Contender, total: number, writers: number, size: number): Promise<number> {
+  const bar = progressBar(`${store.name}: ${total} events by ${size}`, total, 'events');
+  let issued = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: writers }, async () => {
+    const append = store.appender(`bench-${randomUUID()}`);
+    while (issued < total) {
+      const n = Math.min(size, total - issued);
+      issued += n;
+      await append(Array.from({ length: n }, (_, i) => payload(i)));
+      bar.increment(n);
+    }
+  }));
+  bar.stop();
+  return total / ((performance.now() - started) / 1000);
+}
+
+/** Writers append single events while a reader pages after its last position; then it reads to the end. */
+async function probeGaps(store: Contender, total: number, writers: number) {
+  const seen: string[] = [];
+  let after: string | undefined;
+  let writing = true;
+  const reading = (async () => {
+    while (writing) {
+      const page = await store.readPage(after, 100);
+      seen.push(...page.ids);
+      after = page.last;
+      if (page.ids.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  })();
+  await appendAll(store, total, writers, 1);
+  writing = false;
+  await reading;
+  // Then read on after the last position seen, until nothing new shows for a second.
+  for (let quiet = 0; quiet < 40; ) {
+    const page = await store.readPage(after, 1_000);
+    seen.push(...page.ids);
+    after = page.last;
+    quiet = page.ids.length === 0 ? quiet + 1 : 0;
+    if (page.ids.length === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const distinct = new Set(seen);
+  return { appended: total, seen: distinct.size, missed: total - distinct.size, duplicates: seen.length - distinct.size };
+}

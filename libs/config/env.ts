@@ -1,0 +1,84 @@
+/**
+ * The one reader of the environment: every plain setting of every process, its type, range and default,
+ * in one zod schema. A missing or malformed setting stops the process with a ConfigError that names it.
+ * Checks that need more than the text (a key file that must exist, a PEM that must parse) stay beside the
+ * code that uses them, and read the text from here.
+ */
+import { z } from 'zod';
+import { ConfigError } from './config-error';
+
+type Env = Record<string, string | undefined>;
+
+/** Blank counts as unset (a `PORT=` line in a .env file); values are trimmed. */
+const text = () => z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().optional());
+
+const integer = (fallback: number, min: number, max: number) => {
+  const problem = `must be an integer from ${min} to ${max}`;
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : undefined),
+    z.number({ error: problem }).int({ error: problem }).min(min, { error: problem }).max(max, { error: problem }).default(fallback),
+  );
+};
+
+const boolean = (fallback: boolean) =>
+  z.preprocess((v) => {
+    const raw = typeof v === 'string' ? v.trim().toLowerCase() : '';
+    if (raw === '') return undefined;
+    return ['1', 'true', 'yes'].includes(raw) ? true : ['0', 'false', 'no'].includes(raw) ? false : raw;
+  }, z.boolean({ error: 'must be true or false' }).default(fallback));
+
+/** A URL with one of the given protocols, or unset. */
+const url = (protocols: string[], problem = `must start with ${protocols.join(' or ')}//`) =>
+  text().superRefine((value, ctx) => {
+    if (value === undefined) return;
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      return ctx.addIssue({ code: 'custom', message: 'is not a URL' });
+    }
+    if (!protocols.includes(parsed.protocol)) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const pattern = (regex: RegExp, problem: string) => text().refine((value) => value === undefined || regex.test(value), { error: problem });
+
+const schema = z.object({
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  EVENTSTORE_URL: url(['esdb:', 'esdb+discover:']),
+  DATA_DIR: text(),
+  HOST: text(),
+  PORT: integer(3000, 0, 65535),
+  PROJECTOR_BATCH_SIZE: integer(500, 1, 10_000),
+  PROJECTOR_MAX_ATTEMPTS: integer(3, 1, 100),
+  PROJECTOR_STOP_ON_POISON: boolean(false),
+  HTTP_BODY_LIMIT: text(),
+  AUTH_JWKS_URL: text(),
+  AUTH_PUBLIC_KEY_FILE: text(),
+  AUTH_ISSUER: text(),
+  AUTH_AUDIENCE: text(),
+  AUTH_CLOCK_TOLERANCE_SECONDS: integer(5, 0, 300),
+  RATE_LIMIT_REQUESTS: integer(6000, 1, 10_000_000),
+  RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 86_400),
+  AUDIT_SIGNING_KEY: text(),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: integer(300, 0, 86_400),
+  FEED_HEARTBEAT_MS: integer(15_000, 10, 3_600_000),
+  FEED_MAX_BUFFERED_BYTES: integer(1 << 20, 1024, 1 << 30),
+  FEED_MAX_QUEUED_EVENTS: integer(10_000, 1, 1_000_000),
+  FEED_STALL_TIMEOUT_MS: integer(10_000, 1, 600_000),
+  FEED_RETRY_MS: integer(1_000, 0, 600_000),
+  FEED_CUT_OFF_GRACE_MS: integer(30_000, 1, 600_000),
+  PII_KEY_CACHE_MS: integer(5000, 0, 86_400_000),
+  NATS_URL: url(['nats:', 'tls:'], 'must start with nats:// or tls://'),
+  RELAY_NAME: pattern(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, ".", "_" or "-"'),
+  RELAY_STREAM: pattern(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "_" or "-"'),
+});
+
+export type Settings = z.infer<typeof schema>;
+
+/** Every setting, checked; throws a ConfigError naming the first bad one. */
+export function readEnv(env: Env = process.env): Settings {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  throw new ConfigError(String(issue.path[0]), issue.message);
+}

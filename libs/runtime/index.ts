@@ -1,0 +1,3 @@
+export * from './runtime';
+export * from './security';
+export * from './run-service';

@@ -1,0 +1,63 @@
+/**
+ * The life of a service process: read the settings (a missing or malformed one stops the process naming
+ * it), open the runtime, start what the app composes over it, and stop it all, last started first, on
+ * SIGINT or SIGTERM. Each app's main.ts names only the parts it runs.
+ */
+import { Logger } from '@nestjs/common';
+import { Config, ConfigError, loadConfig } from '@libs/config';
+import { MigrationList } from '@libs/database/data-source';
+import { openRuntime, Runtime } from './runtime';
+
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+export interface ServiceDefinition {
+  /** For messages: "family-ledger", "family-ledger projector". */
+  name: string;
+  migrations: MigrationList;
+  /** Further settings to check before anything starts (they throw ConfigError). */
+  checkSettings?: () => void;
+  /** Starts the parts over the runtime; they are stopped in reverse order. */
+  compose(runtime: Runtime): Promise<Stoppable[]>;
+}
+
+export function runService(service: ServiceDefinition): void {
+  start(service).catch((error: unknown) => {
+    console.error(`${service.name} failed to start: ${(error as Error)?.message ?? error}`);
+    process.exit(1);
+  });
+}
+
+async function start(service: ServiceDefinition): Promise<void> {
+  const logger = new Logger('family-ledger');
+  const config = settingsOrExit(service);
+  const runtime = await openRuntime(config, { migrations: service.migrations });
+  logger.log(`database: ${runtime.databaseSource === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}/postgres` : 'DATABASE_URL'}`);
+  const parts = await service.compose(runtime);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping`);
+    for (const part of [...parts].reverse()) await part.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function settingsOrExit(service: ServiceDefinition): Config {
+  try {
+    const config = loadConfig();
+    service.checkSettings?.();
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
