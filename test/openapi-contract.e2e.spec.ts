@@ -16,7 +16,6 @@ import { FEED_PARAMETERS, PAGE_PARAMETERS } from '@apps/api/src/feed/feed-query'
 import { startTestApp, TestApp } from './support/test-app';
 
 /** class-transformer's `@Type(() => Dto)` records, which say what a nested field validates as (it ships no types for them). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
   defaultMetadataStorage: { findTypeMetadata(target: Function, property: string): { typeFunction(): unknown } | undefined };
 };
