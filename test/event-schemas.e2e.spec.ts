@@ -24,6 +24,11 @@ describe('published event schemas', () => {
     }
   });
 
+  it('serves the AsyncAPI document of the feed, groups and relay without a token', async () => {
+    const { body } = await request(app.http).get('/asyncapi.json').set('authorization', '').expect(200);
+    expect(body).toMatchObject({ asyncapi: '3.0.0', channels: { feed: { address: '/feed' } } });
+  });
+
   it('answers 404 problem+json for an unknown type or version', async () => {
     const missing = await request(app.http).get('/schemas/events/HouseholdEnrolled/9').expect(404);
     expect(missing.body).toMatchObject({ code: 'event-schema-not-found' });

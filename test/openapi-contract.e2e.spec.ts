@@ -45,6 +45,12 @@ const ACTING = ['CasesController.*', 'SupervisionController.assign', 'Supervisio
 /** Handlers that take the raw query and parse it themselves, with the parameters they read. */
 const RAW_QUERIES: Record<string, readonly string[]> = { 'IndicatorsController.indicator': INDICATOR_PARAMETERS, 'FeedController.stream': FEED_PARAMETERS, 'FeedController.page': PAGE_PARAMETERS };
 
+/** Routes kept out of the document on purpose (`@ApiExcludeController`, `@ApiExcludeEndpoint`: /asyncapi.json, like /openapi.json itself). */
+function excluded(controller: Function, fn: Function): boolean {
+  const whole = (Reflect.getMetadata('swagger/apiExcludeController', controller) as boolean[] | undefined)?.[0] === true;
+  return whole || (Reflect.getMetadata('swagger/apiExcludeEndpoint', fn) as { disable?: boolean } | undefined)?.disable === true;
+}
+
 function join(...parts: string[]): string {
   return `/${parts.join('/').split('/').filter(Boolean).join('/')}`;
 }
@@ -59,7 +65,7 @@ function routes(app: TestApp): Route[] {
         const fn = controller.prototype[handler];
         const method = METHODS[Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod];
         const path = Reflect.getMetadata(PATH_METADATA, fn);
-        if (handler === 'constructor' || method === undefined || path === undefined) continue;
+        if (handler === 'constructor' || method === undefined || path === undefined || excluded(controller, fn)) continue;
         found.push({ method, path: join(base, String(path)), controller, handler });
       }
     }
