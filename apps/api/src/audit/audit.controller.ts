@@ -4,7 +4,7 @@
  */
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
 import { exportPublicKey } from '@libs/audit/signing';
@@ -17,6 +17,7 @@ import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
 import { StreamParams, TrailQuery } from './audit.dto';
 import { asProblem } from './checkpoint-problems';
 import { exportStream, historyOf, verifyStream } from './stream-audit';
+import { AuditTrail, CheckpointDto, CheckpointVerdict, PublicKeyAnswer, StreamHistory, StreamVerdictDto } from './answers.dto';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -28,18 +29,22 @@ export class AuditController {
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
+  /** Every event of a stream in order, with hashes and the state after each. */
   @Get('streams/:stream/history')
-  async history(@Param() { stream }: StreamParams) {
+  async history(@Param() { stream }: StreamParams): Promise<StreamHistory> {
     return { stream, events: historyOf(await this.store.readStream(stream)) };
   }
 
+  /** Checks a stream's hash chain and that the latest signed checkpoint still covers it. */
   @Get('streams/:stream/verify')
-  verify(@Param() { stream }: StreamParams) {
+  verify(@Param() { stream }: StreamParams): Promise<StreamVerdictDto> {
     return verifyStream(this.raw, this.writer, this.dataSource.manager, stream);
   }
 
+  /** A stream as the signed NDJSON bundle `family-ledger verify` checks offline. */
   @Get('streams/:stream/export')
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
+  @ApiProduces('application/x-ndjson')
   async export(@Param() { stream }: StreamParams, @Res({ passthrough: true }) response: Response) {
     const bundle = await exportStream(this.raw, this.writer, stream).catch(asProblem);
     response.setHeader('Content-Disposition', `attachment; filename="${stream}.ndjson"`);
@@ -48,7 +53,7 @@ export class AuditController {
 
   /** Public: verifiers fetch it to pin the key a bundle must be signed with. */
   @Get('public-key')
-  publicKey() {
+  publicKey(): PublicKeyAnswer {
     const key = this.writer.publicKey();
     return {
       algorithm: 'Ed25519',
@@ -58,14 +63,16 @@ export class AuditController {
     };
   }
 
+  /** Signs a Merkle checkpoint over the whole log now. */
   @Post('checkpoints')
   @HttpCode(201)
-  checkpoint() {
+  checkpoint(): Promise<CheckpointDto> {
     return this.writer.checkpoint().catch(asProblem);
   }
 
+  /** The latest checkpoint signed with the current key. */
   @Get('checkpoints/latest')
-  async latest() {
+  async latest(): Promise<CheckpointDto> {
     const signed = await latestSignedCheckpoint(this.dataSource.manager, this.writer.keyId());
     if (!signed) throw ProblemException.of(404, 'no-checkpoint', 'no checkpoint has been signed with the current key yet');
     return signed;
@@ -73,14 +80,15 @@ export class AuditController {
 
   /** Recomputes the root over the log as it is now: a rewrite since signing shows as `root: false`. */
   @Get('checkpoints/latest/verify')
-  async verifyLatest() {
+  async verifyLatest(): Promise<CheckpointVerdict> {
     const signed = await this.latest();
     const { signature, root } = await this.writer.verifyAgainstLog(signed);
     return { ok: signature && root, checkpoint: signed, signatureValid: signature, logMatches: root };
   }
 
+  /** The audit trail: events of audited streams in log order, filtered. */
   @Get('trail')
-  trail(@Query() query: TrailQuery) {
+  trail(@Query() query: TrailQuery): Promise<AuditTrail> {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
       const { limit, ...filter } = query;

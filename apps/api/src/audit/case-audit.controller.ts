@@ -1,6 +1,6 @@
 /** The auditor's view of one case: its full history, its verification, and its offline-verifiable export. */
 import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CheckpointWriter } from '@libs/audit/checkpointing';
@@ -10,6 +10,7 @@ import { IdParams } from '../commands/shared/command.dto';
 import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
 import { asProblem } from './checkpoint-problems';
 import { exportStream, historyOf, verifyStream } from './stream-audit';
+import { StreamHistory, StreamVerdictDto } from './answers.dto';
 
 @ApiTags('audit')
 @Controller('cases')
@@ -23,19 +24,21 @@ export class CaseAuditController {
 
   /** Every event in order, as readable now (personal fields decrypted where allowed), with the state after each. */
   @Get(':id/history')
-  async history(@Param() { id }: IdParams) {
+  async history(@Param() { id }: IdParams): Promise<StreamHistory> {
     const events = await this.store.readStream(caseStream(id));
     return { caseId: id, stream: caseStream(id), events: historyOf(events) };
   }
 
+  /** Checks the case's hash chain and that the latest signed checkpoint still covers it. */
   @Get(':id/verify')
-  verify(@Param() { id }: IdParams) {
+  verify(@Param() { id }: IdParams): Promise<StreamVerdictDto> {
     return verifyStream(this.raw, this.writer, this.dataSource.manager, caseStream(id));
   }
 
   /** The NDJSON bundle `family-ledger verify` checks offline (see exportStream). */
   @Get(':id/export')
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
+  @ApiProduces('application/x-ndjson')
   async export(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response) {
     const bundle = await exportStream(this.raw, this.writer, caseStream(id)).catch(asProblem);
     response.setHeader('Content-Disposition', `attachment; filename="case-${id}.ndjson"`);

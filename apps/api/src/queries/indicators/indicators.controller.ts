@@ -10,8 +10,12 @@ import { answerIndicator, IndicatorRequestError, parseIndicatorRequest, toCsv } 
 import { catalogue } from '@projections/index';
 import { Language, LANGUAGES, rowNames } from '@libs/reference-data/names';
 import { ProblemException } from '../../http/problem';
+import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
+import { IndicatorAnswerDto, IndicatorCatalogue } from './answers.dto';
 
-const PARAMETERS = new Set(['ou', 'level', 'pe', 'by', 'format', 'lang']);
+/** Every query parameter the indicator endpoint reads (others are refused); the OpenAPI test holds the document to it. */
+export const INDICATOR_PARAMETERS = ['ou', 'level', 'pe', 'by', 'format', 'lang'] as const;
+const PARAMETERS = new Set<string>(INDICATOR_PARAMETERS);
 
 type AnalystRequest = Request & { policy?: { suppressSmallCells?: boolean }; principal?: Parameters<typeof suppressSmallCells>[1] };
 
@@ -19,18 +23,28 @@ type AnalystRequest = Request & { policy?: { suppressSmallCells?: boolean }; pri
 export class IndicatorsController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
+  /** The indicator catalogue: each indicator's definition, breakdowns, periods, levels and target. */
   @Get()
-  list() {
+  list(): IndicatorCatalogue {
     return {
       indicators: catalogue.all.map(({ name, title, description, unit, numerator, denominator, dimensions, periodGrain, interval, target, levels }) => ({
         name, title, description, unit, numerator: numerator.label, denominator: denominator?.label ?? null,
         dimensions: Object.keys(dimensions), periods: periodGrain === 'year' ? 'yearly (2012, 2012:2014)' : 'DHIS2 (2012, 2012S1, 2012Q1, 201203, 201201B, ranges, ;-lists)',
-        interval: interval ?? null, target: target ?? null, levels: levels ?? ['city', 'district', 'township', 'village'],
+        interval: interval ?? null, target: target ?? null, levels: [...(levels ?? ['city', 'district', 'township', 'village'])],
       })),
     };
   }
 
+  /** One indicator's rows for an org unit, level, periods and breakdown, as JSON or CSV. */
   @Get(':name')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: IndicatorAnswerDto, description: 'JSON, or CSV with `Accept: text/csv` or `format=csv`; headers X-Log-Position and X-Log-Recorded-At say what the rows reflect' })
+  @ApiQuery({ name: 'ou', required: false, description: 'Org unit code (city 640100, district, township, village); a scoped token\'s own org unit when omitted. Repeat it for several' })
+  @ApiQuery({ name: 'level', required: false, enum: ['city', 'district', 'township', 'village'], description: 'Level of the rows under `ou` (default: the level of `ou`)' })
+  @ApiQuery({ name: 'pe', required: false, description: 'Periods in DHIS2 syntax: 2012, 2012S1, 2012Q1, 201203, 201201B, ranges (2012Q1:2012Q4) and ;-lists' })
+  @ApiQuery({ name: 'by', required: false, description: 'A breakdown (category, focus-area, department, ...); GET /indicators lists each indicator\'s dimensions' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'Overrides the Accept header' })
+  @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'], description: 'JSON rows also carry `names`: the org unit\'s and the dimension codes\' names in that language' })
   async indicator(@Param('name') name: string, @Query() query: Record<string, unknown>, @Req() request: AnalystRequest, @Res({ passthrough: true }) response: Response) {
     const indicator = catalogue.find(name);
     if (!indicator) throw ProblemException.of(400, 'unknown-indicator', `unknown indicator "${name.slice(0, 60)}"; GET /indicators lists them`);
