@@ -9,8 +9,8 @@ import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
 export const categoryCountsReadModel: ReadModelDefinition = {
   name: 'category-counts',
-  // 4: periods in the programme calendar (Beijing time), not UTC.
-  version: 4,
+  // 4: periods in the programme calendar (Beijing time), not UTC. 5: household_stock_changes (stocks by local day).
+  version: 5,
   tables: (s) => [
     `CREATE TABLE ${s}.households (
        household_id   text    PRIMARY KEY,
@@ -32,6 +32,17 @@ export const categoryCountsReadModel: ReadModelDefinition = {
        PRIMARY KEY (village_code, category, enrolment_year, period))`,
     `CREATE INDEX ON ${s}.category_counts (township_code)`,
     `CREATE INDEX ON ${s}.category_counts (district_code)`,
+    // The stocks (active, certified) as their changes by the local day they happened: the state at the end of a
+    // day is the sum of the changes up to it (certified by the end of 2013, whenever the household enrolled).
+    `CREATE TABLE ${s}.household_stock_changes (
+       ${ORG_UNIT_COLUMNS_DDL},
+       category  text NOT NULL,
+       day       int  NOT NULL,
+       active    int  NOT NULL DEFAULT 0,
+       certified int  NOT NULL DEFAULT 0,
+       PRIMARY KEY (village_code, category, day))`,
+    `CREATE INDEX ON ${s}.household_stock_changes (township_code)`,
+    ...districtRollupDdl(s, { table: 'household_stock_changes', keys: ['category text', 'day int'], counts: ['active int', 'certified int'] }),
     ...districtRollupDdl(s, { table: 'category_counts', keys: ['category text', 'enrolment_year int', 'period int'], counts: ['active int', 'withdrawn int', 'certified int'] }),
   ],
   reportingViews: [

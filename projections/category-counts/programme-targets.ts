@@ -10,10 +10,10 @@ import { countIndicator, judge, periodSpans } from '@libs/indicators/count-indic
 import { Indicator, IndicatorQuery, IndicatorRequest, IndicatorRow } from '@libs/indicators/definitions';
 
 export const certificationRate: Indicator = countIndicator({
-  name: 'certification-rate', title: 'Happy Family certification rate', unit: 'proportion', readModel: 'category-counts', table: 'category_counts',
-  description: 'Enrolled (not withdrawn) households certified as Happy Families over enrolled households, by enrolment month; goal 60% by the end of 2015.',
+  name: 'certification-rate', title: 'Certification rate among enrolled households', unit: 'proportion', readModel: 'category-counts', table: 'household_stock_changes',
+  description: 'A stock: households certified as Happy Families at the end of the period (or of the asOf day) over households enrolled and active then (pe=2013: certified by the end of 2013, whenever enrolled). The 60% goal itself counts all the city\'s households: certification-goal.',
   numerator: { label: 'certified households', sql: 'sum(certified)' }, denominator: { label: 'active enrolled households', sql: 'sum(active)' },
-  dimensions: { category: 'category' }, periodGrain: 'month', target: { value: 0.6, label: 'at least 60% by the end of 2015' },
+  dimensions: { category: 'category' }, periodGrain: 'month', aggregation: 'stock', target: { value: 0.6, label: 'at least 60% by the end of 2015' },
 });
 
 /** The org units a request reports on: `orgUnit` itself, or its descendants at `level`. */
@@ -33,7 +33,7 @@ export const enrolmentAgainstTarget: Indicator = {
   name: 'enrolment-vs-target', title: 'Enrolment against the year\'s target', unit: 'proportion', readModel: 'category-counts',
   description: 'Active households enrolled in the programme year (enrolmentYear) over the target set for that year and org unit; reported where a target is set.',
   numerator: { label: 'active households enrolled in the year' }, denominator: { label: 'target households for the year' },
-  dimensions: {}, periodGrain: 'year', target: { value: 1, label: 'the year\'s target reached' },
+  dimensions: {}, periodGrain: 'year', aggregation: 'flow', target: { value: 1, label: 'the year\'s target reached' },
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
     const { spans, values } = periodSpans(request.periods, 'year');
     return {
@@ -57,7 +57,7 @@ export const pilotVillageCoverage: Indicator = {
   name: 'pilot-village-coverage', title: 'Pilot coverage of villages', unit: 'proportion', readModel: 'category-counts',
   description: 'Villages with at least one active enrolled household (enrolled by the end of the period) over all villages of the org unit (reference data); target at least 15% per township.',
   numerator: { label: 'villages with enrolled households' }, denominator: { label: 'villages' },
-  dimensions: {}, periodGrain: 'month', target: { value: 0.15, label: 'at least 15% of villages' }, levels: ['city', 'district', 'township'],
+  dimensions: {}, periodGrain: 'month', aggregation: 'stock', target: { value: 0.15, label: 'at least 15% of villages' }, levels: ['city', 'district', 'township'],
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
     const { spans, values } = periodSpans(request.periods, 'month');
     const level = orgUnitColumn(request.level);
@@ -81,7 +81,7 @@ export const pilotHouseholdCoverage: Indicator = {
   name: 'pilot-household-coverage', title: 'Pilot coverage of households', unit: 'proportion', readModel: 'category-counts',
   description: 'Active enrolled households (enrolled by the end of the period) over the households living in the village (programme.village_households); reported for villages with a household figure; target at least 15% per pilot village.',
   numerator: { label: 'active enrolled households' }, denominator: { label: 'households living in the village' },
-  dimensions: {}, periodGrain: 'month', target: { value: 0.15, label: 'at least 15% of households' }, levels: ['village'],
+  dimensions: {}, periodGrain: 'month', aggregation: 'stock', target: { value: 0.15, label: 'at least 15% of households' }, levels: ['village'],
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
     const { spans, values } = periodSpans(request.periods, 'month');
     return {

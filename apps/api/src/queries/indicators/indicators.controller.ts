@@ -6,11 +6,17 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { suppressSmallCells } from '@libs/auth';
-import { answerIndicator, IndicatorRequestError, parseIndicatorRequest, toCsv } from '@libs/indicators';
+import { answerIndicator, csvFilename, IndicatorRequestError, parseIndicatorRequest, RATE_DECIMALS, toCsv } from '@libs/indicators';
 import { catalogue } from '@projections/index';
 import { ProblemException } from '../../http/problem';
 
-const PARAMETERS = new Set(['ou', 'level', 'pe', 'by', 'format']);
+const PARAMETERS = new Set(['ou', 'level', 'pe', 'asOf', 'by', 'format']);
+
+/** How each unit's values are given (GET /indicators states it per indicator). */
+const ROUNDING: Partial<Record<string, string>> = {
+  proportion: `value exact in JSON; ${RATE_DECIMALS} decimal places in CSV`,
+  fen: 'integer fen (stored unit); valueYuan and ...Yuan beside: fen / 100, exact to the fen',
+};
 
 type AnalystRequest = Request & { policy?: { suppressSmallCells?: boolean }; principal?: Parameters<typeof suppressSmallCells>[1] };
 
@@ -21,9 +27,10 @@ export class IndicatorsController {
   @Get()
   list() {
     return {
-      indicators: catalogue.all.map(({ name, title, description, unit, numerator, denominator, dimensions, periodGrain, interval, target, levels }) => ({
-        name, title, description, unit, numerator: numerator.label, denominator: denominator?.label ?? null,
+      indicators: catalogue.all.map(({ name, title, description, unit, numerator, denominator, dimensions, periodGrain, aggregation, interval, target, levels }) => ({
+        name, title, description, unit, aggregation, rounding: ROUNDING[unit] ?? 'exact counts', numerator: numerator.label, denominator: denominator?.label ?? null,
         dimensions: Object.keys(dimensions), periods: periodGrain === 'year' ? 'yearly (2012, 2012:2014)' : 'DHIS2 (2012, 2012S1, 2012Q1, 201203, 201201B, ranges, ;-lists)',
+        asOf: aggregation === 'stock' ? 'a local day (yyyy-mm-dd), instead of pe: the state at its end' : null,
         interval: interval ?? null, target: target ?? null, levels: levels ?? ['city', 'district', 'township', 'village'],
       })),
     };
@@ -48,6 +55,7 @@ export class IndicatorsController {
     if (!wantsCsv(query.format, request.headers.accept)) return answer;
     const rows = request.policy?.suppressSmallCells ? suppressSmallCells(answer.rows, request.principal) : answer.rows;
     response.type('text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${csvFilename(answer)}"`);
     return toCsv({ ...answer, rows: rows as typeof answer.rows }, indicator);
   }
 }
