@@ -83,6 +83,8 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'DELETE', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
 
   // Administration (projections, dead letters, keys).
+  { method: 'GET', path: '/admin/registers/:', roles: ['admin'], scope: city, why: 'the registers\' versions and sources' },
+  { method: 'POST', path: '/admin/registers/:', roles: ['admin'], scope: city, why: 'loads a register (households by village, enrolment targets): the denominators of the goals' },
   { method: 'GET', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },
   { method: 'POST', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },
   { method: 'PUT', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },

@@ -1,6 +1,6 @@
 /** The indicators answered from category-counts (see README.md beside this file). */
 import { countIndicator, Indicator } from '@libs/indicators';
-import { certificationRate, enrolmentAgainstTarget, pilotHouseholdCoverage, pilotVillageCoverage } from './programme-targets';
+import { certificationGoal, certificationRate, enrolmentAgainstTarget, pilotHouseholdCoverage, pilotVillageCoverage } from './programme-targets';
 
 const CATEGORY = { category: 'category' };
 
@@ -18,6 +18,7 @@ export const categoryCountsIndicators: readonly Indicator[] = [
     dimensions: CATEGORY, periodGrain: 'month', aggregation: 'stock',
   }),
   certificationRate,
+  certificationGoal,
   enrolmentAgainstTarget,
   pilotVillageCoverage,
   pilotHouseholdCoverage,

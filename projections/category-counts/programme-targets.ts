@@ -6,7 +6,7 @@
  */
 import { referenceData } from '@libs/reference-data';
 import { orgUnitColumn } from '@libs/indicators/org-unit-path';
-import { countIndicator, judge, periodSpans } from '@libs/indicators/count-indicator';
+import { countIndicator, countSource, judge, periodSpans, stockJoin } from '@libs/indicators/count-indicator';
 import { Indicator, IndicatorQuery, IndicatorRequest, IndicatorRow } from '@libs/indicators/definitions';
 
 export const certificationRate: Indicator = countIndicator({
@@ -79,19 +79,63 @@ export const pilotVillageCoverage: Indicator = {
 
 export const pilotHouseholdCoverage: Indicator = {
   name: 'pilot-household-coverage', title: 'Pilot coverage of households', unit: 'proportion', readModel: 'category-counts',
-  description: 'Active enrolled households (enrolled by the end of the period) over the households living in the village (programme.village_households); reported for villages with a household figure; target at least 15% per pilot village.',
-  numerator: { label: 'active enrolled households' }, denominator: { label: 'households living in the village' },
+  description: 'A stock: households enrolled and active at the end of the period over the households living in the village that year (the household register, latest version); reported for villages the register lists; target at least 15% per pilot village.',
+  numerator: { label: 'active enrolled households' }, denominator: { label: 'households living in the village (register)' },
   dimensions: {}, periodGrain: 'month', aggregation: 'stock', target: { value: 0.15, label: 'at least 15% of households' }, levels: ['village'],
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
-    const { spans, values } = periodSpans(request.periods, 'month');
+    const { values } = stockJoin(request);
     return {
       sql: `SELECT p.code AS period, h.village_code AS org_unit, coalesce(sum(t.active), 0) AS numerator, h.households AS denominator
-              FROM programme.village_households h CROSS JOIN ${spans}
-              LEFT JOIN ${schema}.category_counts t ON t.village_code = h.village_code AND t.period <= p.last
+              FROM ${ENDS} JOIN programme.village_households h ON ${REGISTER_YEAR}
+              LEFT JOIN ${schema}.household_stock_changes t ON t.village_code = h.village_code AND t.day <= p.last_day
              WHERE h.village_code = ANY($1::text[])
              GROUP BY p.code, h.village_code, h.households ORDER BY 1, 2`,
       params: [unitsAt(request), ...values],
       toRows: (rows) => rows.map((r) => judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
+    };
+  },
+};
+
+/** The states asked for, from stockJoin's parameters ($2 codes, $3 last days). */
+const ENDS = 'unnest($2::text[], $3::int[]) AS p(code, last_day)';
+/** A village's register row for a state: its latest year at or before the state's (the register is yearly). */
+const REGISTER_YEAR = `h.year = (SELECT max(y.year) FROM programme.village_households y WHERE y.village_code = h.village_code AND y.year <= p.last_day / 10000)`;
+
+/** SQL: the code of a village's unit at `level` (the codes nest by prefix; the city is 4 digits + 00). */
+function unitOfVillage(column: string, level: IndicatorRequest['level']): string {
+  return { village: column, township: `left(${column}, 9)`, district: `left(${column}, 6)`, city: `left(${column}, 4) || '00'` }[level];
+}
+
+/**
+ * The seed's goal: at least 60% of all the city's households certified by the end of 2015. Certified
+ * households at the end of the period (a stock) over the households living in the unit's villages that year
+ * (the household register); units without register rows for the year have no denominator and no value.
+ */
+export const certificationGoal: Indicator = {
+  name: 'certification-goal', title: 'Happy Families among all households (the 60% goal)', unit: 'proportion', readModel: 'category-counts',
+  description: 'A stock: households certified at the end of the period (or of the asOf day) over all households living in the org unit that year (the village household register, latest version): the seed\'s goal, 60% by the end of 2015. certification-rate divides by enrolled households instead.',
+  numerator: { label: 'certified households' }, denominator: { label: 'households living in the org unit (register)' },
+  dimensions: {}, periodGrain: 'month', aggregation: 'stock', target: { value: 0.6, label: 'at least 60% of all households by the end of 2015' },
+  query(schema: string, request: IndicatorRequest): IndicatorQuery {
+    const { join, values } = stockJoin(request);
+    const filter = orgUnitColumn(request.orgUnitLevel);
+    return {
+      sql: `WITH certified AS (
+              SELECT p.code AS period, p.last_day, t.${orgUnitColumn(request.level)} AS org_unit, sum(t.certified) AS certified
+                FROM ${schema}.${countSource('household_stock_changes', request)} t ${join}
+               WHERE t.${filter} = $1 GROUP BY 1, 2, 3),
+            register AS (
+              SELECT p.code AS period, ${unitOfVillage('h.village_code', request.level)} AS org_unit, sum(h.households) AS households
+                FROM ${ENDS} JOIN programme.village_households h ON ${REGISTER_YEAR}
+               WHERE ${unitOfVillage('h.village_code', request.orgUnitLevel)} = $1 GROUP BY 1, 2)
+            SELECT coalesce(c.period, r.period) AS period, coalesce(c.org_unit, r.org_unit) AS org_unit,
+                   coalesce(c.certified, 0) AS numerator, r.households AS denominator
+              FROM certified c FULL JOIN register r USING (period, org_unit) ORDER BY 1, 2`,
+      params: [request.orgUnit, ...values],
+      // Without a register figure there is nothing to divide by: no value, not judged (judge would report the count).
+      toRows: (rows) => rows.map((r) => r.denominator === null
+        ? { ...row(request, String(r.period), String(r.org_unit), Number(r.numerator), null), target: this.target!.value, targetMet: null }
+        : judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
     };
   },
 };
