@@ -10,6 +10,7 @@ import { LOAN_EVENT_CATALOGUE } from './loan/catalogue';
 import { CASE_EVENT_TYPES, CaseEvent } from './accountability-case/events';
 import { RESPONSIBILITY_EVENT_TYPES, ResponsibilityEvent } from './responsibility/events';
 import { SUPERVISION_EVENT_TYPES, SupervisionEvent } from './supervision/events';
+import { PILOT_VILLAGE_EVENT_TYPES, PilotVillageEvent } from './pilot-village/events';
 
 type Catalogue<Type extends string> = { readonly [T in Type]: { readonly personalFields: readonly string[] } };
 
@@ -27,6 +28,8 @@ const SUPERVISION_EVENT_CATALOGUE = catalogueOf<SupervisionEvent['type']>(SUPERV
   SupervisionVisitRecorded: ['findings'],
 });
 const RESPONSIBILITY_EVENT_CATALOGUE = catalogueOf<ResponsibilityEvent['type']>(RESPONSIBILITY_EVENT_TYPES);
+// Who decided appears by id; the reason is about a village, not a person.
+const PILOT_VILLAGE_EVENT_CATALOGUE = catalogueOf<PilotVillageEvent['type']>(PILOT_VILLAGE_EVENT_TYPES);
 const CASE_EVENT_CATALOGUE = catalogueOf<CaseEvent['type']>(CASE_EVENT_TYPES, {
   CaseOpened: ['evidence'],
   RectificationReported: ['report', 'evidence'],
@@ -41,6 +44,7 @@ const CATALOGUES = {
   supervision: SUPERVISION_EVENT_CATALOGUE,
   responsibility: RESPONSIBILITY_EVENT_CATALOGUE,
   case: CASE_EVENT_CATALOGUE,
+  pilotvillage: PILOT_VILLAGE_EVENT_CATALOGUE,
 } as const;
 
 type Catalogues = typeof CATALOGUES;

@@ -1,6 +1,6 @@
 /** The indicators answered from category-counts (see README.md beside this file). */
 import { countIndicator, Indicator } from '@libs/indicators';
-import { certificationGoal, certificationRate, enrolmentAgainstTarget, pilotHouseholdCoverage, pilotVillageCoverage } from './programme-targets';
+import { certificationGoal, certificationRate, enrolmentsOutsidePilots, enrolmentAgainstTarget, pilotHouseholdCoverage, pilotVillageCoverage } from './programme-targets';
 
 const CATEGORY = { category: 'category' };
 
@@ -22,4 +22,5 @@ export const categoryCountsIndicators: readonly Indicator[] = [
   enrolmentAgainstTarget,
   pilotVillageCoverage,
   pilotHouseholdCoverage,
+  enrolmentsOutsidePilots,
 ];

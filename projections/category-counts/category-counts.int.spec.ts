@@ -87,4 +87,18 @@ describe('category counts projection', () => {
     await applyEvents(db.dataSource, projection, [...events, events[2], events[0]]);
     expect(await tableRows(db.dataSource, projection, 'household_stock_changes')).toEqual(expected);
   });
+
+  it('keeps pilot designations as changes by local day, guarded per village: delivered twice changes nothing', async () => {
+    const stream = `pilotvillage-${VILLAGE}`;
+    const data = { villageCode: VILLAGE, townshipCode: path.township_code, designatedBy: 'township-1', reason: 'decision 1' };
+    const events = [
+      recorded('PilotVillageDesignated', data, '2011-12-31T17:00:00.000Z', stream),
+      recorded('PilotVillageDesignationWithdrawn', { villageCode: VILLAGE, townshipCode: path.township_code, withdrawnBy: 'township-1', reason: 'merged' }, '2013-07-01T02:00:00.000Z', stream),
+    ];
+    const expected = [{ ...path, day: 20120101, pilots: 1 }, { ...path, day: 20130701, pilots: -1 }];
+    await applyEvents(db.dataSource, projection, events);
+    expect(await tableRows(db.dataSource, projection, 'pilot_village_changes')).toEqual(expected);
+    await applyEvents(db.dataSource, projection, [...events, events[0]]);
+    expect(await tableRows(db.dataSource, projection, 'pilot_village_changes')).toEqual(expected);
+  });
 });

@@ -12,10 +12,13 @@ import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { orgUnitValues } from '@libs/indicators/org-unit-path';
+import { PilotVillageEvent } from '@libs/domain/pilot-village';
 import { categoryCountsReadModel } from './category-counts.tables';
+import { applyPilotVillages } from './pilot-villages.fold';
 
 type Handled = Extract<HouseholdEvent, { type: 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked' }>;
 const HANDLES: readonly Handled['type'][] = ['HouseholdEnrolled', 'HouseholdRecategorized', 'HouseholdWithdrawn', 'HouseholdCertified', 'CertificationRevoked'];
+const PILOT_TYPES: readonly PilotVillageEvent['type'][] = ['PilotVillageDesignated', 'PilotVillageDesignationWithdrawn'];
 
 export interface HouseholdRow {
   household_id: string;
@@ -104,10 +107,16 @@ function negate(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, -v]));
 }
 
-export const categoryCountsProjection: Projection<Handled> = {
+const isPilot = (e: RecordedOf<Handled | PilotVillageEvent>): e is RecordedOf<PilotVillageEvent> => (PILOT_TYPES as readonly string[]).includes(e.type);
+
+export const categoryCountsProjection: Projection<Handled | PilotVillageEvent> = {
   ...categoryCountsReadModel,
-  handles: HANDLES,
-  async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
+  handles: [...HANDLES, ...PILOT_TYPES],
+  async applyBatch(all: readonly RecordedOf<Handled | PilotVillageEvent>[], tx: EntityManager, s: string): Promise<void> {
+    // Designations touch other rows than households': their own fold, in the same transaction.
+    await applyPilotVillages(all.filter(isPilot), tx, s);
+    const events = all.filter((e): e is RecordedOf<Handled> => !isPilot(e));
+    if (events.length === 0) return;
     const ids = events.map((e) => e.data.householdId);
     const loaded = await selectByKeys<HouseholdRow & { last_position: string }>(tx, `${s}.households`, 'household_id', ids);
     const households = new Map(loaded.map((h) => [h.household_id, { ...h, last_position: BigInt(h.last_position) }]));

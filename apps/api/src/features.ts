@@ -4,6 +4,7 @@
  */
 import { HouseholdsModule } from './commands/households/households.module';
 import { LoansModule } from './commands/loans/loans.module';
+import { PilotVillagesModule } from './commands/pilot-villages/pilot-villages.module';
 import { HouseholdQueriesModule } from './queries/households/household-queries.module';
 import { LoanQueriesModule } from './queries/loans/loan-queries.module';
 import { HealthModule } from './health/health.module';
@@ -17,4 +18,4 @@ import { AuthModule } from './auth/auth.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { EventSchemasModule } from './schemas/event-schemas.module';
 
-export const features = [AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, EventSchemasModule];
+export const features = [AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, PilotVillagesModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, EventSchemasModule];

@@ -60,6 +60,8 @@ export async function seedCampaign(store: EventStore, dataSource: DataSource): P
     ['LoanRepaymentRecorded', { loanId: l2, householdId: h4, amountFen: 1_000_000, outstandingFen: 2_000_000 }, '2012-06-15T02:00:00.000Z'],
     ['LoanDefaulted', { loanId: l2, householdId: h4, outstandingFen: 2_000_000, reason: 'business failed' }, '2013-01-15T02:00:00.000Z']);
 
+  // Township 640104001 chose V1 as its pilot village.
+  await append(`pilotvillage-${V1}`, ['PilotVillageDesignated', { villageCode: V1, townshipCode: '640104001', designatedBy: 'township-640104001', reason: 'township decision 2012-1' }, '2012-01-05T02:00:00.000Z']);
   await loadRegister(dataSource, 'enrolment-targets', [{ orgUnitCode: '640100', year: 2012, households: 70_200 }, { orgUnitCode: '640104', year: 2012, households: 4 }], 'campaign seed', 'test');
   await loadRegister(dataSource, 'village-households', [{ orgUnitCode: V1, year: 2012, households: 20 }], 'campaign seed', 'test');
   const personalData = names.flatMap((name, i) => [name, `64010419800101${1000 + i}`, `1390951${1000 + i}`]).concat(['tractor', 'asthma']);
