@@ -7,6 +7,8 @@ import { DatabaseSchema } from '@libs/database/data-source';
 import { libMigrations } from '@libs/database/migrations';
 import { Indicator, indicatorCatalogue } from '@libs/indicators';
 import { Projection } from '@libs/projection/projection';
+import { activityCountsIndicators } from './activity-counts/activity-counts.indicators';
+import { activityCountsProjection } from './activity-counts/activity-counts.projection';
 import { caseAuditTrailProjection } from './case-audit-trail/case-audit-trail.projection';
 import { HouseholdCountsView } from './category-counts/category-counts.entity';
 import { categoryCountsIndicators } from './category-counts/category-counts.indicators';
@@ -43,6 +45,7 @@ export const readModels: readonly ReadModel[] = [
   { projection: serviceDeliveriesProjection, indicators: serviceDeliveriesIndicators, reportingEntities: [ServiceCountsView] },
   { projection: satisfactionRatesProjection, indicators: satisfactionRatesIndicators, reportingEntities: [SatisfactionCountsView] },
   { projection: loanPortfolioProjection, indicators: loanPortfolioIndicators, reportingEntities: [LoanCountsView] },
+  { projection: activityCountsProjection, indicators: activityCountsIndicators },
   { projection: caseAuditTrailProjection },
   { projection: supervisionComplianceProjection },
 ];

@@ -46,6 +46,12 @@ describe('programme registers', () => {
     expect(villages.body.rows.map((r: Record<string, unknown>) => [r.period, r.orgUnit, r.numerator, r.denominator, r.targetMet])).toEqual([
       ['2013', V1, 1, 10, false], ['2013', V2, 0, null, null], ['2014', V1, 2, 3, true], ['2014', V2, 0, 2, false],
     ]);
+    // Household coverage is reported for pilot villages: V1 designated.
+    await request(app.http).post('/pilot-villages').send({ villageCode: V1, designatedBy: 'township-640181001', reason: 'decision 1', occurredAt: '2012-01-01T02:00:00.000Z' }).expect(201);
+    await eventually(async () => {
+      const { body } = await get(`/indicators/pilot-household-coverage?ou=${V1}&pe=2014`).expect(200);
+      if (body.rows.length === 0) throw new Error('designation not projected yet');
+    }, 30_000);
     const coverage = await get(`/indicators/pilot-household-coverage?ou=${V1}&pe=2014`).expect(200);
     expect(coverage.body.rows).toEqual([expect.objectContaining({ numerator: 3, denominator: 3, value: 1 })]);
     const listed = await get('/admin/registers/village-households').expect(200);

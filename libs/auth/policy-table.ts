@@ -77,6 +77,11 @@ export const POLICY: readonly PolicyEntry[] = [
 
   // Indicators: no personal data; small cells withheld from analysts.
   { method: 'GET', path: '/indicators', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'definitions only' },
+  { method: 'POST', path: '/activities', roles: ['provider', 'registrar'], scope: { kind: 'body', fields: ['orgUnitCode'] }, why: 'department and centre staff record the activities held in their area' },
+  { method: 'POST', path: '/activities/:/**', roles: ['provider', 'registrar'], scope: city, why: 'corrections and cancellations: whole-city staff (no scope look-up by activity yet)' },
+  { method: 'GET', path: '/activities/:', roles: ['provider', 'registrar', 'supervisor', 'auditor', 'analyst'], scope: city, why: 'one activity as recorded (no scope look-up by activity yet)' },
+  { method: 'GET', path: '/dhis2/dataValueSets', roles: ['analyst', 'supervisor', 'auditor'], scope: { kind: 'query', param: 'ou' }, why: 'DHIS2 exchange of the indicators, within the caller\'s area (small cells withheld in the controller)' },
+  { method: 'GET', path: '/dhis2/analytics', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'DHIS2 analytics; org units in its dimensions are checked against the caller\'s area in the controller' },
   { method: 'GET', path: '/indicators/**', roles: ['analyst', 'supervisor', 'auditor'], scope: { kind: 'query', param: 'ou' }, suppressSmallCells: true, why: 'within the caller\'s area' },
   { method: 'GET', path: '/reporting/**', roles: ['analyst', 'auditor'], scope: city, suppressSmallCells: true, why: 'reporting views' },
 

@@ -31,6 +31,7 @@ const FROZEN = {
     'CaseClosed',
     'CaseReopened',
   ],
+  activity: ['GroupActivityHeld', 'GroupActivityCorrected', 'GroupActivityCancelled'],
 } as const;
 
 describe('stored event type names', () => {
@@ -83,6 +84,9 @@ describe('personal fields', () => {
       CaseEscalated: [],
       CaseClosed: [],
       CaseReopened: [],
+      GroupActivityHeld: ['reason'],
+      GroupActivityCorrected: ['reason'],
+      GroupActivityCancelled: ['reason'],
     });
   });
 
