@@ -13,9 +13,11 @@ import { caseAuditTrailProjection } from './case-audit-trail/case-audit-trail.pr
 import { HouseholdCountsView } from './category-counts/category-counts.entity';
 import { categoryCountsIndicators } from './category-counts/category-counts.indicators';
 import { categoryCountsProjection } from './category-counts/category-counts.projection';
+import { householdRegisterProjection } from './household-register/household-register.projection';
 import { LoanCountsView } from './loan-portfolio/loan-portfolio.entity';
 import { loanPortfolioIndicators } from './loan-portfolio/loan-portfolio.indicators';
 import { loanPortfolioProjection } from './loan-portfolio/loan-portfolio.projection';
+import { loanRegisterProjection } from './loan-register/loan-register.projection';
 import { readModelMigrations } from './migrations';
 import { NeedCountsView } from './needs-status/needs-status.entity';
 import { needsStatusIndicators } from './needs-status/needs-status.indicators';
@@ -48,6 +50,8 @@ export const readModels: readonly ReadModel[] = [
   { projection: activityCountsProjection, indicators: activityCountsIndicators },
   { projection: caseAuditTrailProjection },
   { projection: supervisionComplianceProjection },
+  { projection: householdRegisterProjection },
+  { projection: loanRegisterProjection },
 ];
 
 /** Every projection the projector runs. */

@@ -83,7 +83,16 @@ describe('stocks and flows', () => {
     expect(list.find((i) => i.name === 'certification-rate')!.rounding).toMatch(/4 decimal places in CSV/);
   });
 
+  it('finds the org unit by its Chinese or English name', async () => {
+    const byCode = await rows('/indicators/households-active?ou=640106&pe=2013');
+    expect(byCode).toHaveLength(1);
+    for (const name of ['金凤区', 'Jinfeng District', 'jinfeng']) {
+      expect(await rows(`/indicators/households-active?ou=${encodeURIComponent(name)}&pe=2013`)).toEqual(byCode);
+    }
+  });
+
   it.each([
+    ['/indicators/households-active?ou=Nowhere%20District', /no org unit is named "Nowhere District"/],
     ['/indicators/services-delivered?asOf=2013-12-31', /asOf is for stocks/],
     ['/indicators/certification-rate?asOf=2013-02-30', /asOf "2013-02-30" is not a local date/],
     ['/indicators/certification-rate?asOf=2013-12-31&pe=2013', /pe or asOf, not both/],

@@ -1,5 +1,5 @@
 /**
- * `family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64>] [--json]`
+ * `family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|JSON of /audit/public-key>] [--json]`
  *   checks an export bundle offline and exits 0 when it verifies, 1 when it does not, 2 on a usage error.
  * `family-ledger keygen`
  *   prints a fresh Ed25519 key pair (PEM) for the service's checkpoint-signing configuration.
@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { BundleVerdict, verifyBundle } from '../../libs/audit/bundle';
 import { generateSigningKeyPair } from '../../libs/audit/signing';
+import { PublishedKeyError, trustedKeyText } from '../../libs/audit/published-key';
 
 export interface CliIo {
   readFile(path: string): string;
@@ -23,7 +24,7 @@ const processIo: CliIo = {
 };
 
 const USAGE = [
-  'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64>] [--json]',
+  'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|/audit/public-key JSON>] [--json]',
   '       family-ledger keygen',
 ];
 
@@ -49,6 +50,13 @@ function verify(args: readonly string[], io: CliIo): number {
     if (parsed.publicKey !== undefined) trustedPublicKey = io.exists(parsed.publicKey) ? io.readFile(parsed.publicKey) : parsed.publicKey;
   } catch {
     io.err(`family-ledger: cannot read ${parsed.bundle}`);
+    return 2;
+  }
+  try {
+    if (trustedPublicKey !== undefined) trustedPublicKey = trustedKeyText(trustedPublicKey);
+  } catch (error) {
+    if (!(error instanceof PublishedKeyError)) throw error;
+    io.err(`family-ledger: ${error.message}`);
     return 2;
   }
   const verdict = verifyBundle(text, { trustedPublicKey });

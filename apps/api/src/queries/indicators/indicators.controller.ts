@@ -8,9 +8,10 @@ import { DataSource } from 'typeorm';
 import { suppressSmallCells } from '@libs/auth';
 import { answerIndicator, csvFilename, IndicatorRequestError, parseIndicatorRequest, RATE_DECIMALS, toCsv } from '@libs/indicators';
 import { catalogue } from '@projections/index';
+import { Language, LANGUAGES, referenceNames, rowNames } from '@libs/reference-data/names';
 import { ProblemException } from '../../http/problem';
 
-const PARAMETERS = new Set(['ou', 'level', 'pe', 'asOf', 'by', 'format']);
+const PARAMETERS = new Set(['ou', 'level', 'pe', 'asOf', 'by', 'format', 'lang']);
 
 /** How each unit's values are given (GET /indicators states it per indicator). */
 const ROUNDING: Partial<Record<string, string>> = {
@@ -44,20 +45,28 @@ export class IndicatorsController {
     if (unknown) throw ProblemException.of(400, 'invalid-parameter', `unknown parameter "${unknown.slice(0, 40)}"; known: ${[...PARAMETERS].join(', ')}`);
     let parsed;
     try {
-      parsed = parseIndicatorRequest(indicator, query);
+      parsed = parseIndicatorRequest(indicator, { ...query, ou: orgUnitByName(query.ou) });
     } catch (error) {
       if (error instanceof IndicatorRequestError) throw ProblemException.of(400, error.code, error.message);
       throw error;
     }
+    const lang = languageOf(query.lang);
     const answer = await answerIndicator(this.dataSource, indicator, parsed);
     response.setHeader('X-Log-Position', answer.reflects.position ?? '');
     response.setHeader('X-Log-Recorded-At', answer.reflects.recordedAt ?? '');
-    if (!wantsCsv(query.format, request.headers.accept)) return answer;
+    if (!wantsCsv(query.format, request.headers.accept)) return lang === undefined ? answer : { ...answer, rows: answer.rows.map((row) => ({ ...row, names: rowNames(row, lang) })) };
     const rows = request.policy?.suppressSmallCells ? suppressSmallCells(answer.rows, request.principal) : answer.rows;
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${csvFilename(answer)}"`);
     return toCsv({ ...answer, rows: rows as typeof answer.rows }, indicator);
   }
+}
+
+/** `?lang=zh-CN|en`: each JSON row also carries `names`, its org unit's and dimension codes' names. */
+function languageOf(lang: unknown): Language | undefined {
+  if (lang === undefined) return undefined;
+  if (typeof lang === 'string' && (LANGUAGES as readonly string[]).includes(lang)) return lang as Language;
+  throw ProblemException.of(400, 'invalid-parameter', `lang must be one of ${LANGUAGES.join(', ')}`);
 }
 
 function wantsCsv(format: unknown, accept: string | undefined): boolean {
@@ -67,4 +76,19 @@ function wantsCsv(format: unknown, accept: string | undefined): boolean {
     throw ProblemException.of(400, 'invalid-parameter', `unknown format "${String(format).slice(0, 20)}"; use csv or json`);
   }
   return /\btext\/csv\b/.test(accept ?? '');
+}
+
+/**
+ * `ou=兴庆区` or `ou=Xingqing District`: a name (Chinese or English, GET /org-units) stands for its code when it
+ * names one unit exactly, or is part of one unit's name only; codes pass through. Several matches: 400 listing them.
+ */
+function orgUnitByName(ou: unknown): unknown {
+  if (typeof ou !== 'string' || /^\d+$/.test(ou) || ou === '') return ou;
+  const wanted = ou.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const found = referenceNames.searchOrgUnits(ou);
+  const exact = found.filter((unit) => [unit.name['zh-CN'], unit.name.en].some((name) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, '') === wanted));
+  const chosen = exact.length === 1 ? exact : found;
+  if (chosen.length === 1) return chosen[0].code;
+  if (chosen.length === 0) throw ProblemException.of(400, 'unknown-org-unit', `no org unit is named "${ou.slice(0, 40)}"; GET /org-units?q= finds them`);
+  throw ProblemException.of(400, 'ambiguous-org-unit', `"${ou.slice(0, 40)}" names ${chosen.length} org units (${chosen.slice(0, 5).map((u) => u.code).join(', ')}${chosen.length > 5 ? ', ...' : ''}); give a code`);
 }
