@@ -5,12 +5,13 @@
  * nothing is written. `npm run reference:load` does the same from a file.
  */
 import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { loadRegister, parseRegisterCsv, REGISTER_KINDS, RegisterError, RegisterKind, registerLoads } from '@libs/programme-register';
 import { AuthenticatedRequest } from '../auth/access.guard';
 import { ProblemException } from '../http/problem';
 import { RegisterLoadDto } from './registers.dto';
+import { RegisterLoads, RegisterLoadView } from './registers.answers';
 
 @ApiTags('admin')
 @Controller('admin/registers')
@@ -18,12 +19,14 @@ export class RegistersController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   @Get(':kind')
-  async loads(@Param('kind') kind: string) {
+  @ApiOperation({ summary: 'Every version loaded of a register (village-households, enrolment-targets), with its source' })
+  async loads(@Param('kind') kind: string): Promise<RegisterLoads> {
     return { kind, loads: await registerLoads(this.dataSource, known(kind)) };
   }
 
   @Post(':kind')
-  async load(@Param('kind') kind: string, @Body() body: RegisterLoadDto, @Req() request: AuthenticatedRequest) {
+  @ApiOperation({ summary: 'Load a register from CSV as its next version; a bad line is refused with its number and nothing is written' })
+  async load(@Param('kind') kind: string, @Body() body: RegisterLoadDto, @Req() request: AuthenticatedRequest): Promise<RegisterLoadView> {
     const register = known(kind);
     let rows;
     try {

@@ -4,7 +4,7 @@
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
 import { loadStream } from '@libs/command-handling/handle-command';
@@ -15,6 +15,7 @@ import { setEtag } from '../../http/revision';
 import { commandContext, written } from '../command-context';
 import { ActOnPilotVillage } from './pilot-village.commands';
 import { DesignatePilotVillageDto, WithdrawPilotVillageDto } from './pilot-villages.dto';
+import { PilotVillageView, PilotVillageWritten } from './answers.dto';
 
 @ApiTags('pilot-villages')
 @Controller('pilot-villages')
@@ -23,24 +24,27 @@ export class PilotVillagesController {
 
   @Post()
   @HttpCode(201)
-  async designate(@Body() body: DesignatePilotVillageDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Designate a pilot village, with who decided and why' })
+  async designate(@Body() body: DesignatePilotVillageDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PilotVillageWritten> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const { villageCode, designatedBy, reason } = body;
     const outcome = await this.commands.execute(new ActOnPilotVillage({ type: 'DesignatePilotVillage', data: { villageCode, designatedBy, reason }, metadata }, ifMatch));
-    return { villageCode, status: 'Pilot', ...written(response, outcome) };
+    return { villageCode, status: 'Pilot' as const, ...written(response, outcome) };
   }
 
   @Post('withdrawals')
   @HttpCode(201)
-  async withdraw(@Body() body: WithdrawPilotVillageDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Withdraw a village\'s pilot designation, with who and why' })
+  async withdraw(@Body() body: WithdrawPilotVillageDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PilotVillageWritten> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const { villageCode, withdrawnBy, reason } = body;
     const outcome = await this.commands.execute(new ActOnPilotVillage({ type: 'WithdrawPilotVillageDesignation', data: { villageCode, withdrawnBy, reason }, metadata }, ifMatch));
-    return { villageCode, status: 'NotPilot', ...written(response, outcome) };
+    return { villageCode, status: 'NotPilot' as const, ...written(response, outcome) };
   }
 
   @Get(':code')
-  async read(@Param('code') code: string, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'A village\'s pilot designation now (ETag: its revision)' })
+  async read(@Param('code') code: string, @Res({ passthrough: true }) response: Response): Promise<PilotVillageView> {
     if (!/^\d{12}$/.test(code)) throw ProblemException.of(400, 'invalid-village', `"${code.slice(0, 20)}" is not a 12-digit village code`);
     const { state, revision } = await loadStream(this.store, pilotVillageStream(code), pilotVillageDecider);
     setEtag(response, revision);
