@@ -5,7 +5,7 @@ import { SignedCheckpoint } from '../signing';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
-interface CheckpointRow {
+export interface CheckpointRow {
   position: string;
   event_count: string;
   merkle_root: string;
@@ -14,13 +14,13 @@ interface CheckpointRow {
   key_id: string;
 }
 
-const COLUMNS = `position, event_count, merkle_root, signed_at, signature, key_id`;
+export const CHECKPOINT_COLUMNS = `position, event_count, merkle_root, signed_at, signature, key_id`;
 
 export async function insertSignedCheckpoint(db: Queryable, checkpoint: SignedCheckpoint): Promise<void> {
   const position = parsePosition(checkpoint.position);
   if (position === undefined) throw new RangeError('a checkpoint position must be a log position');
   await db.query(
-    `INSERT INTO audit.checkpoints (commit_position, prepare_position, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO audit.checkpoints (commit_position, prepare_position, ${CHECKPOINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [position.commit.toString(), position.prepare.toString(), checkpoint.position, checkpoint.eventCount,
       checkpoint.merkleRoot, checkpoint.signedAt, checkpoint.signature, checkpoint.keyId],
   );
@@ -29,14 +29,14 @@ export async function insertSignedCheckpoint(db: Queryable, checkpoint: SignedCh
 /** The checkpoint reaching furthest into the log, optionally only among those signed by one key. */
 export async function latestSignedCheckpoint(db: Queryable, keyId?: string): Promise<SignedCheckpoint | undefined> {
   const rows: CheckpointRow[] = await db.query(
-    `SELECT ${COLUMNS} FROM audit.checkpoints WHERE $1::text IS NULL OR key_id = $1
+    `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints WHERE $1::text IS NULL OR key_id = $1
       ORDER BY commit_position DESC, prepare_position DESC, checkpoint_id DESC LIMIT 1`,
     [keyId ?? null],
   );
-  return rows.length === 0 ? undefined : fromRow(rows[0]);
+  return rows.length === 0 ? undefined : checkpointFromRow(rows[0]);
 }
 
-function fromRow(row: CheckpointRow): SignedCheckpoint {
+export function checkpointFromRow(row: CheckpointRow): SignedCheckpoint {
   return {
     position: row.position,
     eventCount: Number(row.event_count),

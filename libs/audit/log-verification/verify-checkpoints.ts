@@ -1,0 +1,39 @@
+/**
+ * The tree pass over the PostgreSQL log: one snapshot holds both the log and the signed checkpoints, so a
+ * checkpoint signed while the pass runs is neither half-seen nor compared with a log that lacks its events.
+ */
+import { KeyObject } from 'node:crypto';
+import { Client } from 'pg';
+import { CHECKPOINT_COLUMNS, checkpointFromRow, CheckpointRow } from '../checkpointing/checkpoint-store';
+import { CheckpointPass, CheckpointPassResult } from './checkpoint-pass';
+import { openLogSnapshot, readLogPages } from './log-pages';
+
+export interface CheckpointVerificationOptions {
+  pageSize?: number;
+  /** Called once with the events the pass will read, then after every page with those read so far. */
+  onProgress?: (read: number, total: number) => void;
+}
+
+export async function verifyCheckpoints(
+  connectionString: string,
+  keys: ReadonlyMap<string, KeyObject>,
+  options: CheckpointVerificationOptions = {},
+): Promise<CheckpointPassResult> {
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    const { visibleLimit } = await openLogSnapshot(client);
+    const { rows } = await client.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints ORDER BY event_count, checkpoint_id`);
+    const total = Number((await client.query(`SELECT count(*) AS n FROM event_store.events WHERE log_position < $1::bigint`, [visibleLimit])).rows[0].n);
+    options.onProgress?.(0, total);
+    const pass = new CheckpointPass(rows.map(checkpointFromRow), keys);
+    for await (const page of readLogPages(client, { visibleLimit, lane: 0, lanes: 1 }, options.pageSize ?? 5_000)) {
+      for (const row of page) pass.add(row[0], row[7]);
+      options.onProgress?.(pass.events, total);
+    }
+    await client.query('COMMIT');
+    return pass.finish();
+  } finally {
+    await client.end();
+  }
+}
