@@ -4,6 +4,8 @@ import { CliIo, main } from './cli';
 import { inclusionProof } from '../../libs/audit/merkle';
 import { recordedStream } from '../../libs/audit/recorded-events.fixture';
 import { generateSigningKeyPair, loadPrivateKey, makeCheckpoint, signCheckpoint } from '../../libs/audit/signing';
+import { StreamHeads } from '../../libs/audit/stream-heads';
+import { consistencyProof } from '../../libs/audit/consistency';
 
 const keys = generateSigningKeyPair();
 const events = recordedStream('case-c9', [
@@ -11,8 +13,13 @@ const events = recordedStream('case-c9', [
   { type: 'CaseClosed', data: { resolution: 'unfounded', reason: 'r', waiver: null }, occurredAt: '2012-03-02T00:00:00Z', recordedAt: '2012-03-02T00:00:00Z', at: 1n },
 ]);
 const hashes = events.map((e) => e.hash);
-const checkpoint = signCheckpoint(makeCheckpoint(position(1n), hashes, '2012-03-03T00:00:00Z'), loadPrivateKey(keys.privateKeyPem));
-const bundle = buildBundle({ events, checkpoint, proof: inclusionProof(hashes, 1), publicKey: keys.publicKeyPem });
+const heads = new StreamHeads([['case-c9', { revision: 1n, hash: hashes[1] }]]);
+const sign = (size: number, leaves = hashes) => signCheckpoint(makeCheckpoint(position(BigInt(size - 1)), leaves.slice(0, size), '2012-03-03T00:00:00Z', heads), loadPrivateKey(keys.privateKeyPem));
+const checkpoint = sign(2);
+const bundle = buildBundle({ events, checkpoint, proof: inclusionProof(hashes, 1), headProof: heads.proof('case-c9'), publicKey: keys.publicKeyPem });
+// A checkpoint the auditor trusted earlier (one event), and the export that proves it extends it.
+const earlier = sign(1);
+const extending = buildBundle({ events, checkpoint, proof: inclusionProof(hashes, 1), headProof: heads.proof('case-c9'), extends: { checkpoint: earlier, proof: consistencyProof(hashes, 1) }, publicKey: keys.publicKeyPem });
 
 function run(argv: string[], files: Record<string, string> = {}) {
   const out: string[] = [];
@@ -61,6 +68,28 @@ describe('family-ledger CLI', () => {
     expect(run(['verify']).code).toBe(2);
     expect(run(['verify', 'a', '--public-key']).code).toBe(2);
     expect(run(['frobnicate']).err[0]).toMatch(/^usage: family-ledger verify/);
+  });
+
+  it('checks that the bundle\'s checkpoint extends the one trusted before, and refuses a fork or a missing proof', () => {
+    const files = { 'case.ndjson': extending, 'trusted.json': JSON.stringify(earlier) };
+    expect(run(['verify', 'case.ndjson', '--trusted', 'trusted.json', '--public-key', keys.publicKeyPem], files).out.at(-1)).toBe('verdict: VERIFIED');
+    // The auditor had trusted another tree of one event: the service forked (or rewrote event 0).
+    const fork = sign(1, ['ab'.repeat(32)]);
+    const forked = run(['verify', 'case.ndjson', '--trusted', 'trusted.json'], { ...files, 'trusted.json': JSON.stringify(fork) });
+    expect(forked.code).toBe(1);
+    expect(forked.out).toContainEqual(expect.stringMatching(/FAIL {2}consistency/));
+    expect(run(['verify', 'case.ndjson', '--trusted', 'trusted.json'], { ...files, 'case.ndjson': bundle }).code).toBe(1);
+    expect(run(['verify', 'case.ndjson', '--trusted', 'trusted.json'], { ...files, 'trusted.json': 'nope' }).code).toBe(2);
+  });
+
+  it('checks a consistency answer against the trusted checkpoint and the pinned key', () => {
+    const answer = JSON.stringify({ first: earlier, second: checkpoint, proof: consistencyProof(hashes, 1) });
+    const files = { 'answer.json': answer, 'trusted.json': JSON.stringify(earlier) };
+    const ok = run(['consistency', 'answer.json', '--trusted', 'trusted.json', '--public-key', keys.publicKeyPem], files);
+    expect([ok.code, ok.out.at(-1)]).toEqual([0, 'verdict: EXTENDS the trusted checkpoint of 1 events']);
+    const forged = JSON.stringify({ first: earlier, second: checkpoint, proof: { first: 1, second: 2, path: ['cd'.repeat(32)] } });
+    expect(run(['consistency', 'answer.json', '--trusted', 'trusted.json', '--public-key', keys.publicKeyPem], { ...files, 'answer.json': forged }).code).toBe(1);
+    expect(run(['consistency', 'answer.json', '--trusted', 'trusted.json'], files).code).toBe(2);
   });
 
   it('generates a key pair', () => {

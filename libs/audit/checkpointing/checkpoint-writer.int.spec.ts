@@ -69,7 +69,7 @@ describe('the checkpoint writer', () => {
     await writer.checkpoint();
     await store.appendToStream('case-2', [event('CaseOpened'), event('CaseClosed')]);
     const [, last] = await store.readStream('case-2');
-    const { checkpoint, proof } = await writer.prove(last.position);
+    const { checkpoint, proof } = await writer.prove('case-2', last.position);
     expect(checkpoint.eventCount).toBe(3);
     expect(verifyInclusion(last.hash, proof, checkpoint.merkleRoot)).toBe(true);
   });

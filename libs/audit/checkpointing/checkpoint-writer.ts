@@ -10,6 +10,7 @@ import { EventStore } from '../../event-store/event-store.port';
 import { comparePositions, formatPosition, parsePosition, Position } from '../../event-store/position';
 import { ConsistencyProof } from '../consistency';
 import { InclusionProof } from '../merkle';
+import { StreamHead, StreamHeads } from '../stream-heads';
 import { keyFingerprint, signCheckpoint, SignedCheckpoint, verifyCheckpoint } from '../signing';
 import { CheckpointConfig } from './checkpoint-config';
 import { insertSignedCheckpoint, latestSignedCheckpoint } from './checkpoint-store';
@@ -21,11 +22,21 @@ type Queryable = Pick<EntityManager, 'query'>;
 export interface CoveringProof {
   checkpoint: SignedCheckpoint;
   proof: InclusionProof;
+  /** The stream's head as the checkpoint signed it, and the proof of its entry under `headsRoot`. */
+  head?: StreamHead;
+  headProof?: InclusionProof;
 }
+
+interface Signed {
+  signed: SignedCheckpoint;
+  heads?: StreamHeads;
+}
+
+export type CheckpointErrorCode = 'log-empty' | 'event-not-in-log' | 'log-disagrees-with-checkpoint' | 'checkpoint-not-found';
 
 /** The log holds no event at the position asked about, or disagrees with what was signed. */
 export class CheckpointError extends Error {
-  constructor(readonly code: 'log-empty' | 'event-not-in-log' | 'log-disagrees-with-checkpoint', message: string) {
+  constructor(readonly code: CheckpointErrorCode, message: string) {
     super(message);
     this.name = 'CheckpointError';
   }
@@ -36,6 +47,8 @@ export class CheckpointWriter {
   private timer?: NodeJS.Timeout;
   private signing: Promise<unknown> = Promise.resolve();
   private readonly log: LogHashes;
+  /** The heads of the last checkpoint this process signed or checked, by its size. */
+  private lastHeads?: { eventCount: number; heads: StreamHeads };
 
   constructor(
     private readonly store: EventStore,
@@ -55,21 +68,26 @@ export class CheckpointWriter {
   }
 
   /** The latest checkpoint under the current key, signing one first when the log has grown past it. */
-  checkpoint(): Promise<SignedCheckpoint> {
-    const run = this.signing.catch(() => undefined).then(() => this.signIfGrown());
+  async checkpoint(): Promise<SignedCheckpoint> {
+    return (await this.serialised(false)).signed;
+  }
+
+  private serialised(withHeads: boolean): Promise<Signed> {
+    const run = this.signing.catch(() => undefined).then(() => this.signIfGrown(withHeads));
     this.signing = run;
     return run;
   }
 
-  /** A checkpoint reaching `position` and the proof that the event there is one of its leaves. */
-  async prove(position: Position): Promise<CoveringProof> {
-    let checkpoint = await latestSignedCheckpoint(this.db, this.keyId());
-    if (checkpoint === undefined || comparePositions(parsePosition(checkpoint.position)!, position) < 0) checkpoint = await this.checkpoint();
-    await this.log.catchUp();
+  /**
+   * The checkpoint of the log as it is (signed now when it has grown), the proof that the event at
+   * `position` is one of its leaves, and the proof of `stream`'s head under its heads root.
+   */
+  async prove(stream: string, position: Position): Promise<CoveringProof> {
+    const { signed: checkpoint, heads } = await this.serialised(true);
     const index = this.log.indexOf(position);
     if (index === undefined || index >= checkpoint.eventCount) throw new CheckpointError('event-not-in-log', 'no event of the log is at that position');
     this.requireAgreement(checkpoint);
-    return { checkpoint, proof: this.log.tree.inclusionProof(index, checkpoint.eventCount) };
+    return { checkpoint, proof: this.log.tree.inclusionProof(index, checkpoint.eventCount), head: heads?.head(stream), headProof: heads?.proof(stream) };
   }
 
   /** RFC 9162 consistency proof that the tree of `second` events extends the tree of `first`. */
@@ -79,8 +97,16 @@ export class CheckpointWriter {
     return this.log.tree.consistencyProof(first, second);
   }
 
+  /** The proof that `second` extends `first`, both checked first against the log as this process read it. */
+  async consistencyBetween(first: SignedCheckpoint, second: SignedCheckpoint): Promise<ConsistencyProof> {
+    await this.log.catchUp();
+    this.requireAgreement(first);
+    this.requireAgreement(second);
+    return this.log.tree.consistencyProof(first.eventCount, second.eventCount);
+  }
+
   private requireAgreement(checkpoint: SignedCheckpoint): void {
-    if (this.log.tree.root(checkpoint.eventCount) !== checkpoint.merkleRoot) {
+    if (checkpoint.eventCount > this.log.size || this.log.tree.root(checkpoint.eventCount) !== checkpoint.merkleRoot) {
       throw new CheckpointError('log-disagrees-with-checkpoint', 'the log no longer hashes to the signed root');
     }
   }
@@ -119,17 +145,39 @@ export class CheckpointWriter {
     return this.key;
   }
 
-  private async signIfGrown(): Promise<SignedCheckpoint> {
+  private async signIfGrown(withHeads: boolean): Promise<Signed> {
+    const own = await latestSignedCheckpoint(this.db, this.keyId());
+    const latest = await latestSignedCheckpoint(this.db);
     const count = await this.log.catchUp();
+    // From here to the signature nothing is awaited: the tree and the heads are those of the first `count` events.
     const head = this.log.head();
     if (head === undefined) throw new CheckpointError('log-empty', 'the log holds no event to checkpoint');
-    const latest = await latestSignedCheckpoint(this.db, this.keyId());
-    if (latest !== undefined && comparePositions(parsePosition(latest.position)!, head) >= 0) return latest;
-    // Never sign over rows whose content no longer matches their hashes: that is tampering to report.
+    if (own !== undefined && own.headsRoot !== undefined && comparePositions(parsePosition(own.position)!, head) >= 0) {
+      return { signed: own, heads: withHeads ? this.headsOf(own) : undefined };
+    }
+    // Never sign over rows whose content no longer matches their hashes, nor a log that does not extend the last
+    // checkpoint (a deleted or rewritten event): that is tampering to report, not history to vouch for.
     if (this.log.firstBreak) throw new CheckpointError('log-disagrees-with-checkpoint', `the log's chain is broken at ${this.log.firstBreak.stream} revision ${this.log.firstBreak.revision}`);
-    const checkpoint = { position: formatPosition(head), eventCount: count, merkleRoot: this.log.tree.root(count), signedAt: this.clock.now().toISOString() };
+    if (latest !== undefined) this.requireAgreement(latest);
+    const heads = this.log.streamHeads();
+    const checkpoint = {
+      position: formatPosition(head), eventCount: count, merkleRoot: this.log.tree.root(count), signedAt: this.clock.now().toISOString(),
+      headsRoot: heads.root, streamCount: heads.count,
+    };
     const signed = signCheckpoint(checkpoint, this.privateKey());
+    this.lastHeads = { eventCount: count, heads };
     await insertSignedCheckpoint(this.db, signed);
-    return signed;
+    return { signed, heads };
+  }
+
+  /** The heads of a checkpoint of the log as read now (signed by an earlier process when not cached). */
+  private headsOf(checkpoint: SignedCheckpoint): StreamHeads {
+    if (this.lastHeads?.eventCount === checkpoint.eventCount) return this.lastHeads.heads;
+    const heads = this.log.streamHeads();
+    if (this.log.size !== checkpoint.eventCount || heads.root !== checkpoint.headsRoot) {
+      throw new CheckpointError('log-disagrees-with-checkpoint', 'the streams\' heads no longer hash to the signed heads root');
+    }
+    this.lastHeads = { eventCount: checkpoint.eventCount, heads };
+    return heads;
   }
 }

@@ -6,7 +6,7 @@ import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } fr
 import { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
+import { CheckpointWriter, latestStoredCheckpoint } from '@libs/audit/checkpointing';
 import { exportPublicKey } from '@libs/audit/signing';
 import { EVENT_STORE, EventStore, formatPosition } from '@libs/event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
@@ -14,7 +14,8 @@ import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-aud
 import { queryTrail } from '@projections/case-audit-trail/case-audit-trail.query';
 import { ProblemException } from '../http/problem';
 import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
-import { StreamParams, TrailQuery } from './audit.dto';
+import { ExportQuery, StreamParams, TrailQuery } from './audit.dto';
+import { served } from './checkpoints.controller';
 import { asProblem } from './checkpoint-problems';
 import { exportStream, historyOf, verifyStream } from './stream-audit';
 
@@ -40,8 +41,8 @@ export class AuditController {
 
   @Get('streams/:stream/export')
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
-  async export(@Param() { stream }: StreamParams, @Res({ passthrough: true }) response: Response) {
-    const bundle = await exportStream(this.raw, this.writer, stream).catch(asProblem);
+  async export(@Param() { stream }: StreamParams, @Query() { trusted }: ExportQuery, @Res({ passthrough: true }) response: Response) {
+    const bundle = await exportStream(this.raw, this.writer, this.dataSource.manager, stream, trusted === undefined ? undefined : Number(trusted)).catch(asProblem);
     response.setHeader('Content-Disposition', `attachment; filename="${stream}.ndjson"`);
     return bundle;
   }
@@ -66,9 +67,9 @@ export class AuditController {
 
   @Get('checkpoints/latest')
   async latest() {
-    const signed = await latestSignedCheckpoint(this.dataSource.manager, this.writer.keyId());
-    if (!signed) throw ProblemException.of(404, 'no-checkpoint', 'no checkpoint has been signed with the current key yet');
-    return signed;
+    const stored = await latestStoredCheckpoint(this.dataSource.manager, this.writer.keyId());
+    if (!stored) throw ProblemException.of(404, 'no-checkpoint', 'no checkpoint has been signed with the current key yet');
+    return served(stored);
   }
 
   /** Recomputes the root over the log as it is now: a rewrite since signing shows as `root: false`. */
