@@ -8,6 +8,8 @@ import { verifyBundle } from '@libs/audit/bundle';
 import { CheckpointWriter, loadCheckpointConfig } from '@libs/audit/checkpointing';
 import { verifyConsistency } from '@libs/audit/consistency';
 import { inclusionProof } from '@libs/audit/merkle';
+import { openCheckpointNote } from '@libs/audit/checkpointing';
+import { parseVerifierKey } from '@libs/audit/notes/note-keys';
 import { buildBundle } from '@libs/audit/bundle';
 import { exportPublicKey, generateSigningKeyPair, loadPrivateKey, SignedCheckpoint } from '@libs/audit/signing';
 import { RecordedEvent } from '@libs/event-store';
@@ -51,6 +53,16 @@ describe('consistency proofs and stream heads', () => {
     expect(body.first).toMatchObject(first);
     expect(body.second).toMatchObject(second);
     expect(verifyConsistency(body.proof, first.merkleRoot, second.merkleRoot)).toBe(true);
+  });
+
+  it('serves each checkpoint as a C2SP signed note too, verifiable with the published note key, and the keys\' history', async () => {
+    const { body: published } = await request(app.http).get('/audit/public-key').expect(200);
+    expect(published).toMatchObject({ origin: 'family-ledger/640100', verifierKey: expect.stringMatching(/^family-ledger\/640100\+[0-9a-f]{8}\+/) });
+    const latest = (await request(app.http).get('/audit/checkpoints/latest').expect(200)).body;
+    const note = openCheckpointNote(latest.note, [parseVerifierKey(published.verifierKey)]);
+    expect(note).toMatchObject({ head: { origin: 'family-ledger/640100', size: latest.eventCount, rootHash: latest.merkleRoot }, position: latest.position, signedAt: latest.signedAt, headsRoot: latest.headsRoot });
+    const keys = await request(app.http).get('/audit/public-keys').set('authorization', '').expect(200);
+    expect(keys.body.keys).toEqual([expect.objectContaining({ keyId: published.keyId, verifierKey: published.verifierKey, announcedBy: null, lastCheckpoint: latest.eventCount })]);
   });
 
   it('answers 400 naming the field for a malformed or inverted size, 404 for a size never signed', async () => {

@@ -4,7 +4,9 @@ import { RecordedEvent } from '../event-store/event-store.port';
 import { verifyChain } from '../event-store/hash-chain';
 import { comparePositions, parsePosition } from '../event-store/position';
 import { BundleManifest } from './bundle-format';
-import { extensionProblem } from './extension';
+import { openCheckpointNote, noteVerifierKey } from './checkpointing/checkpoint-notes';
+import { extensionProblem, signedByOneOf, treeExtensionProblem } from './extension';
+import { parseVerifierKey } from './notes/note-keys';
 import { verifyInclusion } from './merkle';
 import { exportPublicKey, keyFingerprint, loadPublicKey, SignedCheckpoint, verifyCheckpoint } from './signing';
 import { headEntryHash } from './stream-heads';
@@ -89,14 +91,29 @@ export function checkKeys(manifest: BundleManifest, trustedKey?: KeyObject | str
   return { checks: [signature, keyCheck], keyId, key };
 }
 
-/** With a checkpoint the auditor trusted before: the bundle's checkpoint must extend it. */
-export function checkExtends(manifest: BundleManifest, trusted: SignedCheckpoint, keys: readonly KeyObject[]): BundleCheck {
+/** With a checkpoint the auditor trusted before (JSON, or its signed note): the bundle's checkpoint must extend it. */
+export function checkExtends(manifest: BundleManifest, trustedInput: SignedCheckpoint | string, keys: readonly KeyObject[]): BundleCheck {
+  const trusted = typeof trustedInput === 'string' ? noteTree(trustedInput, keys) : trustedInput;
+  if (typeof trusted === 'string') return fail('consistency', trusted);
   const carried = manifest.extends;
   const same = carried?.checkpoint?.eventCount === trusted.eventCount && carried.checkpoint.merkleRoot === trusted.merkleRoot;
   const proof = same ? carried.proof : undefined;
-  const problem = extensionProblem(trusted, manifest.checkpoint, proof, keys);
+  const problem = typeof trustedInput === 'string'
+    ? (signedByOneOf(manifest.checkpoint, keys) ? treeExtensionProblem(trusted, manifest.checkpoint, proof) : 'the checkpoint\'s signature does not verify under a trusted key')
+    : extensionProblem(trustedInput, manifest.checkpoint, proof, keys);
   if (problem) return fail('consistency', problem);
   return pass('consistency', `the checkpoint of ${manifest.checkpoint.eventCount} events extends the trusted one of ${trusted.eventCount}`);
+}
+
+/** The tree of a trusted checkpoint note signed by one of the keys (under the note's own origin), or why not. */
+export function noteTree(note: string, keys: readonly KeyObject[]): { eventCount: number; merkleRoot: string } | string {
+  try {
+    const origin = note.slice(0, note.indexOf('\n'));
+    const { head } = openCheckpointNote(note, keys.map((key) => parseVerifierKey(noteVerifierKey(origin, key))));
+    return { eventCount: head.size, merkleRoot: head.rootHash };
+  } catch (error) {
+    return `the trusted checkpoint note cannot be used: ${error instanceof Error ? error.message : 'unreadable'}`;
+  }
 }
 
 export function readKey(key: KeyObject | string | undefined): KeyObject | undefined {

@@ -70,8 +70,8 @@ export interface BundleVerdict {
 export interface VerifyOptions {
   /** The key the auditor trusts (e.g. fetched from /audit/public-key); without it, the bundle's own key is used. */
   trustedPublicKey?: KeyObject | string;
-  /** A checkpoint the auditor trusted before: the bundle's must extend it (a consistency proof in the bundle). */
-  trustedCheckpoint?: SignedCheckpoint;
+  /** A checkpoint the auditor trusted before (JSON, or its signed note's text): the bundle's must extend it. */
+  trustedCheckpoint?: SignedCheckpoint | string;
 }
 
 /** Never throws on a bad bundle: whatever cannot be read or checked is a failed check. */

@@ -4,7 +4,7 @@
  * new endpoint is a deliberate line in this file. Admins pass every protected entry (policy.ts).
  *
  * Public without a token: `/health` (probes), `/openapi.json` and `/docs` (the API's description holds no
- * data), `/audit/public-key` (verifiers must get it without trusting us). `/metrics` needs an admin
+ * data), `/audit/public-key` and `/audit/public-keys` (verifiers must get them without trusting us). `/metrics` needs an admin
  * token: operational figures are not for everyone, and Prometheus sends a bearer token.
  */
 import { PolicyEntry, ScopeRule } from './policy';
@@ -21,6 +21,7 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/openapi.json', roles: 'public', scope: none, why: 'the API description holds no data' },
   { method: 'GET', path: '/docs/**', roles: 'public', scope: none, why: 'the browsable API description' },
   { method: 'GET', path: '/audit/public-key', roles: 'public', scope: none, why: 'verifiers must not have to trust the service' },
+  { method: 'GET', path: '/audit/public-keys', roles: 'public', scope: none, why: 'the keys\' history: old checkpoints verify after a rotation' },
   { method: 'GET', path: '/metrics', roles: ['admin'], scope: city, why: 'operational figures; Prometheus sends a bearer token' },
 
   // Personal data: crypto-shredding and restriction (apps/api/src/privacy).

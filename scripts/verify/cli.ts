@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { BundleVerdict, verifyBundle } from '../../libs/audit/bundle';
-import { generateSigningKeyPair, SignedCheckpoint } from '../../libs/audit/signing';
+import { generateSigningKeyPair } from '../../libs/audit/signing';
 import { consistencyProblem, readTrustedCheckpoint } from './trusted';
 
 export interface CliIo {
@@ -50,17 +50,17 @@ function verify(args: readonly string[], io: CliIo): number {
   }
   let text: string;
   let trustedPublicKey: string | undefined;
-  let trustedCheckpoint: SignedCheckpoint | string | undefined;
+  let trusted: ReturnType<typeof readTrustedCheckpoint> | undefined;
   try {
     text = io.readFile(parsed.bundle);
     if (parsed.publicKey !== undefined) trustedPublicKey = io.exists(parsed.publicKey) ? io.readFile(parsed.publicKey) : parsed.publicKey;
-    if (parsed.trusted !== undefined) trustedCheckpoint = readTrustedCheckpoint(io.readFile(parsed.trusted));
+    if (parsed.trusted !== undefined) trusted = readTrustedCheckpoint(io.readFile(parsed.trusted));
   } catch {
     io.err(`family-ledger: cannot read ${parsed.bundle}${parsed.trusted ? ` or ${parsed.trusted}` : ''}`);
     return 2;
   }
-  if (typeof trustedCheckpoint === 'string') return usageError(trustedCheckpoint, io);
-  const verdict = verifyBundle(text, { trustedPublicKey, trustedCheckpoint });
+  if (typeof trusted === 'string') return usageError(trusted, io);
+  const verdict = verifyBundle(text, { trustedPublicKey, trustedCheckpoint: trusted?.checkpoint });
   if (parsed.json) io.out(JSON.stringify(verdict));
   else printVerdict(verdict, io);
   return verdict.ok ? 0 : 1;
@@ -87,8 +87,8 @@ function consistency(args: readonly string[], io: CliIo): number {
     const trusted = readTrustedCheckpoint(io.readFile(parsed.trusted));
     if (typeof trusted === 'string') return usageError(trusted, io);
     const key = io.exists(parsed.publicKey) ? io.readFile(parsed.publicKey) : parsed.publicKey;
-    const problem = consistencyProblem(io.readFile(parsed.bundle), trusted, key);
-    io.out(problem === undefined ? `verdict: EXTENDS the trusted checkpoint of ${trusted.eventCount} events` : `verdict: DOES NOT EXTEND: ${problem}`);
+    const problem = consistencyProblem(io.readFile(parsed.bundle), trusted.checkpoint, key);
+    io.out(problem === undefined ? 'verdict: EXTENDS the trusted checkpoint' : `verdict: DOES NOT EXTEND: ${problem}`);
     return problem === undefined ? 0 : 1;
   } catch {
     return usageError(`cannot read ${parsed.bundle} or ${parsed.trusted}`, io);

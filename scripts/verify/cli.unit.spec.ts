@@ -6,6 +6,7 @@ import { recordedStream } from '../../libs/audit/recorded-events.fixture';
 import { generateSigningKeyPair, loadPrivateKey, makeCheckpoint, signCheckpoint } from '../../libs/audit/signing';
 import { StreamHeads } from '../../libs/audit/stream-heads';
 import { consistencyProof } from '../../libs/audit/consistency';
+import { signCheckpointNote } from '../../libs/audit/checkpointing/checkpoint-notes';
 
 const keys = generateSigningKeyPair();
 const events = recordedStream('case-c9', [
@@ -82,11 +83,22 @@ describe('family-ledger CLI', () => {
     expect(run(['verify', 'case.ndjson', '--trusted', 'trusted.json'], { ...files, 'trusted.json': 'nope' }).code).toBe(2);
   });
 
+  it('takes the trusted checkpoint as its signed note too, and refuses a note signed by another key', () => {
+    const note = signCheckpointNote('family-ledger.test/640100', earlier, [loadPrivateKey(keys.privateKeyPem)]);
+    const files = { 'case.ndjson': extending, 'trusted.note': note };
+    const ok = run(['verify', 'case.ndjson', '--trusted', 'trusted.note', '--public-key', keys.publicKeyPem], files);
+    expect([ok.code, ok.out.at(-1)]).toEqual([0, 'verdict: VERIFIED']);
+    const stranger = signCheckpointNote('family-ledger.test/640100', earlier, [loadPrivateKey(generateSigningKeyPair().privateKeyPem)]);
+    const refused = run(['verify', 'case.ndjson', '--trusted', 'trusted.note', '--public-key', keys.publicKeyPem], { ...files, 'trusted.note': stranger });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContainEqual(expect.stringMatching(/FAIL {2}consistency .*no trusted key signed/));
+  });
+
   it('checks a consistency answer against the trusted checkpoint and the pinned key', () => {
     const answer = JSON.stringify({ first: earlier, second: checkpoint, proof: consistencyProof(hashes, 1) });
     const files = { 'answer.json': answer, 'trusted.json': JSON.stringify(earlier) };
     const ok = run(['consistency', 'answer.json', '--trusted', 'trusted.json', '--public-key', keys.publicKeyPem], files);
-    expect([ok.code, ok.out.at(-1)]).toEqual([0, 'verdict: EXTENDS the trusted checkpoint of 1 events']);
+    expect([ok.code, ok.out.at(-1)]).toEqual([0, 'verdict: EXTENDS the trusted checkpoint']);
     const forged = JSON.stringify({ first: earlier, second: checkpoint, proof: { first: 1, second: 2, path: ['cd'.repeat(32)] } });
     expect(run(['consistency', 'answer.json', '--trusted', 'trusted.json', '--public-key', keys.publicKeyPem], { ...files, 'answer.json': forged }).code).toBe(1);
     expect(run(['consistency', 'answer.json', '--trusted', 'trusted.json'], files).code).toBe(2);

@@ -14,6 +14,9 @@ import { StreamHead, StreamHeads } from '../stream-heads';
 import { keyFingerprint, signCheckpoint, SignedCheckpoint, verifyCheckpoint } from '../signing';
 import { CheckpointConfig } from './checkpoint-config';
 import { insertSignedCheckpoint, latestSignedCheckpoint } from './checkpoint-store';
+import { CheckpointError } from './checkpoint-error';
+import { noteVerifierKey, signCheckpointNote } from './checkpoint-notes';
+import { recordKey } from './key-history';
 import { LogHashes } from './log-hashes';
 import { openSigningKey } from './signing-key';
 
@@ -32,15 +35,8 @@ interface Signed {
   heads?: StreamHeads;
 }
 
-export type CheckpointErrorCode = 'log-empty' | 'event-not-in-log' | 'log-disagrees-with-checkpoint' | 'checkpoint-not-found';
-
-/** The log holds no event at the position asked about, or disagrees with what was signed. */
-export class CheckpointError extends Error {
-  constructor(readonly code: CheckpointErrorCode, message: string) {
-    super(message);
-    this.name = 'CheckpointError';
-  }
-}
+export { CheckpointError } from './checkpoint-error';
+export type { CheckpointErrorCode } from './checkpoint-error';
 
 export class CheckpointWriter {
   private key?: KeyObject;
@@ -67,6 +63,15 @@ export class CheckpointWriter {
     return keyFingerprint(this.publicKey());
   }
 
+  /** The C2SP note verifier key of the current key, under the log's origin. */
+  verifierKey(): string {
+    return noteVerifierKey(this.config.origin, this.privateKey());
+  }
+
+  get origin(): string {
+    return this.config.origin;
+  }
+
   /** The latest checkpoint under the current key, signing one first when the log has grown past it. */
   async checkpoint(): Promise<SignedCheckpoint> {
     return (await this.serialised(false)).signed;
@@ -88,13 +93,6 @@ export class CheckpointWriter {
     if (index === undefined || index >= checkpoint.eventCount) throw new CheckpointError('event-not-in-log', 'no event of the log is at that position');
     this.requireAgreement(checkpoint);
     return { checkpoint, proof: this.log.tree.inclusionProof(index, checkpoint.eventCount), head: heads?.head(stream), headProof: heads?.proof(stream) };
-  }
-
-  /** RFC 9162 consistency proof that the tree of `second` events extends the tree of `first`. */
-  async consistency(first: number, second: number): Promise<ConsistencyProof> {
-    await this.log.catchUp();
-    if (second > this.log.size) throw new CheckpointError('event-not-in-log', `the log holds ${this.log.size} events, not ${second}`);
-    return this.log.tree.consistencyProof(first, second);
   }
 
   /** The proof that `second` extends `first`, both checked first against the log as this process read it. */
@@ -155,19 +153,51 @@ export class CheckpointWriter {
     if (own !== undefined && own.headsRoot !== undefined && comparePositions(parsePosition(own.position)!, head) >= 0) {
       return { signed: own, heads: withHeads ? this.headsOf(own) : undefined };
     }
+    this.requireIntact(latest);
+    return this.signNow(count, head);
+  }
+
+  /**
+   * Key rotation: signs a checkpoint of the log as it is that announces `next` (a `key` line in its note),
+   * its note signed by the current key and the next, stored once under each; records the next key as
+   * announced by it. The caller then switches the configured key (and restarts the service).
+   */
+  announce(next: KeyObject): Promise<SignedCheckpoint> {
+    const run = this.signing.catch(() => undefined).then(async () => {
+      const latest = await latestSignedCheckpoint(this.db);
+      const count = await this.log.catchUp();
+      const head = this.log.head();
+      if (head === undefined) throw new CheckpointError('log-empty', 'the log holds no event to checkpoint');
+      this.requireIntact(latest);
+      const announced = await this.signNow(count, head, next);
+      await recordKey(this.db, this.config.origin, createPublicKey(next), count);
+      return announced.signed;
+    });
+    this.signing = run;
+    return run;
+  }
+
+  private requireIntact(latest: SignedCheckpoint | undefined): void {
     // Never sign over rows whose content no longer matches their hashes, nor a log that does not extend the last
     // checkpoint (a deleted or rewritten event): that is tampering to report, not history to vouch for.
     if (this.log.firstBreak) throw new CheckpointError('log-disagrees-with-checkpoint', `the log's chain is broken at ${this.log.firstBreak.stream} revision ${this.log.firstBreak.revision}`);
     if (latest !== undefined) this.requireAgreement(latest);
+  }
+
+  /** Signs the first `count` events (nothing awaited before the signatures), stores and returns the checkpoint. */
+  private async signNow(count: number, head: Position, next?: KeyObject): Promise<Signed> {
     const heads = this.log.streamHeads();
     const checkpoint = {
       position: formatPosition(head), eventCount: count, merkleRoot: this.log.tree.root(count), signedAt: this.clock.now().toISOString(),
       headsRoot: heads.root, streamCount: heads.count,
     };
-    const signed = signCheckpoint(checkpoint, this.privateKey());
+    const keys = next ? [this.privateKey(), next] : [this.privateKey()];
+    const note = signCheckpointNote(this.config.origin, checkpoint, keys, next && noteVerifierKey(this.config.origin, next));
+    const signed = keys.map((key) => signCheckpoint(checkpoint, key));
     this.lastHeads = { eventCount: count, heads };
-    await insertSignedCheckpoint(this.db, signed);
-    return { signed, heads };
+    await recordKey(this.db, this.config.origin, this.publicKey());
+    for (const one of signed) await insertSignedCheckpoint(this.db, one, note);
+    return { signed: signed[0], heads };
   }
 
   /** The heads of a checkpoint of the log as read now (signed by an earlier process when not cached). */

@@ -6,7 +6,7 @@ import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } fr
 import { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { CheckpointWriter, latestStoredCheckpoint } from '@libs/audit/checkpointing';
+import { CheckpointWriter, keyHistory, latestStoredCheckpoint, recordKey } from '@libs/audit/checkpointing';
 import { exportPublicKey } from '@libs/audit/signing';
 import { EVENT_STORE, EventStore, formatPosition } from '@libs/event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
@@ -56,7 +56,17 @@ export class AuditController {
       keyId: this.writer.keyId(),
       publicKey: exportPublicKey(key),
       pem: key.export({ type: 'spki', format: 'pem' }).toString(),
+      // The same key as a C2SP note verifier key: checkpoints are also served as signed notes under this origin.
+      origin: this.writer.origin,
+      verifierKey: this.writer.verifierKey(),
     };
+  }
+
+  /** Public, like the key: every checkpoint key used, the checkpoints each signed, and the rotation that announced it. */
+  @Get('public-keys')
+  async publicKeys() {
+    await recordKey(this.dataSource.manager, this.writer.origin, this.writer.publicKey());
+    return { origin: this.writer.origin, keys: await keyHistory(this.dataSource.manager) };
   }
 
   @Post('checkpoints')
