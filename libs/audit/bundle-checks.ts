@@ -6,12 +6,14 @@ import { comparePositions, parsePosition } from '../event-store/position';
 import { BundleManifest } from './bundle-format';
 import { openCheckpointNote, noteVerifierKey } from './checkpointing/checkpoint-notes';
 import { extensionProblem, signedByOneOf, treeExtensionProblem } from './extension';
+import { verifiedWitnesses } from './notes/cosignature';
 import { parseVerifierKey } from './notes/note-keys';
+import { parseNote } from './notes/signed-note';
 import { verifyInclusion } from './merkle';
 import { exportPublicKey, keyFingerprint, loadPublicKey, SignedCheckpoint, verifyCheckpoint } from './signing';
 import { headEntryHash } from './stream-heads';
 
-export type CheckName = 'format' | 'chain' | 'chain-head' | 'inclusion' | 'stream-head' | 'signature' | 'key' | 'consistency';
+export type CheckName = 'format' | 'chain' | 'chain-head' | 'inclusion' | 'stream-head' | 'signature' | 'key' | 'consistency' | 'witnesses';
 
 export interface BundleCheck {
   name: CheckName;
@@ -103,6 +105,28 @@ export function checkExtends(manifest: BundleManifest, trustedInput: SignedCheck
     : extensionProblem(trustedInput, manifest.checkpoint, proof, keys);
   if (problem) return fail('consistency', problem);
   return pass('consistency', `the checkpoint of ${manifest.checkpoint.eventCount} events extends the trusted one of ${trusted.eventCount}`);
+}
+
+/** The checkpoint's note is the log's, of the same tree, and at least `required` of the witnesses cosigned it. */
+export function checkWitnesses(
+  checkpoint: SignedCheckpoint | undefined,
+  note: string | undefined,
+  key: KeyObject | undefined,
+  witnesses: { keys: readonly string[]; required: number },
+): BundleCheck {
+  if (!note || !checkpoint || !key) return fail('witnesses', 'no checkpoint note to count cosignatures on');
+  const tree = noteTree(note, [key]);
+  if (typeof tree === 'string') return fail('witnesses', tree);
+  if (tree.eventCount !== checkpoint.eventCount || tree.merkleRoot !== checkpoint.merkleRoot) return fail('witnesses', 'the note is of another tree than the checkpoint');
+  let verifiers;
+  try {
+    verifiers = witnesses.keys.map(parseVerifierKey);
+  } catch {
+    return fail('witnesses', 'a witness key given cannot be read');
+  }
+  const valid = verifiedWitnesses(parseNote(note), verifiers);
+  const detail = `${valid.length} of the ${verifiers.length} witnesses given cosigned it${valid.length ? ` (${valid.join(', ')})` : ''}; ${witnesses.required} required`;
+  return valid.length >= witnesses.required ? pass('witnesses', detail) : fail('witnesses', detail);
 }
 
 /** The tree of a trusted checkpoint note signed by one of the keys (under the note's own origin), or why not. */

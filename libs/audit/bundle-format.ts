@@ -22,6 +22,8 @@ export interface BundleManifest {
   streamHead?: InclusionProof;
   /** With `?trusted=<size>`: the checkpoint the auditor trusted before, and the proof the bundle's extends it. */
   extends?: { checkpoint: SignedCheckpoint; proof?: ConsistencyProof };
+  /** The checkpoint as its C2SP signed note, with the witnesses' cosignatures the service held at export. */
+  note?: string;
   /** Base64 SPKI DER of the Ed25519 key that signed the checkpoint. */
   publicKey: string;
 }

@@ -5,12 +5,13 @@
  *  2. inclusion: the chain head is a leaf of the Merkle tree whose root the checkpoint states;
  *  3. stream head: the chain head is the head the checkpoint signed for the stream (nothing cut off);
  *  4. signature: the checkpoint was signed by the key, and that key is the one the auditor expects;
- *  5. consistency (with a trusted checkpoint): the bundle's checkpoint extends the one trusted before.
+ *  5. consistency (with a trusted checkpoint): the bundle's checkpoint extends the one trusted before;
+ *  6. witnesses (when required): enough of the given witnesses cosigned the checkpoint's note.
  * Together: no event of the stream can change, vanish or move without the signed roots noticing.
  */
 import { KeyObject } from 'node:crypto';
 import { RecordedEvent } from '../event-store/event-store.port';
-import { BundleCheck, checkChain, checkExtends, checkHead, checkInclusion, checkKeys, checkLayout, checkStreamHead, CheckName } from './bundle-checks';
+import { BundleCheck, checkChain, checkWitnesses, checkExtends, checkHead, checkInclusion, checkKeys, checkLayout, checkStreamHead, CheckName } from './bundle-checks';
 import { BundleFormatError, BundleManifest, BUNDLE_FORMAT, eventLine, manifestLine, parseBundle } from './bundle-format';
 import { ConsistencyProof } from './consistency';
 import { InclusionProof, verifyInclusion } from './merkle';
@@ -31,6 +32,8 @@ export interface BundleInput {
   headProof?: InclusionProof;
   /** The checkpoint the auditor trusted before, and the consistency proof from it. */
   extends?: { checkpoint: SignedCheckpoint; proof?: ConsistencyProof };
+  /** The checkpoint's signed note, with whatever cosignatures it has. */
+  note?: string;
   publicKey: KeyObject | string;
 }
 
@@ -51,6 +54,7 @@ export function buildBundle(input: BundleInput): string {
     inclusion: { eventHash: last.hash, ...input.proof },
     ...(input.headProof && { streamHead: input.headProof }),
     ...(input.extends && { extends: input.extends }),
+    ...(input.note && { note: input.note }),
     publicKey: exportPublicKey(key),
   };
   return [manifestLine(manifest), ...events.map(eventLine)].join('\n') + '\n';
@@ -72,6 +76,8 @@ export interface VerifyOptions {
   trustedPublicKey?: KeyObject | string;
   /** A checkpoint the auditor trusted before (JSON, or its signed note's text): the bundle's must extend it. */
   trustedCheckpoint?: SignedCheckpoint | string;
+  /** Witnesses' verifier keys, and how many of them must have cosigned the bundle's checkpoint. */
+  witnesses?: { keys: readonly string[]; required: number };
 }
 
 /** Never throws on a bad bundle: whatever cannot be read or checked is a failed check. */
@@ -89,6 +95,7 @@ function verifyParsed({ manifest, events }: ReturnType<typeof parseBundle>, opti
   const keys = checkKeys(manifest, options.trustedPublicKey);
   const checks = [checkLayout(manifest, events), chain.check, checkHead(manifest, events), checkInclusion(manifest, events), checkStreamHead(manifest, events), ...keys.checks];
   if (options.trustedCheckpoint) checks.push(checkExtends(manifest, options.trustedCheckpoint, keys.key ? [keys.key] : []));
+  if (options.witnesses) checks.push(checkWitnesses(manifest.checkpoint, manifest.note, keys.key, options.witnesses));
   return {
     ok: checks.every((c) => c.ok),
     stream: typeof manifest.stream === 'string' ? manifest.stream : null,

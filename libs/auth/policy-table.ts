@@ -66,6 +66,7 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'POST', path: '/responsibilities/**', roles: ['supervisor'], scope: city, why: 'decomposition of the work to named officials' },
   { method: 'GET', path: '/responsibilities/**', roles: ['supervisor', 'auditor'], scope: city, why: 'who answers for what' },
   { method: 'GET', path: '/audit/**', roles: ['auditor'], scope: city, personal: true, why: 'auditor surfaces across the log' },
+  { method: 'POST', path: '/audit/checkpoints/:/cosignatures', roles: ['auditor'], scope: city, why: 'witnesses (auditor tokens) cosign checkpoints; checked before kept' },
   { method: 'POST', path: '/audit/**', roles: ['admin'], scope: city, why: 'signing a checkpoint is a write; auditors only read' },
 
   // Indicators: no personal data; small cells withheld from analysts.

@@ -1,7 +1,8 @@
 /**
  * `family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64>] [--trusted <checkpoint.json>] [--json]`
  *   checks an export bundle offline and exits 0 when it verifies, 1 when it does not, 2 on a usage error;
- *   with --trusted, the bundle's checkpoint must extend the one the auditor trusted before.
+ *   with --trusted, the bundle's checkpoint must extend the one the auditor trusted before; with
+ *   --witnesses N, at least N of the --witness keys must have cosigned the bundle's checkpoint note.
  * `family-ledger consistency <answer.json> --trusted <checkpoint.json> --public-key <key>`
  *   checks that the later checkpoint of a /audit/checkpoints/{a}/consistency/{b} answer extends the trusted one.
  * `family-ledger keygen`
@@ -27,7 +28,8 @@ const processIo: CliIo = {
 };
 
 const USAGE = [
-  'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64>] [--trusted <checkpoint.json>] [--json]',
+  'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64>] [--trusted <checkpoint.json|note>]',
+  '         [--witness <verifier key>]... [--witnesses <N>] [--json]',
   '       family-ledger consistency <answer.json> --trusted <checkpoint.json> --public-key <file|PEM|base64>',
   '       family-ledger keygen',
 ];
@@ -60,7 +62,8 @@ function verify(args: readonly string[], io: CliIo): number {
     return 2;
   }
   if (typeof trusted === 'string') return usageError(trusted, io);
-  const verdict = verifyBundle(text, { trustedPublicKey, trustedCheckpoint: trusted?.checkpoint });
+  const witnesses = parsed.witnesses === undefined ? undefined : { keys: parsed.witnessKeys, required: parsed.witnesses };
+  const verdict = verifyBundle(text, { trustedPublicKey, trustedCheckpoint: trusted?.checkpoint, witnesses });
   if (parsed.json) io.out(JSON.stringify(verdict));
   else printVerdict(verdict, io);
   return verdict.ok ? 0 : 1;
@@ -70,6 +73,8 @@ interface VerifyArgs {
   bundle: string;
   publicKey?: string;
   trusted?: string;
+  witnessKeys: string[];
+  witnesses?: number;
   json: boolean;
 }
 
@@ -99,6 +104,8 @@ function parseVerifyArgs(args: readonly string[]): VerifyArgs | string {
   const positional: string[] = [];
   let publicKey: string | undefined;
   let trusted: string | undefined;
+  const witnessKeys: string[] = [];
+  let witnesses: number | undefined;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') json = true;
@@ -108,11 +115,19 @@ function parseVerifyArgs(args: readonly string[]): VerifyArgs | string {
     } else if (args[i] === '--trusted') {
       trusted = args[++i];
       if (trusted === undefined) return '--trusted needs a value';
+    } else if (args[i] === '--witness') {
+      const key = args[++i];
+      if (key === undefined) return '--witness needs a verifier key';
+      witnessKeys.push(key);
+    } else if (args[i] === '--witnesses') {
+      witnesses = Number(args[++i]);
+      if (!Number.isInteger(witnesses) || witnesses < 0 || witnesses > 100) return '--witnesses needs a number from 0 to 100';
     } else if (args[i].startsWith('--')) return `unknown option ${args[i]}`;
     else positional.push(args[i]);
   }
   if (positional.length !== 1) return 'give exactly one file to check';
-  return { bundle: positional[0], publicKey, trusted, json };
+  if (witnesses !== undefined && witnesses > witnessKeys.length) return `--witnesses ${witnesses} needs as many --witness keys`;
+  return { bundle: positional[0], publicKey, trusted, witnessKeys, witnesses, json };
 }
 
 function printVerdict(verdict: BundleVerdict, io: CliIo): void {

@@ -5,3 +5,4 @@ export * from './log-hashes';
 export * from './checkpoint-error';
 export * from './checkpoint-notes';
 export * from './key-history';
+export * from './cosignature-store';

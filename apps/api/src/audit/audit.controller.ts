@@ -79,7 +79,7 @@ export class AuditController {
   async latest() {
     const stored = await latestStoredCheckpoint(this.dataSource.manager, this.writer.keyId());
     if (!stored) throw ProblemException.of(404, 'no-checkpoint', 'no checkpoint has been signed with the current key yet');
-    return served(stored);
+    return served(this.dataSource.manager, stored);
   }
 
   /** Recomputes the root over the log as it is now: a rewrite since signing shows as `root: false`. */

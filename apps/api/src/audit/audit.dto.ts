@@ -53,3 +53,12 @@ export class ConsistencyParams {
   @Matches(SIZE, { message: SIZE_MESSAGE('second') })
   second!: string;
 }
+
+/** A witness's cosignature of a checkpoint: its C2SP verifier key, and the signature line it added. */
+export class CosignatureBody {
+  @IsString() @Length(10, 300)
+  witnessKey!: string;
+
+  @IsString() @Length(10, 400)
+  cosignature!: string;
+}

@@ -1,14 +1,15 @@
 /**
  * Signed checkpoints by tree size, and the consistency proof between two of them (RFC 9162): what an
- * auditor (or a witness) holding an earlier checkpoint asks for to check that a later one extends it.
+ * auditor (or a witness) holding an earlier checkpoint asks for to check that a later one extends it; and
+ * the witnesses' cosignatures, checked and kept.
  */
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { CheckpointWriter, StoredCheckpoint, storedCheckpointOfSize } from '@libs/audit/checkpointing';
+import { DataSource, EntityManager } from 'typeorm';
+import { addCosignature, CheckpointWriter, CosignatureRejected, cosignatureLines, StoredCheckpoint, storedCheckpointOfSize } from '@libs/audit/checkpointing';
 import { ProblemException } from '../http/problem';
 import { CHECKPOINT_WRITER } from './audit-ports';
-import { CheckpointSizeParams, ConsistencyParams } from './audit.dto';
+import { CheckpointSizeParams, ConsistencyParams, CosignatureBody } from './audit.dto';
 import { asProblem } from './checkpoint-problems';
 
 @ApiTags('audit')
@@ -21,7 +22,21 @@ export class CheckpointsController {
 
   @Get(':size')
   async bySize(@Param() { size }: CheckpointSizeParams) {
-    return served(await this.find(Number(size)));
+    return served(this.dataSource.manager, await this.find(Number(size)));
+  }
+
+  /** A witness's cosignature, kept once it verifies over the checkpoint's note; answers the note as now served. */
+  @Post(':size/cosignatures')
+  @HttpCode(201)
+  async cosign(@Param() { size }: CheckpointSizeParams, @Body() body: CosignatureBody) {
+    const stored = await this.find(Number(size));
+    if (stored.note === null) throw ProblemException.of(409, 'checkpoint-without-note', 'this checkpoint was signed before checkpoints were notes');
+    const line = body.cosignature.endsWith('\n') ? body.cosignature : `${body.cosignature}\n`;
+    const witness = await addCosignature(this.dataSource.manager, stored.checkpoint.eventCount, stored.note, body.witnessKey, line).catch((error: unknown) => {
+      if (error instanceof CosignatureRejected) throw ProblemException.of(422, 'cosignature-rejected', error.message);
+      throw error;
+    });
+    return { witness, ...(await served(this.dataSource.manager, stored)) };
   }
 
   @Get(':first/consistency/:second')
@@ -30,7 +45,8 @@ export class CheckpointsController {
     if (first > second) throw ProblemException.of(400, 'invalid-request', 'first must not exceed second', { errors: [{ field: 'first', message: 'first must not exceed second' }] });
     const [earlier, later] = [await this.find(first), await this.find(second)];
     const proof = await this.writer.consistencyBetween(earlier.checkpoint, later.checkpoint).catch(asProblem);
-    return { first: served(earlier), second: served(later), proof };
+    const db = this.dataSource.manager;
+    return { first: await served(db, earlier), second: await served(db, later), proof };
   }
 
   private async find(size: number): Promise<StoredCheckpoint> {
@@ -40,7 +56,7 @@ export class CheckpointsController {
   }
 }
 
-/** A checkpoint as served: its JSON fields, and its signed-note form beside them when it has one. */
-export function served({ checkpoint, note }: StoredCheckpoint) {
-  return note === null ? checkpoint : { ...checkpoint, note };
+/** A checkpoint as served: its JSON fields, and beside them its signed note with the witnesses' cosignatures. */
+export async function served(db: EntityManager, { checkpoint, note }: StoredCheckpoint) {
+  return note === null ? checkpoint : { ...checkpoint, note: note + (await cosignatureLines(db, checkpoint.eventCount)) };
 }

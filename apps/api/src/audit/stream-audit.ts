@@ -7,7 +7,7 @@
  */
 import { buildBundle } from '@libs/audit/bundle';
 import { HistoryEntry, replayHistory, Evolver } from '@libs/audit/replay';
-import { CheckpointError, CheckpointWriter, latestSignedCheckpoint, storedCheckpointOfSize } from '@libs/audit/checkpointing';
+import { CheckpointError, CheckpointWriter, cosignatureLines, latestSignedCheckpoint, storedCheckpointOfSize } from '@libs/audit/checkpointing';
 import { SignedCheckpoint } from '@libs/audit/signing';
 import { caseDecider } from '@libs/domain/accountability-case';
 import { householdDecider } from '@libs/domain/household';
@@ -100,8 +100,10 @@ export async function exportStream(raw: EventStore, writer: CheckpointWriter, db
     throw new CheckpointError('log-disagrees-with-checkpoint', 'the stream\'s last event is not the head the checkpoint signed: events were removed or rewritten');
   }
   const extension = trusted === undefined ? undefined : await extensionFrom(writer, db, trusted, covering.checkpoint);
+  const stored = await storedCheckpointOfSize(db, covering.checkpoint.eventCount);
+  const note = stored?.note ? stored.note + (await cosignatureLines(db, covering.checkpoint.eventCount)) : undefined;
   try {
-    return buildBundle({ events, ...covering, extends: extension, publicKey: writer.publicKey() });
+    return buildBundle({ events, ...covering, extends: extension, note, publicKey: writer.publicKey() });
   } catch (error) {
     // The proof comes from the log as this process read it; a last event whose stored hash differs now was rewritten since.
     if (error instanceof RangeError) throw new CheckpointError('log-disagrees-with-checkpoint', 'the stream\'s last event no longer hashes as it did when checkpointed');
