@@ -22,6 +22,9 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/docs/**', roles: 'public', scope: none, why: 'the browsable API description' },
   { method: 'GET', path: '/audit/public-key', roles: 'public', scope: none, why: 'verifiers must not have to trust the service' },
   { method: 'GET', path: '/audit/public-keys', roles: 'public', scope: none, why: 'the keys\' history: old checkpoints verify after a rotation' },
+  { method: 'GET', path: '/asyncapi.json', roles: 'public', scope: none, why: 'the description of what subscribers receive holds no data' },
+  { method: 'GET', path: '/schemas/events', roles: 'public', scope: none, why: 'published event schemas describe shapes, never data' },
+  { method: 'GET', path: '/schemas/events/:/:', roles: 'public', scope: none, why: 'published event schemas describe shapes, never data' },
   { method: 'GET', path: '/metrics', roles: ['admin'], scope: city, why: 'operational figures; Prometheus sends a bearer token' },
 
   // Personal data: crypto-shredding and restriction (apps/api/src/privacy).

@@ -16,6 +16,7 @@ import { openEventStore } from '@libs/event-store/open-event-store';
 import { Metrics } from '@libs/metrics';
 import { MeteredEventStore } from '@libs/event-store/metered-event-store';
 import { ProtectedEventStore } from '@libs/personal-data';
+import { ValidatedEventStore } from '@libs/event-schemas';
 import { loadSecuritySettings, openSecurity, Security } from './security';
 
 export interface Runtime {
@@ -73,7 +74,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     databaseUrl,
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
     dataSource,
-    eventStore: new ProtectedEventStore(rawEventStore, security.dataKeys),
+    // Every append checked against its type's published schema before its personal fields are sealed.
+    eventStore: new ValidatedEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys)),
     rawEventStore,
     security,
     clock,

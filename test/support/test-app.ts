@@ -11,6 +11,8 @@ import { migrations } from '@libs/database/migrations';
 import { systemClock } from '@libs/clock';
 import { openRuntime, Runtime } from '@libs/runtime';
 import { createApiApp } from '@apps/api/src/create-app';
+import { EventStore } from '@libs/event-store';
+import { ValidatedEventStore } from '@libs/event-schemas';
 import { authenticateByDefault, testSecurityEnv, TestTokens, testTokens } from './test-auth';
 
 export interface TestApp {
@@ -76,4 +78,13 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
     }
   }
   throw lastError;
+}
+
+/**
+ * The service's store without its schema check: for specs of delivery (feed, consumer groups) whose
+ * fixtures are free-form events of real type names. Everything else (encryption, the real log) is as served.
+ */
+export function storeWithoutSchemaCheck(app: Pick<TestApp, 'runtime'>): EventStore {
+  const store = app.runtime.eventStore;
+  return store instanceof ValidatedEventStore ? store.inner : store;
 }

@@ -15,5 +15,6 @@ import { AccountabilityModule } from './accountability/accountability.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { EventSchemasModule } from './schemas/event-schemas.module';
 
-export const features = [AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule];
+export const features = [AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, EventSchemasModule];

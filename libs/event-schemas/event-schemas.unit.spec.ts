@@ -1,0 +1,51 @@
+/**
+ * The published schemas: the committed files are what the domain's types generate today (no drift), every
+ * stored event type has one, fixtures of each fit and break as they should, and the upcaster turns every
+ * older registered shape into one that fits the current schema.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVENT_TYPES } from '../domain/event-types';
+import { upcastHouseholdEnrolled } from '../domain/upcasting';
+import { generateEventSchemas, schemaFileName, schemaFileText, schemaIndexText } from './generate';
+import { listEventSchemas, schemaViolation } from './registry';
+
+const root = join(__dirname, '../..');
+
+describe('published event schemas', () => {
+  it('are exactly what the domain\'s event types generate (run npm run schemas:generate after changing an event)', () => {
+    const generated = generateEventSchemas(root);
+    for (const { type, version, schema } of generated) {
+      expect({ file: schemaFileName(type, version), text: readFileSync(join(__dirname, 'schemas', schemaFileName(type, version)), 'utf8') })
+        .toEqual({ file: schemaFileName(type, version), text: schemaFileText(schema) });
+    }
+    expect(readFileSync(join(__dirname, 'schemas/index.ts'), 'utf8')).toBe(schemaIndexText(generated));
+  }, 60_000);
+
+  it('cover every stored event type, each with one current version', () => {
+    const current = listEventSchemas().filter((s) => s.current).map((s) => s.type).sort();
+    expect(current).toEqual([...EVENT_TYPES].sort());
+  });
+
+  const enrolled = { householdId: 'h-1', villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 };
+
+  it('accept an event of the current shape and refuse one that breaks it, naming the type and path but not the value', () => {
+    expect(schemaViolation('HouseholdEnrolled', enrolled)).toBeUndefined();
+    expect(schemaViolation('HouseholdEnrolled', { ...enrolled, category: 'rich' })).toMatch(/^HouseholdEnrolled v2: data\/category must be equal to one of the allowed values/);
+    expect(schemaViolation('HouseholdEnrolled', { ...enrolled, head: { name: 42 } })).toMatch(/data\/head\/name must be string/);
+    expect(schemaViolation('HouseholdEnrolled', { ...enrolled, surprise: 'x' })).toMatch(/additional properties/);
+    const { batch: _batch, ...withoutBatch } = enrolled;
+    expect(schemaViolation('HouseholdEnrolled', withoutBatch)).toMatch(/must have required property 'batch'/);
+    expect(schemaViolation('HouseholdEnrolled', { ...enrolled, head: { name: 'Secret Name', idNumber: 7 } })).not.toContain('Secret Name');
+    expect(schemaViolation('NoSuchEvent', {})).toBe('NoSuchEvent has no published schema');
+  });
+
+  it('upcast every registered older HouseholdEnrolled shape to one that fits the current schema', () => {
+    const { enrolmentYear: _y, batch: _b, ...v1 } = enrolled;
+    expect(schemaViolation('HouseholdEnrolled', v1, 1)).toBeUndefined();
+    expect(schemaViolation('HouseholdEnrolled', v1)).toBeDefined();
+    expect(schemaViolation('HouseholdEnrolled', upcastHouseholdEnrolled(v1 as never, '2012-12-31T20:00:00.000Z'))).toBeUndefined();
+    const older = listEventSchemas().filter((s) => !s.current);
+    expect(older.map((s) => `${s.type} v${s.version}`)).toEqual(['HouseholdEnrolled v1']);
+  });
+});

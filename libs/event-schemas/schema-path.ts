@@ -1,0 +1,2 @@
+/** Where the API serves an event schema, also the schema's `$id`. */
+export const schemaPath = (type: string, version: number) => `/schemas/events/${type}/${version}`;
