@@ -65,6 +65,14 @@ describe('consistency proofs and stream heads', () => {
     expect(keys.body.keys).toEqual([expect.objectContaining({ keyId: published.keyId, verifierKey: published.verifierKey, announcedBy: null, lastCheckpoint: latest.eventCount })]);
   });
 
+  it('documents the audit routes in the OpenAPI document', async () => {
+    const { paths } = (await request(app.http).get('/openapi.json').expect(200)).body;
+    for (const path of ['/audit/checkpoints/{size}', '/audit/checkpoints/{first}/consistency/{second}', '/audit/checkpoints/{size}/cosignatures', '/audit/public-keys']) {
+      expect(paths[path]).toBeDefined();
+    }
+    expect(paths['/audit/streams/{stream}/export'].get.parameters.map((p: { name: string }) => p.name)).toContain('trusted');
+  });
+
   it('answers 400 naming the field for a malformed or inverted size, 404 for a size never signed', async () => {
     const latest: SignedCheckpoint = (await request(app.http).get('/audit/checkpoints/latest').expect(200)).body;
     const bad = await request(app.http).get(`/audit/checkpoints/0/consistency/${latest.eventCount}`).expect(400);

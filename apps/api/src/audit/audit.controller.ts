@@ -4,7 +4,7 @@
  */
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CheckpointWriter, keyHistory, latestStoredCheckpoint, recordKey } from '@libs/audit/checkpointing';
 import { exportPublicKey } from '@libs/audit/signing';
@@ -40,6 +40,7 @@ export class AuditController {
   }
 
   @Get('streams/:stream/export')
+  @ApiQuery({ name: 'trusted', required: false, description: 'Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it' })
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   async export(@Param() { stream }: StreamParams, @Query() { trusted }: ExportQuery, @Res({ passthrough: true }) response: Response) {
     const bundle = await exportStream(this.raw, this.writer, this.dataSource.manager, stream, trusted === undefined ? undefined : Number(trusted)).catch(asProblem);
@@ -64,6 +65,7 @@ export class AuditController {
 
   /** Public, like the key: every checkpoint key used, the checkpoints each signed, and the rotation that announced it. */
   @Get('public-keys')
+  @ApiOperation({ summary: 'Every checkpoint-signing key used: key id, note verifier key, first and last checkpoint signed, the checkpoint that announced it' })
   async publicKeys() {
     await recordKey(this.dataSource.manager, this.writer.origin, this.writer.publicKey());
     return { origin: this.writer.origin, keys: await keyHistory(this.dataSource.manager) };

@@ -1,6 +1,6 @@
 /** The auditor's view of one case: its full history, its verification, and its offline-verifiable export. */
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CheckpointWriter } from '@libs/audit/checkpointing';
@@ -36,6 +36,7 @@ export class CaseAuditController {
 
   /** The NDJSON bundle `family-ledger verify` checks offline (see exportStream). */
   @Get(':id/export')
+  @ApiQuery({ name: 'trusted', required: false, description: 'Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it' })
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   async export(@Param() { id }: IdParams, @Query() { trusted }: ExportQuery, @Res({ passthrough: true }) response: Response) {
     const bundle = await exportStream(this.raw, this.writer, this.dataSource.manager, caseStream(id), trusted === undefined ? undefined : Number(trusted)).catch(asProblem);

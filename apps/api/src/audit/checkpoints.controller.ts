@@ -4,7 +4,9 @@
  * the witnesses' cosignatures, checked and kept.
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
 import { addCosignature, CheckpointWriter, CosignatureRejected, cosignatureLines, StoredCheckpoint, storedCheckpointOfSize } from '@libs/audit/checkpointing';
 import { ProblemException } from '../http/problem';
@@ -21,6 +23,10 @@ export class CheckpointsController {
   ) {}
 
   @Get(':size')
+  @ApiOperation({ summary: 'The signed checkpoint of a tree of `size` events: its JSON fields, and `note`, its C2SP signed note with the witnesses\' cosignatures' })
+  @ApiParam({ name: 'size', description: 'Tree size (events) of a signed checkpoint', example: '1024' })
+  @ApiBadRequestResponse({ description: 'Not a tree size' })
+  @ApiNotFoundResponse({ description: 'No checkpoint of that size was signed (`checkpoint-not-found`)' })
   async bySize(@Param() { size }: CheckpointSizeParams) {
     return served(this.dataSource.manager, await this.find(Number(size)));
   }
@@ -28,6 +34,9 @@ export class CheckpointsController {
   /** A witness's cosignature, kept once it verifies over the checkpoint's note; answers the note as now served. */
   @Post(':size/cosignatures')
   @HttpCode(201)
+  @ApiOperation({ summary: 'A witness\'s cosignature (tlog-cosignature/v1) of the checkpoint of `size`: kept once it verifies under `witnessKey` over that checkpoint\'s note' })
+  @ApiUnprocessableEntityResponse({ description: 'The cosignature does not verify over this checkpoint (`cosignature-rejected`)' })
+  @ApiNotFoundResponse({ description: 'No checkpoint of that size was signed' })
   async cosign(@Param() { size }: CheckpointSizeParams, @Body() body: CosignatureBody) {
     const stored = await this.find(Number(size));
     if (stored.note === null) throw ProblemException.of(409, 'checkpoint-without-note', 'this checkpoint was signed before checkpoints were notes');
@@ -40,6 +49,12 @@ export class CheckpointsController {
   }
 
   @Get(':first/consistency/:second')
+  @ApiOperation({ summary: 'RFC 9162 consistency proof that the signed tree of `second` events extends the signed tree of `first`, with both checkpoints' })
+  @ApiParam({ name: 'first', description: 'Tree size of the earlier signed checkpoint (at least 1, at most `second`)' })
+  @ApiParam({ name: 'second', description: 'Tree size of the later signed checkpoint' })
+  @ApiBadRequestResponse({ description: 'A size malformed, or `first` above `second` (`invalid-request`, naming the field)' })
+  @ApiNotFoundResponse({ description: 'Either size is not a signed checkpoint\'s (`checkpoint-not-found`)' })
+  @ApiConflictResponse({ description: 'The log no longer hashes to a signed root (`log-disagrees-with-checkpoint`)' })
   async consistency(@Param() params: ConsistencyParams) {
     const [first, second] = [Number(params.first), Number(params.second)];
     if (first > second) throw ProblemException.of(400, 'invalid-request', 'first must not exceed second', { errors: [{ field: 'first', message: 'first must not exceed second' }] });
