@@ -29,7 +29,7 @@ module.exports = {
     '^@projections/(.*)$': '<rootDir>/projections/$1',
     '^@apps/(.*)$': '<rootDir>/apps/$1',
   },
-  globalSetup: '<rootDir>/libs/testing/global-setup.ts',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,

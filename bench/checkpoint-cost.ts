@@ -10,8 +10,7 @@ import { CheckpointWriter, loadCheckpointConfig } from '../libs/audit/checkpoint
 import { auditLog } from '../libs/audit/log-verification/audit-log';
 import { generateSigningKeyPair, keyFingerprint, loadPublicKey } from '../libs/audit/signing';
 import { systemClock } from '../libs/clock';
-import { openDatabase } from '../libs/database/data-source';
-import { migrations } from '../libs/database/migrations';
+import { libSchema, openDatabase } from '../libs/database/data-source';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
 import { round } from './support/stats';
 
@@ -25,7 +24,7 @@ export interface CheckpointCost {
 }
 
 export async function benchCheckpointCost(url: string, store: PostgresEventStore): Promise<CheckpointCost> {
-  const dataSource: DataSource = await openDatabase(url, migrations);
+  const dataSource: DataSource = await openDatabase(url, libSchema);
   const key = generateSigningKeyPair().privateKeyPem;
   const writer = new CheckpointWriter(store, dataSource.manager, systemClock, loadCheckpointConfig({ AUDIT_SIGNING_KEY: key, AUDIT_ORIGIN: 'family-ledger.bench/640100' }, '/nonexistent'));
   try {

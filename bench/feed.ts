@@ -18,7 +18,7 @@ import { CITY, issueToken } from '../libs/auth';
 import { systemClock } from '../libs/clock';
 import { loadConfig } from '../libs/config';
 import { EventStore, EventToAppend, Position } from '../libs/event-store';
-import { migrations } from '../libs/database/migrations';
+import { databaseSchema } from '../projections/index';
 import { openRuntime, Runtime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
@@ -153,7 +153,7 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
   // Its own data directory: the embedded signing key and master key of the run, removed afterwards.
   const dataDir = mkdtempSync(join(tmpdir(), 'family-ledger-bench-feed-'));
   const env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir };
-  const runtime = await openRuntime(loadConfig(env), { clock: systemClock, env, migrations });
+  const runtime = await openRuntime(loadConfig(env), { clock: systemClock, env, schema: databaseSchema });
   const app = await createApiApp(runtime);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;

@@ -12,7 +12,7 @@ import { handleCommand } from '../libs/command-handling/handle-command';
 import { householdDecider, householdStream } from '../libs/domain/household';
 import { CampaignPlan } from '../libs/generator';
 import { commandIdFor } from '../libs/generator/ids';
-import { migrations } from '../libs/database/migrations';
+import { databaseSchema } from '../projections/index';
 import { openRuntime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { benchAuth } from './support/auth';
@@ -51,7 +51,7 @@ type Request = { method: 'GET' | 'POST'; path: string; body?: string };
 export async function benchHttp(databaseUrl: string, options: HttpBenchOptions = defaultHttpOptions): Promise<HttpBenchResults> {
   const auth = await benchAuth();
   const env = { ...process.env, ...auth.env, DATABASE_URL: databaseUrl };
-  const runtime = await openRuntime(loadConfig(env), { env, migrations });
+  const runtime = await openRuntime(loadConfig(env), { env, schema: databaseSchema });
   const app = await createApiApp(runtime);
   try {
     await app.listen(0, '127.0.0.1');

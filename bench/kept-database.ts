@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { openDatabase } from '../libs/database/data-source';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
 import { rebuildProjection } from '../libs/projection/rebuild';
-import { readModelProjections } from '../projections/read-model-projections';
+import { databaseSchema, indicatorProjections } from '../projections/index';
 import { benchProjections } from './projections';
 import { timeQueries } from './queries';
 import { benchArgs } from './support/options';
@@ -40,9 +40,9 @@ async function createIfMissing(url: string): Promise<void> {
 }
 
 async function rebuildOne(url: string, name: string): Promise<void> {
-  const projection = readModelProjections.find((p) => p.name === name);
+  const projection = indicatorProjections.find((p) => p.name === name);
   if (!projection) throw new Error(`no projection ${name}`);
-  const dataSource = await openDatabase(url);
+  const dataSource = await openDatabase(url, databaseSchema);
   const store = new PostgresEventStore({ connectionString: url, poolSize: 2 });
   try {
     const started = Date.now();
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   } else if (command === 'rebuild') {
     await rebuildOne(url, argument);
   } else if (command === 'queries') {
-    const dataSource = await openDatabase(url);
+    const dataSource = await openDatabase(url, databaseSchema);
     try {
       console.table(await timeQueries(dataSource, args.integer('repeats', 200)));
     } finally {

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../libs/database/data-source';
 import { EventToAppend } from '../libs/event-store/event-store.port';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
-import { readModelProjections } from '../projections/read-model-projections';
+import { databaseSchema, indicatorProjections } from '../projections/index';
 import { openBenchDatabase } from './support/database';
 import { round } from './support/stats';
 import { timeQueries } from './queries';
@@ -72,13 +72,13 @@ export interface ProjectionBenchOptions {
  * queries, then measures the projections' lag while events are written at a fixed rate.
  */
 export async function benchProjections(url: string, options: ProjectionBenchOptions): Promise<ProjectionBenchResults> {
-  const dataSource = await openDatabase(url);
+  const dataSource = await openDatabase(url, databaseSchema);
   const store = new PostgresEventStore({ connectionString: url, poolSize: 8 });
   try {
     const loadedEvents = await load(store, options.events);
     const rebuild = await rebuildInChild({ url, batchSize: 1000, expectedEvents: loadedEvents * 2 });
     const queries = await timeQueries(dataSource, options.repeats);
-    const lag = await benchProjectionLag(dataSource, store, readModelProjections, options.lag ?? { eventsPerSecond: 1000, seconds: 10 });
+    const lag = await benchProjectionLag(dataSource, store, indicatorProjections, options.lag ?? { eventsPerSecond: 1000, seconds: 10 });
     return { loadedEvents, rebuild, queries, lag };
   } finally {
     await store.close();

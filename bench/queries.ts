@@ -4,10 +4,8 @@
  * controller's toCsv). A trivial round trip timed in the same run is the baseline each query is read against.
  */
 import { DataSource } from 'typeorm';
-import { findIndicator } from '../projections/indicators/catalogue';
-import { Indicator } from '../projections/indicators/definitions';
-import { answerIndicator, toCsv } from '../projections/indicators/indicator-service';
-import { parseIndicatorRequest } from '../projections/indicators/indicator-request';
+import { answerIndicator, Indicator, parseIndicatorRequest, toCsv } from '../libs/indicators';
+import { catalogue } from '../projections/index';
 import { percentile, round } from './support/stats';
 
 const MONTHS_2012 = Array.from({ length: 12 }, (_, i) => `2012${String(i + 1).padStart(2, '0')}`).join(';');
@@ -49,7 +47,7 @@ export async function timeQueries(dataSource: DataSource, repeats: number) {
   const roundTrip = percentile(roundTrips, 50);
   const results = [];
   for (const [name, query] of BENCH_QUERIES) {
-    const indicator = findIndicator(name)!;
+    const indicator = catalogue.find(name)!;
     for (const format of FORMATS) {
       let rows = 0;
       const samples = await samplesOf(async () => (rows = (await respond(dataSource, indicator, query, format)).rows), repeats);

@@ -14,9 +14,8 @@ import { openBenchDatabase } from './support/database';
 import { median, round } from './support/stats';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
-import * as catalogue from '../projections/indicators/catalogue';
-import * as service from '../projections/indicators/indicator-service';
-import * as requests from '../projections/indicators/indicator-request';
+import { answerIndicator, parseIndicatorRequest } from '../libs/indicators';
+import { catalogue, databaseSchema } from '../projections/index';
 import { benchProjections } from './projections';
 import { BENCH_QUERIES, timeQueries } from './queries';
 import { benchArgs } from './support/options';
@@ -38,22 +37,30 @@ function compare(before: Timing[][], after: Timing[][]) {
   });
 }
 
-interface Engine { catalogue: typeof catalogue; service: typeof service; requests: typeof requests }
+interface Engine { find: typeof catalogue.find; answerIndicator: typeof answerIndicator; parseIndicatorRequest: typeof parseIndicatorRequest }
 
+const current: Engine = { find: catalogue.find, answerIndicator, parseIndicatorRequest };
+
+/** The engine of another checkout: the indicator lib and the one list, or the older projections/indicators. */
 function engineAt(dir: string): Engine {
-  const load = (path: string) => require(resolve(dir, 'projections/indicators', path));
-  return { catalogue: load('catalogue'), service: load('indicator-service'), requests: load('indicator-request') };
+  const load = (path: string) => require(resolve(dir, path));
+  try {
+    return { find: load('projections/index').catalogue.find, ...load('libs/indicators') };
+  } catch {
+    const old = (path: string) => load(`projections/indicators/${path}`);
+    return { find: old('catalogue').findIndicator, ...old('indicator-service'), ...old('indicator-request') };
+  }
 }
 
 /** The queries whose rows differ between the engines (both answering from the same copies). */
 async function differences(dataSource: DataSource, older: Engine): Promise<string[]> {
-  const answer = async ({ catalogue: c, service: s, requests: r }: Engine, name: string, query: Record<string, string>) => {
-    const indicator = c.findIndicator(name)!;
-    return (await s.answerIndicator(dataSource, indicator as never, r.parseIndicatorRequest(indicator, query))).rows;
+  const answer = async (engine: Engine, name: string, query: Record<string, string>) => {
+    const indicator = engine.find(name)!;
+    return (await engine.answerIndicator(dataSource, indicator as never, engine.parseIndicatorRequest(indicator, query))).rows;
   };
   const differing: string[] = [];
   for (const [name, query] of BENCH_QUERIES) {
-    if (!isDeepStrictEqual(await answer(older, name, query), await answer({ catalogue, service, requests }, name, query))) differing.push(name);
+    if (!isDeepStrictEqual(await answer(older, name, query), await answer(current, name, query))) differing.push(name);
   }
   return differing;
 }
@@ -72,7 +79,7 @@ async function main(): Promise<void> {
     console.log(`${results.loadedEvents} events loaded and rebuilt on ${database.server} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(JSON.stringify(results.rebuild, null, 1));
     console.table(results.queries);
-    const dataSource = await openDatabase(database.url);
+    const dataSource = await openDatabase(database.url, databaseSchema);
     const before: Timing[][] = [];
     const after: Timing[][] = [];
     try {

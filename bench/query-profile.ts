@@ -7,9 +7,8 @@
  */
 import { Client } from 'pg';
 import { openDatabase } from '../libs/database/data-source';
-import { findIndicator } from '../projections/indicators/catalogue';
-import { answerIndicator, toCsv } from '../projections/indicators/indicator-service';
-import { parseIndicatorRequest } from '../projections/indicators/indicator-request';
+import { answerIndicator, parseIndicatorRequest, toCsv } from '../libs/indicators';
+import { catalogue, databaseSchema } from '../projections/index';
 import { BENCH_QUERIES } from './queries';
 import { median, round } from './support/stats';
 import { benchArgs } from './support/options';
@@ -40,10 +39,10 @@ async function main(): Promise<void> {
   if (!url?.includes('bench')) throw new Error('BENCH_DATABASE_URL must name a database containing "bench"');
   const repeats = benchArgs(['repeats']).integer('repeats', 100);
   recordStatements();
-  const dataSource = await openDatabase(url);
+  const dataSource = await openDatabase(url, databaseSchema);
   try {
     for (const [name, query] of BENCH_QUERIES) {
-      const indicator = findIndicator(name)!;
+      const indicator = catalogue.find(name)!;
       const totals: number[] = [];
       const perStatement = new Map<string, number[]>();
       const formatting = { json: [] as number[], csv: [] as number[] };

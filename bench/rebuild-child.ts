@@ -7,7 +7,8 @@ import { fork } from 'node:child_process';
 import { extname, join } from 'node:path';
 import { openDatabase } from '../libs/database/data-source';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
-import { readModelProjections } from '../projections/read-model-projections';
+import { UpcastingEventStore } from '../libs/event-store/upcasting-event-store';
+import { databaseSchema, indicatorProjections } from '../projections/index';
 import { benchRebuild, RebuildFigures } from './rebuild';
 
 interface Request {
@@ -29,10 +30,11 @@ export function rebuildInChild(request: Request): Promise<RebuildFigures> {
 
 async function main(): Promise<void> {
   const request = JSON.parse(process.argv[2]) as Request;
-  const dataSource = await openDatabase(request.url);
-  const store = new PostgresEventStore({ connectionString: request.url, poolSize: 8 });
+  const dataSource = await openDatabase(request.url, databaseSchema);
+  // Read as the projector reads (upcast), the baseline too: both pay for it.
+  const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: request.url, poolSize: 8 }));
   try {
-    const figures = await benchRebuild(dataSource, store, readModelProjections, request);
+    const figures = await benchRebuild(dataSource, store, indicatorProjections, request);
     process.send!({ figures });
   } catch (error) {
     process.send!({ error: String((error as Error)?.stack ?? error) });

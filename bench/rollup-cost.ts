@@ -9,7 +9,7 @@ import { openDatabase } from '../libs/database/data-source';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
 import { Projection } from '../libs/projection/projection';
 import { rebuildProjection } from '../libs/projection/rebuild';
-import { readModelProjections } from '../projections/read-model-projections';
+import { databaseSchema, indicatorProjections } from '../projections/index';
 import { median, round } from './support/stats';
 import { benchArgs } from './support/options';
 
@@ -23,11 +23,11 @@ async function main(): Promise<void> {
   const args = benchArgs(['rounds']);
   const rounds = args.integer('rounds', 2);
   const names = args.positionals;
-  const dataSource = await openDatabase(url);
+  const dataSource = await openDatabase(url, databaseSchema);
   const store = new PostgresEventStore({ connectionString: url, poolSize: 2 });
   try {
     const rows = [];
-    for (const projection of readModelProjections.filter((p) => names.length === 0 || names.includes(p.name))) {
+    for (const projection of indicatorProjections.filter((p) => names.length === 0 || names.includes(p.name))) {
       const rates: Record<'without' | 'with', number[]> = { without: [], with: [] };
       for (let round = 0; round < rounds; round++) {
         for (const [kind, variant] of [['without', withoutRollup(projection)], ['with', projection]] as const) {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { HouseholdCountsView } from './category-counts/category-counts.entity';
 import { categoryCountsProjection } from './category-counts/category-counts.projection';
-import { reportingEntities } from './reporting-entities';
+import { reportingEntities } from './index';
 import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded } from './shared/testing/harness';
 
 describe('reporting views', () => {
@@ -11,7 +11,7 @@ describe('reporting views', () => {
   let views: DataSource;
   beforeAll(async () => {
     db = await openProjectionDatabase();
-    views = await new DataSource({ type: 'postgres', url: db.database.url, entities: reportingEntities, synchronize: false }).initialize();
+    views = await new DataSource({ type: 'postgres', url: db.database.url, entities: [...reportingEntities], synchronize: false }).initialize();
   });
   afterAll(async () => {
     await views.destroy();

@@ -187,10 +187,10 @@ describe('consumer groups', () => {
     const tag = randomUUID().slice(0, 8);
     const name = `pii-${tag}`;
     await define(name, { filter: { streams: [`household${tag}-`] } }).expect(201);
-    await append(`household${tag}-1`, event('HouseholdEnrolled', { head: { name: 'Ma Lan' }, members: 2 }));
+    await append(`household${tag}-1`, event('HouseholdEnrolled', { head: { name: 'Ma Lan' }, members: 2, enrolmentYear: 2012, batch: 1 }));
     const token = `Bearer ${await app.token('subscriber', { scopes: ['pii'] })}`;
     const claimed = await request(base).post(`/consumer-groups/${name}/claim`).set('Authorization', token).send({ consumer: 'c1', max: 1 }).expect(200);
-    expect(claimed.body.events[0].data).toEqual({ head: { name: 'Ma Lan' }, members: 2 });
+    expect(claimed.body.events[0].data).toEqual({ head: { name: 'Ma Lan' }, members: 2, enrolmentYear: 2012, batch: 1 });
     const stored: { event: { data: unknown } }[] = await app.runtime.dataSource.query(`SELECT event FROM consumer_groups.pending WHERE group_name = $1`, [name]);
     expect(JSON.stringify(stored)).not.toContain('Ma Lan');
   });

@@ -66,20 +66,20 @@ describe('the SSE feed', () => {
 
   it('never sends personal fields to a subscriber without the pii scope', async () => {
     const stream = `household-${randomUUID()}`;
-    await append(stream, event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Secret Name', phone: '13900000000' }, members: 2 }));
+    await append(stream, event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Secret Name', phone: '13900000000' }, members: 2, enrolmentYear: 2012, batch: 1 }));
     const [message] = await collect(`${base}/feed?streams=${stream}`, (m) => m.length === 1);
-    expect(JSON.parse(message.data).data).toEqual({ householdId: 'h', members: 2 });
+    expect(JSON.parse(message.data).data).toEqual({ householdId: 'h', members: 2, enrolmentYear: 2012, batch: 1 });
     expect(message.data).not.toContain('Secret Name');
     const { body } = await request(app.http).get(`/feed/events?streams=${stream}`).set(subscriber).expect(200);
-    expect(body.events[0].data).toEqual({ householdId: 'h', members: 2 });
+    expect(body.events[0].data).toEqual({ householdId: 'h', members: 2, enrolmentYear: 2012, batch: 1 });
   });
 
   it('sends personal fields to a subscriber with the pii scope', async () => {
     const stream = `household-${randomUUID()}`;
-    await append(stream, event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Ma Lan' }, members: 2 }));
+    await append(stream, event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Ma Lan' }, members: 2, enrolmentYear: 2012, batch: 1 }));
     const pii = { Authorization: `Bearer ${await app.token('subscriber', { scopes: ['pii'] })}` };
     const [message] = await collect(`${base}/feed?streams=${stream}`, (m) => m.length === 1, undefined, pii);
-    expect(JSON.parse(message.data).data).toEqual({ householdId: 'h', head: { name: 'Ma Lan' }, members: 2 });
+    expect(JSON.parse(message.data).data).toEqual({ householdId: 'h', head: { name: 'Ma Lan' }, members: 2, enrolmentYear: 2012, batch: 1 });
   });
 
   it('refuses the feed to a caller without a token, and to a role that is not a subscriber', async () => {

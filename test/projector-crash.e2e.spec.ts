@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { appendCampaign, generateCampaign } from '@projections/shared/testing/campaign-generator';
 import { caughtUp, incrementalAndRebuilt, openProjectionDatabase, ProjectionDatabase } from '@projections/shared/testing/harness';
-import { readModelProjections } from '@projections/read-model-projections';
+import { indicatorProjections } from '@projections/index';
 
 const ROOT = join(__dirname, '..');
 
 function startProjector(url: string): ChildProcess {
   return spawn(process.execPath, ['-r', join(ROOT, 'scripts/projections/register.js'), join(ROOT, 'scripts/projections/projector-child.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, PROJECTIONS: readModelProjections.map((p) => p.name).join(','), PROJECTOR_BATCH_SIZE: '25' },
+    env: { ...process.env, DATABASE_URL: url, PROJECTIONS: indicatorProjections.map((p) => p.name).join(','), PROJECTOR_BATCH_SIZE: '25' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -48,7 +48,7 @@ describe('a projector killed mid-batch', () => {
     const upTo = (await appendCampaign(db.store, generateCampaign(Array.from({ length: 4000 }, (_, i) => i * 7919 + 13))))!;
     const applied = async () => {
       let sum = 0n;
-      for (const p of readModelProjections) sum += (await loadCheckpoint(db.dataSource.manager, p))?.eventsApplied ?? 0n;
+      for (const p of indicatorProjections) sum += (await loadCheckpoint(db.dataSource.manager, p))?.eventsApplied ?? 0n;
       return sum;
     };
     child = startProjector(db.database.url);
@@ -59,13 +59,13 @@ describe('a projector killed mid-batch', () => {
     expect(child.signalCode).toBe('SIGKILL');
 
     child = startProjector(db.database.url);
-    for (const projection of readModelProjections) await until(() => caughtUp(db.dataSource, db.store, projection, upTo));
+    for (const projection of indicatorProjections) await until(() => caughtUp(db.dataSource, db.store, projection, upTo));
     child.kill('SIGKILL');
     await exited(child);
     child = undefined;
     expect(await applied()).toBeGreaterThan(atKill);
 
-    for (const projection of readModelProjections) {
+    for (const projection of indicatorProjections) {
       const { incremental, rebuilt } = await incrementalAndRebuilt(db.dataSource, db.store, projection);
       expect({ projection: projection.name, ...incremental }).toEqual({ projection: projection.name, ...rebuilt });
     }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '../../libs/database/data-source';
+import { databaseSchema } from '../../projections/index';
 
 export interface BenchDatabase {
   url: string;
@@ -40,7 +41,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     names.push(name);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    await runMigrations(url.toString());
+    await runMigrations(url.toString(), databaseSchema);
     return url.toString();
   };
   return {

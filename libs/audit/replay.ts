@@ -17,11 +17,6 @@ export interface Evolver<E, S> {
   initialState: S;
 }
 
-export interface ReplayOptions<E> {
-  /** Turns a stored event into the decider's event (the place to upcast); defaults to `{ type, data }`. */
-  toDomainEvent?: (recorded: RecordedEvent) => E;
-}
-
 export interface HistoryEntry<S> {
   event: RecordedEvent;
   /** The state right after this event. */
@@ -34,10 +29,9 @@ export interface Replayed<S> {
   revisions: bigint[];
 }
 
-const defaultToDomainEvent = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data });
-
-function toDomain<E>(options: ReplayOptions<E>): (recorded: RecordedEvent) => E {
-  return options.toDomainEvent ?? (defaultToDomainEvent as unknown as (recorded: RecordedEvent) => E);
+/** The decider's event; the events come from the store already upcast (libs/event-store/upcasting-event-store.ts). */
+function toDomain<E>(recorded: RecordedEvent): E {
+  return { type: recorded.type, data: recorded.data } as unknown as E;
 }
 
 const byRevision = (a: RecordedEvent, b: RecordedEvent) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0);
@@ -46,12 +40,10 @@ const byRevision = (a: RecordedEvent, b: RecordedEvent) => (a.revision < b.revis
 export function replayHistory<E extends DomainEvent, S>(
   decider: Evolver<E, S>,
   events: readonly RecordedEvent[],
-  options: ReplayOptions<E> = {},
 ): HistoryEntry<S>[] {
-  const convert = toDomain(options);
   let state = decider.initialState;
   return [...events].sort(byRevision).map((event) => {
-    state = decider.evolve(state, convert(event));
+    state = decider.evolve(state, toDomain<E>(event));
     return { event, state };
   });
 }
@@ -61,9 +53,8 @@ export function stateAtRevision<E extends DomainEvent, S>(
   decider: Evolver<E, S>,
   events: readonly RecordedEvent[],
   revision: bigint,
-  options: ReplayOptions<E> = {},
 ): Replayed<S> {
-  return foldEvents(decider, [...events].sort(byRevision).filter((e) => e.revision <= revision), options);
+  return foldEvents(decider, [...events].sort(byRevision).filter((e) => e.revision <= revision));
 }
 
 /** What had been recorded by `at` (recordedAt <= at), folded in stream order. */
@@ -71,10 +62,9 @@ export function stateAsOf<E extends DomainEvent, S>(
   decider: Evolver<E, S>,
   events: readonly RecordedEvent[],
   at: string,
-  options: ReplayOptions<E> = {},
 ): Replayed<S> {
   const limit = instant(at, 'asOf');
-  return foldEvents(decider, [...events].sort(byRevision).filter((e) => instant(e.recordedAt, 'recordedAt') <= limit), options);
+  return foldEvents(decider, [...events].sort(byRevision).filter((e) => instant(e.recordedAt, 'recordedAt') <= limit));
 }
 
 /** What had happened by `at` (occurredAt <= at), folded in occurredAt order, ties in stream order. */
@@ -82,7 +72,6 @@ export function stateOccurredAsOf<E extends DomainEvent, S>(
   decider: Evolver<E, S>,
   events: readonly RecordedEvent[],
   at: string,
-  options: ReplayOptions<E> = {},
 ): Replayed<S> {
   const limit = instant(at, 'occurredAsOf');
   const occurred = (e: RecordedEvent) => instant(e.metadata.occurredAt, 'occurredAt');
@@ -90,12 +79,11 @@ export function stateOccurredAsOf<E extends DomainEvent, S>(
     .sort(byRevision)
     .filter((e) => occurred(e) <= limit)
     .sort((a, b) => occurred(a) - occurred(b) || byRevision(a, b));
-  return foldEvents(decider, chosen, options);
+  return foldEvents(decider, chosen);
 }
 
-function foldEvents<E, S>(decider: Evolver<E, S>, ordered: RecordedEvent[], options: ReplayOptions<E>): Replayed<S> {
-  const convert = toDomain(options);
-  const state = ordered.reduce((s, event) => decider.evolve(s, convert(event)), decider.initialState);
+function foldEvents<E, S>(decider: Evolver<E, S>, ordered: RecordedEvent[]): Replayed<S> {
+  const state = ordered.reduce((s, event) => decider.evolve(s, toDomain<E>(event)), decider.initialState);
   return { state, revisions: ordered.map((e) => e.revision) };
 }
 

@@ -92,10 +92,4 @@ describe('auditor replay', () => {
     expect(() => stateAsOf(caseDecider, events, 'yesterday')).toThrow(RangeError);
     expect(() => stateOccurredAsOf(caseDecider, events, '')).toThrow(RangeError);
   });
-
-  it('applies the upcaster given before evolving', () => {
-    const renamed = events.map((e) => (e.type === 'CaseOpened' ? { ...e, type: 'CaseOpenedV0' } : e));
-    const upcast = (e: (typeof events)[number]) => ({ type: e.type === 'CaseOpenedV0' ? 'CaseOpened' : e.type, data: e.data }) as never;
-    expect(stateAtRevision(caseDecider, renamed, 0n, { toDomainEvent: upcast }).state).toMatchObject({ status: 'Open' });
-  });
 });

@@ -33,36 +33,32 @@ export interface CommandOutcome<S, E> {
   position?: string;
 }
 
-export type Upcast = (event: RecordedEvent) => RecordedEvent;
-const noUpcast: Upcast = (event) => event;
-
 export async function loadStream<E extends DomainEvent, S>(
-  store: EventStore, stream: string, decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>, upcast: Upcast = noUpcast,
+  store: EventStore, stream: string, decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
 ): Promise<LoadedStream<S>> {
   const events = await store.readStream(stream).catch((error: unknown) => {
     if (error instanceof StreamNotFoundError) return [] as RecordedEvent[];
     throw error;
   });
   const revision = events.length === 0 ? -1n : events[events.length - 1].revision;
-  return { state: fold(decider.evolve, decider.initialState, toDomainEvents<E>(events, upcast)), revision, events };
+  return { state: fold(decider.evolve, decider.initialState, toDomainEvents<E>(events)), revision, events };
 }
 
-function toDomainEvents<E extends DomainEvent>(events: readonly RecordedEvent[], upcast: Upcast): E[] {
-  return events.map((e) => upcast(e)).map((e) => ({ type: e.type, data: e.data }) as unknown as E);
+/** The store hands events out in their current shape (see libs/event-store/upcasting-event-store.ts). */
+function toDomainEvents<E extends DomainEvent>(events: readonly RecordedEvent[]): E[] {
+  return events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
 }
 
 export interface HandleOptions {
   /** The revision the client last saw (If-Match); a different current revision is refused. */
   ifMatch?: bigint;
-  upcast?: Upcast;
 }
 
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(
   store: EventStore, stream: string, decider: Decider<C, E, S>, command: C, options: HandleOptions = {},
 ): Promise<CommandOutcome<S, E>> {
-  const upcast = options.upcast ?? noUpcast;
-  const loaded = await loadStream(store, stream, decider, upcast);
-  const previous = alreadyHandled(loaded, command, decider, upcast);
+  const loaded = await loadStream(store, stream, decider);
+  const previous = alreadyHandled(loaded, command, decider);
   if (previous) return previous;
   if (options.ifMatch !== undefined && options.ifMatch !== loaded.revision) {
     throw new StaleRevisionError(stream, options.ifMatch, loaded.revision);
@@ -87,15 +83,15 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
  * The answer is the one first given: the state as the command left it, not with what others appended since.
  */
 function alreadyHandled<C extends Command, E extends DomainEvent, S>(
-  loaded: LoadedStream<S>, command: Command, decider: Decider<C, E, S>, upcast: Upcast,
+  loaded: LoadedStream<S>, command: Command, decider: Decider<C, E, S>,
 ): CommandOutcome<S, E> | undefined {
   const isOwn = (event: RecordedEvent) => event.metadata.causationId === command.metadata.commandId;
   const own = loaded.events.filter(isOwn);
   if (own.length === 0) return undefined;
   const last = own[own.length - 1];
   const upToLast = loaded.events.filter((event) => event.revision <= last.revision);
-  const state = fold(decider.evolve, decider.initialState, toDomainEvents<E>(upToLast, upcast));
-  return { state, events: toDomainEvents<E>(own, upcast), revision: last.revision, position: formatPosition(last.position) };
+  const state = fold(decider.evolve, decider.initialState, toDomainEvents<E>(upToLast));
+  return { state, events: toDomainEvents<E>(own), revision: last.revision, position: formatPosition(last.position) };
 }
 
 /**

@@ -2,6 +2,7 @@
  * The service's settings, read once from the environment and checked at start-up: a missing or malformed
  * setting stops the process with a message that names it.
  */
+import { useProgrammeTimeZone } from '../calendar';
 import { readEnv } from './env';
 
 export interface Config {
@@ -15,14 +16,21 @@ export interface Config {
   port: number;
   projector: { batchSize: number; maxAttempts: number; stopOnPoison: boolean };
   http: { bodyLimit: string };
+  /** IANA zone of the programme's calendar, in which every period is bucketed (PROGRAMME_TIME_ZONE). */
+  programmeTimeZone: string;
 }
 
 export { ConfigError } from './config-error';
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * The process's configuration, checked. The programme calendar is process-wide, so its zone is applied here,
+ * as the configuration is read: every process (service, projector, rebuild, generator) buckets alike.
+ */
 export function loadConfig(env: Env = process.env): Config {
   const settings = readEnv(env);
+  useProgrammeTimeZone(settings.PROGRAMME_TIME_ZONE);
   return {
     databaseUrl: settings.DATABASE_URL,
     eventStoreUrl: settings.EVENTSTORE_URL,
@@ -35,5 +43,6 @@ export function loadConfig(env: Env = process.env): Config {
       stopOnPoison: settings.PROJECTOR_STOP_ON_POISON,
     },
     http: { bodyLimit: settings.HTTP_BODY_LIMIT ?? '64kb' },
+    programmeTimeZone: settings.PROGRAMME_TIME_ZONE,
   };
 }

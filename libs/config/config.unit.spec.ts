@@ -1,3 +1,4 @@
+import { programmeTimeZone } from '../calendar';
 import { ConfigError, loadConfig } from './config';
 
 describe('configuration', () => {
@@ -18,5 +19,19 @@ describe('configuration', () => {
   ])('refuses %j with a message that names %s', (env, setting) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(setting);
+  });
+});
+
+describe('the programme time zone', () => {
+  afterEach(() => loadConfig({}));
+
+  it('is Asia/Shanghai unless set, and applies to the calendar as the configuration is read', () => {
+    expect(loadConfig({}).programmeTimeZone).toBe('Asia/Shanghai');
+    expect(loadConfig({ PROGRAMME_TIME_ZONE: 'Europe/Berlin' }).programmeTimeZone).toBe('Europe/Berlin');
+    expect(programmeTimeZone()).toBe('Europe/Berlin');
+  });
+
+  it('stops start-up naming PROGRAMME_TIME_ZONE when it is not a time zone', () => {
+    expect(() => loadConfig({ PROGRAMME_TIME_ZONE: 'Mars/Olympus' })).toThrow(/PROGRAMME_TIME_ZONE/);
   });
 });

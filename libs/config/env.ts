@@ -42,7 +42,19 @@ const url = (protocols: string[], problem = `must start with ${protocols.join(' 
 
 const pattern = (regex: RegExp, problem: string) => text().refine((value) => value === undefined || regex.test(value), { error: problem });
 
+/** An IANA time zone this runtime knows (Intl refuses the others). */
+const timeZone = (fallback: string) =>
+  text().refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value ?? fallback });
+      return true;
+    } catch {
+      return false;
+    }
+  }, { error: 'must be an IANA time zone such as Asia/Shanghai' }).transform((value) => value ?? fallback);
+
 const schema = z.object({
+  PROGRAMME_TIME_ZONE: timeZone('Asia/Shanghai'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   EVENTSTORE_URL: url(['esdb:', 'esdb+discover:']),
   DATA_DIR: text(),

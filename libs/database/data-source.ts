@@ -1,16 +1,26 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { migrations } from './migrations';
-import { entities } from './entities';
+import { libMigrations } from './migrations';
 
-/** The migrations a database is brought up to date with; the caller may name its own list. */
-export type MigrationList = NonNullable<DataSourceOptions['migrations']>;
+/**
+ * What a database holds besides what the libs bring: the read models' migrations and entities (from
+ * projections/index.ts `databaseSchema`). Libs do not import projections, so the caller passes them;
+ * a lib's own test passes `libSchema` (its database is copied from a template that has run them all).
+ */
+export interface DatabaseSchema {
+  /** Every migration to run, the libs' own included (TypeORM runs them in timestamp order). */
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+}
 
-export function dataSourceOptions(url: string, migrationList: MigrationList = migrations): DataSourceOptions {
+/** The libs' own schema only. */
+export const libSchema: DatabaseSchema = { migrations: libMigrations, entities: [] };
+
+export function dataSourceOptions(url: string, schema: DatabaseSchema): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities,
-    migrations: migrationList,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsRun: false,
     synchronize: false,
     logging: false,
@@ -21,14 +31,14 @@ export function dataSourceOptions(url: string, migrationList: MigrationList = mi
 }
 
 /** Opens a TypeORM data source and brings the schema up to date. */
-export async function openDatabase(url: string, migrationList?: MigrationList): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(url, migrationList));
+export async function openDatabase(url: string, schema: DatabaseSchema): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(url, schema));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
 
-export async function runMigrations(url: string): Promise<void> {
-  const dataSource = await openDatabase(url);
+export async function runMigrations(url: string, schema: DatabaseSchema): Promise<void> {
+  const dataSource = await openDatabase(url, schema);
   await dataSource.destroy();
 }

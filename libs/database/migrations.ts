@@ -1,17 +1,16 @@
 /**
- * Every schema migration of the service, in order: the event log first, then the projection runtime and
- * the read models. TypeORM records what ran in `public.migrations`; the schema is never synchronised.
+ * The libs' own schema migrations, in order: the event log first, then the projection runtime and the rest.
+ * The read models' migrations are projections/migrations; whoever opens the database passes both (libs do
+ * not import projections). TypeORM records what ran in `public.migrations`; the schema is never synchronised.
  */
 import { EventStoreSchema1764547200000 } from '../event-store/postgres/migrations/1764547200000-event-store-schema';
 import { ProjectionRuntime1764547300000 } from '../projection/migrations/1764547300000-projection-runtime';
-import { CategoryCounts1764547400000 } from '../../projections/category-counts/category-counts.migration';
 import { IdempotencyKeys1764561000000 } from '../idempotency/migrations/1764561000000-idempotency-keys';
 import { ProjectionCopies1764562000000 } from '../projection/migrations/1764562000000-projection-copies';
-import { ReadModels1764562100000 } from '../../projections/migrations/1764562100000-read-models';
 import { ConsumerGroups1764563000000 } from '../consumer-groups/migrations/1764563000000-consumer-groups';
 import { RelayCheckpoints1764563100000 } from '../relay/migrations/1764563100000-relay-checkpoints';
 import { PersonalData1764570000000 } from '../personal-data/migrations/1764570000000-personal-data';
 import { AuditCheckpoints1764571000000 } from '../audit/checkpointing/migrations/1764571000000-audit-checkpoints';
 import { AuditHeadsAndNotes1764572000000 } from '../audit/checkpointing/migrations/1764572000000-audit-heads-and-notes';
 
-export const migrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, CategoryCounts1764547400000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ReadModels1764562100000, ConsumerGroups1764563000000, RelayCheckpoints1764563100000, PersonalData1764570000000, AuditCheckpoints1764571000000, AuditHeadsAndNotes1764572000000];
+export const libMigrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ConsumerGroups1764563000000, RelayCheckpoints1764563100000, PersonalData1764570000000, AuditCheckpoints1764571000000, AuditHeadsAndNotes1764572000000];

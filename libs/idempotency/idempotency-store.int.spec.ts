@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { openDatabase } from '../database/data-source';
+import { libSchema, openDatabase } from '../database/data-source';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { Claim, IdempotencyKeyBusyError, IdempotencyStore, StoredResponse } from './idempotency-store';
 import { requestHash } from './request-hash';
@@ -19,7 +19,7 @@ describe('idempotency keys in PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await openDatabase(database.url);
+    dataSource = await openDatabase(database.url, libSchema);
     store = new IdempotencyStore(dataSource, { lockTimeoutMs: 2_000 });
   });
   afterAll(async () => {

@@ -4,6 +4,8 @@
  * `201203` (month), `201201B` (bimonth: MM is the bimonth 01..06, the supervision bulletins' period) and
  * ranges `<period>:<period>` from the first month of one to the last month of the other.
  */
+import { localMonthOf } from '../calendar';
+
 export type PeriodType = 'yearly' | 'sixmonthly' | 'quarterly' | 'monthly' | 'bimonthly' | 'range';
 
 export interface Period {
@@ -73,11 +75,9 @@ export function parsePeriods(list: string): Period[] {
   return codes.map(parsePeriod);
 }
 
-/** The `yyyymm` month of an ISO-8601 instant, in UTC. */
+/** The `yyyymm` month of an ISO-8601 instant in the programme's calendar (Beijing time unless configured). */
 export function monthOf(iso: string): number {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) throw new Error('not an ISO-8601 instant');
-  return date.getUTCFullYear() * 100 + date.getUTCMonth() + 1;
+  return localMonthOf(iso);
 }
 
 /** The months a period covers, in order (for breakdowns by month). */

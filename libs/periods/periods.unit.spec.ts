@@ -28,9 +28,11 @@ describe('DHIS2 period codes', () => {
     expect(() => parsePeriods('2012;;2013')).toThrow(PeriodError);
   });
 
-  it('takes the month of an instant in UTC, not local time', () => {
-    expect(monthOf('2012-03-31T23:30:00Z')).toBe(201203);
+  it('takes the month of an instant in the programme calendar (Beijing time), not UTC', () => {
+    expect(monthOf('2012-03-31T15:30:00Z')).toBe(201203);
+    expect(monthOf('2012-03-31T23:30:00Z')).toBe(201204);
     expect(monthOf('2012-03-31T23:30:00-02:00')).toBe(201204);
+    expect(monthOf('2012-04-01T07:59:59+08:00')).toBe(201204);
   });
 
   it('lists the months of a period across a year end', () => {

@@ -10,6 +10,7 @@ import type {
   RecordedEvent, SubscribeToAllOptions, Subscription,
 } from '../event-store/event-store.port';
 import type { Position } from '../event-store/position';
+import { mapSubscription } from '../event-store/read-mapping';
 import { mayUseRestrictedData } from './access-context';
 import { DataKeyStore, KeyState } from './data-keys';
 import { decryptLeaf, encryptLeaf, ERASED, isCiphertext, keyIdOf, mapPersonalLeaves, RESTRICTED } from './field-crypto';
@@ -42,24 +43,7 @@ export class ProtectedEventStore implements EventStore {
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
-    const inner = this.raw.subscribeToAll(options);
-    const open = (event: RecordedEvent) => this.openAll([event]).then(([opened]) => opened);
-    return {
-      close: () => inner.close(),
-      [Symbol.asyncIterator]() {
-        const iterator = inner[Symbol.asyncIterator]();
-        return {
-          async next() {
-            const result = await iterator.next();
-            return result.done ? result : { done: false, value: await open(result.value) };
-          },
-          async return(value?: unknown) {
-            await inner.close();
-            return iterator.return ? iterator.return(value) : { done: true, value: undefined };
-          },
-        };
-      },
-    };
+    return mapSubscription(this.raw.subscribeToAll(options), (event) => this.openAll([event]).then(([opened]) => opened));
   }
 
   headPosition(): Promise<Position | undefined> {

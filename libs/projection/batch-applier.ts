@@ -6,7 +6,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { RecordedEvent } from '../event-store/event-store.port';
 import { Position } from '../event-store/position';
-import { upcastEvent } from '../domain/upcasting';
 import { CheckpointConflictError } from './checkpoints';
 import { park } from './dead-letters';
 import { withPreparedStatements } from './prepared';
@@ -62,7 +61,7 @@ export class BatchApplier {
     await tx.query('SET LOCAL synchronous_commit = off');
     await this.target.begin(tx, after);
     const prepared = await withPreparedStatements(tx);
-    await this.projection.applyBatch(events.map(upcastEvent), prepared, this.target.schema);
+    await this.projection.applyBatch(events, prepared, this.target.schema);
     await this.target.advance(tx, after, events[events.length - 1], events.length);
   }
 

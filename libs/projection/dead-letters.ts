@@ -5,7 +5,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { formatPosition, position } from '../event-store/position';
-import { upcastEvent } from '../domain/upcasting';
 import { loadCheckpoint } from './checkpoints';
 import { Projection } from './projection';
 
@@ -97,7 +96,7 @@ async function retryOne(projection: Projection, dataSource: DataSource, schema: 
     await dataSource.transaction(async (tx) => {
       const [row] = await tx.query(`SELECT active_schema FROM projections.checkpoints WHERE projection = $1 FOR UPDATE`, [projection.name]);
       if (row?.active_schema !== schema) throw new Error('the copy was swapped during the retry');
-      await projection.applyBatch([upcastEvent(event)], tx, schema);
+      await projection.applyBatch([event], tx, schema);
       await tx.query(
         `UPDATE projections.dead_letters SET retried_at = now(), resolved_at = now() WHERE projection = $1 AND copy_schema = $2 AND event_id = $3`,
         [projection.name, schema, event.id]);

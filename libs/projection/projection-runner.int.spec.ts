@@ -5,10 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { openDatabase } from '../database/data-source';
-import { RecordedEvent } from '../event-store/event-store.port';
+import { libSchema, openDatabase } from '../database/data-source';
+import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
-import { openProjectionDatabase, ProjectionDatabase, toAppend } from '../../projections/shared/testing/harness';
+import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { loadCheckpoint } from './checkpoints';
 import { listParked, retryParked } from './dead-letters';
 import { oneByOne, Projection } from './projection';
@@ -16,6 +16,24 @@ import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild';
 
 const poisoned = new Set<string>();
+
+/** A database of the spec's own (libs do not use the read models' harness under projections/). */
+interface ProjectionDatabase {
+  database: TestDatabase;
+  dataSource: DataSource;
+  store: EventStore;
+  close(): Promise<void>;
+}
+
+async function openProjectionDatabase(): Promise<ProjectionDatabase> {
+  const database = await createTestDatabase();
+  const dataSource = await openDatabase(database.url, libSchema);
+  const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
+  return { database, dataSource, store, close: async () => { await store.close(); await dataSource.destroy(); await database.drop(); } };
+}
+
+const toAppend = (type: string, data: Record<string, unknown>) =>
+  ({ id: randomUUID(), type, data, metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-15T08:00:00.000Z' } });
 
 /** Adds one per event, with no guard: applied twice, it counts twice. Throws on ids in `poisoned`. */
 function tally(name: string, version = 1): Projection {
@@ -29,7 +47,7 @@ function tally(name: string, version = 1): Projection {
   };
 }
 
-async function tick(store: PostgresEventStore, count: number, ticks: string[] = []): Promise<void> {
+async function tick(store: EventStore, count: number, ticks: string[] = []): Promise<void> {
   const stream = `ticker-${randomUUID()}`;
   const events = Array.from({ length: count }, (_, i) => toAppend('Ticked', { tick: ticks[i] ?? randomUUID() }));
   await store.appendToStream(stream, events);
@@ -55,7 +73,7 @@ describe('projection runner', () => {
   let second: DataSource;
   beforeEach(async () => {
     db = await openProjectionDatabase();
-    second = await openDatabase(db.database.url);
+    second = await openDatabase(db.database.url, libSchema);
   });
   afterEach(async () => {
     await second.destroy();

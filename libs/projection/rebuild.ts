@@ -9,7 +9,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { Position, position } from '../event-store/position';
 import { BatchApplier, CopyPosition, messageOf, PoisonOptions } from './batch-applier';
-import { upcastEvent } from '../domain/upcasting';
 import { CheckpointConflictError } from './checkpoints';
 import { createCopy, dropCopy, newCopySchema, pointReportingViews } from './copies';
 import { park } from './dead-letters';
@@ -177,7 +176,7 @@ async function swap(
 async function applyInSwap(projection: Projection, tx: EntityManager, schema: string, event: RecordedEvent): Promise<void> {
   await tx.query('SAVEPOINT swap_event');
   try {
-    await projection.applyBatch([upcastEvent(event)], tx, schema);
+    await projection.applyBatch([event], tx, schema);
     await tx.query('RELEASE SAVEPOINT swap_event');
   } catch (error) {
     await tx.query('ROLLBACK TO SAVEPOINT swap_event');

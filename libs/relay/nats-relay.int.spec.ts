@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { openDatabase } from '../database/data-source';
+import { libSchema, openDatabase } from '../database/data-source';
 import { freePort } from '../database/free-port';
 import { EventToAppend } from '../event-store/event-store.port';
 import { formatPosition } from '../event-store/position';
@@ -50,7 +50,7 @@ describeWithNats('the NATS JetStream relay', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = await openDatabase(database.url);
+    db = await openDatabase(database.url, libSchema);
     store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 100 });
     storeDir = mkdtempSync(join(tmpdir(), 'family-ledger-nats-'));
     nats = new NatsServerProcess(binary!, await freePort(), storeDir);

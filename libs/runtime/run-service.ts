@@ -5,7 +5,7 @@
  */
 import { Logger } from '@nestjs/common';
 import { Config, ConfigError, loadConfig } from '@libs/config';
-import { MigrationList } from '@libs/database/data-source';
+import { DatabaseSchema } from '@libs/database/data-source';
 import { openRuntime, Runtime } from './runtime';
 
 export interface Stoppable {
@@ -15,7 +15,8 @@ export interface Stoppable {
 export interface ServiceDefinition {
   /** For messages: "family-ledger", "family-ledger projector". */
   name: string;
-  migrations: MigrationList;
+  /** Migrations and entities: projections/index.ts `databaseSchema` (libs do not import projections). */
+  schema: DatabaseSchema;
   /** Further settings to check before anything starts (they throw ConfigError). */
   checkSettings?: () => void;
   /** Starts the parts over the runtime; they are stopped in reverse order. */
@@ -32,7 +33,7 @@ export function runService(service: ServiceDefinition): void {
 async function start(service: ServiceDefinition): Promise<void> {
   const logger = new Logger('family-ledger');
   const config = settingsOrExit(service);
-  const runtime = await openRuntime(config, { migrations: service.migrations });
+  const runtime = await openRuntime(config, { schema: service.schema });
   logger.log(`database: ${runtime.databaseSource === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}/postgres` : 'DATABASE_URL'}`);
   const parts = await service.compose(runtime);
   let stopping = false;

@@ -1,7 +1,7 @@
 /**
  * The composition root: what every process runs on. The database (the configured one, or an embedded
  * PostgreSQL under DATA_DIR), its schema brought up to date by the migrations the caller names, the event
- * store (metered, and protecting personal fields), the keys and the metrics. Apps and scripts open it and
+ * store (metered, protecting personal fields, upcasting what it reads), the keys and the metrics. Apps and scripts open it and
  * compose only what they run over it.
  */
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
@@ -10,12 +10,13 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock, systemClock } from '@libs/clock';
 import { Config } from '@libs/config';
-import { MigrationList, openDatabase } from '@libs/database/data-source';
+import { DatabaseSchema, openDatabase } from '@libs/database/data-source';
 import { EventStore } from '@libs/event-store';
 import { openEventStore } from '@libs/event-store/open-event-store';
 import { Metrics } from '@libs/metrics';
 import { MeteredEventStore } from '@libs/event-store/metered-event-store';
 import { ProtectedEventStore } from '@libs/personal-data';
+import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
 import { ValidatedEventStore } from '@libs/event-schemas';
 import { loadSecuritySettings, openSecurity, Security } from './security';
 
@@ -25,7 +26,7 @@ export interface Runtime {
   /** Where the database came from, for the start-up banner. */
   databaseSource: 'DATABASE_URL' | 'embedded';
   dataSource: DataSource;
-  /** Decrypts personal fields on read, encrypts them on append (libs/personal-data). */
+  /** Decrypts personal fields on read, encrypts them on append (libs/personal-data), upcasts what it reads. */
   eventStore: EventStore;
   /** The log as stored (personal fields as ciphertext): for hash-chain verification and exports. */
   rawEventStore: EventStore;
@@ -41,8 +42,11 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** Where the security settings are read from (tests pass their own). */
   env?: NodeJS.ProcessEnv;
-  /** The migrations to run: the libraries' and the read models' (the app that opens the runtime knows them). */
-  migrations: MigrationList;
+  /**
+   * The libraries' and the read models' migrations and entities: projections/index.ts `databaseSchema`,
+   * passed by the app that opens the runtime (libs do not import projections).
+   */
+  schema: DatabaseSchema;
 }
 
 export async function openRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
@@ -61,7 +65,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     closers.unshift(() => server.stop());
     databaseUrl = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
   }
-  const dataSource = await openDatabase(databaseUrl, options.migrations);
+  const dataSource = await openDatabase(databaseUrl, options.schema);
   closers.unshift(() => dataSource.destroy());
   const metrics = new Metrics();
   // EventStoreDB when EVENTSTORE_URL is set; the read models stay in PostgreSQL either way.
@@ -74,8 +78,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     databaseUrl,
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
     dataSource,
-    // Every append checked against its type's published schema before its personal fields are sealed.
-    eventStore: new ValidatedEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys)),
+    // Every append checked against its type's published schema before its personal fields are sealed;
+    // every event read comes out in its current shape.
+    eventStore: new UpcastingEventStore(new ValidatedEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys))),
     rawEventStore,
     security,
     clock,

@@ -5,18 +5,17 @@
  */
 import { EntityManager } from 'typeorm';
 import { CaseEvent, CaseState, caseDecider } from '@libs/domain/accountability-case';
-import { RecordedEvent } from '@libs/event-store';
-import { oneByOne, Projection } from '@libs/projection/projection';
+import { oneByOne, Projection, RecordedOf } from '@libs/projection/projection';
 import { caseAuditTrailReadModel } from './case-audit-trail.tables';
-import { TRAIL_EVENT_TYPES, trailRow, TrailRow } from './trail-row';
+import { isCaseEvent, TRAIL_EVENT_TYPES, TrailEvent, trailRow, TrailRow } from './trail-row';
 
-export const caseAuditTrailProjection: Projection = {
+export const caseAuditTrailProjection: Projection<TrailEvent> = {
   ...caseAuditTrailReadModel,
   handles: TRAIL_EVENT_TYPES,
-  applyBatch: oneByOne(async (event: RecordedEvent, tx: EntityManager, schema: string): Promise<void> => {
+  applyBatch: oneByOne<TrailEvent>(async (event, tx: EntityManager, schema: string): Promise<void> => {
     const row = trailRow(event);
     if (row === undefined) return;
-    if (row.aggregate === 'case') await applyToCase(tx, schema, event, row);
+    if (isCaseEvent(event)) await applyToCase(tx, schema, event, row);
     await insertTrailRow(tx, schema, row);
   }),
 };
@@ -29,11 +28,11 @@ interface CaseRow {
   grounds: string[];
 }
 
-async function applyToCase(tx: EntityManager, s: string, event: RecordedEvent, row: TrailRow): Promise<void> {
+async function applyToCase(tx: EntityManager, s: string, event: RecordedOf<CaseEvent>, row: TrailRow): Promise<void> {
   const [current]: CaseRow[] = await tx.query(`SELECT state, revision, district_code, subject_unit, grounds FROM ${s}.cases WHERE case_id = $1 FOR UPDATE`, [row.subjectId]);
   if (current) Object.assign(row, { districtCode: current.district_code, subjectUnit: current.subject_unit, grounds: current.grounds });
   if (current && BigInt(current.revision) >= event.revision) return;
-  const state = caseDecider.evolve(current?.state ?? caseDecider.initialState, { type: event.type, data: event.data } as CaseEvent);
+  const state = caseDecider.evolve(current?.state ?? caseDecider.initialState, event);
   if (state.status === 'NotOpened') return;
   if (!current) Object.assign(row, { districtCode: state.districtCode, subjectUnit: state.subjectUnit, grounds: state.grounds });
   await tx.query(

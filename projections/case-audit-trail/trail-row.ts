@@ -2,11 +2,15 @@
  * The pure part of the audit trail: what one event contributes to its row. A case event after the first
  * gets its district, unit and grounds from the case row, in SQL (case-audit-trail.projection.ts).
  */
-import { CASE_EVENT_TYPES } from '@libs/domain/accountability-case';
-import { RESPONSIBILITY_EVENT_TYPES } from '@libs/domain/responsibility';
-import { monthOfInstant, SUPERVISION_EVENT_TYPES } from '@libs/domain/supervision';
+import { CASE_EVENT_TYPES, CaseEvent } from '@libs/domain/accountability-case';
+import { RESPONSIBILITY_EVENT_TYPES, ResponsibilityEvent } from '@libs/domain/responsibility';
+import { monthOfInstant, SUPERVISION_EVENT_TYPES, SupervisionEvent } from '@libs/domain/supervision';
 import { PERSONAL_FIELDS, stripPersonalFields } from '@libs/domain/event-types';
 import { RecordedEvent } from '@libs/event-store';
+import { RecordedOf } from '@libs/projection/projection';
+
+/** The events the trail records. */
+export type TrailEvent = CaseEvent | SupervisionEvent | ResponsibilityEvent;
 
 export type Aggregate = 'case' | 'supervision' | 'responsibility';
 
@@ -29,7 +33,7 @@ export interface TrailRow {
   data: Record<string, unknown>;
 }
 
-export const TRAIL_EVENT_TYPES: readonly string[] = [...CASE_EVENT_TYPES, ...SUPERVISION_EVENT_TYPES, ...RESPONSIBILITY_EVENT_TYPES];
+export const TRAIL_EVENT_TYPES: readonly TrailEvent['type'][] = [...CASE_EVENT_TYPES, ...SUPERVISION_EVENT_TYPES, ...RESPONSIBILITY_EVENT_TYPES];
 
 const AGGREGATE_OF = new Map<string, Aggregate>([
   ...CASE_EVENT_TYPES.map((type) => [type, 'case'] as const),
@@ -37,11 +41,15 @@ const AGGREGATE_OF = new Map<string, Aggregate>([
   ...RESPONSIBILITY_EVENT_TYPES.map((type) => [type, 'responsibility'] as const),
 ]);
 
+export function isCaseEvent(event: RecordedOf<TrailEvent>): event is RecordedOf<CaseEvent> {
+  return AGGREGATE_OF.get(event.type) === 'case';
+}
+
 /** The row of an event, or undefined for an event of another aggregate. */
 export function trailRow(event: RecordedEvent): TrailRow | undefined {
   const aggregate = AGGREGATE_OF.get(event.type);
   if (aggregate === undefined) return undefined;
-  const data = event.data as Record<string, unknown>;
+  const data = event.data;
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null);
   const personal = (PERSONAL_FIELDS as Record<string, readonly string[]>)[event.type] ?? [];
   const place = placeOf(aggregate, event, text);

@@ -1,4 +1,4 @@
-/** TypeORM view of `reporting.household_counts` (the table lives in the active copy; see docs/read-models.md). */
+/** TypeORM view of `reporting.household_counts` (the table lives in the active copy; see README.md beside it). */
 import { ViewColumn, ViewEntity } from 'typeorm';
 
 @ViewEntity({ schema: 'reporting', name: 'household_counts', synchronize: false })

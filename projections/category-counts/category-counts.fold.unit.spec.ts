@@ -32,7 +32,7 @@ describe('category counts fold (no database)', () => {
   it('ignores a transition whose guard does not hold', () => {
     const households = new Map<string, HouseholdRow>();
     foldCategoryCounts(households, [enrolled('h3')]);
-    const { deltas } = foldCategoryCounts(households, [recorded('CertificationRevoked', { householdId: 'h3', reason: 'none held' })]);
+    const { deltas } = foldCategoryCounts(households, [recorded('CertificationRevoked', { householdId: 'h3', criteriaVersion: 'v1', reason: 'none held' })]);
     expect(deltas.rows()).toEqual([]);
   });
 });

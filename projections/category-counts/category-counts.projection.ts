@@ -6,16 +6,15 @@
  * (`foldCategoryCounts`, pure) and writes the changed rows and the summed count deltas in two statements.
  */
 import { EntityManager } from 'typeorm';
-import { RecordedEvent } from '@libs/event-store';
 import { HouseholdEnrolled, HouseholdEvent, HouseholdRecategorized } from '@libs/domain/household';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
-import { Projection } from '@libs/projection/projection';
-import { orgUnitValues } from '../shared/org-unit-path';
+import { Projection, RecordedOf } from '@libs/projection/projection';
+import { orgUnitValues } from '@libs/indicators/org-unit-path';
 import { categoryCountsReadModel } from './category-counts.tables';
 
-type Handled = Extract<HouseholdEvent['type'], 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked'>;
-const HANDLES: readonly Handled[] = ['HouseholdEnrolled', 'HouseholdRecategorized', 'HouseholdWithdrawn', 'HouseholdCertified', 'CertificationRevoked'];
+type Handled = Extract<HouseholdEvent, { type: 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked' }>;
+const HANDLES: readonly Handled['type'][] = ['HouseholdEnrolled', 'HouseholdRecategorized', 'HouseholdWithdrawn', 'HouseholdCertified', 'CertificationRevoked'];
 
 export interface HouseholdRow {
   household_id: string;
@@ -48,7 +47,7 @@ function contribution(h: Counted): Record<string, number> {
 }
 
 /** A transition of an existing household row: its new state, or undefined when the guard does not hold. */
-const TRANSITIONS: Record<Exclude<Handled, 'HouseholdEnrolled'>, (h: Counted, data: Partial<HouseholdRecategorized['data']>) => Counted | undefined> = {
+const TRANSITIONS: Record<Exclude<Handled['type'], 'HouseholdEnrolled'>, (h: Counted, data: Partial<HouseholdRecategorized['data']>) => Counted | undefined> = {
   HouseholdRecategorized: (h, { to }) => (to !== undefined && h.category !== to ? { ...h, category: to } : undefined),
   HouseholdWithdrawn: (h) => (h.status === 'active' ? { ...h, status: 'withdrawn', certified: false } : undefined),
   HouseholdCertified: (h) => (h.status === 'active' && !h.certified ? { ...h, certified: true } : undefined),
@@ -60,17 +59,16 @@ function countKey(h: HouseholdRow, category = h.category): (string | number)[] {
 }
 
 /** Pure: folds `events` over the household rows they name (`households`, updated in place); returns what to write. */
-export function foldCategoryCounts(households: Map<string, HouseholdRow>, events: readonly RecordedEvent[]) {
+export function foldCategoryCounts(households: Map<string, HouseholdRow>, events: readonly RecordedOf<Handled>[]) {
   const rows = new RowChanges<HouseholdRow>(HOUSEHOLD_COLUMNS, (h) => HOUSEHOLD_COLUMNS.map((c) => h[c.name as keyof HouseholdRow]));
   const deltas = new CountDeltas(COUNT_KEY, COUNTS);
   for (const event of events) {
-    const data = event.data as { householdId: string } & Partial<HouseholdRecategorized['data']>;
-    const old = households.get(data.householdId);
+    const old = households.get(event.data.householdId);
     let next: HouseholdRow | undefined;
     if (event.type === 'HouseholdEnrolled') {
       if (!old) next = enrolledRow(event);
     } else if (old && old.last_position < event.position.commit && event.type in TRANSITIONS) {
-      const changed = TRANSITIONS[event.type as keyof typeof TRANSITIONS](old, data);
+      const changed = TRANSITIONS[event.type](old, event.data);
       if (changed) next = { ...old, ...changed, last_position: event.position.commit };
     }
     if (!next) continue;
@@ -82,8 +80,8 @@ export function foldCategoryCounts(households: Map<string, HouseholdRow>, events
   return { rows, deltas };
 }
 
-function enrolledRow(event: RecordedEvent): HouseholdRow {
-  const data = event.data as HouseholdEnrolled['data'];
+function enrolledRow(event: RecordedOf<HouseholdEnrolled>): HouseholdRow {
+  const data = event.data;
   const [village_code, township_code, district_code, city_code] = orgUnitValues(data.villageCode);
   return {
     household_id: data.householdId, village_code, township_code, district_code, city_code, category: data.category, status: 'active',
@@ -95,11 +93,11 @@ function negate(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, -v]));
 }
 
-export const categoryCountsProjection: Projection = {
+export const categoryCountsProjection: Projection<Handled> = {
   ...categoryCountsReadModel,
   handles: HANDLES,
-  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
-    const ids = events.map((e) => (e.data as { householdId: string }).householdId);
+  async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
+    const ids = events.map((e) => e.data.householdId);
     const loaded = await selectByKeys<HouseholdRow & { last_position: string }>(tx, `${s}.households`, 'household_id', ids);
     const households = new Map(loaded.map((h) => [h.household_id, { ...h, last_position: BigInt(h.last_position) }]));
     const { rows, deltas } = foldCategoryCounts(households, events);

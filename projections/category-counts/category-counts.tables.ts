@@ -4,12 +4,13 @@
  * a count moves only when that row changes, and only for an event later than the row's last one.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { districtRollupDdl } from '../indicators/district-rollup';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
 export const categoryCountsReadModel: ReadModelDefinition = {
   name: 'category-counts',
-  version: 3,
+  // 4: periods in the programme calendar (Beijing time), not UTC.
+  version: 4,
   tables: (s) => [
     `CREATE TABLE ${s}.households (
        household_id   text    PRIMARY KEY,

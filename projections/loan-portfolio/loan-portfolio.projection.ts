@@ -5,13 +5,15 @@
  * A batch loads the loans and households it names, folds its events (`foldLoans`, pure), writes in three statements.
  */
 import { EntityManager } from 'typeorm';
-import { RecordedEvent } from '@libs/event-store';
-import { LoanGranted, LoanRepaymentRecorded } from '@libs/domain/loan/events';
+import { HouseholdEnrolled } from '@libs/domain/household';
+import { LoanEvent, LoanGranted, LoanRepaymentRecorded } from '@libs/domain/loan/events';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
-import { Projection } from '@libs/projection/projection';
+import { Projection, RecordedOf } from '@libs/projection/projection';
 import { HouseholdVillages, OrgPath } from '../shared/household-villages';
 import { loanPortfolioReadModel } from './loan-portfolio.tables';
+
+type Handled = HouseholdEnrolled | LoanEvent;
 
 export interface LoanRow {
   loan_id: string;
@@ -35,7 +37,7 @@ const COUNTS = ['granted', 'principal_fen', 'repaid_fen', 'outstanding_fen', 're
 type Change = { row: Pick<LoanRow, 'outstanding_fen' | 'status'>; deltas: Record<string, number> };
 
 /** How an event moves an active loan: its new outstanding and status, and the count deltas. */
-const CHANGES: Record<string, (loan: LoanRow, data: Partial<LoanRepaymentRecorded['data']>) => Change> = {
+const CHANGES: Record<Exclude<LoanEvent['type'], 'LoanGranted'>, (loan: LoanRow, data: Partial<LoanRepaymentRecorded['data']>) => Change> = {
   LoanRepaymentRecorded: (l, { outstandingFen = l.outstanding_fen }) => ({
     row: { outstanding_fen: outstandingFen, status: 'active' },
     deltas: { repaid_fen: l.outstanding_fen - outstandingFen, outstanding_fen: outstandingFen - l.outstanding_fen },
@@ -47,23 +49,23 @@ const CHANGES: Record<string, (loan: LoanRow, data: Partial<LoanRepaymentRecorde
 const loanKey = (l: LoanRow) => [...l.path, l.programme_code, l.borrower_group, l.period];
 
 /** Pure: folds `events` over the loans they name (`loans`, updated in place) and the households' paths. */
-export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillages, events: readonly RecordedEvent[]) {
+export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]) {
   const rows = new RowChanges<LoanRow>(LOAN_COLUMNS, (l) => [l.loan_id, ...l.path, l.programme_code, l.borrower_group, l.period, l.principal_fen, l.outstanding_fen, l.status, l.last_position]);
   const deltas = new CountDeltas(COUNT_KEY, COUNTS);
   const keep = (loan: LoanRow) => (loans.set(loan.loan_id, loan), rows.set(loan.loan_id, loan));
   for (const event of events) {
     if (event.type === 'HouseholdEnrolled') villages.remember(event);
     else if (event.type === 'LoanGranted') {
-      const data = event.data as LoanGranted['data'];
+      const data = event.data;
       const path = villages.pathOf(data.householdId);
       if (loans.has(data.loanId)) continue;
       const loan = grantedLoan(data, path, monthOf(event.metadata.occurredAt), event.position.commit);
       keep(loan);
       deltas.add(loanKey(loan), { granted: 1, principal_fen: loan.principal_fen, outstanding_fen: loan.principal_fen });
-    } else if (event.type in CHANGES) {
-      const loan = loans.get(event.data.loanId as string);
+    } else {
+      const loan = loans.get(event.data.loanId);
       if (!loan || loan.status !== 'active' || loan.last_position >= event.position.commit) continue;
-      const change = CHANGES[event.type](loan, event.data as Partial<LoanRepaymentRecorded['data']>);
+      const change = CHANGES[event.type](loan, event.data);
       keep({ ...loan, ...change.row, last_position: event.position.commit });
       deltas.add(loanKey(loan), change.deltas);
     }
@@ -83,8 +85,8 @@ interface StoredLoan {
   borrower_group: string; period: number; principal_fen: string; outstanding_fen: string; status: LoanRow['status']; last_position: string;
 }
 
-async function loadLoans(tx: EntityManager, s: string, events: readonly RecordedEvent[]): Promise<Map<string, LoanRow>> {
-  const ids = events.map((e) => e.data.loanId).filter((id): id is string => typeof id === 'string');
+async function loadLoans(tx: EntityManager, s: string, events: readonly RecordedOf<Handled>[]): Promise<Map<string, LoanRow>> {
+  const ids = events.flatMap((e) => (e.type === 'HouseholdEnrolled' ? [] : [e.data.loanId]));
   const stored = await selectByKeys<StoredLoan>(tx, `${s}.loans`, 'loan_id', ids);
   return new Map(stored.map((l) => [l.loan_id, {
     loan_id: l.loan_id, path: [l.village_code, l.township_code, l.district_code, l.city_code], programme_code: l.programme_code,
@@ -93,10 +95,10 @@ async function loadLoans(tx: EntityManager, s: string, events: readonly Recorded
   }]));
 }
 
-export const loanPortfolioProjection: Projection = {
+export const loanPortfolioProjection: Projection<Handled> = {
   ...loanPortfolioReadModel,
   handles: ['HouseholdEnrolled', 'LoanGranted', 'LoanRepaymentRecorded', 'LoanRepaid', 'LoanDefaulted'],
-  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
+  async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);
     const { rows, deltas } = foldLoans(await loadLoans(tx, s, events), villages, events);
     await villages.save(tx, s);

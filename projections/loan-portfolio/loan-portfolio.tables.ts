@@ -4,13 +4,14 @@
  * only for an event later than its last one, and only from the status that event leaves.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { districtRollupDdl } from '../indicators/district-rollup';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const loanPortfolioReadModel: ReadModelDefinition = {
   name: 'loan-portfolio',
-  version: 2,
+  // 3: periods in the programme calendar (Beijing time), not UTC.
+  version: 3,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.loans (

@@ -5,13 +5,14 @@
  * households it names, folds its events over them (`foldNeeds`, pure) and writes in three statements.
  */
 import { EntityManager } from 'typeorm';
-import { RecordedEvent } from '@libs/event-store';
-import { NeedRecorded, ServiceDelivered } from '@libs/domain/household';
+import { HouseholdEnrolled, NeedRecorded, ServiceDelivered } from '@libs/domain/household';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
-import { Projection } from '@libs/projection/projection';
+import { Projection, RecordedOf } from '@libs/projection/projection';
 import { HouseholdVillages, OrgPath } from '../shared/household-villages';
 import { needsStatusReadModel } from './needs-status.tables';
+
+type Handled = HouseholdEnrolled | NeedRecorded | ServiceDelivered;
 
 export interface NeedRow {
   need_id: string;
@@ -32,13 +33,13 @@ const COUNT_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_
 const needKey = (n: NeedRow) => [...n.path, n.focus_area, n.kind, n.period];
 
 /** Pure: folds `events` over the needs they name (`needs`, updated in place) and the households' paths. */
-export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillages, events: readonly RecordedEvent[]) {
+export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]) {
   const rows = new RowChanges<NeedRow>(NEED_COLUMNS, (n) => [n.need_id, n.household_id, ...n.path, n.focus_area, n.kind, n.period, n.status]);
   const deltas = new CountDeltas(COUNT_KEY, ['open', 'met']);
   for (const event of events) {
     if (event.type === 'HouseholdEnrolled') villages.remember(event);
     if (event.type === 'NeedRecorded') {
-      const data = event.data as NeedRecorded['data'];
+      const data = event.data;
       if (needs.has(data.needId)) continue;
       const need: NeedRow = {
         need_id: data.needId, household_id: data.householdId, path: villages.pathOf(data.householdId),
@@ -49,7 +50,7 @@ export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillag
       deltas.add(needKey(need), { open: 1 });
     }
     if (event.type === 'ServiceDelivered') {
-      const need = needs.get((event.data as ServiceDelivered['data']).needId ?? '');
+      const need = needs.get(event.data.needId ?? '');
       if (need?.status !== 'open') continue;
       const met: NeedRow = { ...need, status: 'met' };
       needs.set(met.need_id, met);
@@ -67,17 +68,17 @@ interface StoredNeed extends Omit<NeedRow, 'path'> {
   city_code: string;
 }
 
-async function loadNeeds(tx: EntityManager, s: string, events: readonly RecordedEvent[]): Promise<Map<string, NeedRow>> {
-  const ids = events.map((e) => e.data.needId).filter((id): id is string => typeof id === 'string');
+async function loadNeeds(tx: EntityManager, s: string, events: readonly RecordedOf<Handled>[]): Promise<Map<string, NeedRow>> {
+  const ids = events.flatMap((e) => (e.type !== 'HouseholdEnrolled' && e.data.needId !== undefined ? [e.data.needId] : []));
   const stored = await selectByKeys<StoredNeed>(tx, `${s}.needs`, 'need_id', ids);
   return new Map(stored.map(({ village_code, township_code, district_code, city_code, ...n }) =>
     [n.need_id, { ...n, path: [village_code, township_code, district_code, city_code] }]));
 }
 
-export const needsStatusProjection: Projection = {
+export const needsStatusProjection: Projection<Handled> = {
   ...needsStatusReadModel,
   handles: ['HouseholdEnrolled', 'NeedRecorded', 'ServiceDelivered'],
-  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
+  async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);
     const { rows, deltas } = foldNeeds(await loadNeeds(tx, s, events), villages, events);
     await villages.save(tx, s);

@@ -4,13 +4,14 @@
  * of rates. The `responses` row (one per serviceId: one rating per service) is the guard.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { districtRollupDdl } from '../indicators/district-rollup';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const satisfactionRatesReadModel: ReadModelDefinition = {
   name: 'satisfaction-rates',
-  version: 2,
+  // 3: periods in the programme calendar (Beijing time), not UTC.
+  version: 3,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.responses (service_id text PRIMARY KEY, response text NOT NULL)`,

@@ -4,13 +4,14 @@
  * services and households it names, folds its events (`foldDeliveries`, pure) and writes in three statements.
  */
 import { EntityManager } from 'typeorm';
-import { RecordedEvent } from '@libs/event-store';
-import { ServiceDelivered } from '@libs/domain/household';
+import { HouseholdEnrolled, ServiceDelivered } from '@libs/domain/household';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
-import { Projection } from '@libs/projection/projection';
+import { Projection, RecordedOf } from '@libs/projection/projection';
 import { HouseholdVillages } from '../shared/household-villages';
 import { serviceDeliveriesReadModel } from './service-deliveries.tables';
+
+type Handled = HouseholdEnrolled | ServiceDelivered;
 
 const COUNT_KEY: BulkColumn[] = [
   ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'department_code', 'service_type_code', 'focus_area'),
@@ -18,13 +19,13 @@ const COUNT_KEY: BulkColumn[] = [
 ];
 
 /** Pure: folds `events` given the services already counted (`counted`, updated in place) and the households' paths. */
-export function foldDeliveries(counted: Set<string>, villages: HouseholdVillages, events: readonly RecordedEvent[]) {
+export function foldDeliveries(counted: Set<string>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]) {
   const services = new RowChanges<string>(columnsOf('text', 'service_id'), (id) => [id]);
   const deltas = new CountDeltas(COUNT_KEY, ['delivered']);
   for (const event of events) {
     if (event.type === 'HouseholdEnrolled') villages.remember(event);
     if (event.type !== 'ServiceDelivered') continue;
-    const data = event.data as ServiceDelivered['data'];
+    const data = event.data;
     const path = villages.pathOf(data.householdId);
     if (counted.has(data.serviceId)) continue;
     counted.add(data.serviceId);
@@ -34,12 +35,12 @@ export function foldDeliveries(counted: Set<string>, villages: HouseholdVillages
   return { services, deltas };
 }
 
-export const serviceDeliveriesProjection: Projection = {
+export const serviceDeliveriesProjection: Projection<Handled> = {
   ...serviceDeliveriesReadModel,
   handles: ['HouseholdEnrolled', 'ServiceDelivered'],
-  async applyBatch(events: readonly RecordedEvent[], tx: EntityManager, s: string): Promise<void> {
+  async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);
-    const ids = events.filter((e) => e.type === 'ServiceDelivered').map((e) => (e.data as ServiceDelivered['data']).serviceId);
+    const ids = events.flatMap((e) => (e.type === 'ServiceDelivered' ? [e.data.serviceId] : []));
     const counted = new Set((await selectByKeys<{ service_id: string }>(tx, `${s}.services`, 'service_id', ids)).map((r) => r.service_id));
     const { services, deltas } = foldDeliveries(counted, villages, events);
     await villages.save(tx, s);

@@ -3,13 +3,14 @@
  * `services` row (one per serviceId) is the guard against counting a delivery twice.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
-import { districtRollupDdl } from '../indicators/district-rollup';
-import { ORG_UNIT_COLUMNS_DDL } from '../shared/org-unit-path';
+import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 
 export const serviceDeliveriesReadModel: ReadModelDefinition = {
   name: 'service-deliveries',
-  version: 2,
+  // 3: periods in the programme calendar (Beijing time), not UTC.
+  version: 3,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.services (service_id text PRIMARY KEY)`,

@@ -5,10 +5,11 @@
  */
 // Relative imports and type-only ones: the read models' table definitions import this file, and migrations import those.
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '../../libs/event-store/event-store.port';
+import type { JsonObject } from '../../libs/event-store/event-store.port';
+import type { RecordedOf } from '../../libs/projection/projection';
 import type { HouseholdEnrolled } from '../../libs/domain/household';
 import { columnsOf, RowChanges, selectByKeys } from '../../libs/projection/bulk-writes';
-import { ORG_UNIT_COLUMNS_DDL, orgUnitValues } from './org-unit-path';
+import { ORG_UNIT_COLUMNS_DDL, orgUnitValues } from '../../libs/indicators/org-unit-path';
 
 export function householdVillagesDdl(schema: string): string {
   return `CREATE TABLE ${schema}.household_villages (household_id text PRIMARY KEY, ${ORG_UNIT_COLUMNS_DDL})`;
@@ -41,15 +42,15 @@ export class HouseholdVillages {
   private constructor(private readonly paths: Map<string, OrgPath>) {}
 
   /** The paths of every household the batch's events name (`data.householdId`). */
-  static async load(tx: EntityManager, schema: string, events: readonly RecordedEvent[]): Promise<HouseholdVillages> {
+  static async load(tx: EntityManager, schema: string, events: readonly { data: JsonObject }[]): Promise<HouseholdVillages> {
     const ids = events.map((e) => e.data.householdId).filter((id): id is string => typeof id === 'string');
     const rows = await selectByKeys<VillageRow>(tx, `${schema}.household_villages`, 'household_id', ids);
     return new HouseholdVillages(new Map(rows.map((r) => [r.household_id, [r.village_code, r.township_code, r.district_code, r.city_code]])));
   }
 
   /** Learns an enrolled household's village; the first enrolment seen wins, as the table's primary key would. */
-  remember(event: RecordedEvent): void {
-    const { householdId, villageCode } = event.data as HouseholdEnrolled['data'];
+  remember(event: RecordedOf<HouseholdEnrolled>): void {
+    const { householdId, villageCode } = event.data;
     if (this.paths.has(householdId)) return;
     const path = orgUnitValues(villageCode);
     this.paths.set(householdId, path);

@@ -1,15 +1,13 @@
 /** Writes the compliance rows (see supervision-compliance.tables.ts): inserts keyed by event id, and term ends. */
 import { EntityManager } from 'typeorm';
 import { SUPERVISION_EVENT_TYPES, SupervisionEvent } from '@libs/domain/supervision';
-import { RecordedEvent } from '@libs/event-store';
 import { oneByOne, Projection } from '@libs/projection/projection';
 import { supervisionComplianceReadModel } from './supervision-compliance.tables';
 
-export const supervisionComplianceProjection: Projection = {
+export const supervisionComplianceProjection: Projection<SupervisionEvent> = {
   ...supervisionComplianceReadModel,
   handles: SUPERVISION_EVENT_TYPES,
-  applyBatch: oneByOne(async (recorded: RecordedEvent, tx: EntityManager, s: string): Promise<void> => {
-    const event = { type: recorded.type, data: recorded.data } as SupervisionEvent;
+  applyBatch: oneByOne<SupervisionEvent>(async (event, tx: EntityManager, s: string): Promise<void> => {
     switch (event.type) {
       case 'SupervisorAssigned': {
         const { districtCode, supervisorId, assignedAt } = event.data;
@@ -26,7 +24,7 @@ export const supervisionComplianceProjection: Projection = {
         const { districtCode, supervisorId, month, visitedAt } = event.data;
         await tx.query(
           `INSERT INTO ${s}.visits (event_id, district_code, supervisor_id, month, visited_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          [recorded.id, districtCode, supervisorId, month, visitedAt, recorded.recordedAt],
+          [event.id, districtCode, supervisorId, month, visitedAt, event.recordedAt],
         );
         return;
       }
@@ -35,7 +33,7 @@ export const supervisionComplianceProjection: Projection = {
         await tx.query(
           `INSERT INTO ${s}.bulletins (event_id, district_code, bulletin_id, supervisor_id, period, kind, units, issued_at, recorded_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-          [recorded.id, districtCode, bulletinId, supervisorId, period, kind, units, issuedAt, recorded.recordedAt],
+          [event.id, districtCode, bulletinId, supervisorId, period, kind, units, issuedAt, event.recordedAt],
         );
         return;
       }

@@ -14,8 +14,7 @@ import { parseNote, verifiedSigners } from '@libs/audit/notes/signed-note';
 import { parseVerifierKey } from '@libs/audit/notes/note-keys';
 import { keyFingerprint, loadPublicKey, verifyCheckpoint } from '@libs/audit/signing';
 import { systemClock } from '@libs/clock';
-import { openDatabase } from '@libs/database/data-source';
-import { migrations } from '@libs/database/migrations';
+import { libSchema, openDatabase } from '@libs/database/data-source';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
 import { rotateKey } from './rotate-key';
@@ -33,7 +32,7 @@ describe('audit:rotate-key', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await openDatabase(database.url, migrations);
+    dataSource = await openDatabase(database.url, libSchema);
     store = new PostgresEventStore({ connectionString: database.url });
   });
   afterAll(async () => {

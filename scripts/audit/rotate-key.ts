@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { CheckpointWriter, loadCheckpointConfig } from '@libs/audit/checkpointing';
 import { keyFingerprint } from '@libs/audit/signing';
 import { loadConfig } from '@libs/config';
-import { migrations } from '@libs/database/migrations';
+import { databaseSchema } from '@projections/index';
 import { openRuntime } from '@libs/runtime';
 import { readOptions } from '../support/options';
 
@@ -26,7 +26,7 @@ export interface Rotation {
 
 export async function rotateKey(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Rotation> {
   readOptions(argv, {}, 'npm run audit:rotate-key');
-  const runtime = await openRuntime(loadConfig(env), { env, migrations });
+  const runtime = await openRuntime(loadConfig(env), { env, schema: databaseSchema });
   try {
     const config = loadCheckpointConfig(env, runtime.config.dataDir);
     const writer = new CheckpointWriter(runtime.rawEventStore, runtime.dataSource.manager, runtime.clock, config);

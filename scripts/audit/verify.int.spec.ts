@@ -12,8 +12,7 @@ import { CheckpointWriter, loadCheckpointConfig } from '@libs/audit/checkpointin
 import { auditLog } from '@libs/audit/log-verification/audit-log';
 import { generateSigningKeyPair, keyFingerprint, loadPublicKey } from '@libs/audit/signing';
 import { ManualClock } from '@libs/clock';
-import { openDatabase } from '@libs/database/data-source';
-import { migrations } from '@libs/database/migrations';
+import { libSchema, openDatabase } from '@libs/database/data-source';
 import { eventHash, EventToAppend, RecordedEvent } from '@libs/event-store';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
@@ -36,7 +35,7 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    dataSource = await openDatabase(database.url, migrations);
+    dataSource = await openDatabase(database.url, libSchema);
     store = new PostgresEventStore({ connectionString: database.url });
     writer = new CheckpointWriter(store, dataSource.manager, new ManualClock(new Date('2012-03-01T08:00:00.000Z')), loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY }, '/nonexistent'));
     for (let round = 0; round < 4; round++) {

@@ -5,7 +5,7 @@
  */
 import { auditLog } from '@libs/audit/log-verification/audit-log';
 import { loadConfig } from '@libs/config';
-import { migrations } from '@libs/database/migrations';
+import { databaseSchema } from '@projections/index';
 import { Progress, progressBar } from '@libs/progress';
 import { openRuntime } from '@libs/runtime';
 import { readOptions } from '../support/options';
@@ -29,7 +29,7 @@ export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEn
   }, USAGE);
   const workers = positive(options.workers, '--workers');
   const pageSize = positive(options['page-size'], '--page-size') || undefined;
-  const runtime = await openRuntime(loadConfig(env), { env, migrations });
+  const runtime = await openRuntime(loadConfig(env), { env, schema: databaseSchema });
   try {
     const keys = await trustedKeys(runtime.dataSource, runtime.config.dataDir, options['public-key'] ?? [], env);
     const bars = new Map<string, Progress>();

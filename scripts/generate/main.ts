@@ -9,7 +9,7 @@
  */
 import { Config, loadConfig } from '../../libs/config';
 import { CampaignPlan, CampaignTally, generateInShards, generatePlanned } from '../../libs/generator';
-import { migrations } from '../../libs/database/migrations';
+import { databaseSchema } from '../../projections/index';
 import { openRuntime, Runtime } from '../../libs/runtime';
 import { GenerateArgs, parseGenerateArgs } from './args';
 import { loadByCommands, LoadProgress } from './by-commands';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const plan = new CampaignPlan({ seed: args.seed, households, years: args.years });
   const estimate = estimateEvents(households, args.seed, args.years);
   const config = loadConfig({ ...process.env, ...(args.databaseUrl && { DATABASE_URL: args.databaseUrl }) });
-  const runtime = await openRuntime(config, { migrations });
+  const runtime = await openRuntime(config, { schema: databaseSchema });
   try {
     if ((await runtime.eventStore.headPosition()) !== undefined) throw new Error(`the log (${target(config, runtime, args)}) already holds events: generate into an empty database`);
     console.log(`generating seed ${args.seed}: ${households} households, ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`);

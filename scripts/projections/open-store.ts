@@ -5,7 +5,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@libs/config';
 import { EventStore } from '@libs/event-store';
-import { migrations } from '@libs/database/migrations';
+import { databaseSchema } from '@projections/index';
 import { openRuntime } from '@libs/runtime';
 
 export interface ScriptRuntime {
@@ -15,6 +15,6 @@ export interface ScriptRuntime {
 }
 
 export async function openScriptRuntime(): Promise<ScriptRuntime> {
-  const runtime = await openRuntime(loadConfig(), { migrations });
+  const runtime = await openRuntime(loadConfig(), { schema: databaseSchema });
   return { dataSource: runtime.dataSource, store: runtime.eventStore, close: () => runtime.close() };
 }

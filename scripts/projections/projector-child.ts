@@ -4,16 +4,18 @@
  */
 import { openDatabase } from '@libs/database/data-source';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
+import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
 import { ProjectionRunner } from '@libs/projection/projection-runner';
-import { projections } from '@projections/index';
+import { databaseSchema, projections } from '@projections/index';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const names = process.env.PROJECTIONS?.split(',');
   const batchSize = Number(process.env.PROJECTOR_BATCH_SIZE ?? 500);
-  const dataSource = await openDatabase(url);
-  const store = new PostgresEventStore({ connectionString: url, pollIntervalMs: 50 });
+  const dataSource = await openDatabase(url, databaseSchema);
+  // Read as the service's projector reads: upcast.
+  const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: url, pollIntervalMs: 50 }));
   const runners = projections
     .filter((p) => !names || names.includes(p.name))
     .map((p) => new ProjectionRunner(p, store, dataSource, { batchSize, standbyPollMs: 50, onError: (e) => console.error(`${p.name}: ${(e as Error).message}`) }));

@@ -2,6 +2,7 @@
 import { Client } from 'pg';
 import { Clock } from '../../libs/clock';
 import { runMigrations } from '../../libs/database/data-source';
+import { databaseSchema } from '../../projections/index';
 import { EventStore } from '../../libs/event-store/event-store.port';
 import { openEventStore } from '../../libs/event-store/open-event-store';
 import { StoreEndpoint } from './args';
@@ -14,7 +15,7 @@ export function openStore(endpoint: StoreEndpoint, clock?: Clock): EventStore {
 
 /** A PostgreSQL target gets the schema first, exactly as the API would create it at start-up. */
 export async function prepareTarget(endpoint: StoreEndpoint): Promise<void> {
-  if (endpoint.backend === 'postgres') await runMigrations(endpoint.url);
+  if (endpoint.backend === 'postgres') await runMigrations(endpoint.url, databaseSchema);
 }
 
 export function describeEndpoint(endpoint: StoreEndpoint): string {

@@ -7,11 +7,12 @@ import { loadConfig } from '@libs/config';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
 import { projections } from '@projections/index';
 import { Projector } from '@libs/projection/projector';
-import { migrations } from '@libs/database/migrations';
+import { databaseSchema } from '@projections/index';
 import { systemClock } from '@libs/clock';
 import { openRuntime, Runtime } from '@libs/runtime';
 import { createApiApp } from '@apps/api/src/create-app';
 import { EventStore } from '@libs/event-store';
+import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
 import { ValidatedEventStore } from '@libs/event-schemas';
 import { authenticateByDefault, testSecurityEnv, TestTokens, testTokens } from './test-auth';
 
@@ -38,7 +39,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = options.database ?? (await createTestDatabase());
   // Requests through `http` carry an admin token unless they set Authorization (see ./test-auth.ts).
   const env = { ...testSecurityEnv(database), ...options.env, DATABASE_URL: database.url };
-  const runtime = await openRuntime(loadConfig(env), { clock: systemClock, env, migrations });
+  const runtime = await openRuntime(loadConfig(env), { clock: systemClock, env, schema: databaseSchema });
   const app = await createApiApp(runtime);
   await authenticateByDefault(app.getHttpServer());
   const projector = options.projector ? new Projector(projections, runtime.eventStore, runtime.dataSource, { standbyPollMs: 100 }) : undefined;
@@ -85,6 +86,8 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
  * fixtures are free-form events of real type names. Everything else (encryption, the real log) is as served.
  */
 export function storeWithoutSchemaCheck(app: Pick<TestApp, 'runtime'>): EventStore {
-  const store = app.runtime.eventStore;
+  // Appends pass through the upcasting layer untouched: below it is the schema check, below that the rest.
+  const upcasting = app.runtime.eventStore;
+  const store = upcasting instanceof UpcastingEventStore ? upcasting.inner : upcasting;
   return store instanceof ValidatedEventStore ? store.inner : store;
 }

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { migrations } from '@libs/database/migrations';
+import { databaseSchema } from '@projections/index';
 import { Projector } from '@libs/projection/projector';
 import { loadRelayConfig, startRelay } from '@libs/relay';
 import { runService, Runtime, Stoppable } from '@libs/runtime';
@@ -17,7 +17,7 @@ const withRelay = process.env.FAMILY_LEDGER_RELAY === 'on';
 
 runService({
   name: 'family-ledger',
-  migrations,
+  schema: databaseSchema,
   checkSettings: () => void (withRelay && loadRelayConfig()),
   compose: async (runtime) => {
     const parts: Stoppable[] = [];

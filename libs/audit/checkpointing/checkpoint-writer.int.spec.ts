@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../clock';
 import { ConfigError } from '../../config/config';
-import { openDatabase } from '../../database/data-source';
+import { libSchema, openDatabase } from '../../database/data-source';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
 import { createTestDatabase, TestDatabase } from '../../testing/test-database';
 import { verifyConsistency } from '../consistency';
@@ -29,7 +29,7 @@ describe('the checkpoint writer', () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    dataSource = await openDatabase(database.url);
+    dataSource = await openDatabase(database.url, libSchema);
     store = new PostgresEventStore({ connectionString: database.url });
     writer = new CheckpointWriter(store, dataSource.manager, clock, loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY }, '/nonexistent'));
   });

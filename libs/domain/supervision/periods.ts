@@ -3,6 +3,7 @@
  * monthly `YYYYMM`, bimonthly `YYYYMMB` (MM is the bimonth 01..06: `201201B` = Jan-Feb), quarterly
  * `YYYYQn`, yearly `YYYY`.
  */
+import { localMonthOf } from '../../calendar';
 
 const MONTHLY = /^(\d{4})(0[1-9]|1[0-2])$/;
 const BIMONTHLY = /^(\d{4})(0[1-6])B$/;
@@ -45,15 +46,11 @@ export function bimonthOf(monthText: string): string {
 }
 
 /**
- * The programme's calendar is the city's: Beijing time, UTC+8 all year (China keeps no daylight saving).
- * Instants are stored in UTC, so a visit at 07:00 on 1 March local time is 23:00 UTC on the last of February.
+ * The calendar month (`YYYYMM`, city time: libs/calendar) an ISO-8601 instant falls in. Instants are stored
+ * in UTC, so a visit at 07:00 on 1 March local time is 23:00 UTC on the last of February.
  */
-const CITY_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The calendar month (`YYYYMM`, city time) an ISO-8601 instant falls in. */
 export function monthOfInstant(iso: string): string {
-  const local = new Date(Date.parse(iso) + CITY_UTC_OFFSET_MS);
-  return `${local.getUTCFullYear()}${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
+  return String(localMonthOf(iso));
 }
 
 /** Orders two ISO-8601 instants by time, not by text (`...00Z` and `...00.000Z` are the same instant). */

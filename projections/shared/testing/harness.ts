@@ -8,22 +8,30 @@ import { openDatabase } from '@libs/database/data-source';
 import { EventStore, EventToAppend, JsonObject, RecordedEvent } from '@libs/event-store';
 import { comparePositions, Position, position } from '@libs/event-store/position';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
+import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
-import { Projection } from '@libs/projection/projection';
+import { Projection, RecordedOf } from '@libs/projection/projection';
+import { CaseEvent } from '@libs/domain/accountability-case';
+import { HouseholdEvent } from '@libs/domain/household';
+import { LoanEvent } from '@libs/domain/loan';
+import { ResponsibilityEvent } from '@libs/domain/responsibility';
+import { SupervisionEvent } from '@libs/domain/supervision';
 import { rebuildProjection } from '@libs/projection/rebuild';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
+import { databaseSchema } from '../../index';
 
 export interface ProjectionDatabase {
   database: TestDatabase;
   dataSource: DataSource;
-  store: PostgresEventStore;
+  /** Reads as the projector reads: upcast (libs/event-store/upcasting-event-store.ts). */
+  store: EventStore;
   close(): Promise<void>;
 }
 
 export async function openProjectionDatabase(): Promise<ProjectionDatabase> {
   const database = await createTestDatabase();
-  const dataSource = await openDatabase(database.url);
-  const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
+  const dataSource = await openDatabase(database.url, databaseSchema);
+  const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 }));
   return {
     database, dataSource, store,
     async close() {
@@ -36,7 +44,13 @@ export async function openProjectionDatabase(): Promise<ProjectionDatabase> {
 
 let nextPosition = 1n << 20n;
 
-/** An event as the store would hand it out, at a fresh position later than every one made before. */
+type StoredEvent = HouseholdEvent | LoanEvent | CaseEvent | SupervisionEvent | ResponsibilityEvent;
+type Of<T extends StoredEvent['type']> = Extract<StoredEvent, { type: T }>;
+
+/** An event as the store would hand it out (typed by its `type`), at a fresh position later than every one made before. */
+export function recorded<T extends StoredEvent['type']>(type: T, data: Of<T>['data'], occurredAt?: string, stream?: string): RecordedOf<Of<T>>;
+/** Any event, for specs about what a projection does with what it does not expect. */
+export function recorded(type: string, data: JsonObject, occurredAt?: string, stream?: string): RecordedEvent;
 export function recorded(type: string, data: JsonObject, occurredAt = '2012-03-15T08:00:00.000Z', stream = `x-${randomUUID()}`): RecordedEvent {
   nextPosition += 1n;
   return {

@@ -15,7 +15,6 @@ import { loanDecider } from '@libs/domain/loan';
 import { responsibilityDecider } from '@libs/domain/responsibility';
 import { DomainEvent } from '@libs/domain/shared';
 import { supervisionDecider } from '@libs/domain/supervision';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { ChainBreak, EventStore, formatPosition, RecordedEvent, verifyChain } from '@libs/event-store';
 import { EntityManager } from 'typeorm';
 
@@ -33,7 +32,7 @@ export function historyOf(events: RecordedEvent[]) {
   const category = events[0].stream.split('-')[0];
   const evolver = EVOLVERS[category];
   const entries: HistoryEntry<unknown>[] = evolver
-    ? replayHistory(evolver, events, { toDomainEvent: (e) => { const u = upcastEvent(e); return { type: u.type, data: u.data }; } })
+    ? replayHistory(evolver, events)
     : events.map((event) => ({ event, state: null }));
   return entries.map(({ event, state }) => ({
     revision: Number(event.revision),

@@ -7,7 +7,6 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandOutcome, handleCommand } from '@libs/command-handling/handle-command';
 import { HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, householdStream } from '@libs/domain/household';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 
 export type HouseholdOutcome = CommandOutcome<HouseholdState, HouseholdEvent>;
@@ -24,6 +23,6 @@ export class ActOnHouseholdHandler implements ICommandHandler<ActOnHousehold, Ho
 
   execute({ command, ifMatch }: ActOnHousehold): Promise<HouseholdOutcome> {
     const stream = householdStream(command.data.householdId);
-    return handleCommand(this.store, stream, householdDecider, command, { ifMatch, upcast: upcastEvent });
+    return handleCommand(this.store, stream, householdDecider, command, { ifMatch });
   }
 }

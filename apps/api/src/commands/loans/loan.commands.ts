@@ -8,7 +8,6 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandOutcome, handleCommand, loadStream } from '@libs/command-handling/handle-command';
 import { householdDecider, householdStream } from '@libs/domain/household';
 import { GrantLoan, LoanCommand, loanDecider, LoanEvent, LoanState, loanStream, MarkLoanDefaulted, RecordRepayment } from '@libs/domain/loan';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 
 export type LoanOutcome = CommandOutcome<LoanState, LoanEvent>;
@@ -32,11 +31,11 @@ export class ActOnLoanHandler implements ICommandHandler<ActOnLoan, LoanOutcome>
 
   async execute({ command, ifMatch }: ActOnLoan): Promise<LoanOutcome> {
     const full: LoanCommand = command.type === 'GrantLoan' ? await this.withHousehold(command) : command;
-    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, full, { ifMatch, upcast: upcastEvent });
+    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, full, { ifMatch });
   }
 
   private async withHousehold(command: Omit<GrantLoan, 'context'>): Promise<GrantLoan> {
-    const household = await loadStream(this.store, householdStream(command.data.householdId), householdDecider, upcastEvent);
+    const household = await loadStream(this.store, householdStream(command.data.householdId), householdDecider);
     return { ...command, context: { householdStatus: household.state.status } };
   }
 }

@@ -7,7 +7,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { loadStream } from '@libs/command-handling/handle-command';
 import { EnrolledHousehold, householdDecider, householdStream, WithdrawnHousehold } from '@libs/domain/household';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { IdParams } from '../../commands/shared/command.dto';
 import { ProblemException } from '../../http/problem';
@@ -22,7 +21,7 @@ export class HouseholdQueriesController {
 
   @Get(':id')
   async get(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<HouseholdView> {
-    const { state, revision } = await loadStream(this.store, householdStream(id), householdDecider, upcastEvent);
+    const { state, revision } = await loadStream(this.store, householdStream(id), householdDecider);
     if (state.status === 'NotEnrolled') throw ProblemException.of(404, 'household-not-found', 'no household with this id');
     setEtag(response, revision);
     return { ...state, revision: Number(revision) };

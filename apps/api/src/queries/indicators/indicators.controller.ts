@@ -6,9 +6,8 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { suppressSmallCells } from '@libs/auth';
-import { indicators, findIndicator } from '@projections/indicators/catalogue';
-import { IndicatorRequestError, parseIndicatorRequest } from '@projections/indicators/indicator-request';
-import { answerIndicator, toCsv } from '@projections/indicators/indicator-service';
+import { answerIndicator, IndicatorRequestError, parseIndicatorRequest, toCsv } from '@libs/indicators';
+import { catalogue } from '@projections/index';
 import { ProblemException } from '../../http/problem';
 
 const PARAMETERS = new Set(['ou', 'level', 'pe', 'by', 'format']);
@@ -22,7 +21,7 @@ export class IndicatorsController {
   @Get()
   list() {
     return {
-      indicators: indicators.map(({ name, title, description, unit, numerator, denominator, dimensions, periodGrain, interval, target, levels }) => ({
+      indicators: catalogue.all.map(({ name, title, description, unit, numerator, denominator, dimensions, periodGrain, interval, target, levels }) => ({
         name, title, description, unit, numerator: numerator.label, denominator: denominator?.label ?? null,
         dimensions: Object.keys(dimensions), periods: periodGrain === 'year' ? 'yearly (2012, 2012:2014)' : 'DHIS2 (2012, 2012S1, 2012Q1, 201203, 201201B, ranges, ;-lists)',
         interval: interval ?? null, target: target ?? null, levels: levels ?? ['city', 'district', 'township', 'village'],
@@ -32,7 +31,7 @@ export class IndicatorsController {
 
   @Get(':name')
   async indicator(@Param('name') name: string, @Query() query: Record<string, unknown>, @Req() request: AnalystRequest, @Res({ passthrough: true }) response: Response) {
-    const indicator = findIndicator(name);
+    const indicator = catalogue.find(name);
     if (!indicator) throw ProblemException.of(400, 'unknown-indicator', `unknown indicator "${name.slice(0, 60)}"; GET /indicators lists them`);
     const unknown = Object.keys(query).find((key) => !PARAMETERS.has(key));
     if (unknown) throw ProblemException.of(400, 'invalid-parameter', `unknown parameter "${unknown.slice(0, 40)}"; known: ${[...PARAMETERS].join(', ')}`);

@@ -4,7 +4,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { loadStream } from '@libs/command-handling/handle-command';
 import { loanDecider, LoanState, loanStream, outstandingFen } from '@libs/domain/loan';
-import { upcastEvent } from '@libs/domain/upcasting';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { IdParams } from '../../commands/shared/command.dto';
 import { ProblemException } from '../../http/problem';
@@ -19,7 +18,7 @@ export class LoanQueriesController {
 
   @Get(':id')
   async get(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<LoanView> {
-    const { state, revision } = await loadStream(this.store, loanStream(id), loanDecider, upcastEvent);
+    const { state, revision } = await loadStream(this.store, loanStream(id), loanDecider);
     if (state.status === 'NotGranted') throw ProblemException.of(404, 'loan-not-found', 'no loan with this id');
     setEtag(response, revision);
     return { ...state, outstandingFen: outstandingFen(state), revision: Number(revision) };

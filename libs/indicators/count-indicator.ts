@@ -4,7 +4,7 @@
  * city and district levels it reads the table's district rollup (district-rollup.ts), a few hundred rows.
  */
 import { Period, monthsOf } from '@libs/periods';
-import { orgUnitColumn } from '../shared/org-unit-path';
+import { orgUnitColumn } from './org-unit-path';
 import { Indicator, IndicatorDefinition, IndicatorQuery, IndicatorRequest, IndicatorRow, Measure } from './definitions';
 import { ROLLUP_LEVELS, rollupTable } from './district-rollup';
 import { wilsonInterval } from './wilson';

@@ -4,7 +4,7 @@
  * the target it is judged against. Rates are always sum(numerator) / sum(denominator), never averaged.
  */
 import { Period } from '@libs/periods';
-import { OrgUnitLevel } from '../shared/org-unit-path';
+import { OrgUnitLevel } from './org-unit-path';
 
 export type IndicatorUnit = 'households' | 'villages' | 'needs' | 'services' | 'loans' | 'fen' | 'proportion';
 

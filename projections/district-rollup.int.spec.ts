@@ -1,15 +1,10 @@
 /** The district rollups stay equal to their count tables summed by district, and answer as the village grain would. */
 import { rebuildProjection } from '@libs/projection/rebuild';
-import { readModelProjections } from '../read-model-projections';
-import { categoryCountsReadModel } from '../category-counts/category-counts.tables';
-import { readModels } from '../read-models';
-import { appendCampaign, generateCampaign } from '../shared/testing/campaign-generator';
-import { activeSchema, openProjectionDatabase, ProjectionDatabase } from '../shared/testing/harness';
-import { findIndicator } from './catalogue';
-import { IndicatorRow } from './definitions';
-import { rollupTable } from './district-rollup';
-import { answerIndicator } from './indicator-service';
-import { parseIndicatorRequest } from './indicator-request';
+import { answerIndicator, IndicatorRow, parseIndicatorRequest, rollupTable } from '@libs/indicators';
+import { categoryCountsReadModel } from './category-counts/category-counts.tables';
+import { catalogue, indicatorProjections } from './index';
+import { appendCampaign, generateCampaign } from './shared/testing/campaign-generator';
+import { activeSchema, openProjectionDatabase, ProjectionDatabase } from './shared/testing/harness';
 
 const COUNT_TABLES: Record<string, { table: string; keys: string[] }> = {
   'category-counts': { table: 'category_counts', keys: ['category', 'enrolment_year', 'period'] },
@@ -25,7 +20,7 @@ describe('district rollups', () => {
     db = await openProjectionDatabase();
     await appendCampaign(db.store, generateCampaign(Array.from({ length: 400 }, (_, i) => i)));
     // Small batches, so count rows are inserted and then updated by later statements.
-    for (const projection of readModelProjections) await rebuildProjection(projection, db.store, db.dataSource, { batchSize: 13 });
+    for (const projection of indicatorProjections) await rebuildProjection(projection, db.store, db.dataSource, { batchSize: 13 });
   });
   afterAll(() => db.close());
 
@@ -36,7 +31,7 @@ describe('district rollups', () => {
   }
 
   it.each(Object.entries(COUNT_TABLES))('keeps %s\'s rollup equal to its count table summed by district', async (name, { table, keys }) => {
-    const projection = readModelProjections.find((p) => p.name === name)!;
+    const projection = indicatorProjections.find((p) => p.name === name)!;
     const schema = await activeSchema(db.dataSource, projection);
     const counts: { column_name: string }[] = await db.dataSource.query(
       `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND ordinal_position > 4 + $3 ORDER BY ordinal_position`,
@@ -76,7 +71,7 @@ describe('district rollups', () => {
     ['needs-met-rate', { by: 'focusArea', pe: '201201:201306' }],
     ['services-delivered', { by: 'department,serviceType' }],
   ])('answers %s by district from the rollup as the villages summed would', async (name, query) => {
-    const indicator = findIndicator(name)!;
+    const indicator = catalogue.find(name)!;
     const answer = async (level: string) => (await answerIndicator(db.dataSource, indicator, parseIndicatorRequest(indicator, { ...query, level }))).rows;
     const byDistrict = new Map<string, { numerator: number; denominator: number | null }>();
     for (const row of await answer('village')) {
@@ -92,10 +87,10 @@ describe('district rollups', () => {
   });
 
   it('answers from the new copy after a rebuild swaps out the one it answered from last', async () => {
-    const indicator = findIndicator('households-enrolled')!;
+    const indicator = catalogue.find('households-enrolled')!;
     const request = parseIndicatorRequest(indicator, { level: 'district', by: 'category' });
     const before = await answerIndicator(db.dataSource, indicator, request);
-    const projection = readModelProjections.find((p) => p.name === 'category-counts')!;
+    const projection = indicatorProjections.find((p) => p.name === 'category-counts')!;
     const answeredFrom = await activeSchema(db.dataSource, projection);
     const { schema } = await rebuildProjection(projection, db.store, db.dataSource, { batchSize: 500 });
     expect(schema).not.toBe(answeredFrom);
@@ -107,7 +102,7 @@ describe('district rollups', () => {
   });
 
   it('gives every count table of the read models a rollup', () => {
-    const ddl = readModels.flatMap((definition) => definition.tables('rm_x'));
+    const ddl = indicatorProjections.flatMap((definition) => definition.tables('rm_x'));
     for (const { table } of Object.values(COUNT_TABLES)) expect(ddl.some((statement) => statement.includes(`CREATE TABLE rm_x.${rollupTable(table)} `))).toBe(true);
   });
 });

@@ -5,9 +5,9 @@
  * certification rate against the 60%-by-end-of-2015 goal. Coverage is as at the end of each period.
  */
 import { referenceData } from '@libs/reference-data';
-import { orgUnitColumn } from '../shared/org-unit-path';
-import { countIndicator, judge, periodSpans } from './count-indicator';
-import { Indicator, IndicatorQuery, IndicatorRequest, IndicatorRow } from './definitions';
+import { orgUnitColumn } from '@libs/indicators/org-unit-path';
+import { countIndicator, judge, periodSpans } from '@libs/indicators/count-indicator';
+import { Indicator, IndicatorQuery, IndicatorRequest, IndicatorRow } from '@libs/indicators/definitions';
 
 export const certificationRate: Indicator = countIndicator({
   name: 'certification-rate', title: 'Happy Family certification rate', unit: 'proportion', readModel: 'category-counts', table: 'category_counts',

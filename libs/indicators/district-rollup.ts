@@ -6,7 +6,7 @@
  * one extra statement per write statement, whatever the number of rows, and the writers need not know it.
  * Relative imports only: read-model definitions run in migrations.
  */
-import { OrgUnitLevel } from '../shared/org-unit-path';
+import { OrgUnitLevel } from './org-unit-path';
 
 export interface RollupSpec {
   /** The village-grain count table. */

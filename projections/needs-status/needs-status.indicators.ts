@@ -1,0 +1,19 @@
+/** The indicators answered from needs-status (see README.md beside this file). */
+import { countIndicator, Indicator } from '@libs/indicators';
+
+const NEED = { focusArea: 'focus_area', kind: 'kind' };
+
+export const needsStatusIndicators: readonly Indicator[] = [
+  countIndicator({
+    name: 'needs-recorded', title: 'Needs recorded', unit: 'needs', readModel: 'needs-status', table: 'need_counts',
+    description: 'Needs recorded in the period, with how many are still open and how many a service has met.',
+    numerator: { label: 'needs recorded', sql: 'sum(open + met)' }, extras: { open: 'sum(open)', met: 'sum(met)' },
+    dimensions: NEED, periodGrain: 'month',
+  }),
+  countIndicator({
+    name: 'needs-met-rate', title: 'Share of needs met', unit: 'proportion', readModel: 'needs-status', table: 'need_counts',
+    description: 'Needs recorded in the period that at least one service has met, over all needs recorded in it.',
+    numerator: { label: 'needs met', sql: 'sum(met)' }, denominator: { label: 'needs recorded', sql: 'sum(open + met)' },
+    dimensions: NEED, periodGrain: 'month',
+  }),
+];
