@@ -90,6 +90,26 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
     expect(audit).toMatchObject({ intact: false, checkpoints: { firstBreak: { reason: 'unknown-key' } } });
   });
 
+  it('does not trust a key an insider added to the keys\' history, nor the checkpoints it signed over a rewritten log', async () => {
+    // The insider rewrites an event (chain recomputed), drops the real checkpoints, and signs the rewrite with a key of their own.
+    const [row] = await store.readStream('household-b');
+    const rewritten = { ...row, data: { ...row.data, note: 'rewritten' } };
+    await sql(`UPDATE event_store.events SET data = $2, hash = decode($3, 'hex') WHERE event_id = $1`, [row.id, JSON.stringify(rewritten.data), eventHash(row.previousHash, rewritten)]);
+    const rest = (await store.readStream('household-b')).slice(1);
+    let previous = eventHash(row.previousHash, rewritten);
+    for (const next of rest) {
+      const hash = eventHash(previous, next);
+      await sql(`UPDATE event_store.events SET previous_hash = decode($2, 'hex'), hash = decode($3, 'hex') WHERE event_id = $1`, [next.id, previous, hash]);
+      previous = hash;
+    }
+    await sql(`DELETE FROM audit.checkpoints`, []);
+    const rogue = new CheckpointWriter(store, dataSource.manager, new ManualClock(), loadCheckpointConfig({ AUDIT_SIGNING_KEY: generateSigningKeyPair().privateKeyPem }, '/x'));
+    await rogue.checkpoint();
+    await rogue.stop();
+    expect(await auditVerify([], env())).toBe(1);
+    expect((await auditLog(database.url, new Map([[rogue.keyId(), rogue.publicKey()]]), { workers: 0 })).intact).toBe(true);
+  });
+
   it('exits 2 on a bad argument, before touching the log', async () => {
     await expect(auditVerify(['--workers', 'many'], env())).rejects.toThrow('--workers');
   });
