@@ -30,7 +30,8 @@ const processIo: CliIo = {
 const USAGE = [
   'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64>] [--trusted <checkpoint.json|note>]',
   '         [--witness <verifier key>]... [--witnesses <N>] [--json]',
-  '       family-ledger consistency <answer.json> --trusted <checkpoint.json> --public-key <file|PEM|base64>',
+  '       family-ledger consistency <answer.json> --trusted <checkpoint.json|note> --public-key <file|PEM|base64>',
+  '         [--witness <verifier key>]... [--witnesses <N>]',
   '       family-ledger keygen',
 ];
 
@@ -92,7 +93,8 @@ function consistency(args: readonly string[], io: CliIo): number {
     const trusted = readTrustedCheckpoint(io.readFile(parsed.trusted));
     if (typeof trusted === 'string') return usageError(trusted, io);
     const key = io.exists(parsed.publicKey) ? io.readFile(parsed.publicKey) : parsed.publicKey;
-    const problem = consistencyProblem(io.readFile(parsed.bundle), trusted.checkpoint, key);
+    const witnesses = parsed.witnesses === undefined ? undefined : { keys: parsed.witnessKeys, required: parsed.witnesses };
+    const problem = consistencyProblem(io.readFile(parsed.bundle), trusted.checkpoint, key, witnesses);
     io.out(problem === undefined ? 'verdict: EXTENDS the trusted checkpoint' : `verdict: DOES NOT EXTEND: ${problem}`);
     return problem === undefined ? 0 : 1;
   } catch {

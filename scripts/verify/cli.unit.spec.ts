@@ -6,7 +6,10 @@ import { recordedStream } from '../../libs/audit/recorded-events.fixture';
 import { generateSigningKeyPair, loadPrivateKey, makeCheckpoint, signCheckpoint } from '../../libs/audit/signing';
 import { StreamHeads } from '../../libs/audit/stream-heads';
 import { consistencyProof } from '../../libs/audit/consistency';
-import { signCheckpointNote } from '../../libs/audit/checkpointing/checkpoint-notes';
+import { generateKeyPairSync } from 'node:crypto';
+import { noteVerifierKey, signCheckpointNote } from '../../libs/audit/checkpointing/checkpoint-notes';
+import { COSIGNATURE_V1, noteSigner, parseVerifierKey, verifierKeyText } from '../../libs/audit/notes/note-keys';
+import { cosign } from '../../libs/audit/notes/witness';
 
 const keys = generateSigningKeyPair();
 const events = recordedStream('case-c9', [
@@ -102,6 +105,20 @@ describe('family-ledger CLI', () => {
     const forged = JSON.stringify({ first: earlier, second: checkpoint, proof: { first: 1, second: 2, path: ['cd'.repeat(32)] } });
     expect(run(['consistency', 'answer.json', '--trusted', 'trusted.json', '--public-key', keys.publicKeyPem], { ...files, 'answer.json': forged }).code).toBe(1);
     expect(run(['consistency', 'answer.json', '--trusted', 'trusted.json'], files).code).toBe(2);
+  });
+
+  it('requires N witnesses\' cosignatures on the later checkpoint of a consistency answer', () => {
+    const origin = 'family-ledger.test/640100';
+    const logKey = loadPrivateKey(keys.privateKeyPem);
+    const witness = noteSigner('witness.test/a', generateKeyPairSync('ed25519').privateKey, COSIGNATURE_V1);
+    const note = signCheckpointNote(origin, checkpoint, [logKey]);
+    const cosigned = cosign({ note, seconds: 1n }, parseVerifierKey(noteVerifierKey(origin, logKey)), witness).note;
+    const answer = (n: string) => JSON.stringify({ first: earlier, second: { ...checkpoint, note: n }, proof: consistencyProof(hashes, 1) });
+    const args = ['consistency', 'answer.json', '--trusted', 'trusted.json', '--public-key', keys.publicKeyPem, '--witness', verifierKeyText(witness), '--witnesses', '1'];
+    expect(run(args, { 'answer.json': answer(cosigned), 'trusted.json': JSON.stringify(earlier) }).code).toBe(0);
+    const refused = run(args, { 'answer.json': answer(note), 'trusted.json': JSON.stringify(earlier) });
+    expect([refused.code, refused.out.at(-1)]).toEqual([1, expect.stringContaining('0 of the 1 witnesses')]);
+    expect(run([...args.slice(0, -1), '2'], { 'answer.json': answer(cosigned), 'trusted.json': JSON.stringify(earlier) }).code).toBe(2);
   });
 
   it('generates a key pair', () => {

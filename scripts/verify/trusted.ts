@@ -3,7 +3,7 @@
  * and `family-ledger consistency`: does a later checkpoint extend it (the JSON of
  * `/audit/checkpoints/{first}/consistency/{second}`), checked offline under the pinned key.
  */
-import { noteTree, readKey } from '../../libs/audit/bundle-checks';
+import { checkWitnesses, noteTree, readKey } from '../../libs/audit/bundle-checks';
 import { extensionProblem, signedByOneOf, treeExtensionProblem } from '../../libs/audit/extension';
 import { SignedCheckpoint } from '../../libs/audit/signing';
 import { ConsistencyProof } from '../../libs/audit/consistency';
@@ -28,7 +28,12 @@ interface ConsistencyAnswer {
 }
 
 /** Undefined when the answer's later checkpoint extends the trusted one under the key; else why not. */
-export function consistencyProblem(answerText: string, trustedInput: SignedCheckpoint | string, publicKey: string): string | undefined {
+export function consistencyProblem(
+  answerText: string,
+  trustedInput: SignedCheckpoint | string,
+  publicKey: string,
+  witnesses?: { keys: readonly string[]; required: number },
+): string | undefined {
   const key = readKey(publicKey);
   if (!key) return 'the public key given cannot be read';
   const trusted = typeof trustedInput === 'string' ? noteTree(trustedInput, [key]) : trustedInput;
@@ -42,6 +47,10 @@ export function consistencyProblem(answerText: string, trustedInput: SignedCheck
   if (!answer?.first || !answer.second) return 'the consistency answer lacks its checkpoints';
   if (answer.first.eventCount !== trusted.eventCount || answer.first.merkleRoot !== trusted.merkleRoot) {
     return `the proof starts from a tree of ${answer.first.eventCount} events other than the trusted one`;
+  }
+  if (witnesses) {
+    const cosigned = checkWitnesses(answer.second, (answer.second as { note?: string }).note, key, witnesses);
+    if (!cosigned.ok) return `the later checkpoint: ${cosigned.detail}`;
   }
   if (typeof trustedInput === 'string') return signedByOneOf(answer.second, [key]) ? treeExtensionProblem(trusted, answer.second, answer.proof) : 'the later checkpoint\'s signature does not verify';
   return extensionProblem(trustedInput, answer.second, answer.proof, [key]);
