@@ -6,7 +6,7 @@ import { KeyObject } from 'node:crypto';
 import { Client } from 'pg';
 import { CHECKPOINT_COLUMNS, checkpointFromRow, CheckpointRow } from '../checkpointing/checkpoint-store';
 import { CheckpointPass, CheckpointPassResult } from './checkpoint-pass';
-import { openLogSnapshot, readLogPages } from './log-pages';
+import { openLogSnapshot } from './log-pages';
 
 export interface CheckpointVerificationOptions {
   pageSize?: number;
@@ -27,8 +27,8 @@ export async function verifyCheckpoints(
     const total = Number((await client.query(`SELECT count(*) AS n FROM event_store.events WHERE log_position < $1::bigint`, [visibleLimit])).rows[0].n);
     options.onProgress?.(0, total);
     const pass = new CheckpointPass(rows.map(checkpointFromRow), keys);
-    for await (const page of readLogPages(client, { visibleLimit, lane: 0, lanes: 1 }, options.pageSize ?? 5_000)) {
-      for (const row of page) pass.add(row[0], row[7]);
+    for await (const page of readHashPages(client, visibleLimit, options.pageSize ?? 20_000)) {
+      for (const [position, hash] of page) pass.add(position, hash);
       options.onProgress?.(pass.events, total);
     }
     await client.query('COMMIT');
@@ -36,4 +36,18 @@ export async function verifyCheckpoints(
   } finally {
     await client.end();
   }
+}
+
+// Only the position and the stored hash: the chains pass has already checked every hash against its content.
+const HASH_SCAN = `DECLARE checkpoint_pass NO SCROLL CURSOR FOR
+  SELECT log_position::text, encode(hash, 'hex') FROM event_store.events WHERE log_position < $1::bigint ORDER BY log_position`;
+
+async function* readHashPages(client: Client, visibleLimit: string, pageSize: number): AsyncGenerator<[string, string][]> {
+  await client.query(HASH_SCAN, [visibleLimit]);
+  for (;;) {
+    const { rows } = await client.query<[string, string]>({ text: `FETCH ${Math.trunc(pageSize)} FROM checkpoint_pass`, rowMode: 'array' });
+    if (rows.length === 0) break;
+    yield rows;
+  }
+  await client.query('CLOSE checkpoint_pass');
 }
