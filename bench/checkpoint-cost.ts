@@ -20,7 +20,7 @@ export interface CheckpointCost {
   firstCheckpointMs: number;
   nextCheckpointMs: number;
   nextCheckpointAfter: number;
-  verifyAgainstCheckpoints: { seconds: number; eventsPerSecond: number; intact: boolean };
+  verifyAgainstCheckpoints: { seconds: number; eventsPerSecond: number; intact: boolean; summary: string };
 }
 
 export async function benchCheckpointCost(url: string, store: PostgresEventStore): Promise<CheckpointCost> {
@@ -46,7 +46,7 @@ export async function benchCheckpointCost(url: string, store: PostgresEventStore
     return {
       events: first.eventCount, streams: first.streamCount ?? 0,
       firstCheckpointMs: round(firstCheckpointMs, 1), nextCheckpointMs: round(nextCheckpointMs, 1), nextCheckpointAfter: next.eventCount - first.eventCount,
-      verifyAgainstCheckpoints: { seconds: round(seconds, 2), eventsPerSecond: Math.round(audit.chains.events / seconds), intact: audit.intact },
+      verifyAgainstCheckpoints: { seconds: round(seconds, 2), eventsPerSecond: Math.round(audit.chains.events / seconds), intact: audit.intact, summary: audit.summary },
     };
   } finally {
     await writer.stop();

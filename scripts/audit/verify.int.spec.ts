@@ -59,6 +59,12 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
     expect(await auditVerify(['--page-size', '3'], env())).toBe(0);
   });
 
+  it('reads the log in the order of its positions, not of their text, past a power of ten', async () => {
+    for (let i = 0; i < 120; i++) await store.appendToStream('household-c', [event('NeedRecorded', i)]);
+    await writer.checkpoint();
+    expect(await auditLog(database.url, keys, { pageSize: 7, workers: 0 })).toMatchObject({ intact: true, checkpoints: { checkpoints: 3, matched: 3 } });
+  });
+
   it('finds a household event rewritten with its chain recomputed, which every chain still passes, and exits 1', async () => {
     const rows = await store.readStream('household-a');
     let previous = rows[1].previousHash;

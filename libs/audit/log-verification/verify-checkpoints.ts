@@ -39,8 +39,9 @@ export async function verifyCheckpoints(
 }
 
 // Only the position and the stored hash: the chains pass has already checked every hash against its content.
+// Ordered by the bigint column itself: a text alias of the same name would sort the log as text ("10" < "9").
 const HASH_SCAN = `DECLARE checkpoint_pass NO SCROLL CURSOR FOR
-  SELECT log_position::text, encode(hash, 'hex') FROM event_store.events WHERE log_position < $1::bigint ORDER BY log_position`;
+  SELECT log_position::text AS at, encode(hash, 'hex') AS hash FROM event_store.events WHERE log_position < $1::bigint ORDER BY event_store.events.log_position`;
 
 async function* readHashPages(client: Client, visibleLimit: string, pageSize: number): AsyncGenerator<[string, string][]> {
   await client.query(HASH_SCAN, [visibleLimit]);
