@@ -74,6 +74,8 @@ export const POLICY: readonly PolicyEntry[] = [
 
   // Indicators: no personal data; small cells withheld from analysts.
   { method: 'GET', path: '/indicators', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'definitions only' },
+  { method: 'GET', path: '/dhis2/dataValueSets', roles: ['analyst', 'supervisor', 'auditor'], scope: { kind: 'query', param: 'ou' }, why: 'DHIS2 exchange of the indicators, within the caller\'s area (small cells withheld in the controller)' },
+  { method: 'GET', path: '/dhis2/analytics', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'DHIS2 analytics; org units in its dimensions are checked against the caller\'s area in the controller' },
   { method: 'GET', path: '/indicators/**', roles: ['analyst', 'supervisor', 'auditor'], scope: { kind: 'query', param: 'ou' }, suppressSmallCells: true, why: 'within the caller\'s area' },
   { method: 'GET', path: '/reporting/**', roles: ['analyst', 'auditor'], scope: city, suppressSmallCells: true, why: 'reporting views' },
 

@@ -15,7 +15,8 @@ export interface Config {
   host: string;
   port: number;
   projector: { batchSize: number; maxAttempts: number; stopOnPoison: boolean };
-  http: { bodyLimit: string };
+  /** `idempotencyRetentionHours`: how long an Idempotency-Key's answer is kept and replayed. */
+  http: { bodyLimit: string; idempotencyRetentionHours: number };
   /** IANA zone of the programme's calendar, in which every period is bucketed (PROGRAMME_TIME_ZONE). */
   programmeTimeZone: string;
 }
@@ -42,7 +43,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: settings.PROJECTOR_MAX_ATTEMPTS,
       stopOnPoison: settings.PROJECTOR_STOP_ON_POISON,
     },
-    http: { bodyLimit: settings.HTTP_BODY_LIMIT ?? '64kb' },
+    http: { bodyLimit: settings.HTTP_BODY_LIMIT ?? '64kb', idempotencyRetentionHours: settings.IDEMPOTENCY_RETENTION_HOURS },
     programmeTimeZone: settings.PROGRAMME_TIME_ZONE,
   };
 }

@@ -89,6 +89,19 @@ export interface SubscribeToAllOptions {
   /** Exclusive. Defaults to the start of the log. */
   fromPosition?: Position | 'start' | 'end';
   filter?: EventFilter;
+  /**
+   * Called when the subscription has delivered every matching event up to `reached.position` (at least
+   * each time it reaches the head), so a reader can checkpoint past the events its filter skips, as
+   * EventStoreDB's filtered subscriptions report "checkpoint reached". Positions only move forward. An
+   * adapter that cannot tell may never call it (the EventStoreDB adapter does not yet).
+   */
+  onCheckpoint?: (reached: CheckpointReached) => void;
+}
+
+/** The log was read up to `position` (the last event there, recorded at `recordedAt`). */
+export interface CheckpointReached {
+  position: Position;
+  recordedAt: string;
 }
 
 /** Catch-up then live; iterate with `for await`, stop with `close()` (or by breaking out of the loop). */

@@ -89,6 +89,22 @@ describe('idempotency keys in PostgreSQL', () => {
     await other.release();
     await first.release();
   });
+
+  it('forgets stored answers past their retention: the sweeper deletes them and a late retry executes afresh', async () => {
+    const key = `sweep-${randomUUID()}`;
+    const store = new IdempotencyStore(dataSource, { retentionMs: 60_000 });
+    const claimed = await store.claim(key, 'hash-1');
+    if (claimed.kind !== 'claimed') throw new Error(`expected a fresh claim, got ${claimed.kind}`);
+    await claimed.complete({ status: 200, headers: {}, body: { ok: true } });
+    expect((await store.claim(key, 'hash-1')).kind).toBe('replay');
+    await dataSource.query(`UPDATE idempotency.keys SET created_at = now() - interval '2 minutes' WHERE key = $1`, [key]);
+    // Expired but not yet swept: already treated as absent.
+    const late = await store.claim(key, 'hash-2');
+    expect(late.kind).toBe('claimed');
+    if (late.kind === 'claimed') await late.release();
+    expect(await store.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await dataSource.query(`SELECT key FROM idempotency.keys WHERE key = $1`, [key])).toEqual([]);
+  });
 });
 
 describe('the request hash', () => {

@@ -17,6 +17,11 @@
  * connection). A crash in between leaves events without an answer; the retry then executes with the same
  * command id (derived from the key) and the command path answers it from the events already in the stream
  * (libs/command-handling/handle-command.ts, `alreadyHandled`) instead of deciding twice.
+ *
+ * Stored answers expire after `retentionMs` (IDEMPOTENCY_RETENTION_HOURS, 24 by default, as Stripe keeps
+ * keys): an expired answer is treated as absent at once, and `sweep` (run periodically by the API) deletes
+ * the rows. A retry later than that executes afresh. Answers are stored as the caller's AnswerSealer makes
+ * them (personal fields never in the clear: see ./personal-answers.ts).
  */
 import { DataSource, QueryRunner } from 'typeorm';
 
@@ -46,13 +51,35 @@ const LOCK_NOT_AVAILABLE = '55P03';
 export interface IdempotencyStoreOptions {
   /** How long a request waits for another with the same key before giving up with 409. */
   lockTimeoutMs?: number;
+  /** How long an answer is kept and replayed; older ones are forgotten. */
+  retentionMs?: number;
 }
+
+/** One day, unless configured otherwise. */
+export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export class IdempotencyStore {
   private readonly lockTimeoutMs: number;
+  private readonly retentionMs: number;
 
   constructor(private readonly dataSource: DataSource, options: IdempotencyStoreOptions = {}) {
     this.lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
+    this.retentionMs = options.retentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
+  }
+
+  /** Deletes the answers past their retention; returns how many. */
+  async sweep(): Promise<number> {
+    const [, deleted] = await this.dataSource.query(
+      `DELETE FROM idempotency.keys WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)`, [this.retentionMs],
+    );
+    return deleted ?? 0;
+  }
+
+  /** Sweeps every `everyMs` (a tenth of the retention, at most hourly) until the returned function is called. */
+  startSweeper(onError: (error: unknown) => void = () => undefined, everyMs = Math.min(this.retentionMs / 10, 3_600_000)): () => void {
+    const timer = setInterval(() => void this.sweep().catch(onError), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   async claim(key: string, requestHash: string): Promise<Claim> {
@@ -63,7 +90,8 @@ export class IdempotencyStore {
       await runner.query(`SELECT set_config('lock_timeout', $1, true)`, [`${this.lockTimeoutMs}ms`]);
       await runner.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_SPACE, key]);
       const rows: { request_hash: string; status: number; headers: Record<string, string>; body: unknown }[] = await runner.query(
-        `SELECT request_hash, status, headers, body FROM idempotency.keys WHERE key = $1`, [key],
+        `SELECT request_hash, status, headers, body FROM idempotency.keys
+          WHERE key = $1 AND created_at >= now() - make_interval(secs => $2::double precision / 1000)`, [key, this.retentionMs],
       );
       if (rows.length === 0) return this.claimed(runner, key, requestHash);
       await finish(runner, 'rollback');
@@ -83,7 +111,10 @@ export class IdempotencyStore {
       complete: async (response) => {
         try {
           await runner.query(
-            `INSERT INTO idempotency.keys (key, request_hash, status, headers, body) VALUES ($1, $2, $3, $4, $5)`,
+            // An expired answer not swept yet may still hold the key: it is replaced (this key's lock is held).
+            `INSERT INTO idempotency.keys (key, request_hash, status, headers, body) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = EXCLUDED.status,
+               headers = EXCLUDED.headers, body = EXCLUDED.body, created_at = now()`,
             [key, requestHash, response.status, JSON.stringify(response.headers), JSON.stringify(response.body ?? null)],
           );
           await finish(runner, 'commit');

@@ -1,2 +1,3 @@
 export * from './idempotency-store';
+export * from './personal-answers';
 export * from './request-hash';

@@ -1,18 +1,20 @@
 /**
- * Per-household data keys (AES-256), stored wrapped by the master key in `personal_data.data_keys`.
- * A key is active, restricted (kept, usable only under an auditor's stated purpose) or erased (the
- * wrapped bytes are deleted: crypto-shredding). Unwrapped keys are cached briefly in memory; this
- * process forgets a key the moment it erases or restricts it, another process within `cacheMs`.
+ * Per-household data keys (AES-256), stored in `personal_data.data_keys` wrapped by the wrapping key of
+ * their period (key-wrapping.ts; the key files live under DATA_DIR, outside PostgreSQL). A key is active,
+ * restricted (kept, usable only under an auditor's stated purpose) or erased. Erasure deletes the wrapped
+ * bytes and then retires the wrapping key they were under: the period's other keys are wrapped again under
+ * a new one and the old key's file is destroyed, so the copies PostgreSQL still holds of the erased key (WAL,
+ * old pages, backups) can no longer be unwrapped. Keys from before wrapping keys (kek_id NULL, wrapped by
+ * the master key) are moved under wrapping keys by `prepare` at start-up. Unwrapped keys are cached
+ * briefly in memory; this process forgets a key the moment it erases or restricts it, another within `cacheMs`.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { activeWrappingKey, destroyLeftovers, holdActive, KeyDatabase, keyPeriod, Queryable, retireWrappingKey } from './key-wrapping';
+import { seal, unseal, WrappingKeyFiles } from './wrapping-keys';
 
+export type { KeyDatabase, Queryable } from './key-wrapping';
 export type KeyStatus = 'active' | 'restricted' | 'erased';
 export type KeyState = { status: 'active' | 'restricted'; key: Buffer } | { status: 'erased' };
-
-/** Anything that runs a parameterised query and returns rows (TypeORM's DataSource does). */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<any>;
-}
 
 export interface KeyDecision {
   actor: string;
@@ -21,15 +23,44 @@ export interface KeyDecision {
   reference?: string;
 }
 
+/** The master key (legacy data keys, and the key files at rest) and the wrapping keys' files. */
+export interface KeyMaterial {
+  masterKey: Buffer;
+  wrappingKeys: WrappingKeyFiles;
+}
+
 interface CacheEntry {
   state: KeyState;
   until: number;
 }
 
+interface KeyRow {
+  key_id: string;
+  status: KeyStatus;
+  wrapped_key: Buffer | null;
+  kek_id: string | null;
+}
+
 export class DataKeyStore {
   private readonly cache = new Map<string, CacheEntry>();
 
-  constructor(private readonly db: Queryable, private readonly masterKey: Buffer, private readonly cacheMs = 5_000) {}
+  constructor(private readonly db: KeyDatabase, private readonly material: KeyMaterial, private readonly cacheMs = 5_000) {}
+
+  /**
+   * At start-up: wraps data keys still wrapped by the master key under their period's wrapping key, and
+   * destroys key files a crash left behind. Returns how many keys it moved.
+   */
+  async prepare(): Promise<number> {
+    const legacy: (KeyRow & { created_at: Date })[] = await this.db.query(
+      `SELECT key_id, status, wrapped_key, kek_id, created_at FROM personal_data.data_keys WHERE kek_id IS NULL AND wrapped_key IS NOT NULL`,
+    );
+    const byPeriod = new Map<string, typeof legacy>();
+    for (const row of legacy) byPeriod.set(keyPeriod(row.created_at), [...(byPeriod.get(keyPeriod(row.created_at)) ?? []), row]);
+    for (const [period, rows] of byPeriod) await this.wrapUnder(period, rows);
+    await destroyLeftovers(this.db, this.material.wrappingKeys);
+    this.cache.clear();
+    return legacy.length;
+  }
 
   /** The states of the given keys; ids without a key are absent from the map. */
   async states(ids: Iterable<string>): Promise<Map<string, KeyState>> {
@@ -42,38 +73,44 @@ export class DataKeyStore {
       else missing.push(id);
     }
     if (missing.length === 0) return found;
-    const rows: { key_id: string; status: KeyStatus; wrapped_key: Buffer | null }[] = await this.db.query(
-      `SELECT key_id, status, wrapped_key FROM personal_data.data_keys WHERE key_id = ANY($1::text[])`,
-      [missing],
-    );
-    for (const row of rows) {
-      const state: KeyState = row.status === 'erased' || !row.wrapped_key ? { status: 'erased' } : { status: row.status, key: this.unwrap(row.key_id, row.wrapped_key) };
+    for (const row of await this.fetch(missing)) {
+      // A key re-wrapped by another process's erasure since the read: its old wrapping key may be gone.
+      const current = row.kek_id && !this.material.wrappingKeys.read(row.kek_id) ? (await this.fetch([row.key_id]))[0] : row;
+      const state: KeyState = current.status === 'erased' || !current.wrapped_key ? { status: 'erased' } : { status: current.status, key: this.unwrap(current) };
       this.remember(row.key_id, state);
       found.set(row.key_id, state);
     }
     return found;
   }
 
+  private fetch(ids: string[]): Promise<KeyRow[]> {
+    return this.db.query(`SELECT key_id, status, wrapped_key, kek_id FROM personal_data.data_keys WHERE key_id = ANY($1::text[])`, [ids]);
+  }
+
   /** The key's state, creating an active key when the household has none yet. */
   async getOrCreate(id: string): Promise<KeyState> {
     const known = (await this.states([id])).get(id);
     if (known) return known;
-    await this.db.query(
-      `INSERT INTO personal_data.data_keys (key_id, status, wrapped_key) VALUES ($1, 'active', $2) ON CONFLICT (key_id) DO NOTHING`,
-      [id, this.wrap(id, randomBytes(32))],
-    );
+    await this.wrapUnder(keyPeriod(new Date()), [{ key_id: id, key: randomBytes(32) }]);
     this.cache.delete(id);
     return (await this.states([id])).get(id)!;
   }
 
   /** Destroys the key: every personal field it protects becomes unreadable for good. Idempotent. */
   async erase(id: string, decision: KeyDecision): Promise<void> {
-    await this.db.query(
-      `INSERT INTO personal_data.data_keys (key_id, status, wrapped_key) VALUES ($1, 'erased', NULL)
-       ON CONFLICT (key_id) DO UPDATE SET status = 'erased', wrapped_key = NULL, changed_at = now()`,
-      [id],
-    );
-    await this.record(id, 'erased', decision);
+    const kekId = await this.db.transaction(async (tx) => {
+      const [row]: { kek_id: string | null }[] = await tx.query(`SELECT kek_id FROM personal_data.data_keys WHERE key_id = $1 FOR UPDATE`, [id]);
+      await tx.query(
+        `INSERT INTO personal_data.data_keys (key_id, status, wrapped_key) VALUES ($1, 'erased', NULL)
+         ON CONFLICT (key_id) DO UPDATE SET status = 'erased', wrapped_key = NULL, kek_id = NULL, changed_at = now()`,
+        [id],
+      );
+      await this.record(id, 'erased', decision, tx);
+      return row?.kek_id ?? null;
+    });
+    this.cache.delete(id);
+    // The erasure is complete once the wrapping key it was under is destroyed: only then is every old copy dead.
+    if (kekId) await retireWrappingKey(this.db, this.material.wrappingKeys, kekId);
   }
 
   /** Restricts an active key to storage only; false when the key is already erased. */
@@ -98,9 +135,9 @@ export class DataKeyStore {
     return changed;
   }
 
-  private async record(id: string, action: KeyStatus, decision: KeyDecision): Promise<void> {
+  private async record(id: string, action: KeyStatus, decision: KeyDecision, db: Queryable = this.db): Promise<void> {
     this.cache.delete(id);
-    await this.db.query(
+    await db.query(
       `INSERT INTO personal_data.key_decisions (key_id, action, legal_basis, reference, actor) VALUES ($1, $2, $3, $4, $5)`,
       [id, action, decision.legalBasis ?? null, decision.reference ?? null, decision.actor],
     );
@@ -111,18 +148,35 @@ export class DataKeyStore {
     this.cache.set(id, { state, until: Date.now() + this.cacheMs });
   }
 
-  private wrap(id: string, key: Buffer): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.masterKey, iv, { authTagLength: 16 });
-    cipher.setAAD(Buffer.from(id, 'utf8'));
-    const body = Buffer.concat([cipher.update(key), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  /**
+   * Writes data keys wrapped under the period's active wrapping key, holding it against retirement for the
+   * transaction; when an erasure retired it meanwhile, goes again with the new one. Existing active keys
+   * are left as they are (a concurrent creation won); legacy rows get their new wrapping.
+   */
+  private async wrapUnder(period: string, keys: { key_id: string; key?: Buffer; wrapped_key?: Buffer | null }[]): Promise<void> {
+    const plain = keys.map((k) => ({ id: k.key_id, key: k.key ?? unseal(this.material.masterKey, k.wrapped_key!, k.key_id) }));
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const kek = await activeWrappingKey(this.db, this.material.wrappingKeys, period);
+      const done = await this.db.transaction(async (tx) => {
+        if (!(await holdActive(tx, kek.id))) return false;
+        await tx.query(
+          `INSERT INTO personal_data.data_keys (key_id, status, wrapped_key, kek_id) SELECT id, 'active', wrapped, $3
+             FROM unnest($1::text[], $2::bytea[]) AS n(id, wrapped)
+           ON CONFLICT (key_id) DO UPDATE SET wrapped_key = EXCLUDED.wrapped_key, kek_id = EXCLUDED.kek_id
+             WHERE data_keys.kek_id IS NULL AND data_keys.wrapped_key IS NOT NULL`,
+          [plain.map((k) => k.id), plain.map((k) => seal(kek.key, k.key, k.id)), kek.id],
+        );
+        return true;
+      });
+      if (done) return;
+    }
+    throw new Error(`could not wrap data keys under the wrapping key of ${period}`);
   }
 
-  private unwrap(id: string, wrapped: Buffer): Buffer {
-    const decipher = createDecipheriv('aes-256-gcm', this.masterKey, wrapped.subarray(0, 12), { authTagLength: 16 });
-    decipher.setAAD(Buffer.from(id, 'utf8'));
-    decipher.setAuthTag(wrapped.subarray(12, 28));
-    return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()]);
+  private unwrap(row: KeyRow): Buffer {
+    if (!row.kek_id) return unseal(this.material.masterKey, row.wrapped_key!, row.key_id);
+    const kek = this.material.wrappingKeys.read(row.kek_id);
+    if (!kek) throw new Error(`wrapping key ${row.kek_id} of a data key is missing from ${this.material.wrappingKeys.dir}`);
+    return unseal(kek, row.wrapped_key!, row.key_id);
   }
 }

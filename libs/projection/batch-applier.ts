@@ -4,7 +4,7 @@
  * projections.dead_letters (with the error and its position) and skipped, or the projection stops.
  */
 import { DataSource, EntityManager } from 'typeorm';
-import { RecordedEvent } from '../event-store/event-store.port';
+import { CheckpointReached, RecordedEvent } from '../event-store/event-store.port';
 import { Position } from '../event-store/position';
 import { CheckpointConflictError } from './checkpoints';
 import { park } from './dead-letters';
@@ -16,7 +16,8 @@ export interface CopyPosition {
   readonly schema: string;
   /** Locks the position for the transaction and checks it is still `after`; throws CheckpointConflictError. */
   begin(tx: EntityManager, after: Position | undefined): Promise<void>;
-  advance(tx: EntityManager, after: Position | undefined, to: RecordedEvent, applied: number): Promise<void>;
+  /** `to` is the last event applied, or the position the log was read up to when skipping (`applied` 0). */
+  advance(tx: EntityManager, after: Position | undefined, to: Pick<RecordedEvent, 'position' | 'recordedAt'>, applied: number): Promise<void>;
 }
 
 export interface PoisonOptions {
@@ -53,6 +54,19 @@ export class BatchApplier {
       }
     }
     return batch[batch.length - 1].position;
+  }
+
+  /**
+   * Moves the position over events the projection does not handle (the subscription read the log up to
+   * `reached`), so what the read model reflects keeps up with the log head. Nothing else changes.
+   */
+  async skipTo(reached: CheckpointReached, after: Position | undefined): Promise<Position> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query('SET LOCAL synchronous_commit = off');
+      await this.target.begin(tx, after);
+      await this.target.advance(tx, after, reached, 0);
+    });
+    return reached.position;
   }
 
   private async applyAll(tx: EntityManager, events: RecordedEvent[], after: Position | undefined): Promise<void> {

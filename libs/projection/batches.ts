@@ -2,8 +2,11 @@
  * Groups a live stream of events into batches without waiting for a batch to fill: while one batch is
  * being written, the next accumulates, and the next batch takes whatever has arrived (up to `maxSize`).
  * The pump pauses when `maxSize * 4` events are waiting, so a slow writer does not grow memory.
+ * `inject` hands out a way to add items beside the source's (called from within the source's iteration).
  */
-export async function* batches<T>(source: AsyncIterable<T>, maxSize: number): AsyncGenerator<T[]> {
+export async function* batches<T>(
+  source: AsyncIterable<T>, maxSize: number, inject?: (push: (item: T) => void) => void,
+): AsyncGenerator<T[]> {
   const queue: T[] = [];
   let done = false;
   let failure: unknown;
@@ -14,6 +17,11 @@ export async function* batches<T>(source: AsyncIterable<T>, maxSize: number): As
     notify = undefined;
   };
 
+  // Items pushed from outside the source (a subscription's progress reports) land in order with its items.
+  inject?.((item) => {
+    queue.push(item);
+    signal();
+  });
   const pump = (async () => {
     try {
       for await (const item of source) {

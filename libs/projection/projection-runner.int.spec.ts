@@ -142,6 +142,25 @@ describe('projection runner', () => {
     expect(exists).toBe(false);
   });
 
+  it('moves its checkpoint to the head over events of types it does not handle, so what it reflects catches up with the log', async () => {
+    const projection = tally(`tally-${randomUUID().slice(0, 8)}`);
+    const runner = new ProjectionRunner(projection, db.store, db.dataSource, { standbyPollMs: 50 });
+    runner.start();
+    let other;
+    try {
+      await tick(db.store, 3);
+      await until(async () => (await tallied(db.dataSource, projection)).total >= 3);
+      other = await db.store.appendToStream(`tocker-${randomUUID()}`, [toAppend('Tocked', { tock: 1 }), toAppend('Tocked', { tock: 2 })]);
+      const head = other.position;
+      await until(async () => (await loadCheckpoint(db.dataSource.manager, projection))?.position?.commit === head.commit, 10_000);
+    } finally {
+      await runner.stop();
+    }
+    const checkpoint = await loadCheckpoint(db.dataSource.manager, projection);
+    expect(checkpoint).toMatchObject({ position: other.position, eventsApplied: 3n });
+    expect(await tallied(db.dataSource, projection)).toMatchObject({ total: 3, distinct: 3 });
+  });
+
   it('rebuilds at start-up when the projection version is raised', async () => {
     const name = `tally-${randomUUID().slice(0, 8)}`;
     const v1 = new ProjectionRunner(tally(name, 1), db.store, db.dataSource, { standbyPollMs: 50 });

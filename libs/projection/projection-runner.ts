@@ -6,8 +6,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventStore, RecordedEvent } from '../event-store/event-store.port';
-import { Position } from '../event-store/position';
+import { CheckpointReached, EventStore, RecordedEvent } from '../event-store/event-store.port';
+import { isAfter, Position } from '../event-store/position';
 import { BatchApplier, CopyPosition, PoisonStop } from './batch-applier';
 import { batches } from './batches';
 import { CheckpointConflictError, loadCheckpoint, lockCheckpoint, saveCheckpoint } from './checkpoints';
@@ -105,18 +105,25 @@ export class ProjectionRunner {
   private async follow(): Promise<void> {
     const checkpoint = await loadCheckpoint(this.dataSource.manager, this.projection);
     if (!checkpoint) throw new CheckpointConflictError(this.projection.name);
+    // Reports of how far the log was read come in line with the events (see batches' `inject`), so a
+    // report is only acted on once every event before it is applied.
+    let report: ((item: RecordedEvent | CheckpointReached) => void) | undefined;
     const subscription = this.store.subscribeToAll({
       fromPosition: checkpoint.position ?? 'start',
       filter: { eventTypes: this.projection.handles },
+      onCheckpoint: (reached) => report?.(reached),
     });
     this.closeSubscription = () => subscription.close();
     if (this.stopping) await subscription.close(); // stop() came while this runner was starting: it saw no subscription to close
     const applier = new BatchApplier(this.projection, this.dataSource, activeCopy(this.projection.name, checkpoint.schema), this.options);
     let after = checkpoint.position;
     try {
-      for await (const batch of batches(subscription, this.options.batchSize ?? 500)) {
+      const source = batches<RecordedEvent | CheckpointReached>(subscription, this.options.batchSize ?? 500, (push) => (report = push));
+      for await (const batch of source) {
         if (this.stopping) break;
-        after = await applier.apply(batch, after);
+        after = await applier.apply(batch.filter(isEvent), after);
+        const last = batch[batch.length - 1];
+        if (!isEvent(last) && (!after || isAfter(last.position, after))) after = await applier.skipTo(last, after);
       }
     } finally {
       await subscription.close();
@@ -129,10 +136,12 @@ function activeCopy(name: string, schema: string): CopyPosition {
   return {
     schema,
     begin: (tx: EntityManager, after: Position | undefined) => lockCheckpoint(tx, name, schema, after),
-    advance: (tx: EntityManager, after: Position | undefined, to: RecordedEvent, applied: number) =>
+    advance: (tx: EntityManager, after: Position | undefined, to: Pick<RecordedEvent, 'position' | 'recordedAt'>, applied: number) =>
       saveCheckpoint(tx, name, schema, after, to.position, applied, to.recordedAt),
   };
 }
+
+const isEvent = (item: RecordedEvent | CheckpointReached): item is RecordedEvent => 'id' in item;
 
 export function lockKey(projection: { name: string }): string {
   return `family-ledger:projection:${projection.name}`;

@@ -5,14 +5,17 @@
  */
 import { KeyObject } from 'node:crypto';
 import { AuthConfig, CITY, createTokenVerifier, ensureSigningKeyPair, issueToken, loadAuthConfig, TokenVerifier } from '@libs/auth';
+import { join } from 'node:path';
 import { readEnv } from '@libs/config';
-import { DataKeyStore, loadMasterKey, MasterKey, Queryable } from '@libs/personal-data';
+import { DataKeyStore, KeyDatabase, loadMasterKey, MasterKey, WrappingKeyFiles } from '@libs/personal-data';
 
 type Env = Record<string, string | undefined>;
 
 export interface SecuritySettings {
   auth: AuthConfig;
   masterKey: MasterKey;
+  /** Where the wrapping keys of the data keys live (outside PostgreSQL, so that erasure can destroy them). */
+  wrappingKeyDir: string;
   keyCacheMs: number;
 }
 
@@ -26,12 +29,18 @@ export abstract class Security {
 }
 
 export function loadSecuritySettings(env: Env, dataDir: string): SecuritySettings {
-  return { auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir), keyCacheMs: readEnv(env).PII_KEY_CACHE_MS };
+  const settings = readEnv(env);
+  return {
+    auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir),
+    wrappingKeyDir: settings.PII_KEY_DIR ?? join(dataDir, 'pii', 'wrapping-keys'), keyCacheMs: settings.PII_KEY_CACHE_MS,
+  };
 }
 
 /** Opens the security parts; on the embedded key's first start, prints an administrator token once. */
-export async function openSecurity(settings: SecuritySettings, db: Queryable, print: (line: string) => void = console.log): Promise<Security> {
-  const dataKeys = new DataKeyStore(db, settings.masterKey.key, settings.keyCacheMs);
+export async function openSecurity(settings: SecuritySettings, db: KeyDatabase, print: (line: string) => void = console.log): Promise<Security> {
+  const masterKey = settings.masterKey.key;
+  const dataKeys = new DataKeyStore(db, { masterKey, wrappingKeys: new WrappingKeyFiles(settings.wrappingKeyDir, masterKey) }, settings.keyCacheMs);
+  await dataKeys.prepare();
   const { auth } = settings;
   if (auth.keys.kind !== 'embedded') return { auth, verify: createTokenVerifier(auth), dataKeys };
   const pair = ensureSigningKeyPair(auth.keys.dir);

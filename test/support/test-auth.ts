@@ -30,6 +30,8 @@ export function testSecurityEnv(database: TestDatabase): Record<string, string> 
     AUTH_PUBLIC_KEY_FILE: publicKeyFile,
     AUTH_ISSUER: TEST_ISSUER,
     PII_MASTER_KEY: createHash('sha256').update(`test-master-key:${database.name}`).digest('base64'),
+    // Wrapping keys per database (a restart on it finds them), out of the worktree.
+    PII_KEY_DIR: join(tmpdir(), 'family-ledger-test-keys', database.name),
     RATE_LIMIT_REQUESTS: '1000000',
   };
 }

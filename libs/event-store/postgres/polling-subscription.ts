@@ -3,11 +3,13 @@
  * for a wake-up (an append) or the fallback poll. After a wake-up that found nothing (an older transaction
  * still holds the visibility limit back) it re-reads soon, backing off up to the poll interval.
  */
-import { EventFilter, ReadAllOptions, RecordedEvent, Subscription } from '../event-store.port';
-import { Position, START } from '../position';
+import { CheckpointReached, EventFilter, ReadAllOptions, RecordedEvent, Subscription } from '../event-store.port';
+import { isAfter, Position, START } from '../position';
 
 export interface PollingSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** A read that also tells how far it read (needed for `onCheckpoint`). */
+  readAllUpTo?(options: ReadAllOptions): Promise<{ events: RecordedEvent[]; reached?: CheckpointReached }>;
   headPosition(): Promise<Position | undefined>;
   onAppend(waker: () => void): () => void;
 }
@@ -15,6 +17,7 @@ export interface PollingSource {
 export interface PollingOptions {
   fromPosition?: Position | 'start' | 'end';
   filter?: EventFilter;
+  onCheckpoint?: (reached: CheckpointReached) => void;
   pageSize?: number;
   pollIntervalMs?: number;
 }
@@ -48,13 +51,18 @@ export class PollingSubscription implements Subscription {
       while (!this.closed) {
         const wokenBefore = this.woken;
         this.woken = false;
-        const page = await this.source.readAll({ fromPosition: after, maxCount: pageSize, filter: this.options.filter });
+        const { events: page, reached } = await this.read(after, pageSize);
         for (const event of page) {
           if (this.closed) return;
           yield event;
           after = event.position;
         }
         if (page.length === pageSize) continue;
+        // Every matching event up to `reached` was delivered: report it, and read on from there.
+        if (reached && isAfter(reached.position, after)) {
+          after = reached.position;
+          this.options.onCheckpoint?.(reached);
+        }
         if (page.length > 0) {
           chasing = this.woken;
           retryMs = 1;
@@ -73,6 +81,12 @@ export class PollingSubscription implements Subscription {
     } finally {
       await this.close();
     }
+  }
+
+  private async read(after: Position, pageSize: number): Promise<{ events: RecordedEvent[]; reached?: CheckpointReached }> {
+    const options = { fromPosition: after, maxCount: pageSize, filter: this.options.filter };
+    if (this.options.onCheckpoint && this.source.readAllUpTo) return this.source.readAllUpTo(options);
+    return { events: await this.source.readAll(options) };
   }
 
   private async startPosition(): Promise<Position> {

@@ -5,7 +5,7 @@
 import { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import { Clock, systemClock } from '../../clock';
 import {
-  AppendOptions, AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent,
+  AppendOptions, AppendResult, CheckpointReached, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent,
   SubscribeToAllOptions, Subscription,
 } from '../event-store.port';
 import {
@@ -17,7 +17,7 @@ import { LogNotifier } from './log-notifier';
 import { PollingSubscription } from './polling-subscription';
 import { isEventIdReuse, isRevisionRace, translateAppendError } from './append-errors';
 import { appendQuery, RESEND_STATEMENT } from './append-statement';
-import { readAllQuery } from './read-all-query';
+import { readAllQuery, readAllUpToQuery, readUpTo, ReadUpToRow } from './read-all-query';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
 
 export interface PostgresEventStoreOptions {
@@ -157,9 +157,15 @@ export class PostgresEventStore implements EventStore {
     return (await this.query<EventRow>(text, values)).map(toRecordedEvent);
   }
 
+  /** A forwards read, and how far it read: see readAllUpToQuery. */
+  async readAllUpTo(options: ReadAllOptions): Promise<{ events: RecordedEvent[]; reached?: CheckpointReached }> {
+    const { text, values } = readAllUpToQuery(options);
+    return readUpTo(await this.query<ReadUpToRow>(text, values));
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     return new PollingSubscription(
-      { readAll: (o) => this.readAll(o), headPosition: () => this.headPosition(), onAppend: (w) => this.notifier.onAppend(w) },
+      { readAll: (o) => this.readAll(o), readAllUpTo: (o) => this.readAllUpTo(o), headPosition: () => this.headPosition(), onAppend: (w) => this.notifier.onAppend(w) },
       { ...options, pollIntervalMs: this.options.pollIntervalMs },
     );
   }

@@ -1,14 +1,15 @@
-import { ReadAllOptions } from '../event-store.port';
-import { EVENT_COLUMNS, VISIBLE_LIMIT } from './rows';
+import { CheckpointReached, ReadAllOptions, RecordedEvent } from '../event-store.port';
+import { position } from '../position';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
 
 /**
  * Builds the read of the global log. Forwards reads stop below the visibility limit: an event of a
  * transaction that is still open would otherwise be skipped by a reader that checkpoints past it.
  */
-export function readAllQuery(options: ReadAllOptions): { text: string; values: unknown[] } {
+export function readAllQuery(options: ReadAllOptions, limit = VISIBLE_LIMIT): { text: string; values: unknown[] } {
   const backwards = options.direction === 'backwards';
   const values: unknown[] = [];
-  const where: string[] = [`log_position < ${VISIBLE_LIMIT}`];
+  const where: string[] = [`log_position < ${limit}`];
   const from = options.fromPosition ?? (backwards ? 'end' : 'start');
   if (typeof from === 'object') {
     values.push(from.prepare.toString());
@@ -31,5 +32,33 @@ export function readAllQuery(options: ReadAllOptions): { text: string; values: u
     text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE ${where.join(' AND ')}
       ORDER BY log_position ${backwards ? 'DESC' : 'ASC'} LIMIT $${values.length}`,
     values,
+  };
+}
+
+/**
+ * A forwards read that also answers how far it has read: the last event of any type below the same
+ * visibility limit, in the same statement (one snapshot). Every event matching the filter up to that
+ * position is in the page unless the page is full, so a filtered reader can checkpoint there.
+ */
+export function readAllUpToQuery(options: ReadAllOptions): { text: string; values: unknown[] } {
+  const page = readAllQuery({ ...options, direction: 'forwards' }, '(SELECT l FROM lim)');
+  return {
+    text: `WITH lim AS MATERIALIZED (SELECT ${VISIBLE_LIMIT} AS l),
+      head AS (SELECT log_position, metadata->>'recordedAt' AS recorded_at FROM event_store.events
+                WHERE log_position < (SELECT l FROM lim) ORDER BY log_position DESC LIMIT 1)
+      SELECT (SELECT log_position FROM head) AS head_position, (SELECT recorded_at FROM head) AS head_recorded_at, page.*
+        FROM (SELECT 1) AS one LEFT JOIN LATERAL (${page.text}) AS page ON true ORDER BY page.log_position`,
+    values: page.values,
+  };
+}
+
+export type ReadUpToRow = EventRow & { head_position: string | null; head_recorded_at: string | null };
+
+/** The page's events (a row without one stands for an empty page) and the head it read up to. */
+export function readUpTo(rows: ReadUpToRow[]): { events: RecordedEvent[]; reached?: CheckpointReached } {
+  const head = rows[0]?.head_position;
+  return {
+    events: rows.filter((row) => row.event_id !== null).map(toRecordedEvent),
+    reached: head ? { position: position(BigInt(head)), recordedAt: rows[0].head_recorded_at ?? '' } : undefined,
   };
 }

@@ -135,5 +135,6 @@ export async function caughtUp(dataSource: DataSource, store: EventStore, projec
   const [last] = await store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1, filter: { eventTypes: projection.handles } });
   const checkpoint = await loadCheckpoint(dataSource.manager, projection);
   if (!last) return true;
-  return checkpoint?.position?.commit === last.position.commit && checkpoint.position.prepare === last.position.prepare;
+  // At or past it: the checkpoint also moves over events the projection skips (up to the head).
+  return !!checkpoint?.position && comparePositions(checkpoint.position, last.position) >= 0;
 }

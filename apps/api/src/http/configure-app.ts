@@ -3,7 +3,7 @@ import { Request, Response, NextFunction } from 'express';
 import helmet from 'helmet';
 import { accessContext } from '@libs/personal-data';
 import { Runtime } from '@libs/runtime';
-import { IdempotencyStore } from '@libs/idempotency';
+import { IdempotencyStore, personalAnswers } from '@libs/idempotency';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { serveOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -17,7 +17,10 @@ export function configureApp(app: NestExpressApplication, runtime: Runtime): voi
   app.useBodyParser('json', { limit: runtime.config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalInterceptors(new IdempotencyInterceptor(new IdempotencyStore(runtime.dataSource)));
+  const answers = new IdempotencyStore(runtime.dataSource, { retentionMs: runtime.config.http.idempotencyRetentionHours * 3_600_000 });
+  const stopSweeper = answers.startSweeper();
+  app.getHttpServer().once('close', stopSweeper);
+  app.useGlobalInterceptors(new IdempotencyInterceptor(answers, personalAnswers(runtime.eventStore)));
   serveOpenApi(app);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const end = runtime.metrics.httpDuration.startTimer();

@@ -8,11 +8,13 @@
  *
  * Keys are scoped to the actor (the token's subject once the access guard, which runs first, has set
  * X-Actor): one caller's key can neither replay nor block another's, and the ids derived from it differ.
+ * Answers are kept sealed (no personal data in the clear: libs/idempotency/personal-answers.ts) and
+ * opened again for each replay, with the replaying caller's entitlement.
  */
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import { IdempotencyStore, requestHash, StoredResponse } from '@libs/idempotency';
+import { AnswerSealer, IdempotencyStore, plainAnswers, requestHash, StoredResponse } from '@libs/idempotency';
 import { ProblemException } from './problem';
 import { bindIdempotencySeed } from './request-context';
 
@@ -21,7 +23,7 @@ const KEPT_HEADERS = ['etag', 'location'] as const;
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(private readonly store: IdempotencyStore, private readonly answers: AnswerSealer = plainAnswers) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
@@ -37,11 +39,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (claim.kind === 'mismatch') {
       throw ProblemException.of(422, 'idempotency-key-reused', 'this Idempotency-Key was already used for a different request');
     }
-    if (claim.kind === 'replay') return replay(response, claim.response);
+    if (claim.kind === 'replay') return replay(response, claim.response, await this.answers.open(claim.response.body));
     bindIdempotencySeed(request, `${scopedKey}\n${hash}`);
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await claim.complete({ status: response.statusCode, headers: keptHeaders(response), body });
+      await claim.complete({ status: response.statusCode, headers: keptHeaders(response), body: this.answers.seal(body) });
       return body;
     } catch (error) {
       await claim.release();
@@ -68,9 +70,9 @@ function keptHeaders(response: Response): Record<string, string> {
   return kept;
 }
 
-function replay(response: Response, stored: StoredResponse): unknown {
+function replay(response: Response, stored: StoredResponse, body: unknown): unknown {
   response.status(stored.status);
   for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
   response.setHeader('Idempotent-Replayed', 'true');
-  return stored.body;
+  return body;
 }

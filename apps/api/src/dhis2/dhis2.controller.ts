@@ -1,0 +1,82 @@
+/**
+ * DHIS2 exchange: data value sets (JSON, CSV with DHIS2's header, ADX) and the analytics shape, computed from
+ * the same indicators as GET /indicators under the same access rules: the caller's area only, small cells
+ * withheld for analysts (left out, never zero). Refusals are DHIS2's 409 body, which its clients parse.
+ */
+import { Controller, Get, HttpStatus, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Principal, suppressSmallCells, withinScope } from '@libs/auth';
+import { analytics, AnalyticsError, AnalyticsQuery, Answerer, conflict, dataSetOf, dataValueSet, loadDhis2Mapping, toAdx, toDhis2Csv } from '@libs/dhis2';
+import { answerIndicator, IndicatorRequestError } from '@libs/indicators';
+import { referenceData } from '@libs/reference-data';
+import { catalogue } from '@projections/index';
+import { AuthenticatedRequest } from '../auth/access.guard';
+
+const mapping = loadDhis2Mapping(catalogue);
+const one = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+@ApiTags('dhis2')
+@Controller('dhis2')
+export class Dhis2Controller {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  @Get('dataValueSets')
+  @ApiOperation({ summary: 'A DHIS2 data value set (idScheme=code) of one data set, org unit and periods: JSON, CSV or ADX' })
+  @ApiQuery({ name: 'dataSet', description: 'data set code, e.g. HF_MONTHLY' })
+  @ApiQuery({ name: 'pe', description: 'periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012)' })
+  @ApiQuery({ name: 'ou', description: 'org unit code' })
+  @ApiQuery({ name: 'children', required: false, description: 'true: the org unit\'s children' })
+  @ApiQuery({ name: 'format', required: false, description: 'json (default), csv or adx; or by Accept' })
+  async dataValueSets(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    await this.answering(response, async () => {
+      const dataSet = dataSetOf(mapping, one(query.dataSet) ?? '');
+      if (!dataSet) throw new AnalyticsError(`Data set does not exist: ${String(query.dataSet ?? '').slice(0, 40)}`);
+      const orgUnit = this.orgUnitInScope(one(query.ou) ?? request.principal?.ou ?? '640100', request.principal);
+      const periods = (one(query.pe) ?? '').split(';').filter(Boolean);
+      if (periods.length === 0) throw new AnalyticsError('At least one period must be specified (pe)');
+      const set = await dataValueSet(catalogue, mapping, dataSet, { orgUnit, periods, children: one(query.children) === 'true' }, this.answerer(request.principal));
+      const format = one(query.format) ?? (/adx/.test(request.headers.accept ?? '') ? 'adx' : /text\/csv/.test(request.headers.accept ?? '') ? 'csv' : 'json');
+      if (format === 'csv') response.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${dataSet.code}-${orgUnit}.csv"`);
+      if (format === 'adx') response.type('application/adx+xml; charset=utf-8');
+      response.status(200).send(format === 'csv' ? toDhis2Csv(set) : format === 'adx' ? toAdx(set, dataSet, new Date().toISOString()) : set);
+    });
+  }
+
+  @Get('analytics')
+  @ApiOperation({ summary: 'Indicator values in DHIS2\'s analytics shape (dimension=dx:..., dimension=pe:..., dimension|filter=ou:...)' })
+  @ApiQuery({ name: 'dimension', description: 'dx:<data elements or indicators>, pe:<periods>, ou:<org units>, `;`-separated items', isArray: true })
+  @ApiQuery({ name: 'filter', required: false, description: 'pe:<one period> or ou:<one org unit>', isArray: true })
+  @ApiQuery({ name: 'includeNumDen', required: false, description: 'true: numerator and denominator columns' })
+  async analytics(@Query() query: AnalyticsQuery, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+    await this.answering(response, async () => {
+      const ous = [query.dimension, query.filter].flat().filter((d): d is string => typeof d === 'string' && d.startsWith('ou:')).flatMap((d) => d.slice(3).split(';'));
+      for (const ou of ous) this.orgUnitInScope(ou, request.principal);
+      const scoped = ous.length === 0 && request.principal && request.principal.ou !== '640100' ? { ...query, filter: [query.filter ?? []].flat().concat(`ou:${request.principal.ou}`) } : query;
+      response.status(200).json(await analytics(catalogue, mapping, scoped, this.answerer(request.principal)));
+    });
+  }
+
+  private answerer(principal: Principal | undefined): Answerer {
+    return async (indicator, parsed) => {
+      const answer = await answerIndicator(this.dataSource, indicator, parsed);
+      return { ...answer, rows: suppressSmallCells(answer.rows, principal) as typeof answer.rows };
+    };
+  }
+
+  private orgUnitInScope(code: string, principal: Principal | undefined): string {
+    if (!referenceData.level(code)) throw new AnalyticsError(`Organisation unit does not exist: ${code.slice(0, 20)}`);
+    if (principal && !withinScope(principal, code, referenceData)) throw new AnalyticsError(`Organisation unit is outside the user's area: ${code}`);
+    return code;
+  }
+
+  private async answering(response: Response, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (!(error instanceof AnalyticsError) && !(error instanceof IndicatorRequestError)) throw error;
+      response.status(HttpStatus.CONFLICT).json(conflict(error.message));
+    }
+  }
+}

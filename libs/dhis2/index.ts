@@ -1,0 +1,5 @@
+export * from './analytics';
+export * from './data-value-sets';
+export * from './formats';
+export * from './mapping';
+export * from './periods';
