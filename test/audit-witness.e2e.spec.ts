@@ -36,7 +36,7 @@ describe('a witness cosigning the service\'s checkpoints', () => {
     app = await startTestApp();
     await app.app.listen(0, '127.0.0.1');
     url = (await app.app.getUrl()).replace('[::1]', '127.0.0.1');
-    token = await app.token('auditor');
+    token = await app.token('witness');
     await witness(['--new-key', 'witness.test/a', '--key', keyFile]);
     witnessKey = lines.pop()!;
   });

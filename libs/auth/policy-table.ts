@@ -68,8 +68,9 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/supervision/**', roles: ['supervisor', 'auditor'], scope: city, why: 'compliance across districts' },
   { method: 'POST', path: '/responsibilities/**', roles: ['supervisor'], scope: city, why: 'decomposition of the work to named officials' },
   { method: 'GET', path: '/responsibilities/**', roles: ['supervisor', 'auditor'], scope: city, why: 'who answers for what' },
+  { method: 'GET', path: '/audit/checkpoints/**', roles: ['auditor', 'witness'], scope: city, why: 'witnesses follow the signed checkpoints (no personal data in them)' },
   { method: 'GET', path: '/audit/**', roles: ['auditor'], scope: city, personal: true, why: 'auditor surfaces across the log' },
-  { method: 'POST', path: '/audit/checkpoints/:/cosignatures', roles: ['auditor'], scope: city, why: 'witnesses (auditor tokens) cosign checkpoints; checked before kept' },
+  { method: 'POST', path: '/audit/checkpoints/:/cosignatures', roles: ['witness'], scope: city, why: 'a witness cosigns a checkpoint; checked before kept' },
   { method: 'POST', path: '/audit/**', roles: ['admin'], scope: city, why: 'signing a checkpoint is a write; auditors only read' },
 
   // Indicators: no personal data; small cells withheld from analysts.

@@ -4,7 +4,7 @@
  * A witness: polls the service's latest checkpoint note, checks it extends the last tree it cosigned (kept
  * in the state file), cosigns and posts the cosignature. Refuses a fork or a rollback: says so, posts
  * nothing, keeps its state, and exits 1. `--new-key <name>` writes a fresh witness key to --key and prints
- * its verifier key (what verifiers pass to --witness). Bearer token: --token or WITNESS_TOKEN (an auditor's).
+ * its verifier key (what verifiers pass to --witness). Bearer token: --token or WITNESS_TOKEN (role `witness`: `npm run token -- --role witness`).
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

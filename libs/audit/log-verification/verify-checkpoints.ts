@@ -6,6 +6,7 @@ import { KeyObject } from 'node:crypto';
 import { Client } from 'pg';
 import { CHECKPOINT_COLUMNS, checkpointFromRow, CheckpointRow } from '../checkpointing/checkpoint-store';
 import { CheckpointPass, CheckpointPassResult } from './checkpoint-pass';
+import { parsePosition } from '../../event-store/position';
 import { openLogSnapshot } from './log-pages';
 
 export interface CheckpointVerificationOptions {
@@ -22,8 +23,7 @@ export async function verifyCheckpoints(
   const client = new Client({ connectionString });
   await client.connect();
   try {
-    const { visibleLimit } = await openLogSnapshot(client);
-    const { rows } = await client.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints ORDER BY event_count, checkpoint_id`);
+    const { visibleLimit, rows } = await snapshotCoveringCheckpoints(client);
     const total = Number((await client.query(`SELECT count(*) AS n FROM event_store.events WHERE log_position < $1::bigint`, [visibleLimit])).rows[0].n);
     options.onProgress?.(0, total);
     const pass = new CheckpointPass(rows.map(checkpointFromRow), keys);
@@ -35,6 +35,22 @@ export async function verifyCheckpoints(
     return pass.finish();
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * A snapshot whose visibility limit reaches every signed checkpoint. The gap-safe limit errs low while
+ * transactions (of other databases too) are in flight; a checkpoint above it is not yet readable, not lost:
+ * try again for a while rather than call it a deleted tail. (Deleted events lie below the limit.)
+ */
+async function snapshotCoveringCheckpoints(client: Client): Promise<{ visibleLimit: string; rows: CheckpointRow[] }> {
+  for (let attempt = 0; ; attempt++) {
+    const { visibleLimit } = await openLogSnapshot(client);
+    const { rows } = await client.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints ORDER BY event_count, checkpoint_id`);
+    const hidden = rows.some((row) => (parsePosition(row.position)?.commit ?? 0n) >= BigInt(visibleLimit));
+    if (!hidden || attempt >= 200) return { visibleLimit, rows };
+    await client.query('COMMIT');
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
