@@ -79,7 +79,7 @@ export async function benchHttp(databaseUrl: string, options: HttpBenchOptions =
 }
 
 /** Enrolled through the command path directly: the HTTP cases measure only what they name. */
-async function enrolHouseholds(store: import('../libs/event-store').EventStore, count: number): Promise<string[]> {
+export async function enrolHouseholds(store: import('../libs/event-store').EventStore, count: number): Promise<string[]> {
   const plan = new CampaignPlan({ seed: 90_210, households: count, years: 1 });
   const ids: string[] = [];
   for (let from = 0; from < count; from += 16) {

@@ -7,13 +7,17 @@ import { DatabaseSchema } from '@libs/database/data-source';
 import { libMigrations } from '@libs/database/migrations';
 import { Indicator, indicatorCatalogue } from '@libs/indicators';
 import { Projection } from '@libs/projection/projection';
+import { activityCountsIndicators } from './activity-counts/activity-counts.indicators';
+import { activityCountsProjection } from './activity-counts/activity-counts.projection';
 import { caseAuditTrailProjection } from './case-audit-trail/case-audit-trail.projection';
 import { HouseholdCountsView } from './category-counts/category-counts.entity';
 import { categoryCountsIndicators } from './category-counts/category-counts.indicators';
 import { categoryCountsProjection } from './category-counts/category-counts.projection';
+import { householdRegisterProjection } from './household-register/household-register.projection';
 import { LoanCountsView } from './loan-portfolio/loan-portfolio.entity';
 import { loanPortfolioIndicators } from './loan-portfolio/loan-portfolio.indicators';
 import { loanPortfolioProjection } from './loan-portfolio/loan-portfolio.projection';
+import { loanRegisterProjection } from './loan-register/loan-register.projection';
 import { readModelMigrations } from './migrations';
 import { NeedCountsView } from './needs-status/needs-status.entity';
 import { needsStatusIndicators } from './needs-status/needs-status.indicators';
@@ -43,8 +47,11 @@ export const readModels: readonly ReadModel[] = [
   { projection: serviceDeliveriesProjection, indicators: serviceDeliveriesIndicators, reportingEntities: [ServiceCountsView] },
   { projection: satisfactionRatesProjection, indicators: satisfactionRatesIndicators, reportingEntities: [SatisfactionCountsView] },
   { projection: loanPortfolioProjection, indicators: loanPortfolioIndicators, reportingEntities: [LoanCountsView] },
+  { projection: activityCountsProjection, indicators: activityCountsIndicators },
   { projection: caseAuditTrailProjection },
   { projection: supervisionComplianceProjection },
+  { projection: householdRegisterProjection },
+  { projection: loanRegisterProjection },
 ];
 
 /** Every projection the projector runs. */

@@ -86,6 +86,12 @@ describe('exporting a case for offline verification', () => {
     const cli = familyLedger(['verify', file, '--public-key', key.publicKey]);
     expect(cli.out).toContain('verdict: VERIFIED');
     expect(cli.code).toBe(0);
+    // The key as the service serves it, saved whole (`curl .../audit/public-key > key.json`).
+    const keyFile = join(dir, 'public-key.json');
+    writeFileSync(keyFile, JSON.stringify(key));
+    const said: string[] = [];
+    const io = { readFile: (p: string) => readFileSync(p, 'utf8'), exists: existsSync, out: (l: string) => said.push(l), err: (l: string) => said.push(l) };
+    expect({ code: main(['verify', file, '--public-key', keyFile], io), verdict: said.at(-1) }).toEqual({ code: 0, verdict: 'verdict: VERIFIED' });
 
     const forged = changeOneByte(bundle, bundle.indexOf('"bulletinId":"b-1"') + '"bulletinId":"b-'.length);
     expect(forged).not.toBe(bundle);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { RegisteredRoute } from '@apps/api/src/auth/routes';
-import { apiRoutes, baseUrl, concretePath, createFixtures, Fixtures, send } from './support/access-fixtures';
+import { apiRoutes, baseUrl, concretePath, createFixtures, Fixtures, policyOf, scopeBody, send } from './support/access-fixtures';
 import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
 
 const SENT = { name: 'Fuzz Secret Name', idNumber: '64010419900307771X', phone: '13800138000', story: 'fuzz diabetes story' };
@@ -106,7 +106,7 @@ describe('fuzzing every endpoint', () => {
     // The fuzz reached past the guard into the handlers, and was refused there too.
     const seen = [...statuses.keys()];
     expect(seen).toEqual(expect.arrayContaining([200, 400, 401, 403, 404]));
-  });
+  }, 300_000);
 
   it('answers random paths and methods below 500', async () => {
     const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS');
@@ -119,4 +119,66 @@ describe('fuzzing every endpoint', () => {
       { numRuns: 200 },
     );
   });
+
+  /**
+   * The bad-input sweep of issue 21, kept as a test: every POST, PUT and DELETE endpoint with each hostile
+   * body (with and without an Idempotency-Key, for a whole-city and a scoped token), and every indicator
+   * parameter with each hostile value. No answer is a 5xx, and no refused request appends anything.
+   */
+  it('answers the hostile-input sweep of every write endpoint and indicator parameter with no 5xx and nothing appended', async () => {
+    const fields = ['reason', 'description', 'villageCode', 'members', 'principalFen', 'amountFen', 'consumer', 'eventIds', 'supervisorId', 'findings', 'summary', 'to'];
+    const each = (value: string) => `{${fields.map((f) => `"${f}":${value}`).join(',')}}`;
+    const hostileBodies: [string, (base: Record<string, unknown>) => string][] = [
+      ['10,000 levels deep', () => `{"reason":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
+      ['100,000 levels deep', () => `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`],
+      ['1e400 everywhere', (b) => `${JSON.stringify(b).slice(0, -1)}${Object.keys(b).length ? ',' : ''}${each('1e400').slice(1)}`],
+      ['-1e400 nested', (b) => JSON.stringify({ ...b, head: { name: 'x' }, evidence: [{ reference: 'r' }] }).replace('"r"}', '"r","n":-1e400}')],
+      ['NUL in every text', (b) => JSON.stringify({ ...b, ...Object.fromEntries(fields.map((f) => [f, 'a\u0000b'])) })],
+      ['NUL in a key', (b) => JSON.stringify({ ...b, 'k\u0000': 1 })],
+      ['huge strings', (b) => JSON.stringify({ ...b, ...Object.fromEntries(fields.slice(0, 4).map((f) => [f, 'x'.repeat(15_000)])) })],
+      ['wrong types', (b) => JSON.stringify({ ...b, ...Object.fromEntries(fields.map((f, i) => [f, [{}, [], null, true, -1, 'x'][i % 6]])) })],
+      ['__proto__', (b) => `{"__proto__":{"admin":true},${JSON.stringify(b).slice(1)}`],
+      ['constructor', (b) => JSON.stringify({ ...b, constructor: { prototype: { admin: true } } })],
+      ['a bare number', () => '1e400'],
+      ['a NUL string', () => '"\u0000"'],
+    ];
+    const answers = new Map<number, number>();
+    const failures: string[] = [];
+    const judge = async (label: string, sending: () => Promise<{ status: number; body: string }>) => {
+      const before = await logLength(app);
+      const answer = await sending();
+      answers.set(answer.status, (answers.get(answer.status) ?? 0) + 1);
+      if (answer.status >= 500) failures.push(`${label} -> ${answer.status} ${answer.body.slice(0, 200)}`);
+      else if (answer.status >= 400 && (await logLength(app)) !== before) failures.push(`${label} -> ${answer.status} but appended`);
+    };
+    const writes = apiRoutes(app).filter((route) => ['POST', 'PUT', 'DELETE'].includes(route.method));
+    for (const route of writes) {
+      const path = concretePath(route, fixtures);
+      for (const [name, hostile] of hostileBodies) {
+        for (const [who, token] of [['admin', tokens[0]], ['scoped', tokens[2]]]) {
+          for (const key of [undefined, `sweep-${route.method}-${path}-${name}-${who}`.slice(0, 200).replace(/[^\x21-\x7e]/g, '_')]) {
+            const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) };
+            await judge(`${route.method} ${path} ${name} ${who}${key ? ' keyed' : ''}`, () => send(base, route.method, path, { headers, body: hostile(scopeBody(policyOf(route), fixtures)) }));
+          }
+        }
+      }
+    }
+    const hostileValues = ['%00', 'a%00b', '1e400', 'x'.repeat(6_000), '__proto__', 'constructor', '[]', '{}', '-1', '640104;640104;640104', '2012%3A2099', '%E4%B8%AD', '640104%00'];
+    const catalogue = await send(base, 'GET', '/indicators', { headers: { authorization: `Bearer ${tokens[0]}` } });
+    const names = (catalogue.json!.indicators as { name: string }[]).map((indicator) => indicator.name);
+    for (const indicator of names) {
+      for (const parameter of ['ou', 'level', 'pe', 'by', 'format', '__proto__', 'ou[a]']) {
+        for (const value of hostileValues) {
+          for (const token of [tokens[0], tokens[4]]) {
+            const path = `/indicators/${indicator}?ou=${parameter === 'ou' ? value : '640105'}&${parameter}=${value}&${parameter}=${value}`;
+            await judge(`GET ${path.slice(0, 120)}`, () => send(base, 'GET', path, { headers: { authorization: `Bearer ${token}` } }));
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // Reached the handlers and was refused there, for each kind of refusal.
+    expect([...answers.keys()]).toEqual(expect.arrayContaining([400, 403, 404]));
+  }, 600_000);
 });
+

@@ -8,6 +8,7 @@ import { benchHttp, defaultHttpOptions } from '../http';
 import { benchPeers, defaultPeerOptions } from '../peers/scenarios';
 import { benchProjections } from '../projections';
 import { benchProofs, defaultProofOptions } from '../proofs';
+import { benchWeb, defaultWebOptions } from '../web';
 
 export type SectionResult = { summary: Record<string, unknown>[]; results: unknown };
 export type Section = (url: string, scale: number, fresh: () => Promise<string>) => Promise<SectionResult>;
@@ -97,5 +98,19 @@ export const peers: Section = async (_url, scale, fresh) => {
     ...results.rows.map((r) => ({ scenario: r.scenario, 'family-ledger': r.ours, 'Emmett 0.42': r.peer, unit: r.unit, ratio: r.ratio })),
     ...Object.entries(results.gapProbe).map(([store, p]) => ({ scenario: `gap probe: ${p.appended} single appends by 8 writers, read while written`, store, seen: p.seen, missed: p.missed, duplicates: p.duplicates })),
   ];
+  return { summary, results };
+};
+
+export const web: Section = async (url, scale) => {
+  const o = defaultWebOptions;
+  const results = await benchWeb(url, { ...o, households: scaled(o.households, scale, 200), loads: scaled(o.loads, scale, 5) });
+  if ('notRun' in results) {
+    console.log(`web bench NOT RUN: ${results.notRun}`);
+    return { summary: [{ case: 'web pages', 'not run': results.notRun }], results };
+  }
+  const summary = results.pages.map((p) => ({
+    case: `${p.page}: first render in Chromium, ${p.loads} loads`, 'p50 ms': p.renderP50Ms, 'p99 ms': p.renderP99Ms,
+    baseline: `slowest of its ${p.apiCalls} API calls`, 'baseline p50 ms': p.slowestApiP50Ms, 'baseline p99 ms': p.slowestApiP99Ms, ratio: p.ratioP50,
+  }));
   return { summary, results };
 };

@@ -8,6 +8,7 @@
  * token: operational figures are not for everyone, and Prometheus sends a bearer token.
  */
 import { PolicyEntry, ScopeRule } from './policy';
+import { ROLES } from './principal';
 
 const household: ScopeRule = { kind: 'aggregate', aggregate: 'household' };
 const loan: ScopeRule = { kind: 'aggregate', aggregate: 'loan' };
@@ -25,6 +26,9 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/asyncapi.json', roles: 'public', scope: none, why: 'the description of what subscribers receive holds no data' },
   { method: 'GET', path: '/schemas/events', roles: 'public', scope: none, why: 'published event schemas describe shapes, never data' },
   { method: 'GET', path: '/schemas/events/:/:', roles: 'public', scope: none, why: 'published event schemas describe shapes, never data' },
+  { method: 'POST', path: '/auth/sessions', roles: 'public', scope: none, why: 'signing in: checks the password itself (throttled)' },
+  { method: 'GET', path: '/auth/session', roles: 'public', scope: none, why: 'answers from the session cookie itself (401 without one)' },
+  { method: 'DELETE', path: '/auth/session', roles: 'public', scope: none, why: 'signing out: checks the cookie and its CSRF token itself' },
   { method: 'GET', path: '/metrics', roles: ['admin'], scope: city, why: 'operational figures; Prometheus sends a bearer token' },
 
   // Personal data: crypto-shredding and restriction (apps/api/src/privacy).
@@ -34,7 +38,7 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/privacy/access-log', roles: ['auditor'], scope: city, why: 'who read personal data, and why' },
 
   // Households: registrars keep the register, providers record what they delivered.
-  { method: 'POST', path: '/households', roles: ['registrar'], scope: { kind: 'body', fields: ['villageCode'] }, why: 'enrolment, in the registrar\'s area' },
+  { method: 'POST', path: '/households', roles: ['registrar'], scope: { kind: 'body', fields: ['villageCode'] }, chosenId: 'householdId', why: 'enrolment, in the registrar\'s area' },
   { method: 'POST', path: '/households/:/recategorization', roles: ['registrar'], scope: household, why: 'registrar' },
   { method: 'POST', path: '/households/:/withdrawal', roles: ['registrar'], scope: household, why: 'registrar' },
   { method: 'POST', path: '/households/:/needs', roles: ['registrar'], scope: household, why: 'registrar' },
@@ -49,14 +53,14 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/households/:/**', roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'], scope: household, personal: true, why: 'history, replay, verification' },
 
   // Loans.
-  { method: 'POST', path: '/loans', roles: ['loan-officer'], scope: { kind: 'body-household', field: 'householdId' }, why: 'a loan to a household in the officer\'s area' },
+  { method: 'POST', path: '/loans', roles: ['loan-officer'], scope: { kind: 'body-household', field: 'householdId' }, chosenId: 'loanId', why: 'a loan to a household in the officer\'s area' },
   { method: 'POST', path: '/loans/:/**', roles: ['loan-officer'], scope: loan, why: 'repayments, default, recovery' },
   { method: 'GET', path: '/loans', roles: ['loan-officer', 'auditor'], scope: { kind: 'query', param: 'ou' }, personal: true, why: 'loan officers and auditors' },
   { method: 'GET', path: '/loans/:', roles: ['loan-officer', 'supervisor', 'auditor'], scope: loan, personal: true, why: 'default reasons may be personal' },
   { method: 'GET', path: '/loans/:/**', roles: ['loan-officer', 'supervisor', 'auditor'], scope: loan, personal: true, why: 'history, verification' },
 
   // Supervision and accountability.
-  { method: 'POST', path: '/cases', roles: ['supervisor'], scope: { kind: 'body', fields: ['districtCode', 'district'] }, why: 'a supervisor opens cases in their district' },
+  { method: 'POST', path: '/cases', roles: ['supervisor'], scope: { kind: 'body', fields: ['districtCode', 'district'] }, chosenId: 'caseId', why: 'a supervisor opens cases in their district' },
   { method: 'POST', path: '/cases/:/**', roles: ['supervisor'], scope: caseScope, why: 'supervision and accountability actions' },
   { method: 'GET', path: '/cases', roles: ['supervisor', 'auditor'], scope: { kind: 'query', param: 'district' }, why: 'within the caller\'s area' },
   { method: 'GET', path: '/cases/:', roles: ['supervisor', 'auditor'], scope: caseScope, why: 'state, as of a time or revision' },
@@ -75,6 +79,9 @@ export const POLICY: readonly PolicyEntry[] = [
 
   // Indicators: no personal data; small cells withheld from analysts.
   { method: 'GET', path: '/indicators', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'definitions only' },
+  { method: 'POST', path: '/activities', roles: ['provider', 'registrar'], scope: { kind: 'body', fields: ['orgUnitCode'] }, why: 'department and centre staff record the activities held in their area' },
+  { method: 'POST', path: '/activities/:/**', roles: ['provider', 'registrar'], scope: city, why: 'corrections and cancellations: whole-city staff (no scope look-up by activity yet)' },
+  { method: 'GET', path: '/activities/:', roles: ['provider', 'registrar', 'supervisor', 'auditor', 'analyst'], scope: city, why: 'one activity as recorded (no scope look-up by activity yet)' },
   { method: 'GET', path: '/dhis2/dataValueSets', roles: ['analyst', 'supervisor', 'auditor'], scope: { kind: 'query', param: 'ou' }, why: 'DHIS2 exchange of the indicators, within the caller\'s area (small cells withheld in the controller)' },
   { method: 'GET', path: '/dhis2/analytics', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'DHIS2 analytics; org units in its dimensions are checked against the caller\'s area in the controller' },
   { method: 'GET', path: '/indicators/**', roles: ['analyst', 'supervisor', 'auditor'], scope: { kind: 'query', param: 'ou' }, suppressSmallCells: true, why: 'within the caller\'s area' },
@@ -82,10 +89,20 @@ export const POLICY: readonly PolicyEntry[] = [
 
   // Subscribers: the log is city-wide, so the feed is for whole-city tokens.
   { method: 'GET', path: '/feed/**', roles: ['subscriber', 'auditor'], scope: city, personal: true, why: 'redacted unless the token has the pii scope (auditors and admins see it: logged)' },
+  { method: 'GET', path: '/consumer-groups', roles: ['subscriber', 'auditor'], scope: city, why: 'every group, paged: what is defined and how far behind' },
   { method: 'GET', path: '/consumer-groups/**', roles: ['subscriber', 'auditor'], scope: city, why: 'consumer groups' },
   { method: 'PUT', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
   { method: 'POST', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'claim, ack, nack, replay' },
   { method: 'DELETE', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
+
+  // Names of the reference data (org units, categories, departments...): no personal data, no place.
+  { method: 'GET', path: '/org-units', roles: ROLES, scope: none, why: 'names for every signed-in role' },
+  { method: 'GET', path: '/reference-data', roles: ROLES, scope: none, why: 'names for every signed-in role' },
+
+  // Local user accounts.
+  { method: 'GET', path: '/admin/users', roles: ['admin'], scope: city, why: 'accounts carry roles and scopes: administrators only' },
+  { method: 'POST', path: '/admin/users', roles: ['admin'], scope: city, why: 'creating an account grants a role' },
+  { method: 'POST', path: '/admin/users/:/**', roles: ['admin'], scope: city, why: 'passwords and disabling' },
 
   // Administration (projections, dead letters, keys).
   { method: 'GET', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },

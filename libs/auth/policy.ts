@@ -38,6 +38,11 @@ export interface PolicyEntry {
   scope: ScopeRule;
   /** Applies when access is granted through the provider role. */
   department?: DepartmentRule;
+  /**
+   * The body field in which a creation may choose the new aggregate's id. Only whole-city callers may: a
+   * scoped caller naming an id taken in another district would be told it exists (409 against 201).
+   */
+  chosenId?: string;
   /** Answers carry personal data: an auditor's or admin's read is written to the access log. */
   personal?: boolean;
   /** Indicator rows: cells with a small denominator are withheld from analysts. */

@@ -17,6 +17,8 @@ export interface Config {
   projector: { batchSize: number; maxAttempts: number; stopOnPoison: boolean };
   /** `idempotencyRetentionHours`: how long an Idempotency-Key's answer is kept and replayed. */
   http: { bodyLimit: string; idempotencyRetentionHours: number };
+  /** /health warns when an open transaction has held the event log back longer than this. */
+  health: { logHoldWarnSeconds: number };
   /** IANA zone of the programme's calendar, in which every period is bucketed (PROGRAMME_TIME_ZONE). */
   programmeTimeZone: string;
 }
@@ -44,6 +46,7 @@ export function loadConfig(env: Env = process.env): Config {
       stopOnPoison: settings.PROJECTOR_STOP_ON_POISON,
     },
     http: { bodyLimit: settings.HTTP_BODY_LIMIT ?? '64kb', idempotencyRetentionHours: settings.IDEMPOTENCY_RETENTION_HOURS },
+    health: { logHoldWarnSeconds: settings.LOG_HOLD_WARN_SECONDS },
     programmeTimeZone: settings.PROGRAMME_TIME_ZONE,
   };
 }

@@ -64,6 +64,7 @@ const schema = z.object({
   PROJECTOR_MAX_ATTEMPTS: integer(3, 1, 100),
   PROJECTOR_STOP_ON_POISON: boolean(false),
   HTTP_BODY_LIMIT: text(),
+  LOG_HOLD_WARN_SECONDS: integer(60, 1, 86_400),
   IDEMPOTENCY_RETENTION_HOURS: integer(24, 1, 8760),
   AUTH_JWKS_URL: text(),
   AUTH_PUBLIC_KEY_FILE: text(),
@@ -86,6 +87,13 @@ const schema = z.object({
   NATS_URL: url(['nats:', 'tls:'], 'must start with nats:// or tls://'),
   RELAY_NAME: pattern(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, ".", "_" or "-"'),
   RELAY_STREAM: pattern(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "_" or "-"'),
+  SESSION_IDLE_MINUTES: integer(30, 1, 24 * 60),
+  SESSION_MAX_HOURS: integer(12, 1, 24 * 30),
+  SIGN_IN_MAX_FAILURES: integer(5, 1, 1000),
+  SIGN_IN_MAX_FAILURES_PER_CLIENT: integer(20, 1, 100_000),
+  SIGN_IN_WINDOW_SECONDS: integer(900, 1, 86_400),
+  SIGN_IN_FAILURE_DELAY_MS: integer(300, 0, 10_000),
+  WEB_DIST_DIR: text(),
 });
 
 export type Settings = z.infer<typeof schema>;

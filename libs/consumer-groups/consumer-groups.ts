@@ -112,6 +112,18 @@ export class ConsumerGroups {
     });
   }
 
+  /**
+   * Groups in name order after `afterName`, at most `limit`. Read without the groups' locks, so a lease
+   * that expired since its consumer's last call still counts as leased until the group is next used.
+   */
+  async list(afterName: string | undefined, limit: number): Promise<GroupView[]> {
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const groups: GroupRow[] = await tx.query(
+        `SELECT ${GROUP_COLUMNS} FROM consumer_groups.groups WHERE ($1::text IS NULL OR name > $1) ORDER BY name LIMIT $2`, [afterName ?? null, limit]);
+      return Promise.all(groups.map((group) => this.view(tx, group)));
+    });
+  }
+
   /** Removes the group with its queue; its consumers' next calls answer not found. */
   async remove(name: string): Promise<void> {
     const [, deleted] = await this.dataSource.query(`DELETE FROM consumer_groups.groups WHERE name = $1`, [name]);

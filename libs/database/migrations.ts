@@ -11,8 +11,9 @@ import { ConsumerGroups1764563000000 } from '../consumer-groups/migrations/17645
 import { RelayCheckpoints1764563100000 } from '../relay/migrations/1764563100000-relay-checkpoints';
 import { PersonalData1764570000000 } from '../personal-data/migrations/1764570000000-personal-data';
 import { AuditCheckpoints1764571000000 } from '../audit/checkpointing/migrations/1764571000000-audit-checkpoints';
+import { Accounts1765000000000 } from '../accounts/migrations/1765000000000-accounts';
 import { SealedAnswers1764580000000 } from '../idempotency/migrations/1764580000000-sealed-answers';
 import { WrappingKeys1764580100000 } from '../personal-data/migrations/1764580100000-wrapping-keys';
-import { AuditHeadsAndNotes1764590000000 } from '../audit/checkpointing/migrations/1764590000000-audit-heads-and-notes';
+import { AuditHeadsAndNotes1765100000000 } from '../audit/checkpointing/migrations/1765100000000-audit-heads-and-notes';
 
-export const libMigrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ConsumerGroups1764563000000, RelayCheckpoints1764563100000, PersonalData1764570000000, AuditCheckpoints1764571000000, SealedAnswers1764580000000, WrappingKeys1764580100000, AuditHeadsAndNotes1764590000000];
+export const libMigrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ConsumerGroups1764563000000, RelayCheckpoints1764563100000, PersonalData1764570000000, AuditCheckpoints1764571000000, SealedAnswers1764580000000, WrappingKeys1764580100000, Accounts1765000000000, AuditHeadsAndNotes1765100000000];

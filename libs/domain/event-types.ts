@@ -10,6 +10,7 @@ import { LOAN_EVENT_CATALOGUE } from './loan/catalogue';
 import { CASE_EVENT_TYPES, CaseEvent } from './accountability-case/events';
 import { RESPONSIBILITY_EVENT_TYPES, ResponsibilityEvent } from './responsibility/events';
 import { SUPERVISION_EVENT_TYPES, SupervisionEvent } from './supervision/events';
+import { ACTIVITY_EVENT_TYPES, ActivityEvent } from './activity/events';
 
 type Catalogue<Type extends string> = { readonly [T in Type]: { readonly personalFields: readonly string[] } };
 
@@ -34,6 +35,13 @@ const CASE_EVENT_CATALOGUE = catalogueOf<CaseEvent['type']>(CASE_EVENT_TYPES, {
   LeaderHeldAccountable: ['reason'],
 });
 
+// Group activities are counted, not attended by name; only the free-text reasons may name someone.
+const ACTIVITY_EVENT_CATALOGUE = catalogueOf<ActivityEvent['type']>(ACTIVITY_EVENT_TYPES, {
+  GroupActivityHeld: ['reason'],
+  GroupActivityCorrected: ['reason'],
+  GroupActivityCancelled: ['reason'],
+});
+
 /** Stream category (the part of the stream name before the first `-`) to that aggregate's catalogue. */
 const CATALOGUES = {
   household: HOUSEHOLD_EVENT_CATALOGUE,
@@ -41,6 +49,7 @@ const CATALOGUES = {
   supervision: SUPERVISION_EVENT_CATALOGUE,
   responsibility: RESPONSIBILITY_EVENT_CATALOGUE,
   case: CASE_EVENT_CATALOGUE,
+  activity: ACTIVITY_EVENT_CATALOGUE,
 } as const;
 
 type Catalogues = typeof CATALOGUES;

@@ -30,6 +30,7 @@ const FROZEN = {
     'CaseClosed',
     'CaseReopened',
   ],
+  activity: ['GroupActivityHeld', 'GroupActivityCorrected', 'GroupActivityCancelled'],
 } as const;
 
 describe('stored event type names', () => {
@@ -80,6 +81,9 @@ describe('personal fields', () => {
       CaseEscalated: [],
       CaseClosed: [],
       CaseReopened: [],
+      GroupActivityHeld: ['reason'],
+      GroupActivityCorrected: ['reason'],
+      GroupActivityCancelled: ['reason'],
     });
   });
 

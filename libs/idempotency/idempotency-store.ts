@@ -14,7 +14,9 @@
  * from the event store's one-bigint stream locks, so the two can never collide.
  *
  * The answer is recorded after the command's events are committed (they go through the event store's own
- * connection). A crash in between leaves events without an answer; the retry then executes with the same
+ * connection), and `complete` returns only once PostgreSQL has acknowledged the record's COMMIT: the caller
+ * sends the answer after that, never before (IdempotencyRecordNotStoredError, HTTP 503, when the connection
+ * was lost first). A crash in between leaves events without an answer; the retry then executes with the same
  * command id (derived from the key) and the command path answers it from the events already in the stream
  * (libs/command-handling/handle-command.ts, `alreadyHandled`) instead of deciding twice.
  *
@@ -41,6 +43,17 @@ export class IdempotencyKeyBusyError extends Error {
   constructor() {
     super('another request with this Idempotency-Key is in progress');
     this.name = 'IdempotencyKeyBusyError';
+  }
+}
+
+/**
+ * The connection holding the key's claim was lost before the answer's record was committed: the answer must
+ * not be sent (a retry would run as new). The events may be in the log; the retry answers from them.
+ */
+export class IdempotencyRecordNotStoredError extends Error {
+  constructor() {
+    super('the idempotency record could not be committed: the database connection was lost');
+    this.name = 'IdempotencyRecordNotStoredError';
   }
 }
 
@@ -117,7 +130,11 @@ export class IdempotencyStore {
                headers = EXCLUDED.headers, body = EXCLUDED.body, created_at = now()`,
             [key, requestHash, response.status, JSON.stringify(response.headers), JSON.stringify(response.body ?? null)],
           );
-          await finish(runner, 'commit');
+          // TypeORM releases a runner whose connection dies (error event) and would then skip the COMMIT
+          // without a word: only a COMMIT that PostgreSQL acknowledged makes the record durable.
+          if (runner.isReleased || !runner.isTransactionActive) throw new IdempotencyRecordNotStoredError();
+          await runner.commitTransaction();
+          await runner.release();
         } catch (error) {
           await finish(runner, 'rollback');
           throw error;

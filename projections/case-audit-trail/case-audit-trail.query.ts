@@ -62,16 +62,22 @@ export interface CaseSummary {
   revision: number;
 }
 
-export async function listCases(db: Queryable, schema: string, filter: { district?: string; status?: string; limit: number }): Promise<CaseSummary[]> {
+/** A page of cases in opening order; `after` is the `[openedKey, caseId]` of the last case of the previous page. */
+export async function listCases(
+  db: Queryable, schema: string, filter: { district?: string; status?: string; after?: string[]; limit: number },
+): Promise<(CaseSummary & { openedKey: string })[]> {
   assertSchemaName(schema);
+  // openedKey keeps the microseconds openedAt drops, so a page boundary between two cases of one millisecond is exact.
   const rows: Record<string, unknown>[] = await db.query(
     `SELECT case_id AS "caseId", district_code AS "districtCode", subject_unit AS "subjectUnit", grounds, status,
             state->'rectification'->>'stage' AS rectification, state->>'escalation' AS escalation,
-            to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "openedAt", opened_by AS "openedBy", revision::int AS revision
+            to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "openedAt", opened_by AS "openedBy", revision::int AS revision,
+            to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "openedKey"
        FROM ${schema}.cases
       WHERE ($1::text IS NULL OR district_code = $1) AND ($2::text IS NULL OR status = $2)
+        AND ($4::timestamptz IS NULL OR (opened_at, case_id) > ($4::timestamptz, $5::text))
       ORDER BY opened_at, case_id LIMIT $3`,
-    [filter.district ?? null, filter.status ?? null, filter.limit],
+    [filter.district ?? null, filter.status ?? null, filter.limit, filter.after?.[0] ?? null, filter.after?.[1] ?? null],
   );
-  return rows as unknown as CaseSummary[];
+  return rows as unknown as (CaseSummary & { openedKey: string })[];
 }

@@ -16,6 +16,7 @@ import { loadByCommands, LoadProgress } from './by-commands';
 import { estimateEvents, householdsFor } from './estimate';
 import { loadInBulk } from './in-bulk';
 import { generateProgress } from './progress';
+import { describeError } from '../../libs/errors/describe-error';
 
 async function main(): Promise<void> {
   const args = parseGenerateArgs(process.argv.slice(2));
@@ -66,6 +67,6 @@ function hostAndDatabase(url: string): string {
 }
 
 main().catch((error: unknown) => {
-  console.error(`generate failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  console.error(`generate failed: ${describeError(error)}`);
+  process.exit(1);
 });

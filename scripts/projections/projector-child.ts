@@ -7,6 +7,7 @@ import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-st
 import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
 import { ProjectionRunner } from '@libs/projection/projection-runner';
 import { databaseSchema, projections } from '@projections/index';
+import { describeError } from '@libs/errors/describe-error';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -27,6 +28,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`projector child failed: ${(error as Error)?.message ?? error}`);
+  console.error(`projector child failed: ${describeError(error)}`);
   process.exit(1);
 });

@@ -8,6 +8,7 @@ import { projections } from '@projections/index';
 import { progressBar } from '@libs/progress';
 import { rebuildProjection } from '@libs/projection/rebuild';
 import { openScriptRuntime, ScriptRuntime } from './open-store';
+import { describeError } from '@libs/errors/describe-error';
 
 function rebuildArgs(argv: string[]): { names: string[]; batchSize: number } {
   const { values, positionals: names } = parseArgs({
@@ -49,6 +50,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`projections:rebuild failed: ${(error as Error)?.message ?? error}`);
+  console.error(`projections:rebuild failed: ${describeError(error)}`);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { parseStoreArgs } from './args';
 import { copyLog, ReplayClock, resumePoint } from './copy-log';
 import { logProgress } from './progress';
 import { analyzeTarget, describeEndpoint, openStore, prepareTarget } from './stores';
+import { describeError } from '../../libs/errors/describe-error';
 
 async function main(): Promise<void> {
   const args = parseStoreArgs(process.argv.slice(2), process.env);
@@ -38,6 +39,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`store:copy failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`store:copy failed: ${describeError(error)}`);
   process.exitCode = 1;
 });

@@ -6,6 +6,7 @@ import { parseStoreArgs } from './args';
 import { compareLogs, describeDifference } from './compare-logs';
 import { logProgress } from './progress';
 import { describeEndpoint, openStore } from './stores';
+import { describeError } from '../../libs/errors/describe-error';
 
 async function main(): Promise<void> {
   const args = parseStoreArgs(process.argv.slice(2), process.env);
@@ -30,6 +31,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`store:verify failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`store:verify failed: ${describeError(error)}`);
   process.exitCode = 2;
 });

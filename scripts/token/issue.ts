@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CITY, EMBEDDED_ISSUER, isRole, issueToken, loadSigningKeyPair, Role, Scope, SCOPES } from '@libs/auth';
 import { referenceData } from '@libs/reference-data';
+import { describeError } from '@libs/errors/describe-error';
 
 interface Args {
   roles: Role[];
@@ -57,6 +58,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`token: ${(error as Error).message}`);
+  console.error(`token failed: ${describeError(error)}`);
   process.exit(2);
 });

@@ -1,5 +1,5 @@
 /**
- * `family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64>] [--trusted <checkpoint.json>] [--json]`
+ * `family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|JSON of /audit/public-key>] [--trusted <checkpoint.json>] [--json]`
  *   checks an export bundle offline and exits 0 when it verifies, 1 when it does not, 2 on a usage error;
  *   with --trusted, the bundle's checkpoint must extend the one the auditor trusted before; with
  *   --witnesses N, at least N of the --witness keys must have cosigned the bundle's checkpoint note.
@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { BundleVerdict, verifyBundle } from '../../libs/audit/bundle';
 import { generateSigningKeyPair } from '../../libs/audit/signing';
 import { consistencyProblem, readTrustedCheckpoint } from './trusted';
+import { PublishedKeyError, trustedKeyText } from '../../libs/audit/published-key';
 
 export interface CliIo {
   readFile(path: string): string;
@@ -28,7 +29,7 @@ const processIo: CliIo = {
 };
 
 const USAGE = [
-  'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64>] [--trusted <checkpoint.json|note>]',
+  'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|/audit/public-key JSON>] [--trusted <checkpoint.json|note>]',
   '         [--witness <verifier key>]... [--witnesses <N>] [--json]',
   '       family-ledger consistency <answer.json> --trusted <checkpoint.json|note> --public-key <file|PEM|base64>',
   '         [--witness <verifier key>]... [--witnesses <N>]',
@@ -62,6 +63,13 @@ function verify(args: readonly string[], io: CliIo): number {
     io.err(`family-ledger: cannot read ${parsed.bundle}${parsed.trusted ? ` or ${parsed.trusted}` : ''}`);
     return 2;
   }
+  try {
+    if (trustedPublicKey !== undefined) trustedPublicKey = trustedKeyText(trustedPublicKey);
+  } catch (error) {
+    if (!(error instanceof PublishedKeyError)) throw error;
+    io.err(`family-ledger: ${error.message}`);
+    return 2;
+  }
   if (typeof trusted === 'string') return usageError(trusted, io);
   const witnesses = parsed.witnesses === undefined ? undefined : { keys: parsed.witnessKeys, required: parsed.witnesses };
   const verdict = verifyBundle(text, { trustedPublicKey, trustedCheckpoint: trusted?.checkpoint, witnesses });
@@ -92,7 +100,7 @@ function consistency(args: readonly string[], io: CliIo): number {
   try {
     const trusted = readTrustedCheckpoint(io.readFile(parsed.trusted));
     if (typeof trusted === 'string') return usageError(trusted, io);
-    const key = io.exists(parsed.publicKey) ? io.readFile(parsed.publicKey) : parsed.publicKey;
+    const key = trustedKeyText(io.exists(parsed.publicKey) ? io.readFile(parsed.publicKey) : parsed.publicKey);
     const witnesses = parsed.witnesses === undefined ? undefined : { keys: parsed.witnessKeys, required: parsed.witnesses };
     const problem = consistencyProblem(io.readFile(parsed.bundle), trusted.checkpoint, key, witnesses);
     io.out(problem === undefined ? 'verdict: EXTENDS the trusted checkpoint' : `verdict: DOES NOT EXTEND: ${problem}`);

@@ -3,7 +3,7 @@ import { buildBundle } from '../../libs/audit/bundle';
 import { CliIo, main } from './cli';
 import { inclusionProof } from '../../libs/audit/merkle';
 import { recordedStream } from '../../libs/audit/recorded-events.fixture';
-import { generateSigningKeyPair, loadPrivateKey, makeCheckpoint, signCheckpoint } from '../../libs/audit/signing';
+import { exportPublicKey, generateSigningKeyPair, keyFingerprint, loadPrivateKey, loadPublicKey, makeCheckpoint, signCheckpoint } from '../../libs/audit/signing';
 import { StreamHeads } from '../../libs/audit/stream-heads';
 import { consistencyProof } from '../../libs/audit/consistency';
 import { generateKeyPairSync } from 'node:crypto';
@@ -60,6 +60,24 @@ describe('family-ledger CLI', () => {
     const result = run(['verify', 'case.ndjson', '--public-key', 'key.pem', '--json'], { 'case.ndjson': bundle, 'key.pem': keys.publicKeyPem });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out[0])).toMatchObject({ ok: true, stream: 'case-c9', events: 2 });
+  });
+
+  it('takes as its key the JSON that GET /audit/public-key serves, saved to a file', () => {
+    const key = loadPublicKey(keys.publicKeyPem);
+    const served = JSON.stringify({ algorithm: 'Ed25519', keyId: keyFingerprint(key), publicKey: exportPublicKey(key), pem: keys.publicKeyPem });
+    const result = run(['verify', 'case.ndjson', '--public-key', 'public-key.json'], { 'case.ndjson': bundle, 'public-key.json': served });
+    expect(result.out).toContainEqual(expect.stringMatching(/^ {2}ok +key +the bundle key is the trusted key$/));
+    expect(result.code).toBe(0);
+    // Only the base64 form, as another publisher might serve it.
+    expect(run(['verify', 'case.ndjson', '--public-key', JSON.stringify({ publicKey: exportPublicKey(key) })], { 'case.ndjson': bundle }).code).toBe(0);
+  });
+
+  it('refuses served JSON whose keyId is not the key it carries, saying so', () => {
+    const key = loadPublicKey(keys.publicKeyPem);
+    const forged = JSON.stringify({ algorithm: 'Ed25519', keyId: 'f'.repeat(64), publicKey: exportPublicKey(key) });
+    const result = run(['verify', 'case.ndjson', '--public-key', 'public-key.json'], { 'case.ndjson': bundle, 'public-key.json': forged });
+    expect(result.code).toBe(2);
+    expect(result.err[0]).toMatch(/keyId .* is not the fingerprint of the key/);
   });
 
   it('refuses a bundle checked against another trusted key', () => {

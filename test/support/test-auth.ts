@@ -16,6 +16,10 @@ const pair = generateSigningKeyPair();
 const publicKeyFile = join(mkdtempSync(join(tmpdir(), 'family-ledger-test-auth-')), 'public.pem');
 writeFileSync(publicKeyFile, pair.publicKey.export({ type: 'spki', format: 'pem' }));
 
+// Failed sign-ins wait before they are answered; suites that send wrong passwords by the dozen (fuzzing)
+// need not. test/auth-sessions.e2e.spec.ts sets its own.
+process.env.SIGN_IN_FAILURE_DELAY_MS ??= '0';
+
 /** A key pair no test app trusts, for wrongly signed tokens. */
 export const untrustedKey = generateSigningKeyPair().privateKey;
 

@@ -15,7 +15,29 @@ import { AccountabilityModule } from './accountability/accountability.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { ReferenceModule } from './reference/reference.controller';
 import { EventSchemasModule } from './schemas/event-schemas.module';
 import { Dhis2Module } from './dhis2/dhis2.module';
+import { ActivitiesModule } from './activities/activities.module';
 
-export const features = [AuthModule, PrivacyModule, HealthModule, HouseholdsModule, LoansModule, HouseholdQueriesModule, LoanQueriesModule, IndicatorsModule, AdminModule, FeedModule, ConsumerGroupsModule, AccountabilityModule, AuditModule, EventSchemasModule, Dhis2Module];
+export const features = [
+  AccountsModule,
+  AuthModule,
+  PrivacyModule,
+  HealthModule,
+  HouseholdsModule,
+  LoansModule,
+  HouseholdQueriesModule,
+  LoanQueriesModule,
+  IndicatorsModule,
+  AdminModule,
+  FeedModule,
+  ConsumerGroupsModule,
+  AccountabilityModule,
+  AuditModule,
+  EventSchemasModule,
+  Dhis2Module,
+  ReferenceModule,
+  ActivitiesModule,
+];

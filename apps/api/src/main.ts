@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { ensureFirstAdmin, loadAccountsConfig, Users } from '@libs/accounts';
 import { databaseSchema } from '@projections/index';
 import { Projector } from '@libs/projection/projector';
 import { loadRelayConfig, startRelay } from '@libs/relay';
@@ -18,7 +19,10 @@ const withRelay = process.env.FAMILY_LEDGER_RELAY === 'on';
 runService({
   name: 'family-ledger',
   schema: databaseSchema,
-  checkSettings: () => void (withRelay && loadRelayConfig()),
+  checkSettings: () => {
+    loadAccountsConfig();
+    if (withRelay) loadRelayConfig();
+  },
   compose: async (runtime) => {
     const parts: Stoppable[] = [];
     if (withProjector) {
@@ -34,6 +38,8 @@ runService({
 });
 
 async function listen(runtime: Runtime): Promise<Stoppable> {
+  // The API's process makes the first administrator (printed once), as the embedded key's token is printed.
+  await ensureFirstAdmin(new Users(runtime.dataSource), runtime.config.dataDir);
   const app = await createApiApp(runtime);
   const { host, port } = runtime.config;
   await app.listen(port, host);

@@ -6,6 +6,9 @@ import CaseOpenedV1 from './CaseOpened.v1.json';
 import CaseReopenedV1 from './CaseReopened.v1.json';
 import CertificationRevokedV1 from './CertificationRevoked.v1.json';
 import CriticismIssuedV1 from './CriticismIssued.v1.json';
+import GroupActivityCancelledV1 from './GroupActivityCancelled.v1.json';
+import GroupActivityCorrectedV1 from './GroupActivityCorrected.v1.json';
+import GroupActivityHeldV1 from './GroupActivityHeld.v1.json';
 import HouseholdCertifiedV1 from './HouseholdCertified.v1.json';
 import HouseholdEnrolledV1 from './HouseholdEnrolled.v1.json';
 import HouseholdEnrolledV2 from './HouseholdEnrolled.v2.json';
@@ -36,6 +39,9 @@ export const EVENT_SCHEMA_FILES = [
   { type: 'CaseReopened', version: 1, schema: CaseReopenedV1 },
   { type: 'CertificationRevoked', version: 1, schema: CertificationRevokedV1 },
   { type: 'CriticismIssued', version: 1, schema: CriticismIssuedV1 },
+  { type: 'GroupActivityCancelled', version: 1, schema: GroupActivityCancelledV1 },
+  { type: 'GroupActivityCorrected', version: 1, schema: GroupActivityCorrectedV1 },
+  { type: 'GroupActivityHeld', version: 1, schema: GroupActivityHeldV1 },
   { type: 'HouseholdCertified', version: 1, schema: HouseholdCertifiedV1 },
   { type: 'HouseholdEnrolled', version: 1, schema: HouseholdEnrolledV1 },
   { type: 'HouseholdEnrolled', version: 2, schema: HouseholdEnrolledV2 },

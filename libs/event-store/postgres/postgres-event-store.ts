@@ -19,6 +19,7 @@ import { isEventIdReuse, isRevisionRace, translateAppendError } from './append-e
 import { appendQuery, RESEND_STATEMENT } from './append-statement';
 import { readAllQuery, readAllUpToQuery, readUpTo, ReadUpToRow } from './read-all-query';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
+import { isDatabaseUnavailable } from '../../database/unavailable';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -207,6 +208,5 @@ function validateAppend(stream: string, events: readonly EventToAppend[]): void 
 }
 
 function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? '';
-  return code.startsWith('08') || code === '57P01' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT';
+  return isDatabaseUnavailable(error);
 }

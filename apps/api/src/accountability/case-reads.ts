@@ -3,7 +3,7 @@
  * revision: libs/audit/replay.ts), and the list from the audit trail read model.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { stateAsOf, stateAtRevision, stateOccurredAsOf } from '@libs/audit/replay';
 import { caseDecider, caseStream } from '@libs/domain/accountability-case';
@@ -11,11 +11,10 @@ import { EVENT_STORE, EventStore, formatPosition, RecordedEvent } from '@libs/ev
 import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
 import { listCases } from '@projections/case-audit-trail/case-audit-trail.query';
+import { cutPage, pageOf } from '../http/paging';
 import { ProblemException } from '../http/problem';
 import { setEtag } from '../http/revision';
 import { CaseListQuery, CaseReadQuery } from './case.dto';
-
-const LIST_LIMIT = 500;
 
 @Injectable()
 export class CaseReads {
@@ -39,12 +38,17 @@ export class CaseReads {
     };
   }
 
-  async list(query: CaseListQuery) {
-    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+  /** A page of cases (see ../http/paging.ts), with the log position the audit trail reflects. */
+  async list(query: CaseListQuery, request: Request, response: Response) {
+    const page = pageOf(query);
+    if (page.after !== undefined && (page.after.length !== 2 || Number.isNaN(Date.parse(page.after[0])))) throw ProblemException.of(400, 'invalid-cursor', 'cursor must be a cursor this service handed out');
+    const { position, rows } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
-      const cases = checkpoint ? await listCases(tx, checkpoint.schema, { district: query.district, status: query.status, limit: LIST_LIMIT }) : [];
-      return { position: checkpoint?.position ? formatPosition(checkpoint.position) : null, cases };
+      const filter = { district: query.district, status: query.status, after: page.after, limit: page.limit + 1 };
+      return { position: checkpoint?.position ? formatPosition(checkpoint.position) : null, rows: checkpoint ? await listCases(tx, checkpoint.schema, filter) : [] };
     });
+    const { rows: kept, next } = cutPage(rows, page, (c) => [c.openedKey, c.caseId], request, response);
+    return { position, cases: kept.map(({ openedKey: _key, ...summary }) => summary), next };
   }
 }
 

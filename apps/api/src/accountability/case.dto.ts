@@ -9,6 +9,7 @@ import {
   EscalationLevel,
 } from '@libs/domain/accountability-case';
 import { ReasonDto } from '../commands/shared/command.dto';
+import { PageQuery } from '../http/paging';
 
 const ISO = { strict: true, strictSeparator: true } as const;
 
@@ -86,11 +87,11 @@ export class CloseCaseDto extends ReasonDto {
 const STATUSES = ['Open', 'Closed'] as const;
 
 /** `GET /cases?district=&status=` */
-export class CaseListQuery {
-  @IsOptional() @IsString() @Matches(/^\d{6}$/, { message: 'district must be a 6-digit district code' })
+export class CaseListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'district code; required for a token scoped to an org unit' }) @IsOptional() @IsString() @Matches(/^\d{6}$/, { message: 'district must be a 6-digit district code' })
   district?: string;
 
-  @IsOptional() @IsIn(STATUSES)
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
 }
 

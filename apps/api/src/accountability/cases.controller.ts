@@ -1,7 +1,7 @@
 /** Accountability cases: open one, act on it, read it (now, or replayed to a time or revision), list them. */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
 import { CaseCommand } from '@libs/domain/accountability-case';
@@ -90,8 +90,9 @@ export class CasesController {
   }
 
   @Get()
-  list(@Query() query: CaseListQuery) {
-    return this.reads.list(query);
+  @ApiOperation({ summary: 'Cases in opening order, a page at a time', description: 'Follow `next` (also in the Link header) with the same parameters for the next page.' })
+  list(@Query() query: CaseListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.reads.list(query, request, response);
   }
 
   @Get(':id')

@@ -1,21 +1,25 @@
 /**
  * The one global guard: finds the request's entry in the policy table (libs/auth/policy-table.ts),
- * verifies the bearer token, and checks role, region scope and department. No entry, no access.
+ * verifies the bearer token or the session cookie (a write by cookie needs its CSRF token), and checks
+ * role, region scope and department. No entry, no access. Both ways in give the same Principal.
  * The principal is left on the request and in the access context for the layers after it.
  */
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { allowedRoles, findPolicy, hasRole, POLICY, PolicyEntry, Principal, TokenError } from '@libs/auth';
 import { accessContext } from '@libs/personal-data';
+import { principalOf, Sessions } from '@libs/accounts';
 import { ProblemException } from '../http/problem';
+import { requireCsrfToken, sessionIdOf } from '../accounts/session-cookie';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
-import { checkDepartment, checkScope } from './scope-check';
+import { checkChosenId, checkDepartment, checkScope } from './scope-check';
 import { Security } from '@libs/runtime';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; policy?: PolicyEntry };
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+/** The scheme is case-insensitive (RFC 9110 section 11.1); the token itself is not. */
+const BEARER = /^[Bb][Ee][Aa][Rr][Ee][Rr] +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 /** Printable text without control characters; it is stored, never logged. */
 const PURPOSE = /^[^\p{Cc}]{3,200}$/u;
 
@@ -29,7 +33,7 @@ export function routeTemplate(request: Request): string | undefined {
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('access');
 
-  constructor(private readonly security: Security, private readonly resolver: OrgUnitResolver, private readonly accessLog: AccessLog) {}
+  constructor(private readonly security: Security, private readonly resolver: OrgUnitResolver, private readonly accessLog: AccessLog, private readonly sessions: Sessions) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -52,6 +56,7 @@ export class AccessGuard implements CanActivate {
     if (context_) Object.assign(context_, { principal, purpose });
     const granted = allowedRoles(entry).filter((role) => principal.roles.includes(role));
     if (granted.length === 0) throw ProblemException.of(403, 'forbidden', 'your role may not use this endpoint');
+    checkChosenId(entry.chosenId, principal, request);
     await checkScope(entry.scope, principal, request, this.resolver);
     if (entry.department && granted.every((role) => role === 'provider')) await checkDepartment(entry.department, principal, request, this.resolver);
     this.setActor(request, principal);
@@ -63,7 +68,7 @@ export class AccessGuard implements CanActivate {
 
   private async authenticate(request: Request): Promise<Principal> {
     const header = request.header('authorization');
-    if (header === undefined) throw this.unauthorized('unauthenticated', 'a bearer token is required');
+    if (header === undefined) return this.fromSession(request);
     const match = BEARER.exec(header.trim());
     if (!match) throw this.unauthorized('invalid-token', 'the Authorization header is not a bearer JWT');
     try {
@@ -73,6 +78,16 @@ export class AccessGuard implements CanActivate {
       const reason = error instanceof TokenError ? error.reason : 'malformed';
       throw this.unauthorized('invalid-token', `the bearer token is ${reason === 'expired' ? 'expired' : reason === 'bad-signature' ? 'not signed by a trusted key' : reason === 'bad-claims' ? 'missing required claims' : 'malformed'}`);
     }
+  }
+
+  /** A bearer token wins over a cookie: only the cookie travels by itself, so only it needs the CSRF token. */
+  private async fromSession(request: Request): Promise<Principal> {
+    const id = sessionIdOf(request);
+    if (id === undefined) throw this.unauthorized('unauthenticated', 'a bearer token or a session cookie is required');
+    const session = await this.sessions.find(id);
+    if (!session) throw this.unauthorized('unauthenticated', 'the session has ended; sign in again');
+    requireCsrfToken(request, id);
+    return principalOf(session.user);
   }
 
   private unauthorized(code: string, detail: string): ProblemException {

@@ -3,6 +3,7 @@ import { AccessGuard } from './access.guard';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
 import { Security } from '@libs/runtime';
+import { Sessions } from '@libs/accounts';
 
 function contextFor(method: string, routePath: string | undefined, headers: Record<string, string> = {}): ExecutionContext {
   const request = { method, route: routePath === undefined ? undefined : { path: routePath }, path: routePath ?? '/x', headers, header: (name: string) => headers[name.toLowerCase()], query: {}, body: {} };
@@ -12,7 +13,7 @@ function contextFor(method: string, routePath: string | undefined, headers: Reco
 
 describe('the access guard', () => {
   const verify = jest.fn(async () => ({ sub: 'a', roles: ['admin'] as const, ou: '640100', scopes: [] }));
-  const guard = new AccessGuard({ verify } as unknown as Security, {} as OrgUnitResolver, { record: jest.fn() } as unknown as AccessLog);
+  const guard = new AccessGuard({ verify } as unknown as Security, {} as OrgUnitResolver, { record: jest.fn() } as unknown as AccessLog, {} as Sessions);
 
   beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
 

@@ -1,6 +1,6 @@
 /**
- * Rate limits per token (@nestjs/throttler): requests are counted by a digest of the bearer token, or by
- * client address when there is none, so one caller cannot starve the others and guessing tokens is slow.
+ * Rate limits per token (@nestjs/throttler): requests are counted by a digest of the bearer token (or of the
+ * session cookie), or by client address when there is neither, so one caller cannot starve the others and guessing tokens is slow.
  */
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -13,6 +13,8 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (typeof authorization === 'string' && authorization.length > 0) {
       return `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`;
     }
+    const session = typeof request.headers?.cookie === 'string' ? /(?:^|;\s*)fl_session=([^;]+)/.exec(request.headers.cookie)?.[1] : undefined;
+    if (session) return `session:${createHash('sha256').update(session).digest('hex').slice(0, 32)}`;
     return `ip:${request.ip ?? 'unknown'}`;
   }
 }

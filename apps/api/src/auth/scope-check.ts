@@ -81,6 +81,18 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
   }
 }
 
+/**
+ * A scoped caller may not choose the id of what it creates: answered by existence, a chosen id would tell
+ * whether that id is taken in another district. Every id it names gets this same answer; retries stay safe
+ * with Idempotency-Key, from which the service derives the id.
+ */
+export function checkChosenId(field: string | undefined, principal: Principal, request: Request): void {
+  if (field === undefined || isCityWide(principal) || bodyField(request, field) === undefined) return;
+  throw ProblemException.of(400, 'invalid-request', 'the request does not match the schema', {
+    errors: [{ field, message: `${field} is chosen by the service for a token scoped to an org unit (send an Idempotency-Key to retry safely)` }],
+  });
+}
+
 /** A provider acts only for the department its token names. */
 export async function checkDepartment(rule: DepartmentRule, principal: Principal, request: Request, resolver: OrgUnitResolver): Promise<void> {
   if (principal.department === undefined) throw ProblemException.of(403, 'department-required', 'a provider token must name its department');

@@ -4,17 +4,28 @@
  * without personal fields unless the caller may receive them (a subscriber with the `pii` scope).
  */
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ConsumerGroups, DEFAULT_LEASE_MS, DEFAULT_MAX_DELIVERIES } from '@libs/consumer-groups';
 import { parsePosition } from '@libs/event-store';
 import { mayReceivePersonalFields } from '@libs/personal-data';
 import { AuthenticatedRequest } from '../auth/access.guard';
+import { cutPage, PageQuery, pageOf } from '../http/paging';
 import { ProblemException } from '../http/problem';
 import { AckDto, ClaimDto, DefineGroupDto, GROUP_NAME, NackDto, ReplayDto } from './consumer-groups.dto';
 
 @Controller('consumer-groups')
 export class ConsumerGroupsController {
   constructor(@Inject(ConsumerGroups) private readonly groups: ConsumerGroups) {}
+
+  /** Every group, a page at a time (see ../http/paging.ts), in name order. */
+  @Get()
+  @ApiOperation({ summary: 'Every consumer group, a page at a time, in name order' })
+  async list(@Query() query: PageQuery, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    const page = pageOf(query);
+    const { rows: groups, next } = cutPage(await this.groups.list(page.after?.[0], page.limit + 1), page, (g) => [g.name], request, response);
+    return { groups, next };
+  }
 
   @Put(':name')
   async define(@Param('name') name: string, @Body() body: DefineGroupDto, @Res({ passthrough: true }) response: Response) {

@@ -7,14 +7,23 @@ import { IdempotencyStore, personalAnswers } from '@libs/idempotency';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { serveOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { answerClientErrors } from './client-errors';
+import { refuseHostileInput, verifyJsonDepth } from './hostile-input';
 import { strictValidationPipe } from './validation';
+import { serveWebApp } from './web-app';
 
 /** Everything about the HTTP surface that is not a route: body limits, errors, validation, idempotency, OpenAPI, latency. */
 export function configureApp(app: NestExpressApplication, runtime: Runtime): void {
-  app.use(helmet());
+  // The service answers plain http by default (and on a LAN address): upgrading the web app's own requests
+  // to https would break every one of them there.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The caller, once the access guard knows it, travels with the request to the event store (restricted data).
   app.use((_request: Request, _response: Response, next: NextFunction) => accessContext.run({}, next));
-  app.useBodyParser('json', { limit: runtime.config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
+  // Nest's types leave out body-parser's `verify` (it uses it for rawBody), but pass it through when rawBody is off.
+  const json = { limit: runtime.config.http.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth };
+  app.useBodyParser('json', json);
+  app.use(refuseHostileInput);
+  answerClientErrors(app.getHttpServer());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
   const answers = new IdempotencyStore(runtime.dataSource, { retentionMs: runtime.config.http.idempotencyRetentionHours * 3_600_000 });
@@ -22,6 +31,7 @@ export function configureApp(app: NestExpressApplication, runtime: Runtime): voi
   app.getHttpServer().once('close', stopSweeper);
   app.useGlobalInterceptors(new IdempotencyInterceptor(answers, personalAnswers(runtime.eventStore)));
   serveOpenApi(app);
+  serveWebApp(app);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const end = runtime.metrics.httpDuration.startTimer();
     response.on('finish', () => {

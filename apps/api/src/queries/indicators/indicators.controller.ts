@@ -8,9 +8,10 @@ import { DataSource } from 'typeorm';
 import { suppressSmallCells } from '@libs/auth';
 import { answerIndicator, IndicatorRequestError, parseIndicatorRequest, toCsv } from '@libs/indicators';
 import { catalogue } from '@projections/index';
+import { Language, LANGUAGES, rowNames } from '@libs/reference-data/names';
 import { ProblemException } from '../../http/problem';
 
-const PARAMETERS = new Set(['ou', 'level', 'pe', 'by', 'format']);
+const PARAMETERS = new Set(['ou', 'level', 'pe', 'by', 'format', 'lang']);
 
 type AnalystRequest = Request & { policy?: { suppressSmallCells?: boolean }; principal?: Parameters<typeof suppressSmallCells>[1] };
 
@@ -42,14 +43,22 @@ export class IndicatorsController {
       if (error instanceof IndicatorRequestError) throw ProblemException.of(400, error.code, error.message);
       throw error;
     }
+    const lang = languageOf(query.lang);
     const answer = await answerIndicator(this.dataSource, indicator, parsed);
     response.setHeader('X-Log-Position', answer.reflects.position ?? '');
     response.setHeader('X-Log-Recorded-At', answer.reflects.recordedAt ?? '');
-    if (!wantsCsv(query.format, request.headers.accept)) return answer;
+    if (!wantsCsv(query.format, request.headers.accept)) return lang === undefined ? answer : { ...answer, rows: answer.rows.map((row) => ({ ...row, names: rowNames(row, lang) })) };
     const rows = request.policy?.suppressSmallCells ? suppressSmallCells(answer.rows, request.principal) : answer.rows;
     response.type('text/csv; charset=utf-8');
     return toCsv({ ...answer, rows: rows as typeof answer.rows }, indicator);
   }
+}
+
+/** `?lang=zh-CN|en`: each JSON row also carries `names`, its org unit's and dimension codes' names. */
+function languageOf(lang: unknown): Language | undefined {
+  if (lang === undefined) return undefined;
+  if (typeof lang === 'string' && (LANGUAGES as readonly string[]).includes(lang)) return lang as Language;
+  throw ProblemException.of(400, 'invalid-parameter', `lang must be one of ${LANGUAGES.join(', ')}`);
 }
 
 function wantsCsv(format: unknown, accept: string | undefined): boolean {

@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *  - signing_keys: every checkpoint key the service has used, and the checkpoint that announced it;
  *  - cosignatures: witnesses' cosignature lines on a checkpoint, checked before they are stored.
  */
-export class AuditHeadsAndNotes1764590000000 implements MigrationInterface {
-  name = 'AuditHeadsAndNotes1764590000000';
+export class AuditHeadsAndNotes1765100000000 implements MigrationInterface {
+  name = 'AuditHeadsAndNotes1765100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE audit.checkpoints ADD COLUMN heads_root text, ADD COLUMN stream_count bigint, ADD COLUMN note text`);

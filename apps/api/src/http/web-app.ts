@@ -1,0 +1,52 @@
+/**
+ * Serves the built web app (dist/web, from apps/web) beside the API without taking any API path:
+ * hashed files under /assets are immutable for a year; index.html and the other files are revalidated
+ * every time (no-cache), so a new build is seen at once; a GET that asks for HTML at a path that is not
+ * the API's gets index.html, so the app's client-side routes (/app/...) load on a refresh.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import express, { NextFunction, Request, Response } from 'express';
+import { readEnv } from '@libs/config';
+import { registeredRoutes } from '../auth/routes';
+
+const YEAR_SECONDS = 365 * 86_400;
+
+/** Where the build is: WEB_DIST_DIR, else dist/web under the working directory (where npm start runs). */
+export function webAppDir(env: Record<string, string | undefined> = process.env): string {
+  return resolve(readEnv(env).WEB_DIST_DIR ?? join(process.cwd(), 'dist', 'web'));
+}
+
+function firstSegment(path: string): string {
+  return path.split('/')[1] ?? '';
+}
+
+/** Mounts the app when a build is there; false (and the API alone) when it is not. */
+export function serveWebApp(app: NestExpressApplication, dir: string = webAppDir()): boolean {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return false;
+  // The API's first path segments, read once its routes are registered (after app.init()).
+  let apiSegments: Set<string> | undefined;
+  const isApiPath = (path: string) => {
+    apiSegments ??= new Set(registeredRoutes(app).map((route) => firstSegment(route.path)).filter((segment) => segment !== ''));
+    return apiSegments.has(firstSegment(path));
+  };
+  const assets = join(dir, 'assets') + sep;
+  const files = express.static(dir, {
+    index: false,
+    cacheControl: false,
+    setHeaders: (response, file) => response.setHeader('Cache-Control', file.startsWith(assets) ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache'),
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();
+    files(request, response, () => {
+      // A missing hashed file is a 404, never the page: a stale page must not get HTML for its script.
+      if (request.path.startsWith('/assets/')) return next();
+      if (!(request.headers.accept ?? '').includes('text/html')) return next();
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(index, { cacheControl: false }, (error) => error && next(error));
+    });
+  });
+  return true;
+}

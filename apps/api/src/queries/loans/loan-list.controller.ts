@@ -1,0 +1,26 @@
+/** `GET /loans?ou=`: the loans of households under an org unit, a page at a time, from the loan register. */
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { loanRegisterReadModel } from '@projections/loan-register/loan-register.tables';
+import { listLoans } from '@projections/loan-register/loan-register.query';
+import { cutPage, pageOf } from '../../http/paging';
+import { orgUnitOf, readRegister, RegisterListQuery } from '../register-page';
+
+@ApiTags('loans')
+@Controller('loans')
+export class LoanListController {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Loans of households under an org unit, a page at a time', description: 'Follow `next` (also in the Link header) with the same parameters for the next page.' })
+  async list(@Query() query: RegisterListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const page = pageOf(query);
+    const ou = orgUnitOf(query);
+    const { position, rows } = await readRegister(this.dataSource, loanRegisterReadModel, (tx, schema) =>
+      listLoans(tx, schema, { ou, afterId: page.after?.[0], limit: page.limit + 1 }));
+    const { rows: loans, next } = cutPage(rows, page, (l) => [l.loanId], request, response);
+    return { position, loans, next };
+  }
+}

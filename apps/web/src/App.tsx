@@ -1,0 +1,49 @@
+/** Ant Design in the language in force, the sign-in gate, and one route per journey under /app. */
+import { ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { useI18n } from './i18n/i18n';
+import { SignInPage } from './pages/SignInPage';
+import { homeOf } from './components/navigation';
+import { useSession } from './session/session';
+
+// Each journey's page is its own chunk: the case page need not parse ECharts, the dashboard not the forms.
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazy(() => load().then((module) => ({ default: module[name] })));
+const CasePage = page(() => import('./pages/CasePage'), 'CasePage');
+const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
+const CompliancePage = page(() => import('./pages/CompliancePage'), 'CompliancePage');
+const DashboardPage = page(() => import('./pages/DashboardPage'), 'DashboardPage');
+const HouseholdPage = page(() => import('./pages/HouseholdPage'), 'HouseholdPage');
+const OperationsPage = page(() => import('./pages/OperationsPage'), 'OperationsPage');
+
+// Ant Design's secondary greys (45% black) fall below WCAG AA contrast on white: darkened to #595959 (7:1).
+const GREY = '#595959';
+const THEME = { token: { colorPrimary: '#b71c1c', colorLink: '#1d39c4', colorTextSecondary: GREY, colorTextDescription: GREY, colorTextTertiary: GREY, colorTextPlaceholder: '#6b6b6b' } };
+
+export function App() {
+  const { lang, t } = useI18n();
+  const { user, checked } = useSession();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
+      {!checked ? <Spin aria-label={t('common.loading')} /> : !user ? <SignInPage /> : (
+        <AppLayout>
+          <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+          <Routes>
+            <Route path="/app/dashboard" element={<DashboardPage />} />
+            <Route path="/app/cases" element={<CasesPage />} />
+            <Route path="/app/cases/:caseId" element={<CasePage />} />
+            <Route path="/app/compliance" element={<CompliancePage />} />
+            <Route path="/app/households" element={<HouseholdPage />} />
+            <Route path="/app/households/:householdId" element={<HouseholdPage />} />
+            <Route path="/app/operations" element={<OperationsPage />} />
+            <Route path="*" element={<Navigate to={homeOf(user)} replace />} />
+          </Routes>
+          </Suspense>
+        </AppLayout>
+      )}
+    </ConfigProvider>
+  );
+}

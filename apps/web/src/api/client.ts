@@ -1,0 +1,76 @@
+/**
+ * The one way the app reaches the API: openapi-fetch typed by the generated schema (schema.d.ts, made from
+ * the API's OpenAPI document by `npm run web:api-types`), same origin, the session cookie, and the CSRF
+ * token on every write. `call` is the untyped door for answers the document does not describe yet.
+ */
+import createClient, { Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (!SAFE.has(request.method) && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+    return request;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+api.use(csrf);
+
+/** An RFC 9457 problem as the API answers it. */
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  code?: string;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem, readonly response: Response) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+export interface Answer<T> { data: T; response: Response }
+
+/** A request the typed paths do not cover; throws ProblemError on 4xx/5xx. */
+export async function call<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; accept?: string } = {}): Promise<Answer<T>> {
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (!SAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  return { data: (await readBody(response)) as T, response };
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const type = response.headers.get('content-type') ?? '';
+  // application/json and application/problem+json; not application/x-ndjson (the export bundle is text).
+  const body = response.status === 204 ? null : /\/([\w.-]+\+)?json\b/.test(type) ? await response.json() : await response.text();
+  if (!response.ok) {
+    const problem = (typeof body === 'object' && body ? body : { title: String(body || response.statusText), status: response.status }) as Problem;
+    throw new ProblemError(problem, response);
+  }
+  return body;
+}
+
+/** Turns an openapi-fetch answer into its data, or throws its problem. */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.response.ok) return result.data as T;
+  const problem = (result.error && typeof result.error === 'object' ? result.error : { title: result.response.statusText, status: result.response.status }) as Problem;
+  throw new ProblemError(problem, result.response);
+}
+
+/**
+ * The same for a typed path whose answer the OpenAPI document does not describe yet (`content?: never`):
+ * the path and its parameters are still checked against the document; the answer's shape is the caller's.
+ */
+export function unwrapAs<T>(result: { data?: unknown; error?: unknown; response: Response }): T {
+  return unwrap(result) as T;
+}

@@ -1,0 +1,36 @@
+/** The frame every page shares: skip link, the journeys the user may take, language switch, sign-out. */
+import { Button, Layout, Menu, Select, Space, Typography } from 'antd';
+import { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { Lang, useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
+import { journeysOf } from './navigation';
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { user, signOut } = useSession();
+  const location = useLocation();
+  const journeys = journeysOf(user);
+  const selected = journeys.find((journey) => location.pathname.startsWith(journey.path))?.path;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', height: 'auto', lineHeight: '48px' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>{t('app.title')}</Typography.Text>
+        <nav aria-label={t('app.title')} style={{ flex: 1, minWidth: 200 }}>
+          <Menu theme="dark" mode="horizontal" selectedKeys={selected ? [selected] : []} style={{ background: 'transparent' }}
+            items={journeys.map((journey) => ({ key: journey.path, label: <Link to={journey.path}>{t(journey.label)}</Link> }))} />
+        </nav>
+        <Space>
+          <Typography.Text style={{ color: '#fff' }}>{user?.displayName ?? user?.username}</Typography.Text>
+          <Select<Lang> aria-label={t('nav.language')} value={lang} onChange={setLang} style={{ width: 110 }}
+            options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
+          <Button onClick={() => void signOut()}>{t('nav.signOut')}</Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content id="main" tabIndex={-1} style={{ padding: '16px 24px' }}>
+        <main>{children}</main>
+      </Layout.Content>
+    </Layout>
+  );
+}

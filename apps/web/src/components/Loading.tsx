@@ -1,0 +1,19 @@
+/** What a view shows while it loads or when the API refused it (its problem's words, never a stack). */
+import { Alert, Spin } from 'antd';
+import { ReactNode } from 'react';
+import { ProblemError } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+
+export function Loading<T>({ remote, children }: { remote: { data?: T; error?: Error; loading: boolean }; children: (data: T) => ReactNode }) {
+  const { t } = useI18n();
+  if (remote.error) return <ProblemAlert error={remote.error} />;
+  if (remote.data === undefined) return remote.loading ? <Spin aria-label={t('common.loading')} /> : null;
+  return <>{children(remote.data)}</>;
+}
+
+export function ProblemAlert({ error }: { error: Error }) {
+  const { t } = useI18n();
+  const status = error instanceof ProblemError ? error.problem.status : undefined;
+  const message = status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.error', { message: error.message });
+  return <Alert type={status === 403 || status === 404 ? 'warning' : 'error'} role="alert" showIcon message={message} data-status={status} />;
+}

@@ -1,0 +1,29 @@
+/** The org-unit tree (city → district → township → village), names in the language in force. */
+import { TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { OrgUnit } from '../hooks/types';
+import { useOrgUnits } from '../hooks/useReference';
+
+interface Node { value: string; title: string; children: Node[] }
+
+function tree(units: OrgUnit[], label: (unit: OrgUnit) => string): Node[] {
+  const nodes = new Map(units.map((unit) => [unit.code, { value: unit.code, title: label(unit), children: [] as Node[] }]));
+  const roots: Node[] = [];
+  for (const unit of units) {
+    const node = nodes.get(unit.code)!;
+    const parent = unit.parent ? nodes.get(unit.parent) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+export function OrgUnitPicker({ value, onChange, id }: { value: string; onChange(code: string): void; id?: string }) {
+  const { name, t } = useI18n();
+  const units = useOrgUnits();
+  const data = useMemo(() => tree(units.data ?? [], (unit) => `${name(unit.name, unit.code)} (${unit.code})`), [units.data, name]);
+  return (
+    <TreeSelect id={id} aria-label={t('dashboard.orgUnit')} value={value} onChange={onChange} treeData={data} showSearch treeNodeFilterProp="title"
+      loading={units.loading} style={{ minWidth: 260 }} treeDefaultExpandedKeys={data.map((node) => node.value)} popupMatchSelectWidth={false} />
+  );
+}

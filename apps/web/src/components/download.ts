@@ -1,0 +1,41 @@
+/** Downloads: the API's own CSV (Accept: text/csv) as it answers it, and an .xlsx made in the page with Chinese headers. */
+import { call } from '../api/client';
+import { Row } from '../hooks/types';
+import { zhCN, MessageKey } from '../i18n/zh-CN';
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export async function downloadCsv(path: string, filename: string): Promise<void> {
+  const { data } = await call<string>('GET', path, { accept: 'text/csv' });
+  saveBlob(new Blob([data], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+/** The column's Chinese header from the catalogue (col.<field>), or the field's own name. */
+export const chineseHeader = (field: string) => zhCN[`col.${field}` as MessageKey] ?? field;
+
+export async function downloadXlsx(columns: string[], rows: Row[], filename: string, sheet: string): Promise<void> {
+  // exceljs is large: loaded only when someone asks for a workbook.
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const worksheet = workbook.addWorksheet(sheet);
+  worksheet.columns = columns.map((field) => ({ header: chineseHeader(field), key: field, width: Math.max(12, chineseHeader(field).length * 2 + 4) }));
+  for (const row of rows) {
+    // A suppressed cell stays empty with the word beside it, never a zero.
+    worksheet.addRow(Object.fromEntries(columns.map((field) => [field, row.suppressed && row[field] === null ? zhCN['common.suppressed'] : cell(row[field])])));
+  }
+  worksheet.getRow(1).font = { bold: true };
+  const buffer = await workbook.xlsx.writeBuffer();
+  saveBlob(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
+}
+
+function cell(value: Row[string] | undefined): string | number | boolean | null {
+  if (value && typeof value === 'object') return `${value.lower}–${value.upper}`;
+  return value ?? null;
+}

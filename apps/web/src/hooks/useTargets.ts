@@ -1,0 +1,60 @@
+/**
+ * The four programme targets for an org unit and period, each as value, target and met, summed from the
+ * indicator rows the API answers (a rate from summed counts, never an average of rates).
+ */
+import { call } from '../api/client';
+import { IndicatorAnswer, Reflects, Row } from './types';
+import { indicatorPath } from './useIndicator';
+import { useRemote } from './useRemote';
+
+/** 164 million yuan of micro-loans over the campaign (the seed report's goal), in fen. */
+export const LOAN_TARGET_FEN = 164_000_000 * 100;
+
+export interface TargetTile {
+  key: 'enrolled' | 'certified' | 'satisfaction' | 'loans';
+  unit: 'households' | 'proportion' | 'fen';
+  value: number | null;
+  target: number | null;
+  met: boolean | null;
+  suppressed: boolean;
+  reflects: Reflects;
+}
+
+const sum = (rows: Row[], field: string) => rows.reduce((total, row) => total + (typeof row[field] === 'number' ? (row[field] as number) : 0), 0);
+
+function tile(key: TargetTile['key'], unit: TargetTile['unit'], answer: IndicatorAnswer, judge: (rows: Row[]) => Pick<TargetTile, 'value' | 'target' | 'met'>): TargetTile {
+  const suppressed = answer.rows.some((row) => row.suppressed === true);
+  const empty = answer.rows.length === 0;
+  const judged = suppressed || empty ? { value: null, target: null, met: null } : judge(answer.rows);
+  return { key, unit, suppressed, reflects: answer.reflects, ...judged };
+}
+
+const rate = (target: number) => (rows: Row[]) => {
+  const numerator = sum(rows, 'numerator');
+  const denominator = sum(rows, 'denominator');
+  const value = denominator > 0 ? numerator / denominator : null;
+  return { value, target, met: value === null ? null : value >= target };
+};
+
+export function useTargets(ou: string, pe: string) {
+  const year = pe.slice(0, 4);
+  const get = (name: string, period: string) => call<IndicatorAnswer>('GET', indicatorPath(name, { ou, pe: period })).then((answer) => answer.data);
+  return useRemote(async () => {
+    const [enrolled, certified, satisfaction, loans] = await Promise.all([
+      get('enrolment-vs-target', year), get('certification-rate', pe), get('satisfaction-rate', pe), get('loan-principal-granted', pe),
+    ]);
+    return [
+      tile('enrolled', 'households', enrolled, (rows) => {
+        const value = sum(rows, 'numerator');
+        const target = sum(rows, 'denominator');
+        return { value, target, met: value >= target };
+      }),
+      tile('certified', 'proportion', certified, rate(0.6)),
+      tile('satisfaction', 'proportion', satisfaction, rate(0.9)),
+      tile('loans', 'fen', loans, (rows) => {
+        const value = sum(rows, 'numerator');
+        return { value, target: LOAN_TARGET_FEN, met: value >= LOAN_TARGET_FEN };
+      }),
+    ];
+  }, `targets:${ou}:${pe}`);
+}

@@ -1,0 +1,57 @@
+/**
+ * The language in force (zh-CN by default, en the other choice, kept in localStorage), the message lookup
+ * and the locale's formats: numbers, fen as yuan, and dates in the programme's calendar (Asia/Shanghai).
+ */
+import { createContext, ReactNode, useContext, useMemo, useState } from 'react';
+import { en } from './en';
+import { MessageKey, zhCN } from './zh-CN';
+
+export type Lang = 'zh-CN' | 'en';
+export type { MessageKey };
+const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+export const PROGRAMME_TIME_ZONE = 'Asia/Shanghai';
+
+export interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  has(key: string): key is MessageKey;
+  number(value: number, digits?: number): string;
+  percent(value: number): string;
+  yuan(fen: number): string;
+  dateTime(iso: string): string;
+  /** A bilingual name from the API's reference data, in the language in force. */
+  name(name: { 'zh-CN'?: string; en?: string } | undefined, fallback: string): string;
+}
+
+export function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
+  const messages = CATALOGUES[lang];
+  const numbers = new Intl.NumberFormat(lang);
+  const dates = new Intl.DateTimeFormat(lang, { timeZone: PROGRAMME_TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+  return {
+    lang,
+    setLang,
+    has: (key): key is MessageKey => key in messages,
+    t: (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)),
+    number: (value, digits) => (digits === undefined ? numbers : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(value),
+    percent: (value) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value),
+    // Fen are integers; yuan shown with two decimals, so no float arithmetic beyond this one division.
+    yuan: (fen) => new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100),
+    dateTime: (iso) => dates.format(new Date(iso)),
+    name: (name, fallback) => name?.[lang] ?? name?.['zh-CN'] ?? fallback,
+  };
+}
+
+const I18nContext = createContext<I18n>(makeI18n('zh-CN', () => undefined));
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN'));
+  const value = useMemo(() => makeI18n(lang, (next) => {
+    localStorage.setItem('lang', next);
+    document.documentElement.lang = next;
+    setLangState(next);
+  }), [lang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export const useI18n = (): I18n => useContext(I18nContext);

@@ -1,0 +1,57 @@
+/** A case for the auditor: timeline, state after any event, "as of", verification, export, audit trail. */
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { call } from '../api/client';
+import { AsOfPicker } from '../components/AsOfPicker';
+import { CaseAuditTrail } from '../components/CaseAuditTrail';
+import { CaseTimeline } from '../components/CaseTimeline';
+import { saveBlob } from '../components/download';
+import { Loading } from '../components/Loading';
+import { StateView } from '../components/StateView';
+import { useI18n } from '../i18n/i18n';
+import { Verdict } from '../hooks/types';
+import { ReplayPoint, useCaseAt, useCaseHistory, useCaseTrail, verifyCase } from '../hooks/useCases';
+
+export function CasePage() {
+  const { caseId = '' } = useParams();
+  const { t } = useI18n();
+  const history = useCaseHistory(caseId);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [point, setPoint] = useState<ReplayPoint | null>(null);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const at = useCaseAt(caseId, point);
+  const district = (history.data?.[0]?.data as { districtCode?: string } | undefined)?.districtCode;
+  const trail = useCaseTrail(caseId, district);
+  const exportBundle = async () => {
+    const { data } = await call<string>('GET', `/cases/${encodeURIComponent(caseId)}/export`, { accept: 'application/x-ndjson' });
+    saveBlob(new Blob([data], { type: 'application/x-ndjson' }), `case-${caseId}.ndjson`);
+  };
+  const chosenEntry = history.data?.find((entry) => entry.revision === chosen);
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('case.title', { id: caseId })}</Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button onClick={() => void verifyCase(caseId).then(setVerdict)}>{t('case.verify')}</Button>
+        <Button onClick={() => void exportBundle()}>{t('case.export')}</Button>
+        {verdict && <Alert role="status" data-testid="verdict" type={verdict.ok ? 'success' : 'error'} showIcon
+          message={verdict.firstBadRevision === null ? t('case.intact', { count: verdict.events }) : t('case.broken', { revision: verdict.firstBadRevision })} />}
+      </Space>
+      <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('case.timeline')}</h2>}>
+        <Loading remote={history}>{(events) => <CaseTimeline events={events} chosen={chosen} onChoose={setChosen} />}</Loading>
+      </Card>
+      {chosenEntry && (
+        <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('case.stateAfter')} #{chosenEntry.revision}</h2>}>
+          <StateView state={chosenEntry.state} label={t('case.stateAfter')} />
+        </Card>
+      )}
+      <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('case.asOf')}</h2>}>
+        <AsOfPicker onShow={setPoint} />
+        <Loading remote={at}>{(answer) => <StateView state={answer.state} label={t('case.asOf')} />}</Loading>
+      </Card>
+      <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('case.trail')}</h2>}>
+        <Loading remote={trail}>{(entries) => <CaseAuditTrail entries={entries} />}</Loading>
+      </Card>
+    </>
+  );
+}

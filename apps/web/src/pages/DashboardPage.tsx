@@ -1,0 +1,34 @@
+/** The analyst's dashboard: targets, charts and any indicator as a table, for an org unit and period. */
+import { Space, Typography } from 'antd';
+import { useState } from 'react';
+import { DashboardCharts } from '../charts/DashboardCharts';
+import { IndicatorTable } from '../components/IndicatorTable';
+import { Loading } from '../components/Loading';
+import { OrgUnitPicker } from '../components/OrgUnitPicker';
+import { PeriodPicker } from '../components/PeriodPicker';
+import { TargetTiles } from '../components/TargetTiles';
+import { useI18n } from '../i18n/i18n';
+import { useTargets } from '../hooks/useTargets';
+import { useSession } from '../session/session';
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const [ou, setOu] = useState(user?.ou ?? '640100');
+  const [pe, setPe] = useState('2012');
+  const targets = useTargets(ou, pe);
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('dashboard.title')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <label htmlFor="ou-picker">{t('dashboard.orgUnit')}</label>
+        <OrgUnitPicker id="ou-picker" value={ou} onChange={setOu} />
+        <span>{t('dashboard.period')}</span>
+        <PeriodPicker value={pe} onChange={setPe} />
+      </Space>
+      <Loading remote={targets}>{(tiles) => <TargetTiles tiles={tiles} />}</Loading>
+      <DashboardCharts ou={ou} pe={pe} />
+      <IndicatorTable ou={ou} pe={pe} />
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+/** Field staff: find a household (by id or village), see it, and run the everyday commands from forms. */
+import { Card, Col, Input, List, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { HouseholdSummary } from '../components/HouseholdSummary';
+import { Loading } from '../components/Loading';
+import { EnrolForm, NeedForm, SatisfactionForm, ServiceForm } from '../forms/HouseholdForms';
+import { LoanForm, RepaymentForm } from '../forms/LoanForms';
+import { useI18n } from '../i18n/i18n';
+import { useHousehold, useVillageHouseholds } from '../hooks/useHousehold';
+import { can, useSession } from '../session/session';
+
+export function HouseholdPage() {
+  const { householdId } = useParams();
+  const { t } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const [village, setVillage] = useState<string>();
+  const [loanId, setLoanId] = useState<string>();
+  const household = useHousehold(householdId);
+  const villageList = useVillageHouseholds(village);
+  const open = (id: string) => id && navigate(`/app/households/${encodeURIComponent(id.trim())}`);
+  const keys = (record: unknown) => Object.keys((record ?? {}) as object);
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('household.title')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search aria-label={t('household.findById')} placeholder={t('household.findById')} enterButton={t('common.search')} onSearch={open} style={{ width: 380 }} />
+        <Input.Search aria-label={t('household.findByVillage')} placeholder={t('household.findByVillage')} enterButton={t('common.search')} onSearch={(v) => setVillage(v.trim() || undefined)} style={{ width: 300 }} />
+      </Space>
+      {village && (
+        <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('household.village')} {village}</h2>} style={{ marginBottom: 12 }}>
+          {villageList.error ? <Typography.Text type="secondary">{t('household.listMissing')}</Typography.Text> : (
+            <List size="small" dataSource={villageList.data ?? []} loading={villageList.loading}
+              renderItem={(item) => <List.Item><Link to={`/app/households/${item.householdId}`}>{item.householdId}</Link> {item.category}</List.Item>} />
+          )}
+        </Card>
+      )}
+      <Row gutter={[12, 12]}>
+        {householdId && (
+          <Col xs={24} xl={14}>
+            <Loading remote={household}>{(h) => <HouseholdSummary household={h} />}</Loading>
+          </Col>
+        )}
+        <Col xs={24} xl={householdId ? 10 : 24}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {!householdId && can(user, 'registrar') && <EnrolForm onEnrolled={({ data }) => open(String(data.householdId))} />}
+            {householdId && household.data && (
+              <>
+                {can(user, 'registrar', 'provider') && <NeedForm householdId={householdId} etag={household.data.etag} onDone={household.reload} />}
+                {can(user, 'provider') && <ServiceForm householdId={householdId} etag={household.data.etag} onDone={household.reload} needs={keys(household.data.needs)} />}
+                {can(user, 'provider', 'registrar') && <SatisfactionForm householdId={householdId} etag={household.data.etag} onDone={household.reload} services={keys(household.data.services)} />}
+                {can(user, 'loan-officer') && <LoanForm householdId={householdId} onDone={({ data }) => setLoanId(String(data.loanId))} />}
+                {can(user, 'loan-officer') && <RepaymentForm key={loanId} loanId={loanId} onDone={() => undefined} />}
+              </>
+            )}
+          </Space>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The signed-in user (cookie session, per the web contract): read on load from GET /auth/session, made by
+ * POST /auth/sessions, ended by DELETE /auth/session. Its CSRF token goes on every write (api/client.ts).
+ */
+import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { api, setCsrfToken, unwrap } from '../api/client';
+import type { components } from '../api/schema';
+
+export type User = components['schemas']['SessionUserDto'];
+type SessionAnswer = components['schemas']['SessionDto'];
+
+interface Session {
+  user: User | null;
+  checked: boolean;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [checked, setChecked] = useState(false);
+  const accept = (answer: SessionAnswer) => {
+    setCsrfToken(answer.csrfToken);
+    setUser(answer.user);
+  };
+  useEffect(() => {
+    // 401 (no live session) simply means the sign-in form.
+    api.GET('/auth/session').then((result) => accept(unwrap(result))).catch(() => undefined).finally(() => setChecked(true));
+  }, []);
+  const signIn = useCallback(async (username: string, password: string) => {
+    accept(unwrap(await api.POST('/auth/sessions', { body: { username, password } })));
+  }, []);
+  const signOut = useCallback(async () => {
+    await api.DELETE('/auth/session').catch(() => undefined);
+    setCsrfToken(null);
+    setUser(null);
+  }, []);
+  return <SessionContext.Provider value={{ user, checked, signIn, signOut }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** What the user's roles let them do, for showing the right pages (the API still decides every request). */
+export const can = (user: User | null, ...roles: string[]) => !!user && (user.roles.includes('admin') || roles.some((role) => (user.roles as readonly string[]).includes(role)));

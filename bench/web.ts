@@ -1,0 +1,131 @@
+/**
+ * `npm run bench -- web`: how long the dashboard and a 1,000-event case page take to render in Debian's
+ * Chromium (headless, playwright-core) on a campaign of enrolled households, p50 and p99 over repeated
+ * loads, beside the slowest API call each load made (the page's floor: it cannot show before its data).
+ * Each load is a full navigation: the session check, the app's script (from the browser's cache after the
+ * first), every API call, and the render until no spinner is left.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, Page } from 'playwright-core';
+import { loadConfig } from '../libs/config';
+import { Projector } from '../libs/projection/projector';
+import { openRuntime } from '../libs/runtime';
+import { databaseSchema, projections } from '../projections/index';
+import { createApiApp } from '../apps/api/src/create-app';
+import { enrolHouseholds } from './http';
+import { benchAuth } from './support/auth';
+import { percentile } from './support/stats';
+
+const { buildWeb } = require('../../scripts/web/build-web.js') as { buildWeb(options: { quiet?: boolean }): boolean };
+
+export interface WebBenchOptions { households: number; caseEvents: number; loads: number }
+export const defaultWebOptions: WebBenchOptions = { households: 2_000, caseEvents: 1_000, loads: 20 };
+
+export interface PageTiming { page: string; loads: number; apiCalls: number; renderP50Ms: number; renderP99Ms: number; slowestApiP50Ms: number; slowestApiP99Ms: number; ratioP50: number }
+export type WebBenchResults = { pages: PageTiming[] } | { notRun: string };
+
+const BROWSER = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+const PASSWORD = 'bench web password';
+
+export async function benchWeb(databaseUrl: string, options: WebBenchOptions = defaultWebOptions): Promise<WebBenchResults> {
+  if (!BROWSER) return { notRun: 'no Chromium at /usr/bin/chromium' };
+  buildWeb({ quiet: true });
+  const auth = await benchAuth();
+  const env = { ...process.env, ...auth.env, DATABASE_URL: databaseUrl, WEB_DIST_DIR: join(__dirname, '..', '..', 'dist', 'web') };
+  const runtime = await openRuntime(loadConfig(env), { env, schema: databaseSchema });
+  const app = await createApiApp(runtime);
+  const projector = new Projector(projections, runtime.eventStore, runtime.dataSource, runtime.config.projector);
+  const browser = await chromium.launch({ executablePath: BROWSER, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const api = (method: string, path: string, body?: object, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, { method, headers: { authorization: auth.authorization, 'content-type': 'application/json', ...headers }, body: body && JSON.stringify(body) });
+    await enrolHouseholds(runtime.eventStore, options.households);
+    projector.start();
+    const caseId = await longCase(api, options.caseEvents);
+    await caughtUp(api);
+    await api('POST', '/admin/users', { username: 'bench-web', password: PASSWORD, roles: ['admin'], ou: '640100' });
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+    await page.goto(`${base}/app/dashboard`);
+    await page.locator('#username').fill('bench-web');
+    await page.locator('#password').fill(PASSWORD);
+    await page.locator('#password').press('Enter');
+    await page.getByTestId('tile-enrolled').waitFor({ timeout: 60_000 });
+    return {
+      pages: [
+        await timeLoads(page, 'dashboard', `${base}/app/dashboard`, '[data-testid="tile-enrolled"] [data-testid="tile-value"]', options.loads),
+        await timeLoads(page, `case page (${options.caseEvents} events)`, `${base}/app/cases/${caseId}`, '[data-testid="timeline"] tr.ant-table-row', options.loads),
+      ],
+    };
+  } finally {
+    await browser.close();
+    await projector.stop();
+    await app.close();
+    await runtime.close();
+  }
+}
+
+/** Loads `url` again and again; each load's time to a settled page, and its slowest API call. */
+async function timeLoads(page: Page, name: string, url: string, ready: string, loads: number): Promise<PageTiming> {
+  const renders: number[] = [];
+  const slowest: number[] = [];
+  let calls = 0;
+  for (let i = 0; i < loads + 1; i++) {
+    const durations: number[] = [];
+    const onFinished = (request: import('playwright-core').Request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/assets/') || path.startsWith('/app')) return;
+      const timing = request.timing();
+      durations.push(timing.responseEnd);
+    };
+    page.on('requestfinished', onFinished);
+    const started = performance.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator(ready).first().waitFor({ timeout: 60_000 });
+    await page.waitForFunction("document.querySelectorAll('.ant-spin-spinning').length === 0", undefined, { timeout: 60_000 });
+    const elapsed = performance.now() - started;
+    await page.waitForLoadState('networkidle');
+    page.off('requestfinished', onFinished);
+    if (i === 0) continue; // the first load fills the browser's cache
+    renders.push(elapsed);
+    slowest.push(Math.max(0, ...durations));
+    calls = durations.length;
+  }
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const p50 = percentile(renders, 50);
+  return {
+    page: name, loads, apiCalls: calls, renderP50Ms: round(p50), renderP99Ms: round(percentile(renders, 99)),
+    slowestApiP50Ms: round(percentile(slowest, 50)), slowestApiP99Ms: round(percentile(slowest, 99)), ratioP50: round(p50 / percentile(slowest, 50)),
+  };
+}
+
+type Api = (method: string, path: string, body?: object, headers?: Record<string, string>) => Promise<Response>;
+
+/** A case of `events` events through the API: opened, ordered, then reports and rejections in turn. */
+async function longCase(api: Api, events: number): Promise<string> {
+  const caseId = randomUUID();
+  const at = (n: number) => new Date(Date.UTC(2012, 2, 1) + n * 60_000).toISOString();
+  const supervisor = { 'X-Actor': 'sup-bench' };
+  const unit = { 'X-Actor': 'clerk-bench', 'X-Actor-Role': 'subject-unit', 'X-Actor-Unit': 'unit-bench' };
+  await api('POST', '/supervision/640104/assignment', { supervisorId: 'sup-bench', reason: 'bench', occurredAt: at(0) }, { 'X-Actor': 'office', 'X-Actor-Role': 'city-office' });
+  await api('POST', '/cases', { caseId, subjectUnit: 'unit-bench', districtCode: '640104', grounds: ['perfunctory'], evidence: [{ reference: 'r', description: 'd' }], reason: 'bench', occurredAt: at(1) }, supervisor);
+  await api('POST', `/cases/${caseId}/order-rectification`, { requirements: ['redo'], deadline: '2030-01-01T00:00:00.000Z', reason: 'bench', occurredAt: at(2) }, supervisor);
+  for (let n = 2; n < events; n += 2) {
+    const reported = await api('POST', `/cases/${caseId}/report-rectification`, { report: `round ${n}`, evidence: [], reason: 'bench', occurredAt: at(n + 1) }, unit);
+    if (!reported.ok) throw new Error(`report-rectification answered ${reported.status}: ${await reported.text()}`);
+    if (n + 1 < events) await api('POST', `/cases/${caseId}/reject-rectification`, { reason: 'again', occurredAt: at(n + 2) }, supervisor);
+  }
+  return caseId;
+}
+
+async function caughtUp(api: Api): Promise<void> {
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    const { projections: list } = (await (await api('GET', '/admin/projections')).json()) as { projections: { lag: { events: number } }[] };
+    if (list.every((p) => p.lag.events === 0)) return;
+  }
+  throw new Error('projections did not catch up within 5 minutes');
+}

@@ -1,0 +1,2 @@
+export * from './log-holder';
+export * from './operational-metrics';

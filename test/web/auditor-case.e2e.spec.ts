@@ -1,0 +1,79 @@
+/**
+ * The auditor's story: finds the case in the list, reads its timeline (the rows GET /cases/{id}/history
+ * gives, in words), the state after a chosen event, the state as of a revision, verifies the hash chain,
+ * downloads the export bundle the API gives, and sees the case's audit trail.
+ */
+import { readFileSync } from 'node:fs';
+import { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { eventually } from '../support/test-app';
+import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { choose, settled, signInThroughPage } from './support/journey';
+import { assignSupervisor, seedCase } from './support/seed-case';
+import { createUser, startWebService, WebService } from './support/web-service';
+
+const WORDS: Record<string, string> = { CaseOpened: '立案', RectificationOrdered: '责令整改', RectificationReported: '报告整改情况', RectificationRejected: '整改未通过' };
+
+describeInBrowser('the auditor reads a case', (browserPath) => {
+  let service: WebService;
+  let browser: Browser;
+  let page: Page;
+  let caseId: string;
+  const auditor = { username: 'sun-auditor', password: 'a long enough password', roles: ['auditor'], ou: '640100', displayName: '孙审计' };
+  const api = (path: string) => request(service.app.http).get(path).expect(200);
+
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startWebService(), launchBrowser(browserPath)]);
+    await createUser(service.app, auditor);
+    await assignSupervisor(service.app);
+    caseId = await seedCase(service.app);
+    await eventually(async () => expect((await api('/cases')).body.cases).toHaveLength(1), 20_000);
+    page = await (await newContext(browser)).newPage();
+    await signInThroughPage(page, service.baseUrl, auditor);
+    await page.getByRole('link', { name: caseId.slice(0, 8) }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  it('lists the case, filtered by district and status as the API filters them', async () => {
+    await choose(page, '状态', '已结案');
+    await page.getByRole('link', { name: caseId.slice(0, 8) }).waitFor({ state: 'detached' });
+    await choose(page, '状态', '办理中');
+    await page.getByRole('link', { name: caseId.slice(0, 8) }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'cases');
+  });
+
+  it('shows one timeline row per event of GET /cases/{id}/history, in words, with who, why, revision and hash', async () => {
+    await page.getByRole('link', { name: caseId.slice(0, 8) }).click();
+    await page.getByTestId('timeline').locator('tr.ant-table-row').first().waitFor();
+    await settled(page);
+    const history = (await api(`/cases/${caseId}/history`)).body.events as { revision: number; type: string; actor: string; reason: string; hash: string }[];
+    const rows = await page.getByTestId('timeline').locator('tr.ant-table-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows.map((cells) => [Number(cells[0]), cells[1], cells[2], cells[3], cells[6]])).toEqual(
+      history.map((event) => [event.revision, WORDS[event.type], event.actor, event.reason, event.hash.slice(0, 12)]));
+  });
+
+  it('shows the state after a chosen event and as of a revision, as the API folds them', async () => {
+    const history = (await api(`/cases/${caseId}/history`)).body.events as { state: unknown }[];
+    await page.getByRole('button', { name: '选择 #1' }).click();
+    expect(JSON.parse((await page.getByTestId('state-view').first().textContent())!)).toEqual(history[1].state);
+    await page.getByRole('textbox', { name: '回看' }).fill('2');
+    await choose(page, '回看', '按版本');
+    await page.getByRole('button', { name: '显示当时状态' }).click();
+    await page.getByTestId('state-view').nth(1).waitFor();
+    expect(JSON.parse((await page.getByTestId('state-view').nth(1).textContent())!)).toEqual((await api(`/cases/${caseId}?revision=2`)).body.state);
+  });
+
+  it('verifies the hash chain, downloads the API\'s export bundle and shows the audit trail', async () => {
+    await page.getByRole('button', { name: '校验哈希链' }).click();
+    await page.getByTestId('verdict').filter({ hasText: '完好：4 个事件的哈希链一致' }).waitFor();
+    const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载审计包' }).click()]);
+    expect(readFileSync(await bundle.path(), 'utf8')).toBe((await api(`/cases/${caseId}/export`)).text);
+    await page.getByText('clerk-7').nth(1).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'case');
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The analyst's dashboard against the API's own answers: each target tile's value is the figure
+ * GET /indicators/... gives the same analyst, the table has the API's rows, the CSV is the API's CSV,
+ * the Excel file carries Chinese headers and the same numbers, and suppressed cells show as suppressed.
+ */
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { seedCampaign } from '@projections/shared/testing/campaign-seed';
+import { eventually } from '../support/test-app';
+import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
+import { choose, settled, signInThroughPage } from './support/journey';
+import { createUser, startWebService, WebService } from './support/web-service';
+
+type Row = Record<string, unknown>;
+const sum = (rows: Row[], field: string) => rows.reduce((total: number, row) => total + (typeof row[field] === 'number' ? (row[field] as number) : 0), 0);
+
+describeInBrowser('the analyst dashboard', (browserPath) => {
+  let service: WebService;
+  let browser: Browser;
+  let page: Page;
+  let token: string;
+  const analyst = { username: 'zhao-analyst', password: 'a long enough password', roles: ['analyst'], ou: '640100', displayName: '赵分析' };
+  const api = async (path: string, accept = 'application/json') =>
+    request(service.app.http).get(path).set('Authorization', `Bearer ${token}`).set('Accept', accept).expect(200);
+
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startWebService(), launchBrowser(browserPath)]);
+    token = await service.app.token('analyst', { ou: analyst.ou });
+    await createUser(service.app, analyst);
+    await seedCampaign(service.app.runtime.eventStore, service.app.runtime.dataSource);
+    await eventually(async () => {
+      const { body } = await request(service.app.http).get('/admin/projections').expect(200);
+      if (body.projections.some((p: { lag: { events: number } }) => p.lag.events > 0)) throw new Error(`projections behind: ${JSON.stringify(body.projections)}`);
+    }, 30_000);
+    page = await (await newContext(browser)).newPage();
+    await signInThroughPage(page, service.baseUrl, analyst);
+    await page.getByTestId('tile-enrolled').waitFor();
+    await settled(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  it('shows each programme target with the value, target and verdict the API gives the analyst', async () => {
+    const enrolled = (await api('/indicators/enrolment-vs-target?ou=640100&pe=2012')).body.rows as Row[];
+    const satisfaction = (await api('/indicators/satisfaction-rate?ou=640100&pe=2012')).body.rows as Row[];
+    const loans = (await api('/indicators/loan-principal-granted?ou=640100&pe=2012')).body.rows as Row[];
+    const raw = async (key: string) => page.getByTestId(`tile-${key}`).getByTestId('tile-value').getAttribute('data-raw');
+    expect(Number(await raw('enrolled'))).toBe(sum(enrolled, 'numerator'));
+    expect(await page.getByTestId('tile-enrolled').getByTestId('tile-target').textContent()).toBe(new Intl.NumberFormat('zh-CN').format(sum(enrolled, 'denominator')));
+    expect(await page.getByTestId('tile-enrolled').textContent()).toContain('未达标');
+    expect(Number(await raw('satisfaction'))).toBeCloseTo(sum(satisfaction, 'numerator') / sum(satisfaction, 'denominator'), 10);
+    expect(Number(await raw('loans'))).toBe(sum(loans, 'numerator'));
+    expect(await page.getByTestId('tile-loans').getByTestId('tile-target').textContent()).toBe('¥164,000,000.00');
+  });
+
+  it('follows the org-unit tree and the period picker to the figures the API gives for them', async () => {
+    const picker = page.getByRole('combobox', { name: '组织单位' });
+    await picker.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]').click();
+    await picker.fill('640104');
+    await page.locator('.ant-select-tree-node-content-wrapper[title="兴庆区 (640104)"]').click();
+    await page.getByRole('textbox', { name: '期间（DHIS2）' }).fill('2012Q1');
+    await page.getByTestId('tile-satisfaction').getByTestId('tile-value').waitFor();
+    await settled(page);
+    const satisfaction = (await api('/indicators/satisfaction-rate?ou=640104&pe=2012Q1')).body.rows as Row[];
+    const shown = await page.getByTestId('tile-satisfaction').getByTestId('tile-value').getAttribute('data-raw');
+    expect(Number(shown)).toBeCloseTo(sum(satisfaction, 'numerator') / sum(satisfaction, 'denominator'), 10);
+    const { body } = await api('/indicators/households-enrolled?ou=640104&pe=2012Q1');
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(body.rows.length);
+    // Back to the city and 2012 for the stories below: a fresh load starts from the user's own unit.
+    await page.reload();
+    await page.getByTestId('tile-enrolled').getByTestId('tile-value').waitFor();
+    await settled(page);
+  });
+
+  it('states the log position each view reflects, as the API does', async () => {
+    const { body } = await api('/indicators/households-enrolled?ou=640100&pe=2012');
+    const positions = await page.locator('.reflects').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-position')));
+    expect(positions.length).toBeGreaterThanOrEqual(8);
+    expect(positions).toContain(body.reflects.position);
+  });
+
+  it('tables an indicator by its dimensions and downloads the API\'s CSV and an Excel file with Chinese headers', async () => {
+    const { body } = await api('/indicators/households-enrolled?ou=640100&pe=2012');
+    const cells = await page.locator('.ant-table-tbody tr.ant-table-row').last().locator('td').allTextContents();
+    expect(cells[0]).toBe(body.rows[body.rows.length - 1].orgUnit);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+    expect(readFileSync(await csv.path(), 'utf8')).toBe((await api('/indicators/households-enrolled?ou=640100&pe=2012', 'text/csv')).text);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    const sheet = workbook.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['组织单位代码', '组织单位', '期间', '分子', '分母', '数值']);
+    expect(sheet.getRow(2).getCell(4).value).toBe(body.rows[0].numerator);
+  });
+
+  it('shows cells the API suppresses as suppressed, not as zero', async () => {
+    const { body } = await api('/indicators/certification-rate?ou=640100&pe=2012&by=category');
+    expect(body.rows.some((row: Row) => row.suppressed === true)).toBe(true);
+    await choose(page, '指标', '幸福家庭认证率');
+    await choose(page, '分组维度', '家庭类别', { multiple: true });
+    await page.getByRole('heading', { name: '分析看板' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
+    await settled(page);
+    const marked = await page.locator('.ant-table-tbody [data-suppressed="true"]').count();
+    expect(marked).toBe(body.rows.filter((row: Row) => row.suppressed === true).length * 2);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(page, 'dashboard-tablet');
+  });
+});
