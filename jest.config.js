@@ -25,6 +25,8 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj|cj)sx?$': ['@swc/jest', swc] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
+    // The generated Swagger metadata (apps/api/src/metadata.ts) imports with node16's `.js` extensions.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@libs/(.*)$': '<rootDir>/libs/$1',
     '^@projections/(.*)$': '<rootDir>/projections/$1',
     '^@apps/(.*)$': '<rootDir>/apps/$1',

@@ -128,7 +128,6 @@ describe('lists with cursor paging', () => {
 
   it.each([
     ['registrar', `/households?ou=${THERE}`, 403, 'out-of-scope'],
-    ['registrar', '/households', 403, 'out-of-scope'],
     ['registrar', `/households?ou=${THERE}001001`, 403, 'out-of-scope'],
     ['loan-officer', `/loans?ou=${THERE}`, 403, 'out-of-scope'],
     ['supervisor', `/cases?district=${THERE}`, 403, 'out-of-scope'],
@@ -138,6 +137,12 @@ describe('lists with cursor paging', () => {
   ] as const)('refuses a %s scoped to %s its list %s', async (role, path, status, code) => {
     const answer = await get(path, await as(role, HERE));
     expect([answer.status, answer.json?.code]).toEqual([status, code]);
+    expect(answer.body).not.toContain(households[THERE][0]);
+  });
+
+  it('gives a scoped caller who names no org unit its own area\'s list (issue 21 item 15: the default is the caller\'s scope)', async () => {
+    const answer = await get('/households', await as('registrar', HERE));
+    expect(answer.status).toBe(200);
     expect(answer.body).not.toContain(households[THERE][0]);
   });
 

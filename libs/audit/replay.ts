@@ -8,6 +8,7 @@
  *    (stream order breaks ties), late-recorded facts included: "what was true then, as we know it now".
  * The evolve functions are total, so a fold in occurredAt order never throws on an unexpected sequence.
  */
+import { asOfInstant } from '../calendar/calendar';
 import { DomainEvent } from '../domain/shared/decider';
 import { RecordedEvent } from '../event-store/event-store.port';
 
@@ -63,7 +64,7 @@ export function stateAsOf<E extends DomainEvent, S>(
   events: readonly RecordedEvent[],
   at: string,
 ): Replayed<S> {
-  const limit = instant(at, 'asOf');
+  const limit = point(at, 'asOf');
   return foldEvents(decider, [...events].sort(byRevision).filter((e) => instant(e.recordedAt, 'recordedAt') <= limit));
 }
 
@@ -73,7 +74,7 @@ export function stateOccurredAsOf<E extends DomainEvent, S>(
   events: readonly RecordedEvent[],
   at: string,
 ): Replayed<S> {
-  const limit = instant(at, 'occurredAsOf');
+  const limit = point(at, 'occurredAsOf');
   const occurred = (e: RecordedEvent) => instant(e.metadata.occurredAt, 'occurredAt');
   const chosen = [...events]
     .sort(byRevision)
@@ -85,6 +86,13 @@ export function stateOccurredAsOf<E extends DomainEvent, S>(
 function foldEvents<E, S>(decider: Evolver<E, S>, ordered: RecordedEvent[]): Replayed<S> {
   const state = ordered.reduce((s, event) => decider.evolve(s, toDomain<E>(event)), decider.initialState);
   return { state, revisions: ordered.map((e) => e.revision) };
+}
+
+/** A replay point: a bare date is a local day of the programme calendar, up to its end (libs/calendar). */
+function point(text: string, what: string): number {
+  const ms = asOfInstant(text);
+  if (Number.isNaN(ms)) throw new RangeError(`${what} is not an ISO-8601 instant or date`);
+  return ms;
 }
 
 /** Milliseconds since the epoch; refuses text that is not an instant rather than comparing NaN. */

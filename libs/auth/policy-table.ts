@@ -37,6 +37,11 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'DELETE', path: '/households/:/restriction', roles: ['admin'], scope: household, why: 'lifts a restriction' },
   { method: 'GET', path: '/privacy/access-log', roles: ['auditor'], scope: city, why: 'who read personal data, and why' },
 
+  // Pilot villages: the township's decision, recorded by the registrars of its area (apps/api/src/commands/pilot-villages).
+  { method: 'POST', path: '/pilot-villages', roles: ['registrar'], scope: { kind: 'body', fields: ['villageCode'] }, why: 'designation, in the registrar\'s area' },
+  { method: 'POST', path: '/pilot-villages/withdrawals', roles: ['registrar'], scope: { kind: 'body', fields: ['villageCode'] }, why: 'withdrawal, in the registrar\'s area' },
+  { method: 'GET', path: '/pilot-villages/:', roles: ['registrar', 'analyst', 'supervisor', 'auditor'], scope: city, why: 'whether a village is a pilot: no personal data (whole-city tokens; the indicators answer per area)' },
+
   // Households: registrars keep the register, providers record what they delivered.
   { method: 'POST', path: '/households', roles: ['registrar'], scope: { kind: 'body', fields: ['villageCode'] }, chosenId: 'householdId', why: 'enrolment, in the registrar\'s area' },
   { method: 'POST', path: '/households/:/recategorization', roles: ['registrar'], scope: household, why: 'registrar' },
@@ -105,6 +110,8 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'POST', path: '/admin/users/:/**', roles: ['admin'], scope: city, why: 'passwords and disabling' },
 
   // Administration (projections, dead letters, keys).
+  { method: 'GET', path: '/admin/registers/:', roles: ['admin'], scope: city, why: 'the registers\' versions and sources' },
+  { method: 'POST', path: '/admin/registers/:', roles: ['admin'], scope: city, why: 'loads a register (households by village, enrolment targets): the denominators of the goals' },
   { method: 'GET', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },
   { method: 'POST', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },
   { method: 'PUT', path: '/admin/**', roles: ['admin'], scope: city, why: 'operators' },

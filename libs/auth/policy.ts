@@ -20,7 +20,7 @@ export type ScopeRule =
   | { kind: 'body'; fields: readonly string[] }
   /** A creation names an existing household in the body (a loan for it). */
   | { kind: 'body-household'; field: string }
-  /** A query names its place (`?ou=`, `?district=`); absent means the whole city. */
+  /** A query names its place (`?ou=`, `?district=`); absent means the caller's own org unit (the city for a city-wide token). */
   | { kind: 'query'; param: string }
   /** The path names an aggregate; its place comes from its stream. Outside the scope: 404. */
   | { kind: 'aggregate'; aggregate: 'household' | 'loan' | 'case' }

@@ -93,3 +93,20 @@ function wallClock(): Intl.DateTimeFormat {
   }
   return wallClockFormat;
 }
+
+/** `yyyymmdd` (a number, 20131231) of the local day an instant falls in: the grain of stocks' changes. */
+export function localDayOf(instant: string | number): number {
+  const { year, month, day } = localDateOf(instant);
+  return year * 10_000 + month * 100 + day;
+}
+
+/**
+ * An `asOf` point in milliseconds: a bare local day (`2013-12-31`) means the end of that day in the programme's
+ * zone (the last millisecond before the next local midnight), not UTC midnight; an instant is itself. NaN when neither.
+ */
+export function asOfInstant(text: string): number {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!day) return Date.parse(text);
+  const [year, month, date] = day.slice(1).map(Number);
+  return startOfLocalDay(year, month, date + 1).getTime() - 1;
+}

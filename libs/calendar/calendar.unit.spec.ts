@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { localDateOf, localMonthOf, localYearOf, programmeTimeZone, startOfLocalDay, TimeZoneError, useProgrammeTimeZone } from './calendar';
+import { asOfInstant, localDateOf, localDayOf, localMonthOf, localYearOf, programmeTimeZone, startOfLocalDay, TimeZoneError, useProgrammeTimeZone } from './calendar';
 
 afterEach(() => useProgrammeTimeZone());
 
@@ -41,5 +41,14 @@ describe('the programme calendar (Beijing time by default)', () => {
     expect(() => useProgrammeTimeZone('Mars/Olympus')).toThrow(TimeZoneError);
     expect(() => useProgrammeTimeZone('Mars/Olympus')).toThrow(/PROGRAMME_TIME_ZONE/);
     expect(programmeTimeZone()).toBe('Asia/Shanghai');
+  });
+});
+
+describe('asOf points in the programme calendar', () => {
+  it('reads a bare date as the end of that local day, an instant as itself', () => {
+    expect(new Date(asOfInstant('2013-12-31')).toISOString()).toBe('2013-12-31T15:59:59.999Z');
+    expect(new Date(asOfInstant('2013-12-31T20:00:00Z')).toISOString()).toBe('2013-12-31T20:00:00.000Z');
+    expect(asOfInstant('yesterday')).toBeNaN();
+    expect(localDayOf('2013-12-31T17:00:00.000Z')).toBe(20140101);
   });
 });

@@ -100,11 +100,11 @@ function alreadyHandled<C extends Command, E extends DomainEvent, S>(
  * writes them exactly as the API does.
  */
 export function toAppend(command: Command, event: DomainEvent, index: number): EventToAppend {
-  const { commandId, actor, correlationId, occurredAt } = command.metadata;
+  const { commandId, actor, correlationId, occurredAt, actingAs } = command.metadata;
   return {
     id: eventIdFor(commandId, index),
     type: event.type,
     data: event.data as EventToAppend['data'],
-    metadata: { actor, correlationId, causationId: commandId, occurredAt },
+    metadata: { actor, correlationId, causationId: commandId, occurredAt, ...(actingAs && { actingAs }) },
   };
 }

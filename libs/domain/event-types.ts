@@ -11,6 +11,7 @@ import { CASE_EVENT_TYPES, CaseEvent } from './accountability-case/events';
 import { RESPONSIBILITY_EVENT_TYPES, ResponsibilityEvent } from './responsibility/events';
 import { SUPERVISION_EVENT_TYPES, SupervisionEvent } from './supervision/events';
 import { ACTIVITY_EVENT_TYPES, ActivityEvent } from './activity/events';
+import { PILOT_VILLAGE_EVENT_TYPES, PilotVillageEvent } from './pilot-village/events';
 
 type Catalogue<Type extends string> = { readonly [T in Type]: { readonly personalFields: readonly string[] } };
 
@@ -28,6 +29,8 @@ const SUPERVISION_EVENT_CATALOGUE = catalogueOf<SupervisionEvent['type']>(SUPERV
   SupervisionVisitRecorded: ['findings'],
 });
 const RESPONSIBILITY_EVENT_CATALOGUE = catalogueOf<ResponsibilityEvent['type']>(RESPONSIBILITY_EVENT_TYPES);
+// Who decided appears by id; the reason is about a village, not a person.
+const PILOT_VILLAGE_EVENT_CATALOGUE = catalogueOf<PilotVillageEvent['type']>(PILOT_VILLAGE_EVENT_TYPES);
 const CASE_EVENT_CATALOGUE = catalogueOf<CaseEvent['type']>(CASE_EVENT_TYPES, {
   CaseOpened: ['evidence'],
   RectificationReported: ['report', 'evidence'],
@@ -50,6 +53,7 @@ const CATALOGUES = {
   responsibility: RESPONSIBILITY_EVENT_CATALOGUE,
   case: CASE_EVENT_CATALOGUE,
   activity: ACTIVITY_EVENT_CATALOGUE,
+  pilotvillage: PILOT_VILLAGE_EVENT_CATALOGUE,
 } as const;
 
 type Catalogues = typeof CATALOGUES;

@@ -18,6 +18,7 @@ const FROZEN = {
   loan: ['LoanGranted', 'LoanRepaymentRecorded', 'LoanRepaid', 'LoanDefaulted'],
   supervision: ['SupervisorAssigned', 'SupervisorAssignmentEnded', 'SupervisionVisitRecorded', 'BulletinIssued'],
   responsibility: ['ResponsibilityAssigned'],
+  pilotvillage: ['PilotVillageDesignated', 'PilotVillageDesignationWithdrawn'],
   case: [
     'CaseOpened',
     'RectificationOrdered',
@@ -71,6 +72,8 @@ describe('personal fields', () => {
       SupervisionVisitRecorded: ['findings'],
       BulletinIssued: [],
       ResponsibilityAssigned: [],
+      PilotVillageDesignated: [],
+      PilotVillageDesignationWithdrawn: [],
       CaseOpened: ['evidence'],
       RectificationOrdered: [],
       RectificationReported: ['report', 'evidence'],

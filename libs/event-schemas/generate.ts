@@ -16,6 +16,7 @@ const SOURCES: { file: string; union: string }[] = [
   { file: 'libs/domain/responsibility/events.ts', union: 'ResponsibilityEvent' },
   { file: 'libs/domain/accountability-case/events.ts', union: 'CaseEvent' },
   { file: 'libs/domain/activity/events.ts', union: 'ActivityEvent' },
+  { file: 'libs/domain/pilot-village/events.ts', union: 'PilotVillageEvent' },
 ];
 const OLDER_SHAPES = [{ file: 'libs/domain/upcasting/household-enrolled.ts', type: 'HouseholdEnrolledV1', eventType: 'HouseholdEnrolled', version: 1 }];
 /** The current version of types that have older ones; every other type is at version 1. */

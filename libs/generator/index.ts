@@ -7,3 +7,4 @@ export * from './random';
 export * from './streams';
 export { seededUuid, commandIdFor } from './ids';
 export * from './tally';
+export * from './register';

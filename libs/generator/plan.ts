@@ -67,6 +67,11 @@ export class CampaignPlan {
     return { random, village, enrolMonth: random.int(0, Math.min(11, this.months - 1)) };
   }
 
+  /** The village household `index` lives in (what the register counts). */
+  villageOf(index: number): OrgUnit {
+    return this.baseProfile(index).village;
+  }
+
   profile(index: number): HouseholdProfile {
     const { random, village, enrolMonth } = this.baseProfile(index);
     const [townshipCode, districtCode] = [village.parent!, this.reference.orgUnit(village.parent!)!.parent!];

@@ -85,9 +85,10 @@ export class CampaignTally {
     return Object.keys(this.certifiedByYear).sort().map((year) => [year, (certified += this.certifiedByYear[year]) / Math.max(1, households)]);
   }
 
+  /** Satisfied over valid responses: no-answer excluded, the satisfaction-rate indicator's one definition. */
   satisfiedShare(): number {
-    const rated = Object.values(this.responses).reduce((a, b) => a + b, 0);
-    return (this.responses.satisfied ?? 0) / Math.max(1, rated);
+    const valid = Object.entries(this.responses).filter(([response]) => response !== 'no-answer').reduce((a, [, n]) => a + n, 0);
+    return (this.responses.satisfied ?? 0) / Math.max(1, valid);
   }
 
   /** A few lines for a person to check against the programme's figures. */

@@ -37,6 +37,10 @@ describe('the figures of a generated campaign', () => {
     expect(lines[0]).toMatch(/^households: 500 enrolled in 6 districts and \d+ villages \(developing \d+, stable \d+, elderly \d+, new-urban \d+\)/);
     expect(lines[1]).toMatch(/under 5 focus areas; services: [\d,]+ from 2\d departments$/);
     expect(tally.satisfiedShare()).toBeGreaterThan(0.85);
+    // The satisfaction-rate indicator's definition: satisfied over valid responses, no-answer left out.
+    const { satisfied = 0, neutral = 0, dissatisfied = 0 } = tally.responses;
+    expect(tally.responses['no-answer']).toBeGreaterThan(0);
+    expect(tally.satisfiedShare()).toBe(satisfied / (satisfied + neutral + dissatisfied));
     expect(lines.find((line) => line.startsWith('supervision:'))).toMatch(/^supervision: 6 supervisors, 288 visits, 138 bulletins/);
   });
 });

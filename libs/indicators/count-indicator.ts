@@ -36,7 +36,9 @@ export function countSource(table: string, request: Pick<IndicatorRequest, 'leve
 }
 
 function countQuery(spec: CountIndicatorSpec, schema: string, request: IndicatorRequest): IndicatorQuery {
-  const { join, values } = periodJoin(request.periods, spec.periodGrain === 'year' ? 'enrolment_year' : 'period', spec.periodGrain);
+  const { join, values } = spec.aggregation === 'stock'
+    ? stockJoin(request)
+    : periodJoin(request.periods, spec.periodGrain === 'year' ? 'enrolment_year' : 'period', spec.periodGrain);
   const level = orgUnitColumn(request.level);
   const dimensions = request.by.map((name) => spec.dimensions[name]);
   const sums = [...Object.entries(spec.extras ?? {}), ['numerator', spec.numerator.sql], ['denominator', spec.denominator?.sql ?? 'NULL']];
@@ -67,6 +69,26 @@ export function periodJoin(periods: Period[] | undefined, column: string, grain:
     join: `JOIN unnest($2::text[], $3::int[]) AS p(code, unit) ON t.${column} = p.unit`,
     values: [pairs.map(([code]) => code), pairs.map(([, unit]) => unit)],
   };
+}
+
+/**
+ * A stock's table holds its changes by local day (`day`, yyyymmdd): the state at a period's end is the sum
+ * of the changes on or before its last day. Each period (or the `asOf` day, or all time: now) is one group.
+ */
+export function stockJoin(request: Pick<IndicatorRequest, 'periods' | 'asOf'>): { join: string; values: unknown[] } {
+  const ends = stockEnds(request);
+  return {
+    join: `JOIN unnest($2::text[], $3::int[]) AS p(code, last_day) ON t.day <= p.last_day`,
+    values: [ends.map(([code]) => code), ends.map(([, day]) => day)],
+  };
+}
+
+/** `[code, last local day as yyyymmdd]` of each state asked for. */
+export function stockEnds({ periods, asOf }: Pick<IndicatorRequest, 'periods' | 'asOf'>): [string, number][] {
+  if (asOf !== undefined) return [[asOf, Number(asOf.replace(/-/g, ''))]];
+  if (!periods) return [[ALL_TIME, 99_991_231]];
+  // Days run to 31 whatever the month: a day number above the month's last day never occurs.
+  return [...new Map(periods.map((p) => [p.code, p.lastMonth * 100 + 31] as [string, number]))];
 }
 
 function unitsOf(period: Period, grain: 'month' | 'year'): number[] {

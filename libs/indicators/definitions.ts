@@ -28,6 +28,13 @@ export interface IndicatorDefinition {
   dimensions: Readonly<Record<string, string>>;
   /** `month`: periods select months of the row's period column; `year`: whole years only. */
   periodGrain: 'month' | 'year';
+  /**
+   * As DHIS2's aggregation types: a `flow` counts what happened during the period (services delivered, loans
+   * granted: periods add up); a `stock` is the state at the period's end (households enrolled and active,
+   * certified: `pe=2013` is the state at the end of 31 December 2013, local time, and `asOf=2013-06-30` that of
+   * a local day). Stocks never add up over periods.
+   */
+  aggregation: 'flow' | 'stock';
   interval?: 'wilson';
   target?: { value: number; label: string };
   /** Levels it can be reported at; all four when absent. */
@@ -39,8 +46,10 @@ export interface IndicatorRequest {
   orgUnit: string;
   orgUnitLevel: OrgUnitLevel;
   level: OrgUnitLevel;
-  /** Undefined: all time, one row group. */
+  /** Undefined: all time, one row group (for a stock: the state now). */
   periods?: Period[];
+  /** Stocks only: the local day (`2013-12-31`) whose end the state is read at, instead of periods' ends. */
+  asOf?: string;
   by: string[];
 }
 

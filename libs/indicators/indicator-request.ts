@@ -19,6 +19,7 @@ export interface RawIndicatorQuery {
   level?: unknown;
   pe?: unknown;
   by?: unknown;
+  asOf?: unknown;
 }
 
 const CITY = '640100';
@@ -47,6 +48,7 @@ export function parseIndicatorRequest(indicator: IndicatorDefinition, query: Raw
     const partial = periods.find((p) => p.firstMonth % 100 !== 1 || p.lastMonth % 100 !== 12);
     if (partial) throw new IndicatorRequestError('invalid-period', `period ${quote(partial.code)} is not whole years; ${indicator.name} is yearly`);
   }
+  const asOf = parseAsOf(indicator, text('asOf', query.asOf), pe);
   const byText = text('by', query.by);
   const by = byText === undefined || byText === '' ? [] : byText.split(',').map((d) => d.trim());
   const unknown = by.find((d) => !Object.hasOwn(indicator.dimensions, d));
@@ -54,7 +56,19 @@ export function parseIndicatorRequest(indicator: IndicatorDefinition, query: Raw
     const known = Object.keys(indicator.dimensions).join(', ') || 'none';
     throw new IndicatorRequestError('unknown-dimension', `unknown dimension ${quote(unknown)} for ${indicator.name}; known: ${known}`);
   }
-  return { orgUnit, orgUnitLevel, level, periods, by: [...new Set(by)] };
+  return { orgUnit, orgUnitLevel, level, periods, by: [...new Set(by)], ...(asOf === undefined ? {} : { asOf }) };
+}
+
+/** `asOf=2013-12-31`: a local day of the programme calendar (its end), for stocks, instead of `pe`. */
+function parseAsOf(indicator: IndicatorDefinition, asOf: string | undefined, pe: string | undefined): string | undefined {
+  if (asOf === undefined) return undefined;
+  if (indicator.aggregation !== 'stock') throw new IndicatorRequestError('invalid-parameter', `asOf is for stocks; ${indicator.name} is a flow: use pe`);
+  if (pe !== undefined) throw new IndicatorRequestError('invalid-parameter', 'give pe or asOf, not both');
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
+  const [year, month, day] = match ? match.slice(1).map(Number) : [];
+  const valid = match && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!valid) throw new IndicatorRequestError('invalid-parameter', `asOf ${quote(asOf)} is not a local date (yyyy-mm-dd)`);
+  return asOf;
 }
 
 function parseLevel(indicator: IndicatorDefinition, given: string | undefined, orgUnitLevel: OrgUnitLevel): OrgUnitLevel {

@@ -15,6 +15,8 @@ export interface IndicatorAnswer {
   orgUnit: string;
   level: string;
   periods: string[];
+  /** Stocks read at the end of a local day instead of periods' ends. */
+  asOf?: string;
   by: string[];
   /** The log position and the time (when the log accepted that event) the rows reflect. */
   reflects: { position: string | null; recordedAt: string | null };
@@ -82,11 +84,12 @@ async function answerFrom(dataSource: DataSource, indicator: Indicator, request:
     unit: indicator.unit,
     orgUnit: request.orgUnit,
     level: request.level,
-    periods: request.periods?.map((p) => p.code) ?? ['all'],
+    periods: request.asOf !== undefined ? [] : request.periods?.map((p) => p.code) ?? ['all'],
+    ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     by: request.by,
     reflects: reflects(reflected),
     rows: query.toRows(rows).map(({ orgUnit, level, period, ...rest }) =>
-      ({ orgUnit, orgUnitName: referenceData.orgUnit(orgUnit)?.name, level, period, ...rest }) as IndicatorRow),
+      withYuan(indicator, { orgUnit, orgUnitName: referenceData.orgUnit(orgUnit)?.name, level, period, ...rest } as IndicatorRow)),
   };
 }
 
@@ -112,6 +115,29 @@ function reflects({ commit, prepare, recorded_at }: Reflected): IndicatorAnswer[
   };
 }
 
+/** Rates in CSV: 4 decimal places (a tenth of a percentage point is the seed's own precision); JSON keeps them exact. */
+export const RATE_DECIMALS = 4;
+
+/**
+ * Money is stored and counted in integer fen; people read yuan. Beside every amount in fen (`value` of a fen
+ * indicator, each `...Fen` extra) goes the same amount in yuan (`valueYuan`, `...Yuan`): fen / 100, exact.
+ */
+export function withYuan(indicator: Pick<Indicator, 'unit'>, row: IndicatorRow): IndicatorRow {
+  const out: IndicatorRow = { ...row };
+  for (const [key, amount] of Object.entries(row)) {
+    if (typeof amount !== 'number') continue;
+    if (key === 'value' && indicator.unit === 'fen') out.valueYuan = amount / 100;
+    else if (/^[a-z]\w*Fen$/.test(key)) out[key.replace(/Fen$/, 'Yuan')] = amount / 100;
+  }
+  return out;
+}
+
+/** `certification-rate_640104_2013.csv`: the indicator, org unit and periods, in characters any file system takes. */
+export function csvFilename(answer: Pick<IndicatorAnswer, 'indicator' | 'orgUnit' | 'periods'> & { asOf?: string }): string {
+  const when = answer.asOf ?? answer.periods.join('_');
+  return `${answer.indicator}_${answer.orgUnit}_${when}`.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 120) + '.csv';
+}
+
 /** CSV of an answer's rows: one header line, the columns of every row in a stable order. */
 export function toCsv(answer: IndicatorAnswer, indicator: Indicator): string {
   const columns = ['orgUnit', 'orgUnitName', 'level', 'period', ...answer.by, 'numerator', 'denominator', 'value'];
@@ -121,9 +147,15 @@ export function toCsv(answer: IndicatorAnswer, indicator: Indicator): string {
   columns.push(...extras);
   const lines = answer.rows.map((row) => {
     const interval = row.interval as { lower: number; upper: number } | null | undefined;
-    return columns.map((c) => csvCell(c === 'lower' ? interval?.lower : c === 'upper' ? interval?.upper : row[c])).join(',');
+    const cell = (c: string) => (c === 'lower' ? interval?.lower : c === 'upper' ? interval?.upper : row[c]);
+    const rate = (c: string) => indicator.unit === 'proportion' && ['value', 'lower', 'upper', 'target'].includes(c);
+    return columns.map((c) => csvCell(rate(c) ? rounded(cell(c)) : cell(c))).join(',');
   });
   return [columns.join(','), ...lines].join('\n') + '\n';
+}
+
+function rounded(value: unknown): unknown {
+  return typeof value === 'number' ? Number(value.toFixed(RATE_DECIMALS)) : value;
 }
 
 /** Only text can hold a comma, quote or line break: numbers and booleans skip the test. */

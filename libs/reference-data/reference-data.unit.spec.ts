@@ -1,6 +1,6 @@
 import { FOCUS_AREAS } from '../domain/household/events';
 import { BORROWER_GROUPS } from '../domain/loan/events';
-import departmentsFile from './departments.v1.json';
+import departmentsFile from './departments.v2.json';
 import orgUnitsFile from './org-units.v1.json';
 import serviceTypesFile from './service-types.v1.json';
 import { buildOrgUnits, VILLAGE_COUNT } from './generate-org-units';
@@ -82,6 +82,12 @@ describe('departments, service types and loan programmes', () => {
     expect(referenceData.department('no-such-department')).toBeUndefined();
   });
 
+  it('include every department the seed report names (its 22 responsible departments: organisation, propaganda, development and reform, civil affairs, education, ...)', () => {
+    // 组织、宣传、发改、民政、教育; 卫生、统计、公安 (sex-ratio work); 财政 (the loan fund); 人口计生 (the commission).
+    const named = ['organisation', 'propaganda', 'development-reform', 'civil-affairs', 'education', 'health', 'statistics', 'public-security', 'finance', 'population-family-planning'];
+    expect(named.filter((code) => !referenceData.department(code))).toEqual([]);
+  });
+
   it('let every service type be delivered by known departments towards known focus areas', () => {
     for (const type of referenceData.allServiceTypes()) {
       expect(type.departments.length).toBeGreaterThan(0);
@@ -109,7 +115,7 @@ describe('departments, service types and loan programmes', () => {
   });
 
   it('name the versions they were built from', () => {
-    expect(referenceData.version).toBe('org-units.v1+departments.v1+service-types.v1+loan-programmes.v2');
+    expect(referenceData.version).toBe('org-units.v1+departments.v2+service-types.v2+loan-programmes.v2');
   });
 });
 

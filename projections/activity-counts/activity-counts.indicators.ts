@@ -2,7 +2,7 @@
 import { countIndicator, Indicator } from '@libs/indicators';
 
 const ACTIVITY = { kind: 'kind', focusArea: 'focus_area', department: 'department_code' };
-const common = { readModel: 'activity-counts', table: 'activity_counts', dimensions: ACTIVITY, periodGrain: 'month' as const };
+const common = { readModel: 'activity-counts', table: 'activity_counts', dimensions: ACTIVITY, periodGrain: 'month' as const, aggregation: 'flow' as const };
 
 export const activityCountsIndicators: readonly Indicator[] = [
   countIndicator({ ...common, name: 'activities-held', title: 'Group activities held', unit: 'activities', description: 'Group activities held (trainings, lectures, outreach, three-checks rounds, meetings, volunteer days), by the month held, cancelled ones taken out.', numerator: { label: 'activities held', sql: 'sum(activities)' } }),

@@ -68,4 +68,37 @@ describe('category counts projection', () => {
     expect(await tableRows(db.dataSource, projection, 'category_counts')).toEqual(once);
     expect(once).toEqual([counts('elderly', 0, 1, 0)]);
   });
+
+  it('keeps the stocks as changes by the local day they happened, and delivered twice changes nothing', async () => {
+    const id = randomUUID();
+    const events = [
+      enrolled(id, 'developing', '2012-03-15T08:00:00.000Z'),
+      recorded('HouseholdCertified', { householdId: id, criteriaVersion: 'v1', assessedBy: 'staff-1' }, '2013-12-31T17:00:00.000Z'),
+      recorded('HouseholdRecategorized', { householdId: id, from: 'developing', to: 'elderly', reason: 'age' }, '2014-02-01T02:00:00.000Z'),
+      recorded('HouseholdWithdrawn', { householdId: id, reason: 'moved away' }, '2015-01-01T02:00:00.000Z'),
+    ];
+    const stock = (category: string, day: number, active: number, certified: number) => ({ ...path, category, day, active, certified });
+    const expected = [
+      stock('developing', 20120315, 1, 0), stock('developing', 20140101, 0, 1), stock('developing', 20140201, -1, -1),
+      stock('elderly', 20140201, 1, 1), stock('elderly', 20150101, -1, -1),
+    ];
+    await applyEvents(db.dataSource, projection, events);
+    expect(await tableRows(db.dataSource, projection, 'household_stock_changes')).toEqual(expected);
+    await applyEvents(db.dataSource, projection, [...events, events[2], events[0]]);
+    expect(await tableRows(db.dataSource, projection, 'household_stock_changes')).toEqual(expected);
+  });
+
+  it('keeps pilot designations as changes by local day, guarded per village: delivered twice changes nothing', async () => {
+    const stream = `pilotvillage-${VILLAGE}`;
+    const data = { villageCode: VILLAGE, townshipCode: path.township_code, designatedBy: 'township-1', reason: 'decision 1' };
+    const events = [
+      recorded('PilotVillageDesignated', data, '2011-12-31T17:00:00.000Z', stream),
+      recorded('PilotVillageDesignationWithdrawn', { villageCode: VILLAGE, townshipCode: path.township_code, withdrawnBy: 'township-1', reason: 'merged' }, '2013-07-01T02:00:00.000Z', stream),
+    ];
+    const expected = [{ ...path, day: 20120101, pilots: 1 }, { ...path, day: 20130701, pilots: -1 }];
+    await applyEvents(db.dataSource, projection, events);
+    expect(await tableRows(db.dataSource, projection, 'pilot_village_changes')).toEqual(expected);
+    await applyEvents(db.dataSource, projection, [...events, events[0]]);
+    expect(await tableRows(db.dataSource, projection, 'pilot_village_changes')).toEqual(expected);
+  });
 });

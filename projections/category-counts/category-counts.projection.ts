@@ -7,14 +7,18 @@
  */
 import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled, HouseholdEvent, HouseholdRecategorized } from '@libs/domain/household';
+import { localDayOf } from '@libs/calendar';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { orgUnitValues } from '@libs/indicators/org-unit-path';
+import { PilotVillageEvent } from '@libs/domain/pilot-village';
 import { categoryCountsReadModel } from './category-counts.tables';
+import { applyPilotVillages } from './pilot-villages.fold';
 
 type Handled = Extract<HouseholdEvent, { type: 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked' }>;
 const HANDLES: readonly Handled['type'][] = ['HouseholdEnrolled', 'HouseholdRecategorized', 'HouseholdWithdrawn', 'HouseholdCertified', 'CertificationRevoked'];
+const PILOT_TYPES: readonly PilotVillageEvent['type'][] = ['PilotVillageDesignated', 'PilotVillageDesignationWithdrawn'];
 
 export interface HouseholdRow {
   household_id: string;
@@ -38,6 +42,9 @@ const COUNT_KEY: BulkColumn[] = [
   ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'category'), ...columnsOf('int', 'enrolment_year', 'period'),
 ];
 const COUNTS = ['active', 'withdrawn', 'certified'];
+/** The stocks' changes: by the local day the household's state changed, not the month it enrolled. */
+const STOCK_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'category'), { name: 'day', type: 'int' }];
+const STOCK_COUNTS = ['active', 'certified'];
 
 type Counted = Pick<HouseholdRow, 'category' | 'status' | 'certified'>;
 
@@ -58,10 +65,14 @@ function countKey(h: HouseholdRow, category = h.category): (string | number)[] {
   return [h.village_code, h.township_code, h.district_code, h.city_code, category, h.enrolment_year, h.period];
 }
 
+const stockKey = (h: HouseholdRow, day: number) => [h.village_code, h.township_code, h.district_code, h.city_code, h.category, day];
+const stockOf = (h: Counted) => ({ active: Number(h.status === 'active'), certified: Number(h.certified) });
+
 /** Pure: folds `events` over the household rows they name (`households`, updated in place); returns what to write. */
 export function foldCategoryCounts(households: Map<string, HouseholdRow>, events: readonly RecordedOf<Handled>[]) {
   const rows = new RowChanges<HouseholdRow>(HOUSEHOLD_COLUMNS, (h) => HOUSEHOLD_COLUMNS.map((c) => h[c.name as keyof HouseholdRow]));
   const deltas = new CountDeltas(COUNT_KEY, COUNTS);
+  const stock = new CountDeltas(STOCK_KEY, STOCK_COUNTS);
   for (const event of events) {
     const old = households.get(event.data.householdId);
     let next: HouseholdRow | undefined;
@@ -72,12 +83,15 @@ export function foldCategoryCounts(households: Map<string, HouseholdRow>, events
       if (changed) next = { ...old, ...changed, last_position: event.position.commit };
     }
     if (!next) continue;
+    const day = localDayOf(event.metadata.occurredAt);
     if (old) deltas.add(countKey(old), negate(contribution(old)));
+    if (old) stock.add(stockKey(old, day), negate(stockOf(old)));
     deltas.add(countKey(next), contribution(next));
+    stock.add(stockKey(next, day), stockOf(next));
     households.set(next.household_id, next);
     rows.set(next.household_id, next);
   }
-  return { rows, deltas };
+  return { rows, deltas, stock };
 }
 
 function enrolledRow(event: RecordedOf<HouseholdEnrolled>): HouseholdRow {
@@ -93,15 +107,22 @@ function negate(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, -v]));
 }
 
-export const categoryCountsProjection: Projection<Handled> = {
+const isPilot = (e: RecordedOf<Handled | PilotVillageEvent>): e is RecordedOf<PilotVillageEvent> => (PILOT_TYPES as readonly string[]).includes(e.type);
+
+export const categoryCountsProjection: Projection<Handled | PilotVillageEvent> = {
   ...categoryCountsReadModel,
-  handles: HANDLES,
-  async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
+  handles: [...HANDLES, ...PILOT_TYPES],
+  async applyBatch(all: readonly RecordedOf<Handled | PilotVillageEvent>[], tx: EntityManager, s: string): Promise<void> {
+    // Designations touch other rows than households': their own fold, in the same transaction.
+    await applyPilotVillages(all.filter(isPilot), tx, s);
+    const events = all.filter((e): e is RecordedOf<Handled> => !isPilot(e));
+    if (events.length === 0) return;
     const ids = events.map((e) => e.data.householdId);
     const loaded = await selectByKeys<HouseholdRow & { last_position: string }>(tx, `${s}.households`, 'household_id', ids);
     const households = new Map(loaded.map((h) => [h.household_id, { ...h, last_position: BigInt(h.last_position) }]));
-    const { rows, deltas } = foldCategoryCounts(households, events);
+    const { rows, deltas, stock } = foldCategoryCounts(households, events);
     await rows.write(tx, `${s}.households`, 'household_id', ['category', 'status', 'certified', 'last_position']);
     await deltas.write(tx, `${s}.category_counts`, ['village_code', 'category', 'enrolment_year', 'period']);
+    await stock.write(tx, `${s}.household_stock_changes`, ['village_code', 'category', 'day']);
   },
 };

@@ -9,8 +9,9 @@ import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
 export const categoryCountsReadModel: ReadModelDefinition = {
   name: 'category-counts',
-  // 4: periods in the programme calendar (Beijing time), not UTC.
-  version: 4,
+  // 4: periods in the programme calendar (Beijing time), not UTC. 5: household_stock_changes (stocks by local day).
+  // 6: pilot villages designated (PilotVillageDesignated and its withdrawal), not assumed.
+  version: 6,
   tables: (s) => [
     `CREATE TABLE ${s}.households (
        household_id   text    PRIMARY KEY,
@@ -32,6 +33,18 @@ export const categoryCountsReadModel: ReadModelDefinition = {
        PRIMARY KEY (village_code, category, enrolment_year, period))`,
     `CREATE INDEX ON ${s}.category_counts (township_code)`,
     `CREATE INDEX ON ${s}.category_counts (district_code)`,
+    // The stocks (active, certified) as their changes by the local day they happened: the state at the end of a
+    // day is the sum of the changes up to it (certified by the end of 2013, whenever the household enrolled).
+    `CREATE TABLE ${s}.household_stock_changes (
+       ${ORG_UNIT_COLUMNS_DDL},
+       category  text NOT NULL,
+       day       int  NOT NULL,
+       active    int  NOT NULL DEFAULT 0,
+       certified int  NOT NULL DEFAULT 0,
+       PRIMARY KEY (village_code, category, day))`,
+    `CREATE INDEX ON ${s}.household_stock_changes (township_code)`,
+    ...districtRollupDdl(s, { table: 'household_stock_changes', keys: ['category text', 'day int'], counts: ['active int', 'certified int'] }),
+    ...pilotVillagesDdl(s),
     ...districtRollupDdl(s, { table: 'category_counts', keys: ['category text', 'enrolment_year int', 'period int'], counts: ['active int', 'withdrawn int', 'certified int'] }),
   ],
   reportingViews: [
@@ -43,3 +56,11 @@ export const categoryCountsReadModel: ReadModelDefinition = {
     },
   ],
 };
+
+/** Pilot villages (pilot-villages.fold.ts): the guard row per village and the stock's changes by local day. */
+const pilotVillagesDdl = (s: string) => [
+  `CREATE TABLE ${s}.pilot_villages (village_code text PRIMARY KEY, pilot boolean NOT NULL, last_position bigint NOT NULL)`,
+  `CREATE TABLE ${s}.pilot_village_changes (
+     village_code text NOT NULL, township_code text NOT NULL, district_code text NOT NULL, city_code text NOT NULL,
+     day int NOT NULL, pilots int NOT NULL DEFAULT 0, PRIMARY KEY (village_code, day))`,
+];

@@ -42,4 +42,20 @@ describe('loan portfolio projection', () => {
     await applyEvents(db.dataSource, projection, [...events, ...events]);
     expect(await tableRows(db.dataSource, projection, 'loan_counts')).toEqual([row({ granted: 1, principal_fen: 1_000_000, repaid_fen: 400_000, outstanding_fen: 600_000 })]);
   });
+
+  it('keeps principal outstanding as a stock by local day, and delivered twice changes nothing', async () => {
+    const [h, l] = [randomUUID(), randomUUID()];
+    const events = [
+      enrolled(h), granted(h, l, 1_000_000),
+      recorded('LoanRepaymentRecorded', { loanId: l, householdId: h, amountFen: 400_000, outstandingFen: 600_000 }, '2012-12-31T16:30:00.000Z'),
+      recorded('LoanDefaulted', { loanId: l, householdId: h, outstandingFen: 600_000, reason: 'business failed' }, '2013-05-01T02:00:00.000Z'),
+    ];
+    const stock = (day: number, outstanding: number, active: number) => ({
+      village_code: VILLAGE, township_code: '640181002', district_code: '640181', city_code: '640100', programme_code: 'womens-micro-loan',
+      borrower_group: 'woman', day, outstanding_fen: String(outstanding), active_loans: String(active),
+    });
+    const expected = [stock(20120701, 1_000_000, 1), stock(20130101, -400_000, 0), stock(20130501, -600_000, -1)];
+    await applyEvents(db.dataSource, projection, [...events, ...events]);
+    expect(await tableRows(db.dataSource, projection, 'loan_stock_changes')).toEqual(expected);
+  });
 });

@@ -7,6 +7,7 @@
 import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled } from '@libs/domain/household';
 import { LoanEvent, LoanGranted, LoanRepaymentRecorded } from '@libs/domain/loan/events';
+import { localDayOf } from '@libs/calendar';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
@@ -34,6 +35,10 @@ const LOAN_COLUMNS: BulkColumn[] = [
 const COUNT_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'), { name: 'period', type: 'int' }];
 const COUNTS = ['granted', 'principal_fen', 'repaid_fen', 'outstanding_fen', 'repaid_loans', 'defaulted_loans', 'defaulted_fen'];
 
+/** The stocks (principal outstanding, loans active) as their changes by the local day they happened. */
+const STOCK_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'), { name: 'day', type: 'int' }];
+const STOCK_COUNTS = ['outstanding_fen', 'active_loans'];
+
 type Change = { row: Pick<LoanRow, 'outstanding_fen' | 'status'>; deltas: Record<string, number> };
 
 /** How an event moves an active loan: its new outstanding and status, and the count deltas. */
@@ -47,11 +52,13 @@ const CHANGES: Record<Exclude<LoanEvent['type'], 'LoanGranted'>, (loan: LoanRow,
 };
 
 const loanKey = (l: LoanRow) => [...l.path, l.programme_code, l.borrower_group, l.period];
+const stockKey = (l: LoanRow, occurredAt: string) => [...l.path, l.programme_code, l.borrower_group, localDayOf(occurredAt)];
 
 /** Pure: folds `events` over the loans they name (`loans`, updated in place) and the households' paths. */
 export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]) {
   const rows = new RowChanges<LoanRow>(LOAN_COLUMNS, (l) => [l.loan_id, ...l.path, l.programme_code, l.borrower_group, l.period, l.principal_fen, l.outstanding_fen, l.status, l.last_position]);
   const deltas = new CountDeltas(COUNT_KEY, COUNTS);
+  const stock = new CountDeltas(STOCK_KEY, STOCK_COUNTS);
   const keep = (loan: LoanRow) => (loans.set(loan.loan_id, loan), rows.set(loan.loan_id, loan));
   for (const event of events) {
     if (event.type === 'HouseholdEnrolled') villages.remember(event);
@@ -62,15 +69,17 @@ export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillag
       const loan = grantedLoan(data, path, monthOf(event.metadata.occurredAt), event.position.commit);
       keep(loan);
       deltas.add(loanKey(loan), { granted: 1, principal_fen: loan.principal_fen, outstanding_fen: loan.principal_fen });
+      stock.add(stockKey(loan, event.metadata.occurredAt), { outstanding_fen: loan.principal_fen, active_loans: 1 });
     } else {
       const loan = loans.get(event.data.loanId);
       if (!loan || loan.status !== 'active' || loan.last_position >= event.position.commit) continue;
       const change = CHANGES[event.type](loan, event.data);
       keep({ ...loan, ...change.row, last_position: event.position.commit });
       deltas.add(loanKey(loan), change.deltas);
+      stock.add(stockKey(loan, event.metadata.occurredAt), { outstanding_fen: change.deltas.outstanding_fen, active_loans: change.row.status === 'active' ? 0 : -1 });
     }
   }
-  return { rows, deltas };
+  return { rows, deltas, stock };
 }
 
 function grantedLoan(data: LoanGranted['data'], path: OrgPath, period: number, position: bigint): LoanRow {
@@ -100,9 +109,10 @@ export const loanPortfolioProjection: Projection<Handled> = {
   handles: ['HouseholdEnrolled', 'LoanGranted', 'LoanRepaymentRecorded', 'LoanRepaid', 'LoanDefaulted'],
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);
-    const { rows, deltas } = foldLoans(await loadLoans(tx, s, events), villages, events);
+    const { rows, deltas, stock } = foldLoans(await loadLoans(tx, s, events), villages, events);
     await villages.save(tx, s);
     await rows.write(tx, `${s}.loans`, 'loan_id', ['outstanding_fen', 'status', 'last_position']);
     await deltas.write(tx, `${s}.loan_counts`, ['village_code', 'programme_code', 'borrower_group', 'period'], 'bigint');
+    await stock.write(tx, `${s}.loan_stock_changes`, ['village_code', 'programme_code', 'borrower_group', 'day'], 'bigint');
   },
 };

@@ -10,8 +10,8 @@ import { householdVillagesDdl } from '../shared/household-villages';
 
 export const loanPortfolioReadModel: ReadModelDefinition = {
   name: 'loan-portfolio',
-  // 3: periods in the programme calendar (Beijing time), not UTC.
-  version: 3,
+  // 3: periods in the programme calendar (Beijing time), not UTC. 4: loan_stock_changes (outstanding as a stock).
+  version: 4,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.loans (
@@ -23,6 +23,12 @@ export const loanPortfolioReadModel: ReadModelDefinition = {
        outstanding_fen bigint NOT NULL DEFAULT 0, repaid_loans int NOT NULL DEFAULT 0, defaulted_loans int NOT NULL DEFAULT 0,
        defaulted_fen bigint NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, programme_code, borrower_group, period))`,
+    // Principal outstanding and loans active as their changes by the local day they happened (a stock).
+    `CREATE TABLE ${s}.loan_stock_changes (
+       ${ORG_UNIT_COLUMNS_DDL}, programme_code text NOT NULL, borrower_group text NOT NULL, day int NOT NULL,
+       outstanding_fen bigint NOT NULL DEFAULT 0, active_loans bigint NOT NULL DEFAULT 0,
+       PRIMARY KEY (village_code, programme_code, borrower_group, day))`,
+    ...districtRollupDdl(s, { table: 'loan_stock_changes', keys: ['programme_code text', 'borrower_group text', 'day int'], counts: ['outstanding_fen bigint', 'active_loans bigint'] }),
     ...districtRollupDdl(s, {
       table: 'loan_counts', keys: ['programme_code text', 'borrower_group text', 'period int'],
       counts: ['granted int', 'principal_fen bigint', 'repaid_fen bigint', 'outstanding_fen bigint', 'repaid_loans int', 'defaulted_loans int', 'defaulted_fen bigint'],

@@ -8,5 +8,6 @@
  * no longer creates tables only to drop them. ./migrations.int.spec.ts checks both.
  */
 import { ReadModels1764562100000 } from './1764562100000-read-models';
+import { ProgrammeRegisters1765030000000 } from './1765030000000-programme-registers';
 
-export const readModelMigrations = [ReadModels1764562100000];
+export const readModelMigrations = [ReadModels1764562100000, ProgrammeRegisters1765030000000];

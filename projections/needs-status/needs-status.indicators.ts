@@ -8,12 +8,12 @@ export const needsStatusIndicators: readonly Indicator[] = [
     name: 'needs-recorded', title: 'Needs recorded', unit: 'needs', readModel: 'needs-status', table: 'need_counts',
     description: 'Needs recorded in the period, with how many are still open and how many a service has met.',
     numerator: { label: 'needs recorded', sql: 'sum(open + met)' }, extras: { open: 'sum(open)', met: 'sum(met)' },
-    dimensions: NEED, periodGrain: 'month',
+    dimensions: NEED, periodGrain: 'month', aggregation: 'flow',
   }),
   countIndicator({
     name: 'needs-met-rate', title: 'Share of needs met', unit: 'proportion', readModel: 'needs-status', table: 'need_counts',
     description: 'Needs recorded in the period that at least one service has met, over all needs recorded in it.',
     numerator: { label: 'needs met', sql: 'sum(met)' }, denominator: { label: 'needs recorded', sql: 'sum(open + met)' },
-    dimensions: NEED, periodGrain: 'month',
+    dimensions: NEED, periodGrain: 'month', aggregation: 'flow',
   }),
 ];

@@ -7,6 +7,6 @@ export const serviceDeliveriesIndicators: readonly Indicator[] = [
   countIndicator({
     name: 'services-delivered', title: 'Services delivered', unit: 'services', readModel: 'service-deliveries', table: 'service_counts',
     description: 'Services delivered to enrolled households, by the month of delivery.',
-    numerator: { label: 'services delivered', sql: 'sum(delivered)' }, dimensions: SERVICE, periodGrain: 'month',
+    numerator: { label: 'services delivered', sql: 'sum(delivered)' }, dimensions: SERVICE, periodGrain: 'month', aggregation: 'flow',
   }),
 ];

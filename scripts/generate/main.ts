@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, ...(args.databaseUrl && { DATABASE_URL: args.databaseUrl }) });
   const runtime = await openRuntime(config, { schema: databaseSchema });
   try {
-    if ((await runtime.eventStore.headPosition()) !== undefined) throw new Error(`the log (${target(config, runtime, args)}) already holds events: generate into an empty database`);
+    if ((await runtime.eventStore.headPosition()) !== undefined) throw new Error(notEmpty(target(config, runtime, args)));
     console.log(`generating seed ${args.seed}: ${households} households, ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`);
     const how = args.mode === 'bulk' ? `${args.shard} households at a time` : `${args.concurrency} commands in flight, ${args.order === 'time' ? 'in time order' : `${args.shard} households at a time`}`;
     console.log(`mode ${args.mode}, ${how}; writing to ${target(config, runtime, args)}`);
@@ -58,6 +58,12 @@ function target(config: Config, runtime: Runtime, args: GenerateArgs): string {
     ? `the embedded PostgreSQL under ${config.dataDir}/postgres`
     : `PostgreSQL at ${hostAndDatabase(runtime.databaseUrl)} (${args.databaseUrl ? '--database-url' : 'DATABASE_URL'})`;
   return config.eventStoreUrl ? `EventStoreDB at ${hostAndDatabase(config.eventStoreUrl)} (EVENTSTORE_URL), read models in ${database}` : database;
+}
+
+/** Generated streams would collide with (or be mixed into) what the log holds, so only an empty one is written to. */
+function notEmpty(where: string): string {
+  return `the log (${where}) already holds events, and generate writes only into an empty log. Nothing was written. ` +
+    'Point it at an empty one: another DATA_DIR (a fresh embedded PostgreSQL), or DATABASE_URL / --database-url naming an empty database';
 }
 
 /** Host and path only: a URL's user and password stay out of the output. */

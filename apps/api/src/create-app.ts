@@ -9,7 +9,7 @@ export async function createApiApp(runtime: Runtime): Promise<NestExpressApplica
     bodyParser: false,
     logger: ['error', 'warn'],
   });
-  configureApp(app, runtime);
+  await configureApp(app, runtime);
   await app.init();
   return app;
 }

@@ -4,6 +4,7 @@
  */
 import { HouseholdsModule } from './commands/households/households.module';
 import { LoansModule } from './commands/loans/loans.module';
+import { PilotVillagesModule } from './commands/pilot-villages/pilot-villages.module';
 import { HouseholdQueriesModule } from './queries/households/household-queries.module';
 import { LoanQueriesModule } from './queries/loans/loan-queries.module';
 import { HealthModule } from './health/health.module';
@@ -28,6 +29,7 @@ export const features = [
   HealthModule,
   HouseholdsModule,
   LoansModule,
+  PilotVillagesModule,
   HouseholdQueriesModule,
   LoanQueriesModule,
   IndicatorsModule,

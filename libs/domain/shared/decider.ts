@@ -11,6 +11,11 @@ export interface CommandMetadata {
   correlationId: string;
   /** ISO-8601 UTC: when the fact happened in the field. */
   occurredAt: string;
+  /**
+   * The capacity the actor acted in, where the capacity decides the authority (a case is acted on by the
+   * district's supervisor, the city office or the unit under it). Recorded on the events, so histories show it.
+   */
+  actingAs?: { role: string; unitCode?: string };
 }
 
 export interface Command<Type extends string = string, Data = unknown> {

@@ -20,6 +20,8 @@ import LoanGrantedV1 from './LoanGranted.v1.json';
 import LoanRepaidV1 from './LoanRepaid.v1.json';
 import LoanRepaymentRecordedV1 from './LoanRepaymentRecorded.v1.json';
 import NeedRecordedV1 from './NeedRecorded.v1.json';
+import PilotVillageDesignatedV1 from './PilotVillageDesignated.v1.json';
+import PilotVillageDesignationWithdrawnV1 from './PilotVillageDesignationWithdrawn.v1.json';
 import RectificationAcceptedV1 from './RectificationAccepted.v1.json';
 import RectificationOrderedV1 from './RectificationOrdered.v1.json';
 import RectificationRejectedV1 from './RectificationRejected.v1.json';
@@ -53,6 +55,8 @@ export const EVENT_SCHEMA_FILES = [
   { type: 'LoanRepaid', version: 1, schema: LoanRepaidV1 },
   { type: 'LoanRepaymentRecorded', version: 1, schema: LoanRepaymentRecordedV1 },
   { type: 'NeedRecorded', version: 1, schema: NeedRecordedV1 },
+  { type: 'PilotVillageDesignated', version: 1, schema: PilotVillageDesignatedV1 },
+  { type: 'PilotVillageDesignationWithdrawn', version: 1, schema: PilotVillageDesignationWithdrawnV1 },
   { type: 'RectificationAccepted', version: 1, schema: RectificationAcceptedV1 },
   { type: 'RectificationOrdered', version: 1, schema: RectificationOrderedV1 },
   { type: 'RectificationRejected', version: 1, schema: RectificationRejectedV1 },

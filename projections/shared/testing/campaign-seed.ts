@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventStore, EventToAppend, JsonObject } from '@libs/event-store';
 import { Position } from '@libs/event-store/position';
+import { loadRegister } from '@libs/programme-register';
 
 export interface Seeded {
   householdIds: string[];
@@ -59,8 +60,10 @@ export async function seedCampaign(store: EventStore, dataSource: DataSource): P
     ['LoanRepaymentRecorded', { loanId: l2, householdId: h4, amountFen: 1_000_000, outstandingFen: 2_000_000 }, '2012-06-15T02:00:00.000Z'],
     ['LoanDefaulted', { loanId: l2, householdId: h4, outstandingFen: 2_000_000, reason: 'business failed' }, '2013-01-15T02:00:00.000Z']);
 
-  await dataSource.query(`INSERT INTO programme.enrolment_targets (year, org_unit_code, households) VALUES (2012, '640104', 4)`);
-  await dataSource.query(`INSERT INTO programme.village_households (village_code, households) VALUES ($1, 20)`, [V1]);
+  // Township 640104001 chose V1 as its pilot village.
+  await append(`pilotvillage-${V1}`, ['PilotVillageDesignated', { villageCode: V1, townshipCode: '640104001', designatedBy: 'township-640104001', reason: 'township decision 2012-1' }, '2012-01-05T02:00:00.000Z']);
+  await loadRegister(dataSource, 'enrolment-targets', [{ orgUnitCode: '640100', year: 2012, households: 70_200 }, { orgUnitCode: '640104', year: 2012, households: 4 }], 'campaign seed', 'test');
+  await loadRegister(dataSource, 'village-households', [{ orgUnitCode: V1, year: 2012, households: 20 }], 'campaign seed', 'test');
   const personalData = names.flatMap((name, i) => [name, `64010419800101${1000 + i}`, `1390951${1000 + i}`]).concat(['tractor', 'asthma']);
   return { householdIds: ids, personalData, lastPosition: last! };
 }

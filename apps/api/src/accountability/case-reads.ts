@@ -5,6 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
+import { asOfInstant } from '@libs/calendar';
 import { stateAsOf, stateAtRevision, stateOccurredAsOf } from '@libs/audit/replay';
 import { caseDecider, caseStream } from '@libs/domain/accountability-case';
 import { EVENT_STORE, EventStore, formatPosition, RecordedEvent } from '@libs/event-store';
@@ -60,7 +61,7 @@ function replay(events: RecordedEvent[], query: CaseReadQuery) {
 }
 
 function pointOf(query: CaseReadQuery): Record<string, string> {
-  if (query.asOf !== undefined) return { asOf: new Date(query.asOf).toISOString() };
-  if (query.occurredAsOf !== undefined) return { occurredAsOf: new Date(query.occurredAsOf).toISOString() };
+  if (query.asOf !== undefined) return { asOf: new Date(asOfInstant(query.asOf)).toISOString() };
+  if (query.occurredAsOf !== undefined) return { occurredAsOf: new Date(asOfInstant(query.occurredAsOf)).toISOString() };
   return {};
 }

@@ -97,7 +97,7 @@ export class CaseListQuery extends PageQuery {
 
 /** `GET /cases/{id}`: at most one of the three replay points. */
 export class CaseReadQuery {
-  @ApiPropertyOptional({ description: 'State from what had been recorded by then (recordedAt)' }) @IsOptional() @IsISO8601(ISO)
+  @ApiPropertyOptional({ description: 'State from what had been recorded by then (recordedAt); a bare date is the end of that local day (Asia/Shanghai)' }) @IsOptional() @IsISO8601(ISO)
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'State from what had happened by then (occurredAt), late-recorded facts included' })

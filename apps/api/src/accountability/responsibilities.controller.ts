@@ -2,6 +2,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../http/openapi';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
 import { responsibilityDecider, responsibilityStream } from '@libs/domain/responsibility';
@@ -13,15 +14,18 @@ import { newId } from '../http/request-context';
 import { setEtag } from '../http/revision';
 import { ActOnResponsibility } from './accountability.commands';
 import { AssignResponsibilityDto } from './supervision.dto';
+import { ResponsibilityAnswer, ResponsibilityView } from './answers.dto';
 
 @ApiTags('responsibilities')
 @Controller('responsibilities')
 export class ResponsibilitiesController {
   constructor(private readonly commands: CommandBus, @Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
+  /** Assigns a task to a named official, with an indicator target due by a period. */
   @Post()
+  @ApiCommand()
   @HttpCode(201)
-  async assign(@Body() body: AssignResponsibilityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async assign(@Body() body: AssignResponsibilityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ResponsibilityAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const responsibilityId = body.responsibilityId ?? newId(request, 'responsibilityId');
     const { task, officialId, position, unitCode, indicator, duePeriod, reason } = body;
@@ -30,8 +34,9 @@ export class ResponsibilitiesController {
     return { responsibilityId, ...written(response, outcome) };
   }
 
+  /** A responsibility as assigned. */
   @Get(':id')
-  async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response) {
+  async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<ResponsibilityView> {
     const { state, revision } = await loadStream(this.store, responsibilityStream(id), responsibilityDecider);
     if (state.status === 'NotAssigned') throw new StreamNotFoundError(responsibilityStream(id));
     setEtag(response, revision);

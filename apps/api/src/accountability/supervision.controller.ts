@@ -5,6 +5,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../http/openapi';
 import { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@libs/clock';
@@ -24,6 +25,7 @@ import { actingRole } from './acting-role';
 import { ActOnSupervision } from './accountability.commands';
 import { CITY_DISTRICTS } from './case-authority';
 import { AssignSupervisorDto, ComplianceQuery, DistrictParams, IssueBulletinDto, RecordVisitDto } from './supervision.dto';
+import { ComplianceOverview, DistrictComplianceView, SupervisionAnswer, SupervisionView } from './answers.dto';
 
 type Data<T extends SupervisionCommand['type']> = Extract<SupervisionCommand, { type: T }>['data'];
 
@@ -37,30 +39,38 @@ export class SupervisionController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The city office assigns a supervisor to a district (X-Actor-Role: city-office). */
   @Post(':district/assignment')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   assign(@Param() { district }: DistrictParams, @Body() body: AssignSupervisorDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     cityOfficeOnly(request);
     return this.act('AssignSupervisor', { districtCode: knownDistrict(district), supervisorId: body.supervisorId, reason: body.reason }, body.occurredAt, request, response);
   }
 
+  /** The city office ends a supervisor's term in a district (X-Actor-Role: city-office). */
   @Post(':district/assignment/end')
+  @ApiCommand({ acting: true })
   @HttpCode(200)
   endAssignment(@Param() { district }: DistrictParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     cityOfficeOnly(request);
     return this.act('EndSupervisorAssignment', { districtCode: knownDistrict(district), reason: body.reason }, body.occurredAt, request, response);
   }
 
+  /** Records the supervisor's visit of a month to units of the district, with findings. */
   @Post(':district/visits')
+  @ApiCommand()
   @HttpCode(201)
   visit(@Param() { district }: DistrictParams, @Body() body: RecordVisitDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { month, unitsVisited, findings } = body;
     return this.act('RecordSupervisionVisit', { districtCode: knownDistrict(district), month, unitsVisited, findings }, body.occurredAt, request, response);
   }
 
+  /** Issues the district's bimonthly supervision bulletin. */
   @Post(':district/bulletins')
+  @ApiCommand()
   @HttpCode(201)
-  async bulletin(@Param() { district }: DistrictParams, @Body() body: IssueBulletinDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async bulletin(@Param() { district }: DistrictParams, @Body() body: IssueBulletinDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SupervisionAnswer> {
     const bulletinId = body.bulletinId ?? newId(request, 'bulletinId');
     const { period, kind, units, summary } = body;
     const answer = await this.act('IssueBulletin', { districtCode: knownDistrict(district), bulletinId, period, kind, units, summary }, body.occurredAt, request, response);
@@ -69,19 +79,21 @@ export class SupervisionController {
 
   /** The six districts side by side: each one's compliance over the months asked. */
   @Get('compliance')
-  overview(@Query() query: ComplianceQuery) {
+  overview(@Query() query: ComplianceQuery): Promise<ComplianceOverview> {
     return this.complianceOf(CITY_DISTRICTS, query);
   }
 
+  /** A district's supervision as folded from its stream: supervisor, visits, bulletins. */
   @Get(':district')
-  async read(@Param() { district }: DistrictParams, @Res({ passthrough: true }) response: Response) {
+  async read(@Param() { district }: DistrictParams, @Res({ passthrough: true }) response: Response): Promise<SupervisionView> {
     const { state, revision } = await loadStream(this.store, supervisionStream(knownDistrict(district)), supervisionDecider);
     setEtag(response, revision);
     return { districtCode: district, revision: Number(revision), state };
   }
 
+  /** One district's supervision compliance over the months asked. */
   @Get(':district/compliance')
-  async compliance(@Param() { district }: DistrictParams, @Query() query: ComplianceQuery) {
+  async compliance(@Param() { district }: DistrictParams, @Query() query: ComplianceQuery): Promise<DistrictComplianceView> {
     const { districts: [report], ...rest } = await this.complianceOf([knownDistrict(district)], query);
     return { ...rest, ...report };
   }
@@ -98,7 +110,7 @@ export class SupervisionController {
     });
   }
 
-  private async act<T extends SupervisionCommand['type']>(type: T, data: Data<T>, occurredAt: string | undefined, request: Request, response: Response) {
+  private async act<T extends SupervisionCommand['type']>(type: T, data: Data<T>, occurredAt: string | undefined, request: Request, response: Response): Promise<SupervisionAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, occurredAt);
     const outcome = await this.commands.execute(new ActOnSupervision({ type, data, metadata } as SupervisionCommand, ifMatch));
     return { districtCode: data.districtCode, ...written(response, outcome) };

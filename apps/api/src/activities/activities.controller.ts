@@ -13,6 +13,7 @@ import { setEtag } from '../http/revision';
 import { ActOnActivity } from './activities.commands';
 import { CorrectActivityDto, HoldActivityDto } from './activity.dto';
 import { ReasonDto } from '../commands/shared/command.dto';
+import { ActivityAnswer, ActivityView } from './answers.dto';
 
 @ApiTags('activities')
 @Controller('activities')
@@ -22,7 +23,7 @@ export class ActivitiesController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a group activity held (training, lecture, outreach, three-checks round, meeting, volunteer day)' })
-  async hold(@Body() body: HoldActivityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async hold(@Body() body: HoldActivityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ActivityAnswer> {
     const { metadata, ifMatch, newId } = commandContext(request, this.clock, body.occurredAt);
     const { activityId = newId('activityId'), occurredAt: _occurredAt, materials, ...facts } = body;
     const data = { ...facts, activityId, materials: { ...materials } };
@@ -33,7 +34,7 @@ export class ActivitiesController {
   @Post(':id/correction')
   @HttpCode(201)
   @ApiOperation({ summary: 'Correct a recorded activity (If-Match for the revision corrected); before and after are kept' })
-  async correct(@Param() { id }: IdParams, @Body() body: CorrectActivityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async correct(@Param() { id }: IdParams, @Body() body: CorrectActivityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ActivityAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const { reason, occurredAt: _occurredAt, materials, ...changes } = body;
     const data = { activityId: id, reason, changes: { ...changes, ...(materials && { materials: { ...materials } }) } };
@@ -43,7 +44,7 @@ export class ActivitiesController {
   @Post(':id/cancellation')
   @HttpCode(201)
   @ApiOperation({ summary: 'Cancel a recorded activity, with the reason' })
-  async cancel(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async cancel(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ActivityAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'CancelActivity' as const, data: { activityId: id, reason: body.reason }, metadata };
     return { activityId: id, ...written(response, await this.commands.execute(new ActOnActivity(command, ifMatch))) };
@@ -51,7 +52,7 @@ export class ActivitiesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One activity as recorded now (ETag: its revision)' })
-  async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response) {
+  async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<ActivityView> {
     const { state, revision } = await loadStream(this.store, activityStream(id), activityDecider);
     if (state.status === 'NotHeld') throw new StreamNotFoundError(activityStream(id));
     setEtag(response, revision);

@@ -4,7 +4,7 @@
  */
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CheckpointWriter, keyHistory, latestStoredCheckpoint, recordKey } from '@libs/audit/checkpointing';
 import { exportPublicKey } from '@libs/audit/signing';
@@ -18,6 +18,7 @@ import { ExportQuery, StreamParams, TrailQuery } from './audit.dto';
 import { served } from './checkpoints.controller';
 import { asProblem } from './checkpoint-problems';
 import { exportStream, historyOf, verifyStream } from './stream-audit';
+import { AuditTrail, CheckpointDto, CheckpointVerdict, KeyHistoryAnswer, PublicKeyAnswer, StreamHistory, StreamVerdictDto } from './answers.dto';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -29,19 +30,23 @@ export class AuditController {
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
+  /** Every event of a stream in order, with hashes and the state after each. */
   @Get('streams/:stream/history')
-  async history(@Param() { stream }: StreamParams) {
+  async history(@Param() { stream }: StreamParams): Promise<StreamHistory> {
     return { stream, events: historyOf(await this.store.readStream(stream)) };
   }
 
+  /** Checks a stream's hash chain and that the latest signed checkpoint still covers it. */
   @Get('streams/:stream/verify')
-  verify(@Param() { stream }: StreamParams) {
+  verify(@Param() { stream }: StreamParams): Promise<StreamVerdictDto> {
     return verifyStream(this.raw, this.writer, this.dataSource.manager, stream);
   }
 
+  /** A stream as the signed NDJSON bundle `family-ledger verify` checks offline. */
   @Get('streams/:stream/export')
   @ApiQuery({ name: 'trusted', required: false, description: 'Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it' })
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
+  @ApiProduces('application/x-ndjson')
   async export(@Param() { stream }: StreamParams, @Query() { trusted }: ExportQuery, @Res({ passthrough: true }) response: Response) {
     const bundle = await exportStream(this.raw, this.writer, this.dataSource.manager, stream, trusted === undefined ? undefined : Number(trusted)).catch(asProblem);
     response.setHeader('Content-Disposition', `attachment; filename="${stream}.ndjson"`);
@@ -50,7 +55,7 @@ export class AuditController {
 
   /** Public: verifiers fetch it to pin the key a bundle must be signed with. */
   @Get('public-key')
-  publicKey() {
+  publicKey(): PublicKeyAnswer {
     const key = this.writer.publicKey();
     return {
       algorithm: 'Ed25519',
@@ -66,19 +71,21 @@ export class AuditController {
   /** Public, like the key: every checkpoint key used, the checkpoints each signed, and the rotation that announced it. */
   @Get('public-keys')
   @ApiOperation({ summary: 'Every checkpoint-signing key used: key id, note verifier key, first and last checkpoint signed, the checkpoint that announced it' })
-  async publicKeys() {
+  async publicKeys(): Promise<KeyHistoryAnswer> {
     await recordKey(this.dataSource.manager, this.writer.origin, this.writer.publicKey());
     return { origin: this.writer.origin, keys: await keyHistory(this.dataSource.manager) };
   }
 
+  /** Signs a Merkle checkpoint over the whole log now. */
   @Post('checkpoints')
   @HttpCode(201)
-  checkpoint() {
+  checkpoint(): Promise<CheckpointDto> {
     return this.writer.checkpoint().catch(asProblem);
   }
 
+  /** The latest checkpoint signed with the current key. */
   @Get('checkpoints/latest')
-  async latest() {
+  async latest(): Promise<CheckpointDto> {
     const stored = await latestStoredCheckpoint(this.dataSource.manager, this.writer.keyId());
     if (!stored) throw ProblemException.of(404, 'no-checkpoint', 'no checkpoint has been signed with the current key yet');
     return served(this.dataSource.manager, stored);
@@ -86,14 +93,15 @@ export class AuditController {
 
   /** Recomputes the root over the log as it is now: a rewrite since signing shows as `root: false`. */
   @Get('checkpoints/latest/verify')
-  async verifyLatest() {
+  async verifyLatest(): Promise<CheckpointVerdict> {
     const signed = await this.latest();
     const { signature, root } = await this.writer.verifyAgainstLog(signed);
     return { ok: signature && root, checkpoint: signed, signatureValid: signature, logMatches: root };
   }
 
+  /** The audit trail: events of audited streams in log order, filtered. */
   @Get('trail')
-  trail(@Query() query: TrailQuery) {
+  trail(@Query() query: TrailQuery): Promise<AuditTrail> {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
       const { limit, ...filter } = query;

@@ -4,12 +4,11 @@
  * the witnesses' cosignatures, checked and kept.
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
 import { addCosignature, CheckpointWriter, CosignatureRejected, cosignatureLines, StoredCheckpoint, storedCheckpointOfSize } from '@libs/audit/checkpointing';
 import { ProblemException } from '../http/problem';
+import { CheckpointDto, ConsistencyAnswer, CosignedCheckpoint } from './answers.dto';
 import { CHECKPOINT_WRITER } from './audit-ports';
 import { CheckpointSizeParams, ConsistencyParams, CosignatureBody } from './audit.dto';
 import { asProblem } from './checkpoint-problems';
@@ -25,9 +24,8 @@ export class CheckpointsController {
   @Get(':size')
   @ApiOperation({ summary: 'The signed checkpoint of a tree of `size` events: its JSON fields, and `note`, its C2SP signed note with the witnesses\' cosignatures' })
   @ApiParam({ name: 'size', description: 'Tree size (events) of a signed checkpoint', example: '1024' })
-  @ApiBadRequestResponse({ description: 'Not a tree size' })
-  @ApiNotFoundResponse({ description: 'No checkpoint of that size was signed (`checkpoint-not-found`)' })
-  async bySize(@Param() { size }: CheckpointSizeParams) {
+  @ApiOkResponse({ type: CheckpointDto })
+  async bySize(@Param() { size }: CheckpointSizeParams): Promise<CheckpointDto> {
     return served(this.dataSource.manager, await this.find(Number(size)));
   }
 
@@ -35,9 +33,8 @@ export class CheckpointsController {
   @Post(':size/cosignatures')
   @HttpCode(201)
   @ApiOperation({ summary: 'A witness\'s cosignature (tlog-cosignature/v1) of the checkpoint of `size`: kept once it verifies under `witnessKey` over that checkpoint\'s note' })
-  @ApiUnprocessableEntityResponse({ description: 'The cosignature does not verify over this checkpoint (`cosignature-rejected`)' })
-  @ApiNotFoundResponse({ description: 'No checkpoint of that size was signed' })
-  async cosign(@Param() { size }: CheckpointSizeParams, @Body() body: CosignatureBody) {
+  @ApiCreatedResponse({ type: CosignedCheckpoint })
+  async cosign(@Param() { size }: CheckpointSizeParams, @Body() body: CosignatureBody): Promise<CosignedCheckpoint> {
     const stored = await this.find(Number(size));
     if (stored.note === null) throw ProblemException.of(409, 'checkpoint-without-note', 'this checkpoint was signed before checkpoints were notes');
     const line = body.cosignature.endsWith('\n') ? body.cosignature : `${body.cosignature}\n`;
@@ -52,10 +49,8 @@ export class CheckpointsController {
   @ApiOperation({ summary: 'RFC 9162 consistency proof that the signed tree of `second` events extends the signed tree of `first`, with both checkpoints' })
   @ApiParam({ name: 'first', description: 'Tree size of the earlier signed checkpoint (at least 1, at most `second`)' })
   @ApiParam({ name: 'second', description: 'Tree size of the later signed checkpoint' })
-  @ApiBadRequestResponse({ description: 'A size malformed, or `first` above `second` (`invalid-request`, naming the field)' })
-  @ApiNotFoundResponse({ description: 'Either size is not a signed checkpoint\'s (`checkpoint-not-found`)' })
-  @ApiConflictResponse({ description: 'The log no longer hashes to a signed root (`log-disagrees-with-checkpoint`)' })
-  async consistency(@Param() params: ConsistencyParams) {
+  @ApiOkResponse({ type: ConsistencyAnswer })
+  async consistency(@Param() params: ConsistencyParams): Promise<ConsistencyAnswer> {
     const [first, second] = [Number(params.first), Number(params.second)];
     if (first > second) throw ProblemException.of(400, 'invalid-request', 'first must not exceed second', { errors: [{ field: 'first', message: 'first must not exceed second' }] });
     const [earlier, later] = [await this.find(first), await this.find(second)];

@@ -41,6 +41,7 @@ export function historyOf(events: RecordedEvent[]) {
     type: event.type,
     data: event.data,
     actor: event.metadata.actor,
+    actingAs: event.metadata.actingAs ?? null,
     reason: typeof event.data.reason === 'string' ? event.data.reason : null,
     occurredAt: event.metadata.occurredAt,
     recordedAt: event.recordedAt,

@@ -38,6 +38,16 @@ function someKnownOutside(value: unknown, inside: (code: string) => boolean): bo
   return (Array.isArray(value) ? value : [value]).some((code) => known(code) && !inside(code));
 }
 
+/**
+ * A scoped caller that names no place asks about its own: the parameter is filled in with the token's org
+ * unit, so the handler answers for the scope rather than for the whole city (which would be refused).
+ * Express 5 parses `request.query` afresh on every read, hence a value of its own on this request.
+ */
+function defaultQuery(request: Request, param: string, ou: string): void {
+  const query = { ...request.query, [param]: ou };
+  Object.defineProperty(request, 'query', { value: query, configurable: true, enumerable: true, writable: true });
+}
+
 export async function checkScope(rule: ScopeRule, principal: Principal, request: Request, resolver: OrgUnitResolver): Promise<void> {
   if (rule.kind === 'none' || isCityWide(principal)) return;
   const inside = (code: string) => withinScope(principal, code, referenceData);
@@ -58,7 +68,7 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
     }
     case 'query': {
       const code = request.query[rule.param];
-      if (code === undefined) throw outOfScope(`the whole city (name ?${rule.param}= within your org unit)`);
+      if (code === undefined) return defaultQuery(request, rule.param, principal.ou);
       if (someKnownOutside(code, inside)) throw outOfScope(`the ${rule.param} named`);
       return;
     }

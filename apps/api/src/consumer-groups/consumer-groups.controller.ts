@@ -13,6 +13,7 @@ import { AuthenticatedRequest } from '../auth/access.guard';
 import { cutPage, PageQuery, pageOf } from '../http/paging';
 import { ProblemException } from '../http/problem';
 import { AckDto, ClaimDto, DefineGroupDto, GROUP_NAME, NackDto, ReplayDto } from './consumer-groups.dto';
+import { AckAnswer, ClaimAnswer, ConsumerGroupPage, ConsumerGroupView, NackAnswer, ParkedAnswer, ReplayAnswer } from './answers.dto';
 
 @Controller('consumer-groups')
 export class ConsumerGroupsController {
@@ -21,14 +22,15 @@ export class ConsumerGroupsController {
   /** Every group, a page at a time (see ../http/paging.ts), in name order. */
   @Get()
   @ApiOperation({ summary: 'Every consumer group, a page at a time, in name order' })
-  async list(@Query() query: PageQuery, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  async list(@Query() query: PageQuery, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<ConsumerGroupPage> {
     const page = pageOf(query);
     const { rows: groups, next } = cutPage(await this.groups.list(page.after?.[0], page.limit + 1), page, (g) => [g.name], request, response);
     return { groups, next };
   }
 
+  /** Creates a consumer group (201), or confirms one with the same settings (200). */
   @Put(':name')
-  async define(@Param('name') name: string, @Body() body: DefineGroupDto, @Res({ passthrough: true }) response: Response) {
+  async define(@Param('name') name: string, @Body() body: DefineGroupDto, @Res({ passthrough: true }) response: Response): Promise<ConsumerGroupView> {
     const from = body.from === undefined || body.from === 'start' || body.from === 'end' ? (body.from ?? 'start') : parsePosition(body.from);
     if (from === undefined) throw ProblemException.of(400, 'invalid-request', 'from must be a log position, start or end');
     const { created, group } = await this.groups.define(groupName(name), {
@@ -41,40 +43,47 @@ export class ConsumerGroupsController {
     return group;
   }
 
+  /** A consumer group's settings, checkpoint and backlog. */
   @Get(':name')
-  get(@Param('name') name: string) {
+  get(@Param('name') name: string): Promise<ConsumerGroupView> {
     return this.groups.get(groupName(name));
   }
 
+  /** Deletes a consumer group and its deliveries. */
   @Delete(':name') @HttpCode(204)
   async remove(@Param('name') name: string): Promise<void> {
     await this.groups.remove(groupName(name));
   }
 
+  /** Leases up to `max` events to a consumer of the group. */
   @Post(':name/claim') @HttpCode(200)
-  claim(@Param('name') name: string, @Body() body: ClaimDto, @Req() request: AuthenticatedRequest) {
+  claim(@Param('name') name: string, @Body() body: ClaimDto, @Req() request: AuthenticatedRequest): Promise<ClaimAnswer> {
     return this.groups.claim(groupName(name), body.consumer, body.max, { personal: mayReceivePersonalFields(request.principal) });
   }
 
+  /** Acknowledges events leased to this consumer. */
   @Post(':name/ack') @HttpCode(200)
-  ack(@Param('name') name: string, @Body() body: AckDto) {
+  ack(@Param('name') name: string, @Body() body: AckDto): Promise<AckAnswer> {
     return this.groups.ack(groupName(name), body.consumer, body.eventIds);
   }
 
+  /** Gives events back: redelivered, or parked after the group's maximum deliveries. */
   @Post(':name/nack') @HttpCode(200)
-  nack(@Param('name') name: string, @Body() body: NackDto) {
+  nack(@Param('name') name: string, @Body() body: NackDto): Promise<NackAnswer> {
     return this.groups.nack(groupName(name), body.consumer, body.eventIds, body.reason);
   }
 
+  /** The group's parked events, with their attempts and last reason. */
   @Get(':name/parked')
-  async parked(@Param('name') name: string, @Req() request: AuthenticatedRequest, @Query('limit') limit?: string) {
+  async parked(@Param('name') name: string, @Req() request: AuthenticatedRequest, @Query('limit') limit?: string): Promise<ParkedAnswer> {
     const max = limit === undefined ? 100 : Number(limit);
     if (!Number.isInteger(max) || max < 1 || max > 1000) throw ProblemException.of(400, 'invalid-query', 'limit must be an integer from 1 to 1000');
     return { events: await this.groups.parked(groupName(name), max, { personal: mayReceivePersonalFields(request.principal) }) };
   }
 
+  /** Puts parked events (all, or those named) back in the queue. */
   @Post(':name/parked/replay') @HttpCode(200)
-  replay(@Param('name') name: string, @Body() body: ReplayDto) {
+  replay(@Param('name') name: string, @Body() body: ReplayDto): Promise<ReplayAnswer> {
     return this.groups.replayParked(groupName(name), body.eventIds);
   }
 }

@@ -4,7 +4,7 @@
  * withheld for analysts (left out, never zero). Refusals are DHIS2's 409 body, which its clients parse.
  */
 import { Controller, Get, HttpStatus, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Principal, suppressSmallCells, withinScope } from '@libs/auth';
@@ -15,6 +15,25 @@ import { catalogue } from '@projections/index';
 import { AuthenticatedRequest } from '../auth/access.guard';
 
 const mapping = loadDhis2Mapping(catalogue);
+
+/** The answers' shapes as DHIS2 documents them, for the OpenAPI document. */
+const DATA_VALUE_SET = {
+  type: 'object',
+  properties: {
+    dataSet: { type: 'string' }, period: { type: 'string' }, orgUnit: { type: 'string' },
+    dataValues: { type: 'array', items: { type: 'object', properties: { dataElement: { type: 'string' }, period: { type: 'string' }, orgUnit: { type: 'string' }, categoryOptionCombo: { type: 'string' }, value: { type: 'string' } } } },
+  },
+};
+const ANALYTICS_GRID = {
+  type: 'object',
+  properties: {
+    headers: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, column: { type: 'string' }, valueType: { type: 'string' } } } },
+    metaData: { type: 'object' },
+    rows: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+    width: { type: 'integer' },
+    height: { type: 'integer' },
+  },
+};
 const one = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 @ApiTags('dhis2')
@@ -29,6 +48,8 @@ export class Dhis2Controller {
   @ApiQuery({ name: 'ou', description: 'org unit code' })
   @ApiQuery({ name: 'children', required: false, description: 'true: the org unit\'s children' })
   @ApiQuery({ name: 'format', required: false, description: 'json (default), csv or adx; or by Accept' })
+  @ApiProduces('application/json', 'text/csv', 'application/adx+xml')
+  @ApiOkResponse({ description: 'DHIS2\'s data value set', schema: DATA_VALUE_SET })
   async dataValueSets(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     await this.answering(response, async () => {
       const dataSet = dataSetOf(mapping, one(query.dataSet) ?? '');
@@ -49,6 +70,7 @@ export class Dhis2Controller {
   @ApiQuery({ name: 'dimension', description: 'dx:<data elements or indicators>, pe:<periods>, ou:<org units>, `;`-separated items', isArray: true })
   @ApiQuery({ name: 'filter', required: false, description: 'pe:<one period> or ou:<one org unit>', isArray: true })
   @ApiQuery({ name: 'includeNumDen', required: false, description: 'true: numerator and denominator columns' })
+  @ApiOkResponse({ description: 'DHIS2\'s analytics grid', schema: ANALYTICS_GRID })
   async analytics(@Query() query: AnalyticsQuery, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     await this.answering(response, async () => {
       const ous = [query.dimension, query.filter].flat().filter((d): d is string => typeof d === 'string' && d.startsWith('ou:')).flatMap((d) => d.slice(3).split(';'));

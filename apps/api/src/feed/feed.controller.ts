@@ -14,6 +14,9 @@ import { parseFeedQuery, parseLimit, RawQuery } from './feed-query';
 import { FeedEnd, streamFeed } from './feed-stream';
 import { FeedSubscription } from './feed-subscription';
 import { LiveHub } from './live-hub';
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
+import { FeedPage } from './answers.dto';
 
 /** Counts open SSE streams, so a test (and later a gauge) can see a closed request release its subscription. */
 @Injectable()
@@ -31,7 +34,12 @@ export class FeedController {
     private readonly hub: LiveHub,
   ) {}
 
+  /** The log as Server-Sent Events: history from a position, then live; resumes with Last-Event-ID. */
   @Get()
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'Server-Sent Events: `id` is the log position, `event` the event type, `data` the event as in GET /feed/events. History first, then live', schema: { type: 'string' } })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'A reconnecting EventSource sends the last position it saw; it takes precedence over `from`' })
+  @FeedQueryParameters()
   async stream(
     @Query() query: RawQuery, @Headers('last-event-id') lastEventId: string | undefined, @Req() request: AuthenticatedRequest, @Res() response: Response,
   ): Promise<void> {
@@ -55,7 +63,9 @@ export class FeedController {
 
   /** A page strictly after `from`; `next` is the position to ask from next time, null when nothing was found. */
   @Get('events')
-  async page(@Query() query: RawQuery, @Req() request: AuthenticatedRequest) {
+  @FeedQueryParameters()
+  @ApiQuery({ name: 'limit', required: false, description: 'Events per page, 1 to 1000 (default 100)' })
+  async page(@Query() query: RawQuery, @Req() request: AuthenticatedRequest): Promise<FeedPage> {
     const personal = mayReceivePersonalFields(request.principal);
     const { from, filter } = parseFeedQuery(query);
     const events = await this.store.readAll({ fromPosition: from, maxCount: parseLimit(query), filter });
@@ -64,4 +74,13 @@ export class FeedController {
       next: events.length > 0 ? formatPosition(events[events.length - 1].position) : null,
     };
   }
+}
+
+/** The query both feed routes read (./feed-query.ts), for the OpenAPI document. */
+function FeedQueryParameters(): MethodDecorator {
+  return applyDecorators(
+    ApiQuery({ name: 'from', required: false, description: 'Start strictly after this log position, or `start` (default) or `end` (live only)' }),
+    ApiQuery({ name: 'types', required: false, description: 'Comma-separated event types to receive (e.g. HouseholdEnrolled,ServiceDelivered)' }),
+    ApiQuery({ name: 'streams', required: false, description: 'Comma-separated stream prefixes to receive (e.g. household-,loan-)' }),
+  );
 }

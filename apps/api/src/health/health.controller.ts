@@ -10,6 +10,8 @@ import { EventStore } from '@libs/event-store';
 import { Metrics } from '@libs/metrics';
 import { CONFIG, METRICS, RAW_EVENT_STORE } from '../tokens';
 import { RETRY_AFTER_SECONDS } from '../http/problem-details.filter';
+import { ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { HealthAnswer } from './answers.dto';
 
 @Controller()
 export class HealthController {
@@ -25,6 +27,8 @@ export class HealthController {
    * the raw store: counting events needs no decryption of their personal fields), and the open transaction
    * holding the log back, with a warning (status "warn") past LOG_HOLD_WARN_SECONDS. */
   @Get('health')
+  @ApiOkResponse({ type: HealthAnswer })
+  @ApiServiceUnavailableResponse({ description: 'The database or the event store does not answer' })
   async health(@Res() response: Response): Promise<void> {
     try {
       await this.dataSource.query('SELECT 1');
@@ -44,8 +48,10 @@ export class HealthController {
     return operationalMetrics(this.metricsRegistry.registry);
   }
 
+  /** Prometheus metrics: HTTP latency, appends, projection lag. */
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
+  @ApiProduces('text/plain')
   async metrics(): Promise<string> {
     const metrics = this.metricsRegistry;
     const lags = await projectionLags(projections, this.raw, this.dataSource, this.clock.now()).catch(() => []);

@@ -13,7 +13,7 @@ import { strictValidationPipe } from './validation';
 import { serveWebApp } from './web-app';
 
 /** Everything about the HTTP surface that is not a route: body limits, errors, validation, idempotency, OpenAPI, latency. */
-export function configureApp(app: NestExpressApplication, runtime: Runtime): void {
+export async function configureApp(app: NestExpressApplication, runtime: Runtime): Promise<void> {
   // The service answers plain http by default (and on a LAN address): upgrading the web app's own requests
   // to https would break every one of them there.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
@@ -30,7 +30,7 @@ export function configureApp(app: NestExpressApplication, runtime: Runtime): voi
   const stopSweeper = answers.startSweeper();
   app.getHttpServer().once('close', stopSweeper);
   app.useGlobalInterceptors(new IdempotencyInterceptor(answers, personalAnswers(runtime.eventStore)));
-  serveOpenApi(app);
+  await serveOpenApi(app);
   serveWebApp(app);
   app.use((request: Request, response: Response, next: NextFunction) => {
     const end = runtime.metrics.httpDuration.startTimer();

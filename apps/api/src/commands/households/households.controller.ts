@@ -14,6 +14,7 @@ import {
   RevokeCertificationDto, ServiceParams, WithdrawHouseholdDto,
 } from './household-commands.dto';
 import { ActOnHousehold } from './household.commands';
+import { HouseholdAnswer } from '../shared/answers.dto';
 
 type Data<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>['data'];
 
@@ -23,9 +24,10 @@ type Data<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type
 export class HouseholdsController {
   constructor(private readonly commands: CommandBus, @Inject(CLOCK) private readonly clock: Clock) {}
 
+  /** Enrols a household in a village under one of the four categories. */
   @Post()
   @HttpCode(201)
-  async enroll(@Body() body: EnrollHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async enroll(@Body() body: EnrollHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<HouseholdAnswer> {
     const context = this.context(request, body.occurredAt);
     const householdId = body.householdId ?? context.newId('householdId');
     const { name, idNumber, phone } = body.head;
@@ -41,33 +43,36 @@ export class HouseholdsController {
     return { householdId, ...written(response, outcome) };
   }
 
+  /** Moves an enrolled household to another category, with the reason. */
   @Post(':id/recategorization')
   @HttpCode(200)
   async recategorize(
     @Param() { id }: IdParams, @Body() body: RecategorizeHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RecategorizeHousehold'> = { householdId: id, to: body.to, reason: body.reason };
     const outcome = await this.commands.execute(new ActOnHousehold({ type: 'RecategorizeHousehold', data, metadata }, ifMatch));
     return { householdId: id, ...written(response, outcome) };
   }
 
+  /** Withdraws a household from the programme, with the reason. */
   @Post(':id/withdrawal')
   @HttpCode(200)
   async withdraw(
     @Param() { id }: IdParams, @Body() body: WithdrawHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'WithdrawHousehold'> = { householdId: id, reason: body.reason };
     const outcome = await this.commands.execute(new ActOnHousehold({ type: 'WithdrawHousehold', data, metadata }, ifMatch));
     return { householdId: id, ...written(response, outcome) };
   }
 
+  /** Records a need of the household under one of the five focus areas. */
   @Post(':id/needs')
   @HttpCode(201)
   async recordNeed(
     @Param() { id }: IdParams, @Body() body: RecordNeedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<HouseholdAnswer> {
     const context = this.context(request, body.occurredAt);
     const needId = body.needId ?? context.newId('needId');
     const data: Data<'RecordNeed'> = { householdId: id, needId, focusArea: body.focusArea, kind: body.kind, description: body.description };
@@ -75,11 +80,12 @@ export class HouseholdsController {
     return { householdId: id, needId, ...written(response, outcome) };
   }
 
+  /** Records a service a department delivered to the household (for a need, or on its own). */
   @Post(':id/services')
   @HttpCode(201)
   async deliverService(
     @Param() { id }: IdParams, @Body() body: DeliverServiceDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<HouseholdAnswer> {
     const context = this.context(request, body.occurredAt);
     const serviceId = body.serviceId ?? context.newId('serviceId');
     const { needId, departmentCode, serviceTypeCode, focusArea } = body;
@@ -92,33 +98,36 @@ export class HouseholdsController {
     return { householdId: id, serviceId, ...written(response, outcome) };
   }
 
+  /** Records the household's satisfaction with a service delivered. */
   @Post(':id/services/:serviceId/satisfaction')
   @HttpCode(201)
   async recordSatisfaction(
     @Param() { id, serviceId }: ServiceParams, @Body() body: RecordSatisfactionDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RecordSatisfaction'> = { householdId: id, serviceId, response: body.response };
     const outcome = await this.commands.execute(new ActOnHousehold({ type: 'RecordSatisfaction', data, metadata }, ifMatch));
     return { householdId: id, serviceId, ...written(response, outcome) };
   }
 
+  /** Certifies the household a Happy Family against a version of the criteria. */
   @Post(':id/certification')
   @HttpCode(201)
   async certify(
     @Param() { id }: IdParams, @Body() body: CertifyHappyFamilyDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'CertifyHappyFamily'> = { householdId: id, criteriaVersion: body.criteriaVersion, assessedBy: body.assessedBy };
     const outcome = await this.commands.execute(new ActOnHousehold({ type: 'CertifyHappyFamily', data, metadata }, ifMatch));
     return { householdId: id, ...written(response, outcome) };
   }
 
+  /** Revokes the household's Happy Family certification, with the reason. */
   @Post(':id/certification/revocation')
   @HttpCode(200)
   async revokeCertification(
     @Param() { id }: IdParams, @Body() body: RevokeCertificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RevokeCertification'> = { householdId: id, reason: body.reason };
     const outcome = await this.commands.execute(new ActOnHousehold({ type: 'RevokeCertification', data, metadata }, ifMatch));

@@ -10,6 +10,7 @@ import { commandContext, written } from '../command-context';
 import { IdParams } from '../shared/command.dto';
 import { GrantLoanDto, MarkLoanDefaultedDto, RecordRepaymentDto } from './loan-commands.dto';
 import { ActOnLoan, LoanOutcome } from './loan.commands';
+import { LoanAnswer } from '../shared/answers.dto';
 
 @ApiTags('loans')
 @ApiCommand()
@@ -17,9 +18,10 @@ import { ActOnLoan, LoanOutcome } from './loan.commands';
 export class LoansController {
   constructor(private readonly commands: CommandBus, @Inject(CLOCK) private readonly clock: Clock) {}
 
+  /** Grants a subsidised micro-loan to an enrolled household, within the programme's cap. */
   @Post()
   @HttpCode(201)
-  async grant(@Body() body: GrantLoanDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async grant(@Body() body: GrantLoanDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoanAnswer> {
     const context = commandContext(request, this.clock, body.occurredAt);
     const loanId = body.loanId ?? context.newId('loanId');
     const { householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender, partners } = body;
@@ -30,22 +32,24 @@ export class LoansController {
     return { loanId, ...written(response, outcome) };
   }
 
+  /** Records a repayment (never more than is outstanding); answers the balance after it. */
   @Post(':id/repayments')
   @HttpCode(201)
   async recordRepayment(
     @Param() { id }: IdParams, @Body() body: RecordRepaymentDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<LoanAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'RecordRepayment' as const, data: { loanId: id, amountFen: body.amountFen }, metadata };
     const outcome = await this.commands.execute(new ActOnLoan(command, ifMatch));
     return { loanId: id, ...written(response, outcome), ...balance(outcome) };
   }
 
+  /** Marks the loan defaulted, with the reason; repayments can still be recorded. */
   @Post(':id/default')
   @HttpCode(200)
   async markDefaulted(
     @Param() { id }: IdParams, @Body() body: MarkLoanDefaultedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<LoanAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'MarkLoanDefaulted' as const, data: { loanId: id, reason: body.reason }, metadata };
     const outcome = await this.commands.execute(new ActOnLoan(command, ifMatch));

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { householdRegisterReadModel } from '@projections/household-register/household-register.tables';
 import { listHouseholds } from '@projections/household-register/household-register.query';
 import { cutPage, pageOf } from '../../http/paging';
+import { HouseholdPage } from './answers.dto';
 import { orgUnitOf, readRegister, RegisterListQuery } from '../register-page';
 
 @ApiTags('households')
@@ -18,7 +19,7 @@ export class HouseholdListController {
 
   @Get()
   @ApiOperation({ summary: 'Households under an org unit, a page at a time (no personal field)', description: 'Follow `next` (also in the Link header) with the same parameters for the next page.' })
-  async list(@Query() query: RegisterListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async list(@Query() query: RegisterListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<HouseholdPage> {
     const page = pageOf(query);
     const ou = orgUnitOf(query);
     const { position, rows } = await readRegister(this.dataSource, householdRegisterReadModel, (tx, schema) =>

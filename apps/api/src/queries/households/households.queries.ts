@@ -11,6 +11,7 @@ import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { IdParams } from '../../commands/shared/command.dto';
 import { ProblemException } from '../../http/problem';
 import { setEtag } from '../../http/revision';
+import { HouseholdViewDto } from './answers.dto';
 
 export type HouseholdView = (EnrolledHousehold | WithdrawnHousehold) & { revision: number };
 
@@ -19,8 +20,9 @@ export type HouseholdView = (EnrolledHousehold | WithdrawnHousehold) & { revisio
 export class HouseholdQueriesController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** A household's current state, folded from its stream (ETag: its revision). */
   @Get(':id')
-  async get(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<HouseholdView> {
+  async get(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<HouseholdViewDto> {
     const { state, revision } = await loadStream(this.store, householdStream(id), householdDecider);
     if (state.status === 'NotEnrolled') throw ProblemException.of(404, 'household-not-found', 'no household with this id');
     setEtag(response, revision);

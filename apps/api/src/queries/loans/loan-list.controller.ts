@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { loanRegisterReadModel } from '@projections/loan-register/loan-register.tables';
 import { listLoans } from '@projections/loan-register/loan-register.query';
 import { cutPage, pageOf } from '../../http/paging';
+import { LoanPage } from './answers.dto';
 import { orgUnitOf, readRegister, RegisterListQuery } from '../register-page';
 
 @ApiTags('loans')
@@ -15,7 +16,7 @@ export class LoanListController {
 
   @Get()
   @ApiOperation({ summary: 'Loans of households under an org unit, a page at a time', description: 'Follow `next` (also in the Link header) with the same parameters for the next page.' })
-  async list(@Query() query: RegisterListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async list(@Query() query: RegisterListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoanPage> {
     const page = pageOf(query);
     const ou = orgUnitOf(query);
     const { position, rows } = await readRegister(this.dataSource, loanRegisterReadModel, (tx, schema) =>

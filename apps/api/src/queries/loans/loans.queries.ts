@@ -8,6 +8,7 @@ import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { IdParams } from '../../commands/shared/command.dto';
 import { ProblemException } from '../../http/problem';
 import { setEtag } from '../../http/revision';
+import { LoanViewDto } from './answers.dto';
 
 export type LoanView = Exclude<LoanState, { status: 'NotGranted' }> & { outstandingFen: number; revision: number };
 
@@ -16,8 +17,9 @@ export type LoanView = Exclude<LoanState, { status: 'NotGranted' }> & { outstand
 export class LoanQueriesController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** A loan's current state and outstanding balance, folded from its stream (ETag: its revision). */
   @Get(':id')
-  async get(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<LoanView> {
+  async get(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<LoanViewDto> {
     const { state, revision } = await loadStream(this.store, loanStream(id), loanDecider);
     if (state.status === 'NotGranted') throw ProblemException.of(404, 'loan-not-found', 'no loan with this id');
     setEtag(response, revision);

@@ -1,0 +1,49 @@
+/**
+ * Pilot villages, designated rather than assumed: a township designates a village (who decided, why) and may
+ * withdraw the designation. Refusals (unknown village, already a pilot, not a pilot) append nothing.
+ */
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Clock, CLOCK } from '@libs/clock';
+import { loadStream } from '@libs/command-handling/handle-command';
+import { pilotVillageDecider, pilotVillageStream } from '@libs/domain/pilot-village';
+import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { ProblemException } from '../../http/problem';
+import { setEtag } from '../../http/revision';
+import { commandContext, written } from '../command-context';
+import { ActOnPilotVillage } from './pilot-village.commands';
+import { DesignatePilotVillageDto, WithdrawPilotVillageDto } from './pilot-villages.dto';
+
+@ApiTags('pilot-villages')
+@Controller('pilot-villages')
+export class PilotVillagesController {
+  constructor(private readonly commands: CommandBus, @Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Post()
+  @HttpCode(201)
+  async designate(@Body() body: DesignatePilotVillageDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
+    const { villageCode, designatedBy, reason } = body;
+    const outcome = await this.commands.execute(new ActOnPilotVillage({ type: 'DesignatePilotVillage', data: { villageCode, designatedBy, reason }, metadata }, ifMatch));
+    return { villageCode, status: 'Pilot', ...written(response, outcome) };
+  }
+
+  @Post('withdrawals')
+  @HttpCode(201)
+  async withdraw(@Body() body: WithdrawPilotVillageDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
+    const { villageCode, withdrawnBy, reason } = body;
+    const outcome = await this.commands.execute(new ActOnPilotVillage({ type: 'WithdrawPilotVillageDesignation', data: { villageCode, withdrawnBy, reason }, metadata }, ifMatch));
+    return { villageCode, status: 'NotPilot', ...written(response, outcome) };
+  }
+
+  @Get(':code')
+  async read(@Param('code') code: string, @Res({ passthrough: true }) response: Response) {
+    if (!/^\d{12}$/.test(code)) throw ProblemException.of(400, 'invalid-village', `"${code.slice(0, 20)}" is not a 12-digit village code`);
+    const { state, revision } = await loadStream(this.store, pilotVillageStream(code), pilotVillageDecider);
+    setEtag(response, revision);
+    return { villageCode: code, revision: Number(revision), status: state.status, designations: state.designations };
+  }
+}

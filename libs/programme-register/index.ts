@@ -1,0 +1,3 @@
+/** The programme's registers (village households by year, enrolment targets): CSV checked whole, loaded as versions. */
+export * from './register-csv';
+export * from './register-store';
