@@ -33,8 +33,7 @@ export default tseslint.config(
   },
   {
     files: ['libs/**/*.ts'],
-    // libs/database still lists the read models' migrations and entities until projections/index.ts does.
-    ignores: ['**/*.spec.ts', 'libs/testing/**', 'libs/database/migrations.ts', 'libs/database/entities.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['@apps/*', '**/apps/*'], message: 'libs/ must not import apps/ (docs/architecture.md)' },

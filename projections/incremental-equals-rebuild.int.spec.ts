@@ -38,7 +38,8 @@ describe('incremental projection equals a full rebuild', () => {
         }
         // At-least-once delivery: some events arrive again, out of order, after later ones.
         const log = await db.store.readAll({ filter: { eventTypes: projection.handles } });
-        await applyEvents(db.dataSource, projection, again.map((i) => log[i % log.length]));
+        // (A history may hold none of the types it handles: then there is nothing to deliver again.)
+        if (log.length > 0) await applyEvents(db.dataSource, projection, again.map((i) => log[i % log.length]));
         const { incremental, rebuilt } = await incrementalAndRebuilt(db.dataSource, db.store, projection);
         expect(incremental).toEqual(rebuilt);
       }),

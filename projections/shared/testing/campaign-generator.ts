@@ -22,6 +22,32 @@ const RESPONSES = ['satisfied', 'neutral', 'dissatisfied', 'no-answer'];
 
 interface Household { id: string; category: string; active: boolean; certified: boolean; needs: string[]; unrated: { id: string; focusArea: string }[] }
 interface Loan { id: string; householdId: string; outstanding: number }
+interface Activity { id: string; facts: JsonObject }
+
+const ACTIVITY_KINDS = ['happiness-training', 'lecture', 'three-checks-round', 'outreach-performance'];
+const ACTIVITY_UNITS = ['640104', '640104001', '640104001001', '640105001001', '640100'];
+
+/** One group-activity step: a new activity held, or one held corrected or cancelled (each consistent with its past). */
+function activityStep(r: () => number, activities: Activity[], events: CampaignEvent[], occurredAt: string): void {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
+  const facts = (): JsonObject => ({
+    kind: pick(ACTIVITY_KINDS), focusArea: pick(FOCUS), orgUnitCode: pick(ACTIVITY_UNITS), departmentCode: 'health', heldOn: `2012-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+    sessions: 1 + Math.floor(r() * 5), attendance: Math.floor(r() * 500), costFen: Math.floor(r() * 1_000_000), materials: { boards: Math.floor(r() * 3), walls: 0, billboards: Math.floor(r() * 2), lightBoxes: 0 },
+  });
+  const held = activities.length > 0 && r() < 0.5 ? pick(activities) : undefined;
+  if (!held) {
+    const activity = { id: randomUUID(), facts: facts() };
+    activities.push(activity);
+    events.push({ stream: `activity-${activity.id}`, type: 'GroupActivityHeld', data: { activityId: activity.id, reason: 'plan', ...activity.facts }, occurredAt });
+  } else if (r() < 0.7) {
+    const after = { ...held.facts, attendance: Math.floor(r() * 500), sessions: 1 + Math.floor(r() * 5) };
+    events.push({ stream: `activity-${held.id}`, type: 'GroupActivityCorrected', data: { activityId: held.id, reason: 'recount', before: held.facts, after }, occurredAt });
+    held.facts = after;
+  } else {
+    activities.splice(activities.indexOf(held), 1);
+    events.push({ stream: `activity-${held.id}`, type: 'GroupActivityCancelled', data: { activityId: held.id, reason: 'twice', before: held.facts }, occurredAt });
+  }
+}
 
 /** mulberry32: a tiny deterministic generator, so a seed always gives the same step. */
 function random(seed: number): () => number {
@@ -38,9 +64,11 @@ function random(seed: number): () => number {
 export function generateCampaign(seeds: readonly number[]): CampaignEvent[] {
   const households: Household[] = [];
   const loans: Loan[] = [];
+  const activities: Activity[] = [];
   const events: CampaignEvent[] = [];
   for (const seed of seeds) {
     const r = random(seed);
+    if (r() < 0.25) activityStep(r, activities, events, '2012-10-01T02:00:00.000Z');
     const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
     const when = () => `${2012 + Math.floor(r() * 2)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-15T02:00:00.000Z`;
     const active = households.filter((h) => h.active);
