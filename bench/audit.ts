@@ -3,7 +3,7 @@
  * generated campaign, next to merely reading the same events page by page through the store in the same
  * run, next to the verifier's own read without the hashing, and next to the hashing alone over events
  * already in memory on one thread (which of them bounds it). Then the auditor's replay of a case with 1,000
- * events: read, verify its chain, fold every state.
+ * events: read, verify its chain, fold every state. Then what checkpoints cost over the same log.
  */
 import { caseDecider, caseStream } from '../libs/domain/accountability-case';
 import { CaseCommand } from '../libs/domain/accountability-case/commands';
@@ -17,6 +17,7 @@ import { CampaignPlan } from '../libs/generator';
 import { InMemoryDecisions } from '../libs/generator/in-memory';
 import { seededUuid } from '../libs/generator/ids';
 import { loadInBulk } from '../scripts/generate/in-bulk';
+import { benchCheckpointCost, CheckpointCost } from './checkpoint-cost';
 import { progressBar } from './support/progress';
 import { median, percentile, round } from './support/stats';
 
@@ -39,6 +40,8 @@ export interface AuditBenchResults {
   hashOnly: { eventsPerSecond: number };
   ratioToRead: number;
   caseReplay: { events: number; p50Ms: number; p99Ms: number; verifiedAndFolded: boolean };
+  /** Signing checkpoints over this log, and verifying the whole log against them (bench/checkpoint-cost.ts). */
+  checkpoints: CheckpointCost;
 }
 
 export async function benchAudit(url: string, options: AuditBenchOptions = defaultAuditOptions): Promise<AuditBenchResults> {
@@ -68,6 +71,7 @@ export async function benchAudit(url: string, options: AuditBenchOptions = defau
     verifyPage(sample, new Map());
     const hashSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const caseReplay = await benchCaseReplay(store, options.caseEvents, Math.max(5, options.repeats * 5));
+    const checkpoints = await benchCheckpointCost(url, store);
     const [verifySeconds, readSeconds, verifierReadSeconds] = [median(verify), median(read), median(verifierRead)];
     return {
       logEvents,
@@ -77,6 +81,7 @@ export async function benchAudit(url: string, options: AuditBenchOptions = defau
       hashOnly: { eventsPerSecond: Math.round(sample.length / hashSeconds) },
       ratioToRead: round(readSeconds / verifySeconds, 2),
       caseReplay,
+      checkpoints,
     };
   } finally {
     await store.close();

@@ -33,6 +33,12 @@ export const audit: Section = async (url, scale) => {
     { case: 'the verifier\'s own read of the same log, no hashing', 'events/s': results.verifierRead.eventsPerSecond, seconds: results.verifierRead.seconds },
     { case: 'hash chain over events in memory, one thread', 'events/s': results.hashOnly.eventsPerSecond },
     { case: `replay + verify a case of ${results.caseReplay.events} events`, 'p50 ms': results.caseReplay.p50Ms, 'p99 ms': results.caseReplay.p99Ms, intact: results.caseReplay.verifiedAndFolded },
+    { case: `first checkpoint of ${results.checkpoints.events} events, ${results.checkpoints.streams} streams (read, rehash, tree, heads, sign)`, ms: results.checkpoints.firstCheckpointMs },
+    { case: `next checkpoint, ${results.checkpoints.nextCheckpointAfter} events later`, ms: results.checkpoints.nextCheckpointMs },
+    {
+      case: 'audit:verify: chains, then every signed root', 'events/s': results.checkpoints.verifyAgainstCheckpoints.eventsPerSecond, seconds: results.checkpoints.verifyAgainstCheckpoints.seconds,
+      intact: results.checkpoints.verifyAgainstCheckpoints.intact, baseline: 'the verifier\'s own read', 'baseline events/s': results.verifierRead.eventsPerSecond,
+    },
   ];
   return { summary, results };
 };

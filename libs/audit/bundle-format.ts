@@ -3,6 +3,7 @@
  * stream in revision order, each a RecordedEvent with its bigints (revision, position) as decimal strings.
  */
 import { JsonObject, RecordedEvent } from '../event-store/event-store.port';
+import { ConsistencyProof } from './consistency';
 import { InclusionProof, isHexHash } from './merkle';
 import { SignedCheckpoint } from './signing';
 
@@ -17,6 +18,12 @@ export interface BundleManifest {
   checkpoint: SignedCheckpoint;
   /** Proof that the chain head's hash is leaf `leafIndex` of the checkpoint's tree. */
   inclusion: InclusionProof & { eventHash: string };
+  /** Proof that the stream's head entry (stream, chain head) is leaf `leafIndex` of the checkpoint's heads tree. */
+  streamHead?: InclusionProof;
+  /** With `?trusted=<size>`: the checkpoint the auditor trusted before, and the proof the bundle's extends it. */
+  extends?: { checkpoint: SignedCheckpoint; proof?: ConsistencyProof };
+  /** The checkpoint as its C2SP signed note, with the witnesses' cosignatures the service held at export. */
+  note?: string;
   /** Base64 SPKI DER of the Ed25519 key that signed the checkpoint. */
   publicKey: string;
 }

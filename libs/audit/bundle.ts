@@ -1,22 +1,25 @@
 /**
- * A case's export bundle, and its offline verification: no database, no network, only the bundle and
- * (optionally) the public key the auditor trusts. Three independent checks:
+ * A stream's export bundle, and its offline verification: no database, no network, only the bundle and
+ * (optionally) the public key and the last checkpoint the auditor trusts. Independent checks:
  *  1. chain: every event's hash recomputes from its content and its predecessor's hash (from genesis);
  *  2. inclusion: the chain head is a leaf of the Merkle tree whose root the checkpoint states;
- *  3. signature: the checkpoint was signed by the key, and that key is the one the auditor expects.
- * Together: no event of the stream can change, vanish or move without the signed root noticing.
- * Not covered: event ids and global positions are outside the hashed content (see hash-chain.ts).
+ *  3. stream head: the chain head is the head the checkpoint signed for the stream (nothing cut off);
+ *  4. signature: the checkpoint was signed by the key, and that key is the one the auditor expects;
+ *  5. consistency (with a trusted checkpoint): the bundle's checkpoint extends the one trusted before;
+ *  6. witnesses (when required): enough of the given witnesses cosigned the checkpoint's note.
+ * Together: no event of the stream can change, vanish or move without the signed roots noticing.
  */
-import { createPublicKey, KeyObject } from 'node:crypto';
+import { KeyObject } from 'node:crypto';
 import { RecordedEvent } from '../event-store/event-store.port';
-import { verifyChain } from '../event-store/hash-chain';
-import { comparePositions, parsePosition } from '../event-store/position';
+import { BundleCheck, checkChain, checkWitnesses, checkExtends, checkHead, checkInclusion, checkKeys, checkLayout, checkStreamHead, CheckName } from './bundle-checks';
 import { BundleFormatError, BundleManifest, BUNDLE_FORMAT, eventLine, manifestLine, parseBundle } from './bundle-format';
+import { ConsistencyProof } from './consistency';
 import { InclusionProof, verifyInclusion } from './merkle';
-import { exportPublicKey, keyFingerprint, loadPublicKey, SignedCheckpoint, verifyCheckpoint } from './signing';
+import { exportPublicKey, loadPublicKey, SignedCheckpoint } from './signing';
 
 export { BUNDLE_FORMAT, BundleFormatError } from './bundle-format';
 export type { BundleManifest } from './bundle-format';
+export type { BundleCheck, CheckName } from './bundle-checks';
 
 export interface BundleInput {
   /** The whole stream, revision 0 onwards. */
@@ -25,6 +28,12 @@ export interface BundleInput {
   checkpoint: SignedCheckpoint;
   /** Inclusion proof of the last event's hash in that checkpoint's tree. */
   proof: InclusionProof;
+  /** Inclusion proof of the stream's head entry under the checkpoint's heads root. */
+  headProof?: InclusionProof;
+  /** The checkpoint the auditor trusted before, and the consistency proof from it. */
+  extends?: { checkpoint: SignedCheckpoint; proof?: ConsistencyProof };
+  /** The checkpoint's signed note, with whatever cosignatures it has. */
+  note?: string;
   publicKey: KeyObject | string;
 }
 
@@ -43,17 +52,12 @@ export function buildBundle(input: BundleInput): string {
     chainHead: { revision: last.revision.toString(), hash: last.hash },
     checkpoint: input.checkpoint,
     inclusion: { eventHash: last.hash, ...input.proof },
+    ...(input.headProof && { streamHead: input.headProof }),
+    ...(input.extends && { extends: input.extends }),
+    ...(input.note && { note: input.note }),
     publicKey: exportPublicKey(key),
   };
   return [manifestLine(manifest), ...events.map(eventLine)].join('\n') + '\n';
-}
-
-export type CheckName = 'format' | 'chain' | 'chain-head' | 'inclusion' | 'signature' | 'key';
-
-export interface BundleCheck {
-  name: CheckName;
-  ok: boolean;
-  detail: string;
 }
 
 export interface BundleVerdict {
@@ -70,6 +74,10 @@ export interface BundleVerdict {
 export interface VerifyOptions {
   /** The key the auditor trusts (e.g. fetched from /audit/public-key); without it, the bundle's own key is used. */
   trustedPublicKey?: KeyObject | string;
+  /** A checkpoint the auditor trusted before (JSON, or its signed note's text): the bundle's must extend it. */
+  trustedCheckpoint?: SignedCheckpoint | string;
+  /** Witnesses' verifier keys, and how many of them must have cosigned the bundle's checkpoint. */
+  witnesses?: { keys: readonly string[]; required: number };
 }
 
 /** Never throws on a bad bundle: whatever cannot be read or checked is a failed check. */
@@ -78,14 +86,16 @@ export function verifyBundle(text: string, options: VerifyOptions = {}): BundleV
     return verifyParsed(parseBundle(text), options);
   } catch (error) {
     const detail = error instanceof BundleFormatError ? error.message : 'unreadable bundle';
-    return { ok: false, stream: null, events: 0, firstBadRevision: null, keyId: null, checks: [{ name: 'format', ok: false, detail }] };
+    return { ok: false, stream: null, events: 0, firstBadRevision: null, keyId: null, checks: [{ name: 'format' as CheckName, ok: false, detail }] };
   }
 }
 
 function verifyParsed({ manifest, events }: ReturnType<typeof parseBundle>, options: VerifyOptions): BundleVerdict {
   const chain = checkChain(manifest, events);
-  const keys = checkKeys(manifest, options);
-  const checks = [checkLayout(manifest, events), chain.check, checkHead(manifest, events), checkInclusion(manifest, events), ...keys.checks];
+  const keys = checkKeys(manifest, options.trustedPublicKey);
+  const checks = [checkLayout(manifest, events), chain.check, checkHead(manifest, events), checkInclusion(manifest, events), checkStreamHead(manifest, events), ...keys.checks];
+  if (options.trustedCheckpoint) checks.push(checkExtends(manifest, options.trustedCheckpoint, keys.key ? [keys.key] : []));
+  if (options.witnesses) checks.push(checkWitnesses(manifest.checkpoint, manifest.note, keys.key, options.witnesses));
   return {
     ok: checks.every((c) => c.ok),
     stream: typeof manifest.stream === 'string' ? manifest.stream : null,
@@ -94,76 +104,4 @@ function verifyParsed({ manifest, events }: ReturnType<typeof parseBundle>, opti
     keyId: keys.keyId,
     checks,
   };
-}
-
-const pass = (name: CheckName, detail: string): BundleCheck => ({ name, ok: true, detail });
-const fail = (name: CheckName, detail: string): BundleCheck => ({ name, ok: false, detail });
-
-function checkLayout(manifest: BundleManifest, events: RecordedEvent[]): BundleCheck {
-  const bad = events.findIndex(
-    (e, i) => e.stream !== manifest.stream || e.revision !== BigInt(i) || e.recordedAt !== e.metadata.recordedAt,
-  );
-  if (bad >= 0) return fail('format', `event line ${bad + 2} is not revision ${bad} of ${manifest.stream} (or its recordedAt disagrees)`);
-  if (manifest.eventCount !== events.length) return fail('format', `the manifest counts ${manifest.eventCount} events, the bundle holds ${events.length}`);
-  return pass('format', `${events.length} events of one stream, revisions 0..${events.length - 1}`);
-}
-
-function checkChain(manifest: BundleManifest, events: RecordedEvent[]): { check: BundleCheck; firstBadRevision: number | null } {
-  const broken = verifyChain(events);
-  if (broken === undefined) return { check: pass('chain', `hash chain of ${manifest.stream} intact from genesis`), firstBadRevision: null };
-  return { check: fail('chain', `chain breaks at revision ${broken.index} (${broken.reason})`), firstBadRevision: broken.index };
-}
-
-function checkHead(manifest: BundleManifest, events: RecordedEvent[]): BundleCheck {
-  const last = events[events.length - 1];
-  const head = manifest.chainHead ?? {};
-  if (head.hash !== last.hash || head.revision !== last.revision.toString()) return fail('chain-head', 'the manifest names another chain head');
-  return pass('chain-head', `chain head is revision ${head.revision}`);
-}
-
-function checkInclusion(manifest: BundleManifest, events: RecordedEvent[]): BundleCheck {
-  const last = events[events.length - 1];
-  const { inclusion, checkpoint } = manifest;
-  if (!inclusion || !checkpoint) return fail('inclusion', 'the manifest lacks the proof or the checkpoint');
-  if (inclusion.eventHash !== last.hash) return fail('inclusion', 'the proof is for another event');
-  if (inclusion.treeSize !== checkpoint.eventCount) return fail('inclusion', 'the proof is for a tree of another size');
-  const covered = typeof checkpoint.position === 'string' ? parsePosition(checkpoint.position) : undefined;
-  if (covered === undefined || comparePositions(last.position, covered) > 0) return fail('inclusion', 'the checkpoint does not reach the last event');
-  if (!verifyInclusion(last.hash, inclusion, checkpoint.merkleRoot)) return fail('inclusion', 'the proof does not lead to the signed root');
-  return pass('inclusion', `last event is leaf ${inclusion.leafIndex} of ${checkpoint.eventCount} under the checkpoint's root`);
-}
-
-function checkKeys(manifest: BundleManifest, options: VerifyOptions): { checks: BundleCheck[]; keyId: string | null } {
-  // Only the canonical text of the key is accepted, so that no character of it goes unchecked.
-  const bundled = readKey(manifest.publicKey);
-  if (bundled !== undefined && exportPublicKey(bundled) !== manifest.publicKey) {
-    return { checks: [fail('signature', 'the bundle\'s public key is not in canonical base64 SPKI form')], keyId: null };
-  }
-  const trusted = options.trustedPublicKey === undefined ? undefined : readKey(options.trustedPublicKey);
-  if (options.trustedPublicKey !== undefined && trusted === undefined) {
-    return { checks: [fail('key', 'the trusted public key given cannot be read')], keyId: null };
-  }
-  const key = trusted ?? bundled;
-  if (key === undefined) return { checks: [fail('signature', 'the bundle carries no readable public key')], keyId: null };
-  const keyId = keyFingerprint(key);
-  const signed = manifest.checkpoint !== undefined && manifest.checkpoint.keyId === keyId && verifyCheckpoint(manifest.checkpoint, key);
-  const signature = signed ? pass('signature', `checkpoint signed by key ${keyId}`) : fail('signature', 'the checkpoint signature does not verify');
-  const keyCheck =
-    trusted === undefined
-      ? pass('key', `not pinned: compare key ${keyId} with the published /audit/public-key`)
-      : bundled !== undefined && keyFingerprint(bundled) === keyId
-        ? pass('key', 'the bundle key is the trusted key')
-        : fail('key', 'the bundle carries a key other than the trusted one');
-  return { checks: [signature, keyCheck], keyId };
-}
-
-function readKey(key: KeyObject | string | undefined): KeyObject | undefined {
-  if (key === undefined) return undefined;
-  if (key instanceof KeyObject) return key.type === 'private' ? createPublicKey(key) : key;
-  if (typeof key !== 'string') return undefined;
-  try {
-    return loadPublicKey(key);
-  } catch {
-    return undefined;
-  }
 }

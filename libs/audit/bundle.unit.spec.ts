@@ -5,6 +5,7 @@ import { eventLine } from './bundle-format';
 import { inclusionProof } from './merkle';
 import { recordedStream } from './recorded-events.fixture';
 import { generateSigningKeyPair, loadPrivateKey, makeCheckpoint, signCheckpoint } from './signing';
+import { StreamHeads } from './stream-heads';
 
 const keys = generateSigningKeyPair();
 const privateKey = loadPrivateKey(keys.privateKeyPem);
@@ -19,11 +20,14 @@ const others = recordedStream('household-h1', [4n, 5n, 8n, 9n, 10n, 11n, 13n, 14
 /** The global log: both streams, in position order, as the checkpointer would read it. */
 const log = [...caseEvents, ...others].sort((a, b) => Number(a.position.commit - b.position.commit));
 
-function bundleFor(events: RecordedEvent[], logHashes = log.map((e) => e.hash)): string {
-  const checkpoint = signCheckpoint(makeCheckpoint(position(14n), logHashes, '2012-03-10T00:00:00.000Z'), privateKey);
+/** The streams' heads of a log: each stream's last event. */
+const headsOf = (events: RecordedEvent[]) => new StreamHeads(events.map((e) => [e.stream, { revision: e.revision, hash: e.hash }]));
+
+function bundleFor(events: RecordedEvent[], logHashes = log.map((e) => e.hash), heads = headsOf(log)): string {
+  const checkpoint = signCheckpoint(makeCheckpoint(position(14n), logHashes, '2012-03-10T00:00:00.000Z', heads), privateKey);
   const last = events[events.length - 1];
   const proof = inclusionProof(logHashes, log.findIndex((e) => e.id === last.id && e.stream === last.stream));
-  return buildBundle({ events, checkpoint, proof, publicKey: keys.publicKeyPem });
+  return buildBundle({ events, checkpoint, proof, headProof: heads.proof(last.stream), publicKey: keys.publicKeyPem });
 }
 
 const bundle = bundleFor(caseEvents);
@@ -39,12 +43,26 @@ function flip(text: string, index: number): string {
 const at = (text: string, needle: string, after = 0) => text.indexOf(needle, after) + needle.length;
 
 describe('export bundle', () => {
-  it('verifies offline: chain, head, inclusion and signature', () => {
+  it('verifies offline: chain, head, inclusion, stream head and signature', () => {
     const verdict = verifyBundle(bundle);
     expect(verdict).toMatchObject({ ok: true, stream: 'case-c1', events: 3, firstBadRevision: null });
     expect(verdict.checks.map((c) => [c.name, c.ok])).toEqual([
-      ['format', true], ['chain', true], ['chain-head', true], ['inclusion', true], ['signature', true], ['key', true],
+      ['format', true], ['chain', true], ['chain-head', true], ['inclusion', true], ['stream-head', true], ['signature', true], ['key', true],
     ]);
+  });
+
+  it('rejects a stream cut short, its chain intact, whose last events the checkpoint\'s heads still name', () => {
+    // An insider deleted the case's last event and built the bundle from the signed checkpoint, which holds it.
+    const cut = caseEvents.slice(0, 2);
+    const logHashes = log.map((e) => e.hash);
+    const heads = headsOf(log);
+    const checkpoint = signCheckpoint(makeCheckpoint(position(14n), logHashes, day(10), heads), privateKey);
+    const proof = inclusionProof(logHashes, log.findIndex((e) => e.id === cut[1].id && e.stream === 'case-c1'));
+    const forged = buildBundle({ events: cut, checkpoint, proof, headProof: heads.proof('case-c1'), publicKey: keys.publicKeyPem });
+    expect(failed(forged)).toEqual(['stream-head']);
+    expect(failed(buildBundle({ events: cut, checkpoint, proof, publicKey: keys.publicKeyPem }))).toEqual(['stream-head']);
+    const headless = signCheckpoint(makeCheckpoint(position(14n), logHashes, day(10)), privateKey);
+    expect(failed(buildBundle({ events: caseEvents, checkpoint: headless, proof: inclusionProof(logHashes, log.findIndex((e) => e.id === caseEvents[2].id && e.stream === 'case-c1')), publicKey: keys.publicKeyPem }))).toEqual(['stream-head']);
   });
 
   it('starts with the manifest and writes bigints as strings', () => {
@@ -96,7 +114,7 @@ describe('export bundle', () => {
     const verdict = verifyBundle(forged);
     expect(verdict.checks.find((c) => c.name === 'chain')?.ok).toBe(true);
     expect(verdict.ok).toBe(false);
-    expect(failed(forged)).toEqual(['chain-head', 'inclusion']);
+    expect(failed(forged)).toEqual(['chain-head', 'inclusion', 'stream-head']);
   });
 
   it('checks the signature against a pinned key, and refuses a bundle signed by another', () => {

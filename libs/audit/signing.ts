@@ -9,6 +9,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, Key
 import canonicalize from 'canonicalize';
 import { formatPosition, parsePosition, Position } from '../event-store/position';
 import { isHexHash, merkleRoot } from './merkle';
+import { StreamHeads } from './stream-heads';
 
 export interface Checkpoint {
   /** Global position of the last event covered, in its text form (see formatPosition). */
@@ -19,6 +20,10 @@ export interface Checkpoint {
   merkleRoot: string;
   /** ISO-8601 UTC. */
   signedAt: string;
+  /** Hex root of the tree over the streams' heads (stream-heads.ts); absent on checkpoints signed before it. */
+  headsRoot?: string;
+  /** Number of streams (leaves of the heads tree). */
+  streamCount?: number;
 }
 
 export interface SignedCheckpoint extends Checkpoint {
@@ -39,12 +44,15 @@ export class SigningKeyError extends Error {
 }
 
 /** The checkpoint over the first `eventHashes.length` events of the log, ending at `position`. */
-export function makeCheckpoint(position: Position, eventHashes: readonly string[], signedAt: string): Checkpoint {
-  return { position: formatPosition(position), eventCount: eventHashes.length, merkleRoot: merkleRoot(eventHashes), signedAt };
+export function makeCheckpoint(position: Position, eventHashes: readonly string[], signedAt: string, heads?: StreamHeads): Checkpoint {
+  const checkpoint = { position: formatPosition(position), eventCount: eventHashes.length, merkleRoot: merkleRoot(eventHashes), signedAt };
+  return heads ? { ...checkpoint, headsRoot: heads.root, streamCount: heads.count } : checkpoint;
 }
 
+// The heads fields join the signed JSON only when present: checkpoints signed before them still verify.
 function signedBytes(c: Checkpoint): Buffer {
-  const body = canonicalize({ position: c.position, eventCount: c.eventCount, merkleRoot: c.merkleRoot, signedAt: c.signedAt });
+  const heads = c.headsRoot === undefined && c.streamCount === undefined ? {} : { headsRoot: c.headsRoot, streamCount: c.streamCount };
+  const body = canonicalize({ position: c.position, eventCount: c.eventCount, merkleRoot: c.merkleRoot, signedAt: c.signedAt, ...heads });
   return Buffer.from(SIGNING_CONTEXT + body, 'utf8');
 }
 
@@ -76,7 +84,8 @@ function wellFormed(c: SignedCheckpoint | undefined): c is SignedCheckpoint {
     typeof c.signedAt === 'string' &&
     !Number.isNaN(Date.parse(c.signedAt)) &&
     typeof c.signature === 'string' &&
-    isCanonicalBase64(c.signature)
+    isCanonicalBase64(c.signature) &&
+    (c.headsRoot === undefined ? c.streamCount === undefined : isHexHash(c.headsRoot) && Number.isSafeInteger(c.streamCount) && c.streamCount! >= 0)
   );
 }
 

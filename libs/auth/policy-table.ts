@@ -4,7 +4,7 @@
  * new endpoint is a deliberate line in this file. Admins pass every protected entry (policy.ts).
  *
  * Public without a token: `/health` (probes), `/openapi.json` and `/docs` (the API's description holds no
- * data), `/audit/public-key` (verifiers must get it without trusting us). `/metrics` needs an admin
+ * data), `/audit/public-key` and `/audit/public-keys` (verifiers must get them without trusting us). `/metrics` needs an admin
  * token: operational figures are not for everyone, and Prometheus sends a bearer token.
  */
 import { PolicyEntry, ScopeRule } from './policy';
@@ -22,6 +22,7 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/openapi.json', roles: 'public', scope: none, why: 'the API description holds no data' },
   { method: 'GET', path: '/docs/**', roles: 'public', scope: none, why: 'the browsable API description' },
   { method: 'GET', path: '/audit/public-key', roles: 'public', scope: none, why: 'verifiers must not have to trust the service' },
+  { method: 'GET', path: '/audit/public-keys', roles: 'public', scope: none, why: 'the keys\' history: old checkpoints verify after a rotation' },
   { method: 'GET', path: '/asyncapi.json', roles: 'public', scope: none, why: 'the description of what subscribers receive holds no data' },
   { method: 'GET', path: '/schemas/events', roles: 'public', scope: none, why: 'published event schemas describe shapes, never data' },
   { method: 'GET', path: '/schemas/events/:/:', roles: 'public', scope: none, why: 'published event schemas describe shapes, never data' },
@@ -76,7 +77,9 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/supervision/**', roles: ['supervisor', 'auditor'], scope: city, why: 'compliance across districts' },
   { method: 'POST', path: '/responsibilities/**', roles: ['supervisor'], scope: city, why: 'decomposition of the work to named officials' },
   { method: 'GET', path: '/responsibilities/**', roles: ['supervisor', 'auditor'], scope: city, why: 'who answers for what' },
+  { method: 'GET', path: '/audit/checkpoints/**', roles: ['auditor', 'witness'], scope: city, why: 'witnesses follow the signed checkpoints (no personal data in them)' },
   { method: 'GET', path: '/audit/**', roles: ['auditor'], scope: city, personal: true, why: 'auditor surfaces across the log' },
+  { method: 'POST', path: '/audit/checkpoints/:/cosignatures', roles: ['witness'], scope: city, why: 'a witness cosigns a checkpoint; checked before kept' },
   { method: 'POST', path: '/audit/**', roles: ['admin'], scope: city, why: 'signing a checkpoint is a write; auditors only read' },
 
   // Indicators: no personal data; small cells withheld from analysts.

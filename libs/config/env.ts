@@ -75,6 +75,7 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 86_400),
   AUDIT_SIGNING_KEY: text(),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: integer(300, 0, 86_400),
+  AUDIT_ORIGIN: pattern(/^[^\s+]{1,200}$/, 'must be a log name without spaces or "+" (e.g. family-ledger/640100)'),
   FEED_HEARTBEAT_MS: integer(15_000, 10, 3_600_000),
   FEED_MAX_BUFFERED_BYTES: integer(1 << 20, 1024, 1 << 30),
   FEED_MAX_QUEUED_EVENTS: integer(10_000, 1, 1_000_000),

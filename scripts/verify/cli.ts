@@ -1,12 +1,17 @@
 /**
- * `family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|JSON of /audit/public-key>] [--json]`
- *   checks an export bundle offline and exits 0 when it verifies, 1 when it does not, 2 on a usage error.
+ * `family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|JSON of /audit/public-key>] [--trusted <checkpoint.json>] [--json]`
+ *   checks an export bundle offline and exits 0 when it verifies, 1 when it does not, 2 on a usage error;
+ *   with --trusted, the bundle's checkpoint must extend the one the auditor trusted before; with
+ *   --witnesses N, at least N of the --witness keys must have cosigned the bundle's checkpoint note.
+ * `family-ledger consistency <answer.json> --trusted <checkpoint.json> --public-key <key>`
+ *   checks that the later checkpoint of a /audit/checkpoints/{a}/consistency/{b} answer extends the trusted one.
  * `family-ledger keygen`
  *   prints a fresh Ed25519 key pair (PEM) for the service's checkpoint-signing configuration.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { BundleVerdict, verifyBundle } from '../../libs/audit/bundle';
 import { generateSigningKeyPair } from '../../libs/audit/signing';
+import { consistencyProblem, readTrustedCheckpoint } from './trusted';
 import { PublishedKeyError, trustedKeyText } from '../../libs/audit/published-key';
 
 export interface CliIo {
@@ -24,13 +29,17 @@ const processIo: CliIo = {
 };
 
 const USAGE = [
-  'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|/audit/public-key JSON>] [--json]',
+  'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|/audit/public-key JSON>] [--trusted <checkpoint.json|note>]',
+  '         [--witness <verifier key>]... [--witnesses <N>] [--json]',
+  '       family-ledger consistency <answer.json> --trusted <checkpoint.json|note> --public-key <file|PEM|base64>',
+  '         [--witness <verifier key>]... [--witnesses <N>]',
   '       family-ledger keygen',
 ];
 
 export function main(argv: readonly string[], io: CliIo = processIo): number {
   const [command, ...rest] = argv;
   if (command === 'verify') return verify(rest, io);
+  if (command === 'consistency') return consistency(rest, io);
   if (command === 'keygen' && rest.length === 0) return keygen(io);
   USAGE.forEach((line) => io.err(line));
   return 2;
@@ -45,11 +54,13 @@ function verify(args: readonly string[], io: CliIo): number {
   }
   let text: string;
   let trustedPublicKey: string | undefined;
+  let trusted: ReturnType<typeof readTrustedCheckpoint> | undefined;
   try {
     text = io.readFile(parsed.bundle);
     if (parsed.publicKey !== undefined) trustedPublicKey = io.exists(parsed.publicKey) ? io.readFile(parsed.publicKey) : parsed.publicKey;
+    if (parsed.trusted !== undefined) trusted = readTrustedCheckpoint(io.readFile(parsed.trusted));
   } catch {
-    io.err(`family-ledger: cannot read ${parsed.bundle}`);
+    io.err(`family-ledger: cannot read ${parsed.bundle}${parsed.trusted ? ` or ${parsed.trusted}` : ''}`);
     return 2;
   }
   try {
@@ -59,7 +70,9 @@ function verify(args: readonly string[], io: CliIo): number {
     io.err(`family-ledger: ${error.message}`);
     return 2;
   }
-  const verdict = verifyBundle(text, { trustedPublicKey });
+  if (typeof trusted === 'string') return usageError(trusted, io);
+  const witnesses = parsed.witnesses === undefined ? undefined : { keys: parsed.witnessKeys, required: parsed.witnesses };
+  const verdict = verifyBundle(text, { trustedPublicKey, trustedCheckpoint: trusted?.checkpoint, witnesses });
   if (parsed.json) io.out(JSON.stringify(verdict));
   else printVerdict(verdict, io);
   return verdict.ok ? 0 : 1;
@@ -68,23 +81,63 @@ function verify(args: readonly string[], io: CliIo): number {
 interface VerifyArgs {
   bundle: string;
   publicKey?: string;
+  trusted?: string;
+  witnessKeys: string[];
+  witnesses?: number;
   json: boolean;
+}
+
+function usageError(message: string, io: CliIo): number {
+  io.err(`family-ledger: ${message}`);
+  USAGE.forEach((line) => io.err(line));
+  return 2;
+}
+
+function consistency(args: readonly string[], io: CliIo): number {
+  const parsed = parseVerifyArgs(args);
+  if (typeof parsed === 'string') return usageError(parsed, io);
+  if (parsed.trusted === undefined || parsed.publicKey === undefined) return usageError('consistency needs --trusted and --public-key', io);
+  try {
+    const trusted = readTrustedCheckpoint(io.readFile(parsed.trusted));
+    if (typeof trusted === 'string') return usageError(trusted, io);
+    const key = trustedKeyText(io.exists(parsed.publicKey) ? io.readFile(parsed.publicKey) : parsed.publicKey);
+    const witnesses = parsed.witnesses === undefined ? undefined : { keys: parsed.witnessKeys, required: parsed.witnesses };
+    const problem = consistencyProblem(io.readFile(parsed.bundle), trusted.checkpoint, key, witnesses);
+    io.out(problem === undefined ? 'verdict: EXTENDS the trusted checkpoint' : `verdict: DOES NOT EXTEND: ${problem}`);
+    return problem === undefined ? 0 : 1;
+  } catch {
+    return usageError(`cannot read ${parsed.bundle} or ${parsed.trusted}`, io);
+  }
 }
 
 function parseVerifyArgs(args: readonly string[]): VerifyArgs | string {
   const positional: string[] = [];
   let publicKey: string | undefined;
+  let trusted: string | undefined;
+  const witnessKeys: string[] = [];
+  let witnesses: number | undefined;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') json = true;
     else if (args[i] === '--public-key') {
       publicKey = args[++i];
       if (publicKey === undefined) return '--public-key needs a value';
+    } else if (args[i] === '--trusted') {
+      trusted = args[++i];
+      if (trusted === undefined) return '--trusted needs a value';
+    } else if (args[i] === '--witness') {
+      const key = args[++i];
+      if (key === undefined) return '--witness needs a verifier key';
+      witnessKeys.push(key);
+    } else if (args[i] === '--witnesses') {
+      witnesses = Number(args[++i]);
+      if (!Number.isInteger(witnesses) || witnesses < 0 || witnesses > 100) return '--witnesses needs a number from 0 to 100';
     } else if (args[i].startsWith('--')) return `unknown option ${args[i]}`;
     else positional.push(args[i]);
   }
-  if (positional.length !== 1) return 'verify takes exactly one bundle';
-  return { bundle: positional[0], publicKey, json };
+  if (positional.length !== 1) return 'give exactly one file to check';
+  if (witnesses !== undefined && witnesses > witnessKeys.length) return `--witnesses ${witnesses} needs as many --witness keys`;
+  return { bundle: positional[0], publicKey, trusted, witnessKeys, witnesses, json };
 }
 
 function printVerdict(verdict: BundleVerdict, io: CliIo): void {

@@ -4,6 +4,8 @@
  *    Unset: a key generated on first start and kept under DATA_DIR/audit (embedded default only: a key
  *    beside the database it vouches for protects against accidents, not against its administrator).
  *  - AUDIT_CHECKPOINT_INTERVAL_SECONDS: how often a checkpoint is signed when the log has grown; 0 = never.
+ *  - AUDIT_ORIGIN: the log's name in its signed notes (the first line of each, and the note key's name);
+ *    `family-ledger/<city code>` unless given.
  */
 import { join } from 'node:path';
 import { ConfigError } from '../../config/config-error';
@@ -15,13 +17,21 @@ export type SigningKeySource = { kind: 'configured'; key: string } | { kind: 'ge
 export interface CheckpointConfig {
   signingKey: SigningKeySource;
   intervalMs: number;
+  origin: string;
 }
+
+/** The city's code (Yinchuan): the default log name. */
+export const DEFAULT_ORIGIN = 'family-ledger/640100';
 
 type Env = Record<string, string | undefined>;
 
 export function loadCheckpointConfig(env: Env, dataDir: string): CheckpointConfig {
   const settings = readEnv(env);
-  return { signingKey: signingKeySource(settings.AUDIT_SIGNING_KEY, dataDir), intervalMs: settings.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000 };
+  return {
+    signingKey: signingKeySource(settings.AUDIT_SIGNING_KEY, dataDir),
+    intervalMs: settings.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
+    origin: settings.AUDIT_ORIGIN ?? DEFAULT_ORIGIN,
+  };
 }
 
 function signingKeySource(key: string | undefined, dataDir: string): SigningKeySource {

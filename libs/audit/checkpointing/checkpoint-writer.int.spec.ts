@@ -69,7 +69,7 @@ describe('the checkpoint writer', () => {
     await writer.checkpoint();
     await store.appendToStream('case-2', [event('CaseOpened'), event('CaseClosed')]);
     const [, last] = await store.readStream('case-2');
-    const { checkpoint, proof } = await writer.prove(last.position);
+    const { checkpoint, proof } = await writer.prove('case-2', last.position);
     expect(checkpoint.eventCount).toBe(3);
     expect(verifyInclusion(last.hash, proof, checkpoint.merkleRoot)).toBe(true);
   });
@@ -103,7 +103,7 @@ describe('the checkpoint writer', () => {
     });
     await store.appendToStream('case-5', [event('CaseClosed')], {});
     const later = await writer.checkpoint();
-    const proof = await writer.consistency(earlier.eventCount, later.eventCount);
+    const proof = await writer.consistencyBetween(earlier, later);
     expect(verifyConsistency(proof, earlier.merkleRoot, later.merkleRoot)).toBe(true);
   });
 
@@ -125,7 +125,7 @@ describe('the checkpoint configuration', () => {
   it('generates a key under the data directory on first use, private to its owner, and keeps it', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'family-ledger-audit-'));
     const config = loadCheckpointConfig({}, dataDir);
-    expect(config).toEqual({ signingKey: { kind: 'generated', path: join(dataDir, 'audit', 'checkpoint-signing-key.pem') }, intervalMs: 300_000 });
+    expect(config).toEqual({ signingKey: { kind: 'generated', path: join(dataDir, 'audit', 'checkpoint-signing-key.pem') }, intervalMs: 300_000, origin: 'family-ledger/640100' });
     const writer = new CheckpointWriter(undefined as never, undefined as never, new ManualClock(), config);
     const first = exportPublicKey(writer.publicKey());
     const pem = readFileSync(join(dataDir, 'audit', 'checkpoint-signing-key.pem'), 'utf8');

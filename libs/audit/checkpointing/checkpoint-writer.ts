@@ -10,10 +10,15 @@ import { EventStore } from '../../event-store/event-store.port';
 import { comparePositions, formatPosition, parsePosition, Position } from '../../event-store/position';
 import { ConsistencyProof } from '../consistency';
 import { InclusionProof } from '../merkle';
-import { keyFingerprint, signCheckpoint, SignedCheckpoint, verifyCheckpoint } from '../signing';
+import { StreamHead, StreamHeads } from '../stream-heads';
+import { keyFingerprint, signCheckpoint, SignedCheckpoint } from '../signing';
 import { CheckpointConfig } from './checkpoint-config';
 import { insertSignedCheckpoint, latestSignedCheckpoint } from './checkpoint-store';
+import { CheckpointError } from './checkpoint-error';
+import { noteVerifierKey, signCheckpointNote } from './checkpoint-notes';
+import { recordKey } from './key-history';
 import { LogHashes } from './log-hashes';
+import { verifyAgainstLog } from './log-agreement';
 import { openSigningKey } from './signing-key';
 
 type Queryable = Pick<EntityManager, 'query'>;
@@ -21,21 +26,26 @@ type Queryable = Pick<EntityManager, 'query'>;
 export interface CoveringProof {
   checkpoint: SignedCheckpoint;
   proof: InclusionProof;
+  /** The stream's head as the checkpoint signed it, and the proof of its entry under `headsRoot`. */
+  head?: StreamHead;
+  headProof?: InclusionProof;
 }
 
-/** The log holds no event at the position asked about, or disagrees with what was signed. */
-export class CheckpointError extends Error {
-  constructor(readonly code: 'log-empty' | 'event-not-in-log' | 'log-disagrees-with-checkpoint', message: string) {
-    super(message);
-    this.name = 'CheckpointError';
-  }
+interface Signed {
+  signed: SignedCheckpoint;
+  heads?: StreamHeads;
 }
+
+export { CheckpointError } from './checkpoint-error';
+export type { CheckpointErrorCode } from './checkpoint-error';
 
 export class CheckpointWriter {
   private key?: KeyObject;
   private timer?: NodeJS.Timeout;
   private signing: Promise<unknown> = Promise.resolve();
   private readonly log: LogHashes;
+  /** The heads of the last checkpoint this process signed or checked, by its size. */
+  private lastHeads?: { eventCount: number; heads: StreamHeads };
 
   constructor(
     private readonly store: EventStore,
@@ -54,52 +64,60 @@ export class CheckpointWriter {
     return keyFingerprint(this.publicKey());
   }
 
+  /** The C2SP note verifier key of the current key, under the log's origin. */
+  verifierKey(): string {
+    return noteVerifierKey(this.config.origin, this.privateKey());
+  }
+
+  get origin(): string {
+    return this.config.origin;
+  }
+
   /** The latest checkpoint under the current key, signing one first when the log has grown past it. */
-  checkpoint(): Promise<SignedCheckpoint> {
-    const run = this.signing.catch(() => undefined).then(() => this.signIfGrown());
+  async checkpoint(): Promise<SignedCheckpoint> {
+    return (await this.serialised(false)).signed;
+  }
+
+  private serialised(withHeads: boolean): Promise<Signed> {
+    const run = this.signing.catch(() => undefined).then(() => this.signIfGrown(withHeads));
     this.signing = run;
     return run;
   }
 
-  /** A checkpoint reaching `position` and the proof that the event there is one of its leaves. */
-  async prove(position: Position): Promise<CoveringProof> {
-    let checkpoint = await latestSignedCheckpoint(this.db, this.keyId());
-    if (checkpoint === undefined || comparePositions(parsePosition(checkpoint.position)!, position) < 0) checkpoint = await this.checkpoint();
-    await this.log.catchUp();
+  /**
+   * The checkpoint of the log as it is (signed now when it has grown), the proof that the event at
+   * `position` is one of its leaves, and the proof of `stream`'s head under its heads root.
+   */
+  async prove(stream: string, position: Position): Promise<CoveringProof> {
+    let { signed: checkpoint, heads } = await this.serialised(true);
+    // An event just appended may stay a moment above the log's visibility limit (the gap-safe read errs low).
+    for (let tries = 0; comparePositions(parsePosition(checkpoint.position)!, position) < 0 && tries < 40; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      ({ signed: checkpoint, heads } = await this.serialised(true));
+    }
     const index = this.log.indexOf(position);
     if (index === undefined || index >= checkpoint.eventCount) throw new CheckpointError('event-not-in-log', 'no event of the log is at that position');
     this.requireAgreement(checkpoint);
-    return { checkpoint, proof: this.log.tree.inclusionProof(index, checkpoint.eventCount) };
+    return { checkpoint, proof: this.log.tree.inclusionProof(index, checkpoint.eventCount), head: heads?.head(stream), headProof: heads?.proof(stream) };
   }
 
-  /** RFC 9162 consistency proof that the tree of `second` events extends the tree of `first`. */
-  async consistency(first: number, second: number): Promise<ConsistencyProof> {
+  /** The proof that `second` extends `first`, both checked first against the log as this process read it. */
+  async consistencyBetween(first: SignedCheckpoint, second: SignedCheckpoint): Promise<ConsistencyProof> {
     await this.log.catchUp();
-    if (second > this.log.size) throw new CheckpointError('event-not-in-log', `the log holds ${this.log.size} events, not ${second}`);
-    return this.log.tree.consistencyProof(first, second);
+    this.requireAgreement(first);
+    this.requireAgreement(second);
+    return this.log.tree.consistencyProof(first.eventCount, second.eventCount);
   }
 
   private requireAgreement(checkpoint: SignedCheckpoint): void {
-    if (this.log.tree.root(checkpoint.eventCount) !== checkpoint.merkleRoot) {
+    if (checkpoint.eventCount > this.log.size || this.log.tree.root(checkpoint.eventCount) !== checkpoint.merkleRoot) {
       throw new CheckpointError('log-disagrees-with-checkpoint', 'the log no longer hashes to the signed root');
     }
   }
 
-  /**
-   * Re-reads the log from the database (no cache) and checks a checkpoint against it: its signature, and
-   * that the first `eventCount` events still hash to its root. An insider who rewrote rows and recomputed
-   * their chain fails here, unless they also hold the signing key.
-   */
-  async verifyAgainstLog(signed: SignedCheckpoint): Promise<{ signature: boolean; root: boolean }> {
-    const fresh = new LogHashes(this.store);
-    await fresh.catchUp();
-    const position = parsePosition(signed.position)!;
-    const covered = fresh.countUpTo(position);
-    // Leaves are recomputed from content, so data changed in place fails the root; a stored hash or link
-    // changed over intact content fails as a break inside the covered range.
-    const brokenInside = fresh.firstBreak !== undefined && comparePositions(fresh.firstBreak.position, position) <= 0;
-    const root = covered === signed.eventCount && !brokenInside && fresh.tree.root(covered) === signed.merkleRoot;
-    return { signature: verifyCheckpoint(signed, this.publicKey()), root };
+  /** The checkpoint against the log as it is in the database now (see log-agreement.ts). */
+  verifyAgainstLog(signed: SignedCheckpoint): Promise<{ signature: boolean; root: boolean }> {
+    return verifyAgainstLog(this.store, signed, this.publicKey());
   }
 
   start(): void {
@@ -119,17 +137,71 @@ export class CheckpointWriter {
     return this.key;
   }
 
-  private async signIfGrown(): Promise<SignedCheckpoint> {
+  private async signIfGrown(withHeads: boolean): Promise<Signed> {
+    const own = await latestSignedCheckpoint(this.db, this.keyId());
+    const latest = await latestSignedCheckpoint(this.db);
     const count = await this.log.catchUp();
+    // From here to the signature nothing is awaited: the tree and the heads are those of the first `count` events.
     const head = this.log.head();
     if (head === undefined) throw new CheckpointError('log-empty', 'the log holds no event to checkpoint');
-    const latest = await latestSignedCheckpoint(this.db, this.keyId());
-    if (latest !== undefined && comparePositions(parsePosition(latest.position)!, head) >= 0) return latest;
-    // Never sign over rows whose content no longer matches their hashes: that is tampering to report.
+    if (own !== undefined && own.headsRoot !== undefined && comparePositions(parsePosition(own.position)!, head) >= 0) {
+      return { signed: own, heads: withHeads ? this.headsOf(own) : undefined };
+    }
+    this.requireIntact(latest);
+    return this.signNow(count, head);
+  }
+
+  /**
+   * Key rotation: signs a checkpoint of the log as it is that announces `next` (a `key` line in its note),
+   * its note signed by the current key and the next, stored once under each; records the next key as
+   * announced by it. The caller then switches the configured key (and restarts the service).
+   */
+  announce(next: KeyObject): Promise<SignedCheckpoint> {
+    const run = this.signing.catch(() => undefined).then(async () => {
+      const latest = await latestSignedCheckpoint(this.db);
+      const count = await this.log.catchUp();
+      const head = this.log.head();
+      if (head === undefined) throw new CheckpointError('log-empty', 'the log holds no event to checkpoint');
+      this.requireIntact(latest);
+      const announced = await this.signNow(count, head, next);
+      await recordKey(this.db, this.config.origin, createPublicKey(next), count);
+      return announced.signed;
+    });
+    this.signing = run;
+    return run;
+  }
+
+  private requireIntact(latest: SignedCheckpoint | undefined): void {
+    // Never sign over rows whose content no longer matches their hashes, nor a log that does not extend the last
+    // checkpoint (a deleted or rewritten event): that is tampering to report, not history to vouch for.
     if (this.log.firstBreak) throw new CheckpointError('log-disagrees-with-checkpoint', `the log's chain is broken at ${this.log.firstBreak.stream} revision ${this.log.firstBreak.revision}`);
-    const checkpoint = { position: formatPosition(head), eventCount: count, merkleRoot: this.log.tree.root(count), signedAt: this.clock.now().toISOString() };
-    const signed = signCheckpoint(checkpoint, this.privateKey());
-    await insertSignedCheckpoint(this.db, signed);
-    return signed;
+    if (latest !== undefined) this.requireAgreement(latest);
+  }
+
+  /** Signs the first `count` events (nothing awaited before the signatures), stores and returns the checkpoint. */
+  private async signNow(count: number, head: Position, next?: KeyObject): Promise<Signed> {
+    const heads = this.log.streamHeads();
+    const checkpoint = {
+      position: formatPosition(head), eventCount: count, merkleRoot: this.log.tree.root(count), signedAt: this.clock.now().toISOString(),
+      headsRoot: heads.root, streamCount: heads.count,
+    };
+    const keys = next ? [this.privateKey(), next] : [this.privateKey()];
+    const note = signCheckpointNote(this.config.origin, checkpoint, keys, next && noteVerifierKey(this.config.origin, next));
+    const signed = keys.map((key) => signCheckpoint(checkpoint, key));
+    this.lastHeads = { eventCount: count, heads };
+    await recordKey(this.db, this.config.origin, this.publicKey());
+    for (const one of signed) await insertSignedCheckpoint(this.db, one, note);
+    return { signed: signed[0], heads };
+  }
+
+  /** The heads of a checkpoint of the log as read now (signed by an earlier process when not cached). */
+  private headsOf(checkpoint: SignedCheckpoint): StreamHeads {
+    if (this.lastHeads?.eventCount === checkpoint.eventCount) return this.lastHeads.heads;
+    const heads = this.log.streamHeads();
+    if (this.log.size !== checkpoint.eventCount || heads.root !== checkpoint.headsRoot) {
+      throw new CheckpointError('log-disagrees-with-checkpoint', 'the streams\' heads no longer hash to the signed heads root');
+    }
+    this.lastHeads = { eventCount: checkpoint.eventCount, heads };
+    return heads;
   }
 }

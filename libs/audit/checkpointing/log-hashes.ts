@@ -10,6 +10,7 @@
 import { EventStore, RecordedEvent } from '../../event-store/event-store.port';
 import { eventHash, GENESIS_HASH, hashMatches } from '../../event-store/hash-chain';
 import { comparePositions, Position } from '../../event-store/position';
+import { StreamHead, StreamHeads } from '../stream-heads';
 import { MerkleTree } from '../tree/merkle-tree';
 
 export interface LogBreak {
@@ -22,8 +23,8 @@ export interface LogBreak {
 export class LogHashes {
   readonly tree = new MerkleTree();
   private readonly positions: Position[] = [];
-  /** Each stream's last hash seen, to check that every event chains on its predecessor. */
-  private readonly heads = new Map<string, string>();
+  /** Each stream's last event seen: to check that every event chains on its predecessor, and the heads a checkpoint signs. */
+  private readonly heads = new Map<string, StreamHead>();
   private reading: Promise<number> = Promise.resolve(0);
   firstBreak?: LogBreak;
 
@@ -37,6 +38,11 @@ export class LogHashes {
 
   get size(): number {
     return this.tree.size;
+  }
+
+  /** The streams' heads as read so far, sorted and hashed into their tree. */
+  streamHeads(): StreamHeads {
+    return new StreamHeads(this.heads);
   }
 
   head(): Position | undefined {
@@ -75,10 +81,10 @@ export class LogHashes {
   }
 
   private add(event: RecordedEvent): void {
-    const expectedPrevious = this.heads.get(event.stream) ?? (event.revision === 0n ? GENESIS_HASH : event.previousHash);
+    const expectedPrevious = this.heads.get(event.stream)?.hash ?? (event.revision === 0n ? GENESIS_HASH : event.previousHash);
     const reason = event.previousHash !== expectedPrevious ? 'previous-hash-mismatch' : hashMatches(event) ? undefined : 'hash-mismatch';
     if (reason && !this.firstBreak) this.firstBreak = { position: event.position, stream: event.stream, revision: event.revision, reason };
-    this.heads.set(event.stream, event.hash);
+    this.heads.set(event.stream, { revision: event.revision, hash: event.hash });
     // A leaf of what the content hashes to: a stored hash left standing over changed content is not trusted.
     this.tree.appendEventHash(reason === 'hash-mismatch' ? recomputed(event) : event.hash);
     this.positions.push(event.position);

@@ -78,3 +78,9 @@ function decodeKey(name: string | undefined, id: string | undefined, material: s
   if (type !== ED25519 && type !== COSIGNATURE_V1) throw new NoteKeyError(`unknown note key type ${type}`);
   return { id: parseInt(id, 16), type: type as NoteKeyType, raw: bytes.subarray(1) };
 }
+
+/** The signer key text (`PRIVATE+KEY+...`) of a signer, for its owner's key file. */
+export function signerKeyText(key: NoteSigner): string {
+  const seed = key.privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(PKCS8_PREFIX.length);
+  return `PRIVATE+KEY+${key.name}+${hex8(key.keyId)}+${Buffer.concat([Buffer.of(key.type), seed]).toString('base64')}`;
+}

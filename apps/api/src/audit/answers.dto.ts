@@ -43,6 +43,40 @@ export class CheckpointDto {
   signature!: string;
   /** Hex SHA-256 of the signing key's SPKI DER. */
   keyId!: string;
+  /** Hex root of the tree over the streams' heads (docs/audit.md); absent on checkpoints signed before it. */
+  headsRoot?: string;
+  /** Streams in the heads tree. */
+  streamCount?: number;
+  /** The checkpoint as a C2SP signed note (tlog-checkpoint), with the witnesses' cosignatures. */
+  note?: string;
+}
+
+export class ConsistencyAnswer {
+  first!: CheckpointDto;
+  second!: CheckpointDto;
+  /** RFC 9162 consistency proof: `first`, `second` (tree sizes) and `path` (hex node hashes). */
+  proof!: object;
+}
+
+export class CosignedCheckpoint extends CheckpointDto {
+  /** The witness's name, as its verifier key gives it. */
+  witness!: string;
+}
+
+export class KeyRecordDto {
+  keyId!: string;
+  publicKey!: string;
+  /** C2SP note verifier key. */
+  verifierKey!: string;
+  /** Tree size of the checkpoint that announced the key; null for the first. */
+  announcedBy!: number | null;
+  firstCheckpoint!: number | null;
+  lastCheckpoint!: number | null;
+}
+
+export class KeyHistoryAnswer {
+  origin!: string;
+  keys!: KeyRecordDto[];
 }
 
 export class CheckpointOfVerdict {
@@ -69,6 +103,10 @@ export class PublicKeyAnswer {
   /** Base64url raw public key. */
   publicKey!: string;
   pem!: string;
+  /** The log's name in its signed notes. */
+  origin!: string;
+  /** The same key as a C2SP note verifier key. */
+  verifierKey!: string;
 }
 
 export class CheckpointVerdict {

@@ -4,9 +4,9 @@
  */
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
+import { CheckpointWriter, keyHistory, latestStoredCheckpoint, recordKey } from '@libs/audit/checkpointing';
 import { exportPublicKey } from '@libs/audit/signing';
 import { EVENT_STORE, EventStore, formatPosition } from '@libs/event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
@@ -14,10 +14,11 @@ import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-aud
 import { queryTrail } from '@projections/case-audit-trail/case-audit-trail.query';
 import { ProblemException } from '../http/problem';
 import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
-import { StreamParams, TrailQuery } from './audit.dto';
+import { ExportQuery, StreamParams, TrailQuery } from './audit.dto';
+import { served } from './checkpoints.controller';
 import { asProblem } from './checkpoint-problems';
 import { exportStream, historyOf, verifyStream } from './stream-audit';
-import { AuditTrail, CheckpointDto, CheckpointVerdict, PublicKeyAnswer, StreamHistory, StreamVerdictDto } from './answers.dto';
+import { AuditTrail, CheckpointDto, CheckpointVerdict, KeyHistoryAnswer, PublicKeyAnswer, StreamHistory, StreamVerdictDto } from './answers.dto';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -43,10 +44,11 @@ export class AuditController {
 
   /** A stream as the signed NDJSON bundle `family-ledger verify` checks offline. */
   @Get('streams/:stream/export')
+  @ApiQuery({ name: 'trusted', required: false, description: 'Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it' })
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   @ApiProduces('application/x-ndjson')
-  async export(@Param() { stream }: StreamParams, @Res({ passthrough: true }) response: Response) {
-    const bundle = await exportStream(this.raw, this.writer, stream).catch(asProblem);
+  async export(@Param() { stream }: StreamParams, @Query() { trusted }: ExportQuery, @Res({ passthrough: true }) response: Response) {
+    const bundle = await exportStream(this.raw, this.writer, this.dataSource.manager, stream, trusted === undefined ? undefined : Number(trusted)).catch(asProblem);
     response.setHeader('Content-Disposition', `attachment; filename="${stream}.ndjson"`);
     return bundle;
   }
@@ -60,7 +62,18 @@ export class AuditController {
       keyId: this.writer.keyId(),
       publicKey: exportPublicKey(key),
       pem: key.export({ type: 'spki', format: 'pem' }).toString(),
+      // The same key as a C2SP note verifier key: checkpoints are also served as signed notes under this origin.
+      origin: this.writer.origin,
+      verifierKey: this.writer.verifierKey(),
     };
+  }
+
+  /** Public, like the key: every checkpoint key used, the checkpoints each signed, and the rotation that announced it. */
+  @Get('public-keys')
+  @ApiOperation({ summary: 'Every checkpoint-signing key used: key id, note verifier key, first and last checkpoint signed, the checkpoint that announced it' })
+  async publicKeys(): Promise<KeyHistoryAnswer> {
+    await recordKey(this.dataSource.manager, this.writer.origin, this.writer.publicKey());
+    return { origin: this.writer.origin, keys: await keyHistory(this.dataSource.manager) };
   }
 
   /** Signs a Merkle checkpoint over the whole log now. */
@@ -73,9 +86,9 @@ export class AuditController {
   /** The latest checkpoint signed with the current key. */
   @Get('checkpoints/latest')
   async latest(): Promise<CheckpointDto> {
-    const signed = await latestSignedCheckpoint(this.dataSource.manager, this.writer.keyId());
-    if (!signed) throw ProblemException.of(404, 'no-checkpoint', 'no checkpoint has been signed with the current key yet');
-    return signed;
+    const stored = await latestStoredCheckpoint(this.dataSource.manager, this.writer.keyId());
+    if (!stored) throw ProblemException.of(404, 'no-checkpoint', 'no checkpoint has been signed with the current key yet');
+    return served(this.dataSource.manager, stored);
   }
 
   /** Recomputes the root over the log as it is now: a rewrite since signing shows as `root: false`. */

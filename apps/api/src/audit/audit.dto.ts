@@ -31,3 +31,34 @@ export class TrailQuery {
   @IsOptional() @Matches(/^([1-9]\d{0,2}|1000)$/, { message: 'limit must be 1 to 1000' })
   limit?: string;
 }
+
+const SIZE = /^[1-9]\d{0,14}$/;
+const SIZE_MESSAGE = (name: string) => `${name} must be a tree size: a whole number from 1`;
+
+/** `?trusted=<size>` on an export: the checkpoint the auditor last trusted, to prove the export's extends it. */
+export class ExportQuery {
+  @IsOptional() @Matches(SIZE, { message: SIZE_MESSAGE('trusted') })
+  trusted?: string;
+}
+
+export class CheckpointSizeParams {
+  @Matches(SIZE, { message: SIZE_MESSAGE('size') })
+  size!: string;
+}
+
+export class ConsistencyParams {
+  @Matches(SIZE, { message: SIZE_MESSAGE('first') })
+  first!: string;
+
+  @Matches(SIZE, { message: SIZE_MESSAGE('second') })
+  second!: string;
+}
+
+/** A witness's cosignature of a checkpoint: its C2SP verifier key, and the signature line it added. */
+export class CosignatureBody {
+  @IsString() @Length(10, 300)
+  witnessKey!: string;
+
+  @IsString() @Length(10, 400)
+  cosignature!: string;
+}

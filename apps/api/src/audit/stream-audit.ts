@@ -7,7 +7,8 @@
  */
 import { buildBundle } from '@libs/audit/bundle';
 import { HistoryEntry, replayHistory, Evolver } from '@libs/audit/replay';
-import { CheckpointError, CheckpointWriter, latestSignedCheckpoint } from '@libs/audit/checkpointing';
+import { CheckpointError, CheckpointWriter, cosignatureLines, latestSignedCheckpoint, storedCheckpointOfSize } from '@libs/audit/checkpointing';
+import { SignedCheckpoint } from '@libs/audit/signing';
 import { caseDecider } from '@libs/domain/accountability-case';
 import { householdDecider } from '@libs/domain/household';
 import { loanDecider } from '@libs/domain/loan';
@@ -16,6 +17,8 @@ import { DomainEvent } from '@libs/domain/shared';
 import { supervisionDecider } from '@libs/domain/supervision';
 import { ChainBreak, EventStore, formatPosition, RecordedEvent, verifyChain } from '@libs/event-store';
 import { EntityManager } from 'typeorm';
+
+type Queryable = Pick<EntityManager, 'query'>;
 
 const EVOLVERS: Record<string, Evolver<DomainEvent, unknown>> = {
   case: caseDecider as Evolver<DomainEvent, unknown>,
@@ -60,7 +63,7 @@ export interface StreamVerdict {
   checkpoint: { position: string; eventCount: number; signatureValid: boolean; logMatches: boolean } | null;
 }
 
-export async function verifyStream(raw: EventStore, writer: CheckpointWriter, db: Pick<EntityManager, 'query'>, stream: string): Promise<StreamVerdict> {
+export async function verifyStream(raw: EventStore, writer: CheckpointWriter, db: Queryable, stream: string): Promise<StreamVerdict> {
   const events = await raw.readStream(stream);
   const gap = events.findIndex((event, index) => event.revision !== BigInt(index));
   const broken = gap >= 0 ? { index: gap, reason: 'revision-gap' as const } : verifyChain(events);
@@ -80,17 +83,38 @@ export async function verifyStream(raw: EventStore, writer: CheckpointWriter, db
 }
 
 /**
- * The stream as stored (personal fields stay ciphertext: the chain is over them), a checkpoint reaching its
- * last event (signed now if none does) and the inclusion proof: `family-ledger verify` checks it offline.
+ * The stream as stored (personal fields stay ciphertext: the chain is over them), the checkpoint of the log
+ * as it is (signed now when it has grown), the proofs of its last event and of its stream head, and with
+ * `trusted` the consistency proof from that earlier checkpoint: `family-ledger verify` checks it offline.
  */
-export async function exportStream(raw: EventStore, writer: CheckpointWriter, stream: string): Promise<string> {
-  const events = await raw.readStream(stream);
-  const { checkpoint, proof } = await writer.prove(events[events.length - 1].position);
+export async function exportStream(raw: EventStore, writer: CheckpointWriter, db: Queryable, stream: string, trusted?: number): Promise<string> {
+  let events = await raw.readStream(stream);
+  let covering = await writer.prove(stream, events[events.length - 1].position);
+  // Appended to between the read and the checkpoint: read again, once, up to the head it signed.
+  if (covering.head && covering.head.revision > events[events.length - 1].revision) {
+    events = await raw.readStream(stream);
+    covering = await writer.prove(stream, events[events.length - 1].position);
+  }
+  const last = events[events.length - 1];
+  if (!covering.head || covering.head.revision !== last.revision || covering.head.hash !== last.hash) {
+    throw new CheckpointError('log-disagrees-with-checkpoint', 'the stream\'s last event is not the head the checkpoint signed: events were removed or rewritten');
+  }
+  const extension = trusted === undefined ? undefined : await extensionFrom(writer, db, trusted, covering.checkpoint);
+  const stored = await storedCheckpointOfSize(db, covering.checkpoint.eventCount);
+  const note = stored?.note ? stored.note + (await cosignatureLines(db, covering.checkpoint.eventCount)) : undefined;
   try {
-    return buildBundle({ events, checkpoint, proof, publicKey: writer.publicKey() });
+    return buildBundle({ events, ...covering, extends: extension, note, publicKey: writer.publicKey() });
   } catch (error) {
     // The proof comes from the log as this process read it; a last event whose stored hash differs now was rewritten since.
     if (error instanceof RangeError) throw new CheckpointError('log-disagrees-with-checkpoint', 'the stream\'s last event no longer hashes as it did when checkpointed');
     throw error;
   }
+}
+
+async function extensionFrom(writer: CheckpointWriter, db: Queryable, size: number, later: SignedCheckpoint) {
+  const stored = await storedCheckpointOfSize(db, size);
+  if (!stored) throw new CheckpointError('checkpoint-not-found', `no checkpoint of ${size} events was signed`);
+  if (size > later.eventCount) throw new CheckpointError('event-not-in-log', `the trusted checkpoint of ${size} events is beyond the export's`);
+  const proof = size === later.eventCount ? undefined : await writer.consistencyBetween(stored.checkpoint, later);
+  return { checkpoint: stored.checkpoint, proof };
 }
