@@ -4,13 +4,28 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'apps/web/**', 'apps/api/src/metadata.ts', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'apps/web/**',
+      'apps/api/src/metadata.ts',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       // Unused names are caught; a leading underscore marks one kept on purpose (exhaustive switches).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Where a framework's own signature says so: pg's query() answers any, Nest's throttler tracker takes a
       // Record<string, any>, TypeORM lists entity classes as Function.
       '@typescript-eslint/no-explicit-any': 'off',
@@ -35,16 +50,27 @@ export default tseslint.config(
     files: ['libs/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['@apps/*', '**/apps/*'], message: 'libs/ must not import apps/ (docs/architecture.md)' },
-        { group: ['@projections/*', '**/projections/*'], message: 'libs/ must not import projections/: take them as parameters (docs/architecture.md)' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@apps/*', '**/apps/*'], message: 'libs/ must not import apps/ (docs/architecture.md)' },
+            {
+              group: ['@projections/*', '**/projections/*'],
+              message: 'libs/ must not import projections/: take them as parameters (docs/architecture.md)',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['apps/*/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@apps/*'], message: 'no app imports another app (docs/architecture.md)' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@apps/*'], message: 'no app imports another app (docs/architecture.md)' }] },
+      ],
     },
   },
 );

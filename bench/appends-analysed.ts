@@ -19,7 +19,13 @@ export interface AnalysedWhileEmptyOptions {
   repeats: number;
 }
 
-export const defaultAnalysedWhileEmptyOptions: AnalysedWhileEmptyOptions = { singleOps: 20_000, batchOps: 400, batchSize: 100, concurrency: 8, repeats: 3 };
+export const defaultAnalysedWhileEmptyOptions: AnalysedWhileEmptyOptions = {
+  singleOps: 20_000,
+  batchOps: 400,
+  batchSize: 100,
+  concurrency: 8,
+  repeats: 3,
+};
 
 interface Compared {
   eventStore: Throughput;
@@ -67,11 +73,17 @@ export async function benchAnalysedWhileEmpty(url: string, options = defaultAnal
       [`analysed empty: append x1, c${concurrency}`, onStore(singleOps, singleAppender)],
       [`analysed empty: INSERT x1, c${concurrency}`, onInsert(singleOps, 1)],
     ]);
-    const [batchStore, batchInsert] = (await interleaved(repeats, batchOps, [
-      [`analysed empty: append x${batchSize}`, onStore(batchOps, (store) => batchAppender(store, batchSize))],
-      [`analysed empty: INSERT x${batchSize}`, onInsert(batchOps, batchSize)],
-    ])).map((t): Throughput => ({ ...t, perSecond: Math.round(t.perSecond * batchSize) }));
-    const compared = (eventStore: Throughput, plainInsert: Throughput): Compared => ({ eventStore, plainInsert, ratio: round(eventStore.perSecond / plainInsert.perSecond, 2) });
+    const [batchStore, batchInsert] = (
+      await interleaved(repeats, batchOps, [
+        [`analysed empty: append x${batchSize}`, onStore(batchOps, (store) => batchAppender(store, batchSize))],
+        [`analysed empty: INSERT x${batchSize}`, onInsert(batchOps, batchSize)],
+      ])
+    ).map((t): Throughput => ({ ...t, perSecond: Math.round(t.perSecond * batchSize) }));
+    const compared = (eventStore: Throughput, plainInsert: Throughput): Compared => ({
+      eventStore,
+      plainInsert,
+      ratio: round(eventStore.perSecond / plainInsert.perSecond, 2),
+    });
     return {
       single: { concurrency, ops: singleOps, ...compared(singleStore, singleInsert) },
       batch: { concurrency, batchSize, ops: batchOps, ...compared(batchStore, batchInsert) },

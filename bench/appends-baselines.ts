@@ -39,17 +39,35 @@ export interface PlainRow {
 export function rowMaker(worker: string, content: (worker: string) => { id: string; type: string; data: object; metadata: object }) {
   let revision = 0;
   const hash = Buffer.from(randomUUID().replace(/-/g, '').repeat(2), 'hex');
-  return (count: number): PlainRow[] => Array.from({ length: count }, () => {
-    const e = content(worker);
-    return { stream: `household-${worker}`, revision: revision++, ...e, metadata: { ...e.metadata, recordedAt: new Date().toISOString() }, previousHash: hash, hash };
-  });
+  return (count: number): PlainRow[] =>
+    Array.from({ length: count }, () => {
+      const e = content(worker);
+      return {
+        stream: `household-${worker}`,
+        revision: revision++,
+        ...e,
+        metadata: { ...e.metadata, recordedAt: new Date().toISOString() },
+        previousHash: hash,
+        hash,
+      };
+    });
 }
 
 const SAME_SHAPE_COLUMNS = 'stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, previous_hash, hash';
 const NARROW_COLUMNS = 'stream_id, event_id, event_type, data, metadata, recorded_at';
 
 function sameShapeValues(r: PlainRow): unknown[] {
-  return [r.stream, r.revision, r.id, r.type, JSON.stringify(r.data), JSON.stringify(r.metadata), r.metadata.recordedAt, r.previousHash, r.hash];
+  return [
+    r.stream,
+    r.revision,
+    r.id,
+    r.type,
+    JSON.stringify(r.data),
+    JSON.stringify(r.metadata),
+    r.metadata.recordedAt,
+    r.previousHash,
+    r.hash,
+  ];
 }
 
 function narrowValues(r: PlainRow): unknown[] {
@@ -75,8 +93,22 @@ export async function copyRows(pool: Pool, rows: PlainRow[]): Promise<void> {
     const sink = client.query(copyFrom(`COPY ${SAME_SHAPE} (${SAME_SHAPE_COLUMNS}) FROM STDIN`));
     const escape = (text: string) => text.replace(/\\/g, '\\\\');
     const bytea = (b: Buffer) => `\\\\x${b.toString('hex')}`;
-    const text = rows.map((r) => [r.stream, r.revision, r.id, r.type, escape(JSON.stringify(r.data)), escape(JSON.stringify(r.metadata)),
-      r.metadata.recordedAt, bytea(r.previousHash), bytea(r.hash)].join('\t')).join('\n') + '\n';
+    const text =
+      rows
+        .map((r) =>
+          [
+            r.stream,
+            r.revision,
+            r.id,
+            r.type,
+            escape(JSON.stringify(r.data)),
+            escape(JSON.stringify(r.metadata)),
+            r.metadata.recordedAt,
+            bytea(r.previousHash),
+            bytea(r.hash),
+          ].join('\t'),
+        )
+        .join('\n') + '\n';
     await new Promise<void>((resolve, reject) => {
       sink.on('finish', resolve);
       sink.on('error', reject);

@@ -19,7 +19,14 @@ describe('append benchmark (smoke run)', () => {
 
   it('measures every case and its baselines', async () => {
     const results = await benchAppends(database.url, {
-      singleOps: 20, batchOps: 4, batchSize: 10, concurrencies: [1, 4], batchConcurrency: 2, lagEvents: 10, lagIntervalMs: 1, repeats: 1,
+      singleOps: 20,
+      batchOps: 4,
+      batchSize: 10,
+      concurrencies: [1, 4],
+      batchConcurrency: 2,
+      lagEvents: 10,
+      lagIntervalMs: 1,
+      repeats: 1,
     });
     expect(results.single.map((s) => s.concurrency)).toEqual([1, 4]);
     for (const s of results.single) {
@@ -54,14 +61,27 @@ describe('append benchmark baselines', () => {
     const pool = new Pool({ connectionString: database.url });
     try {
       await pool.query(BASELINE_TABLES);
-      const next = rowMaker(randomUUID(), () => ({ id: randomUUID(), type: 'ThingHappened', data: { text: 'a\\b\tc' }, metadata: { actor: 'bench' } }));
+      const next = rowMaker(randomUUID(), () => ({
+        id: randomUUID(),
+        type: 'ThingHappened',
+        data: { text: 'a\\b\tc' },
+        metadata: { actor: 'bench' },
+      }));
       await insertRows(pool, SAME_SHAPE, next(2));
       await copyRows(pool, next(2));
-      const { rows } = await pool.query(`SELECT stream_revision, data, length(hash) AS hash_bytes FROM ${SAME_SHAPE} ORDER BY stream_revision`);
-      expect(rows).toEqual([0, 1, 2, 3].map((revision) => ({ stream_revision: String(revision), data: { text: 'a\\b\tc' }, hash_bytes: 32 })));
-      const indexes = async (table: string) => (await pool.query(
-        `SELECT array_agg(pg_get_indexdef(indexrelid) ORDER BY pg_get_indexdef(indexrelid)) AS defs FROM pg_index WHERE indrelid = $1::regclass`, [table],
-      )).rows[0].defs.map((def: string) => def.replace(/^.* USING /, ''));
+      const { rows } = await pool.query(
+        `SELECT stream_revision, data, length(hash) AS hash_bytes FROM ${SAME_SHAPE} ORDER BY stream_revision`,
+      );
+      expect(rows).toEqual(
+        [0, 1, 2, 3].map((revision) => ({ stream_revision: String(revision), data: { text: 'a\\b\tc' }, hash_bytes: 32 })),
+      );
+      const indexes = async (table: string) =>
+        (
+          await pool.query(
+            `SELECT array_agg(pg_get_indexdef(indexrelid) ORDER BY pg_get_indexdef(indexrelid)) AS defs FROM pg_index WHERE indrelid = $1::regclass`,
+            [table],
+          )
+        ).rows[0].defs.map((def: string) => def.replace(/^.* USING /, ''));
       expect(await indexes(SAME_SHAPE)).toEqual(await indexes('event_store.events'));
     } finally {
       await pool.end();

@@ -25,8 +25,14 @@ export interface AppendBenchOptions {
 }
 
 export const defaultAppendOptions: AppendBenchOptions = {
-  singleOps: 4000, batchOps: 200, batchSize: 100, concurrencies: [1, 8, 32], batchConcurrency: 4,
-  lagEvents: 1000, lagIntervalMs: 5, repeats: 3,
+  singleOps: 4000,
+  batchOps: 200,
+  batchSize: 100,
+  concurrencies: [1, 8, 32],
+  batchConcurrency: 4,
+  lagEvents: 1000,
+  lagIntervalMs: 5,
+  repeats: 3,
 };
 
 export interface Throughput {
@@ -37,10 +43,24 @@ export interface Throughput {
 
 /** Each ratio is the event store's rate over the baseline's; `narrow` baselines write the narrow table. */
 export interface AppendBenchResults {
-  single: { concurrency: number; eventStore: Throughput; plainInsert: Throughput; narrowInsert: Throughput; ratio: number; ratioToNarrow: number }[];
+  single: {
+    concurrency: number;
+    eventStore: Throughput;
+    plainInsert: Throughput;
+    narrowInsert: Throughput;
+    ratio: number;
+    ratioToNarrow: number;
+  }[];
   batch: {
-    batchSize: number; concurrency: number; eventStore: Throughput; multiRowInsert: Throughput; narrowMultiRowInsert: Throughput; copy: Throughput;
-    ratioToMultiRow: number; ratioToNarrow: number; ratioToCopy: number;
+    batchSize: number;
+    concurrency: number;
+    eventStore: Throughput;
+    multiRowInsert: Throughput;
+    narrowMultiRowInsert: Throughput;
+    copy: Throughput;
+    ratioToMultiRow: number;
+    ratioToNarrow: number;
+    ratioToCopy: number;
   };
   subscriberLag: { events: number; p50Ms: number; p99Ms: number; maxMs: number };
 }
@@ -50,10 +70,12 @@ export async function benchAppends(url: string, options: AppendBenchOptions = de
   const pool = new Pool({ connectionString: url, max: maxConcurrency + 4 });
   const store = new PostgresEventStore({ connectionString: url, poolSize: maxConcurrency + 4 });
   await pool.query(BASELINE_TABLES);
-  const rows = (table: typeof SAME_SHAPE | typeof NARROW, size: number) => (worker: string): Operation => {
-    const next = rowMaker(worker, event);
-    return () => insertRows(pool, table, next(size));
-  };
+  const rows =
+    (table: typeof SAME_SHAPE | typeof NARROW, size: number) =>
+    (worker: string): Operation => {
+      const next = rowMaker(worker, event);
+      return () => insertRows(pool, table, next(size));
+    };
   const ratio = (a: Throughput, b: Throughput) => round(a.perSecond / b.perSecond, 2);
   try {
     const single = [];
@@ -64,22 +86,38 @@ export async function benchAppends(url: string, options: AppendBenchOptions = de
         [`INSERT x1, concurrency ${concurrency}`, (bar) => run(ops, concurrency, bar, rows(SAME_SHAPE, 1))],
         [`INSERT x1 narrow, concurrency ${concurrency}`, (bar) => run(ops, concurrency, bar, rows(NARROW, 1))],
       ]);
-      single.push({ concurrency, eventStore, plainInsert, narrowInsert, ratio: ratio(eventStore, plainInsert), ratioToNarrow: ratio(eventStore, narrowInsert) });
+      single.push({
+        concurrency,
+        eventStore,
+        plainInsert,
+        narrowInsert,
+        ratio: ratio(eventStore, plainInsert),
+        ratioToNarrow: ratio(eventStore, narrowInsert),
+      });
     }
     const { batchOps, batchSize, batchConcurrency: concurrency } = options;
     const copier = (worker: string): Operation => {
       const next = rowMaker(worker, event);
       return () => copyRows(pool, next(batchSize));
     };
-    const [eventStore, multiRowInsert, narrowMultiRowInsert, copy] = (await interleaved(options.repeats, batchOps, [
-      [`append x${batchSize}`, (bar) => run(batchOps, concurrency, bar, batchAppender(store, batchSize))],
-      [`INSERT x${batchSize} (multi-row)`, (bar) => run(batchOps, concurrency, bar, rows(SAME_SHAPE, batchSize))],
-      [`INSERT x${batchSize} (multi-row) narrow`, (bar) => run(batchOps, concurrency, bar, rows(NARROW, batchSize))],
-      [`COPY x${batchSize}`, (bar) => run(batchOps, concurrency, bar, copier)],
-    ])).map((t): Throughput => ({ ...t, perSecond: Math.round(t.perSecond * batchSize) }));
+    const [eventStore, multiRowInsert, narrowMultiRowInsert, copy] = (
+      await interleaved(options.repeats, batchOps, [
+        [`append x${batchSize}`, (bar) => run(batchOps, concurrency, bar, batchAppender(store, batchSize))],
+        [`INSERT x${batchSize} (multi-row)`, (bar) => run(batchOps, concurrency, bar, rows(SAME_SHAPE, batchSize))],
+        [`INSERT x${batchSize} (multi-row) narrow`, (bar) => run(batchOps, concurrency, bar, rows(NARROW, batchSize))],
+        [`COPY x${batchSize}`, (bar) => run(batchOps, concurrency, bar, copier)],
+      ])
+    ).map((t): Throughput => ({ ...t, perSecond: Math.round(t.perSecond * batchSize) }));
     const batch = {
-      batchSize, concurrency, eventStore, multiRowInsert, narrowMultiRowInsert, copy,
-      ratioToMultiRow: ratio(eventStore, multiRowInsert), ratioToNarrow: ratio(eventStore, narrowMultiRowInsert), ratioToCopy: ratio(eventStore, copy),
+      batchSize,
+      concurrency,
+      eventStore,
+      multiRowInsert,
+      narrowMultiRowInsert,
+      copy,
+      ratioToMultiRow: ratio(eventStore, multiRowInsert),
+      ratioToNarrow: ratio(eventStore, narrowMultiRowInsert),
+      ratioToCopy: ratio(eventStore, copy),
     };
     const subscriberLag = await measureLag(store, options.lagEvents, options.lagIntervalMs);
     return { single, batch, subscriberLag };
@@ -97,16 +135,18 @@ export async function run(total: number, concurrency: number, bar: Bar, workerOp
   let issued = 0;
   const latencies: number[] = [];
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    const op = workerOp(randomUUID());
-    while (issued < total) {
-      issued++;
-      const t0 = performance.now();
-      await op();
-      latencies.push(performance.now() - t0);
-      bar.increment();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      const op = workerOp(randomUUID());
+      while (issued < total) {
+        issued++;
+        const t0 = performance.now();
+        await op();
+        latencies.push(performance.now() - t0);
+        bar.increment();
+      }
+    }),
+  );
   return { seconds: (performance.now() - started) / 1000, latencies };
 }
 
@@ -137,7 +177,14 @@ export function event(worker: string): EventToAppend {
   return {
     id: randomUUID(),
     type: 'ServiceDelivered',
-    data: { householdId: worker, serviceId: randomUUID(), departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', deliveredAt: '2012-03-01T08:00:00.000Z' },
+    data: {
+      householdId: worker,
+      serviceId: randomUUID(),
+      departmentCode: 'health',
+      serviceTypeCode: 'health-check',
+      focusArea: 'health',
+      deliveredAt: '2012-03-01T08:00:00.000Z',
+    },
     metadata: { actor: 'bench', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T08:00:00.000Z' },
   };
 }

@@ -18,6 +18,10 @@ describe('audit benchmark (smoke run)', () => {
     expect(results.readWholeLog.eventsPerSecond).toBeGreaterThan(0);
     expect(results.verifierRead.eventsPerSecond).toBeGreaterThan(0);
     expect(results.caseReplay).toMatchObject({ events: 100, verifiedAndFolded: true });
-    expect(results.checkpoints).toMatchObject({ events: results.logEvents + 100, nextCheckpointAfter: 1_000, verifyAgainstCheckpoints: { intact: true, summary: expect.stringMatching(/^INTACT/) } });
+    expect(results.checkpoints).toMatchObject({
+      events: results.logEvents + 100,
+      nextCheckpointAfter: 1_000,
+      verifyAgainstCheckpoints: { intact: true, summary: expect.stringMatching(/^INTACT/) },
+    });
   });
 });

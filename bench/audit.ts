@@ -50,7 +50,11 @@ export async function benchAudit(url: string, options: AuditBenchOptions = defau
     const plan = new CampaignPlan({ seed: 4_242, households: options.households, years: 4 });
     const bar = progressBar('generate campaign (bulk)', options.households * 47, 'events');
     let reported = 0;
-    await loadInBulk(store, plan, { shard: 2_000, concurrency: 4, onProgress: (p) => (bar.increment(p.events - reported), (reported = p.events)) });
+    await loadInBulk(store, plan, {
+      shard: 2_000,
+      concurrency: 4,
+      onProgress: (p) => (bar.increment(p.events - reported), (reported = p.events)),
+    });
     bar.stop();
     // As autovacuum would before long: unanalysed, the store's paged read is planned as a sort of all the
     // rest of the log for every page, and the baseline would time the planner rather than the read.
@@ -92,7 +96,11 @@ export async function benchAudit(url: string, options: AuditBenchOptions = defau
 async function scanLog(store: PostgresEventStore, pageSize: number) {
   const started = process.hrtime.bigint();
   let events = 0;
-  for (let page = await store.readAll({ maxCount: pageSize }); page.length > 0; page = await store.readAll({ fromPosition: page[page.length - 1].position, maxCount: pageSize })) {
+  for (
+    let page = await store.readAll({ maxCount: pageSize });
+    page.length > 0;
+    page = await store.readAll({ fromPosition: page[page.length - 1].position, maxCount: pageSize })
+  ) {
     events += page.length;
   }
   return { events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
@@ -147,15 +155,37 @@ async function benchCaseReplay(store: PostgresEventStore, count: number, repeats
     at += 3_600_000;
     const commandId = seededUuid(seed, caseId, sequence++);
     const actor = command.authority.role === 'supervisor' ? assignment.supervisorId : 'unit-640104001';
-    decisions.decide({ stream, command: { ...command, metadata: { commandId, actor, correlationId: commandId, occurredAt: new Date(at).toISOString() } } as CaseCommand });
+    decisions.decide({
+      stream,
+      command: {
+        ...command,
+        metadata: { commandId, actor, correlationId: commandId, occurredAt: new Date(at).toISOString() },
+      } as CaseCommand,
+    });
   };
-  send({ type: 'OpenCase', authority, data: { caseId, subjectUnit: '640104001', districtCode: '640104', grounds: ['delayed'], evidence: [{ reference: 'bench', description: 'bench' }], reason: 'bench' } });
+  send({
+    type: 'OpenCase',
+    authority,
+    data: {
+      caseId,
+      subjectUnit: '640104001',
+      districtCode: '640104',
+      grounds: ['delayed'],
+      evidence: [{ reference: 'bench', description: 'bench' }],
+      reason: 'bench',
+    },
+  });
   for (let events = 1; events + 3 <= count; events += 3) {
-    send({ type: 'OrderRectification', authority, data: { requirements: ['Visit every household'], deadline: new Date(at + 30 * 86_400_000).toISOString(), reason: 'round' } });
+    send({
+      type: 'OrderRectification',
+      authority,
+      data: { requirements: ['Visit every household'], deadline: new Date(at + 30 * 86_400_000).toISOString(), reason: 'round' },
+    });
     send({ type: 'ReportRectification', authority: unit, data: { report: 'Done', evidence: [], reason: 'done' } });
     send({ type: 'RejectRectification', authority, data: { reason: 'incomplete' } });
   }
-  for (const append of decisions.drain()) await store.appendToStream(append.stream, append.events, { expectedRevision: append.expectedRevision });
+  for (const append of decisions.drain())
+    await store.appendToStream(append.stream, append.events, { expectedRevision: append.expectedRevision });
   const times: number[] = [];
   let ok = true;
   for (let i = 0; i < repeats; i++) {

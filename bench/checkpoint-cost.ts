@@ -26,14 +26,24 @@ export interface CheckpointCost {
 export async function benchCheckpointCost(url: string, store: PostgresEventStore): Promise<CheckpointCost> {
   const dataSource: DataSource = await openDatabase(url, libSchema);
   const key = generateSigningKeyPair().privateKeyPem;
-  const writer = new CheckpointWriter(store, dataSource.manager, systemClock, loadCheckpointConfig({ AUDIT_SIGNING_KEY: key, AUDIT_ORIGIN: 'family-ledger.bench/640100' }, '/nonexistent'));
+  const writer = new CheckpointWriter(
+    store,
+    dataSource.manager,
+    systemClock,
+    loadCheckpointConfig({ AUDIT_SIGNING_KEY: key, AUDIT_ORIGIN: 'family-ledger.bench/640100' }, '/nonexistent'),
+  );
   try {
     let started = performance.now();
     const first = await writer.checkpoint();
     const firstCheckpointMs = performance.now() - started;
     const more = 1_000;
     for (let i = 0; i < more; i += 100) {
-      const events = Array.from({ length: 100 }, () => ({ id: randomUUID(), type: 'BenchEventRecorded', data: { i }, metadata: { actor: 'bench', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2015-01-01T00:00:00.000Z' } }));
+      const events = Array.from({ length: 100 }, () => ({
+        id: randomUUID(),
+        type: 'BenchEventRecorded',
+        data: { i },
+        metadata: { actor: 'bench', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2015-01-01T00:00:00.000Z' },
+      }));
       await store.appendToStream(`bench-${randomUUID()}`, events);
     }
     started = performance.now();
@@ -44,9 +54,17 @@ export async function benchCheckpointCost(url: string, store: PostgresEventStore
     const audit = await auditLog(url, new Map([[keyFingerprint(publicKey), publicKey]]));
     const seconds = (performance.now() - started) / 1000;
     return {
-      events: first.eventCount, streams: first.streamCount ?? 0,
-      firstCheckpointMs: round(firstCheckpointMs, 1), nextCheckpointMs: round(nextCheckpointMs, 1), nextCheckpointAfter: next.eventCount - first.eventCount,
-      verifyAgainstCheckpoints: { seconds: round(seconds, 2), eventsPerSecond: Math.round(audit.chains.events / seconds), intact: audit.intact, summary: audit.summary },
+      events: first.eventCount,
+      streams: first.streamCount ?? 0,
+      firstCheckpointMs: round(firstCheckpointMs, 1),
+      nextCheckpointMs: round(nextCheckpointMs, 1),
+      nextCheckpointAfter: next.eventCount - first.eventCount,
+      verifyAgainstCheckpoints: {
+        seconds: round(seconds, 2),
+        eventsPerSecond: Math.round(audit.chains.events / seconds),
+        intact: audit.intact,
+        summary: audit.summary,
+      },
     };
   } finally {
     await writer.stop();

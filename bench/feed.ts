@@ -42,7 +42,15 @@ function enrolment(n: number, householdId: string = randomUUID()): EventToAppend
   return {
     id: randomUUID(),
     type: 'HouseholdEnrolled',
-    data: { householdId, villageCode: VILLAGES[n % 3], category: 'developing', members: 1 + (n % 6), head: { name: 'Bench Head' }, enrolmentYear: 2012, batch: 1 },
+    data: {
+      householdId,
+      villageCode: VILLAGES[n % 3],
+      category: 'developing',
+      members: 1 + (n % 6),
+      head: { name: 'Bench Head' },
+      enrolmentYear: 2012,
+      batch: 1,
+    },
     metadata: metadata(),
   };
 }
@@ -51,7 +59,14 @@ function service(householdId: string, n: number): EventToAppend {
   return {
     id: randomUUID(),
     type: 'ServiceDelivered',
-    data: { householdId, serviceId: randomUUID(), departmentCode: 'D07', serviceTypeCode: 'health-check', focusArea: 'health', deliveredAt: new Date(Date.UTC(2026, 0, 1 + (n % 300))).toISOString() },
+    data: {
+      householdId,
+      serviceId: randomUUID(),
+      departmentCode: 'D07',
+      serviceTypeCode: 'health-check',
+      focusArea: 'health',
+      deliveredAt: new Date(Date.UTC(2026, 0, 1 + (n % 300))).toISOString(),
+    },
     metadata: metadata(),
   };
 }
@@ -81,7 +96,14 @@ async function load(store: EventStore, count: number): Promise<void> {
   bar.stop();
 }
 
-async function lag(store: EventStore, base: string, headers: Record<string, string>, consumers: number, events: number, intervalMs: number) {
+async function lag(
+  store: EventStore,
+  base: string,
+  headers: Record<string, string>,
+  consumers: number,
+  events: number,
+  intervalMs: number,
+) {
   const sentAt = new Map<string, number>();
   const samples: number[] = [];
   let received = 0;
@@ -89,13 +111,20 @@ async function lag(store: EventStore, base: string, headers: Record<string, stri
   const done = new Promise<void>((resolve) => (allReceived = resolve));
   const connections: SseConnection[] = [];
   for (let c = 0; c < consumers; c += 1) {
-    connections.push(await openSse(`${base}/feed?from=end&streams=lag-`, {
-      message: (m) => {
-        const at = performance.now();
-        samples.push(at - sentAt.get(JSON.parse(m.data).id)!);
-        if ((received += 1) === consumers * events) allReceived();
-      },
-    }, undefined, headers));
+    connections.push(
+      await openSse(
+        `${base}/feed?from=end&streams=lag-`,
+        {
+          message: (m) => {
+            const at = performance.now();
+            samples.push(at - sentAt.get(JSON.parse(m.data).id)!);
+            if ((received += 1) === consumers * events) allReceived();
+          },
+        },
+        undefined,
+        headers,
+      ),
+    );
   }
   await sleep(500); // every subscription has read the head and waits live
   const bar = progressBar(`lag, ${consumers} consumer(s)`, events, 'events');
@@ -109,7 +138,13 @@ async function lag(store: EventStore, base: string, headers: Record<string, stri
   await done;
   bar.stop();
   connections.forEach((c) => c.close());
-  return { consumers, events, p50Ms: round(percentile(samples, 50), 2), p99Ms: round(percentile(samples, 99), 2), maxMs: round(Math.max(...samples), 2) };
+  return {
+    consumers,
+    events,
+    p50Ms: round(percentile(samples, 50), 2),
+    p99Ms: round(percentile(samples, 99), 2),
+    maxMs: round(Math.max(...samples), 2),
+  };
 }
 
 async function catchUp(base: string, headers: Record<string, string>, events: number) {
@@ -118,13 +153,18 @@ async function catchUp(base: string, headers: Record<string, string>, events: nu
   let complete: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (complete = resolve));
   const started = performance.now();
-  const connection = await openSse(`${base}/feed?from=start&streams=household-bench-`, {
-    message: () => {
-      received += 1;
-      if (received % 1000 === 0) bar.increment(1000);
-      if (received === events) complete();
+  const connection = await openSse(
+    `${base}/feed?from=start&streams=household-bench-`,
+    {
+      message: () => {
+        received += 1;
+        if (received % 1000 === 0) bar.increment(1000);
+        if (received === events) complete();
+      },
     },
-  }, undefined, headers);
+    undefined,
+    headers,
+  );
   await done;
   const seconds = (performance.now() - started) / 1000;
   bar.stop();
@@ -160,7 +200,8 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
   const headers = await subscriberHeaders(runtime.security);
   try {
     const lagResults = [];
-    for (const consumers of options.consumers) lagResults.push(await lag(runtime.eventStore, base, headers, consumers, options.lagEvents, options.lagIntervalMs));
+    for (const consumers of options.consumers)
+      lagResults.push(await lag(runtime.eventStore, base, headers, consumers, options.lagEvents, options.lagIntervalMs));
     await load(runtime.eventStore, options.events);
     const baseline = await storeRead(runtime.eventStore, options.events);
     return { lag: lagResults, catchUp: { ...(await catchUp(base, headers, options.events)), storeReadBaseline: baseline } };
@@ -174,9 +215,15 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
 /** Consumers authenticate as a city-wide subscriber, with a token of the run's embedded signing key. */
 async function subscriberHeaders(security: Runtime['security']): Promise<Record<string, string>> {
   if (!security.signingKey) return {};
-  const token = await issueToken(security.signingKey, { sub: 'bench-subscriber', roles: ['subscriber'], ou: CITY }, {
-    expiresInSeconds: 86_400, issuer: security.auth.issuer, audience: security.auth.audience,
-  });
+  const token = await issueToken(
+    security.signingKey,
+    { sub: 'bench-subscriber', roles: ['subscriber'], ou: CITY },
+    {
+      expiresInSeconds: 86_400,
+      issuer: security.auth.issuer,
+      audience: security.auth.audience,
+    },
+  );
   return { Authorization: `Bearer ${token}` };
 }
 

@@ -61,7 +61,10 @@ export async function benchHttp(databaseUrl: string, options: HttpBenchOptions =
     const cases: [string, () => Request][] = [
       ['GET /audit/public-key (baseline)', () => ({ method: 'GET', path: '/audit/public-key' })],
       ['POST /households (enrol)', () => ({ method: 'POST', path: '/households', body: enrolment() })],
-      ['POST /households/:id/services (deliver)', () => ({ method: 'POST', path: `/households/${households[next++ % households.length]}/services`, body: delivery() })],
+      [
+        'POST /households/:id/services (deliver)',
+        () => ({ method: 'POST', path: `/households/${households[next++ % households.length]}/services`, body: delivery() }),
+      ],
     ];
     const runs = new Map<string, autocannon.Result[]>();
     for (let repeat = 0; repeat < options.repeats; repeat++) {
@@ -84,38 +87,64 @@ export async function enrolHouseholds(store: import('../libs/event-store').Event
   const ids: string[] = [];
   for (let from = 0; from < count; from += 16) {
     const batch = Array.from({ length: Math.min(16, count - from) }, (_, i) => plan.profile(from + i));
-    await Promise.all(batch.map((p) => {
-      const stream = householdStream(p.householdId);
-      ids.push(p.householdId);
-      return handleCommand(store, stream, householdDecider, {
-        type: 'EnrollHousehold',
-        data: { householdId: p.householdId, villageCode: p.village.code, category: p.category, members: p.members, head: p.head, enrolmentYear: 2012, batch: 1 },
-        metadata: { commandId: commandIdFor(plan.seed, stream, 0), actor: 'bench', correlationId: commandIdFor(plan.seed, stream, 0), occurredAt: '2012-01-02T02:00:00.000Z' },
-      });
-    }));
+    await Promise.all(
+      batch.map((p) => {
+        const stream = householdStream(p.householdId);
+        ids.push(p.householdId);
+        return handleCommand(store, stream, householdDecider, {
+          type: 'EnrollHousehold',
+          data: {
+            householdId: p.householdId,
+            villageCode: p.village.code,
+            category: p.category,
+            members: p.members,
+            head: p.head,
+            enrolmentYear: 2012,
+            batch: 1,
+          },
+          metadata: {
+            commandId: commandIdFor(plan.seed, stream, 0),
+            actor: 'bench',
+            correlationId: commandIdFor(plan.seed, stream, 0),
+            occurredAt: '2012-01-02T02:00:00.000Z',
+          },
+        });
+      }),
+    );
   }
   return ids;
 }
 
-const enrolment = () => JSON.stringify({
-  villageCode: '640104001001', category: 'stable', members: 4, head: { name: 'Bench Household', idNumber: '64010419800101001X' },
-  enrolmentYear: 2012, batch: 1, occurredAt: '2012-03-01T02:00:00Z',
-});
+const enrolment = () =>
+  JSON.stringify({
+    villageCode: '640104001001',
+    category: 'stable',
+    members: 4,
+    head: { name: 'Bench Household', idNumber: '64010419800101001X' },
+    enrolmentYear: 2012,
+    batch: 1,
+    occurredAt: '2012-03-01T02:00:00Z',
+  });
 
-const delivery = () => JSON.stringify({ departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', occurredAt: '2012-04-01T02:00:00Z' });
+const delivery = () =>
+  JSON.stringify({ departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', occurredAt: '2012-04-01T02:00:00Z' });
 
 function load(url: string, authorization: string, request: () => Request, options: HttpBenchOptions): Promise<autocannon.Result> {
   const first = request();
   return autocannon({
-    url, connections: options.connections, duration: options.durationSeconds,
+    url,
+    connections: options.connections,
+    duration: options.durationSeconds,
     headers: { authorization, 'content-type': 'application/json' },
-    requests: [{
-      method: first.method,
-      setupRequest: (req) => {
-        const r = request();
-        return { ...req, method: r.method, path: r.path, body: r.body };
+    requests: [
+      {
+        method: first.method,
+        setupRequest: (req) => {
+          const r = request();
+          return { ...req, method: r.method, path: r.path, body: r.body };
+        },
       },
-    }],
+    ],
   });
 }
 

@@ -17,7 +17,15 @@ it('runs every scenario against family-ledger and Emmett, and our store misses n
     databases.push(database);
     return database.url;
   };
-  const results = await benchPeers(fresh, { singleEvents: 40, batchEvents: 200, batchSize: 10, writers: 4, readEvents: 2_000, probeEvents: 200, rounds: 1 });
+  const results = await benchPeers(fresh, {
+    singleEvents: 40,
+    batchEvents: 200,
+    batchSize: 10,
+    writers: 4,
+    readEvents: 2_000,
+    probeEvents: 200,
+    rounds: 1,
+  });
   expect(results.rows).toHaveLength(5);
   for (const row of results.rows) {
     expect(row.ours).toBeGreaterThan(0);

@@ -40,10 +40,17 @@ function appended(committedAt: number, events: readonly EventToAppend[], project
   return { committedAt, lastId: events[events.length - 1].id, lastHandled };
 }
 
-const summary = (samples: number[]) => ({ p50Ms: round(percentile(samples, 50), 2), p99Ms: round(percentile(samples, 99), 2), maxMs: round(Math.max(...samples), 2) });
+const summary = (samples: number[]) => ({
+  p50Ms: round(percentile(samples, 50), 2),
+  p99Ms: round(percentile(samples, 99), 2),
+  maxMs: round(Math.max(...samples), 2),
+});
 
 export async function benchProjectionLag(
-  dataSource: DataSource, store: PostgresEventStore, projections: readonly Projection[], options: { eventsPerSecond: number; seconds: number },
+  dataSource: DataSource,
+  store: PostgresEventStore,
+  projections: readonly Projection[],
+  options: { eventsPerSecond: number; seconds: number },
 ): Promise<LagFigures> {
   const runners = projections.map((p) => new ProjectionRunner(p, store, dataSource, { batchSize: 500 }));
   runners.forEach((r) => r.start());
@@ -83,7 +90,10 @@ export async function benchProjectionLag(
 
 /** Appends household histories so that `eventsPerSecond` are written, paced every 20 ms; returns the events written. */
 async function writeAtRate(
-  store: PostgresEventStore, projections: readonly Projection[], options: { eventsPerSecond: number; seconds: number }, appends: Append[],
+  store: PostgresEventStore,
+  projections: readonly Projection[],
+  options: { eventsPerSecond: number; seconds: number },
+  appends: Append[],
 ): Promise<number> {
   const total = options.eventsPerSecond * options.seconds;
   const bar = progressBar(`lag at ${options.eventsPerSecond} events/s`, total, 'events');
@@ -109,12 +119,17 @@ async function writeAtRate(
 
 /** Polls the checkpoints and notes, per append and read model, when the checkpoint first passed the append's last event of its types. */
 async function sampleCheckpoints(
-  dataSource: DataSource, appends: Append[], seen: Map<string, { commit: bigint }>,
-  reached: Map<Append, Map<string, number>>, going: () => boolean,
+  dataSource: DataSource,
+  appends: Append[],
+  seen: Map<string, { commit: bigint }>,
+  reached: Map<Append, Map<string, number>>,
+  going: () => boolean,
 ): Promise<void> {
   let done = 0; // appends before this index have reached every read model that handles them
   while (going()) {
-    const rows: { projection: string; commit_position: string }[] = await dataSource.query(`SELECT projection, commit_position FROM projections.checkpoints`);
+    const rows: { projection: string; commit_position: string }[] = await dataSource.query(
+      `SELECT projection, commit_position FROM projections.checkpoints`,
+    );
     const now = performance.now();
     const checkpoints = new Map(rows.map((r) => [r.projection, BigInt(r.commit_position)]));
     for (let i = done; i < appends.length; i++) {

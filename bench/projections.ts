@@ -34,7 +34,11 @@ async function load(store: PostgresEventStore, target: number): Promise<number> 
         await client.query('BEGIN');
         for (let i = 0; i < 200 && written < target; i++) {
           for (const [stream, events] of householdHistory(written)) {
-            await store.appendToStreamIn(client, stream, events.map((e): EventToAppend => ({ id: randomUUID(), ...e })));
+            await store.appendToStreamIn(
+              client,
+              stream,
+              events.map((e): EventToAppend => ({ id: randomUUID(), ...e })),
+            );
             written += events.length;
           }
         }
@@ -92,11 +96,19 @@ async function main(): Promise<void> {
   const database = await openBenchDatabase();
   try {
     const loadStarted = Date.now();
-    const { loadedEvents, rebuild, queries, lag } = await benchProjections(database.url, { events, repeats, lag: { eventsPerSecond: argument('lag-rate', 1000), seconds: argument('lag-seconds', 10) } });
-    console.log(`load and rebuild: ${loadedEvents} events over ${VILLAGES.length} villages, ${((Date.now() - loadStarted) / 1000).toFixed(1)} s in all`);
+    const { loadedEvents, rebuild, queries, lag } = await benchProjections(database.url, {
+      events,
+      repeats,
+      lag: { eventsPerSecond: argument('lag-rate', 1000), seconds: argument('lag-seconds', 10) },
+    });
+    console.log(
+      `load and rebuild: ${loadedEvents} events over ${VILLAGES.length} villages, ${((Date.now() - loadStarted) / 1000).toFixed(1)} s in all`,
+    );
     const { projections, ...figures } = rebuild;
     console.table(projections);
-    console.log(`rebuild of all read models at once: ${JSON.stringify(figures)} (maxRSS ${round(process.resourceUsage().maxRSS / 1024, 0)} MB)`);
+    console.log(
+      `rebuild of all read models at once: ${JSON.stringify(figures)} (maxRSS ${round(process.resourceUsage().maxRSS / 1024, 0)} MB)`,
+    );
     console.table(queries);
     console.log(`steady-state lag: ${JSON.stringify(lag)}`);
   } finally {

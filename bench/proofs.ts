@@ -72,10 +72,14 @@ async function benchSize(leaves: number, proofs: number): Promise<ProofFigures> 
     return { proof, verify: () => verifyConsistency(proof, r1, r2) };
   });
   return {
-    leaves, buildLeavesPerSecond: Math.round(leaves / buildSeconds), hashOnlyLeavesPerSecond: Math.round(leaves / hashOnlySeconds),
+    leaves,
+    buildLeavesPerSecond: Math.round(leaves / buildSeconds),
+    hashOnlyLeavesPerSecond: Math.round(leaves / hashOnlySeconds),
     buildRatioToHashing: round(hashOnlySeconds / buildSeconds, 2),
-    treeMegabytes: Math.round((process.memoryUsage().arrayBuffers - heapBefore) / 1e6), rootMs: round(rootMs, 3),
-    inclusion, consistency,
+    treeMegabytes: Math.round((process.memoryUsage().arrayBuffers - heapBefore) / 1e6),
+    rootMs: round(rootMs, 3),
+    inclusion,
+    consistency,
   };
 }
 
@@ -93,5 +97,11 @@ function timeProofs(proofs: number, make: () => { proof: { path: string[] }; ver
     pathLength = Math.max(pathLength, proof.path.length);
   }
   const us = (values: number[], p: number) => round(percentile(values, p), 1);
-  return { generateP50Us: us(generate, 50), generateP99Us: us(generate, 99), verifyP50Us: us(verify, 50), verifyP99Us: us(verify, 99), pathLength };
+  return {
+    generateP50Us: us(generate, 50),
+    generateP99Us: us(generate, 99),
+    verifyP50Us: us(verify, 50),
+    verifyP99Us: us(verify, 99),
+    pathLength,
+  };
 }

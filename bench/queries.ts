@@ -36,7 +36,12 @@ async function samplesOf(run: Timed, repeats: number): Promise<number[]> {
 }
 
 /** The body the API sends for this answer in this format. */
-async function respond(dataSource: DataSource, indicator: Indicator, query: Record<string, string>, format: Format): Promise<{ rows: number; body: string }> {
+async function respond(
+  dataSource: DataSource,
+  indicator: Indicator,
+  query: Record<string, string>,
+  format: Format,
+): Promise<{ rows: number; body: string }> {
   const answer = await answerIndicator(dataSource, indicator, parseIndicatorRequest(indicator, query));
   return { rows: answer.rows.length, body: format === 'csv' ? toCsv(answer, indicator) : JSON.stringify(answer) };
 }
@@ -53,8 +58,13 @@ export async function timeQueries(dataSource: DataSource, repeats: number) {
       const samples = await samplesOf(async () => (rows = (await respond(dataSource, indicator, query, format)).rows), repeats);
       const p50 = percentile(samples, 50);
       results.push({
-        query: `${name}?${decodeURIComponent(String(new URLSearchParams(query)))}`, format, rows, 'p50 ms': round(p50, 2), 'p99 ms': round(percentile(samples, 99), 2),
-        'p50 / SELECT 1': round(p50 / roundTrip, 1), 'SELECT 1 p99 ms': round(percentile(roundTrips, 99), 2),
+        query: `${name}?${decodeURIComponent(String(new URLSearchParams(query)))}`,
+        format,
+        rows,
+        'p50 ms': round(p50, 2),
+        'p99 ms': round(percentile(samples, 99), 2),
+        'p50 / SELECT 1': round(p50 / roundTrip, 1),
+        'SELECT 1 p99 ms': round(percentile(roundTrips, 99), 2),
       });
     }
   }

@@ -27,17 +27,30 @@ const args = benchArgs(['before', 'events', 'repeats', 'rounds']);
 /** Per query and format: the median over rounds of each engine's p50 and p99, and after over before. */
 function compare(before: Timing[][], after: Timing[][]) {
   return after[0].map((row, i) => {
-    const of = (runs: Timing[][], field: 'p50 ms' | 'p99 ms' | 'p50 / SELECT 1' | 'SELECT 1 p99 ms') => median(runs.map((run) => run[i][field]));
+    const of = (runs: Timing[][], field: 'p50 ms' | 'p99 ms' | 'p50 / SELECT 1' | 'SELECT 1 p99 ms') =>
+      median(runs.map((run) => run[i][field]));
     return {
-      query: row.query.slice(0, 60), format: row.format, rows: row.rows,
-      'before p50': of(before, 'p50 ms'), 'before p99': of(before, 'p99 ms'), 'after p50': of(after, 'p50 ms'), 'after p99': of(after, 'p99 ms'),
-      'p50 after/before': round(of(after, 'p50 ms') / of(before, 'p50 ms'), 3), 'p99 after/before': round(of(after, 'p99 ms') / of(before, 'p99 ms'), 3),
-      'before p50 / SELECT 1': of(before, 'p50 / SELECT 1'), 'after p50 / SELECT 1': of(after, 'p50 / SELECT 1'), 'SELECT 1 p99': of(after, 'SELECT 1 p99 ms'),
+      query: row.query.slice(0, 60),
+      format: row.format,
+      rows: row.rows,
+      'before p50': of(before, 'p50 ms'),
+      'before p99': of(before, 'p99 ms'),
+      'after p50': of(after, 'p50 ms'),
+      'after p99': of(after, 'p99 ms'),
+      'p50 after/before': round(of(after, 'p50 ms') / of(before, 'p50 ms'), 3),
+      'p99 after/before': round(of(after, 'p99 ms') / of(before, 'p99 ms'), 3),
+      'before p50 / SELECT 1': of(before, 'p50 / SELECT 1'),
+      'after p50 / SELECT 1': of(after, 'p50 / SELECT 1'),
+      'SELECT 1 p99': of(after, 'SELECT 1 p99 ms'),
     };
   });
 }
 
-interface Engine { find: typeof catalogue.find; answerIndicator: typeof answerIndicator; parseIndicatorRequest: typeof parseIndicatorRequest }
+interface Engine {
+  find: typeof catalogue.find;
+  answerIndicator: typeof answerIndicator;
+  parseIndicatorRequest: typeof parseIndicatorRequest;
+}
 
 const current: Engine = { find: catalogue.find, answerIndicator, parseIndicatorRequest };
 
@@ -76,7 +89,9 @@ async function main(): Promise<void> {
   try {
     const started = Date.now();
     const results = await benchProjections(database.url, { events, repeats, lag: { eventsPerSecond: 200, seconds: 1 } });
-    console.log(`${results.loadedEvents} events loaded and rebuilt on ${database.server} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `${results.loadedEvents} events loaded and rebuilt on ${database.server} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     console.log(JSON.stringify(results.rebuild, null, 1));
     console.table(results.queries);
     const dataSource = await openDatabase(database.url, databaseSchema);
@@ -84,9 +99,11 @@ async function main(): Promise<void> {
     const after: Timing[][] = [];
     try {
       // Whether autovacuum has analysed the fresh copies yet decides the older engine's plans over the village grain.
-      console.table(await dataSource.query(`SELECT s.schemaname AS schema, s.relname AS table, s.n_live_tup AS rows, s.n_dead_tup AS dead,
+      console.table(
+        await dataSource.query(`SELECT s.schemaname AS schema, s.relname AS table, s.n_live_tup AS rows, s.n_dead_tup AS dead,
         s.last_autoanalyze IS NOT NULL OR s.last_analyze IS NOT NULL AS analysed
-        FROM pg_stat_user_tables s JOIN projections.checkpoints c ON c.active_schema = s.schemaname WHERE s.relname LIKE '%counts' ORDER BY 1, 2`));
+        FROM pg_stat_user_tables s JOIN projections.checkpoints c ON c.active_schema = s.schemaname WHERE s.relname LIKE '%counts' ORDER BY 1, 2`),
+      );
       console.log(`answers that differ between the engines: ${(await differences(dataSource, engineAt(beforeDir))).join(', ') || 'none'}`);
       for (let i = 0; i < rounds; i++) {
         before.push(await older.timeQueries(dataSource, repeats));

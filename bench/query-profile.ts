@@ -13,7 +13,10 @@ import { BENCH_QUERIES } from './queries';
 import { median, round } from './support/stats';
 import { benchArgs } from './support/options';
 
-interface Statement { text: string; ms: number }
+interface Statement {
+  text: string;
+  ms: number;
+}
 const statements: Statement[] = [];
 
 /** Times every query the pg client sends, whatever sends it (TypeORM or a raw client). */
@@ -60,12 +63,16 @@ async function main(): Promise<void> {
         totals.push(total);
         formatting.json.push(Number(csvStarted - jsonStarted) / 1e6);
         formatting.csv.push(Number(csvEnded - csvStarted) / 1e6);
-        statements.forEach((s, n) => perStatement.set(`${n + 1}. ${shorten(s.text)}`, [...(perStatement.get(`${n + 1}. ${shorten(s.text)}`) ?? []), s.ms]));
+        statements.forEach((s, n) =>
+          perStatement.set(`${n + 1}. ${shorten(s.text)}`, [...(perStatement.get(`${n + 1}. ${shorten(s.text)}`) ?? []), s.ms]),
+        );
       }
       const inStatements = [...perStatement.values()].reduce((sum, samples) => sum + median(samples), 0);
-      console.log(`\n${name}?${decodeURIComponent(String(new URLSearchParams(query)))}: answer p50 ${round(median(totals), 2)} ms, ` +
-        `${perStatement.size} round trips (${round(inStatements, 2)} ms), the rest ${round(median(totals) - inStatements, 2)} ms; ` +
-        `JSON.stringify ${round(median(formatting.json), 3)} ms, toCsv ${round(median(formatting.csv), 3)} ms`);
+      console.log(
+        `\n${name}?${decodeURIComponent(String(new URLSearchParams(query)))}: answer p50 ${round(median(totals), 2)} ms, ` +
+          `${perStatement.size} round trips (${round(inStatements, 2)} ms), the rest ${round(median(totals) - inStatements, 2)} ms; ` +
+          `JSON.stringify ${round(median(formatting.json), 3)} ms, toCsv ${round(median(formatting.csv), 3)} ms`,
+      );
       for (const [text, samples] of perStatement) console.log(`  ${round(median(samples), 3).toFixed(3).padStart(8)} ms  ${text}`);
     }
   } finally {

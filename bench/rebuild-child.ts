@@ -23,7 +23,8 @@ export function rebuildInChild(request: Request): Promise<RebuildFigures> {
   const child = fork(join(__dirname, `rebuild-child${extname(__filename)}`), [JSON.stringify(request)], { execArgv, stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { figures?: RebuildFigures; error?: string }) =>
-      (message.figures ? resolve(message.figures) : reject(new Error(message.error))));
+      message.figures ? resolve(message.figures) : reject(new Error(message.error)),
+    );
     child.once('exit', (code) => reject(new Error(`rebuild process exited with ${code}`)));
   });
 }

@@ -38,34 +38,64 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
 }
 
 export async function benchRebuild(
-  dataSource: DataSource, store: EventStore, projections: readonly Projection[], options: { batchSize: number; expectedEvents: number },
+  dataSource: DataSource,
+  store: EventStore,
+  projections: readonly Projection[],
+  options: { batchSize: number; expectedEvents: number },
 ): Promise<RebuildFigures> {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const bar = progressBar('rebuild every read model', options.expectedEvents, 'events');
   const applied = new Map<string, number>();
   try {
-    const rebuilt = await timed(() => Promise.all(projections.map((projection) => timed(() => rebuildProjection(projection, store, dataSource, {
-      batchSize: options.batchSize,
-      onProgress: (n) => (bar.increment(n - (applied.get(projection.name) ?? 0)), applied.set(projection.name, n)),
-    })))));
-    const figures = await Promise.all(projections.map(async (projection, i) => {
-      const { value, seconds } = rebuilt.value[i];
-      const [{ parked }] = await dataSource.query(`SELECT count(*)::int AS parked FROM projections.dead_letters WHERE projection = $1 AND resolved_at IS NULL`, [projection.name]);
-      return { projection: projection.name, events: value.eventsApplied, seconds: round(seconds, 2), 'events/s': Math.round(value.eventsApplied / seconds), parked };
-    }));
+    const rebuilt = await timed(() =>
+      Promise.all(
+        projections.map((projection) =>
+          timed(() =>
+            rebuildProjection(projection, store, dataSource, {
+              batchSize: options.batchSize,
+              onProgress: (n) => (bar.increment(n - (applied.get(projection.name) ?? 0)), applied.set(projection.name, n)),
+            }),
+          ),
+        ),
+      ),
+    );
+    const figures = await Promise.all(
+      projections.map(async (projection, i) => {
+        const { value, seconds } = rebuilt.value[i];
+        const [{ parked }] = await dataSource.query(
+          `SELECT count(*)::int AS parked FROM projections.dead_letters WHERE projection = $1 AND resolved_at IS NULL`,
+          [projection.name],
+        );
+        return {
+          projection: projection.name,
+          events: value.eventsApplied,
+          seconds: round(seconds, 2),
+          'events/s': Math.round(value.eventsApplied / seconds),
+          parked,
+        };
+      }),
+    );
     const projectionEvents = figures.reduce((sum, f) => sum + f.events, 0);
     bar.stop();
     clearInterval(sampler);
     // After the rebuild, so that its peak RSS is its own; the pages it read are then warm in the cache, which
     // favours the baseline (the ratio errs low).
     const readBar = progressBar('baseline: read the same pages', projectionEvents, 'events');
-    const baseline = await timed(() => Promise.all(projections.map((p) => readEverything(store, p, options.batchSize, (n) => readBar.increment(n)))));
+    const baseline = await timed(() =>
+      Promise.all(projections.map((p) => readEverything(store, p, options.batchSize, (n) => readBar.increment(n)))),
+    );
     readBar.stop();
     const total = baseline.value.reduce((a, b) => a + b, 0);
     return {
-      projectionEvents, seconds: round(rebuilt.seconds, 2), eventsPerSecond: Math.round(projectionEvents / rebuilt.seconds),
-      baseline: { case: 'read the same pages, writing nothing', seconds: round(baseline.seconds, 2), eventsPerSecond: Math.round(total / baseline.seconds) },
+      projectionEvents,
+      seconds: round(rebuilt.seconds, 2),
+      eventsPerSecond: Math.round(projectionEvents / rebuilt.seconds),
+      baseline: {
+        case: 'read the same pages, writing nothing',
+        seconds: round(baseline.seconds, 2),
+        eventsPerSecond: Math.round(total / baseline.seconds),
+      },
       ratioToBaseline: round(baseline.seconds / rebuilt.seconds, 2),
       peakRssMb: round(peakRss / 2 ** 20, 0),
       projections: figures,

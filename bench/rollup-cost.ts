@@ -14,8 +14,10 @@ import { median, round } from './support/stats';
 import { benchArgs } from './support/options';
 
 /** The same projection with the rollup statements left out of its DDL. */
-const withoutRollup = (projection: Projection): Projection =>
-  ({ ...projection, tables: (s: string) => projection.tables(s).filter((ddl) => !/\.district_|roll_up_/.test(ddl)) });
+const withoutRollup = (projection: Projection): Projection => ({
+  ...projection,
+  tables: (s: string) => projection.tables(s).filter((ddl) => !/\.district_|roll_up_/.test(ddl)),
+});
 
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL;
@@ -30,7 +32,10 @@ async function main(): Promise<void> {
     for (const projection of indicatorProjections.filter((p) => names.length === 0 || names.includes(p.name))) {
       const rates: Record<'without' | 'with', number[]> = { without: [], with: [] };
       for (let round = 0; round < rounds; round++) {
-        for (const [kind, variant] of [['without', withoutRollup(projection)], ['with', projection]] as const) {
+        for (const [kind, variant] of [
+          ['without', withoutRollup(projection)],
+          ['with', projection],
+        ] as const) {
           const started = process.hrtime.bigint();
           const { eventsApplied } = await rebuildProjection(variant, store, dataSource, { batchSize: 2000 });
           rates[kind].push(eventsApplied / (Number(process.hrtime.bigint() - started) / 1e9));
@@ -38,7 +43,12 @@ async function main(): Promise<void> {
       }
       const without = median(rates.without);
       const withRollup = median(rates.with);
-      rows.push({ projection: projection.name, 'events/s without': Math.round(without), 'events/s with': Math.round(withRollup), 'with / without': round(withRollup / without, 3) });
+      rows.push({
+        projection: projection.name,
+        'events/s without': Math.round(without),
+        'events/s with': Math.round(withRollup),
+        'with / without': round(withRollup / without, 3),
+      });
       console.log(rows[rows.length - 1]);
     }
     console.table(rows);

@@ -22,26 +22,50 @@ const sections: Record<string, Section> = {
     });
     const a = defaultAnalysedWhileEmptyOptions;
     const analysedWhileEmpty = await benchAnalysedWhileEmpty(url, {
-      ...a, singleOps: Math.max(50, Math.round(a.singleOps * scale)), batchOps: Math.max(10, Math.round(a.batchOps * scale)),
+      ...a,
+      singleOps: Math.max(50, Math.round(a.singleOps * scale)),
+      batchOps: Math.max(10, Math.round(a.batchOps * scale)),
     });
     const { single, batch, subscriberLag } = results;
     const row = (name: string, store: Throughput, baseline: string, base: Throughput, ratio: number) => ({
-      case: name, 'events/s': store.perSecond, 'p50 ms': store.p50Ms, 'p99 ms': store.p99Ms,
-      baseline, 'baseline/s': base.perSecond, 'baseline p99 ms': base.p99Ms, ratio,
+      case: name,
+      'events/s': store.perSecond,
+      'p50 ms': store.p50Ms,
+      'p99 ms': store.p99Ms,
+      baseline,
+      'baseline/s': base.perSecond,
+      'baseline p99 ms': base.p99Ms,
+      ratio,
     });
     const batchCase = `append of ${batch.batchSize}, concurrency ${batch.concurrency}`;
     const summary = [
       ...single.flatMap((s) => [
         row(`single-event append, concurrency ${s.concurrency}`, s.eventStore, 'single-row INSERT', s.plainInsert, s.ratio),
-        row(`single-event append, concurrency ${s.concurrency}`, s.eventStore, 'single-row INSERT, narrow table', s.narrowInsert, s.ratioToNarrow),
+        row(
+          `single-event append, concurrency ${s.concurrency}`,
+          s.eventStore,
+          'single-row INSERT, narrow table',
+          s.narrowInsert,
+          s.ratioToNarrow,
+        ),
       ]),
       row(batchCase, batch.eventStore, 'multi-row INSERT', batch.multiRowInsert, batch.ratioToMultiRow),
       row(batchCase, batch.eventStore, 'multi-row INSERT, narrow table', batch.narrowMultiRowInsert, batch.ratioToNarrow),
       row(batchCase, batch.eventStore, 'COPY', batch.copy, batch.ratioToCopy),
-      row(`analysed while empty: single-event append, concurrency ${analysedWhileEmpty.single.concurrency}`, analysedWhileEmpty.single.eventStore,
-        'single-row INSERT, analysed while empty', analysedWhileEmpty.single.plainInsert, analysedWhileEmpty.single.ratio),
-      row(`analysed while empty: append of ${analysedWhileEmpty.batch.batchSize}, concurrency ${analysedWhileEmpty.batch.concurrency}`,
-        analysedWhileEmpty.batch.eventStore, 'multi-row INSERT, analysed while empty', analysedWhileEmpty.batch.plainInsert, analysedWhileEmpty.batch.ratio),
+      row(
+        `analysed while empty: single-event append, concurrency ${analysedWhileEmpty.single.concurrency}`,
+        analysedWhileEmpty.single.eventStore,
+        'single-row INSERT, analysed while empty',
+        analysedWhileEmpty.single.plainInsert,
+        analysedWhileEmpty.single.ratio,
+      ),
+      row(
+        `analysed while empty: append of ${analysedWhileEmpty.batch.batchSize}, concurrency ${analysedWhileEmpty.batch.concurrency}`,
+        analysedWhileEmpty.batch.eventStore,
+        'multi-row INSERT, analysed while empty',
+        analysedWhileEmpty.batch.plainInsert,
+        analysedWhileEmpty.batch.ratio,
+      ),
       { case: 'append-to-subscriber lag', 'p50 ms': subscriberLag.p50Ms, 'p99 ms': subscriberLag.p99Ms },
     ];
     return { summary, results: { ...results, analysedWhileEmpty } };
@@ -62,7 +86,12 @@ async function main(): Promise<void> {
   const scale = Number(process.env.BENCH_SCALE ?? '1');
   const database = await openBenchDatabase();
   const file = join(__dirname, '../../bench/results.json');
-  const run = { machine: { cpus: require('node:os').cpus().length, node: process.version }, database: database.server, scale, startedAt: new Date().toISOString() };
+  const run = {
+    machine: { cpus: require('node:os').cpus().length, node: process.version },
+    database: database.server,
+    scale,
+    startedAt: new Date().toISOString(),
+  };
   // Sections run alone keep the other sections' last figures; each section records the run it came from.
   const previous: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const report = Object.fromEntries(Object.entries(previous).filter(([key]) => key in sections));

@@ -21,10 +21,23 @@ import { percentile } from './support/stats';
 
 const { buildWeb } = require('../../scripts/web/build-web.js') as { buildWeb(options: { quiet?: boolean }): boolean };
 
-export interface WebBenchOptions { households: number; caseEvents: number; loads: number }
+export interface WebBenchOptions {
+  households: number;
+  caseEvents: number;
+  loads: number;
+}
 export const defaultWebOptions: WebBenchOptions = { households: 2_000, caseEvents: 1_000, loads: 20 };
 
-export interface PageTiming { page: string; loads: number; apiCalls: number; renderP50Ms: number; renderP99Ms: number; slowestApiP50Ms: number; slowestApiP99Ms: number; ratioP50: number }
+export interface PageTiming {
+  page: string;
+  loads: number;
+  apiCalls: number;
+  renderP50Ms: number;
+  renderP99Ms: number;
+  slowestApiP50Ms: number;
+  slowestApiP99Ms: number;
+  ratioP50: number;
+}
 export type WebBenchResults = { pages: PageTiming[] } | { notRun: string };
 
 const BROWSER = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
@@ -38,18 +51,36 @@ export async function benchWeb(databaseUrl: string, options: WebBenchOptions = d
   const runtime = await openRuntime(loadConfig(env), { env, schema: databaseSchema });
   const app = await createApiApp(runtime);
   const projector = new Projector(projections, runtime.eventStore, runtime.dataSource, runtime.config.projector);
-  const browser = await chromium.launch({ executablePath: BROWSER, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: BROWSER,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const api = (method: string, path: string, body?: object, headers: Record<string, string> = {}) =>
-      fetch(`${base}${path}`, { method, headers: { authorization: auth.authorization, 'content-type': 'application/json', ...headers }, body: body && JSON.stringify(body) });
+      fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: auth.authorization, 'content-type': 'application/json', ...headers },
+        body: body && JSON.stringify(body),
+      });
     await enrolHouseholds(runtime.eventStore, options.households);
     projector.start();
     const caseId = await longCase(api, options.caseEvents);
     await caughtUp(api);
     await api('POST', '/admin/users', { username: 'bench-web', password: PASSWORD, roles: ['admin'], ou: '640100' });
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    ).newPage();
     await page.goto(`${base}/app/dashboard`);
     await page.locator('#username').fill('bench-web');
     await page.locator('#password').fill(PASSWORD);
@@ -57,8 +88,20 @@ export async function benchWeb(databaseUrl: string, options: WebBenchOptions = d
     await page.getByTestId('tile-enrolled').waitFor({ timeout: 60_000 });
     return {
       pages: [
-        await timeLoads(page, 'dashboard', `${base}/app/dashboard`, '[data-testid="tile-enrolled"] [data-testid="tile-value"]', options.loads),
-        await timeLoads(page, `case page (${options.caseEvents} events)`, `${base}/app/cases/${caseId}`, '[data-testid="timeline"] tr.ant-table-row', options.loads),
+        await timeLoads(
+          page,
+          'dashboard',
+          `${base}/app/dashboard`,
+          '[data-testid="tile-enrolled"] [data-testid="tile-value"]',
+          options.loads,
+        ),
+        await timeLoads(
+          page,
+          `case page (${options.caseEvents} events)`,
+          `${base}/app/cases/${caseId}`,
+          '[data-testid="timeline"] tr.ant-table-row',
+          options.loads,
+        ),
       ],
     };
   } finally {
@@ -98,8 +141,14 @@ async function timeLoads(page: Page, name: string, url: string, ready: string, l
   const round = (ms: number) => Math.round(ms * 10) / 10;
   const p50 = percentile(renders, 50);
   return {
-    page: name, loads, apiCalls: calls, renderP50Ms: round(p50), renderP99Ms: round(percentile(renders, 99)),
-    slowestApiP50Ms: round(percentile(slowest, 50)), slowestApiP99Ms: round(percentile(slowest, 99)), ratioP50: round(p50 / percentile(slowest, 50)),
+    page: name,
+    loads,
+    apiCalls: calls,
+    renderP50Ms: round(p50),
+    renderP99Ms: round(percentile(renders, 99)),
+    slowestApiP50Ms: round(percentile(slowest, 50)),
+    slowestApiP99Ms: round(percentile(slowest, 99)),
+    ratioP50: round(p50 / percentile(slowest, 50)),
   };
 }
 
@@ -111,11 +160,39 @@ async function longCase(api: Api, events: number): Promise<string> {
   const at = (n: number) => new Date(Date.UTC(2012, 2, 1) + n * 60_000).toISOString();
   const supervisor = { 'X-Actor': 'sup-bench' };
   const unit = { 'X-Actor': 'clerk-bench', 'X-Actor-Role': 'subject-unit', 'X-Actor-Unit': 'unit-bench' };
-  await api('POST', '/supervision/640104/assignment', { supervisorId: 'sup-bench', reason: 'bench', occurredAt: at(0) }, { 'X-Actor': 'office', 'X-Actor-Role': 'city-office' });
-  await api('POST', '/cases', { caseId, subjectUnit: 'unit-bench', districtCode: '640104', grounds: ['perfunctory'], evidence: [{ reference: 'r', description: 'd' }], reason: 'bench', occurredAt: at(1) }, supervisor);
-  await api('POST', `/cases/${caseId}/order-rectification`, { requirements: ['redo'], deadline: '2030-01-01T00:00:00.000Z', reason: 'bench', occurredAt: at(2) }, supervisor);
+  await api(
+    'POST',
+    '/supervision/640104/assignment',
+    { supervisorId: 'sup-bench', reason: 'bench', occurredAt: at(0) },
+    { 'X-Actor': 'office', 'X-Actor-Role': 'city-office' },
+  );
+  await api(
+    'POST',
+    '/cases',
+    {
+      caseId,
+      subjectUnit: 'unit-bench',
+      districtCode: '640104',
+      grounds: ['perfunctory'],
+      evidence: [{ reference: 'r', description: 'd' }],
+      reason: 'bench',
+      occurredAt: at(1),
+    },
+    supervisor,
+  );
+  await api(
+    'POST',
+    `/cases/${caseId}/order-rectification`,
+    { requirements: ['redo'], deadline: '2030-01-01T00:00:00.000Z', reason: 'bench', occurredAt: at(2) },
+    supervisor,
+  );
   for (let n = 2; n < events; n += 2) {
-    const reported = await api('POST', `/cases/${caseId}/report-rectification`, { report: `round ${n}`, evidence: [], reason: 'bench', occurredAt: at(n + 1) }, unit);
+    const reported = await api(
+      'POST',
+      `/cases/${caseId}/report-rectification`,
+      { report: `round ${n}`, evidence: [], reason: 'bench', occurredAt: at(n + 1) },
+      unit,
+    );
     if (!reported.ok) throw new Error(`report-rectification answered ${reported.status}: ${await reported.text()}`);
     if (n + 1 < events) await api('POST', `/cases/${caseId}/reject-rectification`, { reason: 'again', occurredAt: at(n + 2) }, supervisor);
   }

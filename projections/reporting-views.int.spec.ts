@@ -11,7 +11,12 @@ describe('reporting views', () => {
   let views: DataSource;
   beforeAll(async () => {
     db = await openProjectionDatabase();
-    views = await new DataSource({ type: 'postgres', url: db.database.url, entities: [...reportingEntities], synchronize: false }).initialize();
+    views = await new DataSource({
+      type: 'postgres',
+      url: db.database.url,
+      entities: [...reportingEntities],
+      synchronize: false,
+    }).initialize();
   });
   afterAll(async () => {
     await views.destroy();
@@ -23,11 +28,30 @@ describe('reporting views', () => {
   });
 
   it('shows household counts under their documented names', async () => {
-    await applyEvents(db.dataSource, categoryCountsProjection, [recorded('HouseholdEnrolled', {
-      householdId: randomUUID(), villageCode: '640122002001', category: 'elderly', members: 2, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 })]);
-    expect(await views.getRepository(HouseholdCountsView).find()).toEqual([{
-      cityCode: '640100', districtCode: '640122', townshipCode: '640122002', villageCode: '640122002001', category: 'elderly',
-      enrolmentYear: 2012, enrolmentMonth: 201203, activeHouseholds: 1, withdrawnHouseholds: 0, certifiedHouseholds: 0,
-    }]);
+    await applyEvents(db.dataSource, categoryCountsProjection, [
+      recorded('HouseholdEnrolled', {
+        householdId: randomUUID(),
+        villageCode: '640122002001',
+        category: 'elderly',
+        members: 2,
+        head: { name: 'Ma Lan' },
+        enrolmentYear: 2012,
+        batch: 1,
+      }),
+    ]);
+    expect(await views.getRepository(HouseholdCountsView).find()).toEqual([
+      {
+        cityCode: '640100',
+        districtCode: '640122',
+        townshipCode: '640122002',
+        villageCode: '640122002001',
+        category: 'elderly',
+        enrolmentYear: 2012,
+        enrolmentMonth: 201203,
+        activeHouseholds: 1,
+        withdrawnHouseholds: 0,
+        certifiedHouseholds: 0,
+      },
+    ]);
   });
 });

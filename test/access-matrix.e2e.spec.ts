@@ -5,7 +5,20 @@
  */
 import { allowedRoles, PolicyEntry, Role, ROLES } from '@libs/auth';
 import { RegisteredRoute } from '@apps/api/src/auth/routes';
-import { Answer, apiRoutes, baseUrl, concretePath, createFixtures, DEPARTMENT, Fixtures, IN_DISTRICT, OUT_DISTRICT, policyOf, scopeBody, send } from './support/access-fixtures';
+import {
+  Answer,
+  apiRoutes,
+  baseUrl,
+  concretePath,
+  createFixtures,
+  DEPARTMENT,
+  Fixtures,
+  IN_DISTRICT,
+  OUT_DISTRICT,
+  policyOf,
+  scopeBody,
+  send,
+} from './support/access-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 type TokenScope = 'city' | 'in' | 'out';
@@ -56,7 +69,11 @@ describe('the access matrix', () => {
     base = await baseUrl(app);
     fixtures = await createFixtures(app, base, { head: 'Matrix Head', need: 'matrix need' });
     for (const role of ROLES) {
-      for (const [scope, ou] of [['city', '640100'], ['in', IN_DISTRICT], ['out', OUT_DISTRICT]] as const) {
+      for (const [scope, ou] of [
+        ['city', '640100'],
+        ['in', IN_DISTRICT],
+        ['out', OUT_DISTRICT],
+      ] as const) {
         tokens.set(`${role}/${scope}`, await app.token(role, { ou, department: role === 'provider' ? DEPARTMENT : undefined }));
       }
     }
@@ -75,7 +92,9 @@ describe('the access matrix', () => {
 
   it('covers the endpoints of every surface', () => {
     const prefixes = new Set(apiRoutes(app).map((route) => route.path.split('/')[1]));
-    expect([...prefixes]).toEqual(expect.arrayContaining(['households', 'loans', 'cases', 'indicators', 'feed', 'consumer-groups', 'health']));
+    expect([...prefixes]).toEqual(
+      expect.arrayContaining(['households', 'loans', 'cases', 'indicators', 'feed', 'consumer-groups', 'health']),
+    );
   });
 
   it('answers every endpoint as the policy table says, for every role and scope', async () => {
@@ -86,8 +105,13 @@ describe('the access matrix', () => {
         for (const scope of ['city', 'in', 'out'] as const) {
           const want = expected(entry, role, scope);
           const answer = await call(route, tokens.get(`${role}/${scope}`));
-          const ok = want.allow ? !denied(answer, entry) && answer.status !== 500 : answer.status === want.status && answer.json?.code === want.code;
-          if (!ok) mismatches.push(`${route.method} ${route.path} as ${role}/${scope}: wanted ${want.allow ? 'allow' : `${want.status} ${want.code}`}, got ${answer.status} ${answer.json?.code ?? ''}`);
+          const ok = want.allow
+            ? !denied(answer, entry) && answer.status !== 500
+            : answer.status === want.status && answer.json?.code === want.code;
+          if (!ok)
+            mismatches.push(
+              `${route.method} ${route.path} as ${role}/${scope}: wanted ${want.allow ? 'allow' : `${want.status} ${want.code}`}, got ${answer.status} ${answer.json?.code ?? ''}`,
+            );
         }
       }
     }
@@ -99,14 +123,19 @@ describe('the access matrix', () => {
     for (const route of matrixRoutes(app)) {
       const entry = policyOf(route)!;
       const answer = await call(route, undefined);
-      if (entry.roles === 'public' ? answer.status === 401 : answer.status !== 401) open.push(`${route.method} ${route.path}: ${answer.status}`);
+      if (entry.roles === 'public' ? answer.status === 401 : answer.status !== 401)
+        open.push(`${route.method} ${route.path}: ${answer.status}`);
     }
     expect(open).toEqual([]);
   });
 
   it('answers an aggregate outside the scope exactly as one that does not exist', async () => {
-    const outside = await send(base, 'GET', `/households/${fixtures.householdId}`, { headers: { Authorization: `Bearer ${tokens.get('registrar/out')}` } });
-    const missing = await send(base, 'GET', `/households/${fixtures.caseId}`, { headers: { Authorization: `Bearer ${tokens.get('registrar/out')}` } });
+    const outside = await send(base, 'GET', `/households/${fixtures.householdId}`, {
+      headers: { Authorization: `Bearer ${tokens.get('registrar/out')}` },
+    });
+    const missing = await send(base, 'GET', `/households/${fixtures.caseId}`, {
+      headers: { Authorization: `Bearer ${tokens.get('registrar/out')}` },
+    });
     expect(outside.status).toBe(404);
     expect(outside.body).toBe(missing.body);
   });
@@ -115,15 +144,24 @@ describe('the access matrix', () => {
     const analyst = { Authorization: `Bearer ${tokens.get('analyst/in')}` };
     const query = await send(base, 'GET', `/indicators/households-enrolled?ou=${OUT_DISTRICT}&ou=${IN_DISTRICT}`, { headers: analyst });
     const registrar = { Authorization: `Bearer ${tokens.get('registrar/in')}`, 'Content-Type': 'application/json' };
-    const body = await send(base, 'POST', '/households', { headers: registrar, body: JSON.stringify({ villageCode: [`${OUT_DISTRICT}001001`, `${IN_DISTRICT}001001`] }) });
+    const body = await send(base, 'POST', '/households', {
+      headers: registrar,
+      body: JSON.stringify({ villageCode: [`${OUT_DISTRICT}001001`, `${IN_DISTRICT}001001`] }),
+    });
     expect([query.status, query.json?.code, body.status, body.json?.code]).toEqual([403, 'out-of-scope', 403, 'out-of-scope']);
   });
 
   it('refuses a provider of another department for services and their satisfaction', async () => {
     const other = await app.token('provider', { ou: IN_DISTRICT, department: 'agriculture' });
     const headers = { Authorization: `Bearer ${other}`, 'Content-Type': 'application/json' };
-    const deliver = await send(base, 'POST', `/households/${fixtures.householdId}/services`, { headers, body: JSON.stringify({ departmentCode: DEPARTMENT, serviceTypeCode: 'family-doctor', focusArea: 'health' }) });
-    const rate = await send(base, 'POST', `/households/${fixtures.householdId}/services/${fixtures.serviceId}/satisfaction`, { headers, body: JSON.stringify({ response: 'satisfied' }) });
+    const deliver = await send(base, 'POST', `/households/${fixtures.householdId}/services`, {
+      headers,
+      body: JSON.stringify({ departmentCode: DEPARTMENT, serviceTypeCode: 'family-doctor', focusArea: 'health' }),
+    });
+    const rate = await send(base, 'POST', `/households/${fixtures.householdId}/services/${fixtures.serviceId}/satisfaction`, {
+      headers,
+      body: JSON.stringify({ response: 'satisfied' }),
+    });
     expect([deliver.status, deliver.json?.code, rate.status, rate.json?.code]).toEqual([403, 'other-department', 403, 'other-department']);
   });
 });

@@ -25,7 +25,17 @@ describe('the access policy table', () => {
 
   it('puts every route except the documented open ones behind a token', () => {
     const open = registeredRoutes(app.app).filter((route) => findPolicy(POLICY, route.method, route.path)?.roles === 'public');
-    const allowed = ['/health', '/openapi.json', '/docs', '/audit/public-key', '/audit/public-keys', '/schemas/events', '/asyncapi.json', '/auth/sessions', '/auth/session'];
+    const allowed = [
+      '/health',
+      '/openapi.json',
+      '/docs',
+      '/audit/public-key',
+      '/audit/public-keys',
+      '/schemas/events',
+      '/asyncapi.json',
+      '/auth/sessions',
+      '/auth/session',
+    ];
     expect(open.filter((route) => !allowed.some((prefix) => route.path === prefix || route.path.startsWith(`${prefix}/`)))).toEqual([]);
   });
 });

@@ -3,7 +3,19 @@
  * every role, in and out of scope, the answers compared (writes carry the session's CSRF token).
  */
 import { Role, ROLES } from '@libs/auth';
-import { apiRoutes, baseUrl, concretePath, createFixtures, DEPARTMENT, Fixtures, IN_DISTRICT, OUT_DISTRICT, policyOf, scopeBody, send } from './support/access-fixtures';
+import {
+  apiRoutes,
+  baseUrl,
+  concretePath,
+  createFixtures,
+  DEPARTMENT,
+  Fixtures,
+  IN_DISTRICT,
+  OUT_DISTRICT,
+  policyOf,
+  scopeBody,
+  send,
+} from './support/access-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 const PASSWORD = 'access sessions password';
@@ -20,13 +32,26 @@ describe('cookie sessions against the policy table', () => {
     fixtures = await createFixtures(app, base, { head: 'Session Head', need: 'session need' });
     const admin = { Authorization: `Bearer ${await app.token('admin')}`, 'Content-Type': 'application/json' };
     for (const role of ROLES) {
-      for (const [scope, ou] of [['in', IN_DISTRICT], ['out', OUT_DISTRICT]] as const) {
+      for (const [scope, ou] of [
+        ['in', IN_DISTRICT],
+        ['out', OUT_DISTRICT],
+      ] as const) {
         const username = `${role}-${scope}`;
         const department = role === 'provider' ? DEPARTMENT : undefined;
-        const created = await send(base, 'POST', '/admin/users', { headers: admin, body: JSON.stringify({ username, password: PASSWORD, roles: [role], ou, department }) });
+        const created = await send(base, 'POST', '/admin/users', {
+          headers: admin,
+          body: JSON.stringify({ username, password: PASSWORD, roles: [role], ou, department }),
+        });
         if (created.status !== 201) throw new Error(`user ${username}: ${created.body}`);
-        const signedIn = await fetch(`${base}/auth/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Test-Anonymous': '1' }, body: JSON.stringify({ username, password: PASSWORD }) });
-        const cookie = signedIn.headers.getSetCookie().find((line) => line.startsWith('fl_session='))!.split(';')[0];
+        const signedIn = await fetch(`${base}/auth/sessions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Test-Anonymous': '1' },
+          body: JSON.stringify({ username, password: PASSWORD }),
+        });
+        const cookie = signedIn.headers
+          .getSetCookie()
+          .find((line) => line.startsWith('fl_session='))!
+          .split(';')[0];
         const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
         callers.set(`${role}/${scope}`, {
           bearer: { Authorization: `Bearer ${await app.token(role as Role, { ou, sub: username, department })}` },

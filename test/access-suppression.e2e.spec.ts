@@ -17,7 +17,11 @@ describe('small-cell suppression of indicators', () => {
   });
 
   const as = async (role: 'analyst' | 'auditor', accept = 'application/json') =>
-    request(app.http).get(path).set('Authorization', `Bearer ${await app.token(role, { ou: '640104' })}`).set('Accept', accept).expect(200);
+    request(app.http)
+      .get(path)
+      .set('Authorization', `Bearer ${await app.token(role, { ou: '640104' })}`)
+      .set('Accept', accept)
+      .expect(200);
 
   it('withholds and marks a cell of one household for an analyst', async () => {
     const { body } = await as('analyst');

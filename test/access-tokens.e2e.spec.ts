@@ -6,7 +6,13 @@ import { issueToken } from '@libs/auth';
 import { startTestApp, TestApp } from './support/test-app';
 import { TEST_ISSUER, untrustedKey } from './support/test-auth';
 
-const enrolment = () => ({ householdId: randomUUID(), villageCode: '640104001001', category: 'stable', members: 2, head: { name: 'Token Tester' } });
+const enrolment = () => ({
+  householdId: randomUUID(),
+  villageCode: '640104001001',
+  category: 'stable',
+  members: 2,
+  head: { name: 'Token Tester' },
+});
 
 describe('bearer tokens', () => {
   let app: TestApp;
@@ -37,7 +43,11 @@ describe('bearer tokens', () => {
   });
 
   it('refuses a token signed by a key it does not trust', async () => {
-    const token = await issueToken(untrustedKey, { sub: 'mallory', roles: ['admin'], ou: '640100' }, { expiresInSeconds: 600, issuer: TEST_ISSUER });
+    const token = await issueToken(
+      untrustedKey,
+      { sub: 'mallory', roles: ['admin'], ou: '640100' },
+      { expiresInSeconds: 600, issuer: TEST_ISSUER },
+    );
     const response = await get(token).expect(401);
     expect(response.body).toMatchObject({ code: 'invalid-token', detail: expect.stringContaining('not signed by a trusted key') });
   });
@@ -45,7 +55,12 @@ describe('bearer tokens', () => {
   it('refuses an unsigned token and one signed with a shared secret', async () => {
     const claims = { roles: ['admin'], ou: '640100' };
     const none = new UnsecuredJWT(claims).setSubject('mallory').setIssuer(TEST_ISSUER).setExpirationTime('1h').encode();
-    const hmac = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuer(TEST_ISSUER).setExpirationTime('1h').sign(new Uint8Array(32));
+    const hmac = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setIssuer(TEST_ISSUER)
+      .setExpirationTime('1h')
+      .sign(new Uint8Array(32));
     await request(app.http).get('/indicators').set('Authorization', `Bearer ${none}`).expect(401);
     await get(hmac).expect(401);
   });
@@ -73,7 +88,12 @@ describe('bearer tokens', () => {
   it('records the token subject as the actor, whatever X-Actor a non-admin sends', async () => {
     const body = enrolment();
     const token = await app.token('registrar', { sub: 'registrar-17' });
-    await request(app.http).post('/households').set('Authorization', `Bearer ${token}`).set('X-Actor', 'someone-else').send(body).expect(201);
+    await request(app.http)
+      .post('/households')
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Actor', 'someone-else')
+      .send(body)
+      .expect(201);
     const [event] = await app.runtime.eventStore.readStream(`household-${body.householdId}`);
     expect(event.metadata.actor).toBe('registrar-17');
   });
@@ -82,10 +102,21 @@ describe('bearer tokens', () => {
     const body = enrolment();
     await request(app.http).post('/households').send(body).expect(201);
     const auditor = await app.token('auditor', { sub: 'auditor-3' });
-    await request(app.http).get(`/households/${body.householdId}`).set('Authorization', `Bearer ${auditor}`).set('X-Purpose', 'annual audit 2012').expect(200);
-    await request(app.http).get(`/households/${body.householdId}`).set('Authorization', `Bearer ${await app.token('registrar')}`).expect(200);
-    const rows = await app.runtime.dataSource.query(`SELECT actor, route, path, purpose FROM personal_data.access_log WHERE path = $1`, [`/households/${body.householdId}`]);
-    expect(rows).toEqual([{ actor: 'auditor-3', route: '/households/:id', path: `/households/${body.householdId}`, purpose: 'annual audit 2012' }]);
+    await request(app.http)
+      .get(`/households/${body.householdId}`)
+      .set('Authorization', `Bearer ${auditor}`)
+      .set('X-Purpose', 'annual audit 2012')
+      .expect(200);
+    await request(app.http)
+      .get(`/households/${body.householdId}`)
+      .set('Authorization', `Bearer ${await app.token('registrar')}`)
+      .expect(200);
+    const rows = await app.runtime.dataSource.query(`SELECT actor, route, path, purpose FROM personal_data.access_log WHERE path = $1`, [
+      `/households/${body.householdId}`,
+    ]);
+    expect(rows).toEqual([
+      { actor: 'auditor-3', route: '/households/:id', path: `/households/${body.householdId}`, purpose: 'annual audit 2012' },
+    ]);
     const log = await request(app.http).get('/privacy/access-log?actor=auditor-3').set('Authorization', `Bearer ${auditor}`).expect(200);
     expect(log.body.reads[0]).toMatchObject({ actor: 'auditor-3', purpose: 'annual audit 2012' });
   });
@@ -107,7 +138,11 @@ describe('bearer tokens', () => {
     for (const path of ['/health', '/openapi.json', '/audit/public-key']) {
       statuses.push([path, (await request(app.http).get(path).set('X-Test-Anonymous', '1')).status]);
     }
-    expect(statuses).toEqual([['/health', 200], ['/openapi.json', 200], ['/audit/public-key', 200]]);
+    expect(statuses).toEqual([
+      ['/health', 200],
+      ['/openapi.json', 200],
+      ['/audit/public-key', 200],
+    ]);
   });
 });
 
@@ -126,6 +161,9 @@ describe('rate limits per token', () => {
     for (let i = 0; i < 3; i++) await request(app.http).get('/indicators').set('Authorization', busy).expect(200);
     const refused = await request(app.http).get('/indicators').set('Authorization', busy).expect(429);
     expect(refused.body).toMatchObject({ status: 429 });
-    await request(app.http).get('/indicators').set('Authorization', `Bearer ${await app.token('analyst', { sub: 'calm' })}`).expect(200);
+    await request(app.http)
+      .get('/indicators')
+      .set('Authorization', `Bearer ${await app.token('analyst', { sub: 'calm' })}`)
+      .expect(200);
   });
 });

@@ -7,9 +7,17 @@ import request from 'supertest';
 import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
 
 const body = {
-  kind: 'three-checks-round', focusArea: 'birth-and-parenting', orgUnitCode: '640104001', departmentCode: 'health',
-  heldOn: '2012-04-01', sessions: 3, attendance: 230, costFen: 120_000, materials: { boards: 2, walls: 1, billboards: 0, lightBoxes: 0 },
-  reason: 'township work plan 2012', occurredAt: '2012-03-31T21:00:00.000Z',
+  kind: 'three-checks-round',
+  focusArea: 'birth-and-parenting',
+  orgUnitCode: '640104001',
+  departmentCode: 'health',
+  heldOn: '2012-04-01',
+  sessions: 3,
+  attendance: 230,
+  costFen: 120_000,
+  materials: { boards: 2, walls: 1, billboards: 0, lightBoxes: 0 },
+  reason: 'township work plan 2012',
+  occurredAt: '2012-03-31T21:00:00.000Z',
 };
 
 describe('group activities', () => {
@@ -39,10 +47,15 @@ describe('group activities', () => {
   });
 
   it('corrects with If-Match (412 when stale) and cancels, and the indicators follow', async () => {
-    const { body: created } = await post('/activities').send({ ...body, orgUnitCode: '640105', attendance: 500 }).expect(201);
+    const { body: created } = await post('/activities')
+      .send({ ...body, orgUnitCode: '640105', attendance: 500 })
+      .expect(201);
     const id = created.activityId;
     await post(`/activities/${id}/correction`).set('If-Match', '"7"').send({ attendance: 480, reason: 'recount' }).expect(412);
-    await post(`/activities/${id}/correction`).set('If-Match', `"${created.revision}"`).send({ attendance: 480, reason: 'recount' }).expect(201);
+    await post(`/activities/${id}/correction`)
+      .set('If-Match', `"${created.revision}"`)
+      .send({ attendance: 480, reason: 'recount' })
+      .expect(201);
     await eventually(async () => expect(await indicator('activity-attendance', 'ou=640105&pe=201204')).toEqual([480]));
     await post(`/activities/${id}/cancellation`).send({ reason: 'entered for the wrong district' }).expect(201);
     await eventually(async () => expect(await indicator('activities-held', 'ou=640105&pe=201204')).toEqual([0]));
@@ -62,14 +75,20 @@ describe('group activities', () => {
     ['no materials', { materials: undefined }, 'invalid-request'],
   ])('refuses %s with a 400 naming it, appending nothing', async (_, over, code) => {
     const before = await logLength(app);
-    const refused = await post('/activities').send({ ...body, ...over }).expect(400).expect('content-type', /problem\+json/);
+    const refused = await post('/activities')
+      .send({ ...body, ...over })
+      .expect(400)
+      .expect('content-type', /problem\+json/);
     expect(refused.body.code).toBe(code);
     expect(await logLength(app)).toBe(before);
   });
 
-  it('lets a district\'s staff record only in their district', async () => {
+  it("lets a district's staff record only in their district", async () => {
     const xixia = await app.token('provider', { ou: '640105', department: 'health' });
     await post('/activities').set('Authorization', `Bearer ${xixia}`).send(body).expect(403);
-    await post('/activities').set('Authorization', `Bearer ${xixia}`).send({ ...body, orgUnitCode: '640105001' }).expect(201);
+    await post('/activities')
+      .set('Authorization', `Bearer ${xixia}`)
+      .send({ ...body, orgUnitCode: '640105001' })
+      .expect(201);
   });
 });

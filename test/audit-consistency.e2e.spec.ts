@@ -22,8 +22,12 @@ const KEY = generateSigningKeyPair().privateKeyPem;
 describe('consistency proofs and stream heads', () => {
   let app: TestApp;
   let key: string;
-  const visit = (month: string) => request(app.http).post(`/supervision/${DISTRICT}/visits`).set({ 'X-Actor': 'sup-li' })
-    .send({ month, unitsVisited: ['unit-1'], findings: 'seen', occurredAt: `${month.slice(0, 4)}-${month.slice(4)}-05T02:00:00.000Z` }).expect((r) => expect(r.status).toBeLessThan(300));
+  const visit = (month: string) =>
+    request(app.http)
+      .post(`/supervision/${DISTRICT}/visits`)
+      .set({ 'X-Actor': 'sup-li' })
+      .send({ month, unitsVisited: ['unit-1'], findings: 'seen', occurredAt: `${month.slice(0, 4)}-${month.slice(4)}-05T02:00:00.000Z` })
+      .expect((r) => expect(r.status).toBeLessThan(300));
   const sign = async (): Promise<SignedCheckpoint> => (await request(app.http).post('/audit/checkpoints').expect(201)).body;
   const exportOf = (stream: string, query = '') => request(app.http).get(`/audit/streams/${stream}/export${query}`);
 
@@ -32,7 +36,11 @@ describe('consistency proofs and stream heads', () => {
     process.env.AUDIT_SIGNING_KEY = KEY;
     process.env.AUDIT_CHECKPOINT_INTERVAL_SECONDS = '0';
     app = await startTestApp();
-    await request(app.http).post(`/supervision/${DISTRICT}/assignment`).set(OFFICE).send({ supervisorId: 'sup-li', reason: 'order 12', occurredAt: '2012-01-01T02:00:00.000Z' }).expect(200);
+    await request(app.http)
+      .post(`/supervision/${DISTRICT}/assignment`)
+      .set(OFFICE)
+      .send({ supervisorId: 'sup-li', reason: 'order 12', occurredAt: '2012-01-01T02:00:00.000Z' })
+      .expect(200);
     key = (await request(app.http).get('/audit/public-key').expect(200)).body.publicKey;
     expect(key).toBe(exportPublicKey(loadPrivateKey(KEY)));
   });
@@ -55,19 +63,39 @@ describe('consistency proofs and stream heads', () => {
     expect(verifyConsistency(body.proof, first.merkleRoot, second.merkleRoot)).toBe(true);
   });
 
-  it('serves each checkpoint as a C2SP signed note too, verifiable with the published note key, and the keys\' history', async () => {
+  it("serves each checkpoint as a C2SP signed note too, verifiable with the published note key, and the keys' history", async () => {
     const { body: published } = await request(app.http).get('/audit/public-key').expect(200);
-    expect(published).toMatchObject({ origin: 'family-ledger/640100', verifierKey: expect.stringMatching(/^family-ledger\/640100\+[0-9a-f]{8}\+/) });
+    expect(published).toMatchObject({
+      origin: 'family-ledger/640100',
+      verifierKey: expect.stringMatching(/^family-ledger\/640100\+[0-9a-f]{8}\+/),
+    });
     const latest = (await request(app.http).get('/audit/checkpoints/latest').expect(200)).body;
     const note = openCheckpointNote(latest.note, [parseVerifierKey(published.verifierKey)]);
-    expect(note).toMatchObject({ head: { origin: 'family-ledger/640100', size: latest.eventCount, rootHash: latest.merkleRoot }, position: latest.position, signedAt: latest.signedAt, headsRoot: latest.headsRoot });
+    expect(note).toMatchObject({
+      head: { origin: 'family-ledger/640100', size: latest.eventCount, rootHash: latest.merkleRoot },
+      position: latest.position,
+      signedAt: latest.signedAt,
+      headsRoot: latest.headsRoot,
+    });
     const keys = await request(app.http).get('/audit/public-keys').set('authorization', '').expect(200);
-    expect(keys.body.keys).toEqual([expect.objectContaining({ keyId: published.keyId, verifierKey: published.verifierKey, announcedBy: null, lastCheckpoint: latest.eventCount })]);
+    expect(keys.body.keys).toEqual([
+      expect.objectContaining({
+        keyId: published.keyId,
+        verifierKey: published.verifierKey,
+        announcedBy: null,
+        lastCheckpoint: latest.eventCount,
+      }),
+    ]);
   });
 
   it('documents the audit routes in the OpenAPI document', async () => {
     const { paths } = (await request(app.http).get('/openapi.json').expect(200)).body;
-    for (const path of ['/audit/checkpoints/{size}', '/audit/checkpoints/{first}/consistency/{second}', '/audit/checkpoints/{size}/cosignatures', '/audit/public-keys']) {
+    for (const path of [
+      '/audit/checkpoints/{size}',
+      '/audit/checkpoints/{first}/consistency/{second}',
+      '/audit/checkpoints/{size}/cosignatures',
+      '/audit/public-keys',
+    ]) {
       expect(paths[path]).toBeDefined();
     }
     expect(paths['/audit/streams/{stream}/export'].get.parameters.map((p: { name: string }) => p.name)).toContain('trusted');
@@ -77,9 +105,17 @@ describe('consistency proofs and stream heads', () => {
     const latest: SignedCheckpoint = (await request(app.http).get('/audit/checkpoints/latest').expect(200)).body;
     const bad = await request(app.http).get(`/audit/checkpoints/0/consistency/${latest.eventCount}`).expect(400);
     expect(bad.body).toMatchObject({ code: 'invalid-request', errors: [{ field: 'first' }] });
-    expect((await request(app.http).get(`/audit/checkpoints/${latest.eventCount}/consistency/1`).expect(400)).body.errors[0].field).toBe('first');
+    expect((await request(app.http).get(`/audit/checkpoints/${latest.eventCount}/consistency/1`).expect(400)).body.errors[0].field).toBe(
+      'first',
+    );
     expect((await request(app.http).get('/audit/checkpoints/abc').expect(400)).body.errors[0].field).toBe('size');
-    expect((await request(app.http).get(`/audit/checkpoints/1/consistency/${latest.eventCount + 1000}`).expect(404)).body.code).toBe('checkpoint-not-found');
+    expect(
+      (
+        await request(app.http)
+          .get(`/audit/checkpoints/1/consistency/${latest.eventCount + 1000}`)
+          .expect(404)
+      ).body.code,
+    ).toBe('checkpoint-not-found');
     expect((await exportOf(`supervision-${DISTRICT}`, '?trusted=99999').expect(404)).body.code).toBe('checkpoint-not-found');
     expect((await exportOf(`supervision-${DISTRICT}`, '?trusted=x').expect(400)).body.errors[0].field).toBe('trusted');
   });
@@ -90,11 +126,21 @@ describe('consistency proofs and stream heads', () => {
     const bundle = (await exportOf(`supervision-${DISTRICT}`, `?trusted=${trusted.eventCount}`).expect(200)).text;
     const verdict = verifyBundle(bundle, { trustedPublicKey: key, trustedCheckpoint: trusted });
     expect(verdict.checks.map((c) => [c.name, c.ok])).toEqual([
-      ['format', true], ['chain', true], ['chain-head', true], ['inclusion', true], ['stream-head', true], ['signature', true], ['key', true], ['consistency', true],
+      ['format', true],
+      ['chain', true],
+      ['chain-head', true],
+      ['inclusion', true],
+      ['stream-head', true],
+      ['signature', true],
+      ['key', true],
+      ['consistency', true],
     ]);
     // Without the proof (an export that did not name the trusted checkpoint), the extension cannot be shown.
     const plain = (await exportOf(`supervision-${DISTRICT}`).expect(200)).text;
-    expect(verifyBundle(plain, { trustedPublicKey: key, trustedCheckpoint: trusted }).checks.at(-1)).toMatchObject({ name: 'consistency', ok: false });
+    expect(verifyBundle(plain, { trustedPublicKey: key, trustedCheckpoint: trusted }).checks.at(-1)).toMatchObject({
+      name: 'consistency',
+      ok: false,
+    });
   });
 
   it('rejects offline a bundle of a stream whose last event was deleted by SQL, and the service no longer exports it', async () => {
@@ -107,13 +153,23 @@ describe('consistency proofs and stream heads', () => {
     // The insider builds the bundle of what is left from the checkpoint that was signed, with every proof the log gives.
     const manifest = JSON.parse(good.split('\n')[0]).manifest;
     const rest = events.slice(0, -1);
-    const writer = new CheckpointWriter(app.runtime.rawEventStore, app.runtime.dataSource.manager, app.runtime.clock, loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY }, '/x'));
+    const writer = new CheckpointWriter(
+      app.runtime.rawEventStore,
+      app.runtime.dataSource.manager,
+      app.runtime.clock,
+      loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY }, '/x'),
+    );
     await expect(writer.prove(stream, rest.at(-1)!.position)).rejects.toMatchObject({ code: 'log-disagrees-with-checkpoint' });
-    const logHashes: string[] = (await app.runtime.dataSource.query(`SELECT encode(hash, 'hex') AS h FROM event_store.events ORDER BY log_position`)).map((r: { h: string }) => r.h);
+    const logHashes: string[] = (
+      await app.runtime.dataSource.query(`SELECT encode(hash, 'hex') AS h FROM event_store.events ORDER BY log_position`)
+    ).map((r: { h: string }) => r.h);
     const index = logHashes.indexOf(rest.at(-1)!.hash);
     const forged = buildBundle({
-      events: rest, checkpoint: manifest.checkpoint, proof: inclusionProof([...logHashes.slice(0, manifest.checkpoint.eventCount - 1), events.at(-1)!.hash], index),
-      headProof: manifest.streamHead, publicKey: manifest.publicKey,
+      events: rest,
+      checkpoint: manifest.checkpoint,
+      proof: inclusionProof([...logHashes.slice(0, manifest.checkpoint.eventCount - 1), events.at(-1)!.hash], index),
+      headProof: manifest.streamHead,
+      publicKey: manifest.publicKey,
     });
     const verdict = verifyBundle(forged, { trustedPublicKey: key });
     expect(verdict.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['stream-head']);

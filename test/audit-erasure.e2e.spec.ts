@@ -25,7 +25,8 @@ describe('erasure keeps the audit evidence', () => {
   /** Every row of every table of the database as text. */
   async function wholeDatabase(): Promise<string> {
     const tables: { schema: string; name: string }[] = await app.runtime.dataSource.query(
-      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`);
+      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+    );
     const texts: string[] = [];
     for (const { schema, name } of tables) {
       const rows: { row: string }[] = await app.runtime.dataSource.query(`SELECT t::text AS row FROM "${schema}"."${name}" t`);
@@ -38,9 +39,15 @@ describe('erasure keeps the audit evidence', () => {
     process.env.AUDIT_SIGNING_KEY = KEY;
     process.env.AUDIT_CHECKPOINT_INTERVAL_SECONDS = '0';
     app = await startTestApp({ projector: true });
-    const enrolled = await request(app.http).post('/households').send({ villageCode: '640104001001', category: 'stable', members: 3, head: { name: SECRETS[0] } }).expect(201);
+    const enrolled = await request(app.http)
+      .post('/households')
+      .send({ villageCode: '640104001001', category: 'stable', members: 3, head: { name: SECRETS[0] } })
+      .expect(201);
     householdId = enrolled.body.householdId;
-    await request(app.http).post(`/households/${householdId}/needs`).send({ focusArea: 'health', kind: 'care', description: SECRETS[1] }).expect(201);
+    await request(app.http)
+      .post(`/households/${householdId}/needs`)
+      .send({ focusArea: 'health', kind: 'care', description: SECRETS[1] })
+      .expect(201);
     // The last appends may stay a moment above the log's visibility limit: sign once both are covered.
     before = await eventually(async () => {
       const signed = (await request(app.http).post('/audit/checkpoints').expect(201)).body;
@@ -56,15 +63,21 @@ describe('erasure keeps the audit evidence', () => {
     delete process.env.AUDIT_CHECKPOINT_INTERVAL_SECONDS;
   });
 
-  it('still verifies the household\'s chain, and the signed checkpoint against the log', async () => {
-    expect((await request(app.http).get(`/audit/streams/${stream()}/verify`).expect(200)).body).toMatchObject({ ok: true, checkpoint: { signatureValid: true, logMatches: true } });
+  it("still verifies the household's chain, and the signed checkpoint against the log", async () => {
+    expect((await request(app.http).get(`/audit/streams/${stream()}/verify`).expect(200)).body).toMatchObject({
+      ok: true,
+      checkpoint: { signatureValid: true, logMatches: true },
+    });
     expect((await request(app.http).get('/audit/checkpoints/latest/verify').expect(200)).body).toMatchObject({ ok: true });
   });
 
   it('still verifies offline the bundle exported before, and a new export that extends the checkpoint signed before', async () => {
     const key = (await request(app.http).get('/audit/public-key').expect(200)).body.publicKey;
     expect(verifyBundle(bundleBefore, { trustedPublicKey: key }).ok).toBe(true);
-    await request(app.http).post(`/households/${householdId}/needs`).send({ focusArea: 'health', kind: 'care', description: 'after' }).expect(201);
+    await request(app.http)
+      .post(`/households/${householdId}/needs`)
+      .send({ focusArea: 'health', kind: 'care', description: 'after' })
+      .expect(201);
     const after = (await request(app.http).get(`/audit/streams/${stream()}/export?trusted=${before.eventCount}`).expect(200)).text;
     expect(verifyBundle(after, { trustedPublicKey: key, trustedCheckpoint: before })).toMatchObject({ ok: true, events: 3 });
     const later: SignedCheckpoint = (await request(app.http).get('/audit/checkpoints/latest').expect(200)).body;

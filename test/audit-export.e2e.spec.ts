@@ -27,7 +27,12 @@ function familyLedger(args: string[]): { code: number; out: string } {
     return { code: run.status ?? -1, out: run.stdout + run.stderr };
   }
   const lines: string[] = [];
-  const io = { readFile: (p: string) => readFileSync(p, 'utf8'), exists: existsSync, out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+  const io = {
+    readFile: (p: string) => readFileSync(p, 'utf8'),
+    exists: existsSync,
+    out: (l: string) => lines.push(l),
+    err: (l: string) => lines.push(l),
+  };
   return { code: main(args, io), out: lines.join('\n') };
 }
 
@@ -41,7 +46,12 @@ describe('exporting a case for offline verification', () => {
   let app: TestApp;
   let dir: string;
   const caseId = randomUUID();
-  const post = (path: string, headers: Record<string, string>, body: object) => request(app.http).post(path).set(headers).send(body).expect((r) => expect(r.status).toBeLessThan(300));
+  const post = (path: string, headers: Record<string, string>, body: object) =>
+    request(app.http)
+      .post(path)
+      .set(headers)
+      .send(body)
+      .expect((r) => expect(r.status).toBeLessThan(300));
 
   beforeAll(async () => {
     process.env.AUDIT_SIGNING_KEY = KEY;
@@ -49,8 +59,21 @@ describe('exporting a case for offline verification', () => {
     app = await startTestApp();
     dir = mkdtempSync(join(tmpdir(), 'family-ledger-export-'));
     await post(`/supervision/${DISTRICT}/assignment`, OFFICE, { supervisorId: 'sup-zhou', reason: 'order 12', occurredAt: day('01-01') });
-    await post('/cases', ZHOU, { caseId, subjectUnit: 'unit-2', districtCode: DISTRICT, grounds: ['formal-compliance-only'], evidence: [{ reference: 'v', description: 'signs only' }], reason: 'forms without visits', occurredAt: day('03-10') });
-    await post(`/supervision/${DISTRICT}/visits`, ZHOU, { month: '201203', unitsVisited: ['unit-2'], findings: 'no change', occurredAt: day('03-12') });
+    await post('/cases', ZHOU, {
+      caseId,
+      subjectUnit: 'unit-2',
+      districtCode: DISTRICT,
+      grounds: ['formal-compliance-only'],
+      evidence: [{ reference: 'v', description: 'signs only' }],
+      reason: 'forms without visits',
+      occurredAt: day('03-10'),
+    });
+    await post(`/supervision/${DISTRICT}/visits`, ZHOU, {
+      month: '201203',
+      unitsVisited: ['unit-2'],
+      findings: 'no change',
+      occurredAt: day('03-12'),
+    });
     await post(`/cases/${caseId}/issue-criticism`, ZHOU, { bulletinId: 'b-1', reason: 'named in the bulletin', occurredAt: day('03-20') });
   });
   afterAll(async () => {
@@ -61,7 +84,11 @@ describe('exporting a case for offline verification', () => {
 
   it('publishes the checkpoint-signing key', async () => {
     const { body } = await request(app.http).get('/audit/public-key').expect(200);
-    expect(body).toMatchObject({ algorithm: 'Ed25519', publicKey: exportPublicKey(loadPrivateKey(KEY)), keyId: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(body).toMatchObject({
+      algorithm: 'Ed25519',
+      publicKey: exportPublicKey(loadPrivateKey(KEY)),
+      keyId: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(body.pem).toContain('BEGIN PUBLIC KEY');
   });
 
@@ -74,7 +101,15 @@ describe('exporting a case for offline verification', () => {
 
     const verdict = verifyBundle(bundle, { trustedPublicKey: key.publicKey });
     expect(verdict).toMatchObject({ ok: true, stream: `case-${caseId}`, events: 2, firstBadRevision: null, keyId: key.keyId });
-    expect(verdict.checks.map((c) => [c.name, c.ok])).toEqual([['format', true], ['chain', true], ['chain-head', true], ['inclusion', true], ['stream-head', true], ['signature', true], ['key', true]]);
+    expect(verdict.checks.map((c) => [c.name, c.ok])).toEqual([
+      ['format', true],
+      ['chain', true],
+      ['chain-head', true],
+      ['inclusion', true],
+      ['stream-head', true],
+      ['signature', true],
+      ['key', true],
+    ]);
     const manifest = JSON.parse(bundle.split('\n')[0]).manifest;
     expect(manifest.checkpoint.eventCount).toBe(await logLength(app));
     // The chain is over what was stored: personal fields travel as their ciphertext, readable to no one offline.
@@ -90,8 +125,16 @@ describe('exporting a case for offline verification', () => {
     const keyFile = join(dir, 'public-key.json');
     writeFileSync(keyFile, JSON.stringify(key));
     const said: string[] = [];
-    const io = { readFile: (p: string) => readFileSync(p, 'utf8'), exists: existsSync, out: (l: string) => said.push(l), err: (l: string) => said.push(l) };
-    expect({ code: main(['verify', file, '--public-key', keyFile], io), verdict: said.at(-1) }).toEqual({ code: 0, verdict: 'verdict: VERIFIED' });
+    const io = {
+      readFile: (p: string) => readFileSync(p, 'utf8'),
+      exists: existsSync,
+      out: (l: string) => said.push(l),
+      err: (l: string) => said.push(l),
+    };
+    expect({ code: main(['verify', file, '--public-key', keyFile], io), verdict: said.at(-1) }).toEqual({
+      code: 0,
+      verdict: 'verdict: VERIFIED',
+    });
 
     const forged = changeOneByte(bundle, bundle.indexOf('"bulletinId":"b-1"') + '"bulletinId":"b-'.length);
     expect(forged).not.toBe(bundle);
@@ -116,7 +159,7 @@ describe('exporting a case for offline verification', () => {
     expect(verdict.checks.find((c) => c.name === 'key')).toMatchObject({ ok: false });
   });
 
-  it('signs a new checkpoint for an export when the latest one does not reach the case\'s last event', async () => {
+  it("signs a new checkpoint for an export when the latest one does not reach the case's last event", async () => {
     const first = (await request(app.http).post('/audit/checkpoints').expect(201)).body;
     expect(verifyCheckpoint(first, loadPrivateKey(KEY))).toBe(true);
     await post(`/cases/${caseId}/escalate`, ZHOU, { to: 'city-leading-group', reason: 'no change', occurredAt: day('03-25') });
@@ -129,9 +172,13 @@ describe('exporting a case for offline verification', () => {
     expect(verifyBundle(bundle).ok).toBe(true);
   });
 
-  it('exports any stream the same way, here the district\'s supervision', async () => {
+  it("exports any stream the same way, here the district's supervision", async () => {
     const bundle = (await request(app.http).get(`/audit/streams/supervision-${DISTRICT}/export`).expect(200)).text;
     const { body: key } = await request(app.http).get('/audit/public-key').expect(200);
-    expect(verifyBundle(bundle, { trustedPublicKey: key.publicKey })).toMatchObject({ ok: true, stream: `supervision-${DISTRICT}`, events: 2 });
+    expect(verifyBundle(bundle, { trustedPublicKey: key.publicKey })).toMatchObject({
+      ok: true,
+      stream: `supervision-${DISTRICT}`,
+      events: 2,
+    });
   });
 });

@@ -11,14 +11,19 @@ const OFFICE = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
 const ZHAO = { 'X-Actor': 'sup-zhao' };
 const day = (d: string) => `2012-${d}T02:00:00.000Z`;
 
-describe('the auditor\'s replay of a case', () => {
+describe("the auditor's replay of a case", () => {
   let app: TestApp;
   const caseId = randomUUID();
   let recordedBeforeCriticism: string;
   let recordedBeforeEscalation: string;
-  const post = (path: string, headers: Record<string, string>, body: object) => request(app.http).post(path).set(headers).send(body).expect((r) => {
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  });
+  const post = (path: string, headers: Record<string, string>, body: object) =>
+    request(app.http)
+      .post(path)
+      .set(headers)
+      .send(body)
+      .expect((r) => {
+        if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+      });
   /** A moment after everything so far was recorded and before anything later is (recordedAt has millisecond precision). */
   const now = async () => {
     await sleep(5);
@@ -32,13 +37,34 @@ describe('the auditor\'s replay of a case', () => {
     process.env.AUDIT_CHECKPOINT_INTERVAL_SECONDS = '0';
     app = await startTestApp({ projector: true });
     await post(`/supervision/${DISTRICT}/assignment`, OFFICE, { supervisorId: 'sup-zhao', reason: 'order 12', occurredAt: day('01-01') });
-    await post('/cases', ZHAO, { caseId, subjectUnit: 'unit-3', districtCode: DISTRICT, grounds: ['delayed'], evidence: [{ reference: 'v-1', description: 'late forms' }], reason: 'three months late', occurredAt: day('03-10') });
-    await post(`/cases/${caseId}/order-rectification`, ZHAO, { requirements: ['file the forms'], deadline: day('04-10'), reason: 'overdue', occurredAt: day('03-11') });
+    await post('/cases', ZHAO, {
+      caseId,
+      subjectUnit: 'unit-3',
+      districtCode: DISTRICT,
+      grounds: ['delayed'],
+      evidence: [{ reference: 'v-1', description: 'late forms' }],
+      reason: 'three months late',
+      occurredAt: day('03-10'),
+    });
+    await post(`/cases/${caseId}/order-rectification`, ZHAO, {
+      requirements: ['file the forms'],
+      deadline: day('04-10'),
+      reason: 'overdue',
+      occurredAt: day('03-11'),
+    });
     recordedBeforeCriticism = await now();
-    await post(`/cases/${caseId}/issue-criticism`, ZHAO, { bulletinId: 'b-201202B', reason: 'named in the bulletin', occurredAt: day('03-20') });
+    await post(`/cases/${caseId}/issue-criticism`, ZHAO, {
+      bulletinId: 'b-201202B',
+      reason: 'named in the bulletin',
+      occurredAt: day('03-20'),
+    });
     recordedBeforeEscalation = await now();
     // Recorded last, but it happened on 15 March: a late-recorded fact.
-    await post(`/cases/${caseId}/escalate`, ZHAO, { to: 'city-leading-group', reason: 'escalated by phone on the 15th', occurredAt: day('03-15') });
+    await post(`/cases/${caseId}/escalate`, ZHAO, {
+      to: 'city-leading-group',
+      reason: 'escalated by phone on the 15th',
+      occurredAt: day('03-15'),
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -54,15 +80,36 @@ describe('the auditor\'s replay of a case', () => {
     expect(body.events).toHaveLength(4);
     body.events.forEach((entry: Record<string, unknown>, i: number) => {
       expect(entry).toMatchObject({
-        revision: i, position: stored[i].position.commit.toString(), eventId: stored[i].id, type: stored[i].type, data: stored[i].data,
-        actor: 'sup-zhao', reason: stored[i].data.reason, occurredAt: stored[i].metadata.occurredAt, recordedAt: stored[i].recordedAt,
-        hash: stored[i].hash, previousHash: i === 0 ? GENESIS_HASH : stored[i - 1].hash,
+        revision: i,
+        position: stored[i].position.commit.toString(),
+        eventId: stored[i].id,
+        type: stored[i].type,
+        data: stored[i].data,
+        actor: 'sup-zhao',
+        reason: stored[i].data.reason,
+        occurredAt: stored[i].metadata.occurredAt,
+        recordedAt: stored[i].recordedAt,
+        hash: stored[i].hash,
+        previousHash: i === 0 ? GENESIS_HASH : stored[i - 1].hash,
       });
     });
-    expect(body.events.map((e: { type: string }) => e.type)).toEqual(['CaseOpened', 'RectificationOrdered', 'CriticismIssued', 'CaseEscalated']);
-    expect(body.events.map((e: { state: { rectification: { stage: string }; criticisms: string[]; escalation: string | null } }) =>
-      [e.state.rectification.stage, e.state.criticisms.length, e.state.escalation])).toEqual([
-      ['none', 0, null], ['ordered', 0, null], ['ordered', 1, null], ['ordered', 1, 'city-leading-group'],
+    expect(body.events.map((e: { type: string }) => e.type)).toEqual([
+      'CaseOpened',
+      'RectificationOrdered',
+      'CriticismIssued',
+      'CaseEscalated',
+    ]);
+    expect(
+      body.events.map((e: { state: { rectification: { stage: string }; criticisms: string[]; escalation: string | null } }) => [
+        e.state.rectification.stage,
+        e.state.criticisms.length,
+        e.state.escalation,
+      ]),
+    ).toEqual([
+      ['none', 0, null],
+      ['ordered', 0, null],
+      ['ordered', 1, null],
+      ['ordered', 1, 'city-leading-group'],
     ]);
   });
 
@@ -86,7 +133,11 @@ describe('the auditor\'s replay of a case', () => {
     const { body } = await read('revision=0').expect(200);
     expect(body).toMatchObject({ revision: 0, eventsFolded: 1, state: { status: 'Open', rectification: { stage: 'none' } } });
     const all = await request(app.http).get(`/cases/${caseId}`).expect(200);
-    expect(all.body).toMatchObject({ revision: 3, eventsFolded: 4, state: { escalation: 'city-leading-group', criticisms: ['b-201202B'] } });
+    expect(all.body).toMatchObject({
+      revision: 3,
+      eventsFolded: 4,
+      state: { escalation: 'city-leading-group', criticisms: ['b-201202B'] },
+    });
     expect(all.headers.etag).toBe('"3"');
   });
 
@@ -98,18 +149,23 @@ describe('the auditor\'s replay of a case', () => {
     expect((await read(query).expect(400)).body.code).toBe(code);
   });
 
-  it('finds the case\'s events in the audit trail by district, actor and grounds', async () => {
+  it("finds the case's events in the audit trail by district, actor and grounds", async () => {
     const trail = await eventually(async () => {
       const { body } = await request(app.http).get(`/audit/trail?district=${DISTRICT}&ground=delayed`).expect(200);
       expect(body.entries).toHaveLength(4);
       return body.entries;
     });
     expect(trail.map((e: { type: string; actor: string }) => [e.type, e.actor])).toEqual([
-      ['CaseOpened', 'sup-zhao'], ['RectificationOrdered', 'sup-zhao'], ['CriticismIssued', 'sup-zhao'], ['CaseEscalated', 'sup-zhao'],
+      ['CaseOpened', 'sup-zhao'],
+      ['RectificationOrdered', 'sup-zhao'],
+      ['CriticismIssued', 'sup-zhao'],
+      ['CaseEscalated', 'sup-zhao'],
     ]);
     const byOffice = await request(app.http).get('/audit/trail?actor=city-office-1').expect(200);
     expect(byOffice.body.entries.map((e: { type: string }) => e.type)).toEqual(['SupervisorAssigned']);
-    const period = await request(app.http).get(`/audit/trail?aggregate=case&from=${day('03-12')}&to=${day('03-16')}`).expect(200);
+    const period = await request(app.http)
+      .get(`/audit/trail?aggregate=case&from=${day('03-12')}&to=${day('03-16')}`)
+      .expect(200);
     expect(period.body.entries.map((e: { type: string }) => e.type)).toEqual(['CaseEscalated']);
   });
 });

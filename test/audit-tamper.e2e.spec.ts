@@ -18,26 +18,58 @@ async function startAuditedApp(): Promise<TestApp> {
   process.env.AUDIT_SIGNING_KEY = generateSigningKeyPair().privateKeyPem;
   process.env.AUDIT_CHECKPOINT_INTERVAL_SECONDS = '0';
   const app = await startTestApp();
-  await request(app.http).post(`/supervision/${DISTRICT}/assignment`).set(OFFICE).send({ supervisorId: 'sup-sun', reason: 'order 12', occurredAt: day('01-01') }).expect(200);
+  await request(app.http)
+    .post(`/supervision/${DISTRICT}/assignment`)
+    .set(OFFICE)
+    .send({ supervisorId: 'sup-sun', reason: 'order 12', occurredAt: day('01-01') })
+    .expect(200);
   return app;
 }
 
 /** A case of five events: opened, ordered, criticised, escalated, leader held accountable. */
 async function fiveEventCase(app: TestApp): Promise<string> {
   const caseId = randomUUID();
-  const post = (path: string, body: object) => request(app.http).post(path).set(SUN).send(body).expect((r) => expect(r.status).toBeLessThan(300));
-  await post('/cases', { caseId, subjectUnit: 'unit-5', districtCode: DISTRICT, grounds: ['passive'], evidence: [{ reference: 'v', description: 'nothing done' }], reason: 'idle', occurredAt: day('03-10') });
-  await post(`/cases/${caseId}/order-rectification`, { requirements: ['start'], deadline: day('04-10'), reason: 'r1', occurredAt: day('03-11') });
+  const post = (path: string, body: object) =>
+    request(app.http)
+      .post(path)
+      .set(SUN)
+      .send(body)
+      .expect((r) => expect(r.status).toBeLessThan(300));
+  await post('/cases', {
+    caseId,
+    subjectUnit: 'unit-5',
+    districtCode: DISTRICT,
+    grounds: ['passive'],
+    evidence: [{ reference: 'v', description: 'nothing done' }],
+    reason: 'idle',
+    occurredAt: day('03-10'),
+  });
+  await post(`/cases/${caseId}/order-rectification`, {
+    requirements: ['start'],
+    deadline: day('04-10'),
+    reason: 'r1',
+    occurredAt: day('03-11'),
+  });
   await post(`/cases/${caseId}/issue-criticism`, { bulletinId: 'b-1', reason: 'r2', occurredAt: day('03-12') });
   await post(`/cases/${caseId}/escalate`, { to: 'city-leading-group', reason: 'r3', occurredAt: day('03-13') });
-  await post(`/cases/${caseId}/hold-leader-accountable`, { officialId: 'off-1', position: 'head', measure: 'admonition-talk', reason: 'r4', occurredAt: day('03-14') });
+  await post(`/cases/${caseId}/hold-leader-accountable`, {
+    officialId: 'off-1',
+    position: 'head',
+    measure: 'admonition-talk',
+    reason: 'r4',
+    occurredAt: day('03-14'),
+  });
   return caseId;
 }
 
 const sql = (app: TestApp, text: string, values: unknown[]) => app.runtime.dataSource.query(text, values);
-const verify = (app: TestApp, caseId: string) => request(app.http).get(`/cases/${caseId}/verify`).expect(200).then((r) => r.body);
+const verify = (app: TestApp, caseId: string) =>
+  request(app.http)
+    .get(`/cases/${caseId}/verify`)
+    .expect(200)
+    .then((r) => r.body);
 
-describe('verifying a case\'s hash chain', () => {
+describe("verifying a case's hash chain", () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startAuditedApp();
@@ -48,12 +80,23 @@ describe('verifying a case\'s hash chain', () => {
 
   it('finds an untouched case intact', async () => {
     const caseId = await fiveEventCase(app);
-    expect(await verify(app, caseId)).toEqual({ ok: true, stream: `case-${caseId}`, events: 5, firstBadRevision: null, reason: null, checkpoint: null });
+    expect(await verify(app, caseId)).toEqual({
+      ok: true,
+      stream: `case-${caseId}`,
+      events: 5,
+      firstBadRevision: null,
+      reason: null,
+      checkpoint: null,
+    });
   });
 
   it('finds the revision whose row was changed', async () => {
     const caseId = await fiveEventCase(app);
-    await sql(app, `UPDATE event_store.events SET data = jsonb_set(data, '{bulletinId}', '"b-2"') WHERE stream_id = $1 AND stream_revision = 2`, [`case-${caseId}`]);
+    await sql(
+      app,
+      `UPDATE event_store.events SET data = jsonb_set(data, '{bulletinId}', '"b-2"') WHERE stream_id = $1 AND stream_revision = 2`,
+      [`case-${caseId}`],
+    );
     expect(await verify(app, caseId)).toMatchObject({ ok: false, events: 5, firstBadRevision: 2, reason: 'hash-mismatch' });
   });
 
@@ -72,11 +115,20 @@ describe('verifying a case\'s hash chain', () => {
     expect(await verify(app, caseId)).toMatchObject({ ok: false, events: 5, firstBadRevision: 1, reason: 'previous-hash-mismatch' });
   });
 
-  it('verifies any stream the same way, here a district\'s supervision', async () => {
+  it("verifies any stream the same way, here a district's supervision", async () => {
     const stream = `supervision-${DISTRICT}`;
-    expect((await request(app.http).get(`/audit/streams/${stream}/verify`).expect(200)).body).toMatchObject({ ok: true, events: 1, firstBadRevision: null });
-    await sql(app, `UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor}', '"someone-else"') WHERE stream_id = $1`, [stream]);
-    expect((await request(app.http).get(`/audit/streams/${stream}/verify`).expect(200)).body).toMatchObject({ ok: false, firstBadRevision: 0 });
+    expect((await request(app.http).get(`/audit/streams/${stream}/verify`).expect(200)).body).toMatchObject({
+      ok: true,
+      events: 1,
+      firstBadRevision: null,
+    });
+    await sql(app, `UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor}', '"someone-else"') WHERE stream_id = $1`, [
+      stream,
+    ]);
+    expect((await request(app.http).get(`/audit/streams/${stream}/verify`).expect(200)).body).toMatchObject({
+      ok: false,
+      firstBadRevision: 0,
+    });
   });
 
   it('answers 404 for a case that does not exist and 400 for a malformed stream name', async () => {
@@ -99,7 +151,10 @@ describe('verifying against a signed checkpoint', () => {
   it('finds a row rewritten with its chain recomputed, which the chain alone cannot', async () => {
     const caseId = await fiveEventCase(app);
     const signed = await request(app.http).post('/audit/checkpoints').expect(201);
-    expect(await verify(app, caseId)).toMatchObject({ ok: true, checkpoint: { position: signed.body.position, signatureValid: true, logMatches: true } });
+    expect(await verify(app, caseId)).toMatchObject({
+      ok: true,
+      checkpoint: { position: signed.body.position, signatureValid: true, logMatches: true },
+    });
 
     const stream = `case-${caseId}`;
     const rows: RecordedEvent[] = await app.runtime.rawEventStore.readStream(stream);
@@ -121,8 +176,11 @@ async function rewriteFrom(app: TestApp, stream: string, rows: RecordedEvent[], 
     const content = row.revision === BigInt(from) ? { ...row, data } : row;
     // An insider who knows the scheme recomputes each hash as the store would (v2: identity bound too).
     const hash = eventHash(previous, content);
-    await sql(app, `UPDATE event_store.events SET data = $3, previous_hash = decode($4, 'hex'), hash = decode($5, 'hex') WHERE stream_id = $1 AND stream_revision = $2`,
-      [stream, row.revision.toString(), JSON.stringify(content.data), previous, hash]);
+    await sql(
+      app,
+      `UPDATE event_store.events SET data = $3, previous_hash = decode($4, 'hex'), hash = decode($5, 'hex') WHERE stream_id = $1 AND stream_revision = $2`,
+      [stream, row.revision.toString(), JSON.stringify(content.data), previous, hash],
+    );
     previous = hash;
   }
 }

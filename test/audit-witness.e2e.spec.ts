@@ -18,7 +18,7 @@ import { startTestApp, TestApp } from './support/test-app';
 const DISTRICT = '640122';
 const OFFICE = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
 
-describe('a witness cosigning the service\'s checkpoints', () => {
+describe("a witness cosigning the service's checkpoints", () => {
   let app: TestApp;
   let url: string;
   let token: string;
@@ -27,8 +27,12 @@ describe('a witness cosigning the service\'s checkpoints', () => {
   let witnessKey: string;
   const lines: string[] = [];
   const witness = (args: string[]) => runWitness(args, {}, (line) => lines.push(line));
-  const assign = (supervisorId: string) => request(app.http).post(`/supervision/${DISTRICT}/assignment`).set(OFFICE)
-    .send({ supervisorId, reason: 'order 12', occurredAt: '2012-01-01T02:00:00.000Z' }).expect(200);
+  const assign = (supervisorId: string) =>
+    request(app.http)
+      .post(`/supervision/${DISTRICT}/assignment`)
+      .set(OFFICE)
+      .send({ supervisorId, reason: 'order 12', occurredAt: '2012-01-01T02:00:00.000Z' })
+      .expect(200);
 
   beforeAll(async () => {
     process.env.AUDIT_SIGNING_KEY = generateSigningKeyPair().privateKeyPem;
@@ -58,7 +62,11 @@ describe('a witness cosigning the service\'s checkpoints', () => {
     expect(lines).toEqual(['cosigned the checkpoint of 1 events', `cosigned the checkpoint of ${later.eventCount} events`]);
     const latest = (await request(app.http).get('/audit/checkpoints/latest').expect(200)).body;
     expect(verifiedWitnesses(parseNote(latest.note), [parseVerifierKey(witnessKey)])).toEqual(['witness.test/a']);
-    expect(verifiedWitnesses(parseNote((await request(app.http).get('/audit/checkpoints/1').expect(200)).body.note), [parseVerifierKey(witnessKey)])).toHaveLength(1);
+    expect(
+      verifiedWitnesses(parseNote((await request(app.http).get('/audit/checkpoints/1').expect(200)).body.note), [
+        parseVerifierKey(witnessKey),
+      ]),
+    ).toHaveLength(1);
   });
 
   it('exports a bundle whose checkpoint note carries the cosignature, which the verifier can require', async () => {
@@ -74,9 +82,13 @@ describe('a witness cosigning the service\'s checkpoints', () => {
   it('refuses a cosignature that does not verify over the checkpoint (422), and keeps nothing of it', async () => {
     const latest = (await request(app.http).get('/audit/checkpoints/latest').expect(200)).body;
     const line = latest.note.slice(latest.note.lastIndexOf('\u2014 '));
-    const other = (await request(app.http).post(`/audit/checkpoints/1/cosignatures`).send({ witnessKey, cosignature: line }).expect(422)).body;
+    const other = (await request(app.http).post(`/audit/checkpoints/1/cosignatures`).send({ witnessKey, cosignature: line }).expect(422))
+      .body;
     expect(other.code).toBe('cosignature-rejected');
-    await request(app.http).post(`/audit/checkpoints/1/cosignatures`).send({ witnessKey: 'nonsense+00000000+AA==', cosignature: line }).expect(422);
+    await request(app.http)
+      .post(`/audit/checkpoints/1/cosignatures`)
+      .send({ witnessKey: 'nonsense+00000000+AA==', cosignature: line })
+      .expect(422);
     await request(app.http).post(`/audit/checkpoints/1/cosignatures`).send({ witnessKey }).expect(400);
     await request(app.http).post(`/audit/checkpoints/999/cosignatures`).send({ witnessKey, cosignature: line }).expect(404);
     const [{ count }] = await app.runtime.dataSource.query(`SELECT count(*)::int AS count FROM audit.cosignatures`);

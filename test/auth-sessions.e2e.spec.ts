@@ -35,7 +35,9 @@ describe('browser sessions', () => {
   });
 
   async function addUser(username: string, roles: string[], ou: string): Promise<void> {
-    const answer = await request(app.http).post('/admin/users').send({ username, password: PASSWORD, displayName: `用户 ${username}`, roles, ou });
+    const answer = await request(app.http)
+      .post('/admin/users')
+      .send({ username, password: PASSWORD, displayName: `用户 ${username}`, roles, ou });
     expect(answer.status).toBe(201);
   }
 
@@ -49,25 +51,39 @@ describe('browser sessions', () => {
     return { cookie: cookieOf(answer), csrf: answer.body.csrfToken };
   }
 
-  const enrolment = () => ({ householdId: randomUUID(), villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' } });
+  const enrolment = () => ({
+    householdId: randomUUID(),
+    villageCode: '640104001001',
+    category: 'stable',
+    members: 3,
+    head: { name: 'Ma Lan' },
+  });
 
   it('signs a user in with an httpOnly, SameSite=Strict session cookie and answers the user and a CSRF token', async () => {
     await addUser('wang', ['registrar'], '640104');
     const answer = await signIn('wang');
     expect(answer.status).toBe(201);
-    expect(answer.body).toEqual({ user: { username: 'wang', displayName: '用户 wang', roles: ['registrar'], ou: '640104' }, csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/) });
+    expect(answer.body).toEqual({
+      user: { username: 'wang', displayName: '用户 wang', roles: ['registrar'], ou: '640104' },
+      csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/),
+    });
     const cookie = ([] as string[]).concat(answer.headers['set-cookie']).find((line) => line.startsWith('fl_session='))!;
     expect(cookie).toMatch(/^fl_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
     const current = await request(app.http).get('/auth/session').set(ANON).set('Cookie', cookieOf(answer));
     expect([current.status, current.body]).toEqual([200, answer.body]);
   });
 
-  it('keeps no idempotent answer of a sign-in: a repeated one opens a new session and ends the browser\'s previous one', async () => {
-    const send = () => request(app.http).post('/auth/sessions').set(ANON).set('Idempotency-Key', 'sign-in-1').send({ username: 'wang', password: PASSWORD });
+  it("keeps no idempotent answer of a sign-in: a repeated one opens a new session and ends the browser's previous one", async () => {
+    const send = () =>
+      request(app.http).post('/auth/sessions').set(ANON).set('Idempotency-Key', 'sign-in-1').send({ username: 'wang', password: PASSWORD });
     const [first, second] = [await send(), await send()];
     expect([first.status, second.status, second.headers['idempotent-replayed']]).toEqual([201, 201, undefined]);
     expect(cookieOf(second)).not.toBe(cookieOf(first));
-    const again = await request(app.http).post('/auth/sessions').set(ANON).set('Cookie', cookieOf(second)).send({ username: 'wang', password: PASSWORD });
+    const again = await request(app.http)
+      .post('/auth/sessions')
+      .set(ANON)
+      .set('Cookie', cookieOf(second))
+      .send({ username: 'wang', password: PASSWORD });
     expect(again.status).toBe(201);
     expect((await request(app.http).get('/auth/session').set(ANON).set('Cookie', cookieOf(second))).status).toBe(401);
     const kept = await app.runtime.dataSource.query(`SELECT count(*)::int AS n FROM idempotency.keys WHERE key LIKE '%sign-in-1'`);
@@ -90,7 +106,12 @@ describe('browser sessions', () => {
     const before = await logLength(app);
     const forged = await request(app.http).post('/households').set(ANON).set('Cookie', cookie).send(enrolment());
     expect([forged.status, forged.body.code]).toEqual([403, 'csrf-token-invalid']);
-    const wrongToken = await request(app.http).post('/households').set(ANON).set('Cookie', cookie).set('X-CSRF-Token', `${csrf.slice(0, -2)}xx`).send(enrolment());
+    const wrongToken = await request(app.http)
+      .post('/households')
+      .set(ANON)
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', `${csrf.slice(0, -2)}xx`)
+      .send(enrolment());
     expect([wrongToken.status, wrongToken.body.code]).toEqual([403, 'csrf-token-invalid']);
     expect(await logLength(app)).toBe(before);
 
@@ -100,7 +121,10 @@ describe('browser sessions', () => {
     expect(written.status).toBe(201);
     expect(await logLength(app)).toBe(before + 1);
     const { householdId } = written.body;
-    const [{ actor }] = await app.runtime.dataSource.query(`SELECT metadata->>'actor' AS actor FROM event_store.events WHERE stream_id = $1`, [`household-${householdId}`]);
+    const [{ actor }] = await app.runtime.dataSource.query(
+      `SELECT metadata->>'actor' AS actor FROM event_store.events WHERE stream_id = $1`,
+      [`household-${householdId}`],
+    );
     expect(actor).toBe('wang');
     const read = await request(app.http).get(`/households/${householdId}`).set(ANON).set('Cookie', cookie);
     expect(read.status).toBe(200);
@@ -125,19 +149,41 @@ describe('browser sessions', () => {
 
     const out = await request(app.http).delete('/auth/session').set(ANON).set('Cookie', cookie).set('X-CSRF-Token', csrf);
     expect(out.status).toBe(204);
-    expect(String(out.headers['set-cookie'])).toMatch(/^fl_session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict/);
+    expect(String(out.headers['set-cookie'])).toMatch(
+      /^fl_session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict/,
+    );
     expect((await request(app.http).get('/auth/session').set(ANON).set('Cookie', cookie)).status).toBe(401);
     expect((await request(app.http).get('/indicators').set(ANON).set('Cookie', cookie)).status).toBe(401);
   });
 
   it('lets administrators list, re-password and disable users; a disabled user cannot sign in', async () => {
     await addUser('zhao', ['analyst'], '640106');
-    const duplicate = await request(app.http).post('/admin/users').send({ username: 'zhao', password: PASSWORD, roles: ['analyst'], ou: '640106' });
-    const badRole = await request(app.http).post('/admin/users').send({ username: 'qian', password: PASSWORD, roles: ['wizard'], ou: '640106' });
-    const badPlace = await request(app.http).post('/admin/users').send({ username: 'qian', password: PASSWORD, roles: ['analyst'], ou: '999999' });
-    expect([duplicate.status, duplicate.body.code, badRole.status, badRole.body.errors[0].field, badPlace.status, badPlace.body.errors[0].field]).toEqual([409, 'user-exists', 400, 'roles', 400, 'ou']);
+    const duplicate = await request(app.http)
+      .post('/admin/users')
+      .send({ username: 'zhao', password: PASSWORD, roles: ['analyst'], ou: '640106' });
+    const badRole = await request(app.http)
+      .post('/admin/users')
+      .send({ username: 'qian', password: PASSWORD, roles: ['wizard'], ou: '640106' });
+    const badPlace = await request(app.http)
+      .post('/admin/users')
+      .send({ username: 'qian', password: PASSWORD, roles: ['analyst'], ou: '999999' });
+    expect([
+      duplicate.status,
+      duplicate.body.code,
+      badRole.status,
+      badRole.body.errors[0].field,
+      badPlace.status,
+      badPlace.body.errors[0].field,
+    ]).toEqual([409, 'user-exists', 400, 'roles', 400, 'ou']);
     const list = await request(app.http).get('/admin/users');
-    expect(list.body.items.find((user: { username: string }) => user.username === 'zhao')).toEqual({ username: 'zhao', displayName: '用户 zhao', roles: ['analyst'], ou: '640106', disabled: false, createdAt: expect.any(String) });
+    expect(list.body.items.find((user: { username: string }) => user.username === 'zhao')).toEqual({
+      username: 'zhao',
+      displayName: '用户 zhao',
+      roles: ['analyst'],
+      ou: '640106',
+      disabled: false,
+      createdAt: expect.any(String),
+    });
     expect(JSON.stringify(list.body)).not.toMatch(/scrypt|password/i);
 
     const { cookie } = await session('zhao');
@@ -155,7 +201,11 @@ describe('browser sessions', () => {
     await addUser('sun', ['analyst'], '640100');
     for (let i = 0; i < 5; i++) expect((await signIn('sun', `guess number ${i}`)).status).toBe(401);
     const refused = await signIn('sun');
-    expect([refused.status, refused.body.code, refused.headers['content-type']]).toEqual([429, 'sign-in-throttled', expect.stringContaining('application/problem+json')]);
+    expect([refused.status, refused.body.code, refused.headers['content-type']]).toEqual([
+      429,
+      'sign-in-throttled',
+      expect.stringContaining('application/problem+json'),
+    ]);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.headers['set-cookie']).toBeUndefined();
     expect(logged.some((line) => line.includes('sign-in refused for sun'))).toBe(true);
@@ -175,6 +225,15 @@ describe('browser sessions', () => {
     expect(Object.keys(body.paths['/auth/sessions'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '429']));
     expect(body.components.schemas.SignInDto.required).toEqual(['username', 'password']);
     expect(body.components.schemas.NewUserDto.properties.roles.items.enum).toContain('analyst');
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/auth/session', '/admin/users', '/admin/users/{username}/password', '/admin/users/{username}/disable', '/org-units', '/reference-data']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/auth/session',
+        '/admin/users',
+        '/admin/users/{username}/password',
+        '/admin/users/{username}/disable',
+        '/org-units',
+        '/reference-data',
+      ]),
+    );
   });
 });

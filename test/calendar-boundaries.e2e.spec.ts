@@ -12,9 +12,19 @@ const READ_MODELS = ['category-counts', 'needs-status', 'service-deliveries', 's
 
 /** Each edge gets a village of its own, so its rows are told apart by org unit. */
 const EDGES = [
-  { village: '640104001001', at: '2012-03-31T21:00:00.000Z', inPeriods: ['201204', '2012Q2', '201202B', '2012'], notIn: ['201203', '2012Q1'] },
+  {
+    village: '640104001001',
+    at: '2012-03-31T21:00:00.000Z',
+    inPeriods: ['201204', '2012Q2', '201202B', '2012'],
+    notIn: ['201203', '2012Q1'],
+  },
   { village: '640104001002', at: '2012-04-30T17:00:00.000Z', inPeriods: ['201205', '201203B', '2012Q2'], notIn: ['201204', '201202B'] },
-  { village: '640104002001', at: '2012-12-31T17:00:00.000Z', inPeriods: ['201301', '2013', '2013Q1', '201301B'], notIn: ['2012', '201212', '2012Q4', '201206B'] },
+  {
+    village: '640104002001',
+    at: '2012-12-31T17:00:00.000Z',
+    inPeriods: ['201301', '2013', '2013Q1', '201301B'],
+    notIn: ['2012', '201212', '2012Q4', '201206B'],
+  },
   // Just before local midnight: still the last local day of March, though UTC agrees here.
   { village: '640105001001', at: '2012-03-31T15:30:00.000Z', inPeriods: ['201203', '2012Q1', '201202B'], notIn: ['201204', '2012Q2'] },
 ];
@@ -39,7 +49,8 @@ describe('the programme calendar in every indicator', () => {
     await eventually(async () => {
       const { body } = await get('/admin/projections').expect(200);
       const mine = body.projections.filter((p: { name: string }) => READ_MODELS.includes(p.name));
-      if (mine.length !== READ_MODELS.length || mine.some((p: { lag: { events: number } }) => p.lag.events > 0)) throw new Error('projections behind');
+      if (mine.length !== READ_MODELS.length || mine.some((p: { lag: { events: number } }) => p.lag.events > 0))
+        throw new Error('projections behind');
     }, 30_000);
   });
   afterAll(() => app.close());
@@ -53,7 +64,10 @@ describe('the programme calendar in every indicator', () => {
         }
         for (const pe of edge.notIn) {
           const { body } = await get(`/indicators/${indicator}?ou=${edge.village}&pe=${pe}`).expect(200);
-          expect({ pe, values: body.rows.map(read).filter((v: unknown) => v !== 0 && JSON.stringify(v) !== '[0,0]') }).toEqual({ pe, values: [] });
+          expect({ pe, values: body.rows.map(read).filter((v: unknown) => v !== 0 && JSON.stringify(v) !== '[0,0]') }).toEqual({
+            pe,
+            values: [],
+          });
         }
       });
     }
@@ -69,15 +83,50 @@ async function householdAt(app: TestApp, villageCode: string, occurredAt: string
   const householdId = randomUUID();
   const [needId, serviceId, loanId] = [randomUUID(), randomUUID(), randomUUID()];
   const event = (type: string, data: JsonObject): EventToAppend => ({
-    id: randomUUID(), type, data, metadata: { actor: 'calendar-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt },
+    id: randomUUID(),
+    type,
+    data,
+    metadata: { actor: 'calendar-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt },
   });
   await app.runtime.eventStore.appendToStream(`household-${householdId}`, [
-    event('HouseholdEnrolled', { householdId, villageCode, category: 'stable', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 }),
+    event('HouseholdEnrolled', {
+      householdId,
+      villageCode,
+      category: 'stable',
+      members: 3,
+      head: { name: 'Ma Lan' },
+      enrolmentYear: 2012,
+      batch: 1,
+    }),
     event('NeedRecorded', { householdId, needId, focusArea: 'health', kind: 'health-service', description: 'check-up' }),
-    event('ServiceDelivered', { householdId, serviceId, needId, departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', deliveredAt: occurredAt }),
-    event('SatisfactionRecorded', { householdId, serviceId, response: 'satisfied', departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health' }),
+    event('ServiceDelivered', {
+      householdId,
+      serviceId,
+      needId,
+      departmentCode: 'health',
+      serviceTypeCode: 'health-check',
+      focusArea: 'health',
+      deliveredAt: occurredAt,
+    }),
+    event('SatisfactionRecorded', {
+      householdId,
+      serviceId,
+      response: 'satisfied',
+      departmentCode: 'health',
+      serviceTypeCode: 'health-check',
+      focusArea: 'health',
+    }),
   ]);
-  await app.runtime.eventStore.appendToStream(`loan-${loanId}`, [event('LoanGranted', {
-    loanId, householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen: 5_000_000, interestSubsidyBps: 700, termMonths: 24, lender: 'Yinchuan Rural Credit Cooperative',
-  })]);
+  await app.runtime.eventStore.appendToStream(`loan-${loanId}`, [
+    event('LoanGranted', {
+      loanId,
+      householdId,
+      borrowerGroup: 'woman',
+      programmeCode: 'womens-micro-loan',
+      principalFen: 5_000_000,
+      interestSubsidyBps: 700,
+      termMonths: 24,
+      lender: 'Yinchuan Rural Credit Cooperative',
+    }),
+  ]);
 }

@@ -18,7 +18,11 @@ describe('the capacity each actor acted in on a case', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await post(`/supervision/${DISTRICT}/assignment`, OFFICE, { supervisorId: 'sup-li', reason: 'order 14', occurredAt: day('01-01') }).expect(200);
+    await post(`/supervision/${DISTRICT}/assignment`, OFFICE, {
+      supervisorId: 'sup-li',
+      reason: 'order 14',
+      occurredAt: day('01-01'),
+    }).expect(200);
   });
   afterAll(async () => {
     await app.close();
@@ -27,11 +31,22 @@ describe('the capacity each actor acted in on a case', () => {
   it('is recorded on every event and shown in the history', async () => {
     const caseId = randomUUID();
     await post('/cases', SUPERVISOR, {
-      caseId, subjectUnit: 'unit-9', districtCode: DISTRICT, grounds: ['perfunctory'],
-      evidence: [{ reference: 'visit-201203', description: 'ledgers copied' }], reason: 'found on the visit', occurredAt: day('03-11'),
+      caseId,
+      subjectUnit: 'unit-9',
+      districtCode: DISTRICT,
+      grounds: ['perfunctory'],
+      evidence: [{ reference: 'visit-201203', description: 'ledgers copied' }],
+      reason: 'found on the visit',
+      occurredAt: day('03-11'),
     }).expect(201);
-    const act = (action: string, headers: Record<string, string>, body: object) => post(`/cases/${caseId}/${action}`, headers, body).expect(200);
-    await act('order-rectification', SUPERVISOR, { requirements: ['redo the ledgers'], deadline: day('04-10'), reason: 'must be true', occurredAt: day('03-12') });
+    const act = (action: string, headers: Record<string, string>, body: object) =>
+      post(`/cases/${caseId}/${action}`, headers, body).expect(200);
+    await act('order-rectification', SUPERVISOR, {
+      requirements: ['redo the ledgers'],
+      deadline: day('04-10'),
+      reason: 'must be true',
+      occurredAt: day('03-12'),
+    });
     await act('report-rectification', UNIT, { report: 'redone', evidence: [], reason: 'done', occurredAt: day('04-01') });
     await act('escalate', OFFICE, { to: 'city-leading-group', reason: 'the city takes it up', occurredAt: day('04-02') });
 
@@ -47,23 +62,37 @@ describe('the capacity each actor acted in on a case', () => {
   });
 
   it('works as the README shows it, each actor with a token of its own', async () => {
-    const bearer = async (sub: string, ou?: string) => ({ Authorization: `Bearer ${await app.token('supervisor', { sub, ...(ou && { ou }) })}` });
+    const bearer = async (sub: string, ou?: string) => ({
+      Authorization: `Bearer ${await app.token('supervisor', { sub, ...(ou && { ou }) })}`,
+    });
     const office = { ...(await bearer('city-office-3')), 'X-Actor-Role': 'city-office' };
     const supervisor = await bearer('sup-zhou', '640106');
     const unit = { ...(await bearer('clerk-11', '640106')), 'X-Actor-Role': 'subject-unit', 'X-Actor-Unit': 'unit-11' };
     await post('/supervision/640106/assignment', office, { supervisorId: 'sup-zhou', reason: 'order 12 of the leading group' }).expect(200);
     const opened = await post('/cases', supervisor, {
-      subjectUnit: 'unit-11', districtCode: '640106', grounds: ['perfunctory'], evidence: [{ reference: 'visit-201203', description: 'ledgers copied' }], reason: 'found on the March visit',
+      subjectUnit: 'unit-11',
+      districtCode: '640106',
+      grounds: ['perfunctory'],
+      evidence: [{ reference: 'visit-201203', description: 'ledgers copied' }],
+      reason: 'found on the March visit',
     }).expect(201);
     const caseId = opened.body.caseId;
     const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    await post(`/cases/${caseId}/order-rectification`, supervisor, { requirements: ['redo the ledgers'], deadline, reason: 'must be true' }).expect(200);
+    await post(`/cases/${caseId}/order-rectification`, supervisor, {
+      requirements: ['redo the ledgers'],
+      deadline,
+      reason: 'must be true',
+    }).expect(200);
     await post(`/cases/${caseId}/report-rectification`, unit, { report: 'ledgers redone', evidence: [], reason: 'done' }).expect(200);
-    expect((await post(`/cases/${caseId}/accept-rectification`, unit, { reason: 'we did it' }).expect(403)).body.code).toBe('role-not-permitted');
+    expect((await post(`/cases/${caseId}/accept-rectification`, unit, { reason: 'we did it' }).expect(403)).body.code).toBe(
+      'role-not-permitted',
+    );
 
     const { body } = await request(app.http).get(`/cases/${caseId}/history`).expect(200);
     expect(body.events.map((e: { actor: string; actingAs: { role: string } }) => [e.actor, e.actingAs.role])).toEqual([
-      ['sup-zhou', 'supervisor'], ['sup-zhou', 'supervisor'], ['clerk-11', 'subject-unit'],
+      ['sup-zhou', 'supervisor'],
+      ['sup-zhou', 'supervisor'],
+      ['clerk-11', 'subject-unit'],
     ]);
   });
 });

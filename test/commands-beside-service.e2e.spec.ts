@@ -44,13 +44,18 @@ describe('commands beside a running service', () => {
   }, 120_000);
 
   it('runs the projector alone beside it, which stops cleanly and leaves the service running', async () => {
-    const projector = spawn(process.execPath, ['-r', join(ROOT, 'scripts/projections/register.js'), join(ROOT, 'apps/projector/src/main.ts')], { cwd: ROOT, env: childEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const projector = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'scripts/projections/register.js'), join(ROOT, 'apps/projector/src/main.ts')],
+      { cwd: ROOT, env: childEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let said = '';
     projector.stdout!.on('data', (chunk: Buffer) => (said += chunk));
     projector.stderr!.on('data', (chunk: Buffer) => (said += chunk));
     const exited = new Promise<number | null>((resolve) => projector.once('exit', resolve));
     const deadline = Date.now() + 60_000;
-    while (!/projector: running/.test(said) && projector.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!/projector: running/.test(said) && projector.exitCode === null && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(said).toMatch(/database: postgres:\/\/postgres@127\.0\.0\.1:\d+\/family_ledger \(embedded PostgreSQL, already running;/);
     projector.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -66,7 +71,9 @@ describe('commands beside a running service', () => {
 
   it('says in words that the database cannot be reached, and exits non-zero', async () => {
     const port = await freePort();
-    const refused = runScript('scripts/projections/rebuild.ts', ['category-counts'], dataDir, { DATABASE_URL: `postgres://nobody:secret@127.0.0.1:${port}/nowhere` });
+    const refused = runScript('scripts/projections/rebuild.ts', ['category-counts'], dataDir, {
+      DATABASE_URL: `postgres://nobody:secret@127.0.0.1:${port}/nowhere`,
+    });
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/projections:rebuild failed: .*(ECONNREFUSED|connect)/);
     expect(refused.stderr).not.toContain('secret');

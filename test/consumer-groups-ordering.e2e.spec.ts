@@ -8,12 +8,14 @@ import { EventToAppend } from '@libs/event-store';
 import { startTestApp, TestApp, storeWithoutSchemaCheck } from './support/test-app';
 
 const event = (type: string, data: Record<string, unknown> = {}): EventToAppend => ({
-  id: randomUUID(), type, data,
+  id: randomUUID(),
+  type,
+  data,
   metadata: { actor: 'groups-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
 });
 
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 interface Delivered {
@@ -39,12 +41,18 @@ describe('a consumer group shared by two consumers', () => {
     const tag = randomUUID().slice(0, 8);
     const group = `ordering-${tag}`;
     const streams = Array.from({ length: 6 }, (_, i) => `loan${tag}-${i}`);
-    await request(base).put(`/consumer-groups/${group}`).send({ filter: { streams: [`loan${tag}-`] }, maxDeliveries: 100 }).expect(201);
+    await request(base)
+      .put(`/consumer-groups/${group}`)
+      .send({ filter: { streams: [`loan${tag}-`] }, maxDeliveries: 100 })
+      .expect(201);
     const next = random(7);
     const perStream = 25;
     const writers = streams.map(async (stream) => {
       for (let written = 0; written < perStream; written += 5) {
-        await storeWithoutSchemaCheck(app).appendToStream(stream, Array.from({ length: 5 }, (_, i) => event('LoanRepaymentRecorded', { n: written + i })));
+        await storeWithoutSchemaCheck(app).appendToStream(
+          stream,
+          Array.from({ length: 5 }, (_, i) => event('LoanRepaymentRecorded', { n: written + i })),
+        );
       }
     });
 
@@ -56,8 +64,11 @@ describe('a consumer group shared by two consumers', () => {
     const total = streams.length * perStream;
 
     async function consume(consumer: string): Promise<void> {
-      for (let idle = 0; processedIds.length < total && idle < 400; ) {
-        const { body } = await request(base).post(`/consumer-groups/${group}/claim`).send({ consumer, max: 1 + Math.floor(next() * 6) }).expect(200);
+      for (let idle = 0; processedIds.length < total && idle < 400;) {
+        const { body } = await request(base)
+          .post(`/consumer-groups/${group}/claim`)
+          .send({ consumer, max: 1 + Math.floor(next() * 6) })
+          .expect(200);
         const events: Delivered[] = body.events;
         if (events.length === 0) {
           idle += 1;
@@ -80,7 +91,8 @@ describe('a consumer group shared by two consumers', () => {
             continue;
           }
           const expected = (processed.get(delivered.stream) ?? -1) + 1;
-          if (Number(delivered.revision) !== expected) violations.push(`${delivered.stream}: got revision ${delivered.revision}, expected ${expected}`);
+          if (Number(delivered.revision) !== expected)
+            violations.push(`${delivered.stream}: got revision ${delivered.revision}, expected ${expected}`);
           processed.set(delivered.stream, Number(delivered.revision));
           processedIds.push(delivered.id);
           processedBy[consumer] += 1;
@@ -89,7 +101,11 @@ describe('a consumer group shared by two consumers', () => {
         // Let go before acknowledging: once the ack commits, the other consumer may rightly take the stream.
         for (const { stream } of events) holder.delete(stream);
         if (acked.length > 0) await request(base).post(`/consumer-groups/${group}/ack`).send({ consumer, eventIds: acked }).expect(200);
-        if (refused.length > 0) await request(base).post(`/consumer-groups/${group}/nack`).send({ consumer, eventIds: refused, reason: 'simulated failure' }).expect(200);
+        if (refused.length > 0)
+          await request(base)
+            .post(`/consumer-groups/${group}/nack`)
+            .send({ consumer, eventIds: refused, reason: 'simulated failure' })
+            .expect(200);
       }
     }
 

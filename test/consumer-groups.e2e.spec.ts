@@ -30,8 +30,10 @@ describe('consumer groups', () => {
   const api = () => request.agent(base).set('Authorization', subscriber);
   const append = (stream: string, ...events: EventToAppend[]) => storeWithoutSchemaCheck(app).appendToStream(stream, events);
   const define = (name: string, body: object) => api().put(`/consumer-groups/${name}`).send(body);
-  const claim = (name: string, consumer: string, max = 10) => api().post(`/consumer-groups/${name}/claim`).send({ consumer, max }).expect(200);
-  const ack = (name: string, consumer: string, eventIds: string[]) => api().post(`/consumer-groups/${name}/ack`).send({ consumer, eventIds }).expect(200);
+  const claim = (name: string, consumer: string, max = 10) =>
+    api().post(`/consumer-groups/${name}/claim`).send({ consumer, max }).expect(200);
+  const ack = (name: string, consumer: string, eventIds: string[]) =>
+    api().post(`/consumer-groups/${name}/ack`).send({ consumer, eventIds }).expect(200);
   const nack = (name: string, consumer: string, eventIds: string[], reason = 'handler failed') =>
     api().post(`/consumer-groups/${name}/nack`).send({ consumer, eventIds, reason }).expect(200);
   const ids = (body: { events: { id: string }[] }) => body.events.map((e) => e.id);
@@ -41,8 +43,14 @@ describe('consumer groups', () => {
     const body = { filter: { types: ['LoanGranted'], streams: ['loan-'] }, from: 'start', maxDeliveries: 3, leaseMs: 5000 };
     const created = await define(name, body).expect(201);
     expect(created.body).toEqual({
-      name, filter: { types: ['LoanGranted'], streams: ['loan-'] }, from: 'start', maxDeliveries: 3, leaseMs: 5000,
-      checkpoint: null, pending: { ready: 0, leased: 0, parked: 0 }, acknowledged: 0,
+      name,
+      filter: { types: ['LoanGranted'], streams: ['loan-'] },
+      from: 'start',
+      maxDeliveries: 3,
+      leaseMs: 5000,
+      checkpoint: null,
+      pending: { ready: 0, leased: 0, parked: 0 },
+      acknowledged: 0,
     });
     await define(name, { ...body, maxDeliveries: 4 }).expect(200);
     expect((await api().get(`/consumer-groups/${name}`).expect(200)).body.maxDeliveries).toBe(4);
@@ -77,14 +85,24 @@ describe('consumer groups', () => {
     const tag = randomUUID().slice(0, 8);
     const name = `leases-${tag}`;
     await define(name, { filter: { streams: [`household${tag}-`] } }).expect(201);
-    await append(`household${tag}-1`, event('HouseholdEnrolled', { head: { name: 'Ma Lan' }, members: 2 }), event('NeedRecorded', { description: 'x' }));
+    await append(
+      `household${tag}-1`,
+      event('HouseholdEnrolled', { head: { name: 'Ma Lan' }, members: 2 }),
+      event('NeedRecorded', { description: 'x' }),
+    );
     await append(`other${tag}-1`, event('LoanGranted'));
     await append(`household${tag}-2`, event('HouseholdEnrolled', { head: { name: 'Li Wei' }, members: 5 }));
     const stored = await app.runtime.eventStore.readAll({ filter: { streamPrefixes: [`household${tag}-`] } });
 
     const first = await claim(name, 'c1', 2);
     expect(ids(first.body)).toEqual(stored.slice(0, 2).map((e) => e.id));
-    expect(first.body.events[0]).toMatchObject({ stream: `household${tag}-1`, revision: '0', position: formatPosition(stored[0].position), attempt: 1, data: { members: 2 } });
+    expect(first.body.events[0]).toMatchObject({
+      stream: `household${tag}-1`,
+      revision: '0',
+      position: formatPosition(stored[0].position),
+      attempt: 1,
+      data: { members: 2 },
+    });
     expect(JSON.stringify(first.body)).not.toContain('Ma Lan');
     expect(first.body.leaseExpiresAt).toEqual(expect.any(String));
 
@@ -143,7 +161,9 @@ describe('consumer groups', () => {
     expect((await nack(name, 'c2', [poison], 'still cannot parse')).body).toEqual({ retried: [], parked: [poison], notHeld: [] });
 
     const parked = await api().get(`/consumer-groups/${name}/parked`).expect(200);
-    expect(parked.body.events).toEqual([expect.objectContaining({ id: poison, attempts: 2, reason: 'still cannot parse', parkedAt: expect.any(String) })]);
+    expect(parked.body.events).toEqual([
+      expect.objectContaining({ id: poison, attempts: 2, reason: 'still cannot parse', parkedAt: expect.any(String) }),
+    ]);
     const third = await claim(name, 'c2');
     expect(ids(third.body)).toEqual([next]);
     await ack(name, 'c2', [next]);
@@ -153,7 +173,10 @@ describe('consumer groups', () => {
     const replayed = await claim(name, 'c3');
     expect(replayed.body.events).toEqual([expect.objectContaining({ id: poison, attempt: 1 })]);
     await ack(name, 'c3', [poison]);
-    expect((await api().get(`/consumer-groups/${name}`).expect(200)).body).toMatchObject({ pending: { ready: 0, leased: 0, parked: 0 }, acknowledged: 2 });
+    expect((await api().get(`/consumer-groups/${name}`).expect(200)).body).toMatchObject({
+      pending: { ready: 0, leased: 0, parked: 0 },
+      acknowledged: 2,
+    });
   });
 
   it('parks an event whose lease expired maxDeliveries times', async () => {
@@ -189,9 +212,16 @@ describe('consumer groups', () => {
     await define(name, { filter: { streams: [`household${tag}-`] } }).expect(201);
     await append(`household${tag}-1`, event('HouseholdEnrolled', { head: { name: 'Ma Lan' }, members: 2, enrolmentYear: 2012, batch: 1 }));
     const token = `Bearer ${await app.token('subscriber', { scopes: ['pii'] })}`;
-    const claimed = await request(base).post(`/consumer-groups/${name}/claim`).set('Authorization', token).send({ consumer: 'c1', max: 1 }).expect(200);
+    const claimed = await request(base)
+      .post(`/consumer-groups/${name}/claim`)
+      .set('Authorization', token)
+      .send({ consumer: 'c1', max: 1 })
+      .expect(200);
     expect(claimed.body.events[0].data).toEqual({ head: { name: 'Ma Lan' }, members: 2, enrolmentYear: 2012, batch: 1 });
-    const stored: { event: { data: unknown } }[] = await app.runtime.dataSource.query(`SELECT event FROM consumer_groups.pending WHERE group_name = $1`, [name]);
+    const stored: { event: { data: unknown } }[] = await app.runtime.dataSource.query(
+      `SELECT event FROM consumer_groups.pending WHERE group_name = $1`,
+      [name],
+    );
     expect(JSON.stringify(stored)).not.toContain('Ma Lan');
   });
 });

@@ -44,7 +44,14 @@ describe('a database outage', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  const body = () => ({ householdId: randomUUID(), villageCode: '640105002001', category: 'stable', members: 2, head: { name: 'Na Ying' }, enrolmentYear: 2012 });
+  const body = () => ({
+    householdId: randomUUID(),
+    villageCode: '640105002001',
+    category: 'stable',
+    members: 2,
+    head: { name: 'Na Ying' },
+    enrolmentYear: 2012,
+  });
 
   it('answers 503 with Retry-After to every kind of request while PostgreSQL is down, and recovers', async () => {
     const enrolled = body();
@@ -59,7 +66,11 @@ describe('a database outage', () => {
       await request(app.http).get('/feed/events'),
       await request(app.http).get('/health'),
     ];
-    const seen = answers.map((a) => ({ status: a.status, type: a.headers['content-type']?.split(';')[0], retryAfter: Number(a.headers['retry-after']) > 0 }));
+    const seen = answers.map((a) => ({
+      status: a.status,
+      type: a.headers['content-type']?.split(';')[0],
+      retryAfter: Number(a.headers['retry-after']) > 0,
+    }));
     expect(seen).toEqual(answers.map(() => ({ status: 503, type: 'application/problem+json', retryAfter: true })));
 
     await startCluster(dataDir, port, FLAGS, user);

@@ -13,13 +13,18 @@ describe('the default org unit of a scoped caller', () => {
   beforeAll(async () => {
     app = await startTestApp({ projector: true });
     await createFixtures(app, await baseUrl(app), { head: 'Default Scope', need: 'a need' });
-    await eventually(async () => expect((await request(app.http).get(`${path}&ou=${IN_DISTRICT}`).expect(200)).body.rows.length).toBeGreaterThan(0));
+    await eventually(async () =>
+      expect((await request(app.http).get(`${path}&ou=${IN_DISTRICT}`).expect(200)).body.rows.length).toBeGreaterThan(0),
+    );
   });
   afterAll(async () => {
     await app.close();
   });
 
-  const as = async (ou: string, query = path) => request(app.http).get(query).set('Authorization', `Bearer ${await app.token('analyst', { ou })}`);
+  const as = async (ou: string, query = path) =>
+    request(app.http)
+      .get(query)
+      .set('Authorization', `Bearer ${await app.token('analyst', { ou })}`);
 
   it('answers an analyst of 640104 who names no ou for 640104, as if it had named it', async () => {
     const implicit = await as(IN_DISTRICT);
@@ -29,7 +34,7 @@ describe('the default org unit of a scoped caller', () => {
     expect(implicit.body.rows).toEqual(explicit.body.rows);
   });
 
-  it('answers another district\'s analyst for its own district, not for the city', async () => {
+  it("answers another district's analyst for its own district, not for the city", async () => {
     const { status, body } = await as(OUT_DISTRICT);
     expect(status).toBe(200);
     expect(body.orgUnit).toBe(OUT_DISTRICT);

@@ -55,10 +55,13 @@ function keysOnDisk(dataDir: string): Buffer[] {
   const blobs = files.flatMap((path) => {
     const raw = readFileSync(path);
     const decoded = Buffer.from(raw.toString('utf8').trim(), 'base64');
-    return [{ path, bytes: raw }, { path, bytes: decoded }];
+    return [
+      { path, bytes: raw },
+      { path, bytes: decoded },
+    ];
   });
   const keys: Buffer[] = blobs.filter((blob) => blob.bytes.length === 32).map((blob) => blob.bytes);
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const blob of blobs.filter((b) => b.bytes.length === 60)) {
       const label = basename(blob.path).replace(/\.[^.]*$/, '');
@@ -93,14 +96,20 @@ describe('erasure on disk', () => {
   });
 
   const enrol = (householdId: string, head: { name: string; phone: string }) =>
-    request(http).post('/households').send({ householdId, villageCode: '640104001001', category: 'developing', members: 3, head }).expect(201);
+    request(http)
+      .post('/households')
+      .send({ householdId, villageCode: '640104001001', category: 'developing', members: 3, head })
+      .expect(201);
 
   it('leaves no copy on disk that yields the erased personal data, and keeps the others readable', async () => {
     const erased = randomUUID();
     const kept = randomUUID();
     await enrol(kept, KEPT);
     await enrol(erased, ERASED);
-    const [{ wrapped_key: wrapped }] = await app.runtime.dataSource.query(`SELECT wrapped_key FROM personal_data.data_keys WHERE key_id = $1`, [erased]);
+    const [{ wrapped_key: wrapped }] = await app.runtime.dataSource.query(
+      `SELECT wrapped_key FROM personal_data.data_keys WHERE key_id = $1`,
+      [erased],
+    );
     expect(wrapped.length).toBeGreaterThanOrEqual(60);
 
     await request(http).post(`/households/${erased}/erasure`).send({ legalBasis: 'purpose-achieved' }).expect(200);

@@ -16,10 +16,24 @@ describe('published event schemas', () => {
 
   it('lists every type and version, each served as a JSON Schema without a token', async () => {
     const { body } = await request(app.http).get('/schemas/events').set('authorization', '').expect(200);
-    expect(body.schemas).toContainEqual({ type: 'HouseholdEnrolled', version: 1, current: false, href: '/schemas/events/HouseholdEnrolled/1' });
-    expect(body.schemas).toContainEqual({ type: 'HouseholdEnrolled', version: 2, current: true, href: '/schemas/events/HouseholdEnrolled/2' });
+    expect(body.schemas).toContainEqual({
+      type: 'HouseholdEnrolled',
+      version: 1,
+      current: false,
+      href: '/schemas/events/HouseholdEnrolled/1',
+    });
+    expect(body.schemas).toContainEqual({
+      type: 'HouseholdEnrolled',
+      version: 2,
+      current: true,
+      href: '/schemas/events/HouseholdEnrolled/2',
+    });
     for (const { href } of body.schemas) {
-      const schema = await request(app.http).get(href).set('authorization', '').expect(200).expect('content-type', /application\/schema\+json/);
+      const schema = await request(app.http)
+        .get(href)
+        .set('authorization', '')
+        .expect(200)
+        .expect('content-type', /application\/schema\+json/);
       expect(new Ajv({ strict: false }).validateSchema(JSON.parse(schema.text))).toBe(true);
     }
   });
@@ -39,10 +53,20 @@ describe('published event schemas', () => {
   it('validates what the service appends: an event enrolled through the API fits its schema, one that breaks it is not written', async () => {
     const before = await logLength(app);
     const householdId = randomUUID();
-    await request(app.http).post('/households').send({ householdId, villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' } }).expect(201);
+    await request(app.http)
+      .post('/households')
+      .send({ householdId, villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' } })
+      .expect(201);
     expect(await logLength(app)).toBe(before + 1);
-    const broken = { id: randomUUID(), type: 'HouseholdEnrolled', data: { householdId, villageCode: '640104001001', category: 'stable', members: 3 }, metadata: { actor: 't', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() } };
-    await expect(app.runtime.eventStore.appendToStream(`household-${randomUUID()}`, [broken])).rejects.toThrow(/HouseholdEnrolled v2: data must have required property/);
+    const broken = {
+      id: randomUUID(),
+      type: 'HouseholdEnrolled',
+      data: { householdId, villageCode: '640104001001', category: 'stable', members: 3 },
+      metadata: { actor: 't', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
+    };
+    await expect(app.runtime.eventStore.appendToStream(`household-${randomUUID()}`, [broken])).rejects.toThrow(
+      /HouseholdEnrolled v2: data must have required property/,
+    );
     expect(await logLength(app)).toBe(before + 1);
   });
 });

@@ -22,7 +22,7 @@ const event = (type: string, data: Record<string, unknown> = {}): EventToAppend 
 
 /** A small seeded generator, so a failing interleaving of disconnects can be replayed. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('resuming the SSE feed', () => {
@@ -51,12 +51,16 @@ describe('resuming the SSE feed', () => {
       let count = 0;
       let stop: () => void = () => undefined;
       const enough = new Promise<void>((resolve) => (stop = resolve));
-      const connection = await openSse(`${base}/feed?streams=${prefix}`, {
-        message: (m) => {
-          received.push({ id: JSON.parse(m.data).id, position: m.id! });
-          if ((count += 1) >= budget) stop();
+      const connection = await openSse(
+        `${base}/feed?streams=${prefix}`,
+        {
+          message: (m) => {
+            received.push({ id: JSON.parse(m.data).id, position: m.id! });
+            if ((count += 1) >= budget) stop();
+          },
         },
-      }, lastEventId);
+        lastEventId,
+      );
       await Promise.race([enough, connection.done, new Promise((resolve) => setTimeout(resolve, 200))]);
       connection.close(); // forced: often in the middle of a burst, with more messages on the wire
       await connection.done;
@@ -75,7 +79,10 @@ describe('resuming the SSE feed', () => {
       for (let batch = 0; batch < 40; batch += 1) {
         const stream = streams[Math.floor(next() * streams.length)];
         const size = 1 + Math.floor(next() * 3);
-        await storeWithoutSchemaCheck(app).appendToStream(stream, Array.from({ length: size }, () => event('LoanRepaymentRecorded', { batch })));
+        await storeWithoutSchemaCheck(app).appendToStream(
+          stream,
+          Array.from({ length: size }, () => event('LoanRepaymentRecorded', { batch })),
+        );
       }
     });
     const done = Promise.all(writers).then(() => (writing = false));
@@ -97,7 +104,10 @@ describe('resuming the SSE feed', () => {
     const tag = `slow${randomUUID().slice(0, 8)}`;
     const padding = 'x'.repeat(4096);
     for (let i = 0; i < 25; i += 1) {
-      await storeWithoutSchemaCheck(app).appendToStream(`${tag}-${i}`, Array.from({ length: 200 }, (_, n) => event('LoanGranted', { n, padding })));
+      await storeWithoutSchemaCheck(app).appendToStream(
+        `${tag}-${i}`,
+        Array.from({ length: 200 }, (_, n) => event('LoanGranted', { n, padding })),
+      );
     }
     const expected = await loggedIds(`${tag}-`);
     const sessions = app.app.get(FeedSessions);
@@ -105,7 +115,10 @@ describe('resuming the SSE feed', () => {
 
     const first: string[] = [];
     let retry: number | undefined;
-    const slow = await openSse(`${base}/feed?streams=${tag}-`, { message: (m) => first.push(JSON.parse(m.data).id), retry: (ms) => (retry = ms) });
+    const slow = await openSse(`${base}/feed?streams=${tag}-`, {
+      message: (m) => first.push(JSON.parse(m.data).id),
+      retry: (ms) => (retry = ms),
+    });
     slow.response.pause(); // a consumer that stops reading: the socket fills, then the server's queue
     await eventually(async () => expect(sessions.ended['cut-off']).toBe(cutOffsBefore + 1), 30_000);
     slow.response.resume();
@@ -115,7 +128,9 @@ describe('resuming the SSE feed', () => {
 
     const rest = await resumeUntilComplete(base, tag, first.length, expected.length, slow.parser.lastEventId);
     expect([...first, ...rest]).toEqual(expected);
-    expect(slow.parser.lastEventId).toBe(formatPosition((await app.runtime.eventStore.readAll({ filter: { streamPrefixes: [`${tag}-`] } }))[first.length - 1].position));
+    expect(slow.parser.lastEventId).toBe(
+      formatPosition((await app.runtime.eventStore.readAll({ filter: { streamPrefixes: [`${tag}-`] } }))[first.length - 1].position),
+    );
   });
 
   it('cuts off a consumer that stops reading live events, and it resumes without loss', async () => {
@@ -128,7 +143,10 @@ describe('resuming the SSE feed', () => {
     const padding = 'x'.repeat(4096);
     let i = 0;
     while (sessions.ended['cut-off'] === cutOffsBefore) {
-      await storeWithoutSchemaCheck(app).appendToStream(`${tag}-${i++}`, Array.from({ length: 50 }, (_, n) => event('LoanGranted', { n, padding })));
+      await storeWithoutSchemaCheck(app).appendToStream(
+        `${tag}-${i++}`,
+        Array.from({ length: 50 }, (_, n) => event('LoanGranted', { n, padding })),
+      );
     }
     slow.response.resume();
     await slow.done;
@@ -141,13 +159,23 @@ describe('resuming the SSE feed', () => {
 });
 
 /** Reconnects with Last-Event-ID and collects event ids until, with those already seen, the log is complete. */
-async function resumeUntilComplete(base: string, tag: string, seen: number, total: number, lastEventId: string | undefined): Promise<string[]> {
+async function resumeUntilComplete(
+  base: string,
+  tag: string,
+  seen: number,
+  total: number,
+  lastEventId: string | undefined,
+): Promise<string[]> {
   const rest: string[] = [];
   let stop: () => void = () => undefined;
   const complete = new Promise<void>((resolve) => (stop = resolve));
-  const resumed = await openSse(`${base}/feed?streams=${tag}-`, {
-    message: (m) => (rest.push(JSON.parse(m.data).id), seen + rest.length >= total && stop()),
-  }, lastEventId);
+  const resumed = await openSse(
+    `${base}/feed?streams=${tag}-`,
+    {
+      message: (m) => (rest.push(JSON.parse(m.data).id), seen + rest.length >= total && stop()),
+    },
+    lastEventId,
+  );
   await Promise.race([complete, resumed.done]);
   resumed.close();
   return rest;

@@ -37,7 +37,10 @@ describe('the SSE feed', () => {
 
   /** Collects messages until `until` says stop, then closes. */
   async function collect(
-    url: string, until: (messages: SseMessage[]) => boolean, lastEventId?: string, headers: Record<string, string> = subscriber,
+    url: string,
+    until: (messages: SseMessage[]) => boolean,
+    lastEventId?: string,
+    headers: Record<string, string> = subscriber,
   ): Promise<SseMessage[]> {
     const messages: SseMessage[] = [];
     let stop: () => void = () => undefined;
@@ -50,7 +53,10 @@ describe('the SSE feed', () => {
 
   it('sends the history after a position, then live events, each with its position as id and its type as event', async () => {
     const stream = `household-${randomUUID()}`;
-    const first = await append(stream, event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Ma Lan', idNumber: '6401' }, members: 3 }));
+    const first = await append(
+      stream,
+      event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Ma Lan', idNumber: '6401' }, members: 3 }),
+    );
     await append(stream, event('NeedRecorded', { householdId: 'h', kind: 'care', description: 'private' }));
     const live = collect(`${base}/feed?from=${formatPosition(first.position)}&streams=${stream}`, (m) => m.length === 2);
     await eventually(async () => expect(app.app.get(FeedSessions).active).toBeGreaterThan(0));
@@ -59,14 +65,29 @@ describe('the SSE feed', () => {
     const stored = (await app.runtime.eventStore.readStream(stream)).slice(1);
     expect(messages.map((m) => [m.id, m.event])).toEqual(stored.map((e) => [formatPosition(e.position), e.type]));
     expect(JSON.parse(messages[0].data)).toEqual({
-      id: stored[0].id, stream, revision: '1', position: formatPosition(stored[0].position), type: 'NeedRecorded',
-      data: { householdId: 'h', kind: 'care' }, metadata: stored[0].metadata, recordedAt: stored[0].recordedAt,
+      id: stored[0].id,
+      stream,
+      revision: '1',
+      position: formatPosition(stored[0].position),
+      type: 'NeedRecorded',
+      data: { householdId: 'h', kind: 'care' },
+      metadata: stored[0].metadata,
+      recordedAt: stored[0].recordedAt,
     });
   });
 
   it('never sends personal fields to a subscriber without the pii scope', async () => {
     const stream = `household-${randomUUID()}`;
-    await append(stream, event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Secret Name', phone: '13900000000' }, members: 2, enrolmentYear: 2012, batch: 1 }));
+    await append(
+      stream,
+      event('HouseholdEnrolled', {
+        householdId: 'h',
+        head: { name: 'Secret Name', phone: '13900000000' },
+        members: 2,
+        enrolmentYear: 2012,
+        batch: 1,
+      }),
+    );
     const [message] = await collect(`${base}/feed?streams=${stream}`, (m) => m.length === 1);
     expect(JSON.parse(message.data).data).toEqual({ householdId: 'h', members: 2, enrolmentYear: 2012, batch: 1 });
     expect(message.data).not.toContain('Secret Name');
@@ -76,15 +97,27 @@ describe('the SSE feed', () => {
 
   it('sends personal fields to a subscriber with the pii scope', async () => {
     const stream = `household-${randomUUID()}`;
-    await append(stream, event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Ma Lan' }, members: 2, enrolmentYear: 2012, batch: 1 }));
+    await append(
+      stream,
+      event('HouseholdEnrolled', { householdId: 'h', head: { name: 'Ma Lan' }, members: 2, enrolmentYear: 2012, batch: 1 }),
+    );
     const pii = { Authorization: `Bearer ${await app.token('subscriber', { scopes: ['pii'] })}` };
     const [message] = await collect(`${base}/feed?streams=${stream}`, (m) => m.length === 1, undefined, pii);
-    expect(JSON.parse(message.data).data).toEqual({ householdId: 'h', head: { name: 'Ma Lan' }, members: 2, enrolmentYear: 2012, batch: 1 });
+    expect(JSON.parse(message.data).data).toEqual({
+      householdId: 'h',
+      head: { name: 'Ma Lan' },
+      members: 2,
+      enrolmentYear: 2012,
+      batch: 1,
+    });
   });
 
   it('refuses the feed to a caller without a token, and to a role that is not a subscriber', async () => {
     await request(app.http).get('/feed/events').set('X-Test-Anonymous', '1').expect(401);
-    await request(app.http).get('/feed/events').set('Authorization', `Bearer ${await app.token('registrar')}`).expect(403);
+    await request(app.http)
+      .get('/feed/events')
+      .set('Authorization', `Bearer ${await app.token('registrar')}`)
+      .expect(403);
   });
 
   it('filters by event type and stream prefix', async () => {
@@ -92,9 +125,14 @@ describe('the SSE feed', () => {
     await append(`loan${tag}-1`, event('LoanGranted'), event('LoanRepaid'));
     await append(`household${tag}-1`, event('HouseholdEnrolled'), event('LoanGranted'));
     await append(`other${tag}-1`, event('LoanGranted'));
-    const messages = await collect(`${base}/feed?types=LoanGranted,HouseholdEnrolled&streams=loan${tag}-,household${tag}-`, (m) => m.length === 3);
+    const messages = await collect(
+      `${base}/feed?types=LoanGranted,HouseholdEnrolled&streams=loan${tag}-,household${tag}-`,
+      (m) => m.length === 3,
+    );
     expect(messages.map((m) => [JSON.parse(m.data).stream, m.event])).toEqual([
-      [`loan${tag}-1`, 'LoanGranted'], [`household${tag}-1`, 'HouseholdEnrolled'], [`household${tag}-1`, 'LoanGranted'],
+      [`loan${tag}-1`, 'LoanGranted'],
+      [`household${tag}-1`, 'HouseholdEnrolled'],
+      [`household${tag}-1`, 'LoanGranted'],
     ]);
   });
 
@@ -110,7 +148,12 @@ describe('the SSE feed', () => {
     const comments: string[] = [];
     let stop: () => void = () => undefined;
     const beaten = new Promise<void>((resolve) => (stop = resolve));
-    const connection = await openSse(`${base}/feed?from=end`, { comment: (text) => (comments.push(text), comments.length >= 2 && stop()) }, undefined, subscriber);
+    const connection = await openSse(
+      `${base}/feed?from=end`,
+      { comment: (text) => (comments.push(text), comments.length >= 2 && stop()) },
+      undefined,
+      subscriber,
+    );
     await beaten;
     connection.close();
     expect(comments.slice(0, 2)).toEqual(['heartbeat', 'heartbeat']);
@@ -149,7 +192,10 @@ describe('the SSE feed', () => {
     const pages: unknown[][] = [];
     let from = 'start';
     for (;;) {
-      const { body } = await request(app.http).get(`/feed/events?from=${from}&limit=3&streams=page${tag}-&types=LoanGranted,LoanRepaid`).set(subscriber).expect(200);
+      const { body } = await request(app.http)
+        .get(`/feed/events?from=${from}&limit=3&streams=page${tag}-&types=LoanGranted,LoanRepaid`)
+        .set(subscriber)
+        .expect(200);
       if (body.next === null) break;
       expect(body.next).toBe(body.events[body.events.length - 1].position);
       pages.push(body.events);

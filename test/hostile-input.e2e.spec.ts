@@ -22,7 +22,10 @@ describe('hostile input', () => {
     app = await startTestApp();
     base = await baseUrl(app);
     admin = { Authorization: `Bearer ${await app.token('admin')}`, 'Content-Type': 'application/json' };
-    const enrolled = await post('/households', JSON.stringify({ householdId: household, villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' } }));
+    const enrolled = await post(
+      '/households',
+      JSON.stringify({ householdId: household, villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' } }),
+    );
     expect(enrolled.status).toBe(201);
   });
   afterAll(async () => {
@@ -37,7 +40,8 @@ describe('hostile input', () => {
   async function refused(sending: () => Promise<Answer>, status: number | number[], code?: string): Promise<Answer> {
     const before = await logLength(app);
     const answer = await sending();
-    if (![status].flat().includes(answer.status)) throw new Error(`expected ${String(status)}, got ${answer.status}: ${answer.body.slice(0, 300)}`);
+    if (![status].flat().includes(answer.status))
+      throw new Error(`expected ${String(status)}, got ${answer.status}: ${answer.body.slice(0, 300)}`);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     if (code) expect(answer.json?.code).toBe(code);
     expect(await logLength(app)).toBe(before);
@@ -61,7 +65,11 @@ describe('hostile input', () => {
 
     it('refuses deep objects as well as arrays, and deep strings of brackets inside a string are only text', async () => {
       await refused(() => post('/households', `${'{"a":'.repeat(200)}1${'}'.repeat(200)}`), 400, 'json-too-deep');
-      const answer = await refused(() => post(`/households/${household}/withdrawal`, JSON.stringify({ reason: '['.repeat(900), extra: 1 })), 400, 'invalid-request');
+      const answer = await refused(
+        () => post(`/households/${household}/withdrawal`, JSON.stringify({ reason: '['.repeat(900), extra: 1 })),
+        400,
+        'invalid-request',
+      );
       expect(fields(answer)).toEqual(['extra']);
     });
   });
@@ -83,21 +91,34 @@ describe('hostile input', () => {
     it('refuses a NUL in a consumer-group nack reason with 400 naming reason', async () => {
       const subscriber = { Authorization: `Bearer ${await app.token('subscriber')}`, 'Content-Type': 'application/json' };
       expect((await send(base, 'PUT', '/consumer-groups/nul-group', { headers: subscriber, body: '{}' })).status).toBe(201);
-      const claimed = await send(base, 'POST', '/consumer-groups/nul-group/claim', { headers: subscriber, body: JSON.stringify({ consumer: 'c1', max: 1 }) });
+      const claimed = await send(base, 'POST', '/consumer-groups/nul-group/claim', {
+        headers: subscriber,
+        body: JSON.stringify({ consumer: 'c1', max: 1 }),
+      });
       const eventIds = (claimed.json?.events as { id: string }[]).map((e) => e.id);
       expect(eventIds).toHaveLength(1);
       const nack = JSON.stringify({ consumer: 'c1', eventIds, reason: 'handler\u0000failed' });
-      const answer = await refused(() => send(base, 'POST', '/consumer-groups/nul-group/nack', { headers: subscriber, body: nack }), 400, 'invalid-request');
+      const answer = await refused(
+        () => send(base, 'POST', '/consumer-groups/nul-group/nack', { headers: subscriber, body: nack }),
+        400,
+        'invalid-request',
+      );
       expect(fields(answer)).toEqual(['reason']);
     });
 
     it('refuses a NUL in any text field, nested or in an array, naming it', async () => {
-      const withdrawal = await refused(() => post(`/households/${household}/withdrawal`, JSON.stringify({ reason: 'moved\u0000away' })), 400, 'invalid-request');
+      const withdrawal = await refused(
+        () => post(`/households/${household}/withdrawal`, JSON.stringify({ reason: 'moved\u0000away' })),
+        400,
+        'invalid-request',
+      );
       expect(fields(withdrawal)).toEqual(['reason']);
       const enrolment = JSON.stringify({ villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma\u0000Lan' } });
       expect(fields(await refused(() => post('/households', enrolment), 400))).toEqual(['head.name']);
       const groups = JSON.stringify({ filter: { types: ['LoanGranted', 'x\u0000'] } });
-      expect(fields(await refused(() => send(base, 'PUT', '/consumer-groups/nul-filter', { headers: admin, body: groups }), 400))).toEqual(['filter.types.1']);
+      expect(fields(await refused(() => send(base, 'PUT', '/consumer-groups/nul-filter', { headers: admin, body: groups }), 400))).toEqual([
+        'filter.types.1',
+      ]);
     });
 
     it('answers a NUL in a header with a 400 problem from the server, before any handler', async () => {
@@ -115,9 +136,17 @@ describe('hostile input', () => {
     });
 
     it('refuses a NUL in a key, a query parameter or a path segment', async () => {
-      await refused(() => post(`/households/${household}/withdrawal`, JSON.stringify({ reason: 'x', 'a\u0000': 1 })), 400, 'invalid-request');
+      await refused(
+        () => post(`/households/${household}/withdrawal`, JSON.stringify({ reason: 'x', 'a\u0000': 1 })),
+        400,
+        'invalid-request',
+      );
       await refused(() => send(base, 'GET', '/cases?district=6401%00', { headers: admin }), 400, 'invalid-request');
-      await refused(() => send(base, 'GET', '/indicators/households-enrolled?ou=640104&pe=2012%00', { headers: admin }), 400, 'invalid-request');
+      await refused(
+        () => send(base, 'GET', '/indicators/households-enrolled?ou=640104&pe=2012%00', { headers: admin }),
+        400,
+        'invalid-request',
+      );
       await refused(() => send(base, 'GET', '/supervision/64%0004/compliance', { headers: admin }), 400, 'invalid-request');
       await refused(() => send(base, 'PUT', '/consumer-groups/a%00b', { headers: admin, body: '{}' }), 400, 'invalid-request');
     });
@@ -125,7 +154,11 @@ describe('hostile input', () => {
 
   describe('item 8: prototype keys, the bearer scheme, long URLs', () => {
     it.each(['__proto__', 'constructor', 'prototype'])('refuses a %s key at the top and nested, naming it', async (key) => {
-      const top = await refused(() => post(`/households/${household}/withdrawal`, `{"reason":"moved","${key}":{"admin":true}}`), 400, 'invalid-request');
+      const top = await refused(
+        () => post(`/households/${household}/withdrawal`, `{"reason":"moved","${key}":{"admin":true}}`),
+        400,
+        'invalid-request',
+      );
       expect(fields(top)).toEqual([key]);
       const nested = `{"villageCode":"640104001001","category":"stable","members":3,"head":{"name":"Ma","${key}":{"x":1}}}`;
       expect(fields(await refused(() => post('/households', nested), 400, 'invalid-request'))).toEqual([`head.${key}`]);

@@ -50,16 +50,85 @@ describe('enrolling a household', () => {
   });
 
   const badRequests: [string, () => request.Test, number, string][] = [
-    ['a missing field', () => request(app.http).post('/households').send({ ...valid(), category: undefined }), 400, 'invalid-request'],
-    ['an unknown field', () => request(app.http).post('/households').send({ ...valid(), income: 5 }), 400, 'invalid-request'],
-    ['a wrong type', () => request(app.http).post('/households').send({ ...valid(), members: 'four' }), 400, 'invalid-request'],
-    ['an unknown category', () => request(app.http).post('/households').send({ ...valid(), category: 'wealthy' }), 400, 'invalid-request'],
-    ['an out-of-range value', () => request(app.http).post('/households').send({ ...valid(), members: 0 }), 400, 'invalid-members'],
-    ['a malformed village code', () => request(app.http).post('/households').send({ ...valid(), villageCode: '6401' }), 400, 'invalid-request'],
-    ['a head without a name', () => request(app.http).post('/households').send({ ...valid(), head: {} }), 400, 'invalid-request'],
-    ['malformed JSON', () => request(app.http).post('/households').set('Content-Type', 'application/json').send('{"category": '), 400, 'malformed-json'],
+    [
+      'a missing field',
+      () =>
+        request(app.http)
+          .post('/households')
+          .send({ ...valid(), category: undefined }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'an unknown field',
+      () =>
+        request(app.http)
+          .post('/households')
+          .send({ ...valid(), income: 5 }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'a wrong type',
+      () =>
+        request(app.http)
+          .post('/households')
+          .send({ ...valid(), members: 'four' }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'an unknown category',
+      () =>
+        request(app.http)
+          .post('/households')
+          .send({ ...valid(), category: 'wealthy' }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'an out-of-range value',
+      () =>
+        request(app.http)
+          .post('/households')
+          .send({ ...valid(), members: 0 }),
+      400,
+      'invalid-members',
+    ],
+    [
+      'a malformed village code',
+      () =>
+        request(app.http)
+          .post('/households')
+          .send({ ...valid(), villageCode: '6401' }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'a head without a name',
+      () =>
+        request(app.http)
+          .post('/households')
+          .send({ ...valid(), head: {} }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'malformed JSON',
+      () => request(app.http).post('/households').set('Content-Type', 'application/json').send('{"category": '),
+      400,
+      'malformed-json',
+    ],
     ['a JSON array', () => request(app.http).post('/households').send([valid()]), 400, 'invalid-request'],
-    ['an oversized body', () => request(app.http).post('/households').send({ ...valid(), head: { name: 'x'.repeat(70_000) } }), 413, 'body-too-large'],
+    [
+      'an oversized body',
+      () =>
+        request(app.http)
+          .post('/households')
+          .send({ ...valid(), head: { name: 'x'.repeat(70_000) } }),
+      413,
+      'body-too-large',
+    ],
   ];
 
   it.each(badRequests)('answers %s with a problem and appends nothing', async (_label, send, status, code) => {
@@ -72,7 +141,10 @@ describe('enrolling a household', () => {
 
   it('never echoes personal data in a problem, and appends nothing', async () => {
     const before = await logLength(app);
-    const response = await request(app.http).post('/households').send({ ...valid(), head: { name: 'Secret Name', idNumber: 'bad-id' } }).expect(400);
+    const response = await request(app.http)
+      .post('/households')
+      .send({ ...valid(), head: { name: 'Secret Name', idNumber: 'bad-id' } })
+      .expect(400);
     expect(JSON.stringify(response.body)).not.toContain('bad-id');
     expect(JSON.stringify(response.body)).not.toContain('Secret Name');
     expect(await logLength(app)).toBe(before);
@@ -82,9 +154,18 @@ describe('enrolling a household', () => {
     const before = await request(app.http).get('/indicators/households-enrolled?by=category').expect(200);
     const count = (body: { rows: { category: string; numerator: number }[] }, category: string) =>
       body.rows.find((r) => r.category === category)?.numerator ?? 0;
-    await request(app.http).post('/households').send({ ...valid(), category: 'elderly' }).expect(201);
-    await request(app.http).post('/households').send({ ...valid(), category: 'elderly', villageCode: '640181002003' }).expect(201);
-    await request(app.http).post('/households').send({ ...valid(), category: 'stable' }).expect(201);
+    await request(app.http)
+      .post('/households')
+      .send({ ...valid(), category: 'elderly' })
+      .expect(201);
+    await request(app.http)
+      .post('/households')
+      .send({ ...valid(), category: 'elderly', villageCode: '640181002003' })
+      .expect(201);
+    await request(app.http)
+      .post('/households')
+      .send({ ...valid(), category: 'stable' })
+      .expect(201);
     const after = await eventually(async () => {
       const response = await request(app.http).get('/indicators/households-enrolled?by=category').expect(200);
       expect(count(response.body, 'elderly')).toBe(count(before.body, 'elderly') + 2);

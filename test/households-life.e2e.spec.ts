@@ -31,33 +31,65 @@ describe("a household's whole life in the campaign", () => {
   }
 
   const metadata = (occurredAt: string) => ({
-    actor: ACTOR, correlationId, causationId: expect.stringMatching(UUID), occurredAt, recordedAt: expect.any(String), hashVersion: 2,
+    actor: ACTOR,
+    correlationId,
+    causationId: expect.stringMatching(UUID),
+    occurredAt,
+    recordedAt: expect.any(String),
+    hashVersion: 2,
   });
 
   it('records every step as events of the household and of its loan, and refuses a command after withdrawal', async () => {
     await post('/households', {
-      householdId, villageCode: '640121002004', category: 'developing', members: 5, head: { name: 'Ma Lan', phone: '13900000000' },
-      enrolmentYear: 2012, batch: 2, occurredAt: '2012-03-01T02:00:00.000Z',
+      householdId,
+      villageCode: '640121002004',
+      category: 'developing',
+      members: 5,
+      head: { name: 'Ma Lan', phone: '13900000000' },
+      enrolmentYear: 2012,
+      batch: 2,
+      occurredAt: '2012-03-01T02:00:00.000Z',
     }).expect(201);
     const need = await post(`/households/${householdId}/needs`, {
-      focusArea: 'prosperity', kind: 'skills', description: 'wants training in greenhouse farming', occurredAt: '2012-03-02T02:00:00.000Z',
+      focusArea: 'prosperity',
+      kind: 'skills',
+      description: 'wants training in greenhouse farming',
+      occurredAt: '2012-03-02T02:00:00.000Z',
     }).expect(201);
     const { needId } = need.body;
     expect(needId).toMatch(UUID);
     const service = await post(`/households/${householdId}/services`, {
-      needId, departmentCode: 'agriculture', serviceTypeCode: 'training', focusArea: 'prosperity',
-      deliveredAt: '2012-03-10T08:00:00+08:00', occurredAt: '2012-03-10T03:00:00.000Z',
+      needId,
+      departmentCode: 'agriculture',
+      serviceTypeCode: 'training',
+      focusArea: 'prosperity',
+      deliveredAt: '2012-03-10T08:00:00+08:00',
+      occurredAt: '2012-03-10T03:00:00.000Z',
     }).expect(201);
     const { serviceId } = service.body;
     const checkId = randomUUID();
     await post(`/households/${householdId}/services`, {
-      serviceId: checkId, departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', occurredAt: '2012-03-11T03:00:00.000Z',
+      serviceId: checkId,
+      departmentCode: 'health',
+      serviceTypeCode: 'health-check',
+      focusArea: 'health',
+      occurredAt: '2012-03-11T03:00:00.000Z',
     }).expect(201);
-    await post(`/households/${householdId}/services/${serviceId}/satisfaction`, { response: 'satisfied', occurredAt: '2012-03-12T03:00:00.000Z' }).expect(201);
+    await post(`/households/${householdId}/services/${serviceId}/satisfaction`, {
+      response: 'satisfied',
+      occurredAt: '2012-03-12T03:00:00.000Z',
+    }).expect(201);
 
     const granted = await post('/loans', {
-      loanId, householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen: 5_000_000,
-      interestSubsidyBps: 700, termMonths: 24, lender: 'Yinchuan Rural Credit Cooperative', occurredAt: '2012-04-01T02:00:00.000Z',
+      loanId,
+      householdId,
+      borrowerGroup: 'woman',
+      programmeCode: 'womens-micro-loan',
+      principalFen: 5_000_000,
+      interestSubsidyBps: 700,
+      termMonths: 24,
+      lender: 'Yinchuan Rural Credit Cooperative',
+      occurredAt: '2012-04-01T02:00:00.000Z',
     }).expect(201);
     expect(granted.body).toEqual({ loanId, revision: 0, position: expect.stringMatching(/^\d+$/) });
     expect(granted.headers.etag).toBe('"0"');
@@ -66,8 +98,14 @@ describe("a household's whole life in the campaign", () => {
     const last = await post(`/loans/${loanId}/repayments`, { amountFen: 2_000_000, occurredAt: '2013-04-01T02:00:00.000Z' }).expect(201);
     expect(last.body).toMatchObject({ loanId, revision: 3, status: 'Repaid', outstandingFen: 0 });
 
-    await post(`/households/${householdId}/certification`, { criteriaVersion: '2012.1', assessedBy: 'assessor-17', occurredAt: '2013-05-01T02:00:00.000Z' }).expect(201);
-    await post(`/households/${householdId}/withdrawal`, { reason: 'moved to another city', occurredAt: '2014-01-01T02:00:00.000Z' }).expect(200);
+    await post(`/households/${householdId}/certification`, {
+      criteriaVersion: '2012.1',
+      assessedBy: 'assessor-17',
+      occurredAt: '2013-05-01T02:00:00.000Z',
+    }).expect(201);
+    await post(`/households/${householdId}/withdrawal`, { reason: 'moved to another city', occurredAt: '2014-01-01T02:00:00.000Z' }).expect(
+      200,
+    );
 
     const before = await logLength(app);
     const refused = await post(`/households/${householdId}/needs`, { focusArea: 'health', kind: 'care', description: 'x' }).expect(409);
@@ -77,7 +115,15 @@ describe("a household's whole life in the campaign", () => {
     expect(await stored(`household-${householdId}`)).toEqual([
       {
         type: 'HouseholdEnrolled',
-        data: { householdId, villageCode: '640121002004', category: 'developing', members: 5, head: { name: 'Ma Lan', phone: '13900000000' }, enrolmentYear: 2012, batch: 2 },
+        data: {
+          householdId,
+          villageCode: '640121002004',
+          category: 'developing',
+          members: 5,
+          head: { name: 'Ma Lan', phone: '13900000000' },
+          enrolmentYear: 2012,
+          batch: 2,
+        },
         metadata: metadata('2012-03-01T02:00:00.000Z'),
       },
       {
@@ -87,17 +133,39 @@ describe("a household's whole life in the campaign", () => {
       },
       {
         type: 'ServiceDelivered',
-        data: { householdId, serviceId, needId, departmentCode: 'agriculture', serviceTypeCode: 'training', focusArea: 'prosperity', deliveredAt: '2012-03-10T00:00:00.000Z' },
+        data: {
+          householdId,
+          serviceId,
+          needId,
+          departmentCode: 'agriculture',
+          serviceTypeCode: 'training',
+          focusArea: 'prosperity',
+          deliveredAt: '2012-03-10T00:00:00.000Z',
+        },
         metadata: metadata('2012-03-10T03:00:00.000Z'),
       },
       {
         type: 'ServiceDelivered',
-        data: { householdId, serviceId: checkId, departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', deliveredAt: '2012-03-11T03:00:00.000Z' },
+        data: {
+          householdId,
+          serviceId: checkId,
+          departmentCode: 'health',
+          serviceTypeCode: 'health-check',
+          focusArea: 'health',
+          deliveredAt: '2012-03-11T03:00:00.000Z',
+        },
         metadata: metadata('2012-03-11T03:00:00.000Z'),
       },
       {
         type: 'SatisfactionRecorded',
-        data: { householdId, serviceId, response: 'satisfied', departmentCode: 'agriculture', serviceTypeCode: 'training', focusArea: 'prosperity' },
+        data: {
+          householdId,
+          serviceId,
+          response: 'satisfied',
+          departmentCode: 'agriculture',
+          serviceTypeCode: 'training',
+          focusArea: 'prosperity',
+        },
         metadata: metadata('2012-03-12T03:00:00.000Z'),
       },
       {
@@ -105,7 +173,11 @@ describe("a household's whole life in the campaign", () => {
         data: { householdId, criteriaVersion: '2012.1', assessedBy: 'assessor-17' },
         metadata: metadata('2013-05-01T02:00:00.000Z'),
       },
-      { type: 'HouseholdWithdrawn', data: { householdId, reason: 'moved to another city' }, metadata: metadata('2014-01-01T02:00:00.000Z') },
+      {
+        type: 'HouseholdWithdrawn',
+        data: { householdId, reason: 'moved to another city' },
+        metadata: metadata('2014-01-01T02:00:00.000Z'),
+      },
     ]);
 
     const loanEvents = await stored(`loan-${loanId}`);
@@ -113,13 +185,27 @@ describe("a household's whole life in the campaign", () => {
       {
         type: 'LoanGranted',
         data: {
-          loanId, householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen: 5_000_000,
-          interestSubsidyBps: 700, termMonths: 24, lender: 'Yinchuan Rural Credit Cooperative',
+          loanId,
+          householdId,
+          borrowerGroup: 'woman',
+          programmeCode: 'womens-micro-loan',
+          principalFen: 5_000_000,
+          interestSubsidyBps: 700,
+          termMonths: 24,
+          lender: 'Yinchuan Rural Credit Cooperative',
         },
         metadata: metadata('2012-04-01T02:00:00.000Z'),
       },
-      { type: 'LoanRepaymentRecorded', data: { loanId, householdId, amountFen: 3_000_000, outstandingFen: 2_000_000 }, metadata: metadata('2012-10-01T02:00:00.000Z') },
-      { type: 'LoanRepaymentRecorded', data: { loanId, householdId, amountFen: 2_000_000, outstandingFen: 0 }, metadata: metadata('2013-04-01T02:00:00.000Z') },
+      {
+        type: 'LoanRepaymentRecorded',
+        data: { loanId, householdId, amountFen: 3_000_000, outstandingFen: 2_000_000 },
+        metadata: metadata('2012-10-01T02:00:00.000Z'),
+      },
+      {
+        type: 'LoanRepaymentRecorded',
+        data: { loanId, householdId, amountFen: 2_000_000, outstandingFen: 0 },
+        metadata: metadata('2013-04-01T02:00:00.000Z'),
+      },
       { type: 'LoanRepaid', data: { loanId, householdId, principalFen: 5_000_000 }, metadata: metadata('2013-04-01T02:00:00.000Z') },
     ]);
     // One command, one causation: the closing repayment and LoanRepaid share it; other commands do not.
@@ -132,8 +218,14 @@ describe("a household's whole life in the campaign", () => {
     const response = await request(app.http).get(`/households/${householdId}`).expect(200);
     expect(response.headers.etag).toBe('"6"');
     expect(response.body).toMatchObject({
-      status: 'Withdrawn', householdId, villageCode: '640121002004', category: 'developing', members: 5, revision: 6,
-      withdrawalReason: 'moved to another city', certification: { status: 'Certified', criteriaVersion: '2012.1', assessedBy: 'assessor-17' },
+      status: 'Withdrawn',
+      householdId,
+      villageCode: '640121002004',
+      category: 'developing',
+      members: 5,
+      revision: 6,
+      withdrawalReason: 'moved to another city',
+      certification: { status: 'Certified', criteriaVersion: '2012.1', assessedBy: 'assessor-17' },
     });
     expect(Object.values(response.body.needs)).toEqual([{ focusArea: 'prosperity', met: true }]);
     expect(Object.keys(response.body.services)).toHaveLength(2);
@@ -145,20 +237,38 @@ describe("a household's whole life in the campaign", () => {
     const response = await request(app.http).get(`/loans/${loanId}`).expect(200);
     expect(response.headers.etag).toBe('"3"');
     expect(response.body).toEqual({
-      status: 'Repaid', loanId, householdId, programmeCode: 'womens-micro-loan', borrowerGroup: 'woman',
-      principalFen: 5_000_000, repaidFen: 5_000_000, outstandingFen: 0, revision: 3,
+      status: 'Repaid',
+      loanId,
+      householdId,
+      programmeCode: 'womens-micro-loan',
+      borrowerGroup: 'woman',
+      principalFen: 5_000_000,
+      repaidFen: 5_000_000,
+      outstandingFen: 0,
+      revision: 3,
     });
   });
 
   it('recategorizes, revokes a certification and marks a loan defaulted', async () => {
     const id = randomUUID();
-    await post('/households', { householdId: id, villageCode: '640104001001', category: 'stable', members: 2, head: { name: 'Li Wei' } }).expect(201);
+    await post('/households', {
+      householdId: id,
+      villageCode: '640104001001',
+      category: 'stable',
+      members: 2,
+      head: { name: 'Li Wei' },
+    }).expect(201);
     await post(`/households/${id}/recategorization`, { to: 'elderly', reason: 'both members past 60' }).expect(200);
     await post(`/households/${id}/certification`, { criteriaVersion: '2012.1', assessedBy: 'assessor-3' }).expect(201);
     await post(`/households/${id}/certification/revocation`, { reason: 'criteria no longer met' }).expect(200);
     const loan = await post('/loans', {
-      householdId: id, borrowerGroup: 'youth', programmeCode: 'youth-entrepreneurship-loan', principalFen: 1_000_000,
-      interestSubsidyBps: 500, termMonths: 12, lender: 'Bank of Ningxia',
+      householdId: id,
+      borrowerGroup: 'youth',
+      programmeCode: 'youth-entrepreneurship-loan',
+      principalFen: 1_000_000,
+      interestSubsidyBps: 500,
+      termMonths: 12,
+      lender: 'Bank of Ningxia',
     }).expect(201);
     await post(`/loans/${loan.body.loanId}/default`, { reason: 'no repayment in 12 months' }).expect(200);
 
@@ -190,11 +300,14 @@ describe("a household's whole life in the campaign", () => {
   it.each([
     ['a need', (id: string) => [`/households/${id}/needs`, { focusArea: 'health', kind: 'care', description: 'x' }]],
     ['a repayment', (id: string) => [`/loans/${id}/repayments`, { amountFen: 100 }]],
-  ] as [string, (id: string) => [string, object]][])('answers 404 for %s on an aggregate that does not exist, appending nothing', async (_what, make) => {
-    const before = await logLength(app);
-    const [path, body] = make(randomUUID());
-    const response = await post(path, body).expect(404);
-    expect(response.body).toMatchObject({ status: 404, code: expect.stringMatching(/not-(enrolled|granted)$/) });
-    expect(await logLength(app)).toBe(before);
-  });
+  ] as [string, (id: string) => [string, object]][])(
+    'answers 404 for %s on an aggregate that does not exist, appending nothing',
+    async (_what, make) => {
+      const before = await logLength(app);
+      const [path, body] = make(randomUUID());
+      const response = await post(path, body).expect(404);
+      expect(response.body).toMatchObject({ status: 404, code: expect.stringMatching(/not-(enrolled|granted)$/) });
+      expect(await logLength(app)).toBe(before);
+    },
+  );
 });

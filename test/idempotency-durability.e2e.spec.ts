@@ -42,7 +42,9 @@ describe('an idempotent answer and its record', () => {
   afterAll(() => app.close());
 
   const enrol = (key: string, householdId: string) =>
-    request(app.http).post('/households').set('Idempotency-Key', key)
+    request(app.http)
+      .post('/households')
+      .set('Idempotency-Key', key)
       .send({ householdId, villageCode: '640105002001', category: 'stable', members: 2, head: { name: 'Na Ying' }, enrolmentYear: 2012 });
 
   const stored = async (key: string) =>
@@ -65,7 +67,9 @@ describe('an idempotent answer and its record', () => {
     const replayed = await enrol(key, householdId).expect(201);
     expect(replayed.headers['idempotent-replayed']).toBe('true');
     expect(replayed.body).toEqual(retried.body);
-    const [{ n }] = await app.runtime.dataSource.query(`SELECT count(*)::int AS n FROM event_store.events WHERE stream_id = $1`, [householdStream(householdId)]);
+    const [{ n }] = await app.runtime.dataSource.query(`SELECT count(*)::int AS n FROM event_store.events WHERE stream_id = $1`, [
+      householdStream(householdId),
+    ]);
     expect(n).toBe(1);
   });
 });

@@ -20,7 +20,9 @@ describe('lists with cursor paging', () => {
   const cases: Record<string, string[]> = { [HERE]: [], [THERE]: [] };
   const groups: string[] = [];
 
-  const as = async (role: Parameters<TestApp['token']>[0], ou?: string, sub?: string) => ({ Authorization: `Bearer ${await app.token(role, { ou, sub })}` });
+  const as = async (role: Parameters<TestApp['token']>[0], ou?: string, sub?: string) => ({
+    Authorization: `Bearer ${await app.token(role, { ou, sub })}`,
+  });
   const get = async (path: string, headers: Record<string, string>) => send(base, 'GET', path, { headers });
 
   beforeAll(async () => {
@@ -33,20 +35,49 @@ describe('lists with cursor paging', () => {
       return answer.json!;
     };
     const office = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
-    for (const [district, count] of [[HERE, 13], [THERE, 4]] as const) {
+    for (const [district, count] of [
+      [HERE, 13],
+      [THERE, 4],
+    ] as const) {
       await post(`/supervision/${district}/assignment`, { supervisorId: `sup-${district}`, reason: 'order' }, office);
       for (let i = 0; i < count; i++) {
         const householdId = randomUUID();
-        await post('/households', { householdId, villageCode: `${district}00100${1 + (i % 2)}`, category: 'stable', members: 2, head: { name: HEAD_NAME, phone: '13900001111' } });
+        await post('/households', {
+          householdId,
+          villageCode: `${district}00100${1 + (i % 2)}`,
+          category: 'stable',
+          members: 2,
+          head: { name: HEAD_NAME, phone: '13900001111' },
+        });
         households[district].push(householdId);
         if (i % 2 === 0) {
           const loanId = randomUUID();
-          await post('/loans', { loanId, householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen: 1_000_000, interestSubsidyBps: 600, termMonths: 12, lender: 'Yinchuan Rural Credit Cooperative' });
+          await post('/loans', {
+            loanId,
+            householdId,
+            borrowerGroup: 'woman',
+            programmeCode: 'womens-micro-loan',
+            principalFen: 1_000_000,
+            interestSubsidyBps: 600,
+            termMonths: 12,
+            lender: 'Yinchuan Rural Credit Cooperative',
+          });
           loans[district].push(loanId);
         }
         if (i % 3 === 0) {
           const caseId = randomUUID();
-          await post('/cases', { caseId, subjectUnit: 'unit-1', districtCode: district, grounds: ['passive'], evidence: [{ reference: 'r', description: 'd' }], reason: 'r' }, { 'X-Actor': `sup-${district}` });
+          await post(
+            '/cases',
+            {
+              caseId,
+              subjectUnit: 'unit-1',
+              districtCode: district,
+              grounds: ['passive'],
+              evidence: [{ reference: 'r', description: 'd' }],
+              reason: 'r',
+            },
+            { 'X-Actor': `sup-${district}` },
+          );
           cases[district].push(caseId);
         }
       }
@@ -89,7 +120,7 @@ describe('lists with cursor paging', () => {
 
   const sorted = (ids: string[]) => [...ids].sort();
 
-  it('pages through a district\'s households for its registrar, each once, with no personal field', async () => {
+  it("pages through a district's households for its registrar, each once, with no personal field", async () => {
     const registrar = await as('registrar', HERE);
     const seen = await pageThrough(`/households?ou=${HERE}`, 'households', 'householdId', registrar, 4);
     expect(seen).toHaveLength(households[HERE].length);
@@ -106,14 +137,14 @@ describe('lists with cursor paging', () => {
     expect(sorted(seen)).toEqual(sorted([...households[HERE], ...households[THERE]]));
   });
 
-  it('pages through a district\'s loans for its loan officer, each once', async () => {
+  it("pages through a district's loans for its loan officer, each once", async () => {
     const officer = await as('loan-officer', HERE);
     const seen = await pageThrough(`/loans?ou=${HERE}`, 'loans', 'loanId', officer, 2);
     expect(sorted(seen)).toEqual(sorted(loans[HERE]));
     expect(seen).toHaveLength(loans[HERE].length);
   });
 
-  it('pages through a district\'s cases for its supervisor, beyond one page, each once', async () => {
+  it("pages through a district's cases for its supervisor, beyond one page, each once", async () => {
     const supervisor = await as('supervisor', HERE, `sup-${HERE}`);
     const seen = await pageThrough(`/cases?district=${HERE}`, 'cases', 'caseId', supervisor, 2);
     expect(sorted(seen)).toEqual(sorted(cases[HERE]));
@@ -140,7 +171,7 @@ describe('lists with cursor paging', () => {
     expect(answer.body).not.toContain(households[THERE][0]);
   });
 
-  it('gives a scoped caller who names no org unit its own area\'s list (issue 21 item 15: the default is the caller\'s scope)', async () => {
+  it("gives a scoped caller who names no org unit its own area's list (issue 21 item 15: the default is the caller's scope)", async () => {
     const answer = await get('/households', await as('registrar', HERE));
     expect(answer.status).toBe(200);
     expect(answer.body).not.toContain(households[THERE][0]);
@@ -162,7 +193,12 @@ describe('lists with cursor paging', () => {
 
   it('describes each list, its paging parameters and its place parameter in the OpenAPI document', async () => {
     const document = (await get('/openapi.json', {})).json as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
-    for (const [path, place] of [['/households', 'ou'], ['/loans', 'ou'], ['/cases', 'district'], ['/consumer-groups', undefined]] as const) {
+    for (const [path, place] of [
+      ['/households', 'ou'],
+      ['/loans', 'ou'],
+      ['/cases', 'district'],
+      ['/consumer-groups', undefined],
+    ] as const) {
       const names = (document.paths[path]?.get?.parameters ?? []).map((p) => p.name);
       expect([path, names]).toEqual([path, expect.arrayContaining(['limit', 'cursor', ...(place ? [place] : [])])]);
     }

@@ -23,11 +23,18 @@ const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
 type Schema = { $ref?: string; type?: string; items?: Schema; allOf?: Schema[]; properties?: Record<string, Schema>; required?: string[] };
 type Parameter = { name: string; in: string; required?: boolean };
 type Operation = {
-  summary?: string; description?: string; tags?: string[]; security?: unknown[]; parameters?: Parameter[];
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  security?: unknown[];
+  parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
   responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 };
-type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema>; securitySchemes?: Record<string, { type: string; scheme?: string }> } };
+type Document = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema>; securitySchemes?: Record<string, { type: string; scheme?: string }> };
+};
 
 interface Route {
   method: string;
@@ -37,13 +44,23 @@ interface Route {
   handler: string;
 }
 
-const METHODS: Partial<Record<RequestMethod, string>> = { [RequestMethod.GET]: 'get', [RequestMethod.POST]: 'post', [RequestMethod.PUT]: 'put', [RequestMethod.DELETE]: 'delete', [RequestMethod.PATCH]: 'patch' };
+const METHODS: Partial<Record<RequestMethod, string>> = {
+  [RequestMethod.GET]: 'get',
+  [RequestMethod.POST]: 'post',
+  [RequestMethod.PUT]: 'put',
+  [RequestMethod.DELETE]: 'delete',
+  [RequestMethod.PATCH]: 'patch',
+};
 /** Controllers whose POSTs are commands: they read If-Match, X-Correlation-Id and (from an admin) X-Actor. */
 const COMMANDS = ['HouseholdsController', 'LoansController', 'CasesController', 'SupervisionController', 'ResponsibilitiesController'];
 /** Handlers that read the acting capacity (apps/api/src/accountability/acting-role.ts). */
 const ACTING = ['CasesController.*', 'SupervisionController.assign', 'SupervisionController.endAssignment'];
 /** Handlers that take the raw query and parse it themselves, with the parameters they read. */
-const RAW_QUERIES: Record<string, readonly string[]> = { 'IndicatorsController.indicator': INDICATOR_PARAMETERS, 'FeedController.stream': FEED_PARAMETERS, 'FeedController.page': PAGE_PARAMETERS };
+const RAW_QUERIES: Record<string, readonly string[]> = {
+  'IndicatorsController.indicator': INDICATOR_PARAMETERS,
+  'FeedController.stream': FEED_PARAMETERS,
+  'FeedController.page': PAGE_PARAMETERS,
+};
 
 /** Routes kept out of the document on purpose (`@ApiExcludeController`, `@ApiExcludeEndpoint`: /asyncapi.json, like /openapi.json itself). */
 function excluded(controller: Function, fn: Function): boolean {
@@ -73,12 +90,21 @@ function routes(app: TestApp): Route[] {
   return found;
 }
 
-interface Arg { type: RouteParamtypes; data?: string; cls?: Function }
+interface Arg {
+  type: RouteParamtypes;
+  data?: string;
+  cls?: Function;
+}
 
 function args(route: Route): Arg[] {
-  const meta: Record<string, { index: number; data?: string }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, route.controller, route.handler) ?? {};
+  const meta: Record<string, { index: number; data?: string }> =
+    Reflect.getMetadata(ROUTE_ARGS_METADATA, route.controller, route.handler) ?? {};
   const types: Function[] = Reflect.getMetadata('design:paramtypes', route.controller.prototype, route.handler) ?? [];
-  return Object.entries(meta).map(([key, { index, data }]) => ({ type: Number(key.split(':')[0]) as RouteParamtypes, data, cls: types[index] }));
+  return Object.entries(meta).map(([key, { index, data }]) => ({
+    type: Number(key.split(':')[0]) as RouteParamtypes,
+    data,
+    cls: types[index],
+  }));
 }
 
 const PRIMITIVES = new Set<Function>([Object, String, Number, Boolean, Array]);
@@ -113,21 +139,31 @@ function documentedFields(document: Document, schema: Schema | undefined, prefix
     const field = `${prefix}${name}`;
     const required = resolved.required?.includes(name) ?? false;
     const inner = resolve(document, property);
-    const nested = inner?.type === 'array' ? documentedFields(document, inner.items, `${field}[].`, depth + 1) : documentedFields(document, inner, `${field}.`, depth + 1);
+    const nested =
+      inner?.type === 'array'
+        ? documentedFields(document, inner.items, `${field}[].`, depth + 1)
+        : documentedFields(document, inner, `${field}.`, depth + 1);
     return [{ field, required }, ...nested];
   });
 }
 
 /** What the API reads, route by route: body fields, query parameters, path parameters, headers. */
-function readsOf(route: Route): { body: { field: string; required: boolean }[]; query: { field: string; required: boolean }[]; path: string[]; headers: string[] } {
+function readsOf(route: Route): {
+  body: { field: string; required: boolean }[];
+  query: { field: string; required: boolean }[];
+  path: string[];
+  headers: string[];
+} {
   const all = args(route);
-  const dto = (type: RouteParamtypes) => all.filter((arg) => arg.type === type && arg.data === undefined && arg.cls && !PRIMITIVES.has(arg.cls));
+  const dto = (type: RouteParamtypes) =>
+    all.filter((arg) => arg.type === type && arg.data === undefined && arg.cls && !PRIMITIVES.has(arg.cls));
   const name = route.controller.name;
   const raw = RAW_QUERIES[`${name}.${route.handler}`] ?? [];
   const headers = all.filter((arg) => arg.type === RouteParamtypes.HEADERS && arg.data).map((arg) => arg.data!.toLowerCase());
   if (route.method === 'post') headers.push('idempotency-key');
   if (COMMANDS.includes(name) && route.method === 'post') headers.push('if-match', 'x-correlation-id', 'x-actor');
-  if ((ACTING.includes(`${name}.*`) || ACTING.includes(`${name}.${route.handler}`)) && route.method === 'post') headers.push('x-actor-role', 'x-actor-unit');
+  if ((ACTING.includes(`${name}.*`) || ACTING.includes(`${name}.${route.handler}`)) && route.method === 'post')
+    headers.push('x-actor-role', 'x-actor-unit');
   if (findPolicy(POLICY, route.method, route.path)?.personal) headers.push('x-purpose');
   return {
     body: dto(RouteParamtypes.BODY).flatMap((arg) => validatedFields(arg.cls!)),
@@ -169,8 +205,8 @@ describe('the OpenAPI document', () => {
   it('documents every validated body field, required where the API requires it (nested ones too)', () => {
     const gaps = all.flatMap((route) => {
       const documented = documentedFields(document, operation(route)?.requestBody?.content['application/json']?.schema);
-      return readsOf(route).body
-        .filter(({ field, required }) => !documented.some((d) => d.field === field && (!required || d.required)))
+      return readsOf(route)
+        .body.filter(({ field, required }) => !documented.some((d) => d.field === field && (!required || d.required)))
         .map(({ field, required }) => `${route.method} ${route.path}: ${field}${required ? ' (required)' : ''}`);
     });
     expect(gaps).toEqual([]);
@@ -206,14 +242,21 @@ describe('the OpenAPI document', () => {
   });
 
   it('declares bearer security, and 401 and 403 problem answers, on every protected operation', () => {
-    expect(Object.values(document.components.securitySchemes ?? {})).toContainEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+    expect(Object.values(document.components.securitySchemes ?? {})).toContainEqual(
+      expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    );
     const gaps = all.flatMap((route) => {
       const op = operation(route);
-      if (findPolicy(POLICY, route.method, route.path)?.roles === 'public') return op?.security?.length === 0 ? [] : [`${route.method} ${route.path}: public but not marked so`];
+      if (findPolicy(POLICY, route.method, route.path)?.roles === 'public')
+        return op?.security?.length === 0 ? [] : [`${route.method} ${route.path}: public but not marked so`];
       return [
         !op?.security?.length && 'security',
-        ...['401', '403'].filter((status) => !op?.responses[status]?.content?.['application/problem+json']).map((status) => `${status} problem`),
-      ].filter(Boolean).map((what) => `${route.method} ${route.path}: ${what}`);
+        ...['401', '403']
+          .filter((status) => !op?.responses[status]?.content?.['application/problem+json'])
+          .map((status) => `${status} problem`),
+      ]
+        .filter(Boolean)
+        .map((what) => `${route.method} ${route.path}: ${what}`);
     });
     expect(gaps).toEqual([]);
   });
@@ -226,7 +269,9 @@ describe('the OpenAPI document', () => {
       const failures = responses.filter(([status]) => /^[45]\d\d$/.test(status));
       return [
         ...(successes.length === 0 ? ['success answer'] : []),
-        ...(withBody.some(([, answer]) => !Object.values(answer.content ?? {}).some((media) => media.schema && !bare(media.schema))) ? ['success schema'] : []),
+        ...(withBody.some(([, answer]) => !Object.values(answer.content ?? {}).some((media) => media.schema && !bare(media.schema)))
+          ? ['success schema']
+          : []),
         ...failures.filter(([, answer]) => !answer.content?.['application/problem+json']).map(([status]) => `${status} as problem+json`),
       ].map((what) => `${route.method} ${route.path}: ${what}`);
     });

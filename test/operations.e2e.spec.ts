@@ -40,9 +40,18 @@ describe('operations: /health and /metrics', () => {
 
       const health = await request(app.http).get('/health').expect(200);
       expect(health.body.status).toBe('warn');
-      expect(health.body.logHeldBackBy).toEqual({ pid, transactionId: xid, application: 'long-report', state: 'idle in transaction', since: expect.any(String), seconds: expect.any(Number) });
+      expect(health.body.logHeldBackBy).toEqual({
+        pid,
+        transactionId: xid,
+        application: 'long-report',
+        state: 'idle in transaction',
+        since: expect.any(String),
+        seconds: expect.any(Number),
+      });
       expect(health.body.logHeldBackBy.seconds).toBeGreaterThanOrEqual(1);
-      expect(health.body.warnings).toEqual([expect.stringMatching(new RegExp(`transaction .*pid ${pid}.* held the log back for \\d+ s .*threshold 1 s`))]);
+      expect(health.body.warnings).toEqual([
+        expect.stringMatching(new RegExp(`transaction .*pid ${pid}.* held the log back for \\d+ s .*threshold 1 s`)),
+      ]);
 
       const metrics = await request(app.http).get('/metrics').expect(200);
       expect(sample(metrics.text, 'family_ledger_log_held_back_seconds')).toBeGreaterThanOrEqual(1);
@@ -60,12 +69,31 @@ describe('operations: /health and /metrics', () => {
     const api = () => request(app.http);
     const tag = randomUUID().slice(0, 8);
     const name = `ops-${tag}`;
-    await api().put(`/consumer-groups/${name}`).set('Authorization', subscriber).send({ filter: { streams: [`ops${tag}-`] }, maxDeliveries: 1 }).expect(201);
-    await storeWithoutSchemaCheck(app).appendToStream(`ops${tag}-1`, [event('LoanGranted'), event('LoanRepaymentRecorded'), event('LoanRepaymentRecorded')]);
-    const claimed = await api().post(`/consumer-groups/${name}/claim`).set('Authorization', subscriber).send({ consumer: 'c1', max: 1 }).expect(200);
-    await api().post(`/consumer-groups/${name}/nack`).set('Authorization', subscriber).send({ consumer: 'c1', eventIds: [claimed.body.events[0].id], reason: 'cannot parse' }).expect(200);
-    await api().post('/households').set('Idempotency-Key', randomUUID())
-      .send({ villageCode: '640105002001', category: 'stable', members: 2, head: { name: 'Na Ying' }, enrolmentYear: 2012 }).expect(201);
+    await api()
+      .put(`/consumer-groups/${name}`)
+      .set('Authorization', subscriber)
+      .send({ filter: { streams: [`ops${tag}-`] }, maxDeliveries: 1 })
+      .expect(201);
+    await storeWithoutSchemaCheck(app).appendToStream(`ops${tag}-1`, [
+      event('LoanGranted'),
+      event('LoanRepaymentRecorded'),
+      event('LoanRepaymentRecorded'),
+    ]);
+    const claimed = await api()
+      .post(`/consumer-groups/${name}/claim`)
+      .set('Authorization', subscriber)
+      .send({ consumer: 'c1', max: 1 })
+      .expect(200);
+    await api()
+      .post(`/consumer-groups/${name}/nack`)
+      .set('Authorization', subscriber)
+      .send({ consumer: 'c1', eventIds: [claimed.body.events[0].id], reason: 'cannot parse' })
+      .expect(200);
+    await api()
+      .post('/households')
+      .set('Idempotency-Key', randomUUID())
+      .send({ villageCode: '640105002001', category: 'stable', members: 2, head: { name: 'Na Ying' }, enrolmentYear: 2012 })
+      .expect(201);
 
     const text = (await api().get('/metrics').expect(200)).text;
     expect(sample(text, `family_ledger_consumer_group_parked_events{group="${name}"}`)).toBe(1);

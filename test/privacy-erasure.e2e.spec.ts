@@ -10,7 +10,12 @@ import { apiRoutes, baseUrl, concretePath, createFixtures, Fixtures, send } from
 import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
 
 const tag = randomBytes(4).toString('hex');
-const SECRETS = { head: `Zhang Xiuying ${tag}`, need: `asthma inhaler for her son ${tag}`, phone: '13912345678', reason: `hospital debts of ${tag}` };
+const SECRETS = {
+  head: `Zhang Xiuying ${tag}`,
+  need: `asthma inhaler for her son ${tag}`,
+  phone: '13912345678',
+  reason: `hospital debts of ${tag}`,
+};
 
 describe('erasing a household', () => {
   let app: TestApp;
@@ -38,13 +43,22 @@ describe('erasing a household', () => {
 
   beforeAll(async () => {
     // The service's own output is captured to check that personal data never reaches a log.
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (output.push(String(chunk)), writes.out(chunk, ...rest))) as typeof process.stdout.write;
-    process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (output.push(String(chunk)), writes.err(chunk, ...rest))) as typeof process.stderr.write;
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (
+      output.push(String(chunk)),
+      writes.out(chunk, ...rest)
+    )) as typeof process.stdout.write;
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (
+      output.push(String(chunk)),
+      writes.err(chunk, ...rest)
+    )) as typeof process.stderr.write;
     app = await startTestApp({ projector: true });
     base = await baseUrl(app);
     fixtures = await createFixtures(app, base, { head: SECRETS.head, need: SECRETS.need });
     await request(app.http).post(`/loans/${fixtures.loanId}/default`).send({ reason: SECRETS.reason }).expect(200);
-    await request(app.http).put('/consumer-groups/erasure-check').send({ filter: { streams: ['household-', 'loan-'] } }).expect(201);
+    await request(app.http)
+      .put('/consumer-groups/erasure-check')
+      .send({ filter: { streams: ['household-', 'loan-'] } })
+      .expect(201);
   });
   afterAll(async () => {
     process.stdout.write = writes.out;
@@ -59,7 +73,11 @@ describe('erasing a household', () => {
     expect(found(await wholeDatabase())).toEqual([]);
   });
 
-  const history = () => request(app.http).get(`/audit/streams/household-${fixtures.householdId}/history`).expect(200).then((r) => JSON.stringify(r.body));
+  const history = () =>
+    request(app.http)
+      .get(`/audit/streams/household-${fixtures.householdId}/history`)
+      .expect(200)
+      .then((r) => JSON.stringify(r.body));
 
   it('shows the personal data to an admin before erasure', async () => {
     expect(await history()).toContain(SECRETS.head);
@@ -70,14 +88,21 @@ describe('erasing a household', () => {
     const path = `/households/${fixtures.householdId}/erasure`;
     await request(app.http).post(path).send({}).expect(400);
     await request(app.http).post(path).send({ legalBasis: 'because' }).expect(400);
-    await request(app.http).post(path).set('Authorization', `Bearer ${await app.token('registrar')}`).send({ legalBasis: 'purpose-achieved' }).expect(403);
+    await request(app.http)
+      .post(path)
+      .set('Authorization', `Bearer ${await app.token('registrar')}`)
+      .send({ legalBasis: 'purpose-achieved' })
+      .expect(403);
     await request(app.http).post(`/households/${fixtures.caseId}/erasure`).send({ legalBasis: 'purpose-achieved' }).expect(404);
     expect(await history()).toContain(SECRETS.head);
   });
 
   it('leaves no trace of the personal data on any surface once erased', async () => {
     const before = await logLength(app);
-    const erased = await request(app.http).post(`/households/${fixtures.householdId}/erasure`).send({ legalBasis: 'purpose-achieved', reference: 'ORDER-2015/7' }).expect(200);
+    const erased = await request(app.http)
+      .post(`/households/${fixtures.householdId}/erasure`)
+      .send({ legalBasis: 'purpose-achieved', reference: 'ORDER-2015/7' })
+      .expect(200);
     expect(erased.body).toEqual({ householdId: fixtures.householdId, personalData: 'erased', legalBasis: 'purpose-achieved' });
     expect(await logLength(app)).toBe(before);
 
@@ -87,7 +112,9 @@ describe('erasing a household', () => {
 
     const answers: string[] = [];
     for (const route of apiRoutes(app).filter((r) => r.method === 'GET')) {
-      const answer = await send(base, 'GET', concretePath(route, fixtures), { headers: { Authorization: `Bearer ${await app.token('admin', { scopes: ['pii'] })}`, 'X-Purpose': 'erasure check' } });
+      const answer = await send(base, 'GET', concretePath(route, fixtures), {
+        headers: { Authorization: `Bearer ${await app.token('admin', { scopes: ['pii'] })}`, 'X-Purpose': 'erasure check' },
+      });
       answers.push(`${route.path}: ${answer.body}`);
     }
     const claimed = await request(app.http).post('/consumer-groups/erasure-check/claim').send({ consumer: 'c1', max: 100 }).expect(200);
@@ -98,7 +125,11 @@ describe('erasing a household', () => {
     expect(found(answers.join('\n'))).toEqual([]);
 
     // Projections read the log after erasure as well: what they hold (and anything else in the database) is clean.
-    await eventually(async () => expect((await request(app.http).get('/health')).body.projections.every((p: { eventsBehind: number }) => p.eventsBehind === 0)).toBe(true));
+    await eventually(async () =>
+      expect((await request(app.http).get('/health')).body.projections.every((p: { eventsBehind: number }) => p.eventsBehind === 0)).toBe(
+        true,
+      ),
+    );
     expect(found(await wholeDatabase())).toEqual([]);
     expect(found(output.join(''))).toEqual([]);
   });
@@ -109,7 +140,10 @@ describe('erasing a household', () => {
   });
 
   it('goes on recording facts about the erased household but keeps no new personal data', async () => {
-    const need = await request(app.http).post(`/households/${fixtures.householdId}/needs`).send({ focusArea: 'health', kind: 'care', description: `new details ${tag}` }).expect(201);
+    const need = await request(app.http)
+      .post(`/households/${fixtures.householdId}/needs`)
+      .send({ focusArea: 'health', kind: 'care', description: `new details ${tag}` })
+      .expect(201);
     const events = await app.runtime.eventStore.readStream(`household-${fixtures.householdId}`);
     expect(events.find((e) => e.data.needId === need.body.needId)?.data.description).toBe('[erased]');
     expect(found(await wholeDatabase())).toEqual([]);
@@ -118,9 +152,15 @@ describe('erasing a household', () => {
 
   it('answers a second erasure the same way, and refuses to restrict erased data', async () => {
     await request(app.http).post(`/households/${fixtures.householdId}/erasure`).send({ legalBasis: 'purpose-achieved' }).expect(200);
-    const restricted = await request(app.http).post(`/households/${fixtures.householdId}/restriction`).send({ legalBasis: 'dispute-pending' }).expect(409);
+    const restricted = await request(app.http)
+      .post(`/households/${fixtures.householdId}/restriction`)
+      .send({ legalBasis: 'dispute-pending' })
+      .expect(409);
     expect(restricted.body.code).toBe('personal-data-erased');
-    const decisions = await app.runtime.dataSource.query(`SELECT action, legal_basis, reference, actor FROM personal_data.key_decisions WHERE key_id = $1 ORDER BY id`, [fixtures.householdId]);
+    const decisions = await app.runtime.dataSource.query(
+      `SELECT action, legal_basis, reference, actor FROM personal_data.key_decisions WHERE key_id = $1 ORDER BY id`,
+      [fixtures.householdId],
+    );
     expect(decisions[0]).toEqual({ action: 'erased', legal_basis: 'purpose-achieved', reference: 'ORDER-2015/7', actor: 'test-admin' });
   });
 });

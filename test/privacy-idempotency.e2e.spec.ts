@@ -18,21 +18,37 @@ describe('idempotent answers and personal data', () => {
   /** A fresh group over the household's stream, so each test claims its events anew. */
   async function newGroup(): Promise<string> {
     const group = `idem-pii-${randomUUID().slice(0, 8)}`;
-    await request(app.http).put(`/consumer-groups/${group}`).send({ filter: { streams: [`household-${householdId}`] } }).expect(201);
+    await request(app.http)
+      .put(`/consumer-groups/${group}`)
+      .send({ filter: { streams: [`household-${householdId}`] } })
+      .expect(201);
     return group;
   }
 
   /** Every row of the idempotency store, as text. */
   const storedAnswers = async () =>
-    ((await app.runtime.dataSource.query(`SELECT t::text AS row FROM idempotency.keys t`)) as { row: string }[]).map((r) => r.row).join('\n');
+    ((await app.runtime.dataSource.query(`SELECT t::text AS row FROM idempotency.keys t`)) as { row: string }[])
+      .map((r) => r.row)
+      .join('\n');
   const claim = (group: string, key: string, token = pii) =>
-    request(app.http).post(`/consumer-groups/${group}/claim`).set('Authorization', token).set('Idempotency-Key', key).send({ consumer: 'c1', max: 10 });
+    request(app.http)
+      .post(`/consumer-groups/${group}/claim`)
+      .set('Authorization', token)
+      .set('Idempotency-Key', key)
+      .send({ consumer: 'c1', max: 10 });
 
   beforeAll(async () => {
     app = await startTestApp();
     pii = `Bearer ${await app.token('subscriber', { scopes: ['pii'] })}`;
-    await request(app.http).post('/households')
-      .send({ householdId, villageCode: '640104001001', category: 'developing', members: 3, head: { name: SECRETS.name, phone: SECRETS.phone } })
+    await request(app.http)
+      .post('/households')
+      .send({
+        householdId,
+        villageCode: '640104001001',
+        category: 'developing',
+        members: 3,
+        head: { name: SECRETS.name, phone: SECRETS.phone },
+      })
       .expect(201);
   });
   afterAll(() => app.close());

@@ -14,7 +14,10 @@ describe('restricting a household', () => {
   beforeAll(async () => {
     app = await startTestApp();
     fixtures = await createFixtures(app, await baseUrl(app), { head: NAME, need: 'restricted need' });
-    history = async (headers = {}) => JSON.stringify((await request(app.http).get(`/audit/streams/household-${fixtures.householdId}/history`).set(headers).expect(200)).body);
+    history = async (headers = {}) =>
+      JSON.stringify(
+        (await request(app.http).get(`/audit/streams/household-${fixtures.householdId}/history`).set(headers).expect(200)).body,
+      );
   });
   afterAll(async () => {
     await app.close();

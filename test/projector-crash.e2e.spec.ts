@@ -13,11 +13,20 @@ import { indicatorProjections } from '@projections/index';
 const ROOT = join(__dirname, '..');
 
 function startProjector(url: string): ChildProcess {
-  return spawn(process.execPath, ['-r', join(ROOT, 'scripts/projections/register.js'), join(ROOT, 'scripts/projections/projector-child.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, PROJECTIONS: indicatorProjections.map((p) => p.name).join(','), PROJECTOR_BATCH_SIZE: '25' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawn(
+    process.execPath,
+    ['-r', join(ROOT, 'scripts/projections/register.js'), join(ROOT, 'scripts/projections/projector-child.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PROJECTIONS: indicatorProjections.map((p) => p.name).join(','),
+        PROJECTOR_BATCH_SIZE: '25',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 function exited(child: ChildProcess): Promise<void> {

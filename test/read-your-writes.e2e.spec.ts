@@ -17,18 +17,35 @@ describe('read-your-writes over events a read model skips', () => {
 
   it('lets households-enrolled reflect a loan written after the last household event', async () => {
     const householdId = randomUUID();
-    await request(app.http).post('/households')
-      .send({ householdId, villageCode: '640104001001', category: 'developing', members: 3, head: { name: 'Na Ying', phone: '13900000001' } })
+    await request(app.http)
+      .post('/households')
+      .send({
+        householdId,
+        villageCode: '640104001001',
+        category: 'developing',
+        members: 3,
+        head: { name: 'Na Ying', phone: '13900000001' },
+      })
       .expect(201);
-    const loan = await request(app.http).post('/loans').send({
-      loanId: randomUUID(), householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen: 1_000_000,
-      interestSubsidyBps: 600, termMonths: 12, lender: 'Yinchuan Rural Credit Cooperative',
-    }).expect(201);
+    const loan = await request(app.http)
+      .post('/loans')
+      .send({
+        loanId: randomUUID(),
+        householdId,
+        borrowerGroup: 'woman',
+        programmeCode: 'womens-micro-loan',
+        principalFen: 1_000_000,
+        interestSubsidyBps: 600,
+        termMonths: 12,
+        lender: 'Yinchuan Rural Credit Cooperative',
+      })
+      .expect(201);
     const written = parsePosition(loan.body.position)!;
     await eventually(async () => {
       const { body } = await request(app.http).get('/indicators/households-enrolled?ou=640104').expect(200);
       const reflected = body.reflects.position === null ? undefined : parsePosition(body.reflects.position);
-      if (!reflected || reflected.commit < written.commit) throw new Error(`reflects ${body.reflects.position}, wrote at ${loan.body.position}`);
+      if (!reflected || reflected.commit < written.commit)
+        throw new Error(`reflects ${body.reflects.position}, wrote at ${loan.body.position}`);
     }, 15_000);
   });
 });

@@ -32,15 +32,31 @@ describe('reference data names', () => {
     for (const [index, unit] of (tree.body.items as { parent: string | null }[]).entries()) {
       if (unit.parent !== null) expect(codes.indexOf(unit.parent)).toBeLessThan(index);
     }
-    expect(tree.body.items[0]).toEqual({ code: '640100', level: 'city', parent: null, name: { 'zh-CN': '银川市', en: 'Yinchuan' }, label: '银川市' });
+    expect(tree.body.items[0]).toEqual({
+      code: '640100',
+      level: 'city',
+      parent: null,
+      name: { 'zh-CN': '银川市', en: 'Yinchuan' },
+      label: '银川市',
+    });
   });
 
   it('lists categories, focus areas, departments, service types, need kinds and loan programmes by name', async () => {
     const answer = await request(app.http).get('/reference-data').query({ lang: 'en' }).set('Authorization', analyst);
     expect(answer.status).toBe(200);
-    expect(Object.keys(answer.body)).toEqual(expect.arrayContaining(['categories', 'focusAreas', 'departments', 'serviceTypes', 'needKinds', 'loanPrograms']));
-    expect(answer.body.categories[0]).toEqual({ code: 'developing', name: { 'zh-CN': '发展型家庭', en: 'Developing family' }, label: 'Developing family' });
-    expect(answer.body.loanPrograms[0]).toMatchObject({ code: 'womens-micro-loan', name: { 'zh-CN': '妇女创业小额担保贷款' }, principalCapFen: 8000000 });
+    expect(Object.keys(answer.body)).toEqual(
+      expect.arrayContaining(['categories', 'focusAreas', 'departments', 'serviceTypes', 'needKinds', 'loanPrograms']),
+    );
+    expect(answer.body.categories[0]).toEqual({
+      code: 'developing',
+      name: { 'zh-CN': '发展型家庭', en: 'Developing family' },
+      label: 'Developing family',
+    });
+    expect(answer.body.loanPrograms[0]).toMatchObject({
+      code: 'womens-micro-loan',
+      name: { 'zh-CN': '妇女创业小额担保贷款' },
+      principalCapFen: 8000000,
+    });
   });
 
   it('refuses an unknown language by naming the parameter, and a caller without a token or session', async () => {
@@ -54,14 +70,27 @@ describe('reference data names', () => {
     const household = { householdId: randomUUID(), villageCode: '640105001001', category: 'elderly', members: 2, head: { name: 'Ma Lan' } };
     expect((await request(app.http).post('/households').send(household)).status).toBe(201);
     const answer = await eventually(async () => {
-      const got = await request(app.http).get('/indicators/households-enrolled').query({ ou: '640105', by: 'category', lang: 'zh-CN' }).set('Authorization', analyst);
+      const got = await request(app.http)
+        .get('/indicators/households-enrolled')
+        .query({ ou: '640105', by: 'category', lang: 'zh-CN' })
+        .set('Authorization', analyst);
       expect(got.body.rows?.length).toBeGreaterThan(0);
       return got;
     });
-    expect(answer.body.rows[0]).toMatchObject({ orgUnit: '640105', category: 'elderly', names: { orgUnit: '西夏区', category: '老年型家庭' } });
-    const plain = await request(app.http).get('/indicators/households-enrolled').query({ ou: '640105', by: 'category' }).set('Authorization', analyst);
+    expect(answer.body.rows[0]).toMatchObject({
+      orgUnit: '640105',
+      category: 'elderly',
+      names: { orgUnit: '西夏区', category: '老年型家庭' },
+    });
+    const plain = await request(app.http)
+      .get('/indicators/households-enrolled')
+      .query({ ou: '640105', by: 'category' })
+      .set('Authorization', analyst);
     expect(plain.body.rows[0].names).toBeUndefined();
-    const bad = await request(app.http).get('/indicators/households-enrolled').query({ ou: '640105', lang: 'xx' }).set('Authorization', analyst);
+    const bad = await request(app.http)
+      .get('/indicators/households-enrolled')
+      .query({ ou: '640105', lang: 'xx' })
+      .set('Authorization', analyst);
     expect([bad.status, bad.body.code]).toEqual([400, 'invalid-parameter']);
   });
 });

@@ -17,12 +17,30 @@ describe('existence is not revealed to scoped callers', () => {
   const there = { household: randomUUID(), loan: randomUUID(), case: randomUUID() };
   const here = { household: randomUUID(), loan: randomUUID(), case: randomUUID() };
 
-  const enrolment = (district: string, householdId?: string) => ({ householdId, villageCode: `${district}001001`, category: 'stable', members: 2, head: { name: 'Ma Lan' } });
+  const enrolment = (district: string, householdId?: string) => ({
+    householdId,
+    villageCode: `${district}001001`,
+    category: 'stable',
+    members: 2,
+    head: { name: 'Ma Lan' },
+  });
   const grant = (householdId: string, loanId?: string) => ({
-    loanId, householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen: 1_000_000, interestSubsidyBps: 600, termMonths: 12, lender: 'Yinchuan Rural Credit Cooperative',
+    loanId,
+    householdId,
+    borrowerGroup: 'woman',
+    programmeCode: 'womens-micro-loan',
+    principalFen: 1_000_000,
+    interestSubsidyBps: 600,
+    termMonths: 12,
+    lender: 'Yinchuan Rural Credit Cooperative',
   });
   const opening = (district: string, caseId?: string) => ({
-    caseId, subjectUnit: 'unit-1', districtCode: district, grounds: ['passive'], evidence: [{ reference: 'r', description: 'd' }], reason: 'r',
+    caseId,
+    subjectUnit: 'unit-1',
+    districtCode: district,
+    grounds: ['passive'],
+    evidence: [{ reference: 'r', description: 'd' }],
+    reason: 'r',
   });
 
   async function post(path: string, body: object, headers: Record<string, string>): Promise<Answer> {
@@ -56,28 +74,34 @@ describe('existence is not revealed to scoped callers', () => {
     { kind: 'case', role: 'supervisor', sub: 'sup-here', path: '/cases', body: (id?: string) => opening(HERE, id) },
   ] as const;
 
-  it.each(kinds)('answers a $kind id of another district exactly as a fresh id and one of its own, appending nothing', async ({ kind, role, sub, path, body }) => {
-    const scoped = { Authorization: `Bearer ${await app.token(role, { ou: HERE, sub })}` };
-    const before = await logLength(app);
-    const answers = [];
-    for (const id of [there[kind], randomUUID(), here[kind]]) {
-      const answer = await post(path, body(id), scoped);
-      answers.push({ status: answer.status, body: answer.json });
-    }
-    expect(answers[0]).toEqual(answers[1]);
-    expect(answers[1]).toEqual(answers[2]);
-    expect(answers[0].status).toBe(400);
-    expect(await logLength(app)).toBe(before);
-  });
+  it.each(kinds)(
+    'answers a $kind id of another district exactly as a fresh id and one of its own, appending nothing',
+    async ({ kind, role, sub, path, body }) => {
+      const scoped = { Authorization: `Bearer ${await app.token(role, { ou: HERE, sub })}` };
+      const before = await logLength(app);
+      const answers = [];
+      for (const id of [there[kind], randomUUID(), here[kind]]) {
+        const answer = await post(path, body(id), scoped);
+        answers.push({ status: answer.status, body: answer.json });
+      }
+      expect(answers[0]).toEqual(answers[1]);
+      expect(answers[1]).toEqual(answers[2]);
+      expect(answers[0].status).toBe(400);
+      expect(await logLength(app)).toBe(before);
+    },
+  );
 
-  it.each(kinds)('still lets a scoped caller create a $kind, with a service-chosen id its Idempotency-Key keeps stable', async ({ role, sub, path, body }) => {
-    const scoped = { Authorization: `Bearer ${await app.token(role, { ou: HERE, sub })}`, 'Idempotency-Key': randomUUID() };
-    const first = await post(path, body(), scoped);
-    expect([first.status, first.body.slice(0, 200)]).toEqual([201, expect.any(String)]);
-    const again = await post(path, body(), scoped);
-    expect(again.status).toBe(201);
-    expect(again.json).toEqual(first.json);
-  });
+  it.each(kinds)(
+    'still lets a scoped caller create a $kind, with a service-chosen id its Idempotency-Key keeps stable',
+    async ({ role, sub, path, body }) => {
+      const scoped = { Authorization: `Bearer ${await app.token(role, { ou: HERE, sub })}`, 'Idempotency-Key': randomUUID() };
+      const first = await post(path, body(), scoped);
+      expect([first.status, first.body.slice(0, 200)]).toEqual([201, expect.any(String)]);
+      const again = await post(path, body(), scoped);
+      expect(again.status).toBe(201);
+      expect(again.json).toEqual(first.json);
+    },
+  );
 
   it('keeps letting whole-city callers choose ids, and tells them of a conflict', async () => {
     const admin = { Authorization: `Bearer ${await app.token('admin')}` };

@@ -28,7 +28,14 @@ describe('the service after kill -9', () => {
     const enrolled = await fetch(`${service.url}/households`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ householdId, villageCode: '640105002001', category: 'stable', members: 2, head: { name: 'Na Ying' }, enrolmentYear: 2012 }),
+      body: JSON.stringify({
+        householdId,
+        villageCode: '640105002001',
+        category: 'stable',
+        members: 2,
+        head: { name: 'Na Ying' },
+        enrolmentYear: 2012,
+      }),
     });
     expect(enrolled.status).toBe(201);
     service.child.kill('SIGKILL');

@@ -4,7 +4,8 @@ import request from 'supertest';
 import { eventually, startTestApp, TestApp } from './support/test-app';
 
 const enrol = (app: TestApp, category: string) =>
-  request(app.http).post('/households')
+  request(app.http)
+    .post('/households')
     .send({ householdId: randomUUID(), villageCode: '640105002001', category, members: 2, head: { name: 'Na Ying' }, enrolmentYear: 2012 })
     .expect(201);
 

@@ -21,15 +21,42 @@ describe('stocks and flows', () => {
     // A: enrolled May 2012, certified June 2013. B: enrolled May 2012, certified at 17:00 UTC on 31 Dec 2013,
     // which is 1 January 2014 in Yinchuan. C: enrolled March 2012, withdrawn March 2013.
     const a = await household('2012-05-10T02:00:00.000Z');
-    await append(a, 'HouseholdCertified', { householdId: a, criteriaVersion: '2012', assessedBy: 'township committee' }, '2013-06-15T02:00:00.000Z');
+    await append(
+      a,
+      'HouseholdCertified',
+      { householdId: a, criteriaVersion: '2012', assessedBy: 'township committee' },
+      '2013-06-15T02:00:00.000Z',
+    );
     const b = await household('2012-05-11T02:00:00.000Z');
-    await append(b, 'HouseholdCertified', { householdId: b, criteriaVersion: '2012', assessedBy: 'township committee' }, '2013-12-31T17:00:00.000Z');
+    await append(
+      b,
+      'HouseholdCertified',
+      { householdId: b, criteriaVersion: '2012', assessedBy: 'township committee' },
+      '2013-12-31T17:00:00.000Z',
+    );
     const c = await household('2012-03-01T02:00:00.000Z');
     await append(c, 'HouseholdWithdrawn', { householdId: c, reason: 'moved away' }, '2013-03-01T02:00:00.000Z');
     const loanId = randomUUID();
     await app.runtime.eventStore.appendToStream(`loan-${loanId}`, [
-      event('LoanGranted', { loanId, householdId: a, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen: 5_000_012, interestSubsidyBps: 700, termMonths: 24, lender: 'Yinchuan Rural Credit Cooperative' }, '2012-06-01T02:00:00.000Z'),
-      event('LoanRepaymentRecorded', { loanId, householdId: a, amountFen: 3_000_000, outstandingFen: 2_000_012 }, '2013-03-01T02:00:00.000Z'),
+      event(
+        'LoanGranted',
+        {
+          loanId,
+          householdId: a,
+          borrowerGroup: 'woman',
+          programmeCode: 'womens-micro-loan',
+          principalFen: 5_000_012,
+          interestSubsidyBps: 700,
+          termMonths: 24,
+          lender: 'Yinchuan Rural Credit Cooperative',
+        },
+        '2012-06-01T02:00:00.000Z',
+      ),
+      event(
+        'LoanRepaymentRecorded',
+        { loanId, householdId: a, amountFen: 3_000_000, outstandingFen: 2_000_012 },
+        '2013-03-01T02:00:00.000Z',
+      ),
     ]);
     await eventually(async () => {
       const { body } = await get('/admin/projections').expect(200);
@@ -44,7 +71,9 @@ describe('stocks and flows', () => {
 
   it('answers certification-rate?pe=2013 with the households certified by the end of 2013, local time', async () => {
     expect((await rows(`/indicators/certification-rate?ou=${TOWNSHIP}&pe=2012;2013;2014`)).map(pair)).toEqual([
-      ['2012', 0, 3], ['2013', 1, 2], ['2014', 2, 2],
+      ['2012', 0, 3],
+      ['2013', 1, 2],
+      ['2014', 2, 2],
     ]);
   });
 
@@ -55,16 +84,21 @@ describe('stocks and flows', () => {
   });
 
   it('keeps flows in the period the thing happened', async () => {
-    expect((await rows(`/indicators/households-enrolled?ou=${TOWNSHIP}&pe=2012;2013`)).map((r) => [r.period, r.numerator])).toEqual([['2012', 2]]);
+    expect((await rows(`/indicators/households-enrolled?ou=${TOWNSHIP}&pe=2012;2013`)).map((r) => [r.period, r.numerator])).toEqual([
+      ['2012', 2],
+    ]);
     expect((await rows(`/indicators/households-active?ou=${TOWNSHIP}&pe=2012Q1;2012;2013`)).map((r) => [r.period, r.numerator])).toEqual([
-      ['2012', 3], ['2012Q1', 1], ['2013', 2],
+      ['2012', 3],
+      ['2012Q1', 1],
+      ['2013', 2],
     ]);
   });
 
   it('answers loans outstanding as a stock, in fen with yuan beside', async () => {
     const outstanding = await rows(`/indicators/loans-outstanding?ou=${TOWNSHIP}&pe=201205;2012;2013`);
     expect(outstanding.map((r) => [r.period, r.numerator, r.valueYuan, r.activeLoans])).toEqual([
-      ['2012', 5_000_012, 50_000.12, 1], ['2013', 2_000_012, 20_000.12, 1],
+      ['2012', 5_000_012, 50_000.12, 1],
+      ['2013', 2_000_012, 20_000.12, 1],
     ]);
     const granted = await rows(`/indicators/loans-granted?ou=${TOWNSHIP}&pe=2012`);
     expect(granted[0]).toMatchObject({ principalFen: 5_000_012, principalYuan: 50_000.12, repaidYuan: 30_000 });
@@ -78,7 +112,11 @@ describe('stocks and flows', () => {
     expect(lines.map((line) => line.split(',')[header.split(',').indexOf('value')])).toEqual(['0', '0.5']);
     const list = (await get('/indicators').expect(200)).body.indicators as { name: string; aggregation: string; rounding: string }[];
     expect(Object.fromEntries(list.map((i) => [i.name, i.aggregation]))).toMatchObject({
-      'certification-rate': 'stock', 'households-active': 'stock', 'loans-outstanding': 'stock', 'households-enrolled': 'flow', 'services-delivered': 'flow',
+      'certification-rate': 'stock',
+      'households-active': 'stock',
+      'loans-outstanding': 'stock',
+      'households-enrolled': 'flow',
+      'services-delivered': 'flow',
     });
     expect(list.find((i) => i.name === 'certification-rate')!.rounding).toMatch(/4 decimal places in CSV/);
   });
@@ -98,14 +136,21 @@ describe('stocks and flows', () => {
     ['/indicators/certification-rate?asOf=2013-12-31&pe=2013', /pe or asOf, not both/],
   ])('refuses %s with a problem naming the value, writing nothing', async (path, detail) => {
     const before = await logLength(app);
-    const refused = await get(path).expect(400).expect('content-type', /application\/problem\+json/);
+    const refused = await get(path)
+      .expect(400)
+      .expect('content-type', /application\/problem\+json/);
     expect(refused.body.detail).toMatch(detail);
     expect(await logLength(app)).toBe(before);
   });
 
   async function household(at: string): Promise<string> {
     const householdId = randomUUID();
-    await append(householdId, 'HouseholdEnrolled', { householdId, villageCode: VILLAGE, category: 'stable', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 }, at);
+    await append(
+      householdId,
+      'HouseholdEnrolled',
+      { householdId, villageCode: VILLAGE, category: 'stable', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 },
+      at,
+    );
     return householdId;
   }
 
@@ -115,5 +160,10 @@ describe('stocks and flows', () => {
 });
 
 function event(type: string, data: JsonObject, occurredAt: string): EventToAppend {
-  return { id: randomUUID(), type, data, metadata: { actor: 'stocks-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt } };
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: { actor: 'stocks-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt },
+  };
 }

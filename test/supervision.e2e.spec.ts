@@ -14,9 +14,10 @@ const day = (d: string) => `2012-${d}T02:00:00.000Z`;
 describe('supervision', () => {
   let app: TestApp;
   const post = (path: string, headers: Record<string, string>, body: object) => request(app.http).post(path).set(headers).send(body);
-  const ok = (path: string, headers: Record<string, string>, body: object) => post(path, headers, body).expect((r) => {
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  });
+  const ok = (path: string, headers: Record<string, string>, body: object) =>
+    post(path, headers, body).expect((r) => {
+      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    });
   const refusedWithNothingAppended = async (send: () => request.Test, status: number, code: string) => {
     const before = await logLength(app);
     const response = await send().expect(status);
@@ -37,20 +38,37 @@ describe('supervision', () => {
   it('shows who supervises a district, and since when', async () => {
     const response = await request(app.http).get('/supervision/640104').expect(200);
     expect(response.headers.etag).toBe('"0"');
-    expect(response.body).toMatchObject({ districtCode: '640104', revision: 0, state: { status: 'Assigned', supervisorId: 'sup-wang', since: day('01-01') } });
+    expect(response.body).toMatchObject({
+      districtCode: '640104',
+      revision: 0,
+      state: { status: 'Assigned', supervisorId: 'sup-wang', since: day('01-01') },
+    });
   });
 
   it('lets only the city office assign supervisors, and only to districts of the city', async () => {
-    await refusedWithNothingAppended(() => post('/supervision/640106/assignment', as('sup-wang'), { supervisorId: 'sup-wang', reason: 'self' }), 403, 'role-not-permitted');
-    await refusedWithNothingAppended(() => post('/supervision/640199/assignment', OFFICE, { supervisorId: 'sup-x', reason: 'r' }), 404, 'district-not-found');
-    await refusedWithNothingAppended(() => post('/supervision/6401/assignment', OFFICE, { supervisorId: 'sup-x', reason: 'r' }), 400, 'invalid-request');
+    await refusedWithNothingAppended(
+      () => post('/supervision/640106/assignment', as('sup-wang'), { supervisorId: 'sup-wang', reason: 'self' }),
+      403,
+      'role-not-permitted',
+    );
+    await refusedWithNothingAppended(
+      () => post('/supervision/640199/assignment', OFFICE, { supervisorId: 'sup-x', reason: 'r' }),
+      404,
+      'district-not-found',
+    );
+    await refusedWithNothingAppended(
+      () => post('/supervision/6401/assignment', OFFICE, { supervisorId: 'sup-x', reason: 'r' }),
+      400,
+      'invalid-request',
+    );
   });
 
   it('assigns a supervisor to one district at a time', async () => {
     await ok('/supervision/640122/assignment', OFFICE, { supervisorId: 'sup-gao', reason: 'order 20', occurredAt: day('06-01') });
     await refusedWithNothingAppended(
       () => post('/supervision/640181/assignment', OFFICE, { supervisorId: 'sup-gao', reason: 'order 21', occurredAt: day('06-02') }),
-      409, 'supervisor-assigned-elsewhere',
+      409,
+      'supervisor-assigned-elsewhere',
     );
     await ok('/supervision/640122/assignment/end', OFFICE, { reason: 'moved to 640181', occurredAt: day('07-01') });
     await ok('/supervision/640181/assignment', OFFICE, { supervisorId: 'sup-gao', reason: 'order 21', occurredAt: day('07-01') });
@@ -58,7 +76,8 @@ describe('supervision', () => {
 
   it('assigns a supervisor sent to two districts at once to only one of them', async () => {
     const before = await logLength(app);
-    const assign = (district: string) => post(`/supervision/${district}/assignment`, OFFICE, { supervisorId: 'sup-zhou', reason: 'order 30', occurredAt: day('11-01') });
+    const assign = (district: string) =>
+      post(`/supervision/${district}/assignment`, OFFICE, { supervisorId: 'sup-zhou', reason: 'order 30', occurredAt: day('11-01') });
     const answers = await Promise.all([assign('640121'), assign('640122')]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     expect(answers.find((a) => a.status === 409)?.body.code).toBe('supervisor-assigned-elsewhere');
@@ -67,42 +86,95 @@ describe('supervision', () => {
 
   it('refuses a visit by the supervisor of another district, and appends nothing', async () => {
     await refusedWithNothingAppended(
-      () => post('/supervision/640104/visits', as('sup-li'), { month: '201203', unitsVisited: ['unit-1'], findings: 'fine', occurredAt: day('03-05') }),
-      403, 'supervisor-not-assigned-to-district',
+      () =>
+        post('/supervision/640104/visits', as('sup-li'), {
+          month: '201203',
+          unitsVisited: ['unit-1'],
+          findings: 'fine',
+          occurredAt: day('03-05'),
+        }),
+      403,
+      'supervisor-not-assigned-to-district',
     );
     await refusedWithNothingAppended(
-      () => post('/supervision/640104/bulletins', as('sup-li'), { period: '201201B', kind: 'progress', units: [], summary: 's', occurredAt: day('03-05') }),
-      403, 'supervisor-not-assigned-to-district',
+      () =>
+        post('/supervision/640104/bulletins', as('sup-li'), {
+          period: '201201B',
+          kind: 'progress',
+          units: [],
+          summary: 's',
+          occurredAt: day('03-05'),
+        }),
+      403,
+      'supervisor-not-assigned-to-district',
     );
   });
 
   it('refuses a case opened or acted on by a supervisor outside their district, and appends nothing', async () => {
-    const opening = (supervisor: string, caseId = randomUUID()) => () => post('/cases', as(supervisor), {
-      caseId, subjectUnit: 'unit-1', districtCode: '640104', grounds: ['passive'], evidence: [{ reference: 'r', description: 'd' }], reason: 'r', occurredAt: day('03-05'),
-    });
+    const opening =
+      (supervisor: string, caseId = randomUUID()) =>
+      () =>
+        post('/cases', as(supervisor), {
+          caseId,
+          subjectUnit: 'unit-1',
+          districtCode: '640104',
+          grounds: ['passive'],
+          evidence: [{ reference: 'r', description: 'd' }],
+          reason: 'r',
+          occurredAt: day('03-05'),
+        });
     await refusedWithNothingAppended(opening('sup-li'), 403, 'supervisor-outside-district');
     await refusedWithNothingAppended(opening('sup-nobody'), 403, 'supervisor-not-in-office');
 
     const caseId = randomUUID();
     await opening('sup-wang', caseId)().expect(201);
-    await refusedWithNothingAppended(() => post(`/cases/${caseId}/escalate`, as('sup-li'), { to: 'city-leading-group', reason: 'r', occurredAt: day('03-06') }), 403, 'supervisor-outside-district');
-    await refusedWithNothingAppended(() => post(`/cases/${caseId}/escalate`, as('sup-wang'), { to: 'city-leading-group', reason: 'r', occurredAt: '2011-12-01T00:00:00.000Z' }), 403, 'supervisor-not-in-office');
+    await refusedWithNothingAppended(
+      () => post(`/cases/${caseId}/escalate`, as('sup-li'), { to: 'city-leading-group', reason: 'r', occurredAt: day('03-06') }),
+      403,
+      'supervisor-outside-district',
+    );
+    await refusedWithNothingAppended(
+      () =>
+        post(`/cases/${caseId}/escalate`, as('sup-wang'), {
+          to: 'city-leading-group',
+          reason: 'r',
+          occurredAt: '2011-12-01T00:00:00.000Z',
+        }),
+      403,
+      'supervisor-not-in-office',
+    );
   });
 
   it('behind a bearer token, takes the actor from the token and a district supervisor for no city office', async () => {
     const wang = `Bearer ${await app.token('supervisor', { sub: 'sup-wang', ou: '640104' })}`;
     await refusedWithNothingAppended(
-      () => post('/supervision/640104/assignment', { Authorization: wang, 'X-Actor-Role': 'city-office' }, { supervisorId: 'sup-zhang', reason: 'self-appointed' }),
-      403, 'role-not-permitted',
+      () =>
+        post(
+          '/supervision/640104/assignment',
+          { Authorization: wang, 'X-Actor-Role': 'city-office' },
+          { supervisorId: 'sup-zhang', reason: 'self-appointed' },
+        ),
+      403,
+      'role-not-permitted',
     );
-    const visit = await post('/supervision/640104/visits', { Authorization: wang, 'X-Actor': 'sup-li' }, { month: '201203', unitsVisited: ['unit-1'], findings: 'fine', occurredAt: day('03-07') }).expect(201);
+    const visit = await post(
+      '/supervision/640104/visits',
+      { Authorization: wang, 'X-Actor': 'sup-li' },
+      { month: '201203', unitsVisited: ['unit-1'], findings: 'fine', occurredAt: day('03-07') },
+    ).expect(201);
     const events = await app.runtime.eventStore.readStream('supervision-640104');
     expect(events[Number(visit.body.revision)].metadata.actor).toBe('sup-wang');
     // A token for the right area does not make its holder the district's supervisor: the supervision stream decides.
     const li = `Bearer ${await app.token('supervisor', { sub: 'sup-li', ou: '640104' })}`;
     await refusedWithNothingAppended(
-      () => post('/supervision/640104/visits', { Authorization: li }, { month: '201203', unitsVisited: ['unit-1'], findings: 'fine', occurredAt: day('03-07') }),
-      403, 'supervisor-not-assigned-to-district',
+      () =>
+        post(
+          '/supervision/640104/visits',
+          { Authorization: li },
+          { month: '201203', unitsVisited: ['unit-1'], findings: 'fine', occurredAt: day('03-07') },
+        ),
+      403,
+      'supervisor-not-assigned-to-district',
     );
   });
 
@@ -111,33 +183,69 @@ describe('supervision', () => {
     await ok('/supervision/640106/assignment', OFFICE, { supervisorId: 'sup-ma', reason: 'rotation', occurredAt: day('05-01') });
     const events = await app.runtime.eventStore.readStream('supervision-640106');
     expect(events.map((e) => [e.type, e.data.supervisorId])).toEqual([
-      ['SupervisorAssigned', 'sup-sun'], ['SupervisorAssignmentEnded', 'sup-sun'], ['SupervisorAssigned', 'sup-ma'],
+      ['SupervisorAssigned', 'sup-sun'],
+      ['SupervisorAssignmentEnded', 'sup-sun'],
+      ['SupervisorAssigned', 'sup-ma'],
     ]);
-    await ok('/supervision/640106/visits', as('sup-sun'), { month: '201204', unitsVisited: ['unit-4'], findings: 'written up late', occurredAt: day('04-20') });
+    await ok('/supervision/640106/visits', as('sup-sun'), {
+      month: '201204',
+      unitsVisited: ['unit-4'],
+      findings: 'written up late',
+      occurredAt: day('04-20'),
+    });
     await refusedWithNothingAppended(
-      () => post('/supervision/640106/visits', as('sup-sun'), { month: '201205', unitsVisited: ['unit-4'], findings: 'after his term', occurredAt: day('05-10') }),
-      403, 'supervisor-not-assigned-to-district',
+      () =>
+        post('/supervision/640106/visits', as('sup-sun'), {
+          month: '201205',
+          unitsVisited: ['unit-4'],
+          findings: 'after his term',
+          occurredAt: day('05-10'),
+        }),
+      403,
+      'supervisor-not-assigned-to-district',
     );
   });
 
   it('flags each month and bimonth as visited, late or missing in the compliance read model', async () => {
-    await ok('/supervision/640105/visits', as('sup-li'), { month: '201203', unitsVisited: ['unit-2'], findings: 'forms only', occurredAt: day('03-09') });
-    const bulletin = await ok('/supervision/640105/bulletins', as('sup-li'), { period: '201202B', kind: 'criticism', units: ['unit-2'], summary: 'formal compliance', occurredAt: day('05-02') });
+    await ok('/supervision/640105/visits', as('sup-li'), {
+      month: '201203',
+      unitsVisited: ['unit-2'],
+      findings: 'forms only',
+      occurredAt: day('03-09'),
+    });
+    const bulletin = await ok('/supervision/640105/bulletins', as('sup-li'), {
+      period: '201202B',
+      kind: 'criticism',
+      units: ['unit-2'],
+      summary: 'formal compliance',
+      occurredAt: day('05-02'),
+    });
     expect(bulletin.body).toMatchObject({ districtCode: '640105', bulletinId: expect.any(String), revision: 2 });
     // Recorded today, years after those months ended: late, by the log's own clock.
     await eventually(async () => {
       const { body } = await request(app.http).get('/supervision/640105/compliance?from=201201&to=201204').expect(200);
       expect(body.months.map((m: { period: string; status: string }) => [m.period, m.status])).toEqual([
-        ['201201', 'missing'], ['201202', 'missing'], ['201203', 'late'], ['201204', 'missing'],
+        ['201201', 'missing'],
+        ['201202', 'missing'],
+        ['201203', 'late'],
+        ['201204', 'missing'],
       ]);
       expect(body.bimonths.map((m: { period: string; status: string; dueBy: string }) => [m.period, m.dueBy, m.status])).toEqual([
-        ['201201B', '201203', 'missing'], ['201202B', '201205', 'late'],
+        ['201201B', '201203', 'missing'],
+        ['201202B', '201205', 'late'],
       ]);
     });
     const { body: city } = await request(app.http).get('/supervision/compliance?from=201203&to=201203').expect(200);
-    expect(city.districts.map((d: { districtCode: string; months: { status: string }[] }) => [d.districtCode, d.months[0].status])).toEqual([
-      ['640104', 'late'], ['640105', 'late'], ['640106', 'missing'], ['640121', 'unsupervised'], ['640122', 'unsupervised'], ['640181', 'unsupervised'],
-    ]);
+    expect(city.districts.map((d: { districtCode: string; months: { status: string }[] }) => [d.districtCode, d.months[0].status])).toEqual(
+      [
+        ['640104', 'late'],
+        ['640105', 'late'],
+        ['640106', 'missing'],
+        ['640121', 'unsupervised'],
+        ['640122', 'unsupervised'],
+        ['640181', 'unsupervised'],
+      ],
+    );
   });
 });
 
@@ -151,8 +259,14 @@ describe('responsibilities', () => {
   });
 
   const body = () => ({
-    task: 'visit every developing household monthly', officialId: 'off-12', position: 'township head', unitCode: '640104001',
-    indicator: { code: 'visits-per-household', target: 12, unitOfMeasure: 'visits' }, duePeriod: '2012Q4', reason: 'work plan 2012', occurredAt: day('03-01'),
+    task: 'visit every developing household monthly',
+    officialId: 'off-12',
+    position: 'township head',
+    unitCode: '640104001',
+    indicator: { code: 'visits-per-household', target: 12, unitOfMeasure: 'visits' },
+    duePeriod: '2012Q4',
+    reason: 'work plan 2012',
+    occurredAt: day('03-01'),
   });
 
   it('assigns a task to an official and reads it back', async () => {
@@ -170,7 +284,10 @@ describe('responsibilities', () => {
     ['a due period that is not one', { duePeriod: '2012W3' }, 400, 'due-period-invalid'],
   ])('refuses %s and appends nothing', async (_label, change, status, code) => {
     const before = await logLength(app);
-    const response = await request(app.http).post('/responsibilities').send({ ...body(), ...change }).expect(status);
+    const response = await request(app.http)
+      .post('/responsibilities')
+      .send({ ...body(), ...change })
+      .expect(status);
     expect(response.body.code).toBe(code);
     expect(await logLength(app)).toBe(before);
   });

@@ -19,18 +19,29 @@ describe('events written in an old shape', () => {
     // the old shape (the service's own store validates appends against the current schemas).
     const pilotService = storeWithoutSchemaCheck(app);
     // Late on New Year's Eve UTC: 1 January 2013 in Yinchuan, so the upcast enrolment year is 2013.
-    await pilotService.appendToStream(stream, [{
-      id: randomUUID(),
-      type: 'HouseholdEnrolled',
-      data: { householdId, villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' } },
-      metadata: { actor: 'registrar-1', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-12-31T20:00:00.000Z' },
-    }], { expectedRevision: 'no_stream' });
+    await pilotService.appendToStream(
+      stream,
+      [
+        {
+          id: randomUUID(),
+          type: 'HouseholdEnrolled',
+          data: { householdId, villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' } },
+          metadata: {
+            actor: 'registrar-1',
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            occurredAt: '2012-12-31T20:00:00.000Z',
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
   });
   afterAll(async () => {
     await app.close();
   });
 
-  it('are read in the current shape by every reader behind the service\'s store', async () => {
+  it("are read in the current shape by every reader behind the service's store", async () => {
     const [read] = await app.runtime.eventStore.readStream(stream);
     expect(read.data).toMatchObject({ enrolmentYear: 2013, batch: 1 });
     const household = await request(app.http).get(`/households/${householdId}`).expect(200);
@@ -40,8 +51,10 @@ describe('events written in an old shape', () => {
   });
 
   it('are decided on like current ones', async () => {
-    await request(app.http).post(`/households/${householdId}/withdrawal`)
-      .send({ reason: 'moved away', occurredAt: '2013-02-01T02:00:00.000Z' }).expect((r) => expect(r.status).toBeLessThan(300));
+    await request(app.http)
+      .post(`/households/${householdId}/withdrawal`)
+      .send({ reason: 'moved away', occurredAt: '2013-02-01T02:00:00.000Z' })
+      .expect((r) => expect(r.status).toBeLessThan(300));
     const [, withdrawn] = await app.runtime.eventStore.readStream(stream);
     expect(withdrawn.type).toBe('HouseholdWithdrawn');
   });

@@ -29,10 +29,28 @@ describe('the user command', () => {
   });
 
   it('takes a given password and several roles', async () => {
-    await run(['add', '--username', 'chen', '--role', 'supervisor', '--role', 'auditor', '--ou', '640105', '--password', 'a chosen long password']);
-    const signIn = await request(app.http).post('/auth/sessions').set('X-Test-Anonymous', '1').send({ username: 'chen', password: 'a chosen long password' });
+    await run([
+      'add',
+      '--username',
+      'chen',
+      '--role',
+      'supervisor',
+      '--role',
+      'auditor',
+      '--ou',
+      '640105',
+      '--password',
+      'a chosen long password',
+    ]);
+    const signIn = await request(app.http)
+      .post('/auth/sessions')
+      .set('X-Test-Anonymous', '1')
+      .send({ username: 'chen', password: 'a chosen long password' });
     expect(signIn.body.user.roles).toEqual(['supervisor', 'auditor']);
-    expect(await run(['list'])).toEqual([expect.stringMatching(/^chen\tsupervisor,auditor\t640105\t-\tactive/), expect.stringMatching(/^wang\t/)]);
+    expect(await run(['list'])).toEqual([
+      expect.stringMatching(/^chen\tsupervisor,auditor\t640105\t-\tactive/),
+      expect.stringMatching(/^wang\t/),
+    ]);
   });
 
   it('refuses a bad command line before touching the database, naming what is wrong', () => {

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { startTestApp, TestApp } from './support/test-app';
 
-const INDEX = '<!doctype html><html lang="zh-CN"><head><script type="module" src="/assets/index-3f9a1c.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html lang="zh-CN"><head><script type="module" src="/assets/index-3f9a1c.js"></script></head><body><div id="root"></div></body></html>';
 const HTML = { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'X-Test-Anonymous': '1' };
 
 function fixtureBuild(): string {
@@ -41,13 +42,23 @@ describe('the web app served by the API', () => {
   it('answers index.html at / and at client routes, revalidated every time', async () => {
     for (const path of ['/', '/app/households/640104001001', '/app/cases/abc?tab=history']) {
       const answer = await request(app.http).get(path).set(HTML);
-      expect([path, answer.status, answer.headers['cache-control'], answer.headers['content-type'], answer.text]).toEqual([path, 200, 'no-cache', expect.stringContaining('text/html'), INDEX]);
+      expect([path, answer.status, answer.headers['cache-control'], answer.headers['content-type'], answer.text]).toEqual([
+        path,
+        200,
+        'no-cache',
+        expect.stringContaining('text/html'),
+        INDEX,
+      ]);
     }
   });
 
   it('serves hashed assets as immutable for a year, and a missing one as 404, not the page', async () => {
     const asset = await request(app.http).get('/assets/index-3f9a1c.js');
-    expect([asset.status, asset.headers['cache-control'], asset.headers['content-type']]).toEqual([200, 'public, max-age=31536000, immutable', expect.stringContaining('javascript')]);
+    expect([asset.status, asset.headers['cache-control'], asset.headers['content-type']]).toEqual([
+      200,
+      'public, max-age=31536000, immutable',
+      expect.stringContaining('javascript'),
+    ]);
     const missing = await request(app.http).get('/assets/index-000000.js').set(HTML);
     expect(missing.status).toBe(404);
     expect(missing.text).not.toContain('<div id="root">');

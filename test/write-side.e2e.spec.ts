@@ -65,7 +65,10 @@ describe('Idempotency-Key on commands', () => {
     const key = randomUUID();
     const { body } = await enrol(key, household()).expect(201);
     const length = await logLength(app);
-    const response = await request(app.http).post(`/households/${body.householdId}/withdrawal`).set('Idempotency-Key', key).send({ reason: 'moved' });
+    const response = await request(app.http)
+      .post(`/households/${body.householdId}/withdrawal`)
+      .set('Idempotency-Key', key)
+      .send({ reason: 'moved' });
     expect(response.status).toBe(422);
     expect(await logLength(app)).toBe(length);
   });
@@ -85,13 +88,19 @@ describe('Idempotency-Key on commands', () => {
   it('keeps no answer for a refused command, so a retry once the rule holds executes', async () => {
     const { body } = await request(app.http).post('/households').send(household()).expect(201);
     const key = randomUUID();
-    const rate = () => request(app.http).post(`/households/${body.householdId}/services/${serviceId}/satisfaction`).set('Idempotency-Key', key).send({ response: 'neutral' });
+    const rate = () =>
+      request(app.http)
+        .post(`/households/${body.householdId}/services/${serviceId}/satisfaction`)
+        .set('Idempotency-Key', key)
+        .send({ response: 'neutral' });
     const serviceId = randomUUID();
     const length = await logLength(app);
     expect((await rate()).status).toBe(404);
     expect(await logLength(app)).toBe(length);
-    await request(app.http).post(`/households/${body.householdId}/services`)
-      .send({ serviceId, departmentCode: 'health', serviceTypeCode: 'family-doctor', focusArea: 'health' }).expect(201);
+    await request(app.http)
+      .post(`/households/${body.householdId}/services`)
+      .send({ serviceId, departmentCode: 'health', serviceTypeCode: 'family-doctor', focusArea: 'health' })
+      .expect(201);
     expect((await rate()).status).toBe(201);
     const replay = await rate().expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
@@ -142,7 +151,10 @@ describe('If-Match on commands', () => {
   });
 
   it('refuses a stale If-Match with 412 and appends nothing', async () => {
-    await request(app.http).post(`/households/${householdId}/needs`).send({ focusArea: 'health', kind: 'care', description: 'x' }).expect(201);
+    await request(app.http)
+      .post(`/households/${householdId}/needs`)
+      .send({ focusArea: 'health', kind: 'care', description: 'x' })
+      .expect(201);
     const length = await logLength(app);
     const response = await recategorize('"0"').expect(412);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -163,7 +175,8 @@ describe('If-Match on commands', () => {
 
   it('answers concurrent commands on one household 201 or 409 concurrent-modification, storing one event per 201', async () => {
     const length = await logLength(app);
-    const need = () => request(app.http).post(`/households/${householdId}/needs`).send({ focusArea: 'health', kind: 'care', description: 'x' });
+    const need = () =>
+      request(app.http).post(`/households/${householdId}/needs`).send({ focusArea: 'health', kind: 'care', description: 'x' });
     const answers = await Promise.all(Array.from({ length: 6 }, need));
     const refused = answers.filter((a) => a.status !== 201);
     refused.forEach((a) => expect(a.body).toMatchObject({ status: 409, code: 'concurrent-modification' }));
@@ -175,11 +188,23 @@ describe('the API description', () => {
   it('serves an OpenAPI document listing every command and read, with the DTO schemas', async () => {
     const { body } = await request(app.http).get('/openapi.json').expect(200).expect('Content-Type', /json/);
     expect(body.openapi).toMatch(/^3\./);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
-      '/households', '/households/{id}', '/households/{id}/recategorization', '/households/{id}/withdrawal', '/households/{id}/needs',
-      '/households/{id}/services', '/households/{id}/services/{serviceId}/satisfaction', '/households/{id}/certification',
-      '/households/{id}/certification/revocation', '/loans', '/loans/{id}', '/loans/{id}/repayments', '/loans/{id}/default',
-    ]));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/households',
+        '/households/{id}',
+        '/households/{id}/recategorization',
+        '/households/{id}/withdrawal',
+        '/households/{id}/needs',
+        '/households/{id}/services',
+        '/households/{id}/services/{serviceId}/satisfaction',
+        '/households/{id}/certification',
+        '/households/{id}/certification/revocation',
+        '/loans',
+        '/loans/{id}',
+        '/loans/{id}/repayments',
+        '/loans/{id}/default',
+      ]),
+    );
     expect(body.components.schemas.GrantLoanDto.required).toEqual(expect.arrayContaining(['householdId', 'principalFen', 'programmeCode']));
     expect(body.components.schemas.RecordNeedDto.properties.focusArea.enum).toContain('birth-and-parenting');
   });

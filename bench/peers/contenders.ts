@@ -51,7 +51,8 @@ export async function familyLedger(url: string, poolSize: number): Promise<Conte
 
 export async function emmett(url: string, poolSize: number): Promise<Contender> {
   // Loaded here: a devDependency, and an ES module with a CommonJS build.
-  const { getPostgreSQLEventStore, readMessagesBatch } = require('@event-driven-io/emmett-postgresql') as typeof import('@event-driven-io/emmett-postgresql');
+  const { getPostgreSQLEventStore, readMessagesBatch } =
+    require('@event-driven-io/emmett-postgresql') as typeof import('@event-driven-io/emmett-postgresql');
   const { dumbo } = require('@event-driven-io/dumbo') as typeof import('@event-driven-io/dumbo');
   const pool = new Pool({ connectionString: url, max: poolSize });
   const store = getPostgreSQLEventStore(url, { connectionOptions: { pooled: true, pool } });
@@ -62,8 +63,11 @@ export async function emmett(url: string, poolSize: number): Promise<Contender> 
     appender(stream) {
       let expected: bigint | undefined;
       return async (events) => {
-        const result = await store.appendToStream(stream, events.map((e) => ({ type: e.type, data: { ...e.data, id: e.id }, metadata: metadata() })),
-          expected === undefined ? {} : { expectedStreamVersion: expected });
+        const result = await store.appendToStream(
+          stream,
+          events.map((e) => ({ type: e.type, data: { ...e.data, id: e.id }, metadata: metadata() })),
+          expected === undefined ? {} : { expectedStreamVersion: expected },
+        );
         expected = result.nextExpectedStreamVersion;
       };
     },

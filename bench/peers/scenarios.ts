@@ -19,41 +19,72 @@ export interface PeerOptions {
   rounds: number;
 }
 
-export const defaultPeerOptions: PeerOptions = { singleEvents: 20_000, batchEvents: 200_000, batchSize: 100, writers: 8, readEvents: 200_000, probeEvents: 4_000, rounds: 3 };
+export const defaultPeerOptions: PeerOptions = {
+  singleEvents: 20_000,
+  batchEvents: 200_000,
+  batchSize: 100,
+  writers: 8,
+  readEvents: 200_000,
+  probeEvents: 4_000,
+  rounds: 3,
+};
 
 type Open = (url: string, poolSize: number) => Promise<Contender>;
-const CONTENDERS: [string, Open][] = [['family-ledger', familyLedger], ['Emmett 0.42', emmett]];
+const CONTENDERS: [string, Open][] = [
+  ['family-ledger', familyLedger],
+  ['Emmett 0.42', emmett],
+];
 
-export interface PeerRow { scenario: string; ours: number; peer: number; ratio: number; unit: string }
+export interface PeerRow {
+  scenario: string;
+  ours: number;
+  peer: number;
+  ratio: number;
+  unit: string;
+}
 
-export async function benchPeers(fresh: () => Promise<string>, o = defaultPeerOptions): Promise<{ rows: PeerRow[]; gapProbe: Record<string, { appended: number; seen: number; missed: number; duplicates: number }> }> {
+export async function benchPeers(
+  fresh: () => Promise<string>,
+  o = defaultPeerOptions,
+): Promise<{ rows: PeerRow[]; gapProbe: Record<string, { appended: number; seen: number; missed: number; duplicates: number }> }> {
   const rows: PeerRow[] = [];
   for (const analysed of [false, true]) {
     const when = analysed ? ', after the empty tables were analysed' : '';
-    rows.push(await compare(`${o.singleEvents} single-event appends, ${o.writers} writers${when}`, 'events/s', o.rounds, async (open) => {
-      const store = await ready(open, await fresh(), o.writers, analysed);
-      return finally_(store, () => appendAll(store, o.singleEvents, o.writers, 1));
-    }));
-    rows.push(await compare(`${o.batchEvents} events in appends of ${o.batchSize}, ${o.writers} writers${when}`, 'events/s', o.rounds, async (open) => {
-      const store = await ready(open, await fresh(), o.writers, analysed);
-      return finally_(store, () => appendAll(store, o.batchEvents, o.writers, o.batchSize));
-    }));
+    rows.push(
+      await compare(`${o.singleEvents} single-event appends, ${o.writers} writers${when}`, 'events/s', o.rounds, async (open) => {
+        const store = await ready(open, await fresh(), o.writers, analysed);
+        return finally_(store, () => appendAll(store, o.singleEvents, o.writers, 1));
+      }),
+    );
+    rows.push(
+      await compare(
+        `${o.batchEvents} events in appends of ${o.batchSize}, ${o.writers} writers${when}`,
+        'events/s',
+        o.rounds,
+        async (open) => {
+          const store = await ready(open, await fresh(), o.writers, analysed);
+          return finally_(store, () => appendAll(store, o.batchEvents, o.writers, o.batchSize));
+        },
+      ),
+    );
   }
-  rows.push(await compare(`read the whole ${o.readEvents}-event log, pages of 1,000`, 'events/s', o.rounds, async (open) => {
-    const store = await ready(open, await fresh(), o.writers, false);
-    return finally_(store, async () => {
-      await appendAll(store, o.readEvents, o.writers, 1_000);
-      // Untimed: until the whole log is visible to a reader (a store may hold its newest events back a moment).
-      for (let tries = 0; (await readWhole(store)) < o.readEvents; tries++) {
-        if (tries > 200) throw new Error(`${store.name} never showed all ${o.readEvents} events`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      const started = performance.now();
-      const read = await readWhole(store);
-      if (read !== o.readEvents) throw new Error(`${store.name} read ${read} of ${o.readEvents} events`);
-      return read / ((performance.now() - started) / 1000);
-    });
-  }));
+  rows.push(
+    await compare(`read the whole ${o.readEvents}-event log, pages of 1,000`, 'events/s', o.rounds, async (open) => {
+      const store = await ready(open, await fresh(), o.writers, false);
+      return finally_(store, async () => {
+        await appendAll(store, o.readEvents, o.writers, 1_000);
+        // Untimed: until the whole log is visible to a reader (a store may hold its newest events back a moment).
+        for (let tries = 0; (await readWhole(store)) < o.readEvents; tries++) {
+          if (tries > 200) throw new Error(`${store.name} never showed all ${o.readEvents} events`);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        const started = performance.now();
+        const read = await readWhole(store);
+        if (read !== o.readEvents) throw new Error(`${store.name} read ${read} of ${o.readEvents} events`);
+        return read / ((performance.now() - started) / 1000);
+      });
+    }),
+  );
   const gapProbe: Record<string, { appended: number; seen: number; missed: number; duplicates: number }> = {};
   for (const [name, open] of CONTENDERS) {
     const store = await ready(open, await fresh(), o.writers + 1, false);
@@ -93,8 +124,17 @@ async function finally_<T>(store: Contender, work: () => Promise<T>): Promise<T>
 }
 
 const payload = (i: number): Payload => ({
-  id: randomUUID(), type: 'ServiceDelivered',
-  data: { householdId: randomUUID(), serviceId: randomUUID(), departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', deliveredAt: '2012-03-01T08:00:00.000Z', n: i },
+  id: randomUUID(),
+  type: 'ServiceDelivered',
+  data: {
+    householdId: randomUUID(),
+    serviceId: randomUUID(),
+    departmentCode: 'health',
+    serviceTypeCode: 'health-check',
+    focusArea: 'health',
+    deliveredAt: '2012-03-01T08:00:00.000Z',
+    n: i,
+  },
 });
 
 /** `total` events over `writers` streams written concurrently, `size` per append; events per second. */
@@ -102,15 +142,17 @@ async function appendAll(store: Contender, total: number, writers: number, size:
   const bar = progressBar(`${store.name}: ${total} events by ${size}`, total, 'events');
   let issued = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: writers }, async () => {
-    const append = store.appender(`bench-${randomUUID()}`);
-    while (issued < total) {
-      const n = Math.min(size, total - issued);
-      issued += n;
-      await append(Array.from({ length: n }, (_, i) => payload(i)));
-      bar.increment(n);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      const append = store.appender(`bench-${randomUUID()}`);
+      while (issued < total) {
+        const n = Math.min(size, total - issued);
+        issued += n;
+        await append(Array.from({ length: n }, (_, i) => payload(i)));
+        bar.increment(n);
+      }
+    }),
+  );
   bar.stop();
   return total / ((performance.now() - started) / 1000);
 }
@@ -132,7 +174,7 @@ async function probeGaps(store: Contender, total: number, writers: number) {
   writing = false;
   await reading;
   // Then read on after the last position seen, until nothing new shows for a second.
-  for (let quiet = 0; quiet < 40; ) {
+  for (let quiet = 0; quiet < 40;) {
     const page = await store.readPage(after, 1_000);
     seen.push(...page.ids);
     after = page.last;

@@ -24,12 +24,19 @@ export async function benchAuth(): Promise<BenchAuth> {
   const now = Math.floor(Date.now() / 1000);
   const token = await new SignJWT({ roles: ['admin'], ou: '640100', scope: 'pii' })
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
-    .setSubject('bench-admin').setIssuer(ISSUER).setJti(randomUUID()).setIssuedAt(now).setExpirationTime(now + 86_400)
+    .setSubject('bench-admin')
+    .setIssuer(ISSUER)
+    .setJti(randomUUID())
+    .setIssuedAt(now)
+    .setExpirationTime(now + 86_400)
     .sign(privateKey);
   return {
     env: {
-      AUTH_PUBLIC_KEY_FILE: file, AUTH_ISSUER: ISSUER, PII_MASTER_KEY: randomBytes(32).toString('base64'),
-      RATE_LIMIT_REQUESTS: '10000000', DATA_DIR: dir,
+      AUTH_PUBLIC_KEY_FILE: file,
+      AUTH_ISSUER: ISSUER,
+      PII_MASTER_KEY: randomBytes(32).toString('base64'),
+      RATE_LIMIT_REQUESTS: '10000000',
+      DATA_DIR: dir,
     },
     authorization: `Bearer ${token}`,
   };

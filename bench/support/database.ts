@@ -25,7 +25,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     if (!new URL(given).pathname.includes('bench')) throw new Error('BENCH_DATABASE_URL must name a database containing "bench"');
     adminUrl = given;
   } else {
-    const { startEmbeddedPostgres } = require('../../libs/database/embedded-postgres') as typeof import('../../libs/database/embedded-postgres');
+    const { startEmbeddedPostgres } =
+      require('../../libs/database/embedded-postgres') as typeof import('../../libs/database/embedded-postgres');
     const dataDir = mkdtempSync(join(tmpdir(), 'family-ledger-bench-pg-'));
     const server = await startEmbeddedPostgres({ dataDir, persistent: false });
     adminUrl = server.adminUrl;

@@ -26,4 +26,14 @@ export function benchArgs(names: readonly string[], argv: readonly string[] = pr
 }
 
 /** Every option a benchmark section reads: `npm run bench -- projections --events 1000` runs that section with it. */
-export const BENCH_OPTIONS = ['events', 'repeats', 'rounds', 'before', 'lag-rate', 'lag-seconds', 'lag-events', 'lag-interval-ms', 'consumers'] as const;
+export const BENCH_OPTIONS = [
+  'events',
+  'repeats',
+  'rounds',
+  'before',
+  'lag-rate',
+  'lag-seconds',
+  'lag-events',
+  'lag-interval-ms',
+  'consumers',
+] as const;

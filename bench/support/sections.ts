@@ -17,10 +17,19 @@ const scaled = (size: number, scale: number, min: number) => Math.max(min, Math.
 
 export const http: Section = async (url, scale) => {
   const o = defaultHttpOptions;
-  const results = await benchHttp(url, { ...o, durationSeconds: scaled(o.durationSeconds, scale, 2), households: scaled(o.households, scale, 50) });
+  const results = await benchHttp(url, {
+    ...o,
+    durationSeconds: scaled(o.durationSeconds, scale, 2),
+    households: scaled(o.households, scale, 50),
+  });
   const summary = results.cases.map((c) => ({
-    case: `${c.case}, ${results.connections} connections`, 'requests/s': c.requestsPerSecond, 'p50 ms': c.p50Ms, 'p99 ms': c.p99Ms,
-    errors: c.errors, 'non-2xx': c.non2xx, 'ratio to baseline': c.ratioToBaseline ?? 1,
+    case: `${c.case}, ${results.connections} connections`,
+    'requests/s': c.requestsPerSecond,
+    'p50 ms': c.p50Ms,
+    'p99 ms': c.p99Ms,
+    errors: c.errors,
+    'non-2xx': c.non2xx,
+    'ratio to baseline': c.ratioToBaseline ?? 1,
   }));
   return { summary, results };
 };
@@ -29,27 +38,64 @@ export const audit: Section = async (url, scale) => {
   const o = defaultAuditOptions;
   const results = await benchAudit(url, { ...o, households: scaled(o.households, scale, 50) });
   const summary = [
-    { case: `verify the whole log (${results.logEvents} events)`, 'events/s': results.verifyWholeLog.eventsPerSecond, seconds: results.verifyWholeLog.seconds, intact: results.verifyWholeLog.intact, baseline: 'read the same pages', 'baseline events/s': results.readWholeLog.eventsPerSecond, ratio: results.ratioToRead },
-    { case: 'the verifier\'s own read of the same log, no hashing', 'events/s': results.verifierRead.eventsPerSecond, seconds: results.verifierRead.seconds },
+    {
+      case: `verify the whole log (${results.logEvents} events)`,
+      'events/s': results.verifyWholeLog.eventsPerSecond,
+      seconds: results.verifyWholeLog.seconds,
+      intact: results.verifyWholeLog.intact,
+      baseline: 'read the same pages',
+      'baseline events/s': results.readWholeLog.eventsPerSecond,
+      ratio: results.ratioToRead,
+    },
+    {
+      case: "the verifier's own read of the same log, no hashing",
+      'events/s': results.verifierRead.eventsPerSecond,
+      seconds: results.verifierRead.seconds,
+    },
     { case: 'hash chain over events in memory, one thread', 'events/s': results.hashOnly.eventsPerSecond },
-    { case: `replay + verify a case of ${results.caseReplay.events} events`, 'p50 ms': results.caseReplay.p50Ms, 'p99 ms': results.caseReplay.p99Ms, intact: results.caseReplay.verifiedAndFolded },
-    { case: `first checkpoint of ${results.checkpoints.events} events, ${results.checkpoints.streams} streams (read, rehash, tree, heads, sign)`, ms: results.checkpoints.firstCheckpointMs },
+    {
+      case: `replay + verify a case of ${results.caseReplay.events} events`,
+      'p50 ms': results.caseReplay.p50Ms,
+      'p99 ms': results.caseReplay.p99Ms,
+      intact: results.caseReplay.verifiedAndFolded,
+    },
+    {
+      case: `first checkpoint of ${results.checkpoints.events} events, ${results.checkpoints.streams} streams (read, rehash, tree, heads, sign)`,
+      ms: results.checkpoints.firstCheckpointMs,
+    },
     { case: `next checkpoint, ${results.checkpoints.nextCheckpointAfter} events later`, ms: results.checkpoints.nextCheckpointMs },
     {
-      case: 'audit:verify: chains, then every signed root', 'events/s': results.checkpoints.verifyAgainstCheckpoints.eventsPerSecond, seconds: results.checkpoints.verifyAgainstCheckpoints.seconds,
-      intact: results.checkpoints.verifyAgainstCheckpoints.intact, baseline: 'the verifier\'s own read', 'baseline events/s': results.verifierRead.eventsPerSecond,
+      case: 'audit:verify: chains, then every signed root',
+      'events/s': results.checkpoints.verifyAgainstCheckpoints.eventsPerSecond,
+      seconds: results.checkpoints.verifyAgainstCheckpoints.seconds,
+      intact: results.checkpoints.verifyAgainstCheckpoints.intact,
+      baseline: "the verifier's own read",
+      'baseline events/s': results.verifierRead.eventsPerSecond,
     },
   ];
   return { summary, results };
 };
 
 export const feed: Section = async (url, scale) => {
-  const results = await benchFeed(url, { events: scaled(100_000, scale, 2_000), lagEvents: scaled(500, scale, 50), consumers: [1, 100], lagIntervalMs: 5 });
+  const results = await benchFeed(url, {
+    events: scaled(100_000, scale, 2_000),
+    lagEvents: scaled(500, scale, 50),
+    consumers: [1, 100],
+    lagIntervalMs: 5,
+  });
   const summary = [
-    ...results.lag.map((l) => ({ case: `append-to-consumer lag, ${l.consumers} SSE consumer(s)`, 'p50 ms': l.p50Ms, 'p99 ms': l.p99Ms, 'max ms': l.maxMs })),
+    ...results.lag.map((l) => ({
+      case: `append-to-consumer lag, ${l.consumers} SSE consumer(s)`,
+      'p50 ms': l.p50Ms,
+      'p99 ms': l.p99Ms,
+      'max ms': l.maxMs,
+    })),
     {
-      case: `catch-up feed read of ${results.catchUp.events} events`, 'events/s': results.catchUp.eventsPerSecond, seconds: results.catchUp.seconds,
-      baseline: 'paged store read', 'baseline events/s': results.catchUp.storeReadBaseline.eventsPerSecond,
+      case: `catch-up feed read of ${results.catchUp.events} events`,
+      'events/s': results.catchUp.eventsPerSecond,
+      seconds: results.catchUp.seconds,
+      baseline: 'paged store read',
+      'baseline events/s': results.catchUp.storeReadBaseline.eventsPerSecond,
       ratio: Math.round((results.catchUp.eventsPerSecond / results.catchUp.storeReadBaseline.eventsPerSecond) * 100) / 100,
     },
   ];
@@ -58,18 +104,29 @@ export const feed: Section = async (url, scale) => {
 
 export const projections: Section = async (url, scale) => {
   const results = await benchProjections(url, {
-    events: scaled(100_000, scale, 2_000), repeats: scaled(200, scale, 10), lag: { eventsPerSecond: 1000, seconds: scaled(10, scale, 2) },
+    events: scaled(100_000, scale, 2_000),
+    repeats: scaled(200, scale, 10),
+    lag: { eventsPerSecond: 1000, seconds: scaled(10, scale, 2) },
   });
   const r = results.rebuild;
   const summary = [
     {
-      case: `rebuild every read model at once (${results.loadedEvents} log events, ${r.projectionEvents} projection-events)`, 'events/s': r.eventsPerSecond,
-      seconds: r.seconds, 'peak RSS MB': r.peakRssMb, baseline: r.baseline.case, 'baseline events/s': r.baseline.eventsPerSecond, ratio: r.ratioToBaseline,
+      case: `rebuild every read model at once (${results.loadedEvents} log events, ${r.projectionEvents} projection-events)`,
+      'events/s': r.eventsPerSecond,
+      seconds: r.seconds,
+      'peak RSS MB': r.peakRssMb,
+      baseline: r.baseline.case,
+      'baseline events/s': r.baseline.eventsPerSecond,
+      ratio: r.ratioToBaseline,
     },
     {
       case: `read-model lag while ${results.lag.eventsPerSecond.achieved} events/s are written (${results.lag.appends} appends)`,
-      'p50 ms': results.lag.projectionLag.p50Ms, 'p99 ms': results.lag.projectionLag.p99Ms, 'max ms': results.lag.projectionLag.maxMs,
-      baseline: 'plain subscription to the log', 'baseline p50 ms': results.lag.baselineSubscriberLag.p50Ms, 'baseline p99 ms': results.lag.baselineSubscriberLag.p99Ms,
+      'p50 ms': results.lag.projectionLag.p50Ms,
+      'p99 ms': results.lag.projectionLag.p99Ms,
+      'max ms': results.lag.projectionLag.maxMs,
+      baseline: 'plain subscription to the log',
+      'baseline p50 ms': results.lag.baselineSubscriberLag.p50Ms,
+      'baseline p99 ms': results.lag.baselineSubscriberLag.p99Ms,
     },
     ...results.queries.map(({ query, ...figures }) => ({ case: `indicator query ${query}`, ...figures })),
   ];
@@ -79,10 +136,21 @@ export const projections: Section = async (url, scale) => {
 export const proofs: Section = async (_url, scale) => {
   const results = await benchProofs({ ...defaultProofOptions, sizes: defaultProofOptions.sizes.map((size) => scaled(size, scale, 1_000)) });
   const summary = results.flatMap((r) => [
-    { case: `build a tree of ${r.leaves} leaves`, 'leaves/s': r.buildLeavesPerSecond, baseline: 'hash the leaves alone', 'baseline leaves/s': r.hashOnlyLeavesPerSecond, ratio: r.buildRatioToHashing, MB: r.treeMegabytes, 'root ms': r.rootMs },
+    {
+      case: `build a tree of ${r.leaves} leaves`,
+      'leaves/s': r.buildLeavesPerSecond,
+      baseline: 'hash the leaves alone',
+      'baseline leaves/s': r.hashOnlyLeavesPerSecond,
+      ratio: r.buildRatioToHashing,
+      MB: r.treeMegabytes,
+      'root ms': r.rootMs,
+    },
     ...(['inclusion', 'consistency'] as const).map((kind) => ({
-      case: `${kind} proof at ${r.leaves} leaves (path <= ${r[kind].pathLength})`, 'generate p50 us': r[kind].generateP50Us, 'generate p99 us': r[kind].generateP99Us,
-      'verify p50 us': r[kind].verifyP50Us, 'verify p99 us': r[kind].verifyP99Us,
+      case: `${kind} proof at ${r.leaves} leaves (path <= ${r[kind].pathLength})`,
+      'generate p50 us': r[kind].generateP50Us,
+      'generate p99 us': r[kind].generateP99Us,
+      'verify p50 us': r[kind].verifyP50Us,
+      'verify p99 us': r[kind].verifyP99Us,
     })),
   ]);
   return { summary, results };
@@ -91,12 +159,21 @@ export const proofs: Section = async (_url, scale) => {
 export const peers: Section = async (_url, scale, fresh) => {
   const o = defaultPeerOptions;
   const results = await benchPeers(fresh, {
-    ...o, singleEvents: scaled(o.singleEvents, scale, 200), batchEvents: scaled(o.batchEvents, scale, 2_000), readEvents: scaled(o.readEvents, scale, 2_000),
+    ...o,
+    singleEvents: scaled(o.singleEvents, scale, 200),
+    batchEvents: scaled(o.batchEvents, scale, 2_000),
+    readEvents: scaled(o.readEvents, scale, 2_000),
     probeEvents: scaled(o.probeEvents, scale, 400),
   });
   const summary = [
     ...results.rows.map((r) => ({ scenario: r.scenario, 'family-ledger': r.ours, 'Emmett 0.42': r.peer, unit: r.unit, ratio: r.ratio })),
-    ...Object.entries(results.gapProbe).map(([store, p]) => ({ scenario: `gap probe: ${p.appended} single appends by 8 writers, read while written`, store, seen: p.seen, missed: p.missed, duplicates: p.duplicates })),
+    ...Object.entries(results.gapProbe).map(([store, p]) => ({
+      scenario: `gap probe: ${p.appended} single appends by 8 writers, read while written`,
+      store,
+      seen: p.seen,
+      missed: p.missed,
+      duplicates: p.duplicates,
+    })),
   ];
   return { summary, results };
 };
@@ -109,8 +186,13 @@ export const web: Section = async (url, scale) => {
     return { summary: [{ case: 'web pages', 'not run': results.notRun }], results };
   }
   const summary = results.pages.map((p) => ({
-    case: `${p.page}: first render in Chromium, ${p.loads} loads`, 'p50 ms': p.renderP50Ms, 'p99 ms': p.renderP99Ms,
-    baseline: `slowest of its ${p.apiCalls} API calls`, 'baseline p50 ms': p.slowestApiP50Ms, 'baseline p99 ms': p.slowestApiP99Ms, ratio: p.ratioP50,
+    case: `${p.page}: first render in Chromium, ${p.loads} loads`,
+    'p50 ms': p.renderP50Ms,
+    'p99 ms': p.renderP99Ms,
+    baseline: `slowest of its ${p.apiCalls} API calls`,
+    'baseline p50 ms': p.slowestApiP50Ms,
+    'baseline p99 ms': p.slowestApiP99Ms,
+    ratio: p.ratioP50,
   }));
   return { summary, results };
 };

@@ -27,6 +27,8 @@ export async function ensureFirstAdmin(users: Users, dataDir: string, print: (li
   const file = join(dir, 'first-admin.txt');
   writeFileSync(file, `username: ${FIRST_ADMIN}\npassword: ${password}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
-  print(`\nCreated the first user account. Sign in at the web app (or POST /auth/sessions) as:\n\n  username: ${FIRST_ADMIN}\n  password: ${password}\n\n(shown once; also in ${file}, mode 0600). More users: npm run user -- add --username wang --role analyst --ou 640104\n`);
+  print(
+    `\nCreated the first user account. Sign in at the web app (or POST /auth/sessions) as:\n\n  username: ${FIRST_ADMIN}\n  password: ${password}\n\n(shown once; also in ${file}, mode 0600). More users: npm run user -- add --username wang --role analyst --ou 640104\n`,
+  );
   return true;
 }

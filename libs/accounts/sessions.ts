@@ -52,13 +52,20 @@ interface SessionRow {
 }
 
 export class Sessions {
-  constructor(private readonly db: Queryable, readonly settings: SessionSettings, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly db: Queryable,
+    readonly settings: SessionSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async create(user: User): Promise<ActiveSession> {
     const id = randomBytes(32).toString('base64url');
     const now = this.now();
     const expires = new Date(now.getTime() + this.settings.maxSeconds * 1000);
-    await this.db.query(`INSERT INTO accounts.sessions (id_digest, username, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)`, [digest(id), user.username, now, expires]);
+    await this.db.query(
+      `INSERT INTO accounts.sessions (id_digest, username, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)`,
+      [digest(id), user.username, now, expires],
+    );
     return { id, csrfToken: csrfTokenOf(id), user };
   }
 

@@ -23,7 +23,10 @@ const MAX_KEYS = 100_000;
 export class SignInThrottle {
   private readonly counters = new Map<string, Counter>();
 
-  constructor(readonly settings: ThrottleSettings, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly settings: ThrottleSettings,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
    * Admits an attempt, counting it as a failure until it succeeds, so that guesses sent in parallel are

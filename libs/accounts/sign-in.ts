@@ -9,9 +9,7 @@ import { SignInThrottle } from './sign-in-throttle';
 import { USERNAME, Users } from './users';
 
 export type SignInResult =
-  | { kind: 'signed-in'; session: ActiveSession }
-  | { kind: 'invalid-credentials' }
-  | { kind: 'throttled'; retryAfterSeconds: number };
+  { kind: 'signed-in'; session: ActiveSession } | { kind: 'invalid-credentials' } | { kind: 'throttled'; retryAfterSeconds: number };
 
 export interface SignInLog {
   warn(message: string): void;
@@ -21,7 +19,12 @@ export interface SignInLog {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class SignIn {
-  constructor(private readonly users: Users, private readonly sessions: Sessions, private readonly throttle: SignInThrottle, private readonly logger: SignInLog) {}
+  constructor(
+    private readonly users: Users,
+    private readonly sessions: Sessions,
+    private readonly throttle: SignInThrottle,
+    private readonly logger: SignInLog,
+  ) {}
 
   async attempt(username: string, password: string, client: string): Promise<SignInResult> {
     // A malformed username is counted under one key: it cannot name an account, and it is not logged as typed.

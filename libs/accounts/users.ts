@@ -34,7 +34,11 @@ export interface NewUser {
 
 /** A refused account change; `field` names what was wrong (never its value: it may be a password). */
 export class AccountError extends Error {
-  constructor(readonly code: 'invalid-user' | 'user-exists' | 'user-not-found', readonly field: string | undefined, message: string) {
+  constructor(
+    readonly code: 'invalid-user' | 'user-exists' | 'user-not-found',
+    readonly field: string | undefined,
+    message: string,
+  ) {
     super(message);
     this.name = 'AccountError';
   }
@@ -77,13 +81,22 @@ export function checkPassword(password: unknown): asserts password is string {
 }
 
 function checkNewUser(user: NewUser): void {
-  if (!USERNAME.test(user.username)) throw new AccountError('invalid-user', 'username', 'username must be 2 to 40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
+  if (!USERNAME.test(user.username))
+    throw new AccountError(
+      'invalid-user',
+      'username',
+      'username must be 2 to 40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
   checkPassword(user.password);
-  if (user.roles.length === 0 || !user.roles.every(isRole)) throw new AccountError('invalid-user', 'roles', 'roles must name at least one known role');
+  if (user.roles.length === 0 || !user.roles.every(isRole))
+    throw new AccountError('invalid-user', 'roles', 'roles must name at least one known role');
   if (!referenceData.orgUnit(user.ou)) throw new AccountError('invalid-user', 'ou', 'ou is not an org unit of the tree');
-  if (user.department !== undefined && !referenceData.department(user.department)) throw new AccountError('invalid-user', 'department', 'department is not a known department');
-  if (user.roles.includes('provider') && user.department === undefined) throw new AccountError('invalid-user', 'department', 'a provider needs a department');
-  if (user.displayName !== undefined && (user.displayName.length < 1 || user.displayName.length > 80)) throw new AccountError('invalid-user', 'displayName', 'displayName must be 1 to 80 characters');
+  if (user.department !== undefined && !referenceData.department(user.department))
+    throw new AccountError('invalid-user', 'department', 'department is not a known department');
+  if (user.roles.includes('provider') && user.department === undefined)
+    throw new AccountError('invalid-user', 'department', 'a provider needs a department');
+  if (user.displayName !== undefined && (user.displayName.length < 1 || user.displayName.length > 80))
+    throw new AccountError('invalid-user', 'displayName', 'displayName must be 1 to 80 characters');
 }
 
 export class Users {
@@ -122,12 +135,20 @@ export class Users {
   async setPassword(username: string, password: string): Promise<void> {
     checkPassword(password);
     const hash = await hashPassword(password);
-    await this.changing(username, `UPDATE accounts.users SET password_hash = $2, updated_at = now() WHERE username = $1 RETURNING username`, [username, hash]);
+    await this.changing(
+      username,
+      `UPDATE accounts.users SET password_hash = $2, updated_at = now() WHERE username = $1 RETURNING username`,
+      [username, hash],
+    );
   }
 
   /** Disables the account and ends its sessions; a disabled user cannot sign in. */
   async disable(username: string): Promise<void> {
-    await this.changing(username, `UPDATE accounts.users SET disabled_at = coalesce(disabled_at, now()), updated_at = now() WHERE username = $1 RETURNING username`, [username]);
+    await this.changing(
+      username,
+      `UPDATE accounts.users SET disabled_at = coalesce(disabled_at, now()), updated_at = now() WHERE username = $1 RETURNING username`,
+      [username],
+    );
   }
 
   private async changing(username: string, sql: string, parameters: unknown[]): Promise<void> {

@@ -29,7 +29,8 @@ export function checkLayout(manifest: BundleManifest, events: RecordedEvent[]): 
     (e, i) => e.stream !== manifest.stream || e.revision !== BigInt(i) || e.recordedAt !== e.metadata.recordedAt,
   );
   if (bad >= 0) return fail('format', `event line ${bad + 2} is not revision ${bad} of ${manifest.stream} (or its recordedAt disagrees)`);
-  if (manifest.eventCount !== events.length) return fail('format', `the manifest counts ${manifest.eventCount} events, the bundle holds ${events.length}`);
+  if (manifest.eventCount !== events.length)
+    return fail('format', `the manifest counts ${manifest.eventCount} events, the bundle holds ${events.length}`);
   return pass('format', `${events.length} events of one stream, revisions 0..${events.length - 1}`);
 }
 
@@ -42,7 +43,8 @@ export function checkChain(manifest: BundleManifest, events: RecordedEvent[]): {
 export function checkHead(manifest: BundleManifest, events: RecordedEvent[]): BundleCheck {
   const last = events[events.length - 1];
   const head = manifest.chainHead ?? {};
-  if (head.hash !== last.hash || head.revision !== last.revision.toString()) return fail('chain-head', 'the manifest names another chain head');
+  if (head.hash !== last.hash || head.revision !== last.revision.toString())
+    return fail('chain-head', 'the manifest names another chain head');
   return pass('chain-head', `chain head is revision ${head.revision}`);
 }
 
@@ -53,7 +55,8 @@ export function checkInclusion(manifest: BundleManifest, events: RecordedEvent[]
   if (inclusion.eventHash !== last.hash) return fail('inclusion', 'the proof is for another event');
   if (inclusion.treeSize !== checkpoint.eventCount) return fail('inclusion', 'the proof is for a tree of another size');
   const covered = typeof checkpoint.position === 'string' ? parsePosition(checkpoint.position) : undefined;
-  if (covered === undefined || comparePositions(last.position, covered) > 0) return fail('inclusion', 'the checkpoint does not reach the last event');
+  if (covered === undefined || comparePositions(last.position, covered) > 0)
+    return fail('inclusion', 'the checkpoint does not reach the last event');
   if (!verifyInclusion(last.hash, inclusion, checkpoint.merkleRoot)) return fail('inclusion', 'the proof does not lead to the signed root');
   return pass('inclusion', `last event is leaf ${inclusion.leafIndex} of ${checkpoint.eventCount} under the checkpoint's root`);
 }
@@ -63,27 +66,36 @@ export function checkStreamHead(manifest: BundleManifest, events: RecordedEvent[
   const last = events[events.length - 1];
   const { streamHead, checkpoint } = manifest;
   if (!checkpoint?.headsRoot) return fail('stream-head', 'the checkpoint commits to no stream heads: a cut-off stream would pass');
-  if (!streamHead) return fail('stream-head', 'the manifest lacks the proof of the stream\'s head');
+  if (!streamHead) return fail('stream-head', "the manifest lacks the proof of the stream's head");
   if (streamHead.treeSize !== checkpoint.streamCount) return fail('stream-head', 'the head proof is for a heads tree of another size');
   if (!verifyInclusion(headEntryHash(last.stream, last.revision, last.hash), streamHead, checkpoint.headsRoot)) {
-    return fail('stream-head', `revision ${last.revision} is not the head the checkpoint signed for ${last.stream}: later events are missing`);
+    return fail(
+      'stream-head',
+      `revision ${last.revision} is not the head the checkpoint signed for ${last.stream}: later events are missing`,
+    );
   }
   return pass('stream-head', `revision ${last.revision} is the stream's head under the checkpoint's heads root`);
 }
 
-export function checkKeys(manifest: BundleManifest, trustedKey?: KeyObject | string): { checks: BundleCheck[]; keyId: string | null; key?: KeyObject } {
+export function checkKeys(
+  manifest: BundleManifest,
+  trustedKey?: KeyObject | string,
+): { checks: BundleCheck[]; keyId: string | null; key?: KeyObject } {
   // Only the canonical text of the key is accepted, so that no character of it goes unchecked.
   const bundled = readKey(manifest.publicKey);
   if (bundled !== undefined && exportPublicKey(bundled) !== manifest.publicKey) {
-    return { checks: [fail('signature', 'the bundle\'s public key is not in canonical base64 SPKI form')], keyId: null };
+    return { checks: [fail('signature', "the bundle's public key is not in canonical base64 SPKI form")], keyId: null };
   }
   const trusted = trustedKey === undefined ? undefined : readKey(trustedKey);
-  if (trustedKey !== undefined && trusted === undefined) return { checks: [fail('key', 'the trusted public key given cannot be read')], keyId: null };
+  if (trustedKey !== undefined && trusted === undefined)
+    return { checks: [fail('key', 'the trusted public key given cannot be read')], keyId: null };
   const key = trusted ?? bundled;
   if (key === undefined) return { checks: [fail('signature', 'the bundle carries no readable public key')], keyId: null };
   const keyId = keyFingerprint(key);
   const signed = manifest.checkpoint !== undefined && manifest.checkpoint.keyId === keyId && verifyCheckpoint(manifest.checkpoint, key);
-  const signature = signed ? pass('signature', `checkpoint signed by key ${keyId}`) : fail('signature', 'the checkpoint signature does not verify');
+  const signature = signed
+    ? pass('signature', `checkpoint signed by key ${keyId}`)
+    : fail('signature', 'the checkpoint signature does not verify');
   const keyCheck =
     trusted === undefined
       ? pass('key', `not pinned: compare key ${keyId} with the published /audit/public-key`)
@@ -100,9 +112,12 @@ export function checkExtends(manifest: BundleManifest, trustedInput: SignedCheck
   const carried = manifest.extends;
   const same = carried?.checkpoint?.eventCount === trusted.eventCount && carried.checkpoint.merkleRoot === trusted.merkleRoot;
   const proof = same ? carried.proof : undefined;
-  const problem = typeof trustedInput === 'string'
-    ? (signedByOneOf(manifest.checkpoint, keys) ? treeExtensionProblem(trusted, manifest.checkpoint, proof) : 'the checkpoint\'s signature does not verify under a trusted key')
-    : extensionProblem(trustedInput, manifest.checkpoint, proof, keys);
+  const problem =
+    typeof trustedInput === 'string'
+      ? signedByOneOf(manifest.checkpoint, keys)
+        ? treeExtensionProblem(trusted, manifest.checkpoint, proof)
+        : "the checkpoint's signature does not verify under a trusted key"
+      : extensionProblem(trustedInput, manifest.checkpoint, proof, keys);
   if (problem) return fail('consistency', problem);
   return pass('consistency', `the checkpoint of ${manifest.checkpoint.eventCount} events extends the trusted one of ${trusted.eventCount}`);
 }
@@ -117,7 +132,8 @@ export function checkWitnesses(
   if (!note || !checkpoint || !key) return fail('witnesses', 'no checkpoint note to count cosignatures on');
   const tree = noteTree(note, [key]);
   if (typeof tree === 'string') return fail('witnesses', tree);
-  if (tree.eventCount !== checkpoint.eventCount || tree.merkleRoot !== checkpoint.merkleRoot) return fail('witnesses', 'the note is of another tree than the checkpoint');
+  if (tree.eventCount !== checkpoint.eventCount || tree.merkleRoot !== checkpoint.merkleRoot)
+    return fail('witnesses', 'the note is of another tree than the checkpoint');
   let verifiers;
   try {
     verifiers = witnesses.keys.map(parseVerifierKey);
@@ -133,7 +149,10 @@ export function checkWitnesses(
 export function noteTree(note: string, keys: readonly KeyObject[]): { eventCount: number; merkleRoot: string } | string {
   try {
     const origin = note.slice(0, note.indexOf('\n'));
-    const { head } = openCheckpointNote(note, keys.map((key) => parseVerifierKey(noteVerifierKey(origin, key))));
+    const { head } = openCheckpointNote(
+      note,
+      keys.map((key) => parseVerifierKey(noteVerifierKey(origin, key))),
+    );
     return { eventCount: head.size, merkleRoot: head.rootHash };
   } catch (error) {
     return `the trusted checkpoint note cannot be used: ${error instanceof Error ? error.message : 'unreadable'}`;

@@ -36,7 +36,10 @@ export interface ParsedBundle {
 /** A bundle that cannot be read; `line` is 1-based. */
 export class BundleFormatError extends Error {
   override readonly name = 'BundleFormatError';
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(line === undefined ? message : `line ${line}: ${message}`);
   }
 }
@@ -44,7 +47,18 @@ export class BundleFormatError extends Error {
 export function eventLine(event: RecordedEvent): string {
   const position = { commit: event.position.commit.toString(), prepare: event.position.prepare.toString() };
   const { id, stream, type, data, metadata, recordedAt, previousHash, hash } = event;
-  return JSON.stringify({ id, stream, revision: event.revision.toString(), position, type, data, metadata, recordedAt, previousHash, hash });
+  return JSON.stringify({
+    id,
+    stream,
+    revision: event.revision.toString(),
+    position,
+    type,
+    data,
+    metadata,
+    recordedAt,
+    previousHash,
+    hash,
+  });
 }
 
 export function manifestLine(manifest: BundleManifest): string {

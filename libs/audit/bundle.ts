@@ -11,7 +11,18 @@
  */
 import { KeyObject } from 'node:crypto';
 import { RecordedEvent } from '../event-store/event-store.port';
-import { BundleCheck, checkChain, checkWitnesses, checkExtends, checkHead, checkInclusion, checkKeys, checkLayout, checkStreamHead, CheckName } from './bundle-checks';
+import {
+  BundleCheck,
+  checkChain,
+  checkWitnesses,
+  checkExtends,
+  checkHead,
+  checkInclusion,
+  checkKeys,
+  checkLayout,
+  checkStreamHead,
+  CheckName,
+} from './bundle-checks';
 import { BundleFormatError, BundleManifest, BUNDLE_FORMAT, eventLine, manifestLine, parseBundle } from './bundle-format';
 import { ConsistencyProof } from './consistency';
 import { InclusionProof, verifyInclusion } from './merkle';
@@ -86,14 +97,28 @@ export function verifyBundle(text: string, options: VerifyOptions = {}): BundleV
     return verifyParsed(parseBundle(text), options);
   } catch (error) {
     const detail = error instanceof BundleFormatError ? error.message : 'unreadable bundle';
-    return { ok: false, stream: null, events: 0, firstBadRevision: null, keyId: null, checks: [{ name: 'format' as CheckName, ok: false, detail }] };
+    return {
+      ok: false,
+      stream: null,
+      events: 0,
+      firstBadRevision: null,
+      keyId: null,
+      checks: [{ name: 'format' as CheckName, ok: false, detail }],
+    };
   }
 }
 
 function verifyParsed({ manifest, events }: ReturnType<typeof parseBundle>, options: VerifyOptions): BundleVerdict {
   const chain = checkChain(manifest, events);
   const keys = checkKeys(manifest, options.trustedPublicKey);
-  const checks = [checkLayout(manifest, events), chain.check, checkHead(manifest, events), checkInclusion(manifest, events), checkStreamHead(manifest, events), ...keys.checks];
+  const checks = [
+    checkLayout(manifest, events),
+    chain.check,
+    checkHead(manifest, events),
+    checkInclusion(manifest, events),
+    checkStreamHead(manifest, events),
+    ...keys.checks,
+  ];
   if (options.trustedCheckpoint) checks.push(checkExtends(manifest, options.trustedCheckpoint, keys.key ? [keys.key] : []));
   if (options.witnesses) checks.push(checkWitnesses(manifest.checkpoint, manifest.note, keys.key, options.witnesses));
   return {

@@ -27,40 +27,51 @@ describe('consistency proofs between two trees of the global log (RFC 9162 2.1.4
     expect(consistencyProof(events, 4).path).toEqual([hex(j)]);
   });
 
-  it('proves size 6 into size 7 with the RFC\'s [i, j, k] (i, g, m here)', () => {
+  it("proves size 6 into size 7 with the RFC's [i, j, k] (i, g, m here)", () => {
     expect(consistencyProof(events, 6).path).toEqual([i, g, m].map(hex));
   });
 
   it('accepts every honest proof between any two sizes up to 70 leaves', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 70 }), (x, y) => {
-      const [first, second] = x <= y ? [x, y] : [y, x];
-      const all = hashes(second);
-      const proof = consistencyProof(all, first);
-      return verifyConsistency(proof, merkleRoot(all.slice(0, first)), merkleRoot(all));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 70 }), (x, y) => {
+        const [first, second] = x <= y ? [x, y] : [y, x];
+        const all = hashes(second);
+        const proof = consistencyProof(all, first);
+        return verifyConsistency(proof, merkleRoot(all.slice(0, first)), merkleRoot(all));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rejects a proof when any node of its path is altered, dropped or one too many', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 2, max: 41 }), fc.nat(), (x, second, pick) => {
-      const first = Math.min(x, second - 1);
-      const all = hashes(second);
-      const proof = consistencyProof(all, first);
-      const [r1, r2] = [merkleRoot(all.slice(0, first)), merkleRoot(all)];
-      const at = pick % proof.path.length;
-      const altered = proof.path.map((p, n) => (n === at ? h(`forged-${p}`) : p));
-      return !verifyConsistency({ ...proof, path: altered }, r1, r2)
-        && !verifyConsistency({ ...proof, path: proof.path.filter((_, n) => n !== at) }, r1, r2)
-        && !verifyConsistency({ ...proof, path: [...proof.path, h('extra')] }, r1, r2);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 2, max: 41 }), fc.nat(), (x, second, pick) => {
+        const first = Math.min(x, second - 1);
+        const all = hashes(second);
+        const proof = consistencyProof(all, first);
+        const [r1, r2] = [merkleRoot(all.slice(0, first)), merkleRoot(all)];
+        const at = pick % proof.path.length;
+        const altered = proof.path.map((p, n) => (n === at ? h(`forged-${p}`) : p));
+        return (
+          !verifyConsistency({ ...proof, path: altered }, r1, r2) &&
+          !verifyConsistency({ ...proof, path: proof.path.filter((_, n) => n !== at) }, r1, r2) &&
+          !verifyConsistency({ ...proof, path: [...proof.path, h('extra')] }, r1, r2)
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rejects a later tree that rewrote an event the earlier tree covered', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }), fc.nat(), (first, more, pick) => {
-      const all = hashes(first + more);
-      const earlierRoot = merkleRoot(all.slice(0, first));
-      const rewritten = all.map((x, n) => (n === pick % first ? h('rewritten') : x));
-      return !verifyConsistency(consistencyProof(rewritten, first), earlierRoot, merkleRoot(rewritten));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }), fc.nat(), (first, more, pick) => {
+        const all = hashes(first + more);
+        const earlierRoot = merkleRoot(all.slice(0, first));
+        const rewritten = all.map((x, n) => (n === pick % first ? h('rewritten') : x));
+        return !verifyConsistency(consistencyProof(rewritten, first), earlierRoot, merkleRoot(rewritten));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('rejects wrong sizes, swapped roots and malformed input without throwing', () => {

@@ -15,21 +15,24 @@ export function extensionProblem(
   proof: ConsistencyProof | undefined,
   keys: readonly KeyObject[],
 ): string | undefined {
-  if (!signedByOneOf(trusted, keys)) return 'the trusted checkpoint\'s signature does not verify under a trusted key';
-  if (!signedByOneOf(later, keys)) return 'the later checkpoint\'s signature does not verify under a trusted key';
+  if (!signedByOneOf(trusted, keys)) return "the trusted checkpoint's signature does not verify under a trusted key";
+  if (!signedByOneOf(later, keys)) return "the later checkpoint's signature does not verify under a trusted key";
   return treeExtensionProblem(trusted, later, proof);
 }
 
 /** The tree part alone, for a trusted tree whose signature was checked otherwise (a signed note). */
 export function treeExtensionProblem(trusted: TreeSize, later: TreeSize, proof: ConsistencyProof | undefined): string | undefined {
-  if (later.eventCount < trusted.eventCount) return `rolled back: a tree of ${later.eventCount} events, below the ${trusted.eventCount} already trusted`;
+  if (later.eventCount < trusted.eventCount)
+    return `rolled back: a tree of ${later.eventCount} events, below the ${trusted.eventCount} already trusted`;
   if (later.eventCount === trusted.eventCount) {
     return later.merkleRoot === trusted.merkleRoot ? undefined : `a fork: two different trees of ${later.eventCount} events`;
   }
   if (!proof || proof.first !== trusted.eventCount || proof.second !== later.eventCount) {
     return `no consistency proof from ${trusted.eventCount} to ${later.eventCount} events`;
   }
-  return verifyConsistency(proof, trusted.merkleRoot, later.merkleRoot) ? undefined : 'the consistency proof fails: the later tree does not extend the trusted one';
+  return verifyConsistency(proof, trusted.merkleRoot, later.merkleRoot)
+    ? undefined
+    : 'the consistency proof fails: the later tree does not extend the trusted one';
 }
 
 interface TreeSize {

@@ -17,7 +17,8 @@ export function trustedKeyText(text: string): string {
   } catch {
     throw new PublishedKeyError('the public key looks like JSON but does not parse');
   }
-  if (document.algorithm !== undefined && document.algorithm !== 'Ed25519') throw new PublishedKeyError(`the published key is ${String(document.algorithm)}, not Ed25519`);
+  if (document.algorithm !== undefined && document.algorithm !== 'Ed25519')
+    throw new PublishedKeyError(`the published key is ${String(document.algorithm)}, not Ed25519`);
   const key = typeof document.pem === 'string' ? document.pem : typeof document.publicKey === 'string' ? document.publicKey : undefined;
   if (key === undefined) throw new PublishedKeyError('the published key JSON has neither "pem" nor "publicKey"');
   if (typeof document.keyId === 'string') {
@@ -27,7 +28,8 @@ export function trustedKeyText(text: string): string {
     } catch {
       throw new PublishedKeyError('the published key JSON carries a key that cannot be read');
     }
-    if (fingerprint !== document.keyId) throw new PublishedKeyError(`the published keyId ${document.keyId} is not the fingerprint of the key it carries (${fingerprint})`);
+    if (fingerprint !== document.keyId)
+      throw new PublishedKeyError(`the published keyId ${document.keyId} is not the fingerprint of the key it carries (${fingerprint})`);
   }
   return key;
 }

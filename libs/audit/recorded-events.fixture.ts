@@ -15,7 +15,14 @@ export interface EventSpec {
 export function recordedStream(stream: string, specs: EventSpec[]): RecordedEvent[] {
   let previousHash = GENESIS_HASH;
   return specs.map((spec, index) => {
-    const metadata = { actor: 'sup-wang', correlationId: 'k-1', causationId: `c-${index}`, occurredAt: spec.occurredAt, recordedAt: spec.recordedAt, hashVersion: HASH_VERSION };
+    const metadata = {
+      actor: 'sup-wang',
+      correlationId: 'k-1',
+      causationId: `c-${index}`,
+      occurredAt: spec.occurredAt,
+      recordedAt: spec.recordedAt,
+      hashVersion: HASH_VERSION,
+    };
     const id = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
     const hash = chainHashV2(previousHash, index, contentHash({ type: spec.type, data: spec.data, metadata, stream, id }));
     const event: RecordedEvent = {

@@ -38,10 +38,7 @@ function toDomain<E>(recorded: RecordedEvent): E {
 const byRevision = (a: RecordedEvent, b: RecordedEvent) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0);
 
 /** Every event in stream order with the state after it. */
-export function replayHistory<E extends DomainEvent, S>(
-  decider: Evolver<E, S>,
-  events: readonly RecordedEvent[],
-): HistoryEntry<S>[] {
+export function replayHistory<E extends DomainEvent, S>(decider: Evolver<E, S>, events: readonly RecordedEvent[]): HistoryEntry<S>[] {
   let state = decider.initialState;
   return [...events].sort(byRevision).map((event) => {
     state = decider.evolve(state, toDomain<E>(event));
@@ -55,17 +52,19 @@ export function stateAtRevision<E extends DomainEvent, S>(
   events: readonly RecordedEvent[],
   revision: bigint,
 ): Replayed<S> {
-  return foldEvents(decider, [...events].sort(byRevision).filter((e) => e.revision <= revision));
+  return foldEvents(
+    decider,
+    [...events].sort(byRevision).filter((e) => e.revision <= revision),
+  );
 }
 
 /** What had been recorded by `at` (recordedAt <= at), folded in stream order. */
-export function stateAsOf<E extends DomainEvent, S>(
-  decider: Evolver<E, S>,
-  events: readonly RecordedEvent[],
-  at: string,
-): Replayed<S> {
+export function stateAsOf<E extends DomainEvent, S>(decider: Evolver<E, S>, events: readonly RecordedEvent[], at: string): Replayed<S> {
   const limit = point(at, 'asOf');
-  return foldEvents(decider, [...events].sort(byRevision).filter((e) => instant(e.recordedAt, 'recordedAt') <= limit));
+  return foldEvents(
+    decider,
+    [...events].sort(byRevision).filter((e) => instant(e.recordedAt, 'recordedAt') <= limit),
+  );
 }
 
 /** What had happened by `at` (occurredAt <= at), folded in occurredAt order, ties in stream order. */

@@ -30,7 +30,12 @@ const events = recordedStream('case-case-1', [
     occurredAt: '2012-03-10T08:00:00Z',
     recordedAt: '2012-03-25T09:00:00Z',
   },
-  { type: 'RectificationAccepted', data: { round: 1, reason: 'r' }, occurredAt: '2012-03-26T08:00:00Z', recordedAt: '2012-03-26T08:00:05Z' },
+  {
+    type: 'RectificationAccepted',
+    data: { round: 1, reason: 'r' },
+    occurredAt: '2012-03-26T08:00:00Z',
+    recordedAt: '2012-03-26T08:00:05Z',
+  },
 ]);
 
 const stage = (state: CaseState) => (state.status === 'NotOpened' ? 'none' : state.rectification.stage);
@@ -74,8 +79,18 @@ describe('auditor replay', () => {
   it('folds by occurredAt order when a later revision happened earlier', () => {
     const criticisms = recordedStream('case-case-2', [
       { type: 'CaseOpened', data: opened, occurredAt: '2012-03-01T00:00:00Z', recordedAt: '2012-03-01T00:00:00Z' },
-      { type: 'CriticismIssued', data: { bulletinId: 'b-march', reason: 'r' }, occurredAt: '2012-03-20T00:00:00Z', recordedAt: '2012-03-20T00:00:00Z' },
-      { type: 'CriticismIssued', data: { bulletinId: 'b-feb', reason: 'r' }, occurredAt: '2012-03-05T00:00:00Z', recordedAt: '2012-03-21T00:00:00Z' },
+      {
+        type: 'CriticismIssued',
+        data: { bulletinId: 'b-march', reason: 'r' },
+        occurredAt: '2012-03-20T00:00:00Z',
+        recordedAt: '2012-03-20T00:00:00Z',
+      },
+      {
+        type: 'CriticismIssued',
+        data: { bulletinId: 'b-feb', reason: 'r' },
+        occurredAt: '2012-03-05T00:00:00Z',
+        recordedAt: '2012-03-21T00:00:00Z',
+      },
     ]);
     const at = '2012-03-30T00:00:00Z';
     expect(stateOccurredAsOf(caseDecider, criticisms, at).state).toMatchObject({ criticisms: ['b-feb', 'b-march'] });

@@ -85,7 +85,9 @@ function wellFormed(c: SignedCheckpoint | undefined): c is SignedCheckpoint {
     !Number.isNaN(Date.parse(c.signedAt)) &&
     typeof c.signature === 'string' &&
     isCanonicalBase64(c.signature) &&
-    (c.headsRoot === undefined ? c.streamCount === undefined : isHexHash(c.headsRoot) && Number.isSafeInteger(c.streamCount) && c.streamCount! >= 0)
+    (c.headsRoot === undefined
+      ? c.streamCount === undefined
+      : isHexHash(c.headsRoot) && Number.isSafeInteger(c.streamCount) && c.streamCount! >= 0)
   );
 }
 
@@ -120,7 +122,9 @@ export function exportPublicKey(key: KeyObject): string {
 }
 
 export function keyFingerprint(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 function loadKey(config: string, kind: 'private' | 'public'): KeyObject {

@@ -9,10 +9,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../config/config-error';
 import { readEnv } from '../config/env';
 
-export type KeySource =
-  | { kind: 'jwks'; url: string }
-  | { kind: 'public-key-file'; path: string }
-  | { kind: 'embedded'; dir: string };
+export type KeySource = { kind: 'jwks'; url: string } | { kind: 'public-key-file'; path: string } | { kind: 'embedded'; dir: string };
 
 export interface AuthConfig {
   keys: KeySource;
@@ -33,7 +30,11 @@ export function loadAuthConfig(env: Env, dataDir: string): AuthConfig {
   const jwks = settings.AUTH_JWKS_URL;
   const file = settings.AUTH_PUBLIC_KEY_FILE;
   if (jwks && file) throw new ConfigError('AUTH_JWKS_URL', 'and AUTH_PUBLIC_KEY_FILE are both set; choose one');
-  const keys: KeySource = jwks ? { kind: 'jwks', url: jwksUrl(jwks) } : file ? { kind: 'public-key-file', path: publicKeyFile(file) } : { kind: 'embedded', dir: join(dataDir, 'auth') };
+  const keys: KeySource = jwks
+    ? { kind: 'jwks', url: jwksUrl(jwks) }
+    : file
+      ? { kind: 'public-key-file', path: publicKeyFile(file) }
+      : { kind: 'embedded', dir: join(dataDir, 'auth') };
   return {
     keys,
     issuer: settings.AUTH_ISSUER ?? (keys.kind === 'embedded' ? EMBEDDED_ISSUER : undefined),
@@ -52,7 +53,8 @@ function jwksUrl(value: string): string {
   }
   // Keys fetched in the clear could be swapped on the way, and then any token would pass: http only on loopback.
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new ConfigError('AUTH_JWKS_URL', 'must start with https:// (http:// only for localhost)');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw new ConfigError('AUTH_JWKS_URL', 'must start with https:// (http:// only for localhost)');
   return value;
 }
 

@@ -16,8 +16,14 @@ describe('access-control settings', () => {
 
   it('takes a public key file or a JWKS URL', () => {
     expect(loadAuthConfig({ AUTH_PUBLIC_KEY_FILE: pem }, '.data').keys).toEqual({ kind: 'public-key-file', path: pem });
-    expect(loadAuthConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json' }, '.data').keys).toEqual({ kind: 'jwks', url: 'https://idp.example/jwks.json' });
-    expect(loadAuthConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks.json' }, '.data').keys).toEqual({ kind: 'jwks', url: 'http://127.0.0.1:8080/jwks.json' });
+    expect(loadAuthConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json' }, '.data').keys).toEqual({
+      kind: 'jwks',
+      url: 'https://idp.example/jwks.json',
+    });
+    expect(loadAuthConfig({ AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks.json' }, '.data').keys).toEqual({
+      kind: 'jwks',
+      url: 'http://127.0.0.1:8080/jwks.json',
+    });
   });
 
   it.each([
@@ -36,7 +42,11 @@ describe('access-control settings', () => {
 describe('token claims', () => {
   it('reads the principal from valid claims', () => {
     expect(principalFromClaims({ sub: 'p-1', roles: ['provider'], ou: '640104', department: 'health', scope: 'pii other' })).toEqual({
-      sub: 'p-1', roles: ['provider'], ou: '640104', department: 'health', scopes: ['pii'],
+      sub: 'p-1',
+      roles: ['provider'],
+      ou: '640104',
+      department: 'health',
+      scopes: ['pii'],
     });
   });
 

@@ -2,7 +2,17 @@
  * Who is asking: the verified claims of a bearer token. Roles are fixed names; the org unit scopes every
  * read and write to a subtree of the org-unit tree (640100, the whole city, is unscoped).
  */
-export const ROLES = ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor', 'analyst', 'subscriber', 'witness', 'admin'] as const;
+export const ROLES = [
+  'registrar',
+  'provider',
+  'loan-officer',
+  'supervisor',
+  'auditor',
+  'analyst',
+  'subscriber',
+  'witness',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CITY = '640100';

@@ -14,7 +14,9 @@ describe('the embedded keys', () => {
     expect(second.publicKey.export({ type: 'spki', format: 'pem' })).toEqual(first.publicKey.export({ type: 'spki', format: 'pem' }));
     expect(statSync(join(dir, 'signing-key.pem')).mode & 0o077).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['signing-key.pem', 'signing-key.pub.pem']);
-    expect(loadSigningKeyPair(dir).publicKey.export({ type: 'spki', format: 'pem' })).toEqual(first.publicKey.export({ type: 'spki', format: 'pem' }));
+    expect(loadSigningKeyPair(dir).publicKey.export({ type: 'spki', format: 'pem' })).toEqual(
+      first.publicKey.export({ type: 'spki', format: 'pem' }),
+    );
   });
 
   it('tells the token script to start the service first when there is no key', () => {

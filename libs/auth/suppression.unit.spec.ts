@@ -39,7 +39,10 @@ describe('small-cell suppression', () => {
 
 describe('small-cell suppression of breakdown counts', () => {
   it('withholds the counts beside the numerator that would give it back', () => {
-    const [row] = suppressSmallCells([{ numerator: 2, denominator: 3, neutral: 1, dissatisfied: 0, value: 0.67, target: 0.9 }], as('analyst'));
+    const [row] = suppressSmallCells(
+      [{ numerator: 2, denominator: 3, neutral: 1, dissatisfied: 0, value: 0.67, target: 0.9 }],
+      as('analyst'),
+    );
     expect(row).toEqual({ numerator: null, denominator: 3, neutral: null, dissatisfied: null, value: null, target: 0.9, suppressed: true });
   });
 });

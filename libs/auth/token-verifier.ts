@@ -48,7 +48,13 @@ export function createTokenVerifier(config: AuthConfig, embeddedPublicKey?: KeyO
     key = publicKey;
     algorithms = algorithmsFor(publicKey);
   }
-  const options = { algorithms, issuer: config.issuer, audience: config.audience, clockTolerance: config.clockToleranceSeconds, requiredClaims: ['exp', 'sub'] };
+  const options = {
+    algorithms,
+    issuer: config.issuer,
+    audience: config.audience,
+    clockTolerance: config.clockToleranceSeconds,
+    requiredClaims: ['exp', 'sub'],
+  };
   return async (token) => {
     try {
       const { payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);

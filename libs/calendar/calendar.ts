@@ -80,7 +80,11 @@ export function startOfLocalDay(year: number, month: number, day: number): Date 
 
 /** The zone's offset from UTC at an instant: its local wall-clock time read as UTC, less the instant. */
 function offsetMs(ms: number): number {
-  const f = Object.fromEntries(wallClock().formatToParts(ms).map((p) => [p.type, Number(p.value)]));
+  const f = Object.fromEntries(
+    wallClock()
+      .formatToParts(ms)
+      .map((p) => [p.type, Number(p.value)]),
+  );
   return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(ms / 1000) * 1000;
 }
 
@@ -88,7 +92,14 @@ let wallClockFormat: Intl.DateTimeFormat | undefined;
 function wallClock(): Intl.DateTimeFormat {
   if (wallClockFormat?.resolvedOptions().timeZone !== zone) {
     wallClockFormat = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
+      timeZone: zone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
     });
   }
   return wallClockFormat;

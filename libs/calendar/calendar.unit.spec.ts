@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { asOfInstant, localDateOf, localDayOf, localMonthOf, localYearOf, programmeTimeZone, startOfLocalDay, TimeZoneError, useProgrammeTimeZone } from './calendar';
+import {
+  asOfInstant,
+  localDateOf,
+  localDayOf,
+  localMonthOf,
+  localYearOf,
+  programmeTimeZone,
+  startOfLocalDay,
+  TimeZoneError,
+  useProgrammeTimeZone,
+} from './calendar';
 
 afterEach(() => useProgrammeTimeZone());
 
@@ -18,10 +28,13 @@ describe('the programme calendar (Beijing time by default)', () => {
   });
 
   it('agrees with adding eight hours, for any instant of the programme years', () => {
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2020, 0, 1) }), (ms) => {
-      const shifted = new Date(ms + 8 * 3_600_000);
-      return localMonthOf(ms) === shifted.getUTCFullYear() * 100 + shifted.getUTCMonth() + 1;
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2020, 0, 1) }), (ms) => {
+        const shifted = new Date(ms + 8 * 3_600_000);
+        return localMonthOf(ms) === shifted.getUTCFullYear() * 100 + shifted.getUTCMonth() + 1;
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('starts a local day at 16:00 UTC the day before', () => {

@@ -62,7 +62,9 @@ describe('the load-decide-append against PostgreSQL', () => {
   it('refuses a stale expected revision before deciding', async () => {
     const { stream, withId } = fresh();
     await handleCommand(store, stream, householdDecider, withId(enrol()));
-    await expect(handleCommand(store, stream, householdDecider, withId(recategorize()), { ifMatch: 3n })).rejects.toBeInstanceOf(StaleRevisionError);
+    await expect(handleCommand(store, stream, householdDecider, withId(recategorize()), { ifMatch: 3n })).rejects.toBeInstanceOf(
+      StaleRevisionError,
+    );
     expect(await store.readStream(stream)).toHaveLength(1);
   });
 

@@ -11,7 +11,11 @@ import { formatPosition } from '../event-store/position';
 import { eventIdFor } from './event-ids';
 
 export class StaleRevisionError extends Error {
-  constructor(readonly stream: string, readonly expected: bigint, readonly actual: bigint) {
+  constructor(
+    readonly stream: string,
+    readonly expected: bigint,
+    readonly actual: bigint,
+  ) {
     super(`stream ${stream} is at revision ${actual}, not ${expected}`);
     this.name = 'StaleRevisionError';
   }
@@ -34,7 +38,9 @@ export interface CommandOutcome<S, E> {
 }
 
 export async function loadStream<E extends DomainEvent, S>(
-  store: EventStore, stream: string, decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
 ): Promise<LoadedStream<S>> {
   const events = await store.readStream(stream).catch((error: unknown) => {
     if (error instanceof StreamNotFoundError) return [] as RecordedEvent[];
@@ -55,7 +61,11 @@ export interface HandleOptions {
 }
 
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(
-  store: EventStore, stream: string, decider: Decider<C, E, S>, command: C, options: HandleOptions = {},
+  store: EventStore,
+  stream: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  options: HandleOptions = {},
 ): Promise<CommandOutcome<S, E>> {
   const loaded = await loadStream(store, stream, decider);
   const previous = alreadyHandled(loaded, command, decider);
@@ -66,7 +76,11 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   const events = decider.decide(command, loaded.state);
   if (events.length === 0) return { state: loaded.state, events, revision: loaded.revision };
   const expectedRevision: ExpectedRevision = loaded.revision === -1n ? 'no_stream' : loaded.revision;
-  const result = await store.appendToStream(stream, events.map((event, index) => toAppend(command, event, index)), { expectedRevision });
+  const result = await store.appendToStream(
+    stream,
+    events.map((event, index) => toAppend(command, event, index)),
+    { expectedRevision },
+  );
   return {
     state: events.reduce(decider.evolve, loaded.state),
     events,
@@ -83,7 +97,9 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
  * The answer is the one first given: the state as the command left it, not with what others appended since.
  */
 function alreadyHandled<C extends Command, E extends DomainEvent, S>(
-  loaded: LoadedStream<S>, command: Command, decider: Decider<C, E, S>,
+  loaded: LoadedStream<S>,
+  command: Command,
+  decider: Decider<C, E, S>,
 ): CommandOutcome<S, E> | undefined {
   const isOwn = (event: RecordedEvent) => event.metadata.causationId === command.metadata.commandId;
   const own = loaded.events.filter(isOwn);

@@ -21,11 +21,14 @@ const integer = (fallback: number, min: number, max: number) => {
 };
 
 const boolean = (fallback: boolean) =>
-  z.preprocess((v) => {
-    const raw = typeof v === 'string' ? v.trim().toLowerCase() : '';
-    if (raw === '') return undefined;
-    return ['1', 'true', 'yes'].includes(raw) ? true : ['0', 'false', 'no'].includes(raw) ? false : raw;
-  }, z.boolean({ error: 'must be true or false' }).default(fallback));
+  z.preprocess(
+    (v) => {
+      const raw = typeof v === 'string' ? v.trim().toLowerCase() : '';
+      if (raw === '') return undefined;
+      return ['1', 'true', 'yes'].includes(raw) ? true : ['0', 'false', 'no'].includes(raw) ? false : raw;
+    },
+    z.boolean({ error: 'must be true or false' }).default(fallback),
+  );
 
 /** A URL with one of the given protocols, or unset. */
 const url = (protocols: string[], problem = `must start with ${protocols.join(' or ')}//`) =>
@@ -44,14 +47,19 @@ const pattern = (regex: RegExp, problem: string) => text().refine((value) => val
 
 /** An IANA time zone this runtime knows (Intl refuses the others). */
 const timeZone = (fallback: string) =>
-  text().refine((value) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value ?? fallback });
-      return true;
-    } catch {
-      return false;
-    }
-  }, { error: 'must be an IANA time zone such as Asia/Shanghai' }).transform((value) => value ?? fallback);
+  text()
+    .refine(
+      (value) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: value ?? fallback });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: 'must be an IANA time zone such as Asia/Shanghai' },
+    )
+    .transform((value) => value ?? fallback);
 
 const schema = z.object({
   PROGRAMME_TIME_ZONE: timeZone('Asia/Shanghai'),

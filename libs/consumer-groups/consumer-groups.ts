@@ -6,7 +6,14 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, formatPosition, START } from '../event-store';
 import {
-  Acknowledged, Claimed, ConsumerGroupConflictError, ConsumerGroupNotFoundError, GroupSettings, GroupView, Nacked, ParkedEvent,
+  Acknowledged,
+  Claimed,
+  ConsumerGroupConflictError,
+  ConsumerGroupNotFoundError,
+  GroupSettings,
+  GroupView,
+  Nacked,
+  ParkedEvent,
 } from './consumer-group';
 import { ingestPage } from './ingest';
 import { withPersonalFields } from './personal-fields';
@@ -24,14 +31,18 @@ const PAGES_PER_CLAIM = 4;
 const GROUP_COLUMNS = `name, filter_types, filter_streams, start_from, max_deliveries, lease_ms, commit_position, prepare_position, acked_total`;
 
 export class ConsumerGroups {
-  constructor(private readonly dataSource: DataSource, private readonly store: EventStore) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+  ) {}
 
   /** Creates the group, or changes its delivery settings; its filter and start cannot change. */
   async define(name: string, settings: GroupSettings): Promise<{ created: boolean; group: GroupView }> {
     const types = normalise(settings.filter.eventTypes);
     const streams = normalise(settings.filter.streamPrefixes);
     const from = typeof settings.from === 'string' ? settings.from : formatPosition(settings.from);
-    const checkpoint = settings.from === 'start' ? START : settings.from === 'end' ? ((await this.store.headPosition()) ?? START) : settings.from;
+    const checkpoint =
+      settings.from === 'start' ? START : settings.from === 'end' ? ((await this.store.headPosition()) ?? START) : settings.from;
     return this.dataSource.transaction(async (tx) => {
       const inserted: GroupRow[] = await tx.query(
         `INSERT INTO consumer_groups.groups (name, filter_types, filter_streams, start_from, max_deliveries, lease_ms, commit_position, prepare_position)
@@ -40,9 +51,11 @@ export class ConsumerGroups {
       );
       if (inserted.length > 0) return { created: true, group: await this.view(tx, inserted[0]) };
       const existing = await this.lockGroup(tx, name);
-      if (!sameList(existing.filter_types, types) || !sameList(existing.filter_streams, streams)) throw new ConsumerGroupConflictError(name, 'filter');
+      if (!sameList(existing.filter_types, types) || !sameList(existing.filter_streams, streams))
+        throw new ConsumerGroupConflictError(name, 'filter');
       if (existing.start_from !== from) throw new ConsumerGroupConflictError(name, 'start position');
-      const [updated] = await rowsOf<GroupRow>(tx, 
+      const [updated] = await rowsOf<GroupRow>(
+        tx,
         `UPDATE consumer_groups.groups SET max_deliveries = $2, lease_ms = $3, updated_at = now() WHERE name = $1 RETURNING ${GROUP_COLUMNS}`,
         [name, settings.maxDeliveries, settings.leaseMs],
       );
@@ -103,7 +116,8 @@ export class ConsumerGroups {
   /** Puts parked events (all, or those named) back in the queue with a fresh count of deliveries. */
   async replayParked(name: string, eventIds?: string[]): Promise<{ replayed: number }> {
     return this.inGroup(name, async (tx) => {
-      const rows = await rowsOf<unknown>(tx, 
+      const rows = await rowsOf<unknown>(
+        tx,
         `UPDATE consumer_groups.pending SET state = 'ready', consumer = NULL, deliveries = 0, parked_at = NULL
           WHERE group_name = $1 AND state = 'parked' AND ($2::uuid[] IS NULL OR event_id = ANY($2::uuid[])) RETURNING 1`,
         [name, eventIds ?? null],
@@ -119,7 +133,9 @@ export class ConsumerGroups {
   async list(afterName: string | undefined, limit: number): Promise<GroupView[]> {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const groups: GroupRow[] = await tx.query(
-        `SELECT ${GROUP_COLUMNS} FROM consumer_groups.groups WHERE ($1::text IS NULL OR name > $1) ORDER BY name LIMIT $2`, [afterName ?? null, limit]);
+        `SELECT ${GROUP_COLUMNS} FROM consumer_groups.groups WHERE ($1::text IS NULL OR name > $1) ORDER BY name LIMIT $2`,
+        [afterName ?? null, limit],
+      );
       return Promise.all(groups.map((group) => this.view(tx, group)));
     });
   }

@@ -14,7 +14,12 @@ const MAX_PENDING = 100_000;
  * copy. The read is gap-safe (the store only returns what can no longer be preceded), and the caller
  * holds the group's row lock, so no two claims copy the same page.
  */
-export async function ingestPage(tx: EntityManager, store: EventStore, group: GroupRow, checkpoint: Position): Promise<Position | undefined> {
+export async function ingestPage(
+  tx: EntityManager,
+  store: EventStore,
+  group: GroupRow,
+  checkpoint: Position,
+): Promise<Position | undefined> {
   const [{ pending }] = await tx.query(`SELECT count(*)::int AS pending FROM consumer_groups.pending WHERE group_name = $1`, [group.name]);
   if (pending >= MAX_PENDING) return undefined;
   const events = await store.readAll({
@@ -28,13 +33,20 @@ export async function ingestPage(tx: EntityManager, store: EventStore, group: Gr
      SELECT $1, u.c, u.p, u.id, u.s, $6::jsonb -> (u.ord::int - 1), 'ready'
        FROM unnest($2::bigint[], $3::bigint[], $4::uuid[], $5::text[]) WITH ORDINALITY AS u(c, p, id, s, ord)
      ON CONFLICT DO NOTHING`,
-    [group.name, events.map((e) => e.position.commit.toString()), events.map((e) => e.position.prepare.toString()),
-      events.map((e) => e.id), events.map((e) => e.stream), JSON.stringify(events.map((e) => toPublicEvent(e)))],
+    [
+      group.name,
+      events.map((e) => e.position.commit.toString()),
+      events.map((e) => e.position.prepare.toString()),
+      events.map((e) => e.id),
+      events.map((e) => e.stream),
+      JSON.stringify(events.map((e) => toPublicEvent(e))),
+    ],
   );
   const last = events[events.length - 1].position;
-  await tx.query(
-    `UPDATE consumer_groups.groups SET commit_position = $2, prepare_position = $3, updated_at = now() WHERE name = $1`,
-    [group.name, last.commit.toString(), last.prepare.toString()],
-  );
+  await tx.query(`UPDATE consumer_groups.groups SET commit_position = $2, prepare_position = $3, updated_at = now() WHERE name = $1`, [
+    group.name,
+    last.commit.toString(),
+    last.prepare.toString(),
+  ]);
   return last;
 }

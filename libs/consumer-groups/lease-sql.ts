@@ -29,7 +29,8 @@ export async function releaseExpired(tx: EntityManager, group: string, maxDelive
  * redelivery starts again from the stream's oldest unacknowledged event.
  */
 export async function lease(tx: EntityManager, group: string, consumer: string, max: number, leaseMs: number): Promise<PendingRow[]> {
-  const rows = await rowsOf<PendingRow & { stream_id: string; commit_position: string; prepare_position: string }>(tx, 
+  const rows = await rowsOf<PendingRow & { stream_id: string; commit_position: string; prepare_position: string }>(
+    tx,
     `WITH blocked AS (
        SELECT DISTINCT stream_id FROM consumer_groups.pending
         WHERE group_name = $1 AND state = 'leased' AND consumer <> $2
@@ -56,14 +57,18 @@ export async function lease(tx: EntityManager, group: string, consumer: string, 
 }
 
 export async function acknowledge(tx: EntityManager, group: string, consumer: string, eventIds: string[]): Promise<string[]> {
-  const rows = await rowsOf<{ event_id: string }>(tx, 
+  const rows = await rowsOf<{ event_id: string }>(
+    tx,
     `DELETE FROM consumer_groups.pending
       WHERE group_name = $1 AND consumer = $2 AND state = 'leased' AND event_id = ANY($3::uuid[])
      RETURNING event_id`,
     [group, consumer, eventIds],
   );
   if (rows.length > 0) {
-    await tx.query(`UPDATE consumer_groups.groups SET acked_total = acked_total + $2, updated_at = now() WHERE name = $1`, [group, rows.length]);
+    await tx.query(`UPDATE consumer_groups.groups SET acked_total = acked_total + $2, updated_at = now() WHERE name = $1`, [
+      group,
+      rows.length,
+    ]);
   }
   return rows.map((r) => r.event_id);
 }
@@ -74,9 +79,15 @@ export async function acknowledge(tx: EntityManager, group: string, consumer: st
  * refused, so their delivery does not count.
  */
 export async function refuse(
-  tx: EntityManager, group: string, consumer: string, eventIds: string[], reason: string, maxDeliveries: number,
+  tx: EntityManager,
+  group: string,
+  consumer: string,
+  eventIds: string[],
+  reason: string,
+  maxDeliveries: number,
 ): Promise<{ retried: string[]; parked: string[] }> {
-  const refused = await rowsOf<{ event_id: string; state: string }>(tx, 
+  const refused = await rowsOf<{ event_id: string; state: string }>(
+    tx,
     `WITH refused AS (
        UPDATE consumer_groups.pending
           SET state = CASE WHEN deliveries >= $5 THEN 'parked' ELSE 'ready' END,
@@ -104,7 +115,10 @@ export async function refuse(
   };
 }
 
-function comparePositionRows(a: { commit_position: string; prepare_position: string }, b: { commit_position: string; prepare_position: string }): number {
+function comparePositionRows(
+  a: { commit_position: string; prepare_position: string },
+  b: { commit_position: string; prepare_position: string },
+): number {
   const [ac, bc, ap, bp] = [BigInt(a.commit_position), BigInt(b.commit_position), BigInt(a.prepare_position), BigInt(b.prepare_position)];
   if (ac !== bc) return ac < bc ? -1 : 1;
   return ap === bp ? 0 : ap < bp ? -1 : 1;

@@ -10,11 +10,13 @@ export async function withPersonalFields<T extends PublicEvent>(store: EventStor
   const byStream = new Map<string, bigint[]>();
   for (const event of events) byStream.set(event.stream, [...(byStream.get(event.stream) ?? []), BigInt(event.revision)]);
   const originals = new Map<string, PublicEvent['data']>();
-  await Promise.all([...byStream].map(async ([stream, revisions]) => {
-    const first = revisions.reduce((a, b) => (b < a ? b : a));
-    const last = revisions.reduce((a, b) => (b > a ? b : a));
-    const read = await store.readStream(stream, { fromRevision: first, maxCount: Number(last - first) + 1 });
-    for (const event of read) originals.set(event.id, event.data);
-  }));
+  await Promise.all(
+    [...byStream].map(async ([stream, revisions]) => {
+      const first = revisions.reduce((a, b) => (b < a ? b : a));
+      const last = revisions.reduce((a, b) => (b > a ? b : a));
+      const read = await store.readStream(stream, { fromRevision: first, maxCount: Number(last - first) + 1 });
+      for (const event of read) originals.set(event.id, event.data);
+    }),
+  );
   return events.map((event) => ({ ...event, data: originals.get(event.id) ?? event.data }));
 }

@@ -44,14 +44,21 @@ export interface PendingRow {
 export const delivery = (row: PendingRow): Delivery => ({ ...row.event, attempt: row.deliveries });
 
 export const parkedEvent = (row: PendingRow): ParkedEvent => ({
-  ...row.event, attempts: row.deliveries, reason: row.last_reason, parkedAt: row.parked_at!.toISOString(),
+  ...row.event,
+  attempts: row.deliveries,
+  reason: row.last_reason,
+  parkedAt: row.parked_at!.toISOString(),
 });
 
 /**
  * Rows of a statement run through TypeORM, which answers UPDATE and DELETE (even with RETURNING) as
  * `[rows, rowCount]` on PostgreSQL but other statements as plain rows.
  */
-export async function rowsOf<Row>(tx: { query(sql: string, params?: unknown[]): Promise<unknown> }, sql: string, params: unknown[]): Promise<Row[]> {
+export async function rowsOf<Row>(
+  tx: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  sql: string,
+  params: unknown[],
+): Promise<Row[]> {
   const result = await tx.query(sql, params);
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as Row[];
   return result as Row[];

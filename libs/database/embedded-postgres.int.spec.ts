@@ -79,7 +79,11 @@ describe('the shared embedded PostgreSQL', () => {
     }
     // Started again, the kept password opens it.
     await startCluster(dataDir, server.port, [], user);
-    expect(await connects(`postgres://postgres:${encodeURIComponent(readFileSync(`${dataDir}.password`, 'utf8').trim())}@127.0.0.1:${server.port}/postgres`)).toBe(true);
+    expect(
+      await connects(
+        `postgres://postgres:${encodeURIComponent(readFileSync(`${dataDir}.password`, 'utf8').trim())}@127.0.0.1:${server.port}/postgres`,
+      ),
+    ).toBe(true);
     await stopCluster(dataDir, user);
   }, 120_000);
 });

@@ -84,7 +84,10 @@ async function startShared(options: EmbeddedPostgresOptions): Promise<EmbeddedPo
 }
 
 /** Reuses the server that owns the data directory, or starts one (once more if another won the race). */
-async function ensureRunning(options: EmbeddedPostgresOptions, user: Awaited<ReturnType<typeof serverUser>>): Promise<{ port: number; reused: boolean }> {
+async function ensureRunning(
+  options: EmbeddedPostgresOptions,
+  user: Awaited<ReturnType<typeof serverUser>>,
+): Promise<{ port: number; reused: boolean }> {
   const { dataDir } = options;
   for (let attempt = 0; ; attempt++) {
     const running = await settled(dataDir);
@@ -107,7 +110,8 @@ async function settled(dataDir: string): Promise<number | undefined> {
     const running = runningPostmaster(dataDir);
     if (!running) return undefined;
     if (running.status === 'ready') return running.port;
-    if (Date.now() > deadline) throw new Error(`the PostgreSQL server in ${dataDir} (pid ${running.pid}) stayed "${running.status}" for 90 s`);
+    if (Date.now() > deadline)
+      throw new Error(`the PostgreSQL server in ${dataDir} (pid ${running.pid}) stayed "${running.status}" for 90 s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

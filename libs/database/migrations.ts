@@ -16,4 +16,17 @@ import { SealedAnswers1764580000000 } from '../idempotency/migrations/1764580000
 import { WrappingKeys1764580100000 } from '../personal-data/migrations/1764580100000-wrapping-keys';
 import { AuditHeadsAndNotes1765100000000 } from '../audit/checkpointing/migrations/1765100000000-audit-heads-and-notes';
 
-export const libMigrations = [EventStoreSchema1764547200000, ProjectionRuntime1764547300000, IdempotencyKeys1764561000000, ProjectionCopies1764562000000, ConsumerGroups1764563000000, RelayCheckpoints1764563100000, PersonalData1764570000000, AuditCheckpoints1764571000000, SealedAnswers1764580000000, WrappingKeys1764580100000, Accounts1765000000000, AuditHeadsAndNotes1765100000000];
+export const libMigrations = [
+  EventStoreSchema1764547200000,
+  ProjectionRuntime1764547300000,
+  IdempotencyKeys1764561000000,
+  ProjectionCopies1764562000000,
+  ConsumerGroups1764563000000,
+  RelayCheckpoints1764563100000,
+  PersonalData1764570000000,
+  AuditCheckpoints1764571000000,
+  SealedAnswers1764580000000,
+  WrappingKeys1764580100000,
+  Accounts1765000000000,
+  AuditHeadsAndNotes1765100000000,
+];

@@ -26,16 +26,25 @@ function binDir(): string {
 
 function run(tool: string, args: string[], user: OsUser, timeoutMs = 120_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(join(binDir(), tool), args, { ...user, timeout: timeoutMs, env: { ...process.env, LC_MESSAGES: 'C' } }, (error, stdout, stderr) => {
-      if (!error) return resolve(`${stdout}${stderr}`);
-      const said = (stderr.trim() || stdout.trim()).split('\n').slice(-3).join(' / ');
-      reject(new Error(`${tool} ${args[0] ?? ''} failed (${error.code ?? error.signal ?? 'error'}): ${said || error.message}`));
-    });
+    execFile(
+      join(binDir(), tool),
+      args,
+      { ...user, timeout: timeoutMs, env: { ...process.env, LC_MESSAGES: 'C' } },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(`${stdout}${stderr}`);
+        const said = (stderr.trim() || stdout.trim()).split('\n').slice(-3).join(' / ');
+        reject(new Error(`${tool} ${args[0] ?? ''} failed (${error.code ?? error.signal ?? 'error'}): ${said || error.message}`));
+      },
+    );
   });
 }
 
 function execText(file: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => execFile(file, args, (error, stdout, stderr) => (error ? reject(new Error(`${file} ${args.join(' ')}: ${stderr.trim() || error.message}`)) : resolve(stdout.trim()))));
+  return new Promise((resolve, reject) =>
+    execFile(file, args, (error, stdout, stderr) =>
+      error ? reject(new Error(`${file} ${args.join(' ')}: ${stderr.trim() || error.message}`)) : resolve(stdout.trim()),
+    ),
+  );
 }
 
 /** The user the server runs as: the current one, or (as root) a `postgres` system user, created if missing. */
@@ -59,7 +68,11 @@ export async function initCluster(dataDir: string, password: string, user: OsUse
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   if (user.uid !== undefined) chownSync(passwordFile, user.uid, user.gid!);
   try {
-    await run('initdb', [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--lc-messages=C'], user);
+    await run(
+      'initdb',
+      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--lc-messages=C'],
+      user,
+    );
   } finally {
     rmSync(passwordFile, { force: true });
   }

@@ -18,7 +18,14 @@ const MESSAGES = [
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  const { code, name, message, cause, driverError, errors } = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; driverError?: unknown; errors?: unknown };
+  const { code, name, message, cause, driverError, errors } = error as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    driverError?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string' && (code.startsWith('08') || SQLSTATES.has(code) || NODE_CODES.has(code))) return true;
   if (typeof name === 'string' && NAMES.has(name)) return true;
   if (typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message))) return true;

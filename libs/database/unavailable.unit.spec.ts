@@ -4,7 +4,14 @@ const withCode = (code: string, message = 'x') => Object.assign(new Error(messag
 
 describe('isDatabaseUnavailable', () => {
   it('recognises a server that is down, restarting or out of slots', () => {
-    for (const error of [withCode('ECONNREFUSED'), withCode('57P01'), withCode('08006'), withCode('53300'), new Error('Connection terminated unexpectedly'), new Error('timeout exceeded when trying to connect')]) {
+    for (const error of [
+      withCode('ECONNREFUSED'),
+      withCode('57P01'),
+      withCode('08006'),
+      withCode('53300'),
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+    ]) {
       expect(isDatabaseUnavailable(error)).toBe(true);
     }
   });

@@ -21,22 +21,41 @@ export class AnalyticsError extends Error {
 /** DHIS2's error body for a request it cannot answer. */
 export const conflict = (message: string) => ({ httpStatus: 'Conflict', httpStatusCode: 409, status: 'ERROR', message });
 
-interface Header { name: string; column: string; valueType: string; type: string; hidden: boolean; meta: boolean }
-const header = (name: string, column: string, numeric = false): Header =>
-  ({ name, column, valueType: numeric ? 'NUMBER' : 'TEXT', type: numeric ? 'java.lang.Double' : 'java.lang.String', hidden: false, meta: !numeric });
+interface Header {
+  name: string;
+  column: string;
+  valueType: string;
+  type: string;
+  hidden: boolean;
+  meta: boolean;
+}
+const header = (name: string, column: string, numeric = false): Header => ({
+  name,
+  column,
+  valueType: numeric ? 'NUMBER' : 'TEXT',
+  type: numeric ? 'java.lang.Double' : 'java.lang.String',
+  hidden: false,
+  meta: !numeric,
+});
 
 type Answerer = (indicator: Indicator, request: IndicatorRequest) => Promise<IndicatorAnswer>;
 
 function items(query: AnalyticsQuery): { dimensions: Map<string, string[]>; order: string[]; filters: Map<string, string[]> } {
-  const parse = (list: string | string[] | undefined) => new Map((Array.isArray(list) ? list : list ? [list] : []).map((text) => {
-    const [key, values] = text.split(':');
-    if (!['dx', 'pe', 'ou'].includes(key) || !values) throw new AnalyticsError(`Dimension is not supported: ${text.slice(0, 40)} (use dx, pe or ou)`);
-    return [key, values.split(';').filter(Boolean)] as [string, string[]];
-  }));
+  const parse = (list: string | string[] | undefined) =>
+    new Map(
+      (Array.isArray(list) ? list : list ? [list] : []).map((text) => {
+        const [key, values] = text.split(':');
+        if (!['dx', 'pe', 'ou'].includes(key) || !values)
+          throw new AnalyticsError(`Dimension is not supported: ${text.slice(0, 40)} (use dx, pe or ou)`);
+        return [key, values.split(';').filter(Boolean)] as [string, string[]];
+      }),
+    );
   const dimensions = parse(query.dimension);
   const filters = parse(query.filter);
-  if (!dimensions.get('dx')?.length && !filters.get('dx')?.length) throw new AnalyticsError('At least one data dimension item must be specified (dx)');
-  if (!(dimensions.get('pe') ?? filters.get('pe'))?.length) throw new AnalyticsError('At least one period must be specified as a dimension or filter (pe)');
+  if (!dimensions.get('dx')?.length && !filters.get('dx')?.length)
+    throw new AnalyticsError('At least one data dimension item must be specified (dx)');
+  if (!(dimensions.get('pe') ?? filters.get('pe'))?.length)
+    throw new AnalyticsError('At least one period must be specified as a dimension or filter (pe)');
   return { dimensions, order: [...dimensions.keys()], filters };
 }
 
@@ -67,15 +86,29 @@ export async function analytics(catalogue: IndicatorCatalogue, mapping: Dhis2Map
       }
     }
   }
-  const headers = [...order.map((key) => header(key, { dx: 'Data', pe: 'Period', ou: 'Organisation unit' }[key]!)), header('value', 'Value', true)];
-  if (numDen) headers.push(header('numerator', 'Numerator', true), header('denominator', 'Denominator', true), header('factor', 'Factor', true), header('multiplier', 'Multiplier', true), header('divisor', 'Divisor', true));
+  const headers = [
+    ...order.map((key) => header(key, { dx: 'Data', pe: 'Period', ou: 'Organisation unit' }[key]!)),
+    header('value', 'Value', true),
+  ];
+  if (numDen)
+    headers.push(
+      header('numerator', 'Numerator', true),
+      header('denominator', 'Denominator', true),
+      header('factor', 'Factor', true),
+      header('multiplier', 'Multiplier', true),
+      header('divisor', 'Divisor', true),
+    );
   const names: Record<string, { name: string }> = {};
   for (const item of dx) names[item] = { name: elements.get(item)?.name ?? catalogue.find(item)?.title ?? item };
   for (const pe of periods) names[pe] = { name: pe };
   for (const ou of orgUnits) names[ou] = { name: orgUnitName(ou) };
   return {
-    headers, metaData: { items: names, dimensions: { dx, pe: periods, ou: orgUnits, co: [] } },
-    rows, height: rows.length, width: headers.length, headerWidth: headers.length,
+    headers,
+    metaData: { items: names, dimensions: { dx, pe: periods, ou: orgUnits, co: [] } },
+    rows,
+    height: rows.length,
+    width: headers.length,
+    headerWidth: headers.length,
   };
 }
 

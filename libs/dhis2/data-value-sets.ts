@@ -36,19 +36,38 @@ export interface DataValueSetRequest {
 /** Answers one indicator request (the caller applies access rules and small-cell suppression). */
 export type Answerer = (indicator: Indicator, request: IndicatorRequest) => Promise<IndicatorAnswer>;
 
-export async function dataValueSet(catalogue: IndicatorCatalogue, mapping: Dhis2Mapping, dataSet: DataSetMapping, request: DataValueSetRequest, answer: Answerer): Promise<DataValueSet> {
+export async function dataValueSet(
+  catalogue: IndicatorCatalogue,
+  mapping: Dhis2Mapping,
+  dataSet: DataSetMapping,
+  request: DataValueSetRequest,
+  answer: Answerer,
+): Promise<DataValueSet> {
   const dataValues: DataValue[] = [];
   for (const element of dataSet.dataElements) {
     const indicator = catalogue.find(element.indicator)!;
     const level = request.children ? childLevelOf(request.orgUnit) : undefined;
-    const parsed = parseIndicatorRequest(indicator, { ou: request.orgUnit, pe: request.periods.join(';'), by: element.disaggregation, level });
+    const parsed = parseIndicatorRequest(indicator, {
+      ou: request.orgUnit,
+      pe: request.periods.join(';'),
+      by: element.disaggregation,
+      level,
+    });
     const { rows, reflects } = await answer(indicator, parsed);
     for (const row of rows) {
       const value = row[element.value];
       if (value === null || value === undefined || value === 0) continue;
       dataValues.push({
-        dataElement: element.code, period: row.period, orgUnit: row.orgUnit, categoryOptionCombo: comboOf(mapping, element, row),
-        attributeOptionCombo: DEFAULT_COMBO, value: String(value), storedBy: 'family-ledger', lastUpdated: reflects.recordedAt ?? '', comment: '', followup: false,
+        dataElement: element.code,
+        period: row.period,
+        orgUnit: row.orgUnit,
+        categoryOptionCombo: comboOf(mapping, element, row),
+        attributeOptionCombo: DEFAULT_COMBO,
+        value: String(value),
+        storedBy: 'family-ledger',
+        lastUpdated: reflects.recordedAt ?? '',
+        comment: '',
+        followup: false,
       });
     }
   }

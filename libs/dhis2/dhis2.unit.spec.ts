@@ -46,21 +46,64 @@ describe('the DHIS2 mapping', () => {
       change(copy);
       return () => loadDhis2Mapping(catalogue, copy);
     };
-    expect(variant((m) => { m.dataSets[0].dataElements[0].indicator = 'households-enroled'; })).toThrow(/unknown indicator households-enroled/);
-    expect(variant((m) => { m.dataSets[0].dataElements[0].disaggregation = 'kind'; })).toThrow(/no dimension kind/);
-    expect(variant((m) => { delete m.categoryCombos.category.elderly; })).toThrow(/no category option combo for category elderly/);
-    expect(variant((m) => { m.dataSets[0].dataElements[1].code = 'HF_HH_ENROLLED'; })).toThrow(Dhis2MappingError);
+    expect(
+      variant((m) => {
+        m.dataSets[0].dataElements[0].indicator = 'households-enroled';
+      }),
+    ).toThrow(/unknown indicator households-enroled/);
+    expect(
+      variant((m) => {
+        m.dataSets[0].dataElements[0].disaggregation = 'kind';
+      }),
+    ).toThrow(/no dimension kind/);
+    expect(
+      variant((m) => {
+        delete m.categoryCombos.category.elderly;
+      }),
+    ).toThrow(/no category option combo for category elderly/);
+    expect(
+      variant((m) => {
+        m.dataSets[0].dataElements[1].code = 'HF_HH_ENROLLED';
+      }),
+    ).toThrow(Dhis2MappingError);
   });
 });
 
 describe('DHIS2 exchange formats', () => {
-  const set = { dataSet: 'HF_MONTHLY', dataValues: [
-    { dataElement: 'HF_HH_ENROLLED', period: '201203', orgUnit: '640104', categoryOptionCombo: 'HF_CAT_STABLE', attributeOptionCombo: 'default', value: '12', storedBy: 'family-ledger', lastUpdated: '2012-03-31T10:00:00.000Z', comment: '', followup: false },
-    { dataElement: 'HF_SATISFIED', period: '201203', orgUnit: '640104', categoryOptionCombo: 'default', attributeOptionCombo: 'default', value: '9', storedBy: 'family-ledger', lastUpdated: '2012-03-31T10:00:00.000Z', comment: '', followup: false },
-  ] };
+  const set = {
+    dataSet: 'HF_MONTHLY',
+    dataValues: [
+      {
+        dataElement: 'HF_HH_ENROLLED',
+        period: '201203',
+        orgUnit: '640104',
+        categoryOptionCombo: 'HF_CAT_STABLE',
+        attributeOptionCombo: 'default',
+        value: '12',
+        storedBy: 'family-ledger',
+        lastUpdated: '2012-03-31T10:00:00.000Z',
+        comment: '',
+        followup: false,
+      },
+      {
+        dataElement: 'HF_SATISFIED',
+        period: '201203',
+        orgUnit: '640104',
+        categoryOptionCombo: 'default',
+        attributeOptionCombo: 'default',
+        value: '9',
+        storedBy: 'family-ledger',
+        lastUpdated: '2012-03-31T10:00:00.000Z',
+        comment: '',
+        followup: false,
+      },
+    ],
+  };
 
-  it('writes CSV with DHIS2\'s own header, values as written', () => {
-    expect(toDhis2Csv(set)).toBe(`${DHIS2_CSV_HEADER}\nHF_HH_ENROLLED,201203,640104,HF_CAT_STABLE,default,12,family-ledger,2012-03-31T10:00:00.000Z,,false\nHF_SATISFIED,201203,640104,default,default,9,family-ledger,2012-03-31T10:00:00.000Z,,false\n`);
+  it("writes CSV with DHIS2's own header, values as written", () => {
+    expect(toDhis2Csv(set)).toBe(
+      `${DHIS2_CSV_HEADER}\nHF_HH_ENROLLED,201203,640104,HF_CAT_STABLE,default,12,family-ledger,2012-03-31T10:00:00.000Z,,false\nHF_SATISFIED,201203,640104,default,default,9,family-ledger,2012-03-31T10:00:00.000Z,,false\n`,
+    );
     expect(DHIS2_CSV_HEADER).toBe('dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup');
   });
 

@@ -11,7 +11,22 @@ export const DHIS2_CSV_HEADER = 'dataelement,period,orgunit,catoptcombo,attroptc
 
 export function toDhis2Csv(set: DataValueSet): string {
   const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const lines = set.dataValues.map((v) => [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo, v.value, v.storedBy, v.lastUpdated, v.comment, String(v.followup)].map(cell).join(','));
+  const lines = set.dataValues.map((v) =>
+    [
+      v.dataElement,
+      v.period,
+      v.orgUnit,
+      v.categoryOptionCombo,
+      v.attributeOptionCombo,
+      v.value,
+      v.storedBy,
+      v.lastUpdated,
+      v.comment,
+      String(v.followup),
+    ]
+      .map(cell)
+      .join(','),
+  );
   return [DHIS2_CSV_HEADER, ...lines].join('\n') + '\n';
 }
 

@@ -36,7 +36,11 @@ export interface Dhis2Mapping {
 export const DEFAULT_COMBO = 'default';
 
 /** Every value a disaggregation can take, from the domain: each needs a combo code. */
-const DIMENSION_VALUES: Record<string, readonly string[]> = { category: HOUSEHOLD_CATEGORIES, focusArea: FOCUS_AREAS, borrowerGroup: BORROWER_GROUPS };
+const DIMENSION_VALUES: Record<string, readonly string[]> = {
+  category: HOUSEHOLD_CATEGORIES,
+  focusArea: FOCUS_AREAS,
+  borrowerGroup: BORROWER_GROUPS,
+};
 
 export class Dhis2MappingError extends Error {
   override readonly name = 'Dhis2MappingError';
@@ -51,12 +55,17 @@ export function loadDhis2Mapping(catalogue: IndicatorCatalogue, mapping: Dhis2Ma
       codes.add(element.code);
       const indicator = catalogue.find(element.indicator);
       if (!indicator) throw new Dhis2MappingError(`data element ${element.code}: unknown indicator ${element.indicator}`);
-      if (element.value === 'denominator' && !indicator.denominator) throw new Dhis2MappingError(`data element ${element.code}: ${element.indicator} has no denominator`);
+      if (element.value === 'denominator' && !indicator.denominator)
+        throw new Dhis2MappingError(`data element ${element.code}: ${element.indicator} has no denominator`);
       if (element.disaggregation === undefined) continue;
-      if (!Object.hasOwn(indicator.dimensions, element.disaggregation)) throw new Dhis2MappingError(`data element ${element.code}: ${element.indicator} has no dimension ${element.disaggregation}`);
+      if (!Object.hasOwn(indicator.dimensions, element.disaggregation))
+        throw new Dhis2MappingError(`data element ${element.code}: ${element.indicator} has no dimension ${element.disaggregation}`);
       const combos = mapping.categoryCombos[element.disaggregation];
       const missing = (DIMENSION_VALUES[element.disaggregation] ?? []).find((value) => !combos?.[value]);
-      if (!combos || missing !== undefined) throw new Dhis2MappingError(`data element ${element.code}: no category option combo for ${element.disaggregation} ${missing ?? ''}`.trim());
+      if (!combos || missing !== undefined)
+        throw new Dhis2MappingError(
+          `data element ${element.code}: no category option combo for ${element.disaggregation} ${missing ?? ''}`.trim(),
+        );
     }
   }
   return mapping;

@@ -4,7 +4,13 @@
  */
 import { parsePeriod, Period } from '../periods';
 
-const DURATION: Partial<Record<Period['type'], string>> = { monthly: 'P1M', bimonthly: 'P2M', quarterly: 'P3M', sixmonthly: 'P6M', yearly: 'P1Y' };
+const DURATION: Partial<Record<Period['type'], string>> = {
+  monthly: 'P1M',
+  bimonthly: 'P2M',
+  quarterly: 'P3M',
+  sixmonthly: 'P6M',
+  yearly: 'P1Y',
+};
 
 export function isoInterval(code: string): string {
   const period = parsePeriod(code);
@@ -22,10 +28,15 @@ export function periodOfInterval(interval: string): string {
   const [, year, mm, duration] = match;
   const month = Number(mm);
   switch (duration) {
-    case 'P1M': return `${year}${mm}`;
-    case 'P2M': return `${year}${String((month + 1) / 2).padStart(2, '0')}B`;
-    case 'P3M': return `${year}Q${(month + 2) / 3}`;
-    case 'P6M': return `${year}S${(month + 5) / 6}`;
-    default: return year;
+    case 'P1M':
+      return `${year}${mm}`;
+    case 'P2M':
+      return `${year}${String((month + 1) / 2).padStart(2, '0')}B`;
+    case 'P3M':
+      return `${year}Q${(month + 2) / 3}`;
+    case 'P6M':
+      return `${year}S${(month + 5) / 6}`;
+    default:
+      return year;
   }
 }

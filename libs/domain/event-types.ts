@@ -19,7 +19,10 @@ type Catalogue<Type extends string> = { readonly [T in Type]: { readonly persona
  * A catalogue from an aggregate's list of stored names. Officials appear by id and position only, so these
  * events hold personal data only in free text a person writes about a person: those paths are named.
  */
-function catalogueOf<Type extends string>(types: readonly Type[], personal: Partial<Record<Type, readonly string[]>> = {}): Catalogue<Type> {
+function catalogueOf<Type extends string>(
+  types: readonly Type[],
+  personal: Partial<Record<Type, readonly string[]>> = {},
+): Catalogue<Type> {
   return Object.fromEntries(types.map((type) => [type, { personalFields: personal[type] ?? [] }])) as Catalogue<Type>;
 }
 
@@ -69,7 +72,10 @@ export interface EventTypeInfo {
 
 function buildRegistry(): ReadonlyMap<string, EventTypeInfo> {
   const registry = new Map<string, EventTypeInfo>();
-  for (const [streamCategory, catalogue] of Object.entries(CATALOGUES) as [StreamCategory, Record<string, { personalFields: readonly string[] }>][]) {
+  for (const [streamCategory, catalogue] of Object.entries(CATALOGUES) as [
+    StreamCategory,
+    Record<string, { personalFields: readonly string[] }>,
+  ][]) {
     for (const [type, { personalFields }] of Object.entries(catalogue)) {
       // One name, one meaning: the global log is read by type name alone.
       if (registry.has(type)) throw new Error(`event type ${type} is registered by two aggregates`);

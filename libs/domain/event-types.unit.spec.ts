@@ -91,9 +91,22 @@ describe('personal fields', () => {
   });
 
   it('strips the head of household from an enrolment and leaves the rest', () => {
-    const data = { householdId: 'h1', villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan', phone: '139' }, enrolmentYear: 2013, batch: 1 };
+    const data = {
+      householdId: 'h1',
+      villageCode: '640104001001',
+      category: 'stable',
+      members: 3,
+      head: { name: 'Ma Lan', phone: '139' },
+      enrolmentYear: 2013,
+      batch: 1,
+    };
     expect(stripPersonalFields('HouseholdEnrolled', data)).toEqual({
-      householdId: 'h1', villageCode: '640104001001', category: 'stable', members: 3, enrolmentYear: 2013, batch: 1,
+      householdId: 'h1',
+      villageCode: '640104001001',
+      category: 'stable',
+      members: 3,
+      enrolmentYear: 2013,
+      batch: 1,
     });
     expect(data.head.name).toBe('Ma Lan');
   });

@@ -13,10 +13,20 @@ type Schema = Record<string, unknown>;
 const ENVELOPE_FIELDS: Schema = {
   id: { type: 'string', format: 'uuid' },
   stream: { type: 'string', description: 'e.g. household-<uuid>' },
-  revision: { type: 'string', description: 'the event\'s revision in its stream (a decimal string)' },
+  revision: { type: 'string', description: "the event's revision in its stream (a decimal string)" },
   position: { type: 'string', description: 'position in the global log, text form <commit>[/<prepare>]' },
   type: { type: 'string' },
-  metadata: { type: 'object', properties: { actor: { type: 'string' }, correlationId: { type: 'string' }, causationId: { type: 'string' }, occurredAt: { type: 'string', format: 'date-time' }, recordedAt: { type: 'string', format: 'date-time' }, hashVersion: { type: 'integer' } } },
+  metadata: {
+    type: 'object',
+    properties: {
+      actor: { type: 'string' },
+      correlationId: { type: 'string' },
+      causationId: { type: 'string' },
+      occurredAt: { type: 'string', format: 'date-time' },
+      recordedAt: { type: 'string', format: 'date-time' },
+      hashVersion: { type: 'integer' },
+    },
+  },
   recordedAt: { type: 'string', format: 'date-time' },
 };
 
@@ -37,7 +47,11 @@ function remove(schema: Schema, [head, ...rest]: string[]): void {
 
 const payloadOf = (type: string, data: Schema): Schema => {
   const { $schema: _s, $id: _i, title: _t, ...body } = data;
-  return { type: 'object', required: ['id', 'stream', 'revision', 'position', 'type', 'data', 'metadata'], properties: { ...ENVELOPE_FIELDS, type: { type: 'string', const: type }, data: body } };
+  return {
+    type: 'object',
+    required: ['id', 'stream', 'revision', 'position', 'type', 'data', 'metadata'],
+    properties: { ...ENVELOPE_FIELDS, type: { type: 'string', const: type }, data: body },
+  };
 };
 
 export function asyncApiDocument(version: string): Schema {
@@ -47,26 +61,69 @@ export function asyncApiDocument(version: string): Schema {
   for (const { type, schema } of current) {
     const personal = EVENT_TYPE_REGISTRY.get(type)?.personalFields ?? [];
     const category = EVENT_TYPE_REGISTRY.get(type)?.streamCategory ?? 'unknown';
-    messages[type] = { name: type, title: `${type} (full: callers that may read personal fields)`, contentType: 'application/json', payload: payloadOf(type, schema as Schema) };
-    messages[`${type}Redacted`] = { name: `${type}Redacted`, title: `${type} (personal fields removed)`, contentType: 'application/json', payload: payloadOf(type, redactedSchema(schema as Schema, personal)) };
-    natsChannels[`nats-${type}`] = { address: `family-ledger.${category}.${type}`, servers: [{ $ref: '#/servers/nats' }], messages: { [`${type}Redacted`]: { $ref: `#/components/messages/${type}Redacted` } }, description: 'Published by the relay; always redacted (it has no caller to scope).' };
+    messages[type] = {
+      name: type,
+      title: `${type} (full: callers that may read personal fields)`,
+      contentType: 'application/json',
+      payload: payloadOf(type, schema as Schema),
+    };
+    messages[`${type}Redacted`] = {
+      name: `${type}Redacted`,
+      title: `${type} (personal fields removed)`,
+      contentType: 'application/json',
+      payload: payloadOf(type, redactedSchema(schema as Schema, personal)),
+    };
+    natsChannels[`nats-${type}`] = {
+      address: `family-ledger.${category}.${type}`,
+      servers: [{ $ref: '#/servers/nats' }],
+      messages: { [`${type}Redacted`]: { $ref: `#/components/messages/${type}Redacted` } },
+      description: 'Published by the relay; always redacted (it has no caller to scope).',
+    };
   }
   const allMessages = Object.fromEntries(Object.keys(messages).map((name) => [name, { $ref: `#/components/messages/${name}` }]));
-  const httpChannel = (address: string, description: string) => ({ address, servers: [{ $ref: '#/servers/api' }], messages: allMessages, description });
+  const httpChannel = (address: string, description: string) => ({
+    address,
+    servers: [{ $ref: '#/servers/api' }],
+    messages: allMessages,
+    description,
+  });
   const channels = {
-    feed: httpChannel('/feed', 'Server-Sent Events: catch-up after `from` or `Last-Event-ID`, then live; `id:` is the position, `event:` the type, `data:` the envelope. Redacted unless the token may read personal fields.'),
+    feed: httpChannel(
+      '/feed',
+      'Server-Sent Events: catch-up after `from` or `Last-Event-ID`, then live; `id:` is the position, `event:` the type, `data:` the envelope. Redacted unless the token may read personal fields.',
+    ),
     feedPages: httpChannel('/feed/events', 'The same events as JSON pages `{ events, next }`.'),
-    consumerGroupClaim: httpChannel('/consumer-groups/{name}/claim', 'Events leased to a consumer of a group (POST), acknowledged at /ack, refused at /nack.'),
+    consumerGroupClaim: httpChannel(
+      '/consumer-groups/{name}/claim',
+      'Events leased to a consumer of a group (POST), acknowledged at /ack, refused at /nack.',
+    ),
     ...natsChannels,
   };
   const receive = (channel: string) => ({ action: 'receive', channel: { $ref: `#/channels/${channel}` } });
-  const operations = { receiveFeed: receive('feed'), receiveFeedPages: receive('feedPages'), claimFromGroup: receive('consumerGroupClaim'), ...Object.fromEntries(Object.keys(natsChannels).map((c) => [`receive-${c}`, receive(c)])) };
+  const operations = {
+    receiveFeed: receive('feed'),
+    receiveFeedPages: receive('feedPages'),
+    claimFromGroup: receive('consumerGroupClaim'),
+    ...Object.fromEntries(Object.keys(natsChannels).map((c) => [`receive-${c}`, receive(c)])),
+  };
   return {
     asyncapi: '3.0.0',
-    info: { title: 'family-ledger event log', version, description: 'What downstream services receive from the family-ledger log. Payload data schemas: /schemas/events.' },
+    info: {
+      title: 'family-ledger event log',
+      version,
+      description: 'What downstream services receive from the family-ledger log. Payload data schemas: /schemas/events.',
+    },
     servers: {
-      api: { host: 'localhost:3000', protocol: 'http', description: 'The family-ledger API (bearer token; feed and groups need a whole-city token)' },
-      nats: { host: 'localhost:4222', protocol: 'nats', description: 'The NATS JetStream relay (npm run start:relay), stream FAMILY_LEDGER' },
+      api: {
+        host: 'localhost:3000',
+        protocol: 'http',
+        description: 'The family-ledger API (bearer token; feed and groups need a whole-city token)',
+      },
+      nats: {
+        host: 'localhost:4222',
+        protocol: 'nats',
+        description: 'The NATS JetStream relay (npm run start:relay), stream FAMILY_LEDGER',
+      },
     },
     channels,
     operations,

@@ -22,7 +22,11 @@ describe('the AsyncAPI document', () => {
   });
 
   it('leaves the personal fields out of the redacted payloads only', () => {
-    const messages = (document.components as { messages: Record<string, { payload: { properties: { data: { properties: Record<string, unknown>; required?: string[] } } } }> }).messages;
+    const messages = (
+      document.components as {
+        messages: Record<string, { payload: { properties: { data: { properties: Record<string, unknown>; required?: string[] } } } }>;
+      }
+    ).messages;
     expect(messages.HouseholdEnrolled.payload.properties.data.properties.head).toBeDefined();
     expect(messages.HouseholdEnrolledRedacted.payload.properties.data.properties.head).toBeUndefined();
     expect(messages.HouseholdEnrolledRedacted.payload.properties.data.required).not.toContain('head');

@@ -13,25 +13,40 @@ import { listEventSchemas, schemaViolation } from './registry';
 const root = join(__dirname, '../..');
 
 describe('published event schemas', () => {
-  it('are exactly what the domain\'s event types generate (run npm run schemas:generate after changing an event)', () => {
+  it("are exactly what the domain's event types generate (run npm run schemas:generate after changing an event)", () => {
     const generated = generateEventSchemas(root);
     for (const { type, version, schema } of generated) {
-      expect({ file: schemaFileName(type, version), text: readFileSync(join(__dirname, 'schemas', schemaFileName(type, version)), 'utf8') })
-        .toEqual({ file: schemaFileName(type, version), text: schemaFileText(schema) });
+      expect({
+        file: schemaFileName(type, version),
+        text: readFileSync(join(__dirname, 'schemas', schemaFileName(type, version)), 'utf8'),
+      }).toEqual({ file: schemaFileName(type, version), text: schemaFileText(schema) });
     }
     expect(readFileSync(join(__dirname, 'schemas/index.ts'), 'utf8')).toBe(schemaIndexText(generated));
   }, 60_000);
 
   it('cover every stored event type, each with one current version', () => {
-    const current = listEventSchemas().filter((s) => s.current).map((s) => s.type).sort();
+    const current = listEventSchemas()
+      .filter((s) => s.current)
+      .map((s) => s.type)
+      .sort();
     expect(current).toEqual([...EVENT_TYPES].sort());
   });
 
-  const enrolled = { householdId: 'h-1', villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 };
+  const enrolled = {
+    householdId: 'h-1',
+    villageCode: '640104001001',
+    category: 'stable',
+    members: 3,
+    head: { name: 'Ma Lan' },
+    enrolmentYear: 2012,
+    batch: 1,
+  };
 
   it('accept an event of the current shape and refuse one that breaks it, naming the type and path but not the value', () => {
     expect(schemaViolation('HouseholdEnrolled', enrolled)).toBeUndefined();
-    expect(schemaViolation('HouseholdEnrolled', { ...enrolled, category: 'rich' })).toMatch(/^HouseholdEnrolled v2: data\/category must be equal to one of the allowed values/);
+    expect(schemaViolation('HouseholdEnrolled', { ...enrolled, category: 'rich' })).toMatch(
+      /^HouseholdEnrolled v2: data\/category must be equal to one of the allowed values/,
+    );
     expect(schemaViolation('HouseholdEnrolled', { ...enrolled, head: { name: 42 } })).toMatch(/data\/head\/name must be string/);
     expect(schemaViolation('HouseholdEnrolled', { ...enrolled, surprise: 'x' })).toMatch(/additional properties/);
     const { batch: _batch, ...withoutBatch } = enrolled;

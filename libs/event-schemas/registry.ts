@@ -15,7 +15,8 @@ export interface PublishedSchema {
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 const published: PublishedSchema[] = EVENT_SCHEMA_FILES.map((file) => ({
-  ...file, current: !EVENT_SCHEMA_FILES.some((other) => other.type === file.type && other.version > file.version),
+  ...file,
+  current: !EVENT_SCHEMA_FILES.some((other) => other.type === file.type && other.version > file.version),
 }));
 const validators = new Map<string, ValidateFunction>();
 

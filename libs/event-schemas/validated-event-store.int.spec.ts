@@ -17,8 +17,18 @@ afterAll(async () => {
 });
 
 const enrolled = (data: Record<string, unknown>): EventToAppend => ({
-  id: randomUUID(), type: 'HouseholdEnrolled',
-  data: { householdId: 'h-1', villageCode: '640104001001', category: 'stable', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1, ...data },
+  id: randomUUID(),
+  type: 'HouseholdEnrolled',
+  data: {
+    householdId: 'h-1',
+    villageCode: '640104001001',
+    category: 'stable',
+    members: 3,
+    head: { name: 'Ma Lan' },
+    enrolmentYear: 2012,
+    batch: 1,
+    ...data,
+  },
   metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T02:00:00.000Z' },
 });
 
@@ -31,7 +41,9 @@ it('refuses a whole append when one of its events breaks its schema, writing not
   const head = await store.headPosition();
   const stream = `household-${randomUUID()}`;
   await expect(store.appendToStream(stream, [enrolled({}), enrolled({ members: 'three' })])).rejects.toThrow(EventSchemaViolationError);
-  await expect(store.appendToStream(stream, [{ ...enrolled({}), type: 'HouseholdTeleported' }])).rejects.toThrow('HouseholdTeleported has no published schema');
+  await expect(store.appendToStream(stream, [{ ...enrolled({}), type: 'HouseholdTeleported' }])).rejects.toThrow(
+    'HouseholdTeleported has no published schema',
+  );
   expect(await store.headPosition()).toEqual(head);
   await expect(store.readStream(stream)).rejects.toThrow('not found');
 });

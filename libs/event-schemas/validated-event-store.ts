@@ -5,7 +5,15 @@
  */
 import { InvalidAppendError } from '../event-store/errors';
 import type {
-  AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeToAllOptions, Subscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
 } from '../event-store/event-store.port';
 import type { Position } from '../event-store/position';
 import { schemaViolation } from './registry';

@@ -38,7 +38,10 @@ export class DuplicateEventIdError extends EventStoreError {
 /** The backend could not be reached or did not answer in time; the append may or may not have happened. */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'event-store-unavailable';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
   }
 }

@@ -5,14 +5,25 @@
 import { createHash } from 'node:crypto';
 import { chainHash, ChainedEvent, contentHash, eventHash, GENESIS_HASH, HASH_VERSION, verifyChain } from './hash-chain';
 
-const metadata = { actor: 'registrar-1', correlationId: 'c', causationId: 'k', occurredAt: '2012-03-31T21:00:00.000Z', recordedAt: '2012-03-31T21:00:01.000Z' };
+const metadata = {
+  actor: 'registrar-1',
+  correlationId: 'c',
+  causationId: 'k',
+  occurredAt: '2012-03-31T21:00:00.000Z',
+  recordedAt: '2012-03-31T21:00:01.000Z',
+};
 
 function stream(name: string, count: number): ChainedEvent[] {
   let previousHash = GENESIS_HASH;
   return Array.from({ length: count }, (_, revision) => {
     const event = {
-      stream: name, revision, id: `00000000-0000-4000-8000-${String(revision).padStart(12, '0')}`, type: 'ServiceDelivered',
-      data: { householdId: name, n: revision }, metadata: { ...metadata, hashVersion: HASH_VERSION }, previousHash,
+      stream: name,
+      revision,
+      id: `00000000-0000-4000-8000-${String(revision).padStart(12, '0')}`,
+      type: 'ServiceDelivered',
+      data: { householdId: name, n: revision },
+      metadata: { ...metadata, hashVersion: HASH_VERSION },
+      previousHash,
     };
     const hash = eventHash(previousHash, event);
     previousHash = hash;
@@ -25,7 +36,11 @@ describe('event hashes, version 2', () => {
     const [first] = stream('household-1', 1);
     expect(contentHash(first)).toEqual(Buffer.from(sortedCanonicalHash(first), 'hex'));
     const revision = Buffer.alloc(8);
-    const expected = createHash('sha256').update(Buffer.from(GENESIS_HASH, 'hex')).update(revision).update(contentHash(first)).digest('hex');
+    const expected = createHash('sha256')
+      .update(Buffer.from(GENESIS_HASH, 'hex'))
+      .update(revision)
+      .update(contentHash(first))
+      .digest('hex');
     expect(first.hash).toBe(expected);
   });
 
@@ -57,7 +72,15 @@ describe('event hashes, version 2', () => {
   it('keep v1 events verifying under v1, and a v1 prefix followed by v2 events', () => {
     const v1 = { type: 'HouseholdEnrolled', data: { members: 3 }, metadata, previousHash: GENESIS_HASH };
     const v1Event = { ...v1, hash: chainHash(GENESIS_HASH, contentHash(v1)), stream: 'household-5', revision: 0, id: 'a' };
-    const next = { stream: 'household-5', revision: 1, id: 'b', type: 'NeedRecorded', data: {}, metadata: { ...metadata, hashVersion: 2 }, previousHash: v1Event.hash };
+    const next = {
+      stream: 'household-5',
+      revision: 1,
+      id: 'b',
+      type: 'NeedRecorded',
+      data: {},
+      metadata: { ...metadata, hashVersion: 2 },
+      previousHash: v1Event.hash,
+    };
     expect(verifyChain([v1Event, { ...next, hash: eventHash(next.previousHash, next) }])).toBeUndefined();
   });
 
@@ -69,7 +92,15 @@ describe('event hashes, version 2', () => {
 
 function sortedCanonicalHash(event: ChainedEvent): string {
   const { type, data, metadata: m, stream: s, id } = event;
-  const sort = (value: unknown): unknown => (value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sort((value as Record<string, unknown>)[k])])) : value);
-  return createHash('sha256').update(JSON.stringify(sort({ type, data, metadata: m, stream: s, id }))).digest('hex');
+  const sort = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, sort((value as Record<string, unknown>)[k])]),
+        )
+      : value;
+  return createHash('sha256')
+    .update(JSON.stringify(sort({ type, data, metadata: m, stream: s, id })))
+    .digest('hex');
 }

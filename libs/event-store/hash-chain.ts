@@ -54,7 +54,7 @@ export function chainHashV2(previousHashHex: string, revision: bigint | number |
 /** The hash an event must store after `previousHashHex`, under the version its metadata names. */
 export function eventHash(previousHashHex: string, content: HashedContent): string {
   if (hashVersionOf(content.metadata) === 1) return eventHashOfCanonical(previousHashHex, canonicalContent(content));
-  if (content.revision === undefined) throw new Error('a v2 event hash needs the event\'s revision');
+  if (content.revision === undefined) throw new Error("a v2 event hash needs the event's revision");
   return chainHashV2(previousHashHex, content.revision, contentHash(content));
 }
 
@@ -74,7 +74,8 @@ const CHAIN_INPUT = Buffer.alloc(64);
 function hashedFields(content: HashedContent): object {
   const { type, data, metadata } = content;
   if (hashVersionOf(metadata) === 1) return { type, data, metadata };
-  if (typeof content.stream !== 'string' || typeof content.id !== 'string') throw new Error('a v2 event hash needs the event\'s stream and id');
+  if (typeof content.stream !== 'string' || typeof content.id !== 'string')
+    throw new Error("a v2 event hash needs the event's stream and id");
   return { type, data, metadata, stream: content.stream, id: content.id };
 }
 
@@ -90,9 +91,10 @@ function canonicalContent(content: HashedContent): string {
 
 // One-shot hashing (Node 20.12+) skips the Hash object a createHash call builds; strings hash as UTF-8 in
 // both. Hex out: on Node 20 a 'buffer' digest from the one-shot costs more than the hashing of an event.
-const sha256Hex: (data: string | Buffer) => string = typeof crypto.hash === 'function'
-  ? (data) => crypto.hash('sha256', data, 'hex')
-  : (data) => crypto.createHash('sha256').update(data).digest('hex');
+const sha256Hex: (data: string | Buffer) => string =
+  typeof crypto.hash === 'function'
+    ? (data) => crypto.hash('sha256', data, 'hex')
+    : (data) => crypto.createHash('sha256').update(data).digest('hex');
 
 /**
  * RFC 8785 canonical JSON: byte for byte what the `canonicalize` package returns for the same value, which

@@ -9,7 +9,20 @@ import { canonicalJson, chainHash, contentHash, eventHash, GENESIS_HASH } from '
 
 /** Any UTF-16 code unit, lone surrogates included, besides whole code points and JSON's special characters. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
-const special = fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud83d\ude00', '\ud800', '\udfff', '€', '__proto__');
+const special = fc.constantFrom(
+  '"',
+  '\\',
+  '\n',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  '\u2028',
+  '\ud83d\ude00',
+  '\ud800',
+  '\udfff',
+  '€',
+  '__proto__',
+);
 const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: codeUnit }), fc.string({ unit: fc.oneof(codeUnit, special) }));
 const number = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -35,7 +48,10 @@ const referenceContentHash = (content: object) => createHash('sha256').update(ca
 
 describe('canonical JSON (RFC 8785)', () => {
   it('gives the bytes of the canonicalize package for arbitrary JSON values', () => {
-    fc.assert(fc.property(json, (value) => expect(canonicalJson(value)).toBe(canonicalize(value))), { numRuns: 3_000 });
+    fc.assert(
+      fc.property(json, (value) => expect(canonicalJson(value)).toBe(canonicalize(value))),
+      { numRuns: 3_000 },
+    );
   });
 
   it('gives the same bytes for values as JSON.parse builds them from any JSON text', () => {
@@ -50,21 +66,48 @@ describe('canonical JSON (RFC 8785)', () => {
 
   it('agrees with the package, result or error, on values JSON cannot hold', () => {
     const strange = fc.anything({
-      withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true,
-      withObjectString: true, withSparseArray: true, withTypedArray: true, values: [fc.constantFrom(undefined, NaN, Infinity, -Infinity, Symbol('s'), () => 1)],
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      values: [fc.constantFrom(undefined, NaN, Infinity, -Infinity, Symbol('s'), () => 1)],
     });
-    fc.assert(fc.property(strange, (value) => expect(outcome(canonicalJson, value)).toBe(outcome(canonicalize, value))), { numRuns: 3_000 });
+    fc.assert(
+      fc.property(strange, (value) => expect(outcome(canonicalJson, value)).toBe(outcome(canonicalize, value))),
+      { numRuns: 3_000 },
+    );
   });
 
   it('writes the numbers and key order of RFC 8785', () => {
-    expect(canonicalJson([333333333.33333329, 1e30, 4.5, 2e-3, 1e-27, -0, 1e21, 1e20])).toBe('[333333333.3333333,1e+30,4.5,0.002,1e-27,0,1e+21,100000000000000000000]');
-    const keys = { '\u20ac': 'Euro', '\r': 'CR', '\ufb33': 'Hebrew', '1': 'One', '\ud83d\ude00': 'Smiley', '\u0080': 'Control', '\u00f6': 'Latin' };
-    expect(canonicalJson(keys)).toBe('{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"Latin","\u20ac":"Euro","\ud83d\ude00":"Smiley","\ufb33":"Hebrew"}');
+    expect(canonicalJson([333333333.33333329, 1e30, 4.5, 2e-3, 1e-27, -0, 1e21, 1e20])).toBe(
+      '[333333333.3333333,1e+30,4.5,0.002,1e-27,0,1e+21,100000000000000000000]',
+    );
+    const keys = {
+      '\u20ac': 'Euro',
+      '\r': 'CR',
+      '\ufb33': 'Hebrew',
+      '1': 'One',
+      '\ud83d\ude00': 'Smiley',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin',
+    };
+    expect(canonicalJson(keys)).toBe(
+      '{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"Latin","\u20ac":"Euro","\ud83d\ude00":"Smiley","\ufb33":"Hebrew"}',
+    );
     expect(canonicalJson({ b: [{ d: 1, c: null }], a: 'x\u0007' })).toBe('{"a":"x\\u0007","b":[{"c":null,"d":1}]}');
   });
 
   it('sorts objects of many keys as few ones', () => {
-    fc.assert(fc.property(fc.dictionary(text, fc.integer(), { minKeys: 17, maxKeys: 40 }), (value) => expect(canonicalJson(value)).toBe(canonicalize(value))));
+    fc.assert(
+      fc.property(fc.dictionary(text, fc.integer(), { minKeys: 17, maxKeys: 40 }), (value) =>
+        expect(canonicalJson(value)).toBe(canonicalize(value)),
+      ),
+    );
   });
 });
 
@@ -84,10 +127,18 @@ describe('event hashes', () => {
 
   it('chain in one call as in two, whatever the previous hash text holds', () => {
     const hex = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((bytes) => Buffer.from(bytes).toString('hex'));
-    const previous = fc.oneof(hex, hex.map((h) => h.toUpperCase()), fc.string({ unit: fc.constantFrom('0', 'f', 'A', 'g', ' ') }), fc.string());
+    const previous = fc.oneof(
+      hex,
+      hex.map((h) => h.toUpperCase()),
+      fc.string({ unit: fc.constantFrom('0', 'f', 'A', 'g', ' ') }),
+      fc.string(),
+    );
     fc.assert(
       fc.property(previous, text, json, json, (previousHex, type, data, metadata) => {
-        const reference = createHash('sha256').update(Buffer.from(previousHex, 'hex')).update(referenceContentHash({ type, data, metadata })).digest('hex');
+        const reference = createHash('sha256')
+          .update(Buffer.from(previousHex, 'hex'))
+          .update(referenceContentHash({ type, data, metadata }))
+          .digest('hex');
         expect(eventHash(previousHex, { type, data, metadata })).toBe(reference);
       }),
       { numRuns: 1_000 },
@@ -97,9 +148,15 @@ describe('event hashes', () => {
   it('keeps a hash stored by an earlier release valid', () => {
     // Computed with canonicalize and createHash before the fast path existed.
     const data = { members: 3, category: 'stable', head: { name: 'Ma Lan' }, ratio: -0, big: 1e21, tags: ['é', '\u{1F600}'] };
-    const content = contentHash({ type: 'HouseholdEnrolled', data, metadata: { recordedAt: '2012-01-01T00:00:00.000Z', actor: 'worker-1' } });
+    const content = contentHash({
+      type: 'HouseholdEnrolled',
+      data,
+      metadata: { recordedAt: '2012-01-01T00:00:00.000Z', actor: 'worker-1' },
+    });
     expect(content.toString('hex')).toBe('0d437c087ab1bf589b97e9ac57e4752602419ab5eea2559feda19b19a1ebbad9');
     expect(chainHash(GENESIS_HASH, content)).toBe('4c012b0ea42db1fe8aad4678e2a41259c976cec749d3b17d853581c9b70cba27');
-    expect(eventHash(GENESIS_HASH, { type: 'HouseholdEnrolled', data, metadata: { recordedAt: '2012-01-01T00:00:00.000Z', actor: 'worker-1' } })).toBe('4c012b0ea42db1fe8aad4678e2a41259c976cec749d3b17d853581c9b70cba27');
+    expect(
+      eventHash(GENESIS_HASH, { type: 'HouseholdEnrolled', data, metadata: { recordedAt: '2012-01-01T00:00:00.000Z', actor: 'worker-1' } }),
+    ).toBe('4c012b0ea42db1fe8aad4678e2a41259c976cec749d3b17d853581c9b70cba27');
   });
 });

@@ -1,12 +1,23 @@
 import {
-  AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent,
-  SubscribeToAllOptions, Subscription, Position,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+  Position,
 } from './index';
 import { Metrics } from '@libs/metrics';
 
 /** Counts appends and their outcomes around any EventStore. */
 export class MeteredEventStore implements EventStore {
-  constructor(readonly inner: EventStore, private readonly metrics: Metrics) {}
+  constructor(
+    readonly inner: EventStore,
+    private readonly metrics: Metrics,
+  ) {}
 
   async appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
     try {

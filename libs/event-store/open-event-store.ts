@@ -39,7 +39,8 @@ function openEventStoreDb(url: string, clock?: Clock): EventStoreDbEventStore {
 }
 
 function checkedDatabaseUrl(url: string | undefined): string {
-  if (!url?.trim()) throw new Error('DATABASE_URL is not set: the PostgreSQL event store needs it (or set EVENTSTORE_URL to use EventStoreDB)');
+  if (!url?.trim())
+    throw new Error('DATABASE_URL is not set: the PostgreSQL event store needs it (or set EVENTSTORE_URL to use EventStoreDB)');
   let protocol: string;
   try {
     protocol = new URL(url.trim()).protocol;

@@ -9,8 +9,15 @@
  */
 import { upcastEvent } from '../domain/upcasting';
 import type {
-  AppendOptions, AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, RecordedEvent,
-  SubscribeToAllOptions, Subscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
 } from './event-store.port';
 import type { Position } from './position';
 import { mapSubscription } from './read-mapping';

@@ -29,8 +29,11 @@ export function* generatePlanned(plan: CampaignPlan, generate: GenerateOptions =
   const { from, to } = generate.range ?? { from: 0, to: plan.households };
   const catalogue = new ServiceCatalogue(plan.reference);
   const households: HouseholdProgress[] = [];
-  for (let index = from; index < Math.min(to, plan.households); index++) households.push(new HouseholdProgress(plan.profile(index), plan.seed));
-  const loans = [...plan.loans.values()].filter((l) => l.householdIndex >= from && l.householdIndex < to).map((l) => new LoanProgress(l, plan));
+  for (let index = from; index < Math.min(to, plan.households); index++)
+    households.push(new HouseholdProgress(plan.profile(index), plan.seed));
+  const loans = [...plan.loans.values()]
+    .filter((l) => l.householdIndex >= from && l.householdIndex < to)
+    .map((l) => new LoanProgress(l, plan));
   const programme = generate.programme === false ? undefined : new Programme(plan);
   for (let month = 0; month < plan.months; month++) {
     const items: TimedItem[] = programme?.month(month) ?? [];

@@ -31,11 +31,24 @@ describe('the synthetic campaign', () => {
       previous = at;
       for (const event of decisions.decide(item)) types.add(event.type);
     }
-    expect([...types].sort()).toEqual(expect.arrayContaining([
-      'BulletinIssued', 'CaseClosed', 'CaseOpened', 'HouseholdCertified', 'HouseholdEnrolled', 'LoanGranted', 'LoanRepaid',
-      'LoanRepaymentRecorded', 'NeedRecorded', 'ResponsibilityAssigned', 'SatisfactionRecorded', 'ServiceDelivered',
-      'SupervisionVisitRecorded', 'SupervisorAssigned',
-    ]));
+    expect([...types].sort()).toEqual(
+      expect.arrayContaining([
+        'BulletinIssued',
+        'CaseClosed',
+        'CaseOpened',
+        'HouseholdCertified',
+        'HouseholdEnrolled',
+        'LoanGranted',
+        'LoanRepaid',
+        'LoanRepaymentRecorded',
+        'NeedRecorded',
+        'ResponsibilityAssigned',
+        'SatisfactionRecorded',
+        'ServiceDelivered',
+        'SupervisionVisitRecorded',
+        'SupervisorAssigned',
+      ]),
+    );
   });
 
   it('generates each stream the same way whichever range of households it is generated in', () => {
@@ -56,8 +69,10 @@ describe('the synthetic campaign', () => {
     for (const item of generateCampaign({ seed: 7, households, years: 4 })) {
       for (const event of decisions.decide(item)) {
         counts[event.type] = (counts[event.type] ?? 0) + 1;
-        if (event.type === 'HouseholdEnrolled') counts[`category:${event.data.category}`] = (counts[`category:${event.data.category}`] ?? 0) + 1;
-        if (event.type === 'SatisfactionRecorded') responses[event.data.response as string] = (responses[event.data.response as string] ?? 0) + 1;
+        if (event.type === 'HouseholdEnrolled')
+          counts[`category:${event.data.category}`] = (counts[`category:${event.data.category}`] ?? 0) + 1;
+        if (event.type === 'SatisfactionRecorded')
+          responses[event.data.response as string] = (responses[event.data.response as string] ?? 0) + 1;
       }
     }
     expect(counts.HouseholdEnrolled).toBe(households);
@@ -78,7 +93,9 @@ describe('the synthetic campaign', () => {
     expect(loans.filter((l) => l.group === 'youth')).toHaveLength(200);
     for (const loan of loans) {
       const programme = plan.reference.loanProgramme(loan.programmeCode)!;
-      expect(Number.isSafeInteger(loan.principalFen) && loan.principalFen > 0 && loan.principalFen <= principalCapFen(programme, loan.partners)).toBe(true);
+      expect(
+        Number.isSafeInteger(loan.principalFen) && loan.principalFen > 0 && loan.principalFen <= principalCapFen(programme, loan.partners),
+      ).toBe(true);
       expect(programme.borrowerGroups).toContain(loan.group);
     }
     const totalFen = loans.reduce((sum, l) => sum + l.principalFen, 0);
@@ -109,7 +126,9 @@ describe('deciding the campaign in memory', () => {
     const decisions = new InMemoryDecisions();
     const enrolment = [...generateCampaign({ seed: 1, households: 3, years: 1 })].find((item) => item.command.type === 'EnrollHousehold')!;
     decisions.decide(enrolment);
-    expect(() => decisions.decide(enrolment)).toThrow(`generated EnrollHousehold refused on ${enrolment.stream}: rule household-already-enrolled`);
+    expect(() => decisions.decide(enrolment)).toThrow(
+      `generated EnrollHousehold refused on ${enrolment.stream}: rule household-already-enrolled`,
+    );
   });
 
   it('hands each stream its pending events once, with the revision the append expects', () => {

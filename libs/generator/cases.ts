@@ -39,39 +39,66 @@ export function planCase(opening: CaseOpening): TimedItem[] {
     const actor = authority.role === 'supervisor' ? assignment.supervisorId : `unit-${subjectUnit}`;
     items.push(writer.command<T>(at, actor, { ...body, authority } as Omit<T, 'metadata'>));
   };
-  const grounds = random.sample(CASE_GROUNDS.filter((g) => g !== 'other'), random.int(1, 2)) as CaseGround[];
+  const grounds = random.sample(
+    CASE_GROUNDS.filter((g) => g !== 'other'),
+    random.int(1, 2),
+  ) as CaseGround[];
   step<C.OpenCase>(0, supervisor, {
     type: 'OpenCase',
     data: {
-      caseId, subjectUnit, districtCode: assignment.districtCode, grounds, reason: `Criticised in the bulletin for ${opening.period}`,
+      caseId,
+      subjectUnit,
+      districtCode: assignment.districtCode,
+      grounds,
+      reason: `Criticised in the bulletin for ${opening.period}`,
       evidence: [{ reference: `bulletin:${opening.bulletinId}`, description: 'Named in the bimonthly supervision bulletin' }],
     },
   });
-  step<C.IssueCriticism>(0.05, supervisor, { type: 'IssueCriticism', data: { bulletinId: opening.bulletinId, reason: 'Circulated criticism' } });
+  step<C.IssueCriticism>(0.05, supervisor, {
+    type: 'IssueCriticism',
+    data: { bulletinId: opening.bulletinId, reason: 'Circulated criticism' },
+  });
   const rounds = random.chance(0.25) ? 2 : 1;
   for (let round = 1; round <= rounds; round++) {
     const deadline = iso(at + (2 + 30) * DAY);
     step<C.OrderRectification>(2, supervisor, {
-      type: 'OrderRectification', data: { requirements: ['Visit every enrolled household', 'Report services delivered'], deadline, reason: `Round ${round}` },
+      type: 'OrderRectification',
+      data: { requirements: ['Visit every enrolled household', 'Report services delivered'], deadline, reason: `Round ${round}` },
     });
     step<C.ReportRectification>(random.int(12, 40), unit, {
-      type: 'ReportRectification', data: { report: 'Visits completed and records brought up to date', evidence: [{ reference: `report:${caseId}:${round}`, description: 'Rectification report' }], reason: 'Rectification done' },
+      type: 'ReportRectification',
+      data: {
+        report: 'Visits completed and records brought up to date',
+        evidence: [{ reference: `report:${caseId}:${round}`, description: 'Rectification report' }],
+        reason: 'Rectification done',
+      },
     });
     const accepted = round === rounds;
-    step<C.AcceptRectification | C.RejectRectification>(random.int(3, 7), supervisor, accepted
-      ? { type: 'AcceptRectification', data: { reason: 'Checked on a follow-up visit' } }
-      : { type: 'RejectRectification', data: { reason: 'Records still incomplete' } });
+    step<C.AcceptRectification | C.RejectRectification>(
+      random.int(3, 7),
+      supervisor,
+      accepted
+        ? { type: 'AcceptRectification', data: { reason: 'Checked on a follow-up visit' } }
+        : { type: 'RejectRectification', data: { reason: 'Records still incomplete' } },
+    );
   }
   const heldAccountable = random.chance(0.2);
   if (heldAccountable) {
     step<C.HoldLeaderAccountable>(5, supervisor, {
       type: 'HoldLeaderAccountable',
-      data: { officialId: `official-${subjectUnit}-head`, position: 'Township head', measure: random.pick(ACCOUNTABILITY_MEASURES.slice(0, 3)), reason: 'Responsible for the delay' },
+      data: {
+        officialId: `official-${subjectUnit}-head`,
+        position: 'Township head',
+        measure: random.pick(ACCOUNTABILITY_MEASURES.slice(0, 3)),
+        reason: 'Responsible for the delay',
+      },
     });
   }
-  if (random.chance(0.1)) step<C.EscalateCase>(3, supervisor, { type: 'EscalateCase', data: { to: 'city-leading-group', reason: 'Repeated criticism' } });
+  if (random.chance(0.1))
+    step<C.EscalateCase>(3, supervisor, { type: 'EscalateCase', data: { to: 'city-leading-group', reason: 'Repeated criticism' } });
   step<C.CloseCase>(random.int(3, 10), supervisor, {
-    type: 'CloseCase', data: { resolution: heldAccountable ? 'held-accountable' : 'rectified', reason: 'Rectification accepted' },
+    type: 'CloseCase',
+    data: { resolution: heldAccountable ? 'held-accountable' : 'rectified', reason: 'Rectification accepted' },
   });
   return items;
 }

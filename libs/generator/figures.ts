@@ -59,4 +59,8 @@ export const MEMBERS_BY_CATEGORY: Record<HouseholdCategory, [number, number]> = 
   'new-urban': [2, 5],
 };
 
-export const LENDERS = ['Yinchuan Rural Commercial Bank', 'Ningxia Huanghe Rural Commercial Bank', 'Postal Savings Bank, Yinchuan branch'] as const;
+export const LENDERS = [
+  'Yinchuan Rural Commercial Bank',
+  'Ningxia Huanghe Rural Commercial Bank',
+  'Postal Savings Bank, Yinchuan branch',
+] as const;

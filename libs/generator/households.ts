@@ -30,7 +30,10 @@ export class HouseholdProgress {
   needs = 0;
   services = 0;
 
-  constructor(readonly profile: HouseholdProfile, seed: number) {
+  constructor(
+    readonly profile: HouseholdProfile,
+    seed: number,
+  ) {
     this.writer = new StreamWriter(seed, householdStream(profile.householdId));
     this.category = profile.category;
   }
@@ -57,24 +60,37 @@ export function householdMonth(plan: CampaignPlan, catalogue: ServiceCatalogue, 
     for (const { serviceId } of services) if (random.chance(F.ratedShare)) acts.push(rate(h, random, serviceId));
     acts.push(...statusActs(h, month));
   }
-  if (plan.loans.get(profile.index)?.grantMonth === month + 1) acts.push(recordNeed(plan, h, random, { focusArea: 'prosperity', kind: 'loan' }));
+  if (plan.loans.get(profile.index)?.grantMonth === month + 1)
+    acts.push(recordNeed(plan, h, random, { focusArea: 'prosperity', kind: 'loan' }));
   const items = officeInstants(random, month, acts.length, plan.firstYear).map((at, i) => acts[i](at));
   if (month === profile.withdrawMonth) {
     h.withdrawn = true;
     const at = monthStart(month, plan.firstYear) + WORKING_DAYS * DAY + random.int(0, 10 * 3600) * 1000;
-    items.push(h.writer.command<H.WithdrawHousehold>(at, `worker-${profile.village.code}`, {
-      type: 'WithdrawHousehold', data: { householdId: profile.householdId, reason: 'The family moved out of the city' },
-    }));
+    items.push(
+      h.writer.command<H.WithdrawHousehold>(at, `worker-${profile.village.code}`, {
+        type: 'WithdrawHousehold',
+        data: { householdId: profile.householdId, reason: 'The family moved out of the city' },
+      }),
+    );
   }
   return items;
 }
 
 function enrol(plan: CampaignPlan, h: HouseholdProgress): Act {
   const p = h.profile;
-  return (at) => h.writer.command<H.EnrollHousehold>(at, `worker-${p.village.code}`, {
-    type: 'EnrollHousehold',
-    data: { householdId: p.householdId, villageCode: p.village.code, category: p.category, members: p.members, head: p.head, enrolmentYear: plan.firstYear, batch: p.batch },
-  });
+  return (at) =>
+    h.writer.command<H.EnrollHousehold>(at, `worker-${p.village.code}`, {
+      type: 'EnrollHousehold',
+      data: {
+        householdId: p.householdId,
+        villageCode: p.village.code,
+        category: p.category,
+        members: p.members,
+        head: p.head,
+        enrolmentYear: plan.firstYear,
+        batch: p.batch,
+      },
+    });
 }
 
 function recordNeed(plan: CampaignPlan, h: HouseholdProgress, random: Random, given?: { focusArea: FocusArea; kind: NeedKind }): Act {
@@ -82,30 +98,40 @@ function recordNeed(plan: CampaignPlan, h: HouseholdProgress, random: Random, gi
   const kind = given?.kind ?? random.pick(NEED_KINDS_BY_FOCUS[focusArea]);
   const needId = seededUuid(plan.seed, 'need', h.profile.index, h.needs++);
   h.openNeeds.push({ needId, focusArea });
-  return (at) => h.writer.command<H.RecordNeed>(at, `worker-${h.profile.village.code}`, {
-    type: 'RecordNeed', data: { householdId: h.profile.householdId, needId, focusArea, kind, description: `Asks for ${kind} support (${focusArea})` },
-  });
+  return (at) =>
+    h.writer.command<H.RecordNeed>(at, `worker-${h.profile.village.code}`, {
+      type: 'RecordNeed',
+      data: { householdId: h.profile.householdId, needId, focusArea, kind, description: `Asks for ${kind} support (${focusArea})` },
+    });
 }
 
 function deliver(plan: CampaignPlan, catalogue: ServiceCatalogue, h: HouseholdProgress, random: Random, need: OpenNeed | undefined) {
   const focusArea = need?.focusArea ?? random.pick(['health', 'civility'] as const);
   const { serviceTypeCode, departmentCode } = catalogue.pick(random, focusArea);
   const serviceId = seededUuid(plan.seed, 'service', h.profile.index, h.services++);
-  const act: Act = (at) => h.writer.command<H.DeliverService>(at, `dept-${departmentCode}`, {
-    type: 'DeliverService',
-    data: {
-      householdId: h.profile.householdId, serviceId, ...(need && { needId: need.needId }), departmentCode, serviceTypeCode, focusArea,
-      deliveredAt: new Date(at).toISOString(),
-    },
-  });
+  const act: Act = (at) =>
+    h.writer.command<H.DeliverService>(at, `dept-${departmentCode}`, {
+      type: 'DeliverService',
+      data: {
+        householdId: h.profile.householdId,
+        serviceId,
+        ...(need && { needId: need.needId }),
+        departmentCode,
+        serviceTypeCode,
+        focusArea,
+        deliveredAt: new Date(at).toISOString(),
+      },
+    });
   return { serviceId, act };
 }
 
 function rate(h: HouseholdProgress, random: Random, serviceId: string): Act {
   const response = random.weighted(F.responses);
-  return (at) => h.writer.command<H.RecordSatisfaction>(at, `survey-${h.profile.village.code}`, {
-    type: 'RecordSatisfaction', data: { householdId: h.profile.householdId, serviceId, response },
-  });
+  return (at) =>
+    h.writer.command<H.RecordSatisfaction>(at, `survey-${h.profile.village.code}`, {
+      type: 'RecordSatisfaction',
+      data: { householdId: h.profile.householdId, serviceId, response },
+    });
 }
 
 /** Recategorization, certification and revocation, when the profile schedules them for this month. */
@@ -116,21 +142,30 @@ function statusActs(h: HouseholdProgress, month: number): Act[] {
   if (p.recategorize?.month === month && p.recategorize.to !== h.category) {
     const to = p.recategorize.to;
     h.category = to;
-    acts.push((at) => h.writer.command<H.RecategorizeHousehold>(at, `worker-${p.village.code}`, {
-      type: 'RecategorizeHousehold', data: { householdId, to, reason: 'Circumstances changed at the annual review' },
-    }));
+    acts.push((at) =>
+      h.writer.command<H.RecategorizeHousehold>(at, `worker-${p.village.code}`, {
+        type: 'RecategorizeHousehold',
+        data: { householdId, to, reason: 'Circumstances changed at the annual review' },
+      }),
+    );
   }
   if (p.certifyMonth === month && !h.certified) {
     h.certified = true;
-    acts.push((at) => h.writer.command<H.CertifyHappyFamily>(at, `assessor-${p.townshipCode}`, {
-      type: 'CertifyHappyFamily', data: { householdId, criteriaVersion: 'happy-family-2012', assessedBy: `assessor-${p.townshipCode}` },
-    }));
+    acts.push((at) =>
+      h.writer.command<H.CertifyHappyFamily>(at, `assessor-${p.townshipCode}`, {
+        type: 'CertifyHappyFamily',
+        data: { householdId, criteriaVersion: 'happy-family-2012', assessedBy: `assessor-${p.townshipCode}` },
+      }),
+    );
   }
   if (p.revokeMonth === month && h.certified) {
     h.certified = false;
-    acts.push((at) => h.writer.command<H.RevokeCertification>(at, `assessor-${p.townshipCode}`, {
-      type: 'RevokeCertification', data: { householdId, reason: 'No longer meets the criteria at re-assessment' },
-    }));
+    acts.push((at) =>
+      h.writer.command<H.RevokeCertification>(at, `assessor-${p.townshipCode}`, {
+        type: 'RevokeCertification',
+        data: { householdId, reason: 'No longer meets the criteria at re-assessment' },
+      }),
+    );
   }
   return acts;
 }

@@ -45,7 +45,7 @@ export class InMemoryDecisions {
     for (const [name, stream] of this.streams) {
       if (stream.pending.length === 0) continue;
       const events = stream.pending;
-      const expectedRevision = stream.takenRevision === -1n ? 'no_stream' as const : stream.takenRevision;
+      const expectedRevision = stream.takenRevision === -1n ? ('no_stream' as const) : stream.takenRevision;
       stream.pending = [];
       stream.takenRevision += BigInt(events.length);
       yield { stream: name, events, expectedRevision };

@@ -24,7 +24,10 @@ export interface TimedItem extends CampaignItem {
 export class StreamWriter {
   private sequence = 0;
 
-  constructor(private readonly seed: number, readonly stream: string) {}
+  constructor(
+    private readonly seed: number,
+    readonly stream: string,
+  ) {}
 
   command<C extends CampaignCommand>(at: number, actor: string, body: Omit<C, 'metadata'>): TimedItem {
     const sequence = this.sequence++;

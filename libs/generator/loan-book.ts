@@ -62,9 +62,15 @@ function individualLoans(inputs: LoanBookInputs, groups: BorrowerGroup[]): Map<n
     const principalFen = nearCap(random, programme.principalCapFen);
     const termMonths = random.pick(group === 'woman' ? [12, 24] : [24, 36].filter((t) => t <= programme.maxTermMonths));
     loans.set(index, {
-      loanId: seededUuid(inputs.seed, 'loan', n), householdIndex: index, householdId: seededUuid(inputs.seed, 'household', index), group,
-      programmeCode: programme.code, principalFen,
-      termMonths, interestSubsidyBps: random.pick([500, programme.maxInterestSubsidyBps]), lender: random.pick(LENDERS),
+      loanId: seededUuid(inputs.seed, 'loan', n),
+      householdIndex: index,
+      householdId: seededUuid(inputs.seed, 'household', index),
+      group,
+      programmeCode: programme.code,
+      principalFen,
+      termMonths,
+      interestSubsidyBps: random.pick([500, programme.maxInterestSubsidyBps]),
+      lender: random.pick(LENDERS),
       grantMonth: random.int(enrolMonth + 1, Math.max(enrolMonth + 1, lastGrantMonth)),
       paidBeforeDefault: random.chance(F.loanDefaultShare) ? random.int(1, termMonths - 1) : undefined,
     });
@@ -89,7 +95,8 @@ function lendToPartnerships(inputs: LoanBookInputs, loans: LoanPlan[], targetFen
   }
 }
 
-const programmeFor = (reference: ReferenceData, group: BorrowerGroup): LoanProgramme => reference.allLoanProgrammes().find((p) => p.borrowerGroups.includes(group))!;
+const programmeFor = (reference: ReferenceData, group: BorrowerGroup): LoanProgramme =>
+  reference.allLoanProgrammes().find((p) => p.borrowerGroups.includes(group))!;
 
 /** Half the cap to the cap, most near the cap, in whole thousands of yuan (100,000 fen). */
 function nearCap(random: Random, capFen: number): number {

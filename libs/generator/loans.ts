@@ -16,7 +16,10 @@ export class LoanProgress {
   private readonly day: number;
   private readonly seconds: number;
 
-  constructor(readonly loan: LoanPlan, plan: CampaignPlan) {
+  constructor(
+    readonly loan: LoanPlan,
+    plan: CampaignPlan,
+  ) {
     this.writer = new StreamWriter(plan.seed, loanStream(loan.loanId));
     const random = Random.for(plan.seed, 'loan-days', loan.loanId);
     this.day = random.int(0, 26);
@@ -37,18 +40,24 @@ export function loanMonth(plan: CampaignPlan, progress: LoanProgress, month: num
   const stopped = loan.paidBeforeDefault !== undefined && progress.installments >= loan.paidBeforeDefault;
   if (stopped) {
     if (month !== loan.grantMonth + loan.paidBeforeDefault! + 3) return [];
-    return [progress.writer.command<L.MarkLoanDefaulted>(at, lenderActor(loan), {
-      type: 'MarkLoanDefaulted', data: { loanId: loan.loanId, reason: 'Three installments missed' },
-    })];
+    return [
+      progress.writer.command<L.MarkLoanDefaulted>(at, lenderActor(loan), {
+        type: 'MarkLoanDefaulted',
+        data: { loanId: loan.loanId, reason: 'Three installments missed' },
+      }),
+    ];
   }
   if (progress.installments >= loan.termMonths) return [];
   const installment = Math.floor(loan.principalFen / loan.termMonths);
   const amountFen = progress.installments === loan.termMonths - 1 ? loan.principalFen - progress.paidFen : installment;
   progress.installments++;
   progress.paidFen += amountFen;
-  return [progress.writer.command<L.RecordRepayment>(at, lenderActor(loan), {
-    type: 'RecordRepayment', data: { loanId: loan.loanId, amountFen },
-  })];
+  return [
+    progress.writer.command<L.RecordRepayment>(at, lenderActor(loan), {
+      type: 'RecordRepayment',
+      data: { loanId: loan.loanId, amountFen },
+    }),
+  ];
 }
 
 function grant(progress: LoanProgress, at: number): TimedItem {
@@ -56,8 +65,14 @@ function grant(progress: LoanProgress, at: number): TimedItem {
   return progress.writer.command<L.GrantLoan>(at, lenderActor(loan), {
     type: 'GrantLoan',
     data: {
-      loanId: loan.loanId, householdId: loan.householdId, borrowerGroup: loan.group, programmeCode: loan.programmeCode,
-      principalFen: loan.principalFen, interestSubsidyBps: loan.interestSubsidyBps, termMonths: loan.termMonths, lender: loan.lender,
+      loanId: loan.loanId,
+      householdId: loan.householdId,
+      borrowerGroup: loan.group,
+      programmeCode: loan.programmeCode,
+      principalFen: loan.principalFen,
+      interestSubsidyBps: loan.interestSubsidyBps,
+      termMonths: loan.termMonths,
+      lender: loan.lender,
       ...(loan.partners !== undefined && { partners: loan.partners }),
     },
     // The household is enrolled by then and loan households never withdraw (plan.ts): what the handler would read.
@@ -65,4 +80,8 @@ function grant(progress: LoanProgress, at: number): TimedItem {
   });
 }
 
-const lenderActor = (loan: LoanPlan) => `lender-${loan.lender.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '')}`;
+const lenderActor = (loan: LoanPlan) =>
+  `lender-${loan.lender
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')
+    .replace(/-$/, '')}`;

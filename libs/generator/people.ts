@@ -5,8 +5,48 @@
 import { PersonalDetails } from '../domain/household/events';
 import { Random } from './random';
 
-const SURNAMES = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Ma', 'Zhao', 'Huang', 'Zhou', 'Wu', 'Xu', 'Sun', 'Hu', 'Guo', 'He', 'Na', 'Hai'];
-const SYLLABLES = ['wei', 'fang', 'min', 'jing', 'li', 'qiang', 'lei', 'jun', 'yang', 'yong', 'yan', 'jie', 'juan', 'tao', 'ming', 'xia', 'hua', 'ping', 'gang', 'hui'];
+const SURNAMES = [
+  'Wang',
+  'Li',
+  'Zhang',
+  'Liu',
+  'Chen',
+  'Yang',
+  'Ma',
+  'Zhao',
+  'Huang',
+  'Zhou',
+  'Wu',
+  'Xu',
+  'Sun',
+  'Hu',
+  'Guo',
+  'He',
+  'Na',
+  'Hai',
+];
+const SYLLABLES = [
+  'wei',
+  'fang',
+  'min',
+  'jing',
+  'li',
+  'qiang',
+  'lei',
+  'jun',
+  'yang',
+  'yong',
+  'yan',
+  'jie',
+  'juan',
+  'tao',
+  'ming',
+  'xia',
+  'hua',
+  'ping',
+  'gang',
+  'hui',
+];
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';

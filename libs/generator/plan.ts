@@ -57,7 +57,13 @@ export class CampaignPlan {
     this.firstYear = options.firstYear ?? FIRST_YEAR;
     let total = 0;
     this.villageCumulative = this.villages.map((v) => (total += 0.5 + Random.for(this.seed, 'village', v.code).next()));
-    this.loans = planLoanBook({ seed: this.seed, households: this.households, months: this.months, reference: this.reference, enrolMonthOf: (index) => this.baseProfile(index).enrolMonth });
+    this.loans = planLoanBook({
+      seed: this.seed,
+      households: this.households,
+      months: this.months,
+      reference: this.reference,
+      enrolMonthOf: (index) => this.baseProfile(index).enrolMonth,
+    });
   }
 
   /** The parts of a profile that do not depend on the loan book. */
@@ -78,8 +84,16 @@ export class CampaignPlan {
     const category = random.weighted(F.categoryShares);
     const [low, high] = MEMBERS_BY_CATEGORY[category];
     const profile: HouseholdProfile = {
-      index, householdId: seededUuid(this.seed, 'household', index), village, townshipCode, districtCode, category,
-      members: random.int(low, high), head: syntheticHead(random, districtCode, this.firstYear), enrolMonth, batch: Math.floor(enrolMonth / 3) + 1,
+      index,
+      householdId: seededUuid(this.seed, 'household', index),
+      village,
+      townshipCode,
+      districtCode,
+      category,
+      members: random.int(low, high),
+      head: syntheticHead(random, districtCode, this.firstYear),
+      enrolMonth,
+      batch: Math.floor(enrolMonth / 3) + 1,
     };
     const last = this.months - 1;
     const u = random.next();

@@ -37,7 +37,9 @@ export class Programme {
       townships: plan.reference.childrenOf(unit.code),
       writer: new StreamWriter(plan.seed, supervisionStream(unit.code)),
       assignment: {
-        districtCode: unit.code, supervisorId: `supervisor-${unit.code}`, until: null,
+        districtCode: unit.code,
+        supervisorId: `supervisor-${unit.code}`,
+        until: null,
         from: iso(monthStart(0, plan.firstYear) + 3600_000 * (1 + n)),
       },
     }));
@@ -56,21 +58,31 @@ export class Programme {
   }
 
   private start(): TimedItem[] {
-    const items = this.districts.map((d) => d.writer.command<S.AssignSupervisor>(Date.parse(d.assignment.from), 'city-office', {
-      type: 'AssignSupervisor', data: { districtCode: d.unit.code, supervisorId: d.assignment.supervisorId, reason: 'Campaign launch' },
-    }));
+    const items = this.districts.map((d) =>
+      d.writer.command<S.AssignSupervisor>(Date.parse(d.assignment.from), 'city-office', {
+        type: 'AssignSupervisor',
+        data: { districtCode: d.unit.code, supervisorId: d.assignment.supervisorId, reason: 'Campaign launch' },
+      }),
+    );
     const dueYear = String(this.plan.firstYear + this.plan.months / 12 - 1);
     for (const [n, township] of this.districts.flatMap((d) => d.townships).entries()) {
       const responsibilityId = seededUuid(this.plan.seed, 'responsibility', township.code);
       const writer = new StreamWriter(this.plan.seed, responsibilityStream(responsibilityId));
-      items.push(writer.command<AssignResponsibility>(monthStart(0, this.plan.firstYear) + DAY + n * 60_000, 'city-office', {
-        type: 'AssignResponsibility',
-        data: {
-          responsibilityId, task: 'Happy Family campaign in the township', officialId: `official-${township.code}-head`, position: 'Township head',
-          unitCode: township.code, indicator: { code: 'certification-rate', target: 60, unitOfMeasure: 'percent' }, duePeriod: dueYear,
-          reason: 'Responsibility system of the campaign',
-        },
-      }));
+      items.push(
+        writer.command<AssignResponsibility>(monthStart(0, this.plan.firstYear) + DAY + n * 60_000, 'city-office', {
+          type: 'AssignResponsibility',
+          data: {
+            responsibilityId,
+            task: 'Happy Family campaign in the township',
+            officialId: `official-${township.code}-head`,
+            position: 'Township head',
+            unitCode: township.code,
+            indicator: { code: 'certification-rate', target: 60, unitOfMeasure: 'percent' },
+            duePeriod: dueYear,
+            reason: 'Responsibility system of the campaign',
+          },
+        }),
+      );
     }
     return items;
   }
@@ -79,7 +91,13 @@ export class Programme {
     const at = monthStart(month, this.plan.firstYear) + random.int(7, 20) * DAY + random.int(0, 9 * 3600) * 1000;
     const unitsVisited = random.sample(district.townships, Math.min(3, district.townships.length)).map((t) => t.code);
     return district.writer.command<S.RecordSupervisionVisit>(at, district.assignment.supervisorId, {
-      type: 'RecordSupervisionVisit', data: { districtCode: district.unit.code, month: monthCode(month, this.plan.firstYear), unitsVisited, findings: 'Household files checked against services recorded' },
+      type: 'RecordSupervisionVisit',
+      data: {
+        districtCode: district.unit.code,
+        month: monthCode(month, this.plan.firstYear),
+        unitsVisited,
+        findings: 'Household files checked against services recorded',
+      },
     });
   }
 
@@ -92,11 +110,26 @@ export class Programme {
     const bulletinId = seededUuid(this.plan.seed, 'bulletin', district.unit.code, period);
     const issued = district.writer.command<S.IssueBulletin>(at, district.assignment.supervisorId, {
       type: 'IssueBulletin',
-      data: { districtCode: district.unit.code, bulletinId, period, kind: criticism ? 'criticism' : 'progress', units, summary: criticism ? 'Work behind schedule in the units named' : 'Work on schedule' },
+      data: {
+        districtCode: district.unit.code,
+        bulletinId,
+        period,
+        kind: criticism ? 'criticism' : 'progress',
+        units,
+        summary: criticism ? 'Work behind schedule in the units named' : 'Work on schedule',
+      },
     });
     const now: TimedItem[] = [issued];
     for (const subjectUnit of units.filter(() => random.chance(F.caseShareOfCriticised))) {
-      const steps = planCase({ seed: this.plan.seed, caseNumber: this.cases++, subjectUnit, bulletinId, period, openedAt: at + random.int(1, 3) * DAY, assignment: district.assignment });
+      const steps = planCase({
+        seed: this.plan.seed,
+        caseNumber: this.cases++,
+        subjectUnit,
+        bulletinId,
+        period,
+        openedAt: at + random.int(1, 3) * DAY,
+        assignment: district.assignment,
+      });
       for (const step of steps) {
         const stepMonth = monthOf(step.at, this.plan.firstYear);
         if (stepMonth >= this.plan.months) break;

@@ -17,10 +17,13 @@ export function syntheticRegister(plan: CampaignPlan): RegisterRow[] {
     enrolled.set(code, enrolled.get(code)! + 1);
   }
   const years = Array.from({ length: plan.months / 12 }, (_, i) => plan.firstYear + i);
-  return [...enrolled].flatMap(([code, count]) => years.map((year, i) => ({
-    orgUnitCode: code, year,
-    households: Math.max(1, Math.ceil((count / REGISTER_FIGURES.enrolledShareOfHouseholds) * (1 + REGISTER_FIGURES.yearlyGrowth) ** i)),
-  })));
+  return [...enrolled].flatMap(([code, count]) =>
+    years.map((year, i) => ({
+      orgUnitCode: code,
+      year,
+      households: Math.max(1, Math.ceil((count / REGISTER_FIGURES.enrolledShareOfHouseholds) * (1 + REGISTER_FIGURES.yearlyGrowth) ** i)),
+    })),
+  );
 }
 
 export function registerCsv(rows: readonly RegisterRow[]): string {

@@ -4,7 +4,7 @@ import { parseRegisterCsv } from '../programme-register/register-csv';
 import { CampaignPlan } from './plan';
 import { registerCsv, syntheticRegister } from './register';
 
-describe('the synthetic city\'s household register', () => {
+describe("the synthetic city's household register", () => {
   const plan = new CampaignPlan({ seed: 1, households: 70_200, years: 4 });
   const rows = syntheticRegister(plan);
 

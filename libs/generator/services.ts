@@ -9,7 +9,10 @@ export class ServiceCatalogue {
 
   constructor(reference: ReferenceData) {
     const types = reference.allServiceTypes();
-    this.byFocus = Object.fromEntries(FOCUS_AREAS.map((area) => [area, types.filter((t) => t.focusAreas.includes(area))])) as Record<FocusArea, ServiceType[]>;
+    this.byFocus = Object.fromEntries(FOCUS_AREAS.map((area) => [area, types.filter((t) => t.focusAreas.includes(area))])) as Record<
+      FocusArea,
+      ServiceType[]
+    >;
     const missing = FOCUS_AREAS.filter((area) => this.byFocus[area].length === 0);
     if (missing.length) throw new Error(`reference data: no service type counts towards ${missing.join(', ')}`);
   }

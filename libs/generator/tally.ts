@@ -82,12 +82,16 @@ export class CampaignTally {
   certifiedShares(): [year: string, share: number][] {
     const households = this.events.HouseholdEnrolled ?? 0;
     let certified = 0;
-    return Object.keys(this.certifiedByYear).sort().map((year) => [year, (certified += this.certifiedByYear[year]) / Math.max(1, households)]);
+    return Object.keys(this.certifiedByYear)
+      .sort()
+      .map((year) => [year, (certified += this.certifiedByYear[year]) / Math.max(1, households)]);
   }
 
   /** Satisfied over valid responses: no-answer excluded, the satisfaction-rate indicator's one definition. */
   satisfiedShare(): number {
-    const valid = Object.entries(this.responses).filter(([response]) => response !== 'no-answer').reduce((a, [, n]) => a + n, 0);
+    const valid = Object.entries(this.responses)
+      .filter(([response]) => response !== 'no-answer')
+      .reduce((a, [, n]) => a + n, 0);
     return (this.responses.satisfied ?? 0) / Math.max(1, valid);
   }
 
@@ -97,13 +101,18 @@ export class CampaignTally {
     const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
     const yuan = (fen: number) => `${(fen / 100 / 1e6).toFixed(1)} million yuan`;
     const loans = Object.entries(this.loans).sort(([a], [b]) => a.localeCompare(b));
-    const all = loans.reduce((sum, [, g]) => ({ loans: sum.loans + g.loans, principalFen: sum.principalFen + g.principalFen }), { loans: 0, principalFen: 0 });
+    const all = loans.reduce((sum, [, g]) => ({ loans: sum.loans + g.loans, principalFen: sum.principalFen + g.principalFen }), {
+      loans: 0,
+      principalFen: 0,
+    });
     const categories = HOUSEHOLD_CATEGORIES.map((c) => `${c} ${(this.categories[c] ?? 0).toLocaleString('en')}`).join(', ');
     return [
       `households: ${n('HouseholdEnrolled')} enrolled in ${this.districts.size} districts and ${this.villages.size} villages (${categories}); ${n('HouseholdWithdrawn')} withdrew`,
       `needs: ${n('NeedRecorded')} under ${this.focusAreas.size} focus areas; services: ${n('ServiceDelivered')} from ${this.departments.size} departments`,
       `satisfaction: ${n('SatisfactionRecorded')} ratings, ${percent(this.satisfiedShare())} satisfied`,
-      `certified (net of ${n('CertificationRevoked')} revocations): ${this.certifiedShares().map(([year, share]) => `${percent(share)} by end ${year}`).join(', ')}`,
+      `certified (net of ${n('CertificationRevoked')} revocations): ${this.certifiedShares()
+        .map(([year, share]) => `${percent(share)} by end ${year}`)
+        .join(', ')}`,
       `loans: ${all.loans.toLocaleString('en')}, ${yuan(all.principalFen)}; ${loans.map(([group, g]) => `${group} ${g.loans.toLocaleString('en')} (${yuan(g.principalFen)}, ${g.partnerships} to partnerships)`).join('; ')}`,
       `repayments: ${n('LoanRepaymentRecorded')}, ${n('LoanRepaid')} loans repaid, ${n('LoanDefaulted')} defaulted`,
       `supervision: ${this.supervisors.size} supervisors, ${n('SupervisionVisitRecorded')} visits, ${n('BulletinIssued')} bulletins (${this.criticisms} criticising), ${n('ResponsibilityAssigned')} responsibilities; cases: ${n('CaseOpened')} opened, ${n('CaseClosed')} closed`,

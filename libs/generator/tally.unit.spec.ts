@@ -34,7 +34,9 @@ describe('the figures of a generated campaign', () => {
 
   it('says where the households are and how satisfied they were', () => {
     const lines = tally.describe();
-    expect(lines[0]).toMatch(/^households: 500 enrolled in 6 districts and \d+ villages \(developing \d+, stable \d+, elderly \d+, new-urban \d+\)/);
+    expect(lines[0]).toMatch(
+      /^households: 500 enrolled in 6 districts and \d+ villages \(developing \d+, stable \d+, elderly \d+, new-urban \d+\)/,
+    );
     expect(lines[1]).toMatch(/under 5 focus areas; services: [\d,]+ from 2\d departments$/);
     expect(tally.satisfiedShare()).toBeGreaterThan(0.85);
     // The satisfaction-rate indicator's definition: satisfied over valid responses, no-answer left out.

@@ -30,7 +30,9 @@ describe('idempotency keys in PostgreSQL', () => {
   /** Until PostgreSQL shows a request queued behind the advisory lock of another. */
   async function waitingForTheLock(): Promise<void> {
     for (;;) {
-      const [{ waiting }] = await dataSource.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+      const [{ waiting }] = await dataSource.query(
+        `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+      );
       if (waiting > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }

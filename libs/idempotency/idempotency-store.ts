@@ -75,7 +75,10 @@ export class IdempotencyStore {
   private readonly lockTimeoutMs: number;
   private readonly retentionMs: number;
 
-  constructor(private readonly dataSource: DataSource, options: IdempotencyStoreOptions = {}) {
+  constructor(
+    private readonly dataSource: DataSource,
+    options: IdempotencyStoreOptions = {},
+  ) {
     this.lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
     this.retentionMs = options.retentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
   }
@@ -83,7 +86,8 @@ export class IdempotencyStore {
   /** Deletes the answers past their retention; returns how many. */
   async sweep(): Promise<number> {
     const [, deleted] = await this.dataSource.query(
-      `DELETE FROM idempotency.keys WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)`, [this.retentionMs],
+      `DELETE FROM idempotency.keys WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)`,
+      [this.retentionMs],
     );
     return deleted ?? 0;
   }
@@ -104,7 +108,8 @@ export class IdempotencyStore {
       await runner.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_SPACE, key]);
       const rows: { request_hash: string; status: number; headers: Record<string, string>; body: unknown }[] = await runner.query(
         `SELECT request_hash, status, headers, body FROM idempotency.keys
-          WHERE key = $1 AND created_at >= now() - make_interval(secs => $2::double precision / 1000)`, [key, this.retentionMs],
+          WHERE key = $1 AND created_at >= now() - make_interval(secs => $2::double precision / 1000)`,
+        [key, this.retentionMs],
       );
       if (rows.length === 0) return this.claimed(runner, key, requestHash);
       await finish(runner, 'rollback');

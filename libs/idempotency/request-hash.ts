@@ -14,6 +14,13 @@ export interface IdempotentRequest {
  * retry look like a different request.
  */
 export function requestHash(request: IdempotentRequest): string {
-  const canonical = canonicalize({ method: request.method, path: request.path, ifMatch: request.ifMatch ?? null, body: request.body ?? null });
-  return createHash('sha256').update(canonical ?? '').digest('hex');
+  const canonical = canonicalize({
+    method: request.method,
+    path: request.path,
+    ifMatch: request.ifMatch ?? null,
+    body: request.body ?? null,
+  });
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
 }

@@ -36,9 +36,10 @@ export function countSource(table: string, request: Pick<IndicatorRequest, 'leve
 }
 
 function countQuery(spec: CountIndicatorSpec, schema: string, request: IndicatorRequest): IndicatorQuery {
-  const { join, values } = spec.aggregation === 'stock'
-    ? stockJoin(request)
-    : periodJoin(request.periods, spec.periodGrain === 'year' ? 'enrolment_year' : 'period', spec.periodGrain);
+  const { join, values } =
+    spec.aggregation === 'stock'
+      ? stockJoin(request)
+      : periodJoin(request.periods, spec.periodGrain === 'year' ? 'enrolment_year' : 'period', spec.periodGrain);
   const level = orgUnitColumn(request.level);
   const dimensions = request.by.map((name) => spec.dimensions[name]);
   const sums = [...Object.entries(spec.extras ?? {}), ['numerator', spec.numerator.sql], ['denominator', spec.denominator?.sql ?? 'NULL']];
@@ -63,7 +64,9 @@ function countQuery(spec: CountIndicatorSpec, schema: string, request: Indicator
 export function periodJoin(periods: Period[] | undefined, column: string, grain: 'month' | 'year'): { join: string; values: unknown[] } {
   if (!periods) return { join: `CROSS JOIN (SELECT $2::text AS code) p`, values: [ALL_TIME] };
   // A period listed twice would count its rows twice: each (code, unit) pair once.
-  const unique = new Map(periods.flatMap((period) => unitsOf(period, grain).map((unit) => [`${period.code}|${unit}`, [period.code, unit] as const])));
+  const unique = new Map(
+    periods.flatMap((period) => unitsOf(period, grain).map((unit) => [`${period.code}|${unit}`, [period.code, unit] as const])),
+  );
   const pairs = [...unique.values()];
   return {
     join: `JOIN unnest($2::text[], $3::int[]) AS p(code, unit) ON t.${column} = p.unit`,
@@ -110,7 +113,14 @@ export function periodSpans(periods: Period[] | undefined, grain: 'month' | 'yea
 function toRow(spec: CountIndicatorSpec, request: IndicatorRequest, row: Record<string, unknown>): IndicatorRow {
   const numerator = Number(row.numerator);
   const denominator = row.denominator === null ? null : Number(row.denominator);
-  const out: IndicatorRow = { orgUnit: String(row.org_unit), level: request.level, period: String(row.period), numerator, denominator, value: null };
+  const out: IndicatorRow = {
+    orgUnit: String(row.org_unit),
+    level: request.level,
+    period: String(row.period),
+    numerator,
+    denominator,
+    value: null,
+  };
   for (const name of request.by) out[name] = row[name];
   for (const name of Object.keys(spec.extras ?? {})) out[name] = Number(row[name]);
   return judge(spec, out);

@@ -6,7 +6,18 @@
 import { Period } from '@libs/periods';
 import { OrgUnitLevel } from './org-unit-path';
 
-export type IndicatorUnit = 'households' | 'villages' | 'needs' | 'services' | 'loans' | 'fen' | 'proportion' | 'activities' | 'sessions' | 'attendances' | 'materials';
+export type IndicatorUnit =
+  | 'households'
+  | 'villages'
+  | 'needs'
+  | 'services'
+  | 'loans'
+  | 'fen'
+  | 'proportion'
+  | 'activities'
+  | 'sessions'
+  | 'attendances'
+  | 'materials';
 
 export interface Measure {
   /** What is counted, in words. */

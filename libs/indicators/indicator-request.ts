@@ -8,7 +8,11 @@ import { ORG_UNIT_LEVELS, OrgUnitLevel } from './org-unit-path';
 import { IndicatorDefinition, IndicatorRequest } from './definitions';
 
 export class IndicatorRequestError extends Error {
-  constructor(readonly code: 'unknown-indicator' | 'unknown-dimension' | 'unknown-org-unit' | 'invalid-level' | 'invalid-period' | 'invalid-parameter', message: string) {
+  constructor(
+    readonly code:
+      'unknown-indicator' | 'unknown-dimension' | 'unknown-org-unit' | 'invalid-level' | 'invalid-period' | 'invalid-parameter',
+    message: string,
+  ) {
     super(message);
     this.name = 'IndicatorRequestError';
   }
@@ -46,7 +50,8 @@ export function parseIndicatorRequest(indicator: IndicatorDefinition, query: Raw
   }
   if (periods && indicator.periodGrain === 'year') {
     const partial = periods.find((p) => p.firstMonth % 100 !== 1 || p.lastMonth % 100 !== 12);
-    if (partial) throw new IndicatorRequestError('invalid-period', `period ${quote(partial.code)} is not whole years; ${indicator.name} is yearly`);
+    if (partial)
+      throw new IndicatorRequestError('invalid-period', `period ${quote(partial.code)} is not whole years; ${indicator.name} is yearly`);
   }
   const asOf = parseAsOf(indicator, text('asOf', query.asOf), pe);
   const byText = text('by', query.by);
@@ -62,7 +67,8 @@ export function parseIndicatorRequest(indicator: IndicatorDefinition, query: Raw
 /** `asOf=2013-12-31`: a local day of the programme calendar (its end), for stocks, instead of `pe`. */
 function parseAsOf(indicator: IndicatorDefinition, asOf: string | undefined, pe: string | undefined): string | undefined {
   if (asOf === undefined) return undefined;
-  if (indicator.aggregation !== 'stock') throw new IndicatorRequestError('invalid-parameter', `asOf is for stocks; ${indicator.name} is a flow: use pe`);
+  if (indicator.aggregation !== 'stock')
+    throw new IndicatorRequestError('invalid-parameter', `asOf is for stocks; ${indicator.name} is a flow: use pe`);
   if (pe !== undefined) throw new IndicatorRequestError('invalid-parameter', 'give pe or asOf, not both');
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
   const [year, month, day] = match ? match.slice(1).map(Number) : [];
@@ -74,10 +80,15 @@ function parseAsOf(indicator: IndicatorDefinition, asOf: string | undefined, pe:
 function parseLevel(indicator: IndicatorDefinition, given: string | undefined, orgUnitLevel: OrgUnitLevel): OrgUnitLevel {
   const allowed = indicator.levels ?? ORG_UNIT_LEVELS;
   const level = (given ?? (allowed.includes(orgUnitLevel) ? orgUnitLevel : allowed[allowed.length - 1])) as OrgUnitLevel;
-  if (!ORG_UNIT_LEVELS.includes(level)) throw new IndicatorRequestError('invalid-level', `unknown level ${quote(level)}; known: ${ORG_UNIT_LEVELS.join(', ')}`);
+  if (!ORG_UNIT_LEVELS.includes(level))
+    throw new IndicatorRequestError('invalid-level', `unknown level ${quote(level)}; known: ${ORG_UNIT_LEVELS.join(', ')}`);
   if (ORG_UNIT_LEVELS.indexOf(level) < ORG_UNIT_LEVELS.indexOf(orgUnitLevel)) {
     throw new IndicatorRequestError('invalid-level', `level ${quote(level)} is above the org unit's level (${orgUnitLevel})`);
   }
-  if (!allowed.includes(level)) throw new IndicatorRequestError('invalid-level', `level ${quote(level)} is not reported for ${indicator.name}; use ${allowed.join(', ')}`);
+  if (!allowed.includes(level))
+    throw new IndicatorRequestError(
+      'invalid-level',
+      `level ${quote(level)} is not reported for ${indicator.name}; use ${allowed.join(', ')}`,
+    );
   return level;
 }

@@ -55,19 +55,28 @@ export async function answerIndicator(dataSource: DataSource, indicator: Indicat
 }
 
 async function activeSchema(dataSource: DataSource, readModel: string): Promise<string> {
-  const rows: { active_schema: string }[] = await dataSource.query(`SELECT active_schema FROM projections.checkpoints WHERE projection = $1`, [readModel]);
+  const rows: { active_schema: string }[] = await dataSource.query(
+    `SELECT active_schema FROM projections.checkpoints WHERE projection = $1`,
+    [readModel],
+  );
   if (!rows[0]?.active_schema) throw new Error(`read model ${readModel} has no copy`);
   return rows[0].active_schema;
 }
 
 /** Undefined when `schema` is not (or no longer) the read model's active copy. */
-async function answerFrom(dataSource: DataSource, indicator: Indicator, request: IndicatorRequest, schema: string): Promise<IndicatorAnswer | undefined> {
+async function answerFrom(
+  dataSource: DataSource,
+  indicator: Indicator,
+  request: IndicatorRequest,
+  schema: string,
+): Promise<IndicatorAnswer | undefined> {
   const query = indicator.query(schema, request);
   const n = query.params.length;
   let result: { reflected: Reflected | null; rows: Record<string, unknown>[] }[];
   try {
     // json_agg over the ordered subquery keeps its order (PostgreSQL aggregates a sorted input in that order).
-    result = await runPrepared(dataSource,
+    result = await runPrepared(
+      dataSource,
       `SELECT (SELECT row_to_json(c) FROM (SELECT commit_position::text AS commit, prepare_position::text AS prepare, last_recorded_at AS recorded_at
                                           FROM projections.checkpoints WHERE projection = $${n + 1} AND active_schema = $${n + 2}) c) AS reflected,
               (SELECT coalesce(json_agg(a), '[]'::json) FROM (${query.sql}) a) AS rows`,
@@ -84,12 +93,15 @@ async function answerFrom(dataSource: DataSource, indicator: Indicator, request:
     unit: indicator.unit,
     orgUnit: request.orgUnit,
     level: request.level,
-    periods: request.asOf !== undefined ? [] : request.periods?.map((p) => p.code) ?? ['all'],
+    periods: request.asOf !== undefined ? [] : (request.periods?.map((p) => p.code) ?? ['all']),
     ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     by: request.by,
     reflects: reflects(reflected),
-    rows: query.toRows(rows).map(({ orgUnit, level, period, ...rest }) =>
-      withYuan(indicator, { orgUnit, orgUnitName: referenceData.orgUnit(orgUnit)?.name, level, period, ...rest } as IndicatorRow)),
+    rows: query
+      .toRows(rows)
+      .map(({ orgUnit, level, period, ...rest }) =>
+        withYuan(indicator, { orgUnit, orgUnitName: referenceData.orgUnit(orgUnit)?.name, level, period, ...rest } as IndicatorRow),
+      ),
   };
 }
 

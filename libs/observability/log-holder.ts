@@ -33,7 +33,8 @@ const OLDEST_HOLDER = `
    LIMIT 1`;
 
 export async function oldestLogHolder(db: Queryable): Promise<LogHolder | null> {
-  const rows: { pid: number; xid: string; application_name: string | null; state: string | null; xact_start: Date; seconds: number }[] = await db.query(OLDEST_HOLDER);
+  const rows: { pid: number; xid: string; application_name: string | null; state: string | null; xact_start: Date; seconds: number }[] =
+    await db.query(OLDEST_HOLDER);
   if (rows.length === 0) return null;
   const [row] = rows;
   return {
@@ -50,6 +51,8 @@ export async function oldestLogHolder(db: Queryable): Promise<LogHolder | null> 
 export function logHoldWarning(holder: LogHolder | null, thresholdSeconds: number): string | undefined {
   if (!holder || holder.seconds < thresholdSeconds) return undefined;
   const who = [`pid ${holder.pid}`, holder.application && `application "${holder.application}"`, holder.state].filter(Boolean).join(', ');
-  return `transaction ${holder.transactionId} (${who}) has held the log back for ${Math.floor(holder.seconds)} s `
-    + `(threshold ${thresholdSeconds} s): readers see no event appended since it began; end it, or pg_terminate_backend(${holder.pid})`;
+  return (
+    `transaction ${holder.transactionId} (${who}) has held the log back for ${Math.floor(holder.seconds)} s ` +
+    `(threshold ${thresholdSeconds} s): readers see no event appended since it began; end it, or pg_terminate_backend(${holder.pid})`
+  );
 }

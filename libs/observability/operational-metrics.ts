@@ -19,11 +19,21 @@ export class OperationalMetrics {
   private readonly idempotencyBytes: Gauge;
 
   constructor(registry: Registry) {
-    const gauge = <L extends string>(name: string, help: string, labelNames: L[] = []) => new Gauge<L>({ name, help, labelNames, registers: [registry] });
-    this.logHeldBack = gauge('family_ledger_log_held_back_seconds', 'Age of the oldest open transaction with a transaction id: readers of the log see nothing appended since it began (0: none)');
-    this.projectionParked = gauge('family_ledger_projection_parked_events', 'Events a projection parked as poison and has not retried', ['projection']);
+    const gauge = <L extends string>(name: string, help: string, labelNames: L[] = []) =>
+      new Gauge<L>({ name, help, labelNames, registers: [registry] });
+    this.logHeldBack = gauge(
+      'family_ledger_log_held_back_seconds',
+      'Age of the oldest open transaction with a transaction id: readers of the log see nothing appended since it began (0: none)',
+    );
+    this.projectionParked = gauge('family_ledger_projection_parked_events', 'Events a projection parked as poison and has not retried', [
+      'projection',
+    ]);
     this.groupParked = gauge('family_ledger_consumer_group_parked_events', 'Events a consumer group parked after maxDeliveries', ['group']);
-    this.groupBacklog = gauge('family_ledger_consumer_group_backlog_events', `Events a consumer group has not acknowledged: queued (ready or leased) plus matching events not yet copied from the log (counted up to ${BACKLOG_COUNT_LIMIT})`, ['group']);
+    this.groupBacklog = gauge(
+      'family_ledger_consumer_group_backlog_events',
+      `Events a consumer group has not acknowledged: queued (ready or leased) plus matching events not yet copied from the log (counted up to ${BACKLOG_COUNT_LIMIT})`,
+      ['group'],
+    );
     this.idempotencyKeys = gauge('family_ledger_idempotency_keys', 'Stored answers in the idempotency store');
     this.idempotencyBytes = gauge('family_ledger_idempotency_store_bytes', 'Size on disk of the idempotency store (table, indexes, TOAST)');
   }
@@ -33,19 +43,30 @@ export class OperationalMetrics {
     const holder = await oldestLogHolder(db);
     this.logHeldBack.set(holder?.seconds ?? 0);
     const parked: { projection: string; n: number }[] = await db.query(
-      `SELECT projection, count(*)::int AS n FROM projections.dead_letters WHERE retried_at IS NULL GROUP BY projection`);
+      `SELECT projection, count(*)::int AS n FROM projections.dead_letters WHERE retried_at IS NULL GROUP BY projection`,
+    );
     this.projectionParked.reset();
     for (const name of projectionNames) this.projectionParked.set({ projection: name }, 0);
     for (const row of parked) this.projectionParked.set({ projection: row.projection }, row.n);
     await this.refreshGroups(db, store);
-    const [size] = await db.query(`SELECT (SELECT count(*) FROM idempotency.keys)::float8 AS keys, pg_total_relation_size('idempotency.keys')::float8 AS bytes`);
+    const [size] = await db.query(
+      `SELECT (SELECT count(*) FROM idempotency.keys)::float8 AS keys, pg_total_relation_size('idempotency.keys')::float8 AS bytes`,
+    );
     this.idempotencyKeys.set(size.keys);
     this.idempotencyBytes.set(size.bytes);
     return holder;
   }
 
   private async refreshGroups(db: Queryable, store: EventStore): Promise<void> {
-    const groups: { name: string; filter_types: string[] | null; filter_streams: string[] | null; commit_position: string; prepare_position: string; queued: number; parked: number }[] = await db.query(`
+    const groups: {
+      name: string;
+      filter_types: string[] | null;
+      filter_streams: string[] | null;
+      commit_position: string;
+      prepare_position: string;
+      queued: number;
+      parked: number;
+    }[] = await db.query(`
       SELECT g.name, g.filter_types, g.filter_streams, g.commit_position::text, g.prepare_position::text,
              count(*) FILTER (WHERE p.state IN ('ready', 'leased'))::int AS queued,
              count(*) FILTER (WHERE p.state = 'parked')::int AS parked

@@ -20,7 +20,10 @@ export interface Period {
 
 /** A code that is not a period; the message names it (it is a query parameter, never personal data). */
 export class PeriodError extends Error {
-  constructor(readonly value: string, reason = 'is not a period (use 2012, 2012S1, 2012Q1, 201203, 201201B or 201201:201206)') {
+  constructor(
+    readonly value: string,
+    reason = 'is not a period (use 2012, 2012S1, 2012Q1, 201203, 201201B or 201201:201206)',
+  ) {
     super(`"${value.slice(0, 40)}" ${reason}`);
     this.name = 'PeriodError';
   }

@@ -30,5 +30,9 @@ export function currentPrincipal(): Principal | undefined {
  */
 export function mayReceivePersonalFields(principal: Principal | undefined = currentPrincipal()): boolean {
   if (!principal) return false;
-  return principal.roles.includes('admin') || principal.roles.includes('auditor') || (principal.roles.includes('subscriber') && principal.scopes.includes('pii'));
+  return (
+    principal.roles.includes('admin') ||
+    principal.roles.includes('auditor') ||
+    (principal.roles.includes('subscriber') && principal.scopes.includes('pii'))
+  );
 }

@@ -58,22 +58,29 @@ describe('data keys under wrapping keys', () => {
       [active, seal(masterKey, plain[0], active), restricted, seal(masterKey, plain[1], restricted)],
     );
     expect(await newStore().prepare()).toBeGreaterThanOrEqual(2);
-    const [{ legacy }] = await dataSource.query(`SELECT count(*)::int AS legacy FROM personal_data.data_keys WHERE kek_id IS NULL AND wrapped_key IS NOT NULL`);
+    const [{ legacy }] = await dataSource.query(
+      `SELECT count(*)::int AS legacy FROM personal_data.data_keys WHERE kek_id IS NULL AND wrapped_key IS NOT NULL`,
+    );
     expect(legacy).toBe(0);
     const states = await newStore().states([active, restricted]);
     expect(states.get(active)).toEqual({ status: 'active', key: plain[0] });
     expect(states.get(restricted)).toEqual({ status: 'restricted', key: plain[1] });
-    const [{ period }] = await dataSource.query(`SELECT w.period FROM personal_data.wrapping_keys w JOIN personal_data.data_keys d USING (kek_id) WHERE d.key_id = $1`, [active]);
+    const [{ period }] = await dataSource.query(
+      `SELECT w.period FROM personal_data.wrapping_keys w JOIN personal_data.data_keys d USING (kek_id) WHERE d.key_id = $1`,
+      [active],
+    );
     expect(period).toBe('2013-05');
   });
 
   it('keeps every key created while another process erases in the same period readable', async () => {
     const [writer, eraser] = [newStore(), newStore()];
-    const victims = await Promise.all(Array.from({ length: 5 }, async () => {
-      const id = randomUUID();
-      await writer.getOrCreate(id);
-      return id;
-    }));
+    const victims = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const id = randomUUID();
+        await writer.getOrCreate(id);
+        return id;
+      }),
+    );
     const created = Array.from({ length: 40 }, () => randomUUID());
     const results = await Promise.all([
       ...created.map(async (id) => [id, keyOf(await writer.getOrCreate(id))] as const),
@@ -85,8 +92,13 @@ describe('data keys under wrapping keys', () => {
     const states = await newStore().states(created);
     for (const [id, key] of results.filter(([id]) => created.includes(id))) expect(keyOf(states.get(id))).toEqual(key);
     const [{ active }] = await dataSource.query(`SELECT count(*)::int AS active FROM personal_data.wrapping_keys WHERE status = 'active'`);
-    const files = new WrappingKeyFiles(dir, masterKey).list().map((f) => f.id).sort();
-    const live = (await dataSource.query(`SELECT kek_id FROM personal_data.wrapping_keys WHERE status = 'active' ORDER BY kek_id`)).map((r: { kek_id: string }) => r.kek_id);
+    const files = new WrappingKeyFiles(dir, masterKey)
+      .list()
+      .map((f) => f.id)
+      .sort();
+    const live = (await dataSource.query(`SELECT kek_id FROM personal_data.wrapping_keys WHERE status = 'active' ORDER BY kek_id`)).map(
+      (r: { kek_id: string }) => r.kek_id,
+    );
     expect(files).toEqual(live);
     expect(active).toBe(live.length);
   });

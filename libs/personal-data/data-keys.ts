@@ -44,7 +44,11 @@ interface KeyRow {
 export class DataKeyStore {
   private readonly cache = new Map<string, CacheEntry>();
 
-  constructor(private readonly db: KeyDatabase, private readonly material: KeyMaterial, private readonly cacheMs = 5_000) {}
+  constructor(
+    private readonly db: KeyDatabase,
+    private readonly material: KeyMaterial,
+    private readonly cacheMs = 5_000,
+  ) {}
 
   /**
    * At start-up: wraps data keys still wrapped by the master key under their period's wrapping key, and
@@ -76,7 +80,8 @@ export class DataKeyStore {
     for (const row of await this.fetch(missing)) {
       // A key re-wrapped by another process's erasure since the read: its old wrapping key may be gone.
       const current = row.kek_id && !this.material.wrappingKeys.read(row.kek_id) ? (await this.fetch([row.key_id]))[0] : row;
-      const state: KeyState = current.status === 'erased' || !current.wrapped_key ? { status: 'erased' } : { status: current.status, key: this.unwrap(current) };
+      const state: KeyState =
+        current.status === 'erased' || !current.wrapped_key ? { status: 'erased' } : { status: current.status, key: this.unwrap(current) };
       this.remember(row.key_id, state);
       found.set(row.key_id, state);
     }
@@ -99,7 +104,9 @@ export class DataKeyStore {
   /** Destroys the key: every personal field it protects becomes unreadable for good. Idempotent. */
   async erase(id: string, decision: KeyDecision): Promise<void> {
     const kekId = await this.db.transaction(async (tx) => {
-      const [row]: { kek_id: string | null }[] = await tx.query(`SELECT kek_id FROM personal_data.data_keys WHERE key_id = $1 FOR UPDATE`, [id]);
+      const [row]: { kek_id: string | null }[] = await tx.query(`SELECT kek_id FROM personal_data.data_keys WHERE key_id = $1 FOR UPDATE`, [
+        id,
+      ]);
       await tx.query(
         `INSERT INTO personal_data.data_keys (key_id, status, wrapped_key) VALUES ($1, 'erased', NULL)
          ON CONFLICT (key_id) DO UPDATE SET status = 'erased', wrapped_key = NULL, kek_id = NULL, changed_at = now()`,
@@ -137,10 +144,13 @@ export class DataKeyStore {
 
   private async record(id: string, action: KeyStatus, decision: KeyDecision, db: Queryable = this.db): Promise<void> {
     this.cache.delete(id);
-    await db.query(
-      `INSERT INTO personal_data.key_decisions (key_id, action, legal_basis, reference, actor) VALUES ($1, $2, $3, $4, $5)`,
-      [id, action, decision.legalBasis ?? null, decision.reference ?? null, decision.actor],
-    );
+    await db.query(`INSERT INTO personal_data.key_decisions (key_id, action, legal_basis, reference, actor) VALUES ($1, $2, $3, $4, $5)`, [
+      id,
+      action,
+      decision.legalBasis ?? null,
+      decision.reference ?? null,
+      decision.actor,
+    ]);
   }
 
   private remember(id: string, state: KeyState): void {

@@ -80,7 +80,9 @@ function mapValue(value: unknown, path: string, map: LeafMapper): unknown {
   if (value === null || value === undefined) return value;
   if (Array.isArray(value)) return value.map((item) => mapValue(item, path, map));
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, mapValue(inner, `${path}.${key}`, map)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, mapValue(inner, `${path}.${key}`, map)]),
+    );
   }
   return map(value, path);
 }

@@ -33,7 +33,12 @@ describe('personal field encryption', () => {
   it('maps every leaf under the personal paths, through arrays, and nothing else', () => {
     const data = { householdId: 'h', head: { name: 'A', phone: 'B' }, members: [{ name: 'C' }, { name: 'D' }], reason: null };
     const mapped = mapPersonalLeaves(data, ['head', 'members.name', 'reason', 'absent.path'], (leaf, path) => `${path}<${String(leaf)}>`);
-    expect(mapped).toEqual({ householdId: 'h', head: { name: 'head.name<A>', phone: 'head.phone<B>' }, members: [{ name: 'members.name<C>' }, { name: 'members.name<D>' }], reason: null });
+    expect(mapped).toEqual({
+      householdId: 'h',
+      head: { name: 'head.name<A>', phone: 'head.phone<B>' },
+      members: [{ name: 'members.name<C>' }, { name: 'members.name<D>' }],
+      reason: null,
+    });
     expect(data.head.name).toBe('A');
   });
 });

@@ -26,7 +26,8 @@ export function keyPeriod(at: Date): string {
 export async function activeWrappingKey(db: Queryable, files: WrappingKeyFiles, period: string): Promise<{ id: string; key: Buffer }> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const [row]: { kek_id: string }[] = await db.query(
-      `SELECT kek_id FROM personal_data.wrapping_keys WHERE period = $1 AND status = 'active'`, [period],
+      `SELECT kek_id FROM personal_data.wrapping_keys WHERE period = $1 AND status = 'active'`,
+      [period],
     );
     const key = row && files.read(row.kek_id);
     if (row && key) return { id: row.kek_id, key };
@@ -47,7 +48,9 @@ export async function activeWrappingKey(db: Queryable, files: WrappingKeyFiles, 
  * still active. A data key wrapped under it must be written in the same transaction.
  */
 export async function holdActive(tx: Queryable, kekId: string): Promise<boolean> {
-  const rows: unknown[] = await tx.query(`SELECT 1 FROM personal_data.wrapping_keys WHERE kek_id = $1 AND status = 'active' FOR SHARE`, [kekId]);
+  const rows: unknown[] = await tx.query(`SELECT 1 FROM personal_data.wrapping_keys WHERE kek_id = $1 AND status = 'active' FOR SHARE`, [
+    kekId,
+  ]);
   return rows.length > 0;
 }
 
@@ -62,7 +65,8 @@ export async function retireWrappingKey(db: KeyDatabase, files: WrappingKeyFiles
   const fresh = files.create();
   const rewrapped = await db.transaction(async (tx) => {
     const [old]: { period: string; status: string }[] = await tx.query(
-      `SELECT period, status FROM personal_data.wrapping_keys WHERE kek_id = $1 FOR UPDATE`, [kekId],
+      `SELECT period, status FROM personal_data.wrapping_keys WHERE kek_id = $1 FOR UPDATE`,
+      [kekId],
     );
     if (!old || old.status !== 'active') return undefined;
     const oldKey = files.read(kekId);
@@ -70,7 +74,8 @@ export async function retireWrappingKey(db: KeyDatabase, files: WrappingKeyFiles
     await tx.query(`UPDATE personal_data.wrapping_keys SET status = 'retired', retired_at = now() WHERE kek_id = $1`, [kekId]);
     await tx.query(`INSERT INTO personal_data.wrapping_keys (kek_id, period, status) VALUES ($1, $2, 'active')`, [fresh.id, old.period]);
     const rows: { key_id: string; wrapped_key: Buffer }[] = await tx.query(
-      `SELECT key_id, wrapped_key FROM personal_data.data_keys WHERE kek_id = $1 AND wrapped_key IS NOT NULL FOR UPDATE`, [kekId],
+      `SELECT key_id, wrapped_key FROM personal_data.data_keys WHERE kek_id = $1 AND wrapped_key IS NOT NULL FOR UPDATE`,
+      [kekId],
     );
     const wrapped = rows.map((row) => seal(fresh.key, unseal(oldKey, row.wrapped_key, row.key_id), row.key_id));
     await tx.query(

@@ -49,7 +49,10 @@ describe('ProtectedEventStore over PostgreSQL', () => {
     pool = new Pool({ connectionString: database.url });
     raw = new PostgresEventStore({ connectionString: database.url });
     const masterKey = randomBytes(32);
-    keys = new DataKeyStore(poolDatabase(pool), { masterKey, wrappingKeys: new WrappingKeyFiles(mkdtempSync(join(tmpdir(), 'wrapping-keys-')), masterKey) });
+    keys = new DataKeyStore(poolDatabase(pool), {
+      masterKey,
+      wrappingKeys: new WrappingKeyFiles(mkdtempSync(join(tmpdir(), 'wrapping-keys-')), masterKey),
+    });
     store = new ProtectedEventStore(raw, keys);
   });
   afterAll(async () => {
@@ -61,15 +64,28 @@ describe('ProtectedEventStore over PostgreSQL', () => {
   const enrolled = (householdId: string, name: string): EventToAppend => ({
     id: randomUUID(),
     type: 'HouseholdEnrolled',
-    data: { householdId, villageCode: '640104001001', category: 'stable', members: 3, head: { name, idNumber: '640104199001011234' }, enrolmentYear: 2012, batch: 1 },
+    data: {
+      householdId,
+      villageCode: '640104001001',
+      category: 'stable',
+      members: 3,
+      head: { name, idNumber: '640104199001011234' },
+      enrolmentYear: 2012,
+      batch: 1,
+    },
     metadata: { actor: 'registrar-1', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T00:00:00.000Z' },
   });
   const withdrawn = (householdId: string, reason: string): EventToAppend => ({
-    ...enrolled(householdId, 'x'), id: randomUUID(), type: 'HouseholdWithdrawn', data: { householdId, reason },
+    ...enrolled(householdId, 'x'),
+    id: randomUUID(),
+    type: 'HouseholdWithdrawn',
+    data: { householdId, reason },
   });
 
   async function rawRows(householdId: string): Promise<string> {
-    const { rows } = await pool.query(`SELECT data::text AS data FROM event_store.events WHERE stream_id = $1`, [`household-${householdId}`]);
+    const { rows } = await pool.query(`SELECT data::text AS data FROM event_store.events WHERE stream_id = $1`, [
+      `household-${householdId}`,
+    ]);
     return rows.map((r) => r.data).join('\n');
   }
 
@@ -136,7 +152,11 @@ describe('ProtectedEventStore over PostgreSQL', () => {
 
   it('leaves events without personal fields untouched and creates no key for them', async () => {
     const id = randomUUID();
-    const event = { ...enrolled(id, 'x'), type: 'LoanRepaymentRecorded', data: { loanId: randomUUID(), householdId: id, amountFen: 100, outstandingFen: 0 } };
+    const event = {
+      ...enrolled(id, 'x'),
+      type: 'LoanRepaymentRecorded',
+      data: { loanId: randomUUID(), householdId: id, amountFen: 100, outstandingFen: 0 },
+    };
     await store.appendToStream(`loan-${randomUUID()}`, [event]);
     const { rows } = await pool.query(`SELECT 1 FROM personal_data.data_keys WHERE key_id = $1`, [id]);
     expect(rows).toHaveLength(0);

@@ -6,8 +6,16 @@
  */
 import { PERSONAL_FIELDS } from '../domain/event-types';
 import type {
-  AppendOptions, AppendResult, EventStore, EventToAppend, JsonObject, ReadAllOptions, ReadStreamOptions,
-  RecordedEvent, SubscribeToAllOptions, Subscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  JsonObject,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
 } from '../event-store/event-store.port';
 import type { Position } from '../event-store/position';
 import { mapSubscription } from '../event-store/read-mapping';
@@ -26,7 +34,10 @@ export function keySubjectOf(stream: string, data: JsonObject): string {
 }
 
 export class ProtectedEventStore implements EventStore {
-  constructor(readonly raw: EventStore, private readonly keys: DataKeyStore) {}
+  constructor(
+    readonly raw: EventStore,
+    private readonly keys: DataKeyStore,
+  ) {}
 
   async appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
     const sealed: EventToAppend[] = [];
@@ -84,7 +95,9 @@ export class ProtectedEventStore implements EventStore {
     return events.map((event) => {
       const paths = personalFieldsOf(event.type);
       if (paths.length === 0) return event;
-      const data = mapPersonalLeaves(event.data, paths, (leaf, path) => (isCiphertext(leaf) ? this.openLeaf(leaf, states, event.id, path, restrictedAllowed) : leaf));
+      const data = mapPersonalLeaves(event.data, paths, (leaf, path) =>
+        isCiphertext(leaf) ? this.openLeaf(leaf, states, event.id, path, restrictedAllowed) : leaf,
+      );
       return { ...event, data };
     });
   }

@@ -16,7 +16,10 @@ const GCM = { authTagLength: 16 } as const;
 export class WrappingKeyFiles {
   private readonly cache = new Map<string, Buffer>();
 
-  constructor(readonly dir: string, private readonly masterKey: Buffer) {
+  constructor(
+    readonly dir: string,
+    private readonly masterKey: Buffer,
+  ) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
@@ -72,7 +75,9 @@ export class WrappingKeyFiles {
 
   /** Ids of the keys on disk. */
   list(): { id: string }[] {
-    return readdirSync(this.dir).filter((name) => name.endsWith(SUFFIX)).map((name) => ({ id: name.slice(0, -SUFFIX.length) }));
+    return readdirSync(this.dir)
+      .filter((name) => name.endsWith(SUFFIX))
+      .map((name) => ({ id: name.slice(0, -SUFFIX.length) }));
   }
 
   private pathOf(id: string): string {

@@ -17,7 +17,10 @@ export interface RegisterRow {
 }
 
 export class RegisterError extends Error {
-  constructor(readonly line: number | undefined, message: string) {
+  constructor(
+    readonly line: number | undefined,
+    message: string,
+  ) {
     super(line === undefined ? message : `line ${line}: ${message}`);
     this.name = 'RegisterError';
   }
@@ -58,7 +61,8 @@ function parseLine(kind: RegisterKind, line: string, number: number): RegisterRo
   const level = referenceData.level(code);
   if (kind === 'village-households' && level !== 'village') throw new RegisterError(number, `unknown village ${quote(code)}`);
   if (!level) throw new RegisterError(number, `unknown org unit ${quote(code)}`);
-  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100) throw new RegisterError(number, `year ${quote(yearText)} is not a year`);
+  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100)
+    throw new RegisterError(number, `year ${quote(yearText)} is not a year`);
   if (!/^\d{1,9}$/.test(countText)) throw new RegisterError(number, `households ${quote(countText)} is not a non-negative whole number`);
   const households = Number(countText);
   if (kind === 'enrolment-targets' && households === 0) throw new RegisterError(number, 'a target of 0 households is no target');

@@ -29,7 +29,12 @@ export function progressBar({ label, total, unit = 'events', details = '', quiet
   const bar = new SingleBar(
     {
       format: `${label} [{bar}] {percentage}% | {counted} ${unit}${details} | {rate} ${unit}/s | ETA {eta_formatted}`,
-      etaBuffer: 100, fps: 5, hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 10_000,
+      etaBuffer: 100,
+      fps: 5,
+      hideCursor: true,
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
     },
     Presets.shades_classic,
   );

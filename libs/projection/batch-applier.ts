@@ -17,7 +17,12 @@ export interface CopyPosition {
   /** Locks the position for the transaction and checks it is still `after`; throws CheckpointConflictError. */
   begin(tx: EntityManager, after: Position | undefined): Promise<void>;
   /** `to` is the last event applied, or the position the log was read up to when skipping (`applied` 0). */
-  advance(tx: EntityManager, after: Position | undefined, to: Pick<RecordedEvent, 'position' | 'recordedAt'>, applied: number): Promise<void>;
+  advance(
+    tx: EntityManager,
+    after: Position | undefined,
+    to: Pick<RecordedEvent, 'position' | 'recordedAt'>,
+    applied: number,
+  ): Promise<void>;
 }
 
 export interface PoisonOptions {

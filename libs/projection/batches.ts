@@ -5,7 +5,9 @@
  * `inject` hands out a way to add items beside the source's (called from within the source's iteration).
  */
 export async function* batches<T>(
-  source: AsyncIterable<T>, maxSize: number, inject?: (push: (item: T) => void) => void,
+  source: AsyncIterable<T>,
+  maxSize: number,
+  inject?: (push: (item: T) => void) => void,
 ): AsyncGenerator<T[]> {
   const queue: T[] = [];
   let done = false;

@@ -27,7 +27,11 @@ export function columnsOf(type: ColumnType, ...names: string[]): BulkColumn[] {
  * caller sends each key once (CountDeltas and RowChanges do).
  */
 export async function insertRows(
-  tx: EntityManager, table: string, columns: readonly BulkColumn[], rows: readonly (readonly CellValue[])[], onConflict = '',
+  tx: EntityManager,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly CellValue[])[],
+  onConflict = '',
 ): Promise<void> {
   if (rows.length === 0) return;
   const arrays = columns.map((_, i) => rows.map((row) => toParameter(row[i])));
@@ -58,7 +62,10 @@ function toParameter(value: CellValue): string | number | boolean {
 export class CountDeltas {
   private readonly sums = new Map<string, { key: CellValue[]; counts: number[] }>();
 
-  constructor(readonly keyColumns: readonly BulkColumn[], readonly countColumns: readonly string[]) {}
+  constructor(
+    readonly keyColumns: readonly BulkColumn[],
+    readonly countColumns: readonly string[],
+  ) {}
 
   add(key: readonly CellValue[], deltas: Readonly<Record<string, number>>): void {
     const id = JSON.stringify(key.map(String));
@@ -91,7 +98,10 @@ export class CountDeltas {
 export class RowChanges<Row> {
   private readonly changed = new Map<string, Row>();
 
-  constructor(private readonly columns: readonly BulkColumn[], private readonly cells: (row: Row) => CellValue[]) {}
+  constructor(
+    private readonly columns: readonly BulkColumn[],
+    private readonly cells: (row: Row) => CellValue[],
+  ) {}
 
   set(key: string, row: Row): void {
     this.changed.set(key, row);
@@ -102,9 +112,10 @@ export class RowChanges<Row> {
   }
 
   async write(tx: EntityManager, table: string, conflictKey: string, updated: readonly string[]): Promise<void> {
-    const onConflict = updated.length === 0
-      ? `ON CONFLICT (${conflictKey}) DO NOTHING`
-      : `ON CONFLICT (${conflictKey}) DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+    const onConflict =
+      updated.length === 0
+        ? `ON CONFLICT (${conflictKey}) DO NOTHING`
+        : `ON CONFLICT (${conflictKey}) DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
     await insertRows(tx, table, this.columns, [...this.changed.values()].map(this.cells), onConflict);
   }
 }

@@ -8,7 +8,10 @@ describe('count deltas of a batch', () => {
     d.add(['v1', 'elderly'], { active: 1 });
     d.add(['v1', 'elderly'], { active: 1, withdrawn: 0 });
     d.add(['v1', 'stable'], { active: 1 });
-    expect(d.rows()).toEqual([['v1', 'elderly', 2, 0], ['v1', 'stable', 1, 0]]);
+    expect(d.rows()).toEqual([
+      ['v1', 'elderly', 2, 0],
+      ['v1', 'stable', 1, 0],
+    ]);
   });
 
   it('leaves out a key whose changes cancel out', () => {

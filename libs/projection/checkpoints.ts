@@ -54,7 +54,13 @@ export async function lockCheckpoint(tx: Queryable, name: string, schema: string
 
 /** Moves the checkpoint of the copy in `schema` from `from` to `to` (compare-and-set, inside the batch's transaction). */
 export async function saveCheckpoint(
-  tx: Queryable, name: string, schema: string, from: Position | undefined, to: Position, applied: number, recordedAt: string,
+  tx: Queryable,
+  name: string,
+  schema: string,
+  from: Position | undefined,
+  to: Position,
+  applied: number,
+  recordedAt: string,
 ): Promise<void> {
   const start = from ?? position(-1n);
   const [{ updated }]: { updated: number }[] = await tx.query(

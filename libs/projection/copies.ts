@@ -37,7 +37,9 @@ export async function pointReportingViews(db: Queryable, definition: ReadModelDe
  */
 export async function ensureActiveCopy(db: Queryable, definition: ReadModelDefinition): Promise<string> {
   const existing: { active_schema: string | null }[] = await db.query(
-    `SELECT active_schema FROM projections.checkpoints WHERE projection = $1`, [definition.name]);
+    `SELECT active_schema FROM projections.checkpoints WHERE projection = $1`,
+    [definition.name],
+  );
   if (existing.length > 0 && existing[0].active_schema) return existing[0].active_schema;
   const schema = await newCopySchema(db, definition);
   await createCopy(db, definition, schema);

@@ -22,14 +22,31 @@ export interface ParkedEvent {
   retriedAt?: string;
 }
 
-export async function park(tx: Queryable, projection: string, schema: string, event: RecordedEvent, error: string, attempts: number): Promise<void> {
+export async function park(
+  tx: Queryable,
+  projection: string,
+  schema: string,
+  event: RecordedEvent,
+  error: string,
+  attempts: number,
+): Promise<void> {
   await tx.query(
     `INSERT INTO projections.dead_letters
        (projection, copy_schema, event_id, event_type, stream_id, commit_position, prepare_position, error, attempts)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (projection, copy_schema, event_id) DO UPDATE SET error = EXCLUDED.error,
        attempts = projections.dead_letters.attempts + EXCLUDED.attempts, parked_at = now(), resolved_at = NULL`,
-    [projection, schema, event.id, event.type, event.stream, event.position.commit.toString(), event.position.prepare.toString(), error, attempts],
+    [
+      projection,
+      schema,
+      event.id,
+      event.type,
+      event.stream,
+      event.position.commit.toString(),
+      event.position.prepare.toString(),
+      error,
+      attempts,
+    ],
   );
 }
 
@@ -87,7 +104,11 @@ export async function retryParked(projection: Projection, store: EventStore, dat
 
 async function readParked(store: EventStore, entry: ParkedEvent): Promise<RecordedEvent | undefined> {
   const [commit, prepare = commit] = entry.position.split('/').map(BigInt);
-  const [event] = await store.readAll({ fromPosition: position(commit - 1n, prepare - 1n), maxCount: 1, filter: { eventTypes: [entry.eventType] } });
+  const [event] = await store.readAll({
+    fromPosition: position(commit - 1n, prepare - 1n),
+    maxCount: 1,
+    filter: { eventTypes: [entry.eventType] },
+  });
   return event?.id === entry.eventId ? event : undefined;
 }
 
@@ -99,14 +120,16 @@ async function retryOne(projection: Projection, dataSource: DataSource, schema: 
       await projection.applyBatch([event], tx, schema);
       await tx.query(
         `UPDATE projections.dead_letters SET retried_at = now(), resolved_at = now() WHERE projection = $1 AND copy_schema = $2 AND event_id = $3`,
-        [projection.name, schema, event.id]);
+        [projection.name, schema, event.id],
+      );
     });
     return true;
   } catch (error) {
     await dataSource.query(
       `UPDATE projections.dead_letters SET retried_at = now(), attempts = attempts + 1, error = $4
         WHERE projection = $1 AND copy_schema = $2 AND event_id = $3`,
-      [projection.name, schema, event.id, String((error as Error)?.message ?? error).slice(0, 2000)]);
+      [projection.name, schema, event.id, String((error as Error)?.message ?? error).slice(0, 2000)],
+    );
     return false;
   }
 }

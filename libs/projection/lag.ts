@@ -24,7 +24,10 @@ export const LAG_COUNT_LIMIT = 1_000;
  * /health as well as the projector) can tell, wherever the projector runs.
  */
 export async function projectionLags(
-  projections: readonly Projection[], store: EventStore, dataSource: DataSource, now: Date = new Date(),
+  projections: readonly Projection[],
+  store: EventStore,
+  dataSource: DataSource,
+  now: Date = new Date(),
 ): Promise<ProjectionLag[]> {
   return Promise.all(
     projections.map(async (projection) => {

@@ -29,16 +29,32 @@ async function openProjectionDatabase(): Promise<ProjectionDatabase> {
   const database = await createTestDatabase();
   const dataSource = await openDatabase(database.url, libSchema);
   const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
-  return { database, dataSource, store, close: async () => { await store.close(); await dataSource.destroy(); await database.drop(); } };
+  return {
+    database,
+    dataSource,
+    store,
+    close: async () => {
+      await store.close();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
 }
 
-const toAppend = (type: string, data: Record<string, unknown>) =>
-  ({ id: randomUUID(), type, data, metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-15T08:00:00.000Z' } });
+const toAppend = (type: string, data: Record<string, unknown>) => ({
+  id: randomUUID(),
+  type,
+  data,
+  metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-15T08:00:00.000Z' },
+});
 
 /** Adds one per event, with no guard: applied twice, it counts twice. Throws on ids in `poisoned`. */
 function tally(name: string, version = 1): Projection {
   return {
-    name, version, handles: ['Ticked'], reportingViews: [],
+    name,
+    version,
+    handles: ['Ticked'],
+    reportingViews: [],
     tables: (s) => [`CREATE TABLE ${s}.tally (event_id uuid NOT NULL, n int NOT NULL)`],
     applyBatch: oneByOne(async (event: RecordedEvent, tx, schema) => {
       if (poisoned.has(event.data.tick as string)) throw new Error('poison: cannot count this tick');
@@ -56,7 +72,9 @@ async function tick(store: EventStore, count: number, ticks: string[] = []): Pro
 async function tallied(dataSource: DataSource, projection: Projection): Promise<{ total: number; distinct: number; schema: string }> {
   const checkpoint = await loadCheckpoint(dataSource.manager, projection);
   if (!checkpoint) return { total: 0, distinct: 0, schema: '' }; // the runner has not created its copy yet
-  const [row] = await dataSource.query(`SELECT count(*)::int AS total, count(DISTINCT event_id)::int AS distinct FROM ${checkpoint.schema}.tally`);
+  const [row] = await dataSource.query(
+    `SELECT count(*)::int AS total, count(DISTINCT event_id)::int AS distinct FROM ${checkpoint.schema}.tally`,
+  );
   return { ...row, schema: checkpoint.schema };
 }
 
@@ -110,7 +128,14 @@ describe('projection runner', () => {
     await until(async () => (await tallied(db.dataSource, projection)).total >= 4);
     const { schema } = await tallied(db.dataSource, projection);
     const parked = await listParked(db.dataSource, projection.name, schema);
-    expect(parked).toEqual([expect.objectContaining({ eventType: 'Ticked', error: 'poison: cannot count this tick', attempts: 2, position: expect.stringMatching(/^\d+$/) })]);
+    expect(parked).toEqual([
+      expect.objectContaining({
+        eventType: 'Ticked',
+        error: 'poison: cannot count this tick',
+        attempts: 2,
+        position: expect.stringMatching(/^\d+$/),
+      }),
+    ]);
     expect(await retryParked(projection, db.store, db.dataSource)).toEqual({ retried: 1, resolved: 0, stillParked: 1 });
     poisoned.delete(bad);
     expect(await retryParked(projection, db.store, db.dataSource)).toEqual({ retried: 1, resolved: 1, stillParked: 0 });
@@ -138,7 +163,10 @@ describe('projection runner', () => {
     const after = await tallied(db.dataSource, projection);
     expect(after).toEqual({ total: 100, distinct: 100, schema: result.schema });
     expect(after.schema).not.toBe(before.schema);
-    const [{ exists }] = await db.dataSource.query(`SELECT EXISTS (SELECT 1 FROM information_schema.schemata WHERE schema_name = $1) AS exists`, [before.schema]);
+    const [{ exists }] = await db.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM information_schema.schemata WHERE schema_name = $1) AS exists`,
+      [before.schema],
+    );
     expect(exists).toBe(false);
   });
 

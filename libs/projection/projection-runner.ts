@@ -80,7 +80,8 @@ export class ProjectionRunner {
         }
       } finally {
         // The connection goes back to the pool, its session alive: unlock explicitly (a dead process's session ends anyway).
-        if (locked) await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(this.projection)]).catch(() => undefined);
+        if (locked)
+          await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(this.projection)]).catch(() => undefined);
         await lock.release().catch(() => undefined);
       }
       if (pause > 0 && !this.stopping) await sleep(pause);

@@ -12,7 +12,9 @@ export interface EventShape {
  * `switch (event.type)` narrows `event.data` without a cast. The store hands events out upcast, so the
  * data is in its current shape.
  */
-export type RecordedOf<E extends EventShape> = E extends EventShape ? Omit<RecordedEvent, 'type' | 'data'> & { type: E['type']; data: E['data'] } : never;
+export type RecordedOf<E extends EventShape> = E extends EventShape
+  ? Omit<RecordedEvent, 'type' | 'data'> & { type: E['type']; data: E['data'] }
+  : never;
 
 /** A view in the `reporting` schema over one copy of a read model: stable, documented column names. */
 export interface ReportingView {

@@ -17,7 +17,8 @@ export class Projector {
       (projection) =>
         new ProjectionRunner(projection, store, dataSource, {
           ...options,
-          onError: (error) => this.logger.error(`projection ${projection.name}: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? ''}`),
+          onError: (error) =>
+            this.logger.error(`projection ${projection.name}: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? ''}`),
         }),
     );
   }

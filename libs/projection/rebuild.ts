@@ -35,7 +35,10 @@ export class RebuildInProgressError extends Error {
 }
 
 export async function rebuildProjection(
-  projection: Projection, store: EventStore, dataSource: DataSource, options: RebuildOptions = {},
+  projection: Projection,
+  store: EventStore,
+  dataSource: DataSource,
+  options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const lock = dataSource.createQueryRunner();
   await lock.connect();
@@ -80,11 +83,18 @@ interface CopyInProgress {
 /** Resumes an interrupted rebuild of the same version; otherwise drops it and starts a fresh copy. */
 async function startOrResume(projection: Projection, dataSource: DataSource): Promise<CopyInProgress> {
   const rows: { version: number; copy_schema: string; commit_position: string; prepare_position: string; events_applied: string }[] =
-    await dataSource.query(`SELECT version, copy_schema, commit_position, prepare_position, events_applied FROM projections.rebuilds WHERE projection = $1`, [projection.name]);
+    await dataSource.query(
+      `SELECT version, copy_schema, commit_position, prepare_position, events_applied FROM projections.rebuilds WHERE projection = $1`,
+      [projection.name],
+    );
   const [row] = rows;
   if (row && row.version === projection.version) {
     const commit = BigInt(row.commit_position);
-    return { schema: row.copy_schema, position: commit < 0n ? undefined : position(commit, BigInt(row.prepare_position)), applied: Number(row.events_applied) };
+    return {
+      schema: row.copy_schema,
+      position: commit < 0n ? undefined : position(commit, BigInt(row.prepare_position)),
+      applied: Number(row.events_applied),
+    };
   }
   if (row) await dropCopy(dataSource, row.copy_schema);
   return dataSource.transaction(async (tx) => {
@@ -94,7 +104,8 @@ async function startOrResume(projection: Projection, dataSource: DataSource): Pr
       `INSERT INTO projections.rebuilds (projection, version, copy_schema) VALUES ($1, $2, $3)
        ON CONFLICT (projection) DO UPDATE SET version = EXCLUDED.version, copy_schema = EXCLUDED.copy_schema,
          commit_position = -1, prepare_position = -1, events_applied = 0, started_at = now(), updated_at = now()`,
-      [projection.name, projection.version, schema]);
+      [projection.name, projection.version, schema],
+    );
     return { schema, applied: 0 };
   });
 }
@@ -103,15 +114,20 @@ function rebuildPosition(name: string, schema: string): CopyPosition {
   return {
     schema,
     async begin(tx: EntityManager, after: Position | undefined) {
-      const [row] = await tx.query(`SELECT commit_position, prepare_position FROM projections.rebuilds WHERE projection = $1 AND copy_schema = $2 FOR UPDATE`, [name, schema]);
+      const [row] = await tx.query(
+        `SELECT commit_position, prepare_position FROM projections.rebuilds WHERE projection = $1 AND copy_schema = $2 FOR UPDATE`,
+        [name, schema],
+      );
       const expected = after ?? position(-1n);
-      if (!row || BigInt(row.commit_position) !== expected.commit || BigInt(row.prepare_position) !== expected.prepare) throw new CheckpointConflictError(name);
+      if (!row || BigInt(row.commit_position) !== expected.commit || BigInt(row.prepare_position) !== expected.prepare)
+        throw new CheckpointConflictError(name);
     },
     async advance(tx: EntityManager, _after: Position | undefined, to: RecordedEvent, applied: number) {
       await tx.query(
         `UPDATE projections.rebuilds SET commit_position = $3, prepare_position = $4, events_applied = events_applied + $5,
            last_recorded_at = $6, updated_at = now() WHERE projection = $1 AND copy_schema = $2`,
-        [name, schema, to.position.commit.toString(), to.position.prepare.toString(), applied, to.recordedAt]);
+        [name, schema, to.position.commit.toString(), to.position.prepare.toString(), applied, to.recordedAt],
+      );
     },
   };
 }
@@ -121,7 +137,10 @@ function rebuildPosition(name: string, schema: string): CopyPosition {
  * writing take about as long as each other, so overlapping them nearly halves a rebuild.
  */
 export async function* rebuildPages(
-  store: EventStore, projection: Projection, after: Position | undefined, options: Pick<RebuildOptions, 'batchSize'>,
+  store: EventStore,
+  projection: Projection,
+  after: Position | undefined,
+  options: Pick<RebuildOptions, 'batchSize'>,
 ): AsyncGenerator<RecordedEvent[]> {
   let next = readPage(store, projection, after, options);
   try {
@@ -134,37 +153,67 @@ export async function* rebuildPages(
   }
 }
 
-function readPage(store: EventStore, projection: Projection, after: Position | undefined, options: Pick<RebuildOptions, 'batchSize'>): Promise<RecordedEvent[]> {
+function readPage(
+  store: EventStore,
+  projection: Projection,
+  after: Position | undefined,
+  options: Pick<RebuildOptions, 'batchSize'>,
+): Promise<RecordedEvent[]> {
   return store.readAll({ fromPosition: after ?? 'start', filter: { eventTypes: projection.handles }, maxCount: options.batchSize ?? 1000 });
 }
 
 /** The swap: short, and under the active checkpoint's row lock, so no batch of the old copy commits across it. */
 async function swap(
-  projection: Projection, store: EventStore, dataSource: DataSource, schema: string, after: Position | undefined, options: RebuildOptions,
+  projection: Projection,
+  store: EventStore,
+  dataSource: DataSource,
+  schema: string,
+  after: Position | undefined,
+  options: RebuildOptions,
 ): Promise<{ caughtUp: number; position?: Position }> {
   const old = await dataSource.transaction(async (tx) => {
-    const [active]: { active_schema: string | null; commit_position: string }[] =
-      await tx.query(`SELECT active_schema, commit_position FROM projections.checkpoints WHERE projection = $1 FOR UPDATE`, [projection.name]);
+    const [active]: { active_schema: string | null; commit_position: string }[] = await tx.query(
+      `SELECT active_schema, commit_position FROM projections.checkpoints WHERE projection = $1 FOR UPDATE`,
+      [projection.name],
+    );
     let caughtUp = 0;
     let last: RecordedEvent | undefined;
-    for (let page = await readPage(store, projection, after, options); page.length > 0; page = await readPage(store, projection, after, options)) {
+    for (
+      let page = await readPage(store, projection, after, options);
+      page.length > 0;
+      page = await readPage(store, projection, after, options)
+    ) {
       for (const event of page) await applyInSwap(projection, tx, schema, event);
       caughtUp += page.length;
       last = page[page.length - 1];
       after = last.position;
     }
-    const [rebuild] = await tx.query(`SELECT events_applied, last_recorded_at FROM projections.rebuilds WHERE projection = $1`, [projection.name]);
+    const [rebuild] = await tx.query(`SELECT events_applied, last_recorded_at FROM projections.rebuilds WHERE projection = $1`, [
+      projection.name,
+    ]);
     await tx.query(
       `INSERT INTO projections.checkpoints (projection, version, active_schema, commit_position, prepare_position, events_applied, last_recorded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (projection) DO UPDATE SET version = EXCLUDED.version, active_schema = EXCLUDED.active_schema,
          commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position,
          events_applied = EXCLUDED.events_applied, last_recorded_at = EXCLUDED.last_recorded_at, updated_at = now()`,
-      [projection.name, projection.version, schema, (after?.commit ?? -1n).toString(), (after?.prepare ?? -1n).toString(),
-        Number(rebuild.events_applied) + caughtUp, last?.recordedAt ?? rebuild.last_recorded_at]);
+      [
+        projection.name,
+        projection.version,
+        schema,
+        (after?.commit ?? -1n).toString(),
+        (after?.prepare ?? -1n).toString(),
+        Number(rebuild.events_applied) + caughtUp,
+        last?.recordedAt ?? rebuild.last_recorded_at,
+      ],
+    );
     await tx.query(`DELETE FROM projections.rebuilds WHERE projection = $1`, [projection.name]);
     await pointReportingViews(tx, projection, schema);
-    if (active?.active_schema) await tx.query(`DELETE FROM projections.dead_letters WHERE projection = $1 AND copy_schema = $2`, [projection.name, active.active_schema]);
+    if (active?.active_schema)
+      await tx.query(`DELETE FROM projections.dead_letters WHERE projection = $1 AND copy_schema = $2`, [
+        projection.name,
+        active.active_schema,
+      ]);
     return { schema: active?.active_schema ?? undefined, caughtUp };
   });
   // Outside the swap: dropping waits for readers still on the old copy, and must not hold the checkpoint lock meanwhile.

@@ -38,32 +38,47 @@ async function lockHeld(dataSource: DataSource, key: string): Promise<boolean> {
   return held;
 }
 
-export async function projectionStatuses(projections: readonly Projection[], store: EventStore, dataSource: DataSource): Promise<ProjectionStatus[]> {
+export async function projectionStatuses(
+  projections: readonly Projection[],
+  store: EventStore,
+  dataSource: DataSource,
+): Promise<ProjectionStatus[]> {
   const lags = await projectionLags(projections, store, dataSource);
-  return Promise.all(projections.map(async (projection, i) => {
-    const [checkpoint] = await dataSource.query(
-      `SELECT version, active_schema, commit_position, prepare_position, events_applied, last_recorded_at FROM projections.checkpoints WHERE projection = $1`, [projection.name]);
-    const [rebuild] = await dataSource.query(
-      `SELECT version, copy_schema, commit_position, prepare_position, events_applied, started_at FROM projections.rebuilds WHERE projection = $1`, [projection.name]);
-    const running = await lockHeld(dataSource, lockKey(projection));
-    const rebuilding = await lockHeld(dataSource, `family-ledger:rebuild:${projection.name}`);
-    return {
-      name: projection.name,
-      status: rebuilding ? 'rebuilding' : running ? 'running' : 'stopped',
-      version: projection.version,
-      activeVersion: checkpoint?.version ?? null,
-      copy: checkpoint?.active_schema ?? null,
-      checkpoint: checkpoint ? positionText(checkpoint.commit_position, checkpoint.prepare_position) : null,
-      checkpointRecordedAt: checkpoint?.last_recorded_at ? new Date(checkpoint.last_recorded_at).toISOString() : null,
-      eventsApplied: Number(checkpoint?.events_applied ?? 0),
-      lag: { events: lags[i].eventsBehind, seconds: lags[i].secondsBehind },
-      rebuild: rebuild ? {
-        version: rebuild.version, copy: rebuild.copy_schema, checkpoint: positionText(rebuild.commit_position, rebuild.prepare_position),
-        eventsApplied: Number(rebuild.events_applied), startedAt: new Date(rebuild.started_at).toISOString(),
-      } : null,
-      parked: checkpoint ? await listParked(dataSource, projection.name, checkpoint.active_schema) : [],
-    } satisfies ProjectionStatus;
-  }));
+  return Promise.all(
+    projections.map(async (projection, i) => {
+      const [checkpoint] = await dataSource.query(
+        `SELECT version, active_schema, commit_position, prepare_position, events_applied, last_recorded_at FROM projections.checkpoints WHERE projection = $1`,
+        [projection.name],
+      );
+      const [rebuild] = await dataSource.query(
+        `SELECT version, copy_schema, commit_position, prepare_position, events_applied, started_at FROM projections.rebuilds WHERE projection = $1`,
+        [projection.name],
+      );
+      const running = await lockHeld(dataSource, lockKey(projection));
+      const rebuilding = await lockHeld(dataSource, `family-ledger:rebuild:${projection.name}`);
+      return {
+        name: projection.name,
+        status: rebuilding ? 'rebuilding' : running ? 'running' : 'stopped',
+        version: projection.version,
+        activeVersion: checkpoint?.version ?? null,
+        copy: checkpoint?.active_schema ?? null,
+        checkpoint: checkpoint ? positionText(checkpoint.commit_position, checkpoint.prepare_position) : null,
+        checkpointRecordedAt: checkpoint?.last_recorded_at ? new Date(checkpoint.last_recorded_at).toISOString() : null,
+        eventsApplied: Number(checkpoint?.events_applied ?? 0),
+        lag: { events: lags[i].eventsBehind, seconds: lags[i].secondsBehind },
+        rebuild: rebuild
+          ? {
+              version: rebuild.version,
+              copy: rebuild.copy_schema,
+              checkpoint: positionText(rebuild.commit_position, rebuild.prepare_position),
+              eventsApplied: Number(rebuild.events_applied),
+              startedAt: new Date(rebuild.started_at).toISOString(),
+            }
+          : null,
+        parked: checkpoint ? await listParked(dataSource, projection.name, checkpoint.active_schema) : [],
+      } satisfies ProjectionStatus;
+    }),
+  );
 }
 
 function positionText(commit: string, prepare: string): string | null {

@@ -10,7 +10,13 @@ const recorded = (type: string, data: RecordedEvent['data'], stream = 'household
   position: position(2n ** 60n + 7n),
   type,
   data,
-  metadata: { actor: 'registrar-7', correlationId: 'c', causationId: 'k', occurredAt: '2026-01-01T00:00:00.000Z', recordedAt: '2026-01-01T00:00:01.000Z' },
+  metadata: {
+    actor: 'registrar-7',
+    correlationId: 'c',
+    causationId: 'k',
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    recordedAt: '2026-01-01T00:00:01.000Z',
+  },
   recordedAt: '2026-01-01T00:00:01.000Z',
   previousHash: '0'.repeat(64),
   hash: 'f'.repeat(64),
@@ -18,37 +24,71 @@ const recorded = (type: string, data: RecordedEvent['data'], stream = 'household
 
 const enrolled = () =>
   recorded('HouseholdEnrolled', {
-    householdId: 'h-1', villageCode: '640104001001', category: 'developing', members: 4,
-    head: { name: 'Ma Lan', idNumber: '640104199001011234', phone: '13900000000' }, enrolmentYear: 2012, batch: 1,
+    householdId: 'h-1',
+    villageCode: '640104001001',
+    category: 'developing',
+    members: 4,
+    head: { name: 'Ma Lan', idNumber: '640104199001011234', phone: '13900000000' },
+    enrolmentYear: 2012,
+    batch: 1,
   });
 
 describe('redactEvent', () => {
   it('removes the head of household from HouseholdEnrolled and keeps every other field', () => {
     expect(redactEvent(enrolled()).data).toEqual({
-      householdId: 'h-1', villageCode: '640104001001', category: 'developing', members: 4, enrolmentYear: 2012, batch: 1,
+      householdId: 'h-1',
+      villageCode: '640104001001',
+      category: 'developing',
+      members: 4,
+      enrolmentYear: 2012,
+      batch: 1,
     });
   });
 
   it('removes the free-text fields the household catalogue declares personal', () => {
-    const need = recorded('NeedRecorded', { householdId: 'h-1', needId: 'n', focusArea: 'health', kind: 'care', description: 'diabetic grandmother' });
+    const need = recorded('NeedRecorded', {
+      householdId: 'h-1',
+      needId: 'n',
+      focusArea: 'health',
+      kind: 'care',
+      description: 'diabetic grandmother',
+    });
     expect(redactEvent(need).data).toEqual({ householdId: 'h-1', needId: 'n', focusArea: 'health', kind: 'care' });
   });
 
   it('removes what the event type registry declares personal in other aggregates too', () => {
-    const defaulted = recorded('LoanDefaulted', { loanId: 'l', householdId: 'h', outstandingFen: 120000, reason: 'a death in the family' }, 'loan-1');
+    const defaulted = recorded(
+      'LoanDefaulted',
+      { loanId: 'l', householdId: 'h', outstandingFen: 120000, reason: 'a death in the family' },
+      'loan-1',
+    );
     expect(redactEvent(defaulted).data).toEqual({ loanId: 'l', householdId: 'h', outstandingFen: 120000 });
   });
 
   it('removes names, id numbers, phones and health details at any depth of any event', () => {
-    const other = recorded('SomethingElse', {
-      loanId: 'l', borrower: { name: 'Li Wei', idNumber: 'x', phone: 'y', village: 'v' },
-      contacts: [{ phoneNumber: 'z', role: 'guarantor' }], healthCondition: 'asthma', medicalNotes: 'n',
-    }, 'loan-1');
+    const other = recorded(
+      'SomethingElse',
+      {
+        loanId: 'l',
+        borrower: { name: 'Li Wei', idNumber: 'x', phone: 'y', village: 'v' },
+        contacts: [{ phoneNumber: 'z', role: 'guarantor' }],
+        healthCondition: 'asthma',
+        medicalNotes: 'n',
+      },
+      'loan-1',
+    );
     expect(redactEvent(other).data).toEqual({ loanId: 'l', borrower: { village: 'v' }, contacts: [{ role: 'guarantor' }] });
   });
 
   it('keeps a focus area whose value is "health": only keys are judged', () => {
-    const service = recorded('ServiceDelivered', { householdId: 'h', serviceId: 's', departmentCode: 'd', serviceTypeCode: 't', focusArea: 'health', deliveredAt: 'x' });
+    const service = recorded('ServiceDelivered', {
+      householdId: 'h',
+      serviceId: 's',
+      departmentCode: 'd',
+      serviceTypeCode: 't',
+      focusArea: 'health',
+      deliveredAt: 'x',
+    });
     expect(redactEvent(service).data).toEqual(service.data);
   });
 
@@ -64,8 +104,14 @@ describe('toPublicEvent', () => {
   it('is the redacted event with revision and position as strings and without the hash chain', () => {
     const event = enrolled();
     expect(toPublicEvent(event)).toEqual({
-      id: event.id, stream: 'household-1', revision: '3', position: (2n ** 60n + 7n).toString(), type: 'HouseholdEnrolled',
-      data: redactEvent(event).data, metadata: event.metadata, recordedAt: event.recordedAt,
+      id: event.id,
+      stream: 'household-1',
+      revision: '3',
+      position: (2n ** 60n + 7n).toString(),
+      type: 'HouseholdEnrolled',
+      data: redactEvent(event).data,
+      metadata: event.metadata,
+      recordedAt: event.recordedAt,
     });
   });
 

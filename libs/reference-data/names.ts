@@ -47,13 +47,30 @@ function chineseOf(table: Record<string, string>, code: string, what: string): s
 
 export class ReferenceNames {
   readonly orgUnits: readonly OrgUnitItem[];
-  readonly catalogue: Readonly<Record<'categories' | 'focusAreas' | 'needKinds' | 'borrowerGroups' | 'satisfactionResponses' | 'departments' | 'serviceTypes' | 'loanPrograms', readonly NamedItem[]>>;
+  readonly catalogue: Readonly<
+    Record<
+      | 'categories'
+      | 'focusAreas'
+      | 'needKinds'
+      | 'borrowerGroups'
+      | 'satisfactionResponses'
+      | 'departments'
+      | 'serviceTypes'
+      | 'loanPrograms',
+      readonly NamedItem[]
+    >
+  >;
   private readonly byCode: ReadonlyMap<string, OrgUnitItem>;
 
   constructor(data: ReferenceData, names: NamesFile) {
     // Depth first from the city, parents before their children (the files' order).
     const units = data.unitsAt('city').flatMap((city) => [city, ...data.descendants(city.code)]);
-    this.orgUnits = units.map((unit) => ({ code: unit.code, level: unit.level, parent: unit.parent ?? null, name: this.unitName(unit, names) }));
+    this.orgUnits = units.map((unit) => ({
+      code: unit.code,
+      level: unit.level,
+      parent: unit.parent ?? null,
+      name: this.unitName(unit, names),
+    }));
     this.byCode = new Map(this.orgUnits.map((item) => [item.code, item]));
     const departments = names.departments as Record<string, string>;
     const serviceTypes = names.serviceTypes as Record<string, string>;
@@ -64,19 +81,29 @@ export class ReferenceNames {
       needKinds: fixed(NEED_KINDS, names.needKinds, 'need kind'),
       borrowerGroups: fixed(BORROWER_GROUPS, names.borrowerGroups, 'borrower group'),
       satisfactionResponses: fixed(SATISFACTION_RESPONSES, names.satisfactionResponses, 'satisfaction response'),
-      departments: data.allDepartments().map((d) => ({ ...d, name: { 'zh-CN': chineseOf(departments, d.code, 'department'), en: d.name } })),
-      serviceTypes: data.allServiceTypes().map((t) => ({ ...t, name: { 'zh-CN': chineseOf(serviceTypes, t.code, 'service type'), en: t.name } })),
-      loanPrograms: data.allLoanProgrammes().map((p) => ({ ...p, name: { 'zh-CN': chineseOf(programmes, p.code, 'loan programme'), en: p.name } })),
+      departments: data
+        .allDepartments()
+        .map((d) => ({ ...d, name: { 'zh-CN': chineseOf(departments, d.code, 'department'), en: d.name } })),
+      serviceTypes: data
+        .allServiceTypes()
+        .map((t) => ({ ...t, name: { 'zh-CN': chineseOf(serviceTypes, t.code, 'service type'), en: t.name } })),
+      loanPrograms: data
+        .allLoanProgrammes()
+        .map((p) => ({ ...p, name: { 'zh-CN': chineseOf(programmes, p.code, 'loan programme'), en: p.name } })),
     };
   }
 
   /** Real units by their code; synthetic villages from their English name's stem, kind and number. */
   private unitName(unit: OrgUnit, names: NamesFile): LocalisedName {
-    if (unit.level !== 'village') return { 'zh-CN': chineseOf(names.orgUnits as Record<string, string>, unit.code, 'org unit'), en: unit.name };
+    if (unit.level !== 'village')
+      return { 'zh-CN': chineseOf(names.orgUnits as Record<string, string>, unit.code, 'org unit'), en: unit.name };
     const [, stem, kind, number] = VILLAGE_NAME.exec(unit.name) ?? [];
     const zhStem = (names.villageStems as Record<string, string>)[stem ?? ''];
     if (!zhStem) throw new Error(`reference names: village ${unit.code} has a name outside the synthetic pattern`);
-    return { 'zh-CN': `${zhStem}${kind === 'Community' ? names.villageKinds.community['zh-CN'] : names.villageKinds.village['zh-CN']}${number}`, en: unit.name };
+    return {
+      'zh-CN': `${zhStem}${kind === 'Community' ? names.villageKinds.community['zh-CN'] : names.villageKinds.village['zh-CN']}${number}`,
+      en: unit.name,
+    };
   }
 
   orgUnit(code: string): OrgUnitItem | undefined {

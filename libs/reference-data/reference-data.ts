@@ -21,7 +21,9 @@ function checkPartnership({ code, principalCapFen, partnership }: LoanProgramme)
   if (partnership === undefined) return;
   const { totalCapFen } = partnership;
   if (!Number.isSafeInteger(totalCapFen) || totalCapFen <= principalCapFen) {
-    throw new Error(`reference data: loan programme ${code} has a partnership ceiling of ${totalCapFen} fen, not above its ${principalCapFen} fen cap per borrower`);
+    throw new Error(
+      `reference data: loan programme ${code} has a partnership ceiling of ${totalCapFen} fen, not above its ${principalCapFen} fen cap per borrower`,
+    );
   }
 }
 

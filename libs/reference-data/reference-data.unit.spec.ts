@@ -6,7 +6,14 @@ import serviceTypesFile from './service-types.v1.json';
 import { buildOrgUnits, VILLAGE_COUNT } from './generate-org-units';
 import { referenceData, ReferenceData, ReferenceDataFiles } from './index';
 
-const DISTRICTS = { '640104': 'Xingqing', '640105': 'Xixia', '640106': 'Jinfeng', '640121': 'Yongning', '640122': 'Helan', '640181': 'Lingwu' };
+const DISTRICTS = {
+  '640104': 'Xingqing',
+  '640105': 'Xixia',
+  '640106': 'Jinfeng',
+  '640121': 'Yongning',
+  '640122': 'Helan',
+  '640181': 'Lingwu',
+};
 
 describe('org-unit tree', () => {
   it('is exactly what the generator produces, so nobody edited the file by hand', () => {
@@ -84,7 +91,18 @@ describe('departments, service types and loan programmes', () => {
 
   it('include every department the seed report names (its 22 responsible departments: organisation, propaganda, development and reform, civil affairs, education, ...)', () => {
     // 组织、宣传、发改、民政、教育; 卫生、统计、公安 (sex-ratio work); 财政 (the loan fund); 人口计生 (the commission).
-    const named = ['organisation', 'propaganda', 'development-reform', 'civil-affairs', 'education', 'health', 'statistics', 'public-security', 'finance', 'population-family-planning'];
+    const named = [
+      'organisation',
+      'propaganda',
+      'development-reform',
+      'civil-affairs',
+      'education',
+      'health',
+      'statistics',
+      'public-security',
+      'finance',
+      'population-family-planning',
+    ];
     expect(named.filter((code) => !referenceData.department(code))).toEqual([]);
   });
 
@@ -102,14 +120,19 @@ describe('departments, service types and loan programmes', () => {
   });
 
   it('cap loan principals in integer fen for known borrower groups', () => {
-    expect(referenceData.allLoanProgrammes().map((p) => p.code).sort()).toEqual(['womens-micro-loan', 'youth-entrepreneurship-loan']);
+    expect(
+      referenceData
+        .allLoanProgrammes()
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(['womens-micro-loan', 'youth-entrepreneurship-loan']);
     for (const programme of referenceData.allLoanProgrammes()) {
       expect(Number.isSafeInteger(programme.principalCapFen) && programme.principalCapFen > 0).toBe(true);
       for (const group of programme.borrowerGroups) expect(BORROWER_GROUPS).toContain(group);
     }
   });
 
-  it('lend to partnerships led by a woman or a young entrepreneur up to a ceiling above one borrower\'s cap', () => {
+  it("lend to partnerships led by a woman or a young entrepreneur up to a ceiling above one borrower's cap", () => {
     expect(referenceData.loanProgramme('womens-micro-loan')?.partnership).toEqual({ totalCapFen: 50_000_000 });
     expect(referenceData.loanProgramme('youth-entrepreneurship-loan')?.partnership).toEqual({ totalCapFen: 40_000_000 });
   });
@@ -150,7 +173,14 @@ describe('integrity checks on load', () => {
 
   it('refuses a partnership ceiling that is not above the cap per borrower', () => {
     const broken = files();
-    const programme = { code: 'p', name: 'P', principalCapFen: 100, maxTermMonths: 12, maxInterestSubsidyBps: 700, borrowerGroups: ['woman'] };
+    const programme = {
+      code: 'p',
+      name: 'P',
+      principalCapFen: 100,
+      maxTermMonths: 12,
+      maxInterestSubsidyBps: 700,
+      borrowerGroups: ['woman'],
+    };
     broken.loanProgrammes.loanProgrammes.push({ ...programme, partnership: { totalCapFen: 100 } });
     expect(() => new ReferenceData(broken)).toThrow(/loan programme p has a partnership ceiling of 100 fen/);
   });

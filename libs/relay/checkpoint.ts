@@ -3,7 +3,8 @@ import { isAfter, position, Position } from '../event-store/position';
 
 export async function loadRelayCheckpoint(db: DataSource, relay: string): Promise<Position | undefined> {
   const [row]: { commit_position: string; prepare_position: string }[] = await db.query(
-    `SELECT commit_position, prepare_position FROM relay.checkpoints WHERE relay = $1`, [relay],
+    `SELECT commit_position, prepare_position FROM relay.checkpoints WHERE relay = $1`,
+    [relay],
   );
   return row ? position(BigInt(row.commit_position), BigInt(row.prepare_position)) : undefined;
 }

@@ -24,7 +24,9 @@ if (!binary) console.log('NATS relay tests NOT RUN: no nats-server binary');
 const describeWithNats = binary ? describe : describe.skip;
 
 const event = (type: string, data: Record<string, unknown> = {}): EventToAppend => ({
-  id: randomUUID(), type, data,
+  id: randomUUID(),
+  type,
+  data,
   metadata: { actor: 'relay-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
 });
 
@@ -74,7 +76,10 @@ describeWithNats('the NATS JetStream relay', () => {
     for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq += 1) {
       const message = await jsm.streams.getMessage(DEFAULT_STREAM, { seq });
       messages.push({
-        subject: message.subject, id: message.header.get('Nats-Msg-Id'), position: message.header.get(POSITION_HEADER), body: message.json<Record<string, unknown>>(),
+        subject: message.subject,
+        id: message.header.get('Nats-Msg-Id'),
+        position: message.header.get(POSITION_HEADER),
+        body: message.json<Record<string, unknown>>(),
       });
     }
     return messages;
@@ -88,8 +93,13 @@ describeWithNats('the NATS JetStream relay', () => {
     const writer = (async () => {
       for (let batch = 0; writing || batch < 60; batch += 1) {
         const household = `household-${randomUUID()}`;
-        await store.appendToStream(household, [event('HouseholdEnrolled', { householdId: household, head: { name: 'Ma Lan' }, members: 3 })]);
-        const { position } = await store.appendToStream(`loan-${randomUUID()}`, [event('LoanGranted', { principalFen: 500000 }), event('LoanRepaid', { principalFen: 500000 })]);
+        await store.appendToStream(household, [
+          event('HouseholdEnrolled', { householdId: household, head: { name: 'Ma Lan' }, members: 3 }),
+        ]);
+        const { position } = await store.appendToStream(`loan-${randomUUID()}`, [
+          event('LoanGranted', { principalFen: 500000 }),
+          event('LoanRepaid', { principalFen: 500000 }),
+        ]);
         lastAppend = formatPosition(position);
         await sleep(5);
       }
@@ -136,7 +146,9 @@ describeWithNats('the NATS JetStream relay', () => {
     const relay = new NatsRelay(store, db, { servers: nats.url });
     relay.start();
     const log = await wholeLogUpTo(formatPosition(position));
-    await eventually(async () => expect(formatPosition((await loadRelayCheckpoint(db, 'nats'))!)).toBe(formatPosition(log[log.length - 1].position)));
+    await eventually(async () =>
+      expect(formatPosition((await loadRelayCheckpoint(db, 'nats'))!)).toBe(formatPosition(log[log.length - 1].position)),
+    );
     await relay.stop();
     const contents = await streamContents();
     expect(contents).toHaveLength(before + 2);
@@ -151,7 +163,9 @@ describeWithNats('the NATS JetStream relay', () => {
     const relay = new NatsRelay(store, db, { servers: nats.url });
     relay.start();
     const log = await store.readAll();
-    await eventually(async () => expect(formatPosition((await loadRelayCheckpoint(db, 'nats'))!)).toBe(formatPosition(log[log.length - 1].position)));
+    await eventually(async () =>
+      expect(formatPosition((await loadRelayCheckpoint(db, 'nats'))!)).toBe(formatPosition(log[log.length - 1].position)),
+    );
     await relay.stop();
     expect(relay.counts).toMatchObject({ published: 1, duplicates: 0 });
     const contents = await streamContents();

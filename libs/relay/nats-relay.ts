@@ -46,7 +46,11 @@ export class NatsRelay {
   private readonly stream: string;
   private readonly encoder = new TextEncoder();
 
-  constructor(private readonly store: EventStore, private readonly db: DataSource, private readonly options: RelayOptions) {
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+    private readonly options: RelayOptions,
+  ) {
     this.name = options.relayName ?? 'nats';
     this.stream = options.streamName ?? DEFAULT_STREAM;
   }
@@ -77,8 +81,11 @@ export class NatsRelay {
         }
         this.status = 'connecting';
         this.connection = await connect({
-          servers: this.options.servers, name: `family-ledger-relay-${this.name}`,
-          waitOnFirstConnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 250,
+          servers: this.options.servers,
+          name: `family-ledger-relay-${this.name}`,
+          waitOnFirstConnect: true,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 250,
         });
         const lastInStream = await this.prepareStream(await this.connection.jetstreamManager());
         await this.follow(this.connection.jetstream(), lastInStream);
@@ -109,7 +116,10 @@ export class NatsRelay {
     } catch (error) {
       if ((error as { api_error?: { err_code?: number } }).api_error?.err_code !== STREAM_NOT_FOUND) throw error;
       await jsm.streams.add({
-        name: this.stream, subjects: [`${SUBJECT_ROOT}.>`], storage: StorageType.File, duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+        name: this.stream,
+        subjects: [`${SUBJECT_ROOT}.>`],
+        storage: StorageType.File,
+        duplicate_window: nanos(DUPLICATE_WINDOW_MS),
       });
       return undefined;
     }
@@ -138,7 +148,10 @@ export class NatsRelay {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const ack = await js.publish(subjectOf(event), payload, {
-          msgID: event.id, headers: messageHeaders, timeout: this.options.publishTimeoutMs ?? 2000, expect: { streamName: this.stream },
+          msgID: event.id,
+          headers: messageHeaders,
+          timeout: this.options.publishTimeoutMs ?? 2000,
+          expect: { streamName: this.stream },
         });
         if (ack.duplicate) this.counts.duplicates += 1;
         else this.counts.published += 1;

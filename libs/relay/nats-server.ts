@@ -17,7 +17,11 @@ export function findNatsServer(): string | undefined {
 export class NatsServerProcess {
   private child?: ChildProcess;
 
-  constructor(private readonly binary: string, readonly port: number, private readonly storeDir: string) {}
+  constructor(
+    private readonly binary: string,
+    readonly port: number,
+    private readonly storeDir: string,
+  ) {}
 
   get url(): string {
     return `nats://127.0.0.1:${this.port}`;

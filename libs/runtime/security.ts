@@ -31,22 +31,38 @@ export abstract class Security {
 export function loadSecuritySettings(env: Env, dataDir: string): SecuritySettings {
   const settings = readEnv(env);
   return {
-    auth: loadAuthConfig(env, dataDir), masterKey: loadMasterKey(env, dataDir),
-    wrappingKeyDir: settings.PII_KEY_DIR ?? join(dataDir, 'pii', 'wrapping-keys'), keyCacheMs: settings.PII_KEY_CACHE_MS,
+    auth: loadAuthConfig(env, dataDir),
+    masterKey: loadMasterKey(env, dataDir),
+    wrappingKeyDir: settings.PII_KEY_DIR ?? join(dataDir, 'pii', 'wrapping-keys'),
+    keyCacheMs: settings.PII_KEY_CACHE_MS,
   };
 }
 
 /** Opens the security parts; on the embedded key's first start, prints an administrator token once. */
-export async function openSecurity(settings: SecuritySettings, db: KeyDatabase, print: (line: string) => void = console.log): Promise<Security> {
+export async function openSecurity(
+  settings: SecuritySettings,
+  db: KeyDatabase,
+  print: (line: string) => void = console.log,
+): Promise<Security> {
   const masterKey = settings.masterKey.key;
-  const dataKeys = new DataKeyStore(db, { masterKey, wrappingKeys: new WrappingKeyFiles(settings.wrappingKeyDir, masterKey) }, settings.keyCacheMs);
+  const dataKeys = new DataKeyStore(
+    db,
+    { masterKey, wrappingKeys: new WrappingKeyFiles(settings.wrappingKeyDir, masterKey) },
+    settings.keyCacheMs,
+  );
   await dataKeys.prepare();
   const { auth } = settings;
   if (auth.keys.kind !== 'embedded') return { auth, verify: createTokenVerifier(auth), dataKeys };
   const pair = ensureSigningKeyPair(auth.keys.dir);
   if (pair.created) {
-    const token = await issueToken(pair.privateKey, { sub: 'admin', roles: ['admin'], ou: CITY, scopes: ['pii'] }, { expiresInSeconds: 30 * 86_400, issuer: auth.issuer, audience: auth.audience });
-    print(`\nCreated a signing key in ${auth.keys.dir}. Administrator token (valid 30 days, shown once):\n\n  ${token}\n\nMore: npm run token -- --role analyst --ou 640104 --days 30\n`);
+    const token = await issueToken(
+      pair.privateKey,
+      { sub: 'admin', roles: ['admin'], ou: CITY, scopes: ['pii'] },
+      { expiresInSeconds: 30 * 86_400, issuer: auth.issuer, audience: auth.audience },
+    );
+    print(
+      `\nCreated a signing key in ${auth.keys.dir}. Administrator token (valid 30 days, shown once):\n\n  ${token}\n\nMore: npm run token -- --role analyst --ou 640104 --days 30\n`,
+    );
   }
   return { auth, verify: createTokenVerifier(auth, pair.publicKey), signingKey: pair.privateKey, dataKeys };
 }

@@ -9,7 +9,10 @@ import { columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projecti
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { ACTIVITY_COUNTS, activityCountsReadModel } from './activity-counts.tables';
 
-const COUNT_KEY = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'kind', 'focus_area', 'department_code'), ...columnsOf('int', 'period')];
+const COUNT_KEY = [
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'kind', 'focus_area', 'department_code'),
+  ...columnsOf('int', 'period'),
+];
 
 /** The four path columns (village first) of an org unit of any level: its own code fills the levels below it. */
 export function activityPath(orgUnitCode: string): [string, string, string, string] {
@@ -34,7 +37,10 @@ function add(deltas: CountDeltas, facts: ActivityFacts, sign: 1 | -1): void {
 /** Pure: folds `events` given each activity's last applied revision (`applied`, updated in place). */
 export function foldActivities(applied: Map<string, bigint>, events: readonly RecordedOf<ActivityEvent>[]) {
   const deltas = new CountDeltas(COUNT_KEY, [...ACTIVITY_COUNTS]);
-  const rows = new RowChanges<[string, bigint]>([...columnsOf('text', 'activity_id'), ...columnsOf('bigint', 'last_revision')], ([id, revision]) => [id, revision.toString()]);
+  const rows = new RowChanges<[string, bigint]>(
+    [...columnsOf('text', 'activity_id'), ...columnsOf('bigint', 'last_revision')],
+    ([id, revision]) => [id, revision.toString()],
+  );
   for (const event of events) {
     const id = event.data.activityId;
     if ((applied.get(id) ?? -1n) >= event.revision) continue;

@@ -9,7 +9,16 @@ import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
-export const ACTIVITY_COUNTS = ['activities', 'sessions', 'attendance', 'cost_fen', 'boards', 'walls', 'billboards', 'light_boxes'] as const;
+export const ACTIVITY_COUNTS = [
+  'activities',
+  'sessions',
+  'attendance',
+  'cost_fen',
+  'boards',
+  'walls',
+  'billboards',
+  'light_boxes',
+] as const;
 
 export const activityCountsReadModel: ReadModelDefinition = {
   name: 'activity-counts',
@@ -21,7 +30,9 @@ export const activityCountsReadModel: ReadModelDefinition = {
        ${ACTIVITY_COUNTS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(', ')},
        PRIMARY KEY (village_code, kind, focus_area, department_code, period))`,
     ...districtRollupDdl(s, {
-      table: 'activity_counts', keys: ['kind text', 'focus_area text', 'department_code text', 'period int'], counts: ACTIVITY_COUNTS.map((c) => `${c} bigint`),
+      table: 'activity_counts',
+      keys: ['kind text', 'focus_area text', 'department_code text', 'period int'],
+      counts: ACTIVITY_COUNTS.map((c) => `${c} bigint`),
     }),
   ],
   reportingViews: [

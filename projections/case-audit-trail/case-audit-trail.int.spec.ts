@@ -16,19 +16,44 @@ function caseEvents(caseId: string, actor = 'sup-wang'): RecordedEvent[] {
   };
   return [
     event(0, 'CaseOpened', {
-      caseId, subjectUnit: 'unit-7', districtCode: DISTRICT, grounds: ['delayed', 'perfunctory'],
-      evidence: [{ reference: 'visit-12', description: 'ledger left blank by the clerk' }], openedBy: { actor, role: 'supervisor' }, reason: 'two months behind',
+      caseId,
+      subjectUnit: 'unit-7',
+      districtCode: DISTRICT,
+      grounds: ['delayed', 'perfunctory'],
+      evidence: [{ reference: 'visit-12', description: 'ledger left blank by the clerk' }],
+      openedBy: { actor, role: 'supervisor' },
+      reason: 'two months behind',
     }),
-    event(1, 'RectificationOrdered', { round: 1, requirements: ['fill the ledger'], deadline: '2012-04-01T00:00:00.000Z', reason: 'as found' }),
-    event(2, 'LeaderHeldAccountable', { officialId: 'off-3', position: 'township head', measure: 'admonition-talk', reason: 'his second lapse' }),
+    event(1, 'RectificationOrdered', {
+      round: 1,
+      requirements: ['fill the ledger'],
+      deadline: '2012-04-01T00:00:00.000Z',
+      reason: 'as found',
+    }),
+    event(2, 'LeaderHeldAccountable', {
+      officialId: 'off-3',
+      position: 'township head',
+      measure: 'admonition-talk',
+      reason: 'his second lapse',
+    }),
     event(3, 'CaseClosed', { resolution: 'held-accountable', reason: 'measure taken', waiver: { round: 1, reason: 'moot' } }),
   ];
 }
 
 const visit = (district: string, actor: string) => {
-  const e = recorded('SupervisionVisitRecorded', {
-    districtCode: district, supervisorId: actor, month: '201203', visitedAt: at(9), unitsVisited: ['unit-7'], findings: 'Mrs Ma was not visited',
-  }, at(9), `supervision-${district}`);
+  const e = recorded(
+    'SupervisionVisitRecorded',
+    {
+      districtCode: district,
+      supervisorId: actor,
+      month: '201203',
+      visitedAt: at(9),
+      unitsVisited: ['unit-7'],
+      findings: 'Mrs Ma was not visited',
+    },
+    at(9),
+    `supervision-${district}`,
+  );
   return { ...e, metadata: { ...e.metadata, actor } };
 };
 
@@ -53,7 +78,13 @@ describe('case audit trail projection', () => {
       ['LeaderHeldAccountable', 2, DISTRICT, 'unit-7', ['delayed', 'perfunctory'], null],
       ['CaseClosed', 3, DISTRICT, 'unit-7', ['delayed', 'perfunctory'], 'measure taken'],
     ]);
-    expect(trail[0]).toMatchObject({ aggregate: 'case', subjectId: caseId, actor: 'sup-wang', occurredAt: at(1), stream: `case-${caseId}` });
+    expect(trail[0]).toMatchObject({
+      aggregate: 'case',
+      subjectId: caseId,
+      actor: 'sup-wang',
+      occurredAt: at(1),
+      stream: `case-${caseId}`,
+    });
   });
 
   it('keeps free text classified as personal out of the trail', async () => {
@@ -65,7 +96,11 @@ describe('case audit trail projection', () => {
   });
 
   it('answers by district, actor, grounds and period', async () => {
-    await applyEvents(db.dataSource, projection, [...caseEvents(randomUUID()), ...caseEvents(randomUUID(), 'sup-li'), visit('640105', 'sup-zhao')]);
+    await applyEvents(db.dataSource, projection, [
+      ...caseEvents(randomUUID()),
+      ...caseEvents(randomUUID(), 'sup-li'),
+      visit('640105', 'sup-zhao'),
+    ]);
     const schema = await activeSchema(db.dataSource, projection);
     const query = (filter: object) => queryTrail(db.dataSource.manager, schema, { limit: 100, ...filter });
     expect(await query({ district: '640105' })).toHaveLength(1);
@@ -81,9 +116,14 @@ describe('case audit trail projection', () => {
     const schema = await activeSchema(db.dataSource, projection);
     const cases = await listCases(db.dataSource.manager, schema, { district: DISTRICT, limit: 10 });
     expect(cases.map((c) => [c.caseId, c.status, c.rectification, c.revision]).sort()).toEqual(
-      [[open, 'Open', 'ordered', 1], [closed, 'Closed', 'ordered', 3]].sort(),
+      [
+        [open, 'Open', 'ordered', 1],
+        [closed, 'Closed', 'ordered', 3],
+      ].sort(),
     );
-    expect(await listCases(db.dataSource.manager, schema, { status: 'Closed', limit: 10 })).toEqual([expect.objectContaining({ caseId: closed })]);
+    expect(await listCases(db.dataSource.manager, schema, { status: 'Closed', limit: 10 })).toEqual([
+      expect.objectContaining({ caseId: closed }),
+    ]);
   });
 
   it('changes nothing when every event is delivered twice, or an older one again later', async () => {
@@ -92,7 +132,10 @@ describe('case audit trail projection', () => {
     const once = { trail: await tableRows(db.dataSource, projection, 'trail'), cases: await tableRows(db.dataSource, projection, 'cases') };
     await applyEvents(db.dataSource, projection, events);
     await applyEvents(db.dataSource, projection, [events[1], events[0]]);
-    expect({ trail: await tableRows(db.dataSource, projection, 'trail'), cases: await tableRows(db.dataSource, projection, 'cases') }).toEqual(once);
+    expect({
+      trail: await tableRows(db.dataSource, projection, 'trail'),
+      cases: await tableRows(db.dataSource, projection, 'cases'),
+    }).toEqual(once);
     expect(once.trail).toHaveLength(5);
   });
 });

@@ -29,7 +29,10 @@ interface CaseRow {
 }
 
 async function applyToCase(tx: EntityManager, s: string, event: RecordedOf<CaseEvent>, row: TrailRow): Promise<void> {
-  const [current]: CaseRow[] = await tx.query(`SELECT state, revision, district_code, subject_unit, grounds FROM ${s}.cases WHERE case_id = $1 FOR UPDATE`, [row.subjectId]);
+  const [current]: CaseRow[] = await tx.query(
+    `SELECT state, revision, district_code, subject_unit, grounds FROM ${s}.cases WHERE case_id = $1 FOR UPDATE`,
+    [row.subjectId],
+  );
   if (current) Object.assign(row, { districtCode: current.district_code, subjectUnit: current.subject_unit, grounds: current.grounds });
   if (current && BigInt(current.revision) >= event.revision) return;
   const state = caseDecider.evolve(current?.state ?? caseDecider.initialState, event);
@@ -39,7 +42,17 @@ async function applyToCase(tx: EntityManager, s: string, event: RecordedOf<CaseE
     `INSERT INTO ${s}.cases (case_id, district_code, subject_unit, grounds, status, state, opened_at, opened_by, updated_at, revision)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $9)
      ON CONFLICT (case_id) DO UPDATE SET status = EXCLUDED.status, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at, revision = EXCLUDED.revision`,
-    [row.subjectId, state.districtCode, state.subjectUnit, state.grounds, state.status, JSON.stringify(state), row.occurredAt, row.actor, event.revision.toString()],
+    [
+      row.subjectId,
+      state.districtCode,
+      state.subjectUnit,
+      state.grounds,
+      state.status,
+      JSON.stringify(state),
+      row.occurredAt,
+      row.actor,
+      event.revision.toString(),
+    ],
   );
 }
 
@@ -48,7 +61,23 @@ async function insertTrailRow(tx: EntityManager, s: string, r: TrailRow): Promis
     `INSERT INTO ${s}.trail (event_id, log_position, stream, revision, aggregate, subject_id, event_type, district_code, subject_unit,
        grounds, actor, reason, occurred_at, recorded_at, month, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (event_id) DO NOTHING`,
-    [r.eventId, r.logPosition, r.stream, r.revision, r.aggregate, r.subjectId, r.eventType, r.districtCode, r.subjectUnit,
-      r.grounds, r.actor, r.reason, r.occurredAt, r.recordedAt, r.month, JSON.stringify(r.data)],
+    [
+      r.eventId,
+      r.logPosition,
+      r.stream,
+      r.revision,
+      r.aggregate,
+      r.subjectId,
+      r.eventType,
+      r.districtCode,
+      r.subjectUnit,
+      r.grounds,
+      r.actor,
+      r.reason,
+      r.occurredAt,
+      r.recordedAt,
+      r.month,
+      JSON.stringify(r.data),
+    ],
   );
 }

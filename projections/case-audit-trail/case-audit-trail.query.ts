@@ -44,7 +44,15 @@ export async function queryTrail(db: Queryable, schema: string, filter: TrailFil
         AND ($3::text IS NULL OR grounds @> ARRAY[$3::text]) AND ($4::text IS NULL OR aggregate = $4)
         AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
       ORDER BY log_position LIMIT $7`,
-    [filter.district ?? null, filter.actor ?? null, filter.ground ?? null, filter.aggregate ?? null, filter.from ?? null, filter.to ?? null, filter.limit],
+    [
+      filter.district ?? null,
+      filter.actor ?? null,
+      filter.ground ?? null,
+      filter.aggregate ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+      filter.limit,
+    ],
   );
   return rows as unknown as TrailEntry[];
 }
@@ -64,7 +72,9 @@ export interface CaseSummary {
 
 /** A page of cases in opening order; `after` is the `[openedKey, caseId]` of the last case of the previous page. */
 export async function listCases(
-  db: Queryable, schema: string, filter: { district?: string; status?: string; after?: string[]; limit: number },
+  db: Queryable,
+  schema: string,
+  filter: { district?: string; status?: string; after?: string[]; limit: number },
 ): Promise<(CaseSummary & { openedKey: string })[]> {
   assertSchemaName(schema);
   // openedKey keeps the microseconds openedAt drops, so a page boundary between two cases of one millisecond is exact.

@@ -33,7 +33,11 @@ export interface TrailRow {
   data: Record<string, unknown>;
 }
 
-export const TRAIL_EVENT_TYPES: readonly TrailEvent['type'][] = [...CASE_EVENT_TYPES, ...SUPERVISION_EVENT_TYPES, ...RESPONSIBILITY_EVENT_TYPES];
+export const TRAIL_EVENT_TYPES: readonly TrailEvent['type'][] = [
+  ...CASE_EVENT_TYPES,
+  ...SUPERVISION_EVENT_TYPES,
+  ...RESPONSIBILITY_EVENT_TYPES,
+];
 
 const AGGREGATE_OF = new Map<string, Aggregate>([
   ...CASE_EVENT_TYPES.map((type) => [type, 'case'] as const),
@@ -76,8 +80,16 @@ function placeOf(aggregate: Aggregate, event: RecordedEvent, text: (key: string)
     case 'case':
       return { subjectId: event.stream.slice('case-'.length), districtCode: text('districtCode'), subjectUnit: text('subjectUnit') };
     case 'supervision':
-      return { subjectId: text('districtCode') ?? event.stream.slice('supervision-'.length), districtCode: text('districtCode'), subjectUnit: null };
+      return {
+        subjectId: text('districtCode') ?? event.stream.slice('supervision-'.length),
+        districtCode: text('districtCode'),
+        subjectUnit: null,
+      };
     case 'responsibility':
-      return { subjectId: text('responsibilityId') ?? event.stream.slice('responsibility-'.length), districtCode: null, subjectUnit: text('unitCode') };
+      return {
+        subjectId: text('responsibilityId') ?? event.stream.slice('responsibility-'.length),
+        districtCode: null,
+        subjectUnit: text('unitCode'),
+      };
   }
 }

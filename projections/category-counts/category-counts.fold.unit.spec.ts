@@ -3,7 +3,15 @@ import { foldCategoryCounts, HouseholdRow } from './category-counts.projection';
 
 const VILLAGE = '640104001001';
 const enrolled = (householdId: string) =>
-  recorded('HouseholdEnrolled', { householdId, villageCode: VILLAGE, category: 'developing', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 });
+  recorded('HouseholdEnrolled', {
+    householdId,
+    villageCode: VILLAGE,
+    category: 'developing',
+    members: 3,
+    head: { name: 'Ma Lan' },
+    enrolmentYear: 2012,
+    batch: 1,
+  });
 const key = [VILLAGE, '640104001', '640104', '640100'];
 
 describe('category counts fold (no database)', () => {
@@ -32,7 +40,9 @@ describe('category counts fold (no database)', () => {
   it('ignores a transition whose guard does not hold', () => {
     const households = new Map<string, HouseholdRow>();
     foldCategoryCounts(households, [enrolled('h3')]);
-    const { deltas } = foldCategoryCounts(households, [recorded('CertificationRevoked', { householdId: 'h3', criteriaVersion: 'v1', reason: 'none held' })]);
+    const { deltas } = foldCategoryCounts(households, [
+      recorded('CertificationRevoked', { householdId: 'h3', criteriaVersion: 'v1', reason: 'none held' }),
+    ]);
     expect(deltas.rows()).toEqual([]);
   });
 });

@@ -16,8 +16,17 @@ import { PilotVillageEvent } from '@libs/domain/pilot-village';
 import { categoryCountsReadModel } from './category-counts.tables';
 import { applyPilotVillages } from './pilot-villages.fold';
 
-type Handled = Extract<HouseholdEvent, { type: 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked' }>;
-const HANDLES: readonly Handled['type'][] = ['HouseholdEnrolled', 'HouseholdRecategorized', 'HouseholdWithdrawn', 'HouseholdCertified', 'CertificationRevoked'];
+type Handled = Extract<
+  HouseholdEvent,
+  { type: 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked' }
+>;
+const HANDLES: readonly Handled['type'][] = [
+  'HouseholdEnrolled',
+  'HouseholdRecategorized',
+  'HouseholdWithdrawn',
+  'HouseholdCertified',
+  'CertificationRevoked',
+];
 const PILOT_TYPES: readonly PilotVillageEvent['type'][] = ['PilotVillageDesignated', 'PilotVillageDesignationWithdrawn'];
 
 export interface HouseholdRow {
@@ -36,14 +45,20 @@ export interface HouseholdRow {
 
 const HOUSEHOLD_COLUMNS: BulkColumn[] = [
   ...columnsOf('text', 'household_id', 'village_code', 'township_code', 'district_code', 'city_code', 'category', 'status'),
-  { name: 'certified', type: 'boolean' }, ...columnsOf('int', 'enrolment_year', 'period'), { name: 'last_position', type: 'bigint' },
+  { name: 'certified', type: 'boolean' },
+  ...columnsOf('int', 'enrolment_year', 'period'),
+  { name: 'last_position', type: 'bigint' },
 ];
 const COUNT_KEY: BulkColumn[] = [
-  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'category'), ...columnsOf('int', 'enrolment_year', 'period'),
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'category'),
+  ...columnsOf('int', 'enrolment_year', 'period'),
 ];
 const COUNTS = ['active', 'withdrawn', 'certified'];
 /** The stocks' changes: by the local day the household's state changed, not the month it enrolled. */
-const STOCK_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'category'), { name: 'day', type: 'int' }];
+const STOCK_KEY: BulkColumn[] = [
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'category'),
+  { name: 'day', type: 'int' },
+];
 const STOCK_COUNTS = ['active', 'certified'];
 
 type Counted = Pick<HouseholdRow, 'category' | 'status' | 'certified'>;
@@ -54,7 +69,10 @@ function contribution(h: Counted): Record<string, number> {
 }
 
 /** A transition of an existing household row: its new state, or undefined when the guard does not hold. */
-const TRANSITIONS: Record<Exclude<Handled['type'], 'HouseholdEnrolled'>, (h: Counted, data: Partial<HouseholdRecategorized['data']>) => Counted | undefined> = {
+const TRANSITIONS: Record<
+  Exclude<Handled['type'], 'HouseholdEnrolled'>,
+  (h: Counted, data: Partial<HouseholdRecategorized['data']>) => Counted | undefined
+> = {
   HouseholdRecategorized: (h, { to }) => (to !== undefined && h.category !== to ? { ...h, category: to } : undefined),
   HouseholdWithdrawn: (h) => (h.status === 'active' ? { ...h, status: 'withdrawn', certified: false } : undefined),
   HouseholdCertified: (h) => (h.status === 'active' && !h.certified ? { ...h, certified: true } : undefined),
@@ -98,8 +116,17 @@ function enrolledRow(event: RecordedOf<HouseholdEnrolled>): HouseholdRow {
   const data = event.data;
   const [village_code, township_code, district_code, city_code] = orgUnitValues(data.villageCode);
   return {
-    household_id: data.householdId, village_code, township_code, district_code, city_code, category: data.category, status: 'active',
-    certified: false, enrolment_year: data.enrolmentYear, period: monthOf(event.metadata.occurredAt), last_position: event.position.commit,
+    household_id: data.householdId,
+    village_code,
+    township_code,
+    district_code,
+    city_code,
+    category: data.category,
+    status: 'active',
+    certified: false,
+    enrolment_year: data.enrolmentYear,
+    period: monthOf(event.metadata.occurredAt),
+    last_position: event.position.commit,
   };
 }
 
@@ -107,7 +134,8 @@ function negate(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, -v]));
 }
 
-const isPilot = (e: RecordedOf<Handled | PilotVillageEvent>): e is RecordedOf<PilotVillageEvent> => (PILOT_TYPES as readonly string[]).includes(e.type);
+const isPilot = (e: RecordedOf<Handled | PilotVillageEvent>): e is RecordedOf<PilotVillageEvent> =>
+  (PILOT_TYPES as readonly string[]).includes(e.type);
 
 export const categoryCountsProjection: Projection<Handled | PilotVillageEvent> = {
   ...categoryCountsReadModel,

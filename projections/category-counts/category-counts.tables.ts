@@ -43,9 +43,17 @@ export const categoryCountsReadModel: ReadModelDefinition = {
        certified int  NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, category, day))`,
     `CREATE INDEX ON ${s}.household_stock_changes (township_code)`,
-    ...districtRollupDdl(s, { table: 'household_stock_changes', keys: ['category text', 'day int'], counts: ['active int', 'certified int'] }),
+    ...districtRollupDdl(s, {
+      table: 'household_stock_changes',
+      keys: ['category text', 'day int'],
+      counts: ['active int', 'certified int'],
+    }),
     ...pilotVillagesDdl(s),
-    ...districtRollupDdl(s, { table: 'category_counts', keys: ['category text', 'enrolment_year int', 'period int'], counts: ['active int', 'withdrawn int', 'certified int'] }),
+    ...districtRollupDdl(s, {
+      table: 'category_counts',
+      keys: ['category text', 'enrolment_year int', 'period int'],
+      counts: ['active int', 'withdrawn int', 'certified int'],
+    }),
   ],
   reportingViews: [
     {

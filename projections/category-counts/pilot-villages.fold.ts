@@ -16,8 +16,15 @@ export interface PilotRow {
   last_position: bigint;
 }
 
-const PILOT_COLUMNS: BulkColumn[] = [{ name: 'village_code', type: 'text' }, { name: 'pilot', type: 'boolean' }, { name: 'last_position', type: 'bigint' }];
-const CHANGE_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code'), { name: 'day', type: 'int' }];
+const PILOT_COLUMNS: BulkColumn[] = [
+  { name: 'village_code', type: 'text' },
+  { name: 'pilot', type: 'boolean' },
+  { name: 'last_position', type: 'bigint' },
+];
+const CHANGE_KEY: BulkColumn[] = [
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code'),
+  { name: 'day', type: 'int' },
+];
 
 /** Pure: folds designations and withdrawals over the villages' rows (updated in place); what to write. */
 export function foldPilotVillages(villages: Map<string, PilotRow>, events: readonly RecordedOf<PilotVillageEvent>[]) {
@@ -39,7 +46,12 @@ export function foldPilotVillages(villages: Map<string, PilotRow>, events: reado
 
 export async function applyPilotVillages(events: readonly RecordedOf<PilotVillageEvent>[], tx: EntityManager, s: string): Promise<void> {
   if (events.length === 0) return;
-  const loaded = await selectByKeys<PilotRow & { last_position: string }>(tx, `${s}.pilot_villages`, 'village_code', events.map((e) => e.data.villageCode));
+  const loaded = await selectByKeys<PilotRow & { last_position: string }>(
+    tx,
+    `${s}.pilot_villages`,
+    'village_code',
+    events.map((e) => e.data.villageCode),
+  );
   const villages = new Map(loaded.map((v) => [v.village_code, { ...v, last_position: BigInt(v.last_position) }]));
   const { rows, changes } = foldPilotVillages(villages, events);
   await rows.write(tx, `${s}.pilot_villages`, 'village_code', ['pilot', 'last_position']);

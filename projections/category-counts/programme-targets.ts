@@ -10,10 +10,19 @@ import { countIndicator, countSource, judge, periodSpans, stockEnds, stockJoin }
 import { Indicator, IndicatorQuery, IndicatorRequest, IndicatorRow } from '@libs/indicators/definitions';
 
 export const certificationRate: Indicator = countIndicator({
-  name: 'certification-rate', title: 'Certification rate among enrolled households', unit: 'proportion', readModel: 'category-counts', table: 'household_stock_changes',
-  description: 'A stock: households certified as Happy Families at the end of the period (or of the asOf day) over households enrolled and active then (pe=2013: certified by the end of 2013, whenever enrolled). The 60% goal itself counts all the city\'s households: certification-goal.',
-  numerator: { label: 'certified households', sql: 'sum(certified)' }, denominator: { label: 'active enrolled households', sql: 'sum(active)' },
-  dimensions: { category: 'category' }, periodGrain: 'month', aggregation: 'stock', target: { value: 0.6, label: 'at least 60% by the end of 2015' },
+  name: 'certification-rate',
+  title: 'Certification rate among enrolled households',
+  unit: 'proportion',
+  readModel: 'category-counts',
+  table: 'household_stock_changes',
+  description:
+    "A stock: households certified as Happy Families at the end of the period (or of the asOf day) over households enrolled and active then (pe=2013: certified by the end of 2013, whenever enrolled). The 60% goal itself counts all the city's households: certification-goal.",
+  numerator: { label: 'certified households', sql: 'sum(certified)' },
+  denominator: { label: 'active enrolled households', sql: 'sum(active)' },
+  dimensions: { category: 'category' },
+  periodGrain: 'month',
+  aggregation: 'stock',
+  target: { value: 0.6, label: 'at least 60% by the end of 2015' },
 });
 
 /** The states asked for, from stockJoin's parameters ($2 codes, $3 last days). */
@@ -29,21 +38,38 @@ function unitOfVillage(column: string, level: IndicatorRequest['level']): string
 /** The org units a request reports on: `orgUnit` itself, or its descendants at `level`. */
 export function unitsAt(request: IndicatorRequest): string[] {
   if (request.level === request.orgUnitLevel) return [request.orgUnit];
-  return referenceData.descendants(request.orgUnit).filter((unit) => unit.level === request.level).map((unit) => unit.code);
+  return referenceData
+    .descendants(request.orgUnit)
+    .filter((unit) => unit.level === request.level)
+    .map((unit) => unit.code);
 }
 
 function villagesUnder(code: string): number {
   return referenceData.level(code) === 'village' ? 1 : referenceData.descendants(code).filter((unit) => unit.level === 'village').length;
 }
 
-const row = (request: IndicatorRequest, period: string, orgUnit: string, numerator: number, denominator: number | null): IndicatorRow =>
-  ({ orgUnit, level: request.level, period, numerator, denominator, value: null });
+const row = (request: IndicatorRequest, period: string, orgUnit: string, numerator: number, denominator: number | null): IndicatorRow => ({
+  orgUnit,
+  level: request.level,
+  period,
+  numerator,
+  denominator,
+  value: null,
+});
 
 export const enrolmentAgainstTarget: Indicator = {
-  name: 'enrolment-vs-target', title: 'Enrolment against the year\'s target', unit: 'proportion', readModel: 'category-counts',
-  description: 'Active households enrolled in the programme year (enrolmentYear) over the target set for that year and org unit; reported where a target is set.',
-  numerator: { label: 'active households enrolled in the year' }, denominator: { label: 'target households for the year' },
-  dimensions: {}, periodGrain: 'year', aggregation: 'flow', target: { value: 1, label: 'the year\'s target reached' },
+  name: 'enrolment-vs-target',
+  title: "Enrolment against the year's target",
+  unit: 'proportion',
+  readModel: 'category-counts',
+  description:
+    'Active households enrolled in the programme year (enrolmentYear) over the target set for that year and org unit; reported where a target is set.',
+  numerator: { label: 'active households enrolled in the year' },
+  denominator: { label: 'target households for the year' },
+  dimensions: {},
+  periodGrain: 'year',
+  aggregation: 'flow',
+  target: { value: 1, label: "the year's target reached" },
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
     const { spans, values } = periodSpans(request.periods, 'year');
     return {
@@ -58,7 +84,8 @@ export const enrolmentAgainstTarget: Indicator = {
             SELECT targets.period, targets.org_unit, coalesce(counts.enrolled, 0) AS numerator, targets.target AS denominator
               FROM targets LEFT JOIN counts USING (period, org_unit) ORDER BY 1, 2`,
       params: [unitsAt(request), ...values],
-      toRows: (rows) => rows.map((r) => judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
+      toRows: (rows) =>
+        rows.map((r) => judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
     };
   },
 };
@@ -69,10 +96,19 @@ const pilotsAt = (schema: string, filter: string) => `
    WHERE c.${filter} = $1 GROUP BY 1, 2 HAVING sum(c.pilots) > 0`;
 
 export const pilotVillageCoverage: Indicator = {
-  name: 'pilot-village-coverage', title: 'Pilot villages per township', unit: 'proportion', readModel: 'category-counts',
-  description: 'A stock: villages designated pilots (PilotVillageDesignated, not withdrawn) at the end of the period over all villages of the org unit (reference data); target at least 15% per township.',
-  numerator: { label: 'pilot villages designated' }, denominator: { label: 'villages' },
-  dimensions: {}, periodGrain: 'month', aggregation: 'stock', target: { value: 0.15, label: 'at least 15% of villages' }, levels: ['city', 'district', 'township'],
+  name: 'pilot-village-coverage',
+  title: 'Pilot villages per township',
+  unit: 'proportion',
+  readModel: 'category-counts',
+  description:
+    'A stock: villages designated pilots (PilotVillageDesignated, not withdrawn) at the end of the period over all villages of the org unit (reference data); target at least 15% per township.',
+  numerator: { label: 'pilot villages designated' },
+  denominator: { label: 'villages' },
+  dimensions: {},
+  periodGrain: 'month',
+  aggregation: 'stock',
+  target: { value: 0.15, label: 'at least 15% of villages' },
+  levels: ['city', 'district', 'township'],
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
     const { values } = stockJoin(request);
     return {
@@ -81,8 +117,9 @@ export const pilotVillageCoverage: Indicator = {
       params: [request.orgUnit, ...values],
       toRows: (counted) => {
         const found = new Map(counted.map((c) => [`${c.period}|${c.org_unit}`, Number(c.villages)]));
-        return stockEnds(request).flatMap(([period]) => unitsAt(request).map((unit) =>
-          judge(this, row(request, period, unit, found.get(`${period}|${unit}`) ?? 0, villagesUnder(unit)))));
+        return stockEnds(request).flatMap(([period]) =>
+          unitsAt(request).map((unit) => judge(this, row(request, period, unit, found.get(`${period}|${unit}`) ?? 0, villagesUnder(unit)))),
+        );
       },
     };
   },
@@ -90,10 +127,17 @@ export const pilotVillageCoverage: Indicator = {
 
 /** Enrolled households living outside pilot villages: the seed enrols in pilots; anywhere else is reported as such. */
 export const enrolmentsOutsidePilots: Indicator = {
-  name: 'enrolments-outside-pilots', title: 'Enrolled households outside pilot villages', unit: 'proportion', readModel: 'category-counts',
-  description: 'A stock: households enrolled and active at the end of the period in villages that were not designated pilots then, over all households enrolled and active.',
-  numerator: { label: 'active enrolled households outside pilot villages' }, denominator: { label: 'active enrolled households' },
-  dimensions: {}, periodGrain: 'month', aggregation: 'stock',
+  name: 'enrolments-outside-pilots',
+  title: 'Enrolled households outside pilot villages',
+  unit: 'proportion',
+  readModel: 'category-counts',
+  description:
+    'A stock: households enrolled and active at the end of the period in villages that were not designated pilots then, over all households enrolled and active.',
+  numerator: { label: 'active enrolled households outside pilot villages' },
+  denominator: { label: 'active enrolled households' },
+  dimensions: {},
+  periodGrain: 'month',
+  aggregation: 'stock',
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
     const { values } = stockJoin(request);
     const filter = orgUnitColumn(request.orgUnitLevel);
@@ -105,16 +149,26 @@ export const enrolmentsOutsidePilots: Indicator = {
               LEFT JOIN pilots pv ON pv.code = p.code AND pv.village_code = t.village_code
              WHERE t.${filter} = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
       params: [request.orgUnit, ...values],
-      toRows: (rows) => rows.map((r) => judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
+      toRows: (rows) =>
+        rows.map((r) => judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
     };
   },
 };
 
 export const pilotHouseholdCoverage: Indicator = {
-  name: 'pilot-household-coverage', title: 'Pilot coverage of households', unit: 'proportion', readModel: 'category-counts',
-  description: 'A stock: households enrolled and active at the end of the period over the households living in the village that year (the household register, latest version); reported for the villages that were designated pilots then and that the register lists; target at least 15% per pilot village.',
-  numerator: { label: 'active enrolled households' }, denominator: { label: 'households living in the village (register)' },
-  dimensions: {}, periodGrain: 'month', aggregation: 'stock', target: { value: 0.15, label: 'at least 15% of households' }, levels: ['village'],
+  name: 'pilot-household-coverage',
+  title: 'Pilot coverage of households',
+  unit: 'proportion',
+  readModel: 'category-counts',
+  description:
+    'A stock: households enrolled and active at the end of the period over the households living in the village that year (the household register, latest version); reported for the villages that were designated pilots then and that the register lists; target at least 15% per pilot village.',
+  numerator: { label: 'active enrolled households' },
+  denominator: { label: 'households living in the village (register)' },
+  dimensions: {},
+  periodGrain: 'month',
+  aggregation: 'stock',
+  target: { value: 0.15, label: 'at least 15% of households' },
+  levels: ['village'],
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
     const { values } = stockJoin(request);
     return {
@@ -125,7 +179,8 @@ export const pilotHouseholdCoverage: Indicator = {
                AND (SELECT sum(c.pilots) FROM ${schema}.pilot_village_changes c WHERE c.village_code = h.village_code AND c.day <= p.last_day) > 0
              GROUP BY p.code, h.village_code, h.households ORDER BY 1, 2`,
       params: [unitsAt(request), ...values],
-      toRows: (rows) => rows.map((r) => judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
+      toRows: (rows) =>
+        rows.map((r) => judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
     };
   },
 };
@@ -136,10 +191,18 @@ export const pilotHouseholdCoverage: Indicator = {
  * (the household register); units without register rows for the year have no denominator and no value.
  */
 export const certificationGoal: Indicator = {
-  name: 'certification-goal', title: 'Happy Families among all households (the 60% goal)', unit: 'proportion', readModel: 'category-counts',
-  description: 'A stock: households certified at the end of the period (or of the asOf day) over all households living in the org unit that year (the village household register, latest version): the seed\'s goal, 60% by the end of 2015. certification-rate divides by enrolled households instead.',
-  numerator: { label: 'certified households' }, denominator: { label: 'households living in the org unit (register)' },
-  dimensions: {}, periodGrain: 'month', aggregation: 'stock', target: { value: 0.6, label: 'at least 60% of all households by the end of 2015' },
+  name: 'certification-goal',
+  title: 'Happy Families among all households (the 60% goal)',
+  unit: 'proportion',
+  readModel: 'category-counts',
+  description:
+    "A stock: households certified at the end of the period (or of the asOf day) over all households living in the org unit that year (the village household register, latest version): the seed's goal, 60% by the end of 2015. certification-rate divides by enrolled households instead.",
+  numerator: { label: 'certified households' },
+  denominator: { label: 'households living in the org unit (register)' },
+  dimensions: {},
+  periodGrain: 'month',
+  aggregation: 'stock',
+  target: { value: 0.6, label: 'at least 60% of all households by the end of 2015' },
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
     const { join, values } = stockJoin(request);
     const filter = orgUnitColumn(request.orgUnitLevel);
@@ -157,9 +220,16 @@ export const certificationGoal: Indicator = {
               FROM certified c FULL JOIN register r USING (period, org_unit) ORDER BY 1, 2`,
       params: [request.orgUnit, ...values],
       // Without a register figure there is nothing to divide by: no value, not judged (judge would report the count).
-      toRows: (rows) => rows.map((r) => r.denominator === null
-        ? { ...row(request, String(r.period), String(r.org_unit), Number(r.numerator), null), target: this.target!.value, targetMet: null }
-        : judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
+      toRows: (rows) =>
+        rows.map((r) =>
+          r.denominator === null
+            ? {
+                ...row(request, String(r.period), String(r.org_unit), Number(r.numerator), null),
+                target: this.target!.value,
+                targetMet: null,
+              }
+            : judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator))),
+        ),
     };
   },
 };

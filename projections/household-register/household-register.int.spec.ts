@@ -5,10 +5,29 @@ import { householdRegisterProjection as projection } from './household-register.
 import { listHouseholds } from './household-register.query';
 
 const enrolled = (householdId: string, villageCode = '640104001001') =>
-  recorded('HouseholdEnrolled', { householdId, villageCode, category: 'developing', members: 4, head: { name: 'Zhao Min' }, enrolmentYear: 2012, batch: 1 });
+  recorded('HouseholdEnrolled', {
+    householdId,
+    villageCode,
+    category: 'developing',
+    members: 4,
+    head: { name: 'Zhao Min' },
+    enrolmentYear: 2012,
+    batch: 1,
+  });
 const row = (householdId: string, changes: Record<string, unknown> = {}) => ({
-  household_id: householdId, village_code: '640104001001', township_code: '640104001', district_code: '640104', city_code: '640100', category: 'developing',
-  status: 'active', certified: false, members: 4, enrolment_year: 2012, enrolled_at: '2012-03-15T08:00:00.000Z', last_position: expect.any(String), ...changes,
+  household_id: householdId,
+  village_code: '640104001001',
+  township_code: '640104001',
+  district_code: '640104',
+  city_code: '640100',
+  category: 'developing',
+  status: 'active',
+  certified: false,
+  members: 4,
+  enrolment_year: 2012,
+  enrolled_at: '2012-03-15T08:00:00.000Z',
+  last_position: expect.any(String),
+  ...changes,
 });
 
 describe('household register projection', () => {
@@ -24,20 +43,29 @@ describe('household register projection', () => {
   it('follows a household through recategorisation, certification and withdrawal, holding nothing personal', async () => {
     const [a, b] = [randomUUID(), randomUUID()].sort();
     await applyEvents(db.dataSource, projection, [
-      enrolled(a), enrolled(b),
+      enrolled(a),
+      enrolled(b),
       recorded('HouseholdRecategorized', { householdId: a, from: 'developing', to: 'stable', reason: 'r' }),
       recorded('HouseholdCertified', { householdId: b, criteriaVersion: 'v1', assessedBy: 'staff-1' }),
       recorded('HouseholdCertified', { householdId: a, criteriaVersion: 'v1', assessedBy: 'staff-1' }),
       recorded('HouseholdWithdrawn', { householdId: a, reason: 'moved' }),
     ]);
     const rows = await tableRows(db.dataSource, projection, 'households');
-    expect(rows).toEqual([row(a, { category: 'stable', status: 'withdrawn' }), row(b, { certified: true })].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))));
+    expect(rows).toEqual(
+      [row(a, { category: 'stable', status: 'withdrawn' }), row(b, { certified: true })].sort((x, y) =>
+        JSON.stringify(x).localeCompare(JSON.stringify(y)),
+      ),
+    );
     expect(JSON.stringify(rows)).not.toContain('Zhao');
   });
 
   it('changes nothing when every event is delivered twice, in one batch or in later ones', async () => {
     const h = randomUUID();
-    const events = [enrolled(h), recorded('HouseholdRecategorized', { householdId: h, from: 'developing', to: 'elderly', reason: 'r' }), recorded('HouseholdWithdrawn', { householdId: h, reason: 'r' })];
+    const events = [
+      enrolled(h),
+      recorded('HouseholdRecategorized', { householdId: h, from: 'developing', to: 'elderly', reason: 'r' }),
+      recorded('HouseholdWithdrawn', { householdId: h, reason: 'r' }),
+    ];
     await applyEvents(db.dataSource, projection, [...events, ...events]);
     const once = await tableRows(db.dataSource, projection, 'households');
     await applyEvents(db.dataSource, projection, events, { oneByOne: true });

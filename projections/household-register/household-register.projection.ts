@@ -28,17 +28,31 @@ export interface RegisterRow {
 
 const COLUMNS: BulkColumn[] = [
   ...columnsOf('text', 'household_id', 'village_code', 'township_code', 'district_code', 'city_code', 'category', 'status'),
-  { name: 'certified', type: 'boolean' }, ...columnsOf('int', 'members', 'enrolment_year'), { name: 'enrolled_at', type: 'text' },
+  { name: 'certified', type: 'boolean' },
+  ...columnsOf('int', 'members', 'enrolment_year'),
+  { name: 'enrolled_at', type: 'text' },
   { name: 'last_position', type: 'bigint' },
 ];
 
-type Handled = Extract<HouseholdEvent, { type: 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked' }>;
-const HANDLES: readonly Handled['type'][] = ['HouseholdEnrolled', 'HouseholdRecategorized', 'HouseholdWithdrawn', 'HouseholdCertified', 'CertificationRevoked'];
+type Handled = Extract<
+  HouseholdEvent,
+  { type: 'HouseholdEnrolled' | 'HouseholdRecategorized' | 'HouseholdWithdrawn' | 'HouseholdCertified' | 'CertificationRevoked' }
+>;
+const HANDLES: readonly Handled['type'][] = [
+  'HouseholdEnrolled',
+  'HouseholdRecategorized',
+  'HouseholdWithdrawn',
+  'HouseholdCertified',
+  'CertificationRevoked',
+];
 
 type Changed = Pick<RegisterRow, 'category' | 'status' | 'certified'>;
 
 /** How each later event changes a row; undefined when it changes nothing. */
-const TRANSITIONS: Record<Exclude<Handled['type'], 'HouseholdEnrolled'>, (row: Changed, data: Partial<HouseholdRecategorized['data']>) => Changed | undefined> = {
+const TRANSITIONS: Record<
+  Exclude<Handled['type'], 'HouseholdEnrolled'>,
+  (row: Changed, data: Partial<HouseholdRecategorized['data']>) => Changed | undefined
+> = {
   HouseholdRecategorized: (row, { to }) => (to !== undefined && to !== row.category ? { ...row, category: to } : undefined),
   HouseholdWithdrawn: (row) => (row.status === 'active' ? { ...row, status: 'withdrawn', certified: false } : undefined),
   HouseholdCertified: (row) => (row.status === 'active' && !row.certified ? { ...row, certified: true } : undefined),
@@ -68,8 +82,18 @@ function enrolledRow(event: RecordedOf<Extract<Handled, { type: 'HouseholdEnroll
   const { data } = event;
   const [village_code, township_code, district_code, city_code] = orgUnitValues(data.villageCode);
   return {
-    household_id: data.householdId, village_code, township_code, district_code, city_code, category: data.category, status: 'active',
-    certified: false, members: data.members, enrolment_year: data.enrolmentYear, enrolled_at: event.metadata.occurredAt, last_position: event.position.commit,
+    household_id: data.householdId,
+    village_code,
+    township_code,
+    district_code,
+    city_code,
+    category: data.category,
+    status: 'active',
+    certified: false,
+    members: data.members,
+    enrolment_year: data.enrolmentYear,
+    enrolled_at: event.metadata.occurredAt,
+    last_position: event.position.commit,
   };
 }
 
@@ -80,6 +104,11 @@ export const householdRegisterProjection: Projection<Handled> = {
     const ids = events.map((e) => e.data.householdId);
     const loaded = await selectByKeys<RegisterRow & { last_position: string }>(tx, `${s}.households`, 'household_id', ids);
     const rows = new Map(loaded.map((row) => [row.household_id, { ...row, last_position: BigInt(row.last_position) }]));
-    await foldHouseholdRegister(rows, events).write(tx, `${s}.households`, 'household_id', ['category', 'status', 'certified', 'last_position']);
+    await foldHouseholdRegister(rows, events).write(tx, `${s}.households`, 'household_id', [
+      'category',
+      'status',
+      'certified',
+      'last_position',
+    ]);
   },
 };

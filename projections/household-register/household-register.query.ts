@@ -17,7 +17,9 @@ export interface HouseholdListEntry {
 
 /** Households under `ou` (any level; undefined: the whole city) after `afterId`, in id order, at most `limit`. */
 export async function listHouseholds(
-  db: Pick<EntityManager, 'query'>, schema: string, filter: { ou?: string; afterId?: string; limit: number },
+  db: Pick<EntityManager, 'query'>,
+  schema: string,
+  filter: { ou?: string; afterId?: string; limit: number },
 ): Promise<HouseholdListEntry[]> {
   assertSchemaName(schema);
   return db.query(

@@ -4,15 +4,48 @@ import { loanPortfolioProjection as projection } from './loan-portfolio.projecti
 
 const VILLAGE = '640181002003';
 const enrolled = (householdId: string) =>
-  recorded('HouseholdEnrolled', { householdId, villageCode: VILLAGE, category: 'developing', members: 4, head: { name: 'Zhao Min' }, enrolmentYear: 2012, batch: 1 });
+  recorded('HouseholdEnrolled', {
+    householdId,
+    villageCode: VILLAGE,
+    category: 'developing',
+    members: 4,
+    head: { name: 'Zhao Min' },
+    enrolmentYear: 2012,
+    batch: 1,
+  });
 const granted = (householdId: string, loanId: string, principalFen: number) =>
-  recorded('LoanGranted', { loanId, householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen, interestSubsidyBps: 700, termMonths: 24, lender: 'Rural Credit Cooperative' }, '2012-07-01T00:00:00.000Z');
+  recorded(
+    'LoanGranted',
+    {
+      loanId,
+      householdId,
+      borrowerGroup: 'woman',
+      programmeCode: 'womens-micro-loan',
+      principalFen,
+      interestSubsidyBps: 700,
+      termMonths: 24,
+      lender: 'Rural Credit Cooperative',
+    },
+    '2012-07-01T00:00:00.000Z',
+  );
 const repayment = (householdId: string, loanId: string, amountFen: number, outstandingFen: number) =>
   recorded('LoanRepaymentRecorded', { loanId, householdId, amountFen, outstandingFen });
 const row = (counts: Partial<Record<string, number>>) => ({
-  village_code: VILLAGE, township_code: '640181002', district_code: '640181', city_code: '640100', programme_code: 'womens-micro-loan',
-  borrower_group: 'woman', period: 201207, granted: 0, principal_fen: '0', repaid_fen: '0', outstanding_fen: '0', repaid_loans: 0,
-  defaulted_loans: 0, defaulted_fen: '0', ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, k.endsWith('_fen') ? String(v) : v])),
+  village_code: VILLAGE,
+  township_code: '640181002',
+  district_code: '640181',
+  city_code: '640100',
+  programme_code: 'womens-micro-loan',
+  borrower_group: 'woman',
+  period: 201207,
+  granted: 0,
+  principal_fen: '0',
+  repaid_fen: '0',
+  outstanding_fen: '0',
+  repaid_loans: 0,
+  defaulted_loans: 0,
+  defaulted_fen: '0',
+  ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, k.endsWith('_fen') ? String(v) : v])),
 });
 
 describe('loan portfolio projection', () => {
@@ -27,32 +60,64 @@ describe('loan portfolio projection', () => {
   it('follows loans from grant through repayments to repaid or defaulted, in fen', async () => {
     const [h, l1, l2, l3] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     await applyEvents(db.dataSource, projection, [
-      enrolled(h), granted(h, l1, 5_000_000), granted(h, l2, 3_000_000), granted(h, l3, 1_000_000),
-      repayment(h, l1, 2_000_000, 3_000_000), repayment(h, l1, 3_000_000, 0), recorded('LoanRepaid', { loanId: l1, householdId: h, principalFen: 5_000_000 }),
-      repayment(h, l2, 500_000, 2_500_000), recorded('LoanDefaulted', { loanId: l2, householdId: h, outstandingFen: 2_500_000, reason: 'business failed' }),
+      enrolled(h),
+      granted(h, l1, 5_000_000),
+      granted(h, l2, 3_000_000),
+      granted(h, l3, 1_000_000),
+      repayment(h, l1, 2_000_000, 3_000_000),
+      repayment(h, l1, 3_000_000, 0),
+      recorded('LoanRepaid', { loanId: l1, householdId: h, principalFen: 5_000_000 }),
+      repayment(h, l2, 500_000, 2_500_000),
+      recorded('LoanDefaulted', { loanId: l2, householdId: h, outstandingFen: 2_500_000, reason: 'business failed' }),
     ]);
-    expect(await tableRows(db.dataSource, projection, 'loan_counts')).toEqual([row({
-      granted: 3, principal_fen: 9_000_000, repaid_fen: 5_500_000, outstanding_fen: 1_000_000, repaid_loans: 1, defaulted_loans: 1, defaulted_fen: 2_500_000,
-    })]);
+    expect(await tableRows(db.dataSource, projection, 'loan_counts')).toEqual([
+      row({
+        granted: 3,
+        principal_fen: 9_000_000,
+        repaid_fen: 5_500_000,
+        outstanding_fen: 1_000_000,
+        repaid_loans: 1,
+        defaulted_loans: 1,
+        defaulted_fen: 2_500_000,
+      }),
+    ]);
   });
 
   it('changes nothing when every event is delivered twice', async () => {
     const [h, l] = [randomUUID(), randomUUID()];
     const events = [enrolled(h), granted(h, l, 1_000_000), repayment(h, l, 400_000, 600_000)];
     await applyEvents(db.dataSource, projection, [...events, ...events]);
-    expect(await tableRows(db.dataSource, projection, 'loan_counts')).toEqual([row({ granted: 1, principal_fen: 1_000_000, repaid_fen: 400_000, outstanding_fen: 600_000 })]);
+    expect(await tableRows(db.dataSource, projection, 'loan_counts')).toEqual([
+      row({ granted: 1, principal_fen: 1_000_000, repaid_fen: 400_000, outstanding_fen: 600_000 }),
+    ]);
   });
 
   it('keeps principal outstanding as a stock by local day, and delivered twice changes nothing', async () => {
     const [h, l] = [randomUUID(), randomUUID()];
     const events = [
-      enrolled(h), granted(h, l, 1_000_000),
-      recorded('LoanRepaymentRecorded', { loanId: l, householdId: h, amountFen: 400_000, outstandingFen: 600_000 }, '2012-12-31T16:30:00.000Z'),
-      recorded('LoanDefaulted', { loanId: l, householdId: h, outstandingFen: 600_000, reason: 'business failed' }, '2013-05-01T02:00:00.000Z'),
+      enrolled(h),
+      granted(h, l, 1_000_000),
+      recorded(
+        'LoanRepaymentRecorded',
+        { loanId: l, householdId: h, amountFen: 400_000, outstandingFen: 600_000 },
+        '2012-12-31T16:30:00.000Z',
+      ),
+      recorded(
+        'LoanDefaulted',
+        { loanId: l, householdId: h, outstandingFen: 600_000, reason: 'business failed' },
+        '2013-05-01T02:00:00.000Z',
+      ),
     ];
     const stock = (day: number, outstanding: number, active: number) => ({
-      village_code: VILLAGE, township_code: '640181002', district_code: '640181', city_code: '640100', programme_code: 'womens-micro-loan',
-      borrower_group: 'woman', day, outstanding_fen: String(outstanding), active_loans: String(active),
+      village_code: VILLAGE,
+      township_code: '640181002',
+      district_code: '640181',
+      city_code: '640100',
+      programme_code: 'womens-micro-loan',
+      borrower_group: 'woman',
+      day,
+      outstanding_fen: String(outstanding),
+      active_loans: String(active),
     });
     const expected = [stock(20120701, 1_000_000, 1), stock(20130101, -400_000, 0), stock(20130501, -600_000, -1)];
     await applyEvents(db.dataSource, projection, [...events, ...events]);

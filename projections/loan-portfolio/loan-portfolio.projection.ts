@@ -30,25 +30,43 @@ export interface LoanRow {
 
 const LOAN_COLUMNS: BulkColumn[] = [
   ...columnsOf('text', 'loan_id', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'),
-  { name: 'period', type: 'int' }, ...columnsOf('bigint', 'principal_fen', 'outstanding_fen'), { name: 'status', type: 'text' }, { name: 'last_position', type: 'bigint' },
+  { name: 'period', type: 'int' },
+  ...columnsOf('bigint', 'principal_fen', 'outstanding_fen'),
+  { name: 'status', type: 'text' },
+  { name: 'last_position', type: 'bigint' },
 ];
-const COUNT_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'), { name: 'period', type: 'int' }];
+const COUNT_KEY: BulkColumn[] = [
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'),
+  { name: 'period', type: 'int' },
+];
 const COUNTS = ['granted', 'principal_fen', 'repaid_fen', 'outstanding_fen', 'repaid_loans', 'defaulted_loans', 'defaulted_fen'];
 
 /** The stocks (principal outstanding, loans active) as their changes by the local day they happened. */
-const STOCK_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'), { name: 'day', type: 'int' }];
+const STOCK_KEY: BulkColumn[] = [
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'),
+  { name: 'day', type: 'int' },
+];
 const STOCK_COUNTS = ['outstanding_fen', 'active_loans'];
 
 type Change = { row: Pick<LoanRow, 'outstanding_fen' | 'status'>; deltas: Record<string, number> };
 
 /** How an event moves an active loan: its new outstanding and status, and the count deltas. */
-const CHANGES: Record<Exclude<LoanEvent['type'], 'LoanGranted'>, (loan: LoanRow, data: Partial<LoanRepaymentRecorded['data']>) => Change> = {
+const CHANGES: Record<
+  Exclude<LoanEvent['type'], 'LoanGranted'>,
+  (loan: LoanRow, data: Partial<LoanRepaymentRecorded['data']>) => Change
+> = {
   LoanRepaymentRecorded: (l, { outstandingFen = l.outstanding_fen }) => ({
     row: { outstanding_fen: outstandingFen, status: 'active' },
     deltas: { repaid_fen: l.outstanding_fen - outstandingFen, outstanding_fen: outstandingFen - l.outstanding_fen },
   }),
-  LoanRepaid: (l) => ({ row: { outstanding_fen: 0, status: 'repaid' }, deltas: { repaid_loans: 1, outstanding_fen: -l.outstanding_fen, repaid_fen: l.outstanding_fen } }),
-  LoanDefaulted: (l) => ({ row: { outstanding_fen: 0, status: 'defaulted' }, deltas: { defaulted_loans: 1, defaulted_fen: l.outstanding_fen, outstanding_fen: -l.outstanding_fen } }),
+  LoanRepaid: (l) => ({
+    row: { outstanding_fen: 0, status: 'repaid' },
+    deltas: { repaid_loans: 1, outstanding_fen: -l.outstanding_fen, repaid_fen: l.outstanding_fen },
+  }),
+  LoanDefaulted: (l) => ({
+    row: { outstanding_fen: 0, status: 'defaulted' },
+    deltas: { defaulted_loans: 1, defaulted_fen: l.outstanding_fen, outstanding_fen: -l.outstanding_fen },
+  }),
 };
 
 const loanKey = (l: LoanRow) => [...l.path, l.programme_code, l.borrower_group, l.period];
@@ -56,7 +74,17 @@ const stockKey = (l: LoanRow, occurredAt: string) => [...l.path, l.programme_cod
 
 /** Pure: folds `events` over the loans they name (`loans`, updated in place) and the households' paths. */
 export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]) {
-  const rows = new RowChanges<LoanRow>(LOAN_COLUMNS, (l) => [l.loan_id, ...l.path, l.programme_code, l.borrower_group, l.period, l.principal_fen, l.outstanding_fen, l.status, l.last_position]);
+  const rows = new RowChanges<LoanRow>(LOAN_COLUMNS, (l) => [
+    l.loan_id,
+    ...l.path,
+    l.programme_code,
+    l.borrower_group,
+    l.period,
+    l.principal_fen,
+    l.outstanding_fen,
+    l.status,
+    l.last_position,
+  ]);
   const deltas = new CountDeltas(COUNT_KEY, COUNTS);
   const stock = new CountDeltas(STOCK_KEY, STOCK_COUNTS);
   const keep = (loan: LoanRow) => (loans.set(loan.loan_id, loan), rows.set(loan.loan_id, loan));
@@ -76,7 +104,10 @@ export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillag
       const change = CHANGES[event.type](loan, event.data);
       keep({ ...loan, ...change.row, last_position: event.position.commit });
       deltas.add(loanKey(loan), change.deltas);
-      stock.add(stockKey(loan, event.metadata.occurredAt), { outstanding_fen: change.deltas.outstanding_fen, active_loans: change.row.status === 'active' ? 0 : -1 });
+      stock.add(stockKey(loan, event.metadata.occurredAt), {
+        outstanding_fen: change.deltas.outstanding_fen,
+        active_loans: change.row.status === 'active' ? 0 : -1,
+      });
     }
   }
   return { rows, deltas, stock };
@@ -84,24 +115,52 @@ export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillag
 
 function grantedLoan(data: LoanGranted['data'], path: OrgPath, period: number, position: bigint): LoanRow {
   return {
-    loan_id: data.loanId, path, programme_code: data.programmeCode, borrower_group: data.borrowerGroup, period,
-    principal_fen: data.principalFen, outstanding_fen: data.principalFen, status: 'active', last_position: position,
+    loan_id: data.loanId,
+    path,
+    programme_code: data.programmeCode,
+    borrower_group: data.borrowerGroup,
+    period,
+    principal_fen: data.principalFen,
+    outstanding_fen: data.principalFen,
+    status: 'active',
+    last_position: position,
   };
 }
 
 interface StoredLoan {
-  loan_id: string; village_code: string; township_code: string; district_code: string; city_code: string; programme_code: string;
-  borrower_group: string; period: number; principal_fen: string; outstanding_fen: string; status: LoanRow['status']; last_position: string;
+  loan_id: string;
+  village_code: string;
+  township_code: string;
+  district_code: string;
+  city_code: string;
+  programme_code: string;
+  borrower_group: string;
+  period: number;
+  principal_fen: string;
+  outstanding_fen: string;
+  status: LoanRow['status'];
+  last_position: string;
 }
 
 async function loadLoans(tx: EntityManager, s: string, events: readonly RecordedOf<Handled>[]): Promise<Map<string, LoanRow>> {
   const ids = events.flatMap((e) => (e.type === 'HouseholdEnrolled' ? [] : [e.data.loanId]));
   const stored = await selectByKeys<StoredLoan>(tx, `${s}.loans`, 'loan_id', ids);
-  return new Map(stored.map((l) => [l.loan_id, {
-    loan_id: l.loan_id, path: [l.village_code, l.township_code, l.district_code, l.city_code], programme_code: l.programme_code,
-    borrower_group: l.borrower_group, period: l.period, principal_fen: Number(l.principal_fen), outstanding_fen: Number(l.outstanding_fen),
-    status: l.status, last_position: BigInt(l.last_position),
-  }]));
+  return new Map(
+    stored.map((l) => [
+      l.loan_id,
+      {
+        loan_id: l.loan_id,
+        path: [l.village_code, l.township_code, l.district_code, l.city_code],
+        programme_code: l.programme_code,
+        borrower_group: l.borrower_group,
+        period: l.period,
+        principal_fen: Number(l.principal_fen),
+        outstanding_fen: Number(l.outstanding_fen),
+        status: l.status,
+        last_position: BigInt(l.last_position),
+      },
+    ]),
+  );
 }
 
 export const loanPortfolioProjection: Projection<Handled> = {

@@ -28,10 +28,23 @@ export const loanPortfolioReadModel: ReadModelDefinition = {
        ${ORG_UNIT_COLUMNS_DDL}, programme_code text NOT NULL, borrower_group text NOT NULL, day int NOT NULL,
        outstanding_fen bigint NOT NULL DEFAULT 0, active_loans bigint NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, programme_code, borrower_group, day))`,
-    ...districtRollupDdl(s, { table: 'loan_stock_changes', keys: ['programme_code text', 'borrower_group text', 'day int'], counts: ['outstanding_fen bigint', 'active_loans bigint'] }),
     ...districtRollupDdl(s, {
-      table: 'loan_counts', keys: ['programme_code text', 'borrower_group text', 'period int'],
-      counts: ['granted int', 'principal_fen bigint', 'repaid_fen bigint', 'outstanding_fen bigint', 'repaid_loans int', 'defaulted_loans int', 'defaulted_fen bigint'],
+      table: 'loan_stock_changes',
+      keys: ['programme_code text', 'borrower_group text', 'day int'],
+      counts: ['outstanding_fen bigint', 'active_loans bigint'],
+    }),
+    ...districtRollupDdl(s, {
+      table: 'loan_counts',
+      keys: ['programme_code text', 'borrower_group text', 'period int'],
+      counts: [
+        'granted int',
+        'principal_fen bigint',
+        'repaid_fen bigint',
+        'outstanding_fen bigint',
+        'repaid_loans int',
+        'defaulted_loans int',
+        'defaulted_fen bigint',
+      ],
     }),
   ],
   reportingViews: [

@@ -5,13 +5,44 @@ import { loanRegisterProjection as projection } from './loan-register.projection
 import { listLoans } from './loan-register.query';
 
 const enrolled = (householdId: string, villageCode = '640181002003') =>
-  recorded('HouseholdEnrolled', { householdId, villageCode, category: 'developing', members: 4, head: { name: 'Zhao Min' }, enrolmentYear: 2012, batch: 1 });
+  recorded('HouseholdEnrolled', {
+    householdId,
+    villageCode,
+    category: 'developing',
+    members: 4,
+    head: { name: 'Zhao Min' },
+    enrolmentYear: 2012,
+    batch: 1,
+  });
 const granted = (householdId: string, loanId: string, principalFen: number) =>
-  recorded('LoanGranted', { loanId, householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen, interestSubsidyBps: 700, termMonths: 24, lender: 'Rural Credit Cooperative' }, '2012-07-01T00:00:00.000Z');
-const repayment = (householdId: string, loanId: string, amountFen: number, outstandingFen: number) => recorded('LoanRepaymentRecorded', { loanId, householdId, amountFen, outstandingFen });
+  recorded(
+    'LoanGranted',
+    {
+      loanId,
+      householdId,
+      borrowerGroup: 'woman',
+      programmeCode: 'womens-micro-loan',
+      principalFen,
+      interestSubsidyBps: 700,
+      termMonths: 24,
+      lender: 'Rural Credit Cooperative',
+    },
+    '2012-07-01T00:00:00.000Z',
+  );
+const repayment = (householdId: string, loanId: string, amountFen: number, outstandingFen: number) =>
+  recorded('LoanRepaymentRecorded', { loanId, householdId, amountFen, outstandingFen });
 const row = (loanId: string, householdId: string, changes: Record<string, unknown>) => ({
-  loan_id: loanId, household_id: householdId, village_code: '640181002003', township_code: '640181002', district_code: '640181', city_code: '640100',
-  programme_code: 'womens-micro-loan', borrower_group: 'woman', granted_at: '2012-07-01T00:00:00.000Z', last_position: expect.any(String), ...changes,
+  loan_id: loanId,
+  household_id: householdId,
+  village_code: '640181002003',
+  township_code: '640181002',
+  district_code: '640181',
+  city_code: '640100',
+  programme_code: 'womens-micro-loan',
+  borrower_group: 'woman',
+  granted_at: '2012-07-01T00:00:00.000Z',
+  last_position: expect.any(String),
+  ...changes,
 });
 const sorted = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => String(a.loan_id).localeCompare(String(b.loan_id)));
 
@@ -28,16 +59,23 @@ describe('loan register projection', () => {
   it('follows loans from grant through repayments to repaid or defaulted, keeping no default reason', async () => {
     const [h, l1, l2, l3] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     await applyEvents(db.dataSource, projection, [
-      enrolled(h), granted(h, l1, 5_000_000), granted(h, l2, 3_000_000), granted(h, l3, 1_000_000),
-      repayment(h, l1, 5_000_000, 0), recorded('LoanRepaid', { loanId: l1, householdId: h, principalFen: 5_000_000 }),
-      repayment(h, l2, 500_000, 2_500_000), recorded('LoanDefaulted', { loanId: l2, householdId: h, outstandingFen: 2_500_000, reason: 'secret illness' }),
+      enrolled(h),
+      granted(h, l1, 5_000_000),
+      granted(h, l2, 3_000_000),
+      granted(h, l3, 1_000_000),
+      repayment(h, l1, 5_000_000, 0),
+      recorded('LoanRepaid', { loanId: l1, householdId: h, principalFen: 5_000_000 }),
+      repayment(h, l2, 500_000, 2_500_000),
+      recorded('LoanDefaulted', { loanId: l2, householdId: h, outstandingFen: 2_500_000, reason: 'secret illness' }),
     ]);
     const rows = await tableRows(db.dataSource, projection, 'loans');
-    expect(sorted(rows)).toEqual(sorted([
-      row(l1, h, { principal_fen: '5000000', outstanding_fen: '0', status: 'repaid' }),
-      row(l2, h, { principal_fen: '3000000', outstanding_fen: '2500000', status: 'defaulted' }),
-      row(l3, h, { principal_fen: '1000000', outstanding_fen: '1000000', status: 'active' }),
-    ]));
+    expect(sorted(rows)).toEqual(
+      sorted([
+        row(l1, h, { principal_fen: '5000000', outstanding_fen: '0', status: 'repaid' }),
+        row(l2, h, { principal_fen: '3000000', outstanding_fen: '2500000', status: 'defaulted' }),
+        row(l3, h, { principal_fen: '1000000', outstanding_fen: '1000000', status: 'active' }),
+      ]),
+    );
     expect(JSON.stringify(rows)).not.toContain('secret');
   });
 
@@ -54,7 +92,12 @@ describe('loan register projection', () => {
   it('lists the loans of households under an org unit, page after page in id order', async () => {
     const [h, elsewhere] = [randomUUID(), randomUUID()];
     const loans = Array.from({ length: 4 }, () => randomUUID()).sort();
-    await applyEvents(db.dataSource, projection, [enrolled(h), enrolled(elsewhere, '640105001001'), ...loans.map((l) => granted(h, l, 100)), granted(elsewhere, randomUUID(), 100)]);
+    await applyEvents(db.dataSource, projection, [
+      enrolled(h),
+      enrolled(elsewhere, '640105001001'),
+      ...loans.map((l) => granted(h, l, 100)),
+      granted(elsewhere, randomUUID(), 100),
+    ]);
     const schema = await activeSchema(db.dataSource, projection);
     const first = await listLoans(db.dataSource, schema, { ou: '640181', limit: 2 });
     const rest = await listLoans(db.dataSource, schema, { ou: '640181002003', afterId: first[1].loanId, limit: 5 });

@@ -30,22 +30,43 @@ export interface LoanRow {
 }
 
 const COLUMNS: BulkColumn[] = [
-  ...columnsOf('text', 'loan_id', 'household_id', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'),
-  ...columnsOf('bigint', 'principal_fen', 'outstanding_fen'), ...columnsOf('text', 'status', 'granted_at'), { name: 'last_position', type: 'bigint' },
+  ...columnsOf(
+    'text',
+    'loan_id',
+    'household_id',
+    'village_code',
+    'township_code',
+    'district_code',
+    'city_code',
+    'programme_code',
+    'borrower_group',
+  ),
+  ...columnsOf('bigint', 'principal_fen', 'outstanding_fen'),
+  ...columnsOf('text', 'status', 'granted_at'),
+  { name: 'last_position', type: 'bigint' },
 ];
 const UPDATED = ['outstanding_fen', 'status', 'last_position'];
 
 type Moved = Pick<LoanRow, 'outstanding_fen' | 'status'>;
 
 /** How each later event moves an active loan; undefined when it does not apply. */
-const TRANSITIONS: Record<Exclude<LoanEvent['type'], 'LoanGranted'>, (row: Moved, data: { loanId: string; outstandingFen?: number }) => Moved | undefined> = {
-  LoanRepaymentRecorded: (row, data) => (row.status === 'active' ? { ...row, outstanding_fen: BigInt(data.outstandingFen ?? 0) } : undefined),
+const TRANSITIONS: Record<
+  Exclude<LoanEvent['type'], 'LoanGranted'>,
+  (row: Moved, data: { loanId: string; outstandingFen?: number }) => Moved | undefined
+> = {
+  LoanRepaymentRecorded: (row, data) =>
+    row.status === 'active' ? { ...row, outstanding_fen: BigInt(data.outstandingFen ?? 0) } : undefined,
   LoanRepaid: (row) => (row.status === 'active' ? { status: 'repaid', outstanding_fen: 0n } : undefined),
-  LoanDefaulted: (row, data) => (row.status === 'active' ? { status: 'defaulted', outstanding_fen: BigInt(data.outstandingFen ?? 0) } : undefined),
+  LoanDefaulted: (row, data) =>
+    row.status === 'active' ? { status: 'defaulted', outstanding_fen: BigInt(data.outstandingFen ?? 0) } : undefined,
 };
 
 /** Pure but for `villages` learning enrolments: folds `events` over `loans` (updated in place); returns what to write. */
-export function foldLoanRegister(loans: Map<string, LoanRow>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]): RowChanges<LoanRow> {
+export function foldLoanRegister(
+  loans: Map<string, LoanRow>,
+  villages: HouseholdVillages,
+  events: readonly RecordedOf<Handled>[],
+): RowChanges<LoanRow> {
   const changes = new RowChanges<LoanRow>(COLUMNS, (row) => COLUMNS.map((c) => row[c.name as keyof LoanRow]));
   for (const event of events) {
     if (event.type === 'HouseholdEnrolled') {
@@ -71,9 +92,19 @@ function grantedRow(event: RecordedOf<Extract<LoanEvent, { type: 'LoanGranted' }
   const { data } = event;
   const [village_code, township_code, district_code, city_code] = villages.pathOf(data.householdId);
   return {
-    loan_id: data.loanId, household_id: data.householdId, village_code, township_code, district_code, city_code, programme_code: data.programmeCode,
-    borrower_group: data.borrowerGroup, principal_fen: BigInt(data.principalFen), outstanding_fen: BigInt(data.principalFen), status: 'active',
-    granted_at: event.metadata.occurredAt, last_position: event.position.commit,
+    loan_id: data.loanId,
+    household_id: data.householdId,
+    village_code,
+    township_code,
+    district_code,
+    city_code,
+    programme_code: data.programmeCode,
+    borrower_group: data.borrowerGroup,
+    principal_fen: BigInt(data.principalFen),
+    outstanding_fen: BigInt(data.principalFen),
+    status: 'active',
+    granted_at: event.metadata.occurredAt,
+    last_position: event.position.commit,
   };
 }
 
@@ -84,9 +115,17 @@ export const loanRegisterProjection: Projection<Handled> = {
     const villages = await HouseholdVillages.load(tx, s, events);
     const ids = events.flatMap((e) => (e.type === 'HouseholdEnrolled' ? [] : [e.data.loanId]));
     const loaded = await selectByKeys<Record<keyof LoanRow, string>>(tx, `${s}.loans`, 'loan_id', ids);
-    const loans = new Map(loaded.map((row) => [row.loan_id, {
-      ...row, principal_fen: BigInt(row.principal_fen), outstanding_fen: BigInt(row.outstanding_fen), last_position: BigInt(row.last_position),
-    } as LoanRow]));
+    const loans = new Map(
+      loaded.map((row) => [
+        row.loan_id,
+        {
+          ...row,
+          principal_fen: BigInt(row.principal_fen),
+          outstanding_fen: BigInt(row.outstanding_fen),
+          last_position: BigInt(row.last_position),
+        } as LoanRow,
+      ]),
+    );
     const changes = foldLoanRegister(loans, villages, events);
     await villages.save(tx, s);
     await changes.write(tx, `${s}.loans`, 'loan_id', UPDATED);

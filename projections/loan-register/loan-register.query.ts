@@ -17,7 +17,9 @@ export interface LoanListEntry {
 
 /** Loans of households under `ou` (any level; undefined: the whole city) after `afterId`, in id order. */
 export async function listLoans(
-  db: Pick<EntityManager, 'query'>, schema: string, filter: { ou?: string; afterId?: string; limit: number },
+  db: Pick<EntityManager, 'query'>,
+  schema: string,
+  filter: { ou?: string; afterId?: string; limit: number },
 ): Promise<LoanListEntry[]> {
   assertSchemaName(schema);
   // Fen amounts stay below 2^53 (a loan is capped at tens of thousands of yuan), so they travel as numbers.

@@ -14,7 +14,11 @@ import { serviceDeliveriesReadModel } from '../service-deliveries/service-delive
  * Relative imports only: the test template database is migrated where path aliases are not mapped.
  */
 const FIRST_READ_MODELS: readonly ReadModelDefinition[] = [
-  categoryCountsReadModel, needsStatusReadModel, serviceDeliveriesReadModel, satisfactionRatesReadModel, loanPortfolioReadModel,
+  categoryCountsReadModel,
+  needsStatusReadModel,
+  serviceDeliveriesReadModel,
+  satisfactionRatesReadModel,
+  loanPortfolioReadModel,
 ];
 
 /**
@@ -40,7 +44,9 @@ export class ReadModels1764562100000 implements MigrationInterface {
       CREATE TABLE programme.village_households (
         village_code text PRIMARY KEY,
         households   int  NOT NULL CHECK (households > 0))`);
-    await queryRunner.query(`CREATE VIEW reporting.enrolment_targets AS SELECT year, org_unit_code, households AS target_households FROM programme.enrolment_targets`);
+    await queryRunner.query(
+      `CREATE VIEW reporting.enrolment_targets AS SELECT year, org_unit_code, households AS target_households FROM programme.enrolment_targets`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

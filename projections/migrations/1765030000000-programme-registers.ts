@@ -42,16 +42,28 @@ export class ProgrammeRegisters1765030000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE VIEW programme.village_households AS
       SELECT org_unit_code AS village_code, year, households FROM programme.register_rows WHERE version = ${latest('village-households')}`);
-    await queryRunner.query(`CREATE VIEW reporting.enrolment_targets AS SELECT year, org_unit_code, households AS target_households FROM programme.enrolment_targets`);
-    await queryRunner.query(`CREATE VIEW reporting.village_households AS SELECT village_code, year, households FROM programme.village_households`);
+    await queryRunner.query(
+      `CREATE VIEW reporting.enrolment_targets AS SELECT year, org_unit_code, households AS target_households FROM programme.enrolment_targets`,
+    );
+    await queryRunner.query(
+      `CREATE VIEW reporting.village_households AS SELECT village_code, year, households FROM programme.village_households`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP VIEW reporting.village_households, reporting.enrolment_targets, programme.village_households, programme.enrolment_targets`);
-    await queryRunner.query(`CREATE TABLE programme.enrolment_targets (year int NOT NULL, org_unit_code text NOT NULL, households int NOT NULL CHECK (households > 0), PRIMARY KEY (year, org_unit_code))`);
+    await queryRunner.query(
+      `DROP VIEW reporting.village_households, reporting.enrolment_targets, programme.village_households, programme.enrolment_targets`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE programme.enrolment_targets (year int NOT NULL, org_unit_code text NOT NULL, households int NOT NULL CHECK (households > 0), PRIMARY KEY (year, org_unit_code))`,
+    );
     await queryRunner.query(`INSERT INTO programme.enrolment_targets VALUES (2012, '640100', 70200)`);
-    await queryRunner.query(`CREATE TABLE programme.village_households (village_code text PRIMARY KEY, households int NOT NULL CHECK (households > 0))`);
-    await queryRunner.query(`CREATE VIEW reporting.enrolment_targets AS SELECT year, org_unit_code, households AS target_households FROM programme.enrolment_targets`);
+    await queryRunner.query(
+      `CREATE TABLE programme.village_households (village_code text PRIMARY KEY, households int NOT NULL CHECK (households > 0))`,
+    );
+    await queryRunner.query(
+      `CREATE VIEW reporting.enrolment_targets AS SELECT year, org_unit_code, households AS target_households FROM programme.enrolment_targets`,
+    );
     await queryRunner.query(`DROP TABLE programme.register_rows, programme.register_loads`);
   }
 }

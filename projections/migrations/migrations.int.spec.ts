@@ -19,7 +19,9 @@ describe('read-model migrations', () => {
       expect(ran.map((m) => m.name)).toContain('ReadModels1764562100000');
       const [{ schemas }] = await dataSource.query(`SELECT count(*)::int AS schemas FROM pg_namespace WHERE nspname = 'read_models'`);
       expect(schemas).toBe(0);
-      const views: { table_name: string }[] = await dataSource.query(`SELECT table_name FROM information_schema.views WHERE table_schema = 'reporting'`);
+      const views: { table_name: string }[] = await dataSource.query(
+        `SELECT table_name FROM information_schema.views WHERE table_schema = 'reporting'`,
+      );
       expect(views.map((v) => v.table_name)).toContain('household_counts');
     } finally {
       await dataSource.destroy();

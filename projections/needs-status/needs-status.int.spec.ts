@@ -6,12 +6,31 @@ import { needsStatusProjection as projection } from './needs-status.projection';
 const VILLAGE = '640121002003';
 const path = { village_code: VILLAGE, township_code: '640121002', district_code: '640121', city_code: '640100' };
 const enrolled = (householdId: string) =>
-  recorded('HouseholdEnrolled', { householdId, villageCode: VILLAGE, category: 'developing', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 });
+  recorded('HouseholdEnrolled', {
+    householdId,
+    villageCode: VILLAGE,
+    category: 'developing',
+    members: 3,
+    head: { name: 'Ma Lan' },
+    enrolmentYear: 2012,
+    batch: 1,
+  });
 const need = (householdId: string, needId: string, kind = 'skills') =>
-  recorded('NeedRecorded', { householdId, needId, focusArea: 'prosperity', kind, description: 'wants to learn welding' }, '2012-04-02T00:00:00.000Z');
+  recorded(
+    'NeedRecorded',
+    { householdId, needId, focusArea: 'prosperity', kind, description: 'wants to learn welding' },
+    '2012-04-02T00:00:00.000Z',
+  );
 const service = (householdId: string, needId?: string) =>
-  recorded('ServiceDelivered', { householdId, serviceId: randomUUID(), ...(needId ? { needId } : {}), departmentCode: 'human-resources-social-security',
-    serviceTypeCode: 'training', focusArea: 'prosperity', deliveredAt: '2012-05-02T00:00:00.000Z' });
+  recorded('ServiceDelivered', {
+    householdId,
+    serviceId: randomUUID(),
+    ...(needId ? { needId } : {}),
+    departmentCode: 'human-resources-social-security',
+    serviceTypeCode: 'training',
+    focusArea: 'prosperity',
+    deliveredAt: '2012-05-02T00:00:00.000Z',
+  });
 const counts = (kind: string, open: number, met: number) => ({ ...path, focus_area: 'prosperity', kind, period: 201204, open, met });
 
 describe('needs status projection', () => {
@@ -25,7 +44,14 @@ describe('needs status projection', () => {
 
   it('counts recorded needs as open, and a need answered by a service as met', async () => {
     const [h, n1, n2] = [randomUUID(), randomUUID(), randomUUID()];
-    await applyEvents(db.dataSource, projection, [enrolled(h), need(h, n1), need(h, n2), need(h, randomUUID(), 'loan'), service(h, n1), service(h)]);
+    await applyEvents(db.dataSource, projection, [
+      enrolled(h),
+      need(h, n1),
+      need(h, n2),
+      need(h, randomUUID(), 'loan'),
+      service(h, n1),
+      service(h),
+    ]);
     expect(await tableRows(db.dataSource, projection, 'need_counts')).toEqual([counts('loan', 1, 0), counts('skills', 1, 1)]);
   });
 

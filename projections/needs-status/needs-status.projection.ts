@@ -26,15 +26,27 @@ export interface NeedRow {
 
 const NEED_COLUMNS: BulkColumn[] = [
   ...columnsOf('text', 'need_id', 'household_id', 'village_code', 'township_code', 'district_code', 'city_code', 'focus_area', 'kind'),
-  { name: 'period', type: 'int' }, { name: 'status', type: 'text' },
+  { name: 'period', type: 'int' },
+  { name: 'status', type: 'text' },
 ];
-const COUNT_KEY: BulkColumn[] = [...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'focus_area', 'kind'), { name: 'period', type: 'int' }];
+const COUNT_KEY: BulkColumn[] = [
+  ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'focus_area', 'kind'),
+  { name: 'period', type: 'int' },
+];
 
 const needKey = (n: NeedRow) => [...n.path, n.focus_area, n.kind, n.period];
 
 /** Pure: folds `events` over the needs they name (`needs`, updated in place) and the households' paths. */
 export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]) {
-  const rows = new RowChanges<NeedRow>(NEED_COLUMNS, (n) => [n.need_id, n.household_id, ...n.path, n.focus_area, n.kind, n.period, n.status]);
+  const rows = new RowChanges<NeedRow>(NEED_COLUMNS, (n) => [
+    n.need_id,
+    n.household_id,
+    ...n.path,
+    n.focus_area,
+    n.kind,
+    n.period,
+    n.status,
+  ]);
   const deltas = new CountDeltas(COUNT_KEY, ['open', 'met']);
   for (const event of events) {
     if (event.type === 'HouseholdEnrolled') villages.remember(event);
@@ -42,8 +54,13 @@ export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillag
       const data = event.data;
       if (needs.has(data.needId)) continue;
       const need: NeedRow = {
-        need_id: data.needId, household_id: data.householdId, path: villages.pathOf(data.householdId),
-        focus_area: data.focusArea, kind: data.kind, period: monthOf(event.metadata.occurredAt), status: 'open',
+        need_id: data.needId,
+        household_id: data.householdId,
+        path: villages.pathOf(data.householdId),
+        focus_area: data.focusArea,
+        kind: data.kind,
+        period: monthOf(event.metadata.occurredAt),
+        status: 'open',
       };
       needs.set(need.need_id, need);
       rows.set(need.need_id, need);
@@ -71,8 +88,12 @@ interface StoredNeed extends Omit<NeedRow, 'path'> {
 async function loadNeeds(tx: EntityManager, s: string, events: readonly RecordedOf<Handled>[]): Promise<Map<string, NeedRow>> {
   const ids = events.flatMap((e) => (e.type !== 'HouseholdEnrolled' && e.data.needId !== undefined ? [e.data.needId] : []));
   const stored = await selectByKeys<StoredNeed>(tx, `${s}.needs`, 'need_id', ids);
-  return new Map(stored.map(({ village_code, township_code, district_code, city_code, ...n }) =>
-    [n.need_id, { ...n, path: [village_code, township_code, district_code, city_code] }]));
+  return new Map(
+    stored.map(({ village_code, township_code, district_code, city_code, ...n }) => [
+      n.need_id,
+      { ...n, path: [village_code, township_code, district_code, city_code] },
+    ]),
+  );
 }
 
 export const needsStatusProjection: Projection<Handled> = {

@@ -20,7 +20,11 @@ export const needsStatusReadModel: ReadModelDefinition = {
        ${ORG_UNIT_COLUMNS_DDL}, focus_area text NOT NULL, kind text NOT NULL, period int NOT NULL,
        open int NOT NULL DEFAULT 0, met int NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, focus_area, kind, period))`,
-    ...districtRollupDdl(s, { table: 'need_counts', keys: ['focus_area text', 'kind text', 'period int'], counts: ['open int', 'met int'] }),
+    ...districtRollupDdl(s, {
+      table: 'need_counts',
+      keys: ['focus_area text', 'kind text', 'period int'],
+      counts: ['open int', 'met int'],
+    }),
   ],
   reportingViews: [
     {

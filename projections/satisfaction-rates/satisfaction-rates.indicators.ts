@@ -5,10 +5,20 @@ const SERVICE = { department: 'department_code', serviceType: 'service_type_code
 
 export const satisfactionRatesIndicators: readonly Indicator[] = [
   countIndicator({
-    name: 'satisfaction-rate', title: 'Satisfaction rate', unit: 'proportion', readModel: 'satisfaction-rates', table: 'satisfaction_counts',
-    description: 'Satisfied responses over valid responses (satisfied, neutral, dissatisfied) in the month of the response; no-answer is excluded and reported beside. Wilson 95% interval; target 90%.',
-    numerator: { label: 'satisfied responses', sql: 'sum(satisfied)' }, denominator: { label: 'valid responses', sql: 'sum(satisfied + neutral + dissatisfied)' },
-    extras: { noAnswer: 'sum(no_answer)' }, dimensions: SERVICE, periodGrain: 'month', aggregation: 'flow', interval: 'wilson',
+    name: 'satisfaction-rate',
+    title: 'Satisfaction rate',
+    unit: 'proportion',
+    readModel: 'satisfaction-rates',
+    table: 'satisfaction_counts',
+    description:
+      'Satisfied responses over valid responses (satisfied, neutral, dissatisfied) in the month of the response; no-answer is excluded and reported beside. Wilson 95% interval; target 90%.',
+    numerator: { label: 'satisfied responses', sql: 'sum(satisfied)' },
+    denominator: { label: 'valid responses', sql: 'sum(satisfied + neutral + dissatisfied)' },
+    extras: { noAnswer: 'sum(no_answer)' },
+    dimensions: SERVICE,
+    periodGrain: 'month',
+    aggregation: 'flow',
+    interval: 'wilson',
     target: { value: 0.9, label: 'at least 90% satisfied' },
   }),
 ];

@@ -4,12 +4,34 @@ import { satisfactionRatesProjection as projection } from './satisfaction-rates.
 
 const VILLAGE = '640106001002';
 const enrolled = (householdId: string) =>
-  recorded('HouseholdEnrolled', { householdId, villageCode: VILLAGE, category: 'elderly', members: 2, head: { name: 'Wang Fang' }, enrolmentYear: 2012, batch: 1 });
+  recorded('HouseholdEnrolled', {
+    householdId,
+    villageCode: VILLAGE,
+    category: 'elderly',
+    members: 2,
+    head: { name: 'Wang Fang' },
+    enrolmentYear: 2012,
+    batch: 1,
+  });
 const rated = (householdId: string, response: string) =>
-  recorded('SatisfactionRecorded', { householdId, serviceId: randomUUID(), response, departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health' }, '2012-06-30T00:00:00.000Z');
+  recorded(
+    'SatisfactionRecorded',
+    { householdId, serviceId: randomUUID(), response, departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health' },
+    '2012-06-30T00:00:00.000Z',
+  );
 const row = (satisfied: number, neutral: number, dissatisfied: number, no_answer: number) => ({
-  village_code: VILLAGE, township_code: '640106001', district_code: '640106', city_code: '640100', department_code: 'health',
-  service_type_code: 'health-check', focus_area: 'health', period: 201206, satisfied, neutral, dissatisfied, no_answer,
+  village_code: VILLAGE,
+  township_code: '640106001',
+  district_code: '640106',
+  city_code: '640100',
+  department_code: 'health',
+  service_type_code: 'health-check',
+  focus_area: 'health',
+  period: 201206,
+  satisfied,
+  neutral,
+  dissatisfied,
+  no_answer,
 });
 
 describe('satisfaction rates projection', () => {
@@ -23,7 +45,14 @@ describe('satisfaction rates projection', () => {
 
   it('counts each answer, no-answer apart from the valid ones', async () => {
     const h = randomUUID();
-    await applyEvents(db.dataSource, projection, [enrolled(h), rated(h, 'satisfied'), rated(h, 'satisfied'), rated(h, 'neutral'), rated(h, 'dissatisfied'), rated(h, 'no-answer')]);
+    await applyEvents(db.dataSource, projection, [
+      enrolled(h),
+      rated(h, 'satisfied'),
+      rated(h, 'satisfied'),
+      rated(h, 'neutral'),
+      rated(h, 'dissatisfied'),
+      rated(h, 'no-answer'),
+    ]);
     expect(await tableRows(db.dataSource, projection, 'satisfaction_counts')).toEqual([row(2, 1, 1, 1)]);
   });
 

@@ -12,7 +12,12 @@ import { HouseholdVillages } from '../shared/household-villages';
 import { satisfactionRatesReadModel } from './satisfaction-rates.tables';
 
 /** Answer to count column; anything else is poison (parked), not silently dropped. */
-const COLUMN: Record<string, string> = { satisfied: 'satisfied', neutral: 'neutral', dissatisfied: 'dissatisfied', 'no-answer': 'no_answer' };
+const COLUMN: Record<string, string> = {
+  satisfied: 'satisfied',
+  neutral: 'neutral',
+  dissatisfied: 'dissatisfied',
+  'no-answer': 'no_answer',
+};
 
 type Handled = HouseholdEnrolled | SatisfactionRecorded;
 
@@ -46,7 +51,9 @@ export const satisfactionRatesProjection: Projection<Handled> = {
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);
     const ids = events.flatMap((e) => (e.type === 'SatisfactionRecorded' ? [e.data.serviceId] : []));
-    const answered = new Set((await selectByKeys<{ service_id: string }>(tx, `${s}.responses`, 'service_id', ids)).map((r) => r.service_id));
+    const answered = new Set(
+      (await selectByKeys<{ service_id: string }>(tx, `${s}.responses`, 'service_id', ids)).map((r) => r.service_id),
+    );
     const { responses, deltas } = foldResponses(answered, villages, events);
     await villages.save(tx, s);
     await responses.write(tx, `${s}.responses`, 'service_id', []);

@@ -21,7 +21,8 @@ export const satisfactionRatesReadModel: ReadModelDefinition = {
        satisfied int NOT NULL DEFAULT 0, neutral int NOT NULL DEFAULT 0, dissatisfied int NOT NULL DEFAULT 0, no_answer int NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, department_code, service_type_code, focus_area, period))`,
     ...districtRollupDdl(s, {
-      table: 'satisfaction_counts', keys: ['department_code text', 'service_type_code text', 'focus_area text', 'period int'],
+      table: 'satisfaction_counts',
+      keys: ['department_code text', 'service_type_code text', 'focus_area text', 'period int'],
       counts: ['satisfied int', 'neutral int', 'dissatisfied int', 'no_answer int'],
     }),
   ],

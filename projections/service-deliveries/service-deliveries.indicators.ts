@@ -5,8 +5,15 @@ const SERVICE = { department: 'department_code', serviceType: 'service_type_code
 
 export const serviceDeliveriesIndicators: readonly Indicator[] = [
   countIndicator({
-    name: 'services-delivered', title: 'Services delivered', unit: 'services', readModel: 'service-deliveries', table: 'service_counts',
+    name: 'services-delivered',
+    title: 'Services delivered',
+    unit: 'services',
+    readModel: 'service-deliveries',
+    table: 'service_counts',
     description: 'Services delivered to enrolled households, by the month of delivery.',
-    numerator: { label: 'services delivered', sql: 'sum(delivered)' }, dimensions: SERVICE, periodGrain: 'month', aggregation: 'flow',
+    numerator: { label: 'services delivered', sql: 'sum(delivered)' },
+    dimensions: SERVICE,
+    periodGrain: 'month',
+    aggregation: 'flow',
   }),
 ];

@@ -18,7 +18,11 @@ export const serviceDeliveriesReadModel: ReadModelDefinition = {
        ${ORG_UNIT_COLUMNS_DDL}, department_code text NOT NULL, service_type_code text NOT NULL, focus_area text NOT NULL,
        period int NOT NULL, delivered int NOT NULL DEFAULT 0,
        PRIMARY KEY (village_code, department_code, service_type_code, focus_area, period))`,
-    ...districtRollupDdl(s, { table: 'service_counts', keys: ['department_code text', 'service_type_code text', 'focus_area text', 'period int'], counts: ['delivered int'] }),
+    ...districtRollupDdl(s, {
+      table: 'service_counts',
+      keys: ['department_code text', 'service_type_code text', 'focus_area text', 'period int'],
+      counts: ['delivered int'],
+    }),
   ],
   reportingViews: [
     {

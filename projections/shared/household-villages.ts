@@ -45,7 +45,9 @@ export class HouseholdVillages {
   static async load(tx: EntityManager, schema: string, events: readonly { data: JsonObject }[]): Promise<HouseholdVillages> {
     const ids = events.map((e) => e.data.householdId).filter((id): id is string => typeof id === 'string');
     const rows = await selectByKeys<VillageRow>(tx, `${schema}.household_villages`, 'household_id', ids);
-    return new HouseholdVillages(new Map(rows.map((r) => [r.household_id, [r.village_code, r.township_code, r.district_code, r.city_code]])));
+    return new HouseholdVillages(
+      new Map(rows.map((r) => [r.household_id, [r.village_code, r.township_code, r.district_code, r.city_code]])),
+    );
   }
 
   /** Learns an enrolled household's village; the first enrolment seen wins, as the table's primary key would. */

@@ -53,19 +53,39 @@ function judge(reports: readonly Report[], dueBy: string, isSupervised: boolean,
   return currentMonth > dueBy ? 'missing' : 'pending';
 }
 
-export function visitCompliance(months: readonly string[], visits: readonly Report[], terms: readonly Term[], currentMonth: string): PeriodCompliance[] {
+export function visitCompliance(
+  months: readonly string[],
+  visits: readonly Report[],
+  terms: readonly Term[],
+  currentMonth: string,
+): PeriodCompliance[] {
   return months.map((month) => {
     const reports = visits.filter((v) => v.period === month);
-    return { period: month, dueBy: month, reports: reports.length, status: judge(reports, month, supervised(terms, month, month), currentMonth) };
+    return {
+      period: month,
+      dueBy: month,
+      reports: reports.length,
+      status: judge(reports, month, supervised(terms, month, month), currentMonth),
+    };
   });
 }
 
-export function bulletinCompliance(months: readonly string[], bulletins: readonly Report[], terms: readonly Term[], currentMonth: string): PeriodCompliance[] {
+export function bulletinCompliance(
+  months: readonly string[],
+  bulletins: readonly Report[],
+  terms: readonly Term[],
+  currentMonth: string,
+): PeriodCompliance[] {
   const periods = [...new Set(months.map(bimonthOf))];
   return periods.map((period) => {
     const span = parsePeriod(period)!;
     const dueBy = nextMonth(span.lastMonth);
     const reports = bulletins.filter((b) => b.period === period);
-    return { period, dueBy, reports: reports.length, status: judge(reports, dueBy, supervised(terms, span.firstMonth, span.lastMonth), currentMonth) };
+    return {
+      period,
+      dueBy,
+      reports: reports.length,
+      status: judge(reports, dueBy, supervised(terms, span.firstMonth, span.lastMonth), currentMonth),
+    };
   });
 }

@@ -14,7 +14,10 @@ describe('supervision compliance', () => {
       { period: '201202', recordedAt: '2012-03-02T02:00:00.000Z' },
     ];
     expect(visitCompliance(monthsBetween('201201', '201204'), visits, [wang], '201204').map((m) => [m.period, m.status])).toEqual([
-      ['201201', 'on-time'], ['201202', 'late'], ['201203', 'missing'], ['201204', 'pending'],
+      ['201201', 'on-time'],
+      ['201202', 'late'],
+      ['201203', 'missing'],
+      ['201204', 'pending'],
     ]);
   });
 
@@ -26,7 +29,10 @@ describe('supervision compliance', () => {
   it('does not count a month no supervisor was in office as missing', () => {
     const term = { supervisorId: 'sup-wang', from: '2012-03-10T00:00:00.000Z', until: '2012-04-10T00:00:00.000Z' };
     expect(visitCompliance(monthsBetween('201202', '201205'), [], [term], '201206').map((m) => m.status)).toEqual([
-      'unsupervised', 'missing', 'missing', 'unsupervised',
+      'unsupervised',
+      'missing',
+      'missing',
+      'unsupervised',
     ]);
   });
 

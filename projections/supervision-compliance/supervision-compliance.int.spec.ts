@@ -9,12 +9,26 @@ const event = (type: string, data: JsonObject, recordedAt: string): RecordedEven
   const e = recorded(type, { districtCode: DISTRICT, ...data }, recordedAt, `supervision-${DISTRICT}`);
   return { ...e, recordedAt, metadata: { ...e.metadata, recordedAt } };
 };
-const assigned = (supervisorId: string, at: string) => event('SupervisorAssigned', { supervisorId, assignedAt: at, reason: 'order 12' }, at);
-const ended = (supervisorId: string, at: string) => event('SupervisorAssignmentEnded', { supervisorId, endedAt: at, reason: 'rotation' }, at);
+const assigned = (supervisorId: string, at: string) =>
+  event('SupervisorAssigned', { supervisorId, assignedAt: at, reason: 'order 12' }, at);
+const ended = (supervisorId: string, at: string) =>
+  event('SupervisorAssignmentEnded', { supervisorId, endedAt: at, reason: 'rotation' }, at);
 const visit = (month: string, recordedAt: string, supervisorId = 'sup-wang') =>
   event('SupervisionVisitRecorded', { supervisorId, month, visitedAt: recordedAt, unitsVisited: ['unit-7'], findings: 'ok' }, recordedAt);
 const bulletin = (period: string, recordedAt: string) =>
-  event('BulletinIssued', { bulletinId: `b-${period}`, supervisorId: 'sup-wang', period, kind: 'criticism', units: ['unit-7'], summary: 'slow', issuedAt: recordedAt }, recordedAt);
+  event(
+    'BulletinIssued',
+    {
+      bulletinId: `b-${period}`,
+      supervisorId: 'sup-wang',
+      period,
+      kind: 'criticism',
+      units: ['unit-7'],
+      summary: 'slow',
+      issuedAt: recordedAt,
+    },
+    recordedAt,
+  );
 
 describe('supervision compliance projection', () => {
   let db: ProjectionDatabase;
@@ -41,15 +55,27 @@ describe('supervision compliance projection', () => {
     const schema = await activeSchema(db.dataSource, projection);
     const report = await districtCompliance(db.dataSource.manager, schema, DISTRICT, { to: '201206' }, '201206');
     expect(report.months.map((m) => [m.period, m.status])).toEqual([
-      ['201201', 'on-time'], ['201202', 'late'], ['201203', 'missing'], ['201204', 'missing'], ['201205', 'on-time'], ['201206', 'pending'],
+      ['201201', 'on-time'],
+      ['201202', 'late'],
+      ['201203', 'missing'],
+      ['201204', 'missing'],
+      ['201205', 'on-time'],
+      ['201206', 'pending'],
     ]);
-    expect(report.bimonths.map((b) => [b.period, b.status])).toEqual([['201201B', 'on-time'], ['201202B', 'missing'], ['201203B', 'pending']]);
+    expect(report.bimonths.map((b) => [b.period, b.status])).toEqual([
+      ['201201B', 'on-time'],
+      ['201202B', 'missing'],
+      ['201203B', 'pending'],
+    ]);
   });
 
-  it('keeps each supervisor\'s term, ended when the district is reassigned', async () => {
+  it("keeps each supervisor's term, ended when the district is reassigned", async () => {
     await applyEvents(db.dataSource, projection, history());
     const terms = await tableRows(db.dataSource, projection, 'terms');
-    expect(terms.map((t) => [t.supervisor_id, t.until_at === null])).toEqual([['sup-li', true], ['sup-wang', false]]);
+    expect(terms.map((t) => [t.supervisor_id, t.until_at === null])).toEqual([
+      ['sup-li', true],
+      ['sup-wang', false],
+    ]);
   });
 
   it('changes nothing when every event is delivered twice', async () => {

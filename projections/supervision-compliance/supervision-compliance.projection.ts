@@ -11,13 +11,20 @@ export const supervisionComplianceProjection: Projection<SupervisionEvent> = {
     switch (event.type) {
       case 'SupervisorAssigned': {
         const { districtCode, supervisorId, assignedAt } = event.data;
-        await tx.query(`INSERT INTO ${s}.terms (district_code, supervisor_id, from_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [districtCode, supervisorId, assignedAt]);
+        await tx.query(`INSERT INTO ${s}.terms (district_code, supervisor_id, from_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+          districtCode,
+          supervisorId,
+          assignedAt,
+        ]);
         return;
       }
       case 'SupervisorAssignmentEnded': {
         const { districtCode, supervisorId, endedAt } = event.data;
         // Only a term open at that instant ends: a second delivery finds none, nor ends a later term of the same supervisor.
-        await tx.query(`UPDATE ${s}.terms SET until_at = $3 WHERE district_code = $1 AND supervisor_id = $2 AND until_at IS NULL AND from_at <= $3`, [districtCode, supervisorId, endedAt]);
+        await tx.query(
+          `UPDATE ${s}.terms SET until_at = $3 WHERE district_code = $1 AND supervisor_id = $2 AND until_at IS NULL AND from_at <= $3`,
+          [districtCode, supervisorId, endedAt],
+        );
         return;
       }
       case 'SupervisionVisitRecorded': {

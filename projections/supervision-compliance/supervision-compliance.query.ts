@@ -15,15 +15,25 @@ export interface DistrictCompliance {
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export async function districtCompliance(
-  db: Queryable, schema: string, districtCode: string, range: { from?: string; to: string }, currentMonth: string,
+  db: Queryable,
+  schema: string,
+  districtCode: string,
+  range: { from?: string; to: string },
+  currentMonth: string,
 ): Promise<DistrictCompliance> {
   assertSchemaName(schema);
   const terms: Term[] = await db.query(
     `SELECT supervisor_id AS "supervisorId", ${ISO('from_at')} AS "from", ${ISO('until_at')} AS "until" FROM ${schema}.terms WHERE district_code = $1 ORDER BY from_at`,
     [districtCode],
   );
-  const visits: Report[] = await db.query(`SELECT month AS period, ${ISO('recorded_at')} AS "recordedAt" FROM ${schema}.visits WHERE district_code = $1`, [districtCode]);
-  const bulletins: Report[] = await db.query(`SELECT period, ${ISO('recorded_at')} AS "recordedAt" FROM ${schema}.bulletins WHERE district_code = $1`, [districtCode]);
+  const visits: Report[] = await db.query(
+    `SELECT month AS period, ${ISO('recorded_at')} AS "recordedAt" FROM ${schema}.visits WHERE district_code = $1`,
+    [districtCode],
+  );
+  const bulletins: Report[] = await db.query(
+    `SELECT period, ${ISO('recorded_at')} AS "recordedAt" FROM ${schema}.bulletins WHERE district_code = $1`,
+    [districtCode],
+  );
   const first = range.from ?? firstMonth(terms, range.to);
   const months = monthsBetween(first, range.to);
   return {

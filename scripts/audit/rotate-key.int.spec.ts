@@ -7,9 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import {
-  CheckpointWriter, keyHistory, loadCheckpointConfig, openCheckpointNote, storedCheckpointOfSize,
-} from '@libs/audit/checkpointing';
+import { CheckpointWriter, keyHistory, loadCheckpointConfig, openCheckpointNote, storedCheckpointOfSize } from '@libs/audit/checkpointing';
 import { parseNote, verifiedSigners } from '@libs/audit/notes/signed-note';
 import { parseVerifierKey } from '@libs/audit/notes/note-keys';
 import { keyFingerprint, loadPublicKey, verifyCheckpoint } from '@libs/audit/signing';
@@ -21,7 +19,9 @@ import { rotateKey } from './rotate-key';
 import { auditVerify } from './verify';
 
 const event = () => ({
-  id: randomUUID(), type: 'SupervisorAssigned', data: { n: randomUUID() },
+  id: randomUUID(),
+  type: 'SupervisorAssigned',
+  data: { n: randomUUID() },
   metadata: { actor: 'office', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T00:00:00.000Z' },
 });
 
@@ -54,7 +54,12 @@ describe('audit:rotate-key', () => {
 
     await store.appendToStream('supervision-640104', [event()]);
     const rotation = await rotateKey([], env);
-    expect(rotation).toMatchObject({ oldKeyId: keyFingerprint(oldKey), announcedAt: 3, switched: true, keyFile: join(dataDir, 'audit', 'checkpoint-signing-key.pem') });
+    expect(rotation).toMatchObject({
+      oldKeyId: keyFingerprint(oldKey),
+      announcedAt: 3,
+      switched: true,
+      keyFile: join(dataDir, 'audit', 'checkpoint-signing-key.pem'),
+    });
     expect(keyFingerprint(loadPublicKey(readFileSync(rotation.keyFile, 'utf8')))).toBe(rotation.newKeyId);
 
     const after = new CheckpointWriter(store, dataSource.manager, systemClock, loadCheckpointConfig(env, dataDir));
@@ -71,8 +76,22 @@ describe('audit:rotate-key', () => {
     expect(verifyCheckpoint(first, oldKey)).toBe(true);
     expect(openCheckpointNote((await storedCheckpointOfSize(dataSource.manager, 4))!.note!, [newVerifier]).head.size).toBe(4);
     expect(await keyHistory(dataSource.manager)).toEqual([
-      { keyId: keyFingerprint(oldKey), publicKey: expect.any(String), verifierKey: before.verifierKey(), announcedBy: null, firstCheckpoint: 2, lastCheckpoint: 3 },
-      { keyId: rotation.newKeyId, publicKey: expect.any(String), verifierKey: after.verifierKey(), announcedBy: 3, firstCheckpoint: 3, lastCheckpoint: 4 },
+      {
+        keyId: keyFingerprint(oldKey),
+        publicKey: expect.any(String),
+        verifierKey: before.verifierKey(),
+        announcedBy: null,
+        firstCheckpoint: 2,
+        lastCheckpoint: 3,
+      },
+      {
+        keyId: rotation.newKeyId,
+        publicKey: expect.any(String),
+        verifierKey: after.verifierKey(),
+        announcedBy: 3,
+        firstCheckpoint: 3,
+        lastCheckpoint: 4,
+      },
     ]);
     await after.stop();
     expect(await auditVerify([], env)).toBe(0);

@@ -55,10 +55,14 @@ function writePrivateKey(path: string, key: KeyObject): void {
 if (require.main === module) {
   rotateKey(process.argv.slice(2)).then(
     (r) => {
-      console.log(`announced key ${r.newKeyId.slice(0, 16)} in the checkpoint of ${r.announcedAt} events, signed by ${r.oldKeyId.slice(0, 16)} and by it`);
-      console.log(r.switched
-        ? `switched: ${r.keyFile} now holds the new key; restart the service`
-        : `the new key is in ${r.keyFile}: set AUDIT_SIGNING_KEY to it and restart the service`);
+      console.log(
+        `announced key ${r.newKeyId.slice(0, 16)} in the checkpoint of ${r.announcedAt} events, signed by ${r.oldKeyId.slice(0, 16)} and by it`,
+      );
+      console.log(
+        r.switched
+          ? `switched: ${r.keyFile} now holds the new key; restart the service`
+          : `the new key is in ${r.keyFile}: set AUDIT_SIGNING_KEY to it and restart the service`,
+      );
     },
     (error: unknown) => {
       console.error(`audit:rotate-key failed: ${error instanceof Error ? error.message : String(error)}`);

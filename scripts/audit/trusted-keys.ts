@@ -13,7 +13,12 @@ import { parseVerifierKey } from '@libs/audit/notes/note-keys';
 import { parseNote, verifiedSigners } from '@libs/audit/notes/signed-note';
 import { keyFingerprint, loadPublicKey } from '@libs/audit/signing';
 
-export async function trustedKeys(dataSource: DataSource, dataDir: string, given: readonly string[], env: NodeJS.ProcessEnv): Promise<Map<string, KeyObject>> {
+export async function trustedKeys(
+  dataSource: DataSource,
+  dataDir: string,
+  given: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Map<string, KeyObject>> {
   const keys = new Map<string, KeyObject>();
   const add = (key: KeyObject) => keys.set(keyFingerprint(key), key);
   const { signingKey, origin } = loadCheckpointConfig(env, dataDir);
@@ -30,11 +35,15 @@ async function vouchedFor(dataSource: DataSource, origin: string, keys: Map<stri
   if (!present) return;
   const rows: { public_key: string }[] = await dataSource.query(`SELECT public_key FROM audit.signing_keys`);
   const history = rows.map((row) => loadPublicKey(row.public_key));
-  const announcements: { announced_by: string }[] = await dataSource.query(`SELECT DISTINCT announced_by FROM audit.signing_keys WHERE announced_by IS NOT NULL`);
-  const notes = (await Promise.all(announcements.map((a) => storedCheckpointOfSize(dataSource.manager, Number(a.announced_by)))))
-    .flatMap((stored) => (stored?.note ? [parseNote(stored.note)] : []));
-  const signs = (note: ReturnType<typeof parseNote>, key: KeyObject) => verifiedSigners(note, [parseVerifierKey(noteVerifierKey(origin, key))]).length > 0;
-  for (let grew = true; grew; ) {
+  const announcements: { announced_by: string }[] = await dataSource.query(
+    `SELECT DISTINCT announced_by FROM audit.signing_keys WHERE announced_by IS NOT NULL`,
+  );
+  const notes = (await Promise.all(announcements.map((a) => storedCheckpointOfSize(dataSource.manager, Number(a.announced_by))))).flatMap(
+    (stored) => (stored?.note ? [parseNote(stored.note)] : []),
+  );
+  const signs = (note: ReturnType<typeof parseNote>, key: KeyObject) =>
+    verifiedSigners(note, [parseVerifierKey(noteVerifierKey(origin, key))]).length > 0;
+  for (let grew = true; grew;) {
     grew = false;
     for (const note of notes.filter((n) => [...keys.values()].some((key) => signs(n, key)))) {
       for (const key of history.filter((k) => !keys.has(keyFingerprint(k)) && signs(note, k))) {

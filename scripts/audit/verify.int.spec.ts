@@ -20,7 +20,9 @@ import { auditVerify } from './verify';
 
 const KEY = generateSigningKeyPair().privateKeyPem;
 const event = (type: string, n: number): EventToAppend => ({
-  id: randomUUID(), type, data: { n, note: `event ${n}` },
+  id: randomUUID(),
+  type,
+  data: { n, note: `event ${n}` },
   metadata: { actor: 'registrar-1', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T00:00:00.000Z' },
 });
 
@@ -37,7 +39,12 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
     database = await createTestDatabase();
     dataSource = await openDatabase(database.url, libSchema);
     store = new PostgresEventStore({ connectionString: database.url });
-    writer = new CheckpointWriter(store, dataSource.manager, new ManualClock(new Date('2012-03-01T08:00:00.000Z')), loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY }, '/nonexistent'));
+    writer = new CheckpointWriter(
+      store,
+      dataSource.manager,
+      new ManualClock(new Date('2012-03-01T08:00:00.000Z')),
+      loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY }, '/nonexistent'),
+    );
     for (let round = 0; round < 4; round++) {
       await store.appendToStream('household-a', [event(round ? 'NeedRecorded' : 'HouseholdEnrolled', round)]);
       await store.appendToStream('household-b', [event(round ? 'ServiceDelivered' : 'HouseholdEnrolled', round)]);
@@ -54,7 +61,9 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
 
   it('finds an untouched log intact, every checkpoint matched, and exits 0', async () => {
     expect(await auditLog(database.url, keys, { pageSize: 3, workers: 0 })).toMatchObject({
-      intact: true, chains: { events: 8, intact: true }, checkpoints: { events: 8, checkpoints: 2, matched: 2 },
+      intact: true,
+      chains: { events: 8, intact: true },
+      checkpoints: { events: 8, checkpoints: 2, matched: 2 },
     });
     expect(await auditVerify(['--page-size', '3'], env())).toBe(0);
   });
@@ -62,7 +71,10 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
   it('reads the log in the order of its positions, not of their text, past a power of ten', async () => {
     for (let i = 0; i < 120; i++) await store.appendToStream('household-c', [event('NeedRecorded', i)]);
     await writer.checkpoint();
-    expect(await auditLog(database.url, keys, { pageSize: 7, workers: 0 })).toMatchObject({ intact: true, checkpoints: { checkpoints: 3, matched: 3 } });
+    expect(await auditLog(database.url, keys, { pageSize: 7, workers: 0 })).toMatchObject({
+      intact: true,
+      checkpoints: { checkpoints: 3, matched: 3 },
+    });
   });
 
   it('finds a household event rewritten with its chain recomputed, which every chain still passes, and exits 1', async () => {
@@ -71,12 +83,18 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
     for (const row of rows.slice(1)) {
       const content = row.revision === 1n ? { ...row, data: { ...row.data, note: 'rewritten' } } : row;
       const hash = eventHash(previous, content);
-      await sql(`UPDATE event_store.events SET data = $3, previous_hash = decode($4, 'hex'), hash = decode($5, 'hex') WHERE stream_id = $1 AND stream_revision = $2`,
-        ['household-a', row.revision.toString(), JSON.stringify(content.data), previous, hash]);
+      await sql(
+        `UPDATE event_store.events SET data = $3, previous_hash = decode($4, 'hex'), hash = decode($5, 'hex') WHERE stream_id = $1 AND stream_revision = $2`,
+        ['household-a', row.revision.toString(), JSON.stringify(content.data), previous, hash],
+      );
       previous = hash;
     }
     const audit = await auditLog(database.url, keys, { pageSize: 3, workers: 0 });
-    expect(audit).toMatchObject({ intact: false, chains: { intact: true }, checkpoints: { matched: 0, firstBreak: { reason: 'root-mismatch', lastGood: null } } });
+    expect(audit).toMatchObject({
+      intact: false,
+      chains: { intact: true },
+      checkpoints: { matched: 0, firstBreak: { reason: 'root-mismatch', lastGood: null } },
+    });
     expect(audit.summary).toMatch(/^TAMPERED: .*the log's first 4 events hash to/);
     expect(await auditVerify([], env())).toBe(1);
   });
@@ -85,7 +103,11 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
     const last: RecordedEvent = (await store.readStream('household-b'))[3];
     await sql(`DELETE FROM event_store.events WHERE event_id = $1`, [last.id]);
     const audit = await auditLog(database.url, keys, { pageSize: 3, workers: 2 });
-    expect(audit).toMatchObject({ intact: false, chains: { intact: true, events: 7 }, checkpoints: { matched: 1, firstBreak: { reason: 'beyond-log', lastGood: { eventCount: 4 } } } });
+    expect(audit).toMatchObject({
+      intact: false,
+      chains: { intact: true, events: 7 },
+      checkpoints: { matched: 1, firstBreak: { reason: 'beyond-log', lastGood: { eventCount: 4 } } },
+    });
     expect(audit.summary).toContain('the change lies after event 4');
     expect(await auditVerify([], env())).toBe(1);
   });
@@ -96,20 +118,33 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
     expect(audit).toMatchObject({ intact: false, checkpoints: { firstBreak: { reason: 'unknown-key' } } });
   });
 
-  it('does not trust a key an insider added to the keys\' history, nor the checkpoints it signed over a rewritten log', async () => {
+  it("does not trust a key an insider added to the keys' history, nor the checkpoints it signed over a rewritten log", async () => {
     // The insider rewrites an event (chain recomputed), drops the real checkpoints, and signs the rewrite with a key of their own.
     const [row] = await store.readStream('household-b');
     const rewritten = { ...row, data: { ...row.data, note: 'rewritten' } };
-    await sql(`UPDATE event_store.events SET data = $2, hash = decode($3, 'hex') WHERE event_id = $1`, [row.id, JSON.stringify(rewritten.data), eventHash(row.previousHash, rewritten)]);
+    await sql(`UPDATE event_store.events SET data = $2, hash = decode($3, 'hex') WHERE event_id = $1`, [
+      row.id,
+      JSON.stringify(rewritten.data),
+      eventHash(row.previousHash, rewritten),
+    ]);
     const rest = (await store.readStream('household-b')).slice(1);
     let previous = eventHash(row.previousHash, rewritten);
     for (const next of rest) {
       const hash = eventHash(previous, next);
-      await sql(`UPDATE event_store.events SET previous_hash = decode($2, 'hex'), hash = decode($3, 'hex') WHERE event_id = $1`, [next.id, previous, hash]);
+      await sql(`UPDATE event_store.events SET previous_hash = decode($2, 'hex'), hash = decode($3, 'hex') WHERE event_id = $1`, [
+        next.id,
+        previous,
+        hash,
+      ]);
       previous = hash;
     }
     await sql(`DELETE FROM audit.checkpoints`, []);
-    const rogue = new CheckpointWriter(store, dataSource.manager, new ManualClock(), loadCheckpointConfig({ AUDIT_SIGNING_KEY: generateSigningKeyPair().privateKeyPem }, '/x'));
+    const rogue = new CheckpointWriter(
+      store,
+      dataSource.manager,
+      new ManualClock(),
+      loadCheckpointConfig({ AUDIT_SIGNING_KEY: generateSigningKeyPair().privateKeyPem }, '/x'),
+    );
     await rogue.checkpoint();
     await rogue.stop();
     expect(await auditVerify([], env())).toBe(1);

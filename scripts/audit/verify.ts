@@ -22,11 +22,15 @@ function positive(text: string | undefined, name: string): number | undefined {
 
 /** Runs the audit; resolves to the exit code (throws when the log could not be checked: exit 2). */
 export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const options = readOptions(argv, {
-    'public-key': { type: 'string', multiple: true },
-    workers: { type: 'string' },
-    'page-size': { type: 'string' },
-  }, USAGE);
+  const options = readOptions(
+    argv,
+    {
+      'public-key': { type: 'string', multiple: true },
+      workers: { type: 'string' },
+      'page-size': { type: 'string' },
+    },
+    USAGE,
+  );
   const workers = positive(options.workers, '--workers');
   const pageSize = positive(options['page-size'], '--page-size') || undefined;
   const runtime = await openRuntime(loadConfig(env), { env, schema: databaseSchema });
@@ -54,7 +58,9 @@ export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEn
 
 if (require.main === module) {
   auditVerify(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       console.error(`audit:verify could not check the log: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 2;

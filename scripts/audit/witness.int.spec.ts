@@ -15,7 +15,8 @@ import { leaves, LOG_KEY, ORIGIN, SIGNED_AT, swapped } from '@libs/audit/vectors
 import { position } from '@libs/event-store/position';
 import { runWitness } from './witness';
 
-const noteOf = (hashes: string[]) => signCheckpointNote(ORIGIN, makeCheckpoint(position(BigInt(hashes.length - 1)), hashes, SIGNED_AT), [LOG_KEY]);
+const noteOf = (hashes: string[]) =>
+  signCheckpointNote(ORIGIN, makeCheckpoint(position(BigInt(hashes.length - 1)), hashes, SIGNED_AT), [LOG_KEY]);
 
 describe('a witness facing a forking service', () => {
   let server: Server;

@@ -14,7 +14,8 @@ import { WitnessedTree, WitnessRefusal } from '@libs/audit/notes/witness';
 import { LogService, witnessOnce } from '@libs/audit/witnessing/witness-run';
 import { readOptions } from '../support/options';
 
-const USAGE = 'npm run audit:witness -- --log-key <vkey> --url <service> --key <file> [--state <file>] [--token <t>] [--interval <s>] [--once] [--new-key <name>]';
+const USAGE =
+  'npm run audit:witness -- --log-key <vkey> --url <service> --key <file> [--state <file>] [--token <t>] [--interval <s>] [--once] [--new-key <name>]';
 
 export function httpLogService(url: string, token: string | undefined): LogService {
   const headers = { ...(token && { authorization: `Bearer ${token}` }), 'content-type': 'application/json' };
@@ -27,17 +28,31 @@ export function httpLogService(url: string, token: string | undefined): LogServi
     latestNote: async () => String((await get('/audit/checkpoints/latest')).note),
     consistency: async (first, second) => (await get(`/audit/checkpoints/${first}/consistency/${second}`)).proof as ConsistencyProof,
     postCosignature: async (size, witnessKey, cosignature) => {
-      const response = await fetch(`${url}/audit/checkpoints/${size}/cosignatures`, { method: 'POST', headers, body: JSON.stringify({ witnessKey, cosignature }) });
+      const response = await fetch(`${url}/audit/checkpoints/${size}/cosignatures`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ witnessKey, cosignature }),
+      });
       if (!response.ok) throw new Error(`POST cosignature of ${size}: ${response.status} ${await response.text()}`);
     },
   };
 }
 
 export async function runWitness(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, print = console.log): Promise<number> {
-  const o = readOptions(argv, {
-    'log-key': { type: 'string' }, url: { type: 'string' }, key: { type: 'string' }, state: { type: 'string' }, token: { type: 'string' },
-    interval: { type: 'string' }, once: { type: 'boolean' }, 'new-key': { type: 'string' },
-  }, USAGE);
+  const o = readOptions(
+    argv,
+    {
+      'log-key': { type: 'string' },
+      url: { type: 'string' },
+      key: { type: 'string' },
+      state: { type: 'string' },
+      token: { type: 'string' },
+      interval: { type: 'string' },
+      once: { type: 'boolean' },
+      'new-key': { type: 'string' },
+    },
+    USAGE,
+  );
   if (!o.key) throw new Error(`--key is required (${USAGE})`);
   if (o['new-key']) {
     const signer = noteSigner(o['new-key'], generateKeyPairSync('ed25519').privateKey, COSIGNATURE_V1);
@@ -72,7 +87,9 @@ export async function runWitness(argv: readonly string[], env: NodeJS.ProcessEnv
 
 if (require.main === module) {
   runWitness(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       console.error(`audit:witness failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 2;

@@ -23,11 +23,19 @@ export interface GenerateArgs {
   databaseUrl?: string;
 }
 
-export const USAGE = 'usage: [--households N] [--years N] [--seed N] [--mode commands|bulk] [--events N] [--order time|shards] [--concurrency N] [--shard N] [--database-url URL]';
+export const USAGE =
+  'usage: [--households N] [--years N] [--seed N] [--mode commands|bulk] [--events N] [--order time|shards] [--concurrency N] [--shard N] [--database-url URL]';
 
 const CHOICES = { mode: ['commands', 'bulk'], order: ['time', 'shards'] } as const;
 
-const INTEGER_FLAGS = { households: [1, 10_000_000], years: [1, 20], seed: [0, 2 ** 32 - 1], events: [1, 2_000_000_000], concurrency: [1, 256], shard: [1, 1_000_000] } as const;
+const INTEGER_FLAGS = {
+  households: [1, 10_000_000],
+  years: [1, 20],
+  seed: [0, 2 ** 32 - 1],
+  events: [1, 2_000_000_000],
+  concurrency: [1, 256],
+  shard: [1, 1_000_000],
+} as const;
 
 export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   const args: GenerateArgs = { households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'time', concurrency: 16, shard: 0 };
@@ -46,7 +54,8 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     } else if (name in INTEGER_FLAGS) {
       const [min, max] = INTEGER_FLAGS[name as keyof typeof INTEGER_FLAGS];
       const number = Number(value);
-      if (!Number.isSafeInteger(number) || number < min || number > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
+      if (!Number.isSafeInteger(number) || number < min || number > max)
+        throw new Error(`--${name} must be an integer from ${min} to ${max}`);
       (args as unknown as Record<string, number>)[name] = number;
     }
   }

@@ -2,12 +2,33 @@ import { parseGenerateArgs } from './args';
 
 describe('npm run generate arguments', () => {
   it('defaults to the campaign at its real size through the command path', () => {
-    expect(parseGenerateArgs([])).toEqual({ households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'time', concurrency: 16, shard: 250 });
+    expect(parseGenerateArgs([])).toEqual({
+      households: 70_200,
+      years: 4,
+      seed: 1,
+      mode: 'commands',
+      order: 'time',
+      concurrency: 16,
+      shard: 250,
+    });
   });
 
   it('reads sizes, the mode and the database, in both flag forms', () => {
-    expect(parseGenerateArgs(['--households', '500', '--years=2', '--seed', '7', '--mode', 'bulk', '--events', '10000000', '--database-url', 'postgres://x/y']))
-      .toMatchObject({ households: 500, years: 2, seed: 7, mode: 'bulk', events: 10_000_000, databaseUrl: 'postgres://x/y' });
+    expect(
+      parseGenerateArgs([
+        '--households',
+        '500',
+        '--years=2',
+        '--seed',
+        '7',
+        '--mode',
+        'bulk',
+        '--events',
+        '10000000',
+        '--database-url',
+        'postgres://x/y',
+      ]),
+    ).toMatchObject({ households: 500, years: 2, seed: 7, mode: 'bulk', events: 10_000_000, databaseUrl: 'postgres://x/y' });
   });
 
   it('loads a log sized in events in bulk unless told to use the command path', () => {

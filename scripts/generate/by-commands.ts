@@ -38,14 +38,16 @@ export async function loadByCommands(store: EventStore, items: Iterable<Campaign
       options.onWritten?.(outcome.events, item.command.metadata.occurredAt);
       options.onProgress?.(done);
     });
-    const tracked: Promise<void> = run.catch((error: Error) => {
-      // A broken rule is named by its code, never its message: the command carries personal data.
-      const reason = error instanceof DomainError ? `rule ${error.code}` : `${error.name}: ${error.message}`;
-      failure ??= new Error(`${item.command.type} on ${item.stream} failed: ${reason}`);
-    }).finally(() => {
-      inFlight.delete(tracked);
-      if (tails.get(item.stream) === tracked) tails.delete(item.stream);
-    });
+    const tracked: Promise<void> = run
+      .catch((error: Error) => {
+        // A broken rule is named by its code, never its message: the command carries personal data.
+        const reason = error instanceof DomainError ? `rule ${error.code}` : `${error.name}: ${error.message}`;
+        failure ??= new Error(`${item.command.type} on ${item.stream} failed: ${reason}`);
+      })
+      .finally(() => {
+        inFlight.delete(tracked);
+        if (tails.get(item.stream) === tracked) tails.delete(item.stream);
+      });
     tails.set(item.stream, tracked);
     inFlight.add(tracked);
   }

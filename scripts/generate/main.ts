@@ -27,14 +27,21 @@ async function main(): Promise<void> {
   const runtime = await openRuntime(config, { schema: databaseSchema });
   try {
     if ((await runtime.eventStore.headPosition()) !== undefined) throw new Error(notEmpty(target(config, runtime, args)));
-    console.log(`generating seed ${args.seed}: ${households} households, ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`);
-    const how = args.mode === 'bulk' ? `${args.shard} households at a time` : `${args.concurrency} commands in flight, ${args.order === 'time' ? 'in time order' : `${args.shard} households at a time`}`;
+    console.log(
+      `generating seed ${args.seed}: ${households} households, ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`,
+    );
+    const how =
+      args.mode === 'bulk'
+        ? `${args.shard} households at a time`
+        : `${args.concurrency} commands in flight, ${args.order === 'time' ? 'in time order' : `${args.shard} households at a time`}`;
     console.log(`mode ${args.mode}, ${how}; writing to ${target(config, runtime, args)}`);
     const tally = new CampaignTally(plan.reference);
     const started = Date.now();
     const done = await load(runtime, plan, args, estimate, (events, occurredAt) => events.forEach((event) => tally.add(event, occurredAt)));
     const seconds = (Date.now() - started) / 1000;
-    console.log(`wrote ${done.events} events from ${done.commands} commands in ${seconds.toFixed(1)} s (${Math.round(done.events / seconds)} events/s)`);
+    console.log(
+      `wrote ${done.events} events from ${done.commands} commands in ${seconds.toFixed(1)} s (${Math.round(done.events / seconds)} events/s)`,
+    );
     for (const line of tally.describe()) console.log(`  ${line}`);
   } finally {
     await runtime.close();
@@ -42,28 +49,43 @@ async function main(): Promise<void> {
 }
 
 /** The service's own store: whatever it does on append (personal-field encryption) applies to generated events. */
-async function load(runtime: Runtime, plan: CampaignPlan, args: GenerateArgs, estimate: number, onWritten: Parameters<typeof loadByCommands>[2]['onWritten']): Promise<LoadProgress> {
+async function load(
+  runtime: Runtime,
+  plan: CampaignPlan,
+  args: GenerateArgs,
+  estimate: number,
+  onWritten: Parameters<typeof loadByCommands>[2]['onWritten'],
+): Promise<LoadProgress> {
   const progress = generateProgress(args.mode, estimate);
   const options = { onProgress: progress.update, onWritten };
-  const done = args.mode === 'commands'
-    ? await loadByCommands(runtime.eventStore, args.order === 'time' ? generatePlanned(plan) : generateInShards(plan, args.shard), { ...options, concurrency: args.concurrency })
-    : await loadInBulk(runtime.eventStore, plan, { ...options, shard: args.shard, concurrency: Math.min(args.concurrency, 8) });
+  const done =
+    args.mode === 'commands'
+      ? await loadByCommands(runtime.eventStore, args.order === 'time' ? generatePlanned(plan) : generateInShards(plan, args.shard), {
+          ...options,
+          concurrency: args.concurrency,
+        })
+      : await loadInBulk(runtime.eventStore, plan, { ...options, shard: args.shard, concurrency: Math.min(args.concurrency, 8) });
   progress.stop(done);
   return done;
 }
 
 /** Where the log goes, said plainly so that a DATABASE_URL or EVENTSTORE_URL left in the environment is not used unnoticed. */
 function target(config: Config, runtime: Runtime, args: GenerateArgs): string {
-  const database = runtime.databaseSource === 'embedded'
-    ? `the embedded PostgreSQL under ${config.dataDir}/postgres`
-    : `PostgreSQL at ${hostAndDatabase(runtime.databaseUrl)} (${args.databaseUrl ? '--database-url' : 'DATABASE_URL'})`;
-  return config.eventStoreUrl ? `EventStoreDB at ${hostAndDatabase(config.eventStoreUrl)} (EVENTSTORE_URL), read models in ${database}` : database;
+  const database =
+    runtime.databaseSource === 'embedded'
+      ? `the embedded PostgreSQL under ${config.dataDir}/postgres`
+      : `PostgreSQL at ${hostAndDatabase(runtime.databaseUrl)} (${args.databaseUrl ? '--database-url' : 'DATABASE_URL'})`;
+  return config.eventStoreUrl
+    ? `EventStoreDB at ${hostAndDatabase(config.eventStoreUrl)} (EVENTSTORE_URL), read models in ${database}`
+    : database;
 }
 
 /** Generated streams would collide with (or be mixed into) what the log holds, so only an empty one is written to. */
 function notEmpty(where: string): string {
-  return `the log (${where}) already holds events, and generate writes only into an empty log. Nothing was written. ` +
-    'Point it at an empty one: another DATA_DIR (a fresh embedded PostgreSQL), or DATABASE_URL / --database-url naming an empty database';
+  return (
+    `the log (${where}) already holds events, and generate writes only into an empty log. Nothing was written. ` +
+    'Point it at an empty one: another DATA_DIR (a fresh embedded PostgreSQL), or DATABASE_URL / --database-url naming an empty database'
+  );
 }
 
 /** Host and path only: a URL's user and password stay out of the output. */

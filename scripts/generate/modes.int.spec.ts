@@ -12,7 +12,11 @@ const options = { seed: 11, households: 80, years: 2 };
 
 async function wholeLog(store: PostgresEventStore): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  for (let page = await store.readAll({ maxCount: 1_000 }); page.length > 0; page = await store.readAll({ fromPosition: page[page.length - 1].position, maxCount: 1_000 })) {
+  for (
+    let page = await store.readAll({ maxCount: 1_000 });
+    page.length > 0;
+    page = await store.readAll({ fromPosition: page[page.length - 1].position, maxCount: 1_000 })
+  ) {
     events.push(...page);
   }
   return events;
@@ -65,6 +69,8 @@ describe('npm run generate, in both modes', () => {
     const enrolment = [...generatePlanned(new CampaignPlan(options))].find((item) => item.command.type === 'EnrollHousehold')!;
     // A new command id: the same id would be recognised as a re-send and answered from the log.
     const again = { ...enrolment, command: { ...enrolment.command, metadata: { ...enrolment.command.metadata, commandId: randomUUID() } } };
-    await expect(loadByCommands(stores[0], [again], { concurrency: 1 })).rejects.toThrow(`EnrollHousehold on ${enrolment.stream} failed: rule household-already-enrolled`);
+    await expect(loadByCommands(stores[0], [again], { concurrency: 1 })).rejects.toThrow(
+      `EnrollHousehold on ${enrolment.stream} failed: rule household-already-enrolled`,
+    );
   });
 });

@@ -30,12 +30,16 @@ describe('npm run generate on a log that already holds events', () => {
   });
 
   it('refuses in words, exits non-zero and appends nothing', async () => {
-    const run = spawnSync(process.execPath, ['-r', './scripts/projections/register.js', 'scripts/generate/main.ts', '--households', '5', '--years', '1', '--seed', '1'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir, EVENTSTORE_URL: '' },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['-r', './scripts/projections/register.js', 'scripts/generate/main.ts', '--households', '5', '--years', '1', '--seed', '1'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir, EVENTSTORE_URL: '' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/already holds events/);
     expect(run.stderr).toMatch(/writes only into an empty log/);

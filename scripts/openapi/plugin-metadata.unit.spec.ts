@@ -24,14 +24,24 @@ const keyOf = (name: ts.PropertyName) => (ts.isIdentifier(name) || ts.isStringLi
  * generator happened to visit files in make no difference; any changed name, type or rule does.
  */
 function canonical(node: ts.Node, file: ts.SourceFile): string {
-  if (ts.isObjectLiteralExpression(node)) return `{ ${node.properties.map((p) => canonical(p, file)).sort().join(' ; ')} }`;
+  if (ts.isObjectLiteralExpression(node))
+    return `{ ${node.properties
+      .map((p) => canonical(p, file))
+      .sort()
+      .join(' ; ')} }`;
   if (ts.isArrayLiteralExpression(node) && ts.isPropertyAssignment(node.parent) && UNORDERED.has(keyOf(node.parent.name))) {
-    return `[ ${node.elements.map((e) => canonical(e, file)).sort().join(' ; ')} ]`;
+    return `[ ${node.elements
+      .map((e) => canonical(e, file))
+      .sort()
+      .join(' ; ')} ]`;
   }
   if (ts.isStringLiteral(node) || ts.isIdentifier(node)) return node.text;
   const children = node.getChildren(file);
   if (children.length === 0) return node.kind === ts.SyntaxKind.CommaToken ? '' : node.getText(file);
-  return children.map((child) => canonical(child, file)).filter(Boolean).join(' ');
+  return children
+    .map((child) => canonical(child, file))
+    .filter(Boolean)
+    .join(' ');
 }
 
 function canonicalFile(source: string): string {
@@ -43,11 +53,16 @@ describe('the committed Swagger plugin metadata', () => {
   it('is what `npm run openapi:metadata` would write from the source now', () => {
     const dir = mkdtempSync(join(tmpdir(), 'family-ledger-openapi-'));
     try {
-      const run = spawnSync(process.execPath, ['-r', './scripts/projections/register.js', 'scripts/openapi/plugin-metadata.ts', dir], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+      const run = spawnSync(process.execPath, ['-r', './scripts/projections/register.js', 'scripts/openapi/plugin-metadata.ts', dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
       if (run.status !== 0) throw new Error(`the generator failed (${run.status ?? run.signal}): ${run.stderr}`);
       const fresh = readFileSync(join(dir, 'metadata.ts'), 'utf8');
       const committed = readFileSync(join(ROOT, 'apps/api/src/metadata.ts'), 'utf8');
-      if (canonicalFile(fresh) !== canonicalFile(committed)) throw new Error('apps/api/src/metadata.ts is out of date: run `npm run openapi:metadata` and commit it');
+      if (canonicalFile(fresh) !== canonicalFile(committed))
+        throw new Error('apps/api/src/metadata.ts is out of date: run `npm run openapi:metadata` and commit it');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -19,7 +19,14 @@ async function main(): Promise<void> {
   const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: url, pollIntervalMs: 50 }));
   const runners = projections
     .filter((p) => !names || names.includes(p.name))
-    .map((p) => new ProjectionRunner(p, store, dataSource, { batchSize, standbyPollMs: 50, onError: (e) => console.error(`${p.name}: ${(e as Error).message}`) }));
+    .map(
+      (p) =>
+        new ProjectionRunner(p, store, dataSource, {
+          batchSize,
+          standbyPollMs: 50,
+          onError: (e) => console.error(`${p.name}: ${(e as Error).message}`),
+        }),
+    );
   for (const runner of runners) runner.start();
   console.log('ready');
   process.on('SIGTERM', () => {

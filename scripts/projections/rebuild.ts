@@ -17,7 +17,8 @@ function rebuildArgs(argv: string[]): { names: string[]; batchSize: number } {
     allowPositionals: true,
   });
   const batchSize = Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new Error('--batch-size must be an integer from 1 to 100000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
+    throw new Error('--batch-size must be an integer from 1 to 100000');
   if (values.all) return { names: projections.map((p) => p.name), batchSize };
   if (names.length === 0) throw new Error(`name a projection to rebuild (or --all): ${projections.map((p) => p.name).join(', ')}`);
   const unknown = names.find((name) => !projections.some((p) => p.name === name));
@@ -26,7 +27,10 @@ function rebuildArgs(argv: string[]): { names: string[]; batchSize: number } {
 }
 
 async function countHandled(runtime: ScriptRuntime, types: readonly string[]): Promise<number> {
-  const [{ count }] = await runtime.dataSource.query(`SELECT count(*)::bigint AS count FROM event_store.events WHERE event_type = ANY($1::text[])`, [types]);
+  const [{ count }] = await runtime.dataSource.query(
+    `SELECT count(*)::bigint AS count FROM event_store.events WHERE event_type = ANY($1::text[])`,
+    [types],
+  );
   return Number(count);
 }
 
@@ -39,10 +43,15 @@ async function main(): Promise<void> {
       const total = await countHandled(runtime, projection.handles);
       const bar = progressBar({ label: name, total });
       const started = Date.now();
-      const result = await rebuildProjection(projection, runtime.store, runtime.dataSource, { batchSize, onProgress: (applied) => bar.update(applied) });
+      const result = await rebuildProjection(projection, runtime.store, runtime.dataSource, {
+        batchSize,
+        onProgress: (applied) => bar.update(applied),
+      });
       bar.update(result.eventsApplied);
       bar.stop();
-      console.log(`${name}: ${result.eventsApplied} events into ${result.schema} in ${((Date.now() - started) / 1000).toFixed(1)} s; swapped`);
+      console.log(
+        `${name}: ${result.eventsApplied} events into ${result.schema} in ${((Date.now() - started) / 1000).toFixed(1)} s; swapped`,
+      );
     }
   } finally {
     await runtime.close();

@@ -9,7 +9,11 @@ const { addHook } = require('pirates');
 const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '../..');
-const aliases = [['@libs/', 'libs/'], ['@projections/', 'projections/'], ['@apps/', 'apps/']];
+const aliases = [
+  ['@libs/', 'libs/'],
+  ['@projections/', 'projections/'],
+  ['@apps/', 'apps/'],
+];
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
@@ -20,11 +24,17 @@ Module._resolveFilename = function (request, ...rest) {
 };
 
 addHook(
-  (code, filename) => transformSync(code, {
-    filename,
-    sourceMaps: 'inline',
-    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true },
-    module: { type: 'commonjs' },
-  }).code,
+  (code, filename) =>
+    transformSync(code, {
+      filename,
+      sourceMaps: 'inline',
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+    }).code,
   { exts: ['.ts'], ignoreNodeModules: true },
 );

@@ -21,7 +21,8 @@ export interface LoadArgs {
 export function loadArgs(argv: string[]): LoadArgs {
   const { values, positionals } = parseArgs({ args: argv, options: { source: { type: 'string' } }, allowPositionals: true });
   const [kind, file] = positionals;
-  if (!(REGISTER_KINDS as readonly string[]).includes(kind ?? '')) throw new RegisterError(undefined, `the first argument is the register: ${REGISTER_KINDS.join(' or ')}`);
+  if (!(REGISTER_KINDS as readonly string[]).includes(kind ?? ''))
+    throw new RegisterError(undefined, `the first argument is the register: ${REGISTER_KINDS.join(' or ')}`);
   if (!file) throw new RegisterError(undefined, 'the second argument is the CSV file');
   return { kind: kind as RegisterKind, file, source: values.source ?? `file ${basename(file)}` };
 }

@@ -12,5 +12,7 @@ export const SYNTHETIC_REGISTER_FILE = join(__dirname, '../../../libs/reference-
 if (require.main === module) {
   const rows = syntheticRegister(new CampaignPlan({ seed: 1, households: 70_200, years: 4 }));
   writeFileSync(process.argv[2] ?? SYNTHETIC_REGISTER_FILE, registerCsv(rows));
-  process.stdout.write(`${rows.length} rows, ${rows.filter((r) => r.year === 2015).reduce((sum, r) => sum + r.households, 0)} households in 2015\n`);
+  process.stdout.write(
+    `${rows.length} rows, ${rows.filter((r) => r.year === 2015).reduce((sum, r) => sum + r.households, 0)} households in 2015\n`,
+  );
 }

@@ -11,7 +11,10 @@ describe('store command line', () => {
   });
 
   it('lets --from-url and --to-url override the settings, in either flag form', () => {
-    const args = parseStoreArgs(['--from=postgres', '--from-url=postgres://a/one', '--to', 'postgres', '--to-url', 'postgres://a/two'], env);
+    const args = parseStoreArgs(
+      ['--from=postgres', '--from-url=postgres://a/one', '--to', 'postgres', '--to-url', 'postgres://a/two'],
+      env,
+    );
     expect(args.from.url).toBe('postgres://a/one');
     expect(args.to.url).toBe('postgres://a/two');
   });
@@ -24,11 +27,10 @@ describe('store command line', () => {
     expect(() => parseStoreArgs(['--from', 'esdb', '--to', 'postgres'], { DATABASE_URL: 'postgres://x/y' })).toThrow(/EVENTSTORE_URL/);
   });
 
-  it.each([
-    [['--from', 'mysql', '--to', 'esdb']],
-    [['--from', 'postgres', '--to']],
-    [['--from', 'postgres', '--to', 'esdb', '--fast']],
-  ])('refuses a malformed command line %p with the usage', (argv) => {
-    expect(() => parseStoreArgs(argv, env)).toThrow(/usage: --from/);
-  });
+  it.each([[['--from', 'mysql', '--to', 'esdb']], [['--from', 'postgres', '--to']], [['--from', 'postgres', '--to', 'esdb', '--fast']]])(
+    'refuses a malformed command line %p with the usage',
+    (argv) => {
+      expect(() => parseStoreArgs(argv, env)).toThrow(/usage: --from/);
+    },
+  );
 });

@@ -10,7 +10,18 @@ import { Position } from '../../libs/event-store/position';
 export interface LogDifference {
   /** 0-based index in the global order. */
   index: number;
-  field: 'missing-in-second' | 'missing-in-first' | 'id' | 'stream' | 'revision' | 'type' | 'data' | 'metadata' | 'recordedAt' | 'previousHash' | 'hash';
+  field:
+    | 'missing-in-second'
+    | 'missing-in-first'
+    | 'id'
+    | 'stream'
+    | 'revision'
+    | 'type'
+    | 'data'
+    | 'metadata'
+    | 'recordedAt'
+    | 'previousHash'
+    | 'hash';
   /** Identifies the event of the first log (or the second when the first has ended). */
   stream: string;
   revision: bigint;

@@ -77,7 +77,9 @@ export async function resumePoint(source: EventStore, target: EventStore): Promi
     throw error;
   });
   if (twin?.id !== last.id || twin.revision !== last.revision) {
-    throw new Error(`the target log is not a copy of the source: its last event (stream ${last.stream}, revision ${last.revision}) is not in the source`);
+    throw new Error(
+      `the target log is not a copy of the source: its last event (stream ${last.stream}, revision ${last.revision}) is not in the source`,
+    );
   }
   return twin.position;
 }
@@ -105,8 +107,13 @@ export function batches(page: readonly RecordedEvent[], options: CopyOptions = {
   for (const event of page) {
     const size = JSON.stringify([event.data, event.metadata]).length;
     const previous = current[current.length - 1];
-    const joins = previous && previous.stream === event.stream && previous.recordedAt === event.recordedAt
-      && event.revision === previous.revision + 1n && current.length < maxEvents && bytes + size <= maxBytes;
+    const joins =
+      previous &&
+      previous.stream === event.stream &&
+      previous.recordedAt === event.recordedAt &&
+      event.revision === previous.revision + 1n &&
+      current.length < maxEvents &&
+      bytes + size <= maxBytes;
     if (!joins && current.length > 0) {
       out.push(current);
       current = [];

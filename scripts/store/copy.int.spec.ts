@@ -35,9 +35,12 @@ async function writeHistory(store: PostgresEventStore, clock: ManualClock): Prom
   let count = 0;
   for (let round = 0; round < 6; round++) {
     for (const [i, stream] of streams.entries()) {
-      const size = (round + i) % 3 + 1;
+      const size = ((round + i) % 3) + 1;
       clock.advance(1_000 + i);
-      await store.appendToStream(stream, Array.from({ length: size }, (_, n) => anEvent('Counted', { round, n, note: 'Zhāng 张' })));
+      await store.appendToStream(
+        stream,
+        Array.from({ length: size }, (_, n) => anEvent('Counted', { round, n, note: 'Zhāng 张' })),
+      );
       count += size;
     }
   }
@@ -79,7 +82,11 @@ describe('store copy and verify between two PostgreSQL logs', () => {
   it('resumes after an interruption without writing anything twice', async () => {
     const target = await freshTarget();
     const stop = new AbortController();
-    const first = await copyLog(source, target, { pageSize: 5, onProgress: (p) => p.copied >= total / 3 && stop.abort(), signal: stop.signal });
+    const first = await copyLog(source, target, {
+      pageSize: 5,
+      onProgress: (p) => p.copied >= total / 3 && stop.abort(),
+      signal: stop.signal,
+    });
     expect(first.completed).toBe(false);
     expect(first.copied).toBeLessThan(total);
     await untilVisible(target.store, first.copied);

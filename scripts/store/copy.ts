@@ -29,9 +29,11 @@ async function main(): Promise<void> {
     const result = await copyLog(source, target, { signal: stop.signal, onProgress: (p) => progress.update(p.copied, p.position) });
     progress.stop();
     await analyzeTarget(args.to);
-    console.log(result.completed
-      ? `copied ${result.copied} events: the target holds the whole source log (run store:verify to compare)`
-      : `stopped after ${result.copied} events: run the same command again to resume`);
+    console.log(
+      result.completed
+        ? `copied ${result.copied} events: the target holds the whole source log (run store:verify to compare)`
+        : `stopped after ${result.copied} events: run the same command again to resume`,
+    );
     if (!result.completed) process.exitCode = 130;
   } finally {
     await Promise.allSettled([source.close(), target.store.close()]);

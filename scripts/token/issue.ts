@@ -36,12 +36,22 @@ function tokenArgs(argv: string[]): Args {
   });
   const roles = values.role.flatMap((value) => value.split(','));
   for (const role of roles) if (!isRole(role)) throw new Error(`unknown role "${role}"`);
-  for (const scope of values.scope) if (!(SCOPES as readonly string[]).includes(scope)) throw new Error(`unknown scope "${scope}"; known: ${SCOPES.join(', ')}`);
-  const args: Args = { roles: roles as Role[], ou: values.ou, days: Number(values.days), sub: values.sub, department: values.department, scopes: values.scope as Scope[] };
-  if (args.roles.length === 0) throw new Error('--role is required (registrar, provider, loan-officer, supervisor, auditor, analyst, subscriber, admin)');
+  for (const scope of values.scope)
+    if (!(SCOPES as readonly string[]).includes(scope)) throw new Error(`unknown scope "${scope}"; known: ${SCOPES.join(', ')}`);
+  const args: Args = {
+    roles: roles as Role[],
+    ou: values.ou,
+    days: Number(values.days),
+    sub: values.sub,
+    department: values.department,
+    scopes: values.scope as Scope[],
+  };
+  if (args.roles.length === 0)
+    throw new Error('--role is required (registrar, provider, loan-officer, supervisor, auditor, analyst, subscriber, admin)');
   if (!referenceData.orgUnit(args.ou)) throw new Error(`--ou ${args.ou} is not an org unit of the tree`);
   if (!Number.isFinite(args.days) || args.days <= 0 || args.days > 3650) throw new Error('--days must be a number of days from 1 to 3650');
-  if (args.department !== undefined && !referenceData.department(args.department)) throw new Error(`--department ${args.department} is not a known department`);
+  if (args.department !== undefined && !referenceData.department(args.department))
+    throw new Error(`--department ${args.department} is not a known department`);
   return args;
 }
 
@@ -52,7 +62,11 @@ async function main(): Promise<void> {
   const token = await issueToken(
     privateKey,
     { sub: args.sub ?? `${args.roles[0]}-${args.ou}`, roles: args.roles, ou: args.ou, department: args.department, scopes: args.scopes },
-    { expiresInSeconds: Math.round(args.days * 86_400), issuer: process.env.AUTH_ISSUER?.trim() || EMBEDDED_ISSUER, audience: process.env.AUTH_AUDIENCE?.trim() || undefined },
+    {
+      expiresInSeconds: Math.round(args.days * 86_400),
+      issuer: process.env.AUTH_ISSUER?.trim() || EMBEDDED_ISSUER,
+      audience: process.env.AUTH_AUDIENCE?.trim() || undefined,
+    },
   );
   process.stdout.write(`${token}\n`);
 }

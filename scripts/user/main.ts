@@ -16,7 +16,10 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const known = error instanceof UsageError || error instanceof AccountError;
   // The embedded PostgreSQL rejects with nothing when another process (a running service) holds DATA_DIR.
-  const message = error === undefined ? 'the database could not be opened (a running service holds DATA_DIR? point DATABASE_URL at its PostgreSQL)' : ((error as Error)?.message ?? String(error));
+  const message =
+    error === undefined
+      ? 'the database could not be opened (a running service holds DATA_DIR? point DATABASE_URL at its PostgreSQL)'
+      : ((error as Error)?.message ?? String(error));
   console.error(`user: ${known ? (error as Error).message : message}`);
   process.exit(known ? 2 : 1);
 });

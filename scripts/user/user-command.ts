@@ -12,7 +12,8 @@
 import { parseArgs } from 'node:util';
 import { generatePassword, Users } from '@libs/accounts';
 
-export const USAGE = 'usage: npm run user -- add --username <name> --role <role> [--role ...] --ou <org unit> [--department <code>] [--display-name <name>] [--password <password>]\n       npm run user -- password --username <name> [--password <password>]\n       npm run user -- disable --username <name>\n       npm run user -- list';
+export const USAGE =
+  'usage: npm run user -- add --username <name> --role <role> [--role ...] --ou <org unit> [--department <code>] [--display-name <name>] [--password <password>]\n       npm run user -- password --username <name> [--password <password>]\n       npm run user -- disable --username <name>\n       npm run user -- list';
 
 const OPTIONS = {
   username: { type: 'string' },
@@ -60,7 +61,14 @@ export async function runUserCommand({ command, values }: UserCommand, users: Us
   switch (command) {
     case 'add': {
       const roles = (values.role ?? []).flatMap((role) => role.split(','));
-      const user = await users.create({ username: required(values.username, 'username'), password, roles, ou: required(values.ou, 'ou'), department: values.department, displayName: values['display-name'] });
+      const user = await users.create({
+        username: required(values.username, 'username'),
+        password,
+        roles,
+        ou: required(values.ou, 'ou'),
+        department: values.department,
+        displayName: values['display-name'],
+      });
       print(`added ${user.username} (${user.roles.join(', ')} in ${user.ou}${user.department ? `, ${user.department}` : ''})${generated}`);
       return;
     }
@@ -73,7 +81,10 @@ export async function runUserCommand({ command, values }: UserCommand, users: Us
       print(`disabled ${values.username}; their sessions ended`);
       return;
     case 'list':
-      for (const user of await users.list()) print(`${user.username}\t${user.roles.join(',')}\t${user.ou}\t${user.department ?? '-'}\t${user.disabled ? 'disabled' : 'active'}\t${user.displayName}`);
+      for (const user of await users.list())
+        print(
+          `${user.username}\t${user.roles.join(',')}\t${user.ou}\t${user.department ?? '-'}\t${user.disabled ? 'disabled' : 'active'}\t${user.displayName}`,
+        );
       return;
     default: {
       const exhaustive: never = command;

@@ -18,14 +18,25 @@ const honest = leaves(13);
 const rewritten = swapped(honest, 1, 2);
 const sign = (hashes: string[]) => signCheckpoint(makeCheckpoint(position(BigInt(hashes.length - 1)), hashes, SIGNED_AT), LOG_KEY);
 const trusted = sign(honest.slice(0, 5));
-const forgedBundle = (JSON.parse(readFileSync(join(__dirname, '../../libs/audit/vectors/bundles.json'), 'utf8')) as { vectors: { name: string; input: { bundle: string } }[] })
-  .vectors.find((v) => v.name === 'truncated inclusion proof')!.input.bundle;
+const forgedBundle = (
+  JSON.parse(readFileSync(join(__dirname, '../../libs/audit/vectors/bundles.json'), 'utf8')) as {
+    vectors: { name: string; input: { bundle: string } }[];
+  }
+).vectors.find((v) => v.name === 'truncated inclusion proof')!.input.bundle;
 
 const ROUTES: Record<string, () => unknown> = {
   // Over the rewritten log: the proof is genuine for the rewrite, signed with the real key.
-  '/audit/checkpoints/5/consistency/13': () => ({ first: sign(rewritten.slice(0, 5)), second: sign(rewritten), proof: consistencyProof(rewritten, 5) }),
+  '/audit/checkpoints/5/consistency/13': () => ({
+    first: sign(rewritten.slice(0, 5)),
+    second: sign(rewritten),
+    proof: consistencyProof(rewritten, 5),
+  }),
   // Claims the honest start, and makes the proof up.
-  '/audit/checkpoints/5/consistency/14': () => ({ first: trusted, second: sign(rewritten), proof: { first: 5, second: 13, path: consistencyProof(rewritten, 5).path } }),
+  '/audit/checkpoints/5/consistency/14': () => ({
+    first: trusted,
+    second: sign(rewritten),
+    proof: { first: 5, second: 13, path: consistencyProof(rewritten, 5).path },
+  }),
 };
 
 describe('the offline verifier against a malicious service', () => {
@@ -64,7 +75,7 @@ describe('the offline verifier against a malicious service', () => {
     expect(main(['verify', 'case.ndjson', '--public-key', LOG_PUBLIC_KEY], io)).toBe(1);
   });
 
-  it('accepts the honest answer, so the rejections are the forgeries\' doing', () => {
+  it("accepts the honest answer, so the rejections are the forgeries' doing", () => {
     files['honest.json'] = JSON.stringify({ first: trusted, second: sign(honest), proof: consistencyProof(honest, 5) });
     expect(main(['consistency', 'honest.json', '--trusted', 'trusted.json', '--public-key', LOG_PUBLIC_KEY], io)).toBe(0);
   });

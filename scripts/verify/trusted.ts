@@ -10,11 +10,13 @@ import { ConsistencyProof } from '../../libs/audit/consistency';
 
 /** The checkpoint in a trusted file (JSON, or a signed note: returned as its text), or why it cannot be read. */
 export function readTrustedCheckpoint(text: string): { checkpoint: SignedCheckpoint | string } | string {
-  if (!text.trimStart().startsWith('{')) return text.includes('\n\n\u2014 ') ? { checkpoint: text } : 'the trusted file is neither checkpoint JSON nor a signed note';
+  if (!text.trimStart().startsWith('{'))
+    return text.includes('\n\n\u2014 ') ? { checkpoint: text } : 'the trusted file is neither checkpoint JSON nor a signed note';
   try {
     const value = JSON.parse(text) as SignedCheckpoint & { checkpoint?: SignedCheckpoint };
     const checkpoint = value.checkpoint ?? value;
-    if (typeof checkpoint !== 'object' || checkpoint === null || typeof checkpoint.merkleRoot !== 'string') return 'the trusted file holds no checkpoint';
+    if (typeof checkpoint !== 'object' || checkpoint === null || typeof checkpoint.merkleRoot !== 'string')
+      return 'the trusted file holds no checkpoint';
     return { checkpoint };
   } catch {
     return 'the trusted file is not JSON';
@@ -52,6 +54,9 @@ export function consistencyProblem(
     const cosigned = checkWitnesses(answer.second, (answer.second as { note?: string }).note, key, witnesses);
     if (!cosigned.ok) return `the later checkpoint: ${cosigned.detail}`;
   }
-  if (typeof trustedInput === 'string') return signedByOneOf(answer.second, [key]) ? treeExtensionProblem(trusted, answer.second, answer.proof) : 'the later checkpoint\'s signature does not verify';
+  if (typeof trustedInput === 'string')
+    return signedByOneOf(answer.second, [key])
+      ? treeExtensionProblem(trusted, answer.second, answer.proof)
+      : "the later checkpoint's signature does not verify";
   return extensionProblem(trustedInput, answer.second, answer.proof, [key]);
 }

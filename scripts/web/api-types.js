@@ -19,7 +19,9 @@ function typesOf(document) {
   const input = join(dir, 'openapi.json');
   const output = join(dir, 'schema.d.ts');
   writeFileSync(input, JSON.stringify(document));
-  execFileSync(process.execPath, [join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), input, '-o', output, '--silent'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), input, '-o', output, '--silent'], {
+    stdio: 'inherit',
+  });
   return readFileSync(output, 'utf8');
 }
 
@@ -27,9 +29,14 @@ module.exports = { typesOf, target };
 
 if (require.main === module) {
   const base = process.argv[2] ?? 'http://127.0.0.1:3000';
-  fetch(new URL('/openapi.json', base)).then(async (response) => {
-    if (!response.ok) throw new Error(`GET ${base}/openapi.json answered ${response.status}`);
-    writeFileSync(target, typesOf(await response.json()));
-    console.log(`wrote ${target}`);
-  }).catch((error) => { console.error(error.message); process.exit(1); });
+  fetch(new URL('/openapi.json', base))
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`GET ${base}/openapi.json answered ${response.status}`);
+      writeFileSync(target, typesOf(await response.json()));
+      console.log(`wrote ${target}`);
+    })
+    .catch((error) => {
+      console.error(error.message);
+      process.exit(1);
+    });
 }

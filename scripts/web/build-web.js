@@ -56,7 +56,8 @@ function buildWeb({ force = false, quiet = false, root = join(__dirname, '..', '
     return false;
   }
   run(root, web, quiet);
-  if (!existsSync(join(out, 'index.html'))) throw new Error('vite build wrote no dist/web/index.html: apps/web must build to ../../dist/web');
+  if (!existsSync(join(out, 'index.html')))
+    throw new Error('vite build wrote no dist/web/index.html: apps/web must build to ../../dist/web');
   // Written after the build: Vite empties its output directory first.
   writeFileSync(hashFile, `${wanted}\n`);
   if (!quiet) console.log('web app: built into dist/web');

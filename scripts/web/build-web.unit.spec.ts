@@ -15,11 +15,14 @@ describe('the incremental web app build', () => {
 
   /** Stands in for Vite: writes the output, as `vite build` with outDir ../../dist/web does. */
   function fakeVite(): ViteRunner & { calls: number } {
-    const run = Object.assign((root: string) => {
-      run.calls += 1;
-      mkdirSync(join(root, 'dist', 'web'), { recursive: true });
-      writeFileSync(join(root, 'dist', 'web', 'index.html'), `<html>${run.calls}</html>`);
-    }, { calls: 0 });
+    const run = Object.assign(
+      (root: string) => {
+        run.calls += 1;
+        mkdirSync(join(root, 'dist', 'web'), { recursive: true });
+        writeFileSync(join(root, 'dist', 'web', 'index.html'), `<html>${run.calls}</html>`);
+      },
+      { calls: 0 },
+    );
     return run;
   }
 

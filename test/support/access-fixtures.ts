@@ -34,9 +34,19 @@ export async function baseUrl(app: TestApp): Promise<string> {
   return `http://127.0.0.1:${(app.http.address() as { port: number }).port}`;
 }
 
-export async function send(base: string, method: string, path: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+export async function send(
+  base: string,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   const abort = new AbortController();
-  const response = await fetch(`${base}${path}`, { method, headers: { 'X-Test-Anonymous': '1', ...options.headers }, body: options.body, signal: abort.signal });
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'X-Test-Anonymous': '1', ...options.headers },
+    body: options.body,
+    signal: abort.signal,
+  });
   if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
     abort.abort();
     return { status: response.status, body: '', headers: response.headers };
@@ -60,18 +70,47 @@ export async function createFixtures(app: TestApp, base: string, names: { head: 
     return answer.json!;
   };
   const fixtures = { householdId: randomUUID(), serviceId: randomUUID(), loanId: randomUUID(), caseId: randomUUID() };
-  await post('/households', { householdId: fixtures.householdId, villageCode: VILLAGE, category: 'developing', members: 4, head: { name: names.head, phone: '13912345678' } });
-  await post(`/households/${fixtures.householdId}/needs`, { focusArea: 'health', kind: 'care', description: names.need });
-  await post(`/households/${fixtures.householdId}/services`, { serviceId: fixtures.serviceId, departmentCode: DEPARTMENT, serviceTypeCode: 'family-doctor', focusArea: 'health' });
-  await post('/loans', {
-    loanId: fixtures.loanId, householdId: fixtures.householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen: 2_000_000,
-    interestSubsidyBps: 600, termMonths: 12, lender: 'Yinchuan Rural Credit Cooperative',
+  await post('/households', {
+    householdId: fixtures.householdId,
+    villageCode: VILLAGE,
+    category: 'developing',
+    members: 4,
+    head: { name: names.head, phone: '13912345678' },
   });
-  await post(`/supervision/${IN_DISTRICT}/assignment`, { supervisorId: 'sup-matrix', reason: 'matrix fixture' }, { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' });
-  await post('/cases', {
-    caseId: fixtures.caseId, subjectUnit: 'unit-1', districtCode: IN_DISTRICT, grounds: ['passive'],
-    evidence: [{ reference: 'visit-1', description: 'nothing done' }], reason: 'matrix fixture',
-  }, { 'X-Actor': 'sup-matrix' });
+  await post(`/households/${fixtures.householdId}/needs`, { focusArea: 'health', kind: 'care', description: names.need });
+  await post(`/households/${fixtures.householdId}/services`, {
+    serviceId: fixtures.serviceId,
+    departmentCode: DEPARTMENT,
+    serviceTypeCode: 'family-doctor',
+    focusArea: 'health',
+  });
+  await post('/loans', {
+    loanId: fixtures.loanId,
+    householdId: fixtures.householdId,
+    borrowerGroup: 'woman',
+    programmeCode: 'womens-micro-loan',
+    principalFen: 2_000_000,
+    interestSubsidyBps: 600,
+    termMonths: 12,
+    lender: 'Yinchuan Rural Credit Cooperative',
+  });
+  await post(
+    `/supervision/${IN_DISTRICT}/assignment`,
+    { supervisorId: 'sup-matrix', reason: 'matrix fixture' },
+    { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' },
+  );
+  await post(
+    '/cases',
+    {
+      caseId: fixtures.caseId,
+      subjectUnit: 'unit-1',
+      districtCode: IN_DISTRICT,
+      grounds: ['passive'],
+      evidence: [{ reference: 'visit-1', description: 'nothing done' }],
+      reason: 'matrix fixture',
+    },
+    { 'X-Actor': 'sup-matrix' },
+  );
   return fixtures;
 }
 

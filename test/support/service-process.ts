@@ -23,12 +23,21 @@ export interface ServiceProcess {
 /** The environment of a child: the test run's own database settings removed, DATA_DIR set. */
 export function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_JWKS_URL', 'PII_MASTER_KEY', 'AUDIT_SIGNING_KEY']) delete env[name];
+  for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_JWKS_URL', 'PII_MASTER_KEY', 'AUDIT_SIGNING_KEY'])
+    delete env[name];
   return { ...env, DATA_DIR: dataDir, PORT: '0', ...extra };
 }
 
-export async function startServiceProcess(dataDir: string, extraEnv: Record<string, string> = {}, timeoutMs = 90_000): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['-r', REGISTER, join(ROOT, 'apps/api/src/main.ts')], { cwd: ROOT, env: childEnv(dataDir, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServiceProcess(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+  timeoutMs = 90_000,
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ['-r', REGISTER, join(ROOT, 'apps/api/src/main.ts')], {
+    cwd: ROOT,
+    env: childEnv(dataDir, extraEnv),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -53,8 +62,18 @@ export async function startServiceProcess(dataDir: string, extraEnv: Record<stri
 }
 
 /** Runs a script (`scripts/token/issue.ts` ...) to its end, beside whatever runs on `dataDir`. */
-export function runScript(script: string, args: string[], dataDir: string, extraEnv: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['-r', REGISTER, join(ROOT, script), ...args], { cwd: ROOT, env: childEnv(dataDir, extraEnv), encoding: 'utf8', timeout: 120_000 });
+export function runScript(
+  script: string,
+  args: string[],
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['-r', REGISTER, join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: childEnv(dataDir, extraEnv),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -42,7 +42,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const runtime = await openRuntime(loadConfig(env), { clock: systemClock, env, schema: databaseSchema });
   const app = await createApiApp(runtime);
   await authenticateByDefault(app.getHttpServer());
-  const projector = options.projector ? new Projector(projections, runtime.eventStore, runtime.dataSource, { standbyPollMs: 100 }) : undefined;
+  const projector = options.projector
+    ? new Projector(projections, runtime.eventStore, runtime.dataSource, { standbyPollMs: 100 })
+    : undefined;
   projector?.start();
   return {
     app,

@@ -55,7 +55,13 @@ export const testTokens: TestTokens = (roles, options = {}) => {
   const list = Array.isArray(roles) ? roles : [roles];
   return issueToken(
     pair.privateKey,
-    { sub: options.sub ?? `test-${list.join('-')}`, roles: list, ou: options.ou ?? CITY, department: options.department, scopes: options.scopes },
+    {
+      sub: options.sub ?? `test-${list.join('-')}`,
+      roles: list,
+      ou: options.ou ?? CITY,
+      department: options.department,
+      scopes: options.scopes,
+    },
     { expiresInSeconds: options.expiresInSeconds ?? 3600, issuer: TEST_ISSUER },
   );
 };

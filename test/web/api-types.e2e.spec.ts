@@ -10,7 +10,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 const { typesOf, target } = require('../../scripts/web/api-types.js') as { typesOf(document: object): string; target: string };
 
-describe('the web app\'s generated API types', () => {
+describe("the web app's generated API types", () => {
   let app: TestApp;
 
   beforeAll(async () => {

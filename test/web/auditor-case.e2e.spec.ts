@@ -12,7 +12,12 @@ import { choose, settled, signInThroughPage } from './support/journey';
 import { assignSupervisor, seedCase } from './support/seed-case';
 import { createUser, startWebService, WebService } from './support/web-service';
 
-const WORDS: Record<string, string> = { CaseOpened: '立案', RectificationOrdered: '责令整改', RectificationReported: '报告整改情况', RectificationRejected: '整改未通过' };
+const WORDS: Record<string, string> = {
+  CaseOpened: '立案',
+  RectificationOrdered: '责令整改',
+  RectificationReported: '报告整改情况',
+  RectificationRejected: '整改未通过',
+};
 
 describeInBrowser('the auditor reads a case', (browserPath) => {
   let service: WebService;
@@ -50,10 +55,20 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     await page.getByRole('link', { name: caseId.slice(0, 8) }).click();
     await page.getByTestId('timeline').locator('tr.ant-table-row').first().waitFor();
     await settled(page);
-    const history = (await api(`/cases/${caseId}/history`)).body.events as { revision: number; type: string; actor: string; reason: string; hash: string }[];
-    const rows = await page.getByTestId('timeline').locator('tr.ant-table-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const history = (await api(`/cases/${caseId}/history`)).body.events as {
+      revision: number;
+      type: string;
+      actor: string;
+      reason: string;
+      hash: string;
+    }[];
+    const rows = await page
+      .getByTestId('timeline')
+      .locator('tr.ant-table-row')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(rows.map((cells) => [Number(cells[0]), cells[1], cells[2], cells[3], cells[6]])).toEqual(
-      history.map((event) => [event.revision, WORDS[event.type], event.actor, event.reason, event.hash.slice(0, 12)]));
+      history.map((event) => [event.revision, WORDS[event.type], event.actor, event.reason, event.hash.slice(0, 12)]),
+    );
   });
 
   it('shows the state after a chosen event and as of a revision, as the API folds them', async () => {
@@ -64,10 +79,12 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     await choose(page, '回看', '按版本');
     await page.getByRole('button', { name: '显示当时状态' }).click();
     await page.getByTestId('state-view').nth(1).waitFor();
-    expect(JSON.parse((await page.getByTestId('state-view').nth(1).textContent())!)).toEqual((await api(`/cases/${caseId}?revision=2`)).body.state);
+    expect(JSON.parse((await page.getByTestId('state-view').nth(1).textContent())!)).toEqual(
+      (await api(`/cases/${caseId}?revision=2`)).body.state,
+    );
   });
 
-  it('verifies the hash chain, downloads the API\'s export bundle and shows the audit trail', async () => {
+  it("verifies the hash chain, downloads the API's export bundle and shows the audit trail", async () => {
     await page.getByRole('button', { name: '校验哈希链' }).click();
     await page.getByTestId('verdict').filter({ hasText: '完好：4 个事件的哈希链一致' }).waitFor();
     const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载审计包' }).click()]);

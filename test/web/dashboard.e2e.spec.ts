@@ -14,7 +14,8 @@ import { choose, settled, signInThroughPage } from './support/journey';
 import { createUser, startWebService, WebService } from './support/web-service';
 
 type Row = Record<string, unknown>;
-const sum = (rows: Row[], field: string) => rows.reduce((total: number, row) => total + (typeof row[field] === 'number' ? (row[field] as number) : 0), 0);
+const sum = (rows: Row[], field: string) =>
+  rows.reduce((total: number, row) => total + (typeof row[field] === 'number' ? (row[field] as number) : 0), 0);
 
 describeInBrowser('the analyst dashboard', (browserPath) => {
   let service: WebService;
@@ -32,7 +33,8 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     await seedCampaign(service.app.runtime.eventStore, service.app.runtime.dataSource);
     await eventually(async () => {
       const { body } = await request(service.app.http).get('/admin/projections').expect(200);
-      if (body.projections.some((p: { lag: { events: number } }) => p.lag.events > 0)) throw new Error(`projections behind: ${JSON.stringify(body.projections)}`);
+      if (body.projections.some((p: { lag: { events: number } }) => p.lag.events > 0))
+        throw new Error(`projections behind: ${JSON.stringify(body.projections)}`);
     }, 30_000);
     page = await (await newContext(browser)).newPage();
     await signInThroughPage(page, service.baseUrl, analyst);
@@ -50,7 +52,9 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     const loans = (await api('/indicators/loan-principal-granted?ou=640100&pe=2012')).body.rows as Row[];
     const raw = async (key: string) => page.getByTestId(`tile-${key}`).getByTestId('tile-value').getAttribute('data-raw');
     expect(Number(await raw('enrolled'))).toBe(sum(enrolled, 'numerator'));
-    expect(await page.getByTestId('tile-enrolled').getByTestId('tile-target').textContent()).toBe(new Intl.NumberFormat('zh-CN').format(sum(enrolled, 'denominator')));
+    expect(await page.getByTestId('tile-enrolled').getByTestId('tile-target').textContent()).toBe(
+      new Intl.NumberFormat('zh-CN').format(sum(enrolled, 'denominator')),
+    );
     expect(await page.getByTestId('tile-enrolled').textContent()).toContain('未达标');
     expect(Number(await raw('satisfaction'))).toBeCloseTo(sum(satisfaction, 'numerator') / sum(satisfaction, 'denominator'), 10);
     expect(Number(await raw('loans'))).toBe(sum(loans, 'numerator'));
@@ -83,7 +87,7 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     expect(positions).toContain(body.reflects.position);
   });
 
-  it('tables an indicator by its dimensions and downloads the API\'s CSV and an Excel file with Chinese headers', async () => {
+  it("tables an indicator by its dimensions and downloads the API's CSV and an Excel file with Chinese headers", async () => {
     const { body } = await api('/indicators/households-enrolled?ou=640100&pe=2012');
     const cells = await page.locator('.ant-table-tbody tr.ant-table-row').last().locator('td').allTextContents();
     expect(cells[0]).toBe(body.rows[body.rows.length - 1].orgUnit);

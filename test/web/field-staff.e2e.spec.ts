@@ -20,8 +20,22 @@ describeInBrowser('field staff at a household', (browserPath) => {
   let page: Page;
   let householdId: string;
   let names: Record<string, Named[]>;
-  const staff = { username: 'ma-field', password: 'a long enough password', roles: ['registrar', 'provider', 'loan-officer'], ou: '640104', department: 'health', displayName: '马干事' };
-  const xixia = { username: 'he-xixia', password: 'a long enough password', roles: ['registrar', 'provider'], ou: '640105', department: 'health', displayName: '何干事' };
+  const staff = {
+    username: 'ma-field',
+    password: 'a long enough password',
+    roles: ['registrar', 'provider', 'loan-officer'],
+    ou: '640104',
+    department: 'health',
+    displayName: '马干事',
+  };
+  const xixia = {
+    username: 'he-xixia',
+    password: 'a long enough password',
+    roles: ['registrar', 'provider'],
+    ou: '640105',
+    department: 'health',
+    displayName: '何干事',
+  };
   const zh = (list: string, code: string) => names[list].find((item) => item.code === code)!.name['zh-CN'];
   const stream = async () => service.app.runtime.eventStore.readStream(`household-${householdId}`);
   const form = (name: string) => page.getByTestId(`form-${name}`);
@@ -44,14 +58,17 @@ describeInBrowser('field staff at a household', (browserPath) => {
     await service?.close();
   });
 
-  it('puts the API\'s validation problem next to the field it names, and appends nothing', async () => {
+  it("puts the API's validation problem next to the field it names, and appends nothing", async () => {
     const before = await logLength(service.app);
     await page.locator('#enrol-village').fill('6401');
     await choose(page, '类别', zh('categories', 'stable'));
     await page.locator('#enrol-members').fill('3');
     await page.locator('#enrol-head').fill('马兰');
     await form('enrol').getByRole('button', { name: '提交' }).click();
-    const problem = form('enrol').locator('.ant-form-item').filter({ has: page.locator('#enrol-village') }).locator('.ant-form-item-explain-error');
+    const problem = form('enrol')
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('#enrol-village') })
+      .locator('.ant-form-item-explain-error');
     expect(await problem.textContent()).toMatch(/villageCode must be a 12-digit/);
     expect(await logLength(service.app)).toBe(before);
   });
@@ -62,7 +79,9 @@ describeInBrowser('field staff at a household', (browserPath) => {
     await page.waitForURL(/\/app\/households\/[0-9a-f-]{36}$/);
     householdId = page.url().split('/').pop()!;
     const events = await stream();
-    expect(events.map((e) => [e.type, e.data])).toEqual([['HouseholdEnrolled', expect.objectContaining({ householdId, villageCode: '640104001001', category: 'stable', members: 3 })]]);
+    expect(events.map((e) => [e.type, e.data])).toEqual([
+      ['HouseholdEnrolled', expect.objectContaining({ householdId, villageCode: '640104001001', category: 'stable', members: 3 })],
+    ]);
     await page.getByTestId('household-revision').filter({ hasText: '0' }).waitFor();
   });
 
@@ -72,7 +91,10 @@ describeInBrowser('field staff at a household', (browserPath) => {
     await choose(page, '需求类型', zh('needKinds', 'health-service'));
     await page.locator('#need-description').fill('哮喘复查');
     const keys: string[] = [];
-    page.on('request', (sent) => void (sent.method() === 'POST' && sent.url().endsWith('/needs') && keys.push(sent.headers()['idempotency-key'])));
+    page.on(
+      'request',
+      (sent) => void (sent.method() === 'POST' && sent.url().endsWith('/needs') && keys.push(sent.headers()['idempotency-key'])),
+    );
     await form('need').getByRole('button', { name: '提交' }).dblclick();
     await submitted('need');
     // However many of the clicks reached the server, they carried one key.
@@ -87,7 +109,10 @@ describeInBrowser('field staff at a household', (browserPath) => {
     await signInThroughPage(stale, service.baseUrl, staff, `/app/households/${householdId}`);
     await stale.getByTestId('form-need').waitFor();
     await settled(stale);
-    await request(service.app.http).post(`/households/${householdId}/needs`).send({ focusArea: 'prosperity', kind: 'skills', description: 'driving' }).expect(201);
+    await request(service.app.http)
+      .post(`/households/${householdId}/needs`)
+      .send({ focusArea: 'prosperity', kind: 'skills', description: 'driving' })
+      .expect(201);
     const before = await logLength(service.app);
     await choose(stale, '重点领域', zh('focusAreas', 'civility'), { within: stale.getByTestId('form-need') });
     await choose(stale, '需求类型', zh('needKinds', 'knowledge'));
@@ -101,20 +126,26 @@ describeInBrowser('field staff at a household', (browserPath) => {
     await settled(page);
   });
 
-  it('delivers a service and records the household\'s satisfaction with it', async () => {
+  it("delivers a service and records the household's satisfaction with it", async () => {
     await choose(page, '部门', zh('departments', 'health'));
     await choose(page, '服务类型', zh('serviceTypes', 'health-check'));
     await choose(page, '重点领域', zh('focusAreas', 'health'), { within: form('service') });
     await form('service').getByRole('button', { name: '提交' }).click();
     await submitted('service');
     const delivered = (await stream()).at(-1)!;
-    expect(delivered).toMatchObject({ type: 'ServiceDelivered', data: { householdId, departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health' } });
+    expect(delivered).toMatchObject({
+      type: 'ServiceDelivered',
+      data: { householdId, departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health' },
+    });
     const serviceId = String(delivered.data.serviceId);
     await choose(page, '服务编号', serviceId.slice(0, 8));
     await choose(page, '评价', '满意');
     await form('satisfaction').getByRole('button', { name: '提交' }).click();
     await submitted('satisfaction');
-    expect((await stream()).at(-1)).toMatchObject({ type: 'SatisfactionRecorded', data: { householdId, serviceId, response: 'satisfied' } });
+    expect((await stream()).at(-1)).toMatchObject({
+      type: 'SatisfactionRecorded',
+      data: { householdId, serviceId, response: 'satisfied' },
+    });
     await page.getByTestId('services').getByRole('cell', { name: '满意', exact: true }).waitFor();
   });
 
@@ -133,7 +164,10 @@ describeInBrowser('field staff at a household', (browserPath) => {
     await form('repayment').getByRole('button', { name: '提交' }).click();
     await submitted('repayment');
     const repaid = await service.app.runtime.eventStore.readStream(`loan-${loanId}`);
-    expect(repaid.map((e) => [e.type, e.data.amountFen ?? null])).toEqual([['LoanGranted', null], ['LoanRepaymentRecorded', 100_000]]);
+    expect(repaid.map((e) => [e.type, e.data.amountFen ?? null])).toEqual([
+      ['LoanGranted', null],
+      ['LoanRepaymentRecorded', 100_000],
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'household');
   });

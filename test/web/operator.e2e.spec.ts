@@ -8,7 +8,7 @@ import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolat
 import { settled, signInThroughPage } from './support/journey';
 import { createUser, startWebService, WebService } from './support/web-service';
 
-describeInBrowser('the operator\'s view', (browserPath) => {
+describeInBrowser("the operator's view", (browserPath) => {
   let service: WebService;
   let browser: Browser;
   let page: Page;
@@ -27,11 +27,13 @@ describeInBrowser('the operator\'s view', (browserPath) => {
     await service?.close();
   });
 
-  it('shows health and each projection\'s lag as the API reports them', async () => {
+  it("shows health and each projection's lag as the API reports them", async () => {
     const health = await request(service.app.http).get('/health');
     expect(await page.getByTestId('health').textContent()).toBe(health.status === 200 ? '正常' : '异常');
     const { body } = await request(service.app.http).get('/admin/projections').expect(200);
-    const shown = await page.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((rows) => rows.map((row) => row.querySelector('td')!.textContent));
+    const shown = await page
+      .locator('.ant-table-tbody tr.ant-table-row')
+      .evaluateAll((rows) => rows.map((row) => row.querySelector('td')!.textContent));
     expect(shown).toEqual(body.projections.map((p: { name: string }) => p.name));
     for (const projection of body.projections as { name: string; lag: { events: number }; parked: unknown[] }[]) {
       expect(await page.getByTestId(`lag-${projection.name}`).textContent()).toBe(String(projection.lag.events));

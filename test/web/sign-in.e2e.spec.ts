@@ -15,7 +15,13 @@ declare const document: any;
 describeInBrowser('signing in through the page', (browserPath) => {
   let service: WebService;
   let browser: Browser;
-  const registrar = { username: 'li-registrar', password: 'a long enough password', roles: ['registrar'], ou: '640104', displayName: '李登记' };
+  const registrar = {
+    username: 'li-registrar',
+    password: 'a long enough password',
+    roles: ['registrar'],
+    ou: '640104',
+    displayName: '李登记',
+  };
 
   beforeAll(async () => {
     [service, browser] = await Promise.all([startWebService(), launchBrowser(browserPath)]);
@@ -84,9 +90,16 @@ describeInBrowser('signing in through the page', (browserPath) => {
     // browser's request interception, no network): SameSite=Strict keeps the cookie off it, and it has no token.
     const evil = await context.newPage();
     const json = body.slice(0, -2);
-    await evil.route('http://evil.example/**', (route) => route.fulfill({ contentType: 'text/html', body: `<form method="post" enctype="text/plain" action="${service.baseUrl}/households"><input type="hidden" name='${json}' value='"}'></form>` }));
+    await evil.route('http://evil.example/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<form method="post" enctype="text/plain" action="${service.baseUrl}/households"><input type="hidden" name='${json}' value='"}'></form>`,
+      }),
+    );
     await evil.goto('http://evil.example/');
-    const answered = evil.waitForResponse((response) => response.url() === `${service.baseUrl}/households` && response.request().method() === 'POST');
+    const answered = evil.waitForResponse(
+      (response) => response.url() === `${service.baseUrl}/households` && response.request().method() === 'POST',
+    );
     await evil.evaluate(() => document.forms[0].submit());
     expect([401, 403]).toContain((await answered).status());
     expect(await logLength(service.app)).toBe(before);

@@ -10,12 +10,18 @@ import { settled, signInThroughPage } from './support/journey';
 import { assignSupervisor, DISTRICT, seedCase } from './support/seed-case';
 import { createUser, startWebService, WebService } from './support/web-service';
 
-describeInBrowser('the supervisor\'s district', (browserPath) => {
+describeInBrowser("the supervisor's district", (browserPath) => {
   let service: WebService;
   let browser: Browser;
   let page: Page;
   let caseId: string;
-  const supervisor = { username: 'wang-supervisor', password: 'a long enough password', roles: ['supervisor'], ou: DISTRICT, displayName: '王督查' };
+  const supervisor = {
+    username: 'wang-supervisor',
+    password: 'a long enough password',
+    roles: ['supervisor'],
+    ou: DISTRICT,
+    displayName: '王督查',
+  };
 
   beforeAll(async () => {
     [service, browser] = await Promise.all([startWebService(), launchBrowser(browserPath)]);
@@ -24,7 +30,11 @@ describeInBrowser('the supervisor\'s district', (browserPath) => {
     caseId = await seedCase(service.app);
     await eventually(async () => {
       expect((await request(service.app.http).get('/cases').expect(200)).body.cases).toHaveLength(1);
-      expect((await request(service.app.http).get(`/supervision/${DISTRICT}/compliance?from=201201`).expect(200)).body.months.find((m: { period: string }) => m.period === '201203').status).toBe('late');
+      expect(
+        (await request(service.app.http).get(`/supervision/${DISTRICT}/compliance?from=201201`).expect(200)).body.months.find(
+          (m: { period: string }) => m.period === '201203',
+        ).status,
+      ).toBe('late');
     }, 20_000);
     page = await (await newContext(browser)).newPage();
     await signInThroughPage(page, service.baseUrl, supervisor, '/app/compliance');
@@ -36,17 +46,23 @@ describeInBrowser('the supervisor\'s district', (browserPath) => {
     await service?.close();
   });
 
-  it('marks each month\'s visit and each bimonth\'s bulletin as the API judges them', async () => {
+  it("marks each month's visit and each bimonth's bulletin as the API judges them", async () => {
     const token = await service.app.token('supervisor', { ou: DISTRICT, sub: 'sup-wang' });
-    const { body } = await request(service.app.http).get(`/supervision/${DISTRICT}/compliance?from=201201&to=201512`).set('Authorization', `Bearer ${token}`).expect(200);
-    const shown = async (title: string) => page.getByRole('region', { name: title }).locator('[data-period]')
-      .evaluateAll((tags) => tags.map((tag) => [tag.getAttribute('data-period'), tag.getAttribute('data-status')]));
+    const { body } = await request(service.app.http)
+      .get(`/supervision/${DISTRICT}/compliance?from=201201&to=201512`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const shown = async (title: string) =>
+      page
+        .getByRole('region', { name: title })
+        .locator('[data-period]')
+        .evaluateAll((tags) => tags.map((tag) => [tag.getAttribute('data-period'), tag.getAttribute('data-status')]));
     expect(await shown('督查走访（每月）')).toEqual(body.months.map((m: { period: string; status: string }) => [m.period, m.status]));
     expect(await shown('通报（每双月）')).toEqual(body.bimonths.map((m: { period: string; status: string }) => [m.period, m.status]));
     expect(await page.locator('[data-period="201203"]').first().textContent()).toBe('201203: 逾期');
   });
 
-  it('lists the district\'s open cases', async () => {
+  it("lists the district's open cases", async () => {
     await page.getByRole('link', { name: caseId.slice(0, 8) }).waitFor();
     expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);

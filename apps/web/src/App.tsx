@@ -11,7 +11,8 @@ import { homeOf } from './components/navigation';
 import { useSession } from './session/session';
 
 // Each journey's page is its own chunk: the case page need not parse ECharts, the dashboard not the forms.
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazy(() => load().then((module) => ({ default: module[name] })));
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
 const CasePage = page(() => import('./pages/CasePage'), 'CasePage');
 const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
 const CompliancePage = page(() => import('./pages/CompliancePage'), 'CompliancePage');
@@ -21,26 +22,39 @@ const OperationsPage = page(() => import('./pages/OperationsPage'), 'OperationsP
 
 // Ant Design's secondary greys (45% black) fall below WCAG AA contrast on white: darkened to #595959 (7:1).
 const GREY = '#595959';
-const THEME = { token: { colorPrimary: '#b71c1c', colorLink: '#1d39c4', colorTextSecondary: GREY, colorTextDescription: GREY, colorTextTertiary: GREY, colorTextPlaceholder: '#6b6b6b' } };
+const THEME = {
+  token: {
+    colorPrimary: '#b71c1c',
+    colorLink: '#1d39c4',
+    colorTextSecondary: GREY,
+    colorTextDescription: GREY,
+    colorTextTertiary: GREY,
+    colorTextPlaceholder: '#6b6b6b',
+  },
+};
 
 export function App() {
   const { lang, t } = useI18n();
   const { user, checked } = useSession();
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
-      {!checked ? <Spin aria-label={t('common.loading')} /> : !user ? <SignInPage /> : (
+      {!checked ? (
+        <Spin aria-label={t('common.loading')} />
+      ) : !user ? (
+        <SignInPage />
+      ) : (
         <AppLayout>
           <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
-          <Routes>
-            <Route path="/app/dashboard" element={<DashboardPage />} />
-            <Route path="/app/cases" element={<CasesPage />} />
-            <Route path="/app/cases/:caseId" element={<CasePage />} />
-            <Route path="/app/compliance" element={<CompliancePage />} />
-            <Route path="/app/households" element={<HouseholdPage />} />
-            <Route path="/app/households/:householdId" element={<HouseholdPage />} />
-            <Route path="/app/operations" element={<OperationsPage />} />
-            <Route path="*" element={<Navigate to={homeOf(user)} replace />} />
-          </Routes>
+            <Routes>
+              <Route path="/app/dashboard" element={<DashboardPage />} />
+              <Route path="/app/cases" element={<CasesPage />} />
+              <Route path="/app/cases/:caseId" element={<CasePage />} />
+              <Route path="/app/compliance" element={<CompliancePage />} />
+              <Route path="/app/households" element={<HouseholdPage />} />
+              <Route path="/app/households/:householdId" element={<HouseholdPage />} />
+              <Route path="/app/operations" element={<OperationsPage />} />
+              <Route path="*" element={<Navigate to={homeOf(user)} replace />} />
+            </Routes>
           </Suspense>
         </AppLayout>
       )}

@@ -2,7 +2,10 @@ export type CheckpointErrorCode = 'log-empty' | 'event-not-in-log' | 'log-disagr
 
 /** The log holds no event at the position asked about, or disagrees with what was signed. */
 export class CheckpointError extends Error {
-  constructor(readonly code: CheckpointErrorCode, message: string) {
+  constructor(
+    readonly code: CheckpointErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'CheckpointError';
   }

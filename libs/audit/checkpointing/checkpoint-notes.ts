@@ -19,14 +19,18 @@ import { MalformedNoteError, parseNote, signNote, verifiedSigners } from '../not
 /** The lines of a checkpoint's note, with a rotation's `key` line when it announces one. */
 export function checkpointTreeHead(origin: string, checkpoint: Checkpoint, announcedKey?: string): TreeHead {
   const extensions = [`position ${checkpoint.position}`, `signed-at ${checkpoint.signedAt}`];
-  if (checkpoint.headsRoot !== undefined) extensions.push(`heads ${checkpoint.streamCount} ${Buffer.from(checkpoint.headsRoot, 'hex').toString('base64')}`);
+  if (checkpoint.headsRoot !== undefined)
+    extensions.push(`heads ${checkpoint.streamCount} ${Buffer.from(checkpoint.headsRoot, 'hex').toString('base64')}`);
   if (announcedKey !== undefined) extensions.push(`key ${announcedKey}`);
   return { origin, size: checkpoint.eventCount, rootHash: checkpoint.merkleRoot, extensions };
 }
 
 /** Signs the checkpoint's note with each key (a rotation's announcement: the old key and the new). */
 export function signCheckpointNote(origin: string, checkpoint: Checkpoint, keys: readonly KeyObject[], announcedKey?: string): string {
-  return signNote(formatCheckpoint(checkpointTreeHead(origin, checkpoint, announcedKey)), keys.map((key) => noteSigner(origin, key)));
+  return signNote(
+    formatCheckpoint(checkpointTreeHead(origin, checkpoint, announcedKey)),
+    keys.map((key) => noteSigner(origin, key)),
+  );
 }
 
 /** The note verifier key of a checkpoint key (private or public) under the log's origin. */

@@ -25,8 +25,19 @@ export async function insertSignedCheckpoint(db: Queryable, checkpoint: SignedCh
   if (position === undefined) throw new RangeError('a checkpoint position must be a log position');
   await db.query(
     `INSERT INTO audit.checkpoints (commit_position, prepare_position, ${CHECKPOINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [position.commit.toString(), position.prepare.toString(), checkpoint.position, checkpoint.eventCount, checkpoint.merkleRoot,
-      checkpoint.signedAt, checkpoint.signature, checkpoint.keyId, checkpoint.headsRoot ?? null, checkpoint.streamCount ?? null, note ?? null],
+    [
+      position.commit.toString(),
+      position.prepare.toString(),
+      checkpoint.position,
+      checkpoint.eventCount,
+      checkpoint.merkleRoot,
+      checkpoint.signedAt,
+      checkpoint.signature,
+      checkpoint.keyId,
+      checkpoint.headsRoot ?? null,
+      checkpoint.streamCount ?? null,
+      note ?? null,
+    ],
   );
 }
 

@@ -16,7 +16,9 @@ import { CheckpointWriter } from './checkpoint-writer';
 
 const KEY = generateSigningKeyPair().privateKeyPem;
 const event = (type = 'SupervisorAssigned') => ({
-  id: randomUUID(), type, data: { n: randomUUID() },
+  id: randomUUID(),
+  type,
+  data: { n: randomUUID() },
   metadata: { actor: 'office', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T00:00:00.000Z' },
 });
 
@@ -81,11 +83,13 @@ describe('the checkpoint writer', () => {
     expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: false });
   });
 
-  it('finds a plain UPDATE of an event\'s data, its stored hashes untouched: leaves are recomputed from content', async () => {
+  it("finds a plain UPDATE of an event's data, its stored hashes untouched: leaves are recomputed from content", async () => {
     await store.appendToStream('case-3', [event('CaseOpened'), event('CaseClosed')]);
     const signed = await writer.checkpoint();
     expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: true });
-    await dataSource.query(`UPDATE event_store.events SET data = jsonb_set(data, '{forged}', 'true') WHERE stream_id = 'case-3' AND stream_revision = 0`);
+    await dataSource.query(
+      `UPDATE event_store.events SET data = jsonb_set(data, '{forged}', 'true') WHERE stream_id = 'case-3' AND stream_revision = 0`,
+    );
     expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: false });
   });
 
@@ -115,7 +119,12 @@ describe('the checkpoint writer', () => {
   });
 
   it('starts no timer when the interval is 0', () => {
-    const idle = new CheckpointWriter(store, dataSource.manager, clock, loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY, AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' }, '/x'));
+    const idle = new CheckpointWriter(
+      store,
+      dataSource.manager,
+      clock,
+      loadCheckpointConfig({ AUDIT_SIGNING_KEY: KEY, AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' }, '/x'),
+    );
     idle.start();
     expect((idle as unknown as { timer?: unknown }).timer).toBeUndefined();
   });
@@ -125,7 +134,11 @@ describe('the checkpoint configuration', () => {
   it('generates a key under the data directory on first use, private to its owner, and keeps it', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'family-ledger-audit-'));
     const config = loadCheckpointConfig({}, dataDir);
-    expect(config).toEqual({ signingKey: { kind: 'generated', path: join(dataDir, 'audit', 'checkpoint-signing-key.pem') }, intervalMs: 300_000, origin: 'family-ledger/640100' });
+    expect(config).toEqual({
+      signingKey: { kind: 'generated', path: join(dataDir, 'audit', 'checkpoint-signing-key.pem') },
+      intervalMs: 300_000,
+      origin: 'family-ledger/640100',
+    });
     const writer = new CheckpointWriter(undefined as never, undefined as never, new ManualClock(), config);
     const first = exportPublicKey(writer.publicKey());
     const pem = readFileSync(join(dataDir, 'audit', 'checkpoint-signing-key.pem'), 'utf8');

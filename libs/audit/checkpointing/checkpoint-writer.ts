@@ -96,9 +96,15 @@ export class CheckpointWriter {
       ({ signed: checkpoint, heads } = await this.serialised(true));
     }
     const index = this.log.indexOf(position);
-    if (index === undefined || index >= checkpoint.eventCount) throw new CheckpointError('event-not-in-log', 'no event of the log is at that position');
+    if (index === undefined || index >= checkpoint.eventCount)
+      throw new CheckpointError('event-not-in-log', 'no event of the log is at that position');
     this.requireAgreement(checkpoint);
-    return { checkpoint, proof: this.log.tree.inclusionProof(index, checkpoint.eventCount), head: heads?.head(stream), headProof: heads?.proof(stream) };
+    return {
+      checkpoint,
+      proof: this.log.tree.inclusionProof(index, checkpoint.eventCount),
+      head: heads?.head(stream),
+      headProof: heads?.proof(stream),
+    };
   }
 
   /** The proof that `second` extends `first`, both checked first against the log as this process read it. */
@@ -157,16 +163,18 @@ export class CheckpointWriter {
    * announced by it. The caller then switches the configured key (and restarts the service).
    */
   announce(next: KeyObject): Promise<SignedCheckpoint> {
-    const run = this.signing.catch(() => undefined).then(async () => {
-      const latest = await latestSignedCheckpoint(this.db);
-      const count = await this.log.catchUp();
-      const head = this.log.head();
-      if (head === undefined) throw new CheckpointError('log-empty', 'the log holds no event to checkpoint');
-      this.requireIntact(latest);
-      const announced = await this.signNow(count, head, next);
-      await recordKey(this.db, this.config.origin, createPublicKey(next), count);
-      return announced.signed;
-    });
+    const run = this.signing
+      .catch(() => undefined)
+      .then(async () => {
+        const latest = await latestSignedCheckpoint(this.db);
+        const count = await this.log.catchUp();
+        const head = this.log.head();
+        if (head === undefined) throw new CheckpointError('log-empty', 'the log holds no event to checkpoint');
+        this.requireIntact(latest);
+        const announced = await this.signNow(count, head, next);
+        await recordKey(this.db, this.config.origin, createPublicKey(next), count);
+        return announced.signed;
+      });
     this.signing = run;
     return run;
   }
@@ -174,7 +182,11 @@ export class CheckpointWriter {
   private requireIntact(latest: SignedCheckpoint | undefined): void {
     // Never sign over rows whose content no longer matches their hashes, nor a log that does not extend the last
     // checkpoint (a deleted or rewritten event): that is tampering to report, not history to vouch for.
-    if (this.log.firstBreak) throw new CheckpointError('log-disagrees-with-checkpoint', `the log's chain is broken at ${this.log.firstBreak.stream} revision ${this.log.firstBreak.revision}`);
+    if (this.log.firstBreak)
+      throw new CheckpointError(
+        'log-disagrees-with-checkpoint',
+        `the log's chain is broken at ${this.log.firstBreak.stream} revision ${this.log.firstBreak.revision}`,
+      );
     if (latest !== undefined) this.requireAgreement(latest);
   }
 
@@ -182,8 +194,12 @@ export class CheckpointWriter {
   private async signNow(count: number, head: Position, next?: KeyObject): Promise<Signed> {
     const heads = this.log.streamHeads();
     const checkpoint = {
-      position: formatPosition(head), eventCount: count, merkleRoot: this.log.tree.root(count), signedAt: this.clock.now().toISOString(),
-      headsRoot: heads.root, streamCount: heads.count,
+      position: formatPosition(head),
+      eventCount: count,
+      merkleRoot: this.log.tree.root(count),
+      signedAt: this.clock.now().toISOString(),
+      headsRoot: heads.root,
+      streamCount: heads.count,
     };
     const keys = next ? [this.privateKey(), next] : [this.privateKey()];
     const note = signCheckpointNote(this.config.origin, checkpoint, keys, next && noteVerifierKey(this.config.origin, next));
@@ -199,7 +215,7 @@ export class CheckpointWriter {
     if (this.lastHeads?.eventCount === checkpoint.eventCount) return this.lastHeads.heads;
     const heads = this.log.streamHeads();
     if (this.log.size !== checkpoint.eventCount || heads.root !== checkpoint.headsRoot) {
-      throw new CheckpointError('log-disagrees-with-checkpoint', 'the streams\' heads no longer hash to the signed heads root');
+      throw new CheckpointError('log-disagrees-with-checkpoint', "the streams' heads no longer hash to the signed heads root");
     }
     this.lastHeads = { eventCount: checkpoint.eventCount, heads };
     return heads;

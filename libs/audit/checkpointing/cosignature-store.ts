@@ -24,7 +24,8 @@ export async function addCosignature(db: Queryable, size: number, note: string, 
     if (witness.type !== COSIGNATURE_V1) throw new CosignatureRejected('the witness key is not a cosignature/v1 key');
     const { text } = parseNote(note);
     if (!/^\u2014 \S+ [A-Za-z0-9+/=]+\n$/u.test(line)) throw new CosignatureRejected('a cosignature is one signature line');
-    if (verifiedWitnesses(parseNote(`${text}\n${line}`), [witness]).length !== 1) throw new CosignatureRejected('the cosignature does not verify over this checkpoint under the witness key');
+    if (verifiedWitnesses(parseNote(`${text}\n${line}`), [witness]).length !== 1)
+      throw new CosignatureRejected('the cosignature does not verify over this checkpoint under the witness key');
     name = witness.name;
   } catch (error) {
     if (error instanceof NoteKeyError || error instanceof MalformedNoteError) throw new CosignatureRejected(error.message);

@@ -29,7 +29,14 @@ export async function recordKey(db: Queryable, origin: string, key: KeyObject, a
 }
 
 export async function keyHistory(db: Queryable): Promise<KeyRecord[]> {
-  const rows: { key_id: string; public_key: string; verifier_key: string; announced_by: string | null; first: string | null; last: string | null }[] = await db.query(
+  const rows: {
+    key_id: string;
+    public_key: string;
+    verifier_key: string;
+    announced_by: string | null;
+    first: string | null;
+    last: string | null;
+  }[] = await db.query(
     `SELECT k.key_id, k.public_key, k.verifier_key, k.announced_by, min(c.event_count) AS first, max(c.event_count) AS last
        FROM audit.signing_keys k LEFT JOIN audit.checkpoints c ON c.key_id = k.key_id
       GROUP BY k.key_id, k.public_key, k.verifier_key, k.announced_by, k.created_at

@@ -9,7 +9,11 @@ import { comparePositions, parsePosition } from '../../event-store/position';
 import { SignedCheckpoint, verifyCheckpoint } from '../signing';
 import { LogHashes } from './log-hashes';
 
-export async function verifyAgainstLog(store: EventStore, signed: SignedCheckpoint, publicKey: KeyObject): Promise<{ signature: boolean; root: boolean }> {
+export async function verifyAgainstLog(
+  store: EventStore,
+  signed: SignedCheckpoint,
+  publicKey: KeyObject,
+): Promise<{ signature: boolean; root: boolean }> {
   const fresh = new LogHashes(store);
   await fresh.catchUp();
   const position = parsePosition(signed.position)!;

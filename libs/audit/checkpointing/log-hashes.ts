@@ -28,7 +28,10 @@ export class LogHashes {
   private reading: Promise<number> = Promise.resolve(0);
   firstBreak?: LogBreak;
 
-  constructor(private readonly store: EventStore, private readonly pageSize = 1000) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly pageSize = 1000,
+  ) {}
 
   /** Reads what was appended since the last call; calls are serialised so no page is added twice. */
   catchUp(): Promise<number> {

@@ -24,7 +24,11 @@ export interface LogAudit {
   summary: string;
 }
 
-export async function auditLog(connectionString: string, keys: ReadonlyMap<string, KeyObject>, options: LogAuditOptions = {}): Promise<LogAudit> {
+export async function auditLog(
+  connectionString: string,
+  keys: ReadonlyMap<string, KeyObject>,
+  options: LogAuditOptions = {},
+): Promise<LogAudit> {
   options.onProgress?.('chains', 0, 1);
   const chains = await verifyLog(connectionString, { pageSize: options.pageSize, workers: options.workers });
   options.onProgress?.('chains', chains.events, chains.events);

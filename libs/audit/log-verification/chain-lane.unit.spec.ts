@@ -19,8 +19,15 @@ interface Stored {
 }
 
 const payload = fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 });
-const tampering = fc.option(fc.record({ at: fc.nat(), what: fc.constantFrom('data', 'metadata', 'type', 'previousHash', 'hash', 'drop', 'id') }));
-const log = fc.record({ streams: fc.nat({ max: 3 }).map((n) => n + 1), order: fc.array(fc.tuple(fc.nat({ max: 3 }), payload), { minLength: 1, maxLength: 40 }), tampering, cuts: fc.array(fc.nat(), { maxLength: 4 }) });
+const tampering = fc.option(
+  fc.record({ at: fc.nat(), what: fc.constantFrom('data', 'metadata', 'type', 'previousHash', 'hash', 'drop', 'id') }),
+);
+const log = fc.record({
+  streams: fc.nat({ max: 3 }).map((n) => n + 1),
+  order: fc.array(fc.tuple(fc.nat({ max: 3 }), payload), { minLength: 1, maxLength: 40 }),
+  tampering,
+  cuts: fc.array(fc.nat(), { maxLength: 4 }),
+});
 
 /** A genuine log: events of `streams` streams in the order given, each chained on its stream's last; even streams hash v2, odd ones v1. */
 function genuineLog(streams: number, order: Array<[number, Record<string, unknown>]>): Stored[] {
@@ -28,7 +35,7 @@ function genuineLog(streams: number, order: Array<[number, Record<string, unknow
   return order.map(([pick, data], i) => {
     const stream = `stream-${pick % streams}`;
     const head = heads.get(stream);
-    const v2 = pick % streams % 2 === 0;
+    const v2 = (pick % streams) % 2 === 0;
     const [type, id] = [`Type${i % 3}`, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`];
     const metadata = { actor: 'a', recordedAt: `2012-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`, ...(v2 && { hashVersion: 2 }) };
     const [previousHash, revision] = [head?.hash ?? GENESIS_HASH, (head?.revision ?? -1) + 1];
@@ -54,8 +61,15 @@ function tamper(events: Stored[], change: { at: number; what: string } | null): 
 }
 
 const row = (event: Stored, i: number): LogRow => [
-  String(1_000 + i), event.stream, String(event.revision), event.type,
-  JSON.stringify(event.data, null, i % 2 ? 1 : undefined), JSON.stringify(event.metadata), event.previousHash, event.hash, event.id,
+  String(1_000 + i),
+  event.stream,
+  String(event.revision),
+  event.type,
+  JSON.stringify(event.data, null, i % 2 ? 1 : undefined),
+  JSON.stringify(event.metadata),
+  event.previousHash,
+  event.hash,
+  event.id,
 ];
 
 /** verifyChain over each stream, from genesis at revision 0 as the lane starts: the earliest break in log order. */
@@ -89,7 +103,10 @@ describe('a hashing lane', () => {
   });
 
   it('finds an untouched log intact', () => {
-    const rows = genuineLog(3, Array.from({ length: 30 }, (_, i): [number, Record<string, unknown>] => [i * 7, { n: i, text: 'é\ud83d\ude00' }])).map(row);
+    const rows = genuineLog(
+      3,
+      Array.from({ length: 30 }, (_, i): [number, Record<string, unknown>] => [i * 7, { n: i, text: 'é\ud83d\ude00' }]),
+    ).map(row);
     expect(new ChainLane().check(rows)).toBeUndefined();
   });
 });

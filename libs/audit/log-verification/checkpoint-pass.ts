@@ -59,7 +59,12 @@ export class CheckpointPass {
   /** Checkpoints larger than the log are a break too: the log lost events they covered. */
   finish(): CheckpointPassResult {
     for (const checkpoint of this.pending.splice(0)) this.record(checkpoint, 'beyond-log', null);
-    return { events: this.tree.size, checkpoints: this.matched + this.failures, matched: this.matched, ...(this.firstBreak && { firstBreak: this.firstBreak }) };
+    return {
+      events: this.tree.size,
+      checkpoints: this.matched + this.failures,
+      matched: this.matched,
+      ...(this.firstBreak && { firstBreak: this.firstBreak }),
+    };
   }
 
   private check(checkpoint: SignedCheckpoint): void {
@@ -68,7 +73,8 @@ export class CheckpointPass {
     if (key === undefined) return this.record(checkpoint, 'unknown-key', logRoot);
     if (!verifyCheckpoint(checkpoint, key)) return this.record(checkpoint, 'bad-signature', logRoot);
     if (logRoot !== checkpoint.merkleRoot) return this.record(checkpoint, 'root-mismatch', logRoot);
-    if (checkpoint.eventCount > 0 && checkpoint.position !== this.lastPosition) return this.record(checkpoint, 'position-mismatch', logRoot);
+    if (checkpoint.eventCount > 0 && checkpoint.position !== this.lastPosition)
+      return this.record(checkpoint, 'position-mismatch', logRoot);
     this.matched++;
     this.lastGood = checkpoint;
   }
@@ -82,12 +88,19 @@ export class CheckpointPass {
 /** One line for the first break, in the words an auditor needs. */
 export function describeCheckpointBreak({ checkpoint, reason, lastGood, logRoot }: CheckpointBreak): string {
   const which = `checkpoint of ${checkpoint.eventCount} events signed ${checkpoint.signedAt} (key ${checkpoint.keyId.slice(0, 16)})`;
-  const since = lastGood ? `; the log still matches the checkpoint of ${lastGood.eventCount} events, so the change lies after event ${lastGood.eventCount}` : '';
+  const since = lastGood
+    ? `; the log still matches the checkpoint of ${lastGood.eventCount} events, so the change lies after event ${lastGood.eventCount}`
+    : '';
   switch (reason) {
-    case 'unknown-key': return `${which} is signed by a key not among those trusted`;
-    case 'bad-signature': return `${which} has a signature that does not verify`;
-    case 'root-mismatch': return `${which}: the log's first ${checkpoint.eventCount} events hash to ${logRoot}, not the signed ${checkpoint.merkleRoot}${since}`;
-    case 'position-mismatch': return `${which}: its last event is no longer at position ${checkpoint.position}${since}`;
-    case 'beyond-log': return `${which}: the log now holds fewer events than it covered${since}`;
+    case 'unknown-key':
+      return `${which} is signed by a key not among those trusted`;
+    case 'bad-signature':
+      return `${which} has a signature that does not verify`;
+    case 'root-mismatch':
+      return `${which}: the log's first ${checkpoint.eventCount} events hash to ${logRoot}, not the signed ${checkpoint.merkleRoot}${since}`;
+    case 'position-mismatch':
+      return `${which}: its last event is no longer at position ${checkpoint.position}${since}`;
+    case 'beyond-log':
+      return `${which}: the log now holds fewer events than it covered${since}`;
   }
 }

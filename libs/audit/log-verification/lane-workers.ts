@@ -19,7 +19,10 @@ const resourceLimits = { maxYoungGenerationSizeMb: 48 };
 /** One worker per lane of `lanes`; the first failure stops them all and is thrown. */
 export async function runLaneWorkers(job: Omit<LaneJob, 'scan'> & { visibleLimit: string }, lanes: number): Promise<LaneResult[]> {
   const { visibleLimit, ...shared } = job;
-  const workers = Array.from({ length: lanes }, (_, lane) => new Worker(entry, { execArgv, resourceLimits, workerData: { ...shared, scan: { visibleLimit, lane, lanes } } }));
+  const workers = Array.from(
+    { length: lanes },
+    (_, lane) => new Worker(entry, { execArgv, resourceLimits, workerData: { ...shared, scan: { visibleLimit, lane, lanes } } }),
+  );
   try {
     return await Promise.all(workers.map(resultOf));
   } finally {

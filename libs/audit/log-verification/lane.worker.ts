@@ -25,4 +25,9 @@ async function run({ connectionString, snapshot, scan, pageSize }: LaneJob): Pro
 }
 
 // A rejection here is an uncaught error of the worker: the coordinator's 'error' handler receives it.
-if (parentPort) void run(workerData as LaneJob).catch((error: unknown) => setImmediate(() => { throw error; }));
+if (parentPort)
+  void run(workerData as LaneJob).catch((error: unknown) =>
+    setImmediate(() => {
+      throw error;
+    }),
+  );

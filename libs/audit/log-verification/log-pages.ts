@@ -12,7 +12,17 @@ import { ClientBase } from 'pg';
 import { VISIBLE_LIMIT } from '../../event-store/postgres/rows';
 
 /** One event as the server sends it: log position, stream, revision, type, data, metadata, previous hash, hash (hex). */
-export type LogRow = [position: string, stream: string, revision: string, type: string, data: string, metadata: string, previousHash: string, hash: string, id: string];
+export type LogRow = [
+  position: string,
+  stream: string,
+  revision: string,
+  type: string,
+  data: string,
+  metadata: string,
+  previousHash: string,
+  hash: string,
+  id: string,
+];
 
 /** One reader's share of the log: the events below `visibleLimit` of the streams that hash to `lane`. */
 export interface LogScan {
@@ -34,7 +44,10 @@ const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+-[0-9A-F]+$/i;
 /** Opens a read-only transaction on `client` and names the log it sees, for readers on other connections. */
 export async function openLogSnapshot(client: ClientBase): Promise<LogSnapshot> {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  const { rows } = await client.query<LogSnapshot>({ text: `SELECT ${VISIBLE_LIMIT} AS "visibleLimit", pg_export_snapshot() AS snapshot`, types: textOnly });
+  const { rows } = await client.query<LogSnapshot>({
+    text: `SELECT ${VISIBLE_LIMIT} AS "visibleLimit", pg_export_snapshot() AS snapshot`,
+    types: textOnly,
+  });
   return rows[0];
 }
 
@@ -70,7 +83,10 @@ export async function* readLogPages(client: ClientBase, scan: LogScan, pageSize:
       yield rows;
     }
   } finally {
-    await next.then(() => undefined, () => undefined); // the connection is free again, whoever stopped
+    await next.then(
+      () => undefined,
+      () => undefined,
+    ); // the connection is free again, whoever stopped
   }
   await client.query('CLOSE log_verification');
 }

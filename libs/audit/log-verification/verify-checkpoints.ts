@@ -24,7 +24,9 @@ export async function verifyCheckpoints(
   await client.connect();
   try {
     const { visibleLimit, rows } = await snapshotCoveringCheckpoints(client);
-    const total = Number((await client.query(`SELECT count(*) AS n FROM event_store.events WHERE log_position < $1::bigint`, [visibleLimit])).rows[0].n);
+    const total = Number(
+      (await client.query(`SELECT count(*) AS n FROM event_store.events WHERE log_position < $1::bigint`, [visibleLimit])).rows[0].n,
+    );
     options.onProgress?.(0, total);
     const pass = new CheckpointPass(rows.map(checkpointFromRow), keys);
     for await (const page of readHashPages(client, visibleLimit, options.pageSize ?? 20_000)) {
@@ -46,7 +48,9 @@ export async function verifyCheckpoints(
 async function snapshotCoveringCheckpoints(client: Client): Promise<{ visibleLimit: string; rows: CheckpointRow[] }> {
   for (let attempt = 0; ; attempt++) {
     const { visibleLimit } = await openLogSnapshot(client);
-    const { rows } = await client.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints ORDER BY event_count, checkpoint_id`);
+    const { rows } = await client.query<CheckpointRow>(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints ORDER BY event_count, checkpoint_id`,
+    );
     const hidden = rows.some((row) => (parsePosition(row.position)?.commit ?? 0n) >= BigInt(visibleLimit));
     if (!hidden || attempt >= 200) return { visibleLimit, rows };
     await client.query('COMMIT');

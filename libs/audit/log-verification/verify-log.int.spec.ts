@@ -6,7 +6,8 @@ import { createTestDatabase, TestDatabase } from '../../testing/test-database';
 import { verifyLog } from './verify-log';
 
 const event = (n: number): EventToAppend => ({
-  id: randomUUID(), type: n % 2 ? 'NeedRecorded' : 'ServiceDelivered',
+  id: randomUUID(),
+  type: n % 2 ? 'NeedRecorded' : 'ServiceDelivered',
   data: { n, text: `need ${n} \u00e9\ud83d\ude00 "quoted"`, nested: { list: [n, -0, 1e21, null, true], z: 1, a: 2 } },
   metadata: { actor: 'worker-1', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T00:00:00.000Z' },
 });
@@ -24,7 +25,8 @@ describe('whole-log verification', () => {
     // Interleaved appends, so every page holds several streams and every stream spans several pages.
     let last;
     for (let round = 0; round < 12; round++) {
-      for (const [i, stream] of streams.entries()) last = await store.appendToStream(stream, [event(round * 10 + i), event(round * 10 + i + 5)]);
+      for (const [i, stream] of streams.entries())
+        last = await store.appendToStream(stream, [event(round * 10 + i), event(round * 10 + i + 5)]);
     }
     // The store's notification of an earlier append, still in its own transaction, holds the visibility limit
     // below the last appends for a moment (by design: it errs low): verify once all 120 are visible.
@@ -49,25 +51,43 @@ describe('whole-log verification', () => {
   });
 
   it.each([0, 2])('names the first altered event in log order, with %i hashing workers', async (workers) => {
-    await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{n}', '999') WHERE stream_id = $1 AND stream_revision = 9`, ['household-c']);
-    await tamper(`UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor}', '"someone"') WHERE stream_id = $1 AND stream_revision = 3`, ['loan-d']);
+    await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{n}', '999') WHERE stream_id = $1 AND stream_revision = 9`, [
+      'household-c',
+    ]);
+    await tamper(
+      `UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor}', '"someone"') WHERE stream_id = $1 AND stream_revision = 3`,
+      ['loan-d'],
+    );
     const verdict = await verifyLog(database.url, { pageSize: 7, workers });
     expect(verdict).toEqual({
-      events: 120, intact: false,
+      events: 120,
+      intact: false,
       firstBreak: { position: await positionOf('loan-d', 3), stream: 'loan-d', revision: 3n, reason: 'hash-mismatch' },
     });
   });
 
   it('names an event whose previous hash was rewritten, as verifyChain does for its stream', async () => {
-    await tamper(`UPDATE event_store.events SET previous_hash = decode(repeat('ab', 32), 'hex') WHERE stream_id = $1 AND stream_revision = 14`, ['case-e']);
+    await tamper(
+      `UPDATE event_store.events SET previous_hash = decode(repeat('ab', 32), 'hex') WHERE stream_id = $1 AND stream_revision = 14`,
+      ['case-e'],
+    );
     const verdict = await verifyLog(database.url, { pageSize: 7, workers: 2 });
-    expect(verdict.firstBreak).toEqual({ position: await positionOf('case-e', 14), stream: 'case-e', revision: 14n, reason: 'previous-hash-mismatch' });
+    expect(verdict.firstBreak).toEqual({
+      position: await positionOf('case-e', 14),
+      stream: 'case-e',
+      revision: 14n,
+      reason: 'previous-hash-mismatch',
+    });
     expect(verifyChain(await store.readStream('case-e'))).toEqual({ index: 14, reason: 'previous-hash-mismatch' });
   });
 
   it('names an event removed from the middle of its stream by the one after it', async () => {
     await tamper(`DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision = 5`, ['household-a']);
     const verdict = await verifyLog(database.url, { pageSize: 7, workers: 2 });
-    expect(verdict).toMatchObject({ events: 119, intact: false, firstBreak: { stream: 'household-a', revision: 6n, reason: 'previous-hash-mismatch' } });
+    expect(verdict).toMatchObject({
+      events: 119,
+      intact: false,
+      firstBreak: { stream: 'household-a', revision: 6n, reason: 'previous-hash-mismatch' },
+    });
   });
 });

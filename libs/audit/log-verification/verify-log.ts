@@ -45,9 +45,10 @@ export async function verifyLog(connectionString: string, options: LogVerificati
   try {
     const snapshot = await openLogSnapshot(client);
     // A log that fits in one page is checked here: starting workers would cost more than they save.
-    const results = workers === 0 || !(await holdsMoreThan(client, snapshot, pageSize))
-      ? [await verifyLane(client, { visibleLimit: snapshot.visibleLimit, lane: 0, lanes: 1 }, pageSize)]
-      : await runLaneWorkers({ connectionString, pageSize, ...snapshot }, workers); // our transaction keeps the snapshot alive
+    const results =
+      workers === 0 || !(await holdsMoreThan(client, snapshot, pageSize))
+        ? [await verifyLane(client, { visibleLimit: snapshot.visibleLimit, lane: 0, lanes: 1 }, pageSize)]
+        : await runLaneWorkers({ connectionString, pageSize, ...snapshot }, workers); // our transaction keeps the snapshot alive
     await client.query('COMMIT');
     return verdict(results);
   } finally {
@@ -56,7 +57,10 @@ export async function verifyLog(connectionString: string, options: LogVerificati
 }
 
 async function holdsMoreThan(client: Client, { visibleLimit }: LogSnapshot, count: number): Promise<boolean> {
-  const { rows } = await client.query(`SELECT 1 FROM event_store.events WHERE log_position < $1::bigint OFFSET $2 LIMIT 1`, [visibleLimit, count]);
+  const { rows } = await client.query(`SELECT 1 FROM event_store.events WHERE log_position < $1::bigint OFFSET $2 LIMIT 1`, [
+    visibleLimit,
+    count,
+  ]);
   return rows.length > 0;
 }
 

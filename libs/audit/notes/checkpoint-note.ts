@@ -27,12 +27,15 @@ export function formatCheckpoint(head: TreeHead): string {
 
 export function parseCheckpoint(text: string): TreeHead {
   const lines = text.split('\n');
-  if (lines.pop() !== '' || lines.length < 3) throw new MalformedNoteError('a checkpoint has at least three lines, each ending in a newline');
+  if (lines.pop() !== '' || lines.length < 3)
+    throw new MalformedNoteError('a checkpoint has at least three lines, each ending in a newline');
   const [origin, size, root, ...extensions] = lines;
   const rootBytes = Buffer.from(root, 'base64');
   if (!LINE.test(origin)) throw new MalformedNoteError('checkpoint origin line is empty');
-  if (!/^(0|[1-9][0-9]*)$/.test(size) || !Number.isSafeInteger(Number(size))) throw new MalformedNoteError('checkpoint size is not a decimal number');
-  if (rootBytes.length !== 32 || rootBytes.toString('base64') !== root) throw new MalformedNoteError('checkpoint root is not 32 bytes of base64');
+  if (!/^(0|[1-9][0-9]*)$/.test(size) || !Number.isSafeInteger(Number(size)))
+    throw new MalformedNoteError('checkpoint size is not a decimal number');
+  if (rootBytes.length !== 32 || rootBytes.toString('base64') !== root)
+    throw new MalformedNoteError('checkpoint root is not 32 bytes of base64');
   if (!extensions.every((line) => LINE.test(line))) throw new MalformedNoteError('checkpoint extension lines must be non-empty');
   return { origin, size: Number(size), rootHash: rootBytes.toString('hex'), extensions };
 }

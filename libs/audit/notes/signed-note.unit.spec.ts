@@ -45,7 +45,13 @@ describe('C2SP signed notes', () => {
   });
 
   it('refuses malformed notes', () => {
-    for (const bad of [TEXT, `${TEXT}\n`, `${TEXT}\n\u2014 PeterNeumann !!!\n`, `${TEXT}\nPeterNeumann x08go\n`, `no newline\n\n${SIGNATURE}`.replace('\n\n', '')]) {
+    for (const bad of [
+      TEXT,
+      `${TEXT}\n`,
+      `${TEXT}\n\u2014 PeterNeumann !!!\n`,
+      `${TEXT}\nPeterNeumann x08go\n`,
+      `no newline\n\n${SIGNATURE}`.replace('\n\n', ''),
+    ]) {
       expect(() => parseNote(bad)).toThrow(MalformedNoteError);
     }
     expect(() => signNote('no final newline', [parseSignerKey(SKEY)])).toThrow(MalformedNoteError);
@@ -58,11 +64,18 @@ describe('C2SP signed notes', () => {
 });
 
 describe('C2SP tlog checkpoints', () => {
-  const head = { origin: 'family-ledger.example/yinchuan', size: 42, rootHash: 'ab'.repeat(32), extensions: ['position 00000001/00000002'] };
+  const head = {
+    origin: 'family-ledger.example/yinchuan',
+    size: 42,
+    rootHash: 'ab'.repeat(32),
+    extensions: ['position 00000001/00000002'],
+  };
 
   it('writes origin, size, base64 root and extension lines, and reads them back', () => {
     const text = formatCheckpoint(head);
-    expect(text).toBe(`family-ledger.example/yinchuan\n42\n${Buffer.from(head.rootHash, 'hex').toString('base64')}\nposition 00000001/00000002\n`);
+    expect(text).toBe(
+      `family-ledger.example/yinchuan\n42\n${Buffer.from(head.rootHash, 'hex').toString('base64')}\nposition 00000001/00000002\n`,
+    );
     expect(parseCheckpoint(text)).toEqual(head);
   });
 

@@ -18,7 +18,10 @@ export interface WitnessedTree {
 
 export class WitnessRefusal extends Error {
   override readonly name = 'WitnessRefusal';
-  constructor(readonly code: 'unknown-log' | 'bad-signature' | 'rolled-back' | 'fork' | 'bad-proof', message: string) {
+  constructor(
+    readonly code: 'unknown-log' | 'bad-signature' | 'rolled-back' | 'fork' | 'bad-proof',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -34,11 +37,15 @@ export interface CosignRequest {
 /** Returns the note with this witness's cosignature added, and the tree to remember; throws WitnessRefusal. */
 export function cosign(request: CosignRequest, log: NoteVerifier, witness: NoteSigner): { note: string; witnessed: WitnessedTree } {
   const parsed = parseNote(request.note);
-  if (!verifiedSigners(parsed, [log]).includes(log.name)) throw new WitnessRefusal('bad-signature', 'the log\'s signature does not verify');
+  if (!verifiedSigners(parsed, [log]).includes(log.name)) throw new WitnessRefusal('bad-signature', "the log's signature does not verify");
   const head: TreeHead = parseCheckpoint(parsed.text);
-  if (head.origin !== log.name) throw new WitnessRefusal('unknown-log', `the note's origin ${head.origin} is not the log this witness follows`);
+  if (head.origin !== log.name)
+    throw new WitnessRefusal('unknown-log', `the note's origin ${head.origin} is not the log this witness follows`);
   checkExtends(request.last, head, request.proof);
-  return { note: `${request.note}${cosignatureLine(parsed.text, witness, request.seconds)}`, witnessed: { size: head.size, rootHash: head.rootHash } };
+  return {
+    note: `${request.note}${cosignatureLine(parsed.text, witness, request.seconds)}`,
+    witnessed: { size: head.size, rootHash: head.rootHash },
+  };
 }
 
 function checkExtends(last: WitnessedTree | undefined, head: TreeHead, proof: ConsistencyProof | undefined): void {
@@ -48,6 +55,8 @@ function checkExtends(last: WitnessedTree | undefined, head: TreeHead, proof: Co
     if (head.rootHash !== last.rootHash) throw new WitnessRefusal('fork', `two different trees of size ${head.size}`);
     return;
   }
-  if (!proof || proof.first !== last.size || proof.second !== head.size) throw new WitnessRefusal('bad-proof', 'a consistency proof from the last cosigned size is needed');
-  if (!verifyConsistency(proof, last.rootHash, head.rootHash)) throw new WitnessRefusal('fork', 'the tree does not extend the last one cosigned');
+  if (!proof || proof.first !== last.size || proof.second !== head.size)
+    throw new WitnessRefusal('bad-proof', 'a consistency proof from the last cosigned size is needed');
+  if (!verifyConsistency(proof, last.rootHash, head.rootHash))
+    throw new WitnessRefusal('fork', 'the tree does not extend the last one cosigned');
 }

@@ -78,6 +78,7 @@ export class MerkleTree {
   };
 
   private check(size: number): void {
-    if (!Number.isSafeInteger(size) || size < 0 || size > this.size) throw new RangeError(`the tree holds ${this.size} leaves, not ${size}`);
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.size)
+      throw new RangeError(`the tree holds ${this.size} leaves, not ${size}`);
   }
 }

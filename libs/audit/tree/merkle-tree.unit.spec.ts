@@ -21,16 +21,22 @@ describe('a Merkle tree kept whole and appended to', () => {
   });
 
   it('gives the same inclusion and consistency proofs as the reference, for any sizes', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 300 }), fc.nat(), (a, b, pick) => {
-      const [first, second] = a <= b ? [a, b] : [b, a];
-      const prefix = all.slice(0, second);
-      const leaf = pick % second;
-      const inclusion = tree.inclusionProof(leaf, second);
-      const consistency = tree.consistencyProof(first, second);
-      expect(inclusion).toEqual(inclusionProof(prefix, leaf));
-      expect(consistency).toEqual(consistencyProof(prefix, first));
-      return verifyInclusion(all[leaf], inclusion, merkleRoot(prefix)) && verifyConsistency(consistency, merkleRoot(all.slice(0, first)), merkleRoot(prefix));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 300 }), fc.nat(), (a, b, pick) => {
+        const [first, second] = a <= b ? [a, b] : [b, a];
+        const prefix = all.slice(0, second);
+        const leaf = pick % second;
+        const inclusion = tree.inclusionProof(leaf, second);
+        const consistency = tree.consistencyProof(first, second);
+        expect(inclusion).toEqual(inclusionProof(prefix, leaf));
+        expect(consistency).toEqual(consistencyProof(prefix, first));
+        return (
+          verifyInclusion(all[leaf], inclusion, merkleRoot(prefix)) &&
+          verifyConsistency(consistency, merkleRoot(all.slice(0, first)), merkleRoot(prefix))
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses sizes beyond what it holds', () => {

@@ -43,8 +43,12 @@ export class ConsumerGroups1764563000000 implements MigrationInterface {
         UNIQUE (group_name, event_id),
         CHECK (state <> 'leased' OR (consumer IS NOT NULL AND lease_until IS NOT NULL))
       )`);
-    await queryRunner.query(`CREATE INDEX pending_ready ON consumer_groups.pending (group_name, commit_position, prepare_position) WHERE state = 'ready'`);
-    await queryRunner.query(`CREATE INDEX pending_leased ON consumer_groups.pending (group_name, stream_id, consumer) WHERE state = 'leased'`);
+    await queryRunner.query(
+      `CREATE INDEX pending_ready ON consumer_groups.pending (group_name, commit_position, prepare_position) WHERE state = 'ready'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX pending_leased ON consumer_groups.pending (group_name, stream_id, consumer) WHERE state = 'leased'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -6,23 +6,40 @@ import { CaseEvent, caseDecider, CaseState, supervisorAuthority } from './index'
 
 const openData = { ...(opened.data as C.OpenCase['data']) };
 const order = (authority = supervisorOf(DISTRICT), actor?: string, at?: string) =>
-  command<C.OrderRectification>('OrderRectification', { requirements: ['fix'], deadline: '2012-06-01T00:00:00.000Z' }, { authority, actor, at });
+  command<C.OrderRectification>(
+    'OrderRectification',
+    { requirements: ['fix'], deadline: '2012-06-01T00:00:00.000Z' },
+    { authority, actor, at },
+  );
 
 describe('who may act on a case', () => {
   it('lets the supervisor of the case district act', () => {
-    given(caseDecider, [opened]).when(order()).then([{ type: 'RectificationOrdered', data: { round: 1, requirements: ['fix'], deadline: '2012-06-01T00:00:00.000Z', reason: 'as the supervision visit found' } }]);
+    given(caseDecider, [opened])
+      .when(order())
+      .then([
+        {
+          type: 'RectificationOrdered',
+          data: { round: 1, requirements: ['fix'], deadline: '2012-06-01T00:00:00.000Z', reason: 'as the supervision visit found' },
+        },
+      ]);
   });
 
   it('refuses a supervisor acting outside their district', () => {
-    given(caseDecider, [opened]).when(order(supervisorOf(OTHER_DISTRICT))).thenThrows('supervisor-outside-district');
+    given(caseDecider, [opened])
+      .when(order(supervisorOf(OTHER_DISTRICT)))
+      .thenThrows('supervisor-outside-district');
   });
 
   it('refuses a supervisor opening a case in another district', () => {
-    given(caseDecider).when(command<C.OpenCase>('OpenCase', openData, { authority: supervisorOf(OTHER_DISTRICT) })).thenThrows('supervisor-outside-district');
+    given(caseDecider)
+      .when(command<C.OpenCase>('OpenCase', openData, { authority: supervisorOf(OTHER_DISTRICT) }))
+      .thenThrows('supervisor-outside-district');
   });
 
   it('refuses a supervisor who held no term at the time', () => {
-    given(caseDecider, [opened]).when(order({ role: 'supervisor', assignment: null })).thenThrows('supervisor-not-in-office');
+    given(caseDecider, [opened])
+      .when(order({ role: 'supervisor', assignment: null }))
+      .thenThrows('supervisor-not-in-office');
   });
 
   it('refuses a supervisor whose term had ended by the time of the act', () => {
@@ -31,11 +48,15 @@ describe('who may act on a case', () => {
   });
 
   it('refuses a supervisor acting before their term began', () => {
-    given(caseDecider, [opened]).when(order(supervisorOf(DISTRICT, '2012-04-01T00:00:00Z'))).thenThrows('supervisor-not-in-office');
+    given(caseDecider, [opened])
+      .when(order(supervisorOf(DISTRICT, '2012-04-01T00:00:00Z')))
+      .thenThrows('supervisor-not-in-office');
   });
 
   it('refuses a term that belongs to someone other than the actor', () => {
-    given(caseDecider, [opened]).when(order(supervisorOf(DISTRICT), 'sup-li')).thenThrows('supervisor-not-in-office');
+    given(caseDecider, [opened])
+      .when(order(supervisorOf(DISTRICT), 'sup-li'))
+      .thenThrows('supervisor-not-in-office');
   });
 
   it('accepts a late-recorded act of a former supervisor, made during their term', () => {
@@ -47,27 +68,52 @@ describe('who may act on a case', () => {
   it('lets the city office act in any district', () => {
     const elsewhere = { ...openData, districtCode: OTHER_DISTRICT };
     const [event] = caseDecider.decide(command<C.OpenCase>('OpenCase', elsewhere, { authority: cityOffice }), fold([]));
-    expect(event).toMatchObject({ type: 'CaseOpened', data: { districtCode: OTHER_DISTRICT, openedBy: { actor: 'city-office-zhao', role: 'city-office' } } });
+    expect(event).toMatchObject({
+      type: 'CaseOpened',
+      data: { districtCode: OTHER_DISTRICT, openedBy: { actor: 'city-office-zhao', role: 'city-office' } },
+    });
   });
 
   it('lets the subject unit only report its rectification', () => {
-    given(caseDecider, [opened, ordered(1)]).when(order(subjectUnit)).thenThrows('role-not-permitted');
-    given(caseDecider).when(command<C.OpenCase>('OpenCase', openData, { authority: subjectUnit })).thenThrows('role-not-permitted');
+    given(caseDecider, [opened, ordered(1)])
+      .when(order(subjectUnit))
+      .thenThrows('role-not-permitted');
+    given(caseDecider)
+      .when(command<C.OpenCase>('OpenCase', openData, { authority: subjectUnit }))
+      .thenThrows('role-not-permitted');
   });
 
   it('refuses a report from a unit other than the subject of the case', () => {
-    const report = command<C.ReportRectification>('ReportRectification', { report: 'done', evidence: [] }, { authority: { role: 'subject-unit', unitCode: 'unit-other' } });
-    given(caseDecider, [opened, ordered(1)]).when(report).thenThrows('not-the-subject-unit');
+    const report = command<C.ReportRectification>(
+      'ReportRectification',
+      { report: 'done', evidence: [] },
+      { authority: { role: 'subject-unit', unitCode: 'unit-other' } },
+    );
+    given(caseDecider, [opened, ordered(1)])
+      .when(report)
+      .thenThrows('not-the-subject-unit');
   });
 });
 
 describe('supervisorAuthority', () => {
   const supervision = [
-    { type: 'SupervisorAssigned', data: { districtCode: DISTRICT, supervisorId: WANG, assignedAt: '2012-01-01T00:00:00Z', reason: 'order' } },
-    { type: 'SupervisorAssignmentEnded', data: { districtCode: DISTRICT, supervisorId: WANG, endedAt: '2012-05-01T00:00:00Z', reason: 'rotation' } },
-    { type: 'SupervisorAssigned', data: { districtCode: DISTRICT, supervisorId: 'sup-li', assignedAt: '2012-05-01T00:00:00Z', reason: 'rotation' } },
+    {
+      type: 'SupervisorAssigned',
+      data: { districtCode: DISTRICT, supervisorId: WANG, assignedAt: '2012-01-01T00:00:00Z', reason: 'order' },
+    },
+    {
+      type: 'SupervisorAssignmentEnded',
+      data: { districtCode: DISTRICT, supervisorId: WANG, endedAt: '2012-05-01T00:00:00Z', reason: 'rotation' },
+    },
+    {
+      type: 'SupervisorAssigned',
+      data: { districtCode: DISTRICT, supervisorId: 'sup-li', assignedAt: '2012-05-01T00:00:00Z', reason: 'rotation' },
+    },
   ] as const;
-  const state = supervision.reduce<SupervisionState>((s, e) => supervisionDecider.evolve(s, e as SupervisionEvent), supervisionDecider.initialState);
+  const state = supervision.reduce<SupervisionState>(
+    (s, e) => supervisionDecider.evolve(s, e as SupervisionEvent),
+    supervisionDecider.initialState,
+  );
 
   it('gives the term the actor held in the district at the time', () => {
     expect(supervisorAuthority(state, WANG, '2012-03-10T08:00:00.000Z')).toEqual({
@@ -79,7 +125,9 @@ describe('supervisorAuthority', () => {
   it('gives no term to the actor once their successor took office, so the decider refuses them', () => {
     const authority = supervisorAuthority(state, WANG, '2012-05-10T00:00:00Z');
     expect(authority).toEqual({ role: 'supervisor', assignment: null });
-    given(caseDecider, [opened]).when(order(authority, WANG, '2012-05-10T00:00:00Z')).thenThrows('supervisor-not-in-office');
+    given(caseDecider, [opened])
+      .when(order(authority, WANG, '2012-05-10T00:00:00Z'))
+      .thenThrows('supervisor-not-in-office');
   });
 });
 
@@ -98,11 +146,16 @@ describe('every command carries a reason', () => {
   ];
 
   it.each(commands.map((c) => [c.type, c] as const))('refuses %s without a reason', (_type, cmd) => {
-    given(caseDecider, [opened, ordered(1), reported(1)]).when(cmd).thenThrows('reason-required');
+    given(caseDecider, [opened, ordered(1), reported(1)])
+      .when(cmd)
+      .thenThrows('reason-required');
   });
 
   it('carries the reason into the event', () => {
-    const [event] = caseDecider.decide(command<C.EscalateCase>('EscalateCase', { to: 'city-leading-group', reason: 'third delay' }), fold([opened]));
+    const [event] = caseDecider.decide(
+      command<C.EscalateCase>('EscalateCase', { to: 'city-leading-group', reason: 'third delay' }),
+      fold([opened]),
+    );
     expect(event.data).toMatchObject({ reason: 'third delay' });
   });
 });
@@ -119,7 +172,11 @@ describe('the whole life of a case', () => {
       command<C.RejectRectification>('RejectRectification', {}, { at: at('03-22') }),
       command<C.OrderRectification>('OrderRectification', { requirements: ['re-survey all'], deadline: at('04-30') }, { at: at('03-23') }),
       command<C.ReportRectification>('ReportRectification', { report: 'all', evidence: [] }, { authority: unit, at: at('05-02') }),
-      command<C.HoldLeaderAccountable>('HoldLeaderAccountable', { officialId: 'o-9', position: 'director', measure: 'admonition-talk' }, { at: at('05-03') }),
+      command<C.HoldLeaderAccountable>(
+        'HoldLeaderAccountable',
+        { officialId: 'o-9', position: 'director', measure: 'admonition-talk' },
+        { at: at('05-03') },
+      ),
       command<C.AcceptRectification>('AcceptRectification', {}, { at: at('05-04') }),
       command<C.EscalateCase>('EscalateCase', { to: 'city-leading-group' }, { authority: cityOffice, at: at('05-05') }),
       command<C.CloseCase>('CloseCase', { resolution: 'rectified' }, { at: at('05-06') }),
@@ -127,15 +184,31 @@ describe('the whole life of a case', () => {
     ];
     const { state, events } = run(steps);
     expect(events.map((e) => e.type)).toEqual([
-      'CaseOpened', 'RectificationOrdered', 'CriticismIssued', 'RectificationReported', 'RectificationRejected', 'RectificationOrdered',
-      'RectificationReported', 'LeaderHeldAccountable', 'RectificationAccepted', 'CaseEscalated', 'CaseClosed', 'CaseReopened',
+      'CaseOpened',
+      'RectificationOrdered',
+      'CriticismIssued',
+      'RectificationReported',
+      'RectificationRejected',
+      'RectificationOrdered',
+      'RectificationReported',
+      'LeaderHeldAccountable',
+      'RectificationAccepted',
+      'CaseEscalated',
+      'CaseClosed',
+      'CaseReopened',
     ]);
     expect(events[6].data).toMatchObject({ round: 2, late: true });
     expect(state).toEqual({
-      status: 'Open', caseId: 'case-1', subjectUnit: openData.subjectUnit, districtCode: DISTRICT, grounds: openData.grounds,
-      rectification: { stage: 'accepted', round: 2 }, criticisms: ['b-201202B'],
+      status: 'Open',
+      caseId: 'case-1',
+      subjectUnit: openData.subjectUnit,
+      districtCode: DISTRICT,
+      grounds: openData.grounds,
+      rectification: { stage: 'accepted', round: 2 },
+      criticisms: ['b-201202B'],
       accountability: [{ officialId: 'o-9', position: 'director', measure: 'admonition-talk' }],
-      escalation: 'city-leading-group', reopenings: 1,
+      escalation: 'city-leading-group',
+      reopenings: 1,
     });
   });
 });

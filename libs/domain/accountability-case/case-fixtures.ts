@@ -20,7 +20,11 @@ interface Options {
 }
 
 /** A command of the given type, acted by the district's supervisor on 2012-03-10 unless told otherwise. */
-export function command<T extends CaseCommand>(type: T['type'], data: Omit<T['data'], 'reason'> & { reason?: string }, options: Options = {}): T {
+export function command<T extends CaseCommand>(
+  type: T['type'],
+  data: Omit<T['data'], 'reason'> & { reason?: string },
+  options: Options = {},
+): T {
   const authority = options.authority ?? supervisorOf(DISTRICT);
   const actor = options.actor ?? (authority.role === 'supervisor' ? WANG : authority.role === 'subject-unit' ? UNIT : 'city-office-zhao');
   const metadata = { commandId: 'c-1', actor, correlationId: 'k-1', occurredAt: options.at ?? '2012-03-10T08:00:00.000Z' };

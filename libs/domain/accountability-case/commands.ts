@@ -8,9 +8,7 @@ import { SupervisorAssignment } from '../supervision/state';
 import { AccountabilityMeasure, CaseGround, CaseResolution, EscalationLevel, Evidence } from './events';
 
 export type CaseAuthority =
-  | { role: 'supervisor'; assignment: SupervisorAssignment | null }
-  | { role: 'city-office' }
-  | { role: 'subject-unit'; unitCode: string };
+  { role: 'supervisor'; assignment: SupervisorAssignment | null } | { role: 'city-office' } | { role: 'subject-unit'; unitCode: string };
 
 type CaseCommandOf<Type extends string, Data> = Command<Type, Data & { reason: string }> & { authority: CaseAuthority };
 

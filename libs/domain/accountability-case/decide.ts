@@ -77,9 +77,23 @@ function open(command: C.OpenCase, state: CaseState): CaseEvent[] {
 function orderRectification(command: C.OrderRectification, state: OpenCaseState): CaseEvent[] {
   const { requirements, deadline, reason } = command.data;
   const { rectification } = state;
-  rule(rectification.stage !== 'ordered' && rectification.stage !== 'reported', 'rectification-outstanding', 'a rectification is already under way');
-  rule(requirements.length > 0 && !requirements.some(blank), 'requirements-required', 'a rectification order must list its requirements', 'invalid');
-  rule(compareInstants(command.metadata.occurredAt, deadline) < 0, 'deadline-not-after-order', 'the deadline must fall after the order', 'invalid');
+  rule(
+    rectification.stage !== 'ordered' && rectification.stage !== 'reported',
+    'rectification-outstanding',
+    'a rectification is already under way',
+  );
+  rule(
+    requirements.length > 0 && !requirements.some(blank),
+    'requirements-required',
+    'a rectification order must list its requirements',
+    'invalid',
+  );
+  rule(
+    compareInstants(command.metadata.occurredAt, deadline) < 0,
+    'deadline-not-after-order',
+    'the deadline must fall after the order',
+    'invalid',
+  );
   const round = rectification.stage === 'none' ? 1 : rectification.round + 1;
   return [{ type: 'RectificationOrdered', data: { round, requirements: [...requirements], deadline, reason } }];
 }
@@ -87,7 +101,11 @@ function orderRectification(command: C.OrderRectification, state: OpenCaseState)
 function reportRectification(command: C.ReportRectification, state: OpenCaseState): CaseEvent[] {
   const { report, evidence, reason } = command.data;
   const { rectification } = state;
-  rule(rectification.stage === 'ordered' || rectification.stage === 'rejected', 'no-rectification-ordered', 'no rectification awaits a report');
+  rule(
+    rectification.stage === 'ordered' || rectification.stage === 'rejected',
+    'no-rectification-ordered',
+    'no rectification awaits a report',
+  );
   rule(!blank(report), 'report-required', 'a rectification report must say what was done', 'invalid');
   const late = compareInstants(command.metadata.occurredAt, rectification.deadline) > 0;
   return [{ type: 'RectificationReported', data: { round: rectification.round, report, evidence: [...evidence], late, reason } }];
@@ -131,7 +149,11 @@ function close(command: C.CloseCase, state: OpenCaseState): CaseEvent[] {
   const { resolution, waiverReason, reason } = command.data;
   const { rectification } = state;
   const outstanding = isOutstanding(rectification);
-  rule(!outstanding || !blank(waiverReason), 'rectification-outstanding', 'a rectification is outstanding; closing requires a waiver reason');
+  rule(
+    !outstanding || !blank(waiverReason),
+    'rectification-outstanding',
+    'a rectification is outstanding; closing requires a waiver reason',
+  );
   rule(outstanding || blank(waiverReason), 'nothing-to-waive', 'no rectification is outstanding to waive', 'invalid');
   rule(
     resolution !== 'rectified' || rectification.stage === 'accepted',

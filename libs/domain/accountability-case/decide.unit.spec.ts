@@ -13,7 +13,12 @@ const accept = () => command<C.AcceptRectification>('AcceptRectification', { rea
 const reject = () => command<C.RejectRectification>('RejectRectification', { reason: 'only 12 re-surveyed' });
 const criticise = (bulletinId = 'b-201202B-3') => command<C.IssueCriticism>('IssueCriticism', { bulletinId, reason: 'named in bulletin' });
 const hold = (officialId = 'official-9') =>
-  command<C.HoldLeaderAccountable>('HoldLeaderAccountable', { officialId, position: 'director', measure: 'admonition-talk', reason: 'second delay' });
+  command<C.HoldLeaderAccountable>('HoldLeaderAccountable', {
+    officialId,
+    position: 'director',
+    measure: 'admonition-talk',
+    reason: 'second delay',
+  });
 const escalate = (to: C.EscalateCase['data']['to']) => command<C.EscalateCase>('EscalateCase', { to, reason: 'no progress' });
 const close = (resolution: C.CloseCase['data']['resolution'], waiverReason?: string) =>
   command<C.CloseCase>('CloseCase', { resolution, reason: 'done', ...(waiverReason === undefined ? {} : { waiverReason }) });
@@ -25,8 +30,16 @@ describe('accountability case decider', () => {
 
   it('lists every stored event type', () => {
     expect(CASE_EVENT_TYPES).toEqual([
-      'CaseOpened', 'RectificationOrdered', 'RectificationReported', 'RectificationAccepted', 'RectificationRejected',
-      'CriticismIssued', 'LeaderHeldAccountable', 'CaseEscalated', 'CaseClosed', 'CaseReopened',
+      'CaseOpened',
+      'RectificationOrdered',
+      'RectificationReported',
+      'RectificationAccepted',
+      'RectificationRejected',
+      'CriticismIssued',
+      'LeaderHeldAccountable',
+      'CaseEscalated',
+      'CaseClosed',
+      'CaseReopened',
     ]);
   });
 
@@ -45,17 +58,23 @@ describe('accountability case decider', () => {
     });
 
     it('refuses a case without grounds', () => {
-      given(caseDecider).when(open({ grounds: [] })).thenThrows('grounds-required');
+      given(caseDecider)
+        .when(open({ grounds: [] }))
+        .thenThrows('grounds-required');
     });
 
     it('refuses a case without evidence', () => {
-      given(caseDecider).when(open({ evidence: [] })).thenThrows('evidence-required');
+      given(caseDecider)
+        .when(open({ evidence: [] }))
+        .thenThrows('evidence-required');
     });
   });
 
   describe('OrderRectification', () => {
     it('orders the first round of rectification', () => {
-      given(caseDecider, [opened]).when(order()).then([ordered(1)]);
+      given(caseDecider, [opened])
+        .when(order())
+        .then([ordered(1)]);
     });
 
     it('orders a second round after a rejected report', () => {
@@ -65,15 +84,21 @@ describe('accountability case decider', () => {
     });
 
     it('orders a new round after an accepted one', () => {
-      given(caseDecider, [opened, ordered(1), reported(1), accepted(1)]).when(order()).then([ordered(2)]);
+      given(caseDecider, [opened, ordered(1), reported(1), accepted(1)])
+        .when(order())
+        .then([ordered(2)]);
     });
 
     it('refuses a second order while one awaits its report', () => {
-      given(caseDecider, [opened, ordered(1)]).when(order()).thenThrows('rectification-outstanding');
+      given(caseDecider, [opened, ordered(1)])
+        .when(order())
+        .thenThrows('rectification-outstanding');
     });
 
     it('refuses a new order while a report awaits its verdict', () => {
-      given(caseDecider, [opened, ordered(1), reported(1)]).when(order()).thenThrows('rectification-outstanding');
+      given(caseDecider, [opened, ordered(1), reported(1)])
+        .when(order())
+        .thenThrows('rectification-outstanding');
     });
 
     it('refuses a deadline that does not fall after the order', () => {
@@ -82,21 +107,29 @@ describe('accountability case decider', () => {
 
     it('refuses an order without requirements', () => {
       given(caseDecider, [opened]).when(order(undefined, [])).thenThrows('requirements-required');
-      given(caseDecider, [opened]).when(order(undefined, [' '])).thenThrows('requirements-required');
+      given(caseDecider, [opened])
+        .when(order(undefined, [' ']))
+        .thenThrows('requirements-required');
     });
   });
 
   describe('ReportRectification', () => {
     it('takes the report of the subject unit', () => {
-      given(caseDecider, [opened, ordered(1)]).when(report()).then([reported(1, false)]);
+      given(caseDecider, [opened, ordered(1)])
+        .when(report())
+        .then([reported(1, false)]);
     });
 
     it('marks a report made after the deadline as late', () => {
-      given(caseDecider, [opened, ordered(1)]).when(report('2012-04-02T00:00:00.000Z')).then([reported(1, true)]);
+      given(caseDecider, [opened, ordered(1)])
+        .when(report('2012-04-02T00:00:00.000Z'))
+        .then([reported(1, true)]);
     });
 
     it('takes a new report after a rejection', () => {
-      given(caseDecider, [opened, ordered(1), reported(1), rejected(1)]).when(report()).then([reported(1, false)]);
+      given(caseDecider, [opened, ordered(1), reported(1), rejected(1)])
+        .when(report())
+        .then([reported(1, false)]);
     });
 
     it('refuses a report when no rectification was ordered', () => {
@@ -104,41 +137,59 @@ describe('accountability case decider', () => {
     });
 
     it('refuses a report after the rectification was accepted', () => {
-      given(caseDecider, [opened, ordered(1), reported(1), accepted(1)]).when(report()).thenThrows('no-rectification-ordered');
+      given(caseDecider, [opened, ordered(1), reported(1), accepted(1)])
+        .when(report())
+        .thenThrows('no-rectification-ordered');
     });
 
     it('refuses an empty report', () => {
-      given(caseDecider, [opened, ordered(1)]).when(report(undefined, '')).thenThrows('report-required');
+      given(caseDecider, [opened, ordered(1)])
+        .when(report(undefined, ''))
+        .thenThrows('report-required');
     });
   });
 
   describe('AcceptRectification and RejectRectification', () => {
     it('accepts a reported rectification', () => {
-      given(caseDecider, [opened, ordered(1), reported(1)]).when(accept()).then([accepted(1)]);
+      given(caseDecider, [opened, ordered(1), reported(1)])
+        .when(accept())
+        .then([accepted(1)]);
     });
 
     it('rejects a reported rectification', () => {
-      given(caseDecider, [opened, ordered(1), reported(1)]).when(reject()).then([rejected(1)]);
+      given(caseDecider, [opened, ordered(1), reported(1)])
+        .when(reject())
+        .then([rejected(1)]);
     });
 
     it('refuses a verdict before the unit reported', () => {
-      given(caseDecider, [opened, ordered(1)]).when(accept()).thenThrows('no-rectification-reported');
-      given(caseDecider, [opened, ordered(1)]).when(reject()).thenThrows('no-rectification-reported');
+      given(caseDecider, [opened, ordered(1)])
+        .when(accept())
+        .thenThrows('no-rectification-reported');
+      given(caseDecider, [opened, ordered(1)])
+        .when(reject())
+        .thenThrows('no-rectification-reported');
     });
 
     it('refuses a second verdict on the same report', () => {
-      given(caseDecider, [opened, ordered(1), reported(1), rejected(1)]).when(accept()).thenThrows('no-rectification-reported');
+      given(caseDecider, [opened, ordered(1), reported(1), rejected(1)])
+        .when(accept())
+        .thenThrows('no-rectification-reported');
     });
   });
 
   describe('IssueCriticism', () => {
     it('records the bulletin that criticised the unit', () => {
-      given(caseDecider, [opened]).when(criticise()).then([{ type: 'CriticismIssued', data: { bulletinId: 'b-201202B-3', reason: 'named in bulletin' } }]);
+      given(caseDecider, [opened])
+        .when(criticise())
+        .then([{ type: 'CriticismIssued', data: { bulletinId: 'b-201202B-3', reason: 'named in bulletin' } }]);
     });
 
     it('refuses the same bulletin twice', () => {
       const criticised = caseDecider.decide(criticise(), fold([opened]));
-      given(caseDecider, [opened, ...criticised]).when(criticise()).thenThrows('criticism-already-issued');
+      given(caseDecider, [opened, ...criticised])
+        .when(criticise())
+        .thenThrows('criticism-already-issued');
     });
 
     it('refuses a criticism that cites no bulletin', () => {
@@ -147,7 +198,10 @@ describe('accountability case decider', () => {
   });
 
   describe('HoldLeaderAccountable', () => {
-    const held = { type: 'LeaderHeldAccountable', data: { officialId: 'official-9', position: 'director', measure: 'admonition-talk', reason: 'second delay' } } as const;
+    const held = {
+      type: 'LeaderHeldAccountable',
+      data: { officialId: 'official-9', position: 'director', measure: 'admonition-talk', reason: 'second delay' },
+    } as const;
 
     it('holds the unit leader accountable with a measure', () => {
       given(caseDecider, [opened]).when(hold()).then([held]);
@@ -164,7 +218,9 @@ describe('accountability case decider', () => {
 
   describe('EscalateCase', () => {
     it('escalates to the city leading group, then to the discipline commission', () => {
-      given(caseDecider, [opened]).when(escalate('city-leading-group')).then([{ type: 'CaseEscalated', data: { to: 'city-leading-group', reason: 'no progress' } }]);
+      given(caseDecider, [opened])
+        .when(escalate('city-leading-group'))
+        .then([{ type: 'CaseEscalated', data: { to: 'city-leading-group', reason: 'no progress' } }]);
       const atCity = { type: 'CaseEscalated', data: { to: 'city-leading-group', reason: 'no progress' } } as const;
       given(caseDecider, [opened, atCity])
         .when(escalate('discipline-inspection-commission'))
@@ -180,7 +236,9 @@ describe('accountability case decider', () => {
 
   describe('CloseCase', () => {
     it('closes a case with no rectification', () => {
-      given(caseDecider, [opened]).when(close('unfounded')).then([{ type: 'CaseClosed', data: { resolution: 'unfounded', reason: 'done', waiver: null } }]);
+      given(caseDecider, [opened])
+        .when(close('unfounded'))
+        .then([{ type: 'CaseClosed', data: { resolution: 'unfounded', reason: 'done', waiver: null } }]);
     });
 
     it('closes as rectified after an accepted rectification', () => {
@@ -190,15 +248,26 @@ describe('accountability case decider', () => {
     });
 
     it('refuses to close while a rectification is outstanding', () => {
-      given(caseDecider, [opened, ordered(1)]).when(close('held-accountable')).thenThrows('rectification-outstanding');
-      given(caseDecider, [opened, ordered(1), reported(1)]).when(close('held-accountable')).thenThrows('rectification-outstanding');
-      given(caseDecider, [opened, ordered(1), reported(1), rejected(1)]).when(close('held-accountable', ' ')).thenThrows('rectification-outstanding');
+      given(caseDecider, [opened, ordered(1)])
+        .when(close('held-accountable'))
+        .thenThrows('rectification-outstanding');
+      given(caseDecider, [opened, ordered(1), reported(1)])
+        .when(close('held-accountable'))
+        .thenThrows('rectification-outstanding');
+      given(caseDecider, [opened, ordered(1), reported(1), rejected(1)])
+        .when(close('held-accountable', ' '))
+        .thenThrows('rectification-outstanding');
     });
 
     it('closes over an outstanding rectification when the close says why it is waived', () => {
       given(caseDecider, [opened, ordered(1)])
         .when(close('held-accountable', 'unit merged into another'))
-        .then([{ type: 'CaseClosed', data: { resolution: 'held-accountable', reason: 'done', waiver: { round: 1, reason: 'unit merged into another' } } }]);
+        .then([
+          {
+            type: 'CaseClosed',
+            data: { resolution: 'held-accountable', reason: 'done', waiver: { round: 1, reason: 'unit merged into another' } },
+          },
+        ]);
     });
 
     it('refuses a waiver when nothing is outstanding', () => {
@@ -224,20 +293,30 @@ describe('accountability case decider', () => {
     });
 
     it('accepts no report from the subject unit', () => {
-      given(caseDecider, [opened, ordered(1), { type: 'CaseClosed', data: { resolution: 'other', reason: 'x', waiver: { round: 1, reason: 'y' } } }])
+      given(caseDecider, [
+        opened,
+        ordered(1),
+        { type: 'CaseClosed', data: { resolution: 'other', reason: 'x', waiver: { round: 1, reason: 'y' } } },
+      ])
         .when(report())
         .thenThrows('case-closed');
     });
 
     it('reopens', () => {
-      given(caseDecider, [opened, closed]).when(reopen()).then([{ type: 'CaseReopened', data: { reason: 'new complaint' } }]);
+      given(caseDecider, [opened, closed])
+        .when(reopen())
+        .then([{ type: 'CaseReopened', data: { reason: 'new complaint' } }]);
     });
 
     it('owes a waived rectification again once reopened', () => {
       const waived = { type: 'CaseClosed', data: { resolution: 'other', reason: 'x', waiver: { round: 1, reason: 'y' } } } as const;
       const reopened = { type: 'CaseReopened', data: { reason: 'new complaint' } } as const;
-      given(caseDecider, [opened, ordered(1), waived, reopened]).when(close('other')).thenThrows('rectification-outstanding');
-      given(caseDecider, [opened, ordered(1), waived, reopened]).when(report()).then([reported(1, false)]);
+      given(caseDecider, [opened, ordered(1), waived, reopened])
+        .when(close('other'))
+        .thenThrows('rectification-outstanding');
+      given(caseDecider, [opened, ordered(1), waived, reopened])
+        .when(report())
+        .then([reported(1, false)]);
     });
 
     it('refuses to reopen a case that is open', () => {
@@ -247,7 +326,9 @@ describe('accountability case decider', () => {
 
   it('refuses every command but OpenCase on a case never opened', () => {
     given(caseDecider).when(order()).thenThrows('case-not-opened');
-    given(caseDecider).when(command<C.ReopenCase>('ReopenCase', {}, { authority: cityOffice })).thenThrows('case-not-opened');
+    given(caseDecider)
+      .when(command<C.ReopenCase>('ReopenCase', {}, { authority: cityOffice }))
+      .thenThrows('case-not-opened');
   });
 
   it('keeps the district and unit of the case in its state', () => {

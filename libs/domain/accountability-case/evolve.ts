@@ -51,7 +51,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'CaseEscalated':
       return onOpen(state, (open) => ({ ...open, escalation: event.data.to }));
     case 'CaseClosed':
-      return onOpen(state, (open) => ({ ...open, status: 'Closed', resolution: event.data.resolution, waived: event.data.waiver !== null }));
+      return onOpen(state, (open) => ({
+        ...open,
+        status: 'Closed',
+        resolution: event.data.resolution,
+        waived: event.data.waiver !== null,
+      }));
     case 'CaseReopened': {
       if (state.status !== 'Closed') return state;
       // The rectification stands as it was at closing: a waived one is owed again once the case reopens.

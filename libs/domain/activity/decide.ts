@@ -47,7 +47,9 @@ function cancel(command: CancelActivity, state: ActivityState): ActivityEvent[] 
   rule(state.status !== 'NotHeld', 'activity-not-found', `activity ${command.data.activityId} is not recorded`, 'not-found');
   rule(state.status === 'Held', 'activity-cancelled', `activity ${command.data.activityId} was already cancelled`);
   rule(!blank(command.data.reason), 'reason-required', 'a cancellation must say why', 'invalid');
-  return [{ type: 'GroupActivityCancelled', data: { activityId: command.data.activityId, reason: command.data.reason, before: factsOf(state) } }];
+  return [
+    { type: 'GroupActivityCancelled', data: { activityId: command.data.activityId, reason: command.data.reason, before: factsOf(state) } },
+  ];
 }
 
 function factsOf(source: ActivityFacts): ActivityFacts {
@@ -60,14 +62,44 @@ function definedOnly(changes: Partial<ActivityFacts>): Partial<ActivityFacts> {
 }
 
 function checkFacts(facts: ActivityFacts, occurredAt: string): void {
-  rule((ACTIVITY_KINDS as readonly string[]).includes(facts.kind), 'invalid-activity-kind', `unknown activity kind ${facts.kind}`, 'invalid');
-  rule((FOCUS_AREAS as readonly string[]).includes(facts.focusArea), 'invalid-focus-area', `unknown focus area ${facts.focusArea}`, 'invalid');
-  rule(Number.isSafeInteger(facts.sessions) && facts.sessions >= 1 && facts.sessions <= 10_000, 'invalid-sessions', 'sessions must be a whole number from 1 to 10000', 'invalid');
-  rule(count(facts.attendance) && facts.attendance <= 10_000_000, 'invalid-attendance', 'attendance must be a whole number from 0 to 10000000', 'invalid');
+  rule(
+    (ACTIVITY_KINDS as readonly string[]).includes(facts.kind),
+    'invalid-activity-kind',
+    `unknown activity kind ${facts.kind}`,
+    'invalid',
+  );
+  rule(
+    (FOCUS_AREAS as readonly string[]).includes(facts.focusArea),
+    'invalid-focus-area',
+    `unknown focus area ${facts.focusArea}`,
+    'invalid',
+  );
+  rule(
+    Number.isSafeInteger(facts.sessions) && facts.sessions >= 1 && facts.sessions <= 10_000,
+    'invalid-sessions',
+    'sessions must be a whole number from 1 to 10000',
+    'invalid',
+  );
+  rule(
+    count(facts.attendance) && facts.attendance <= 10_000_000,
+    'invalid-attendance',
+    'attendance must be a whole number from 0 to 10000000',
+    'invalid',
+  );
   rule(count(facts.costFen), 'invalid-cost', 'cost is a whole number of fen, not negative', 'invalid');
   const materials = Object.values(facts.materials);
-  rule(materials.length === 4 && materials.every(count), 'invalid-materials', 'materials are whole, non-negative counts of boards, walls, billboards and light boxes', 'invalid');
-  rule(/^\d{4}-\d{2}-\d{2}$/.test(facts.heldOn) && !Number.isNaN(Date.parse(`${facts.heldOn}T00:00:00Z`)), 'invalid-held-on', `heldOn ${facts.heldOn} is not a date (YYYY-MM-DD)`, 'invalid');
+  rule(
+    materials.length === 4 && materials.every(count),
+    'invalid-materials',
+    'materials are whole, non-negative counts of boards, walls, billboards and light boxes',
+    'invalid',
+  );
+  rule(
+    /^\d{4}-\d{2}-\d{2}$/.test(facts.heldOn) && !Number.isNaN(Date.parse(`${facts.heldOn}T00:00:00Z`)),
+    'invalid-held-on',
+    `heldOn ${facts.heldOn} is not a date (YYYY-MM-DD)`,
+    'invalid',
+  );
   const today = localDateOf(occurredAt);
   const todayText = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
   rule(facts.heldOn <= todayText, 'held-on-in-future', `an activity held on ${facts.heldOn} cannot be recorded on ${todayText}`, 'invalid');
@@ -75,6 +107,13 @@ function checkFacts(facts: ActivityFacts, occurredAt: string): void {
 
 /** Stateless check of the codes a command names against the reference data (a 400 naming the value). */
 export function validateActivityReferences(facts: Partial<ActivityFacts>, reference: ReferenceData): void {
-  if (facts.orgUnitCode !== undefined) rule(reference.level(facts.orgUnitCode) !== undefined, 'unknown-org-unit', `unknown org unit ${facts.orgUnitCode}`, 'invalid');
-  if (facts.departmentCode !== undefined) rule(reference.department(facts.departmentCode) !== undefined, 'unknown-department', `unknown department ${facts.departmentCode}`, 'invalid');
+  if (facts.orgUnitCode !== undefined)
+    rule(reference.level(facts.orgUnitCode) !== undefined, 'unknown-org-unit', `unknown org unit ${facts.orgUnitCode}`, 'invalid');
+  if (facts.departmentCode !== undefined)
+    rule(
+      reference.department(facts.departmentCode) !== undefined,
+      'unknown-department',
+      `unknown department ${facts.departmentCode}`,
+      'invalid',
+    );
 }

@@ -7,8 +7,18 @@ import { FocusArea } from '../household/events';
 import { DomainEvent } from '../shared';
 
 export const ACTIVITY_KINDS = [
-  'happiness-training', 'vocational-training', 'entrepreneurship-training', 'lecture', 'outreach-performance', 'outreach-contest',
-  'street-counselling', 'three-checks-round', 'cadre-training', 'launch-meeting', 'progress-meeting', 'volunteer-service-day',
+  'happiness-training',
+  'vocational-training',
+  'entrepreneurship-training',
+  'lecture',
+  'outreach-performance',
+  'outreach-contest',
+  'street-counselling',
+  'three-checks-round',
+  'cadre-training',
+  'launch-meeting',
+  'progress-meeting',
+  'volunteer-service-day',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -35,11 +45,18 @@ export type ActivityFacts = {
 };
 
 export type GroupActivityHeld = DomainEvent<'GroupActivityHeld', { activityId: string; reason: string } & ActivityFacts>;
-export type GroupActivityCorrected = DomainEvent<'GroupActivityCorrected', { activityId: string; reason: string; before: ActivityFacts; after: ActivityFacts }>;
+export type GroupActivityCorrected = DomainEvent<
+  'GroupActivityCorrected',
+  { activityId: string; reason: string; before: ActivityFacts; after: ActivityFacts }
+>;
 export type GroupActivityCancelled = DomainEvent<'GroupActivityCancelled', { activityId: string; reason: string; before: ActivityFacts }>;
 
 export type ActivityEvent = GroupActivityHeld | GroupActivityCorrected | GroupActivityCancelled;
 
-export const ACTIVITY_EVENT_TYPES = ['GroupActivityHeld', 'GroupActivityCorrected', 'GroupActivityCancelled'] as const satisfies readonly ActivityEvent['type'][];
+export const ACTIVITY_EVENT_TYPES = [
+  'GroupActivityHeld',
+  'GroupActivityCorrected',
+  'GroupActivityCancelled',
+] as const satisfies readonly ActivityEvent['type'][];
 
 const _allListed: [Exclude<ActivityEvent['type'], (typeof ACTIVITY_EVENT_TYPES)[number]>] extends [never] ? true : never = true;

@@ -40,10 +40,7 @@ export type DeliverService = Command<
   }
 >;
 
-export type RecordSatisfaction = Command<
-  'RecordSatisfaction',
-  { householdId: string; serviceId: string; response: SatisfactionResponse }
->;
+export type RecordSatisfaction = Command<'RecordSatisfaction', { householdId: string; serviceId: string; response: SatisfactionResponse }>;
 
 export type CertifyHappyFamily = Command<'CertifyHappyFamily', { householdId: string; criteriaVersion: string; assessedBy: string }>;
 

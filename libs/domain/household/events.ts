@@ -77,15 +77,9 @@ export type SatisfactionRecorded = DomainEvent<
 >;
 
 /** `assessedBy` is the assessing official's staff id, not personal data of the household. */
-export type HouseholdCertified = DomainEvent<
-  'HouseholdCertified',
-  { householdId: string; criteriaVersion: string; assessedBy: string }
->;
+export type HouseholdCertified = DomainEvent<'HouseholdCertified', { householdId: string; criteriaVersion: string; assessedBy: string }>;
 
-export type CertificationRevoked = DomainEvent<
-  'CertificationRevoked',
-  { householdId: string; criteriaVersion: string; reason: string }
->;
+export type CertificationRevoked = DomainEvent<'CertificationRevoked', { householdId: string; criteriaVersion: string; reason: string }>;
 
 export type HouseholdEvent =
   | HouseholdEnrolled

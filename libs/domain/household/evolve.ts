@@ -45,7 +45,8 @@ function onEnrolled(state: HouseholdState, change: (household: EnrolledHousehold
 
 function delivered(household: EnrolledHousehold, event: ServiceDelivered): EnrolledHousehold {
   const { serviceId, needId, departmentCode, serviceTypeCode, focusArea } = event.data;
-  const service = needId === undefined ? { departmentCode, serviceTypeCode, focusArea } : { needId, departmentCode, serviceTypeCode, focusArea };
+  const service =
+    needId === undefined ? { departmentCode, serviceTypeCode, focusArea } : { needId, departmentCode, serviceTypeCode, focusArea };
   const need = needId === undefined ? undefined : household.needs[needId];
   const needs = need ? { ...household.needs, [needId!]: { ...need, met: true } } : household.needs;
   return { ...household, needs, services: { ...household.services, [serviceId]: service } };

@@ -6,7 +6,14 @@ import { certified, enrolled, HOUSEHOLD_ID, NEED_ID, needRecorded, SERVICE_ID, s
 const fold = (events: HouseholdEvent[]): HouseholdState => events.reduce(householdDecider.evolve, householdDecider.initialState);
 const rated: HouseholdEvent = {
   type: 'SatisfactionRecorded',
-  data: { householdId: HOUSEHOLD_ID, serviceId: SERVICE_ID, response: 'satisfied', departmentCode: 'agriculture', serviceTypeCode: 'training', focusArea: 'prosperity' },
+  data: {
+    householdId: HOUSEHOLD_ID,
+    serviceId: SERVICE_ID,
+    response: 'satisfied',
+    departmentCode: 'agriculture',
+    serviceTypeCode: 'training',
+    focusArea: 'prosperity',
+  },
 };
 
 describe('household state', () => {
@@ -16,8 +23,14 @@ describe('household state', () => {
 
   it('holds an enrolled household without personal data, with no needs, services or certification yet', () => {
     expect(fold([enrolled()])).toEqual({
-      status: 'Enrolled', householdId: HOUSEHOLD_ID, villageCode: '640104001001', category: 'developing', members: 4,
-      needs: {}, services: {}, certification: { status: 'Uncertified' },
+      status: 'Enrolled',
+      householdId: HOUSEHOLD_ID,
+      villageCode: '640104001001',
+      category: 'developing',
+      members: 4,
+      needs: {},
+      services: {},
+      certification: { status: 'Uncertified' },
     });
   });
 
@@ -26,13 +39,23 @@ describe('household state', () => {
     expect(state).toMatchObject({
       status: 'Enrolled',
       needs: { [NEED_ID]: { focusArea: 'prosperity', met: true } },
-      services: { [SERVICE_ID]: { needId: NEED_ID, departmentCode: 'agriculture', serviceTypeCode: 'training', focusArea: 'prosperity', satisfaction: 'satisfied' } },
+      services: {
+        [SERVICE_ID]: {
+          needId: NEED_ID,
+          departmentCode: 'agriculture',
+          serviceTypeCode: 'training',
+          focusArea: 'prosperity',
+          satisfaction: 'satisfied',
+        },
+      },
       certification: { status: 'Certified', criteriaVersion: 'criteria-2013', assessedBy: 'assessor-007' },
     });
   });
 
   it('leaves a need unmet while no service has answered it', () => {
-    expect(fold([enrolled(), needRecorded(), serviceDelivered({ needId: undefined })])).toMatchObject({ needs: { [NEED_ID]: { met: false } } });
+    expect(fold([enrolled(), needRecorded(), serviceDelivered({ needId: undefined })])).toMatchObject({
+      needs: { [NEED_ID]: { met: false } },
+    });
   });
 
   it('keeps what a withdrawn household had, with the reason it left', () => {

@@ -9,7 +9,12 @@ export function requireEnrolled(state: HouseholdState, householdId: string): Enr
   if (state.status === 'NotEnrolled') {
     throw new DomainError('household-not-enrolled', `household ${householdId} is not enrolled`, 'not-found');
   }
-  rule(state.householdId === householdId, 'household-mismatch', `command for household ${householdId} reached household ${state.householdId}`, 'invalid');
+  rule(
+    state.householdId === householdId,
+    'household-mismatch',
+    `command for household ${householdId} reached household ${state.householdId}`,
+    'invalid',
+  );
   rule(state.status === 'Enrolled', 'household-withdrawn', `household ${householdId} has withdrawn and accepts no further commands`);
   return state;
 }

@@ -19,9 +19,7 @@ export interface ServiceState {
   satisfaction?: SatisfactionResponse;
 }
 
-export type Certification =
-  | { status: 'Uncertified' }
-  | { status: 'Certified'; criteriaVersion: string; assessedBy: string };
+export type Certification = { status: 'Uncertified' } | { status: 'Certified'; criteriaVersion: string; assessedBy: string };
 
 export interface HouseholdFacts {
   householdId: string;

@@ -79,8 +79,18 @@ function validateDelivery(command: DeliverService, reference: ReferenceData): vo
   rule(reference.department(departmentCode) !== undefined, 'unknown-department', `unknown department ${String(departmentCode)}`, 'invalid');
   const type = reference.serviceType(serviceTypeCode);
   if (type === undefined) throw new DomainError('unknown-service-type', `unknown service type ${String(serviceTypeCode)}`, 'invalid');
-  rule(type.departments.includes(departmentCode), 'department-not-allowed', `department ${departmentCode} does not deliver ${type.code}`, 'invalid');
+  rule(
+    type.departments.includes(departmentCode),
+    'department-not-allowed',
+    `department ${departmentCode} does not deliver ${type.code}`,
+    'invalid',
+  );
   oneOf(FOCUS_AREAS, focusArea, 'invalid-focus-area', 'focusArea');
-  rule(type.focusAreas.includes(focusArea), 'focus-area-not-allowed', `service type ${type.code} does not count towards ${focusArea}`, 'invalid');
+  rule(
+    type.focusAreas.includes(focusArea),
+    'focus-area-not-allowed',
+    `service type ${type.code} does not count towards ${focusArea}`,
+    'invalid',
+  );
   isoUtc(deliveredAt, 'invalid-delivered-at', 'deliveredAt');
 }

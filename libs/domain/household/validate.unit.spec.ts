@@ -3,7 +3,19 @@ import { DomainError } from '../shared';
 import { HouseholdCommand } from './commands';
 import { householdDecider } from './index';
 import { HouseholdEvent } from './events';
-import { certify, deliver, enrol, enrolled, needRecorded, rate, recategorize, recordNeed, revoke, serviceDelivered, withdraw } from './testing/fixtures';
+import {
+  certify,
+  deliver,
+  enrol,
+  enrolled,
+  needRecorded,
+  rate,
+  recategorize,
+  recordNeed,
+  revoke,
+  serviceDelivered,
+  withdraw,
+} from './testing/fixtures';
 
 const history: HouseholdEvent[] = [enrolled(), needRecorded(), serviceDelivered()];
 const state = history.reduce(householdDecider.evolve, householdDecider.initialState);
@@ -25,7 +37,12 @@ describe('reference data checks', () => {
     ['an unknown department', deliver({ departmentCode: 'ministry-of-magic' }), 'unknown-department', 'ministry-of-magic'],
     ['an unknown service type', deliver({ serviceTypeCode: 'levitation' }), 'unknown-service-type', 'levitation'],
     ['a department that does not deliver the service type', deliver({ departmentCode: 'sports' }), 'department-not-allowed', 'sports'],
-    ['a focus area the service type does not count towards', deliver({ needId: undefined, focusArea: 'civility' }), 'focus-area-not-allowed', 'civility'],
+    [
+      'a focus area the service type does not count towards',
+      deliver({ needId: undefined, focusArea: 'civility' }),
+      'focus-area-not-allowed',
+      'civility',
+    ],
   ])('rejects %s as invalid, naming the bad value', (_, command, code, value) => {
     const error = rejection(command);
     expect({ code: error.code, kind: error.kind }).toEqual({ code, kind: 'invalid' });
@@ -36,7 +53,13 @@ describe('reference data checks', () => {
     for (const type of referenceData.allServiceTypes()) {
       for (const departmentCode of type.departments) {
         for (const focusArea of type.focusAreas) {
-          const command = deliver({ needId: undefined, departmentCode, serviceTypeCode: type.code, focusArea: focusArea as never, serviceId: 'fresh' });
+          const command = deliver({
+            needId: undefined,
+            departmentCode,
+            serviceTypeCode: type.code,
+            focusArea: focusArea as never,
+            serviceId: 'fresh',
+          });
           expect(householdDecider.decide(command, state)).toHaveLength(1);
         }
       }
@@ -83,7 +106,12 @@ describe('field checks', () => {
   });
 
   it('checks the reference data before the state rules, so an invalid command is invalid even for a withdrawn household', () => {
-    const withdrawn = householdDecider.evolve(state, { type: 'HouseholdWithdrawn', data: { householdId: state.status === 'Enrolled' ? state.householdId : '', reason: 'x' } });
-    expect(() => householdDecider.decide(deliver({ departmentCode: 'nobody' }), withdrawn)).toThrow(expect.objectContaining({ code: 'unknown-department' }));
+    const withdrawn = householdDecider.evolve(state, {
+      type: 'HouseholdWithdrawn',
+      data: { householdId: state.status === 'Enrolled' ? state.householdId : '', reason: 'x' },
+    });
+    expect(() => householdDecider.decide(deliver({ departmentCode: 'nobody' }), withdrawn)).toThrow(
+      expect.objectContaining({ code: 'unknown-department' }),
+    );
   });
 });

@@ -36,9 +36,16 @@ function recordRepayment(command: RecordRepayment, state: LoanState): LoanEvent[
   const { loanId, amountFen } = command.data;
   const loan = requireOpen(state, loanId);
   const outstanding = outstandingFen(loan);
-  rule(amountFen <= outstanding, 'repayment-exceeds-outstanding', `repayment of ${amountFen} fen exceeds the ${outstanding} fen outstanding on loan ${loanId}`);
+  rule(
+    amountFen <= outstanding,
+    'repayment-exceeds-outstanding',
+    `repayment of ${amountFen} fen exceeds the ${outstanding} fen outstanding on loan ${loanId}`,
+  );
   const { householdId, principalFen } = loan;
-  const recorded: LoanEvent = { type: 'LoanRepaymentRecorded', data: { loanId, householdId, amountFen, outstandingFen: outstanding - amountFen } };
+  const recorded: LoanEvent = {
+    type: 'LoanRepaymentRecorded',
+    data: { loanId, householdId, amountFen, outstandingFen: outstanding - amountFen },
+  };
   return amountFen < outstanding ? [recorded] : [recorded, { type: 'LoanRepaid', data: { loanId, householdId, principalFen } }];
 }
 

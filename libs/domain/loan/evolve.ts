@@ -9,7 +9,9 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       return { status: 'Active', loanId, householdId, programmeCode, borrowerGroup, principalFen, repaidFen: 0 };
     }
     case 'LoanRepaymentRecorded':
-      return state.status === 'Active' || state.status === 'Defaulted' ? { ...state, repaidFen: state.repaidFen + event.data.amountFen } : state;
+      return state.status === 'Active' || state.status === 'Defaulted'
+        ? { ...state, repaidFen: state.repaidFen + event.data.amountFen }
+        : state;
     case 'LoanRepaid':
       if (state.status !== 'Active' && state.status !== 'Defaulted') return state;
       return { status: 'Repaid', ...facts(state) };
@@ -22,6 +24,13 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
   }
 }
 
-function facts({ loanId, householdId, programmeCode, borrowerGroup, principalFen, repaidFen }: Exclude<LoanState, { status: 'NotGranted' }>) {
+function facts({
+  loanId,
+  householdId,
+  programmeCode,
+  borrowerGroup,
+  principalFen,
+  repaidFen,
+}: Exclude<LoanState, { status: 'NotGranted' }>) {
   return { loanId, householdId, programmeCode, borrowerGroup, principalFen, repaidFen };
 }

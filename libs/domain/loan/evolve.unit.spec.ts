@@ -3,7 +3,13 @@ import { loanDecider, LoanState, outstandingFen } from './index';
 import { BORROWER_ID, closed, defaulted, granted, LOAN_ID, repaid } from './testing/fixtures';
 
 const fold = (events: LoanEvent[]): LoanState => events.reduce(loanDecider.evolve, loanDecider.initialState);
-const facts = { loanId: LOAN_ID, householdId: BORROWER_ID, programmeCode: 'womens-micro-loan', borrowerGroup: 'woman', principalFen: 5_000_000 };
+const facts = {
+  loanId: LOAN_ID,
+  householdId: BORROWER_ID,
+  programmeCode: 'womens-micro-loan',
+  borrowerGroup: 'woman',
+  principalFen: 5_000_000,
+};
 
 describe('loan state', () => {
   it('starts as not granted', () => {
@@ -18,7 +24,10 @@ describe('loan state', () => {
 
   it('holds a defaulted loan with its reason and goes on counting recoveries', () => {
     expect(fold([granted(), defaulted(5_000_000), repaid(200, 4_999_800)])).toEqual({
-      status: 'Defaulted', ...facts, repaidFen: 200, defaultReason: 'no repayment for 12 months',
+      status: 'Defaulted',
+      ...facts,
+      repaidFen: 200,
+      defaultReason: 'no repayment for 12 months',
     });
   });
 

@@ -30,14 +30,25 @@ function validateGrant(command: GrantLoan, reference: ReferenceData): void {
   const { householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender, partners } = command.data;
   text(householdId, 'invalid-household-id', 'householdId');
   const programme = reference.loanProgramme(programmeCode);
-  if (programme === undefined) throw new DomainError('unknown-loan-programme', `unknown loan programme ${String(programmeCode)}`, 'invalid');
+  if (programme === undefined)
+    throw new DomainError('unknown-loan-programme', `unknown loan programme ${String(programmeCode)}`, 'invalid');
   oneOf(BORROWER_GROUPS, borrowerGroup, 'invalid-borrower-group', 'borrowerGroup');
-  rule(programme.borrowerGroups.includes(borrowerGroup), 'borrower-group-not-allowed', `${programme.code} does not lend to ${borrowerGroup}`, 'invalid');
+  rule(
+    programme.borrowerGroups.includes(borrowerGroup),
+    'borrower-group-not-allowed',
+    `${programme.code} does not lend to ${borrowerGroup}`,
+    'invalid',
+  );
   if (partners !== undefined) validatePartnership(programme, partners);
   integerIn(principalFen, 1, Number.MAX_SAFE_INTEGER, 'invalid-principal', 'principalFen');
   const cap = principalCapFen(programme, partners);
   const form = partners === undefined ? '' : ` for a partnership of ${partners}`;
-  rule(principalFen <= cap, 'principal-above-cap', `principal ${principalFen} fen exceeds the ${cap} fen cap of ${programme.code}${form}`, 'invalid');
+  rule(
+    principalFen <= cap,
+    'principal-above-cap',
+    `principal ${principalFen} fen exceeds the ${cap} fen cap of ${programme.code}${form}`,
+    'invalid',
+  );
   integerIn(interestSubsidyBps, 0, programme.maxInterestSubsidyBps, 'invalid-interest-subsidy', 'interestSubsidyBps');
   integerIn(termMonths, 1, programme.maxTermMonths, 'invalid-term', 'termMonths');
   text(lender, 'missing-lender', 'lender');

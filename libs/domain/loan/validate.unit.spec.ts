@@ -21,7 +21,12 @@ describe('loan checks', () => {
     ['a borrower group the programme does not lend to', grant({ borrowerGroup: 'youth' }), 'borrower-group-not-allowed', 'youth'],
     ['an unknown borrower group', grant({ borrowerGroup: 'retiree' as never }), 'invalid-borrower-group', 'retiree'],
     ['a principal above the programme cap', grant({ principalFen: 8_000_001 }), 'principal-above-cap', '8000001'],
-    ['a partnership principal above the cap per partner times the partners', grant({ partners: 2, principalFen: 16_000_001 }), 'principal-above-cap', '16000000'],
+    [
+      'a partnership principal above the cap per partner times the partners',
+      grant({ partners: 2, principalFen: 16_000_001 }),
+      'principal-above-cap',
+      '16000000',
+    ],
     ['a partnership of one', grant({ partners: 1 }), 'invalid-partners', '1'],
     ['a principal of zero', grant({ principalFen: 0 }), 'invalid-principal', '0'],
     ['a principal in fractions of a fen', grant({ principalFen: 100.5 }), 'invalid-principal', '100.5'],

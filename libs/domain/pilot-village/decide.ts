@@ -20,7 +20,9 @@ export function decidePilotVillage(command: PilotVillageCommand, state: PilotVil
     case 'WithdrawPilotVillageDesignation':
       rule(!blank(command.data.withdrawnBy), 'decider-required', 'a withdrawal must name who decided it', 'invalid');
       rule(state.status === 'Pilot', 'not-pilot', `village ${villageCode} is not a pilot village`);
-      return [{ type: 'PilotVillageDesignationWithdrawn', data: { villageCode, townshipCode, withdrawnBy: command.data.withdrawnBy, reason } }];
+      return [
+        { type: 'PilotVillageDesignationWithdrawn', data: { villageCode, townshipCode, withdrawnBy: command.data.withdrawnBy, reason } },
+      ];
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -24,6 +24,9 @@ export type PilotVillageDesignationWithdrawn = DomainEvent<
 export type PilotVillageEvent = PilotVillageDesignated | PilotVillageDesignationWithdrawn;
 
 /** The stored names, for the frozen registry; the check below fails to compile when the union and this list part. */
-export const PILOT_VILLAGE_EVENT_TYPES = ['PilotVillageDesignated', 'PilotVillageDesignationWithdrawn'] as const satisfies readonly PilotVillageEvent['type'][];
+export const PILOT_VILLAGE_EVENT_TYPES = [
+  'PilotVillageDesignated',
+  'PilotVillageDesignationWithdrawn',
+] as const satisfies readonly PilotVillageEvent['type'][];
 
 const _allListed: [Exclude<PilotVillageEvent['type'], (typeof PILOT_VILLAGE_EVENT_TYPES)[number]>] extends [never] ? true : never = true;

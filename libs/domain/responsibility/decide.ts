@@ -23,9 +23,19 @@ function assign(command: AssignResponsibility, state: ResponsibilityState): Resp
   rule(!blank(task), 'task-required', 'a responsibility must name its task', 'invalid');
   rule(!blank(officialId) && !blank(position), 'official-required', 'a responsibility must name the official and position', 'invalid');
   rule(!blank(reason), 'reason-required', 'an assignment must say why', 'invalid');
-  rule(Number.isFinite(indicator.target) && indicator.target >= 0, 'target-invalid', 'an indicator target is a non-negative number', 'invalid');
+  rule(
+    Number.isFinite(indicator.target) && indicator.target >= 0,
+    'target-invalid',
+    'an indicator target is a non-negative number',
+    'invalid',
+  );
   const due = parsePeriod(duePeriod);
   rule(due !== undefined, 'due-period-invalid', `due period ${duePeriod} is not a DHIS2 period`, 'invalid');
-  rule(due.lastMonth >= monthOfInstant(command.metadata.occurredAt), 'due-period-past', `due period ${duePeriod} has already ended`, 'invalid');
+  rule(
+    due.lastMonth >= monthOfInstant(command.metadata.occurredAt),
+    'due-period-past',
+    `due period ${duePeriod} has already ended`,
+    'invalid',
+  );
   return [{ type: 'ResponsibilityAssigned', data: { ...command.data, indicator: { ...indicator } } }];
 }

@@ -1,11 +1,17 @@
 import { given } from '../../testing/decider-spec';
-import { AssignResponsibility, RESPONSIBILITY_EVENT_TYPES, responsibilityDecider, responsibilityStream, ResponsibilityEvent } from './index';
+import {
+  AssignResponsibility,
+  RESPONSIBILITY_EVENT_TYPES,
+  responsibilityDecider,
+  responsibilityStream,
+  ResponsibilityEvent,
+} from './index';
 
 const data: AssignResponsibility['data'] = {
   responsibilityId: 'r-1',
   task: 'visit every developing household monthly',
   officialId: 'official-17',
-  position: 'deputy head, Xingqing district women\'s federation',
+  position: "deputy head, Xingqing district women's federation",
   unitCode: 'unit-women-fed-640104',
   indicator: { code: 'visits-per-household', target: 1, unitOfMeasure: 'visits/month' },
   duePeriod: '201206B',
@@ -35,7 +41,9 @@ describe('responsibility decider', () => {
 
   it('accepts a target of zero (e.g. zero complaints)', () => {
     const indicator = { code: 'complaints', target: 0, unitOfMeasure: 'complaints' };
-    given(responsibilityDecider).when(assign({ indicator })).then([{ type: 'ResponsibilityAssigned', data: { ...data, indicator } }]);
+    given(responsibilityDecider)
+      .when(assign({ indicator }))
+      .then([{ type: 'ResponsibilityAssigned', data: { ...data, indicator } }]);
   });
 
   it('refuses to assign the same responsibility twice', () => {
@@ -43,27 +51,41 @@ describe('responsibility decider', () => {
   });
 
   it('refuses a responsibility without a task', () => {
-    given(responsibilityDecider).when(assign({ task: ' ' })).thenThrows('task-required');
+    given(responsibilityDecider)
+      .when(assign({ task: ' ' }))
+      .thenThrows('task-required');
   });
 
   it('refuses a responsibility that names no official', () => {
-    given(responsibilityDecider).when(assign({ officialId: '' })).thenThrows('official-required');
+    given(responsibilityDecider)
+      .when(assign({ officialId: '' }))
+      .thenThrows('official-required');
   });
 
   it('refuses a responsibility without a reason', () => {
-    given(responsibilityDecider).when(assign({ reason: '' })).thenThrows('reason-required');
+    given(responsibilityDecider)
+      .when(assign({ reason: '' }))
+      .thenThrows('reason-required');
   });
 
   it('refuses a negative or non-numeric target', () => {
-    given(responsibilityDecider).when(assign({ indicator: { ...data.indicator, target: -1 } })).thenThrows('target-invalid');
-    given(responsibilityDecider).when(assign({ indicator: { ...data.indicator, target: Number.NaN } })).thenThrows('target-invalid');
+    given(responsibilityDecider)
+      .when(assign({ indicator: { ...data.indicator, target: -1 } }))
+      .thenThrows('target-invalid');
+    given(responsibilityDecider)
+      .when(assign({ indicator: { ...data.indicator, target: Number.NaN } }))
+      .thenThrows('target-invalid');
   });
 
   it('refuses a due period that is not a DHIS2 period', () => {
-    given(responsibilityDecider).when(assign({ duePeriod: '2012-06' })).thenThrows('due-period-invalid');
+    given(responsibilityDecider)
+      .when(assign({ duePeriod: '2012-06' }))
+      .thenThrows('due-period-invalid');
   });
 
   it('refuses a due period that has already ended', () => {
-    given(responsibilityDecider).when(assign({ duePeriod: '201201B' })).thenThrows('due-period-past');
+    given(responsibilityDecider)
+      .when(assign({ duePeriod: '201201B' }))
+      .thenThrows('due-period-past');
   });
 });

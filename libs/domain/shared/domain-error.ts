@@ -5,7 +5,11 @@
 export type DomainErrorKind = 'conflict' | 'not-found' | 'invalid';
 
 export class DomainError extends Error {
-  constructor(readonly code: string, message: string, readonly kind: DomainErrorKind = 'conflict') {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly kind: DomainErrorKind = 'conflict',
+  ) {
     super(message);
     this.name = 'DomainError';
   }

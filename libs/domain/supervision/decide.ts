@@ -33,11 +33,21 @@ function assign(command: AssignSupervisor, state: SupervisionState): Supervision
   if (state.status === 'Vacant') {
     // Terms of one district never overlap: a term dated inside the last one would leave two in force.
     const lastEnd = state.terms[state.terms.length - 1]?.until ?? null;
-    rule(lastEnd === null || compareInstants(lastEnd, at) <= 0, 'assignment-out-of-order', 'an assignment cannot take effect before the last term ended', 'invalid');
+    rule(
+      lastEnd === null || compareInstants(lastEnd, at) <= 0,
+      'assignment-out-of-order',
+      'an assignment cannot take effect before the last term ended',
+      'invalid',
+    );
     return [assigned];
   }
   rule(state.supervisorId !== supervisorId, 'supervisor-already-assigned', `supervisor is already assigned to district ${districtCode}`);
-  rule(compareInstants(state.since, at) <= 0, 'assignment-out-of-order', 'a reassignment cannot take effect before the current term began', 'invalid');
+  rule(
+    compareInstants(state.since, at) <= 0,
+    'assignment-out-of-order',
+    'a reassignment cannot take effect before the current term began',
+    'invalid',
+  );
   const ended: SupervisionEvent = {
     type: 'SupervisorAssignmentEnded',
     data: { districtCode, supervisorId: state.supervisorId, endedAt: at, reason },
@@ -84,10 +94,24 @@ function issueBulletin(command: IssueBulletin, state: SupervisionState): Supervi
   const { actor, occurredAt } = command.metadata;
   rule(isBimonth(period), 'bulletin-period-not-bimonthly', `bulletin period ${period} is not YYYYMMB`, 'invalid');
   const span = parsePeriod(period)!;
-  rule(span.firstMonth <= monthOfInstant(occurredAt), 'bulletin-period-in-future', `a bulletin of ${occurredAt} cannot report on ${period}`, 'invalid');
-  rule(kind !== 'criticism' || units.length > 0, 'criticism-bulletin-names-no-unit', 'a criticism bulletin must name the units criticised', 'invalid');
+  rule(
+    span.firstMonth <= monthOfInstant(occurredAt),
+    'bulletin-period-in-future',
+    `a bulletin of ${occurredAt} cannot report on ${period}`,
+    'invalid',
+  );
+  rule(
+    kind !== 'criticism' || units.length > 0,
+    'criticism-bulletin-names-no-unit',
+    'a criticism bulletin must name the units criticised',
+    'invalid',
+  );
   requireSupervisorAt(state, districtCode, actor, occurredAt);
-  rule(state.status === 'Unassigned' || !state.bulletinIds.includes(bulletinId), 'bulletin-already-issued', `bulletin ${bulletinId} was already issued`);
+  rule(
+    state.status === 'Unassigned' || !state.bulletinIds.includes(bulletinId),
+    'bulletin-already-issued',
+    `bulletin ${bulletinId} was already issued`,
+  );
   return [
     {
       type: 'BulletinIssued',

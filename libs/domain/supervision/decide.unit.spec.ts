@@ -26,7 +26,11 @@ const visit = (actor: string, at: string, month = '201203', findings = 'ledger o
   data: { districtCode: district, month, unitsVisited: ['unit-a'], findings },
   metadata: meta(actor, at),
 });
-const bulletin = (actor: string, at: string, over: Partial<{ period: string; kind: 'progress' | 'criticism'; units: string[]; bulletinId: string }> = {}): SupervisionCommand => ({
+const bulletin = (
+  actor: string,
+  at: string,
+  over: Partial<{ period: string; kind: 'progress' | 'criticism'; units: string[]; bulletinId: string }> = {},
+): SupervisionCommand => ({
   type: 'IssueBulletin',
   data: { districtCode: district, bulletinId: 'b-1', period: '201201B', kind: 'criticism', units: ['unit-a'], summary: 'slow', ...over },
   metadata: meta(actor, at),
@@ -42,7 +46,12 @@ describe('supervision decider', () => {
   });
 
   it('lists every stored event type', () => {
-    expect(SUPERVISION_EVENT_TYPES).toEqual(['SupervisorAssigned', 'SupervisorAssignmentEnded', 'SupervisionVisitRecorded', 'BulletinIssued']);
+    expect(SUPERVISION_EVENT_TYPES).toEqual([
+      'SupervisorAssigned',
+      'SupervisorAssignmentEnded',
+      'SupervisionVisitRecorded',
+      'BulletinIssued',
+    ]);
   });
 
   describe('AssignSupervisor', () => {
@@ -77,7 +86,9 @@ describe('supervision decider', () => {
     });
 
     it('refuses an assignment without a reason', () => {
-      given(supervisionDecider).when(assign(wang, '2012-01-01T00:00:00Z', '  ')).thenThrows('reason-required');
+      given(supervisionDecider)
+        .when(assign(wang, '2012-01-01T00:00:00Z', '  '))
+        .thenThrows('reason-required');
     });
   });
 
@@ -89,7 +100,9 @@ describe('supervision decider', () => {
     });
 
     it('ends the term in force', () => {
-      given(supervisionDecider, [wangTerm]).when(endCmd('2012-03-01T00:00:00Z')).then([ended(wang, '2012-03-01T00:00:00Z', 'retired')]);
+      given(supervisionDecider, [wangTerm])
+        .when(endCmd('2012-03-01T00:00:00Z'))
+        .then([ended(wang, '2012-03-01T00:00:00Z', 'retired')]);
     });
 
     it('refuses to end a term in a district without a supervisor', () => {
@@ -140,7 +153,9 @@ describe('supervision decider', () => {
     });
 
     it('refuses a visit dated before the supervisor took office', () => {
-      given(supervisionDecider, [wangTerm]).when(visit(wang, '2011-12-14T09:00:00Z', '201112')).thenThrows('supervisor-not-assigned-to-district');
+      given(supervisionDecider, [wangTerm])
+        .when(visit(wang, '2011-12-14T09:00:00Z', '201112'))
+        .thenThrows('supervisor-not-assigned-to-district');
     });
 
     it('refuses a visit in a district that never had a supervisor', () => {
@@ -148,11 +163,15 @@ describe('supervision decider', () => {
     });
 
     it('refuses a month that is not YYYYMM', () => {
-      given(supervisionDecider, [wangTerm]).when(visit(wang, '2012-03-14T09:00:00Z', '201213')).thenThrows('visit-month-invalid');
+      given(supervisionDecider, [wangTerm])
+        .when(visit(wang, '2012-03-14T09:00:00Z', '201213'))
+        .thenThrows('visit-month-invalid');
     });
 
     it('refuses a visit counted for a month that had not begun', () => {
-      given(supervisionDecider, [wangTerm]).when(visit(wang, '2012-03-14T09:00:00Z', '201204')).thenThrows('visit-month-in-future');
+      given(supervisionDecider, [wangTerm])
+        .when(visit(wang, '2012-03-14T09:00:00Z', '201204'))
+        .thenThrows('visit-month-in-future');
     });
 
     it('counts a visit early on the 1st, city time, for the new month', () => {
@@ -161,7 +180,9 @@ describe('supervision decider', () => {
     });
 
     it('refuses a visit without findings', () => {
-      given(supervisionDecider, [wangTerm]).when(visit(wang, '2012-03-14T09:00:00Z', '201203', ' ')).thenThrows('findings-required');
+      given(supervisionDecider, [wangTerm])
+        .when(visit(wang, '2012-03-14T09:00:00Z', '201203', ' '))
+        .thenThrows('findings-required');
     });
   });
 
@@ -196,20 +217,28 @@ describe('supervision decider', () => {
     });
 
     it('refuses a period that is not bimonthly', () => {
-      given(supervisionDecider, [wangTerm]).when(bulletin(wang, '2012-03-02T00:00:00Z', { period: '201207B' })).thenThrows('bulletin-period-not-bimonthly');
+      given(supervisionDecider, [wangTerm])
+        .when(bulletin(wang, '2012-03-02T00:00:00Z', { period: '201207B' }))
+        .thenThrows('bulletin-period-not-bimonthly');
     });
 
     it('refuses a bulletin on a bimonth that had not begun', () => {
-      given(supervisionDecider, [wangTerm]).when(bulletin(wang, '2012-03-02T00:00:00Z', { period: '201203B' })).thenThrows('bulletin-period-in-future');
+      given(supervisionDecider, [wangTerm])
+        .when(bulletin(wang, '2012-03-02T00:00:00Z', { period: '201203B' }))
+        .thenThrows('bulletin-period-in-future');
     });
 
     it('refuses a criticism bulletin that names no unit', () => {
-      given(supervisionDecider, [wangTerm]).when(bulletin(wang, '2012-03-02T00:00:00Z', { units: [] })).thenThrows('criticism-bulletin-names-no-unit');
+      given(supervisionDecider, [wangTerm])
+        .when(bulletin(wang, '2012-03-02T00:00:00Z', { units: [] }))
+        .thenThrows('criticism-bulletin-names-no-unit');
     });
 
     it('refuses to issue the same bulletin twice', () => {
       const first = supervisionDecider.decide(bulletin(wang, '2012-03-02T00:00:00Z'), fold([wangTerm]));
-      given(supervisionDecider, [wangTerm, ...first]).when(bulletin(wang, '2012-03-05T00:00:00Z')).thenThrows('bulletin-already-issued');
+      given(supervisionDecider, [wangTerm, ...first])
+        .when(bulletin(wang, '2012-03-05T00:00:00Z'))
+        .thenThrows('bulletin-already-issued');
     });
   });
 });
@@ -225,7 +254,7 @@ describe('periods', () => {
     expect(bimonthOf('201212')).toBe('201206B');
   });
 
-  it('counts months on the city\'s calendar (UTC+8), not in UTC', () => {
+  it("counts months on the city's calendar (UTC+8), not in UTC", () => {
     expect(monthOfInstant('2012-02-29T23:00:00Z')).toBe('201203');
     expect(monthOfInstant('2012-02-29T15:59:59Z')).toBe('201202');
   });

@@ -1,7 +1,12 @@
 import { requireNoOtherDistrict, termElsewhere } from './one-district';
 import { SupervisionState } from './state';
 
-const term = (districtCode: string, supervisorId: string, from: string, until: string | null) => ({ districtCode, supervisorId, from, until });
+const term = (districtCode: string, supervisorId: string, from: string, until: string | null) => ({
+  districtCode,
+  supervisorId,
+  from,
+  until,
+});
 const district = (code: string, ...terms: ReturnType<typeof term>[]): readonly [string, SupervisionState] => [
   code,
   { status: 'Vacant', districtCode: code, terms, bulletinIds: [], visitMonths: [] },

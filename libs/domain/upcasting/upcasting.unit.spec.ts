@@ -55,7 +55,15 @@ describe('HouseholdEnrolled v1 -> v2', () => {
   });
 
   it('returns an event already in the current shape as it was', () => {
-    const data = { householdId: 'h', villageCode: '640104001001', category: 'stable', members: 2, head: { name: 'x' }, enrolmentYear: 2014, batch: 3 };
+    const data = {
+      householdId: 'h',
+      villageCode: '640104001001',
+      category: 'stable',
+      members: 2,
+      head: { name: 'x' },
+      enrolmentYear: 2014,
+      batch: 3,
+    };
     const recorded = { type: 'HouseholdEnrolled', data, metadata: { occurredAt: '2012-05-14T02:30:00.000Z' } };
     expect(upcastEvent(recorded)).toBe(recorded);
   });

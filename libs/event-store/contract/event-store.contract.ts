@@ -136,7 +136,10 @@ export function describeEventStoreContract(backendName: string, backend: Contrac
     describe('reads', () => {
       it('reads a stream forwards from a revision, backwards, and with a maximum count', async () => {
         const name = stream('paged');
-        await store.appendToStream(name, Array.from({ length: 5 }, (_, n) => anEvent('Counted', { n })));
+        await store.appendToStream(
+          name,
+          Array.from({ length: 5 }, (_, n) => anEvent('Counted', { n })),
+        );
         const revisions = (events: RecordedEvent[]) => events.map((e) => Number(e.revision));
         expect(revisions(await store.readStream(name, { fromRevision: 2n }))).toEqual([2, 3, 4]);
         expect(revisions(await store.readStream(name, { direction: 'backwards' }))).toEqual([4, 3, 2, 1, 0]);

@@ -62,7 +62,10 @@ if (!url) {
   });
 } else {
   const prefix = `fl-test-${randomUUID().slice(0, 8)}-`;
-  describeEventStoreContract('EventStoreDB', { open: async () => new EventStoreDbEventStore({ connectionString: url }), streamPrefix: prefix });
+  describeEventStoreContract('EventStoreDB', {
+    open: async () => new EventStoreDbEventStore({ connectionString: url }),
+    streamPrefix: prefix,
+  });
 
   describe('EventStoreDB adapter', () => {
     let store: EventStoreDbEventStore;
@@ -90,7 +93,10 @@ if (!url) {
       const name = stream('both');
       await store.appendToStream(name, [anEvent('LoanGranted'), anEvent('LoanRepaid'), anEvent('LoanGranted')]);
       const read = await store.readAll({ filter: { streamPrefixes: [name], eventTypes: ['LoanGranted'] } });
-      expect(read.map((e) => [e.stream, e.type, e.revision])).toEqual([[name, 'LoanGranted', 0n], [name, 'LoanGranted', 2n]]);
+      expect(read.map((e) => [e.stream, e.type, e.revision])).toEqual([
+        [name, 'LoanGranted', 0n],
+        [name, 'LoanGranted', 2n],
+      ]);
     });
 
     it('recognises a re-send with expected any after other events were appended to the stream', async () => {
@@ -114,8 +120,9 @@ if (!url) {
       const iterator = subscription[Symbol.asyncIterator]();
       const received: RecordedEvent[] = [(await iterator.next()).value as RecordedEvent];
       // Break the live gRPC stream the way a lost connection does; the server and client are real.
-      (subscription as unknown as { current: NodeJS.ReadableStream & { destroy(e: Error): void } }).current
-        .destroy(new UnavailableError(undefined, 'connection lost'));
+      (subscription as unknown as { current: NodeJS.ReadableStream & { destroy(e: Error): void } }).current.destroy(
+        new UnavailableError(undefined, 'connection lost'),
+      );
       await store.appendToStream(name, [anEvent('Two')]);
       await store.appendToStream(name, [anEvent('Three')]);
       received.push((await iterator.next()).value as RecordedEvent, (await iterator.next()).value as RecordedEvent);

@@ -7,12 +7,27 @@
  * fork the chain. An append with expected `any` (or `stream_exists`) then simply tries again.
  */
 import {
-  BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, JSONType, ResolvedEvent, START as ESDB_START,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  JSONType,
+  ResolvedEvent,
+  START as ESDB_START,
 } from '@eventstore/db-client';
 import { Clock, systemClock } from '../../clock';
 import {
-  AppendOptions, AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions,
-  RecordedEvent, SubscribeToAllOptions, Subscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
 } from '../event-store.port';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { chainHashV2, contentHash, GENESIS_HASH, HASH_VERSION } from '../hash-chain';
@@ -22,7 +37,13 @@ import { drain, readNewest, readRange, StreamTail, tailOf } from './esdb-reads';
 import { EsdbSubscription } from './esdb-subscription';
 import { validateEsdbAppend } from './esdb-validation';
 import {
-  exactRevision, fromEsdbEvent, fromEsdbPosition, knownPosition, PositionUnknownError, toEsdbMetadata, translateEsdbError,
+  exactRevision,
+  fromEsdbEvent,
+  fromEsdbPosition,
+  knownPosition,
+  PositionUnknownError,
+  toEsdbMetadata,
+  translateEsdbError,
 } from './mapping';
 
 export interface EventStoreDbEventStoreOptions {
@@ -97,7 +118,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** no_stream or an exact revision: write when the stream is there, else recognise a re-send or refuse. */
-  private async appendAt(stream: string, events: readonly EventToAppend[], revision: bigint, expected: ExpectedRevision): Promise<AppendResult> {
+  private async appendAt(
+    stream: string,
+    events: readonly EventToAppend[],
+    revision: bigint,
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const tail = tailOf((await readNewest(this.client, stream, 1))[0]);
     let refusal = new WrongExpectedRevisionError(stream, expected, tail?.revision ?? -1n);
     if (refusal.actual < revision) throw refusal;
@@ -137,21 +163,32 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  private async write(stream: string, events: readonly EventToAppend[], tail: StreamTail | undefined, expected: ExpectedRevision): Promise<AppendResult> {
+  private async write(
+    stream: string,
+    events: readonly EventToAppend[],
+    tail: StreamTail | undefined,
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const recordedAt = this.clock.now().toISOString();
     let previousHash = tail?.hash ?? GENESIS_HASH;
     const chained = events.map((event, i) => {
       const metadata = { ...event.metadata, recordedAt, hashVersion: HASH_VERSION };
       const revision = (tail?.revision ?? -1n) + 1n + BigInt(i);
       const hash = chainHashV2(previousHash, revision, contentHash({ type: event.type, data: event.data, metadata, stream, id: event.id }));
-      const stored = jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: toEsdbMetadata(metadata, previousHash, hash) });
+      const stored = jsonEvent({
+        id: event.id,
+        type: event.type,
+        data: event.data as JSONType,
+        metadata: toEsdbMetadata(metadata, previousHash, hash),
+      });
       previousHash = hash;
       return stored;
     });
     try {
       const result = await this.client.appendToStream(stream, chained, { expectedRevision: exactRevision(tail?.revision ?? -1n) });
       // A single event's append position is its own; for a batch, read the last event's to be sure.
-      if (result.position && events.length === 1) return { nextExpectedRevision: result.nextExpectedRevision, position: fromEsdbPosition(result.position) };
+      if (result.position && events.length === 1)
+        return { nextExpectedRevision: result.nextExpectedRevision, position: fromEsdbPosition(result.position) };
       return resultOf(await readRange(this.client, stream, result.nextExpectedRevision, 1));
     } catch (error) {
       throw translateEsdbError(error, stream, expected);

@@ -20,9 +20,14 @@ export async function readAllPages(client: EventStoreDBClient, options: ReadAllO
   while (out.length < limit) {
     // One more than needed: the server may or may not return the event at the cursor itself.
     const request = Math.min(pageSize, limit - out.length) + 1;
-    const page = await drain(readAllFiltered(client, {
-      fromPosition: toEsdbReadPosition(cursor), direction: backwards ? 'backwards' : 'forwards', maxCount: request, filter: plan.server,
-    }));
+    const page = await drain(
+      readAllFiltered(client, {
+        fromPosition: toEsdbReadPosition(cursor),
+        direction: backwards ? 'backwards' : 'forwards',
+        maxCount: request,
+        filter: plan.server,
+      }),
+    );
     let progressed = false;
     for (const resolved of page) {
       const position = positionOf(resolved);

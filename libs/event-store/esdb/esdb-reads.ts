@@ -2,9 +2,7 @@
  * Reading helpers over the client's streaming reads: drain a read into an array (translating its errors),
  * and the reads an append needs to finish the hash chain and to recognise a re-send.
  */
-import {
-  BACKWARDS, END, EventStoreDBClient, FORWARDS, ResolvedEvent, StreamingRead,
-} from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, ResolvedEvent, StreamingRead } from '@eventstore/db-client';
 import { StreamNotFoundError } from '../errors';
 import { GENESIS_HASH } from '../hash-chain';
 import { HASH_KEY, translateEsdbError } from './mapping';

@@ -23,7 +23,10 @@ export class EsdbSubscription implements Subscription {
   private current?: AllStreamSubscription;
   private wakeSleeper?: () => void;
 
-  constructor(private readonly client: EventStoreDBClient, private readonly options: EsdbSubscriptionOptions) {}
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EsdbSubscriptionOptions,
+  ) {}
 
   async close(): Promise<void> {
     if (!this.closed) this.options.onClose?.();
@@ -39,7 +42,11 @@ export class EsdbSubscription implements Subscription {
     let delay = this.options.retryDelayMs ?? 100;
     try {
       while (!this.closed) {
-        const subscription = this.client.subscribeToAll({ fromPosition: toEsdbReadPosition(seen), filter: plan.server, resolveLinkTos: false });
+        const subscription = this.client.subscribeToAll({
+          fromPosition: toEsdbReadPosition(seen),
+          filter: plan.server,
+          resolveLinkTos: false,
+        });
         this.current = subscription;
         try {
           for await (const resolved of subscription) {

@@ -19,8 +19,10 @@ export function validateEsdbAppend(stream: string, events: readonly EventToAppen
   if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidAppendError(`at most ${MAX_EVENTS_PER_APPEND} events per append`);
   for (const event of events) {
     if (!UUID.test(event.id)) throw new InvalidAppendError(`stream ${stream}: event ids must be uuids`);
-    if (event.type.length === 0 || event.type.startsWith('$')) throw new InvalidAppendError(`stream ${stream}: event types must not be empty or start with $`);
-    if (Object.keys(event.metadata).some(isReservedMetadataKey)) throw new InvalidAppendError(`stream ${stream}: metadata keys $previousHash and $hash are reserved`);
+    if (event.type.length === 0 || event.type.startsWith('$'))
+      throw new InvalidAppendError(`stream ${stream}: event types must not be empty or start with $`);
+    if (Object.keys(event.metadata).some(isReservedMetadataKey))
+      throw new InvalidAppendError(`stream ${stream}: metadata keys $previousHash and $hash are reserved`);
     // PostgreSQL's jsonb cannot hold \u0000; refusing it here keeps logs copyable between backends.
     if (holdsNul([event.data, event.metadata])) throw new InvalidAppendError(`stream ${stream}: append refused by the store`);
   }

@@ -7,7 +7,13 @@
  */
 import type { CallOptions, ClientReadableStream, Metadata } from '@grpc/grpc-js';
 import {
-  AllStreamResolvedEvent, BaseOptions, Direction, EventStoreDBClient, Filter, ReadPosition, StreamingRead,
+  AllStreamResolvedEvent,
+  BaseOptions,
+  Direction,
+  EventStoreDBClient,
+  Filter,
+  ReadPosition,
+  StreamingRead,
 } from '@eventstore/db-client';
 import { ReadStream } from '@eventstore/db-client/dist/streams/utils/ReadStream';
 import { convertGrpcEvent } from '@eventstore/db-client/dist/utils/convertGrpcEvent';
@@ -24,17 +30,15 @@ export interface FilteredReadOptions {
 
 /** The protected members of the client this needs (present in v6.x, see Client/index.d.ts). */
 interface ClientInternals {
-  GRPCStreamCreator<T>(
-    client: typeof StreamsClient, debugName: string, creator: (client: StreamsClient) => T,
-  ): () => Promise<T>;
+  GRPCStreamCreator<T>(client: typeof StreamsClient, debugName: string, creator: (client: StreamsClient) => T): () => Promise<T>;
   callArguments(options: BaseOptions, callOptions?: CallOptions): [Metadata, CallOptions];
 }
 
 export function readAllFiltered(client: EventStoreDBClient, options: FilteredReadOptions): StreamingRead<AllStreamResolvedEvent> {
   const internals = client as unknown as ClientInternals;
   const request = filteredReadRequest(options);
-  const createStream = internals.GRPCStreamCreator<ClientReadableStream<ReadResp>>(
-    StreamsClient, 'readAll', (grpc) => grpc.read(request, ...internals.callArguments({}, { deadline: Infinity })),
+  const createStream = internals.GRPCStreamCreator<ClientReadableStream<ReadResp>>(StreamsClient, 'readAll', (grpc) =>
+    grpc.read(request, ...internals.callArguments({}, { deadline: Infinity })),
   );
   return new ReadStream<AllStreamResolvedEvent>(createStream, convertGrpcEvent, {});
 }
@@ -49,9 +53,11 @@ function readOptions({ fromPosition, direction, maxCount, filter }: FilteredRead
   if (fromPosition === 'start') all.setStart(new Empty());
   else if (fromPosition === 'end') all.setEnd(new Empty());
   else {
-    all.setPosition(new ReadReq.Options.Position()
-      .setCommitPosition(fromPosition.commit.toString(10))
-      .setPreparePosition(fromPosition.prepare.toString(10)));
+    all.setPosition(
+      new ReadReq.Options.Position()
+        .setCommitPosition(fromPosition.commit.toString(10))
+        .setPreparePosition(fromPosition.prepare.toString(10)),
+    );
   }
   return new ReadReq.Options()
     .setAll(all)

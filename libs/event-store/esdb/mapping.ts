@@ -3,15 +3,33 @@
  * metadata and filters. Pure functions, unit-tested with the client's own types and error classes.
  */
 import {
-  AccessDeniedError, AllStreamRecordedEvent, AppendExpectedRevision, CancelledError, CurrentRevision,
-  DeadlineExceededError, END, eventTypeFilter, excludeSystemEvents, Filter, MaxAppendSizeExceededError,
-  InvalidArgumentError, NotLeaderError, ANY, NO_STREAM, ReadPosition, RecordedEvent as EsdbRecordedEvent,
-  START as ESDB_START, STREAM_EXISTS, StreamDeletedError, StreamNotFoundError as EsdbStreamNotFoundError,
-  streamNameFilter, TimeoutError, UnavailableError, WrongExpectedVersionError,
+  AccessDeniedError,
+  AllStreamRecordedEvent,
+  AppendExpectedRevision,
+  CancelledError,
+  CurrentRevision,
+  DeadlineExceededError,
+  END,
+  eventTypeFilter,
+  excludeSystemEvents,
+  Filter,
+  MaxAppendSizeExceededError,
+  InvalidArgumentError,
+  NotLeaderError,
+  ANY,
+  NO_STREAM,
+  ReadPosition,
+  RecordedEvent as EsdbRecordedEvent,
+  START as ESDB_START,
+  STREAM_EXISTS,
+  StreamDeletedError,
+  StreamNotFoundError as EsdbStreamNotFoundError,
+  streamNameFilter,
+  TimeoutError,
+  UnavailableError,
+  WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import {
-  EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError,
-} from '../errors';
+import { EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import { EventFilter, ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port';
 import { Position } from '../position';
 
@@ -69,9 +87,13 @@ export function exactRevision(current: bigint): AppendExpectedRevision {
 /** Failures after which the same request may succeed: the node is down, unreachable, slow or not leader. */
 export function isTransientEsdbError(error: unknown): boolean {
   if (
-    error instanceof UnavailableError || error instanceof DeadlineExceededError || error instanceof TimeoutError
-    || error instanceof CancelledError || error instanceof NotLeaderError
-  ) return true;
+    error instanceof UnavailableError ||
+    error instanceof DeadlineExceededError ||
+    error instanceof TimeoutError ||
+    error instanceof CancelledError ||
+    error instanceof NotLeaderError
+  )
+    return true;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ENOTFOUND') return true;
   // Cluster discovery gives up with a plain Error (client v6: "Failed to discover after N attempts.").
@@ -82,7 +104,11 @@ export function isTransientEsdbError(error: unknown): boolean {
 export function translateEsdbError(error: unknown, stream?: string, expected?: ExpectedRevision): unknown {
   if (error instanceof WrongExpectedVersionError) {
     const name = stream ?? error.streamName;
-    return new WrongExpectedRevisionError(name, expected ?? fromEsdbExpected(error.expectedVersion), fromEsdbCurrentRevision(error.actualVersion));
+    return new WrongExpectedRevisionError(
+      name,
+      expected ?? fromEsdbExpected(error.expectedVersion),
+      fromEsdbCurrentRevision(error.actualVersion),
+    );
   }
   if (error instanceof EsdbStreamNotFoundError) return new StreamNotFoundError(stream ?? error.streamName);
   if (error instanceof StreamDeletedError) {
@@ -90,9 +116,11 @@ export function translateEsdbError(error: unknown, stream?: string, expected?: E
       ? new StreamNotFoundError(stream ?? error.streamName)
       : new InvalidAppendError(`stream ${stream} was deleted in EventStoreDB`);
   }
-  if (error instanceof MaxAppendSizeExceededError) return new InvalidAppendError(`stream ${stream ?? ''}: append exceeds EventStoreDB's maximum append size`);
+  if (error instanceof MaxAppendSizeExceededError)
+    return new InvalidAppendError(`stream ${stream ?? ''}: append exceeds EventStoreDB's maximum append size`);
   if (error instanceof InvalidArgumentError) return new InvalidAppendError(`stream ${stream ?? ''}: refused by EventStoreDB as invalid`);
-  if (error instanceof AccessDeniedError) return new EventStoreUnavailableError('EventStoreDB refused the credentials in EVENTSTORE_URL', error);
+  if (error instanceof AccessDeniedError)
+    return new EventStoreUnavailableError('EventStoreDB refused the credentials in EVENTSTORE_URL', error);
   if (isTransientEsdbError(error)) return new EventStoreUnavailableError('EventStoreDB event store unavailable', error);
   return error;
 }

@@ -1,30 +1,60 @@
 import {
-  AccessDeniedError, AllStreamJSONRecordedEvent, CancelledError, DeadlineExceededError, END, MaxAppendSizeExceededError,
-  NO_STREAM, START as ESDB_START, STREAM_EXISTS, ANY, StreamDeletedError, StreamNotFoundError as EsdbStreamNotFoundError,
-  UnavailableError, UnknownError, WrongExpectedVersionError,
+  AccessDeniedError,
+  AllStreamJSONRecordedEvent,
+  CancelledError,
+  DeadlineExceededError,
+  END,
+  MaxAppendSizeExceededError,
+  NO_STREAM,
+  START as ESDB_START,
+  STREAM_EXISTS,
+  ANY,
+  StreamDeletedError,
+  StreamNotFoundError as EsdbStreamNotFoundError,
+  UnavailableError,
+  UnknownError,
+  WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { ReadReq } from '@eventstore/db-client/generated/streams_pb';
-import {
-  EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError,
-} from '../errors';
+import { EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import { contentHash, chainHash, GENESIS_HASH, verifyChain } from '../hash-chain';
 import { START } from '../position';
 import { filteredReadRequest } from './filtered-read';
 import {
-  exactAlternatives, exactRevision, fromEsdbCurrentRevision, fromEsdbEvent, knownPosition, NO_POSITION, planFilter,
-  PositionUnknownError, toEsdbExpectedRevision,
-  toEsdbMetadata, toEsdbReadPosition, translateEsdbError,
+  exactAlternatives,
+  exactRevision,
+  fromEsdbCurrentRevision,
+  fromEsdbEvent,
+  knownPosition,
+  NO_POSITION,
+  planFilter,
+  PositionUnknownError,
+  toEsdbExpectedRevision,
+  toEsdbMetadata,
+  toEsdbReadPosition,
+  translateEsdbError,
 } from './mapping';
 
 const metadata = {
-  actor: 'tester', correlationId: 'c-1', causationId: 'c-0', occurredAt: '2012-03-01T08:00:00.000Z', recordedAt: '2012-03-01T08:00:01.000Z',
+  actor: 'tester',
+  correlationId: 'c-1',
+  causationId: 'c-0',
+  occurredAt: '2012-03-01T08:00:00.000Z',
+  recordedAt: '2012-03-01T08:00:01.000Z',
 };
 
 function esdbEvent(overrides: Partial<AllStreamJSONRecordedEvent> = {}): AllStreamJSONRecordedEvent {
   return {
-    streamId: 'household-1', id: '0b0e6a52-3c0c-4a53-9d8e-2a4f1f7f9a10', isJson: true, revision: 3n, type: 'HouseholdEnrolled',
-    created: new Date('2012-03-01T08:00:01.500Z'), data: { members: 3 }, metadata: toEsdbMetadata(metadata, GENESIS_HASH, 'ab'.repeat(32)),
-    position: { commit: 1200n, prepare: 1100n }, ...overrides,
+    streamId: 'household-1',
+    id: '0b0e6a52-3c0c-4a53-9d8e-2a4f1f7f9a10',
+    isJson: true,
+    revision: 3n,
+    type: 'HouseholdEnrolled',
+    created: new Date('2012-03-01T08:00:01.500Z'),
+    data: { members: 3 },
+    metadata: toEsdbMetadata(metadata, GENESIS_HASH, 'ab'.repeat(32)),
+    position: { commit: 1200n, prepare: 1100n },
+    ...overrides,
   } as AllStreamJSONRecordedEvent;
 }
 
@@ -52,7 +82,11 @@ describe('EventStoreDB mapping', () => {
 
   describe('revisions', () => {
     it.each([
-      ['any', ANY], ['no_stream', NO_STREAM], ['stream_exists', STREAM_EXISTS], [7n, 7n], [-1n, NO_STREAM],
+      ['any', ANY],
+      ['no_stream', NO_STREAM],
+      ['stream_exists', STREAM_EXISTS],
+      [7n, 7n],
+      [-1n, NO_STREAM],
     ] as const)('maps the expected revision %p to the client value %p', (port, client) => {
       expect(toEsdbExpectedRevision(port)).toBe(client);
     });
@@ -172,7 +206,10 @@ describe('EventStoreDB mapping', () => {
 
     it('puts the filter and the position on the wire in the filtered read request', () => {
       const request = filteredReadRequest({
-        fromPosition: { commit: 10n, prepare: 9n }, direction: 'backwards', maxCount: 50, filter: planFilter({ streamPrefixes: ['loan-'] }).server,
+        fromPosition: { commit: 10n, prepare: 9n },
+        direction: 'backwards',
+        maxCount: 50,
+        filter: planFilter({ streamPrefixes: ['loan-'] }).server,
       }).getOptions()!;
       expect(request.getFilter()!.getStreamIdentifier()!.getPrefixList()).toEqual(['loan-']);
       expect(request.getAll()!.getPosition()!.toObject()).toEqual({ commitPosition: '10', preparePosition: '9' });

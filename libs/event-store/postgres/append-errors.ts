@@ -18,6 +18,7 @@ export function translateAppendError(stream: string, error: unknown): unknown {
   const pg = error as { code?: string; constraint?: string };
   if (isEventIdReuse(error)) return new DuplicateEventIdError(stream);
   // 22P02 invalid uuid, 22P05 untranslatable character (\u0000) in jsonb, 54000 too many events.
-  if (pg.code === '22P02' || pg.code === '22P05' || pg.code === '54000') return new InvalidAppendError(`stream ${stream}: append refused by the store`);
+  if (pg.code === '22P02' || pg.code === '22P05' || pg.code === '54000')
+    return new InvalidAppendError(`stream ${stream}: append refused by the store`);
   return error;
 }

@@ -134,7 +134,11 @@ SELECT count(*) AS found, count(*) = cardinality($3::uuid[])
  * transaction or not. `checksResend`: the statement's `resend` column says whether the first id is stored.
  */
 export function appendQuery(
-  stream: string, expected: ExpectedRevision, events: readonly EventToAppend[], recordedAt: string, alone: boolean,
+  stream: string,
+  expected: ExpectedRevision,
+  events: readonly EventToAppend[],
+  recordedAt: string,
+  alone: boolean,
 ): { statement: QueryConfig; values: unknown[]; checksResend: boolean } {
   const metadata = events.map((event) => ({ ...event.metadata, recordedAt, hashVersion: HASH_VERSION }));
   // The revision is chained inside the statement (only it knows the head); the rest of the identity is here.
@@ -144,13 +148,30 @@ export function appendQuery(
     return {
       statement: alone ? APPEND_ALONE_STATEMENT : APPEND_ONE_STATEMENT,
       checksResend: !alone,
-      values: [stream, expected.toString(), event.id, event.type, JSON.stringify(event.data), JSON.stringify(metadata[0]), recordedAt, hashes[0]],
+      values: [
+        stream,
+        expected.toString(),
+        event.id,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(metadata[0]),
+        recordedAt,
+        hashes[0],
+      ],
     };
   }
   return {
     statement: APPEND_MANY_STATEMENT,
     checksResend: true,
-    values: [stream, expected.toString(), events.map((e) => e.id), events.map((e) => e.type), JSON.stringify(events.map((e) => e.data)),
-      JSON.stringify(metadata), recordedAt, Buffer.concat(hashes)],
+    values: [
+      stream,
+      expected.toString(),
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      JSON.stringify(events.map((e) => e.data)),
+      JSON.stringify(metadata),
+      recordedAt,
+      Buffer.concat(hashes),
+    ],
   };
 }

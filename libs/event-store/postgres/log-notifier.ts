@@ -23,7 +23,10 @@ export class LogNotifier {
   private notifyPending = false;
   private closed = false;
 
-  constructor(private readonly pool: Pool, private readonly listenConfig: ClientConfig) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly listenConfig: ClientConfig,
+  ) {}
 
   /** Registers a waker; returns the function that removes it. Starts listening on first use. */
   onAppend(waker: Waker): () => void {

@@ -20,7 +20,12 @@ afterAll(async () => {
   await database.drop();
 });
 
-const event = (type = 'ThingHappened'): EventToAppend => ({ id: randomUUID(), type, data: { n: 1, text: 'x'.repeat(200) }, metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T08:00:00.000Z' } });
+const event = (type = 'ThingHappened'): EventToAppend => ({
+  id: randomUUID(),
+  type,
+  data: { n: 1, text: 'x'.repeat(200) },
+  metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T08:00:00.000Z' },
+});
 
 async function withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: database.url });
@@ -44,7 +49,9 @@ async function sequentialScans(): Promise<number> {
 async function untilBackendsEnded(): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const busy = await withClient(async (client) => {
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
       return rows[0].n as number;
     });
     if (busy === 0) return;
@@ -62,7 +69,11 @@ it('appends and reads through indexes after the table was analysed while empty',
   for (let round = 0; round < 30; round++) {
     await Promise.all(streams.map((stream, i) => store.appendToStream(stream, [event(i % 2 ? 'ThingHappened' : 'OtherHappened')])));
   }
-  for (const stream of streams.slice(0, 10)) await store.appendToStream(stream, Array.from({ length: 20 }, () => event()));
+  for (const stream of streams.slice(0, 10))
+    await store.appendToStream(
+      stream,
+      Array.from({ length: 20 }, () => event()),
+    );
   // A refused append (stale revision) and a re-send take the look-up paths.
   await expect(store.appendToStream(streams[0], [event()], { expectedRevision: 0n })).rejects.toThrow();
   const resent = [event()];

@@ -28,7 +28,10 @@ export class PollingSubscription implements Subscription {
   private woken = false;
   private readonly removeWaker: () => void;
 
-  constructor(private readonly source: PollingSource, private readonly options: PollingOptions = {}) {
+  constructor(
+    private readonly source: PollingSource,
+    private readonly options: PollingOptions = {},
+  ) {
     this.removeWaker = source.onAppend(() => {
       this.woken = true;
       this.wake?.();

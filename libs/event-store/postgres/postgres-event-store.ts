@@ -5,11 +5,23 @@
 import { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import { Clock, systemClock } from '../../clock';
 import {
-  AppendOptions, AppendResult, CheckpointReached, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent,
-  SubscribeToAllOptions, Subscription,
+  AppendOptions,
+  AppendResult,
+  CheckpointReached,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
 } from '../event-store.port';
 import {
-  DuplicateEventIdError, EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError,
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  InvalidAppendError,
+  StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../errors';
 import { Position, position } from '../position';
@@ -77,7 +89,12 @@ export class PostgresEventStore implements EventStore {
    * Appends inside a transaction the caller holds open on `client`, so other rows (an idempotency record, a
    * test's deliberate delay) commit or roll back with the events. Call `appended()` after the commit.
    */
-  async appendToStreamIn(client: PoolClient, stream: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+  async appendToStreamIn(
+    client: PoolClient,
+    stream: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     return (await this.append(client, stream, events, options)).result;
   }
 
@@ -87,7 +104,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async append(
-    queryable: Pool | PoolClient, stream: string, events: readonly EventToAppend[], options: AppendOptions,
+    queryable: Pool | PoolClient,
+    stream: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions,
   ): Promise<{ result: AppendResult; written: boolean }> {
     validateAppend(stream, events);
     const expected = options.expectedRevision ?? 'any';
@@ -106,7 +126,8 @@ export class PostgresEventStore implements EventStore {
           if (attempt < retries) continue;
           throw new WrongExpectedRevisionError(stream, expected, await this.currentRevision(stream, queryable));
         }
-        if (!checksResend && isEventIdReuse(error)) return { result: await this.refusedAppend(stream, expected, ids, queryable), written: false };
+        if (!checksResend && isEventIdReuse(error))
+          return { result: await this.refusedAppend(stream, expected, ids, queryable), written: false };
         throw translateAppendError(stream, error);
       }
       if (row.next_revision !== null) return { result: appendResult(row), written: true };
@@ -122,19 +143,27 @@ export class PostgresEventStore implements EventStore {
    * append made before, DuplicateEventIdError when its ids were used otherwise, else the revision conflict.
    */
   private async refusedAppend(
-    stream: string, expected: ExpectedRevision, ids: string[], queryable: Pool | PoolClient, actual?: bigint,
+    stream: string,
+    expected: ExpectedRevision,
+    ids: string[],
+    queryable: Pool | PoolClient,
+    actual?: bigint,
   ): Promise<AppendResult> {
     const [row] = await this.query<{ found: string; same_append: boolean; next_revision: string; last_position: string }>(
-      RESEND_STATEMENT, [stream, expected.toString(), ids], queryable,
+      RESEND_STATEMENT,
+      [stream, expected.toString(), ids],
+      queryable,
     );
-    if (row.found === '0') throw new WrongExpectedRevisionError(stream, expected, actual ?? (await this.currentRevision(stream, queryable)));
+    if (row.found === '0')
+      throw new WrongExpectedRevisionError(stream, expected, actual ?? (await this.currentRevision(stream, queryable)));
     if (!row.same_append) throw new DuplicateEventIdError(stream);
     return appendResult(row);
   }
 
   private async currentRevision(stream: string, queryable: Pool | PoolClient): Promise<bigint> {
     const [row] = await this.query<{ revision: string | null }>(
-      `SELECT max(stream_revision) AS revision FROM event_store.events WHERE stream_id = $1`, [stream],
+      `SELECT max(stream_revision) AS revision FROM event_store.events WHERE stream_id = $1`,
+      [stream],
       queryable === this.pool ? this.pool : queryable,
     ).catch(() => [{ revision: null }]);
     return row.revision === null ? -1n : BigInt(row.revision);
@@ -166,7 +195,12 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     return new PollingSubscription(
-      { readAll: (o) => this.readAll(o), readAllUpTo: (o) => this.readAllUpTo(o), headPosition: () => this.headPosition(), onAppend: (w) => this.notifier.onAppend(w) },
+      {
+        readAll: (o) => this.readAll(o),
+        readAllUpTo: (o) => this.readAllUpTo(o),
+        headPosition: () => this.headPosition(),
+        onAppend: (w) => this.notifier.onAppend(w),
+      },
       { ...options, pollIntervalMs: this.options.pollIntervalMs },
     );
   }

@@ -17,7 +17,9 @@ export class ProjectionCopies1764562000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE projections.dead_letters ADD COLUMN copy_schema text NOT NULL DEFAULT ''`);
     await queryRunner.query(`ALTER TABLE projections.dead_letters ADD COLUMN resolved_at timestamptz`);
     await queryRunner.query(`ALTER TABLE projections.dead_letters DROP CONSTRAINT dead_letters_projection_event_id_key`);
-    await queryRunner.query(`ALTER TABLE projections.dead_letters ADD CONSTRAINT dead_letters_copy_event_key UNIQUE (projection, copy_schema, event_id)`);
+    await queryRunner.query(
+      `ALTER TABLE projections.dead_letters ADD CONSTRAINT dead_letters_copy_event_key UNIQUE (projection, copy_schema, event_id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE projections.rebuilds (
         projection       text        PRIMARY KEY,

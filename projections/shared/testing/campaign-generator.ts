@@ -20,9 +20,23 @@ const FOCUS = ['civility', 'health', 'birth-and-parenting', 'prosperity', 'socia
 const KINDS = ['knowledge', 'skills', 'project', 'health-service', 'loan', 'care'];
 const RESPONSES = ['satisfied', 'neutral', 'dissatisfied', 'no-answer'];
 
-interface Household { id: string; category: string; active: boolean; certified: boolean; needs: string[]; unrated: { id: string; focusArea: string }[] }
-interface Loan { id: string; householdId: string; outstanding: number }
-interface Activity { id: string; facts: JsonObject }
+interface Household {
+  id: string;
+  category: string;
+  active: boolean;
+  certified: boolean;
+  needs: string[];
+  unrated: { id: string; focusArea: string }[];
+}
+interface Loan {
+  id: string;
+  householdId: string;
+  outstanding: number;
+}
+interface Activity {
+  id: string;
+  facts: JsonObject;
+}
 
 const ACTIVITY_KINDS = ['happiness-training', 'lecture', 'three-checks-round', 'outreach-performance'];
 const ACTIVITY_UNITS = ['640104', '640104001', '640104001001', '640105001001', '640100'];
@@ -31,21 +45,43 @@ const ACTIVITY_UNITS = ['640104', '640104001', '640104001001', '640105001001', '
 function activityStep(r: () => number, activities: Activity[], events: CampaignEvent[], occurredAt: string): void {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
   const facts = (): JsonObject => ({
-    kind: pick(ACTIVITY_KINDS), focusArea: pick(FOCUS), orgUnitCode: pick(ACTIVITY_UNITS), departmentCode: 'health', heldOn: `2012-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
-    sessions: 1 + Math.floor(r() * 5), attendance: Math.floor(r() * 500), costFen: Math.floor(r() * 1_000_000), materials: { boards: Math.floor(r() * 3), walls: 0, billboards: Math.floor(r() * 2), lightBoxes: 0 },
+    kind: pick(ACTIVITY_KINDS),
+    focusArea: pick(FOCUS),
+    orgUnitCode: pick(ACTIVITY_UNITS),
+    departmentCode: 'health',
+    heldOn: `2012-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+    sessions: 1 + Math.floor(r() * 5),
+    attendance: Math.floor(r() * 500),
+    costFen: Math.floor(r() * 1_000_000),
+    materials: { boards: Math.floor(r() * 3), walls: 0, billboards: Math.floor(r() * 2), lightBoxes: 0 },
   });
   const held = activities.length > 0 && r() < 0.5 ? pick(activities) : undefined;
   if (!held) {
     const activity = { id: randomUUID(), facts: facts() };
     activities.push(activity);
-    events.push({ stream: `activity-${activity.id}`, type: 'GroupActivityHeld', data: { activityId: activity.id, reason: 'plan', ...activity.facts }, occurredAt });
+    events.push({
+      stream: `activity-${activity.id}`,
+      type: 'GroupActivityHeld',
+      data: { activityId: activity.id, reason: 'plan', ...activity.facts },
+      occurredAt,
+    });
   } else if (r() < 0.7) {
     const after = { ...held.facts, attendance: Math.floor(r() * 500), sessions: 1 + Math.floor(r() * 5) };
-    events.push({ stream: `activity-${held.id}`, type: 'GroupActivityCorrected', data: { activityId: held.id, reason: 'recount', before: held.facts, after }, occurredAt });
+    events.push({
+      stream: `activity-${held.id}`,
+      type: 'GroupActivityCorrected',
+      data: { activityId: held.id, reason: 'recount', before: held.facts, after },
+      occurredAt,
+    });
     held.facts = after;
   } else {
     activities.splice(activities.indexOf(held), 1);
-    events.push({ stream: `activity-${held.id}`, type: 'GroupActivityCancelled', data: { activityId: held.id, reason: 'twice', before: held.facts }, occurredAt });
+    events.push({
+      stream: `activity-${held.id}`,
+      type: 'GroupActivityCancelled',
+      data: { activityId: held.id, reason: 'twice', before: held.facts },
+      occurredAt,
+    });
   }
 }
 
@@ -72,14 +108,22 @@ export function generateCampaign(seeds: readonly number[]): CampaignEvent[] {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
     const when = () => `${2012 + Math.floor(r() * 2)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-15T02:00:00.000Z`;
     const active = households.filter((h) => h.active);
-    const emit = (h: { id: string }, type: string, data: JsonObject, stream = `household-${h.id}`) => events.push({ stream, type, data: { householdId: h.id, ...data }, occurredAt: when() });
+    const emit = (h: { id: string }, type: string, data: JsonObject, stream = `household-${h.id}`) =>
+      events.push({ stream, type, data: { householdId: h.id, ...data }, occurredAt: when() });
     const action = Math.floor(r() * 10);
     const h = active.length > 0 ? pick(active) : undefined;
     const loan = loans.length > 0 ? pick(loans) : undefined;
     if (!h || action === 0) {
       const fresh: Household = { id: randomUUID(), category: pick(CATEGORIES), active: true, certified: false, needs: [], unrated: [] };
       households.push(fresh);
-      emit(fresh, 'HouseholdEnrolled', { villageCode: pick(VILLAGES), category: fresh.category, members: 1 + Math.floor(r() * 6), head: { name: 'Generated Head' }, enrolmentYear: 2012, batch: 1 });
+      emit(fresh, 'HouseholdEnrolled', {
+        villageCode: pick(VILLAGES),
+        category: fresh.category,
+        members: 1 + Math.floor(r() * 6),
+        head: { name: 'Generated Head' },
+        enrolmentYear: 2012,
+        batch: 1,
+      });
     } else if (action === 1) {
       const to = pick(CATEGORIES.filter((c) => c !== h.category));
       emit(h, 'HouseholdRecategorized', { from: h.category, to, reason: 'reassessed' });
@@ -95,19 +139,48 @@ export function generateCampaign(seeds: readonly number[]): CampaignEvent[] {
       const service = { id: randomUUID(), focusArea: pick(FOCUS) };
       h.unrated.push(service);
       const needId = h.needs.length > 0 && r() < 0.6 ? { needId: pick(h.needs) } : {};
-      emit(h, 'ServiceDelivered', { serviceId: service.id, ...needId, departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: service.focusArea, deliveredAt: when() });
+      emit(h, 'ServiceDelivered', {
+        serviceId: service.id,
+        ...needId,
+        departmentCode: 'health',
+        serviceTypeCode: 'health-check',
+        focusArea: service.focusArea,
+        deliveredAt: when(),
+      });
     } else if (action === 5 && h.unrated.length > 0) {
       const service = h.unrated.shift()!;
-      emit(h, 'SatisfactionRecorded', { serviceId: service.id, response: pick(RESPONSES), departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: service.focusArea });
+      emit(h, 'SatisfactionRecorded', {
+        serviceId: service.id,
+        response: pick(RESPONSES),
+        departmentCode: 'health',
+        serviceTypeCode: 'health-check',
+        focusArea: service.focusArea,
+      });
     } else if (action === 6) {
-      emit(h, h.certified ? 'CertificationRevoked' : 'HouseholdCertified', h.certified ? { criteriaVersion: 'v1', reason: 'reassessed' } : { criteriaVersion: 'v1', assessedBy: 'staff-1' });
+      emit(
+        h,
+        h.certified ? 'CertificationRevoked' : 'HouseholdCertified',
+        h.certified ? { criteriaVersion: 'v1', reason: 'reassessed' } : { criteriaVersion: 'v1', assessedBy: 'staff-1' },
+      );
       h.certified = !h.certified;
     } else if (action === 7 || !loan) {
       const fresh: Loan = { id: randomUUID(), householdId: h.id, outstanding: 100_000 * (1 + Math.floor(r() * 50)) };
       loans.push(fresh);
       const group = pick(['woman', 'youth']);
-      emit(h, 'LoanGranted', { loanId: fresh.id, borrowerGroup: group, programmeCode: group === 'woman' ? 'womens-micro-loan' : 'youth-entrepreneurship-loan',
-        principalFen: fresh.outstanding, interestSubsidyBps: 700, termMonths: 24, lender: 'Rural Credit Cooperative' }, `loan-${fresh.id}`);
+      emit(
+        h,
+        'LoanGranted',
+        {
+          loanId: fresh.id,
+          borrowerGroup: group,
+          programmeCode: group === 'woman' ? 'womens-micro-loan' : 'youth-entrepreneurship-loan',
+          principalFen: fresh.outstanding,
+          interestSubsidyBps: 700,
+          termMonths: 24,
+          lender: 'Rural Credit Cooperative',
+        },
+        `loan-${fresh.id}`,
+      );
     } else {
       const owner = { id: loan.householdId };
       const stream = `loan-${loan.id}`;
@@ -132,9 +205,15 @@ export async function appendCampaign(store: EventStore, events: readonly Campaig
   for (let i = 0; i < events.length;) {
     let j = i + 1;
     while (j < events.length && events[j].stream === events[i].stream && j - i < 500) j++;
-    ({ position: last } = await store.appendToStream(events[i].stream, events.slice(i, j).map((e) => ({
-      id: randomUUID(), type: e.type, data: e.data, metadata: { actor: 'generator', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: e.occurredAt },
-    }))));
+    ({ position: last } = await store.appendToStream(
+      events[i].stream,
+      events.slice(i, j).map((e) => ({
+        id: randomUUID(),
+        type: e.type,
+        data: e.data,
+        metadata: { actor: 'generator', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: e.occurredAt },
+      })),
+    ));
     i = j;
   }
   return last;

@@ -33,7 +33,9 @@ export async function openProjectionDatabase(): Promise<ProjectionDatabase> {
   const dataSource = await openDatabase(database.url, databaseSchema);
   const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 }));
   return {
-    database, dataSource, store,
+    database,
+    dataSource,
+    store,
     async close() {
       await store.close();
       await dataSource.destroy();
@@ -48,15 +50,32 @@ type StoredEvent = HouseholdEvent | LoanEvent | CaseEvent | SupervisionEvent | R
 type Of<T extends StoredEvent['type']> = Extract<StoredEvent, { type: T }>;
 
 /** An event as the store would hand it out (typed by its `type`), at a fresh position later than every one made before. */
-export function recorded<T extends StoredEvent['type']>(type: T, data: Of<T>['data'], occurredAt?: string, stream?: string): RecordedOf<Of<T>>;
+export function recorded<T extends StoredEvent['type']>(
+  type: T,
+  data: Of<T>['data'],
+  occurredAt?: string,
+  stream?: string,
+): RecordedOf<Of<T>>;
 /** Any event, for specs about what a projection does with what it does not expect. */
 export function recorded(type: string, data: JsonObject, occurredAt?: string, stream?: string): RecordedEvent;
-export function recorded(type: string, data: JsonObject, occurredAt = '2012-03-15T08:00:00.000Z', stream = `x-${randomUUID()}`): RecordedEvent {
+export function recorded(
+  type: string,
+  data: JsonObject,
+  occurredAt = '2012-03-15T08:00:00.000Z',
+  stream = `x-${randomUUID()}`,
+): RecordedEvent {
   nextPosition += 1n;
   return {
-    id: randomUUID(), stream, revision: 0n, position: position(nextPosition), type, data,
+    id: randomUUID(),
+    stream,
+    revision: 0n,
+    position: position(nextPosition),
+    type,
+    data,
     metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt, recordedAt: occurredAt },
-    recordedAt: occurredAt, previousHash: '0'.repeat(64), hash: '0'.repeat(64),
+    recordedAt: occurredAt,
+    previousHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
   };
 }
 
@@ -76,7 +95,10 @@ export async function activeSchema(dataSource: DataSource, projection: Projectio
  * how events of one batch act on each other); `oneByOne` gives each event a transaction of its own.
  */
 export async function applyEvents(
-  dataSource: DataSource, projection: Projection, events: readonly RecordedEvent[], options: { oneByOne?: boolean } = {},
+  dataSource: DataSource,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  options: { oneByOne?: boolean } = {},
 ): Promise<void> {
   const schema = await activeSchema(dataSource, projection);
   const batches = options.oneByOne ? events.map((event) => [event]) : [events];
@@ -86,7 +108,9 @@ export async function applyEvents(
 /** Every table of a copy, rows sorted, all-zero count rows dropped (absent and zero mean the same). */
 export async function copyContents(dataSource: DataSource, schema: string): Promise<Record<string, unknown[]>> {
   const tables: { table_name: string }[] = await dataSource.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema]);
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
+    [schema],
+  );
   const contents: Record<string, unknown[]> = {};
   for (const { table_name: table } of tables) {
     const rows: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM ${schema}.${table}`);
@@ -99,8 +123,21 @@ export async function copyContents(dataSource: DataSource, schema: string): Prom
   return contents;
 }
 
-const KEY_COLUMNS = new Set(['village_code', 'township_code', 'district_code', 'city_code', 'category', 'enrolment_year', 'period',
-  'focus_area', 'kind', 'department_code', 'service_type_code', 'programme_code', 'borrower_group']);
+const KEY_COLUMNS = new Set([
+  'village_code',
+  'township_code',
+  'district_code',
+  'city_code',
+  'category',
+  'enrolment_year',
+  'period',
+  'focus_area',
+  'kind',
+  'department_code',
+  'service_type_code',
+  'programme_code',
+  'borrower_group',
+]);
 
 /** A count row whose counts are all zero says the same as no row. */
 function isAllZeroCounts(row: Record<string, unknown>): boolean {
@@ -118,7 +155,9 @@ export async function tableRows(dataSource: DataSource, projection: Projection, 
  * active copy). Call when the projection has caught up and nothing is being appended.
  */
 export async function incrementalAndRebuilt(
-  dataSource: DataSource, store: EventStore, projection: Projection,
+  dataSource: DataSource,
+  store: EventStore,
+  projection: Projection,
 ): Promise<{ incremental: Record<string, unknown[]>; rebuilt: Record<string, unknown[]> }> {
   const incremental = await copyContents(dataSource, await activeSchema(dataSource, projection));
   const { schema } = await rebuildProjection(projection, store, dataSource, { batchSize: 97 });
@@ -132,7 +171,12 @@ export async function incrementalAndRebuilt(
 export async function caughtUp(dataSource: DataSource, store: EventStore, projection: Projection, upTo: Position): Promise<boolean> {
   const head = await store.headPosition();
   if (!head || comparePositions(head, upTo) < 0) return false;
-  const [last] = await store.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1, filter: { eventTypes: projection.handles } });
+  const [last] = await store.readAll({
+    direction: 'backwards',
+    fromPosition: 'end',
+    maxCount: 1,
+    filter: { eventTypes: projection.handles },
+  });
   const checkpoint = await loadCheckpoint(dataSource.manager, projection);
   if (!last) return true;
   // At or past it: the checkpoint also moves over events the projection skips (up to the head).

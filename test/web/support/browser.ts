@@ -33,24 +33,49 @@ export function describeInBrowser(name: string, body: (browserPath: string) => v
 }
 
 export async function launchBrowser(path: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath: path,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'family-ledger-chromium-'))}`],
-    ignoreDefaultArgs: ['--user-data-dir'],
-  }).catch(() => chromium.launch({
-    // Playwright keeps the profile directory itself on some versions: a fresh temporary one either way.
-    executablePath: path, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  }));
+  return chromium
+    .launch({
+      executablePath: path,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'family-ledger-chromium-'))}`,
+      ],
+      ignoreDefaultArgs: ['--user-data-dir'],
+    })
+    .catch(() =>
+      chromium.launch({
+        // Playwright keeps the profile directory itself on some versions: a fresh temporary one either way.
+        executablePath: path,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }),
+    );
 }
 
 /**
  * A fresh context (own cookies) at 1366×768. `X-Test-Anonymous` keeps the test app from adding its default
  * admin token (test/support/test-auth.ts): the page is authenticated by its session cookie alone.
  */
-export async function newContext(browser: Browser, options: { width?: number; height?: number; locale?: string } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: { width?: number; height?: number; locale?: string } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1366, height: options.height ?? 768 },
     locale: options.locale ?? 'zh-CN',
@@ -71,7 +96,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 /** axe-core's serious and critical violations on the page as it stands. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
@@ -80,7 +110,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+    return result.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.slice(0, 3).map((n) => ({ target: n.target })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

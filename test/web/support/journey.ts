@@ -5,7 +5,12 @@ import { WebUser } from './web-service';
 // Only inside page.evaluate (the browser's globals); the test program itself has no DOM lib.
 declare const document: any;
 
-export async function signInThroughPage(page: Page, baseUrl: string, user: Pick<WebUser, 'username' | 'password'>, path = '/app/'): Promise<void> {
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  user: Pick<WebUser, 'username' | 'password'>,
+  path = '/app/',
+): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.locator('#username').fill(user.username);
   await page.locator('#password').fill(user.password);
@@ -19,9 +24,18 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /** Picks an option of the Ant Design select labelled `label` (the visible dropdown's option titled `option`). */
-export async function choose(page: Page, label: string, option: string, { multiple = false, within }: { multiple?: boolean; within?: Locator } = {}): Promise<void> {
+export async function choose(
+  page: Page,
+  label: string,
+  option: string,
+  { multiple = false, within }: { multiple?: boolean; within?: Locator } = {},
+): Promise<void> {
   await (within ?? page).getByRole('combobox', { name: label }).locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]').click();
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
   // A single choice closes the list; wait until it has gone (its closing animation is still in the page).
-  if (!multiple) await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => page.waitForTimeout(400));
+  if (!multiple)
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .waitFor({ state: 'detached' })
+      .catch(() => page.waitForTimeout(400));
 }

@@ -30,7 +30,8 @@ async function buildWebOnce(): Promise<void> {
       break;
     } catch {
       // A lock left by a killed run is stale after five minutes.
-      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000)
+        rmSync(lock, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -45,13 +46,21 @@ export async function startWebService(): Promise<WebService> {
   await buildWebOnce();
   const app = await startTestApp({ projector: true });
   const page = await request(app.http).get('/app/').set('Accept', 'text/html').set('X-Test-Anonymous', '1');
-  if (!(page.status === 200 && /text\/html/.test(page.headers['content-type'] ?? ''))) serveBuiltApp(app.http, join(__dirname, '..', '..', '..', 'dist', 'web'));
+  if (!(page.status === 200 && /text\/html/.test(page.headers['content-type'] ?? '')))
+    serveBuiltApp(app.http, join(__dirname, '..', '..', '..', 'dist', 'web'));
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as AddressInfo;
   return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
 
-export interface WebUser { username: string; password: string; roles: string[]; ou: string; department?: string; displayName?: string }
+export interface WebUser {
+  username: string;
+  password: string;
+  roles: string[];
+  ou: string;
+  department?: string;
+  displayName?: string;
+}
 
 /** Creates a sign-in account through the admin API (the test app's default admin token). */
 export async function createUser(app: TestApp, user: WebUser): Promise<WebUser> {

@@ -8,7 +8,13 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { CommandOutcome, handleCommand, loadStream } from '@libs/command-handling/handle-command';
 import { CaseCommand, caseDecider, CaseEvent, CaseState, caseStream } from '@libs/domain/accountability-case';
-import { ResponsibilityCommand, responsibilityDecider, ResponsibilityEvent, ResponsibilityState, responsibilityStream } from '@libs/domain/responsibility';
+import {
+  ResponsibilityCommand,
+  responsibilityDecider,
+  ResponsibilityEvent,
+  ResponsibilityState,
+  responsibilityStream,
+} from '@libs/domain/responsibility';
 import { SupervisionCommand, supervisionDecider, SupervisionEvent, SupervisionState, supervisionStream } from '@libs/domain/supervision';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ActingRole, asForbidden } from './acting-role';
@@ -23,19 +29,30 @@ export type SupervisionOutcome = CommandOutcome<SupervisionState, SupervisionEve
 export type ResponsibilityOutcome = CommandOutcome<ResponsibilityState, ResponsibilityEvent>;
 
 export class ActOnCase extends Command<CaseOutcome> {
-  constructor(readonly caseId: string, readonly command: CaseRequest, readonly acting: ActingRole, readonly ifMatch?: bigint) {
+  constructor(
+    readonly caseId: string,
+    readonly command: CaseRequest,
+    readonly acting: ActingRole,
+    readonly ifMatch?: bigint,
+  ) {
     super();
   }
 }
 
 export class ActOnSupervision extends Command<SupervisionOutcome> {
-  constructor(readonly command: SupervisionCommand, readonly ifMatch?: bigint) {
+  constructor(
+    readonly command: SupervisionCommand,
+    readonly ifMatch?: bigint,
+  ) {
     super();
   }
 }
 
 export class ActOnResponsibility extends Command<ResponsibilityOutcome> {
-  constructor(readonly command: ResponsibilityCommand, readonly ifMatch?: bigint) {
+  constructor(
+    readonly command: ResponsibilityCommand,
+    readonly ifMatch?: bigint,
+  ) {
     super();
   }
 }
@@ -60,10 +77,14 @@ export class ActOnCaseHandler implements ICommandHandler<ActOnCase, CaseOutcome>
 
 @CommandHandler(ActOnSupervision)
 export class ActOnSupervisionHandler implements ICommandHandler<ActOnSupervision, SupervisionOutcome> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
 
   execute({ command, ifMatch }: ActOnSupervision): Promise<SupervisionOutcome> {
-    const handle = () => handleCommand(this.store, supervisionStream(command.data.districtCode), supervisionDecider, command, { ifMatch }).catch(asForbidden);
+    const handle = () =>
+      handleCommand(this.store, supervisionStream(command.data.districtCode), supervisionDecider, command, { ifMatch }).catch(asForbidden);
     if (command.type !== 'AssignSupervisor') return handle();
     const { districtCode, supervisorId } = command.data;
     return oneAssignmentAtATime(this.dataSource, supervisorId, async () => {

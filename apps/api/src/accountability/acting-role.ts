@@ -19,7 +19,8 @@ export function actingRole(request: Request): ActingRole {
   if (role === 'supervisor') return { role };
   if (role === 'subject-unit') {
     const unitCode = request.header('x-actor-unit')?.trim();
-    if (unitCode === undefined || !UNIT_CODE.test(unitCode)) throw ProblemException.of(400, 'invalid-header', 'X-Actor-Unit must name the unit acting');
+    if (unitCode === undefined || !UNIT_CODE.test(unitCode))
+      throw ProblemException.of(400, 'invalid-header', 'X-Actor-Unit must name the unit acting');
     return { role, unitCode };
   }
   throw ProblemException.of(400, 'invalid-header', 'X-Actor-Role must be supervisor, city-office or subject-unit');

@@ -11,13 +11,22 @@ import { EventStore } from '@libs/event-store';
 import { referenceData } from '@libs/reference-data';
 import { ActingRole } from './acting-role';
 
-export const CITY_DISTRICTS: readonly string[] = referenceData.descendants('640100').filter((u) => u.level === 'district').map((u) => u.code);
+export const CITY_DISTRICTS: readonly string[] = referenceData
+  .descendants('640100')
+  .filter((u) => u.level === 'district')
+  .map((u) => u.code);
 
 /**
  * A supervisor holding the case district's term at `at` gets it; one holding another district's term gets
  * that term, so the decider refuses them as `supervisor-outside-district`; anyone else gets none.
  */
-export async function caseAuthority(store: EventStore, acting: ActingRole, actor: string, districtCode: string | undefined, at: string): Promise<CaseAuthority> {
+export async function caseAuthority(
+  store: EventStore,
+  acting: ActingRole,
+  actor: string,
+  districtCode: string | undefined,
+  at: string,
+): Promise<CaseAuthority> {
   if (acting.role !== 'supervisor') return acting;
   if (districtCode === undefined) return { role: 'supervisor', assignment: null };
   const own = supervisorAuthority(await supervisionOf(store, districtCode), actor, at);

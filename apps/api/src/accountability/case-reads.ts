@@ -19,13 +19,17 @@ import { CaseListQuery, CaseReadQuery } from './case.dto';
 
 @Injectable()
 export class CaseReads {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
 
   async read(caseId: string, query: CaseReadQuery, response: Response) {
     const events = await this.store.readStream(caseStream(caseId));
     const head = events[events.length - 1].revision;
     const points = [query.asOf, query.occurredAsOf, query.revision].filter((p) => p !== undefined);
-    if (points.length > 1) throw ProblemException.of(400, 'conflicting-replay-points', 'give at most one of asOf, occurredAsOf and revision');
+    if (points.length > 1)
+      throw ProblemException.of(400, 'conflicting-replay-points', 'give at most one of asOf, occurredAsOf and revision');
     if (points.length === 0) setEtag(response, head);
     const replayed = replay(events, query);
     const revision = replayed.revisions.length === 0 ? -1 : Number(replayed.revisions.reduce((a, b) => (a > b ? a : b)));
@@ -42,11 +46,15 @@ export class CaseReads {
   /** A page of cases (see ../http/paging.ts), with the log position the audit trail reflects. */
   async list(query: CaseListQuery, request: Request, response: Response) {
     const page = pageOf(query);
-    if (page.after !== undefined && (page.after.length !== 2 || Number.isNaN(Date.parse(page.after[0])))) throw ProblemException.of(400, 'invalid-cursor', 'cursor must be a cursor this service handed out');
+    if (page.after !== undefined && (page.after.length !== 2 || Number.isNaN(Date.parse(page.after[0]))))
+      throw ProblemException.of(400, 'invalid-cursor', 'cursor must be a cursor this service handed out');
     const { position, rows } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
       const filter = { district: query.district, status: query.status, after: page.after, limit: page.limit + 1 };
-      return { position: checkpoint?.position ? formatPosition(checkpoint.position) : null, rows: checkpoint ? await listCases(tx, checkpoint.schema, filter) : [] };
+      return {
+        position: checkpoint?.position ? formatPosition(checkpoint.position) : null,
+        rows: checkpoint ? await listCases(tx, checkpoint.schema, filter) : [],
+      };
     });
     const { rows: kept, next } = cutPage(rows, page, (c) => [c.openedKey, c.caseId], request, response);
     return { position, cases: kept.map(({ openedKey: _key, ...summary }) => summary), next };

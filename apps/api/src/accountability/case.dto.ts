@@ -2,10 +2,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
 } from 'class-validator';
 import {
-  ACCOUNTABILITY_MEASURES, AccountabilityMeasure, CASE_GROUNDS, CASE_RESOLUTIONS, CaseGround, CaseResolution, ESCALATION_LEVELS,
+  ACCOUNTABILITY_MEASURES,
+  AccountabilityMeasure,
+  CASE_GROUNDS,
+  CASE_RESOLUTIONS,
+  CaseGround,
+  CaseResolution,
+  ESCALATION_LEVELS,
   EscalationLevel,
 } from '@libs/domain/accountability-case';
 import { ReasonDto } from '../commands/shared/command.dto';
@@ -14,73 +30,110 @@ import { PageQuery } from '../http/paging';
 const ISO = { strict: true, strictSeparator: true } as const;
 
 export class EvidenceDto {
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   reference!: string;
 
-  @IsString() @Length(1, 2000)
+  @IsString()
+  @Length(1, 2000)
   description!: string;
 }
 
 export class OpenCaseDto extends ReasonDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
   caseId?: string;
 
-  @ApiProperty({ description: 'Code of the unit under the case' }) @IsString() @Length(1, 64) @Matches(/^[A-Za-z0-9._:-]+$/)
+  @ApiProperty({ description: 'Code of the unit under the case' })
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[A-Za-z0-9._:-]+$/)
   subjectUnit!: string;
 
-  @ApiProperty({ example: '640104' }) @IsString() @Matches(/^\d{6}$/, { message: 'districtCode must be a 6-digit district code' })
+  @ApiProperty({ example: '640104' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'districtCode must be a 6-digit district code' })
   districtCode!: string;
 
-  @ApiProperty({ enum: CASE_GROUNDS, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CASE_GROUNDS.length) @IsIn(CASE_GROUNDS, { each: true })
+  @ApiProperty({ enum: CASE_GROUNDS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CASE_GROUNDS.length)
+  @IsIn(CASE_GROUNDS, { each: true })
   grounds!: CaseGround[];
 
-  @ApiProperty({ type: [EvidenceDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  @ApiProperty({ type: [EvidenceDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
   evidence!: EvidenceDto[];
 }
 
 export class OrderRectificationDto extends ReasonDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 1000, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 1000, { each: true })
   requirements!: string[];
 
-  @ApiProperty({ format: 'date-time' }) @IsISO8601(ISO)
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601(ISO)
   deadline!: string;
 }
 
 export class ReportRectificationDto extends ReasonDto {
-  @IsString() @Length(1, 5000)
+  @IsString()
+  @Length(1, 5000)
   report!: string;
 
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
   evidence!: EvidenceDto[];
 }
 
 export class IssueCriticismDto extends ReasonDto {
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   bulletinId!: string;
 }
 
 export class HoldLeaderAccountableDto extends ReasonDto {
-  @ApiProperty({ description: 'Id of the official (never a name)' }) @IsString() @Length(1, 64) @Matches(/^[A-Za-z0-9._:-]+$/)
+  @ApiProperty({ description: 'Id of the official (never a name)' })
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[A-Za-z0-9._:-]+$/)
   officialId!: string;
 
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   position!: string;
 
-  @ApiProperty({ enum: ACCOUNTABILITY_MEASURES }) @IsIn(ACCOUNTABILITY_MEASURES)
+  @ApiProperty({ enum: ACCOUNTABILITY_MEASURES })
+  @IsIn(ACCOUNTABILITY_MEASURES)
   measure!: AccountabilityMeasure;
 }
 
 export class EscalateCaseDto extends ReasonDto {
-  @ApiProperty({ enum: ESCALATION_LEVELS }) @IsIn(ESCALATION_LEVELS)
+  @ApiProperty({ enum: ESCALATION_LEVELS })
+  @IsIn(ESCALATION_LEVELS)
   to!: EscalationLevel;
 }
 
 export class CloseCaseDto extends ReasonDto {
-  @ApiProperty({ enum: CASE_RESOLUTIONS }) @IsIn(CASE_RESOLUTIONS)
+  @ApiProperty({ enum: CASE_RESOLUTIONS })
+  @IsIn(CASE_RESOLUTIONS)
   resolution!: CaseResolution;
 
   @ApiPropertyOptional({ description: 'Required when a rectification is outstanding: why it is let go' })
-  @IsOptional() @IsString() @Length(1, 1000)
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
   waiverReason?: string;
 }
 
@@ -88,22 +141,34 @@ const STATUSES = ['Open', 'Closed'] as const;
 
 /** `GET /cases?district=&status=` */
 export class CaseListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'district code; required for a token scoped to an org unit' }) @IsOptional() @IsString() @Matches(/^\d{6}$/, { message: 'district must be a 6-digit district code' })
+  @ApiPropertyOptional({ description: 'district code; required for a token scoped to an org unit' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'district must be a 6-digit district code' })
   district?: string;
 
-  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES)
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
 }
 
 /** `GET /cases/{id}`: at most one of the three replay points. */
 export class CaseReadQuery {
-  @ApiPropertyOptional({ description: 'State from what had been recorded by then (recordedAt); a bare date is the end of that local day (Asia/Shanghai)' }) @IsOptional() @IsISO8601(ISO)
+  @ApiPropertyOptional({
+    description: 'State from what had been recorded by then (recordedAt); a bare date is the end of that local day (Asia/Shanghai)',
+  })
+  @IsOptional()
+  @IsISO8601(ISO)
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'State from what had happened by then (occurredAt), late-recorded facts included' })
-  @IsOptional() @IsISO8601(ISO)
+  @IsOptional()
+  @IsISO8601(ISO)
   occurredAsOf?: string;
 
-  @ApiPropertyOptional({ description: 'State after this revision' }) @IsOptional() @Matches(/^\d{1,18}$/, { message: 'revision must be a revision number' })
+  @ApiPropertyOptional({ description: 'State after this revision' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'revision must be a revision number' })
   revision?: string;
 }

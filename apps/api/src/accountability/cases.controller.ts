@@ -12,7 +12,14 @@ import { newId } from '../http/request-context';
 import { actingRole } from './acting-role';
 import { ActOnCase, CaseRequest } from './accountability.commands';
 import {
-  CaseListQuery, CaseReadQuery, CloseCaseDto, EscalateCaseDto, HoldLeaderAccountableDto, IssueCriticismDto, OpenCaseDto, OrderRectificationDto,
+  CaseListQuery,
+  CaseReadQuery,
+  CloseCaseDto,
+  EscalateCaseDto,
+  HoldLeaderAccountableDto,
+  IssueCriticismDto,
+  OpenCaseDto,
+  OrderRectificationDto,
   ReportRectificationDto,
 } from './case.dto';
 import { CaseReads } from './case-reads';
@@ -23,7 +30,11 @@ type Data<T extends CaseCommand['type']> = Omit<Extract<CaseCommand, { type: T }
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly commands: CommandBus, private readonly reads: CaseReads, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reads: CaseReads,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Opens an accountability case against a unit of a district, on grounds and with evidence. */
   @Post()
@@ -32,14 +43,26 @@ export class CasesController {
   async open(@Body() body: OpenCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const caseId = body.caseId ?? newId(request, 'caseId');
     const { subjectUnit, districtCode, grounds, evidence } = body;
-    return this.act(caseId, 'OpenCase', { caseId, subjectUnit, districtCode, grounds, evidence: evidence.map((e) => ({ ...e })) }, body, request, response);
+    return this.act(
+      caseId,
+      'OpenCase',
+      { caseId, subjectUnit, districtCode, grounds, evidence: evidence.map((e) => ({ ...e })) },
+      body,
+      request,
+      response,
+    );
   }
 
   /** Orders the unit under the case to rectify, with requirements and a deadline. */
   @Post(':id/order-rectification')
   @ApiCommand({ acting: true })
   @HttpCode(200)
-  orderRectification(@Param() { id }: IdParams, @Body() body: OrderRectificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  orderRectification(
+    @Param() { id }: IdParams,
+    @Body() body: OrderRectificationDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const deadline = new Date(body.deadline).toISOString();
     return this.act(id, 'OrderRectification', { requirements: body.requirements, deadline }, body, request, response);
   }
@@ -48,15 +71,32 @@ export class CasesController {
   @Post(':id/report-rectification')
   @ApiCommand({ acting: true })
   @HttpCode(200)
-  reportRectification(@Param() { id }: IdParams, @Body() body: ReportRectificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.act(id, 'ReportRectification', { report: body.report, evidence: body.evidence.map((e) => ({ ...e })) }, body, request, response);
+  reportRectification(
+    @Param() { id }: IdParams,
+    @Body() body: ReportRectificationDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(
+      id,
+      'ReportRectification',
+      { report: body.report, evidence: body.evidence.map((e) => ({ ...e })) },
+      body,
+      request,
+      response,
+    );
   }
 
   /** Accepts the reported rectification. */
   @Post(':id/accept-rectification')
   @ApiCommand({ acting: true })
   @HttpCode(200)
-  acceptRectification(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  acceptRectification(
+    @Param() { id }: IdParams,
+    @Body() body: ReasonDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.act(id, 'AcceptRectification', {}, body, request, response);
   }
 
@@ -64,7 +104,12 @@ export class CasesController {
   @Post(':id/reject-rectification')
   @ApiCommand({ acting: true })
   @HttpCode(200)
-  rejectRectification(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  rejectRectification(
+    @Param() { id }: IdParams,
+    @Body() body: ReasonDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.act(id, 'RejectRectification', {}, body, request, response);
   }
 
@@ -72,7 +117,12 @@ export class CasesController {
   @Post(':id/issue-criticism')
   @ApiCommand({ acting: true })
   @HttpCode(200)
-  issueCriticism(@Param() { id }: IdParams, @Body() body: IssueCriticismDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  issueCriticism(
+    @Param() { id }: IdParams,
+    @Body() body: IssueCriticismDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.act(id, 'IssueCriticism', { bulletinId: body.bulletinId }, body, request, response);
   }
 
@@ -80,7 +130,12 @@ export class CasesController {
   @Post(':id/hold-leader-accountable')
   @ApiCommand({ acting: true })
   @HttpCode(200)
-  holdLeaderAccountable(@Param() { id }: IdParams, @Body() body: HoldLeaderAccountableDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  holdLeaderAccountable(
+    @Param() { id }: IdParams,
+    @Body() body: HoldLeaderAccountableDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { officialId, position, measure } = body;
     return this.act(id, 'HoldLeaderAccountable', { officialId, position, measure }, body, request, response);
   }
@@ -89,7 +144,12 @@ export class CasesController {
   @Post(':id/escalate')
   @ApiCommand({ acting: true })
   @HttpCode(200)
-  escalate(@Param() { id }: IdParams, @Body() body: EscalateCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  escalate(
+    @Param() { id }: IdParams,
+    @Body() body: EscalateCaseDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.act(id, 'EscalateCase', { to: body.to }, body, request, response);
   }
 
@@ -98,7 +158,14 @@ export class CasesController {
   @ApiCommand({ acting: true })
   @HttpCode(200)
   close(@Param() { id }: IdParams, @Body() body: CloseCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.act(id, 'CloseCase', { resolution: body.resolution, ...(body.waiverReason !== undefined && { waiverReason: body.waiverReason }) }, body, request, response);
+    return this.act(
+      id,
+      'CloseCase',
+      { resolution: body.resolution, ...(body.waiverReason !== undefined && { waiverReason: body.waiverReason }) },
+      body,
+      request,
+      response,
+    );
   }
 
   /** Reopens a closed case, with the reason. */
@@ -111,7 +178,10 @@ export class CasesController {
 
   /** The cases of a district (or of the caller's own area), from the audit-trail read model. */
   @Get()
-  @ApiOperation({ summary: 'Cases in opening order, a page at a time', description: 'Follow `next` (also in the Link header) with the same parameters for the next page.' })
+  @ApiOperation({
+    summary: 'Cases in opening order, a page at a time',
+    description: 'Follow `next` (also in the Link header) with the same parameters for the next page.',
+  })
   list(@Query() query: CaseListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CaseList> {
     return this.reads.list(query, request, response);
   }
@@ -123,7 +193,12 @@ export class CasesController {
   }
 
   private async act<T extends CaseCommand['type']>(
-    caseId: string, type: T, data: Data<T>, body: ReasonDto, request: Request, response: Response,
+    caseId: string,
+    type: T,
+    data: Data<T>,
+    body: ReasonDto,
+    request: Request,
+    response: Response,
   ): Promise<CaseAnswer> {
     const acting = actingRole(request);
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);

@@ -19,13 +19,21 @@ import { ResponsibilityAnswer, ResponsibilityView } from './answers.dto';
 @ApiTags('responsibilities')
 @Controller('responsibilities')
 export class ResponsibilitiesController {
-  constructor(private readonly commands: CommandBus, @Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Assigns a task to a named official, with an indicator target due by a period. */
   @Post()
   @ApiCommand()
   @HttpCode(201)
-  async assign(@Body() body: AssignResponsibilityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ResponsibilityAnswer> {
+  async assign(
+    @Body() body: AssignResponsibilityDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ResponsibilityAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const responsibilityId = body.responsibilityId ?? newId(request, 'responsibilityId');
     const { task, officialId, position, unitCode, indicator, duePeriod, reason } = body;

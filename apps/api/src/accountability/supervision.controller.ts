@@ -43,37 +43,81 @@ export class SupervisionController {
   @Post(':district/assignment')
   @ApiCommand({ acting: true })
   @HttpCode(200)
-  assign(@Param() { district }: DistrictParams, @Body() body: AssignSupervisorDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  assign(
+    @Param() { district }: DistrictParams,
+    @Body() body: AssignSupervisorDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     cityOfficeOnly(request);
-    return this.act('AssignSupervisor', { districtCode: knownDistrict(district), supervisorId: body.supervisorId, reason: body.reason }, body.occurredAt, request, response);
+    return this.act(
+      'AssignSupervisor',
+      { districtCode: knownDistrict(district), supervisorId: body.supervisorId, reason: body.reason },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   /** The city office ends a supervisor's term in a district (X-Actor-Role: city-office). */
   @Post(':district/assignment/end')
   @ApiCommand({ acting: true })
   @HttpCode(200)
-  endAssignment(@Param() { district }: DistrictParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  endAssignment(
+    @Param() { district }: DistrictParams,
+    @Body() body: ReasonDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     cityOfficeOnly(request);
-    return this.act('EndSupervisorAssignment', { districtCode: knownDistrict(district), reason: body.reason }, body.occurredAt, request, response);
+    return this.act(
+      'EndSupervisorAssignment',
+      { districtCode: knownDistrict(district), reason: body.reason },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   /** Records the supervisor's visit of a month to units of the district, with findings. */
   @Post(':district/visits')
   @ApiCommand()
   @HttpCode(201)
-  visit(@Param() { district }: DistrictParams, @Body() body: RecordVisitDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  visit(
+    @Param() { district }: DistrictParams,
+    @Body() body: RecordVisitDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { month, unitsVisited, findings } = body;
-    return this.act('RecordSupervisionVisit', { districtCode: knownDistrict(district), month, unitsVisited, findings }, body.occurredAt, request, response);
+    return this.act(
+      'RecordSupervisionVisit',
+      { districtCode: knownDistrict(district), month, unitsVisited, findings },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   /** Issues the district's bimonthly supervision bulletin. */
   @Post(':district/bulletins')
   @ApiCommand()
   @HttpCode(201)
-  async bulletin(@Param() { district }: DistrictParams, @Body() body: IssueBulletinDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SupervisionAnswer> {
+  async bulletin(
+    @Param() { district }: DistrictParams,
+    @Body() body: IssueBulletinDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SupervisionAnswer> {
     const bulletinId = body.bulletinId ?? newId(request, 'bulletinId');
     const { period, kind, units, summary } = body;
-    const answer = await this.act('IssueBulletin', { districtCode: knownDistrict(district), bulletinId, period, kind, units, summary }, body.occurredAt, request, response);
+    const answer = await this.act(
+      'IssueBulletin',
+      { districtCode: knownDistrict(district), bulletinId, period, kind, units, summary },
+      body.occurredAt,
+      request,
+      response,
+    );
     return { ...answer, bulletinId };
   }
 
@@ -94,7 +138,10 @@ export class SupervisionController {
   /** One district's supervision compliance over the months asked. */
   @Get(':district/compliance')
   async compliance(@Param() { district }: DistrictParams, @Query() query: ComplianceQuery): Promise<DistrictComplianceView> {
-    const { districts: [report], ...rest } = await this.complianceOf([knownDistrict(district)], query);
+    const {
+      districts: [report],
+      ...rest
+    } = await this.complianceOf([knownDistrict(district)], query);
     return { ...rest, ...report };
   }
 
@@ -110,7 +157,13 @@ export class SupervisionController {
     });
   }
 
-  private async act<T extends SupervisionCommand['type']>(type: T, data: Data<T>, occurredAt: string | undefined, request: Request, response: Response): Promise<SupervisionAnswer> {
+  private async act<T extends SupervisionCommand['type']>(
+    type: T,
+    data: Data<T>,
+    occurredAt: string | undefined,
+    request: Request,
+    response: Response,
+  ): Promise<SupervisionAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, occurredAt);
     const outcome = await this.commands.execute(new ActOnSupervision({ type, data, metadata } as SupervisionCommand, ifMatch));
     return { districtCode: data.districtCode, ...written(response, outcome) };
@@ -118,11 +171,13 @@ export class SupervisionController {
 }
 
 function knownDistrict(code: string): string {
-  if (referenceData.level(code) !== 'district') throw ProblemException.of(404, 'district-not-found', 'no district of the city has that code');
+  if (referenceData.level(code) !== 'district')
+    throw ProblemException.of(404, 'district-not-found', 'no district of the city has that code');
   return code;
 }
 
 /** Supervisors are appointed, not self-assigned: only the city office assigns or ends a term. */
 function cityOfficeOnly(request: Request): void {
-  if (actingRole(request).role !== 'city-office') throw ProblemException.of(403, 'role-not-permitted', 'only the city office assigns supervisors');
+  if (actingRole(request).role !== 'city-office')
+    throw ProblemException.of(403, 'role-not-permitted', 'only the city office assigns supervisors');
 }

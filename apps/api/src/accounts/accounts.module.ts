@@ -16,7 +16,11 @@ function ignoreIdempotencyKey(request: Request, _response: Response, next: NextF
 
 /** Local accounts and browser sessions; global, so the access guard can authenticate session cookies. */
 @Global()
-@Module({ controllers: [SessionsController, UsersController], providers: accountsProviders, exports: accountsProviders.map((p) => p.provide) })
+@Module({
+  controllers: [SessionsController, UsersController],
+  providers: accountsProviders,
+  exports: accountsProviders.map((p) => p.provide),
+})
 export class AccountsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(ignoreIdempotencyKey).forRoutes({ path: 'auth/sessions', method: RequestMethod.POST });

@@ -9,7 +9,8 @@ export const accountsProviders = [
   { provide: SignInThrottle, useFactory: () => new SignInThrottle(loadAccountsConfig(process.env).throttle) },
   {
     provide: SignIn,
-    useFactory: (users: Users, sessions: Sessions, throttle: SignInThrottle) => new SignIn(users, sessions, throttle, new Logger('sign-in')),
+    useFactory: (users: Users, sessions: Sessions, throttle: SignInThrottle) =>
+      new SignIn(users, sessions, throttle, new Logger('sign-in')),
     inject: [Users, Sessions, SignInThrottle],
   },
 ];

@@ -25,7 +25,7 @@ export function sessionIdOf(request: Request): string | undefined {
 export function requireCsrfToken(request: Request, sessionId: string): void {
   if (SAFE_METHODS.includes(request.method.toUpperCase())) return;
   if (!csrfTokenMatches(sessionId, request.header('x-csrf-token'))) {
-    throw ProblemException.of(403, 'csrf-token-invalid', 'a request signed in by cookie must carry its session\'s X-CSRF-Token');
+    throw ProblemException.of(403, 'csrf-token-invalid', "a request signed in by cookie must carry its session's X-CSRF-Token");
   }
 }
 

@@ -12,7 +12,13 @@ import { ApiSessionProblems, ApiSignInProblems, CSRF_HEADER } from './openapi-pr
 import { clearSessionCookie, requireCsrfToken, sessionIdOf, setSessionCookie } from './session-cookie';
 
 export function sessionUser(user: User): SessionUserDto {
-  return { username: user.username, displayName: user.displayName, roles: [...user.roles], ou: user.ou, ...(user.department !== undefined && { department: user.department }) };
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    roles: [...user.roles],
+    ou: user.ou,
+    ...(user.department !== undefined && { department: user.department }),
+  };
 }
 
 function answer(session: ActiveSession): SessionDto {
@@ -22,17 +28,25 @@ function answer(session: ActiveSession): SessionDto {
 @ApiTags('sign-in')
 @Controller('auth')
 export class SessionsController {
-  constructor(private readonly signIn: SignIn, private readonly sessions: Sessions) {}
+  constructor(
+    private readonly signIn: SignIn,
+    private readonly sessions: Sessions,
+  ) {}
 
   @Post('sessions')
-  @ApiOperation({ summary: 'Sign in: sets the fl_session cookie (HttpOnly, SameSite=Strict)', description: '401 invalid-credentials for a wrong username or password alike; 429 with Retry-After after repeated failures.' })
+  @ApiOperation({
+    summary: 'Sign in: sets the fl_session cookie (HttpOnly, SameSite=Strict)',
+    description: '401 invalid-credentials for a wrong username or password alike; 429 with Retry-After after repeated failures.',
+  })
   @ApiCreatedResponse({ type: SessionDto })
   @ApiSignInProblems()
   async create(@Body() body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const result = await this.signIn.attempt(body.username, body.password, request.ip ?? 'unknown');
     if (result.kind === 'throttled') {
       response.setHeader('Retry-After', String(result.retryAfterSeconds));
-      throw ProblemException.of(429, 'sign-in-throttled', 'too many failed sign-ins; wait before trying again', { retryAfterSeconds: result.retryAfterSeconds });
+      throw ProblemException.of(429, 'sign-in-throttled', 'too many failed sign-ins; wait before trying again', {
+        retryAfterSeconds: result.retryAfterSeconds,
+      });
     }
     if (result.kind === 'invalid-credentials') throw ProblemException.of(401, 'invalid-credentials', 'the username or password is wrong');
     // The browser's previous session (perhaps another user's on a shared machine) ends with the new one.
@@ -43,7 +57,7 @@ export class SessionsController {
   }
 
   @Get('session')
-  @ApiOperation({ summary: 'The signed-in user and the session\'s CSRF token; 401 without a live session cookie' })
+  @ApiOperation({ summary: "The signed-in user and the session's CSRF token; 401 without a live session cookie" })
   @ApiOkResponse({ type: SessionDto })
   @ApiSessionProblems()
   async current(@Req() request: Request): Promise<SessionDto> {

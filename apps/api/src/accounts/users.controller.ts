@@ -40,7 +40,7 @@ export class UsersController {
 
   @Post(':username/password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Set a user\'s password; their sessions end' })
+  @ApiOperation({ summary: "Set a user's password; their sessions end" })
   @ApiNoContentResponse()
   async setPassword(@Param() { username }: UsernameParams, @Body() body: PasswordDto): Promise<void> {
     await this.users.setPassword(username, body.password).catch((error: unknown) => Promise.reject(problemOf(error)));

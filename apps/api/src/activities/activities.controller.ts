@@ -18,12 +18,20 @@ import { ActivityAnswer, ActivityView } from './answers.dto';
 @ApiTags('activities')
 @Controller('activities')
 export class ActivitiesController {
-  constructor(private readonly commands: CommandBus, @Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a group activity held (training, lecture, outreach, three-checks round, meeting, volunteer day)' })
-  async hold(@Body() body: HoldActivityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ActivityAnswer> {
+  async hold(
+    @Body() body: HoldActivityDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ActivityAnswer> {
     const { metadata, ifMatch, newId } = commandContext(request, this.clock, body.occurredAt);
     const { activityId = newId('activityId'), occurredAt: _occurredAt, materials, ...facts } = body;
     const data = { ...facts, activityId, materials: { ...materials } };
@@ -34,17 +42,30 @@ export class ActivitiesController {
   @Post(':id/correction')
   @HttpCode(201)
   @ApiOperation({ summary: 'Correct a recorded activity (If-Match for the revision corrected); before and after are kept' })
-  async correct(@Param() { id }: IdParams, @Body() body: CorrectActivityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ActivityAnswer> {
+  async correct(
+    @Param() { id }: IdParams,
+    @Body() body: CorrectActivityDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ActivityAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const { reason, occurredAt: _occurredAt, materials, ...changes } = body;
     const data = { activityId: id, reason, changes: { ...changes, ...(materials && { materials: { ...materials } }) } };
-    return { activityId: id, ...written(response, await this.commands.execute(new ActOnActivity({ type: 'CorrectActivity', data, metadata }, ifMatch))) };
+    return {
+      activityId: id,
+      ...written(response, await this.commands.execute(new ActOnActivity({ type: 'CorrectActivity', data, metadata }, ifMatch))),
+    };
   }
 
   @Post(':id/cancellation')
   @HttpCode(201)
   @ApiOperation({ summary: 'Cancel a recorded activity, with the reason' })
-  async cancel(@Param() { id }: IdParams, @Body() body: ReasonDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ActivityAnswer> {
+  async cancel(
+    @Param() { id }: IdParams,
+    @Body() body: ReasonDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ActivityAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'CancelActivity' as const, data: { activityId: id, reason: body.reason }, metadata };
     return { activityId: id, ...written(response, await this.commands.execute(new ActOnActivity(command, ifMatch))) };

@@ -17,11 +17,16 @@ export class MaterialsDto {
 
 export class HoldActivityDto extends ReasonDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to one derived from the Idempotency-Key, else a new one' })
-  @IsOptional() @IsUUID() activityId?: string;
+  @IsOptional()
+  @IsUUID()
+  activityId?: string;
 
   @ApiProperty({ enum: ACTIVITY_KINDS }) @IsIn(ACTIVITY_KINDS) kind!: ActivityKind;
   @ApiProperty({ enum: FOCUS_AREAS }) @IsIn(FOCUS_AREAS) focusArea!: FocusArea;
-  @ApiProperty({ example: '640104', description: 'City, district, township or village code' }) @IsString() @Matches(/^\d{6}(\d{3}(\d{3})?)?$/) orgUnitCode!: string;
+  @ApiProperty({ example: '640104', description: 'City, district, township or village code' })
+  @IsString()
+  @Matches(/^\d{6}(\d{3}(\d{3})?)?$/)
+  orgUnitCode!: string;
   @ApiProperty({ example: 'population-family-planning' }) @IsString() @Length(1, 64) @Matches(CODE) departmentCode!: string;
   @ApiProperty({ example: '2011-06-18', description: 'Local date held (programme calendar)' }) @IsString() @Length(10, 10) heldOn!: string;
   @ApiProperty({ minimum: 1 }) @IsInt() sessions!: number;
@@ -38,5 +43,10 @@ export class CorrectActivityDto extends ReasonDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() sessions?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() attendance?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() costFen?: number;
-  @ApiPropertyOptional({ type: MaterialsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => MaterialsDto) materials?: MaterialsDto;
+  @ApiPropertyOptional({ type: MaterialsDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MaterialsDto)
+  materials?: MaterialsDto;
 }

@@ -10,7 +10,10 @@ import { ProjectionsAnswer, RetryAnswer } from './answers.dto';
 
 @Controller('admin/projections')
 export class ProjectionsAdminController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource, @Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   /** Every projection's status, versions, checkpoint, lag and parked events. */
   @Get()

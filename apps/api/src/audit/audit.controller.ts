@@ -18,7 +18,15 @@ import { ExportQuery, StreamParams, TrailQuery } from './audit.dto';
 import { served } from './checkpoints.controller';
 import { asProblem } from './checkpoint-problems';
 import { exportStream, historyOf, verifyStream } from './stream-audit';
-import { AuditTrail, CheckpointDto, CheckpointVerdict, KeyHistoryAnswer, PublicKeyAnswer, StreamHistory, StreamVerdictDto } from './answers.dto';
+import {
+  AuditTrail,
+  CheckpointDto,
+  CheckpointVerdict,
+  KeyHistoryAnswer,
+  PublicKeyAnswer,
+  StreamHistory,
+  StreamVerdictDto,
+} from './answers.dto';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -44,11 +52,21 @@ export class AuditController {
 
   /** A stream as the signed NDJSON bundle `family-ledger verify` checks offline. */
   @Get('streams/:stream/export')
-  @ApiQuery({ name: 'trusted', required: false, description: 'Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it' })
+  @ApiQuery({
+    name: 'trusted',
+    required: false,
+    description: 'Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it',
+  })
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   @ApiProduces('application/x-ndjson')
   async export(@Param() { stream }: StreamParams, @Query() { trusted }: ExportQuery, @Res({ passthrough: true }) response: Response) {
-    const bundle = await exportStream(this.raw, this.writer, this.dataSource.manager, stream, trusted === undefined ? undefined : Number(trusted)).catch(asProblem);
+    const bundle = await exportStream(
+      this.raw,
+      this.writer,
+      this.dataSource.manager,
+      stream,
+      trusted === undefined ? undefined : Number(trusted),
+    ).catch(asProblem);
     response.setHeader('Content-Disposition', `attachment; filename="${stream}.ndjson"`);
     return bundle;
   }
@@ -70,7 +88,10 @@ export class AuditController {
 
   /** Public, like the key: every checkpoint key used, the checkpoints each signed, and the rotation that announced it. */
   @Get('public-keys')
-  @ApiOperation({ summary: 'Every checkpoint-signing key used: key id, note verifier key, first and last checkpoint signed, the checkpoint that announced it' })
+  @ApiOperation({
+    summary:
+      'Every checkpoint-signing key used: key id, note verifier key, first and last checkpoint signed, the checkpoint that announced it',
+  })
   async publicKeys(): Promise<KeyHistoryAnswer> {
     await recordKey(this.dataSource.manager, this.writer.origin, this.writer.publicKey());
     return { origin: this.writer.origin, keys: await keyHistory(this.dataSource.manager) };

@@ -4,31 +4,41 @@ import { CASE_GROUNDS } from '@libs/domain/accountability-case';
 const ISO = { strict: true, strictSeparator: true } as const;
 
 export class StreamParams {
-  @IsString() @Length(3, 200) @Matches(/^[a-z]+-[A-Za-z0-9._:-]+$/, { message: 'stream must be <category>-<id>' })
+  @IsString()
+  @Length(3, 200)
+  @Matches(/^[a-z]+-[A-Za-z0-9._:-]+$/, { message: 'stream must be <category>-<id>' })
   stream!: string;
 }
 
 /** `GET /audit/trail`: every filter optional; period as occurredAt bounds [from, to). */
 export class TrailQuery {
-  @IsOptional() @Matches(/^\d{6}$/, { message: 'district must be a 6-digit district code' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'district must be a 6-digit district code' })
   district?: string;
 
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'actor must be an actor id' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'actor must be an actor id' })
   actor?: string;
 
-  @IsOptional() @IsIn(CASE_GROUNDS)
+  @IsOptional()
+  @IsIn(CASE_GROUNDS)
   ground?: string;
 
-  @IsOptional() @IsIn(['case', 'supervision', 'responsibility'])
+  @IsOptional()
+  @IsIn(['case', 'supervision', 'responsibility'])
   aggregate?: string;
 
-  @IsOptional() @IsISO8601(ISO)
+  @IsOptional()
+  @IsISO8601(ISO)
   from?: string;
 
-  @IsOptional() @IsISO8601(ISO)
+  @IsOptional()
+  @IsISO8601(ISO)
   to?: string;
 
-  @IsOptional() @Matches(/^([1-9]\d{0,2}|1000)$/, { message: 'limit must be 1 to 1000' })
+  @IsOptional()
+  @Matches(/^([1-9]\d{0,2}|1000)$/, { message: 'limit must be 1 to 1000' })
   limit?: string;
 }
 
@@ -37,7 +47,8 @@ const SIZE_MESSAGE = (name: string) => `${name} must be a tree size: a whole num
 
 /** `?trusted=<size>` on an export: the checkpoint the auditor last trusted, to prove the export's extends it. */
 export class ExportQuery {
-  @IsOptional() @Matches(SIZE, { message: SIZE_MESSAGE('trusted') })
+  @IsOptional()
+  @Matches(SIZE, { message: SIZE_MESSAGE('trusted') })
   trusted?: string;
 }
 
@@ -56,9 +67,11 @@ export class ConsistencyParams {
 
 /** A witness's cosignature of a checkpoint: its C2SP verifier key, and the signature line it added. */
 export class CosignatureBody {
-  @IsString() @Length(10, 300)
+  @IsString()
+  @Length(10, 300)
   witnessKey!: string;
 
-  @IsString() @Length(10, 400)
+  @IsString()
+  @Length(10, 400)
   cosignature!: string;
 }

@@ -38,11 +38,21 @@ export class CaseAuditController {
 
   /** The NDJSON bundle `family-ledger verify` checks offline (see exportStream). */
   @Get(':id/export')
-  @ApiQuery({ name: 'trusted', required: false, description: 'Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it' })
+  @ApiQuery({
+    name: 'trusted',
+    required: false,
+    description: 'Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it',
+  })
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   @ApiProduces('application/x-ndjson')
   async export(@Param() { id }: IdParams, @Query() { trusted }: ExportQuery, @Res({ passthrough: true }) response: Response) {
-    const bundle = await exportStream(this.raw, this.writer, this.dataSource.manager, caseStream(id), trusted === undefined ? undefined : Number(trusted)).catch(asProblem);
+    const bundle = await exportStream(
+      this.raw,
+      this.writer,
+      this.dataSource.manager,
+      caseStream(id),
+      trusted === undefined ? undefined : Number(trusted),
+    ).catch(asProblem);
     response.setHeader('Content-Disposition', `attachment; filename="case-${id}.ndjson"`);
     return bundle;
   }

@@ -7,7 +7,13 @@
  */
 import { buildBundle } from '@libs/audit/bundle';
 import { HistoryEntry, replayHistory, Evolver } from '@libs/audit/replay';
-import { CheckpointError, CheckpointWriter, cosignatureLines, latestSignedCheckpoint, storedCheckpointOfSize } from '@libs/audit/checkpointing';
+import {
+  CheckpointError,
+  CheckpointWriter,
+  cosignatureLines,
+  latestSignedCheckpoint,
+  storedCheckpointOfSize,
+} from '@libs/audit/checkpointing';
 import { SignedCheckpoint } from '@libs/audit/signing';
 import { caseDecider } from '@libs/domain/accountability-case';
 import { householdDecider } from '@libs/domain/household';
@@ -31,9 +37,7 @@ const EVOLVERS: Record<string, Evolver<DomainEvent, unknown>> = {
 export function historyOf(events: RecordedEvent[]) {
   const category = events[0].stream.split('-')[0];
   const evolver = EVOLVERS[category];
-  const entries: HistoryEntry<unknown>[] = evolver
-    ? replayHistory(evolver, events)
-    : events.map((event) => ({ event, state: null }));
+  const entries: HistoryEntry<unknown>[] = evolver ? replayHistory(evolver, events) : events.map((event) => ({ event, state: null }));
   return entries.map(({ event, state }) => ({
     revision: Number(event.revision),
     position: formatPosition(event.position),
@@ -69,9 +73,10 @@ export async function verifyStream(raw: EventStore, writer: CheckpointWriter, db
   const broken = gap >= 0 ? { index: gap, reason: 'revision-gap' as const } : verifyChain(events);
   const signed = await latestSignedCheckpoint(db, writer.keyId());
   const checked = signed === undefined ? undefined : await writer.verifyAgainstLog(signed);
-  const checkpoint = signed && checked
-    ? { position: signed.position, eventCount: signed.eventCount, signatureValid: checked.signature, logMatches: checked.root }
-    : null;
+  const checkpoint =
+    signed && checked
+      ? { position: signed.position, eventCount: signed.eventCount, signatureValid: checked.signature, logMatches: checked.root }
+      : null;
   return {
     ok: broken === undefined && (checkpoint === null || (checkpoint.signatureValid && checkpoint.logMatches)),
     stream,
@@ -87,7 +92,13 @@ export async function verifyStream(raw: EventStore, writer: CheckpointWriter, db
  * as it is (signed now when it has grown), the proofs of its last event and of its stream head, and with
  * `trusted` the consistency proof from that earlier checkpoint: `family-ledger verify` checks it offline.
  */
-export async function exportStream(raw: EventStore, writer: CheckpointWriter, db: Queryable, stream: string, trusted?: number): Promise<string> {
+export async function exportStream(
+  raw: EventStore,
+  writer: CheckpointWriter,
+  db: Queryable,
+  stream: string,
+  trusted?: number,
+): Promise<string> {
   let events = await raw.readStream(stream);
   let covering = await writer.prove(stream, events[events.length - 1].position);
   // Appended to between the read and the checkpoint: read again, once, up to the head it signed.
@@ -97,7 +108,10 @@ export async function exportStream(raw: EventStore, writer: CheckpointWriter, db
   }
   const last = events[events.length - 1];
   if (!covering.head || covering.head.revision !== last.revision || covering.head.hash !== last.hash) {
-    throw new CheckpointError('log-disagrees-with-checkpoint', 'the stream\'s last event is not the head the checkpoint signed: events were removed or rewritten');
+    throw new CheckpointError(
+      'log-disagrees-with-checkpoint',
+      "the stream's last event is not the head the checkpoint signed: events were removed or rewritten",
+    );
   }
   const extension = trusted === undefined ? undefined : await extensionFrom(writer, db, trusted, covering.checkpoint);
   const stored = await storedCheckpointOfSize(db, covering.checkpoint.eventCount);
@@ -106,7 +120,8 @@ export async function exportStream(raw: EventStore, writer: CheckpointWriter, db
     return buildBundle({ events, ...covering, extends: extension, note, publicKey: writer.publicKey() });
   } catch (error) {
     // The proof comes from the log as this process read it; a last event whose stored hash differs now was rewritten since.
-    if (error instanceof RangeError) throw new CheckpointError('log-disagrees-with-checkpoint', 'the stream\'s last event no longer hashes as it did when checkpointed');
+    if (error instanceof RangeError)
+      throw new CheckpointError('log-disagrees-with-checkpoint', "the stream's last event no longer hashes as it did when checkpointed");
     throw error;
   }
 }
@@ -114,7 +129,8 @@ export async function exportStream(raw: EventStore, writer: CheckpointWriter, db
 async function extensionFrom(writer: CheckpointWriter, db: Queryable, size: number, later: SignedCheckpoint) {
   const stored = await storedCheckpointOfSize(db, size);
   if (!stored) throw new CheckpointError('checkpoint-not-found', `no checkpoint of ${size} events was signed`);
-  if (size > later.eventCount) throw new CheckpointError('event-not-in-log', `the trusted checkpoint of ${size} events is beyond the export's`);
+  if (size > later.eventCount)
+    throw new CheckpointError('event-not-in-log', `the trusted checkpoint of ${size} events is beyond the export's`);
   const proof = size === later.eventCount ? undefined : await writer.consistencyBetween(stored.checkpoint, later);
   return { checkpoint: stored.checkpoint, proof };
 }

@@ -25,12 +25,20 @@ export class AccessLog {
   }
 
   async list(options: { actor?: string; limit: number }) {
-    const rows: { id: string; read_at: Date; actor: string; roles: string[]; method: string; route: string; path: string; purpose: string | null }[] =
-      await this.db.query(
-        `SELECT id, read_at, actor, roles, method, route, path, purpose FROM personal_data.access_log
+    const rows: {
+      id: string;
+      read_at: Date;
+      actor: string;
+      roles: string[];
+      method: string;
+      route: string;
+      path: string;
+      purpose: string | null;
+    }[] = await this.db.query(
+      `SELECT id, read_at, actor, roles, method, route, path, purpose FROM personal_data.access_log
           WHERE ($1::text IS NULL OR actor = $1) ORDER BY id DESC LIMIT $2`,
-        [options.actor ?? null, options.limit],
-      );
+      [options.actor ?? null, options.limit],
+    );
     return rows.map((row) => ({ ...row, id: String(row.id), readAt: row.read_at.toISOString(), read_at: undefined }));
   }
 }

@@ -33,7 +33,12 @@ export function routeTemplate(request: Request): string | undefined {
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('access');
 
-  constructor(private readonly security: Security, private readonly resolver: OrgUnitResolver, private readonly accessLog: AccessLog, private readonly sessions: Sessions) {}
+  constructor(
+    private readonly security: Security,
+    private readonly resolver: OrgUnitResolver,
+    private readonly accessLog: AccessLog,
+    private readonly sessions: Sessions,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -47,7 +52,8 @@ export class AccessGuard implements CanActivate {
     request.policy = entry;
     if (entry.roles === 'public') return true;
     const principal = await this.authenticate(request).catch((error: unknown) => {
-      if (error instanceof ProblemException && error.problem.status === 401) context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
+      if (error instanceof ProblemException && error.problem.status === 401)
+        context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
       throw error;
     });
     const purpose = this.purpose(request);
@@ -58,7 +64,8 @@ export class AccessGuard implements CanActivate {
     if (granted.length === 0) throw ProblemException.of(403, 'forbidden', 'your role may not use this endpoint');
     checkChosenId(entry.chosenId, principal, request);
     await checkScope(entry.scope, principal, request, this.resolver);
-    if (entry.department && granted.every((role) => role === 'provider')) await checkDepartment(entry.department, principal, request, this.resolver);
+    if (entry.department && granted.every((role) => role === 'provider'))
+      await checkDepartment(entry.department, principal, request, this.resolver);
     this.setActor(request, principal);
     if (entry.personal && hasRole(principal, 'auditor', 'admin')) {
       await this.accessLog.record({ principal, method: request.method, route: template, path: request.path, purpose });
@@ -74,9 +81,13 @@ export class AccessGuard implements CanActivate {
     try {
       return await this.security.verify(match[1]);
     } catch (error) {
-      if (error instanceof TokenError && error.reason === 'keys-unavailable') throw ProblemException.of(503, 'auth-keys-unavailable', 'the token keys cannot be fetched');
+      if (error instanceof TokenError && error.reason === 'keys-unavailable')
+        throw ProblemException.of(503, 'auth-keys-unavailable', 'the token keys cannot be fetched');
       const reason = error instanceof TokenError ? error.reason : 'malformed';
-      throw this.unauthorized('invalid-token', `the bearer token is ${reason === 'expired' ? 'expired' : reason === 'bad-signature' ? 'not signed by a trusted key' : reason === 'bad-claims' ? 'missing required claims' : 'malformed'}`);
+      throw this.unauthorized(
+        'invalid-token',
+        `the bearer token is ${reason === 'expired' ? 'expired' : reason === 'bad-signature' ? 'not signed by a trusted key' : reason === 'bad-claims' ? 'missing required claims' : 'malformed'}`,
+      );
     }
   }
 

@@ -13,7 +13,8 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (typeof authorization === 'string' && authorization.length > 0) {
       return `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`;
     }
-    const session = typeof request.headers?.cookie === 'string' ? /(?:^|;\s*)fl_session=([^;]+)/.exec(request.headers.cookie)?.[1] : undefined;
+    const session =
+      typeof request.headers?.cookie === 'string' ? /(?:^|;\s*)fl_session=([^;]+)/.exec(request.headers.cookie)?.[1] : undefined;
     if (session) return `session:${createHash('sha256').update(session).digest('hex').slice(0, 32)}`;
     return `ip:${request.ip ?? 'unknown'}`;
   }

@@ -80,7 +80,12 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
     }
     case 'aggregate': {
       const id = segment(request, 1) ?? '';
-      const unit = rule.aggregate === 'household' ? await resolver.householdVillage(id) : rule.aggregate === 'loan' ? await resolver.loanVillage(id) : await resolver.caseDistrict(id);
+      const unit =
+        rule.aggregate === 'household'
+          ? await resolver.householdVillage(id)
+          : rule.aggregate === 'loan'
+            ? await resolver.loanVillage(id)
+            : await resolver.caseDistrict(id);
       if (unit === undefined || !inside(unit)) throw notFound();
       return;
     }
@@ -99,17 +104,26 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
 export function checkChosenId(field: string | undefined, principal: Principal, request: Request): void {
   if (field === undefined || isCityWide(principal) || bodyField(request, field) === undefined) return;
   throw ProblemException.of(400, 'invalid-request', 'the request does not match the schema', {
-    errors: [{ field, message: `${field} is chosen by the service for a token scoped to an org unit (send an Idempotency-Key to retry safely)` }],
+    errors: [
+      { field, message: `${field} is chosen by the service for a token scoped to an org unit (send an Idempotency-Key to retry safely)` },
+    ],
   });
 }
 
 /** A provider acts only for the department its token names. */
-export async function checkDepartment(rule: DepartmentRule, principal: Principal, request: Request, resolver: OrgUnitResolver): Promise<void> {
-  if (principal.department === undefined) throw ProblemException.of(403, 'department-required', 'a provider token must name its department');
-  const department = rule.from === 'body'
-    ? bodyField(request, rule.field)
-    : await resolver.serviceDepartment(segment(request, 1) ?? '', segment(request, 3) ?? '');
+export async function checkDepartment(
+  rule: DepartmentRule,
+  principal: Principal,
+  request: Request,
+  resolver: OrgUnitResolver,
+): Promise<void> {
+  if (principal.department === undefined)
+    throw ProblemException.of(403, 'department-required', 'a provider token must name its department');
+  const department =
+    rule.from === 'body'
+      ? bodyField(request, rule.field)
+      : await resolver.serviceDepartment(segment(request, 1) ?? '', segment(request, 3) ?? '');
   if (typeof department === 'string' && department !== principal.department) {
-    throw ProblemException.of(403, 'other-department', 'this service belongs to another department than your token\'s');
+    throw ProblemException.of(403, 'other-department', "this service belongs to another department than your token's");
   }
 }

@@ -15,7 +15,11 @@ export interface CommandContext {
 }
 
 export function commandContext(request: Request, clock: Clock, occurredAt?: string): CommandContext {
-  return { metadata: commandMetadata(request, clock, occurredAt), ifMatch: ifMatchRevision(request), newId: (name) => newId(request, name) };
+  return {
+    metadata: commandMetadata(request, clock, occurredAt),
+    ifMatch: ifMatchRevision(request),
+    newId: (name) => newId(request, name),
+  };
 }
 
 export interface Written {

@@ -22,16 +22,31 @@ export class ConsumerGroupsController {
   /** Every group, a page at a time (see ../http/paging.ts), in name order. */
   @Get()
   @ApiOperation({ summary: 'Every consumer group, a page at a time, in name order' })
-  async list(@Query() query: PageQuery, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<ConsumerGroupPage> {
+  async list(
+    @Query() query: PageQuery,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ConsumerGroupPage> {
     const page = pageOf(query);
-    const { rows: groups, next } = cutPage(await this.groups.list(page.after?.[0], page.limit + 1), page, (g) => [g.name], request, response);
+    const { rows: groups, next } = cutPage(
+      await this.groups.list(page.after?.[0], page.limit + 1),
+      page,
+      (g) => [g.name],
+      request,
+      response,
+    );
     return { groups, next };
   }
 
   /** Creates a consumer group (201), or confirms one with the same settings (200). */
   @Put(':name')
-  async define(@Param('name') name: string, @Body() body: DefineGroupDto, @Res({ passthrough: true }) response: Response): Promise<ConsumerGroupView> {
-    const from = body.from === undefined || body.from === 'start' || body.from === 'end' ? (body.from ?? 'start') : parsePosition(body.from);
+  async define(
+    @Param('name') name: string,
+    @Body() body: DefineGroupDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ConsumerGroupView> {
+    const from =
+      body.from === undefined || body.from === 'start' || body.from === 'end' ? (body.from ?? 'start') : parsePosition(body.from);
     if (from === undefined) throw ProblemException.of(400, 'invalid-request', 'from must be a log position, start or end');
     const { created, group } = await this.groups.define(groupName(name), {
       filter: { eventTypes: body.filter?.types, streamPrefixes: body.filter?.streams },
@@ -50,25 +65,29 @@ export class ConsumerGroupsController {
   }
 
   /** Deletes a consumer group and its deliveries. */
-  @Delete(':name') @HttpCode(204)
+  @Delete(':name')
+  @HttpCode(204)
   async remove(@Param('name') name: string): Promise<void> {
     await this.groups.remove(groupName(name));
   }
 
   /** Leases up to `max` events to a consumer of the group. */
-  @Post(':name/claim') @HttpCode(200)
+  @Post(':name/claim')
+  @HttpCode(200)
   claim(@Param('name') name: string, @Body() body: ClaimDto, @Req() request: AuthenticatedRequest): Promise<ClaimAnswer> {
     return this.groups.claim(groupName(name), body.consumer, body.max, { personal: mayReceivePersonalFields(request.principal) });
   }
 
   /** Acknowledges events leased to this consumer. */
-  @Post(':name/ack') @HttpCode(200)
+  @Post(':name/ack')
+  @HttpCode(200)
   ack(@Param('name') name: string, @Body() body: AckDto): Promise<AckAnswer> {
     return this.groups.ack(groupName(name), body.consumer, body.eventIds);
   }
 
   /** Gives events back: redelivered, or parked after the group's maximum deliveries. */
-  @Post(':name/nack') @HttpCode(200)
+  @Post(':name/nack')
+  @HttpCode(200)
   nack(@Param('name') name: string, @Body() body: NackDto): Promise<NackAnswer> {
     return this.groups.nack(groupName(name), body.consumer, body.eventIds, body.reason);
   }
@@ -77,18 +96,21 @@ export class ConsumerGroupsController {
   @Get(':name/parked')
   async parked(@Param('name') name: string, @Req() request: AuthenticatedRequest, @Query('limit') limit?: string): Promise<ParkedAnswer> {
     const max = limit === undefined ? 100 : Number(limit);
-    if (!Number.isInteger(max) || max < 1 || max > 1000) throw ProblemException.of(400, 'invalid-query', 'limit must be an integer from 1 to 1000');
+    if (!Number.isInteger(max) || max < 1 || max > 1000)
+      throw ProblemException.of(400, 'invalid-query', 'limit must be an integer from 1 to 1000');
     return { events: await this.groups.parked(groupName(name), max, { personal: mayReceivePersonalFields(request.principal) }) };
   }
 
   /** Puts parked events (all, or those named) back in the queue. */
-  @Post(':name/parked/replay') @HttpCode(200)
+  @Post(':name/parked/replay')
+  @HttpCode(200)
   replay(@Param('name') name: string, @Body() body: ReplayDto): Promise<ReplayAnswer> {
     return this.groups.replayParked(groupName(name), body.eventIds);
   }
 }
 
 function groupName(name: string): string {
-  if (!GROUP_NAME.test(name)) throw ProblemException.of(400, 'invalid-group-name', "a group name is 1 to 64 letters, digits, '.', '_' or '-'");
+  if (!GROUP_NAME.test(name))
+    throw ProblemException.of(400, 'invalid-group-name', "a group name is 1 to 64 letters, digits, '.', '_' or '-'");
   return name;
 }

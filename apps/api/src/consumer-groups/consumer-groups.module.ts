@@ -6,6 +6,12 @@ import { ConsumerGroupsController } from './consumer-groups.controller';
 
 @Module({
   controllers: [ConsumerGroupsController],
-  providers: [{ provide: ConsumerGroups, inject: [DataSource, EVENT_STORE], useFactory: (db: DataSource, store: EventStore) => new ConsumerGroups(db, store) }],
+  providers: [
+    {
+      provide: ConsumerGroups,
+      inject: [DataSource, EVENT_STORE],
+      useFactory: (db: DataSource, store: EventStore) => new ConsumerGroups(db, store),
+    },
+  ],
 })
 export class ConsumerGroupsModule {}

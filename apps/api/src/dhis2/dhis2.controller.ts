@@ -8,7 +8,18 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@ne
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Principal, suppressSmallCells, withinScope } from '@libs/auth';
-import { analytics, AnalyticsError, AnalyticsQuery, Answerer, conflict, dataSetOf, dataValueSet, loadDhis2Mapping, toAdx, toDhis2Csv } from '@libs/dhis2';
+import {
+  analytics,
+  AnalyticsError,
+  AnalyticsQuery,
+  Answerer,
+  conflict,
+  dataSetOf,
+  dataValueSet,
+  loadDhis2Mapping,
+  toAdx,
+  toDhis2Csv,
+} from '@libs/dhis2';
 import { answerIndicator, IndicatorRequestError } from '@libs/indicators';
 import { referenceData } from '@libs/reference-data';
 import { catalogue } from '@projections/index';
@@ -20,14 +31,31 @@ const mapping = loadDhis2Mapping(catalogue);
 const DATA_VALUE_SET = {
   type: 'object',
   properties: {
-    dataSet: { type: 'string' }, period: { type: 'string' }, orgUnit: { type: 'string' },
-    dataValues: { type: 'array', items: { type: 'object', properties: { dataElement: { type: 'string' }, period: { type: 'string' }, orgUnit: { type: 'string' }, categoryOptionCombo: { type: 'string' }, value: { type: 'string' } } } },
+    dataSet: { type: 'string' },
+    period: { type: 'string' },
+    orgUnit: { type: 'string' },
+    dataValues: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          dataElement: { type: 'string' },
+          period: { type: 'string' },
+          orgUnit: { type: 'string' },
+          categoryOptionCombo: { type: 'string' },
+          value: { type: 'string' },
+        },
+      },
+    },
   },
 };
 const ANALYTICS_GRID = {
   type: 'object',
   properties: {
-    headers: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, column: { type: 'string' }, valueType: { type: 'string' } } } },
+    headers: {
+      type: 'array',
+      items: { type: 'object', properties: { name: { type: 'string' }, column: { type: 'string' }, valueType: { type: 'string' } } },
+    },
     metaData: { type: 'object' },
     rows: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
     width: { type: 'integer' },
@@ -46,36 +74,61 @@ export class Dhis2Controller {
   @ApiQuery({ name: 'dataSet', description: 'data set code, e.g. HF_MONTHLY' })
   @ApiQuery({ name: 'pe', description: 'periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012)' })
   @ApiQuery({ name: 'ou', description: 'org unit code' })
-  @ApiQuery({ name: 'children', required: false, description: 'true: the org unit\'s children' })
+  @ApiQuery({ name: 'children', required: false, description: "true: the org unit's children" })
   @ApiQuery({ name: 'format', required: false, description: 'json (default), csv or adx; or by Accept' })
   @ApiProduces('application/json', 'text/csv', 'application/adx+xml')
-  @ApiOkResponse({ description: 'DHIS2\'s data value set', schema: DATA_VALUE_SET })
-  async dataValueSets(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+  @ApiOkResponse({ description: "DHIS2's data value set", schema: DATA_VALUE_SET })
+  async dataValueSets(
+    @Query() query: Record<string, unknown>,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.answering(response, async () => {
       const dataSet = dataSetOf(mapping, one(query.dataSet) ?? '');
       if (!dataSet) throw new AnalyticsError(`Data set does not exist: ${String(query.dataSet ?? '').slice(0, 40)}`);
       const orgUnit = this.orgUnitInScope(one(query.ou) ?? request.principal?.ou ?? '640100', request.principal);
       const periods = (one(query.pe) ?? '').split(';').filter(Boolean);
       if (periods.length === 0) throw new AnalyticsError('At least one period must be specified (pe)');
-      const set = await dataValueSet(catalogue, mapping, dataSet, { orgUnit, periods, children: one(query.children) === 'true' }, this.answerer(request.principal));
-      const format = one(query.format) ?? (/adx/.test(request.headers.accept ?? '') ? 'adx' : /text\/csv/.test(request.headers.accept ?? '') ? 'csv' : 'json');
-      if (format === 'csv') response.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${dataSet.code}-${orgUnit}.csv"`);
+      const set = await dataValueSet(
+        catalogue,
+        mapping,
+        dataSet,
+        { orgUnit, periods, children: one(query.children) === 'true' },
+        this.answerer(request.principal),
+      );
+      const format =
+        one(query.format) ??
+        (/adx/.test(request.headers.accept ?? '') ? 'adx' : /text\/csv/.test(request.headers.accept ?? '') ? 'csv' : 'json');
+      if (format === 'csv')
+        response.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${dataSet.code}-${orgUnit}.csv"`);
       if (format === 'adx') response.type('application/adx+xml; charset=utf-8');
-      response.status(200).send(format === 'csv' ? toDhis2Csv(set) : format === 'adx' ? toAdx(set, dataSet, new Date().toISOString()) : set);
+      response
+        .status(200)
+        .send(format === 'csv' ? toDhis2Csv(set) : format === 'adx' ? toAdx(set, dataSet, new Date().toISOString()) : set);
     });
   }
 
   @Get('analytics')
-  @ApiOperation({ summary: 'Indicator values in DHIS2\'s analytics shape (dimension=dx:..., dimension=pe:..., dimension|filter=ou:...)' })
-  @ApiQuery({ name: 'dimension', description: 'dx:<data elements or indicators>, pe:<periods>, ou:<org units>, `;`-separated items', isArray: true })
+  @ApiOperation({ summary: "Indicator values in DHIS2's analytics shape (dimension=dx:..., dimension=pe:..., dimension|filter=ou:...)" })
+  @ApiQuery({
+    name: 'dimension',
+    description: 'dx:<data elements or indicators>, pe:<periods>, ou:<org units>, `;`-separated items',
+    isArray: true,
+  })
   @ApiQuery({ name: 'filter', required: false, description: 'pe:<one period> or ou:<one org unit>', isArray: true })
   @ApiQuery({ name: 'includeNumDen', required: false, description: 'true: numerator and denominator columns' })
-  @ApiOkResponse({ description: 'DHIS2\'s analytics grid', schema: ANALYTICS_GRID })
+  @ApiOkResponse({ description: "DHIS2's analytics grid", schema: ANALYTICS_GRID })
   async analytics(@Query() query: AnalyticsQuery, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     await this.answering(response, async () => {
-      const ous = [query.dimension, query.filter].flat().filter((d): d is string => typeof d === 'string' && d.startsWith('ou:')).flatMap((d) => d.slice(3).split(';'));
+      const ous = [query.dimension, query.filter]
+        .flat()
+        .filter((d): d is string => typeof d === 'string' && d.startsWith('ou:'))
+        .flatMap((d) => d.slice(3).split(';'));
       for (const ou of ous) this.orgUnitInScope(ou, request.principal);
-      const scoped = ous.length === 0 && request.principal && request.principal.ou !== '640100' ? { ...query, filter: [query.filter ?? []].flat().concat(`ou:${request.principal.ou}`) } : query;
+      const scoped =
+        ous.length === 0 && request.principal && request.principal.ou !== '640100'
+          ? { ...query, filter: [query.filter ?? []].flat().concat(`ou:${request.principal.ou}`) }
+          : query;
       response.status(200).json(await analytics(catalogue, mapping, scoped, this.answerer(request.principal)));
     });
   }
@@ -89,7 +142,8 @@ export class Dhis2Controller {
 
   private orgUnitInScope(code: string, principal: Principal | undefined): string {
     if (!referenceData.level(code)) throw new AnalyticsError(`Organisation unit does not exist: ${code.slice(0, 20)}`);
-    if (principal && !withinScope(principal, code, referenceData)) throw new AnalyticsError(`Organisation unit is outside the user's area: ${code}`);
+    if (principal && !withinScope(principal, code, referenceData))
+      throw new AnalyticsError(`Organisation unit is outside the user's area: ${code}`);
     return code;
   }
 

@@ -14,7 +14,8 @@ const problemOf = (run: () => unknown) => {
 describe('parsing the feed query', () => {
   it('reads a position, event types and stream prefixes', () => {
     expect(parseFeedQuery({ from: '42/40', types: 'HouseholdEnrolled,ServiceDelivered', streams: 'household-,loan-' })).toEqual({
-      from: position(42n, 40n), filter: { eventTypes: ['HouseholdEnrolled', 'ServiceDelivered'], streamPrefixes: ['household-', 'loan-'] },
+      from: position(42n, 40n),
+      filter: { eventTypes: ['HouseholdEnrolled', 'ServiceDelivered'], streamPrefixes: ['household-', 'loan-'] },
     });
   });
 

@@ -19,7 +19,10 @@ export type FeedEnd = 'client-closed' | 'cut-off' | 'failed';
 
 /** `personal`: the caller may receive personal fields (see mayReceivePersonalFields); else they are stripped. */
 export async function streamFeed(
-  response: ServerResponse, subscription: Subscription, options: FeedOptions, personal = false,
+  response: ServerResponse,
+  subscription: Subscription,
+  options: FeedOptions,
+  personal = false,
 ): Promise<FeedEnd> {
   let clientClosed = false;
   let wroteSinceBeat = false;

@@ -29,7 +29,11 @@ export class FeedSubscription implements Subscription {
     failed: (error) => this.fail(error),
   };
 
-  constructor(private readonly store: EventStore, private readonly hub: LiveHub, private readonly options: FeedSubscriptionOptions) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly hub: LiveHub,
+    private readonly options: FeedSubscriptionOptions,
+  ) {}
 
   async close(): Promise<void> {
     this.closed = true;

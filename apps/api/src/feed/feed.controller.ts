@@ -37,11 +37,22 @@ export class FeedController {
   /** The log as Server-Sent Events: history from a position, then live; resumes with Last-Event-ID. */
   @Get()
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'Server-Sent Events: `id` is the log position, `event` the event type, `data` the event as in GET /feed/events. History first, then live', schema: { type: 'string' } })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'A reconnecting EventSource sends the last position it saw; it takes precedence over `from`' })
+  @ApiOkResponse({
+    description:
+      'Server-Sent Events: `id` is the log position, `event` the event type, `data` the event as in GET /feed/events. History first, then live',
+    schema: { type: 'string' },
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'A reconnecting EventSource sends the last position it saw; it takes precedence over `from`',
+  })
   @FeedQueryParameters()
   async stream(
-    @Query() query: RawQuery, @Headers('last-event-id') lastEventId: string | undefined, @Req() request: AuthenticatedRequest, @Res() response: Response,
+    @Query() query: RawQuery,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
   ): Promise<void> {
     const { from, filter } = parseFeedQuery(query, lastEventId || undefined);
     response.writeHead(200, {
@@ -79,8 +90,16 @@ export class FeedController {
 /** The query both feed routes read (./feed-query.ts), for the OpenAPI document. */
 function FeedQueryParameters(): MethodDecorator {
   return applyDecorators(
-    ApiQuery({ name: 'from', required: false, description: 'Start strictly after this log position, or `start` (default) or `end` (live only)' }),
-    ApiQuery({ name: 'types', required: false, description: 'Comma-separated event types to receive (e.g. HouseholdEnrolled,ServiceDelivered)' }),
+    ApiQuery({
+      name: 'from',
+      required: false,
+      description: 'Start strictly after this log position, or `start` (default) or `end` (live only)',
+    }),
+    ApiQuery({
+      name: 'types',
+      required: false,
+      description: 'Comma-separated event types to receive (e.g. HouseholdEnrolled,ServiceDelivered)',
+    }),
     ApiQuery({ name: 'streams', required: false, description: 'Comma-separated stream prefixes to receive (e.g. household-,loan-)' }),
   );
 }

@@ -14,27 +14,36 @@ export interface SseConnection {
 }
 
 /** Resolves once the stream is open (status 200); rejects with the status and body of any other answer. */
-export function openSse(url: string, handlers: SseHandlers, lastEventId?: string, headers: Record<string, string> = {}): Promise<SseConnection> {
+export function openSse(
+  url: string,
+  handlers: SseHandlers,
+  lastEventId?: string,
+  headers: Record<string, string> = {},
+): Promise<SseConnection> {
   return new Promise((resolve, reject) => {
     let closing = false;
-    const request = get(url, { headers: { Accept: 'text/event-stream', ...headers, ...(lastEventId && { 'Last-Event-ID': lastEventId }) } }, (response) => {
-      if (response.statusCode !== 200) {
-        let body = '';
+    const request = get(
+      url,
+      { headers: { Accept: 'text/event-stream', ...headers, ...(lastEventId && { 'Last-Event-ID': lastEventId }) } },
+      (response) => {
+        if (response.statusCode !== 200) {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => reject(new Error(`SSE ${url} answered ${response.statusCode}: ${body.slice(0, 200)}`)));
+          return;
+        }
+        const parser = new SseParser(handlers);
         response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => reject(new Error(`SSE ${url} answered ${response.statusCode}: ${body.slice(0, 200)}`)));
-        return;
-      }
-      const parser = new SseParser(handlers);
-      response.setEncoding('utf8');
-      const done = new Promise<'ended' | 'closed' | 'error'>((settle) => {
-        response.on('data', (chunk: string) => parser.push(chunk));
-        response.on('end', () => settle(closing ? 'closed' : 'ended'));
-        response.on('error', () => settle(closing ? 'closed' : 'error'));
-        response.on('close', () => settle(closing ? 'closed' : 'error'));
-      });
-      resolve({ response, parser, done, close: () => ((closing = true), request.destroy()) });
-    });
+        const done = new Promise<'ended' | 'closed' | 'error'>((settle) => {
+          response.on('data', (chunk: string) => parser.push(chunk));
+          response.on('end', () => settle(closing ? 'closed' : 'ended'));
+          response.on('error', () => settle(closing ? 'closed' : 'error'));
+          response.on('close', () => settle(closing ? 'closed' : 'error'));
+        });
+        resolve({ response, parser, done, close: () => ((closing = true), request.destroy()) });
+      },
+    );
     request.on('error', (error) => (closing ? undefined : reject(error)));
   });
 }

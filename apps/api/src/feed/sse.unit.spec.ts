@@ -1,8 +1,14 @@
 import { formatSseEvent, formatSseRetry, SSE_HEARTBEAT, SseMessage, SseParser } from './sse';
 
 const publicEvent = {
-  id: 'e-1', stream: 'loan-1', revision: '0', position: '1048576', type: 'LoanGranted',
-  data: { note: 'line one\nline two' }, metadata: { actor: 'a', correlationId: 'c', causationId: 'k', occurredAt: 't', recordedAt: 't' }, recordedAt: 't',
+  id: 'e-1',
+  stream: 'loan-1',
+  revision: '0',
+  position: '1048576',
+  type: 'LoanGranted',
+  data: { note: 'line one\nline two' },
+  metadata: { actor: 'a', correlationId: 'c', causationId: 'k', occurredAt: 't', recordedAt: 't' },
+  recordedAt: 't',
 };
 
 describe('the SSE wire format', () => {
@@ -36,6 +42,9 @@ describe('the SSE wire format', () => {
     const messages: SseMessage[] = [];
     const parser = new SseParser({ message: (m) => messages.push(m) });
     ['id: 1\r', '\nevent: A\r\ndata: x\r', '\n\r', '\nid: 2\rdata: y\r\r\n'].forEach((chunk) => parser.push(chunk));
-    expect(messages).toEqual([{ id: '1', event: 'A', data: 'x' }, { id: '2', event: 'message', data: 'y' }]);
+    expect(messages).toEqual([
+      { id: '1', event: 'A', data: 'x' },
+      { id: '2', event: 'message', data: 'y' },
+    ]);
   });
 });

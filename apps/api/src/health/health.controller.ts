@@ -33,14 +33,32 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
       const lags = await projectionLags(projections, this.raw, this.dataSource, this.clock.now());
-      const holder = await this.operational().refresh(this.dataSource, this.raw, projections.map((p) => p.name));
+      const holder = await this.operational().refresh(
+        this.dataSource,
+        this.raw,
+        projections.map((p) => p.name),
+      );
       const warning = logHoldWarning(holder, this.config.health.logHoldWarnSeconds);
       const warnings = warning ? [warning] : [];
-      response.status(HttpStatus.OK).json({ status: warnings.length ? 'warn' : 'ok', database: 'up', eventStore: 'up', projections: lags, logHeldBackBy: holder, warnings });
+      response.status(HttpStatus.OK).json({
+        status: warnings.length ? 'warn' : 'ok',
+        database: 'up',
+        eventStore: 'up',
+        projections: lags,
+        logHeldBackBy: holder,
+        warnings,
+      });
     } catch {
       response.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', RETRY_AFTER_SECONDS);
-      response.type('application/problem+json')
-        .send(JSON.stringify({ type: 'https://family-ledger.dev/problems/unavailable', title: 'Service Unavailable', status: 503, code: 'unavailable', database: 'down' }));
+      response.type('application/problem+json').send(
+        JSON.stringify({
+          type: 'https://family-ledger.dev/problems/unavailable',
+          title: 'Service Unavailable',
+          status: 503,
+          code: 'unavailable',
+          database: 'down',
+        }),
+      );
     }
   }
 
@@ -59,7 +77,13 @@ export class HealthController {
       metrics.projectionLagEvents.set({ projection: lag.projection }, lag.eventsBehind);
       metrics.projectionLagSeconds.set({ projection: lag.projection }, lag.secondsBehind);
     }
-    await this.operational().refresh(this.dataSource, this.raw, projections.map((p) => p.name)).catch(() => undefined);
+    await this.operational()
+      .refresh(
+        this.dataSource,
+        this.raw,
+        projections.map((p) => p.name),
+      )
+      .catch(() => undefined);
     return metrics.registry.metrics();
   }
 }

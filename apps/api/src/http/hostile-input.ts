@@ -34,7 +34,8 @@ export function nestsDeeperThan(raw: Buffer, limit: number): boolean {
   for (let i = 0; i < raw.length; i++) {
     const byte = raw[i];
     if (inString) {
-      if (byte === 0x5c) i++; // a backslash escapes the next byte (a quote or another backslash)
+      if (byte === 0x5c)
+        i++; // a backslash escapes the next byte (a quote or another backslash)
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) inString = true;
     else if (byte === 0x7b || byte === 0x5b) {
@@ -76,7 +77,8 @@ function inspect(value: unknown, path: string, errors: FieldError[], what: strin
     for (const key of Object.keys(value)) {
       const child = join(path, key);
       if (FORBIDDEN_KEYS.has(key)) errors.push({ field: child, message: `${child} is not a ${what} name that may be used` });
-      else if (key.includes('\u0000')) errors.push({ field: child.replace(/\u0000/g, '\\u0000'), message: 'a name must not contain a NUL character' });
+      else if (key.includes('\u0000'))
+        errors.push({ field: child.replace(/\u0000/g, '\\u0000'), message: 'a name must not contain a NUL character' });
       else inspect((value as Record<string, unknown>)[key], child, errors, what);
     }
   }

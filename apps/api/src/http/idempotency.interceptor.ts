@@ -23,7 +23,10 @@ const KEPT_HEADERS = ['etag', 'location'] as const;
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore, private readonly answers: AnswerSealer = plainAnswers) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly answers: AnswerSealer = plainAnswers,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
@@ -33,7 +36,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async once(key: string, request: Request, response: Response, next: CallHandler): Promise<unknown> {
-    const hash = requestHash({ method: request.method, path: request.originalUrl, ifMatch: request.header('if-match'), body: request.body });
+    const hash = requestHash({
+      method: request.method,
+      path: request.originalUrl,
+      ifMatch: request.header('if-match'),
+      body: request.body,
+    });
     const scopedKey = `${request.header('x-actor') ?? 'anonymous'}\n${key}`;
     const claim = await this.store.claim(scopedKey, hash);
     if (claim.kind === 'mismatch') {

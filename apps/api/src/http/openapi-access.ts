@@ -36,17 +36,20 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const SCOPE: Record<ScopeRule['kind'], string> = {
   none: 'Any org unit.',
   city: 'City-wide tokens only (403 `out-of-scope` otherwise).',
-  body: 'The org unit named in the body must lie within the token\'s (403 `out-of-scope`).',
-  'body-household': 'The household named in the body must lie within the token\'s org unit (404 otherwise, as if missing).',
-  query: 'The org unit asked for must lie within the token\'s (403 `out-of-scope`); when omitted, a scoped token is answered for its own org unit.',
-  aggregate: 'The aggregate must lie within the token\'s org unit: one outside answers 404, exactly as a missing one.',
-  'path-ou': 'The district in the path must lie within the token\'s org unit (404 otherwise).',
+  body: "The org unit named in the body must lie within the token's (403 `out-of-scope`).",
+  'body-household': "The household named in the body must lie within the token's org unit (404 otherwise, as if missing).",
+  query:
+    "The org unit asked for must lie within the token's (403 `out-of-scope`); when omitted, a scoped token is answered for its own org unit.",
+  aggregate: "The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.",
+  'path-ou': "The district in the path must lie within the token's org unit (404 otherwise).",
 };
 
 function access(entry: PolicyEntry | undefined): string {
   if (!entry) return 'No access policy: refused (403 `no-policy`).';
   if (entry.roles === 'public') return `Public: no token needed (${entry.why}).`;
-  const personal = entry.personal ? ' Answers hold personal data: an auditor\'s or administrator\'s read is written to the access log with its X-Purpose.' : '';
+  const personal = entry.personal
+    ? " Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose."
+    : '';
   return `Roles: ${allowedRoles(entry).join(', ')} (${entry.why}). ${SCOPE[entry.scope.kind]}${personal}`;
 }
 
@@ -55,14 +58,17 @@ function addHeader(operation: Operation, header: Parameter): void {
   if (!parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === header.name.toLowerCase())) parameters.push(header);
 }
 
-const has = (operation: Operation, header: string) => ((operation.parameters ?? []) as Parameter[]).some((p) => p.in === 'header' && p.name.toLowerCase() === header);
+const has = (operation: Operation, header: string) =>
+  ((operation.parameters ?? []) as Parameter[]).some((p) => p.in === 'header' && p.name.toLowerCase() === header);
 
 /** The failures the global layers and the command path can answer, by what the operation takes. */
 function problems(operation: Operation, method: string, path: string): Record<string, string> {
   const write = method !== 'get';
   return {
-    ...((operation.parameters?.length || operation.requestBody) && { 400: 'A body, parameter or header off the schema (the problem names it), or an unknown reference code' }),
-    ...(path.includes('{') && { 404: 'No such aggregate, or one outside the token\'s org unit (answered alike)' }),
+    ...((operation.parameters?.length || operation.requestBody) && {
+      400: 'A body, parameter or header off the schema (the problem names it), or an unknown reference code',
+    }),
+    ...(path.includes('{') && { 404: "No such aggregate, or one outside the token's org unit (answered alike)" }),
     ...(write && { 409: 'A rule broken (`code` names it), or a concurrent write' }),
     ...(has(operation, 'if-match') && { 412: 'If-Match is not the current revision' }),
     ...(operation.requestBody && { 413: 'The body is larger than allowed' }),
@@ -75,22 +81,44 @@ function complete(operation: Operation, method: string, path: string): void {
   const entry = findPolicy(POLICY, method, path.replace(/\{(\w+)\}/g, ':$1'));
   operation.tags = (operation.tags ?? [path.split('/')[1]]).map((tag) => tag.toLowerCase());
   operation.description = [operation.description, access(entry)].filter(Boolean).join('\n\n');
-  if (method === 'post') addHeader(operation, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'A retry with the same key and body gets the first answer; another body is 422' });
-  if (entry?.personal) addHeader(operation, { name: 'X-Purpose', in: 'header', required: false, schema: { type: 'string' }, description: 'Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators' });
+  if (method === 'post')
+    addHeader(operation, {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
+      description: 'A retry with the same key and body gets the first answer; another body is 422',
+    });
+  if (entry?.personal)
+    addHeader(operation, {
+      name: 'X-Purpose',
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
+      description: 'Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators',
+    });
   const responses = operation.responses;
   if (entry?.roles === 'public') {
     operation.security = [];
   } else {
     operation.security = [{ [BEARER]: [] }];
-    responses['401'] ??= { description: 'No bearer token, or one that is expired, malformed or not signed by a trusted key', content: PROBLEM };
-    responses['403'] ??= { description: 'The token\'s role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...)', content: PROBLEM };
+    responses['401'] ??= {
+      description: 'No bearer token, or one that is expired, malformed or not signed by a trusted key',
+      content: PROBLEM,
+    };
+    responses['403'] ??= {
+      description: "The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...)",
+      content: PROBLEM,
+    };
   }
-  for (const [status, description] of Object.entries(problems(operation, method, path))) responses[status] ??= { description, content: PROBLEM };
+  for (const [status, description] of Object.entries(problems(operation, method, path)))
+    responses[status] ??= { description, content: PROBLEM };
   for (const [status, answer] of Object.entries(responses)) {
     if (answer && 'description' in answer && !answer.description && SUCCESS[status]) answer.description = SUCCESS[status];
   }
   for (const [status, answer] of Object.entries(responses)) {
-    if (/^[45]/.test(status) && answer && 'description' in answer && !answer.content?.['application/problem+json']) answer.content = PROBLEM;
+    if (/^[45]/.test(status) && answer && 'description' in answer && !answer.content?.['application/problem+json'])
+      answer.content = PROBLEM;
   }
 }
 

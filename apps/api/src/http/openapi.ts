@@ -20,20 +20,43 @@ export async function serveOpenApi(app: INestApplication): Promise<void> {
         'RFC 9457 problem+json with a `code` naming the rule.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token from `npm run token` (or the administrator token printed at first start)' }, BEARER)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A token from `npm run token` (or the administrator token printed at first start)',
+      },
+      BEARER,
+    )
     .build();
   const document = completeDocument(SwaggerModule.createDocument(app, config));
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'], swaggerOptions: { persistAuthorization: true } });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    raw: ['json'],
+    swaggerOptions: { persistAuthorization: true },
+  });
 }
 
 const ACTOR_HEADERS = [
   ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, e.g. "3" (the ETag); a stale one is 412' }),
   ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Copied into the metadata of every event appended' }),
-  ApiHeader({ name: 'X-Actor', required: false, description: 'Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else\'s is replaced by the token\'s subject' }),
+  ApiHeader({
+    name: 'X-Actor',
+    required: false,
+    description:
+      "Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject",
+  }),
 ];
 
 const ACTING_HEADERS = [
-  ApiHeader({ name: 'X-Actor-Role', required: false, enum: ['supervisor', 'city-office', 'subject-unit'], description: 'The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it' }),
+  ApiHeader({
+    name: 'X-Actor-Role',
+    required: false,
+    enum: ['supervisor', 'city-office', 'subject-unit'],
+    description:
+      'The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it',
+  }),
   ApiHeader({ name: 'X-Actor-Unit', required: false, description: 'With `X-Actor-Role: subject-unit`: the code of the unit acting' }),
 ];
 

@@ -15,11 +15,15 @@ export const MAX_PAGE = 1000;
 /** Mixed into each list's query DTO. */
 export class PageQuery {
   @ApiPropertyOptional({ description: `rows per page, 1 to ${MAX_PAGE} (default ${DEFAULT_PAGE})` })
-  @IsOptional() @IsString() @Matches(/^[1-9]\d{0,3}$/, { message: `limit must be an integer from 1 to ${MAX_PAGE}` })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[1-9]\d{0,3}$/, { message: `limit must be an integer from 1 to ${MAX_PAGE}` })
   limit?: string;
 
   @ApiPropertyOptional({ description: 'the `next` cursor of the previous page' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be a cursor this service handed out' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be a cursor this service handed out' })
   cursor?: string;
 }
 
@@ -53,7 +57,13 @@ function invalid(field: string, message: string): ProblemException {
  * Cuts the rows fetched (up to `limit + 1`: the extra one tells that another page exists) to the page,
  * and sets the `Link` header of the next page. Returns the rows to send and the `next` cursor (or null).
  */
-export function cutPage<Row>(rows: Row[], page: Page, keyOf: (row: Row) => string[], request: Request, response: Response): { rows: Row[]; next: string | null } {
+export function cutPage<Row>(
+  rows: Row[],
+  page: Page,
+  keyOf: (row: Row) => string[],
+  request: Request,
+  response: Response,
+): { rows: Row[]; next: string | null } {
   if (rows.length <= page.limit) return { rows, next: null };
   const kept = rows.slice(0, page.limit);
   const next = Buffer.from(JSON.stringify(keyOf(kept[kept.length - 1])), 'utf8').toString('base64url');

@@ -6,7 +6,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { DomainError } from '@libs/domain/shared';
-import { DuplicateEventIdError, EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError } from '@libs/event-store';
+import {
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  InvalidAppendError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '@libs/event-store';
 import { StaleRevisionError } from '@libs/command-handling/handle-command';
 import { IdempotencyKeyBusyError } from '@libs/idempotency';
 import { isDatabaseUnavailable } from '@libs/database/unavailable';
@@ -34,7 +40,8 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof StreamNotFoundError) return problem(404, 'not-found');
   if (error instanceof InvalidAppendError) return problem(400, 'invalid-event');
-  if (error instanceof EventStoreUnavailableError) return problem(503, 'event-store-unavailable', 'the event store cannot be reached; retry later');
+  if (error instanceof EventStoreUnavailableError)
+    return problem(503, 'event-store-unavailable', 'the event store cannot be reached; retry later');
   if (isDatabaseUnavailable(error)) return problem(503, 'database-unavailable', 'the database cannot be reached; retry later');
   // Nest wraps body-parser's errors in an HttpException and keeps the original as its cause.
   const parser = ((error as { cause?: unknown }).cause ?? error) as { type?: string };

@@ -30,7 +30,8 @@ export function newId(request: Request, name: string): string {
  */
 export function commandMetadata(request: Request, clock: Clock, occurredAt?: string): CommandMetadata {
   const correlation = request.header('x-correlation-id');
-  if (correlation !== undefined && !HEADER_ID.test(correlation)) throw ProblemException.of(400, 'invalid-header', 'X-Correlation-Id is malformed');
+  if (correlation !== undefined && !HEADER_ID.test(correlation))
+    throw ProblemException.of(400, 'invalid-header', 'X-Correlation-Id is malformed');
   const actor = request.header('x-actor');
   if (actor !== undefined && !HEADER_ID.test(actor)) throw ProblemException.of(400, 'invalid-header', 'X-Actor is malformed');
   return {

@@ -29,14 +29,19 @@ export function serveWebApp(app: NestExpressApplication, dir: string = webAppDir
   // The API's first path segments, read once its routes are registered (after app.init()).
   let apiSegments: Set<string> | undefined;
   const isApiPath = (path: string) => {
-    apiSegments ??= new Set(registeredRoutes(app).map((route) => firstSegment(route.path)).filter((segment) => segment !== ''));
+    apiSegments ??= new Set(
+      registeredRoutes(app)
+        .map((route) => firstSegment(route.path))
+        .filter((segment) => segment !== ''),
+    );
     return apiSegments.has(firstSegment(path));
   };
   const assets = join(dir, 'assets') + sep;
   const files = express.static(dir, {
     index: false,
     cacheControl: false,
-    setHeaders: (response, file) => response.setHeader('Cache-Control', file.startsWith(assets) ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache'),
+    setHeaders: (response, file) =>
+      response.setHeader('Cache-Control', file.startsWith(assets) ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache'),
   });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();

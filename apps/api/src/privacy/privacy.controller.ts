@@ -15,16 +15,23 @@ import { Security } from '@libs/runtime';
 import { AccessLogQueryDto, KeyDecisionDto } from './privacy.dto';
 import { AccessLogAnswer, PersonalDataAnswer } from './answers.dto';
 
-
 @ApiTags('privacy')
 @Controller()
 export class PrivacyController {
-  constructor(private readonly security: Security, private readonly resolver: OrgUnitResolver, private readonly accessLog: AccessLog) {}
+  constructor(
+    private readonly security: Security,
+    private readonly resolver: OrgUnitResolver,
+    private readonly accessLog: AccessLog,
+  ) {}
 
   /** Erases a household's personal data by destroying its data key (crypto-shredding), on a legal basis. */
   @Post('households/:id/erasure')
   @HttpCode(200)
-  async erase(@Param() { id }: HouseholdParams, @Body() body: KeyDecisionDto, @Req() request: AuthenticatedRequest): Promise<PersonalDataAnswer> {
+  async erase(
+    @Param() { id }: HouseholdParams,
+    @Body() body: KeyDecisionDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<PersonalDataAnswer> {
     await this.mustExist(id);
     await this.security.dataKeys.erase(id, this.decision(body, request));
     return { householdId: id, personalData: 'erased', legalBasis: body.legalBasis };
@@ -33,10 +40,15 @@ export class PrivacyController {
   /** Restricts a household's personal data: kept, but readable only by an auditor stating a purpose. */
   @Post('households/:id/restriction')
   @HttpCode(200)
-  async restrict(@Param() { id }: HouseholdParams, @Body() body: KeyDecisionDto, @Req() request: AuthenticatedRequest): Promise<PersonalDataAnswer> {
+  async restrict(
+    @Param() { id }: HouseholdParams,
+    @Body() body: KeyDecisionDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<PersonalDataAnswer> {
     await this.mustExist(id);
     const state = (await this.security.dataKeys.states([id])).get(id);
-    if (state?.status === 'erased') throw ProblemException.of(409, 'personal-data-erased', 'the personal data of this household was erased');
+    if (state?.status === 'erased')
+      throw ProblemException.of(409, 'personal-data-erased', 'the personal data of this household was erased');
     if (state?.status !== 'restricted') await this.security.dataKeys.restrict(id, this.decision(body, request));
     return { householdId: id, personalData: 'restricted', legalBasis: body.legalBasis };
   }

@@ -27,14 +27,22 @@ export class KeyDecisionDto {
   legalBasis!: LegalBasis;
 
   @ApiPropertyOptional({ description: 'Document number of the decision or request (letters, digits, . / -)', maxLength: 64 })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9./-]{1,64}$/, { message: 'reference must be a document number of up to 64 letters, digits, . / -' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9./-]{1,64}$/, { message: 'reference must be a document number of up to 64 letters, digits, . / -' })
   reference?: string;
 }
 
 export class AccessLogQueryDto {
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'actor must be a token subject' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'actor must be a token subject' })
   actor?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit?: number;
 }

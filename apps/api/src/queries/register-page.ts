@@ -13,19 +13,24 @@ import { ProblemException } from '../http/problem';
 
 export class RegisterListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'org unit (city, district, township or village code); required for a token scoped to an org unit' })
-  @IsOptional() @IsString() @Matches(/^\d{6}(\d{3}){0,2}$/, { message: 'ou must be a 6-, 9- or 12-digit org unit code' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{6}(\d{3}){0,2}$/, { message: 'ou must be a 6-, 9- or 12-digit org unit code' })
   ou?: string;
 }
 
 /** The org unit asked for, checked against the tree (an unknown code would list nothing, silently). */
 export function orgUnitOf(query: RegisterListQuery): string | undefined {
-  if (query.ou !== undefined && referenceData.orgUnit(query.ou) === undefined) throw ProblemException.of(400, 'unknown-org-unit', `no org unit ${query.ou}`);
+  if (query.ou !== undefined && referenceData.orgUnit(query.ou) === undefined)
+    throw ProblemException.of(400, 'unknown-org-unit', `no org unit ${query.ou}`);
   return query.ou;
 }
 
 /** Reads rows from the register's active copy; none before the projector has created it. */
 export async function readRegister<Row>(
-  dataSource: DataSource, register: { name: string }, read: (tx: EntityManager, schema: string) => Promise<Row[]>,
+  dataSource: DataSource,
+  register: { name: string },
+  read: (tx: EntityManager, schema: string) => Promise<Row[]>,
 ): Promise<{ position: string | null; rows: Row[] }> {
   return dataSource.transaction('REPEATABLE READ', async (tx) => {
     const checkpoint = await loadCheckpoint(tx, register);

@@ -4,13 +4,16 @@ import { LANGUAGES, Language } from '@libs/reference-data/names';
 
 export class NamesQueryDto {
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'Adds `label`, the name in this language, beside both names' })
-  @IsOptional() @IsIn(LANGUAGES)
+  @IsOptional()
+  @IsIn(LANGUAGES)
   lang?: Language;
 }
 
 export class OrgUnitQueryDto extends NamesQueryDto {
   @ApiPropertyOptional({ description: 'Part of the code or of either name, any case ("Xingqing", "兴庆", "640104")', maxLength: 60 })
-  @IsOptional() @IsString() @MaxLength(60)
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
   q?: string;
 }
 
@@ -38,9 +41,12 @@ export class ReferenceCatalogueDto {
   @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Household categories (发展型家庭, ...)' }) categories!: NamedItemDto[];
   @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Focus areas (文明倡导, ...)' }) focusAreas!: NamedItemDto[];
   @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Departments' }) departments!: NamedItemDto[];
-  @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Service types, with their focusAreas and departments' }) serviceTypes!: NamedItemDto[];
+  @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Service types, with their focusAreas and departments' })
+  serviceTypes!: NamedItemDto[];
   @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Kinds of need' }) needKinds!: NamedItemDto[];
-  @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Loan programmes, with their caps (fen), terms and borrower groups' }) loanPrograms!: NamedItemDto[];
+  @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Loan programmes, with their caps (fen), terms and borrower groups' })
+  loanPrograms!: NamedItemDto[];
   @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Borrower groups of loans' }) borrowerGroups!: NamedItemDto[];
-  @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Answers of a satisfaction survey' }) satisfactionResponses!: NamedItemDto[];
+  @ApiProperty({ type: NamedItemDto, isArray: true, description: 'Answers of a satisfaction survey' })
+  satisfactionResponses!: NamedItemDto[];
 }

@@ -17,7 +17,7 @@ export class EventSchemaList {
 /** The shape of the JSON Schema (draft-07) documents served, for the OpenAPI document. */
 export const JSON_SCHEMA_DOCUMENT = {
   type: 'object',
-  description: 'A JSON Schema (draft-07) of the event\'s data',
+  description: "A JSON Schema (draft-07) of the event's data",
   required: ['$schema', 'type'],
   properties: {
     $schema: { type: 'string', example: 'http://json-schema.org/draft-07/schema#' },

@@ -33,19 +33,34 @@ export interface Problem {
 }
 
 export class ProblemError extends Error {
-  constructor(readonly problem: Problem, readonly response: Response) {
+  constructor(
+    readonly problem: Problem,
+    readonly response: Response,
+  ) {
     super(problem.detail ?? problem.title);
   }
 }
 
-export interface Answer<T> { data: T; response: Response }
+export interface Answer<T> {
+  data: T;
+  response: Response;
+}
 
 /** A request the typed paths do not cover; throws ProblemError on 4xx/5xx. */
-export async function call<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; accept?: string } = {}): Promise<Answer<T>> {
+export async function call<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; accept?: string } = {},
+): Promise<Answer<T>> {
   const headers: Record<string, string> = { accept: options.accept ?? 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   return { data: (await readBody(response)) as T, response };
 }
 
@@ -54,7 +69,9 @@ async function readBody(response: Response): Promise<unknown> {
   // application/json and application/problem+json; not application/x-ndjson (the export bundle is text).
   const body = response.status === 204 ? null : /\/([\w.-]+\+)?json\b/.test(type) ? await response.json() : await response.text();
   if (!response.ok) {
-    const problem = (typeof body === 'object' && body ? body : { title: String(body || response.statusText), status: response.status }) as Problem;
+    const problem = (
+      typeof body === 'object' && body ? body : { title: String(body || response.statusText), status: response.status }
+    ) as Problem;
     throw new ProblemError(problem, response);
   }
   return body;
@@ -63,7 +80,9 @@ async function readBody(response: Response): Promise<unknown> {
 /** Turns an openapi-fetch answer into its data, or throws its problem. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.response.ok) return result.data as T;
-  const problem = (result.error && typeof result.error === 'object' ? result.error : { title: result.response.statusText, status: result.response.status }) as Problem;
+  const problem = (
+    result.error && typeof result.error === 'object' ? result.error : { title: result.response.statusText, status: result.response.status }
+  ) as Problem;
   throw new ProblemError(problem, result.response);
 }
 

@@ -16,10 +16,22 @@ const num = (row: DataRow, field: string) => (typeof row[field] === 'number' ? (
 const CHILD: Record<string, string> = { 640100: 'district' };
 const childLevel = (ou: string) => CHILD[ou] ?? (ou.length === 6 ? 'township' : 'village');
 
-function ChartCard({ title, answer, children }: { title: string; answer: { data?: IndicatorAnswer; error?: Error; loading: boolean }; children: (data: IndicatorAnswer) => React.ReactNode }) {
+function ChartCard({
+  title,
+  answer,
+  children,
+}: {
+  title: string;
+  answer: { data?: IndicatorAnswer; error?: Error; loading: boolean };
+  children: (data: IndicatorAnswer) => React.ReactNode;
+}) {
   return (
     <Col xs={24} lg={12}>
-      <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{title}</h2>} extra={<ReflectsNote reflects={answer.data?.reflects} />}>
+      <Card
+        size="small"
+        title={<h2 style={{ fontSize: 15, margin: 0 }}>{title}</h2>}
+        extra={<ReflectsNote reflects={answer.data?.reflects} />}
+      >
         <Loading remote={answer}>{children}</Loading>
       </Card>
     </Col>
@@ -38,34 +50,66 @@ export function DashboardCharts({ ou, pe }: { ou: string; pe: string }) {
   const loans = useIndicator('loan-principal-granted', { ou, pe, by: 'programme,borrowerGroup' });
   return (
     <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-      <ChartCard title={t('chart.byCategory')} answer={byCategory}>{(data) => (
-        <EChart label={t('chart.byCategory')} option={{
-          tooltip: {}, xAxis: { type: 'category', data: data.rows.map((r) => dimensionLabel(i18n, reference, 'category', String(r.category))) },
-          yAxis: { type: 'value', name: t('chart.households') }, series: [{ type: 'bar', data: data.rows.map((r) => num(r, 'numerator')) }],
-        }} />
-      )}</ChartCard>
-      <ChartCard title={t('chart.trend')} answer={trend}>{(data) => (
-        <EChart label={t('chart.trend')} option={{
-          tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: months },
-          yAxis: { type: 'value', name: t('chart.households') },
-          series: [{ type: 'line', data: months.map((m) => data.rows.filter((r) => r.period === m).reduce((s, r) => s + (num(r, 'numerator') ?? 0), 0)) }],
-        }} />
-      )}</ChartCard>
-      <ChartCard title={t('chart.satisfaction')} answer={satisfaction}>{(data) => <SatisfactionChart rows={data.rows} />}</ChartCard>
-      <ChartCard title={t('chart.loans')} answer={loans}>{(data) => {
-        const groups = [...new Set(data.rows.map((r) => String(r.borrowerGroup)))];
-        const programmes = [...new Set(data.rows.map((r) => String(r.programme)))];
-        return (
-          <EChart label={t('chart.loans')} option={{
-            tooltip: {}, legend: {}, xAxis: { type: 'category', data: programmes.map((p) => dimensionLabel(i18n, reference, 'programme', p)) },
-            yAxis: { type: 'value', name: t('chart.principal') },
-            series: groups.map((group) => ({ type: 'bar', stack: 'loans', name: dimensionLabel(i18n, reference, 'borrowerGroup', group), data: programmes.map((p) => {
-              const row = data.rows.find((r) => r.programme === p && r.borrowerGroup === group);
-              return row && num(row, 'numerator') !== null ? (num(row, 'numerator') as number) / 100 : null;
-            }) })),
-          }} />
-        );
-      }}</ChartCard>
+      <ChartCard title={t('chart.byCategory')} answer={byCategory}>
+        {(data) => (
+          <EChart
+            label={t('chart.byCategory')}
+            option={{
+              tooltip: {},
+              xAxis: { type: 'category', data: data.rows.map((r) => dimensionLabel(i18n, reference, 'category', String(r.category))) },
+              yAxis: { type: 'value', name: t('chart.households') },
+              series: [{ type: 'bar', data: data.rows.map((r) => num(r, 'numerator')) }],
+            }}
+          />
+        )}
+      </ChartCard>
+      <ChartCard title={t('chart.trend')} answer={trend}>
+        {(data) => (
+          <EChart
+            label={t('chart.trend')}
+            option={{
+              tooltip: { trigger: 'axis' },
+              xAxis: { type: 'category', data: months },
+              yAxis: { type: 'value', name: t('chart.households') },
+              series: [
+                {
+                  type: 'line',
+                  data: months.map((m) => data.rows.filter((r) => r.period === m).reduce((s, r) => s + (num(r, 'numerator') ?? 0), 0)),
+                },
+              ],
+            }}
+          />
+        )}
+      </ChartCard>
+      <ChartCard title={t('chart.satisfaction')} answer={satisfaction}>
+        {(data) => <SatisfactionChart rows={data.rows} />}
+      </ChartCard>
+      <ChartCard title={t('chart.loans')} answer={loans}>
+        {(data) => {
+          const groups = [...new Set(data.rows.map((r) => String(r.borrowerGroup)))];
+          const programmes = [...new Set(data.rows.map((r) => String(r.programme)))];
+          return (
+            <EChart
+              label={t('chart.loans')}
+              option={{
+                tooltip: {},
+                legend: {},
+                xAxis: { type: 'category', data: programmes.map((p) => dimensionLabel(i18n, reference, 'programme', p)) },
+                yAxis: { type: 'value', name: t('chart.principal') },
+                series: groups.map((group) => ({
+                  type: 'bar',
+                  stack: 'loans',
+                  name: dimensionLabel(i18n, reference, 'borrowerGroup', group),
+                  data: programmes.map((p) => {
+                    const row = data.rows.find((r) => r.programme === p && r.borrowerGroup === group);
+                    return row && num(row, 'numerator') !== null ? (num(row, 'numerator') as number) / 100 : null;
+                  }),
+                })),
+              }}
+            />
+          );
+        }}
+      </ChartCard>
     </Row>
   );
 }
@@ -78,24 +122,38 @@ function SatisfactionChart({ rows }: { rows: DataRow[] }) {
   const labels = shown.map((row) => name(units.find((unit) => unit.code === row.orgUnit)?.name, String(row.orgUnitName ?? row.orgUnit)));
   const interval = (row: DataRow) => (row.interval && typeof row.interval === 'object' ? row.interval : null);
   return (
-    <EChart label={t('chart.satisfaction')} option={{
-      tooltip: {}, xAxis: { type: 'category', data: labels }, yAxis: { type: 'value', min: 0, max: 1, name: t('chart.rate') },
-      series: [
-        { type: 'scatter', name: t('chart.rate'), data: shown.map((row) => num(row, 'value')), markLine: { data: [{ yAxis: 0.9, name: t('chart.target') }], label: { formatter: t('chart.target') } } },
-        {
-          type: 'custom', name: t('chart.interval'),
-          data: shown.map((row, index) => [index, interval(row)?.lower ?? null, interval(row)?.upper ?? null]),
-          renderItem: (_params, api) => {
-            const low = api.coord([api.value(0), api.value(1)]);
-            const high = api.coord([api.value(0), api.value(2)]);
-            return { type: 'group', children: [
-              { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: { stroke: '#555', lineWidth: 1.5 } },
-              { type: 'line', shape: { x1: low[0] - 6, y1: low[1], x2: low[0] + 6, y2: low[1] }, style: { stroke: '#555' } },
-              { type: 'line', shape: { x1: high[0] - 6, y1: high[1], x2: high[0] + 6, y2: high[1] }, style: { stroke: '#555' } },
-            ] };
+    <EChart
+      label={t('chart.satisfaction')}
+      option={{
+        tooltip: {},
+        xAxis: { type: 'category', data: labels },
+        yAxis: { type: 'value', min: 0, max: 1, name: t('chart.rate') },
+        series: [
+          {
+            type: 'scatter',
+            name: t('chart.rate'),
+            data: shown.map((row) => num(row, 'value')),
+            markLine: { data: [{ yAxis: 0.9, name: t('chart.target') }], label: { formatter: t('chart.target') } },
           },
-        },
-      ],
-    }} />
+          {
+            type: 'custom',
+            name: t('chart.interval'),
+            data: shown.map((row, index) => [index, interval(row)?.lower ?? null, interval(row)?.upper ?? null]),
+            renderItem: (_params, api) => {
+              const low = api.coord([api.value(0), api.value(1)]);
+              const high = api.coord([api.value(0), api.value(2)]);
+              return {
+                type: 'group',
+                children: [
+                  { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: { stroke: '#555', lineWidth: 1.5 } },
+                  { type: 'line', shape: { x1: low[0] - 6, y1: low[1], x2: low[0] + 6, y2: low[1] }, style: { stroke: '#555' } },
+                  { type: 'line', shape: { x1: high[0] - 6, y1: high[1], x2: high[0] + 6, y2: high[1] }, style: { stroke: '#555' } },
+                ],
+              };
+            },
+          },
+        ],
+      }}
+    />
   );
 }

@@ -9,7 +9,10 @@ export function EChart({ option, label, height = 280 }: { option: echarts.EChart
     chart.current = echarts.init(element.current!);
     const resize = () => chart.current?.resize();
     window.addEventListener('resize', resize);
-    return () => { window.removeEventListener('resize', resize); chart.current?.dispose(); };
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.current?.dispose();
+    };
   }, []);
   useEffect(() => {
     chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, true);

@@ -3,8 +3,14 @@ import { I18n } from '../i18n/i18n';
 import { Named, ReferenceData } from '../hooks/types';
 
 const LISTS: Record<string, keyof ReferenceData> = {
-  category: 'categories', focusArea: 'focusAreas', department: 'departments', serviceType: 'serviceTypes', kind: 'needKinds', programme: 'loanPrograms',
-  borrowerGroup: 'borrowerGroups', response: 'satisfactionResponses',
+  category: 'categories',
+  focusArea: 'focusAreas',
+  department: 'departments',
+  serviceType: 'serviceTypes',
+  kind: 'needKinds',
+  programme: 'loanPrograms',
+  borrowerGroup: 'borrowerGroups',
+  response: 'satisfactionResponses',
 };
 
 export function dimensionLabel(i18n: I18n, reference: ReferenceData | undefined, dimension: string, code: string): string {

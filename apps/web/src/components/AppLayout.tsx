@@ -14,17 +14,34 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const selected = journeys.find((journey) => location.pathname.startsWith(journey.path))?.path;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', height: 'auto', lineHeight: '48px' }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>{t('app.title')}</Typography.Text>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
+          {t('app.title')}
+        </Typography.Text>
         <nav aria-label={t('app.title')} style={{ flex: 1, minWidth: 200 }}>
-          <Menu theme="dark" mode="horizontal" selectedKeys={selected ? [selected] : []} style={{ background: 'transparent' }}
-            items={journeys.map((journey) => ({ key: journey.path, label: <Link to={journey.path}>{t(journey.label)}</Link> }))} />
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={selected ? [selected] : []}
+            style={{ background: 'transparent' }}
+            items={journeys.map((journey) => ({ key: journey.path, label: <Link to={journey.path}>{t(journey.label)}</Link> }))}
+          />
         </nav>
         <Space>
           <Typography.Text style={{ color: '#fff' }}>{user?.displayName ?? user?.username}</Typography.Text>
-          <Select<Lang> aria-label={t('nav.language')} value={lang} onChange={setLang} style={{ width: 110 }}
-            options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
+          <Select<Lang>
+            aria-label={t('nav.language')}
+            value={lang}
+            onChange={setLang}
+            style={{ width: 110 }}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
           <Button onClick={() => void signOut()}>{t('nav.signOut')}</Button>
         </Space>
       </Layout.Header>

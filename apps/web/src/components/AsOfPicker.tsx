@@ -19,11 +19,25 @@ export function AsOfPicker({ onShow }: { onShow(point: ReplayPoint): void }) {
   };
   return (
     <Space.Compact>
-      <Select<Clock> aria-label={t('case.asOf')} value={clock} onChange={setClock} style={{ width: 150 }} options={[
-        { value: 'asOf', label: t('case.asOfRecorded') }, { value: 'occurredAsOf', label: t('case.asOfOccurred') }, { value: 'revision', label: t('case.asOfRevision') },
-      ]} />
-      <Input aria-label={t('case.asOf')} value={value} onChange={(e) => setValue(e.target.value.trim())} onPressEnter={show}
-        placeholder={clock === 'revision' ? '3' : '2012-04-01T10:00'} style={{ width: 200 }} />
+      <Select<Clock>
+        aria-label={t('case.asOf')}
+        value={clock}
+        onChange={setClock}
+        style={{ width: 150 }}
+        options={[
+          { value: 'asOf', label: t('case.asOfRecorded') },
+          { value: 'occurredAsOf', label: t('case.asOfOccurred') },
+          { value: 'revision', label: t('case.asOfRevision') },
+        ]}
+      />
+      <Input
+        aria-label={t('case.asOf')}
+        value={value}
+        onChange={(e) => setValue(e.target.value.trim())}
+        onPressEnter={show}
+        placeholder={clock === 'revision' ? '3' : '2012-04-01T10:00'}
+        style={{ width: 200 }}
+      />
       <Button onClick={show}>{t('case.asOfShow')}</Button>
     </Space.Compact>
   );

@@ -6,11 +6,18 @@ import { TrailEntry } from '../hooks/types';
 export function CaseAuditTrail({ entries }: { entries: TrailEntry[] }) {
   const { t, dateTime } = useI18n();
   return (
-    <Table<TrailEntry> size="small" rowKey="position" dataSource={entries} pagination={entries.length > 50 ? { pageSize: 50 } : false} scroll={{ x: true }} columns={[
-      { key: 'when', title: t('case.trailWhen'), dataIndex: 'recordedAt', render: (at: string) => dateTime(at) },
-      { key: 'who', title: t('case.trailWho'), dataIndex: 'actor' },
-      { key: 'what', title: t('case.trailWhat'), dataIndex: 'type', render: (type: string) => t(`event.${type}` as never) ?? type },
-      { key: 'reason', title: t('case.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
-    ]} />
+    <Table<TrailEntry>
+      size="small"
+      rowKey="position"
+      dataSource={entries}
+      pagination={entries.length > 50 ? { pageSize: 50 } : false}
+      scroll={{ x: true }}
+      columns={[
+        { key: 'when', title: t('case.trailWhen'), dataIndex: 'recordedAt', render: (at: string) => dateTime(at) },
+        { key: 'who', title: t('case.trailWho'), dataIndex: 'actor' },
+        { key: 'what', title: t('case.trailWhat'), dataIndex: 'type', render: (type: string) => t(`event.${type}` as never) ?? type },
+        { key: 'reason', title: t('case.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
+      ]}
+    />
   );
 }

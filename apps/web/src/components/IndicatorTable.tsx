@@ -32,23 +32,61 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
     if (row.suppressed && value === null) return <SuppressedValue />;
     if (by.includes(field)) return dimensionLabel(i18n, reference, field, String(value));
     if (field === 'orgUnitName') return i18n.name(units.find((unit) => unit.code === row.orgUnit)?.name, String(value ?? row.orgUnit));
-    if (typeof value === 'number') return info?.unit === 'fen' && field !== 'denominator' ? i18n.yuan(value) : info?.unit === 'proportion' && field === 'value' ? i18n.percent(value) : i18n.number(value);
+    if (typeof value === 'number')
+      return info?.unit === 'fen' && field !== 'denominator'
+        ? i18n.yuan(value)
+        : info?.unit === 'proportion' && field === 'value'
+          ? i18n.percent(value)
+          : i18n.number(value);
     return value === null || value === undefined ? '—' : String(value);
   };
   return (
-    <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('table.title')}</h2>} extra={<ReflectsNote reflects={answer.data?.reflects} />}>
+    <Card
+      size="small"
+      style={{ marginTop: 12 }}
+      title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('table.title')}</h2>}
+      extra={<ReflectsNote reflects={answer.data?.reflects} />}
+    >
       <Space wrap style={{ marginBottom: 8 }}>
-        <Select aria-label={t('table.indicator')} value={name} style={{ width: 240 }} onChange={(next) => { setName(next); setBy([]); }}
-          options={(catalogue.data ?? []).map((i) => ({ value: i.name, label: indicatorTitle(i) }))} />
-        <Select mode="multiple" aria-label={t('table.by')} placeholder={t('table.by')} value={by} onChange={setBy} style={{ minWidth: 200 }}
-          options={(info?.dimensions ?? []).map((d) => ({ value: d, label: t(`col.${d}` as never) ?? d }))} />
+        <Select
+          aria-label={t('table.indicator')}
+          value={name}
+          style={{ width: 240 }}
+          onChange={(next) => {
+            setName(next);
+            setBy([]);
+          }}
+          options={(catalogue.data ?? []).map((i) => ({ value: i.name, label: indicatorTitle(i) }))}
+        />
+        <Select
+          mode="multiple"
+          aria-label={t('table.by')}
+          placeholder={t('table.by')}
+          value={by}
+          onChange={setBy}
+          style={{ minWidth: 200 }}
+          options={(info?.dimensions ?? []).map((d) => ({ value: d, label: t(`col.${d}` as never) ?? d }))}
+        />
         <Button onClick={() => void downloadCsv(indicatorPath(name, query), `${name}.csv`)}>{t('table.csv')}</Button>
-        <Button disabled={!answer.data} onClick={() => answer.data && void downloadXlsx(columns, answer.data.rows, `${name}.xlsx`, name.slice(0, 31))}>{t('table.xlsx')}</Button>
+        <Button
+          disabled={!answer.data}
+          onClick={() => answer.data && void downloadXlsx(columns, answer.data.rows, `${name}.xlsx`, name.slice(0, 31))}
+        >
+          {t('table.xlsx')}
+        </Button>
       </Space>
-      <Loading remote={answer}>{(data) => (
-        <Table<Row> size="small" rowKey={(_, index) => String(index)} dataSource={data.rows} pagination={{ pageSize: 20 }} scroll={{ x: true }}
-          columns={columns.map((field) => ({ key: field, dataIndex: field, title: t(`col.${field}` as never), render: render(field) }))} />
-      )}</Loading>
+      <Loading remote={answer}>
+        {(data) => (
+          <Table<Row>
+            size="small"
+            rowKey={(_, index) => String(index)}
+            dataSource={data.rows}
+            pagination={{ pageSize: 20 }}
+            scroll={{ x: true }}
+            columns={columns.map((field) => ({ key: field, dataIndex: field, title: t(`col.${field}` as never), render: render(field) }))}
+          />
+        )}
+      </Loading>
     </Card>
   );
 }

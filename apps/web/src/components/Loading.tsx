@@ -4,7 +4,13 @@ import { ReactNode } from 'react';
 import { ProblemError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-export function Loading<T>({ remote, children }: { remote: { data?: T; error?: Error; loading: boolean }; children: (data: T) => ReactNode }) {
+export function Loading<T>({
+  remote,
+  children,
+}: {
+  remote: { data?: T; error?: Error; loading: boolean };
+  children: (data: T) => ReactNode;
+}) {
   const { t } = useI18n();
   if (remote.error) return <ProblemAlert error={remote.error} />;
   if (remote.data === undefined) return remote.loading ? <Spin aria-label={t('common.loading')} /> : null;
@@ -14,6 +20,9 @@ export function Loading<T>({ remote, children }: { remote: { data?: T; error?: E
 export function ProblemAlert({ error }: { error: Error }) {
   const { t } = useI18n();
   const status = error instanceof ProblemError ? error.problem.status : undefined;
-  const message = status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.error', { message: error.message });
-  return <Alert type={status === 403 || status === 404 ? 'warning' : 'error'} role="alert" showIcon message={message} data-status={status} />;
+  const message =
+    status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.error', { message: error.message });
+  return (
+    <Alert type={status === 403 || status === 404 ? 'warning' : 'error'} role="alert" showIcon message={message} data-status={status} />
+  );
 }

@@ -5,7 +5,11 @@ import { useI18n } from '../i18n/i18n';
 import { OrgUnit } from '../hooks/types';
 import { useOrgUnits } from '../hooks/useReference';
 
-interface Node { value: string; title: string; children: Node[] }
+interface Node {
+  value: string;
+  title: string;
+  children: Node[];
+}
 
 function tree(units: OrgUnit[], label: (unit: OrgUnit) => string): Node[] {
   const nodes = new Map(units.map((unit) => [unit.code, { value: unit.code, title: label(unit), children: [] as Node[] }]));
@@ -23,7 +27,18 @@ export function OrgUnitPicker({ value, onChange, id }: { value: string; onChange
   const units = useOrgUnits();
   const data = useMemo(() => tree(units.data ?? [], (unit) => `${name(unit.name, unit.code)} (${unit.code})`), [units.data, name]);
   return (
-    <TreeSelect id={id} aria-label={t('dashboard.orgUnit')} value={value} onChange={onChange} treeData={data} showSearch treeNodeFilterProp="title"
-      loading={units.loading} style={{ minWidth: 260 }} treeDefaultExpandedKeys={data.map((node) => node.value)} popupMatchSelectWidth={false} />
+    <TreeSelect
+      id={id}
+      aria-label={t('dashboard.orgUnit')}
+      value={value}
+      onChange={onChange}
+      treeData={data}
+      showSearch
+      treeNodeFilterProp="title"
+      loading={units.loading}
+      style={{ minWidth: 260 }}
+      treeDefaultExpandedKeys={data.map((node) => node.value)}
+      popupMatchSelectWidth={false}
+    />
   );
 }

@@ -19,9 +19,19 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange(pe: 
   const { t } = useI18n();
   return (
     <Space.Compact>
-      <Select<Kind> aria-label={t('dashboard.periodKind')} value={kindOf(value)} onChange={(kind) => onChange(KINDS[kind])} style={{ width: 100 }}
-        options={(Object.keys(KINDS) as Kind[]).map((kind) => ({ value: kind, label: t(`period.${kind}`) }))} />
-      <Input aria-label={t('period.value')} value={value} onChange={(event) => onChange(event.target.value.trim())} style={{ width: 150 }} />
+      <Select<Kind>
+        aria-label={t('dashboard.periodKind')}
+        value={kindOf(value)}
+        onChange={(kind) => onChange(KINDS[kind])}
+        style={{ width: 100 }}
+        options={(Object.keys(KINDS) as Kind[]).map((kind) => ({ value: kind, label: t(`period.${kind}`) }))}
+      />
+      <Input
+        aria-label={t('period.value')}
+        value={value}
+        onChange={(event) => onChange(event.target.value.trim())}
+        style={{ width: 150 }}
+      />
     </Space.Compact>
   );
 }

@@ -6,7 +6,9 @@ export function SuppressedValue() {
   const { t } = useI18n();
   return (
     <Tooltip title={t('common.suppressedHelp')}>
-      <Tag className="suppressed" data-suppressed="true" aria-label={t('common.suppressedHelp')} tabIndex={0}>{t('common.suppressed')}</Tag>
+      <Tag className="suppressed" data-suppressed="true" aria-label={t('common.suppressedHelp')} tabIndex={0}>
+        {t('common.suppressed')}
+      </Tag>
     </Tooltip>
   );
 }

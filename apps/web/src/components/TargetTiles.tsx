@@ -14,12 +14,28 @@ export function TargetTiles({ tiles }: { tiles: TargetTile[] }) {
       {tiles.map((tile) => (
         <Col key={tile.key} xs={24} sm={12} xl={6}>
           <Card size="small" data-testid={`tile-${tile.key}`} title={<h2 style={{ fontSize: 15, margin: 0 }}>{t(`tile.${tile.key}`)}</h2>}>
-            {tile.suppressed ? <SuppressedValue /> : (
-              <Statistic title={t('tile.value')} value={show(tile, tile.value)} valueRender={(node) => <span data-testid="tile-value" data-raw={tile.value ?? ''}>{node}</span>} />
+            {tile.suppressed ? (
+              <SuppressedValue />
+            ) : (
+              <Statistic
+                title={t('tile.value')}
+                value={show(tile, tile.value)}
+                valueRender={(node) => (
+                  <span data-testid="tile-value" data-raw={tile.value ?? ''}>
+                    {node}
+                  </span>
+                )}
+              />
             )}
             <Typography.Paragraph style={{ margin: '4px 0' }}>
               {t('tile.target')}: <span data-testid="tile-target">{show(tile, tile.target)}</span>{' '}
-              {tile.met === null ? <Tag>{t('tile.noData')}</Tag> : tile.met ? <Tag color="#237804">{t('tile.met')}</Tag> : <Tag color="red">{t('tile.notMet')}</Tag>}
+              {tile.met === null ? (
+                <Tag>{t('tile.noData')}</Tag>
+              ) : tile.met ? (
+                <Tag color="#237804">{t('tile.met')}</Tag>
+              ) : (
+                <Tag color="red">{t('tile.notMet')}</Tag>
+              )}
             </Typography.Paragraph>
             <ReflectsNote reflects={tile.reflects} />
           </Card>

@@ -25,10 +25,18 @@ export async function downloadXlsx(columns: string[], rows: Row[], filename: str
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const worksheet = workbook.addWorksheet(sheet);
-  worksheet.columns = columns.map((field) => ({ header: chineseHeader(field), key: field, width: Math.max(12, chineseHeader(field).length * 2 + 4) }));
+  worksheet.columns = columns.map((field) => ({
+    header: chineseHeader(field),
+    key: field,
+    width: Math.max(12, chineseHeader(field).length * 2 + 4),
+  }));
   for (const row of rows) {
     // A suppressed cell stays empty with the word beside it, never a zero.
-    worksheet.addRow(Object.fromEntries(columns.map((field) => [field, row.suppressed && row[field] === null ? zhCN['common.suppressed'] : cell(row[field])])));
+    worksheet.addRow(
+      Object.fromEntries(
+        columns.map((field) => [field, row.suppressed && row[field] === null ? zhCN['common.suppressed'] : cell(row[field])]),
+      ),
+    );
   }
   worksheet.getRow(1).font = { bold: true };
   const buffer = await workbook.xlsx.writeBuffer();

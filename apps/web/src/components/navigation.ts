@@ -2,7 +2,11 @@
 import type { MessageKey } from '../i18n/i18n';
 import { can, User } from '../session/session';
 
-export interface Journey { path: string; label: MessageKey; roles: string[] }
+export interface Journey {
+  path: string;
+  label: MessageKey;
+  roles: string[];
+}
 
 export const JOURNEYS: Journey[] = [
   { path: '/app/dashboard', label: 'nav.dashboard', roles: ['analyst'] },

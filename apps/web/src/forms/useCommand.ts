@@ -8,34 +8,40 @@ import { useCallback, useRef, useState } from 'react';
 import { call, ProblemError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-export interface CommandResult { data: Record<string, unknown>; etag: string | null }
+export interface CommandResult {
+  data: Record<string, unknown>;
+  etag: string | null;
+}
 
 export function useCommand(form: FormInstance, onDone?: (result: CommandResult) => void) {
   const { t } = useI18n();
   const key = useRef(crypto.randomUUID());
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ type: 'success' | 'error' | 'warning'; text: string } | null>(null);
-  const send = useCallback(async (path: string, body: Record<string, unknown>, ifMatch?: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const headers: Record<string, string> = { 'Idempotency-Key': key.current };
-      if (ifMatch) headers['If-Match'] = ifMatch;
-      const { data, response } = await call<Record<string, unknown>>('POST', path, { body, headers });
-      key.current = crypto.randomUUID();
-      setMessage({ type: 'success', text: t('common.saved', { revision: String(data.revision ?? response.headers.get('etag') ?? '') }) });
-      form.resetFields();
-      onDone?.({ data, etag: response.headers.get('etag') });
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
-      const { problem } = error;
-      if (problem.status === 412) return setMessage({ type: 'warning', text: t('common.stale') });
-      const fields = (problem.errors ?? []).map(({ field, message }) => ({ name: field.split('.'), errors: [message] }));
-      form.setFields(fields);
-      setMessage({ type: 'error', text: problem.detail ?? problem.title });
-    } finally {
-      setBusy(false);
-    }
-  }, [form, onDone, t]);
+  const send = useCallback(
+    async (path: string, body: Record<string, unknown>, ifMatch?: string) => {
+      setBusy(true);
+      setMessage(null);
+      try {
+        const headers: Record<string, string> = { 'Idempotency-Key': key.current };
+        if (ifMatch) headers['If-Match'] = ifMatch;
+        const { data, response } = await call<Record<string, unknown>>('POST', path, { body, headers });
+        key.current = crypto.randomUUID();
+        setMessage({ type: 'success', text: t('common.saved', { revision: String(data.revision ?? response.headers.get('etag') ?? '') }) });
+        form.resetFields();
+        onDone?.({ data, etag: response.headers.get('etag') });
+      } catch (error) {
+        if (!(error instanceof ProblemError)) throw error;
+        const { problem } = error;
+        if (problem.status === 412) return setMessage({ type: 'warning', text: t('common.stale') });
+        const fields = (problem.errors ?? []).map(({ field, message }) => ({ name: field.split('.'), errors: [message] }));
+        form.setFields(fields);
+        setMessage({ type: 'error', text: problem.detail ?? problem.title });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [form, onDone, t],
+  );
   return { send, busy, message };
 }

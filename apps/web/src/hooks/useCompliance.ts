@@ -4,4 +4,7 @@ import { Compliance } from './types';
 import { useRemote } from './useRemote';
 
 export const useCompliance = (district: string | undefined, from: string, to: string) =>
-  useRemote(district ? async () => (await call<Compliance>('GET', `/supervision/${district}/compliance?from=${from}&to=${to}`)).data : null, `compliance:${district}:${from}:${to}`);
+  useRemote(
+    district ? async () => (await call<Compliance>('GET', `/supervision/${district}/compliance?from=${from}&to=${to}`)).data : null,
+    `compliance:${district}:${from}:${to}`,
+  );

@@ -4,7 +4,12 @@ import { IndicatorAnswer, IndicatorInfo } from './types';
 import { once } from './useReference';
 import { useRemote } from './useRemote';
 
-export interface IndicatorQuery { ou?: string; pe?: string; by?: string; level?: string }
+export interface IndicatorQuery {
+  ou?: string;
+  pe?: string;
+  by?: string;
+  level?: string;
+}
 
 export function indicatorPath(name: string, query: IndicatorQuery): string {
   const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));

@@ -8,10 +8,11 @@ import { useRemote } from './useRemote';
 
 const once = <T>(load: () => Promise<T>) => {
   let promise: Promise<T> | undefined;
-  return () => (promise ??= load().catch((error) => {
-    promise = undefined; // a failure is asked again next time, not remembered
-    throw error;
-  }));
+  return () =>
+    (promise ??= load().catch((error) => {
+      promise = undefined; // a failure is asked again next time, not remembered
+      throw error;
+    }));
 };
 
 const orgUnits = once(async () => (await call<{ items: OrgUnit[] }>('GET', '/org-units')).data.items);

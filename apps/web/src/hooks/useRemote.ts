@@ -2,7 +2,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ProblemError } from '../api/client';
 
-export interface Remote<T> { data?: T; error?: ProblemError | Error; loading: boolean; reload(): void }
+export interface Remote<T> {
+  data?: T;
+  error?: ProblemError | Error;
+  loading: boolean;
+  reload(): void;
+}
 
 export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remote<T> {
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: load !== null });
@@ -11,8 +16,13 @@ export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remo
     if (!load) return setState({ loading: false });
     let live = true;
     setState((previous) => ({ ...previous, loading: true }));
-    load().then((data) => live && setState({ data, loading: false }), (error: Error) => live && setState({ error, loading: false }));
-    return () => { live = false; };
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: Error) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
     // `key` stands for everything `load` closes over.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, round]);

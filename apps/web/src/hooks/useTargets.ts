@@ -20,9 +20,15 @@ export interface TargetTile {
   reflects: Reflects;
 }
 
-const sum = (rows: Row[], field: string) => rows.reduce((total, row) => total + (typeof row[field] === 'number' ? (row[field] as number) : 0), 0);
+const sum = (rows: Row[], field: string) =>
+  rows.reduce((total, row) => total + (typeof row[field] === 'number' ? (row[field] as number) : 0), 0);
 
-function tile(key: TargetTile['key'], unit: TargetTile['unit'], answer: IndicatorAnswer, judge: (rows: Row[]) => Pick<TargetTile, 'value' | 'target' | 'met'>): TargetTile {
+function tile(
+  key: TargetTile['key'],
+  unit: TargetTile['unit'],
+  answer: IndicatorAnswer,
+  judge: (rows: Row[]) => Pick<TargetTile, 'value' | 'target' | 'met'>,
+): TargetTile {
   const suppressed = answer.rows.some((row) => row.suppressed === true);
   const empty = answer.rows.length === 0;
   const judged = suppressed || empty ? { value: null, target: null, met: null } : judge(answer.rows);
@@ -38,10 +44,14 @@ const rate = (target: number) => (rows: Row[]) => {
 
 export function useTargets(ou: string, pe: string) {
   const year = pe.slice(0, 4);
-  const get = (name: string, period: string) => call<IndicatorAnswer>('GET', indicatorPath(name, { ou, pe: period })).then((answer) => answer.data);
+  const get = (name: string, period: string) =>
+    call<IndicatorAnswer>('GET', indicatorPath(name, { ou, pe: period })).then((answer) => answer.data);
   return useRemote(async () => {
     const [enrolled, certified, satisfaction, loans] = await Promise.all([
-      get('enrolment-vs-target', year), get('certification-rate', pe), get('satisfaction-rate', pe), get('loan-principal-granted', pe),
+      get('enrolment-vs-target', year),
+      get('certification-rate', pe),
+      get('satisfaction-rate', pe),
+      get('loan-principal-granted', pe),
     ]);
     return [
       tile('enrolled', 'households', enrolled, (rows) => {

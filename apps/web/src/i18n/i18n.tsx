@@ -33,7 +33,8 @@ export function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
     setLang,
     has: (key): key is MessageKey => key in messages,
     t: (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)),
-    number: (value, digits) => (digits === undefined ? numbers : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(value),
+    number: (value, digits) =>
+      (digits === undefined ? numbers : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(value),
     percent: (value) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value),
     // Fen are integers; yuan shown with two decimals, so no float arithmetic beyond this one division.
     yuan: (fen) => new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100),
@@ -46,11 +47,15 @@ const I18nContext = createContext<I18n>(makeI18n('zh-CN', () => undefined));
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN'));
-  const value = useMemo(() => makeI18n(lang, (next) => {
-    localStorage.setItem('lang', next);
-    document.documentElement.lang = next;
-    setLangState(next);
-  }), [lang]);
+  const value = useMemo(
+    () =>
+      makeI18n(lang, (next) => {
+        localStorage.setItem('lang', next);
+        document.documentElement.lang = next;
+        setLangState(next);
+      }),
+    [lang],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

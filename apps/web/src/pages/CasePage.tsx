@@ -30,18 +30,39 @@ export function CasePage() {
   const chosenEntry = history.data?.find((entry) => entry.revision === chosen);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('case.title', { id: caseId })}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('case.title', { id: caseId })}
+      </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <Button onClick={() => void verifyCase(caseId).then(setVerdict)}>{t('case.verify')}</Button>
         <Button onClick={() => void exportBundle()}>{t('case.export')}</Button>
-        {verdict && <Alert role="status" data-testid="verdict" type={verdict.ok ? 'success' : 'error'} showIcon
-          message={verdict.firstBadRevision === null ? t('case.intact', { count: verdict.events }) : t('case.broken', { revision: verdict.firstBadRevision })} />}
+        {verdict && (
+          <Alert
+            role="status"
+            data-testid="verdict"
+            type={verdict.ok ? 'success' : 'error'}
+            showIcon
+            message={
+              verdict.firstBadRevision === null
+                ? t('case.intact', { count: verdict.events })
+                : t('case.broken', { revision: verdict.firstBadRevision })
+            }
+          />
+        )}
       </Space>
       <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('case.timeline')}</h2>}>
         <Loading remote={history}>{(events) => <CaseTimeline events={events} chosen={chosen} onChoose={setChosen} />}</Loading>
       </Card>
       {chosenEntry && (
-        <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('case.stateAfter')} #{chosenEntry.revision}</h2>}>
+        <Card
+          size="small"
+          style={{ marginTop: 12 }}
+          title={
+            <h2 style={{ fontSize: 15, margin: 0 }}>
+              {t('case.stateAfter')} #{chosenEntry.revision}
+            </h2>
+          }
+        >
           <StateView state={chosenEntry.state} label={t('case.stateAfter')} />
         </Card>
       )}

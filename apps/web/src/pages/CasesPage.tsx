@@ -11,13 +11,17 @@ import { ReflectsNote } from '../components/ReflectsNote';
 import { PROGRAMME_TIME_ZONE, useI18n } from '../i18n/i18n';
 import { useCases } from '../hooks/useCases';
 
-const monthOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: PROGRAMME_TIME_ZONE, year: 'numeric', month: '2-digit' }).format(new Date(iso)).replace('-', '');
+const monthOf = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: PROGRAMME_TIME_ZONE, year: 'numeric', month: '2-digit' })
+    .format(new Date(iso))
+    .replace('-', '');
 
 /** Whether an opening month falls in a period: 2012, 2012Q1, 201203, 201201B or 201201:201206. */
 export function inPeriod(month: string, pe: string): boolean {
   if (!pe) return true;
   const range = pe.split(':');
-  if (range.length === 2) return month >= range[0].padEnd(6, range[0].length === 4 ? '0' : '') && month <= (range[1].length === 4 ? `${range[1]}12` : range[1]);
+  if (range.length === 2)
+    return month >= range[0].padEnd(6, range[0].length === 4 ? '0' : '') && month <= (range[1].length === 4 ? `${range[1]}12` : range[1]);
   const quarter = /^(\d{4})Q([1-4])$/.exec(pe);
   if (quarter) return month.startsWith(quarter[1]) && Math.ceil(Number(month.slice(4)) / 3) === Number(quarter[2]);
   const bimonth = /^(\d{4})(\d{2})B$/.exec(pe);
@@ -33,12 +37,29 @@ export function CasesPage() {
   const cases = useCases({ district, status });
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('cases.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('cases.title')}
+      </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <DistrictSelect label={t('cases.district')} value={district} onChange={setDistrict} allowAll />
-        <Select aria-label={t('cases.status')} value={status} onChange={setStatus} style={{ width: 140 }}
-          options={[{ value: '', label: t('cases.all') }, { value: 'Open', label: t('status.Open') }, { value: 'Closed', label: t('status.Closed') }]} />
-        <Input aria-label={t('cases.period')} placeholder={`${t('cases.period')} (2012Q1)`} value={pe} onChange={(e) => setPe(e.target.value.trim())} style={{ width: 160 }} />
+        <Select
+          aria-label={t('cases.status')}
+          value={status}
+          onChange={setStatus}
+          style={{ width: 140 }}
+          options={[
+            { value: '', label: t('cases.all') },
+            { value: 'Open', label: t('status.Open') },
+            { value: 'Closed', label: t('status.Closed') },
+          ]}
+        />
+        <Input
+          aria-label={t('cases.period')}
+          placeholder={`${t('cases.period')} (2012Q1)`}
+          value={pe}
+          onChange={(e) => setPe(e.target.value.trim())}
+          style={{ width: 160 }}
+        />
         <ReflectsNote reflects={cases.data ? { position: cases.data.position } : undefined} />
       </Space>
       <Loading remote={cases}>{(data) => <CaseList cases={data.cases.filter((c) => inPeriod(monthOf(c.openedAt), pe))} />}</Loading>

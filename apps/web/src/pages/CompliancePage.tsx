@@ -23,22 +23,40 @@ export function CompliancePage() {
   const cases = useCases({ district, status: 'Open' });
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('compliance.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('compliance.title')}
+      </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         {!own && <DistrictSelect label={t('compliance.district')} value={district} onChange={setDistrict} />}
-        <Input aria-label={t('period.from')} addonBefore={t('period.from')} value={from} onChange={(e) => setFrom(e.target.value.trim())} style={{ width: 180 }} />
-        <Input aria-label={t('period.to')} addonBefore={t('period.to')} value={to} onChange={(e) => setTo(e.target.value.trim())} style={{ width: 180 }} />
+        <Input
+          aria-label={t('period.from')}
+          addonBefore={t('period.from')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value.trim())}
+          style={{ width: 180 }}
+        />
+        <Input
+          aria-label={t('period.to')}
+          addonBefore={t('period.to')}
+          value={to}
+          onChange={(e) => setTo(e.target.value.trim())}
+          style={{ width: 180 }}
+        />
         <ReflectsNote reflects={compliance.data ? { position: compliance.data.position } : undefined} />
       </Space>
-      <Loading remote={compliance}>{(data) => (
-        <>
-          <ComplianceRow title={t('compliance.visit')} periods={data.months} />
-          <ComplianceRow title={t('compliance.bulletin')} periods={data.bimonths} />
-        </>
-      )}</Loading>
+      <Loading remote={compliance}>
+        {(data) => (
+          <>
+            <ComplianceRow title={t('compliance.visit')} periods={data.months} />
+            <ComplianceRow title={t('compliance.bulletin')} periods={data.bimonths} />
+          </>
+        )}
+      </Loading>
       {district && (
         <>
-          <Typography.Title level={2} style={{ fontSize: 15 }}>{t('compliance.openCases')}</Typography.Title>
+          <Typography.Title level={2} style={{ fontSize: 15 }}>
+            {t('compliance.openCases')}
+          </Typography.Title>
           <Loading remote={cases}>{(data) => <CaseList cases={data.cases} />}</Loading>
         </>
       )}

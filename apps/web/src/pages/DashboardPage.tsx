@@ -19,7 +19,9 @@ export function DashboardPage() {
   const targets = useTargets(ou, pe);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('dashboard.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('dashboard.title')}
+      </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <label htmlFor="ou-picker">{t('dashboard.orgUnit')}</label>
         <OrgUnitPicker id="ou-picker" value={ou} onChange={setOu} />

@@ -23,16 +23,48 @@ export function HouseholdPage() {
   const keys = (record: unknown) => Object.keys((record ?? {}) as object);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('household.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('household.title')}
+      </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search aria-label={t('household.findById')} placeholder={t('household.findById')} enterButton={t('common.search')} onSearch={open} style={{ width: 380 }} />
-        <Input.Search aria-label={t('household.findByVillage')} placeholder={t('household.findByVillage')} enterButton={t('common.search')} onSearch={(v) => setVillage(v.trim() || undefined)} style={{ width: 300 }} />
+        <Input.Search
+          aria-label={t('household.findById')}
+          placeholder={t('household.findById')}
+          enterButton={t('common.search')}
+          onSearch={open}
+          style={{ width: 380 }}
+        />
+        <Input.Search
+          aria-label={t('household.findByVillage')}
+          placeholder={t('household.findByVillage')}
+          enterButton={t('common.search')}
+          onSearch={(v) => setVillage(v.trim() || undefined)}
+          style={{ width: 300 }}
+        />
       </Space>
       {village && (
-        <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('household.village')} {village}</h2>} style={{ marginBottom: 12 }}>
-          {villageList.error ? <Typography.Text type="secondary">{t('household.listMissing')}</Typography.Text> : (
-            <List size="small" dataSource={villageList.data ?? []} loading={villageList.loading}
-              renderItem={(item) => <List.Item><Link to={`/app/households/${item.householdId}`}>{item.householdId}</Link> {item.category}</List.Item>} />
+        <Card
+          size="small"
+          title={
+            <h2 style={{ fontSize: 15, margin: 0 }}>
+              {t('household.village')} {village}
+            </h2>
+          }
+          style={{ marginBottom: 12 }}
+        >
+          {villageList.error ? (
+            <Typography.Text type="secondary">{t('household.listMissing')}</Typography.Text>
+          ) : (
+            <List
+              size="small"
+              dataSource={villageList.data ?? []}
+              loading={villageList.loading}
+              renderItem={(item) => (
+                <List.Item>
+                  <Link to={`/app/households/${item.householdId}`}>{item.householdId}</Link> {item.category}
+                </List.Item>
+              )}
+            />
           )}
         </Card>
       )}
@@ -47,9 +79,25 @@ export function HouseholdPage() {
             {!householdId && can(user, 'registrar') && <EnrolForm onEnrolled={({ data }) => open(String(data.householdId))} />}
             {householdId && household.data && (
               <>
-                {can(user, 'registrar', 'provider') && <NeedForm householdId={householdId} etag={household.data.etag} onDone={household.reload} />}
-                {can(user, 'provider') && <ServiceForm householdId={householdId} etag={household.data.etag} onDone={household.reload} needs={keys(household.data.needs)} />}
-                {can(user, 'provider', 'registrar') && <SatisfactionForm householdId={householdId} etag={household.data.etag} onDone={household.reload} services={keys(household.data.services)} />}
+                {can(user, 'registrar', 'provider') && (
+                  <NeedForm householdId={householdId} etag={household.data.etag} onDone={household.reload} />
+                )}
+                {can(user, 'provider') && (
+                  <ServiceForm
+                    householdId={householdId}
+                    etag={household.data.etag}
+                    onDone={household.reload}
+                    needs={keys(household.data.needs)}
+                  />
+                )}
+                {can(user, 'provider', 'registrar') && (
+                  <SatisfactionForm
+                    householdId={householdId}
+                    etag={household.data.etag}
+                    onDone={household.reload}
+                    services={keys(household.data.services)}
+                  />
+                )}
                 {can(user, 'loan-officer') && <LoanForm householdId={householdId} onDone={({ data }) => setLoanId(String(data.loanId))} />}
                 {can(user, 'loan-officer') && <RepaymentForm key={loanId} loanId={loanId} onDone={() => undefined} />}
               </>

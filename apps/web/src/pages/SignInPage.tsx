@@ -17,16 +17,35 @@ export function SignInPage() {
       await signIn(username, password);
     } catch (failure) {
       const response = failure instanceof ProblemError ? failure.response : undefined;
-      setError(response?.status === 429 ? t('signIn.throttled', { seconds: response.headers.get('retry-after') ?? '60' }) : t('signIn.invalid'));
+      setError(
+        response?.status === 429 ? t('signIn.throttled', { seconds: response.headers.get('retry-after') ?? '60' }) : t('signIn.invalid'),
+      );
     } finally {
       setBusy(false);
     }
   };
   return (
     <main style={{ display: 'flex', justifyContent: 'center', paddingTop: '10vh' }}>
-      <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('app.title')} · {t('signIn.title')}</h1>} style={{ width: 380, maxWidth: '94vw' }}
-        extra={<Select<Lang> aria-label={t('nav.language')} value={lang} onChange={setLang} style={{ width: 100 }}
-          options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />}>
+      <Card
+        title={
+          <h1 style={{ fontSize: 20, margin: 0 }}>
+            {t('app.title')} · {t('signIn.title')}
+          </h1>
+        }
+        style={{ width: 380, maxWidth: '94vw' }}
+        extra={
+          <Select<Lang>
+            aria-label={t('nav.language')}
+            value={lang}
+            onChange={setLang}
+            style={{ width: 100 }}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        }
+      >
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label={t('signIn.username')} name="username" rules={[{ required: true, message: t('signIn.required') }]}>
             <Input id="username" autoComplete="username" autoFocus />
@@ -36,7 +55,9 @@ export function SignInPage() {
           </Form.Item>
           <Space direction="vertical" style={{ width: '100%' }}>
             {error && <Alert type="error" role="alert" message={error} showIcon />}
-            <Button type="primary" htmlType="submit" loading={busy} block>{t('signIn.submit')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy} block>
+              {t('signIn.submit')}
+            </Button>
           </Space>
         </Form>
       </Card>

@@ -27,7 +27,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   };
   useEffect(() => {
     // 401 (no live session) simply means the sign-in form.
-    api.GET('/auth/session').then((result) => accept(unwrap(result))).catch(() => undefined).finally(() => setChecked(true));
+    api
+      .GET('/auth/session')
+      .then((result) => accept(unwrap(result)))
+      .catch(() => undefined)
+      .finally(() => setChecked(true));
   }, []);
   const signIn = useCallback(async (username: string, password: string) => {
     accept(unwrap(await api.POST('/auth/sessions', { body: { username, password } })));
@@ -47,4 +51,5 @@ export function useSession(): Session {
 }
 
 /** What the user's roles let them do, for showing the right pages (the API still decides every request). */
-export const can = (user: User | null, ...roles: string[]) => !!user && (user.roles.includes('admin') || roles.some((role) => (user.roles as readonly string[]).includes(role)));
+export const can = (user: User | null, ...roles: string[]) =>
+  !!user && (user.roles.includes('admin') || roles.some((role) => (user.roles as readonly string[]).includes(role)));

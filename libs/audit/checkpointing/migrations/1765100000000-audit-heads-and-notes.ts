@@ -11,7 +11,9 @@ export class AuditHeadsAndNotes1765100000000 implements MigrationInterface {
   name = 'AuditHeadsAndNotes1765100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE audit.checkpoints ADD COLUMN heads_root text, ADD COLUMN stream_count bigint, ADD COLUMN note text`);
+    await queryRunner.query(
+      `ALTER TABLE audit.checkpoints ADD COLUMN heads_root text, ADD COLUMN stream_count bigint, ADD COLUMN note text`,
+    );
     await queryRunner.query(`CREATE INDEX checkpoints_size ON audit.checkpoints (event_count)`);
     await queryRunner.query(`
       CREATE TABLE audit.signing_keys (

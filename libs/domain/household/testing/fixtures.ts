@@ -1,8 +1,14 @@
 /** Builders for household decider specs: valid by default, overridable field by field. */
 import { CommandMetadata } from '../../shared';
 import {
-  CertifyHappyFamily, DeliverService, EnrollHousehold, RecategorizeHousehold, RecordNeed, RecordSatisfaction,
-  RevokeCertification, WithdrawHousehold,
+  CertifyHappyFamily,
+  DeliverService,
+  EnrollHousehold,
+  RecategorizeHousehold,
+  RecordNeed,
+  RecordSatisfaction,
+  RevokeCertification,
+  WithdrawHousehold,
 } from '../commands';
 import { HouseholdEvent } from '../events';
 
@@ -25,19 +31,28 @@ export const enrol = (o: Partial<EnrollHousehold['data']> = {}): EnrollHousehold
   metadata: meta,
   data: data(
     {
-      householdId: HOUSEHOLD_ID, villageCode: '640104001001', category: 'developing', members: 4,
-      head: { name: 'Ma Lan', idNumber: '640104198001010021', phone: '13900000000' }, enrolmentYear: 2013, batch: 2,
+      householdId: HOUSEHOLD_ID,
+      villageCode: '640104001001',
+      category: 'developing',
+      members: 4,
+      head: { name: 'Ma Lan', idNumber: '640104198001010021', phone: '13900000000' },
+      enrolmentYear: 2013,
+      batch: 2,
     },
     o,
   ),
 });
 
 export const recategorize = (o: Partial<RecategorizeHousehold['data']> = {}): RecategorizeHousehold => ({
-  type: 'RecategorizeHousehold', metadata: meta, data: data({ householdId: HOUSEHOLD_ID, to: 'stable', reason: 'income above the line' }, o),
+  type: 'RecategorizeHousehold',
+  metadata: meta,
+  data: data({ householdId: HOUSEHOLD_ID, to: 'stable', reason: 'income above the line' }, o),
 });
 
 export const withdraw = (o: Partial<WithdrawHousehold['data']> = {}): WithdrawHousehold => ({
-  type: 'WithdrawHousehold', metadata: meta, data: data({ householdId: HOUSEHOLD_ID, reason: 'moved to another city' }, o),
+  type: 'WithdrawHousehold',
+  metadata: meta,
+  data: data({ householdId: HOUSEHOLD_ID, reason: 'moved to another city' }, o),
 });
 
 export const recordNeed = (o: Partial<RecordNeed['data']> = {}): RecordNeed => ({
@@ -51,33 +66,48 @@ export const deliver = (o: Partial<DeliverService['data']> = {}): DeliverService
   metadata: meta,
   data: data(
     {
-      householdId: HOUSEHOLD_ID, serviceId: SERVICE_ID, needId: NEED_ID as string | undefined,
-      departmentCode: 'agriculture', serviceTypeCode: 'training', focusArea: 'prosperity' as const, deliveredAt: '2013-05-10T02:00:00.000Z',
+      householdId: HOUSEHOLD_ID,
+      serviceId: SERVICE_ID,
+      needId: NEED_ID as string | undefined,
+      departmentCode: 'agriculture',
+      serviceTypeCode: 'training',
+      focusArea: 'prosperity' as const,
+      deliveredAt: '2013-05-10T02:00:00.000Z',
     },
     o,
   ),
 });
 
 export const rate = (o: Partial<RecordSatisfaction['data']> = {}): RecordSatisfaction => ({
-  type: 'RecordSatisfaction', metadata: meta, data: data({ householdId: HOUSEHOLD_ID, serviceId: SERVICE_ID, response: 'satisfied' as const }, o),
+  type: 'RecordSatisfaction',
+  metadata: meta,
+  data: data({ householdId: HOUSEHOLD_ID, serviceId: SERVICE_ID, response: 'satisfied' as const }, o),
 });
 
 export const certify = (o: Partial<CertifyHappyFamily['data']> = {}): CertifyHappyFamily => ({
-  type: 'CertifyHappyFamily', metadata: meta, data: data({ householdId: HOUSEHOLD_ID, criteriaVersion: 'criteria-2013', assessedBy: 'assessor-007' }, o),
+  type: 'CertifyHappyFamily',
+  metadata: meta,
+  data: data({ householdId: HOUSEHOLD_ID, criteriaVersion: 'criteria-2013', assessedBy: 'assessor-007' }, o),
 });
 
 export const revoke = (o: Partial<RevokeCertification['data']> = {}): RevokeCertification => ({
-  type: 'RevokeCertification', metadata: meta, data: data({ householdId: HOUSEHOLD_ID, reason: 'criteria no longer met' }, o),
+  type: 'RevokeCertification',
+  metadata: meta,
+  data: data({ householdId: HOUSEHOLD_ID, reason: 'criteria no longer met' }, o),
 });
 
 /** The events the default commands above decide, for use as history. */
 export const enrolled = (o: Partial<EnrollHousehold['data']> = {}): HouseholdEvent => ({ type: 'HouseholdEnrolled', data: enrol(o).data });
 export const needRecorded = (o: Partial<RecordNeed['data']> = {}): HouseholdEvent => ({ type: 'NeedRecorded', data: recordNeed(o).data });
-export const withdrawn: HouseholdEvent = { type: 'HouseholdWithdrawn', data: { householdId: HOUSEHOLD_ID, reason: 'moved to another city' } };
+export const withdrawn: HouseholdEvent = {
+  type: 'HouseholdWithdrawn',
+  data: { householdId: HOUSEHOLD_ID, reason: 'moved to another city' },
+};
 export const serviceDelivered = (o: Partial<DeliverService['data']> = {}): HouseholdEvent => {
   const { needId, ...rest } = deliver(o).data;
   return { type: 'ServiceDelivered', data: needId === undefined ? rest : { ...rest, needId } };
 };
 export const certified: HouseholdEvent = {
-  type: 'HouseholdCertified', data: { householdId: HOUSEHOLD_ID, criteriaVersion: 'criteria-2013', assessedBy: 'assessor-007' },
+  type: 'HouseholdCertified',
+  data: { householdId: HOUSEHOLD_ID, criteriaVersion: 'criteria-2013', assessedBy: 'assessor-007' },
 };

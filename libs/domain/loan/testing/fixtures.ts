@@ -11,26 +11,40 @@ export const grant = (o: Partial<GrantLoan['data']> = {}, context: GrantLoanCont
   metadata: meta,
   context,
   data: {
-    loanId: LOAN_ID, householdId: BORROWER_ID, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan',
-    principalFen: 5_000_000, interestSubsidyBps: 615, termMonths: 24, lender: 'Ningxia Yellow River Rural Commercial Bank',
+    loanId: LOAN_ID,
+    householdId: BORROWER_ID,
+    borrowerGroup: 'woman',
+    programmeCode: 'womens-micro-loan',
+    principalFen: 5_000_000,
+    interestSubsidyBps: 615,
+    termMonths: 24,
+    lender: 'Ningxia Yellow River Rural Commercial Bank',
     ...o,
   },
 });
 
-export const repay = (amountFen: number): RecordRepayment => ({ type: 'RecordRepayment', metadata: meta, data: { loanId: LOAN_ID, amountFen } });
+export const repay = (amountFen: number): RecordRepayment => ({
+  type: 'RecordRepayment',
+  metadata: meta,
+  data: { loanId: LOAN_ID, amountFen },
+});
 
 export const markDefaulted = (o: Partial<MarkLoanDefaulted['data']> = {}): MarkLoanDefaulted => ({
-  type: 'MarkLoanDefaulted', metadata: meta, data: { loanId: LOAN_ID, reason: 'no repayment for 12 months', ...o },
+  type: 'MarkLoanDefaulted',
+  metadata: meta,
+  data: { loanId: LOAN_ID, reason: 'no repayment for 12 months', ...o },
 });
 
 export const granted = (o: Partial<GrantLoan['data']> = {}): LoanEvent => ({ type: 'LoanGranted', data: grant(o).data });
 
 export const repaid = (amountFen: number, outstandingFen: number): LoanEvent => ({
-  type: 'LoanRepaymentRecorded', data: { loanId: LOAN_ID, householdId: BORROWER_ID, amountFen, outstandingFen },
+  type: 'LoanRepaymentRecorded',
+  data: { loanId: LOAN_ID, householdId: BORROWER_ID, amountFen, outstandingFen },
 });
 
 export const defaulted = (outstandingFen: number): LoanEvent => ({
-  type: 'LoanDefaulted', data: { loanId: LOAN_ID, householdId: BORROWER_ID, outstandingFen, reason: 'no repayment for 12 months' },
+  type: 'LoanDefaulted',
+  data: { loanId: LOAN_ID, householdId: BORROWER_ID, outstandingFen, reason: 'no repayment for 12 months' },
 });
 
 export const closed: LoanEvent = { type: 'LoanRepaid', data: { loanId: LOAN_ID, householdId: BORROWER_ID, principalFen: 5_000_000 } };

@@ -12,7 +12,10 @@ import { EVENT_STORE, EventStore } from '@libs/event-store';
 export type HouseholdOutcome = CommandOutcome<HouseholdState, HouseholdEvent>;
 
 export class ActOnHousehold extends Command<HouseholdOutcome> {
-  constructor(readonly command: HouseholdCommand, readonly ifMatch?: bigint) {
+  constructor(
+    readonly command: HouseholdCommand,
+    readonly ifMatch?: bigint,
+  ) {
     super();
   }
 }

@@ -10,8 +10,14 @@ import { CommandContext, commandContext, written } from '../command-context';
 import { IdParams } from '../shared/command.dto';
 import { EnrollHouseholdDto } from './enroll-household.dto';
 import {
-  CertifyHappyFamilyDto, DeliverServiceDto, RecategorizeHouseholdDto, RecordNeedDto, RecordSatisfactionDto,
-  RevokeCertificationDto, ServiceParams, WithdrawHouseholdDto,
+  CertifyHappyFamilyDto,
+  DeliverServiceDto,
+  RecategorizeHouseholdDto,
+  RecordNeedDto,
+  RecordSatisfactionDto,
+  RevokeCertificationDto,
+  ServiceParams,
+  WithdrawHouseholdDto,
 } from './household-commands.dto';
 import { ActOnHousehold } from './household.commands';
 import { HouseholdAnswer } from '../shared/answers.dto';
@@ -22,23 +28,35 @@ type Data<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type
 @ApiCommand()
 @Controller('households')
 export class HouseholdsController {
-  constructor(private readonly commands: CommandBus, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Enrols a household in a village under one of the four categories. */
   @Post()
   @HttpCode(201)
-  async enroll(@Body() body: EnrollHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<HouseholdAnswer> {
+  async enroll(
+    @Body() body: EnrollHouseholdDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<HouseholdAnswer> {
     const context = this.context(request, body.occurredAt);
     const householdId = body.householdId ?? context.newId('householdId');
     const { name, idNumber, phone } = body.head;
     const data: Data<'EnrollHousehold'> = {
-      householdId, villageCode: body.villageCode, category: body.category, members: body.members,
+      householdId,
+      villageCode: body.villageCode,
+      category: body.category,
+      members: body.members,
       head: { name, ...(idNumber && { idNumber }), ...(phone && { phone }) },
       ...enrolmentDefaults(context.metadata.occurredAt),
       ...(body.enrolmentYear !== undefined && { enrolmentYear: body.enrolmentYear }),
       ...(body.batch !== undefined && { batch: body.batch }),
     };
-    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'EnrollHousehold', data, metadata: context.metadata }, context.ifMatch));
+    const outcome = await this.commands.execute(
+      new ActOnHousehold({ type: 'EnrollHousehold', data, metadata: context.metadata }, context.ifMatch),
+    );
     response.location(`/households/${householdId}`);
     return { householdId, ...written(response, outcome) };
   }
@@ -47,7 +65,10 @@ export class HouseholdsController {
   @Post(':id/recategorization')
   @HttpCode(200)
   async recategorize(
-    @Param() { id }: IdParams, @Body() body: RecategorizeHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param() { id }: IdParams,
+    @Body() body: RecategorizeHouseholdDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RecategorizeHousehold'> = { householdId: id, to: body.to, reason: body.reason };
@@ -59,7 +80,10 @@ export class HouseholdsController {
   @Post(':id/withdrawal')
   @HttpCode(200)
   async withdraw(
-    @Param() { id }: IdParams, @Body() body: WithdrawHouseholdDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param() { id }: IdParams,
+    @Body() body: WithdrawHouseholdDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'WithdrawHousehold'> = { householdId: id, reason: body.reason };
@@ -71,12 +95,17 @@ export class HouseholdsController {
   @Post(':id/needs')
   @HttpCode(201)
   async recordNeed(
-    @Param() { id }: IdParams, @Body() body: RecordNeedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param() { id }: IdParams,
+    @Body() body: RecordNeedDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdAnswer> {
     const context = this.context(request, body.occurredAt);
     const needId = body.needId ?? context.newId('needId');
     const data: Data<'RecordNeed'> = { householdId: id, needId, focusArea: body.focusArea, kind: body.kind, description: body.description };
-    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'RecordNeed', data, metadata: context.metadata }, context.ifMatch));
+    const outcome = await this.commands.execute(
+      new ActOnHousehold({ type: 'RecordNeed', data, metadata: context.metadata }, context.ifMatch),
+    );
     return { householdId: id, needId, ...written(response, outcome) };
   }
 
@@ -84,7 +113,10 @@ export class HouseholdsController {
   @Post(':id/services')
   @HttpCode(201)
   async deliverService(
-    @Param() { id }: IdParams, @Body() body: DeliverServiceDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param() { id }: IdParams,
+    @Body() body: DeliverServiceDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdAnswer> {
     const context = this.context(request, body.occurredAt);
     const serviceId = body.serviceId ?? context.newId('serviceId');
@@ -92,9 +124,17 @@ export class HouseholdsController {
     // Normalised to UTC with a Z: the decider accepts nothing else, and an offset is not an error of the caller's.
     const deliveredAt = body.deliveredAt ? new Date(body.deliveredAt).toISOString() : context.metadata.occurredAt;
     const data: Data<'DeliverService'> = {
-      householdId: id, serviceId, ...(needId && { needId }), departmentCode, serviceTypeCode, focusArea, deliveredAt,
+      householdId: id,
+      serviceId,
+      ...(needId && { needId }),
+      departmentCode,
+      serviceTypeCode,
+      focusArea,
+      deliveredAt,
     };
-    const outcome = await this.commands.execute(new ActOnHousehold({ type: 'DeliverService', data, metadata: context.metadata }, context.ifMatch));
+    const outcome = await this.commands.execute(
+      new ActOnHousehold({ type: 'DeliverService', data, metadata: context.metadata }, context.ifMatch),
+    );
     return { householdId: id, serviceId, ...written(response, outcome) };
   }
 
@@ -102,7 +142,10 @@ export class HouseholdsController {
   @Post(':id/services/:serviceId/satisfaction')
   @HttpCode(201)
   async recordSatisfaction(
-    @Param() { id, serviceId }: ServiceParams, @Body() body: RecordSatisfactionDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param() { id, serviceId }: ServiceParams,
+    @Body() body: RecordSatisfactionDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RecordSatisfaction'> = { householdId: id, serviceId, response: body.response };
@@ -114,7 +157,10 @@ export class HouseholdsController {
   @Post(':id/certification')
   @HttpCode(201)
   async certify(
-    @Param() { id }: IdParams, @Body() body: CertifyHappyFamilyDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param() { id }: IdParams,
+    @Body() body: CertifyHappyFamilyDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'CertifyHappyFamily'> = { householdId: id, criteriaVersion: body.criteriaVersion, assessedBy: body.assessedBy };
@@ -126,7 +172,10 @@ export class HouseholdsController {
   @Post(':id/certification/revocation')
   @HttpCode(200)
   async revokeCertification(
-    @Param() { id }: IdParams, @Body() body: RevokeCertificationDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param() { id }: IdParams,
+    @Body() body: RevokeCertificationDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdAnswer> {
     const { metadata, ifMatch } = this.context(request, body.occurredAt);
     const data: Data<'RevokeCertification'> = { householdId: id, reason: body.reason };

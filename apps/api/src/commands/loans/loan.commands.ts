@@ -7,7 +7,16 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandOutcome, handleCommand, loadStream } from '@libs/command-handling/handle-command';
 import { householdDecider, householdStream } from '@libs/domain/household';
-import { GrantLoan, LoanCommand, loanDecider, LoanEvent, LoanState, loanStream, MarkLoanDefaulted, RecordRepayment } from '@libs/domain/loan';
+import {
+  GrantLoan,
+  LoanCommand,
+  loanDecider,
+  LoanEvent,
+  LoanState,
+  loanStream,
+  MarkLoanDefaulted,
+  RecordRepayment,
+} from '@libs/domain/loan';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 
 export type LoanOutcome = CommandOutcome<LoanState, LoanEvent>;
@@ -16,7 +25,10 @@ export type LoanOutcome = CommandOutcome<LoanState, LoanEvent>;
 export type LoanRequest = Omit<GrantLoan, 'context'> | RecordRepayment | MarkLoanDefaulted;
 
 export class ActOnLoan extends Command<LoanOutcome> {
-  constructor(readonly command: LoanRequest, readonly ifMatch?: bigint) {
+  constructor(
+    readonly command: LoanRequest,
+    readonly ifMatch?: bigint,
+  ) {
     super();
   }
 }

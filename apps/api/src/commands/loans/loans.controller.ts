@@ -16,7 +16,10 @@ import { LoanAnswer } from '../shared/answers.dto';
 @ApiCommand()
 @Controller('loans')
 export class LoansController {
-  constructor(private readonly commands: CommandBus, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Grants a subsidised micro-loan to an enrolled household, within the programme's cap. */
   @Post()
@@ -25,7 +28,17 @@ export class LoansController {
     const context = commandContext(request, this.clock, body.occurredAt);
     const loanId = body.loanId ?? context.newId('loanId');
     const { householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender, partners } = body;
-    const data = { loanId, householdId, borrowerGroup, programmeCode, principalFen, interestSubsidyBps, termMonths, lender, ...(partners === undefined ? {} : { partners }) };
+    const data = {
+      loanId,
+      householdId,
+      borrowerGroup,
+      programmeCode,
+      principalFen,
+      interestSubsidyBps,
+      termMonths,
+      lender,
+      ...(partners === undefined ? {} : { partners }),
+    };
     const command = { type: 'GrantLoan' as const, data, metadata: context.metadata };
     const outcome = await this.commands.execute(new ActOnLoan(command, context.ifMatch));
     response.location(`/loans/${loanId}`);
@@ -36,7 +49,10 @@ export class LoansController {
   @Post(':id/repayments')
   @HttpCode(201)
   async recordRepayment(
-    @Param() { id }: IdParams, @Body() body: RecordRepaymentDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param() { id }: IdParams,
+    @Body() body: RecordRepaymentDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<LoanAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'RecordRepayment' as const, data: { loanId: id, amountFen: body.amountFen }, metadata };
@@ -48,7 +64,10 @@ export class LoansController {
   @Post(':id/default')
   @HttpCode(200)
   async markDefaulted(
-    @Param() { id }: IdParams, @Body() body: MarkLoanDefaultedDto, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param() { id }: IdParams,
+    @Body() body: MarkLoanDefaultedDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<LoanAnswer> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const command = { type: 'MarkLoanDefaulted' as const, data: { loanId: id, reason: body.reason }, metadata };

@@ -2,13 +2,22 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandOutcome, handleCommand } from '@libs/command-handling/handle-command';
-import { PilotVillageCommand, pilotVillageDecider, PilotVillageEvent, PilotVillageState, pilotVillageStream } from '@libs/domain/pilot-village';
+import {
+  PilotVillageCommand,
+  pilotVillageDecider,
+  PilotVillageEvent,
+  PilotVillageState,
+  pilotVillageStream,
+} from '@libs/domain/pilot-village';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 
 export type PilotVillageOutcome = CommandOutcome<PilotVillageState, PilotVillageEvent>;
 
 export class ActOnPilotVillage extends Command<PilotVillageOutcome> {
-  constructor(readonly command: PilotVillageCommand, readonly ifMatch?: bigint) {
+  constructor(
+    readonly command: PilotVillageCommand,
+    readonly ifMatch?: bigint,
+  ) {
     super();
   }
 }

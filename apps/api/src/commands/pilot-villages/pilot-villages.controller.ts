@@ -20,30 +20,46 @@ import { PilotVillageView, PilotVillageWritten } from './answers.dto';
 @ApiTags('pilot-villages')
 @Controller('pilot-villages')
 export class PilotVillagesController {
-  constructor(private readonly commands: CommandBus, @Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Designate a pilot village, with who decided and why' })
-  async designate(@Body() body: DesignatePilotVillageDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PilotVillageWritten> {
+  async designate(
+    @Body() body: DesignatePilotVillageDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PilotVillageWritten> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const { villageCode, designatedBy, reason } = body;
-    const outcome = await this.commands.execute(new ActOnPilotVillage({ type: 'DesignatePilotVillage', data: { villageCode, designatedBy, reason }, metadata }, ifMatch));
+    const outcome = await this.commands.execute(
+      new ActOnPilotVillage({ type: 'DesignatePilotVillage', data: { villageCode, designatedBy, reason }, metadata }, ifMatch),
+    );
     return { villageCode, status: 'Pilot' as const, ...written(response, outcome) };
   }
 
   @Post('withdrawals')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Withdraw a village\'s pilot designation, with who and why' })
-  async withdraw(@Body() body: WithdrawPilotVillageDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PilotVillageWritten> {
+  @ApiOperation({ summary: "Withdraw a village's pilot designation, with who and why" })
+  async withdraw(
+    @Body() body: WithdrawPilotVillageDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PilotVillageWritten> {
     const { metadata, ifMatch } = commandContext(request, this.clock, body.occurredAt);
     const { villageCode, withdrawnBy, reason } = body;
-    const outcome = await this.commands.execute(new ActOnPilotVillage({ type: 'WithdrawPilotVillageDesignation', data: { villageCode, withdrawnBy, reason }, metadata }, ifMatch));
+    const outcome = await this.commands.execute(
+      new ActOnPilotVillage({ type: 'WithdrawPilotVillageDesignation', data: { villageCode, withdrawnBy, reason }, metadata }, ifMatch),
+    );
     return { villageCode, status: 'NotPilot' as const, ...written(response, outcome) };
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'A village\'s pilot designation now (ETag: its revision)' })
+  @ApiOperation({ summary: "A village's pilot designation now (ETag: its revision)" })
   async read(@Param('code') code: string, @Res({ passthrough: true }) response: Response): Promise<PilotVillageView> {
     if (!/^\d{12}$/.test(code)) throw ProblemException.of(400, 'invalid-village', `"${code.slice(0, 20)}" is not a 12-digit village code`);
     const { state, revision } = await loadStream(this.store, pilotVillageStream(code), pilotVillageDecider);

@@ -6,35 +6,50 @@ const ID = /^[A-Za-z0-9._:-]+$/;
 /** `POST /pilot-villages`: a township designates one of its villages as a pilot. */
 export class DesignatePilotVillageDto {
   @ApiProperty({ description: '12-digit village code', example: '640104001001' })
-  @IsString() @Matches(/^\d{12}$/, { message: 'villageCode must be a 12-digit village code' })
+  @IsString()
+  @Matches(/^\d{12}$/, { message: 'villageCode must be a 12-digit village code' })
   villageCode!: string;
 
   @ApiProperty({ description: 'Id of the official or body that decided (never a name)', example: 'township-640104001' })
-  @IsString() @Length(1, 64) @Matches(ID, { message: 'designatedBy must be an id (letters, digits, . _ : -)' })
+  @IsString()
+  @Length(1, 64)
+  @Matches(ID, { message: 'designatedBy must be an id (letters, digits, . _ : -)' })
   designatedBy!: string;
 
-  @ApiProperty({ description: 'Why: the township\'s decision and its grounds', example: 'township decision 2012-3: conditions and leadership' })
-  @IsString() @Length(1, 500)
+  @ApiProperty({
+    description: "Why: the township's decision and its grounds",
+    example: 'township decision 2012-3: conditions and leadership',
+  })
+  @IsString()
+  @Length(1, 500)
   reason!: string;
 
-  @ApiPropertyOptional({ description: 'When it was decided (default: now)', format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'When it was decided (default: now)', format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   occurredAt?: string;
 }
 
 /** `POST /pilot-villages/withdrawals`: a designation withdrawn. */
 export class WithdrawPilotVillageDto {
   @ApiProperty({ description: '12-digit village code', example: '640104001001' })
-  @IsString() @Matches(/^\d{12}$/, { message: 'villageCode must be a 12-digit village code' })
+  @IsString()
+  @Matches(/^\d{12}$/, { message: 'villageCode must be a 12-digit village code' })
   villageCode!: string;
 
   @ApiProperty({ description: 'Id of the official or body that decided (never a name)' })
-  @IsString() @Length(1, 64) @Matches(ID, { message: 'withdrawnBy must be an id (letters, digits, . _ : -)' })
+  @IsString()
+  @Length(1, 64)
+  @Matches(ID, { message: 'withdrawnBy must be an id (letters, digits, . _ : -)' })
   withdrawnBy!: string;
 
   @ApiProperty({ description: 'Why the designation is withdrawn' })
-  @IsString() @Length(1, 500)
+  @IsString()
+  @Length(1, 500)
   reason!: string;
 
-  @ApiPropertyOptional({ description: 'When it was decided (default: now)', format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'When it was decided (default: now)', format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   occurredAt?: string;
 }

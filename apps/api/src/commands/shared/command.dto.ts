@@ -4,14 +4,16 @@ import { IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator
 /** What every command body may carry besides its own fields. */
 export class CommandDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'When it happened in the field; defaults to now' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
   occurredAt?: string;
 }
 
 /** A command whose only field is why it was given; reasons may name people, so they are personal data. */
 export class ReasonDto extends CommandDto {
   @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Free text (treated as personal data)' })
-  @IsString() @Length(1, 1000)
+  @IsString()
+  @Length(1, 1000)
   reason!: string;
 }
 

@@ -18,12 +18,20 @@ export class HouseholdListController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: 'Households under an org unit, a page at a time (no personal field)', description: 'Follow `next` (also in the Link header) with the same parameters for the next page.' })
-  async list(@Query() query: RegisterListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<HouseholdPage> {
+  @ApiOperation({
+    summary: 'Households under an org unit, a page at a time (no personal field)',
+    description: 'Follow `next` (also in the Link header) with the same parameters for the next page.',
+  })
+  async list(
+    @Query() query: RegisterListQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<HouseholdPage> {
     const page = pageOf(query);
     const ou = orgUnitOf(query);
     const { position, rows } = await readRegister(this.dataSource, householdRegisterReadModel, (tx, schema) =>
-      listHouseholds(tx, schema, { ou, afterId: page.after?.[0], limit: page.limit + 1 }));
+      listHouseholds(tx, schema, { ou, afterId: page.after?.[0], limit: page.limit + 1 }),
+    );
     const { rows: households, next } = cutPage(rows, page, (h) => [h.householdId], request, response);
     return { position, households, next };
   }

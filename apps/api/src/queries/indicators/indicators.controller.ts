@@ -33,31 +33,85 @@ export class IndicatorsController {
   @Get()
   list(): IndicatorCatalogue {
     return {
-      indicators: catalogue.all.map(({ name, title, description, unit, numerator, denominator, dimensions, periodGrain, aggregation, interval, target, levels }) => ({
-        name, title, description, unit, aggregation, rounding: ROUNDING[unit] ?? 'exact counts', numerator: numerator.label, denominator: denominator?.label ?? null,
-        dimensions: Object.keys(dimensions), periods: periodGrain === 'year' ? 'yearly (2012, 2012:2014)' : 'DHIS2 (2012, 2012S1, 2012Q1, 201203, 201201B, ranges, ;-lists)',
-        asOf: aggregation === 'stock' ? 'a local day (yyyy-mm-dd), instead of pe: the state at its end' : null,
-        interval: interval ?? null, target: target ?? null, levels: [...(levels ?? ['city', 'district', 'township', 'village'])],
-      })),
+      indicators: catalogue.all.map(
+        ({ name, title, description, unit, numerator, denominator, dimensions, periodGrain, aggregation, interval, target, levels }) => ({
+          name,
+          title,
+          description,
+          unit,
+          aggregation,
+          rounding: ROUNDING[unit] ?? 'exact counts',
+          numerator: numerator.label,
+          denominator: denominator?.label ?? null,
+          dimensions: Object.keys(dimensions),
+          periods: periodGrain === 'year' ? 'yearly (2012, 2012:2014)' : 'DHIS2 (2012, 2012S1, 2012Q1, 201203, 201201B, ranges, ;-lists)',
+          asOf: aggregation === 'stock' ? 'a local day (yyyy-mm-dd), instead of pe: the state at its end' : null,
+          interval: interval ?? null,
+          target: target ?? null,
+          levels: [...(levels ?? ['city', 'district', 'township', 'village'])],
+        }),
+      ),
     };
   }
 
   /** One indicator's rows for an org unit, level, periods and breakdown, as JSON or CSV. */
   @Get(':name')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: IndicatorAnswerDto, description: 'JSON, or CSV with `Accept: text/csv` or `format=csv`; headers X-Log-Position and X-Log-Recorded-At say what the rows reflect' })
-  @ApiQuery({ name: 'ou', required: false, description: 'Org unit code (city 640100, district, township, village); a scoped token\'s own org unit when omitted. Repeat it for several' })
-  @ApiQuery({ name: 'level', required: false, enum: ['city', 'district', 'township', 'village'], description: 'Level of the rows under `ou` (default: the level of `ou`)' })
-  @ApiQuery({ name: 'pe', required: false, description: 'Periods in DHIS2 syntax: 2012, 2012S1, 2012Q1, 201203, 201201B, ranges (2012Q1:2012Q4) and ;-lists' })
-  @ApiQuery({ name: 'by', required: false, description: 'A breakdown (category, focus-area, department, ...); GET /indicators lists each indicator\'s dimensions' })
+  @ApiOkResponse({
+    type: IndicatorAnswerDto,
+    description:
+      'JSON, or CSV with `Accept: text/csv` or `format=csv`; headers X-Log-Position and X-Log-Recorded-At say what the rows reflect',
+  })
+  @ApiQuery({
+    name: 'ou',
+    required: false,
+    description:
+      "Org unit code (city 640100, district, township, village); a scoped token's own org unit when omitted. Repeat it for several",
+  })
+  @ApiQuery({
+    name: 'level',
+    required: false,
+    enum: ['city', 'district', 'township', 'village'],
+    description: 'Level of the rows under `ou` (default: the level of `ou`)',
+  })
+  @ApiQuery({
+    name: 'pe',
+    required: false,
+    description: 'Periods in DHIS2 syntax: 2012, 2012S1, 2012Q1, 201203, 201201B, ranges (2012Q1:2012Q4) and ;-lists',
+  })
+  @ApiQuery({
+    name: 'by',
+    required: false,
+    description: "A breakdown (category, focus-area, department, ...); GET /indicators lists each indicator's dimensions",
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'Overrides the Accept header' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'Stock indicators only, instead of pe: a local day (yyyy-mm-dd, programme calendar); the state at its end' })
-  @ApiQuery({ name: 'lang', required: false, enum: ['zh-CN', 'en'], description: 'JSON rows also carry `names`: the org unit\'s and the dimension codes\' names in that language' })
-  async indicator(@Param('name') name: string, @Query() query: Record<string, unknown>, @Req() request: AnalystRequest, @Res({ passthrough: true }) response: Response) {
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description: 'Stock indicators only, instead of pe: a local day (yyyy-mm-dd, programme calendar); the state at its end',
+  })
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    enum: ['zh-CN', 'en'],
+    description: "JSON rows also carry `names`: the org unit's and the dimension codes' names in that language",
+  })
+  async indicator(
+    @Param('name') name: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: AnalystRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const indicator = catalogue.find(name);
-    if (!indicator) throw ProblemException.of(400, 'unknown-indicator', `unknown indicator "${name.slice(0, 60)}"; GET /indicators lists them`);
+    if (!indicator)
+      throw ProblemException.of(400, 'unknown-indicator', `unknown indicator "${name.slice(0, 60)}"; GET /indicators lists them`);
     const unknown = Object.keys(query).find((key) => !PARAMETERS.has(key));
-    if (unknown) throw ProblemException.of(400, 'invalid-parameter', `unknown parameter "${unknown.slice(0, 40)}"; known: ${[...PARAMETERS].join(', ')}`);
+    if (unknown)
+      throw ProblemException.of(
+        400,
+        'invalid-parameter',
+        `unknown parameter "${unknown.slice(0, 40)}"; known: ${[...PARAMETERS].join(', ')}`,
+      );
     let parsed;
     try {
       parsed = parseIndicatorRequest(indicator, { ...query, ou: orgUnitByName(query.ou) });
@@ -69,7 +123,8 @@ export class IndicatorsController {
     const answer = await answerIndicator(this.dataSource, indicator, parsed);
     response.setHeader('X-Log-Position', answer.reflects.position ?? '');
     response.setHeader('X-Log-Recorded-At', answer.reflects.recordedAt ?? '');
-    if (!wantsCsv(query.format, request.headers.accept)) return lang === undefined ? answer : { ...answer, rows: answer.rows.map((row) => ({ ...row, names: rowNames(row, lang) })) };
+    if (!wantsCsv(query.format, request.headers.accept))
+      return lang === undefined ? answer : { ...answer, rows: answer.rows.map((row) => ({ ...row, names: rowNames(row, lang) })) };
     const rows = request.policy?.suppressSmallCells ? suppressSmallCells(answer.rows, request.principal) : answer.rows;
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${csvFilename(answer)}"`);
@@ -101,9 +156,19 @@ function orgUnitByName(ou: unknown): unknown {
   if (typeof ou !== 'string' || /^\d+$/.test(ou) || ou === '') return ou;
   const wanted = ou.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
   const found = referenceNames.searchOrgUnits(ou);
-  const exact = found.filter((unit) => [unit.name['zh-CN'], unit.name.en].some((name) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, '') === wanted));
+  const exact = found.filter((unit) =>
+    [unit.name['zh-CN'], unit.name.en].some((name) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, '') === wanted),
+  );
   const chosen = exact.length === 1 ? exact : found;
   if (chosen.length === 1) return chosen[0].code;
-  if (chosen.length === 0) throw ProblemException.of(400, 'unknown-org-unit', `no org unit is named "${ou.slice(0, 40)}"; GET /org-units?q= finds them`);
-  throw ProblemException.of(400, 'ambiguous-org-unit', `"${ou.slice(0, 40)}" names ${chosen.length} org units (${chosen.slice(0, 5).map((u) => u.code).join(', ')}${chosen.length > 5 ? ', ...' : ''}); give a code`);
+  if (chosen.length === 0)
+    throw ProblemException.of(400, 'unknown-org-unit', `no org unit is named "${ou.slice(0, 40)}"; GET /org-units?q= finds them`);
+  throw ProblemException.of(
+    400,
+    'ambiguous-org-unit',
+    `"${ou.slice(0, 40)}" names ${chosen.length} org units (${chosen
+      .slice(0, 5)
+      .map((u) => u.code)
+      .join(', ')}${chosen.length > 5 ? ', ...' : ''}); give a code`,
+  );
 }

@@ -15,12 +15,20 @@ export class LoanListController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: 'Loans of households under an org unit, a page at a time', description: 'Follow `next` (also in the Link header) with the same parameters for the next page.' })
-  async list(@Query() query: RegisterListQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoanPage> {
+  @ApiOperation({
+    summary: 'Loans of households under an org unit, a page at a time',
+    description: 'Follow `next` (also in the Link header) with the same parameters for the next page.',
+  })
+  async list(
+    @Query() query: RegisterListQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoanPage> {
     const page = pageOf(query);
     const ou = orgUnitOf(query);
     const { position, rows } = await readRegister(this.dataSource, loanRegisterReadModel, (tx, schema) =>
-      listLoans(tx, schema, { ou, afterId: page.after?.[0], limit: page.limit + 1 }));
+      listLoans(tx, schema, { ou, afterId: page.after?.[0], limit: page.limit + 1 }),
+    );
     const { rows: loans, next } = cutPage(rows, page, (l) => [l.loanId], request, response);
     return { position, loans, next };
   }
