@@ -1,25 +1,17 @@
-import {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
-  Subscription,
-  Position,
-} from './index';
 import { Metrics } from '@libs/metrics';
+import type { AppendOptions, AppendResult, EventStore, EventToAppend } from './event-store.port';
+import { ForwardingEventStore } from './forwarding-event-store';
 
 /** Counts appends and their outcomes around any EventStore. */
-export class MeteredEventStore implements EventStore {
+export class MeteredEventStore extends ForwardingEventStore {
   constructor(
-    readonly inner: EventStore,
+    inner: EventStore,
     private readonly metrics: Metrics,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
+  override async appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
     try {
       const result = await this.inner.appendToStream(stream, events, options);
       this.metrics.appends.inc({ outcome: 'ok' });
@@ -29,25 +21,5 @@ export class MeteredEventStore implements EventStore {
       this.metrics.appends.inc({ outcome: (error as { code?: string }).code ?? 'error' });
       throw error;
     }
-  }
-
-  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
-    return this.inner.subscribeToAll(options);
-  }
-
-  headPosition(): Promise<Position | undefined> {
-    return this.inner.headPosition();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }

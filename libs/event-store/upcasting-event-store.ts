@@ -8,45 +8,21 @@
  * the chain covers the events as stored, not as upcast.
  */
 import { upcastEvent } from '../domain/upcasting';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
-  Subscription,
-} from './event-store.port';
-import type { Position } from './position';
+import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeToAllOptions, Subscription } from './event-store.port';
+import { ForwardingEventStore } from './forwarding-event-store';
 import { mapSubscription } from './read-mapping';
 
-export class UpcastingEventStore implements EventStore {
-  constructor(readonly inner: EventStore) {}
-
-  appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
-    return this.inner.appendToStream(stream, events, options);
-  }
-
-  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+export class UpcastingEventStore extends ForwardingEventStore {
+  override async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return (await this.inner.readStream(stream, options)).map(toCurrentShape);
   }
 
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+  override async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return (await this.inner.readAll(options)).map(toCurrentShape);
   }
 
-  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
+  override subscribeToAll(options?: SubscribeToAllOptions): Subscription {
     return mapSubscription(this.inner.subscribeToAll(options), toCurrentShape);
-  }
-
-  headPosition(): Promise<Position | undefined> {
-    return this.inner.headPosition();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 

@@ -1,0 +1,44 @@
+/**
+ * The base of the store's decorators (metering, schema validation, upcasting, ...): every call goes to
+ * `inner` unchanged, so a decorator overrides only the calls it changes.
+ */
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+} from './event-store.port';
+import type { Position } from './position';
+
+export class ForwardingEventStore implements EventStore {
+  constructor(readonly inner: EventStore) {}
+
+  appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
+    return this.inner.appendToStream(stream, events, options);
+  }
+
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.inner.readStream(stream, options);
+  }
+
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.inner.readAll(options);
+  }
+
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
+    return this.inner.subscribeToAll(options);
+  }
+
+  headPosition(): Promise<Position | undefined> {
+    return this.inner.headPosition();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
