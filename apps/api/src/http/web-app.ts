@@ -48,7 +48,8 @@ export function serveWebApp(app: NestExpressApplication, dir: string = webAppDir
     files(request, response, () => {
       // A missing hashed file is a 404, never the page: a stale page must not get HTML for its script.
       if (request.path.startsWith('/assets/')) return next();
-      if (!(request.headers.accept ?? '').includes('text/html')) return next();
+      // The root is the app whatever the client accepts (`curl localhost:3000/` shows the page too).
+      if (request.path !== '/' && !(request.headers.accept ?? '').includes('text/html')) return next();
       response.setHeader('Cache-Control', 'no-cache');
       response.sendFile(index, { cacheControl: false }, (error) => error && next(error));
     });
