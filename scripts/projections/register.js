@@ -20,7 +20,13 @@ Module._resolveFilename = function (request, ...rest) {
   for (const [alias, dir] of aliases) {
     if (request.startsWith(alias)) return resolve.call(this, path.join(root, dir, request.slice(alias.length)), ...rest);
   }
-  return resolve.call(this, request, ...rest);
+  try {
+    return resolve.call(this, request, ...rest);
+  } catch (error) {
+    // Generated code (the Swagger plugin's metadata) imports siblings as `./x.js`, which exist here as `./x.ts`.
+    if (request.startsWith('.') && request.endsWith('.js')) return resolve.call(this, request.slice(0, -3), ...rest);
+    throw error;
+  }
 };
 
 addHook(
