@@ -73,15 +73,16 @@ function stored(row: CheckpointRow): StoredCheckpoint {
   return { checkpoint: checkpointFromRow(row), note: row.note };
 }
 
+/** In the order signCheckpoint writes it (fields, then signature and key), so every export of one checkpoint is the same text. */
 export function checkpointFromRow(row: CheckpointRow): SignedCheckpoint {
-  const checkpoint: SignedCheckpoint = {
+  const heads = row.heads_root === null ? {} : { headsRoot: row.heads_root, streamCount: Number(row.stream_count) };
+  return {
     position: row.position,
     eventCount: Number(row.event_count),
     merkleRoot: row.merkle_root,
     signedAt: row.signed_at,
+    ...heads,
     signature: row.signature,
     keyId: row.key_id,
   };
-  if (row.heads_root === null) return checkpoint;
-  return { ...checkpoint, headsRoot: row.heads_root, streamCount: Number(row.stream_count) };
 }

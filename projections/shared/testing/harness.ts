@@ -115,7 +115,7 @@ export async function copyContents(dataSource: DataSource, schema: string): Prom
   for (const { table_name: table } of tables) {
     const rows: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM ${schema}.${table}`);
     contents[table] = rows
-      .filter((row) => !(table.endsWith('_counts') && isAllZeroCounts(row)))
+      .filter((row) => !(isCountTable(table) && isAllZeroCounts(row)))
       .map((row) => JSON.stringify(row))
       .sort()
       .map((text) => JSON.parse(text));
@@ -123,7 +123,11 @@ export async function copyContents(dataSource: DataSource, schema: string): Prom
   return contents;
 }
 
+/** Tables of summed counts (and their district rollups): counts and stock changes by day. */
+const isCountTable = (table: string) => /(_counts|_changes)$/.test(table);
+
 const KEY_COLUMNS = new Set([
+  'day',
   'village_code',
   'township_code',
   'district_code',
