@@ -16,6 +16,8 @@ export interface paths {
         /**
          * Sign in: sets the fl_session cookie (HttpOnly, SameSite=Strict)
          * @description 401 invalid-credentials for a wrong username or password alike; 429 with Retry-After after repeated failures.
+         *
+         *     Public: no token needed (signing in: checks the password itself (throttled)).
          */
         post: operations["SessionsController_create"];
         delete?: never;
@@ -31,11 +33,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user and the session's CSRF token; 401 without a live session cookie */
+        /**
+         * The signed-in user and the session's CSRF token; 401 without a live session cookie
+         * @description Public: no token needed (answers from the session cookie itself (401 without one)).
+         */
         get: operations["SessionsController_current"];
         put?: never;
         post?: never;
-        /** Sign out: ends the session and clears the cookie (needs X-CSRF-Token) */
+        /**
+         * Sign out: ends the session and clears the cookie (needs X-CSRF-Token)
+         * @description Public: no token needed (signing out: checks the cookie and its CSRF token itself).
+         */
         delete: operations["SessionsController_end"];
         options?: never;
         head?: never;
@@ -49,10 +57,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every local user account */
+        /**
+         * Every local user account
+         * @description Roles: admin (accounts carry roles and scopes: administrators only). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a local user with roles and an org-unit scope */
+        /**
+         * Create a local user with roles and an org-unit scope
+         * @description Roles: admin (creating an account grants a role). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -69,7 +83,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a user's password; their sessions end */
+        /**
+         * Set a user's password; their sessions end
+         * @description Roles: admin (passwords and disabling). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["UsersController_setPassword"];
         delete?: never;
         options?: never;
@@ -86,7 +103,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disable a user; their sessions end and they cannot sign in */
+        /**
+         * Disable a user; their sessions end and they cannot sign in
+         * @description Roles: admin (passwords and disabling). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["UsersController_disable"];
         delete?: never;
         options?: never;
@@ -103,6 +123,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Erases a household's personal data by destroying its data key (crypto-shredding), on a legal basis.
+         * @description Roles: admin (destroys the household key; needs a legal basis). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["PrivacyController_erase"];
         delete?: never;
         options?: never;
@@ -119,7 +143,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Restricts a household's personal data: kept, but readable only by an auditor stating a purpose.
+         * @description Roles: admin (storage-only: auditors with a purpose only). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["PrivacyController_restrict"];
+        /**
+         * Lifts the restriction of a household's personal data.
+         * @description Roles: admin (lifts a restriction). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         delete: operations["PrivacyController_lift"];
         options?: never;
         head?: never;
@@ -133,6 +165,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who read personal data, when, on which route and for what stated purpose.
+         * @description Roles: auditor, admin (who read personal data, and why). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["PrivacyController_log"];
         put?: never;
         post?: never;
@@ -149,6 +185,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Liveness and readiness: the database answers, how far each projection is behind the log (read from
+         *     the raw store: counting events needs no decryption of their personal fields), and the open transaction
+         *     holding the log back, with a warning (status "warn") past LOG_HOLD_WARN_SECONDS.
+         * @description Public: no token needed (liveness and readiness probes carry no token).
+         */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -165,6 +207,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Prometheus metrics: HTTP latency, appends, projection lag.
+         * @description Roles: admin (operational figures; Prometheus sends a bearer token). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["HealthController_metrics"];
         put?: never;
         post?: never;
@@ -181,8 +227,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Households under an org unit, a page at a time (no personal field)
+         * @description Follow `next` (also in the Link header) with the same parameters for the next page.
+         *
+         *     Roles: registrar, supervisor, auditor, admin (lists within the caller's area). The org unit asked for must lie within the token's (403 `out-of-scope`); when omitted, a scoped token is answered for its own org unit. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
+        get: operations["HouseholdListController_list"];
         put?: never;
+        /**
+         * Enrols a household in a village under one of the four categories.
+         * @description Roles: registrar, admin (enrolment, in the registrar's area). The org unit named in the body must lie within the token's (403 `out-of-scope`).
+         */
         post: operations["HouseholdsController_enroll"];
         delete?: never;
         options?: never;
@@ -199,6 +255,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Moves an enrolled household to another category, with the reason.
+         * @description Roles: registrar, admin (registrar). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["HouseholdsController_recategorize"];
         delete?: never;
         options?: never;
@@ -215,6 +275,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Withdraws a household from the programme, with the reason.
+         * @description Roles: registrar, admin (registrar). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["HouseholdsController_withdraw"];
         delete?: never;
         options?: never;
@@ -231,6 +295,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records a need of the household under one of the five focus areas.
+         * @description Roles: registrar, admin (registrar). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["HouseholdsController_recordNeed"];
         delete?: never;
         options?: never;
@@ -247,6 +315,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records a service a department delivered to the household (for a need, or on its own).
+         * @description Roles: provider, admin (a provider delivers for its own department). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["HouseholdsController_deliverService"];
         delete?: never;
         options?: never;
@@ -263,6 +335,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records the household's satisfaction with a service delivered.
+         * @description Roles: provider, admin (rated by the department that delivered). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["HouseholdsController_recordSatisfaction"];
         delete?: never;
         options?: never;
@@ -279,6 +355,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Certifies the household a Happy Family against a version of the criteria.
+         * @description Roles: supervisor, admin (certification is an assessment of the supervisors). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["HouseholdsController_certify"];
         delete?: never;
         options?: never;
@@ -295,6 +375,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Revokes the household's Happy Family certification, with the reason.
+         * @description Roles: supervisor, admin (revocation). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["HouseholdsController_revokeCertification"];
         delete?: never;
         options?: never;
@@ -309,8 +393,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Loans of households under an org unit, a page at a time
+         * @description Follow `next` (also in the Link header) with the same parameters for the next page.
+         *
+         *     Roles: loan-officer, auditor, admin (loan officers and auditors). The org unit asked for must lie within the token's (403 `out-of-scope`); when omitted, a scoped token is answered for its own org unit. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
+        get: operations["LoanListController_list"];
         put?: never;
+        /**
+         * Grants a subsidised micro-loan to an enrolled household, within the programme's cap.
+         * @description Roles: loan-officer, admin (a loan to a household in the officer's area). The household named in the body must lie within the token's org unit (404 otherwise, as if missing).
+         */
         post: operations["LoansController_grant"];
         delete?: never;
         options?: never;
@@ -327,6 +421,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records a repayment (never more than is outstanding); answers the balance after it.
+         * @description Roles: loan-officer, admin (repayments, default, recovery). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["LoansController_recordRepayment"];
         delete?: never;
         options?: never;
@@ -343,7 +441,71 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Marks the loan defaulted, with the reason; repayments can still be recorded.
+         * @description Roles: loan-officer, admin (repayments, default, recovery). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["LoansController_markDefaulted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pilot-villages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Designate a pilot village, with who decided and why
+         * @description Roles: registrar, admin (designation, in the registrar's area). The org unit named in the body must lie within the token's (403 `out-of-scope`).
+         */
+        post: operations["PilotVillagesController_designate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pilot-villages/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a village's pilot designation, with who and why
+         * @description Roles: registrar, admin (withdrawal, in the registrar's area). The org unit named in the body must lie within the token's (403 `out-of-scope`).
+         */
+        post: operations["PilotVillagesController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pilot-villages/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A village's pilot designation now (ETag: its revision)
+         * @description Roles: registrar, analyst, supervisor, auditor, admin (whether a village is a pilot: no personal data (whole-city tokens; the indicators answer per area)). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        get: operations["PilotVillagesController_read"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -357,6 +519,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A household's current state, folded from its stream (ETag: its revision).
+         * @description Roles: registrar, provider, loan-officer, supervisor, auditor, admin (field staff read the households they serve). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
         get: operations["HouseholdQueriesController_get"];
         put?: never;
         post?: never;
@@ -373,6 +539,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A loan's current state and outstanding balance, folded from its stream (ETag: its revision).
+         * @description Roles: loan-officer, supervisor, auditor, admin (default reasons may be personal). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
         get: operations["LoanQueriesController_get"];
         put?: never;
         post?: never;
@@ -389,6 +559,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The indicator catalogue: each indicator's definition, breakdowns, periods, levels and target.
+         * @description Roles: analyst, supervisor, auditor, admin (definitions only). Any org unit.
+         */
         get: operations["IndicatorsController_list"];
         put?: never;
         post?: never;
@@ -405,6 +579,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One indicator's rows for an org unit, level, periods and breakdown, as JSON or CSV.
+         * @description Roles: analyst, supervisor, auditor, admin (within the caller's area). The org unit asked for must lie within the token's (403 `out-of-scope`); when omitted, a scoped token is answered for its own org unit.
+         */
         get: operations["IndicatorsController_indicator"];
         put?: never;
         post?: never;
@@ -421,6 +599,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every projection's status, versions, checkpoint, lag and parked events.
+         * @description Roles: admin (operators). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["ProjectionsAdminController_list"];
         put?: never;
         post?: never;
@@ -439,7 +621,35 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Replays the active copy's parked events in log order; those that fail again stay parked with the new error.
+         * @description Roles: admin (operators). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["ProjectionsAdminController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/registers/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version loaded of a register (village-households, enrolment-targets), with its source
+         * @description Roles: admin (the registers' versions and sources). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        get: operations["RegistersController_loads"];
+        put?: never;
+        /**
+         * Load a register from CSV as its next version; a bad line is refused with its number and nothing is written
+         * @description Roles: admin (loads a register (households by village, enrolment targets): the denominators of the goals). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        post: operations["RegistersController_load"];
         delete?: never;
         options?: never;
         head?: never;
@@ -453,6 +663,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The log as Server-Sent Events: history from a position, then live; resumes with Last-Event-ID.
+         * @description Roles: subscriber, auditor, admin (redacted unless the token has the pii scope (auditors and admins see it: logged)). City-wide tokens only (403 `out-of-scope` otherwise). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
         get: operations["FeedController_stream"];
         put?: never;
         post?: never;
@@ -469,7 +683,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A page strictly after `from`; `next` is the position to ask from next time, null when nothing was found.
+         * @description Roles: subscriber, auditor, admin (redacted unless the token has the pii scope (auditors and admins see it: logged)). City-wide tokens only (403 `out-of-scope` otherwise). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
         get: operations["FeedController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consumer-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every consumer group, a page at a time, in name order
+         * @description Roles: subscriber, auditor, admin (every group, paged: what is defined and how far behind). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        get: operations["ConsumerGroupsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -485,9 +723,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A consumer group's settings, checkpoint and backlog.
+         * @description Roles: subscriber, auditor, admin (consumer groups). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["ConsumerGroupsController_get"];
+        /**
+         * Creates a consumer group (201), or confirms one with the same settings (200).
+         * @description Roles: subscriber, admin (consumer groups). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         put: operations["ConsumerGroupsController_define"];
         post?: never;
+        /**
+         * Deletes a consumer group and its deliveries.
+         * @description Roles: subscriber, admin (consumer groups). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         delete: operations["ConsumerGroupsController_remove"];
         options?: never;
         head?: never;
@@ -503,6 +753,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Leases up to `max` events to a consumer of the group.
+         * @description Roles: subscriber, admin (claim, ack, nack, replay). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["ConsumerGroupsController_claim"];
         delete?: never;
         options?: never;
@@ -519,6 +773,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Acknowledges events leased to this consumer.
+         * @description Roles: subscriber, admin (claim, ack, nack, replay). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["ConsumerGroupsController_ack"];
         delete?: never;
         options?: never;
@@ -535,6 +793,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Gives events back: redelivered, or parked after the group's maximum deliveries.
+         * @description Roles: subscriber, admin (claim, ack, nack, replay). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["ConsumerGroupsController_nack"];
         delete?: never;
         options?: never;
@@ -549,6 +811,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The group's parked events, with their attempts and last reason.
+         * @description Roles: subscriber, auditor, admin (consumer groups). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["ConsumerGroupsController_parked"];
         put?: never;
         post?: never;
@@ -567,6 +833,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Puts parked events (all, or those named) back in the queue.
+         * @description Roles: subscriber, admin (claim, ack, nack, replay). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["ConsumerGroupsController_replay"];
         delete?: never;
         options?: never;
@@ -581,8 +851,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Cases in opening order, a page at a time
+         * @description Follow `next` (also in the Link header) with the same parameters for the next page.
+         *
+         *     Roles: supervisor, auditor, admin (within the caller's area). The org unit asked for must lie within the token's (403 `out-of-scope`); when omitted, a scoped token is answered for its own org unit.
+         */
         get: operations["CasesController_list"];
         put?: never;
+        /**
+         * Opens an accountability case against a unit of a district, on grounds and with evidence.
+         * @description Roles: supervisor, admin (a supervisor opens cases in their district). The org unit named in the body must lie within the token's (403 `out-of-scope`).
+         */
         post: operations["CasesController_open"];
         delete?: never;
         options?: never;
@@ -599,6 +879,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Orders the unit under the case to rectify, with requirements and a deadline.
+         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["CasesController_orderRectification"];
         delete?: never;
         options?: never;
@@ -615,6 +899,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * The unit under the case reports its rectification, with evidence (X-Actor-Role: subject-unit).
+         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["CasesController_reportRectification"];
         delete?: never;
         options?: never;
@@ -631,6 +919,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Accepts the reported rectification.
+         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["CasesController_acceptRectification"];
         delete?: never;
         options?: never;
@@ -647,6 +939,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Rejects the reported rectification; it is ordered again.
+         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["CasesController_rejectRectification"];
         delete?: never;
         options?: never;
@@ -663,6 +959,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Criticises the unit in a supervision bulletin.
+         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["CasesController_issueCriticism"];
         delete?: never;
         options?: never;
@@ -679,6 +979,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Holds a named official accountable with a measure.
+         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["CasesController_holdLeaderAccountable"];
         delete?: never;
         options?: never;
@@ -695,6 +999,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Escalates the case to a higher level.
+         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["CasesController_escalate"];
         delete?: never;
         options?: never;
@@ -711,6 +1019,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Closes the case with a resolution (a waiver reason when a rectification is outstanding).
+         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["CasesController_close"];
         delete?: never;
         options?: never;
@@ -727,6 +1039,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reopens a closed case, with the reason.
+         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         post: operations["CasesController_reopen"];
         delete?: never;
         options?: never;
@@ -741,6 +1057,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A case now, or replayed to a recorded time (asOf), an occurred time (occurredAsOf) or a revision.
+         * @description Roles: supervisor, auditor, admin (state, as of a time or revision). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         get: operations["CasesController_read"];
         put?: never;
         post?: never;
@@ -759,6 +1079,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * The city office assigns a supervisor to a district (X-Actor-Role: city-office).
+         * @description Roles: supervisor, admin (visits and bulletins of a district). The district in the path must lie within the token's org unit (404 otherwise).
+         */
         post: operations["SupervisionController_assign"];
         delete?: never;
         options?: never;
@@ -775,6 +1099,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * The city office ends a supervisor's term in a district (X-Actor-Role: city-office).
+         * @description Roles: supervisor, admin (visits and bulletins of a district). The district in the path must lie within the token's org unit (404 otherwise).
+         */
         post: operations["SupervisionController_endAssignment"];
         delete?: never;
         options?: never;
@@ -791,6 +1119,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Records the supervisor's visit of a month to units of the district, with findings.
+         * @description Roles: supervisor, admin (visits and bulletins of a district). The district in the path must lie within the token's org unit (404 otherwise).
+         */
         post: operations["SupervisionController_visit"];
         delete?: never;
         options?: never;
@@ -807,6 +1139,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Issues the district's bimonthly supervision bulletin.
+         * @description Roles: supervisor, admin (visits and bulletins of a district). The district in the path must lie within the token's org unit (404 otherwise).
+         */
         post: operations["SupervisionController_bulletin"];
         delete?: never;
         options?: never;
@@ -821,6 +1157,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The six districts side by side: each one's compliance over the months asked.
+         * @description Roles: supervisor, auditor, admin (compliance across districts). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["SupervisionController_overview"];
         put?: never;
         post?: never;
@@ -837,6 +1177,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A district's supervision as folded from its stream: supervisor, visits, bulletins.
+         * @description Roles: supervisor, auditor, admin (a district's supervision). The district in the path must lie within the token's org unit (404 otherwise).
+         */
         get: operations["SupervisionController_read"];
         put?: never;
         post?: never;
@@ -853,6 +1197,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One district's supervision compliance over the months asked.
+         * @description Roles: supervisor, auditor, admin (a district's supervision). The district in the path must lie within the token's org unit (404 otherwise).
+         */
         get: operations["SupervisionController_compliance"];
         put?: never;
         post?: never;
@@ -871,6 +1219,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Assigns a task to a named official, with an indicator target due by a period.
+         * @description Roles: supervisor, admin (decomposition of the work to named officials). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["ResponsibilitiesController_assign"];
         delete?: never;
         options?: never;
@@ -885,6 +1237,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A responsibility as assigned.
+         * @description Roles: supervisor, auditor, admin (who answers for what). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["ResponsibilitiesController_read"];
         put?: never;
         post?: never;
@@ -901,6 +1257,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every event in order, as readable now (personal fields decrypted where allowed), with the state after each.
+         * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         get: operations["CaseAuditController_history"];
         put?: never;
         post?: never;
@@ -917,6 +1277,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Checks the case's hash chain and that the latest signed checkpoint still covers it.
+         * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         get: operations["CaseAuditController_verify"];
         put?: never;
         post?: never;
@@ -933,6 +1297,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The NDJSON bundle `family-ledger verify` checks offline (see exportStream).
+         * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
         get: operations["CaseAuditController_export"];
         put?: never;
         post?: never;
@@ -949,6 +1317,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every event of a stream in order, with hashes and the state after each.
+         * @description Roles: auditor, admin (auditor surfaces across the log). City-wide tokens only (403 `out-of-scope` otherwise). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
         get: operations["AuditController_history"];
         put?: never;
         post?: never;
@@ -965,6 +1337,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Checks a stream's hash chain and that the latest signed checkpoint still covers it.
+         * @description Roles: auditor, admin (auditor surfaces across the log). City-wide tokens only (403 `out-of-scope` otherwise). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
         get: operations["AuditController_verify"];
         put?: never;
         post?: never;
@@ -981,6 +1357,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A stream as the signed NDJSON bundle `family-ledger verify` checks offline.
+         * @description Roles: auditor, admin (auditor surfaces across the log). City-wide tokens only (403 `out-of-scope` otherwise). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
         get: operations["AuditController_export"];
         put?: never;
         post?: never;
@@ -997,7 +1377,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Public: verifiers fetch it to pin the key a bundle must be signed with.
+         * @description Public: no token needed (verifiers must not have to trust the service).
+         */
         get: operations["AuditController_publicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/public-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every checkpoint-signing key used: key id, note verifier key, first and last checkpoint signed, the checkpoint that announced it
+         * @description Public: no token needed (the keys' history: old checkpoints verify after a rotation).
+         */
+        get: operations["AuditController_publicKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1015,6 +1419,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Signs a Merkle checkpoint over the whole log now.
+         * @description Roles: admin (signing a checkpoint is a write; auditors only read). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["AuditController_checkpoint"];
         delete?: never;
         options?: never;
@@ -1029,6 +1437,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The latest checkpoint signed with the current key.
+         * @description Roles: auditor, witness, admin (witnesses follow the signed checkpoints (no personal data in them)). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["AuditController_latest"];
         put?: never;
         post?: never;
@@ -1045,6 +1457,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Recomputes the root over the log as it is now: a rewrite since signing shows as `root: false`.
+         * @description Roles: auditor, witness, admin (witnesses follow the signed checkpoints (no personal data in them)). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["AuditController_verifyLatest"];
         put?: never;
         post?: never;
@@ -1061,7 +1477,71 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The audit trail: events of audited streams in log order, filtered.
+         * @description Roles: auditor, admin (auditor surfaces across the log). City-wide tokens only (403 `out-of-scope` otherwise). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
         get: operations["AuditController_trail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/checkpoints/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed checkpoint of a tree of `size` events: its JSON fields, and `note`, its C2SP signed note with the witnesses' cosignatures
+         * @description Roles: auditor, witness, admin (witnesses follow the signed checkpoints (no personal data in them)). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        get: operations["CheckpointsController_bySize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/checkpoints/{size}/cosignatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A witness's cosignature (tlog-cosignature/v1) of the checkpoint of `size`: kept once it verifies under `witnessKey` over that checkpoint's note
+         * @description Roles: witness, admin (a witness cosigns a checkpoint; checked before kept). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        post: operations["CheckpointsController_cosign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/checkpoints/{first}/consistency/{second}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * RFC 9162 consistency proof that the signed tree of `second` events extends the signed tree of `first`, with both checkpoints
+         * @description Roles: auditor, witness, admin (witnesses follow the signed checkpoints (no personal data in them)). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        get: operations["CheckpointsController_consistency"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1077,7 +1557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every stored event type and version with a published JSON Schema */
+        /**
+         * Every stored event type and version with a published JSON Schema
+         * @description Public: no token needed (published event schemas describe shapes, never data).
+         */
         get: operations["EventSchemasController_list"];
         put?: never;
         post?: never;
@@ -1094,7 +1577,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The JSON Schema (draft-07) of one stored event type's data, in one version */
+        /**
+         * The JSON Schema (draft-07) of one stored event type's data, in one version
+         * @description Public: no token needed (published event schemas describe shapes, never data).
+         */
         get: operations["EventSchemasController_one"];
         put?: never;
         post?: never;
@@ -1111,7 +1597,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A DHIS2 data value set (idScheme=code) of one data set, org unit and periods: JSON, CSV or ADX */
+        /**
+         * A DHIS2 data value set (idScheme=code) of one data set, org unit and periods: JSON, CSV or ADX
+         * @description Roles: analyst, supervisor, auditor, admin (DHIS2 exchange of the indicators, within the caller's area (small cells withheld in the controller)). The org unit asked for must lie within the token's (403 `out-of-scope`); when omitted, a scoped token is answered for its own org unit.
+         */
         get: operations["Dhis2Controller_dataValueSets"];
         put?: never;
         post?: never;
@@ -1128,7 +1617,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Indicator values in DHIS2's analytics shape (dimension=dx:..., dimension=pe:..., dimension|filter=ou:...) */
+        /**
+         * Indicator values in DHIS2's analytics shape (dimension=dx:..., dimension=pe:..., dimension|filter=ou:...)
+         * @description Roles: analyst, supervisor, auditor, admin (DHIS2 analytics; org units in its dimensions are checked against the caller's area in the controller). Any org unit.
+         */
         get: operations["Dhis2Controller_analytics"];
         put?: never;
         post?: never;
@@ -1145,7 +1637,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The org-unit tree (city → district → township → village), or the units matching q */
+        /**
+         * The org-unit tree (city → district → township → village), or the units matching q
+         * @description Roles: registrar, provider, loan-officer, supervisor, auditor, analyst, subscriber, witness, admin (names for every signed-in role). Any org unit.
+         */
         get: operations["ReferenceController_orgUnits"];
         put?: never;
         post?: never;
@@ -1162,7 +1657,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Categories, focus areas, departments, service types, need kinds and loan programmes with their names */
+        /**
+         * Categories, focus areas, departments, service types, need kinds and loan programmes with their names
+         * @description Roles: registrar, provider, loan-officer, supervisor, auditor, analyst, subscriber, witness, admin (names for every signed-in role). Any org unit.
+         */
         get: operations["ReferenceController_catalogue"];
         put?: never;
         post?: never;
@@ -1181,7 +1679,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a group activity held (training, lecture, outreach, three-checks round, meeting, volunteer day) */
+        /**
+         * Record a group activity held (training, lecture, outreach, three-checks round, meeting, volunteer day)
+         * @description Roles: provider, registrar, admin (department and centre staff record the activities held in their area). The org unit named in the body must lie within the token's (403 `out-of-scope`).
+         */
         post: operations["ActivitiesController_hold"];
         delete?: never;
         options?: never;
@@ -1198,7 +1699,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct a recorded activity (If-Match for the revision corrected); before and after are kept */
+        /**
+         * Correct a recorded activity (If-Match for the revision corrected); before and after are kept
+         * @description Roles: provider, registrar, admin (corrections and cancellations: whole-city staff (no scope look-up by activity yet)). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["ActivitiesController_correct"];
         delete?: never;
         options?: never;
@@ -1215,7 +1719,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a recorded activity, with the reason */
+        /**
+         * Cancel a recorded activity, with the reason
+         * @description Roles: provider, registrar, admin (corrections and cancellations: whole-city staff (no scope look-up by activity yet)). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         post: operations["ActivitiesController_cancel"];
         delete?: never;
         options?: never;
@@ -1230,7 +1737,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One activity as recorded now (ETag: its revision) */
+        /**
+         * One activity as recorded now (ETag: its revision)
+         * @description Roles: provider, registrar, supervisor, auditor, analyst, admin (one activity as recorded (no scope look-up by activity yet)). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
         get: operations["ActivitiesController_read"];
         put?: never;
         post?: never;
@@ -1255,7 +1765,7 @@ export interface components {
             username: string;
             /** @example 王丽 */
             displayName: string;
-            roles: ("registrar" | "provider" | "loan-officer" | "supervisor" | "auditor" | "analyst" | "subscriber" | "admin")[];
+            roles: ("registrar" | "provider" | "loan-officer" | "supervisor" | "auditor" | "analyst" | "subscriber" | "witness" | "admin")[];
             /**
              * @description Org unit the user is scoped to (its subtree)
              * @example 640104
@@ -1277,7 +1787,7 @@ export interface components {
             username: string;
             /** @example 王丽 */
             displayName: string;
-            roles: ("registrar" | "provider" | "loan-officer" | "supervisor" | "auditor" | "analyst" | "subscriber" | "admin")[];
+            roles: ("registrar" | "provider" | "loan-officer" | "supervisor" | "auditor" | "analyst" | "subscriber" | "witness" | "admin")[];
             /**
              * @description Org unit the user is scoped to (its subtree)
              * @example 640104
@@ -1307,7 +1817,7 @@ export interface components {
              *       "analyst"
              *     ]
              */
-            roles: ("registrar" | "provider" | "loan-officer" | "supervisor" | "auditor" | "analyst" | "subscriber" | "admin")[];
+            roles: ("registrar" | "provider" | "loan-officer" | "supervisor" | "auditor" | "analyst" | "subscriber" | "witness" | "admin")[];
             /**
              * @description Org-unit code (GET /org-units)
              * @example 640104
@@ -1331,6 +1841,29 @@ export interface components {
             legalBasis: "purpose-achieved" | "purpose-unattainable" | "no-longer-necessary" | "service-ended" | "retention-expired" | "consent-withdrawn" | "unlawful-processing" | "court-order" | "retention-period-running" | "deletion-technically-infeasible" | "dispute-pending";
             /** @description Document number of the decision or request (letters, digits, . / -) */
             reference?: string;
+        };
+        PersonalDataAnswer: {
+            householdId: string;
+            /**
+             * @description The household's personal data from now on.
+             * @enum {string}
+             */
+            personalData: "erased" | "restricted" | "active";
+            legalBasis?: string;
+        };
+        AccessLogAnswer: {
+            /** @description Reads of personal data by auditors and administrators: who, which route and path, when, and the purpose stated. */
+            reads: Record<string, never>[];
+        };
+        HealthAnswer: {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "up";
+            /** @enum {string} */
+            eventStore: "up";
+            /** @description Each projection's lag behind the log, in events and seconds. */
+            projections: Record<string, never>[];
         };
         PersonalDetailsDto: {
             /** @description Name of the head of household (personal data) */
@@ -1364,6 +1897,17 @@ export interface components {
              * @description When the enrolment happened in the field; defaults to now
              */
             occurredAt?: string;
+        };
+        HouseholdAnswer: {
+            householdId: string;
+            /** @description The need recorded (POST /households/{id}/needs). */
+            needId?: string;
+            /** @description The service delivered or rated. */
+            serviceId?: string;
+            /** @description Revision of the stream after the command; also sent as the ETag, to send back as If-Match. */
+            revision: number;
+            /** @description Global log position of the last event appended, as text (positions exceed 2^53); read models reflect it once their `reflects.position` reaches it. */
+            position?: string;
         };
         RecategorizeHouseholdDto: {
             /**
@@ -1505,6 +2049,17 @@ export interface components {
             /** @description A loan to a partnership led by the borrower: how many partners (cap per partner times partners, within the programme ceiling). Absent for one borrower */
             partners?: number;
         };
+        LoanAnswer: {
+            loanId: string;
+            /** @description After a repayment: the loan's status (`Closed` once repaid in full). */
+            status?: string;
+            /** @description After a repayment: what is still owed, in integer fen. */
+            outstandingFen?: number;
+            /** @description Revision of the stream after the command; also sent as the ETag, to send back as If-Match. */
+            revision: number;
+            /** @description Global log position of the last event appended, as text (positions exceed 2^53); read models reflect it once their `reflects.position` reaches it. */
+            position?: string;
+        };
         RecordRepaymentDto: {
             /**
              * Format: date-time
@@ -1523,12 +2078,300 @@ export interface components {
             /** @description Free text (treated as personal data) */
             reason: string;
         };
-        DefineGroupDto: Record<string, never>;
-        ClaimDto: Record<string, never>;
-        AckDto: Record<string, never>;
-        NackDto: Record<string, never>;
-        ReplayDto: Record<string, never>;
-        EvidenceDto: Record<string, never>;
+        DesignatePilotVillageDto: {
+            /**
+             * @description 12-digit village code
+             * @example 640104001001
+             */
+            villageCode: string;
+            /**
+             * @description Id of the official or body that decided (never a name)
+             * @example township-640104001
+             */
+            designatedBy: string;
+            /**
+             * @description Why: the township's decision and its grounds
+             * @example township decision 2012-3: conditions and leadership
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When it was decided (default: now)
+             */
+            occurredAt?: string;
+        };
+        PilotVillageWritten: {
+            villageCode: string;
+            /**
+             * @description Pilot after a designation, NotPilot after a withdrawal.
+             * @enum {string}
+             */
+            status: "Pilot" | "NotPilot";
+            /** @description Revision of the village's designation stream (also the ETag). */
+            revision: number;
+            /** @description Global position of the event appended, as text. */
+            position?: string;
+        };
+        WithdrawPilotVillageDto: {
+            /**
+             * @description 12-digit village code
+             * @example 640104001001
+             */
+            villageCode: string;
+            /** @description Id of the official or body that decided (never a name) */
+            withdrawnBy: string;
+            /** @description Why the designation is withdrawn */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When it was decided (default: now)
+             */
+            occurredAt?: string;
+        };
+        PilotVillageView: {
+            villageCode: string;
+            revision: number;
+            /** @enum {string} */
+            status: "Pilot" | "NotPilot";
+            /** @description How many times the village has been designated. */
+            designations: number;
+        };
+        HouseholdPage: {
+            /** @description Log position the list reflects; null before the register has handled anything. */
+            position: string | null;
+            /** @description One row per household: id, village, category, status. */
+            households: Record<string, never>[];
+            /** @description Cursor of the next page (also in the Link header); null on the last page. */
+            next: string | null;
+        };
+        HouseholdViewDto: {
+            /** @enum {string} */
+            status: "Enrolled" | "Withdrawn";
+            /** @description Present once withdrawn. */
+            withdrawalReason?: string;
+            householdId: string;
+            villageCode: string;
+            /** @enum {string} */
+            category: "developing" | "stable" | "elderly" | "new-urban";
+            members: number;
+            /** @description By need id: its focus area and whether a service has met it. */
+            needs: Record<string, never>;
+            /** @description By service id: department, service type, focus area, the need it answers, the satisfaction recorded. */
+            services: Record<string, never>;
+            /** @description `{ status: 'Uncertified' }` or `{ status: 'Certified', criteriaVersion, assessedBy }`. */
+            certification: Record<string, never>;
+            /** @description The stream's revision, also the ETag. */
+            revision: number;
+        };
+        LoanPage: {
+            /** @description Log position the list reflects; null before the register has handled anything. */
+            position: string | null;
+            /** @description One row per loan: id, household, programme, status, amounts in fen. */
+            loans: Record<string, never>[];
+            /** @description Cursor of the next page (also in the Link header); null on the last page. */
+            next: string | null;
+        };
+        LoanViewDto: {
+            /** @enum {string} */
+            status: "Active" | "Repaid" | "Defaulted";
+            /** @description Present once defaulted. */
+            defaultReason?: string;
+            loanId: string;
+            householdId: string;
+            programmeCode: string;
+            /** @enum {string} */
+            borrowerGroup: "woman" | "youth";
+            /** @description Integer fen (1 yuan = 100 fen). */
+            principalFen: number;
+            repaidFen: number;
+            outstandingFen: number;
+            /** @description The stream's revision, also the ETag. */
+            revision: number;
+        };
+        IndicatorDefinitionDto: {
+            name: string;
+            title: string;
+            description: string;
+            /** @description count, proportion, yuan, ... */
+            unit: string;
+            numerator: string;
+            denominator: string | null;
+            /** @description The breakdowns `by` accepts. */
+            dimensions: string[];
+            /** @description The period syntax `pe` accepts. */
+            periods: string;
+            /** @description `wilson` when rates carry a confidence interval. */
+            interval: string | null;
+            target: Record<string, never> | null;
+            /** @description The levels `level` accepts. */
+            levels: string[];
+        };
+        IndicatorCatalogue: {
+            indicators: components["schemas"]["IndicatorDefinitionDto"][];
+        };
+        ReflectsDto: {
+            /** @description The log position the rows reflect; null before the read model has handled anything. */
+            position: string | null;
+            /** @description When the log accepted that event. */
+            recordedAt: string | null;
+        };
+        IndicatorAnswerDto: {
+            indicator: string;
+            unit: string;
+            /** @description The org unit answered for: the one asked, or the caller's own when `ou` is omitted. */
+            orgUnit: string;
+            level: string;
+            periods: string[];
+            by: string[];
+            reflects: components["schemas"]["ReflectsDto"];
+            /** @description One row per org unit, period and breakdown value: numerator, denominator, value, interval, target; `suppressed` cells withheld from analysts. */
+            rows: Record<string, never>[];
+        };
+        ProjectionsAnswer: {
+            /** @description Each projection: status (running, rebuilding, stopped), versions, checkpoint, lag, rebuild in progress, parked events. */
+            projections: Record<string, never>[];
+        };
+        RetryAnswer: {
+            projection: string;
+            retried: number;
+            resolved: number;
+            stillParked: number;
+        };
+        RegisterLoads: Record<string, never>;
+        RegisterLoadDto: {
+            /** @description Where the figures come from (e.g. "Yinchuan civil affairs bureau, household register 2012-2015") */
+            source: string;
+            /**
+             * @description The register as CSV. village-households: header village_code,year,households; enrolment-targets: org_unit_code,year,households. Checked whole (unknown village or org unit, non-integer or negative counts, a unit and year twice: refused with the line named); each load is a new version.
+             * @example village_code,year,households
+             *     640104001001,2012,812
+             */
+            csv: string;
+        };
+        RegisterLoadView: Record<string, never>;
+        PublicEventDto: {
+            id: string;
+            stream: string;
+            /** @description Revision in its stream, as text. */
+            revision: string;
+            /** @description Global log position, as text (positions exceed 2^53); resume after it with `from`. */
+            position: string;
+            type: string;
+            data: Record<string, never>;
+            /** @description actor, occurredAt, correlationId, causationId, schema version. */
+            metadata: Record<string, never>;
+            recordedAt: string;
+        };
+        FeedPage: {
+            events: components["schemas"]["PublicEventDto"][];
+            /** @description The position to ask from next time; null when nothing was found. */
+            next: string | null;
+        };
+        GroupFilterDto: {
+            types: string[] | null;
+            streams: string[] | null;
+        };
+        PendingDto: {
+            ready: number;
+            leased: number;
+            parked: number;
+        };
+        ConsumerGroupView: {
+            name: string;
+            filter: components["schemas"]["GroupFilterDto"];
+            from: string;
+            maxDeliveries: number;
+            leaseMs: number;
+            /** @description How far into the log the group has taken events; null before its first event. */
+            checkpoint: string | null;
+            pending: components["schemas"]["PendingDto"];
+            acknowledged: number;
+        };
+        ConsumerGroupPage: {
+            groups: components["schemas"]["ConsumerGroupView"][];
+            /** @description Cursor of the next page (also in the Link header); null on the last page. */
+            next: string | null;
+        };
+        DefineGroupDto: {
+            filter?: components["schemas"]["GroupFilterDto"];
+            /** @description A log position ("123", "123/120"), "start" or "end". */
+            from?: string;
+            maxDeliveries?: number;
+            leaseMs?: number;
+        };
+        ClaimDto: {
+            consumer: string;
+            max: number;
+        };
+        DeliveryDto: {
+            id: string;
+            stream: string;
+            /** @description Revision in its stream, as text. */
+            revision: string;
+            /** @description Global log position, as text (positions exceed 2^53); resume after it with `from`. */
+            position: string;
+            type: string;
+            data: Record<string, never>;
+            /** @description actor, occurredAt, correlationId, causationId, schema version. */
+            metadata: Record<string, never>;
+            recordedAt: string;
+            /** @description Counts deliveries of this event to the group, from 1. */
+            attempt: number;
+        };
+        ClaimAnswer: {
+            events: components["schemas"]["DeliveryDto"][];
+            /** @description When the lease on these events ends; null when nothing was claimed. */
+            leaseExpiresAt: string | null;
+        };
+        AckDto: {
+            consumer: string;
+            eventIds: string[];
+        };
+        AckAnswer: {
+            acknowledged: string[];
+            /** @description Ids not leased to this consumer (never, any more, or redelivered to another after expiry). */
+            notHeld: string[];
+        };
+        NackDto: {
+            consumer: string;
+            eventIds: string[];
+            reason: string;
+        };
+        NackAnswer: {
+            /** @description Back in the queue for redelivery. */
+            retried: string[];
+            parked: string[];
+            notHeld: string[];
+        };
+        ParkedEventDto: {
+            id: string;
+            stream: string;
+            /** @description Revision in its stream, as text. */
+            revision: string;
+            /** @description Global log position, as text (positions exceed 2^53); resume after it with `from`. */
+            position: string;
+            type: string;
+            data: Record<string, never>;
+            /** @description actor, occurredAt, correlationId, causationId, schema version. */
+            metadata: Record<string, never>;
+            recordedAt: string;
+            attempts: number;
+            reason: string | null;
+            parkedAt: string;
+        };
+        ParkedAnswer: {
+            events: components["schemas"]["ParkedEventDto"][];
+        };
+        ReplayDto: {
+            eventIds?: string[];
+        };
+        ReplayAnswer: {
+            replayed: number;
+        };
+        EvidenceDto: {
+            reference: string;
+            description: string;
+        };
         OpenCaseDto: {
             /**
              * Format: date-time
@@ -1546,6 +2389,15 @@ export interface components {
             grounds: ("passive" | "delayed" | "perfunctory" | "formal-compliance-only" | "other")[];
             evidence: components["schemas"]["EvidenceDto"][];
         };
+        CaseAnswer: {
+            caseId: string;
+            /** @description The case's status after the action (`Open`, `RectificationOrdered`, `Closed`, ...). */
+            status: string;
+            /** @description Revision of the stream after the command; also sent as the ETag, to send back as If-Match. */
+            revision: number;
+            /** @description Global log position of the last event appended, as text (positions exceed 2^53); read models reflect it once their `reflects.position` reaches it. */
+            position?: string;
+        };
         OrderRectificationDto: {
             /**
              * Format: date-time
@@ -1556,6 +2408,7 @@ export interface components {
             reason: string;
             /** Format: date-time */
             deadline: string;
+            requirements: string[];
         };
         ReportRectificationDto: {
             /**
@@ -1565,6 +2418,8 @@ export interface components {
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
             reason: string;
+            report: string;
+            evidence: components["schemas"]["EvidenceDto"][];
         };
         ReasonDto: {
             /**
@@ -1583,6 +2438,7 @@ export interface components {
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
             reason: string;
+            bulletinId: string;
         };
         HoldLeaderAccountableDto: {
             /**
@@ -1596,6 +2452,7 @@ export interface components {
             officialId: string;
             /** @enum {string} */
             measure: "admonition-talk" | "written-self-examination" | "circulated-criticism" | "post-adjustment" | "removal-from-post" | "referred-for-discipline";
+            position: string;
         };
         EscalateCaseDto: {
             /**
@@ -1621,6 +2478,28 @@ export interface components {
             /** @description Required when a rectification is outstanding: why it is let go */
             waiverReason?: string;
         };
+        CaseList: {
+            /** @description Log position the list reflects; null before the read model has handled anything. */
+            position: string | null;
+            /** @description One row per case: id, district, subject unit, status, grounds, last action and when. */
+            cases: Record<string, never>[];
+            /** @description Cursor of the next page (also in the Link header); null on the last page. */
+            next: string | null;
+        };
+        CaseView: {
+            caseId: string;
+            /** @description The recorded time replayed to, when asked with `asOf`. */
+            asOf?: string;
+            /** @description The occurred time replayed to, when asked with `occurredAsOf`. */
+            occurredAsOf?: string;
+            /** @description The last revision folded into `state` (-1 when none was). */
+            revision: number;
+            eventsFolded: number;
+            /** @description The stream's head revision now (the ETag when no replay point is given). */
+            currentRevision: number;
+            /** @description The case as folded: status, grounds, evidence, rectification, measures, escalation, actors. */
+            state: Record<string, never>;
+        };
         AssignSupervisorDto: {
             /**
              * Format: date-time
@@ -1629,6 +2508,16 @@ export interface components {
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
             reason: string;
+            supervisorId: string;
+        };
+        SupervisionAnswer: {
+            districtCode: string;
+            /** @description The bulletin issued (POST /supervision/{district}/bulletins). */
+            bulletinId?: string;
+            /** @description Revision of the stream after the command; also sent as the ETag, to send back as If-Match. */
+            revision: number;
+            /** @description Global log position of the last event appended, as text (positions exceed 2^53); read models reflect it once their `reflects.position` reaches it. */
+            position?: string;
         };
         RecordVisitDto: {
             /**
@@ -1641,6 +2530,8 @@ export interface components {
              * @example 201203
              */
             month: string;
+            unitsVisited: string[];
+            findings: string;
         };
         IssueBulletinDto: {
             /**
@@ -1656,6 +2547,36 @@ export interface components {
             period: string;
             /** @enum {string} */
             kind: "progress" | "criticism";
+            units: string[];
+            summary: string;
+        };
+        ComplianceOverview: {
+            /** @description Log position the read model reflects; null before it has handled anything. */
+            position: string | null;
+            /** @description The current month in the programme's calendar (Asia/Shanghai), YYYYMM. */
+            currentMonth: string;
+            /** @description Per district: its code, and its compliance by month and by bimonthly period. */
+            districts: Record<string, never>[];
+        };
+        SupervisionView: {
+            districtCode: string;
+            revision: number;
+            /** @description The district's supervision as folded: supervisor and term, visits by month, bulletins. */
+            state: Record<string, never>;
+        };
+        DistrictComplianceView: {
+            position: string | null;
+            currentMonth: string;
+            districtCode: string;
+            /** @description Each month asked: whether a supervisor was in office and visited, and what was found. */
+            months: Record<string, never>[];
+            /** @description Each bimonthly period asked: whether its bulletin was issued. */
+            bimonths: Record<string, never>[];
+        };
+        IndicatorTargetDto: {
+            code: string;
+            target: number;
+            unitOfMeasure: string;
         };
         AssignResponsibilityDto: {
             /**
@@ -1674,6 +2595,171 @@ export interface components {
              * @example 2012Q2
              */
             duePeriod: string;
+            task: string;
+            position: string;
+            unitCode: string;
+            indicator: components["schemas"]["IndicatorTargetDto"];
+        };
+        ResponsibilityAnswer: {
+            responsibilityId: string;
+            /** @description Revision of the stream after the command; also sent as the ETag, to send back as If-Match. */
+            revision: number;
+            /** @description Global log position of the last event appended, as text (positions exceed 2^53); read models reflect it once their `reflects.position` reaches it. */
+            position?: string;
+        };
+        ResponsibilityView: {
+            responsibilityId: string;
+            revision: number;
+            /** @description The responsibility as folded: task, official, unit, indicator and target, due period. */
+            state: Record<string, never>;
+        };
+        HistoryEntryDto: {
+            revision: number;
+            position: string;
+            eventId: string;
+            type: string;
+            /** @description The event's data as readable now: personal fields decrypted for an entitled caller, `[erased]` after erasure. */
+            data: Record<string, never>;
+            /** @description Who acted: the token's subject (or an administrator's X-Actor). */
+            actor: string;
+            /** @description The capacity the actor acted in on a case (`{ role: 'supervisor' | 'city-office' | 'subject-unit', unitCode? }`); null where none applies. */
+            actingAs: Record<string, never>;
+            reason: string | null;
+            occurredAt: string;
+            recordedAt: string;
+            causationId?: string;
+            correlationId?: string;
+            previousHash: string | null;
+            hash: string;
+            /** @description The aggregate's state after this event; null for streams without a known evolver. */
+            state: Record<string, never>;
+        };
+        StreamHistory: {
+            stream: string;
+            /** @description On `GET /cases/{id}/history`. */
+            caseId?: string;
+            events: components["schemas"]["HistoryEntryDto"][];
+        };
+        CheckpointOfVerdict: {
+            position: string;
+            eventCount: number;
+            signatureValid: boolean;
+            logMatches: boolean;
+        };
+        StreamVerdictDto: {
+            ok: boolean;
+            stream: string;
+            events: number;
+            firstBadRevision: number | null;
+            /**
+             * @description What broke first; null when nothing did.
+             * @enum {string|null}
+             */
+            reason: "revision-gap" | "previous-hash-mismatch" | "hash-mismatch" | "hash-version-downgrade" | null;
+            /** @description The latest signed checkpoint, and whether the log up to it still hashes to its root. */
+            checkpoint: components["schemas"]["CheckpointOfVerdict"] | null;
+        };
+        PublicKeyAnswer: {
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            keyId: string;
+            /** @description Base64url raw public key. */
+            publicKey: string;
+            pem: string;
+            /** @description The log's name in its signed notes. */
+            origin: string;
+            /** @description The same key as a C2SP note verifier key. */
+            verifierKey: string;
+        };
+        KeyRecordDto: {
+            keyId: string;
+            publicKey: string;
+            /** @description C2SP note verifier key. */
+            verifierKey: string;
+            /** @description Tree size of the checkpoint that announced the key; null for the first. */
+            announcedBy: number | null;
+            firstCheckpoint: number | null;
+            lastCheckpoint: number | null;
+        };
+        KeyHistoryAnswer: {
+            origin: string;
+            keys: components["schemas"]["KeyRecordDto"][];
+        };
+        CheckpointDto: {
+            /** @description Global position of the last event covered. */
+            position: string;
+            /** @description Events in the log up to `position`: the Merkle tree's size. */
+            eventCount: number;
+            /** @description Hex RFC 6962 root over those events' hashes, in log order. */
+            merkleRoot: string;
+            signedAt: string;
+            /** @description Base64url Ed25519 signature over the canonical checkpoint. */
+            signature: string;
+            /** @description Hex SHA-256 of the signing key's SPKI DER. */
+            keyId: string;
+            /** @description Hex root of the tree over the streams' heads (docs/audit.md); absent on checkpoints signed before it. */
+            headsRoot?: string;
+            /** @description Streams in the heads tree. */
+            streamCount?: number;
+            /** @description The checkpoint as a C2SP signed note (tlog-checkpoint), with the witnesses' cosignatures. */
+            note?: string;
+        };
+        CheckpointVerdict: {
+            /** @description Both the signature and the log still match. */
+            ok: boolean;
+            checkpoint: components["schemas"]["CheckpointDto"];
+            signatureValid: boolean;
+            /** @description False when the log up to the checkpoint no longer hashes to its root (a rewrite since signing). */
+            logMatches: boolean;
+        };
+        AuditTrail: {
+            /** @description Log position the read model reflects; null before it has handled anything. */
+            position: string | null;
+            /** @description Events of every audited stream in log order: position, stream, revision, type, district, unit, grounds, actor, reason, times. */
+            entries: Record<string, never>[];
+        };
+        CosignatureBody: {
+            witnessKey: string;
+            cosignature: string;
+        };
+        CosignedCheckpoint: {
+            /** @description Global position of the last event covered. */
+            position: string;
+            /** @description Events in the log up to `position`: the Merkle tree's size. */
+            eventCount: number;
+            /** @description Hex RFC 6962 root over those events' hashes, in log order. */
+            merkleRoot: string;
+            signedAt: string;
+            /** @description Base64url Ed25519 signature over the canonical checkpoint. */
+            signature: string;
+            /** @description Hex SHA-256 of the signing key's SPKI DER. */
+            keyId: string;
+            /** @description Hex root of the tree over the streams' heads (docs/audit.md); absent on checkpoints signed before it. */
+            headsRoot?: string;
+            /** @description Streams in the heads tree. */
+            streamCount?: number;
+            /** @description The checkpoint as a C2SP signed note (tlog-checkpoint), with the witnesses' cosignatures. */
+            note?: string;
+            /** @description The witness's name, as its verifier key gives it. */
+            witness: string;
+        };
+        ConsistencyAnswer: {
+            first: components["schemas"]["CheckpointDto"];
+            second: components["schemas"]["CheckpointDto"];
+            /** @description RFC 9162 consistency proof: `first`, `second` (tree sizes) and `path` (hex node hashes). */
+            proof: Record<string, never>;
+        };
+        EventSchemaRef: {
+            /** @description Stored event type name, e.g. HouseholdEnrolled. */
+            type: string;
+            version: number;
+            /** @description The version new events are written in. */
+            current: boolean;
+            /** @description Where the schema is served. */
+            href: string;
+        };
+        EventSchemaList: {
+            schemas: components["schemas"]["EventSchemaRef"][];
         };
         LocalisedNameDto: {
             /** @example 兴庆区 */
@@ -1759,6 +2845,13 @@ export interface components {
             costFen: number;
             materials: components["schemas"]["MaterialsDto"];
         };
+        ActivityAnswer: {
+            activityId: string;
+            /** @description Revision of the stream after the command; also sent as the ETag, to send back as If-Match. */
+            revision: number;
+            /** @description Global log position of the last event appended, as text (positions exceed 2^53); read models reflect it once their `reflects.position` reaches it. */
+            position?: string;
+        };
         CorrectActivityDto: {
             /**
              * Format: date-time
@@ -1778,6 +2871,25 @@ export interface components {
             costFen?: number;
             materials?: components["schemas"]["MaterialsDto"];
         };
+        ActivityView: {
+            activityId: string;
+            revision: number;
+            /** @description The activity as folded from its stream: what, where, when, who took part; corrections applied, or cancelled. */
+            state: Record<string, never>;
+        };
+        Problem: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: number;
+            /** @description Names the rule or failure; branch on this, not on the prose */
+            code: string;
+            detail?: string;
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -1790,7 +2902,10 @@ export interface operations {
     SessionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1800,6 +2915,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1838,6 +2954,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `sign-in-throttled`: too many failures for this username or client address; wait Retry-After seconds */
             429: {
                 headers: {
@@ -1854,6 +2997,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SessionsController_current: {
@@ -1865,6 +3017,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1903,6 +3056,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SessionsController_end: {
@@ -1917,11 +3079,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `unauthenticated`: no live session cookie */
             401: {
@@ -1953,6 +3125,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -1967,6 +3157,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2050,6 +3241,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_create: {
@@ -2058,6 +3258,8 @@ export interface operations {
             header?: {
                 /** @description Required when signed in by the session cookie (the csrfToken of POST /auth/sessions or GET /auth/session); bearer-token callers send none */
                 "X-CSRF-Token"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2068,6 +3270,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2151,6 +3354,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     UsersController_setPassword: {
@@ -2159,6 +3389,8 @@ export interface operations {
             header?: {
                 /** @description Required when signed in by the session cookie (the csrfToken of POST /auth/sessions or GET /auth/session); bearer-token callers send none */
                 "X-CSRF-Token"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 username: string;
@@ -2171,6 +3403,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2250,6 +3483,33 @@ export interface operations {
                         code: string;
                         detail?: string;
                     };
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2260,6 +3520,8 @@ export interface operations {
             header?: {
                 /** @description Required when signed in by the session cookie (the csrfToken of POST /auth/sessions or GET /auth/session); bearer-token callers send none */
                 "X-CSRF-Token"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 username: string;
@@ -2268,6 +3530,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2349,13 +3612,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PrivacyController_erase: {
         parameters: {
             query?: never;
-            header?: never;
-            path?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -2364,19 +3650,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonalDataAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     PrivacyController_restrict: {
         parameters: {
             query?: never;
-            header?: never;
-            path?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -2385,11 +3751,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonalDataAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2397,33 +3838,134 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonalDataAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     PrivacyController_log: {
         parameters: {
-            query?: never;
+            query?: {
+                actor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessLogAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2436,11 +3978,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthAnswer"];
+                };
+            };
+            /** @description The database or the event store does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2453,11 +4007,107 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HouseholdListController_list: {
+        parameters: {
+            query?: {
+                /** @description rows per page, 1 to 1000 (default 100) */
+                limit?: string;
+                /** @description the `next` cursor of the previous page */
+                cursor?: string;
+                /** @description org unit (city, district, township or village code); required for a token scoped to an org unit */
+                ou?: string;
+            };
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPage"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2465,12 +4115,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2481,52 +4133,40 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
-            404: {
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -2535,19 +4175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -2556,19 +4184,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -2577,19 +4193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -2598,19 +4202,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2619,12 +4220,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -2637,52 +4240,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -2691,19 +4291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -2712,19 +4300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -2733,19 +4309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -2754,19 +4318,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2775,12 +4336,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -2793,52 +4356,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -2847,19 +4407,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -2868,19 +4416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -2889,19 +4425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -2910,19 +4434,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2931,12 +4452,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -2949,52 +4472,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -3003,19 +4523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -3024,19 +4532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -3045,19 +4541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -3066,19 +4550,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3087,12 +4568,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3105,52 +4588,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -3159,19 +4639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -3180,19 +4648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -3201,19 +4657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -3222,19 +4666,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3243,12 +4684,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3262,52 +4705,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -3316,19 +4756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -3337,19 +4765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -3358,19 +4774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -3379,19 +4783,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3400,12 +4801,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3418,52 +4821,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -3472,19 +4872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -3493,19 +4881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -3514,19 +4890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -3535,19 +4899,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3556,12 +4917,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3574,52 +4937,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -3628,19 +4988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -3649,19 +4997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -3670,19 +5006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -3691,19 +5015,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LoanListController_list: {
+        parameters: {
+            query?: {
+                /** @description rows per page, 1 to 1000 (default 100) */
+                limit?: string;
+                /** @description the `next` cursor of the previous page */
+                cursor?: string;
+                /** @description org unit (city, district, township or village code); required for a token scoped to an org unit */
+                ou?: string;
+            };
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanPage"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3712,12 +5099,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3728,52 +5117,40 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoanAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
-            404: {
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -3782,19 +5159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -3803,19 +5168,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -3824,19 +5177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -3845,19 +5186,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3866,12 +5204,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3884,52 +5224,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoanAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -3938,19 +5275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -3959,19 +5284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -3980,19 +5293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -4001,19 +5302,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4022,12 +5320,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
                 /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4040,52 +5340,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoanAnswer"];
+                };
             };
-            /** @description Malformed JSON, a body off the schema, or an unknown reference code */
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such household or loan */
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A rule broken (`code` names it), or a concurrent write */
@@ -4094,19 +5391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is not the current revision */
@@ -4115,19 +5400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -4136,19 +5409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The Idempotency-Key was used for a different request */
@@ -4157,19 +5418,263 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** Format: uri */
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description Names the rule or failure; branch on this, not on the prose */
-                        code: string;
-                        detail?: string;
-                        errors?: {
-                            field?: string;
-                            message?: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PilotVillagesController_designate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesignatePilotVillageDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotVillageWritten"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PilotVillagesController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawPilotVillageDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotVillageWritten"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PilotVillagesController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotVillageView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4177,7 +5682,10 @@ export interface operations {
     HouseholdQueriesController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4185,18 +5693,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdViewDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     LoanQueriesController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4204,11 +5763,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoanViewDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4221,17 +5828,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorCatalogue"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     IndicatorsController_indicator: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description JSON rows also carry `names`: the org unit's and the dimension codes' names in that language */
+                lang?: "zh-CN" | "en";
+                /** @description Stock indicators only, instead of pe: a local day (yyyy-mm-dd, programme calendar); the state at its end */
+                asOf?: unknown;
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv";
+                /** @description A breakdown (category, focus-area, department, ...); GET /indicators lists each indicator's dimensions */
+                by?: unknown;
+                /** @description Periods in DHIS2 syntax: 2012, 2012S1, 2012Q1, 201203, 201201B, ranges (2012Q1:2012Q4) and ;-lists */
+                pe?: unknown;
+                /** @description Level of the rows under `ou` (default: the level of `ou`) */
+                level?: "city" | "district" | "township" | "village";
+                /** @description Org unit code (city 640100, district, township, village); a scoped token's own org unit when omitted. Repeat it for several */
+                ou?: unknown;
+            };
             header?: never;
             path: {
                 name: string;
@@ -4240,11 +5892,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON, or CSV with `Accept: text/csv` or `format=csv`; headers X-Log-Position and X-Log-Recorded-At say what the rows reflect */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorAnswerDto"];
+                    "text/csv": components["schemas"]["IndicatorAnswerDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4257,18 +5958,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectionsAnswer"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     ProjectionsAdminController_retry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 name: string;
             };
@@ -4276,45 +6010,442 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetryAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegistersController_loads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterLoads"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegistersController_load: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterLoadDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterLoadView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     FeedController_stream: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Start strictly after this log position, or `start` (default) or `end` (live only) */
+                from?: unknown;
+                /** @description Comma-separated event types to receive (e.g. HouseholdEnrolled,ServiceDelivered) */
+                types?: unknown;
+                /** @description Comma-separated stream prefixes to receive (e.g. household-,loan-) */
+                streams?: unknown;
+            };
+            header?: {
+                /** @description A reconnecting EventSource sends the last position it saw; it takes precedence over `from` */
+                "Last-Event-ID"?: string;
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Server-Sent Events: `id` is the log position, `event` the event type, `data` the event as in GET /feed/events. History first, then live */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     FeedController_page: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Events per page, 1 to 1000 (default 100) */
+                limit?: unknown;
+                /** @description Start strictly after this log position, or `start` (default) or `end` (live only) */
+                from?: unknown;
+                /** @description Comma-separated event types to receive (e.g. HouseholdEnrolled,ServiceDelivered) */
+                types?: unknown;
+                /** @description Comma-separated stream prefixes to receive (e.g. household-,loan-) */
+                streams?: unknown;
+            };
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConsumerGroupsController_list: {
+        parameters: {
+            query?: {
+                /** @description rows per page, 1 to 1000 (default 100) */
+                limit?: string;
+                /** @description the `next` cursor of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsumerGroupPage"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4329,11 +6460,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsumerGroupView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4352,11 +6531,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsumerGroupView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4371,18 +6616,76 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ConsumerGroupsController_claim: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 name: string;
             };
@@ -4394,18 +6697,96 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     ConsumerGroupsController_ack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 name: string;
             };
@@ -4417,18 +6798,96 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AckAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     ConsumerGroupsController_nack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 name: string;
             };
@@ -4440,11 +6899,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NackAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4461,18 +6995,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParkedAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     ConsumerGroupsController_replay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 name: string;
             };
@@ -4484,33 +7069,150 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplayAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     CasesController_list: {
         parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
-                "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+            query?: {
+                /** @description rows per page, 1 to 1000 (default 100) */
+                limit?: string;
+                /** @description the `next` cursor of the previous page */
+                cursor?: string;
+                /** @description district code; required for a token scoped to an org unit */
+                district?: string;
+                status?: "Open" | "Closed";
             };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseList"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4518,10 +7220,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4532,11 +7242,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4544,10 +7329,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4560,11 +7353,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4572,10 +7449,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4588,11 +7473,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4600,10 +7569,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4616,11 +7593,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4628,10 +7689,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4644,11 +7713,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4656,10 +7809,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4672,11 +7833,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4684,10 +7929,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4700,11 +7953,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4712,10 +8049,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4728,11 +8073,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4740,10 +8169,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4756,11 +8193,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4768,10 +8289,18 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
                 "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4784,30 +8313,109 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     CasesController_read: {
         parameters: {
             query?: {
-                /** @description State from what had been recorded by then (recordedAt) */
+                /** @description State from what had been recorded by then (recordedAt); a bare date is the end of that local day (Asia/Shanghai) */
                 asOf?: string;
                 /** @description State from what had happened by then (occurredAt), late-recorded facts included */
                 occurredAsOf?: string;
                 /** @description State after this revision */
                 revision?: string;
             };
-            header?: {
-                /** @description The revision last seen, e.g. "3"; a stale one is 412 */
-                "If-Match"?: string;
-                /** @description supervisor (default), city-office or subject-unit (with X-Actor-Unit) */
-                "X-Actor-Role"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -4815,18 +8423,79 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     SupervisionController_assign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 district: string;
             };
@@ -4838,18 +8507,115 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     SupervisionController_endAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                "X-Actor-Unit"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 district: string;
             };
@@ -4861,18 +8627,111 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     SupervisionController_visit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 district: string;
             };
@@ -4884,18 +8743,111 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     SupervisionController_bulletin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 district: string;
             };
@@ -4907,28 +8859,154 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     SupervisionController_overview: {
         parameters: {
-            query?: never;
+            query?: {
+                from?: string;
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplianceOverview"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4943,17 +9021,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     SupervisionController_compliance: {
         parameters: {
-            query?: never;
+            query?: {
+                from?: string;
+                to?: string;
+            };
             header?: never;
             path: {
                 district: string;
@@ -4962,18 +9091,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DistrictComplianceView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     ResponsibilitiesController_assign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4983,11 +9169,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5002,11 +9263,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5021,11 +9330,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StreamHistory"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5040,17 +9397,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StreamVerdictDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     CaseAuditController_export: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it */
+                trusted?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5059,62 +9467,272 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     AuditController_history: {
         parameters: {
             query?: never;
-            header?: never;
-            path?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
+            path: {
+                stream: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StreamHistory"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     AuditController_verify: {
         parameters: {
             query?: never;
-            header?: never;
-            path?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
+            path: {
+                stream: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StreamVerdictDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     AuditController_export: {
         parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
+            query?: {
+                /** @description Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it */
+                trusted?: string;
+            };
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
+            path: {
+                stream: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5127,15 +9745,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicKeyAnswer"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    AuditController_checkpoint: {
+    AuditController_publicKeys: {
         parameters: {
             query?: never;
             header?: never;
@@ -5144,11 +9774,100 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyHistoryAnswer"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditController_checkpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckpointDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5161,11 +9880,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckpointDto"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5178,28 +9927,347 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckpointVerdict"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     AuditController_trail: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                district?: string;
+                actor?: string;
+                ground?: string;
+                aggregate?: string;
+                from?: string;
+                to?: string;
+                limit?: string;
+            };
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditTrail"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CheckpointsController_bySize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tree size (events) of a signed checkpoint */
+                size: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CheckpointsController_cosign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                size: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CosignatureBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CosignedCheckpoint"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CheckpointsController_consistency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tree size of the earlier signed checkpoint (at least 1, at most `second`) */
+                first: string;
+                /** @description Tree size of the later signed checkpoint */
+                second: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5212,11 +10280,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EventSchemaList"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5234,11 +10314,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/schema+json": {
+                        /** @example http://json-schema.org/draft-07/schema# */
+                        $schema: string;
+                        $id?: string;
+                        title?: string;
+                        /** @example object */
+                        type: string;
+                        properties?: {
+                            [key: string]: Record<string, never>;
+                        };
+                        required?: string[];
+                        additionalProperties?: boolean;
+                    };
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5262,11 +10384,85 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description DHIS2's data value set */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        dataSet?: string;
+                        period?: string;
+                        orgUnit?: string;
+                        dataValues?: {
+                            dataElement?: string;
+                            period?: string;
+                            orgUnit?: string;
+                            categoryOptionCombo?: string;
+                            value?: string;
+                        }[];
+                    };
+                    "text/csv": {
+                        dataSet?: string;
+                        period?: string;
+                        orgUnit?: string;
+                        dataValues?: {
+                            dataElement?: string;
+                            period?: string;
+                            orgUnit?: string;
+                            categoryOptionCombo?: string;
+                            value?: string;
+                        }[];
+                    };
+                    "application/adx+xml": {
+                        dataSet?: string;
+                        period?: string;
+                        orgUnit?: string;
+                        dataValues?: {
+                            dataElement?: string;
+                            period?: string;
+                            orgUnit?: string;
+                            categoryOptionCombo?: string;
+                            value?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5286,11 +10482,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description DHIS2's analytics grid */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        headers?: {
+                            name?: string;
+                            column?: string;
+                            valueType?: string;
+                        }[];
+                        metaData?: Record<string, never>;
+                        rows?: string[][];
+                        width?: number;
+                        height?: number;
+                    };
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5308,12 +10553,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrgUnitListDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5330,6 +10612,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5338,12 +10621,51 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceCatalogueDto"];
                 };
             };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ActivitiesController_hold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5353,18 +10675,87 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     ActivitiesController_correct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5376,18 +10767,96 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     ActivitiesController_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5399,11 +10868,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5418,11 +10962,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
