@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpStatus, Inject, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { projectionLags } from '@libs/projection/lag';
-import { logHoldWarning, operationalMetrics } from '@libs/observability';
+import { logHoldWarning, oldestLogHolder, operationalMetrics } from '@libs/observability';
 import { projections } from '@projections/index';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@libs/clock';
@@ -33,11 +33,9 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
       const lags = await projectionLags(projections, this.raw, this.dataSource, this.clock.now());
-      const holder = await this.operational().refresh(
-        this.dataSource,
-        this.raw,
-        projections.map((p) => p.name),
-      );
+      // Only the log holder: the other operational gauges (group backlogs, the idempotency store's size) cost
+      // reads a probe answered without a token should not trigger; /metrics refreshes them.
+      const holder = await oldestLogHolder(this.dataSource);
       const warning = logHoldWarning(holder, this.config.health.logHoldWarnSeconds);
       const warnings = warning ? [warning] : [];
       response.status(HttpStatus.OK).json({
