@@ -15,6 +15,7 @@ const loan: ScopeRule = { kind: 'aggregate', aggregate: 'loan' };
 const caseScope: ScopeRule = { kind: 'aggregate', aggregate: 'case' };
 const city: ScopeRule = { kind: 'city' };
 const none: ScopeRule = { kind: 'none' };
+const own: ScopeRule = { kind: 'own' };
 
 export const POLICY: readonly PolicyEntry[] = [
   // Open surfaces.
@@ -284,12 +285,12 @@ export const POLICY: readonly PolicyEntry[] = [
   },
   { method: 'GET', path: '/reporting/**', roles: ['analyst', 'auditor'], scope: city, suppressSmallCells: true, why: 'reporting views' },
 
-  // Subscribers: the log is city-wide, so the feed is for whole-city tokens.
+  // Subscribers: a district's (or township's) token receives only the events of streams inside it.
   {
     method: 'GET',
     path: '/feed/**',
     roles: ['subscriber', 'auditor'],
-    scope: city,
+    scope: own,
     personal: true,
     why: 'redacted unless the token has the pii scope (auditors and admins see it: logged)',
   },
