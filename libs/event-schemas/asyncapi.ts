@@ -76,7 +76,12 @@ export function asyncApiDocument(version: string): Schema {
       payload: payloadOf(type, redactedSchema(schema as Schema, personal)),
     };
     natsChannels[`nats-${type}`] = {
-      address: `family-ledger.${category}.${type}`,
+      address: `family-ledger.${category}.${type}.{place}`,
+      parameters: {
+        place: {
+          description: 'The district the stream lies in (e.g. 640104), or `city`: subscribe to `family-ledger.*.*.640104` for one district',
+        },
+      },
       servers: [{ $ref: '#/servers/nats' }],
       messages: { [`${type}Redacted`]: { $ref: `#/components/messages/${type}Redacted` } },
       description: 'Published by the relay; always redacted (it has no caller to scope).',

@@ -16,7 +16,8 @@ import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { formatPosition, isAfter, parsePosition, Position } from '../event-store/position';
 import { toPublicEvent } from '../redaction/public-event';
 import { later, loadRelayCheckpoint, saveRelayCheckpoint } from './checkpoint';
-import { SUBJECT_ROOT, subjectOf } from './subjects';
+import { CITY_PLACE, SUBJECT_ROOT, subjectOf } from './subjects';
+import { CITY_CODE, EventScopes } from '../event-scope';
 
 export interface RelayOptions {
   /** NATS server URL(s), e.g. `nats://127.0.0.1:4222`. */
@@ -49,6 +50,9 @@ export class NatsRelay {
   private readonly stream: string;
   private readonly encoder = new TextEncoder();
 
+  /** Where each stream lies: the district token of its subjects. */
+  private readonly scopes: EventScopes;
+
   constructor(
     private readonly store: EventStore,
     private readonly db: DataSource,
@@ -56,6 +60,7 @@ export class NatsRelay {
   ) {
     this.name = options.relayName ?? 'nats';
     this.stream = options.streamName ?? DEFAULT_STREAM;
+    this.scopes = new EventScopes(store);
   }
 
   start(): void {
@@ -143,8 +148,9 @@ export class NatsRelay {
   }
 
   /** Retries the same message (same msgID) until JetStream acknowledges it; the connection reconnects meanwhile. */
-  private publishUntilAcked(js: JetStreamClient, event: RecordedEvent): Promise<void> {
-    const subject = subjectOf(event);
+  private async publishUntilAcked(js: JetStreamClient, event: RecordedEvent): Promise<void> {
+    const district = await this.scopes.districtOf(event);
+    const subject = subjectOf(event, district === CITY_CODE ? CITY_PLACE : district);
     const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.message.id': event.id };
     const parent = contextOf(event.metadata);
     return inSpan(`publish ${subject}`, { kind: SpanKind.PRODUCER, attributes, parent }, (span) => this.publish(js, event, subject, span));
