@@ -124,4 +124,47 @@ describe('the feed for a subscriber scoped to one district', () => {
     expect(received.some((e) => e.stream === `household-${households[XINGQING].at(-1)}`)).toBe(true);
     expect(JSON.stringify(received)).not.toContain('Ma Lan');
   });
+
+  it("gives a district's consumer group only its district's events, and hides it from other districts' tokens", async () => {
+    const xingqing = await auth(XINGQING);
+    const name = `district-${randomUUID()}`.slice(0, 40);
+    const created = await request(app.http).put(`/consumer-groups/${name}`).set(xingqing).send({ from: 'start' }).expect(201);
+    expect(created.body.scope).toBe(XINGQING);
+    const received: string[] = [];
+    for (;;) {
+      const { body } = await request(app.http)
+        .post(`/consumer-groups/${name}/claim`)
+        .set(xingqing)
+        .send({ consumer: 'c1', max: 2 })
+        .expect(200);
+      if (body.events.length === 0) break;
+      received.push(...body.events.map((e: { id: string }) => e.id));
+      await request(app.http)
+        .post(`/consumer-groups/${name}/ack`)
+        .set(xingqing)
+        .send({ consumer: 'c1', eventIds: body.events.map((e: { id: string }) => e.id) })
+        .expect(200);
+    }
+    expect(received).toEqual((await pages(xingqing, 1000)).map((e) => e.id));
+    // Another district's token: as if the group did not exist; the city's sees it.
+    const xixia = await auth(XIXIA);
+    await request(app.http).get(`/consumer-groups/${name}`).set(xixia).expect(404);
+    await request(app.http).post(`/consumer-groups/${name}/claim`).set(xixia).send({ consumer: 'c2', max: 2 }).expect(404);
+    await request(app.http).put(`/consumer-groups/${name}`).set(xixia).send({ from: 'start' }).expect(409);
+    await request(app.http).delete(`/consumer-groups/${name}`).set(xixia).expect(404);
+    expect((await request(app.http).get('/consumer-groups').set(xixia).expect(200)).body.groups).toEqual([]);
+    const city = await request(app.http)
+      .get('/consumer-groups')
+      .set(await auth())
+      .expect(200);
+    expect(city.body.groups.map((g: { name: string }) => g.name)).toContain(name);
+    // Nor may a district's token use a group of the whole city.
+    const cityGroup = `city-${randomUUID()}`.slice(0, 40);
+    await request(app.http)
+      .put(`/consumer-groups/${cityGroup}`)
+      .set(await auth())
+      .send({ from: 'start' })
+      .expect(201);
+    await request(app.http).post(`/consumer-groups/${cityGroup}/claim`).set(xingqing).send({ consumer: 'c3', max: 2 }).expect(404);
+  });
 });

@@ -124,7 +124,8 @@ export function asyncApiDocument(version: string): Schema {
       api: {
         host: 'localhost:3000',
         protocol: 'http',
-        description: 'The family-ledger API (bearer token; feed and groups need a whole-city token)',
+        description:
+          'The family-ledger API (bearer token; a token scoped to a district or township receives only the events of streams inside it on the feed and in its consumer groups)',
       },
       nats: {
         host: 'localhost:4222',

@@ -12,6 +12,11 @@ import { referenceData } from '../reference-data';
 export const CITY_CODE = '640100';
 const CACHE_LIMIT = 100_000;
 
+/** The org unit and every unit below it: the places a caller scoped to `scope` may see. */
+export function placesWithin(scope: string): string[] {
+  return [scope, ...referenceData.descendants(scope).map((unit) => unit.code)];
+}
+
 export class EventScopes {
   private readonly places = new Map<string, string>();
 

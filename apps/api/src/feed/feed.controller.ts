@@ -14,7 +14,7 @@ import { FEED_OPTIONS, FeedOptions } from './feed-options';
 import { parseFeedQuery, parseLimit, RawQuery } from './feed-query';
 import { FeedAudience, FeedEnd, streamFeed } from './feed-stream';
 import { EventScopes } from '@libs/event-scope';
-import { ProblemException } from '../http/problem';
+import { callerScope } from '../auth/caller-scope';
 import { FeedSubscription } from './feed-subscription';
 import { LiveHub } from './live-hub';
 import { applyDecorators } from '@nestjs/common';
@@ -84,7 +84,7 @@ export class FeedController {
     const personal = mayReceivePersonalFields(request.principal);
     const { from, filter } = parseFeedQuery(query);
     const read = await this.store.readAll({ fromPosition: from, maxCount: parseLimit(query), filter });
-    const events = await this.scopes.filter(read, scopeOf(request));
+    const events = await this.scopes.filter(read, callerScope(request));
     return {
       events: events.map((event) => toPublicEvent(event, { personal })),
       // The last event read, not the last returned: a scoped caller resumes after what it may not see too.
@@ -93,16 +93,9 @@ export class FeedController {
   }
 
   private audience(request: AuthenticatedRequest): FeedAudience {
-    const scope = scopeOf(request);
+    const scope = callerScope(request);
     return { personal: mayReceivePersonalFields(request.principal), within: (event) => this.scopes.within(event, scope) };
   }
-}
-
-/** The org unit whose events the caller receives; the access guard has made sure there is a caller. */
-function scopeOf(request: AuthenticatedRequest): string {
-  const scope = request.principal?.ou;
-  if (scope === undefined) throw ProblemException.of(401, 'unauthenticated');
-  return scope;
 }
 
 /** The query both feed routes read (./feed-query.ts), for the OpenAPI document. */
