@@ -2,7 +2,7 @@
  * The accountability measures of a bimonth, folded from the audit trail's rows (case-audit-trail), pure:
  * cases opened against a unit in the bimonth, cases open at its end, cases whose rectification was overdue
  * at its end (ordered or rejected, its deadline passed, not reported), and responsibilities of the unit
- * falling due in it. "When" is when it happened in the field (occurredAt), in the programme calendar.
+ * falling due in it (assigned by its end). "When" is when it happened in the field (occurredAt), in the programme calendar.
  */
 import { localMonthOf } from '@libs/calendar';
 import { parsePeriod, PeriodError } from '@libs/periods';
@@ -49,7 +49,7 @@ export function accountabilityCounts(facts: readonly TrailFact[], bimonth: Bimon
   };
   const cases = new Map<string, CaseAtEnd>();
   for (const fact of facts) {
-    if (Date.parse(fact.occurredAt) >= bimonth.endsAt && fact.type !== 'ResponsibilityAssigned') continue;
+    if (Date.parse(fact.occurredAt) >= bimonth.endsAt) continue;
     const month = localMonthOf(fact.occurredAt);
     if (fact.type === 'ResponsibilityAssigned') {
       if (fact.unit && dueIn(fact.data.duePeriod, bimonth)) of(fact.unit)['responsibilities-due']++;
