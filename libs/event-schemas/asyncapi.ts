@@ -25,6 +25,8 @@ const ENVELOPE_FIELDS: Schema = {
       occurredAt: { type: 'string', format: 'date-time' },
       recordedAt: { type: 'string', format: 'date-time' },
       hashVersion: { type: 'integer' },
+      traceparent: { type: 'string', description: 'W3C Trace Context of the command that appended the event' },
+      tracestate: { type: 'string' },
     },
   },
   recordedAt: { type: 'string', format: 'date-time' },

@@ -68,7 +68,9 @@ describeWithNats('the NATS JetStream relay', () => {
   });
 
   /** Every message the JetStream stream holds, in stream order. */
-  async function streamContents(): Promise<{ subject: string; id: string; position: string; body: Record<string, unknown> }[]> {
+  async function streamContents(): Promise<
+    { subject: string; id: string; position: string; traceparent: string; body: Record<string, unknown> }[]
+  > {
     reader ??= await connect({ servers: nats.url });
     const jsm = await reader.jetstreamManager();
     const info = await jsm.streams.info(DEFAULT_STREAM);
@@ -79,6 +81,7 @@ describeWithNats('the NATS JetStream relay', () => {
         subject: message.subject,
         id: message.header.get('Nats-Msg-Id'),
         position: message.header.get(POSITION_HEADER),
+        traceparent: message.header.get('traceparent'),
         body: message.json<Record<string, unknown>>(),
       });
     }
@@ -126,6 +129,23 @@ describeWithNats('the NATS JetStream relay', () => {
     expect(relay.counts.retries).toBeGreaterThan(0);
     expect(JSON.stringify(contents)).not.toContain('Ma Lan');
     expect(contents[0].body).toMatchObject({ id: log[0].id, stream: log[0].stream, revision: '0', type: log[0].type });
+  });
+
+  it("passes an event's traceparent on in the message headers, so subscribers continue the command's trace", async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const traced = { ...event('LoanGranted'), metadata: { ...event('LoanGranted').metadata, traceparent } };
+    const untraced = event('LoanGranted');
+    await store.appendToStream(`loan-${randomUUID()}`, [traced, untraced]);
+    const relay = new NatsRelay(store, db, { servers: nats.url, publishTimeoutMs: 500, maxRetryMs: 200 });
+    relay.start();
+    const contents = await eventually(async () => {
+      const found = (await streamContents()).filter((m) => m.id === traced.id || m.id === untraced.id);
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    await relay.stop();
+    // No tracer provider is registered here, so the publish span is the event's own context, passed on as is.
+    expect(contents.map((m) => m.traceparent)).toEqual([traceparent, '']);
   });
 
   /**

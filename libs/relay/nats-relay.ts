@@ -7,6 +7,9 @@
  * the checkpoint save after its ack did not happen. Only one relay of a name is active (advisory lock).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
+import { contextOf, headersOf } from '@libs/observability/trace-context';
+import { inSpan } from '@libs/observability/tracing';
 import { connect, headers, JetStreamClient, JetStreamManager, NatsConnection, nanos, StorageType } from 'nats';
 import { DataSource } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
@@ -140,14 +143,25 @@ export class NatsRelay {
   }
 
   /** Retries the same message (same msgID) until JetStream acknowledges it; the connection reconnects meanwhile. */
-  private async publishUntilAcked(js: JetStreamClient, event: RecordedEvent): Promise<void> {
+  private publishUntilAcked(js: JetStreamClient, event: RecordedEvent): Promise<void> {
+    const subject = subjectOf(event);
+    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.message.id': event.id };
+    const parent = contextOf(event.metadata);
+    return inSpan(`publish ${subject}`, { kind: SpanKind.PRODUCER, attributes, parent }, (span) => this.publish(js, event, subject, span));
+  }
+
+  private async publish(js: JetStreamClient, event: RecordedEvent, subject: string, span: Span): Promise<void> {
     const payload = this.encoder.encode(JSON.stringify(toPublicEvent(event)));
     const messageHeaders = headers();
     messageHeaders.set(POSITION_HEADER, formatPosition(event.position));
     messageHeaders.set('Content-Type', 'application/json');
+    // The publish span's context when spans are recorded; else the event's own traceparent, passed on.
+    if (contextOf(event.metadata)) {
+      for (const [name, value] of Object.entries(headersOf(trace.setSpan(ROOT_CONTEXT, span)))) messageHeaders.set(name, value);
+    }
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const ack = await js.publish(subjectOf(event), payload, {
+        const ack = await js.publish(subject, payload, {
           msgID: event.id,
           headers: messageHeaders,
           timeout: this.options.publishTimeoutMs ?? 2000,
