@@ -1750,6 +1750,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assessment/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Districts or departments scored for a bimonth or a year under an assessment scheme, ranked, with every component
+         * @description Roles: analyst, supervisor, auditor, admin (a ranking of all districts or departments: whole-city tokens only; no personal data). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        get: operations["AssessmentController_scores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessment/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The assessment schemes known, with their number of versions
+         * @description Roles: analyst, supervisor, auditor, admin (definitions only). Any org unit.
+         */
+        get: operations["AssessmentController_schemes"];
+        put?: never;
+        /**
+         * Load a scheme as its next version; a bad component, weights that do not sum or a date before the bimonth in progress is refused and nothing is written
+         * @description Roles: admin (loads a scheme version: what every unit's score is weighed by). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        post: operations["AssessmentController_load"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessment/schemes/{scheme}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a scheme: components, weights, targets, rules, sources, and the date each takes effect
+         * @description Roles: analyst, supervisor, auditor, admin (definitions only). Any org unit.
+         */
+        get: operations["AssessmentController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2876,6 +2940,95 @@ export interface components {
             revision: number;
             /** @description The activity as folded from its stream: what, where, when, who took part; corrections applied, or cancelled. */
             state: Record<string, never>;
+        };
+        ComponentScoreDto: {
+            key: string;
+            title: string;
+            /** @description party-government (党政线), family-planning (计生线) or departments (部门线). */
+            line: string;
+            /** @description `indicator:<name>` of the catalogue, supervision-compliance, cases-opened, cases-open, cases-overdue or responsibilities-due. */
+            measure: string;
+            /** @description linear, threshold or penalty. */
+            rule: string;
+            weight: number;
+            target: number;
+            /** @description The measured value (a proportion 0..1 for rates); null when there was nothing to measure (no points). */
+            value: number | null;
+            points: number;
+        };
+        SchemeUsedDto: {
+            period: string;
+            scheme: string;
+            version: number;
+        };
+        ScoreChangeDto: {
+            /** @description The previous period (the bimonth or year before). */
+            period: string;
+            total: number;
+            rank: number;
+            totalChange: number;
+            /** @description Positive: the unit climbed. */
+            rankChange: number;
+        };
+        UnitScoreDto: {
+            rank: number;
+            /** @description A district's org-unit code or a department's code. */
+            unit: string;
+            /** @description `{ "zh-CN": ..., "en": ... }` */
+            unitName: Record<string, never>;
+            period: string;
+            total: number;
+            /** @description Points per assessment line. */
+            lines: Record<string, never>;
+            components: components["schemas"]["ComponentScoreDto"][];
+            /** @description The scheme version each bimonth was scored under. */
+            schemes: components["schemas"]["SchemeUsedDto"][];
+            change: components["schemas"]["ScoreChangeDto"] | null;
+        };
+        ScorecardDto: {
+            /** @description district or department. */
+            level: string;
+            period: string;
+            /** @description bimonth or year (a year is the mean of its bimonths). */
+            kind: string;
+            scheme: string;
+            /** @description The version asked for with `scheme=code@version`; null: each bimonth under the version in effect. */
+            version: number | null;
+            /** @description Scored under a version other than the one in effect: a result of its own, beside the official one. */
+            rescore: boolean;
+            asOf: string;
+            previousPeriod: string;
+            /** @description Per read model, the log position its figures reflect. */
+            reflects: Record<string, never>;
+            rows: components["schemas"]["UnitScoreDto"][];
+        };
+        SchemeListDto: {
+            schemes: {
+                scheme: string;
+                versions: number;
+            }[];
+        };
+        SchemeVersionDto: {
+            scheme: string;
+            version: number;
+            title: string;
+            effectiveFrom: string;
+            total: number;
+            sources: string[];
+            /** @description Each with its line, measure, weight, target and rule. */
+            components: Record<string, never>[];
+            loadedBy: string;
+            loadedAt: string;
+        };
+        SchemeVersionsDto: {
+            scheme: string;
+            versions: components["schemas"]["SchemeVersionDto"][];
+        };
+        SchemeLoadDto: {
+            /** @description The scheme: { scheme, title, effectiveFrom (first day of a bimonth, not before the bimonth in progress), total (100), sources[], components[]: { key, title, line (party-government | family-planning | departments), measure (indicator:<name> | supervision-compliance | cases-opened | cases-open | cases-overdue | responsibilities-due), weight, target, rule: { kind: linear | threshold | penalty, perCase } } }. Each level's weights (districts: the first two lines; departments: theirs) must sum to the total. docs/assessment.md */
+            document: {
+                [key: string]: unknown;
+            };
         };
         Problem: {
             /** Format: uri */
@@ -4119,6 +4272,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4224,6 +4381,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4340,6 +4501,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4456,6 +4621,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4572,6 +4741,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4688,6 +4861,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4805,6 +4982,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4921,6 +5102,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -5103,6 +5288,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -5208,6 +5397,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -5324,6 +5517,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -7224,6 +7421,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7333,6 +7534,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7453,6 +7658,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7573,6 +7782,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7693,6 +7906,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7813,6 +8030,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7933,6 +8154,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8053,6 +8278,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8173,6 +8402,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8293,6 +8526,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8487,6 +8724,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8607,6 +8848,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8727,6 +8972,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -8843,6 +9092,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -9155,6 +9408,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -10969,6 +11226,276 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssessmentController_scores: {
+        parameters: {
+            query: {
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv" | "xlsx";
+                /** @description A scheme (happy-family), or scheme@version to rescore under one version */
+                scheme: unknown;
+                /** @description A year (2012: the mean of its bimonths) or a bimonth (201203B: May-June) */
+                pe: unknown;
+                level: "district" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; CSV with `Accept: text/csv` or `format=csv`; Excel with format=xlsx or its Accept type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardDto"];
+                    "text/csv": components["schemas"]["ScorecardDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ScorecardDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssessmentController_schemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeListDto"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssessmentController_load: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchemeLoadDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeVersionDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssessmentController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scheme: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeVersionsDto"];
                 };
             };
             /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
