@@ -61,7 +61,7 @@ export async function benchScorecard(url: string, options: ScorecardBenchOptions
     await store.pool.query('ANALYZE event_store.events');
     await benchRebuild(dataSource, new UpcastingEventStore(store), projections, {
       batchSize: 1000,
-      expectedEvents: loaded.events * projections.length,
+      expectedEvents: loaded.events * 2,
     });
     const asOf = new Date();
     const card = (level: ScoreRequest['level'], period: string) => () =>
