@@ -6,7 +6,7 @@
 import { DataSource } from 'typeorm';
 import { localMonthOf, startOfLocalDay } from '@libs/calendar';
 import { formatPosition } from '@libs/event-store';
-import { answerIndicator, IndicatorRequest } from '@libs/indicators';
+import { answerIndicator, Indicator, IndicatorRequest } from '@libs/indicators';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { parsePeriod } from '@libs/periods';
 import { referenceData } from '@libs/reference-data';
@@ -55,7 +55,7 @@ export async function measure(
   const reflects: Record<string, string | null> = {};
   for (const m of measures) {
     if (!m.startsWith('indicator:')) continue;
-    reflects[catalogue.find(m.slice(10))!.readModel] = await indicatorValues(dataSource, level, bimonths, m, set);
+    reflects[indicatorOf(m).readModel] = await indicatorValues(dataSource, level, bimonths, m, set);
   }
   if (measures.has('supervision-compliance')) reflects['supervision-compliance'] = await supervisionValues(dataSource, bimonths, asOf, set);
   if ([...measures].some((m) => m.startsWith('cases-') || m === 'responsibilities-due'))
@@ -65,10 +65,15 @@ export async function measure(
   return { values, reflects };
 }
 
+/** The catalogue's indicator of an `indicator:<name>` measure (the scheme was checked against the catalogue). */
+function indicatorOf(m: Measure): Indicator {
+  return catalogue.find(m.slice('indicator:'.length))!;
+}
+
 /** No row: none counted (a count is 0), and a rate of nothing is no rate (null). */
 function defaultValue(m: Measure): number | null {
   if (m === 'supervision-compliance') return null;
-  if (m.startsWith('indicator:')) return catalogue.find(m.slice(10))!.denominator ? null : 0;
+  if (m.startsWith('indicator:')) return indicatorOf(m).denominator ? null : 0;
   return 0;
 }
 
@@ -79,7 +84,7 @@ async function indicatorValues(
   m: Measure,
   set: (bimonth: string, unit: string, m: Measure, value: number | null) => void,
 ): Promise<string | null> {
-  const indicator = catalogue.find(m.slice('indicator:'.length))!;
+  const indicator = indicatorOf(m);
   const request: IndicatorRequest = {
     orgUnit: CITY,
     orgUnitLevel: 'city',
