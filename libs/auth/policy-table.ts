@@ -283,6 +283,23 @@ export const POLICY: readonly PolicyEntry[] = [
     suppressSmallCells: true,
     why: "within the caller's area",
   },
+  // Assessment (apps/api/src/assessment): the scorecard ranks every district or department against the others.
+  {
+    method: 'GET',
+    path: '/assessment/scores',
+    roles: ['analyst', 'supervisor', 'auditor'],
+    scope: city,
+    why: 'a ranking of all districts or departments: whole-city tokens only; no personal data',
+  },
+  { method: 'GET', path: '/assessment/schemes', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'definitions only' },
+  { method: 'GET', path: '/assessment/schemes/:', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'definitions only' },
+  {
+    method: 'POST',
+    path: '/assessment/schemes',
+    roles: ['admin'],
+    scope: city,
+    why: "loads a scheme version: what every unit's score is weighed by",
+  },
   { method: 'GET', path: '/reporting/**', roles: ['analyst', 'auditor'], scope: city, suppressSmallCells: true, why: 'reporting views' },
 
   // Subscribers: a district's (or township's) token receives only the events of streams inside it.
