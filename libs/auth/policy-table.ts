@@ -13,6 +13,7 @@ import { ROLES } from './principal';
 const household: ScopeRule = { kind: 'aggregate', aggregate: 'household' };
 const loan: ScopeRule = { kind: 'aggregate', aggregate: 'loan' };
 const caseScope: ScopeRule = { kind: 'aggregate', aggregate: 'case' };
+const screening: ScopeRule = { kind: 'aggregate', aggregate: 'screening' };
 const city: ScopeRule = { kind: 'city' };
 const none: ScopeRule = { kind: 'none' };
 
@@ -259,6 +260,37 @@ export const POLICY: readonly PolicyEntry[] = [
     roles: ['provider', 'registrar', 'supervisor', 'auditor', 'analyst'],
     scope: city,
     why: 'one activity as recorded (no scope look-up by activity yet)',
+  },
+  // The birth-defect screening chain (apps/api/src/screenings): health data of named people, kept to their area.
+  {
+    method: 'POST',
+    path: '/screenings',
+    roles: ['provider', 'registrar'],
+    scope: { kind: 'body', fields: ['villageCode'] },
+    chosenId: 'screeningId',
+    why: 'health and field staff register the couples and pregnant women of their area',
+  },
+  {
+    method: 'POST',
+    path: '/screenings/:/erasure',
+    roles: ['admin'],
+    scope: screening,
+    why: "destroys the record's key; needs a legal basis",
+  },
+  {
+    method: 'POST',
+    path: '/screenings/:/**',
+    roles: ['provider', 'registrar'],
+    scope: screening,
+    why: 'checks, tests, screenings, findings, counselling and outcome: staff of the area',
+  },
+  {
+    method: 'GET',
+    path: '/screenings/:',
+    roles: ['provider', 'registrar', 'supervisor', 'auditor'],
+    scope: screening,
+    personal: true,
+    why: 'where a record stands in the chain (a high-risk finding is health data): staff of the area',
   },
   {
     method: 'GET',
