@@ -2,10 +2,11 @@
  * The birth-defect screening chain over HTTP: registered and stepped through (If-Match, Idempotency-Key),
  * refusals are problem+json that append nothing, staff act only in their area, and an erased person's
  * record takes no further step while their personal data reads `[erased]` and never lay in the clear.
+ * The indicators count the chain and withhold small cells from analysts.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { logLength, startTestApp, TestApp } from './support/test-app';
+import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
 
 const tag = randomBytes(4).toString('hex');
 const NAME = `Li Xiaohong ${tag}`;
@@ -35,7 +36,7 @@ describe('the screening chain', () => {
     ).body.screeningId as string;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ projector: true });
   });
   afterAll(() => app.close());
 
@@ -145,5 +146,35 @@ describe('the screening chain', () => {
     const refused = await post(`/screenings/${id}/counselling-offer`).send({ on, occurredAt: at }).expect(409);
     expect(refused.body.code).toBe('person-erased');
     expect(await logLength(app)).toBe(before);
+  });
+
+  it('counts the chain in the indicators by org unit and local month, small cells withheld from analysts', async () => {
+    const village = '640121002003';
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await register({ villageCode: village }));
+    for (const id of ids) await post(`/screenings/${id}/five-item-tests`).send({ on, result: 'normal', occurredAt: at }).expect(201);
+    for (const id of ids.slice(0, 2))
+      await post(`/screenings/${id}/high-risk-finding`).send({ on, finding: FINDING, occurredAt: at }).expect(201);
+    await post(`/screenings/${ids[0]}/counselling-offer`).send({ on, occurredAt: at }).expect(201);
+    // Taken in June: counted in May, the month of the finding.
+    await post(`/screenings/${ids[0]}/counselling`)
+      .send({ on: '2012-06-02', advice: 'x', occurredAt: '2012-06-03T02:00:00.000Z' })
+      .expect(201);
+    const read = async (name: string, token?: string) => {
+      const call = request(app.http).get(`/indicators/${name}?ou=640121&pe=201205`);
+      const { body } = await (token ? call.set('Authorization', `Bearer ${token}`) : call).expect(200);
+      return body.rows.map((r: { numerator: number | null; denominator: number | null; suppressed?: true }) => [
+        r.numerator,
+        r.denominator,
+        r.suppressed ?? false,
+      ]);
+    };
+    await eventually(async () => expect(await read('counselling-rate')).toEqual([[1, 2, false]]));
+    expect(await read('five-item-tests')).toEqual([[6, null, false]]);
+    expect(await read('high-risk-findings')).toEqual([[2, null, false]]);
+    const analyst = await app.token('analyst');
+    expect(await read('five-item-tests', analyst)).toEqual([[6, null, false]]);
+    expect(await read('high-risk-findings', analyst)).toEqual([[null, null, true]]);
+    expect(await read('counselling-rate', analyst)).toEqual([[null, 2, true]]);
   });
 });
