@@ -14,6 +14,7 @@ const household: ScopeRule = { kind: 'aggregate', aggregate: 'household' };
 const loan: ScopeRule = { kind: 'aggregate', aggregate: 'loan' };
 const caseScope: ScopeRule = { kind: 'aggregate', aggregate: 'case' };
 const screening: ScopeRule = { kind: 'aggregate', aggregate: 'screening' };
+const activity: ScopeRule = { kind: 'aggregate', aggregate: 'activity' };
 const city: ScopeRule = { kind: 'city' };
 const none: ScopeRule = { kind: 'none' };
 
@@ -251,15 +252,15 @@ export const POLICY: readonly PolicyEntry[] = [
     method: 'POST',
     path: '/activities/:/**',
     roles: ['provider', 'registrar'],
-    scope: city,
-    why: 'corrections and cancellations: whole-city staff (no scope look-up by activity yet)',
+    scope: activity,
+    why: 'corrections and cancellations, by the staff of the org unit it was held in (or above)',
   },
   {
     method: 'GET',
     path: '/activities/:',
     roles: ['provider', 'registrar', 'supervisor', 'auditor', 'analyst'],
-    scope: city,
-    why: 'one activity as recorded (no scope look-up by activity yet)',
+    scope: activity,
+    why: "one activity as recorded (counts, no personal data), within the caller's area",
   },
   // The birth-defect screening chain (apps/api/src/screenings): health data of named people, kept to their area.
   {

@@ -1,6 +1,7 @@
 /**
  * Where an aggregate named in a path sits in the org-unit tree, read from the first event of its stream
- * (a household's village, a loan's household, a case's district). These facts never change once
+ * (a household's village, a loan's household, a case's district, a screening record's village, the org
+ * unit an activity was held in). These facts never change once
  * recorded, so answers are cached. Reads the raw store: no personal field is needed, none is decrypted.
  */
 import { AggregateKind } from '@libs/auth';
@@ -36,6 +37,9 @@ export class OrgUnitResolver {
       case 'screening':
         // The village of residence is kept in the clear beside the encrypted person, for this look-up.
         return this.cached(`screening-${id}`, 'villageCode');
+      case 'activity':
+        // Where it was held, at any level; the decider refuses a correction of the org unit, so the first event's holds.
+        return this.cached(`activity-${id}`, 'orgUnitCode');
       default: {
         const exhaustive: never = aggregate;
         throw new Error(`unknown aggregate ${String(exhaustive)}`);
