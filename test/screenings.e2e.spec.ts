@@ -148,6 +148,20 @@ describe('the screening chain', () => {
     expect(await logLength(app)).toBe(before);
   });
 
+  it('sends a subscriber without the pii scope the facts of the chain, never the person or a result', async () => {
+    const id = await register();
+    await post(`/screenings/${id}/high-risk-finding`).send({ on, finding: FINDING, occurredAt: at }).expect(201);
+    const subscriber = `Bearer ${await app.token('subscriber')}`;
+    const { body } = await request(app.http).get(`/feed/events?streams=screening-${id}`).set('Authorization', subscriber).expect(200);
+    expect(body.events.map((e: { type: string; data: object }) => [e.type, e.data])).toEqual([
+      ['ScreeningSubjectRegistered', { screeningId: id, villageCode: couple.villageCode, subjectKind: 'couple' }],
+      ['HighRiskFound', { screeningId: id, villageCode: couple.villageCode, on }],
+    ]);
+    const pii = `Bearer ${await app.token('subscriber', { scopes: ['pii'] })}`;
+    const full = await request(app.http).get(`/feed/events?streams=screening-${id}`).set('Authorization', pii).expect(200);
+    expect(full.body.events[1].data.finding).toBe(FINDING);
+  });
+
   it('counts the chain in the indicators by org unit and local month, small cells withheld from analysts', async () => {
     const village = '640121002003';
     const ids: string[] = [];
