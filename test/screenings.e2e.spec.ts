@@ -35,10 +35,22 @@ describe('the screening chain', () => {
         .expect(201)
     ).body.screeningId as string;
 
+  // The service's own output, to check that no personal or health detail ever reaches a log.
+  const output: string[] = [];
+  const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  const capture = (write: typeof process.stdout.write) =>
+    ((chunk: string | Uint8Array, ...rest: never[]) => (output.push(String(chunk)), write(chunk, ...rest))) as typeof process.stdout.write;
+
   beforeAll(async () => {
+    process.stdout.write = capture(writes.out);
+    process.stderr.write = capture(writes.err);
     app = await startTestApp({ projector: true });
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    process.stdout.write = writes.out;
+    process.stderr.write = writes.err;
+    await app.close();
+  });
 
   it('registers a couple once however often the request is sent', async () => {
     const key = randomUUID();
@@ -190,5 +202,9 @@ describe('the screening chain', () => {
     expect(await read('five-item-tests', analyst)).toEqual([[6, null, false]]);
     expect(await read('high-risk-findings', analyst)).toEqual([[null, null, true]]);
     expect(await read('counselling-rate', analyst)).toEqual([[null, 2, true]]);
+  });
+
+  it('wrote no name, ID number or finding to its output all along', () => {
+    expect(output.join('')).not.toContain(tag);
   });
 });
