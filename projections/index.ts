@@ -25,6 +25,8 @@ import { needsStatusProjection } from './needs-status/needs-status.projection';
 import { SatisfactionCountsView } from './satisfaction-rates/satisfaction-rates.entity';
 import { satisfactionRatesIndicators } from './satisfaction-rates/satisfaction-rates.indicators';
 import { satisfactionRatesProjection } from './satisfaction-rates/satisfaction-rates.projection';
+import { screeningCountsIndicators } from './screening-counts/screening-counts.indicators';
+import { screeningCountsProjection } from './screening-counts/screening-counts.projection';
 import { ServiceCountsView } from './service-deliveries/service-deliveries.entity';
 import { serviceDeliveriesIndicators } from './service-deliveries/service-deliveries.indicators';
 import { serviceDeliveriesProjection } from './service-deliveries/service-deliveries.projection';
@@ -48,6 +50,7 @@ export const readModels: readonly ReadModel[] = [
   { projection: satisfactionRatesProjection, indicators: satisfactionRatesIndicators, reportingEntities: [SatisfactionCountsView] },
   { projection: loanPortfolioProjection, indicators: loanPortfolioIndicators, reportingEntities: [LoanCountsView] },
   { projection: activityCountsProjection, indicators: activityCountsIndicators },
+  { projection: screeningCountsProjection, indicators: screeningCountsIndicators },
   { projection: caseAuditTrailProjection },
   { projection: supervisionComplianceProjection },
   { projection: householdRegisterProjection },

@@ -91,4 +91,43 @@ describe('group activities', () => {
       .send({ ...body, orgUnitCode: '640105001' })
       .expect(201);
   });
+
+  it("lets a district's staff read, correct and cancel its own activities, and answers another district's as missing", async () => {
+    const xingqing = `Bearer ${await app.token('provider', { ou: '640104', department: 'health' })}`;
+    const xixia = `Bearer ${await app.token('registrar', { ou: '640105' })}`;
+    const township = `Bearer ${await app.token('registrar', { ou: '640104001' })}`;
+    const { body: created } = await post('/activities').set('Authorization', xingqing).send(body).expect(201);
+    const id = created.activityId;
+    const before = await logLength(app);
+    const refusals = [
+      await request(app.http).get(`/activities/${id}`).set('Authorization', xixia),
+      await post(`/activities/${id}/correction`).set('Authorization', xixia).send({ attendance: 1, reason: 'not ours' }),
+      await post(`/activities/${id}/cancellation`).set('Authorization', xixia).send({ reason: 'not ours' }),
+    ];
+    const missing = await request(app.http).get(`/activities/${randomUUID()}`).set('Authorization', xixia);
+    expect(refusals.map((r) => [r.status, r.body.code])).toEqual([
+      [404, 'not-found'],
+      [404, 'not-found'],
+      [404, 'not-found'],
+    ]);
+    expect(refusals[0].body).toEqual(missing.body);
+    expect(await logLength(app)).toBe(before);
+    await request(app.http).get(`/activities/${id}`).set('Authorization', township).expect(200);
+    await post(`/activities/${id}/correction`).set('Authorization', xingqing).send({ attendance: 231, reason: 'recount' }).expect(201);
+    await post(`/activities/${id}/cancellation`).set('Authorization', township).send({ reason: 'entered twice' }).expect(201);
+    const read = await request(app.http).get(`/activities/${id}`).set('Authorization', xingqing).expect(200);
+    expect(read.body.state).toMatchObject({ status: 'Cancelled', attendance: 231 });
+  });
+
+  it('keeps a city-level activity to whole-city tokens', async () => {
+    const { body: created } = await post('/activities')
+      .send({ ...body, orgUnitCode: '640100' })
+      .expect(201);
+    const district = `Bearer ${await app.token('registrar', { ou: '640104' })}`;
+    await request(app.http).get(`/activities/${created.activityId}`).set('Authorization', district).expect(404);
+    await request(app.http)
+      .get(`/activities/${created.activityId}`)
+      .set('Authorization', `Bearer ${await app.token('registrar')}`)
+      .expect(200);
+  });
 });

@@ -13,6 +13,8 @@ import { ROLES } from './principal';
 const household: ScopeRule = { kind: 'aggregate', aggregate: 'household' };
 const loan: ScopeRule = { kind: 'aggregate', aggregate: 'loan' };
 const caseScope: ScopeRule = { kind: 'aggregate', aggregate: 'case' };
+const screening: ScopeRule = { kind: 'aggregate', aggregate: 'screening' };
+const activity: ScopeRule = { kind: 'aggregate', aggregate: 'activity' };
 const city: ScopeRule = { kind: 'city' };
 const none: ScopeRule = { kind: 'none' };
 const own: ScopeRule = { kind: 'own' };
@@ -251,15 +253,46 @@ export const POLICY: readonly PolicyEntry[] = [
     method: 'POST',
     path: '/activities/:/**',
     roles: ['provider', 'registrar'],
-    scope: city,
-    why: 'corrections and cancellations: whole-city staff (no scope look-up by activity yet)',
+    scope: activity,
+    why: 'corrections and cancellations, by the staff of the org unit it was held in (or above)',
   },
   {
     method: 'GET',
     path: '/activities/:',
     roles: ['provider', 'registrar', 'supervisor', 'auditor', 'analyst'],
-    scope: city,
-    why: 'one activity as recorded (no scope look-up by activity yet)',
+    scope: activity,
+    why: "one activity as recorded (counts, no personal data), within the caller's area",
+  },
+  // The birth-defect screening chain (apps/api/src/screenings): health data of named people, kept to their area.
+  {
+    method: 'POST',
+    path: '/screenings',
+    roles: ['provider', 'registrar'],
+    scope: { kind: 'body', fields: ['villageCode'] },
+    chosenId: 'screeningId',
+    why: 'health and field staff register the couples and pregnant women of their area',
+  },
+  {
+    method: 'POST',
+    path: '/screenings/:/erasure',
+    roles: ['admin'],
+    scope: screening,
+    why: "destroys the record's key; needs a legal basis",
+  },
+  {
+    method: 'POST',
+    path: '/screenings/:/**',
+    roles: ['provider', 'registrar'],
+    scope: screening,
+    why: 'checks, tests, screenings, findings, counselling and outcome: staff of the area',
+  },
+  {
+    method: 'GET',
+    path: '/screenings/:',
+    roles: ['provider', 'registrar', 'supervisor', 'auditor'],
+    scope: screening,
+    personal: true,
+    why: 'where a record stands in the chain (a high-risk finding is health data): staff of the area',
   },
   {
     method: 'GET',

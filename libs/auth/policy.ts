@@ -10,6 +10,9 @@ import { Role } from './principal';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** The aggregates a path can name whose place the scope check looks up (apps/api/src/auth/org-unit-resolver.ts). */
+export type AggregateKind = 'household' | 'loan' | 'case' | 'screening' | 'activity';
+
 /** Where the org unit of a request comes from; scoped tokens may act only inside their subtree. */
 export type ScopeRule =
   /** The answer depends on no place (a list of definitions, a public key). */
@@ -25,7 +28,7 @@ export type ScopeRule =
   /** A query names its place (`?ou=`, `?district=`); absent means the caller's own org unit (the city for a city-wide token). */
   | { kind: 'query'; param: string }
   /** The path names an aggregate; its place comes from its stream. Outside the scope: 404. */
-  | { kind: 'aggregate'; aggregate: 'household' | 'loan' | 'case' }
+  | { kind: 'aggregate'; aggregate: AggregateKind }
   /** The path's segment at this index is an org-unit code (`/supervision/640104/...`). */
   | { kind: 'path-ou'; segment: number };
 

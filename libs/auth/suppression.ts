@@ -15,6 +15,8 @@ const KEPT = new Set(['denominator', 'households', 'target']);
 export interface SuppressibleRow {
   denominator?: unknown;
   households?: unknown;
+  /** A count of people's own health events is its own cell size (screening counts): withheld whole when small. */
+  cellSize?: unknown;
   [field: string]: unknown;
 }
 
@@ -34,7 +36,8 @@ export function suppressSmallCells<R extends SuppressibleRow>(rows: readonly R[]
   if (!needsSuppression(principal)) return rows.map((row) => ({ ...row }));
   return rows.map((row) => {
     // A row may count its households apart from its denominator (a rate over responses); that count rules.
-    const households = typeof row.households === 'number' ? row.households : row.denominator;
+    const households =
+      typeof row.households === 'number' ? row.households : typeof row.cellSize === 'number' ? row.cellSize : row.denominator;
     if (typeof households !== 'number' || households >= MIN_CELL_HOUSEHOLDS) return { ...row };
     const copy: Record<string, unknown> = { ...row, suppressed: true };
     for (const field of WITHHELD) if (field in copy) copy[field] = null;

@@ -30,6 +30,18 @@ describe('small-cell suppression', () => {
     expect(row).toMatchObject({ value: null, suppressed: true });
   });
 
+  it('withholds a count that is its own cell size whole, the size with it', () => {
+    const [small, large] = suppressSmallCells(
+      [
+        { numerator: 3, denominator: null, cellSize: 3, value: 3 },
+        { numerator: 7, denominator: null, cellSize: 7, value: 7 },
+      ],
+      as('analyst'),
+    );
+    expect(small).toEqual({ numerator: null, denominator: null, cellSize: null, value: null, suppressed: true });
+    expect(large).toEqual({ numerator: 7, denominator: null, cellSize: 7, value: 7 });
+  });
+
   it('leaves the input rows unchanged', () => {
     const copy = structuredClone(rows);
     suppressSmallCells(rows, as('analyst'));

@@ -12,6 +12,7 @@ import { RESPONSIBILITY_EVENT_TYPES, ResponsibilityEvent } from './responsibilit
 import { SUPERVISION_EVENT_TYPES, SupervisionEvent } from './supervision/events';
 import { ACTIVITY_EVENT_TYPES, ActivityEvent } from './activity/events';
 import { PILOT_VILLAGE_EVENT_TYPES, PilotVillageEvent } from './pilot-village/events';
+import { SCREENING_EVENT_TYPES, SCREENING_PERSONAL_FIELDS, ScreeningEvent } from './screening/events';
 
 type Catalogue<Type extends string> = { readonly [T in Type]: { readonly personalFields: readonly string[] } };
 
@@ -48,6 +49,9 @@ const ACTIVITY_EVENT_CATALOGUE = catalogueOf<ActivityEvent['type']>(ACTIVITY_EVE
   GroupActivityCancelled: ['reason'],
 });
 
+// Health data of a named person: the person, every result, finding, advice and outcome (./screening/events.ts).
+const SCREENING_EVENT_CATALOGUE = catalogueOf<ScreeningEvent['type']>(SCREENING_EVENT_TYPES, SCREENING_PERSONAL_FIELDS);
+
 /** Stream category (the part of the stream name before the first `-`) to that aggregate's catalogue. */
 const CATALOGUES = {
   household: HOUSEHOLD_EVENT_CATALOGUE,
@@ -57,6 +61,7 @@ const CATALOGUES = {
   case: CASE_EVENT_CATALOGUE,
   activity: ACTIVITY_EVENT_CATALOGUE,
   pilotvillage: PILOT_VILLAGE_EVENT_CATALOGUE,
+  screening: SCREENING_EVENT_CATALOGUE,
 } as const;
 
 type Catalogues = typeof CATALOGUES;

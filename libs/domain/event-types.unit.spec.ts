@@ -32,6 +32,17 @@ const FROZEN = {
     'CaseReopened',
   ],
   activity: ['GroupActivityHeld', 'GroupActivityCorrected', 'GroupActivityCancelled'],
+  screening: [
+    'ScreeningSubjectRegistered',
+    'PrePregnancyCheckDone',
+    'FiveItemTestDone',
+    'TwoItemScreeningDone',
+    'HighRiskFound',
+    'GeneticCounsellingOffered',
+    'GeneticCounsellingTaken',
+    'ScreeningOutcomeRecorded',
+    'ScreeningPersonErased',
+  ],
 } as const;
 
 describe('stored event type names', () => {
@@ -87,6 +98,15 @@ describe('personal fields', () => {
       GroupActivityHeld: ['reason'],
       GroupActivityCorrected: ['reason'],
       GroupActivityCancelled: ['reason'],
+      ScreeningSubjectRegistered: ['person'],
+      PrePregnancyCheckDone: ['result'],
+      FiveItemTestDone: ['result'],
+      TwoItemScreeningDone: ['result'],
+      HighRiskFound: ['finding'],
+      GeneticCounsellingOffered: [],
+      GeneticCounsellingTaken: ['advice'],
+      ScreeningOutcomeRecorded: ['outcome'],
+      ScreeningPersonErased: [],
     });
   });
 

@@ -33,6 +33,7 @@ const OWNERS: Record<StreamCategory, (stream: string, first: FirstEvent | undefi
   case: (_, first) => orgUnit(first?.data.districtCode),
   activity: (_, first) => orgUnit(first?.data.orgUnitCode),
   pilotvillage: (stream) => orgUnit(afterCategory(stream)),
+  screening: (_, first) => orgUnit(first?.data.villageCode),
 };
 
 export function ownerOfStream(stream: string, first: FirstEvent | undefined): StreamOwner {

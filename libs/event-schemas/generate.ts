@@ -17,6 +17,7 @@ const SOURCES: { file: string; union: string }[] = [
   { file: 'libs/domain/accountability-case/events.ts', union: 'CaseEvent' },
   { file: 'libs/domain/activity/events.ts', union: 'ActivityEvent' },
   { file: 'libs/domain/pilot-village/events.ts', union: 'PilotVillageEvent' },
+  { file: 'libs/domain/screening/events.ts', union: 'ScreeningEvent' },
 ];
 const OLDER_SHAPES = [
   { file: 'libs/domain/upcasting/household-enrolled.ts', type: 'HouseholdEnrolledV1', eventType: 'HouseholdEnrolled', version: 1 },

@@ -11,6 +11,7 @@ import { HouseholdProgress, householdMonth } from './households';
 import { LoanProgress, loanMonth } from './loans';
 import { CampaignOptions, CampaignPlan } from './plan';
 import { Programme } from './programme';
+import { screeningsPart } from './screenings';
 import { ServiceCatalogue } from './services';
 
 export interface GenerateOptions {
@@ -35,8 +36,10 @@ export function* generatePlanned(plan: CampaignPlan, generate: GenerateOptions =
     .filter((l) => l.householdIndex >= from && l.householdIndex < to)
     .map((l) => new LoanProgress(l, plan));
   const programme = generate.programme === false ? undefined : new Programme(plan);
+  const screenings = generate.programme === false ? undefined : screeningsPart.start(plan);
   for (let month = 0; month < plan.months; month++) {
     const items: TimedItem[] = programme?.month(month) ?? [];
+    items.push(...(screenings?.(month) ?? []));
     for (const household of households) {
       for (const item of householdMonth(plan, catalogue, household, month)) items.push(item);
     }

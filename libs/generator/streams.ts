@@ -5,10 +5,12 @@ import { loanDecider } from '../domain/loan';
 import { responsibilityDecider } from '../domain/responsibility';
 import { Command, Decider, DomainEvent } from '../domain/shared/decider';
 import { supervisionDecider } from '../domain/supervision';
+import { screeningDecider } from '../domain/screening';
 
 type AnyDecider = Decider<Command, DomainEvent, unknown>;
 
 const DECIDERS: Record<string, AnyDecider> = {
+  screening: screeningDecider as unknown as AnyDecider,
   household: householdDecider as unknown as AnyDecider,
   loan: loanDecider as unknown as AnyDecider,
   supervision: supervisionDecider as unknown as AnyDecider,

@@ -19,6 +19,8 @@ export interface Fixtures {
   serviceId: string;
   loanId: string;
   caseId: string;
+  screeningId: string;
+  activityId: string;
 }
 
 export interface Answer {
@@ -69,7 +71,14 @@ export async function createFixtures(app: TestApp, base: string, names: { head: 
     if (answer.status >= 300) throw new Error(`fixture ${path} answered ${answer.status}: ${answer.body}`);
     return answer.json!;
   };
-  const fixtures = { householdId: randomUUID(), serviceId: randomUUID(), loanId: randomUUID(), caseId: randomUUID() };
+  const fixtures = {
+    householdId: randomUUID(),
+    serviceId: randomUUID(),
+    loanId: randomUUID(),
+    caseId: randomUUID(),
+    screeningId: randomUUID(),
+    activityId: randomUUID(),
+  };
   await post('/households', {
     householdId: fixtures.householdId,
     villageCode: VILLAGE,
@@ -111,13 +120,38 @@ export async function createFixtures(app: TestApp, base: string, names: { head: 
     },
     { 'X-Actor': 'sup-matrix' },
   );
+  await post('/screenings', {
+    screeningId: fixtures.screeningId,
+    villageCode: VILLAGE,
+    subjectKind: 'pregnant-woman',
+    person: { name: 'Fixture Mother', idNumber: '640104199001010020' },
+  });
+  await post('/activities', {
+    activityId: fixtures.activityId,
+    reason: 'matrix fixture',
+    kind: 'lecture',
+    focusArea: 'health',
+    orgUnitCode: VILLAGE,
+    departmentCode: DEPARTMENT,
+    heldOn: '2012-01-05',
+    sessions: 1,
+    attendance: 30,
+    costFen: 0,
+    materials: { boards: 0, walls: 0, billboards: 0, lightBoxes: 0 },
+  });
   return fixtures;
 }
 
 /** The concrete path of a route template against the fixtures; query parameters a scope rule reads are added. */
 export function concretePath(route: RegisteredRoute, fixtures: Fixtures): string {
   const [, prefix] = route.path.split('/');
-  const ids: Record<string, string> = { households: fixtures.householdId, loans: fixtures.loanId, cases: fixtures.caseId };
+  const ids: Record<string, string> = {
+    households: fixtures.householdId,
+    loans: fixtures.loanId,
+    cases: fixtures.caseId,
+    screenings: fixtures.screeningId,
+    activities: fixtures.activityId,
+  };
   const path = route.path
     .replace(':serviceId', fixtures.serviceId)
     .replace(':district', IN_DISTRICT)

@@ -22,6 +22,7 @@ import { EventSchemasModule } from './schemas/event-schemas.module';
 import { Dhis2Module } from './dhis2/dhis2.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { AssessmentModule } from './assessment/assessment.module';
+import { ScreeningsModule } from './screenings/screenings.module';
 
 export const features = [
   AccountsModule,
@@ -44,4 +45,5 @@ export const features = [
   ReferenceModule,
   ActivitiesModule,
   AssessmentModule,
+  ScreeningsModule,
 ];

@@ -39,6 +39,13 @@ function correct(command: CorrectActivity, state: ActivityState): ActivityEvent[
   const before = factsOf(state);
   const after = { ...before, ...definedOnly(command.data.changes), materials: { ...before.materials, ...command.data.changes.materials } };
   checkFacts(after, command.metadata.occurredAt);
+  // Access is scoped by where the activity was held, read from its first event: moving it is a cancellation and a new record.
+  rule(
+    after.orgUnitCode === before.orgUnitCode,
+    'org-unit-not-correctable',
+    'an activity held elsewhere is cancelled and recorded anew',
+    'invalid',
+  );
   rule(JSON.stringify(after) !== JSON.stringify(before), 'correction-changes-nothing', 'a correction must change something', 'invalid');
   return [{ type: 'GroupActivityCorrected', data: { activityId: command.data.activityId, reason: command.data.reason, before, after } }];
 }

@@ -85,7 +85,7 @@ describe('group activity decider', () => {
       .then([{ type: 'GroupActivityCorrected', data: { activityId: 'a-1', reason: 'attendance sheet recounted', before: facts, after } }]);
   });
 
-  it('refuses a correction that changes nothing, breaks a rule, has no reason, or comes for an unknown or cancelled activity', () => {
+  it('refuses a correction that changes nothing, breaks a rule, has no reason, moves the activity, or comes for an unknown or cancelled activity', () => {
     given(activityDecider, [held])
       .when(correct({ attendance: 450 }))
       .thenThrows('correction-changes-nothing');
@@ -95,6 +95,9 @@ describe('group activity decider', () => {
     given(activityDecider, [held])
       .when(correct({ attendance: 1 }, ''))
       .thenThrows('reason-required');
+    given(activityDecider, [held])
+      .when(correct({ orgUnitCode: '640105' }))
+      .thenThrows('org-unit-not-correctable');
     given(activityDecider)
       .when(correct({ attendance: 1 }))
       .thenThrows('activity-not-found');

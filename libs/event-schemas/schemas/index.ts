@@ -6,9 +6,13 @@ import CaseOpenedV1 from './CaseOpened.v1.json';
 import CaseReopenedV1 from './CaseReopened.v1.json';
 import CertificationRevokedV1 from './CertificationRevoked.v1.json';
 import CriticismIssuedV1 from './CriticismIssued.v1.json';
+import FiveItemTestDoneV1 from './FiveItemTestDone.v1.json';
+import GeneticCounsellingOfferedV1 from './GeneticCounsellingOffered.v1.json';
+import GeneticCounsellingTakenV1 from './GeneticCounsellingTaken.v1.json';
 import GroupActivityCancelledV1 from './GroupActivityCancelled.v1.json';
 import GroupActivityCorrectedV1 from './GroupActivityCorrected.v1.json';
 import GroupActivityHeldV1 from './GroupActivityHeld.v1.json';
+import HighRiskFoundV1 from './HighRiskFound.v1.json';
 import HouseholdCertifiedV1 from './HouseholdCertified.v1.json';
 import HouseholdEnrolledV1 from './HouseholdEnrolled.v1.json';
 import HouseholdEnrolledV2 from './HouseholdEnrolled.v2.json';
@@ -22,16 +26,21 @@ import LoanRepaymentRecordedV1 from './LoanRepaymentRecorded.v1.json';
 import NeedRecordedV1 from './NeedRecorded.v1.json';
 import PilotVillageDesignatedV1 from './PilotVillageDesignated.v1.json';
 import PilotVillageDesignationWithdrawnV1 from './PilotVillageDesignationWithdrawn.v1.json';
+import PrePregnancyCheckDoneV1 from './PrePregnancyCheckDone.v1.json';
 import RectificationAcceptedV1 from './RectificationAccepted.v1.json';
 import RectificationOrderedV1 from './RectificationOrdered.v1.json';
 import RectificationRejectedV1 from './RectificationRejected.v1.json';
 import RectificationReportedV1 from './RectificationReported.v1.json';
 import ResponsibilityAssignedV1 from './ResponsibilityAssigned.v1.json';
 import SatisfactionRecordedV1 from './SatisfactionRecorded.v1.json';
+import ScreeningOutcomeRecordedV1 from './ScreeningOutcomeRecorded.v1.json';
+import ScreeningPersonErasedV1 from './ScreeningPersonErased.v1.json';
+import ScreeningSubjectRegisteredV1 from './ScreeningSubjectRegistered.v1.json';
 import ServiceDeliveredV1 from './ServiceDelivered.v1.json';
 import SupervisionVisitRecordedV1 from './SupervisionVisitRecorded.v1.json';
 import SupervisorAssignedV1 from './SupervisorAssigned.v1.json';
 import SupervisorAssignmentEndedV1 from './SupervisorAssignmentEnded.v1.json';
+import TwoItemScreeningDoneV1 from './TwoItemScreeningDone.v1.json';
 
 export const EVENT_SCHEMA_FILES = [
   { type: 'BulletinIssued', version: 1, schema: BulletinIssuedV1 },
@@ -41,9 +50,13 @@ export const EVENT_SCHEMA_FILES = [
   { type: 'CaseReopened', version: 1, schema: CaseReopenedV1 },
   { type: 'CertificationRevoked', version: 1, schema: CertificationRevokedV1 },
   { type: 'CriticismIssued', version: 1, schema: CriticismIssuedV1 },
+  { type: 'FiveItemTestDone', version: 1, schema: FiveItemTestDoneV1 },
+  { type: 'GeneticCounsellingOffered', version: 1, schema: GeneticCounsellingOfferedV1 },
+  { type: 'GeneticCounsellingTaken', version: 1, schema: GeneticCounsellingTakenV1 },
   { type: 'GroupActivityCancelled', version: 1, schema: GroupActivityCancelledV1 },
   { type: 'GroupActivityCorrected', version: 1, schema: GroupActivityCorrectedV1 },
   { type: 'GroupActivityHeld', version: 1, schema: GroupActivityHeldV1 },
+  { type: 'HighRiskFound', version: 1, schema: HighRiskFoundV1 },
   { type: 'HouseholdCertified', version: 1, schema: HouseholdCertifiedV1 },
   { type: 'HouseholdEnrolled', version: 1, schema: HouseholdEnrolledV1 },
   { type: 'HouseholdEnrolled', version: 2, schema: HouseholdEnrolledV2 },
@@ -57,14 +70,19 @@ export const EVENT_SCHEMA_FILES = [
   { type: 'NeedRecorded', version: 1, schema: NeedRecordedV1 },
   { type: 'PilotVillageDesignated', version: 1, schema: PilotVillageDesignatedV1 },
   { type: 'PilotVillageDesignationWithdrawn', version: 1, schema: PilotVillageDesignationWithdrawnV1 },
+  { type: 'PrePregnancyCheckDone', version: 1, schema: PrePregnancyCheckDoneV1 },
   { type: 'RectificationAccepted', version: 1, schema: RectificationAcceptedV1 },
   { type: 'RectificationOrdered', version: 1, schema: RectificationOrderedV1 },
   { type: 'RectificationRejected', version: 1, schema: RectificationRejectedV1 },
   { type: 'RectificationReported', version: 1, schema: RectificationReportedV1 },
   { type: 'ResponsibilityAssigned', version: 1, schema: ResponsibilityAssignedV1 },
   { type: 'SatisfactionRecorded', version: 1, schema: SatisfactionRecordedV1 },
+  { type: 'ScreeningOutcomeRecorded', version: 1, schema: ScreeningOutcomeRecordedV1 },
+  { type: 'ScreeningPersonErased', version: 1, schema: ScreeningPersonErasedV1 },
+  { type: 'ScreeningSubjectRegistered', version: 1, schema: ScreeningSubjectRegisteredV1 },
   { type: 'ServiceDelivered', version: 1, schema: ServiceDeliveredV1 },
   { type: 'SupervisionVisitRecorded', version: 1, schema: SupervisionVisitRecordedV1 },
   { type: 'SupervisorAssigned', version: 1, schema: SupervisorAssignedV1 },
   { type: 'SupervisorAssignmentEnded', version: 1, schema: SupervisorAssignmentEndedV1 },
+  { type: 'TwoItemScreeningDone', version: 1, schema: TwoItemScreeningDoneV1 },
 ];

@@ -1,8 +1,10 @@
 /**
  * Where an aggregate named in a path sits in the org-unit tree, read from the first event of its stream
- * (a household's village, a loan's household, a case's district). These facts never change once
+ * (a household's village, a loan's household, a case's district, a screening record's village, the org
+ * unit an activity was held in). These facts never change once
  * recorded, so answers are cached. Reads the raw store: no personal field is needed, none is decrypted.
  */
+import { AggregateKind } from '@libs/auth';
 import { EventStore, StreamNotFoundError } from '@libs/event-store';
 
 const CACHE_LIMIT = 20_000;
@@ -21,6 +23,28 @@ export class OrgUnitResolver {
   async loanVillage(loanId: string): Promise<string | undefined> {
     const householdId = await this.cached(`loan-${loanId}`, 'householdId');
     return householdId === undefined ? undefined : this.householdVillage(householdId);
+  }
+
+  /** The org unit of an aggregate a path names, or undefined when there is no such aggregate. */
+  aggregateUnit(aggregate: AggregateKind, id: string): Promise<string | undefined> {
+    switch (aggregate) {
+      case 'household':
+        return this.householdVillage(id);
+      case 'loan':
+        return this.loanVillage(id);
+      case 'case':
+        return this.caseDistrict(id);
+      case 'screening':
+        // The village of residence is kept in the clear beside the encrypted person, for this look-up.
+        return this.cached(`screening-${id}`, 'villageCode');
+      case 'activity':
+        // Where it was held, at any level; the decider refuses a correction of the org unit, so the first event's holds.
+        return this.cached(`activity-${id}`, 'orgUnitCode');
+      default: {
+        const exhaustive: never = aggregate;
+        throw new Error(`unknown aggregate ${String(exhaustive)}`);
+      }
+    }
   }
 
   caseDistrict(caseId: string): Promise<string | undefined> {

@@ -79,13 +79,7 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
       return;
     }
     case 'aggregate': {
-      const id = segment(request, 1) ?? '';
-      const unit =
-        rule.aggregate === 'household'
-          ? await resolver.householdVillage(id)
-          : rule.aggregate === 'loan'
-            ? await resolver.loanVillage(id)
-            : await resolver.caseDistrict(id);
+      const unit = await resolver.aggregateUnit(rule.aggregate, segment(request, 1) ?? '');
       if (unit === undefined || !inside(unit)) throw notFound();
       return;
     }

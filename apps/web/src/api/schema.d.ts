@@ -1701,7 +1701,7 @@ export interface paths {
         put?: never;
         /**
          * Correct a recorded activity (If-Match for the revision corrected); before and after are kept
-         * @description Roles: provider, registrar, admin (corrections and cancellations: whole-city staff (no scope look-up by activity yet)). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: provider, registrar, admin (corrections and cancellations, by the staff of the org unit it was held in (or above)). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
          */
         post: operations["ActivitiesController_correct"];
         delete?: never;
@@ -1721,7 +1721,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a recorded activity, with the reason
-         * @description Roles: provider, registrar, admin (corrections and cancellations: whole-city staff (no scope look-up by activity yet)). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: provider, registrar, admin (corrections and cancellations, by the staff of the org unit it was held in (or above)). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
          */
         post: operations["ActivitiesController_cancel"];
         delete?: never;
@@ -1739,7 +1739,7 @@ export interface paths {
         };
         /**
          * One activity as recorded now (ETag: its revision)
-         * @description Roles: provider, registrar, supervisor, auditor, analyst, admin (one activity as recorded (no scope look-up by activity yet)). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: provider, registrar, supervisor, auditor, analyst, admin (one activity as recorded (counts, no personal data), within the caller's area). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
          */
         get: operations["ActivitiesController_read"];
         put?: never;
@@ -1808,6 +1808,206 @@ export interface paths {
         get: operations["AssessmentController_versions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a couple or a pregnant woman for the birth-defect screening chain (personal data, encrypted)
+         * @description Roles: provider, registrar, admin (health and field staff register the couples and pregnant women of their area). The org unit named in the body must lie within the token's (403 `out-of-scope`).
+         */
+        post: operations["ScreeningsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where one record stands in the screening chain (ETag: its revision)
+         * @description Roles: provider, registrar, supervisor, auditor, admin (where a record stands in the chain (a high-risk finding is health data): staff of the area). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         */
+        get: operations["ScreeningsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase the record's personal data (crypto-shredding) on a legal basis; no step is taken after it
+         * @description Roles: admin (destroys the record's key; needs a legal basis). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["ScreeningsController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings/{id}/pre-pregnancy-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a couple's free pre-pregnancy check, with its result
+         * @description Roles: provider, registrar, admin (checks, tests, screenings, findings, counselling and outcome: staff of the area). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["ScreeningStepsController_preconception"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings/{id}/five-item-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a five-item test, with its result
+         * @description Roles: provider, registrar, admin (checks, tests, screenings, findings, counselling and outcome: staff of the area). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["ScreeningStepsController_fiveItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings/{id}/two-item-screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a two-item screening, with its result
+         * @description Roles: provider, registrar, admin (checks, tests, screenings, findings, counselling and outcome: staff of the area). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["ScreeningStepsController_twoItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings/{id}/high-risk-finding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a high-risk finding (once per record)
+         * @description Roles: provider, registrar, admin (checks, tests, screenings, findings, counselling and outcome: staff of the area). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["ScreeningStepsController_highRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings/{id}/counselling-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record genetic counselling offered (needs a high-risk finding)
+         * @description Roles: provider, registrar, admin (checks, tests, screenings, findings, counselling and outcome: staff of the area). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["ScreeningStepsController_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings/{id}/counselling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record genetic counselling taken (needs a high-risk finding and an offer)
+         * @description Roles: provider, registrar, admin (checks, tests, screenings, findings, counselling and outcome: staff of the area). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["ScreeningStepsController_counselled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/screenings/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the outcome; the chain takes no step after it
+         * @description Roles: provider, registrar, admin (checks, tests, screenings, findings, counselling and outcome: staff of the area). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["ScreeningStepsController_outcome"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3031,6 +3231,129 @@ export interface components {
             document: {
                 [key: string]: unknown;
             };
+        };
+        ScreenedPersonDto: {
+            /** @description Personal data */
+            name: string;
+            /** @description Personal data (resident ID number) */
+            idNumber: string;
+            /** @description Personal data; required for a couple */
+            partnerName?: string;
+            /** @description Personal data; required for a couple */
+            partnerIdNumber?: string;
+        };
+        RegisterScreeningDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to one derived from the Idempotency-Key, else a new one
+             */
+            screeningId?: string;
+            /**
+             * @description Village of residence (12 digits)
+             * @example 640104001001
+             */
+            villageCode: string;
+            /** @enum {string} */
+            subjectKind: "couple" | "pregnant-woman";
+            person: components["schemas"]["ScreenedPersonDto"];
+        };
+        ScreeningAnswer: {
+            screeningId: string;
+            /** @description Revision of the stream after the command; also sent as the ETag, to send back as If-Match. */
+            revision: number;
+            /** @description Global log position of the last event appended, as text (positions exceed 2^53); read models reflect it once their `reflects.position` reaches it. */
+            position?: string;
+        };
+        ScreeningView: {
+            screeningId: string;
+            revision: number;
+            /** @description Where the record stands in the chain (steps done, open, closed or erased); no result and no personal field. */
+            state: Record<string, never>;
+        };
+        ScreeningErasureAnswer: {
+            screeningId: string;
+            /** @enum {string} */
+            personalData: "erased";
+            legalBasis: string;
+        };
+        ScreeningResultDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /**
+             * @description Local date done (programme calendar)
+             * @example 2012-05-18
+             */
+            on: string;
+            /**
+             * @description Health data (personal)
+             * @enum {string}
+             */
+            result: "normal" | "abnormal";
+        };
+        HighRiskFindingDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /**
+             * @description Local date done (programme calendar)
+             * @example 2012-05-18
+             */
+            on: string;
+            /** @description What was found: health data (personal) */
+            finding: string;
+        };
+        ScreeningStepDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /**
+             * @description Local date done (programme calendar)
+             * @example 2012-05-18
+             */
+            on: string;
+        };
+        GeneticCounsellingDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /**
+             * @description Local date done (programme calendar)
+             * @example 2012-05-18
+             */
+            on: string;
+            /** @description The advice given: health data (personal) */
+            advice: string;
+        };
+        ScreeningOutcomeDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /**
+             * @description Local date done (programme calendar)
+             * @example 2012-05-18
+             */
+            on: string;
+            /**
+             * @description Health data (personal)
+             * @enum {string}
+             */
+            outcome: "healthy-birth" | "birth-defect" | "pregnancy-ended" | "not-pregnant" | "lost-to-follow-up";
         };
         Problem: {
             /** Format: uri */
@@ -11529,6 +11852,974 @@ export interface operations {
             };
             /** @description No such aggregate, or one outside the token's org unit (answered alike) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningsController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterScreeningDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningsController_read: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningsController_erase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningErasureAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningStepsController_preconception: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningResultDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningStepsController_fiveItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningResultDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningStepsController_twoItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningResultDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningStepsController_highRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HighRiskFindingDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningStepsController_offer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningStepDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningStepsController_counselled: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GeneticCounsellingDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScreeningStepsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningOutcomeDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
