@@ -1,7 +1,8 @@
 /**
  * The figures of a generated campaign counted from the events it wrote (not from the plan), so what
- * `npm run generate` prints is what the log holds: households and where they are, needs, services,
- * satisfaction, certification year by year, the loan book by borrower group, and the programme's own acts.
+ * `npm run generate` prints is what the log holds: households by cohort and where they are, needs, services,
+ * satisfaction, certification year by year (over enrolled households and over the register), the loan book
+ * by borrower group, pilot villages, group activities by kind, and the programme's own acts.
  */
 import { HOUSEHOLD_CATEGORIES } from '../domain/household/events';
 import { ReferenceData } from '../reference-data/reference-data';
@@ -12,6 +13,13 @@ interface Counted {
 }
 
 type Data = Readonly<Record<string, unknown>>;
+
+interface ActivityFigures {
+  activities: number;
+  sessions: number;
+  attendance: number;
+  costFen: number;
+}
 
 interface LoanFigures {
   loans: number;
@@ -30,14 +38,23 @@ export class CampaignTally {
   /** Certifications less revocations, by the year they happened in. */
   readonly certifiedByYear: Record<string, number> = {};
   readonly loans: Record<string, LoanFigures> = {};
+  readonly cohorts: Record<string, number> = {};
+  readonly pilotsDesignated: Record<string, number> = {};
+  readonly activities: Record<string, ActivityFigures> = {};
+  readonly materials: Record<string, number> = {};
   private readonly villages = new Set<string>();
   private readonly districts = new Set<string>();
   private readonly focusAreas = new Set<string>();
   private readonly departments = new Set<string>();
   private readonly supervisors = new Set<string>();
+  private readonly activityDepartments = new Set<string>();
   private criticisms = 0;
 
-  constructor(private readonly reference: ReferenceData) {}
+  /** `register`: households living in the city by year, for certification over all households (the 60% goal). */
+  constructor(
+    private readonly reference: ReferenceData,
+    private readonly register: Readonly<Record<string, number>> = {},
+  ) {}
 
   /** One written event, with the instant (ISO-8601 UTC) it happened at. */
   add(event: Counted, occurredAt: string): void {
@@ -46,6 +63,7 @@ export class CampaignTally {
     switch (event.type) {
       case 'HouseholdEnrolled':
         count(this.categories, data.category as string);
+        count(this.cohorts, String(data.enrolmentYear));
         this.villages.add(data.villageCode as string);
         this.districts.add(this.reference.ancestors(data.villageCode as string).find((u) => u.level === 'district')?.code ?? '?');
         return;
@@ -55,6 +73,10 @@ export class CampaignTally {
       case 'ServiceDelivered':
         this.departments.add(data.departmentCode as string);
         return;
+      case 'GroupActivityHeld':
+        return this.activity(data);
+      case 'PilotVillageDesignated':
+        return count(this.pilotsDesignated, occurredAt.slice(0, 4));
       case 'SatisfactionRecorded':
         return count(this.responses, data.response as string);
       case 'HouseholdCertified':
@@ -71,6 +93,16 @@ export class CampaignTally {
     }
   }
 
+  private activity(data: Data): void {
+    const kind = (this.activities[data.kind as string] ??= { activities: 0, sessions: 0, attendance: 0, costFen: 0 });
+    kind.activities++;
+    kind.sessions += data.sessions as number;
+    kind.attendance += data.attendance as number;
+    kind.costFen += data.costFen as number;
+    for (const [material, n] of Object.entries(data.materials as Record<string, number>)) count(this.materials, material, n);
+    this.activityDepartments.add(data.departmentCode as string);
+  }
+
   private grant(data: Data): void {
     const group = (this.loans[data.borrowerGroup as string] ??= { loans: 0, principalFen: 0, partnerships: 0 });
     group.loans++;
@@ -85,6 +117,14 @@ export class CampaignTally {
     return Object.keys(this.certifiedByYear)
       .sort()
       .map((year) => [year, (certified += this.certifiedByYear[year]) / Math.max(1, households)]);
+  }
+
+  /** Certified households at the end of each year over the households living in the city that year (the register). */
+  certifiedOfCity(): [year: string, share: number][] {
+    let certified = 0;
+    return Object.keys(this.certifiedByYear)
+      .sort()
+      .map((year) => [year, (certified += this.certifiedByYear[year]) / Math.max(1, this.register[year] ?? 0)]);
   }
 
   /** Satisfied over valid responses: no-answer excluded, the satisfaction-rate indicator's one definition. */
@@ -109,13 +149,40 @@ export class CampaignTally {
     return [
       `households: ${n('HouseholdEnrolled')} enrolled in ${this.districts.size} districts and ${this.villages.size} villages (${categories}); ${n('HouseholdWithdrawn')} withdrew`,
       `needs: ${n('NeedRecorded')} under ${this.focusAreas.size} focus areas; services: ${n('ServiceDelivered')} from ${this.departments.size} departments`,
+      `cohorts: ${Object.entries(this.cohorts)
+        .sort()
+        .map(([year, households]) => `${households.toLocaleString('en')} enrolled in ${year}`)
+        .join(', ')}; pilot villages designated: ${Object.entries(this.pilotsDesignated)
+        .sort()
+        .map(([year, villages]) => `${villages} in ${year}`)
+        .join(', ')}`,
       `satisfaction: ${n('SatisfactionRecorded')} ratings, ${percent(this.satisfiedShare())} satisfied`,
       `certified (net of ${n('CertificationRevoked')} revocations): ${this.certifiedShares()
+        .map(([year, share]) => `${percent(share)} by end ${year}`)
+        .join(', ')}; of all the city's households (the register): ${this.certifiedOfCity()
         .map(([year, share]) => `${percent(share)} by end ${year}`)
         .join(', ')}`,
       `loans: ${all.loans.toLocaleString('en')}, ${yuan(all.principalFen)}; ${loans.map(([group, g]) => `${group} ${g.loans.toLocaleString('en')} (${yuan(g.principalFen)}, ${g.partnerships} to partnerships)`).join('; ')}`,
       `repayments: ${n('LoanRepaymentRecorded')}, ${n('LoanRepaid')} loans repaid, ${n('LoanDefaulted')} defaulted`,
+      ...this.describeActivities(),
       `supervision: ${this.supervisors.size} supervisors, ${n('SupervisionVisitRecorded')} visits, ${n('BulletinIssued')} bulletins (${this.criticisms} criticising), ${n('ResponsibilityAssigned')} responsibilities; cases: ${n('CaseOpened')} opened, ${n('CaseClosed')} closed`,
     ];
   }
+
+  private describeActivities(): string[] {
+    const kinds = Object.entries(this.activities).sort(([a], [b]) => a.localeCompare(b));
+    const yuan = (fen: number) => `${(fen / 100).toLocaleString('en')} yuan`;
+    const materials = Object.entries(this.materials)
+      .map(([material, n]) => `${n.toLocaleString('en')} ${material}`)
+      .join(', ');
+    return [
+      `activities: ${n(this.events.GroupActivityHeld)} held by ${this.activityDepartments.size} departments; ${materials} costing ${yuan(kinds.reduce((sum, [, k]) => sum + k.costFen, 0))}`,
+      ...kinds.map(
+        ([kind, k]) =>
+          `  ${kind}: ${n(k.activities)} activities, ${n(k.sessions)} sessions, ${n(k.attendance)} attendances${k.costFen ? `, ${yuan(k.costFen)}` : ''}`,
+      ),
+    ];
+  }
 }
+
+const n = (value = 0) => value.toLocaleString('en');
