@@ -73,7 +73,16 @@ describe('the synthetic city, read through the indicators, shows the seed report
   it('involves the 22 departments of the leading group, every one the report names among them', async () => {
     const departments = new Set((await rows('/indicators/activities-held?by=department')).map((r) => r.department));
     expect(departments.size).toBe(22);
-    for (const named of ['organisation', 'propaganda', 'development-reform', 'civil-affairs', 'education', 'health', 'statistics', 'public-security'])
+    for (const named of [
+      'organisation',
+      'propaganda',
+      'development-reform',
+      'civil-affairs',
+      'education',
+      'health',
+      'statistics',
+      'public-security',
+    ])
       expect(departments).toContain(named);
   });
 
