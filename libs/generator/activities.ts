@@ -18,7 +18,7 @@ import { Random } from './random';
 const NO_MATERIALS: OutreachMaterials = { boards: 0, walls: 0, billboards: 0, lightBoxes: 0 };
 
 export const activitiesPart: CampaignPart = {
-  name: 'group activities',
+  name: 'activities',
   scope: 'city',
   start(plan) {
     const byMonth = new Map<number, TimedItem[]>();

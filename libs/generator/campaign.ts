@@ -25,9 +25,9 @@ export function* generateCampaign(options: CampaignOptions, generate: GenerateOp
 export function* generatePlanned(plan: CampaignPlan, generate: GenerateOptions = {}): Generator<CampaignItem> {
   const { from, to } = generate.range ?? { from: 0, to: plan.households };
   const range = { from, to: Math.min(to, plan.households) };
-  const months = CAMPAIGN_PARTS.filter((part) => part.scope === 'households' || generate.programme !== false).map((part) =>
-    part.start(plan, range),
-  );
+  const months = CAMPAIGN_PARTS.filter((part) => part.scope === 'households' || generate.programme !== false)
+    .filter((part) => !plan.leaveOut.includes(part.name))
+    .map((part) => part.start(plan, range));
   for (let month = 0; month < plan.months; month++) {
     const items: TimedItem[] = months.flatMap((monthOf) => monthOf(month));
     items.sort(byTime);

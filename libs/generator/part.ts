@@ -12,6 +12,7 @@ export interface HouseholdRange {
 }
 
 export interface CampaignPart {
+  /** Short and stable: CampaignOptions.leaveOut names parts by it. */
   name: string;
   /**
    * `households`: generated for each range of households (its streams belong to those households);

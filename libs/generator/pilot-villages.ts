@@ -9,7 +9,7 @@ import { StreamWriter, TimedItem } from './items';
 import { CampaignPart } from './part';
 
 export const pilotVillagesPart: CampaignPart = {
-  name: 'pilot villages',
+  name: 'pilot-villages',
   scope: 'city',
   start(plan) {
     const byMonth = new Map<number, TimedItem[]>();

@@ -27,7 +27,7 @@ interface District {
 }
 
 export const programmePart: CampaignPart = {
-  name: 'supervision, responsibilities and cases',
+  name: 'programme',
   scope: 'city',
   start(plan) {
     const programme = new Programme(plan);
