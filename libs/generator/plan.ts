@@ -85,11 +85,6 @@ export class CampaignPlan {
     return { random, village: village.unit, enrolMonth: year * 12 + random.int(0, Math.min(lastMonthOfYear, this.months - 1)) };
   }
 
-  /** The village household `index` lives in (what the register counts). */
-  villageOf(index: number): OrgUnit {
-    return this.baseProfile(index).village;
-  }
-
   profile(index: number): HouseholdProfile {
     const { random, village, enrolMonth } = this.baseProfile(index);
     const [townshipCode, districtCode] = [village.parent!, this.reference.orgUnit(village.parent!)!.parent!];
