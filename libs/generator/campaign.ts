@@ -3,8 +3,9 @@
  * Deterministic: the same options give the same commands with the same ids, whatever the machine or run.
  *
  * Made of the parts listed in parts.ts. `range` generates only some households (with their loans);
- * `programme: false` leaves out the city's own parts (supervision, cases, pilot villages, activities). Every stream's commands are the same whichever range it
- * is generated in, which is what the bulk loader relies on to work shard by shard.
+ * `programme: false` leaves out the city's own parts (supervision, cases, pilot villages, activities).
+ * Every stream's commands are the same whichever range it is generated in, which is what the bulk loader
+ * relies on to work shard by shard.
  */
 import { byTime, CampaignItem, TimedItem } from './items';
 import { CAMPAIGN_PARTS } from './parts';
