@@ -57,7 +57,7 @@ describe('the synthetic campaign', () => {
     const whole = byStream(generateCampaign(small));
     const shards = byStream([
       ...generateCampaign(small, { range: { from: 0, to: 60 } }),
-      ...generateCampaign(small, { range: { from: 60, to: 150 }, programme: false }),
+      ...generateCampaign(small, { range: { from: 60, to: new CampaignPlan(small).households }, programme: false }),
     ]);
     expect(shards).toEqual(whole);
     expect(byStream(generateInShards(new CampaignPlan(small), 40))).toEqual(whole);

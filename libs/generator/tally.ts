@@ -5,6 +5,7 @@
  * by borrower group, pilot villages, group activities by kind, and the programme's own acts.
  */
 import { HOUSEHOLD_CATEGORIES } from '../domain/household/events';
+import { programmeYearOf } from '../periods/programme-calendar';
 import { ReferenceData } from '../reference-data/reference-data';
 
 interface Counted {
@@ -35,8 +36,12 @@ export class CampaignTally {
   readonly events: Record<string, number> = {};
   readonly categories: Record<string, number> = {};
   readonly responses: Record<string, number> = {};
-  /** Certifications less revocations, by the year they happened in. */
+  /**
+   * Changes to the stocks by the programme year they happened in: certified households (certified less
+   * revoked less withdrawn while certified) and active ones (enrolled less withdrawn), as the indicators count.
+   */
   readonly certifiedByYear: Record<string, number> = {};
+  readonly activeByYear: Record<string, number> = {};
   readonly loans: Record<string, LoanFigures> = {};
   readonly cohorts: Record<string, number> = {};
   readonly pilotsDesignated: Record<string, number> = {};
@@ -48,6 +53,7 @@ export class CampaignTally {
   private readonly departments = new Set<string>();
   private readonly supervisors = new Set<string>();
   private readonly activityDepartments = new Set<string>();
+  private readonly certified = new Set<string>();
   private criticisms = 0;
 
   /** `register`: households living in the city by year, for certification over all households (the 60% goal). */
@@ -60,8 +66,10 @@ export class CampaignTally {
   add(event: Counted, occurredAt: string): void {
     count(this.events, event.type);
     const data = event.data as Data;
+    const year = String(programmeYearOf(occurredAt));
     switch (event.type) {
       case 'HouseholdEnrolled':
+        count(this.activeByYear, year);
         count(this.categories, data.category as string);
         count(this.cohorts, String(data.enrolmentYear));
         this.villages.add(data.villageCode as string);
@@ -76,12 +84,19 @@ export class CampaignTally {
       case 'GroupActivityHeld':
         return this.activity(data);
       case 'PilotVillageDesignated':
-        return count(this.pilotsDesignated, occurredAt.slice(0, 4));
+        return count(this.pilotsDesignated, year);
       case 'SatisfactionRecorded':
         return count(this.responses, data.response as string);
       case 'HouseholdCertified':
+        this.certified.add(data.householdId as string);
+        return count(this.certifiedByYear, year);
       case 'CertificationRevoked':
-        return count(this.certifiedByYear, occurredAt.slice(0, 4), event.type === 'HouseholdCertified' ? 1 : -1);
+        this.certified.delete(data.householdId as string);
+        return count(this.certifiedByYear, year, -1);
+      case 'HouseholdWithdrawn':
+        count(this.activeByYear, year, -1);
+        if (this.certified.delete(data.householdId as string)) count(this.certifiedByYear, year, -1);
+        return;
       case 'LoanGranted':
         return this.grant(data);
       case 'SupervisorAssigned':
@@ -110,16 +125,17 @@ export class CampaignTally {
     if (data.partners !== undefined) group.partnerships++;
   }
 
-  /** Certified households (net of revocations) at the end of each year, as a share of households enrolled. */
+  /** Certified households at the end of each year over those enrolled and active then (the certification-rate indicator). */
   certifiedShares(): [year: string, share: number][] {
-    const households = this.events.HouseholdEnrolled ?? 0;
-    let certified = 0;
-    return Object.keys(this.certifiedByYear)
-      .sort()
-      .map((year) => [year, (certified += this.certifiedByYear[year]) / Math.max(1, households)]);
+    let [certified, active] = [0, 0];
+    return [...new Set([...Object.keys(this.activeByYear), ...Object.keys(this.certifiedByYear)])].sort().map((year) => {
+      certified += this.certifiedByYear[year] ?? 0;
+      active += this.activeByYear[year] ?? 0;
+      return [year, certified / Math.max(1, active)];
+    });
   }
 
-  /** Certified households at the end of each year over the households living in the city that year (the register). */
+  /** Certified households at the end of each year over the households living in the city that year (certification-goal). */
   certifiedOfCity(): [year: string, share: number][] {
     let certified = 0;
     return Object.keys(this.certifiedByYear)
@@ -157,7 +173,7 @@ export class CampaignTally {
         .map(([year, villages]) => `${villages} in ${year}`)
         .join(', ')}`,
       `satisfaction: ${n('SatisfactionRecorded')} ratings, ${percent(this.satisfiedShare())} satisfied`,
-      `certified (net of ${n('CertificationRevoked')} revocations): ${this.certifiedShares()
+      `certified (net of ${n('CertificationRevoked')} revocations and withdrawals), of households active: ${this.certifiedShares()
         .map(([year, share]) => `${percent(share)} by end ${year}`)
         .join(', ')}; of all the city's households (the register): ${this.certifiedOfCity()
         .map(([year, share]) => `${percent(share)} by end ${year}`)
