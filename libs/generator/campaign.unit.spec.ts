@@ -64,7 +64,7 @@ describe('the synthetic campaign', () => {
   });
 
   it('keeps the figures of the programme: shares of categories, satisfaction (no-answers excluded) and the 60% goal', () => {
-    const plan = new CampaignPlan({ seed: 7, households: 1_000, years: 4 });
+    const plan = new CampaignPlan({ seed: 7, households: 500, years: 4 });
     const counts: Record<string, number> = {};
     const responses: Record<string, number> = {};
     const decisions = new InMemoryDecisions();
