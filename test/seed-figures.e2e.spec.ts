@@ -4,7 +4,8 @@
  * loan book a hundredth of 164 million yuan); the group activities are city-wide and generated in full at
  * any scale. Each figure is held to no looser than the report's own rounding: "70,200" exactly, "60%" as
  * at least 60%, "90%" to the whole percent, "1.64 亿" to 0.005 亿 (here a hundredth of it), "1,300-odd" as
- * 1,300 to 1,399, "1.02 million" to the 10,000, "23.5 万" to the thousand, "11 万" to the 10,000.
+ * 1,300 to 1,399, "1.02 million" to the 10,000, "23.5 万" to the thousand, "11 万" to the 10,000, "514 万
+ * yuan" to the 10,000 yuan.
  */
 import request from 'supertest';
 import { CampaignPlan } from '@libs/generator';
@@ -104,7 +105,9 @@ describe('the synthetic city, read through the indicators, shows the seed report
     };
     const [held, attendance, cost] = await Promise.all(['activities-held', 'activity-attendance', 'activity-cost'].map(byKind));
     expect(held('happiness-training')).toBe(18);
+    // "4,000-odd": from 4,000, below 5,000.
     expect(attendance('happiness-training')).toBeGreaterThanOrEqual(4_000);
+    expect(attendance('happiness-training')).toBeLessThan(5_000);
     const outreach = ['outreach-performance', 'outreach-contest', 'street-counselling'];
     expect(held(...outreach)).toBe(2_341);
     expect(Math.abs(attendance(...outreach) - 1_020_000)).toBeLessThanOrEqual(5_000);
@@ -113,8 +116,11 @@ describe('the synthetic city, read through the indicators, shows the seed report
     expect(held('lecture')).toBe(1_237);
     expect(Math.abs(attendance('lecture') - 110_000)).toBeLessThanOrEqual(5_000);
     const skills = ['vocational-training', 'entrepreneurship-training'];
+    // "100-odd" sessions, "10,000-odd" trainees.
     expect(held(...skills)).toBeGreaterThanOrEqual(100);
+    expect(held(...skills)).toBeLessThan(200);
     expect(attendance(...skills)).toBeGreaterThanOrEqual(10_000);
+    expect(attendance(...skills)).toBeLessThan(20_000);
     expect(Math.abs(cost(...outreach) - 5_140_000 * 100)).toBeLessThanOrEqual(5_000 * 100);
     const [materials] = await rows('/indicators/outreach-materials');
     expect(materials).toMatchObject({ boards: 1_080, walls: 1_040, billboards: 20, lightBoxes: 1_760 });
