@@ -22,6 +22,8 @@ export const CODE_NAME_KINDS = {
 export type CodeNameKind = keyof typeof CODE_NAME_KINDS;
 
 export async function writeReportingNames(db: Queryable): Promise<void> {
+  // Two read models may swap at once: one writer at a time (in a swap's transaction, until it commits).
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext('reporting-names'))`);
   await db.query(`CREATE SCHEMA IF NOT EXISTS reporting`);
   await db.query(`CREATE TABLE IF NOT EXISTS reporting.org_unit_names (
     code text PRIMARY KEY, level text NOT NULL, parent_code text, name_zh text NOT NULL, name_en text NOT NULL)`);
@@ -29,8 +31,9 @@ export async function writeReportingNames(db: Queryable): Promise<void> {
     kind text NOT NULL, code text NOT NULL, name_zh text NOT NULL, name_en text NOT NULL, PRIMARY KEY (kind, code))`);
   const units = referenceNames.orgUnits;
   await db.query(
-    `INSERT INTO reporting.org_unit_names SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-     ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code, name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en`,
+    `INSERT INTO reporting.org_unit_names AS o SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+     ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code, name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en
+     WHERE (o.level, o.parent_code, o.name_zh, o.name_en) IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.parent_code, EXCLUDED.name_zh, EXCLUDED.name_en)`,
     [
       units.map((u) => u.code),
       units.map((u) => u.level),
@@ -43,8 +46,9 @@ export async function writeReportingNames(db: Queryable): Promise<void> {
     referenceNames.catalogue[list].map((item) => [kind, item.code, item.name['zh-CN'], item.name.en]),
   );
   await db.query(
-    `INSERT INTO reporting.code_names SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-     ON CONFLICT (kind, code) DO UPDATE SET name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en`,
+    `INSERT INTO reporting.code_names AS c SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (kind, code) DO UPDATE SET name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en
+     WHERE (c.name_zh, c.name_en) IS DISTINCT FROM (EXCLUDED.name_zh, EXCLUDED.name_en)`,
     [0, 1, 2, 3].map((i) => codes.map((row) => row[i])),
   );
 }
