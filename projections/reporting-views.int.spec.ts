@@ -27,7 +27,7 @@ describe('reporting views', () => {
     for (const entity of reportingEntities) await expect(views.getRepository(entity).find()).resolves.toEqual(expect.any(Array));
   });
 
-  it('shows household counts under their documented names', async () => {
+  it('shows household counts under their documented names, with the names of their codes beside them', async () => {
     await applyEvents(db.dataSource, categoryCountsProjection, [
       recorded('HouseholdEnrolled', {
         householdId: randomUUID(),
@@ -51,7 +51,30 @@ describe('reporting views', () => {
         activeHouseholds: 1,
         withdrawnHouseholds: 0,
         certifiedHouseholds: 0,
+        districtNameZh: '贺兰县',
+        districtNameEn: 'Helan County',
+        townshipNameZh: '习岗镇',
+        townshipNameEn: 'Xigang Town',
+        villageNameZh: '长安村1',
+        villageNameEn: 'Changan Village 1',
+        categoryNameZh: '老年型家庭',
+        categoryNameEn: 'Elderly family',
       },
     ]);
+  });
+
+  it('names every department, focus area and org unit the reference data knows, in Chinese and English', async () => {
+    const [units] = await views.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE name_zh <> '' AND name_en <> '')::int AS named FROM reporting.org_unit_names`,
+    );
+    expect(units.named).toBe(units.n);
+    expect(units.n).toBeGreaterThan(386);
+    const departments = await views.query(
+      `SELECT code, name_zh, name_en FROM reporting.code_names WHERE kind = 'department' ORDER BY code`,
+    );
+    expect(departments).toHaveLength(22);
+    expect(departments).toContainEqual({ code: 'statistics', name_zh: expect.any(String), name_en: 'Statistics Bureau' });
+    const [xingqing] = await views.query(`SELECT name_zh, name_en FROM reporting.org_unit_names WHERE code = '640104'`);
+    expect(xingqing).toEqual({ name_zh: '兴庆区', name_en: expect.stringMatching(/^Xingqing/) });
   });
 });

@@ -10,7 +10,8 @@ import { eventually, startTestApp, TestApp } from './support/test-app';
 
 describe('the generated screening figures', () => {
   let app: TestApp;
-  const plan = new CampaignPlan({ seed: 11, households: 702, years: 1 });
+  // The city's other parts (activities above all: city-wide totals at any scale) are not what this reads.
+  const plan = new CampaignPlan({ seed: 11, households: 702, years: 1, leaveOut: ['activities', 'programme', 'pilot-villages'] });
   const targets = screeningTargets(plan);
 
   beforeAll(async () => {

@@ -2,22 +2,19 @@
  * The synthetic campaign as one stream of `{ stream, command }` in simulated time order, month by month.
  * Deterministic: the same options give the same commands with the same ids, whatever the machine or run.
  *
- * `range` generates only some households (with their loans); `programme: false` leaves out the
- * supervision, responsibility and case streams. Every stream's commands are the same whichever range it
- * is generated in, which is what the bulk loader relies on to work shard by shard.
+ * Made of the parts listed in parts.ts. `range` generates only some households (with their loans);
+ * `programme: false` leaves out the city's own parts (supervision, cases, pilot villages, activities).
+ * Every stream's commands are the same whichever range it is generated in, which is what the bulk loader
+ * relies on to work shard by shard.
  */
 import { byTime, CampaignItem, TimedItem } from './items';
-import { HouseholdProgress, householdMonth } from './households';
-import { LoanProgress, loanMonth } from './loans';
+import { CAMPAIGN_PARTS } from './parts';
 import { CampaignOptions, CampaignPlan } from './plan';
-import { Programme } from './programme';
-import { screeningsPart } from './screenings';
-import { ServiceCatalogue } from './services';
 
 export interface GenerateOptions {
   /** Households [from, to) of the plan's; all by default. */
   range?: { from: number; to: number };
-  /** Include the programme's own streams (supervision, responsibilities, cases); true by default. */
+  /** Include the city's own parts (supervision, responsibilities, cases, pilot villages, activities); true by default. */
   programme?: boolean;
 }
 
@@ -28,22 +25,12 @@ export function* generateCampaign(options: CampaignOptions, generate: GenerateOp
 
 export function* generatePlanned(plan: CampaignPlan, generate: GenerateOptions = {}): Generator<CampaignItem> {
   const { from, to } = generate.range ?? { from: 0, to: plan.households };
-  const catalogue = new ServiceCatalogue(plan.reference);
-  const households: HouseholdProgress[] = [];
-  for (let index = from; index < Math.min(to, plan.households); index++)
-    households.push(new HouseholdProgress(plan.profile(index), plan.seed));
-  const loans = [...plan.loans.values()]
-    .filter((l) => l.householdIndex >= from && l.householdIndex < to)
-    .map((l) => new LoanProgress(l, plan));
-  const programme = generate.programme === false ? undefined : new Programme(plan);
-  const screenings = generate.programme === false ? undefined : screeningsPart.start(plan);
+  const range = { from, to: Math.min(to, plan.households) };
+  const months = CAMPAIGN_PARTS.filter((part) => part.scope === 'households' || generate.programme !== false)
+    .filter((part) => !plan.leaveOut.includes(part.name))
+    .map((part) => part.start(plan, range));
   for (let month = 0; month < plan.months; month++) {
-    const items: TimedItem[] = programme?.month(month) ?? [];
-    items.push(...(screenings?.(month) ?? []));
-    for (const household of households) {
-      for (const item of householdMonth(plan, catalogue, household, month)) items.push(item);
-    }
-    for (const loan of loans) items.push(...loanMonth(plan, loan, month));
+    const items: TimedItem[] = months.flatMap((monthOf) => monthOf(month));
     items.sort(byTime);
     for (const { stream, command } of items) yield { stream, command };
   }

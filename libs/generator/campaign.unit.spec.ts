@@ -1,4 +1,4 @@
-import { CAMPAIGN_FIGURES, CampaignItem, CampaignPlan, generateCampaign, generateInShards } from '.';
+import { CAMPAIGN_FIGURES, CampaignItem, CampaignPlan, generateCampaign, generateInShards, generatePlanned } from '.';
 import { InMemoryDecisions } from './in-memory';
 import { idCheckCharacter } from './people';
 import { principalCapFen } from '../domain/loan/caps';
@@ -36,12 +36,14 @@ describe('the synthetic campaign', () => {
         'BulletinIssued',
         'CaseClosed',
         'CaseOpened',
+        'GroupActivityHeld',
         'HouseholdCertified',
         'HouseholdEnrolled',
         'LoanGranted',
         'LoanRepaid',
         'LoanRepaymentRecorded',
         'NeedRecorded',
+        'PilotVillageDesignated',
         'ResponsibilityAssigned',
         'SatisfactionRecorded',
         'ServiceDelivered',
@@ -55,18 +57,18 @@ describe('the synthetic campaign', () => {
     const whole = byStream(generateCampaign(small));
     const shards = byStream([
       ...generateCampaign(small, { range: { from: 0, to: 60 } }),
-      ...generateCampaign(small, { range: { from: 60, to: 150 }, programme: false }),
+      ...generateCampaign(small, { range: { from: 60, to: new CampaignPlan(small).households }, programme: false }),
     ]);
     expect(shards).toEqual(whole);
     expect(byStream(generateInShards(new CampaignPlan(small), 40))).toEqual(whole);
   });
 
-  it('keeps the figures of the programme: shares of categories, satisfaction and certification', () => {
-    const households = 2_000;
+  it('keeps the figures of the programme: shares of categories, satisfaction (no-answers excluded) and the 60% goal', () => {
+    const plan = new CampaignPlan({ seed: 7, households: 500, years: 4 });
     const counts: Record<string, number> = {};
     const responses: Record<string, number> = {};
     const decisions = new InMemoryDecisions();
-    for (const item of generateCampaign({ seed: 7, households, years: 4 })) {
+    for (const item of generatePlanned(plan)) {
       for (const event of decisions.decide(item)) {
         counts[event.type] = (counts[event.type] ?? 0) + 1;
         if (event.type === 'HouseholdEnrolled')
@@ -75,22 +77,23 @@ describe('the synthetic campaign', () => {
           responses[event.data.response as string] = (responses[event.data.response as string] ?? 0) + 1;
       }
     }
-    expect(counts.HouseholdEnrolled).toBe(households);
+    expect(counts.HouseholdEnrolled).toBe(plan.households);
     for (const [category, share] of Object.entries(CAMPAIGN_FIGURES.categoryShares)) {
-      expect(Math.abs(counts[`category:${category}`] / households - share)).toBeLessThan(0.03);
+      expect(Math.abs(counts[`category:${category}`] / plan.households - share)).toBeLessThan(0.03);
     }
-    const rated = Object.values(responses).reduce((a, b) => a + b, 0);
-    expect(Math.abs(responses.satisfied / rated - 0.9)).toBeLessThan(0.02);
-    const certified = (counts.HouseholdCertified - (counts.CertificationRevoked ?? 0)) / households;
-    expect(Math.abs(certified - 0.6)).toBeLessThan(0.04);
+    const valid = responses.satisfied + responses.neutral + responses.dissatisfied;
+    expect(Math.abs(responses.satisfied / valid - 0.9)).toBeLessThan(0.005);
+    const city2015 = plan.city.villages.reduce((sum, v) => sum + v.register[3], 0);
+    const certified = counts.HouseholdCertified - (counts.CertificationRevoked ?? 0) - (counts.HouseholdWithdrawn ?? 0);
+    expect(certified / city2015).toBeGreaterThanOrEqual(0.6);
     expect(counts.ServiceDelivered).toBeGreaterThan(counts.NeedRecorded * 0.9);
-  });
+  }, 300_000);
 
-  it('plans the loan book at the real size: 1,300 loans to women and 200 to youth, about 164 million yuan, within the caps, in fen', () => {
+  it('plans the loan book at the real size: 1,300-odd loans to women and 200-odd to youth, 164 million yuan to the thousand, within the caps, in fen', () => {
     const plan = new CampaignPlan({ seed: 1, households: CAMPAIGN_FIGURES.households, years: 4 });
     const loans = [...plan.loans.values()];
-    expect(loans.filter((l) => l.group === 'woman')).toHaveLength(1_300);
-    expect(loans.filter((l) => l.group === 'youth')).toHaveLength(200);
+    expect(loans.filter((l) => l.group === 'woman')).toHaveLength(1_320);
+    expect(loans.filter((l) => l.group === 'youth')).toHaveLength(215);
     for (const loan of loans) {
       const programme = plan.reference.loanProgramme(loan.programmeCode)!;
       expect(
@@ -99,7 +102,7 @@ describe('the synthetic campaign', () => {
       expect(programme.borrowerGroups).toContain(loan.group);
     }
     const totalFen = loans.reduce((sum, l) => sum + l.principalFen, 0);
-    expect(Math.abs(totalFen / CAMPAIGN_FIGURES.reportedLoanTotalFen - 1)).toBeLessThan(0.01);
+    expect(Math.abs(totalFen - CAMPAIGN_FIGURES.reportedLoanTotalFen)).toBeLessThan(100_000);
     // Most loans go to one borrower; the partnerships lend what one borrower's cap cannot.
     const partnerships = loans.filter((l) => l.partners !== undefined);
     expect(partnerships.length / loans.length).toBeLessThan(0.3);
@@ -110,7 +113,7 @@ describe('the synthetic campaign', () => {
     const plan = new CampaignPlan({ seed: 1, households: 20_000, years: 4 });
     const villages = new Set<string>();
     const districts = new Set<string>();
-    for (let i = 0; i < 20_000; i++) {
+    for (let i = 0; i < plan.households; i++) {
       const profile = plan.profile(i);
       villages.add(profile.village.code);
       districts.add(profile.districtCode);

@@ -12,8 +12,9 @@ import { DAY, officeInstants, monthStart, WORKING_DAYS } from './calendar';
 import { CAMPAIGN_FIGURES as F, FOCUS_BY_CATEGORY, NEED_KINDS_BY_FOCUS } from './figures';
 import { seededUuid } from './ids';
 import { StreamWriter, TimedItem } from './items';
+import { CampaignPart } from './part';
 import { CampaignPlan, HouseholdProfile } from './plan';
-import { Random } from './random';
+import { evenlySpread, Random, weightedAt } from './random';
 import { ServiceCatalogue } from './services';
 
 interface OpenNeed {
@@ -29,6 +30,9 @@ export class HouseholdProgress {
   openNeeds: OpenNeed[] = [];
   needs = 0;
   services = 0;
+  ratings = 0;
+  /** Where the household's ratings start on their evenly spread sequence (random.ts, evenlySpread). */
+  readonly ratingPhase: number;
 
   constructor(
     readonly profile: HouseholdProfile,
@@ -36,10 +40,23 @@ export class HouseholdProgress {
   ) {
     this.writer = new StreamWriter(seed, householdStream(profile.householdId));
     this.category = profile.category;
+    this.ratingPhase = Random.for(seed, 'ratings', profile.index).next();
   }
 }
 
 type Act = (at: number) => TimedItem;
+
+/** The range's households, each month. */
+export const householdsPart: CampaignPart = {
+  name: 'households',
+  scope: 'households',
+  start(plan, { from, to }) {
+    const catalogue = new ServiceCatalogue(plan.reference);
+    const households: HouseholdProgress[] = [];
+    for (let index = from; index < to; index++) households.push(new HouseholdProgress(plan.profile(index), plan.seed));
+    return (month) => households.flatMap((household) => householdMonth(plan, catalogue, household, month));
+  },
+};
 
 export function householdMonth(plan: CampaignPlan, catalogue: ServiceCatalogue, h: HouseholdProgress, month: number): TimedItem[] {
   const { profile } = h;
@@ -57,7 +74,7 @@ export function householdMonth(plan: CampaignPlan, catalogue: ServiceCatalogue, 
     if (random.chance(F.monthlyUnaskedServiceRate)) services.push(deliver(plan, catalogue, h, random, undefined));
     h.openNeeds = h.openNeeds.filter((need) => !answered.includes(need));
     acts.push(...services.map((s) => s.act));
-    for (const { serviceId } of services) if (random.chance(F.ratedShare)) acts.push(rate(h, random, serviceId));
+    for (const { serviceId } of services) if (random.chance(F.ratedShare)) acts.push(rate(h, serviceId));
     acts.push(...statusActs(h, month));
   }
   if (plan.loans.get(profile.index)?.grantMonth === month + 1)
@@ -87,7 +104,7 @@ function enrol(plan: CampaignPlan, h: HouseholdProgress): Act {
         category: p.category,
         members: p.members,
         head: p.head,
-        enrolmentYear: plan.firstYear,
+        enrolmentYear: plan.firstYear + Math.floor(p.enrolMonth / 12),
         batch: p.batch,
       },
     });
@@ -125,8 +142,9 @@ function deliver(plan: CampaignPlan, catalogue: ServiceCatalogue, h: HouseholdPr
   return { serviceId, act };
 }
 
-function rate(h: HouseholdProgress, random: Random, serviceId: string): Act {
-  const response = random.weighted(F.responses);
+/** Responses drawn evenly spread, not independently: the satisfied share holds to its figure at any scale. */
+function rate(h: HouseholdProgress, serviceId: string): Act {
+  const response = weightedAt(F.responses, evenlySpread(h.ratingPhase, h.ratings++));
   return (at) =>
     h.writer.command<H.RecordSatisfaction>(at, `survey-${h.profile.village.code}`, {
       type: 'RecordSatisfaction',

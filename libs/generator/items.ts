@@ -1,5 +1,7 @@
 /** What the generator yields: a command and the stream it is addressed to, in simulated time order. */
 import { CaseCommand } from '../domain/accountability-case/commands';
+import { ActivityCommand } from '../domain/activity/commands';
+import { PilotVillageCommand } from '../domain/pilot-village/commands';
 import { HouseholdCommand } from '../domain/household/commands';
 import { LoanCommand } from '../domain/loan/commands';
 import { ResponsibilityCommand } from '../domain/responsibility/commands';
@@ -7,7 +9,8 @@ import { SupervisionCommand } from '../domain/supervision/commands';
 import { iso } from './calendar';
 import { commandIdFor } from './ids';
 
-export type CampaignCommand = HouseholdCommand | LoanCommand | SupervisionCommand | CaseCommand | ResponsibilityCommand;
+export type CampaignCommand =
+  HouseholdCommand | LoanCommand | SupervisionCommand | CaseCommand | ResponsibilityCommand | PilotVillageCommand | ActivityCommand;
 
 export interface CampaignItem {
   stream: string;

@@ -32,6 +32,9 @@ export interface LoanPlan {
 
 export interface LoanBookInputs {
   seed: number;
+  /** The plan's first cohort over the full-size one (70,200): the book scales with it. */
+  scale: number;
+  /** Households over all cohorts, any of which may borrow. */
   households: number;
   months: number;
   reference: ReferenceData;
@@ -39,7 +42,7 @@ export interface LoanBookInputs {
 }
 
 export function planLoanBook(inputs: LoanBookInputs): Map<number, LoanPlan> {
-  const scale = inputs.households / F.households;
+  const { scale } = inputs;
   const loans = individualLoans(inputs, [
     ...Array<BorrowerGroup>(Math.round(F.loans.woman * scale)).fill('woman'),
     ...Array<BorrowerGroup>(Math.round(F.loans.youth * scale)).fill('youth'),
@@ -78,7 +81,10 @@ function individualLoans(inputs: LoanBookInputs, groups: BorrowerGroup[]): Map<n
   return loans;
 }
 
-/** Turns loans, in a seeded order, into partnership loans until the book holds `targetFen` (overshooting by less than one loan). */
+/**
+ * Turns loans, in a seeded order, into partnership loans until the book holds `targetFen`: the last one
+ * lends only what is missing, so the book ends within 1,000 yuan of the target (loans are in whole thousands).
+ */
 function lendToPartnerships(inputs: LoanBookInputs, loans: LoanPlan[], targetFen: number): void {
   const random = Random.for(inputs.seed, 'loan-partnerships');
   let gapFen = targetFen - loans.reduce((sum, loan) => sum + loan.principalFen, 0);
@@ -88,7 +94,7 @@ function lendToPartnerships(inputs: LoanBookInputs, loans: LoanPlan[], targetFen
     const mostPartners = partnersAtCeiling(programme);
     if (mostPartners === undefined) continue;
     const partners = random.int(2, mostPartners);
-    const principalFen = nearCap(random, principalCapFen(programme, partners));
+    const principalFen = Math.min(nearCap(random, principalCapFen(programme, partners)), thousands(loan.principalFen + gapFen));
     if (principalFen <= loan.principalFen) continue;
     gapFen -= principalFen - loan.principalFen;
     Object.assign(loan, { partners, principalFen });
@@ -98,10 +104,12 @@ function lendToPartnerships(inputs: LoanBookInputs, loans: LoanPlan[], targetFen
 const programmeFor = (reference: ReferenceData, group: BorrowerGroup): LoanProgramme =>
   reference.allLoanProgrammes().find((p) => p.borrowerGroups.includes(group))!;
 
+const thousands = (fen: number) => Math.floor(fen / 100_000) * 100_000;
+
 /** Half the cap to the cap, most near the cap, in whole thousands of yuan (100,000 fen). */
 function nearCap(random: Random, capFen: number): number {
   const share = 1 - 0.5 * random.next() ** 2;
-  return Math.floor((capFen * share) / 100_000) * 100_000;
+  return thousands(capFen * share);
 }
 
 /** A household without a loan yet that enrols before the last month (a grant follows its enrolment). */

@@ -6,8 +6,21 @@ import { loanStream } from '../domain/loan';
 import * as L from '../domain/loan/commands';
 import { DAY, monthStart } from './calendar';
 import { StreamWriter, TimedItem } from './items';
+import { CampaignPart } from './part';
 import { CampaignPlan, LoanPlan } from './plan';
 import { Random } from './random';
+
+/** The loans of the range's households, each month. */
+export const loansPart: CampaignPart = {
+  name: 'loans',
+  scope: 'households',
+  start(plan, { from, to }) {
+    const loans = [...plan.loans.values()]
+      .filter((loan) => loan.householdIndex >= from && loan.householdIndex < to)
+      .map((loan) => new LoanProgress(loan, plan));
+    return (month) => loans.flatMap((loan) => loanMonth(plan, loan, month));
+  },
+};
 
 export class LoanProgress {
   readonly writer: StreamWriter;

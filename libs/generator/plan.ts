@@ -1,7 +1,8 @@
 /**
- * What is fixed about the campaign before its first month: the reference data it draws on, each
- * household's profile (where, which category, when it enrols, is certified, withdraws) and the loan book.
- * A profile is a pure function of (seed, household index), so any range of households can be generated alone.
+ * What is fixed about the campaign before its first month: the reference data it draws on, the city
+ * (register, pilot villages, cohorts: city.ts), each household's profile (where, which category, when it
+ * enrols, is certified, withdraws) and the loan book. A profile is a pure function of (seed, household
+ * index), so any range of households can be generated alone.
  */
 import { referenceData } from '../reference-data';
 import { OrgUnit } from '../reference-data/types';
@@ -12,14 +13,18 @@ import { LoanPlan, planLoanBook } from './loan-book';
 import { syntheticHead } from './people';
 import { Random } from './random';
 import { FIRST_YEAR } from './calendar';
+import { SyntheticCity } from './city';
 
 export type { LoanPlan } from './loan-book';
 
 export interface CampaignOptions {
   seed: number;
+  /** The first year's cohort (70,200 at full size); later cohorts follow from the city (city.ts). */
   households: number;
   years: number;
   firstYear?: number;
+  /** Parts (parts.ts) left out by name, e.g. `['activities']` where a test has no use for the city's 4,721 activities. */
+  leaveOut?: readonly string[];
 }
 
 export interface HouseholdProfile {
@@ -41,24 +46,29 @@ export interface HouseholdProfile {
 
 export class CampaignPlan {
   readonly seed: number;
+  /** Households enrolled over all years; `firstCohort` of them in the first year. */
   readonly households: number;
+  readonly firstCohort: number;
+  readonly leaveOut: readonly string[];
+  readonly city: SyntheticCity;
   readonly months: number;
   readonly firstYear: number;
   readonly reference = referenceData;
   readonly villages = referenceData.unitsAt('village');
   readonly districts = referenceData.unitsAt('district');
-  private readonly villageCumulative: number[];
   readonly loans: ReadonlyMap<number, LoanPlan>;
 
   constructor(options: CampaignOptions) {
     this.seed = options.seed;
-    this.households = options.households;
+    this.firstCohort = options.households;
+    this.leaveOut = options.leaveOut ?? [];
+    this.city = new SyntheticCity(options.seed, options.households, options.years);
+    this.households = this.city.households;
     this.months = options.years * 12;
     this.firstYear = options.firstYear ?? FIRST_YEAR;
-    let total = 0;
-    this.villageCumulative = this.villages.map((v) => (total += 0.5 + Random.for(this.seed, 'village', v.code).next()));
     this.loans = planLoanBook({
       seed: this.seed,
+      scale: this.firstCohort / F.households,
       households: this.households,
       months: this.months,
       reference: this.reference,
@@ -69,13 +79,10 @@ export class CampaignPlan {
   /** The parts of a profile that do not depend on the loan book. */
   private baseProfile(index: number): { random: Random; village: OrgUnit; enrolMonth: number } {
     const random = Random.for(this.seed, 'household', index);
-    const village = this.villages[this.pickVillage(random.next())];
-    return { random, village, enrolMonth: random.int(0, Math.min(11, this.months - 1)) };
-  }
-
-  /** The village household `index` lives in (what the register counts). */
-  villageOf(index: number): OrgUnit {
-    return this.baseProfile(index).village;
+    const { village, year } = this.city.householdAt(index);
+    // The last year's cohort enrols by September, so that it can still be certified by December.
+    const lastMonthOfYear = year > 0 && year === this.months / 12 - 1 ? 8 : 11;
+    return { random, village: village.unit, enrolMonth: year * 12 + random.int(0, Math.min(lastMonthOfYear, this.months - 1)) };
   }
 
   profile(index: number): HouseholdProfile {
@@ -93,15 +100,11 @@ export class CampaignPlan {
       members: random.int(low, high),
       head: syntheticHead(random, districtCode, this.firstYear),
       enrolMonth,
-      batch: Math.floor(enrolMonth / 3) + 1,
+      batch: Math.floor((enrolMonth % 12) / 3) + 1,
     };
     const last = this.months - 1;
-    const u = random.next();
-    if (u < F.certifiedByLastYear) {
-      const year = Math.floor((u / F.certifiedByLastYear) * (this.months / 12));
-      const month = Math.max(year * 12 + random.int(0, 11), enrolMonth + 3);
-      if (month <= last) profile.certifyMonth = month;
-    }
+    // Certified any month from three after enrolment to the last: the first cohort about evenly year by year.
+    if (random.chance(F.certifiedShareOfEnrolled) && enrolMonth + 3 <= last) profile.certifyMonth = random.int(enrolMonth + 3, last);
     if (profile.certifyMonth !== undefined && random.chance(F.revokedShareOfCertified)) {
       const month = profile.certifyMonth + random.int(2, 8);
       if (month <= last) profile.revokeMonth = month;
@@ -113,16 +116,5 @@ export class CampaignPlan {
       profile.recategorize = { month: random.int(enrolMonth + 1, last), to };
     }
     return profile;
-  }
-
-  private pickVillage(u: number): number {
-    const target = u * this.villageCumulative[this.villageCumulative.length - 1];
-    let [lo, hi] = [0, this.villageCumulative.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.villageCumulative[mid] <= target) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }

@@ -15,6 +15,7 @@ import { planCase } from './cases';
 import { CAMPAIGN_FIGURES as F } from './figures';
 import { seededUuid } from './ids';
 import { StreamWriter, TimedItem } from './items';
+import { CampaignPart } from './part';
 import { CampaignPlan } from './plan';
 import { Random } from './random';
 
@@ -24,6 +25,15 @@ interface District {
   writer: StreamWriter;
   assignment: SupervisorAssignment;
 }
+
+export const programmePart: CampaignPart = {
+  name: 'programme',
+  scope: 'city',
+  start(plan) {
+    const programme = new Programme(plan);
+    return (month) => programme.month(month);
+  },
+};
 
 export class Programme {
   private readonly districts: District[];

@@ -54,12 +54,7 @@ export class Random {
 
   /** One key of `weights`, with probability proportional to its weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    let r = this.next() * entries.reduce((sum, [, w]) => sum + w, 0);
-    for (const [key, weight] of entries) {
-      if ((r -= weight) < 0) return key;
-    }
-    return entries[entries.length - 1][0];
+    return weightedAt(weights, this.next());
   }
 
   /** `count` distinct items, in draw order. */
@@ -73,4 +68,22 @@ export class Random {
     }
     return chosen;
   }
+}
+
+/** The key of `weights` that `u` in [0, 1) falls on, the weights laid end to end. */
+export function weightedAt<K extends string>(weights: Readonly<Record<K, number>>, u: number): K {
+  const entries = Object.entries(weights) as [K, number][];
+  let r = u * entries.reduce((sum, [, w]) => sum + w, 0);
+  for (const [key, weight] of entries) {
+    if ((r -= weight) < 0) return key;
+  }
+  return entries[entries.length - 1][0];
+}
+
+/**
+ * The `n`th point of a Weyl sequence from `phase`: spread evenly over [0, 1) as n grows, so shares drawn
+ * with it land on their figure far closer than independent draws do (a household's ratings, say).
+ */
+export function evenlySpread(phase: number, n: number): number {
+  return (phase + n * 0.6180339887498949) % 1;
 }

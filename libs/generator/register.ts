@@ -1,29 +1,26 @@
 /**
- * The household register of the synthetic city (libs/reference-data/village-households.synthetic.csv), made
- * from the same plan as the campaign so the two agree: each village's households are those the plan enrols
- * there, over the share of a village's households that enrol, growing a little each year. Enrolled households
- * are therefore never more than the register's count. `npm run reference:synthetic-register` rewrites the file.
+ * The household register of the synthetic city (libs/reference-data/village-households.synthetic.csv): the
+ * households living in each village by year, as the plan's city fixed them (city.ts), so the campaign never
+ * enrols more than live there. `npm run reference:synthetic-register` rewrites the file; `npm run generate`
+ * loads the register of the plan it generates (any scale), and the city's enrolment targets by year.
  */
 import { RegisterRow } from '../programme-register/register-csv';
 import { CampaignPlan } from './plan';
 
-/** Enrolled households as a share of the households living in a village, and the register's yearly growth. */
-export const REGISTER_FIGURES = { enrolledShareOfHouseholds: 0.8, yearlyGrowth: 0.01 } as const;
-
 export function syntheticRegister(plan: CampaignPlan): RegisterRow[] {
-  const enrolled = new Map(plan.villages.map((village) => [village.code, 0]));
-  for (let index = 0; index < plan.households; index++) {
-    const code = plan.villageOf(index).code;
-    enrolled.set(code, enrolled.get(code)! + 1);
-  }
-  const years = Array.from({ length: plan.months / 12 }, (_, i) => plan.firstYear + i);
-  return [...enrolled].flatMap(([code, count]) =>
-    years.map((year, i) => ({
-      orgUnitCode: code,
-      year,
-      households: Math.max(1, Math.ceil((count / REGISTER_FIGURES.enrolledShareOfHouseholds) * (1 + REGISTER_FIGURES.yearlyGrowth) ** i)),
-    })),
+  return plan.city.villages.flatMap((village) =>
+    village.register.map((households, i) => ({ orgUnitCode: village.unit.code, year: plan.firstYear + i, households })),
   );
+}
+
+/** The city's enrolment target for each year: the cohort the plan enrols that year (70,200 in 2012 at full size). */
+export function syntheticTargets(plan: CampaignPlan): RegisterRow[] {
+  const years = plan.city.villages[0].enrolments.map((_, i) => i);
+  return years.map((i) => ({
+    orgUnitCode: plan.reference.unitsAt('city')[0].code,
+    year: plan.firstYear + i,
+    households: plan.city.villages.reduce((sum, v) => sum + v.enrolments[i], 0),
+  }));
 }
 
 export function registerCsv(rows: readonly RegisterRow[]): string {

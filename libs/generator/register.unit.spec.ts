@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRegisterCsv } from '../programme-register/register-csv';
 import { CampaignPlan } from './plan';
-import { registerCsv, syntheticRegister } from './register';
+import { registerCsv, syntheticRegister, syntheticTargets } from './register';
 
 describe("the synthetic city's household register", () => {
   const plan = new CampaignPlan({ seed: 1, households: 70_200, years: 4 });
@@ -14,10 +14,19 @@ describe("the synthetic city's household register", () => {
     expect(parseRegisterCsv('village-households', shipped)).toHaveLength(386 * 4);
   });
 
-  it('never counts fewer households in a village than the plan enrols there', () => {
-    const enrolled = new Map<string, number>();
-    for (let i = 0; i < plan.households; i++) enrolled.set(plan.villageOf(i).code, (enrolled.get(plan.villageOf(i).code) ?? 0) + 1);
-    const short = rows.filter((r) => r.households < (enrolled.get(r.orgUnitCode) ?? 0));
+  it('never counts fewer households in a village than the plan has enrolled there by that year', () => {
+    const short: unknown[] = [];
+    for (const row of rows) {
+      const village = plan.city.villages.find((v) => v.unit.code === row.orgUnitCode)!;
+      const byYear = village.enrolments.slice(0, row.year - plan.firstYear + 1).reduce((a, n) => a + n, 0);
+      if (row.households < byYear) short.push(row);
+    }
     expect(short).toEqual([]);
+  });
+
+  it('sets the city’s enrolment target of each year to the cohort the plan enrols: 70,200 in 2012', () => {
+    const targets = syntheticTargets(plan);
+    expect(targets[0]).toEqual({ orgUnitCode: '640100', year: 2012, households: 70_200 });
+    expect(targets.reduce((sum, t) => sum + t.households, 0)).toBe(plan.households);
   });
 });

@@ -26,8 +26,9 @@ export type ScreeningFigures = typeof SCREENING_FIGURES;
 const WOMEN_PER_SCREENING = 0.9;
 
 /** The figures at the plan's scale (the report's at 70,200 households), rounded. */
-export function screeningTargets(plan: Pick<CampaignPlan, 'households'>): ScreeningFigures {
-  const scale = plan.households / CAMPAIGN_FIGURES.households;
+export function screeningTargets(plan: Pick<CampaignPlan, 'firstCohort'>): ScreeningFigures {
+  // The report's figures are the 70,200-household campaign's: scaled by the first cohort, as the other parts are.
+  const scale = plan.firstCohort / CAMPAIGN_FIGURES.households;
   const scaled = Object.entries(SCREENING_FIGURES).map(([name, n]) => [name, Math.round(n * scale)]);
   return Object.fromEntries(scaled) as ScreeningFigures;
 }
@@ -41,7 +42,7 @@ interface ScreeningRecordPlan {
 }
 
 export const screeningsPart = {
-  name: 'birth-defect screening',
+  name: 'screenings',
   scope: 'city' as const,
   start(plan: CampaignPlan): (month: number) => TimedItem[] {
     const random = Random.for(plan.seed, 'screenings');

@@ -1,5 +1,7 @@
 /** Which decider owns a stream, by the stream's category (the part before the first dash). */
 import { caseDecider } from '../domain/accountability-case';
+import { activityDecider } from '../domain/activity';
+import { pilotVillageDecider } from '../domain/pilot-village';
 import { householdDecider } from '../domain/household';
 import { loanDecider } from '../domain/loan';
 import { responsibilityDecider } from '../domain/responsibility';
@@ -16,6 +18,8 @@ const DECIDERS: Record<string, AnyDecider> = {
   supervision: supervisionDecider as unknown as AnyDecider,
   case: caseDecider as unknown as AnyDecider,
   responsibility: responsibilityDecider as unknown as AnyDecider,
+  pilotvillage: pilotVillageDecider as unknown as AnyDecider,
+  activity: activityDecider as unknown as AnyDecider,
 };
 
 export function deciderFor(stream: string): AnyDecider {

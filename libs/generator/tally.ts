@@ -1,9 +1,11 @@
 /**
  * The figures of a generated campaign counted from the events it wrote (not from the plan), so what
- * `npm run generate` prints is what the log holds: households and where they are, needs, services,
- * satisfaction, certification year by year, the loan book by borrower group, and the programme's own acts.
+ * `npm run generate` prints is what the log holds: households by cohort and where they are, needs, services,
+ * satisfaction, certification year by year (over enrolled households and over the register), the loan book
+ * by borrower group, pilot villages, group activities by kind, and the programme's own acts.
  */
 import { HOUSEHOLD_CATEGORIES } from '../domain/household/events';
+import { programmeYearOf } from '../periods/programme-calendar';
 import { ReferenceData } from '../reference-data/reference-data';
 
 interface Counted {
@@ -12,6 +14,13 @@ interface Counted {
 }
 
 type Data = Readonly<Record<string, unknown>>;
+
+interface ActivityFigures {
+  activities: number;
+  sessions: number;
+  attendance: number;
+  costFen: number;
+}
 
 interface LoanFigures {
   loans: number;
@@ -27,25 +36,42 @@ export class CampaignTally {
   readonly events: Record<string, number> = {};
   readonly categories: Record<string, number> = {};
   readonly responses: Record<string, number> = {};
-  /** Certifications less revocations, by the year they happened in. */
+  /**
+   * Changes to the stocks by the programme year they happened in: certified households (certified less
+   * revoked less withdrawn while certified) and active ones (enrolled less withdrawn), as the indicators count.
+   */
   readonly certifiedByYear: Record<string, number> = {};
+  readonly activeByYear: Record<string, number> = {};
   readonly loans: Record<string, LoanFigures> = {};
+  readonly cohorts: Record<string, number> = {};
+  readonly pilotsDesignated: Record<string, number> = {};
+  readonly activities: Record<string, ActivityFigures> = {};
+  readonly materials: Record<string, number> = {};
   private readonly villages = new Set<string>();
   private readonly districts = new Set<string>();
   private readonly focusAreas = new Set<string>();
   private readonly departments = new Set<string>();
   private readonly supervisors = new Set<string>();
+  private readonly activityDepartments = new Set<string>();
+  private readonly certified = new Set<string>();
   private criticisms = 0;
 
-  constructor(private readonly reference: ReferenceData) {}
+  /** `register`: households living in the city by year, for certification over all households (the 60% goal). */
+  constructor(
+    private readonly reference: ReferenceData,
+    private readonly register: Readonly<Record<string, number>> = {},
+  ) {}
 
   /** One written event, with the instant (ISO-8601 UTC) it happened at. */
   add(event: Counted, occurredAt: string): void {
     count(this.events, event.type);
     const data = event.data as Data;
+    const year = String(programmeYearOf(occurredAt));
     switch (event.type) {
       case 'HouseholdEnrolled':
+        count(this.activeByYear, year);
         count(this.categories, data.category as string);
+        count(this.cohorts, String(data.enrolmentYear));
         this.villages.add(data.villageCode as string);
         this.districts.add(this.reference.ancestors(data.villageCode as string).find((u) => u.level === 'district')?.code ?? '?');
         return;
@@ -55,11 +81,22 @@ export class CampaignTally {
       case 'ServiceDelivered':
         this.departments.add(data.departmentCode as string);
         return;
+      case 'GroupActivityHeld':
+        return this.activity(data);
+      case 'PilotVillageDesignated':
+        return count(this.pilotsDesignated, year);
       case 'SatisfactionRecorded':
         return count(this.responses, data.response as string);
       case 'HouseholdCertified':
+        this.certified.add(data.householdId as string);
+        return count(this.certifiedByYear, year);
       case 'CertificationRevoked':
-        return count(this.certifiedByYear, occurredAt.slice(0, 4), event.type === 'HouseholdCertified' ? 1 : -1);
+        this.certified.delete(data.householdId as string);
+        return count(this.certifiedByYear, year, -1);
+      case 'HouseholdWithdrawn':
+        count(this.activeByYear, year, -1);
+        if (this.certified.delete(data.householdId as string)) count(this.certifiedByYear, year, -1);
+        return;
       case 'LoanGranted':
         return this.grant(data);
       case 'SupervisorAssigned':
@@ -71,6 +108,16 @@ export class CampaignTally {
     }
   }
 
+  private activity(data: Data): void {
+    const kind = (this.activities[data.kind as string] ??= { activities: 0, sessions: 0, attendance: 0, costFen: 0 });
+    kind.activities++;
+    kind.sessions += data.sessions as number;
+    kind.attendance += data.attendance as number;
+    kind.costFen += data.costFen as number;
+    for (const [material, n] of Object.entries(data.materials as Record<string, number>)) count(this.materials, material, n);
+    this.activityDepartments.add(data.departmentCode as string);
+  }
+
   private grant(data: Data): void {
     const group = (this.loans[data.borrowerGroup as string] ??= { loans: 0, principalFen: 0, partnerships: 0 });
     group.loans++;
@@ -78,13 +125,22 @@ export class CampaignTally {
     if (data.partners !== undefined) group.partnerships++;
   }
 
-  /** Certified households (net of revocations) at the end of each year, as a share of households enrolled. */
+  /** Certified households at the end of each year over those enrolled and active then (the certification-rate indicator). */
   certifiedShares(): [year: string, share: number][] {
-    const households = this.events.HouseholdEnrolled ?? 0;
+    let [certified, active] = [0, 0];
+    return [...new Set([...Object.keys(this.activeByYear), ...Object.keys(this.certifiedByYear)])].sort().map((year) => {
+      certified += this.certifiedByYear[year] ?? 0;
+      active += this.activeByYear[year] ?? 0;
+      return [year, certified / Math.max(1, active)];
+    });
+  }
+
+  /** Certified households at the end of each year over the households living in the city that year (certification-goal). */
+  certifiedOfCity(): [year: string, share: number][] {
     let certified = 0;
     return Object.keys(this.certifiedByYear)
       .sort()
-      .map((year) => [year, (certified += this.certifiedByYear[year]) / Math.max(1, households)]);
+      .map((year) => [year, (certified += this.certifiedByYear[year]) / Math.max(1, this.register[year] ?? 0)]);
   }
 
   /** Satisfied over valid responses: no-answer excluded, the satisfaction-rate indicator's one definition. */
@@ -109,13 +165,40 @@ export class CampaignTally {
     return [
       `households: ${n('HouseholdEnrolled')} enrolled in ${this.districts.size} districts and ${this.villages.size} villages (${categories}); ${n('HouseholdWithdrawn')} withdrew`,
       `needs: ${n('NeedRecorded')} under ${this.focusAreas.size} focus areas; services: ${n('ServiceDelivered')} from ${this.departments.size} departments`,
+      `cohorts: ${Object.entries(this.cohorts)
+        .sort()
+        .map(([year, households]) => `${households.toLocaleString('en')} enrolled in ${year}`)
+        .join(', ')}; pilot villages designated: ${Object.entries(this.pilotsDesignated)
+        .sort()
+        .map(([year, villages]) => `${villages} in ${year}`)
+        .join(', ')}`,
       `satisfaction: ${n('SatisfactionRecorded')} ratings, ${percent(this.satisfiedShare())} satisfied`,
-      `certified (net of ${n('CertificationRevoked')} revocations): ${this.certifiedShares()
+      `certified (net of ${n('CertificationRevoked')} revocations and withdrawals), of households active: ${this.certifiedShares()
+        .map(([year, share]) => `${percent(share)} by end ${year}`)
+        .join(', ')}; of all the city's households (the register): ${this.certifiedOfCity()
         .map(([year, share]) => `${percent(share)} by end ${year}`)
         .join(', ')}`,
       `loans: ${all.loans.toLocaleString('en')}, ${yuan(all.principalFen)}; ${loans.map(([group, g]) => `${group} ${g.loans.toLocaleString('en')} (${yuan(g.principalFen)}, ${g.partnerships} to partnerships)`).join('; ')}`,
       `repayments: ${n('LoanRepaymentRecorded')}, ${n('LoanRepaid')} loans repaid, ${n('LoanDefaulted')} defaulted`,
+      ...this.describeActivities(),
       `supervision: ${this.supervisors.size} supervisors, ${n('SupervisionVisitRecorded')} visits, ${n('BulletinIssued')} bulletins (${this.criticisms} criticising), ${n('ResponsibilityAssigned')} responsibilities; cases: ${n('CaseOpened')} opened, ${n('CaseClosed')} closed`,
     ];
   }
+
+  private describeActivities(): string[] {
+    const kinds = Object.entries(this.activities).sort(([a], [b]) => a.localeCompare(b));
+    const yuan = (fen: number) => `${(fen / 100).toLocaleString('en')} yuan`;
+    const materials = Object.entries(this.materials)
+      .map(([material, n]) => `${n.toLocaleString('en')} ${material}`)
+      .join(', ');
+    return [
+      `activities: ${n(this.events.GroupActivityHeld)} held by ${this.activityDepartments.size} departments; ${materials} costing ${yuan(kinds.reduce((sum, [, k]) => sum + k.costFen, 0))}`,
+      ...kinds.map(
+        ([kind, k]) =>
+          `  ${kind}: ${n(k.activities)} activities, ${n(k.sessions)} sessions, ${n(k.attendance)} attendances${k.costFen ? `, ${yuan(k.costFen)}` : ''}`,
+      ),
+    ];
+  }
 }
+
+const n = (value = 0) => value.toLocaleString('en');

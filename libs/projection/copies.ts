@@ -5,6 +5,7 @@
  */
 import { EntityManager } from 'typeorm';
 import { ReadModelDefinition } from './projection';
+import { writeReportingNames } from './reporting-names';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -21,10 +22,13 @@ export async function createCopy(db: Queryable, definition: ReadModelDefinition,
   for (const ddl of definition.tables(schema)) await db.query(ddl);
 }
 
-/** (Re)creates the read model's reporting views over `schema`; dropped first, as a new version may change columns. */
+/**
+ * (Re)creates the read model's reporting views over `schema`; dropped first, as a new version may change
+ * columns. The names the views join (reporting-names.ts) are written first, from this build's reference data.
+ */
 export async function pointReportingViews(db: Queryable, definition: ReadModelDefinition, schema: string): Promise<void> {
   assertSchemaName(schema);
-  await db.query(`CREATE SCHEMA IF NOT EXISTS reporting`);
+  await writeReportingNames(db);
   for (const view of definition.reportingViews) {
     await db.query(`DROP VIEW IF EXISTS reporting.${view.name}`);
     await db.query(`CREATE VIEW reporting.${view.name} AS ${view.select(schema)}`);

@@ -8,6 +8,7 @@
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
+import { withNames } from '../../libs/projection/reporting-names';
 
 export const ACTIVITY_COUNTS = [
   'activities',
@@ -22,7 +23,8 @@ export const ACTIVITY_COUNTS = [
 
 export const activityCountsReadModel: ReadModelDefinition = {
   name: 'activity-counts',
-  version: 1,
+  // 2: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
+  version: 2,
   tables: (s) => [
     `CREATE TABLE ${s}.activities (activity_id text PRIMARY KEY, last_revision bigint NOT NULL)`,
     `CREATE TABLE ${s}.activity_counts (
@@ -38,8 +40,12 @@ export const activityCountsReadModel: ReadModelDefinition = {
   reportingViews: [
     {
       name: 'activity_counts',
-      select: (s) => `SELECT city_code, district_code, township_code, village_code, kind, focus_area, department_code, period AS held_month,
+      select: (s) =>
+        withNames(
+          `SELECT city_code, district_code, township_code, village_code, kind, focus_area, department_code, period AS held_month,
         ${ACTIVITY_COUNTS.join(', ')} FROM ${s}.activity_counts`,
+          { levels: ['district', 'township', 'village'], codes: { focus_area: 'focus-area', department_code: 'department' } },
+        ),
     },
   ],
 };

@@ -13,4 +13,13 @@ export class HouseholdCountsView {
   @ViewColumn({ name: 'active_households' }) activeHouseholds!: number;
   @ViewColumn({ name: 'withdrawn_households' }) withdrawnHouseholds!: number;
   @ViewColumn({ name: 'certified_households' }) certifiedHouseholds!: number;
+  // Names beside the codes (reporting.org_unit_names, reporting.code_names): Chinese (zh) and English (en).
+  @ViewColumn({ name: 'district_name_zh' }) districtNameZh!: string | null;
+  @ViewColumn({ name: 'district_name_en' }) districtNameEn!: string | null;
+  @ViewColumn({ name: 'township_name_zh' }) townshipNameZh!: string | null;
+  @ViewColumn({ name: 'township_name_en' }) townshipNameEn!: string | null;
+  @ViewColumn({ name: 'village_name_zh' }) villageNameZh!: string | null;
+  @ViewColumn({ name: 'village_name_en' }) villageNameEn!: string | null;
+  @ViewColumn({ name: 'category_name_zh' }) categoryNameZh!: string | null;
+  @ViewColumn({ name: 'category_name_en' }) categoryNameEn!: string | null;
 }

@@ -6,12 +6,14 @@
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
+import { withNames } from '../../libs/projection/reporting-names';
 
 export const categoryCountsReadModel: ReadModelDefinition = {
   name: 'category-counts',
   // 4: periods in the programme calendar (Beijing time), not UTC. 5: household_stock_changes (stocks by local day).
   // 6: pilot villages designated (PilotVillageDesignated and its withdrawal), not assumed.
-  version: 6,
+  // 7: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
+  version: 7,
   tables: (s) => [
     `CREATE TABLE ${s}.households (
        household_id   text    PRIMARY KEY,
@@ -58,9 +60,13 @@ export const categoryCountsReadModel: ReadModelDefinition = {
   reportingViews: [
     {
       name: 'household_counts',
-      select: (s) => `SELECT city_code, district_code, township_code, village_code, category, enrolment_year,
+      select: (s) =>
+        withNames(
+          `SELECT city_code, district_code, township_code, village_code, category, enrolment_year,
         period AS enrolment_month, active AS active_households, withdrawn AS withdrawn_households,
         certified AS certified_households FROM ${s}.category_counts`,
+          { levels: ['district', 'township', 'village'], codes: { category: 'category' } },
+        ),
     },
   ],
 };

@@ -17,4 +17,15 @@ export class LoanCountsView {
   @ViewColumn({ name: 'repaid_loans' }) repaidLoans!: number;
   @ViewColumn({ name: 'defaulted_loans' }) defaultedLoans!: number;
   @ViewColumn({ name: 'defaulted_fen' }) defaultedFen!: string;
+  // Names beside the codes (reporting.org_unit_names, reporting.code_names): Chinese (zh) and English (en).
+  @ViewColumn({ name: 'district_name_zh' }) districtNameZh!: string | null;
+  @ViewColumn({ name: 'district_name_en' }) districtNameEn!: string | null;
+  @ViewColumn({ name: 'township_name_zh' }) townshipNameZh!: string | null;
+  @ViewColumn({ name: 'township_name_en' }) townshipNameEn!: string | null;
+  @ViewColumn({ name: 'village_name_zh' }) villageNameZh!: string | null;
+  @ViewColumn({ name: 'village_name_en' }) villageNameEn!: string | null;
+  @ViewColumn({ name: 'programme_name_zh' }) programmeNameZh!: string | null;
+  @ViewColumn({ name: 'programme_name_en' }) programmeNameEn!: string | null;
+  @ViewColumn({ name: 'borrower_group_name_zh' }) borrowerGroupNameZh!: string | null;
+  @ViewColumn({ name: 'borrower_group_name_en' }) borrowerGroupNameEn!: string | null;
 }

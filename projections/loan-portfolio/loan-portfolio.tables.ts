@@ -7,11 +7,13 @@ import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
+import { withNames } from '../../libs/projection/reporting-names';
 
 export const loanPortfolioReadModel: ReadModelDefinition = {
   name: 'loan-portfolio',
   // 3: periods in the programme calendar (Beijing time), not UTC. 4: loan_stock_changes (outstanding as a stock).
-  version: 4,
+  // 5: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
+  version: 5,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.loans (
@@ -50,9 +52,13 @@ export const loanPortfolioReadModel: ReadModelDefinition = {
   reportingViews: [
     {
       name: 'loan_counts',
-      select: (s) => `SELECT city_code, district_code, township_code, village_code, programme_code, borrower_group,
+      select: (s) =>
+        withNames(
+          `SELECT city_code, district_code, township_code, village_code, programme_code, borrower_group,
         period AS granted_month, granted AS loans_granted, principal_fen AS principal_granted_fen, repaid_fen,
         outstanding_fen, repaid_loans, defaulted_loans, defaulted_fen FROM ${s}.loan_counts`,
+          { levels: ['district', 'township', 'village'], codes: { programme_code: 'loan-programme', borrower_group: 'borrower-group' } },
+        ),
     },
   ],
 };

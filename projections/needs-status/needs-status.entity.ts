@@ -12,4 +12,15 @@ export class NeedCountsView {
   @ViewColumn({ name: 'recorded_month' }) recordedMonth!: number;
   @ViewColumn({ name: 'open_needs' }) openNeeds!: number;
   @ViewColumn({ name: 'met_needs' }) metNeeds!: number;
+  // Names beside the codes (reporting.org_unit_names, reporting.code_names): Chinese (zh) and English (en).
+  @ViewColumn({ name: 'district_name_zh' }) districtNameZh!: string | null;
+  @ViewColumn({ name: 'district_name_en' }) districtNameEn!: string | null;
+  @ViewColumn({ name: 'township_name_zh' }) townshipNameZh!: string | null;
+  @ViewColumn({ name: 'township_name_en' }) townshipNameEn!: string | null;
+  @ViewColumn({ name: 'village_name_zh' }) villageNameZh!: string | null;
+  @ViewColumn({ name: 'village_name_en' }) villageNameEn!: string | null;
+  @ViewColumn({ name: 'focus_area_name_zh' }) focusAreaNameZh!: string | null;
+  @ViewColumn({ name: 'focus_area_name_en' }) focusAreaNameEn!: string | null;
+  @ViewColumn({ name: 'need_kind_name_zh' }) needKindNameZh!: string | null;
+  @ViewColumn({ name: 'need_kind_name_en' }) needKindNameEn!: string | null;
 }

@@ -6,11 +6,13 @@ import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
+import { withNames } from '../../libs/projection/reporting-names';
 
 export const needsStatusReadModel: ReadModelDefinition = {
   name: 'needs-status',
   // 3: periods in the programme calendar (Beijing time), not UTC.
-  version: 3,
+  // 4: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
+  version: 4,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.needs (
@@ -29,8 +31,12 @@ export const needsStatusReadModel: ReadModelDefinition = {
   reportingViews: [
     {
       name: 'need_counts',
-      select: (s) => `SELECT city_code, district_code, township_code, village_code, focus_area, kind AS need_kind,
+      select: (s) =>
+        withNames(
+          `SELECT city_code, district_code, township_code, village_code, focus_area, kind AS need_kind,
         period AS recorded_month, open AS open_needs, met AS met_needs FROM ${s}.need_counts`,
+          { levels: ['district', 'township', 'village'], codes: { focus_area: 'focus-area', need_kind: 'need-kind' } },
+        ),
     },
   ],
 };

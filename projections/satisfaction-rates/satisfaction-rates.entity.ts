@@ -16,4 +16,17 @@ export class SatisfactionCountsView {
   @ViewColumn() dissatisfied!: number;
   @ViewColumn({ name: 'no_answer' }) noAnswer!: number;
   @ViewColumn({ name: 'valid_responses' }) validResponses!: number;
+  // Names beside the codes (reporting.org_unit_names, reporting.code_names): Chinese (zh) and English (en).
+  @ViewColumn({ name: 'district_name_zh' }) districtNameZh!: string | null;
+  @ViewColumn({ name: 'district_name_en' }) districtNameEn!: string | null;
+  @ViewColumn({ name: 'township_name_zh' }) townshipNameZh!: string | null;
+  @ViewColumn({ name: 'township_name_en' }) townshipNameEn!: string | null;
+  @ViewColumn({ name: 'village_name_zh' }) villageNameZh!: string | null;
+  @ViewColumn({ name: 'village_name_en' }) villageNameEn!: string | null;
+  @ViewColumn({ name: 'department_name_zh' }) departmentNameZh!: string | null;
+  @ViewColumn({ name: 'department_name_en' }) departmentNameEn!: string | null;
+  @ViewColumn({ name: 'service_type_name_zh' }) serviceTypeNameZh!: string | null;
+  @ViewColumn({ name: 'service_type_name_en' }) serviceTypeNameEn!: string | null;
+  @ViewColumn({ name: 'focus_area_name_zh' }) focusAreaNameZh!: string | null;
+  @ViewColumn({ name: 'focus_area_name_en' }) focusAreaNameEn!: string | null;
 }

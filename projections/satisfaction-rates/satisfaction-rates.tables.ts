@@ -7,11 +7,13 @@ import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
+import { withNames } from '../../libs/projection/reporting-names';
 
 export const satisfactionRatesReadModel: ReadModelDefinition = {
   name: 'satisfaction-rates',
   // 3: periods in the programme calendar (Beijing time), not UTC.
-  version: 3,
+  // 4: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
+  version: 4,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.responses (service_id text PRIMARY KEY, response text NOT NULL)`,
@@ -29,9 +31,16 @@ export const satisfactionRatesReadModel: ReadModelDefinition = {
   reportingViews: [
     {
       name: 'satisfaction_counts',
-      select: (s) => `SELECT city_code, district_code, township_code, village_code, department_code, service_type_code, focus_area,
+      select: (s) =>
+        withNames(
+          `SELECT city_code, district_code, township_code, village_code, department_code, service_type_code, focus_area,
         period AS response_month, satisfied, neutral, dissatisfied, no_answer,
         satisfied + neutral + dissatisfied AS valid_responses FROM ${s}.satisfaction_counts`,
+          {
+            levels: ['district', 'township', 'village'],
+            codes: { department_code: 'department', service_type_code: 'service-type', focus_area: 'focus-area' },
+          },
+        ),
     },
   ],
 };

@@ -6,11 +6,13 @@ import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
+import { withNames } from '../../libs/projection/reporting-names';
 
 export const serviceDeliveriesReadModel: ReadModelDefinition = {
   name: 'service-deliveries',
   // 3: periods in the programme calendar (Beijing time), not UTC.
-  version: 3,
+  // 4: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
+  version: 4,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.services (service_id text PRIMARY KEY)`,
@@ -27,8 +29,15 @@ export const serviceDeliveriesReadModel: ReadModelDefinition = {
   reportingViews: [
     {
       name: 'service_counts',
-      select: (s) => `SELECT city_code, district_code, township_code, village_code, department_code, service_type_code,
+      select: (s) =>
+        withNames(
+          `SELECT city_code, district_code, township_code, village_code, department_code, service_type_code,
         focus_area, period AS delivered_month, delivered AS services_delivered FROM ${s}.service_counts`,
+          {
+            levels: ['district', 'township', 'village'],
+            codes: { department_code: 'department', service_type_code: 'service-type', focus_area: 'focus-area' },
+          },
+        ),
     },
   ],
 };

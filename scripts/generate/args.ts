@@ -2,6 +2,8 @@
  * Command line of `npm run generate`:
  *   [--households 70200] [--years 4] [--seed 1] [--mode commands|bulk] [--events N]
  *   [--order time|shards] [--concurrency 16] [--shard N] [--database-url URL]
+ * `--households` is the first year's cohort (the seed's 70,200, all in pilot villages); the later cohorts, the
+ * register and the loan book follow in proportion (about 126,600 households in all at the default).
  * `--events N` scales the households so the log comes to about N events (the loan book scales with them),
  * and, unless `--mode` says otherwise, loads them in bulk: a log that size is too big for the command path.
  * `--order shards` sends the command path's commands `--shard` households at a time (see generateInShards).

@@ -15,9 +15,9 @@ export function eventsPerHousehold(seed: number, years: number): number {
   return countEvents(new CampaignPlan({ seed, households: SAMPLE, years }), { programme: false }) / SAMPLE;
 }
 
-/** Supervision, responsibilities and cases: the same whatever the number of households. */
+/** The city's own parts (supervision, cases, pilot villages, activities): much the same whatever the number of households. */
 export function programmeEvents(seed: number, years: number): number {
-  return countEvents(new CampaignPlan({ seed, households: 1, years }), { range: { from: 0, to: 0 } });
+  return countEvents(new CampaignPlan({ seed, households: SAMPLE, years }), { range: { from: 0, to: 0 } });
 }
 
 export function estimateEvents(households: number, seed: number, years: number): number {

@@ -1,17 +1,21 @@
 /**
  * npm run generate -- --households 70200 --years 4 --seed 1 [--mode commands|bulk] [--events N]
+ * `--households` is the first year's cohort (the seed's 70,200); the later cohorts, the register, the pilot
+ * villages and the loan book scale with it, the group activities are the report's in full at any scale.
  * Writes the synthetic campaign into an empty log: DATABASE_URL, or --database-url, or the embedded
  * PostgreSQL under DATA_DIR that `npm start` uses (EventStoreDB for the log when EVENTSTORE_URL is set).
  * The command path by default, the bulk load with --events or --mode bulk. Same seed, same streams in either
  * mode and order: each stream's events, ids and revisions; not the interleaving of streams in the global log,
  * recording times, hashes, or the ciphertext of personal fields (fresh keys and IVs each run). At the end it
- * prints the campaign's figures as counted from the events written.
+ * loads the synthetic city's registers (household register, enrolment targets) and prints the campaign's
+ * figures as counted from the events written.
  */
 import { Config, loadConfig } from '../../libs/config';
 import { CampaignPlan, CampaignTally, generateInShards, generatePlanned } from '../../libs/generator';
 import { databaseSchema } from '../../projections/index';
 import { openRuntime, Runtime } from '../../libs/runtime';
 import { GenerateArgs, parseGenerateArgs } from './args';
+import { cityHouseholdsByYear, loadCityRegisters } from './city-registers';
 import { loadByCommands, LoadProgress } from './by-commands';
 import { estimateEvents, householdsFor } from './estimate';
 import { loadInBulk } from './in-bulk';
@@ -28,20 +32,22 @@ async function main(): Promise<void> {
   try {
     if ((await runtime.eventStore.headPosition()) !== undefined) throw new Error(notEmpty(target(config, runtime, args)));
     console.log(
-      `generating seed ${args.seed}: ${households} households, ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`,
+      `generating seed ${args.seed}: ${plan.households} households (${households} enrolled in the first year), ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`,
     );
     const how =
       args.mode === 'bulk'
         ? `${args.shard} households at a time`
         : `${args.concurrency} commands in flight, ${args.order === 'time' ? 'in time order' : `${args.shard} households at a time`}`;
     console.log(`mode ${args.mode}, ${how}; writing to ${target(config, runtime, args)}`);
-    const tally = new CampaignTally(plan.reference);
+    const tally = new CampaignTally(plan.reference, cityHouseholdsByYear(plan));
     const started = Date.now();
     const done = await load(runtime, plan, args, estimate, (events, occurredAt) => events.forEach((event) => tally.add(event, occurredAt)));
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `wrote ${done.events} events from ${done.commands} commands in ${seconds.toFixed(1)} s (${Math.round(done.events / seconds)} events/s)`,
     );
+    await loadCityRegisters(runtime.dataSource, plan);
+    console.log(`loaded the city's household register and enrolment targets (npm run reference:load can replace them)`);
     for (const line of tally.describe()) console.log(`  ${line}`);
   } finally {
     await runtime.close();
