@@ -4,3 +4,4 @@ export * from './pack';
 export * from './generate';
 export { renderPdf } from './pdf';
 export { renderXlsx } from './xlsx';
+export * from './document-store';

@@ -21,6 +21,7 @@ import { ReferenceModule } from './reference/reference.controller';
 import { EventSchemasModule } from './schemas/event-schemas.module';
 import { Dhis2Module } from './dhis2/dhis2.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { BulletinsModule } from './bulletins/bulletins.module';
 
 export const features = [
   AccountsModule,
@@ -37,6 +38,7 @@ export const features = [
   FeedModule,
   ConsumerGroupsModule,
   AccountabilityModule,
+  BulletinsModule,
   AuditModule,
   EventSchemasModule,
   Dhis2Module,
