@@ -4,7 +4,7 @@
  * event by anyone entitled to the district's supervision (the hash is sent with every download).
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { sha256 } from '@libs/bulletins';
 import { loadDocument, MEDIA_TYPES } from '@libs/bulletins/document-store';
@@ -18,6 +18,8 @@ import { DistrictParams, IssueBulletinDto } from '../accountability/supervision.
 import { knownDistrict } from '../accountability/supervision.controller';
 import { BulletinPacks, recordedHash } from './bulletin-packs';
 import { BulletinCheck, BulletinDocumentParams, BulletinParams, BulletinView } from './bulletins.dto';
+
+const BINARY = { type: 'string', format: 'binary' } as const;
 
 @ApiTags('supervision')
 @Controller('supervision')
@@ -75,6 +77,10 @@ export class BulletinsController {
   /** The bulletin's PDF or Excel document; `Repr-Digest` carries the SHA-256 BulletinIssued recorded. */
   @Get(':district/bulletins/:bulletinId/:format')
   @ApiProduces(MEDIA_TYPES.pdf, MEDIA_TYPES.xlsx)
+  @ApiOkResponse({
+    description: 'The document; Repr-Digest and X-Recorded-SHA256 carry the hash BulletinIssued recorded',
+    content: { [MEDIA_TYPES.pdf]: { schema: BINARY }, [MEDIA_TYPES.xlsx]: { schema: BINARY } },
+  })
   async download(
     @Param() { district, bulletinId, format }: BulletinDocumentParams,
     @Res({ passthrough: true }) response: Response,
