@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { verifyBundle } from '@libs/audit/bundle';
 import { generateBulletin, recordedPosition, sha256 } from '@libs/bulletins';
 import { pdfText } from '@libs/bulletins/pdf-text';
 import { BulletinIssued } from '@libs/domain/supervision';
@@ -177,5 +178,25 @@ describe('bulletin pack', () => {
       .get(`${path}/xlsx`)
       .set('Authorization', await auditor('640105'))
       .expect(404);
+  });
+
+  it("carries the district's bulletin documents in the auditor's export bundle, which checks them offline", async () => {
+    const exported = await request(app.http).get(`/audit/streams/supervision-${D}/export`).expect(200);
+    const { body: key } = await request(app.http).get('/audit/public-key').expect(200);
+    const verdict = verifyBundle(exported.text, { trustedPublicKey: key.publicKey });
+    expect(verdict.ok).toBe(true);
+    expect(verdict.checks.find((c) => c.name === 'documents')).toEqual({
+      name: 'documents',
+      ok: true,
+      detail: '4 documents hash to what their events recorded',
+    });
+    // A document swapped in the bundle no longer hashes to what its event recorded.
+    const [manifestLine, ...rest] = exported.text.split('\n');
+    const { manifest } = JSON.parse(manifestLine);
+    manifest.documents[0].base64 = Buffer.from('not the bulletin').toString('base64');
+    const forged = [JSON.stringify({ manifest }), ...rest].join('\n');
+    expect(verifyBundle(forged, { trustedPublicKey: key.publicKey }).checks.find((c) => c.name === 'documents')).toMatchObject({
+      ok: false,
+    });
   });
 });
