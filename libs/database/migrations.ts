@@ -15,7 +15,7 @@ import { Accounts1765000000000 } from '../accounts/migrations/1765000000000-acco
 import { SealedAnswers1764580000000 } from '../idempotency/migrations/1764580000000-sealed-answers';
 import { WrappingKeys1764580100000 } from '../personal-data/migrations/1764580100000-wrapping-keys';
 import { AuditHeadsAndNotes1765100000000 } from '../audit/checkpointing/migrations/1765100000000-audit-heads-and-notes';
-import { BulletinDocuments1765200000000 } from '../bulletins/migrations/1765200000000-bulletin-documents';
+import { BulletinDocuments1765220000000 } from '../bulletins/migrations/1765220000000-bulletin-documents';
 
 export const libMigrations = [
   EventStoreSchema1764547200000,
@@ -30,5 +30,5 @@ export const libMigrations = [
   WrappingKeys1764580100000,
   Accounts1765000000000,
   AuditHeadsAndNotes1765100000000,
-  BulletinDocuments1765200000000,
+  BulletinDocuments1765220000000,
 ];

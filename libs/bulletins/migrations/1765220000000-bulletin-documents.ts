@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The issued bulletins' documents, addressed by their SHA-256 (the hash BulletinIssued records). Kept so a
  * download is a read; the log can always make them again (libs/bulletins/generate.ts), byte for byte.
  */
-export class BulletinDocuments1765200000000 implements MigrationInterface {
-  name = 'BulletinDocuments1765200000000';
+export class BulletinDocuments1765220000000 implements MigrationInterface {
+  name = 'BulletinDocuments1765220000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS bulletins`);
