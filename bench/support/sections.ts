@@ -3,6 +3,7 @@
  * BENCH_SCALE and turns its results into the rows of its table.
  */
 import { benchAudit, defaultAuditOptions } from '../audit';
+import { benchBulletins, defaultBulletinOptions } from '../bulletins';
 import { benchFeed } from '../feed';
 import { benchHttp, defaultHttpOptions } from '../http';
 import { benchPeers, defaultPeerOptions } from '../peers/scenarios';
@@ -210,5 +211,21 @@ export const scorecard: Section = async (url, scale) => {
     'baseline p50 ms': results.baseline.p50Ms,
     ratio: c.ratioToBaseline,
   }));
+  return { summary, results };
+};
+
+export const bulletins: Section = async (url, scale) => {
+  const o = defaultBulletinOptions;
+  const results = await benchBulletins(url, { ...o, households: scaled(o.households, scale, 200) });
+  const summary = [
+    {
+      case: `one district's bulletin pack (PDF + Excel), log of ${results.logEvents} events, ${results.eventsRead} read`,
+      seconds: results.generate,
+      baseline: 'the reads it makes (same filtered pages)',
+      'baseline seconds': results.read,
+      ratio: results.ratioToRead,
+    },
+    { case: 'render PDF + Excel alone (figures in memory)', seconds: results.render },
+  ];
   return { summary, results };
 };

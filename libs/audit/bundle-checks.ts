@@ -1,5 +1,5 @@
 /** The independent checks of an export bundle (bundle.ts runs them all and never throws). */
-import { createPublicKey, KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, KeyObject } from 'node:crypto';
 import { RecordedEvent } from '../event-store/event-store.port';
 import { verifyChain } from '../event-store/hash-chain';
 import { comparePositions, parsePosition } from '../event-store/position';
@@ -13,7 +13,8 @@ import { verifyInclusion } from './merkle';
 import { exportPublicKey, keyFingerprint, loadPublicKey, SignedCheckpoint, verifyCheckpoint } from './signing';
 import { headEntryHash } from './stream-heads';
 
-export type CheckName = 'format' | 'chain' | 'chain-head' | 'inclusion' | 'stream-head' | 'signature' | 'key' | 'consistency' | 'witnesses';
+export type CheckName =
+  'format' | 'chain' | 'chain-head' | 'inclusion' | 'stream-head' | 'signature' | 'key' | 'consistency' | 'witnesses' | 'documents';
 
 export interface BundleCheck {
   name: CheckName;
@@ -168,4 +169,25 @@ export function readKey(key: KeyObject | string | undefined): KeyObject | undefi
   } catch {
     return undefined;
   }
+}
+
+/** The document hashes the stream's events record: each BulletinIssued (v2) records its pack's PDF and Excel. */
+export function recordedDocumentHashes(events: readonly RecordedEvent[]): string[] {
+  return events.flatMap((e) => {
+    const document = e.type === 'BulletinIssued' ? (e.data.document as { pdfSha256?: unknown; xlsxSha256?: unknown } | null) : null;
+    return document ? [document.pdfSha256, document.xlsxSha256].filter((h): h is string => typeof h === 'string') : [];
+  });
+}
+
+/** Every document an event records is in the bundle, and hashes to what the event recorded. */
+export function checkDocuments(manifest: BundleManifest, events: readonly RecordedEvent[]): BundleCheck {
+  const carried = new Map((manifest.documents ?? []).map((d) => [d.sha256, d]));
+  const recorded = recordedDocumentHashes(events);
+  for (const hash of recorded) {
+    const document = carried.get(hash);
+    if (!document) return fail('documents', `the bundle lacks the document ${hash} an event records`);
+    const actual = createHash('sha256').update(Buffer.from(document.base64, 'base64')).digest('hex');
+    if (actual !== hash) return fail('documents', `the document carried as ${hash} hashes to ${actual}`);
+  }
+  return pass('documents', `${recorded.length} documents hash to what their events recorded`);
 }

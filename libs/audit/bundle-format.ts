@@ -26,6 +26,16 @@ export interface BundleManifest {
   note?: string;
   /** Base64 SPKI DER of the Ed25519 key that signed the checkpoint. */
   publicKey: string;
+  /** Documents whose SHA-256 an event of the stream records (a bulletin's pack), so the bundle checks them too. */
+  documents?: BundleDocument[];
+}
+
+/** A document an event records the hash of, carried whole. */
+export interface BundleDocument {
+  /** Hex SHA-256 of the bytes, as the event recorded it. */
+  sha256: string;
+  mediaType: string;
+  base64: string;
 }
 
 export interface ParsedBundle {

@@ -22,14 +22,17 @@ import {
   checkLayout,
   checkStreamHead,
   CheckName,
+  checkDocuments,
+  recordedDocumentHashes,
 } from './bundle-checks';
-import { BundleFormatError, BundleManifest, BUNDLE_FORMAT, eventLine, manifestLine, parseBundle } from './bundle-format';
+import { BundleDocument, BundleFormatError, BundleManifest, BUNDLE_FORMAT, eventLine, manifestLine, parseBundle } from './bundle-format';
 import { ConsistencyProof } from './consistency';
 import { InclusionProof, verifyInclusion } from './merkle';
 import { exportPublicKey, loadPublicKey, SignedCheckpoint } from './signing';
 
 export { BUNDLE_FORMAT, BundleFormatError } from './bundle-format';
-export type { BundleManifest } from './bundle-format';
+export type { BundleDocument, BundleManifest } from './bundle-format';
+export { recordedDocumentHashes } from './bundle-checks';
 export type { BundleCheck, CheckName } from './bundle-checks';
 
 export interface BundleInput {
@@ -46,6 +49,8 @@ export interface BundleInput {
   /** The checkpoint's signed note, with whatever cosignatures it has. */
   note?: string;
   publicKey: KeyObject | string;
+  /** The documents the events record hashes of (bulletin packs); checked by the `documents` check. */
+  documents?: BundleDocument[];
 }
 
 export function buildBundle(input: BundleInput): string {
@@ -67,6 +72,7 @@ export function buildBundle(input: BundleInput): string {
     ...(input.extends && { extends: input.extends }),
     ...(input.note && { note: input.note }),
     publicKey: exportPublicKey(key),
+    ...(input.documents?.length && { documents: input.documents }),
   };
   return [manifestLine(manifest), ...events.map(eventLine)].join('\n') + '\n';
 }
@@ -121,6 +127,8 @@ function verifyParsed({ manifest, events }: ReturnType<typeof parseBundle>, opti
   ];
   if (options.trustedCheckpoint) checks.push(checkExtends(manifest, options.trustedCheckpoint, keys.key ? [keys.key] : []));
   if (options.witnesses) checks.push(checkWitnesses(manifest.checkpoint, manifest.note, keys.key, options.witnesses));
+  // Only bundles with documents to vouch for carry the check: other streams' verdicts stay as they were.
+  if (manifest.documents || recordedDocumentHashes(events).length > 0) checks.push(checkDocuments(manifest, events));
   return {
     ok: checks.every((c) => c.ok),
     stream: typeof manifest.stream === 'string' ? manifest.stream : null,

@@ -206,6 +206,20 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/cases/:/**', roles: ['supervisor', 'auditor'], scope: caseScope, why: 'history, verify, export' },
   {
     method: 'POST',
+    path: '/supervision/:/bulletins',
+    roles: ['supervisor'],
+    scope: { kind: 'path-ou', segment: 1 },
+    why: "the district's supervisor issues its bimonthly bulletin; the pack is generated from the log",
+  },
+  {
+    method: 'GET',
+    path: '/supervision/:/bulletins/**',
+    roles: ['supervisor', 'auditor'],
+    scope: { kind: 'path-ou', segment: 1 },
+    why: "a district's bulletins and their documents (aggregate figures, unit codes, no personal data)",
+  },
+  {
+    method: 'POST',
     path: '/supervision/:/**',
     roles: ['supervisor'],
     scope: { kind: 'path-ou', segment: 1 },

@@ -17,6 +17,7 @@ import { WrappingKeys1764580100000 } from '../personal-data/migrations/176458010
 import { AuditHeadsAndNotes1765100000000 } from '../audit/checkpointing/migrations/1765100000000-audit-heads-and-notes';
 import { AssessmentSchemes1765200000000 } from '../assessment/migrations/1765200000000-assessment-schemes';
 import { ConsumerGroupScopes1765210000000 } from '../consumer-groups/migrations/1765210000000-consumer-group-scopes';
+import { BulletinDocuments1765220000000 } from '../bulletins/migrations/1765220000000-bulletin-documents';
 
 export const libMigrations = [
   EventStoreSchema1764547200000,
@@ -33,4 +34,5 @@ export const libMigrations = [
   AuditHeadsAndNotes1765100000000,
   AssessmentSchemes1765200000000,
   ConsumerGroupScopes1765210000000,
+  BulletinDocuments1765220000000,
 ];

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_TYPES } from '../domain/event-types';
-import { upcastHouseholdEnrolled } from '../domain/upcasting';
+import { upcastBulletinIssued, upcastHouseholdEnrolled } from '../domain/upcasting';
 import { generateEventSchemas, schemaFileName, schemaFileText, schemaIndexText } from './generate';
 import { listEventSchemas, schemaViolation } from './registry';
 
@@ -61,6 +61,22 @@ describe('published event schemas', () => {
     expect(schemaViolation('HouseholdEnrolled', v1)).toBeDefined();
     expect(schemaViolation('HouseholdEnrolled', upcastHouseholdEnrolled(v1 as never, '2012-12-31T20:00:00.000Z'))).toBeUndefined();
     const older = listEventSchemas().filter((s) => !s.current);
-    expect(older.map((s) => `${s.type} v${s.version}`)).toEqual(['HouseholdEnrolled v1']);
+    expect(older.map((s) => `${s.type} v${s.version}`)).toEqual(['BulletinIssued v1', 'HouseholdEnrolled v1']);
+  });
+
+  it('upcast a BulletinIssued v1 (no document) to one that fits the current schema', () => {
+    const v1 = {
+      districtCode: '640104',
+      bulletinId: 'b-1',
+      supervisorId: 'sup-wang',
+      period: '201201B',
+      kind: 'progress',
+      units: [],
+      summary: 'on schedule',
+      issuedAt: '2012-03-02T00:00:00.000Z',
+    };
+    expect(schemaViolation('BulletinIssued', v1, 1)).toBeUndefined();
+    expect(schemaViolation('BulletinIssued', v1)).toMatch(/must have required property 'document'/);
+    expect(schemaViolation('BulletinIssued', upcastBulletinIssued(v1 as never))).toBeUndefined();
   });
 });

@@ -21,9 +21,10 @@ const SOURCES: { file: string; union: string }[] = [
 ];
 const OLDER_SHAPES = [
   { file: 'libs/domain/upcasting/household-enrolled.ts', type: 'HouseholdEnrolledV1', eventType: 'HouseholdEnrolled', version: 1 },
+  { file: 'libs/domain/upcasting/bulletin-issued.ts', type: 'BulletinIssuedV1', eventType: 'BulletinIssued', version: 1 },
 ];
 /** The current version of types that have older ones; every other type is at version 1. */
-export const CURRENT_VERSIONS: Record<string, number> = { HouseholdEnrolled: 2 };
+export const CURRENT_VERSIONS: Record<string, number> = { HouseholdEnrolled: 2, BulletinIssued: 2 };
 
 export interface EventSchema {
   type: string;

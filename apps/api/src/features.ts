@@ -23,6 +23,7 @@ import { Dhis2Module } from './dhis2/dhis2.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { AssessmentModule } from './assessment/assessment.module';
 import { ScreeningsModule } from './screenings/screenings.module';
+import { BulletinsModule } from './bulletins/bulletins.module';
 
 export const features = [
   AccountsModule,
@@ -39,6 +40,7 @@ export const features = [
   FeedModule,
   ConsumerGroupsModule,
   AccountabilityModule,
+  BulletinsModule,
   AuditModule,
   EventSchemasModule,
   Dhis2Module,

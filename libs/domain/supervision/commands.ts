@@ -1,6 +1,6 @@
 /** Supervision commands. The acting supervisor is `metadata.actor`; the instant checked is `metadata.occurredAt`. */
 import { Command } from '../shared';
-import { BulletinKind } from './events';
+import { BulletinDocument, BulletinKind } from './events';
 
 export type AssignSupervisor = Command<'AssignSupervisor', { districtCode: string; supervisorId: string; reason: string }>;
 
@@ -13,7 +13,16 @@ export type RecordSupervisionVisit = Command<
 
 export type IssueBulletin = Command<
   'IssueBulletin',
-  { districtCode: string; bulletinId: string; period: string; kind: BulletinKind; units: string[]; summary: string }
+  {
+    districtCode: string;
+    bulletinId: string;
+    period: string;
+    kind: BulletinKind;
+    units: string[];
+    summary: string;
+    /** The generated pack's hashes and position; absent when no document is issued with it. */
+    document?: BulletinDocument;
+  }
 >;
 
 export type SupervisionCommand = AssignSupervisor | EndSupervisorAssignment | RecordSupervisionVisit | IssueBulletin;

@@ -90,7 +90,7 @@ function recordVisit(command: RecordSupervisionVisit, state: SupervisionState): 
 }
 
 function issueBulletin(command: IssueBulletin, state: SupervisionState): SupervisionEvent[] {
-  const { districtCode, bulletinId, period, kind, units, summary } = command.data;
+  const { districtCode, bulletinId, period, kind, units, summary, document } = command.data;
   const { actor, occurredAt } = command.metadata;
   rule(isBimonth(period), 'bulletin-period-not-bimonthly', `bulletin period ${period} is not YYYYMMB`, 'invalid');
   const span = parsePeriod(period)!;
@@ -112,10 +112,12 @@ function issueBulletin(command: IssueBulletin, state: SupervisionState): Supervi
     'bulletin-already-issued',
     `bulletin ${bulletinId} was already issued`,
   );
-  return [
-    {
-      type: 'BulletinIssued',
-      data: { districtCode, bulletinId, supervisorId: actor, period, kind, units: [...units], summary, issuedAt: occurredAt },
-    },
-  ];
+  // One bulletin per district and bimonth: a second would publish two sets of figures for the same months.
+  rule(
+    state.status === 'Unassigned' || !state.bulletinPeriods.includes(period),
+    'bulletin-already-issued',
+    `district ${districtCode} already has a bulletin for ${period}`,
+  );
+  const data = { districtCode, bulletinId, supervisorId: actor, period, kind, units: [...units], summary, issuedAt: occurredAt };
+  return [{ type: 'BulletinIssued', data: { ...data, document: document ?? null } }];
 }

@@ -202,6 +202,7 @@ describe('supervision decider', () => {
               units: ['unit-a'],
               summary: 'slow',
               issuedAt: '2012-03-02T00:00:00Z',
+              document: null,
             },
           },
         ]);
@@ -239,6 +240,21 @@ describe('supervision decider', () => {
       given(supervisionDecider, [wangTerm, ...first])
         .when(bulletin(wang, '2012-03-05T00:00:00Z'))
         .thenThrows('bulletin-already-issued');
+    });
+
+    it("refuses a second bulletin for a district's bimonth, whatever its id", () => {
+      const first = supervisionDecider.decide(bulletin(wang, '2012-03-02T00:00:00Z'), fold([wangTerm]));
+      given(supervisionDecider, [wangTerm, ...first])
+        .when(bulletin(wang, '2012-03-05T00:00:00Z', { bulletinId: 'b-2', kind: 'progress', units: [] }))
+        .thenThrows('bulletin-already-issued');
+    });
+
+    it('records the hashes and log position of the pack issued with it', () => {
+      const document = { pdfSha256: 'a'.repeat(64), xlsxSha256: 'b'.repeat(64), asOf: '4194304', layout: 'bulletin-pack/1' };
+      const command = bulletin(wang, '2012-03-02T00:00:00Z');
+      const withDocument = { ...command, data: { ...command.data, document } } as SupervisionCommand;
+      const [event] = supervisionDecider.decide(withDocument, fold([wangTerm]));
+      expect(event).toMatchObject({ type: 'BulletinIssued', data: { bulletinId: 'b-1', document } });
     });
   });
 });

@@ -7,6 +7,22 @@ import { DomainEvent } from '../shared';
 export const BULLETIN_KINDS = ['progress', 'criticism'] as const;
 export type BulletinKind = (typeof BULLETIN_KINDS)[number];
 
+/**
+ * The bulletin pack a BulletinIssued carries (v2): the hashes of its two documents and the log position its
+ * figures were read at. Generated again from the log up to `asOf` with the same layout, the documents come
+ * out byte for byte the same, so the hashes let anyone check a copy against the log.
+ */
+export interface BulletinDocument {
+  /** Hex SHA-256 of the PDF. */
+  pdfSha256: string;
+  /** Hex SHA-256 of the Excel workbook (.xlsx). */
+  xlsxSha256: string;
+  /** The global log position (text form, libs/event-store formatPosition) the figures were read at. */
+  asOf: string;
+  /** The generator's layout, e.g. `bulletin-pack/1`: a new layout is a new name, never a changed one. */
+  layout: string;
+}
+
 export type SupervisorAssigned = DomainEvent<
   'SupervisorAssigned',
   { districtCode: string; supervisorId: string; assignedAt: string; reason: string }
@@ -36,6 +52,8 @@ export type BulletinIssued = DomainEvent<
     units: string[];
     summary: string;
     issuedAt: string;
+    /** Null for a bulletin recorded without its documents (every v1 event, and the generator's). */
+    document: BulletinDocument | null;
   }
 >;
 

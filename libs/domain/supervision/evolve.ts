@@ -9,12 +9,12 @@ export function evolveSupervision(state: SupervisionState, event: SupervisionEve
   switch (event.type) {
     case 'SupervisorAssigned': {
       const { districtCode, supervisorId, assignedAt } = event.data;
-      const record = state.status === 'Unassigned' ? { terms: [], bulletinIds: [], visitMonths: [] } : state;
+      const record = state.status === 'Unassigned' ? { terms: [], bulletinIds: [], bulletinPeriods: [], visitMonths: [] } : state;
       // Close a term left open (only possible in an occurredAt-ordered replay) so at most one is in force.
       const closed = record.terms.map((term) => (term.until === null ? { ...term, until: assignedAt } : term));
       const terms = [...closed, { districtCode, supervisorId, from: assignedAt, until: null }];
-      const { bulletinIds, visitMonths } = record;
-      return { status: 'Assigned', districtCode, supervisorId, since: assignedAt, terms, bulletinIds, visitMonths };
+      const { bulletinIds, bulletinPeriods, visitMonths } = record;
+      return { status: 'Assigned', districtCode, supervisorId, since: assignedAt, terms, bulletinIds, bulletinPeriods, visitMonths };
     }
     case 'SupervisorAssignmentEnded': {
       if (state.status !== 'Assigned') return state;
@@ -27,7 +27,13 @@ export function evolveSupervision(state: SupervisionState, event: SupervisionEve
       return { ...state, visitMonths: [...state.visitMonths, event.data.month] };
     case 'BulletinIssued':
       if (state.status === 'Unassigned') return state;
-      return { ...state, bulletinIds: [...state.bulletinIds, event.data.bulletinId] };
+      return {
+        ...state,
+        bulletinIds: [...state.bulletinIds, event.data.bulletinId],
+        bulletinPeriods: state.bulletinPeriods.includes(event.data.period)
+          ? state.bulletinPeriods
+          : [...state.bulletinPeriods, event.data.period],
+      };
     default: {
       const _exhaustive: never = event;
       return state;

@@ -9,7 +9,7 @@ const term = (districtCode: string, supervisorId: string, from: string, until: s
 });
 const district = (code: string, ...terms: ReturnType<typeof term>[]): readonly [string, SupervisionState] => [
   code,
-  { status: 'Vacant', districtCode: code, terms, bulletinIds: [], visitMonths: [] },
+  { status: 'Vacant', districtCode: code, terms, bulletinIds: [], bulletinPeriods: [], visitMonths: [] },
 ];
 
 describe('one district per supervisor', () => {

@@ -17,6 +17,8 @@ interface DistrictRecord {
   /** Every term, oldest first; in `Assigned` the last one is open. */
   terms: SupervisorAssignment[];
   bulletinIds: string[];
+  /** Bimonths (`YYYYMMB`) a bulletin was issued for: one bulletin per district and bimonth. */
+  bulletinPeriods: string[];
   visitMonths: string[];
 }
 

@@ -84,3 +84,20 @@ describe('HouseholdEnrolled v1 -> v2', () => {
     expect(() => upcast('HouseholdEnrolled', { householdId: 'h' }, { occurredAt: 'yesterday' })).toThrow(/occurredAt/);
   });
 });
+
+describe('BulletinIssued v1 -> v2', () => {
+  // A BulletinIssued as stored before bulletins carried their documents.
+  const v1 = JSON.parse(`{
+    "districtCode": "640104", "bulletinId": "b-1", "supervisorId": "sup-wang", "period": "201201B",
+    "kind": "criticism", "units": ["640104001"], "summary": "slow", "issuedAt": "2012-03-02T00:00:00.000Z"
+  }`);
+
+  it('reads a v1 event as a bulletin issued without documents', () => {
+    expect(upcast('BulletinIssued', v1, { occurredAt: '2012-03-02T00:00:00.000Z' })).toEqual({ ...v1, document: null });
+  });
+
+  it('leaves a v2 event as it is', () => {
+    const v2 = { ...v1, document: { pdfSha256: 'a'.repeat(64), xlsxSha256: 'b'.repeat(64), asOf: '7', layout: 'bulletin-pack/1' } };
+    expect(upcast('BulletinIssued', v2, { occurredAt: '2012-03-02T00:00:00.000Z' })).toBe(v2);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * A district's supervision: who supervises it (assigned by the city office), their monthly visits and
- * bimonthly bulletins, its state, and its compliance from the read model.
+ * bimonthly bulletins (issued with their pack: ../bulletins), its state, and its compliance from the read model.
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -19,12 +19,11 @@ import { districtCompliance } from '@projections/supervision-compliance/supervis
 import { commandContext, written } from '../commands/command-context';
 import { ReasonDto } from '../commands/shared/command.dto';
 import { ProblemException } from '../http/problem';
-import { newId } from '../http/request-context';
 import { setEtag } from '../http/revision';
 import { actingRole } from './acting-role';
 import { ActOnSupervision } from './accountability.commands';
 import { CITY_DISTRICTS } from './case-authority';
-import { AssignSupervisorDto, ComplianceQuery, DistrictParams, IssueBulletinDto, RecordVisitDto } from './supervision.dto';
+import { AssignSupervisorDto, ComplianceQuery, DistrictParams, RecordVisitDto } from './supervision.dto';
 import { ComplianceOverview, DistrictComplianceView, SupervisionAnswer, SupervisionView } from './answers.dto';
 
 type Data<T extends SupervisionCommand['type']> = Extract<SupervisionCommand, { type: T }>['data'];
@@ -99,28 +98,6 @@ export class SupervisionController {
     );
   }
 
-  /** Issues the district's bimonthly supervision bulletin. */
-  @Post(':district/bulletins')
-  @ApiCommand()
-  @HttpCode(201)
-  async bulletin(
-    @Param() { district }: DistrictParams,
-    @Body() body: IssueBulletinDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<SupervisionAnswer> {
-    const bulletinId = body.bulletinId ?? newId(request, 'bulletinId');
-    const { period, kind, units, summary } = body;
-    const answer = await this.act(
-      'IssueBulletin',
-      { districtCode: knownDistrict(district), bulletinId, period, kind, units, summary },
-      body.occurredAt,
-      request,
-      response,
-    );
-    return { ...answer, bulletinId };
-  }
-
   /** The six districts side by side: each one's compliance over the months asked. */
   @Get('compliance')
   overview(@Query() query: ComplianceQuery): Promise<ComplianceOverview> {
@@ -170,7 +147,7 @@ export class SupervisionController {
   }
 }
 
-function knownDistrict(code: string): string {
+export function knownDistrict(code: string): string {
   if (referenceData.level(code) !== 'district')
     throw ProblemException.of(404, 'district-not-found', 'no district of the city has that code');
   return code;

@@ -5,7 +5,8 @@
  * log still hashes to the latest signed checkpoint: a row rewritten with its chain recomputed, or the
  * last event of a stream deleted, leaves the chain intact but not the signed root.
  */
-import { buildBundle } from '@libs/audit/bundle';
+import { buildBundle, BundleDocument, recordedDocumentHashes } from '@libs/audit/bundle';
+import { loadDocument } from '@libs/bulletins/document-store';
 import { HistoryEntry, replayHistory, Evolver } from '@libs/audit/replay';
 import {
   CheckpointError,
@@ -90,7 +91,8 @@ export async function verifyStream(raw: EventStore, writer: CheckpointWriter, db
 /**
  * The stream as stored (personal fields stay ciphertext: the chain is over them), the checkpoint of the log
  * as it is (signed now when it has grown), the proofs of its last event and of its stream head, and with
- * `trusted` the consistency proof from that earlier checkpoint: `family-ledger verify` checks it offline.
+ * `trusted` the consistency proof from that earlier checkpoint, and the documents its events record the
+ * hashes of (bulletin packs, from bulletins.documents): `family-ledger verify` checks it offline.
  */
 export async function exportStream(
   raw: EventStore,
@@ -117,13 +119,24 @@ export async function exportStream(
   const stored = await storedCheckpointOfSize(db, covering.checkpoint.eventCount);
   const note = stored?.note ? stored.note + (await cosignatureLines(db, covering.checkpoint.eventCount)) : undefined;
   try {
-    return buildBundle({ events, ...covering, extends: extension, note, publicKey: writer.publicKey() });
+    const documents = await bundleDocuments(db, events);
+    return buildBundle({ events, ...covering, extends: extension, note, publicKey: writer.publicKey(), documents });
   } catch (error) {
     // The proof comes from the log as this process read it; a last event whose stored hash differs now was rewritten since.
     if (error instanceof RangeError)
       throw new CheckpointError('log-disagrees-with-checkpoint', "the stream's last event no longer hashes as it did when checkpointed");
     throw error;
   }
+}
+
+/** The documents the stream's events record the hashes of (a supervision stream's bulletin packs), as kept. */
+async function bundleDocuments(db: Queryable, events: readonly RecordedEvent[]): Promise<BundleDocument[]> {
+  const documents: BundleDocument[] = [];
+  for (const hash of recordedDocumentHashes(events)) {
+    const kept = await loadDocument(db, hash);
+    if (kept) documents.push({ sha256: kept.sha256, mediaType: kept.mediaType, base64: kept.bytes.toString('base64') });
+  }
+  return documents;
 }
 
 async function extensionFrom(writer: CheckpointWriter, db: Queryable, size: number, later: SignedCheckpoint) {

@@ -1130,26 +1130,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/supervision/{district}/bulletins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Issues the district's bimonthly supervision bulletin.
-         * @description Roles: supervisor, admin (visits and bulletins of a district). The district in the path must lie within the token's org unit (404 otherwise).
-         */
-        post: operations["SupervisionController_bulletin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/supervision/compliance": {
         parameters: {
             query?: never;
@@ -1242,6 +1222,86 @@ export interface paths {
          * @description Roles: supervisor, auditor, admin (who answers for what). City-wide tokens only (403 `out-of-scope` otherwise).
          */
         get: operations["ResponsibilitiesController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/{district}/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issues the district's bimonthly bulletin, generating its pack (PDF and Excel) from the log.
+         * @description Roles: supervisor, admin (the district's supervisor issues its bimonthly bulletin; the pack is generated from the log). The district in the path must lie within the token's org unit (404 otherwise).
+         */
+        post: operations["BulletinsController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/{district}/bulletins/{bulletinId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A bulletin as its event recorded it, with its documents' hashes and where to download them.
+         * @description Roles: supervisor, auditor, admin (a district's bulletins and their documents (aggregate figures, unit codes, no personal data)). The district in the path must lie within the token's org unit (404 otherwise).
+         */
+        get: operations["BulletinsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/{district}/bulletins/{bulletinId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Generates the bulletin again from the log as of its recorded position and compares every hash.
+         * @description Roles: supervisor, auditor, admin (a district's bulletins and their documents (aggregate figures, unit codes, no personal data)). The district in the path must lie within the token's org unit (404 otherwise).
+         */
+        get: operations["BulletinsController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/{district}/bulletins/{bulletinId}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bulletin's PDF or Excel document; `Repr-Digest` carries the SHA-256 BulletinIssued recorded.
+         * @description Roles: supervisor, auditor, admin (a district's bulletins and their documents (aggregate figures, unit codes, no personal data)). The district in the path must lie within the token's org unit (404 otherwise).
+         */
+        get: operations["BulletinsController_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2799,23 +2859,6 @@ export interface components {
             unitsVisited: string[];
             findings: string;
         };
-        IssueBulletinDto: {
-            /**
-             * Format: date-time
-             * @description When it happened in the field; defaults to now
-             */
-            occurredAt?: string;
-            bulletinId?: string;
-            /**
-             * @description Bimonthly period, YYYYMMB
-             * @example 201201B
-             */
-            period: string;
-            /** @enum {string} */
-            kind: "progress" | "criticism";
-            units: string[];
-            summary: string;
-        };
         ComplianceOverview: {
             /** @description Log position the read model reflects; null before it has handled anything. */
             position: string | null;
@@ -2878,6 +2921,65 @@ export interface components {
             revision: number;
             /** @description The responsibility as folded: task, official, unit, indicator and target, due period. */
             state: Record<string, never>;
+        };
+        IssueBulletinDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            bulletinId?: string;
+            /**
+             * @description Bimonthly period, YYYYMMB
+             * @example 201201B
+             */
+            period: string;
+            /** @enum {string} */
+            kind: "progress" | "criticism";
+            units: string[];
+            summary: string;
+        };
+        BulletinDocumentView: {
+            /** @description Hex SHA-256 of the PDF, as BulletinIssued recorded it. */
+            pdfSha256: string;
+            xlsxSha256: string;
+            /** @description The log position the figures were read at. */
+            asOf: string;
+            layout: string;
+            /** @description Where to download each document. */
+            pdf: string;
+            xlsx: string;
+        };
+        BulletinView: {
+            districtCode: string;
+            bulletinId: string;
+            period: string;
+            /** @enum {string} */
+            kind: "progress" | "criticism";
+            units: string[];
+            summary: string;
+            supervisorId: string;
+            issuedAt: string;
+            /** @description Null for a bulletin issued without documents. */
+            document: components["schemas"]["BulletinDocumentView"] | null;
+        };
+        BulletinCheck: {
+            bulletinId: string;
+            recorded: {
+                pdfSha256: string;
+                xlsxSha256: string;
+            };
+            kept: {
+                pdfSha256: string | null;
+                xlsxSha256: string | null;
+            };
+            regenerated: {
+                pdfSha256: string;
+                xlsxSha256: string;
+            };
+            asOf: string;
+            /** @description True when kept and regenerated documents all hash to what the event recorded. */
+            matches: boolean;
         };
         HistoryEntryDto: {
             revision: number;
@@ -9409,126 +9511,6 @@ export interface operations {
             };
         };
     };
-    SupervisionController_bulletin: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
-                "If-Match"?: string;
-                /** @description Copied into the metadata of every event appended */
-                "X-Correlation-Id"?: string;
-                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
-                traceparent?: string;
-                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
-                tracestate?: string;
-                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
-                "X-Actor"?: string;
-                /** @description A retry with the same key and body gets the first answer; another body is 422 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                district: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["IssueBulletinDto"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SupervisionAnswer"];
-                };
-            };
-            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A rule broken (`code` names it), or a concurrent write */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the current revision */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than allowed */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database or the event store is unavailable; retry after Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     SupervisionController_overview: {
         parameters: {
             query?: {
@@ -9852,6 +9834,332 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsibilityView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BulletinsController_issue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                district: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueBulletinDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BulletinsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                district: string;
+                bulletinId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BulletinsController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                district: string;
+                bulletinId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinCheck"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BulletinsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                district: string;
+                format: "pdf" | "xlsx";
+                bulletinId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document; Repr-Digest and X-Recorded-SHA256 carry the hash BulletinIssued recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */

@@ -1,0 +1,95 @@
+/**
+ * One district's bimonthly bulletin at seed scale (the generated campaign: 70,200 households, BENCH_SCALE
+ * shrinks it): the whole pack (read the log up to the head, fold the figures, render PDF and Excel, hash),
+ * beside its baseline measured in the same run, the reads it makes (the same filtered pages of the log).
+ */
+import { BULLETIN_LAYOUT, bulletinFigures, buildPack, generateBulletin, readFigureEvents, renderPdf, renderXlsx } from '../libs/bulletins';
+import { localMonthOf } from '../libs/calendar';
+import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
+import { CampaignPlan } from '../libs/generator';
+import { loadInBulk } from '../scripts/generate/in-bulk';
+import { progressBar } from './support/progress';
+import { median, round } from './support/stats';
+
+export interface BulletinBenchOptions {
+  households: number;
+  years: number;
+  repeats: number;
+}
+
+export const defaultBulletinOptions: BulletinBenchOptions = { households: 70_200, years: 1, repeats: 3 };
+
+export interface BulletinBenchResults {
+  logEvents: number;
+  eventsRead: number;
+  layout: string;
+  /** Median seconds. */
+  generate: number;
+  read: number;
+  render: number;
+  ratioToRead: number;
+  pdfBytes: number;
+  xlsxBytes: number;
+}
+
+const DISTRICT = '640104';
+
+export async function benchBulletins(url: string, options: BulletinBenchOptions = defaultBulletinOptions): Promise<BulletinBenchResults> {
+  const store = new PostgresEventStore({ connectionString: url, poolSize: 4 });
+  try {
+    const plan = new CampaignPlan({ seed: 4_242, households: options.households, years: options.years });
+    const bar = progressBar('generate campaign (bulk)', options.households * 12 * options.years, 'events');
+    let reported = 0;
+    await loadInBulk(store, plan, {
+      shard: 2_000,
+      concurrency: 2,
+      onProgress: (p) => (bar.increment(p.events - reported), (reported = p.events)),
+    });
+    bar.stop();
+    await store.pool.query('ANALYZE event_store.events');
+    const [{ n }] = (await store.pool.query('SELECT count(*)::int AS n FROM event_store.events')).rows;
+    const asOf = await store.headPosition();
+    // The last bimonth of the first year, issued early in the next.
+    const header = {
+      bulletinId: 'bench',
+      districtCode: DISTRICT,
+      period: `${plan.firstYear}06B`,
+      kind: 'progress' as const,
+      units: [],
+      summary: 'bench',
+      supervisorId: 'sup-bench',
+      issuedAt: `${plan.firstYear + 1}-01-05T02:00:00.000Z`,
+      asOf,
+    };
+    const [generate, read, render]: number[][] = [[], [], []];
+    let last = await generateBulletin(store, header);
+    for (let repeat = 0; repeat < options.repeats; repeat++) {
+      read.push((await timed(() => readFigureEvents(store, DISTRICT, asOf))).seconds);
+      const g = await timed(() => generateBulletin(store, header));
+      generate.push(g.seconds);
+      last = g.result;
+      const events = await readFigureEvents(store, DISTRICT, asOf);
+      const pack = buildPack(bulletinFigures(events, DISTRICT, header.period, String(localMonthOf(header.issuedAt))), last.pack.header);
+      render.push((await timed(async () => [await renderPdf(pack), await renderXlsx(pack)])).seconds);
+    }
+    return {
+      logEvents: n,
+      eventsRead: last.eventsRead,
+      layout: BULLETIN_LAYOUT,
+      generate: round(median(generate), 3),
+      read: round(median(read), 3),
+      render: round(median(render), 3),
+      ratioToRead: round(median(generate) / median(read), 2),
+      pdfBytes: last.pdf.length,
+      xlsxBytes: last.xlsx.length,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  return { result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
