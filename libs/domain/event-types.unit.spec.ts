@@ -32,6 +32,7 @@ const FROZEN = {
     'CaseReopened',
   ],
   activity: ['GroupActivityHeld', 'GroupActivityCorrected', 'GroupActivityCancelled'],
+  support: ['SupportGranted', 'SupportDelivered', 'SupportReturned', 'SupportReversed'],
 } as const;
 
 describe('stored event type names', () => {
@@ -87,6 +88,10 @@ describe('personal fields', () => {
       GroupActivityHeld: ['reason'],
       GroupActivityCorrected: ['reason'],
       GroupActivityCancelled: ['reason'],
+      SupportGranted: [],
+      SupportDelivered: [],
+      SupportReturned: ['reason'],
+      SupportReversed: ['reason'],
     });
   });
 

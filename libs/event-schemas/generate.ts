@@ -17,6 +17,7 @@ const SOURCES: { file: string; union: string }[] = [
   { file: 'libs/domain/accountability-case/events.ts', union: 'CaseEvent' },
   { file: 'libs/domain/activity/events.ts', union: 'ActivityEvent' },
   { file: 'libs/domain/pilot-village/events.ts', union: 'PilotVillageEvent' },
+  { file: 'libs/domain/support/events.ts', union: 'SupportEvent' },
 ];
 const OLDER_SHAPES = [
   { file: 'libs/domain/upcasting/household-enrolled.ts', type: 'HouseholdEnrolledV1', eventType: 'HouseholdEnrolled', version: 1 },
