@@ -12,6 +12,7 @@ import { ROLES } from './principal';
 
 const household: ScopeRule = { kind: 'aggregate', aggregate: 'household' };
 const loan: ScopeRule = { kind: 'aggregate', aggregate: 'loan' };
+const support: ScopeRule = { kind: 'aggregate', aggregate: 'support' };
 const caseScope: ScopeRule = { kind: 'aggregate', aggregate: 'case' };
 const city: ScopeRule = { kind: 'city' };
 const none: ScopeRule = { kind: 'none' };
@@ -180,6 +181,24 @@ export const POLICY: readonly PolicyEntry[] = [
     scope: loan,
     personal: true,
     why: 'history, verification',
+  },
+
+  // Support handed out (incentive payments, funds, donated goods): the family-planning registrars record it.
+  {
+    method: 'POST',
+    path: '/support',
+    roles: ['registrar'],
+    scope: { kind: 'body-household', field: 'householdId' },
+    chosenId: 'supportId',
+    why: "support to a household in the registrar's area",
+  },
+  { method: 'POST', path: '/support/:/**', roles: ['registrar'], scope: support, why: 'deliveries, returns, reversal' },
+  {
+    method: 'GET',
+    path: '/support/:',
+    roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'],
+    scope: support,
+    why: 'what one grant stands at (amounts and codes; no reason)',
   },
 
   // Supervision and accountability.

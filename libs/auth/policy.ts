@@ -23,7 +23,7 @@ export type ScopeRule =
   /** A query names its place (`?ou=`, `?district=`); absent means the caller's own org unit (the city for a city-wide token). */
   | { kind: 'query'; param: string }
   /** The path names an aggregate; its place comes from its stream. Outside the scope: 404. */
-  | { kind: 'aggregate'; aggregate: 'household' | 'loan' | 'case' }
+  | { kind: 'aggregate'; aggregate: 'household' | 'loan' | 'case' | 'support' }
   /** The path's segment at this index is an org-unit code (`/supervision/640104/...`). */
   | { kind: 'path-ou'; segment: number };
 

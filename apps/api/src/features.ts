@@ -21,6 +21,7 @@ import { ReferenceModule } from './reference/reference.controller';
 import { EventSchemasModule } from './schemas/event-schemas.module';
 import { Dhis2Module } from './dhis2/dhis2.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { SupportModule } from './support/support.module';
 
 export const features = [
   AccountsModule,
@@ -42,4 +43,5 @@ export const features = [
   Dhis2Module,
   ReferenceModule,
   ActivitiesModule,
+  SupportModule,
 ];

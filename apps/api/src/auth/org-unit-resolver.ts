@@ -23,6 +23,12 @@ export class OrgUnitResolver {
     return householdId === undefined ? undefined : this.householdVillage(householdId);
   }
 
+  /** The village of the household the support went to. */
+  async supportVillage(supportId: string): Promise<string | undefined> {
+    const householdId = await this.cached(`support-${supportId}`, 'householdId');
+    return householdId === undefined ? undefined : this.householdVillage(householdId);
+  }
+
   caseDistrict(caseId: string): Promise<string | undefined> {
     return this.cached(`case-${caseId}`, 'districtCode');
   }

@@ -10,6 +10,17 @@ import { referenceData } from '@libs/reference-data';
 import { ProblemException } from '../http/problem';
 import { OrgUnitResolver } from './org-unit-resolver';
 
+/** Where each aggregate named in a path sits: its own org unit, or its household's village. */
+const AGGREGATE_UNITS: Record<
+  Extract<ScopeRule, { kind: 'aggregate' }>['aggregate'],
+  (resolver: OrgUnitResolver, id: string) => Promise<string | undefined>
+> = {
+  household: (resolver, id) => resolver.householdVillage(id),
+  loan: (resolver, id) => resolver.loanVillage(id),
+  case: (resolver, id) => resolver.caseDistrict(id),
+  support: (resolver, id) => resolver.supportVillage(id),
+};
+
 const notFound = () => ProblemException.of(404, 'not-found');
 const outOfScope = (what: string) => ProblemException.of(403, 'out-of-scope', `${what} lies outside the org unit of your token`);
 
@@ -80,12 +91,7 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
     }
     case 'aggregate': {
       const id = segment(request, 1) ?? '';
-      const unit =
-        rule.aggregate === 'household'
-          ? await resolver.householdVillage(id)
-          : rule.aggregate === 'loan'
-            ? await resolver.loanVillage(id)
-            : await resolver.caseDistrict(id);
+      const unit = await AGGREGATE_UNITS[rule.aggregate](resolver, id);
       if (unit === undefined || !inside(unit)) throw notFound();
       return;
     }
