@@ -28,6 +28,8 @@ import { satisfactionRatesProjection } from './satisfaction-rates/satisfaction-r
 import { ServiceCountsView } from './service-deliveries/service-deliveries.entity';
 import { serviceDeliveriesIndicators } from './service-deliveries/service-deliveries.indicators';
 import { serviceDeliveriesProjection } from './service-deliveries/service-deliveries.projection';
+import { supportPaymentsIndicators } from './support-payments/support-payments.indicators';
+import { supportPaymentsProjection } from './support-payments/support-payments.projection';
 import { supervisionComplianceProjection } from './supervision-compliance/supervision-compliance.projection';
 
 export { readModelMigrations } from './migrations';
@@ -48,6 +50,7 @@ export const readModels: readonly ReadModel[] = [
   { projection: satisfactionRatesProjection, indicators: satisfactionRatesIndicators, reportingEntities: [SatisfactionCountsView] },
   { projection: loanPortfolioProjection, indicators: loanPortfolioIndicators, reportingEntities: [LoanCountsView] },
   { projection: activityCountsProjection, indicators: activityCountsIndicators },
+  { projection: supportPaymentsProjection, indicators: supportPaymentsIndicators },
   { projection: caseAuditTrailProjection },
   { projection: supervisionComplianceProjection },
   { projection: householdRegisterProjection },

@@ -17,7 +17,9 @@ export type IndicatorUnit =
   | 'activities'
   | 'sessions'
   | 'attendances'
-  | 'materials';
+  | 'materials'
+  | 'grants'
+  | 'items';
 
 export interface Measure {
   /** What is counted, in words. */

@@ -7,17 +7,17 @@ import { HouseholdCategory } from '../household/events';
 import { DomainEvent } from '../shared';
 
 /** What every support event names, so a read model can count it without folding the stream. */
-interface SupportRef {
+type SupportRef = {
   supportId: string;
   householdId: string;
   programmeCode: string;
-}
+};
 
 /** An amount of money (or, in kind, the value of the goods) in fen, and the goods counted in units. */
-export interface SupportQuantity {
+export type SupportQuantity = {
   amountFen: number;
   units: number;
-}
+};
 
 /** `householdCategory` is the household's category when the support was granted: the figures count it there. */
 export type SupportGranted = DomainEvent<'SupportGranted', SupportRef & SupportQuantity & { householdCategory: HouseholdCategory }>;
