@@ -133,6 +133,13 @@ export const POLICY: readonly PolicyEntry[] = [
   },
   {
     method: 'GET',
+    path: '/households/:/support',
+    roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'],
+    scope: household,
+    why: 'what the household received (programmes, amounts, units): its page, for the staff who serve it',
+  },
+  {
+    method: 'GET',
     path: '/households/:',
     roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'],
     scope: household,
