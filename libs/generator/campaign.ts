@@ -12,6 +12,7 @@ import { LoanProgress, loanMonth } from './loans';
 import { CampaignOptions, CampaignPlan } from './plan';
 import { Programme } from './programme';
 import { ServiceCatalogue } from './services';
+import { supportMonth } from './support';
 
 export interface GenerateOptions {
   /** Households [from, to) of the plan's; all by default. */
@@ -41,6 +42,7 @@ export function* generatePlanned(plan: CampaignPlan, generate: GenerateOptions =
       for (const item of householdMonth(plan, catalogue, household, month)) items.push(item);
     }
     for (const loan of loans) items.push(...loanMonth(plan, loan, month));
+    items.push(...supportMonth(plan, month, from, to));
     items.sort(byTime);
     for (const { stream, command } of items) yield { stream, command };
   }

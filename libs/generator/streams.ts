@@ -5,6 +5,7 @@ import { loanDecider } from '../domain/loan';
 import { responsibilityDecider } from '../domain/responsibility';
 import { Command, Decider, DomainEvent } from '../domain/shared/decider';
 import { supervisionDecider } from '../domain/supervision';
+import { supportDecider } from '../domain/support';
 
 type AnyDecider = Decider<Command, DomainEvent, unknown>;
 
@@ -14,6 +15,7 @@ const DECIDERS: Record<string, AnyDecider> = {
   supervision: supervisionDecider as unknown as AnyDecider,
   case: caseDecider as unknown as AnyDecider,
   responsibility: responsibilityDecider as unknown as AnyDecider,
+  support: supportDecider as unknown as AnyDecider,
 };
 
 export function deciderFor(stream: string): AnyDecider {
