@@ -105,6 +105,25 @@ describe('support handed out', () => {
     expect(await logLength(app)).toBe(before);
   });
 
+  it('keeps the reason of a reversal encrypted at rest and out of the feed', async () => {
+    const { supportId } = await grant();
+    await post(`/support/${supportId}/reversal`).send({ reason: 'the son Ma Jun was found not disabled' }).expect(201);
+    const stored = await app.runtime.rawEventStore.readStream(`support-${supportId}`);
+    expect(JSON.stringify(stored.map((e) => e.data))).not.toContain('Ma Jun');
+    const subscriber = `Bearer ${await app.token('subscriber')}`;
+    const { body } = await request(app.http).get(`/feed/events?streams=support-${supportId}`).set('Authorization', subscriber).expect(200);
+    const reversal = body.events.find((e: { type: string }) => e.type === 'SupportReversed');
+    expect(reversal.data).toEqual({
+      supportId,
+      householdId,
+      programmeCode: 'award-support',
+      grantedFen: 96_000,
+      grantedUnits: 0,
+      heldFen: 0,
+      heldUnits: 0,
+    });
+  });
+
   it("lets a district's registrar grant only to households of that district", async () => {
     const xingqing = await app.token('registrar', { ou: '640104' });
     const xixia = await app.token('registrar', { ou: '640105' });

@@ -19,6 +19,7 @@ export interface Fixtures {
   serviceId: string;
   loanId: string;
   caseId: string;
+  supportId: string;
 }
 
 export interface Answer {
@@ -69,7 +70,13 @@ export async function createFixtures(app: TestApp, base: string, names: { head: 
     if (answer.status >= 300) throw new Error(`fixture ${path} answered ${answer.status}: ${answer.body}`);
     return answer.json!;
   };
-  const fixtures = { householdId: randomUUID(), serviceId: randomUUID(), loanId: randomUUID(), caseId: randomUUID() };
+  const fixtures = {
+    householdId: randomUUID(),
+    serviceId: randomUUID(),
+    loanId: randomUUID(),
+    caseId: randomUUID(),
+    supportId: randomUUID(),
+  };
   await post('/households', {
     householdId: fixtures.householdId,
     villageCode: VILLAGE,
@@ -94,6 +101,13 @@ export async function createFixtures(app: TestApp, base: string, names: { head: 
     termMonths: 12,
     lender: 'Yinchuan Rural Credit Cooperative',
   });
+  await post('/support', {
+    supportId: fixtures.supportId,
+    householdId: fixtures.householdId,
+    programmeCode: 'award-support',
+    amountFen: 96_000,
+    units: 0,
+  });
   await post(
     `/supervision/${IN_DISTRICT}/assignment`,
     { supervisorId: 'sup-matrix', reason: 'matrix fixture' },
@@ -117,7 +131,12 @@ export async function createFixtures(app: TestApp, base: string, names: { head: 
 /** The concrete path of a route template against the fixtures; query parameters a scope rule reads are added. */
 export function concretePath(route: RegisteredRoute, fixtures: Fixtures): string {
   const [, prefix] = route.path.split('/');
-  const ids: Record<string, string> = { households: fixtures.householdId, loans: fixtures.loanId, cases: fixtures.caseId };
+  const ids: Record<string, string> = {
+    households: fixtures.householdId,
+    loans: fixtures.loanId,
+    cases: fixtures.caseId,
+    support: fixtures.supportId,
+  };
   const path = route.path
     .replace(':serviceId', fixtures.serviceId)
     .replace(':district', IN_DISTRICT)
