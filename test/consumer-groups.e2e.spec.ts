@@ -44,6 +44,7 @@ describe('consumer groups', () => {
     const created = await define(name, body).expect(201);
     expect(created.body).toEqual({
       name,
+      scope: '640100',
       filter: { types: ['LoanGranted'], streams: ['loan-'] },
       from: 'start',
       maxDeliveries: 3,

@@ -37,6 +37,8 @@ describe("a household's whole life in the campaign", () => {
     occurredAt,
     recordedAt: expect.any(String),
     hashVersion: 2,
+    // No traceparent sent: each command starts a trace of its own (test/traces.e2e.spec.ts).
+    traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/),
   });
 
   it('records every step as events of the household and of its loan, and refuses a command after withdrawal', async () => {

@@ -8,6 +8,7 @@ import { benchHttp, defaultHttpOptions } from '../http';
 import { benchPeers, defaultPeerOptions } from '../peers/scenarios';
 import { benchProjections } from '../projections';
 import { benchProofs, defaultProofOptions } from '../proofs';
+import { benchScorecard, defaultScorecardOptions } from '../scorecard';
 import { benchWeb, defaultWebOptions } from '../web';
 
 export type SectionResult = { summary: Record<string, unknown>[]; results: unknown };
@@ -193,6 +194,21 @@ export const web: Section = async (url, scale) => {
     'baseline p50 ms': p.slowestApiP50Ms,
     'baseline p99 ms': p.slowestApiP99Ms,
     ratio: p.ratioP50,
+  }));
+  return { summary, results };
+};
+
+export const scorecard: Section = async (url, scale) => {
+  const o = defaultScorecardOptions;
+  const results = await benchScorecard(url, { households: scaled(o.households, scale, 100), repeats: scaled(o.repeats, scale, 5) });
+  const summary = results.cases.map((c) => ({
+    case: `scorecard: ${c.case} (${results.events} events)`,
+    'p50 ms': c.p50Ms,
+    'p99 ms': c.p99Ms,
+    rows: c.rows,
+    baseline: results.baseline.case,
+    'baseline p50 ms': results.baseline.p50Ms,
+    ratio: c.ratioToBaseline,
   }));
   return { summary, results };
 };

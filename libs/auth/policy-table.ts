@@ -16,6 +16,7 @@ const support: ScopeRule = { kind: 'aggregate', aggregate: 'support' };
 const caseScope: ScopeRule = { kind: 'aggregate', aggregate: 'case' };
 const city: ScopeRule = { kind: 'city' };
 const none: ScopeRule = { kind: 'none' };
+const own: ScopeRule = { kind: 'own' };
 
 export const POLICY: readonly PolicyEntry[] = [
   // Open surfaces.
@@ -308,14 +309,31 @@ export const POLICY: readonly PolicyEntry[] = [
     suppressSmallCells: true,
     why: "within the caller's area",
   },
+  // Assessment (apps/api/src/assessment): the scorecard ranks every district or department against the others.
+  {
+    method: 'GET',
+    path: '/assessment/scores',
+    roles: ['analyst', 'supervisor', 'auditor'],
+    scope: city,
+    why: 'a ranking of all districts or departments: whole-city tokens only; no personal data',
+  },
+  { method: 'GET', path: '/assessment/schemes', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'definitions only' },
+  { method: 'GET', path: '/assessment/schemes/:', roles: ['analyst', 'supervisor', 'auditor'], scope: none, why: 'definitions only' },
+  {
+    method: 'POST',
+    path: '/assessment/schemes',
+    roles: ['admin'],
+    scope: city,
+    why: "loads a scheme version: what every unit's score is weighed by",
+  },
   { method: 'GET', path: '/reporting/**', roles: ['analyst', 'auditor'], scope: city, suppressSmallCells: true, why: 'reporting views' },
 
-  // Subscribers: the log is city-wide, so the feed is for whole-city tokens.
+  // Subscribers: a district's (or township's) token receives only the events of streams inside it.
   {
     method: 'GET',
     path: '/feed/**',
     roles: ['subscriber', 'auditor'],
-    scope: city,
+    scope: own,
     personal: true,
     why: 'redacted unless the token has the pii scope (auditors and admins see it: logged)',
   },
@@ -323,13 +341,13 @@ export const POLICY: readonly PolicyEntry[] = [
     method: 'GET',
     path: '/consumer-groups',
     roles: ['subscriber', 'auditor'],
-    scope: city,
-    why: 'every group, paged: what is defined and how far behind',
+    scope: own,
+    why: "the groups inside the caller's org unit, paged: what is defined and how far behind",
   },
-  { method: 'GET', path: '/consumer-groups/**', roles: ['subscriber', 'auditor'], scope: city, why: 'consumer groups' },
-  { method: 'PUT', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
-  { method: 'POST', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'claim, ack, nack, replay' },
-  { method: 'DELETE', path: '/consumer-groups/**', roles: ['subscriber'], scope: city, why: 'consumer groups' },
+  { method: 'GET', path: '/consumer-groups/**', roles: ['subscriber', 'auditor'], scope: own, why: 'consumer groups' },
+  { method: 'PUT', path: '/consumer-groups/**', roles: ['subscriber'], scope: own, why: 'consumer groups' },
+  { method: 'POST', path: '/consumer-groups/**', roles: ['subscriber'], scope: own, why: 'claim, ack, nack, replay' },
+  { method: 'DELETE', path: '/consumer-groups/**', roles: ['subscriber'], scope: own, why: 'consumer groups' },
 
   // Names of the reference data (org units, categories, departments...): no personal data, no place.
   { method: 'GET', path: '/org-units', roles: ROLES, scope: none, why: 'names for every signed-in role' },

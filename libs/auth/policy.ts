@@ -14,8 +14,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ScopeRule =
   /** The answer depends on no place (a list of definitions, a public key). */
   | { kind: 'none' }
-  /** Spans the whole city (the log, the feed, admin operations): whole-city tokens only. */
+  /** Spans the whole city (admin operations, the raw log): whole-city tokens only. */
   | { kind: 'city' }
+  /** Any scope: the answer holds only what lies inside the caller's org unit (the feed filters by the token's). */
+  | { kind: 'own' }
   /** A creation names its place in the body: the first of these fields that is present. */
   | { kind: 'body'; fields: readonly string[] }
   /** A creation names an existing household in the body (a loan for it). */

@@ -116,11 +116,19 @@ function alreadyHandled<C extends Command, E extends DomainEvent, S>(
  * writes them exactly as the API does.
  */
 export function toAppend(command: Command, event: DomainEvent, index: number): EventToAppend {
-  const { commandId, actor, correlationId, occurredAt, actingAs } = command.metadata;
+  const { commandId, actor, correlationId, occurredAt, actingAs, traceparent, tracestate } = command.metadata;
   return {
     id: eventIdFor(commandId, index),
     type: event.type,
     data: event.data as EventToAppend['data'],
-    metadata: { actor, correlationId, causationId: commandId, occurredAt, ...(actingAs && { actingAs }) },
+    metadata: {
+      actor,
+      correlationId,
+      causationId: commandId,
+      occurredAt,
+      ...(actingAs && { actingAs }),
+      ...(traceparent && { traceparent }),
+      ...(tracestate && { tracestate }),
+    },
   };
 }

@@ -21,6 +21,8 @@ export interface Config {
   health: { logHoldWarnSeconds: number };
   /** IANA zone of the programme's calendar, in which every period is bucketed (PROGRAMME_TIME_ZONE). */
   programmeTimeZone: string;
+  /** OpenTelemetry: spans exported to this OTLP/HTTP endpoint when set (OTEL_EXPORTER_OTLP_*). */
+  tracing: { otlpEndpoint?: string; serviceName?: string };
 }
 
 export { ConfigError } from './config-error';
@@ -48,5 +50,9 @@ export function loadConfig(env: Env = process.env): Config {
     http: { bodyLimit: settings.HTTP_BODY_LIMIT ?? '64kb', idempotencyRetentionHours: settings.IDEMPOTENCY_RETENTION_HOURS },
     health: { logHoldWarnSeconds: settings.LOG_HOLD_WARN_SECONDS },
     programmeTimeZone: settings.PROGRAMME_TIME_ZONE,
+    tracing: {
+      otlpEndpoint: settings.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? settings.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: settings.OTEL_SERVICE_NAME,
+    },
   };
 }

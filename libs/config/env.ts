@@ -102,6 +102,10 @@ const schema = z.object({
   SIGN_IN_WINDOW_SECONDS: integer(900, 1, 86_400),
   SIGN_IN_FAILURE_DELAY_MS: integer(300, 0, 10_000),
   WEB_DIST_DIR: text(),
+  // OpenTelemetry's own names: spans are exported over OTLP/HTTP only when an endpoint is set.
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url(['http:', 'https:']),
+  OTEL_SERVICE_NAME: text(),
 });
 
 export type Settings = z.infer<typeof schema>;

@@ -14,10 +14,13 @@ export interface GroupSettings {
   from: Position | 'start' | 'end';
   maxDeliveries: number;
   leaseMs: number;
+  /** The org unit whose events it receives: the creating token's (the city's receives everything). */
+  scope: string;
 }
 
 export interface GroupView {
   name: string;
+  scope: string;
   filter: { types: string[] | null; streams: string[] | null };
   from: string;
   maxDeliveries: number;

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { EventStore, Position } from '../event-store';
 import { toPublicEvent } from '../redaction';
+import { EventScopes } from '../event-scope';
 import { GroupRow, isStart } from './rows';
 
 /** Events read from the log per page. */
@@ -17,17 +18,20 @@ const MAX_PENDING = 100_000;
 export async function ingestPage(
   tx: EntityManager,
   store: EventStore,
+  scopes: EventScopes,
   group: GroupRow,
   checkpoint: Position,
 ): Promise<Position | undefined> {
   const [{ pending }] = await tx.query(`SELECT count(*)::int AS pending FROM consumer_groups.pending WHERE group_name = $1`, [group.name]);
   if (pending >= MAX_PENDING) return undefined;
-  const events = await store.readAll({
+  const read = await store.readAll({
     fromPosition: isStart(checkpoint) ? 'start' : checkpoint,
     maxCount: INGEST_PAGE,
     filter: { eventTypes: group.filter_types ?? undefined, streamPrefixes: group.filter_streams ?? undefined },
   });
-  if (events.length === 0) return undefined;
+  if (read.length === 0) return undefined;
+  // The checkpoint passes the events outside the group's org unit too: they are never its.
+  const events = await scopes.filter(read, group.scope);
   await tx.query(
     `INSERT INTO consumer_groups.pending (group_name, commit_position, prepare_position, event_id, stream_id, event, state)
      SELECT $1, u.c, u.p, u.id, u.s, $6::jsonb -> (u.ord::int - 1), 'ready'
@@ -42,7 +46,7 @@ export async function ingestPage(
       JSON.stringify(events.map((e) => toPublicEvent(e))),
     ],
   );
-  const last = events[events.length - 1].position;
+  const last = read[read.length - 1].position;
   await tx.query(`UPDATE consumer_groups.groups SET commit_position = $2, prepare_position = $3, updated_at = now() WHERE name = $1`, [
     group.name,
     last.commit.toString(),

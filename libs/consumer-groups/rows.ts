@@ -4,6 +4,7 @@ import { Delivery, GroupView, ParkedEvent } from './consumer-group';
 
 export interface GroupRow {
   name: string;
+  scope: string;
   filter_types: string[] | null;
   filter_streams: string[] | null;
   start_from: string;
@@ -22,6 +23,7 @@ export function groupView(row: GroupRow, counts: { ready: number; leased: number
   const checkpoint = groupCheckpoint(row);
   return {
     name: row.name,
+    scope: row.scope,
     filter: { types: row.filter_types, streams: row.filter_streams },
     from: row.start_from,
     maxDeliveries: row.max_deliveries,

@@ -15,6 +15,8 @@ import { Accounts1765000000000 } from '../accounts/migrations/1765000000000-acco
 import { SealedAnswers1764580000000 } from '../idempotency/migrations/1764580000000-sealed-answers';
 import { WrappingKeys1764580100000 } from '../personal-data/migrations/1764580100000-wrapping-keys';
 import { AuditHeadsAndNotes1765100000000 } from '../audit/checkpointing/migrations/1765100000000-audit-heads-and-notes';
+import { AssessmentSchemes1765200000000 } from '../assessment/migrations/1765200000000-assessment-schemes';
+import { ConsumerGroupScopes1765210000000 } from '../consumer-groups/migrations/1765210000000-consumer-group-scopes';
 
 export const libMigrations = [
   EventStoreSchema1764547200000,
@@ -29,4 +31,6 @@ export const libMigrations = [
   WrappingKeys1764580100000,
   Accounts1765000000000,
   AuditHeadsAndNotes1765100000000,
+  AssessmentSchemes1765200000000,
+  ConsumerGroupScopes1765210000000,
 ];

@@ -25,6 +25,8 @@ const ENVELOPE_FIELDS: Schema = {
       occurredAt: { type: 'string', format: 'date-time' },
       recordedAt: { type: 'string', format: 'date-time' },
       hashVersion: { type: 'integer' },
+      traceparent: { type: 'string', description: 'W3C Trace Context of the command that appended the event' },
+      tracestate: { type: 'string' },
     },
   },
   recordedAt: { type: 'string', format: 'date-time' },
@@ -74,7 +76,12 @@ export function asyncApiDocument(version: string): Schema {
       payload: payloadOf(type, redactedSchema(schema as Schema, personal)),
     };
     natsChannels[`nats-${type}`] = {
-      address: `family-ledger.${category}.${type}`,
+      address: `family-ledger.${category}.${type}.{place}`,
+      parameters: {
+        place: {
+          description: 'The district the stream lies in (e.g. 640104), or `city`: subscribe to `family-ledger.*.*.640104` for one district',
+        },
+      },
       servers: [{ $ref: '#/servers/nats' }],
       messages: { [`${type}Redacted`]: { $ref: `#/components/messages/${type}Redacted` } },
       description: 'Published by the relay; always redacted (it has no caller to scope).',
@@ -117,7 +124,8 @@ export function asyncApiDocument(version: string): Schema {
       api: {
         host: 'localhost:3000',
         protocol: 'http',
-        description: 'The family-ledger API (bearer token; feed and groups need a whole-city token)',
+        description:
+          'The family-ledger API (bearer token; a token scoped to a district or township receives only the events of streams inside it on the feed and in its consumer groups)',
       },
       nats: {
         host: 'localhost:4222',

@@ -18,7 +18,7 @@ describe('the AsyncAPI document', () => {
       expect(messages[`${type}Redacted`]).toBeDefined();
     }
     const channels = document.channels as Record<string, { address: string }>;
-    expect(channels['nats-HouseholdEnrolled'].address).toBe('family-ledger.household.HouseholdEnrolled');
+    expect(channels['nats-HouseholdEnrolled'].address).toBe('family-ledger.household.HouseholdEnrolled.{place}');
   });
 
   it('leaves the personal fields out of the redacted payloads only', () => {

@@ -3,9 +3,12 @@
  * the batch fails, it goes one event per transaction: each retried, the failing one parked in
  * projections.dead_letters (with the error and its position) and skipped, or the projection stops.
  */
+import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { spanContextsOf } from '@libs/observability/trace-context';
+import { inSpan } from '@libs/observability/tracing';
 import { CheckpointReached, RecordedEvent } from '../event-store/event-store.port';
-import { Position } from '../event-store/position';
+import { formatPosition, Position } from '../event-store/position';
 import { CheckpointConflictError } from './checkpoints';
 import { park } from './dead-letters';
 import { withPreparedStatements } from './prepared';
@@ -32,12 +35,15 @@ export interface PoisonOptions {
 
 export class PoisonStop extends Error {
   constructor(projection: string, event: RecordedEvent, cause: unknown) {
-    super(`projection ${projection} stopped at poison event ${event.id} (${event.type}): ${messageOf(cause)}`);
+    const trace = typeof event.metadata.traceparent === 'string' ? ` (traceparent ${event.metadata.traceparent})` : '';
+    super(`projection ${projection} stopped at poison event ${event.id} (${event.type}): ${messageOf(cause)}${trace}`);
     this.name = 'PoisonStop';
   }
 }
 
 export class BatchApplier {
+  private readonly logger = new Logger('projector');
+
   constructor(
     private readonly projection: Projection,
     private readonly dataSource: DataSource,
@@ -48,6 +54,13 @@ export class BatchApplier {
   /** Applies `batch` (in log order, all after `after`); returns the position of its last event. */
   async apply(batch: RecordedEvent[], after: Position | undefined): Promise<Position | undefined> {
     if (batch.length === 0) return after;
+    // One span per batch, linked to the traces of the commands whose events it folds.
+    const links = spanContextsOf(batch.map((event) => event.metadata)).map((context) => ({ context }));
+    const attributes = { 'projection.name': this.projection.name, 'projection.events': batch.length };
+    return inSpan('projection.batch', { attributes, links }, () => this.applyInTransactions(batch, after));
+  }
+
+  private async applyInTransactions(batch: RecordedEvent[], after: Position | undefined): Promise<Position | undefined> {
     try {
       await this.dataSource.transaction((tx) => this.applyAll(tx, batch, after));
     } catch (error) {
@@ -102,6 +115,12 @@ export class BatchApplier {
       await park(tx, this.projection.name, this.target.schema, event, messageOf(lastError), attempts);
       await this.target.advance(tx, after, event, 0);
     });
+    const trace = typeof event.metadata.traceparent === 'string' ? `, traceparent ${event.metadata.traceparent}` : '';
+    // The error's name only: its message may quote the event's data.
+    this.logger.warn(
+      `projection ${this.projection.name} parked event ${event.id} (${event.type}) at ${formatPosition(event.position)}` +
+        ` after ${attempts} attempts: ${(lastError as Error)?.name ?? 'error'}${trace}`,
+    );
   }
 }
 

@@ -68,7 +68,9 @@ describeWithNats('the NATS JetStream relay', () => {
   });
 
   /** Every message the JetStream stream holds, in stream order. */
-  async function streamContents(): Promise<{ subject: string; id: string; position: string; body: Record<string, unknown> }[]> {
+  async function streamContents(): Promise<
+    { subject: string; id: string; position: string; traceparent: string; body: Record<string, unknown> }[]
+  > {
     reader ??= await connect({ servers: nats.url });
     const jsm = await reader.jetstreamManager();
     const info = await jsm.streams.info(DEFAULT_STREAM);
@@ -79,6 +81,7 @@ describeWithNats('the NATS JetStream relay', () => {
         subject: message.subject,
         id: message.header.get('Nats-Msg-Id'),
         position: message.header.get(POSITION_HEADER),
+        traceparent: message.header.get('traceparent'),
         body: message.json<Record<string, unknown>>(),
       });
     }
@@ -122,10 +125,52 @@ describeWithNats('the NATS JetStream relay', () => {
     const contents = await streamContents();
     expect(contents.map((m) => m.id)).toEqual(log.map((e) => e.id));
     expect(contents.map((m) => m.position)).toEqual(log.map((e) => formatPosition(e.position)));
-    expect(contents.map((m) => m.subject)).toEqual(log.map((e) => `family-ledger.${e.stream.split('-')[0]}.${e.type}`));
+    // The fixtures' households name no village and their loans no household: no district, so `city`.
+    expect(contents.map((m) => m.subject)).toEqual(log.map((e) => `family-ledger.${e.stream.split('-')[0]}.${e.type}.city`));
     expect(relay.counts.retries).toBeGreaterThan(0);
     expect(JSON.stringify(contents)).not.toContain('Ma Lan');
     expect(contents[0].body).toMatchObject({ id: log[0].id, stream: log[0].stream, revision: '0', type: log[0].type });
+  });
+
+  it("passes an event's traceparent on in the message headers, so subscribers continue the command's trace", async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const traced = { ...event('LoanGranted'), metadata: { ...event('LoanGranted').metadata, traceparent } };
+    const untraced = event('LoanGranted');
+    await store.appendToStream(`loan-${randomUUID()}`, [traced, untraced]);
+    const relay = new NatsRelay(store, db, { servers: nats.url, publishTimeoutMs: 500, maxRetryMs: 200 });
+    relay.start();
+    const contents = await eventually(async () => {
+      const found = (await streamContents()).filter((m) => m.id === traced.id || m.id === untraced.id);
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    await relay.stop();
+    // No tracer provider is registered here, so the publish span is the event's own context, passed on as is.
+    expect(contents.map((m) => m.traceparent)).toEqual([traceparent, '']);
+  });
+
+  it("publishes each event under its stream's district, so a district's system subscribes to its own subjects", async () => {
+    const householdId = randomUUID();
+    const enrolled = event('HouseholdEnrolled', { householdId, villageCode: '640105001001', head: { name: 'Ma Lan' }, members: 3 });
+    const loan = event('LoanGranted', { householdId, principalFen: 500000 });
+    const activity = event('GroupActivityHeld', { orgUnitCode: '640104001', kind: 'lecture' });
+    await store.appendToStream(`household-${householdId}`, [enrolled]);
+    await store.appendToStream(`loan-${randomUUID()}`, [loan]);
+    await store.appendToStream(`activity-${randomUUID()}`, [activity]);
+    const relay = new NatsRelay(store, db, { servers: nats.url, publishTimeoutMs: 500, maxRetryMs: 200 });
+    relay.start();
+    const ids = [enrolled.id, loan.id, activity.id];
+    const contents = await eventually(async () => {
+      const found = (await streamContents()).filter((m) => ids.includes(m.id));
+      expect(found).toHaveLength(3);
+      return found;
+    });
+    await relay.stop();
+    expect(contents.map((m) => m.subject)).toEqual([
+      'family-ledger.household.HouseholdEnrolled.640105',
+      'family-ledger.loan.LoanGranted.640105',
+      'family-ledger.activity.GroupActivityHeld.640104',
+    ]);
   });
 
   /**

@@ -7,13 +7,17 @@
  * the checkpoint save after its ack did not happen. Only one relay of a name is active (advisory lock).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
+import { contextOf, headersOf } from '@libs/observability/trace-context';
+import { inSpan } from '@libs/observability/tracing';
 import { connect, headers, JetStreamClient, JetStreamManager, NatsConnection, nanos, StorageType } from 'nats';
 import { DataSource } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { formatPosition, isAfter, parsePosition, Position } from '../event-store/position';
 import { toPublicEvent } from '../redaction/public-event';
 import { later, loadRelayCheckpoint, saveRelayCheckpoint } from './checkpoint';
-import { SUBJECT_ROOT, subjectOf } from './subjects';
+import { CITY_PLACE, SUBJECT_ROOT, subjectOf } from './subjects';
+import { CITY_CODE, EventScopes } from '../event-scope';
 
 export interface RelayOptions {
   /** NATS server URL(s), e.g. `nats://127.0.0.1:4222`. */
@@ -46,6 +50,9 @@ export class NatsRelay {
   private readonly stream: string;
   private readonly encoder = new TextEncoder();
 
+  /** Where each stream lies: the district token of its subjects. */
+  private readonly scopes: EventScopes;
+
   constructor(
     private readonly store: EventStore,
     private readonly db: DataSource,
@@ -53,6 +60,7 @@ export class NatsRelay {
   ) {
     this.name = options.relayName ?? 'nats';
     this.stream = options.streamName ?? DEFAULT_STREAM;
+    this.scopes = new EventScopes(store);
   }
 
   start(): void {
@@ -141,13 +149,25 @@ export class NatsRelay {
 
   /** Retries the same message (same msgID) until JetStream acknowledges it; the connection reconnects meanwhile. */
   private async publishUntilAcked(js: JetStreamClient, event: RecordedEvent): Promise<void> {
+    const district = await this.scopes.districtOf(event);
+    const subject = subjectOf(event, district === CITY_CODE ? CITY_PLACE : district);
+    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.message.id': event.id };
+    const parent = contextOf(event.metadata);
+    return inSpan(`publish ${subject}`, { kind: SpanKind.PRODUCER, attributes, parent }, (span) => this.publish(js, event, subject, span));
+  }
+
+  private async publish(js: JetStreamClient, event: RecordedEvent, subject: string, span: Span): Promise<void> {
     const payload = this.encoder.encode(JSON.stringify(toPublicEvent(event)));
     const messageHeaders = headers();
     messageHeaders.set(POSITION_HEADER, formatPosition(event.position));
     messageHeaders.set('Content-Type', 'application/json');
+    // The publish span's context when spans are recorded; else the event's own traceparent, passed on.
+    if (contextOf(event.metadata)) {
+      for (const [name, value] of Object.entries(headersOf(trace.setSpan(ROOT_CONTEXT, span)))) messageHeaders.set(name, value);
+    }
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const ack = await js.publish(subjectOf(event), payload, {
+        const ack = await js.publish(subject, payload, {
           msgID: event.id,
           headers: messageHeaders,
           timeout: this.options.publishTimeoutMs ?? 2000,

@@ -1,4 +1,9 @@
-/** Subject of an event on NATS: `family-ledger.<stream category>.<event type>`. */
+/**
+ * Subject of an event on NATS: `family-ledger.<stream category>.<event type>.<place>`, the place being the
+ * district the stream lies in (`640104`) or `city` (libs/event-scope). A district's system subscribes to
+ * `family-ledger.*.*.640104`, and NATS permissions can hold it to that; `family-ledger.household.>` still
+ * receives every district's.
+ */
 export const SUBJECT_ROOT = 'family-ledger';
 
 /** The category is the stream name before its first `-` (`household-42` -> `household`). */
@@ -13,6 +18,8 @@ function token(text: string): string {
   return safe.length > 0 ? safe : '_';
 }
 
-export function subjectOf(event: { stream: string; type: string }): string {
-  return `${SUBJECT_ROOT}.${token(streamCategory(event.stream))}.${token(event.type)}`;
+export const CITY_PLACE = 'city';
+
+export function subjectOf(event: { stream: string; type: string }, place: string = CITY_PLACE): string {
+  return `${SUBJECT_ROOT}.${token(streamCategory(event.stream))}.${token(event.type)}.${token(place)}`;
 }

@@ -8,6 +8,7 @@ import { Config, ConfigError, loadConfig } from '@libs/config';
 import { DatabaseSchema } from '@libs/database/data-source';
 import { describeError } from '@libs/errors/describe-error';
 import { colourLogsOnlyOnATerminal } from '@libs/observability/console-logs';
+import { startTracing } from '@libs/observability/tracing';
 import { openRuntime, Runtime } from './runtime';
 
 export interface Stoppable {
@@ -52,9 +53,12 @@ async function start(service: ServiceDefinition): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const config = settingsOrExit(service);
+  const tracing = startTracing({ otlpEndpoint: config.tracing.otlpEndpoint, serviceName: config.tracing.serviceName ?? service.name });
+  if (config.tracing.otlpEndpoint) logger.log(`traces: exported to ${config.tracing.otlpEndpoint}`);
   const runtime = (running.runtime = await openRuntime(config, { schema: service.schema }));
+  running.parts.push({ stop: () => tracing.shutdown() });
   logger.log(`database: ${runtime.databaseDescription}`);
-  running.parts = await service.compose(runtime);
+  running.parts.push(...(await service.compose(runtime)));
 }
 
 function settingsOrExit(service: ServiceDefinition): Config {

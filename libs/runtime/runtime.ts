@@ -15,6 +15,7 @@ import { EventStore } from '@libs/event-store';
 import { openEventStore } from '@libs/event-store/open-event-store';
 import { Metrics } from '@libs/metrics';
 import { MeteredEventStore } from '@libs/event-store/metered-event-store';
+import { TracedEventStore } from '@libs/event-store/traced-event-store';
 import { ProtectedEventStore } from '@libs/personal-data';
 import { UpcastingEventStore } from '@libs/event-store/upcasting-event-store';
 import { ValidatedEventStore } from '@libs/event-schemas';
@@ -76,7 +77,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   const store = openEventStore({ databaseUrl, eventStoreUrl: config.eventStoreUrl, clock });
   closers.unshift(() => store.close());
   const security = await openSecurity(securitySettings, dataSource);
-  const rawEventStore = new MeteredEventStore(store, metrics);
+  const rawEventStore = new TracedEventStore(new MeteredEventStore(store, metrics));
   return {
     config,
     databaseUrl,

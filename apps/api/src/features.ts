@@ -21,6 +21,7 @@ import { ReferenceModule } from './reference/reference.controller';
 import { EventSchemasModule } from './schemas/event-schemas.module';
 import { Dhis2Module } from './dhis2/dhis2.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { AssessmentModule } from './assessment/assessment.module';
 import { SupportModule } from './support/support.module';
 
 export const features = [
@@ -43,5 +44,6 @@ export const features = [
   Dhis2Module,
   ReferenceModule,
   ActivitiesModule,
+  AssessmentModule,
   SupportModule,
 ];

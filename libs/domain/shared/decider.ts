@@ -16,6 +16,9 @@ export interface CommandMetadata {
    * district's supervisor, the city office or the unit under it). Recorded on the events, so histories show it.
    */
   actingAs?: { role: string; unitCode?: string };
+  /** W3C Trace Context of the request that sent the command, kept on its events for what follows them. */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export interface Command<Type extends string = string, Data = unknown> {

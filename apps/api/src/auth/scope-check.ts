@@ -60,7 +60,7 @@ function defaultQuery(request: Request, param: string, ou: string): void {
 }
 
 export async function checkScope(rule: ScopeRule, principal: Principal, request: Request, resolver: OrgUnitResolver): Promise<void> {
-  if (rule.kind === 'none' || isCityWide(principal)) return;
+  if (rule.kind === 'none' || rule.kind === 'own' || isCityWide(principal)) return;
   const inside = (code: string) => withinScope(principal, code, referenceData);
   switch (rule.kind) {
     case 'city':

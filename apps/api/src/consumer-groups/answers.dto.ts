@@ -14,6 +14,8 @@ export class PendingDto {
 
 export class ConsumerGroupView {
   name!: string;
+  /** The org unit whose events the group receives: that of the token that created it (640100: the whole city). */
+  scope!: string;
   filter!: GroupFilterDto;
   from!: string;
   maxDeliveries!: number;

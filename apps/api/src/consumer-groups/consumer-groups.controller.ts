@@ -1,7 +1,9 @@
 /**
  * Consumer groups over HTTP: define (and remove) a group, claim leased batches, acknowledge or refuse
  * them, inspect and replay what was parked. The logic and its SQL are in libs/consumer-groups. Events come
- * without personal fields unless the caller may receive them (a subscriber with the `pii` scope).
+ * without personal fields unless the caller may receive them (a subscriber with the `pii` scope). A group
+ * belongs to the org unit of the token that made it: it holds only that unit's events, and a token sees only
+ * the groups inside its own unit (another's answers 404, as a missing one).
  */
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
@@ -10,6 +12,7 @@ import { ConsumerGroups, DEFAULT_LEASE_MS, DEFAULT_MAX_DELIVERIES } from '@libs/
 import { parsePosition } from '@libs/event-store';
 import { mayReceivePersonalFields } from '@libs/personal-data';
 import { AuthenticatedRequest } from '../auth/access.guard';
+import { callerScope } from '../auth/caller-scope';
 import { cutPage, PageQuery, pageOf } from '../http/paging';
 import { ProblemException } from '../http/problem';
 import { AckDto, ClaimDto, DefineGroupDto, GROUP_NAME, NackDto, ReplayDto } from './consumer-groups.dto';
@@ -29,7 +32,7 @@ export class ConsumerGroupsController {
   ): Promise<ConsumerGroupPage> {
     const page = pageOf(query);
     const { rows: groups, next } = cutPage(
-      await this.groups.list(page.after?.[0], page.limit + 1),
+      await this.groups.list(callerScope(request), page.after?.[0], page.limit + 1),
       page,
       (g) => [g.name],
       request,
@@ -43,6 +46,7 @@ export class ConsumerGroupsController {
   async define(
     @Param('name') name: string,
     @Body() body: DefineGroupDto,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ConsumerGroupView> {
     const from =
@@ -53,6 +57,7 @@ export class ConsumerGroupsController {
       from,
       maxDeliveries: body.maxDeliveries ?? DEFAULT_MAX_DELIVERIES,
       leaseMs: body.leaseMs ?? DEFAULT_LEASE_MS,
+      scope: callerScope(request),
     });
     response.status(created ? 201 : 200);
     return group;
@@ -60,36 +65,37 @@ export class ConsumerGroupsController {
 
   /** A consumer group's settings, checkpoint and backlog. */
   @Get(':name')
-  get(@Param('name') name: string): Promise<ConsumerGroupView> {
-    return this.groups.get(groupName(name));
+  get(@Param('name') name: string, @Req() request: AuthenticatedRequest): Promise<ConsumerGroupView> {
+    return this.groups.get(groupName(name), callerScope(request));
   }
 
   /** Deletes a consumer group and its deliveries. */
   @Delete(':name')
   @HttpCode(204)
-  async remove(@Param('name') name: string): Promise<void> {
-    await this.groups.remove(groupName(name));
+  async remove(@Param('name') name: string, @Req() request: AuthenticatedRequest): Promise<void> {
+    await this.groups.remove(groupName(name), callerScope(request));
   }
 
   /** Leases up to `max` events to a consumer of the group. */
   @Post(':name/claim')
   @HttpCode(200)
   claim(@Param('name') name: string, @Body() body: ClaimDto, @Req() request: AuthenticatedRequest): Promise<ClaimAnswer> {
-    return this.groups.claim(groupName(name), body.consumer, body.max, { personal: mayReceivePersonalFields(request.principal) });
+    const personal = mayReceivePersonalFields(request.principal);
+    return this.groups.claim(groupName(name), callerScope(request), body.consumer, body.max, { personal });
   }
 
   /** Acknowledges events leased to this consumer. */
   @Post(':name/ack')
   @HttpCode(200)
-  ack(@Param('name') name: string, @Body() body: AckDto): Promise<AckAnswer> {
-    return this.groups.ack(groupName(name), body.consumer, body.eventIds);
+  ack(@Param('name') name: string, @Body() body: AckDto, @Req() request: AuthenticatedRequest): Promise<AckAnswer> {
+    return this.groups.ack(groupName(name), callerScope(request), body.consumer, body.eventIds);
   }
 
   /** Gives events back: redelivered, or parked after the group's maximum deliveries. */
   @Post(':name/nack')
   @HttpCode(200)
-  nack(@Param('name') name: string, @Body() body: NackDto): Promise<NackAnswer> {
-    return this.groups.nack(groupName(name), body.consumer, body.eventIds, body.reason);
+  nack(@Param('name') name: string, @Body() body: NackDto, @Req() request: AuthenticatedRequest): Promise<NackAnswer> {
+    return this.groups.nack(groupName(name), callerScope(request), body.consumer, body.eventIds, body.reason);
   }
 
   /** The group's parked events, with their attempts and last reason. */
@@ -98,14 +104,15 @@ export class ConsumerGroupsController {
     const max = limit === undefined ? 100 : Number(limit);
     if (!Number.isInteger(max) || max < 1 || max > 1000)
       throw ProblemException.of(400, 'invalid-query', 'limit must be an integer from 1 to 1000');
-    return { events: await this.groups.parked(groupName(name), max, { personal: mayReceivePersonalFields(request.principal) }) };
+    const personal = mayReceivePersonalFields(request.principal);
+    return { events: await this.groups.parked(groupName(name), callerScope(request), max, { personal }) };
   }
 
   /** Puts parked events (all, or those named) back in the queue. */
   @Post(':name/parked/replay')
   @HttpCode(200)
-  replay(@Param('name') name: string, @Body() body: ReplayDto): Promise<ReplayAnswer> {
-    return this.groups.replayParked(groupName(name), body.eventIds);
+  replay(@Param('name') name: string, @Body() body: ReplayDto, @Req() request: AuthenticatedRequest): Promise<ReplayAnswer> {
+    return this.groups.replayParked(groupName(name), callerScope(request), body.eventIds);
   }
 }
 

@@ -9,7 +9,7 @@
  * resuming from the last complete one loses nothing.
  */
 import { ServerResponse } from 'node:http';
-import { Subscription } from '@libs/event-store';
+import { RecordedEvent, Subscription } from '@libs/event-store';
 import { toPublicEvent } from '@libs/redaction';
 import { FeedOptions } from './feed-options';
 import { SlowConsumerError } from './feed-subscription';
@@ -17,12 +17,19 @@ import { formatSseEvent, formatSseRetry, SSE_HEARTBEAT } from './sse';
 
 export type FeedEnd = 'client-closed' | 'cut-off' | 'failed';
 
-/** `personal`: the caller may receive personal fields (see mayReceivePersonalFields); else they are stripped. */
+/** What one caller receives. */
+export interface FeedAudience {
+  /** The caller may receive personal fields (see mayReceivePersonalFields); else they are stripped. */
+  personal: boolean;
+  /** Whether an event lies inside the caller's org unit (a district's subscriber); the others are skipped. */
+  within: (event: RecordedEvent) => Promise<boolean>;
+}
+
 export async function streamFeed(
   response: ServerResponse,
   subscription: Subscription,
   options: FeedOptions,
-  personal = false,
+  { personal, within }: FeedAudience,
 ): Promise<FeedEnd> {
   let clientClosed = false;
   let wroteSinceBeat = false;
@@ -37,6 +44,8 @@ export async function streamFeed(
   try {
     for await (const event of subscription) {
       if (clientClosed) break;
+      // Skipped events are never the last id the client saw: it resumes before them and they are skipped again.
+      if (!(await within(event))) continue;
       corkUntilNextTurn(response);
       const accepted = response.write(formatSseEvent(toPublicEvent(event, { personal })));
       wroteSinceBeat = true;

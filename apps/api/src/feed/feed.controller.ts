@@ -1,7 +1,8 @@
 /**
  * The log for other services: `GET /feed` as Server-Sent Events (history from a position, then live),
  * `GET /feed/events` as JSON pages for consumers that poll. Both strip personal fields (libs/redaction)
- * unless the caller may receive them (a subscriber with the `pii` scope, an auditor, an admin).
+ * unless the caller may receive them (a subscriber with the `pii` scope, an auditor, an admin), and a
+ * caller scoped to an org unit receives only the events of streams inside it (libs/event-scope).
  */
 import { Controller, Get, Headers, Inject, Injectable, Query, Req, Res } from '@nestjs/common';
 import { Response } from 'express';
@@ -11,7 +12,9 @@ import { toPublicEvent } from '@libs/redaction';
 import { AuthenticatedRequest } from '../auth/access.guard';
 import { FEED_OPTIONS, FeedOptions } from './feed-options';
 import { parseFeedQuery, parseLimit, RawQuery } from './feed-query';
-import { FeedEnd, streamFeed } from './feed-stream';
+import { FeedAudience, FeedEnd, streamFeed } from './feed-stream';
+import { EventScopes } from '@libs/event-scope';
+import { callerScope } from '../auth/caller-scope';
 import { FeedSubscription } from './feed-subscription';
 import { LiveHub } from './live-hub';
 import { applyDecorators } from '@nestjs/common';
@@ -32,6 +35,7 @@ export class FeedController {
     @Inject(FEED_OPTIONS) private readonly options: FeedOptions,
     private readonly sessions: FeedSessions,
     private readonly hub: LiveHub,
+    private readonly scopes: EventScopes,
   ) {}
 
   /** The log as Server-Sent Events: history from a position, then live; resumes with Last-Event-ID. */
@@ -65,7 +69,7 @@ export class FeedController {
     this.sessions.active += 1;
     try {
       const subscription = new FeedSubscription(this.store, this.hub, { from, filter, maxQueued: this.options.maxQueuedEvents });
-      const end = await streamFeed(response, subscription, this.options, mayReceivePersonalFields(request.principal));
+      const end = await streamFeed(response, subscription, this.options, this.audience(request));
       this.sessions.ended[end] += 1;
     } finally {
       this.sessions.active -= 1;
@@ -79,11 +83,18 @@ export class FeedController {
   async page(@Query() query: RawQuery, @Req() request: AuthenticatedRequest): Promise<FeedPage> {
     const personal = mayReceivePersonalFields(request.principal);
     const { from, filter } = parseFeedQuery(query);
-    const events = await this.store.readAll({ fromPosition: from, maxCount: parseLimit(query), filter });
+    const read = await this.store.readAll({ fromPosition: from, maxCount: parseLimit(query), filter });
+    const events = await this.scopes.filter(read, callerScope(request));
     return {
       events: events.map((event) => toPublicEvent(event, { personal })),
-      next: events.length > 0 ? formatPosition(events[events.length - 1].position) : null,
+      // The last event read, not the last returned: a scoped caller resumes after what it may not see too.
+      next: read.length > 0 ? formatPosition(read[read.length - 1].position) : null,
     };
+  }
+
+  private audience(request: AuthenticatedRequest): FeedAudience {
+    const scope = callerScope(request);
+    return { personal: mayReceivePersonalFields(request.principal), within: (event) => this.scopes.within(event, scope) };
   }
 }
 

@@ -36,6 +36,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const SCOPE: Record<ScopeRule['kind'], string> = {
   none: 'Any org unit.',
   city: 'City-wide tokens only (403 `out-of-scope` otherwise).',
+  own: 'Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).',
   body: "The org unit named in the body must lie within the token's (403 `out-of-scope`).",
   'body-household': "The household named in the body must lie within the token's org unit (404 otherwise, as if missing).",
   query:

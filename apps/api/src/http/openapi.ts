@@ -42,6 +42,13 @@ const ACTOR_HEADERS = [
   ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, e.g. "3" (the ETag); a stale one is 412' }),
   ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Copied into the metadata of every event appended' }),
   ApiHeader({
+    name: 'traceparent',
+    required: false,
+    description:
+      'W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace',
+  }),
+  ApiHeader({ name: 'tracestate', required: false, description: 'W3C Trace Context vendor state, kept beside a valid traceparent' }),
+  ApiHeader({
     name: 'X-Actor',
     required: false,
     description:

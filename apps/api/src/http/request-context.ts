@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Request } from 'express';
 import { uuidFrom } from '@libs/command-handling/event-ids';
 import { CommandMetadata } from '@libs/domain/shared';
+import { traceOfRequest } from '@libs/observability/trace-context';
 import { Clock } from '@libs/clock';
 import { ProblemException } from './problem';
 
@@ -26,7 +27,8 @@ export function newId(request: Request, name: string): string {
 
 /**
  * The metadata every command carries. The actor is provisional until access control lands: the
- * `X-Actor` header, else "anonymous". `occurredAt` is when it happened in the field (default: now).
+ * `X-Actor` header, else "anonymous". `occurredAt` is when it happened in the field (default: now). The
+ * W3C `traceparent` (and `tracestate`) is continued, or a new trace started when there is none or it is malformed.
  */
 export function commandMetadata(request: Request, clock: Clock, occurredAt?: string): CommandMetadata {
   const correlation = request.header('x-correlation-id');
@@ -39,5 +41,6 @@ export function commandMetadata(request: Request, clock: Clock, occurredAt?: str
     actor: actor ?? 'anonymous',
     correlationId: correlation ?? randomUUID(),
     occurredAt: occurredAt ? new Date(occurredAt).toISOString() : clock.now().toISOString(),
+    ...traceOfRequest(request.header('traceparent'), request.header('tracestate')),
   };
 }

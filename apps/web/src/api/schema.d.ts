@@ -665,7 +665,7 @@ export interface paths {
         };
         /**
          * The log as Server-Sent Events: history from a position, then live; resumes with Last-Event-ID.
-         * @description Roles: subscriber, auditor, admin (redacted unless the token has the pii scope (auditors and admins see it: logged)). City-wide tokens only (403 `out-of-scope` otherwise). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         * @description Roles: subscriber, auditor, admin (redacted unless the token has the pii scope (auditors and admins see it: logged)). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["FeedController_stream"];
         put?: never;
@@ -685,7 +685,7 @@ export interface paths {
         };
         /**
          * A page strictly after `from`; `next` is the position to ask from next time, null when nothing was found.
-         * @description Roles: subscriber, auditor, admin (redacted unless the token has the pii scope (auditors and admins see it: logged)). City-wide tokens only (403 `out-of-scope` otherwise). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         * @description Roles: subscriber, auditor, admin (redacted unless the token has the pii scope (auditors and admins see it: logged)). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["FeedController_page"];
         put?: never;
@@ -705,7 +705,7 @@ export interface paths {
         };
         /**
          * Every consumer group, a page at a time, in name order
-         * @description Roles: subscriber, auditor, admin (every group, paged: what is defined and how far behind). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: subscriber, auditor, admin (the groups inside the caller's org unit, paged: what is defined and how far behind). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
          */
         get: operations["ConsumerGroupsController_list"];
         put?: never;
@@ -725,18 +725,18 @@ export interface paths {
         };
         /**
          * A consumer group's settings, checkpoint and backlog.
-         * @description Roles: subscriber, auditor, admin (consumer groups). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: subscriber, auditor, admin (consumer groups). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
          */
         get: operations["ConsumerGroupsController_get"];
         /**
          * Creates a consumer group (201), or confirms one with the same settings (200).
-         * @description Roles: subscriber, admin (consumer groups). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: subscriber, admin (consumer groups). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
          */
         put: operations["ConsumerGroupsController_define"];
         post?: never;
         /**
          * Deletes a consumer group and its deliveries.
-         * @description Roles: subscriber, admin (consumer groups). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: subscriber, admin (consumer groups). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
          */
         delete: operations["ConsumerGroupsController_remove"];
         options?: never;
@@ -755,7 +755,7 @@ export interface paths {
         put?: never;
         /**
          * Leases up to `max` events to a consumer of the group.
-         * @description Roles: subscriber, admin (claim, ack, nack, replay). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: subscriber, admin (claim, ack, nack, replay). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
          */
         post: operations["ConsumerGroupsController_claim"];
         delete?: never;
@@ -775,7 +775,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledges events leased to this consumer.
-         * @description Roles: subscriber, admin (claim, ack, nack, replay). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: subscriber, admin (claim, ack, nack, replay). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
          */
         post: operations["ConsumerGroupsController_ack"];
         delete?: never;
@@ -795,7 +795,7 @@ export interface paths {
         put?: never;
         /**
          * Gives events back: redelivered, or parked after the group's maximum deliveries.
-         * @description Roles: subscriber, admin (claim, ack, nack, replay). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: subscriber, admin (claim, ack, nack, replay). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
          */
         post: operations["ConsumerGroupsController_nack"];
         delete?: never;
@@ -813,7 +813,7 @@ export interface paths {
         };
         /**
          * The group's parked events, with their attempts and last reason.
-         * @description Roles: subscriber, auditor, admin (consumer groups). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: subscriber, auditor, admin (consumer groups). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
          */
         get: operations["ConsumerGroupsController_parked"];
         put?: never;
@@ -835,7 +835,7 @@ export interface paths {
         put?: never;
         /**
          * Puts parked events (all, or those named) back in the queue.
-         * @description Roles: subscriber, admin (claim, ack, nack, replay). City-wide tokens only (403 `out-of-scope` otherwise).
+         * @description Roles: subscriber, admin (claim, ack, nack, replay). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
          */
         post: operations["ConsumerGroupsController_replay"];
         delete?: never;
@@ -1750,6 +1750,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assessment/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Districts or departments scored for a bimonth or a year under an assessment scheme, ranked, with every component
+         * @description Roles: analyst, supervisor, auditor, admin (a ranking of all districts or departments: whole-city tokens only; no personal data). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        get: operations["AssessmentController_scores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessment/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The assessment schemes known, with their number of versions
+         * @description Roles: analyst, supervisor, auditor, admin (definitions only). Any org unit.
+         */
+        get: operations["AssessmentController_schemes"];
+        put?: never;
+        /**
+         * Load a scheme as its next version; a bad component, weights that do not sum or a date before the bimonth in progress is refused and nothing is written
+         * @description Roles: admin (loads a scheme version: what every unit's score is weighed by). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        post: operations["AssessmentController_load"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessment/schemes/{scheme}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a scheme: components, weights, targets, rules, sources, and the date each takes effect
+         * @description Roles: analyst, supervisor, auditor, admin (definitions only). Any org unit.
+         */
+        get: operations["AssessmentController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/support": {
         parameters: {
             query?: never;
@@ -2400,6 +2464,8 @@ export interface components {
         };
         ConsumerGroupView: {
             name: string;
+            /** @description The org unit whose events the group receives: that of the token that created it (640100: the whole city). */
+            scope: string;
             filter: components["schemas"]["GroupFilterDto"];
             from: string;
             maxDeliveries: number;
@@ -2998,6 +3064,95 @@ export interface components {
             revision: number;
             /** @description The activity as folded from its stream: what, where, when, who took part; corrections applied, or cancelled. */
             state: Record<string, never>;
+        };
+        ComponentScoreDto: {
+            key: string;
+            title: string;
+            /** @description party-government (党政线), family-planning (计生线) or departments (部门线). */
+            line: string;
+            /** @description `indicator:<name>` of the catalogue, supervision-compliance, cases-opened, cases-open, cases-overdue or responsibilities-due. */
+            measure: string;
+            /** @description linear, threshold or penalty. */
+            rule: string;
+            weight: number;
+            target: number;
+            /** @description The measured value (a proportion 0..1 for rates); null when there was nothing to measure (no points). */
+            value: number | null;
+            points: number;
+        };
+        SchemeUsedDto: {
+            period: string;
+            scheme: string;
+            version: number;
+        };
+        ScoreChangeDto: {
+            /** @description The previous period (the bimonth or year before). */
+            period: string;
+            total: number;
+            rank: number;
+            totalChange: number;
+            /** @description Positive: the unit climbed. */
+            rankChange: number;
+        };
+        UnitScoreDto: {
+            rank: number;
+            /** @description A district's org-unit code or a department's code. */
+            unit: string;
+            /** @description `{ "zh-CN": ..., "en": ... }` */
+            unitName: Record<string, never>;
+            period: string;
+            total: number;
+            /** @description Points per assessment line. */
+            lines: Record<string, never>;
+            components: components["schemas"]["ComponentScoreDto"][];
+            /** @description The scheme version each bimonth was scored under. */
+            schemes: components["schemas"]["SchemeUsedDto"][];
+            change: components["schemas"]["ScoreChangeDto"] | null;
+        };
+        ScorecardDto: {
+            /** @description district or department. */
+            level: string;
+            period: string;
+            /** @description bimonth or year (a year is the mean of its bimonths). */
+            kind: string;
+            scheme: string;
+            /** @description The version asked for with `scheme=code@version`; null: each bimonth under the version in effect. */
+            version: number | null;
+            /** @description Scored under a version other than the one in effect: a result of its own, beside the official one. */
+            rescore: boolean;
+            asOf: string;
+            previousPeriod: string;
+            /** @description Per read model, the log position its figures reflect. */
+            reflects: Record<string, never>;
+            rows: components["schemas"]["UnitScoreDto"][];
+        };
+        SchemeListDto: {
+            schemes: {
+                scheme: string;
+                versions: number;
+            }[];
+        };
+        SchemeVersionDto: {
+            scheme: string;
+            version: number;
+            title: string;
+            effectiveFrom: string;
+            total: number;
+            sources: string[];
+            /** @description Each with its line, measure, weight, target and rule. */
+            components: Record<string, never>[];
+            loadedBy: string;
+            loadedAt: string;
+        };
+        SchemeVersionsDto: {
+            scheme: string;
+            versions: components["schemas"]["SchemeVersionDto"][];
+        };
+        SchemeLoadDto: {
+            /** @description The scheme: { scheme, title, effectiveFrom (first day of a bimonth, not before the bimonth in progress), total (100), sources[], components[]: { key, title, line (party-government | family-planning | departments), measure (indicator:<name> | supervision-compliance | cases-opened | cases-open | cases-overdue | responsibilities-due), weight, target, rule: { kind: linear | threshold | penalty, perCase } } }. Each level's weights (districts: the first two lines; departments: theirs) must sum to the total. docs/assessment.md */
+            document: {
+                [key: string]: unknown;
+            };
         };
         GrantSupportDto: {
             /**
@@ -4353,6 +4508,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4458,6 +4617,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4574,6 +4737,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4690,6 +4857,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4806,6 +4977,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -4922,6 +5097,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -5039,6 +5218,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -5155,6 +5338,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -5337,6 +5524,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -5442,6 +5633,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -5558,6 +5753,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -7458,6 +7657,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7567,6 +7770,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7687,6 +7894,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7807,6 +8018,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -7927,6 +8142,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8047,6 +8266,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8167,6 +8390,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8287,6 +8514,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8407,6 +8638,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8527,6 +8762,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8721,6 +8960,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8841,6 +9084,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
@@ -8961,6 +9208,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -9077,6 +9328,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -9389,6 +9644,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -11252,6 +11511,276 @@ export interface operations {
             };
         };
     };
+    AssessmentController_scores: {
+        parameters: {
+            query: {
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv" | "xlsx";
+                /** @description A scheme (happy-family), or scheme@version to rescore under one version */
+                scheme: unknown;
+                /** @description A year (2012: the mean of its bimonths) or a bimonth (201203B: May-June) */
+                pe: unknown;
+                level: "district" | "department";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; CSV with `Accept: text/csv` or `format=csv`; Excel with format=xlsx or its Accept type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardDto"];
+                    "text/csv": components["schemas"]["ScorecardDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ScorecardDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssessmentController_schemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeListDto"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssessmentController_load: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchemeLoadDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeVersionDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssessmentController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scheme: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeVersionsDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SupportController_grant: {
         parameters: {
             query?: never;
@@ -11260,6 +11789,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -11365,6 +11898,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -11481,6 +12018,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -11597,6 +12138,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
@@ -11713,6 +12258,10 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description Copied into the metadata of every event appended */
                 "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
             };
