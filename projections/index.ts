@@ -30,6 +30,8 @@ import { screeningCountsProjection } from './screening-counts/screening-counts.p
 import { ServiceCountsView } from './service-deliveries/service-deliveries.entity';
 import { serviceDeliveriesIndicators } from './service-deliveries/service-deliveries.indicators';
 import { serviceDeliveriesProjection } from './service-deliveries/service-deliveries.projection';
+import { supportPaymentsIndicators } from './support-payments/support-payments.indicators';
+import { supportPaymentsProjection } from './support-payments/support-payments.projection';
 import { supervisionComplianceProjection } from './supervision-compliance/supervision-compliance.projection';
 
 export { readModelMigrations } from './migrations';
@@ -51,6 +53,7 @@ export const readModels: readonly ReadModel[] = [
   { projection: loanPortfolioProjection, indicators: loanPortfolioIndicators, reportingEntities: [LoanCountsView] },
   { projection: activityCountsProjection, indicators: activityCountsIndicators },
   { projection: screeningCountsProjection, indicators: screeningCountsIndicators },
+  { projection: supportPaymentsProjection, indicators: supportPaymentsIndicators },
   { projection: caseAuditTrailProjection },
   { projection: supervisionComplianceProjection },
   { projection: householdRegisterProjection },

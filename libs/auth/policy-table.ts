@@ -12,6 +12,7 @@ import { ROLES } from './principal';
 
 const household: ScopeRule = { kind: 'aggregate', aggregate: 'household' };
 const loan: ScopeRule = { kind: 'aggregate', aggregate: 'loan' };
+const support: ScopeRule = { kind: 'aggregate', aggregate: 'support' };
 const caseScope: ScopeRule = { kind: 'aggregate', aggregate: 'case' };
 const screening: ScopeRule = { kind: 'aggregate', aggregate: 'screening' };
 const activity: ScopeRule = { kind: 'aggregate', aggregate: 'activity' };
@@ -135,6 +136,13 @@ export const POLICY: readonly PolicyEntry[] = [
   },
   {
     method: 'GET',
+    path: '/households/:/support',
+    roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'],
+    scope: household,
+    why: 'what the household received (programmes, amounts, units): its page, for the staff who serve it',
+  },
+  {
+    method: 'GET',
     path: '/households/:',
     roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'],
     scope: household,
@@ -183,6 +191,24 @@ export const POLICY: readonly PolicyEntry[] = [
     scope: loan,
     personal: true,
     why: 'history, verification',
+  },
+
+  // Support handed out (incentive payments, funds, donated goods): the family-planning registrars record it.
+  {
+    method: 'POST',
+    path: '/support',
+    roles: ['registrar'],
+    scope: { kind: 'body-household', field: 'householdId' },
+    chosenId: 'supportId',
+    why: "support to a household in the registrar's area",
+  },
+  { method: 'POST', path: '/support/:/**', roles: ['registrar'], scope: support, why: 'deliveries, returns, reversal' },
+  {
+    method: 'GET',
+    path: '/support/:',
+    roles: ['registrar', 'provider', 'loan-officer', 'supervisor', 'auditor'],
+    scope: support,
+    why: 'what one grant stands at (amounts and codes; no reason)',
   },
 
   // Supervision and accountability.

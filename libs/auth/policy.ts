@@ -11,7 +11,7 @@ import { Role } from './principal';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The aggregates a path can name whose place the scope check looks up (apps/api/src/auth/org-unit-resolver.ts). */
-export type AggregateKind = 'household' | 'loan' | 'case' | 'screening' | 'activity';
+export type AggregateKind = 'household' | 'loan' | 'case' | 'screening' | 'activity' | 'support';
 
 /** Where the org unit of a request comes from; scoped tokens may act only inside their subtree. */
 export type ScopeRule =

@@ -7,6 +7,7 @@
  */
 import { HOUSEHOLD_EVENT_CATALOGUE } from './household/catalogue';
 import { LOAN_EVENT_CATALOGUE } from './loan/catalogue';
+import { SUPPORT_EVENT_CATALOGUE } from './support/catalogue';
 import { CASE_EVENT_TYPES, CaseEvent } from './accountability-case/events';
 import { RESPONSIBILITY_EVENT_TYPES, ResponsibilityEvent } from './responsibility/events';
 import { SUPERVISION_EVENT_TYPES, SupervisionEvent } from './supervision/events';
@@ -62,6 +63,7 @@ const CATALOGUES = {
   activity: ACTIVITY_EVENT_CATALOGUE,
   pilotvillage: PILOT_VILLAGE_EVENT_CATALOGUE,
   screening: SCREENING_EVENT_CATALOGUE,
+  support: SUPPORT_EVENT_CATALOGUE,
 } as const;
 
 type Catalogues = typeof CATALOGUES;

@@ -43,6 +43,7 @@ const FROZEN = {
     'ScreeningOutcomeRecorded',
     'ScreeningPersonErased',
   ],
+  support: ['SupportGranted', 'SupportDelivered', 'SupportReturned', 'SupportReversed'],
 } as const;
 
 describe('stored event type names', () => {
@@ -107,6 +108,10 @@ describe('personal fields', () => {
       GeneticCounsellingTaken: ['advice'],
       ScreeningOutcomeRecorded: ['outcome'],
       ScreeningPersonErased: [],
+      SupportGranted: [],
+      SupportDelivered: [],
+      SupportReturned: ['reason'],
+      SupportReversed: ['reason'],
     });
   });
 

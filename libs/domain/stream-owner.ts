@@ -34,6 +34,8 @@ const OWNERS: Record<StreamCategory, (stream: string, first: FirstEvent | undefi
   activity: (_, first) => orgUnit(first?.data.orgUnitCode),
   pilotvillage: (stream) => orgUnit(afterCategory(stream)),
   screening: (_, first) => orgUnit(first?.data.villageCode),
+  // Support is handed to a household: it sits where the household does.
+  support: (_, first) => household(first?.data.householdId),
 };
 
 export function ownerOfStream(stream: string, first: FirstEvent | undefined): StreamOwner {

@@ -18,6 +18,7 @@ const SOURCES: { file: string; union: string }[] = [
   { file: 'libs/domain/activity/events.ts', union: 'ActivityEvent' },
   { file: 'libs/domain/pilot-village/events.ts', union: 'PilotVillageEvent' },
   { file: 'libs/domain/screening/events.ts', union: 'ScreeningEvent' },
+  { file: 'libs/domain/support/events.ts', union: 'SupportEvent' },
 ];
 const OLDER_SHAPES = [
   { file: 'libs/domain/upcasting/household-enrolled.ts', type: 'HouseholdEnrolledV1', eventType: 'HouseholdEnrolled', version: 1 },

@@ -6,11 +6,19 @@ import { HouseholdCommand } from '../domain/household/commands';
 import { LoanCommand } from '../domain/loan/commands';
 import { ResponsibilityCommand } from '../domain/responsibility/commands';
 import { SupervisionCommand } from '../domain/supervision/commands';
+import { SupportCommand } from '../domain/support/commands';
 import { iso } from './calendar';
 import { commandIdFor } from './ids';
 
 export type CampaignCommand =
-  HouseholdCommand | LoanCommand | SupervisionCommand | CaseCommand | ResponsibilityCommand | PilotVillageCommand | ActivityCommand;
+  | HouseholdCommand
+  | LoanCommand
+  | SupervisionCommand
+  | CaseCommand
+  | ResponsibilityCommand
+  | PilotVillageCommand
+  | ActivityCommand
+  | SupportCommand;
 
 export interface CampaignItem {
   stream: string;

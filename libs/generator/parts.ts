@@ -9,5 +9,6 @@ import { CampaignPart } from './part';
 import { pilotVillagesPart } from './pilot-villages';
 import { programmePart } from './programme';
 import { screeningsPart } from './screenings';
+import { supportPart } from './support';
 
-export const CAMPAIGN_PARTS: readonly CampaignPart[] = [householdsPart, loansPart, programmePart, pilotVillagesPart, activitiesPart, screeningsPart];
+export const CAMPAIGN_PARTS: readonly CampaignPart[] = [householdsPart, loansPart, programmePart, pilotVillagesPart, activitiesPart, screeningsPart, supportPart];

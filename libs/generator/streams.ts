@@ -8,6 +8,7 @@ import { responsibilityDecider } from '../domain/responsibility';
 import { Command, Decider, DomainEvent } from '../domain/shared/decider';
 import { supervisionDecider } from '../domain/supervision';
 import { screeningDecider } from '../domain/screening';
+import { supportDecider } from '../domain/support';
 
 type AnyDecider = Decider<Command, DomainEvent, unknown>;
 
@@ -20,6 +21,7 @@ const DECIDERS: Record<string, AnyDecider> = {
   responsibility: responsibilityDecider as unknown as AnyDecider,
   pilotvillage: pilotVillageDecider as unknown as AnyDecider,
   activity: activityDecider as unknown as AnyDecider,
+  support: supportDecider as unknown as AnyDecider,
 };
 
 export function deciderFor(stream: string): AnyDecider {

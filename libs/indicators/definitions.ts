@@ -19,7 +19,9 @@ export type IndicatorUnit =
   | 'attendances'
   | 'materials'
   | 'people'
-  | 'tests';
+  | 'tests'
+  | 'grants'
+  | 'items';
 
 export interface Measure {
   /** What is counted, in words. */

@@ -21,6 +21,7 @@ export interface Fixtures {
   caseId: string;
   screeningId: string;
   activityId: string;
+  supportId: string;
 }
 
 export interface Answer {
@@ -78,6 +79,7 @@ export async function createFixtures(app: TestApp, base: string, names: { head: 
     caseId: randomUUID(),
     screeningId: randomUUID(),
     activityId: randomUUID(),
+    supportId: randomUUID(),
   };
   await post('/households', {
     householdId: fixtures.householdId,
@@ -102,6 +104,13 @@ export async function createFixtures(app: TestApp, base: string, names: { head: 
     interestSubsidyBps: 600,
     termMonths: 12,
     lender: 'Yinchuan Rural Credit Cooperative',
+  });
+  await post('/support', {
+    supportId: fixtures.supportId,
+    householdId: fixtures.householdId,
+    programmeCode: 'award-support',
+    amountFen: 96_000,
+    units: 0,
   });
   await post(
     `/supervision/${IN_DISTRICT}/assignment`,
@@ -151,6 +160,7 @@ export function concretePath(route: RegisteredRoute, fixtures: Fixtures): string
     cases: fixtures.caseId,
     screenings: fixtures.screeningId,
     activities: fixtures.activityId,
+    support: fixtures.supportId,
   };
   const path = route.path
     .replace(':serviceId', fixtures.serviceId)

@@ -24,6 +24,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AssessmentModule } from './assessment/assessment.module';
 import { ScreeningsModule } from './screenings/screenings.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
+import { SupportModule } from './support/support.module';
 
 export const features = [
   AccountsModule,
@@ -48,4 +49,5 @@ export const features = [
   ActivitiesModule,
   AssessmentModule,
   ScreeningsModule,
+  SupportModule,
 ];

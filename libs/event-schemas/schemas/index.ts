@@ -41,6 +41,10 @@ import ServiceDeliveredV1 from './ServiceDelivered.v1.json';
 import SupervisionVisitRecordedV1 from './SupervisionVisitRecorded.v1.json';
 import SupervisorAssignedV1 from './SupervisorAssigned.v1.json';
 import SupervisorAssignmentEndedV1 from './SupervisorAssignmentEnded.v1.json';
+import SupportDeliveredV1 from './SupportDelivered.v1.json';
+import SupportGrantedV1 from './SupportGranted.v1.json';
+import SupportReturnedV1 from './SupportReturned.v1.json';
+import SupportReversedV1 from './SupportReversed.v1.json';
 import TwoItemScreeningDoneV1 from './TwoItemScreeningDone.v1.json';
 
 export const EVENT_SCHEMA_FILES = [
@@ -86,5 +90,9 @@ export const EVENT_SCHEMA_FILES = [
   { type: 'SupervisionVisitRecorded', version: 1, schema: SupervisionVisitRecordedV1 },
   { type: 'SupervisorAssigned', version: 1, schema: SupervisorAssignedV1 },
   { type: 'SupervisorAssignmentEnded', version: 1, schema: SupervisorAssignmentEndedV1 },
+  { type: 'SupportDelivered', version: 1, schema: SupportDeliveredV1 },
+  { type: 'SupportGranted', version: 1, schema: SupportGrantedV1 },
+  { type: 'SupportReturned', version: 1, schema: SupportReturnedV1 },
+  { type: 'SupportReversed', version: 1, schema: SupportReversedV1 },
   { type: 'TwoItemScreeningDone', version: 1, schema: TwoItemScreeningDoneV1 },
 ];

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { EventStore, JsonObject } from '@libs/event-store';
 import { Position } from '@libs/event-store/position';
 import { ScreeningRecord, screeningStep } from './screening-steps';
+import { GeneratedSupport, supportStep } from './support-step';
 
 export interface CampaignEvent {
   stream: string;
@@ -103,11 +104,13 @@ export function generateCampaign(seeds: readonly number[]): CampaignEvent[] {
   const loans: Loan[] = [];
   const activities: Activity[] = [];
   const screenings: ScreeningRecord[] = [];
+  const supports: GeneratedSupport[] = [];
   const events: CampaignEvent[] = [];
   for (const seed of seeds) {
     const r = random(seed);
     if (r() < 0.25) activityStep(r, activities, events, '2012-10-01T02:00:00.000Z');
     if (r() < 0.3) screeningStep(r, screenings, events, '2012-10-01T02:00:00.000Z');
+    supportStep(random(seed ^ 0x5eed), households, supports, events);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
     const when = () => `${2012 + Math.floor(r() * 2)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-15T02:00:00.000Z`;
     const active = households.filter((h) => h.active);

@@ -25,6 +25,12 @@ export class OrgUnitResolver {
     return householdId === undefined ? undefined : this.householdVillage(householdId);
   }
 
+  /** The village of the household the support went to. */
+  async supportVillage(supportId: string): Promise<string | undefined> {
+    const householdId = await this.cached(`support-${supportId}`, 'householdId');
+    return householdId === undefined ? undefined : this.householdVillage(householdId);
+  }
+
   /** The org unit of an aggregate a path names, or undefined when there is no such aggregate. */
   aggregateUnit(aggregate: AggregateKind, id: string): Promise<string | undefined> {
     switch (aggregate) {
@@ -40,6 +46,8 @@ export class OrgUnitResolver {
       case 'activity':
         // Where it was held, at any level; the decider refuses a correction of the org unit, so the first event's holds.
         return this.cached(`activity-${id}`, 'orgUnitCode');
+      case 'support':
+        return this.supportVillage(id);
       default: {
         const exhaustive: never = aggregate;
         throw new Error(`unknown aggregate ${String(exhaustive)}`);

@@ -2074,6 +2074,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant support to an enrolled household under a programme (cash in fen, goods in units)
+         * @description Roles: registrar, admin (support to a household in the registrar's area). The household named in the body must lie within the token's org unit (404 otherwise, as if missing).
+         */
+        post: operations["SupportController_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record support delivered (If-Match): never more than was granted and not yet delivered
+         * @description Roles: registrar, admin (deliveries, returns, reversal). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["SupportController_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record support given back, with the reason (If-Match): never more than was delivered and kept
+         * @description Roles: registrar, admin (deliveries, returns, reversal). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["SupportController_giveBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/{id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a grant, once, with the reason (If-Match): it and what the household holds of it leave the figures
+         * @description Roles: registrar, admin (deliveries, returns, reversal). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        post: operations["SupportController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One grant of support as it stands: granted, delivered, returned (ETag: its revision)
+         * @description Roles: registrar, provider, loan-officer, supervisor, auditor, admin (what one grant stands at (amounts and codes; no reason)). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        get: operations["SupportController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A household's support: each grant with its programme, amounts in fen and goods in units
+         * @description From a read model: `position` is the log position it reflects (compare with a command answer for read-your-writes).
+         *
+         *     Roles: registrar, provider, loan-officer, supervisor, auditor, admin (what the household received (programmes, amounts, units): its page, for the staff who serve it). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         */
+        get: operations["HouseholdSupportController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3456,6 +3578,118 @@ export interface components {
              * @enum {string}
              */
             outcome: "healthy-birth" | "birth-defect" | "pregnancy-ended" | "not-pregnant" | "lost-to-follow-up";
+        };
+        GrantSupportDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /** @description Integer fen (1 yuan = 100 fen): the money, or the value of the goods (0 when unknown) */
+            amountFen: number;
+            /** @description Goods handed over (wheelchairs, items); 0 for cash */
+            units: number;
+            /**
+             * Format: uuid
+             * @description Defaults to one derived from the Idempotency-Key, else a new one
+             */
+            supportId?: string;
+            /**
+             * Format: uuid
+             * @description An enrolled household
+             */
+            householdId: string;
+            /**
+             * @description A support programme code (support-programmes.v1)
+             * @example award-support
+             */
+            programmeCode: string;
+        };
+        SupportAnswer: {
+            supportId: string;
+            /** @description Revision of the stream after the command; also sent as the ETag, to send back as If-Match. */
+            revision: number;
+            /** @description Global log position of the last event appended, as text (positions exceed 2^53); read models reflect it once their `reflects.position` reaches it. */
+            position?: string;
+        };
+        SupportQuantityDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /** @description Integer fen (1 yuan = 100 fen): the money, or the value of the goods (0 when unknown) */
+            amountFen: number;
+            /** @description Goods handed over (wheelchairs, items); 0 for cash */
+            units: number;
+        };
+        ReturnSupportDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /** @description Integer fen (1 yuan = 100 fen): the money, or the value of the goods (0 when unknown) */
+            amountFen: number;
+            /** @description Goods handed over (wheelchairs, items); 0 for cash */
+            units: number;
+            /** @description Why it was given back (treated as personal data) */
+            reason: string;
+        };
+        ReverseSupportDto: {
+            /**
+             * Format: date-time
+             * @description When it happened in the field; defaults to now
+             */
+            occurredAt?: string;
+            /** @description Free text (treated as personal data) */
+            reason: string;
+        };
+        SupportViewDto: {
+            /** @enum {string} */
+            status: "Granted" | "Reversed";
+            supportId: string;
+            householdId: string;
+            programmeCode: string;
+            /** @description The household's category when the support was granted. */
+            householdCategory: string;
+            /** @description Integer fen: granted, delivered, returned. */
+            grantedFen: number;
+            deliveredFen: number;
+            returnedFen: number;
+            grantedUnits: number;
+            deliveredUnits: number;
+            returnedUnits: number;
+            /** @description The stream's revision, also the ETag. */
+            revision: number;
+        };
+        HouseholdSupportItem: {
+            supportId: string;
+            programmeCode: string;
+            programmeName: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description `cash`, or `in-kind` (goods counted in units). */
+            form: string;
+            /** @enum {string} */
+            status: "granted" | "reversed";
+            /** @description ISO-8601 UTC. */
+            grantedAt: string;
+            /** @description Integer fen (goods: their value). */
+            grantedFen: number;
+            deliveredFen: number;
+            returnedFen: number;
+            grantedUnits: number;
+            deliveredUnits: number;
+            returnedUnits: number;
+        };
+        HouseholdSupportAnswer: {
+            householdId: string;
+            /** @description Log position the answer reflects; null before the read model has handled anything. */
+            position: string | null;
+            /** @description The household's grants of support, oldest first; empty when it received none. */
+            support: components["schemas"]["HouseholdSupportItem"][];
         };
         Problem: {
             /** Format: uri */
@@ -13128,6 +13362,629 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used for a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SupportController_grant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantSupportDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SupportController_deliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportQuantityDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SupportController_giveBack: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnSupportDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SupportController_reverse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseSupportDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SupportController_read: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportViewDto"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HouseholdSupportController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdSupportAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

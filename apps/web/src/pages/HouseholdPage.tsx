@@ -3,6 +3,7 @@ import { Card, Col, Input, List, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { HouseholdSummary } from '../components/HouseholdSummary';
+import { HouseholdSupport } from '../components/HouseholdSupport';
 import { Loading } from '../components/Loading';
 import { EnrolForm, NeedForm, SatisfactionForm, ServiceForm } from '../forms/HouseholdForms';
 import { LoanForm, RepaymentForm } from '../forms/LoanForms';
@@ -72,6 +73,7 @@ export function HouseholdPage() {
         {householdId && (
           <Col xs={24} xl={14}>
             <Loading remote={household}>{(h) => <HouseholdSummary household={h} />}</Loading>
+            <HouseholdSupport householdId={householdId} />
           </Col>
         )}
         <Col xs={24} xl={householdId ? 10 : 24}>
