@@ -29,6 +29,7 @@ import { ServiceCountsView } from './service-deliveries/service-deliveries.entit
 import { serviceDeliveriesIndicators } from './service-deliveries/service-deliveries.indicators';
 import { serviceDeliveriesProjection } from './service-deliveries/service-deliveries.projection';
 import { supervisionComplianceProjection } from './supervision-compliance/supervision-compliance.projection';
+import { supervisionTermsProjection } from './supervision-terms/supervision-terms.projection';
 
 export { readModelMigrations } from './migrations';
 
@@ -50,6 +51,7 @@ export const readModels: readonly ReadModel[] = [
   { projection: activityCountsProjection, indicators: activityCountsIndicators },
   { projection: caseAuditTrailProjection },
   { projection: supervisionComplianceProjection },
+  { projection: supervisionTermsProjection },
   { projection: householdRegisterProjection },
   { projection: loanRegisterProjection },
 ];
