@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ensureActiveCopy } from '@libs/projection/copies';
-import { activeSchema, applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { activeSchema, applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { householdRegisterProjection as projection } from './household-register.projection';
 import { listHouseholds } from './household-register.query';
 
@@ -31,14 +31,7 @@ const row = (householdId: string, changes: Record<string, unknown> = {}) => ({
 });
 
 describe('household register projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-    await ensureActiveCopy(db.dataSource.manager, projection);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest(projection);
 
   it('follows a household through recategorisation, certification and withdrawal, holding nothing personal', async () => {
     const [a, b] = [randomUUID(), randomUUID()].sort();

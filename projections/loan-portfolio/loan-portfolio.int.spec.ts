@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { loanPortfolioProjection as projection } from './loan-portfolio.projection';
 
 const VILLAGE = '640181002003';
@@ -49,13 +50,7 @@ const row = (counts: Partial<Record<string, number>>) => ({
 });
 
 describe('loan portfolio projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest();
 
   it('follows loans from grant through repayments to repaid or defaulted, in fen', async () => {
     const [h, l1, l2, l3] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];

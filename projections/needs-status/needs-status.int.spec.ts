@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UnknownHouseholdError } from '../shared/household-villages';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { needsStatusProjection as projection } from './needs-status.projection';
 
 const VILLAGE = '640121002003';
@@ -34,13 +35,7 @@ const service = (householdId: string, needId?: string) =>
 const counts = (kind: string, open: number, met: number) => ({ ...path, focus_area: 'prosperity', kind, period: 201204, open, met });
 
 describe('needs status projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest();
 
   it('counts recorded needs as open, and a need answered by a service as met', async () => {
     const [h, n1, n2] = [randomUUID(), randomUUID(), randomUUID()];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { satisfactionRatesProjection as projection } from './satisfaction-rates.projection';
 
 const VILLAGE = '640106001002';
@@ -35,13 +36,7 @@ const row = (satisfied: number, neutral: number, dissatisfied: number, no_answer
 });
 
 describe('satisfaction rates projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest();
 
   it('counts each answer, no-answer apart from the valid ones', async () => {
     const h = randomUUID();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { serviceDeliveriesProjection as projection } from './service-deliveries.projection';
 
 const enrolled = (householdId: string, villageCode: string) =>
@@ -34,13 +35,7 @@ const row = (villageCode: string, departmentCode: string, period: number, delive
 });
 
 describe('service deliveries projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest();
 
   it('counts services by village, department, type, focus area and month of delivery', async () => {
     const [a, b] = [randomUUID(), randomUUID()];

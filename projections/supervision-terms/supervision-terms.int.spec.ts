@@ -1,5 +1,5 @@
-import { ensureActiveCopy } from '@libs/projection/copies';
-import { applyEvents, incrementalAndRebuilt, openProjectionDatabase, ProjectionDatabase, tableRows } from '../shared/testing/harness';
+import { applyEvents, incrementalAndRebuilt, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { supervisionTermsProjection as projection } from './supervision-terms.projection';
 import { termsHeldAt } from './supervision-terms.query';
 import { assign, catchUp, endTerm, supervise, visit } from './testing/supervision-history';
@@ -9,14 +9,7 @@ const XIXIA = '640105';
 const at = (month: number, day = 1) => new Date(Date.UTC(2012, month - 1, day)).toISOString();
 
 describe('supervision terms projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-    await ensureActiveCopy(db.dataSource.manager, projection);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest(projection);
 
   /** Wang in Xingqing, replaced by Li, who leaves; Wang comes back; Zhou in Xixia throughout. */
   async function history(): Promise<void> {

@@ -3,8 +3,7 @@
  * rests on, and from the streams when it lags: the same answer either way, at once after an assignment.
  */
 import { CaseAuthority } from '@libs/domain/accountability-case';
-import { ensureActiveCopy } from '@libs/projection/copies';
-import { openProjectionDatabase, ProjectionDatabase } from '@projections/shared/testing/harness';
+import { databasePerTest } from '@projections/shared/testing/database-per-test';
 import { supervisionTermsProjection as projection } from '@projections/supervision-terms/supervision-terms.projection';
 import { assign, catchUp, endTerm, supervise } from '@projections/supervision-terms/testing/supervision-history';
 import { authorityFromReadModel, authorityFromStreams, caseAuthority } from './case-authority';
@@ -19,15 +18,10 @@ const term = (districtCode: string, supervisorId: string, from: string, until: s
 });
 
 describe('case authority', () => {
-  let db: ProjectionDatabase;
+  const db = databasePerTest(projection);
   beforeEach(async () => {
-    db = await openProjectionDatabase();
-    await ensureActiveCopy(db.dataSource.manager, projection);
     await supervise(db, assign(XINGQING, 'sup-wang', at(1)));
     await supervise(db, assign(XIXIA, 'sup-zhou', at(1)));
-  });
-  afterEach(async () => {
-    await db.close();
   });
 
   const fromReadModel = (actor: string, district: string, when: string) =>
