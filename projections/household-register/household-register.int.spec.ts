@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { activeSchema, applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { activeSchema, applyEvents, householdEnrolled, recorded, tableRows } from '../shared/testing/harness';
 import { databasePerTest } from '../shared/testing/database-per-test';
 import { householdRegisterProjection as projection } from './household-register.projection';
 import { listHouseholds } from './household-register.query';
 
-const enrolled = (householdId: string, villageCode = '640104001001') =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode,
-    category: 'developing',
-    members: 4,
-    head: { name: 'Zhao Min' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
+const enrolled = (householdId: string, villageCode = '640104001001') => householdEnrolled(householdId, villageCode);
 const row = (householdId: string, changes: Record<string, unknown> = {}) => ({
   household_id: householdId,
   village_code: '640104001001',

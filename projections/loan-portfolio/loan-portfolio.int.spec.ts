@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, householdEnrolled, recorded, tableRows } from '../shared/testing/harness';
 import { databasePerTest } from '../shared/testing/database-per-test';
 import { loanPortfolioProjection as projection } from './loan-portfolio.projection';
 
 const VILLAGE = '640181002003';
-const enrolled = (householdId: string) =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode: VILLAGE,
-    category: 'developing',
-    members: 4,
-    head: { name: 'Zhao Min' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
+const enrolled = (householdId: string) => householdEnrolled(householdId, VILLAGE);
 const granted = (householdId: string, loanId: string, principalFen: number) =>
   recorded(
     'LoanGranted',

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, householdEnrolled, recorded, tableRows } from '../shared/testing/harness';
 import { databasePerTest } from '../shared/testing/database-per-test';
 import { serviceDeliveriesProjection as projection } from './service-deliveries.projection';
 
 const enrolled = (householdId: string, villageCode: string) =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode,
-    category: 'stable',
-    members: 2,
-    head: { name: 'Li Wei' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
+  householdEnrolled(householdId, villageCode, { category: 'stable', members: 2 });
 const service = (householdId: string, departmentCode: string, deliveredAt = '2012-02-10T00:00:00.000Z') =>
   recorded('ServiceDelivered', {
     householdId,

@@ -79,6 +79,24 @@ export function recorded(
   };
 }
 
+/** A household enrolled in `villageCode` in 2012's first batch, as the store hands it out; `changes` override its data. */
+export function householdEnrolled(
+  householdId: string,
+  villageCode: string,
+  changes: Partial<Of<'HouseholdEnrolled'>['data']> = {},
+): RecordedOf<Of<'HouseholdEnrolled'>> {
+  const data: Of<'HouseholdEnrolled'>['data'] = {
+    householdId,
+    villageCode,
+    category: 'developing',
+    members: 4,
+    head: { name: 'Zhao Min' },
+    enrolmentYear: 2012,
+    batch: 1,
+  };
+  return recorded('HouseholdEnrolled', { ...data, ...changes });
+}
+
 /** The same fact as `toAppend` would write it (for specs that go through the real store). */
 export function toAppend(type: string, data: JsonObject, occurredAt = '2012-03-15T08:00:00.000Z'): EventToAppend {
   return { id: randomUUID(), type, data, metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt } };
