@@ -1,4 +1,5 @@
-import { applyEvents, incrementalAndRebuilt, tableRows } from '../shared/testing/harness';
+import { activeSchema, applyEvents, incrementalAndRebuilt, tableRows } from '../shared/testing/harness';
+import { rebuildProjection } from '@libs/projection/rebuild';
 import { databasePerTest } from '../shared/testing/database-per-test';
 import { supervisionTermsProjection as projection } from './supervision-terms.projection';
 import { termsHeldAt } from './supervision-terms.query';
@@ -45,6 +46,17 @@ describe('supervision terms projection', () => {
     expect((await held('sup-wang', at(3)))?.terms).toEqual([]);
     expect((await held('sup-li', at(4)))?.terms).toEqual([{ districtCode: XINGQING, supervisorId: 'sup-li', from: at(3), until: at(5) }]);
     expect((await held('sup-wang', at(7)))?.position).toEqual(await db.store.headPosition());
+  });
+
+  it('follows the active copy when a rebuild swaps it', async () => {
+    await history();
+    await catchUp(db, projection);
+    const first = await activeSchema(db.dataSource, projection);
+    const before = await termsHeldAt(db.dataSource, 'sup-zhou', at(2));
+    const { schema } = await rebuildProjection(projection, db.store, db.dataSource);
+    expect(schema).not.toBe(first);
+    expect(await termsHeldAt(db.dataSource, 'sup-zhou', at(2))).toEqual(before);
+    expect(before?.terms).toEqual([{ districtCode: XIXIA, supervisorId: 'sup-zhou', from: at(1), until: null }]);
   });
 
   it('changes nothing when every event is delivered twice, even after later ones', async () => {

@@ -6,7 +6,7 @@
  * the answer rests on, and from the streams themselves otherwise: a supervisor assigned (or removed) a
  * moment ago is judged by that assignment at once, whatever the projector's lag.
  */
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { loadStream } from '@libs/command-handling/handle-command';
 import { CaseAuthority, supervisorAuthority } from '@libs/domain/accountability-case';
 import * as supervision from '@libs/domain/supervision';
@@ -45,6 +45,8 @@ export async function caseAuthority(
  * The supervisor's authority from the read model, or undefined when it cannot tell: no copy yet, or a
  * stream the answer rests on has an event past its checkpoint. Authorising rests on the case district's
  * stream alone; a refusal also on every other district's (which says whether they hold a term elsewhere).
+ * A stream's last event may be read before the checkpoint: whatever was appended before this command
+ * began is there either way, and what comes later is concurrent with the command.
  */
 export async function authorityFromReadModel(
   store: EventStore,
@@ -53,10 +55,15 @@ export async function authorityFromReadModel(
   districtCode: string,
   at: string,
 ): Promise<CaseAuthority | undefined> {
-  const held = await termsHeldAt(dataSource, actor, at).catch(copyDropped);
+  const [held, caseDistrictLast] = await Promise.all([
+    termsHeldAt(dataSource, actor, at),
+    lastEventOf(store, supervisionStream(districtCode)),
+  ]);
   if (held === undefined) return undefined;
   const own = held.terms.find((term) => term.districtCode === districtCode);
-  if (!(await reflects(store, held.position, own ? [districtCode] : CITY_DISTRICTS))) return undefined;
+  const others = own ? [] : CITY_DISTRICTS.filter((code) => code !== districtCode);
+  const lasts = [caseDistrictLast, ...(await Promise.all(others.map((code) => lastEventOf(store, supervisionStream(code)))))];
+  if (!lasts.every((last) => reflected(last, held.position))) return undefined;
   return { role: 'supervisor', assignment: own ?? elsewhere(held.terms, districtCode) ?? null };
 }
 
@@ -81,10 +88,9 @@ function elsewhere(terms: readonly SupervisorAssignment[], districtCode: string)
   return terms.filter((term) => term.districtCode !== districtCode && order(term) >= 0).sort((a, b) => order(a) - order(b))[0];
 }
 
-/** Whether every event of these districts' supervision streams is at or before `position`. */
-async function reflects(store: EventStore, position: Position | undefined, districts: readonly string[]): Promise<boolean> {
-  const lasts = await Promise.all(districts.map((code) => lastEventOf(store, supervisionStream(code))));
-  return lasts.every((last) => last === undefined || (position !== undefined && comparePositions(last, position) <= 0));
+/** Whether a stream's last event (undefined: no stream) is at or before the checkpoint's position. */
+function reflected(last: Position | undefined, position: Position | undefined): boolean {
+  return last === undefined || (position !== undefined && comparePositions(last, position) <= 0);
 }
 
 async function lastEventOf(store: EventStore, stream: string): Promise<Position | undefined> {
@@ -95,13 +101,6 @@ async function lastEventOf(store: EventStore, stream: string): Promise<Position 
     if (error instanceof StreamNotFoundError) return undefined;
     throw error;
   }
-}
-
-/** A rebuild swapped copies and dropped the one the checkpoint named, between the two reads: ask the streams. */
-function copyDropped(error: unknown): undefined {
-  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-  if (code === '42P01' || code === '3F000') return undefined;
-  throw error;
 }
 
 async function otherDistricts(store: EventStore, districtCode: string): Promise<OtherDistricts> {
