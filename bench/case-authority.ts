@@ -15,6 +15,7 @@ import { rebuildProjection } from '../libs/projection/rebuild';
 import { databaseSchema } from '../projections/index';
 import { supervisionTermsProjection } from '../projections/supervision-terms/supervision-terms.projection';
 import { openBenchDatabase } from './support/database';
+import { Section } from './support/sections';
 import { median, percentile, round } from './support/stats';
 
 export interface CaseAuthorityOptions {
@@ -97,6 +98,22 @@ export async function benchCaseAuthority(url: string, options: CaseAuthorityOpti
     await store.close();
   }
 }
+
+/** The `case-authority` section of `npm run bench`. */
+export const caseAuthority: Section = async (url, scale) => {
+  const scaled = (size: number, min: number) => Math.max(min, Math.round(size * scale));
+  const results = await benchCaseAuthority(url, { months: scaled(120, 12), asks: scaled(200, 20) });
+  const row = (answer: string, r: CaseAuthorityResults['authorise']) => ({
+    case: `${answer}, ${results.eventsPerStream} events a district stream: from the supervision-terms read model`,
+    'p50 ms': r.readModel.p50Ms,
+    'p99 ms': r.readModel.p99Ms,
+    baseline: 'folding the supervision streams',
+    'baseline p50 ms': r.streams.p50Ms,
+    'baseline p99 ms': r.streams.p99Ms,
+    ratio: r.ratio,
+  });
+  return { summary: [row('case authority granted', results.authorise), row('case authority refused', results.refuse)], results };
+};
 
 if (require.main === module) {
   void (async () => {
