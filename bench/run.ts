@@ -1,15 +1,15 @@
 /**
  * `npm run bench`: runs the benchmarks against one PostgreSQL, prints a table per section and writes
  * bench/results.json. Figures are medians of repeated runs, beside a baseline measured in the same run.
- * Sections: appends, http, feed, audit, projections, proofs, peers, web, case-authority; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
+ * Sections: appends, http, feed, audit, projections, proofs, peers, web; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAppends, defaultAppendOptions, Throughput } from './appends';
+import { caseAuthority } from './case-authority';
 import { benchAnalysedWhileEmpty, defaultAnalysedWhileEmptyOptions } from './appends-analysed';
 import { openBenchDatabase } from './support/database';
 import { audit, feed, http, peers, projections, proofs, Section, web } from './support/sections';
-import { caseAuthority } from './case-authority';
 import { BENCH_OPTIONS, benchArgs } from './support/options';
 
 const sections: Record<string, Section> = {
@@ -72,13 +72,13 @@ const sections: Record<string, Section> = {
     return { summary, results: { ...results, analysedWhileEmpty } };
   },
   http,
+  'case-authority': caseAuthority,
   feed,
   audit,
   projections,
   proofs,
   peers,
   web,
-  'case-authority': caseAuthority,
 };
 
 async function main(): Promise<void> {
