@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAppends, defaultAppendOptions, Throughput } from './appends';
+import { caseAuthority } from './case-authority';
 import { benchAnalysedWhileEmpty, defaultAnalysedWhileEmptyOptions } from './appends-analysed';
 import { openBenchDatabase } from './support/database';
 import { audit, bulletins, feed, http, peers, projections, proofs, scorecard, Section, web } from './support/sections';
@@ -71,6 +72,7 @@ const sections: Record<string, Section> = {
     return { summary, results: { ...results, analysedWhileEmpty } };
   },
   http,
+  'case-authority': caseAuthority,
   feed,
   audit,
   projections,

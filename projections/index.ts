@@ -33,6 +33,7 @@ import { serviceDeliveriesProjection } from './service-deliveries/service-delive
 import { supportPaymentsIndicators } from './support-payments/support-payments.indicators';
 import { supportPaymentsProjection } from './support-payments/support-payments.projection';
 import { supervisionComplianceProjection } from './supervision-compliance/supervision-compliance.projection';
+import { supervisionTermsProjection } from './supervision-terms/supervision-terms.projection';
 
 export { readModelMigrations } from './migrations';
 
@@ -56,6 +57,7 @@ export const readModels: readonly ReadModel[] = [
   { projection: supportPaymentsProjection, indicators: supportPaymentsIndicators },
   { projection: caseAuditTrailProjection },
   { projection: supervisionComplianceProjection },
+  { projection: supervisionTermsProjection },
   { projection: householdRegisterProjection },
   { projection: loanRegisterProjection },
 ];

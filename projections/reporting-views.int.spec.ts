@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { HouseholdCountsView } from './category-counts/category-counts.entity';
 import { categoryCountsProjection } from './category-counts/category-counts.projection';
 import { reportingEntities } from './index';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded } from './shared/testing/harness';
+import { applyEvents, householdEnrolled, openProjectionDatabase, ProjectionDatabase } from './shared/testing/harness';
 
 describe('reporting views', () => {
   let db: ProjectionDatabase;
@@ -29,15 +29,7 @@ describe('reporting views', () => {
 
   it('shows household counts under their documented names, with the names of their codes beside them', async () => {
     await applyEvents(db.dataSource, categoryCountsProjection, [
-      recorded('HouseholdEnrolled', {
-        householdId: randomUUID(),
-        villageCode: '640122002001',
-        category: 'elderly',
-        members: 2,
-        head: { name: 'Ma Lan' },
-        enrolmentYear: 2012,
-        batch: 1,
-      }),
+      householdEnrolled(randomUUID(), '640122002001', { category: 'elderly', members: 2 }),
     ]);
     expect(await views.getRepository(HouseholdCountsView).find()).toEqual([
       {

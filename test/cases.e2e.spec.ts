@@ -12,6 +12,22 @@ const day = (d: string) => `2012-${d}T02:00:00.000Z`;
 describe('an accountability case', () => {
   let app: TestApp;
   const post = (path: string, headers: Record<string, string>, body: object) => request(app.http).post(path).set(headers).send(body);
+  /** A case opened by Wang on 11 March, on the grounds and for the reason given. */
+  const openCase = (caseId: string, fields: { subjectUnit: string; grounds: string[]; reason: string }) =>
+    post('/cases', WANG, {
+      caseId,
+      districtCode: DISTRICT,
+      evidence: [{ reference: 'r', description: 'd' }],
+      occurredAt: day('03-11'),
+      ...fields,
+    });
+  const orderRectification = (caseId: string) =>
+    post(`/cases/${caseId}/order-rectification`, WANG, {
+      requirements: ['act'],
+      deadline: day('04-10'),
+      reason: 'r',
+      occurredAt: day('03-12'),
+    });
 
   beforeAll(async () => {
     app = await startTestApp({ projector: true });
@@ -169,21 +185,8 @@ describe('an accountability case', () => {
 
   it('closes over an outstanding rectification only with a waiver that says why', async () => {
     const caseId = randomUUID();
-    await post('/cases', WANG, {
-      caseId,
-      subjectUnit: 'unit-9',
-      districtCode: DISTRICT,
-      grounds: ['passive'],
-      evidence: [{ reference: 'r', description: 'd' }],
-      reason: 'idle',
-      occurredAt: day('03-11'),
-    }).expect(201);
-    await post(`/cases/${caseId}/order-rectification`, WANG, {
-      requirements: ['act'],
-      deadline: day('04-10'),
-      reason: 'r',
-      occurredAt: day('03-12'),
-    }).expect(200);
+    await openCase(caseId, { subjectUnit: 'unit-9', grounds: ['passive'], reason: 'idle' }).expect(201);
+    await orderRectification(caseId).expect(200);
     const closed = await post(`/cases/${caseId}/close`, WANG, {
       resolution: 'other',
       waiverReason: 'unit merged into unit-7',
@@ -266,15 +269,7 @@ describe('an accountability case', () => {
 
   it('refuses a stale If-Match with 412 and appends nothing', async () => {
     const caseId = randomUUID();
-    await post('/cases', WANG, {
-      caseId,
-      subjectUnit: 'u',
-      districtCode: DISTRICT,
-      grounds: ['delayed'],
-      evidence: [{ reference: 'r', description: 'd' }],
-      reason: 'r',
-      occurredAt: day('03-11'),
-    }).expect(201);
+    await openCase(caseId, { subjectUnit: 'u', grounds: ['delayed'], reason: 'r' }).expect(201);
     await post(`/cases/${caseId}/escalate`, WANG, { to: 'city-leading-group', reason: 'r', occurredAt: day('03-12') }).expect(200);
     const before = await logLength(app);
     await request(app.http).post(`/cases/${caseId}/reopen`).set(OFFICE).set('If-Match', '"0"').send({ reason: 'r' }).expect(412);
@@ -283,21 +278,8 @@ describe('an accountability case', () => {
 
   it('lets a subject unit only report its own rectification', async () => {
     const caseId = randomUUID();
-    await post('/cases', WANG, {
-      caseId,
-      subjectUnit: 'unit-7',
-      districtCode: DISTRICT,
-      grounds: ['delayed'],
-      evidence: [{ reference: 'r', description: 'd' }],
-      reason: 'r',
-      occurredAt: day('03-11'),
-    }).expect(201);
-    await post(`/cases/${caseId}/order-rectification`, WANG, {
-      requirements: ['act'],
-      deadline: day('04-10'),
-      reason: 'r',
-      occurredAt: day('03-12'),
-    }).expect(200);
+    await openCase(caseId, { subjectUnit: 'unit-7', grounds: ['delayed'], reason: 'r' }).expect(201);
+    await orderRectification(caseId).expect(200);
     const before = await logLength(app);
     expect((await post(`/cases/${caseId}/accept-rectification`, UNIT, { reason: 'we did it' }).expect(403)).body.code).toBe(
       'role-not-permitted',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityFacts } from '@libs/domain/activity';
-import { ensureActiveCopy } from '@libs/projection/copies';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { activityCountsProjection as projection, activityPath } from './activity-counts.projection';
 
 const facts: ActivityFacts = {
@@ -54,12 +54,7 @@ const row = (village: string, counts: Partial<Record<string, string>>) => ({
 });
 
 describe('activity counts projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-    await ensureActiveCopy(db.dataSource.manager, projection);
-  });
-  afterEach(() => db.close());
+  const db = databasePerTest(projection);
 
   it('counts an activity in the local month it was held, in its org unit', async () => {
     await applyEvents(db.dataSource, projection, [held(randomUUID())]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JsonObject, RecordedEvent } from '@libs/event-store';
-import { ensureActiveCopy } from '@libs/projection/copies';
-import { activeSchema, applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { activeSchema, applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { caseAuditTrailProjection as projection } from './case-audit-trail.projection';
 import { listCases, queryTrail } from './case-audit-trail.query';
 
@@ -58,14 +58,7 @@ const visit = (district: string, actor: string) => {
 };
 
 describe('case audit trail projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-    await ensureActiveCopy(db.dataSource.manager, projection);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest(projection);
 
   it('writes one row per event, each with the case district, unit and grounds, and the reason given', async () => {
     const caseId = randomUUID();

@@ -1,17 +1,8 @@
-import { recorded } from '../shared/testing/harness';
+import { householdEnrolled, recorded } from '../shared/testing/harness';
 import { foldCategoryCounts, HouseholdRow } from './category-counts.projection';
 
 const VILLAGE = '640104001001';
-const enrolled = (householdId: string) =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode: VILLAGE,
-    category: 'developing',
-    members: 3,
-    head: { name: 'Ma Lan' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
+const enrolled = (householdId: string) => householdEnrolled(householdId, VILLAGE, { members: 3 });
 const key = [VILLAGE, '640104001', '640104', '640100'];
 
 describe('category counts fold (no database)', () => {

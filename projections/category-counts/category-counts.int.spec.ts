@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { categoryCountsProjection as projection } from './category-counts.projection';
 
 const VILLAGE = '640104001001';
@@ -21,13 +22,7 @@ const counts = (category: string, active: number, withdrawn = 0, certified = 0, 
 });
 
 describe('category counts projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest();
 
   it('counts an enrolled household in its village, category and enrolment month', async () => {
     await applyEvents(db.dataSource, projection, [

@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ensureActiveCopy } from '@libs/projection/copies';
-import { activeSchema, applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { activeSchema, applyEvents, householdEnrolled, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { householdRegisterProjection as projection } from './household-register.projection';
 import { listHouseholds } from './household-register.query';
 
-const enrolled = (householdId: string, villageCode = '640104001001') =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode,
-    category: 'developing',
-    members: 4,
-    head: { name: 'Zhao Min' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
+const enrolled = (householdId: string, villageCode = '640104001001') => householdEnrolled(householdId, villageCode);
 const row = (householdId: string, changes: Record<string, unknown> = {}) => ({
   household_id: householdId,
   village_code: '640104001001',
@@ -31,14 +22,7 @@ const row = (householdId: string, changes: Record<string, unknown> = {}) => ({
 });
 
 describe('household register projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-    await ensureActiveCopy(db.dataSource.manager, projection);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest(projection);
 
   it('follows a household through recategorisation, certification and withdrawal, holding nothing personal', async () => {
     const [a, b] = [randomUUID(), randomUUID()].sort();

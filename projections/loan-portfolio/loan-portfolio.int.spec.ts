@@ -1,35 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, householdEnrolled, loanGranted, loanRepaid, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { loanPortfolioProjection as projection } from './loan-portfolio.projection';
 
 const VILLAGE = '640181002003';
-const enrolled = (householdId: string) =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode: VILLAGE,
-    category: 'developing',
-    members: 4,
-    head: { name: 'Zhao Min' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
-const granted = (householdId: string, loanId: string, principalFen: number) =>
-  recorded(
-    'LoanGranted',
-    {
-      loanId,
-      householdId,
-      borrowerGroup: 'woman',
-      programmeCode: 'womens-micro-loan',
-      principalFen,
-      interestSubsidyBps: 700,
-      termMonths: 24,
-      lender: 'Rural Credit Cooperative',
-    },
-    '2012-07-01T00:00:00.000Z',
-  );
-const repayment = (householdId: string, loanId: string, amountFen: number, outstandingFen: number) =>
-  recorded('LoanRepaymentRecorded', { loanId, householdId, amountFen, outstandingFen });
+const enrolled = (householdId: string) => householdEnrolled(householdId, VILLAGE);
 const row = (counts: Partial<Record<string, number>>) => ({
   village_code: VILLAGE,
   township_code: '640181002',
@@ -49,25 +24,19 @@ const row = (counts: Partial<Record<string, number>>) => ({
 });
 
 describe('loan portfolio projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest();
 
   it('follows loans from grant through repayments to repaid or defaulted, in fen', async () => {
     const [h, l1, l2, l3] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     await applyEvents(db.dataSource, projection, [
       enrolled(h),
-      granted(h, l1, 5_000_000),
-      granted(h, l2, 3_000_000),
-      granted(h, l3, 1_000_000),
-      repayment(h, l1, 2_000_000, 3_000_000),
-      repayment(h, l1, 3_000_000, 0),
+      loanGranted(h, l1, 5_000_000),
+      loanGranted(h, l2, 3_000_000),
+      loanGranted(h, l3, 1_000_000),
+      loanRepaid(h, l1, 2_000_000, 3_000_000),
+      loanRepaid(h, l1, 3_000_000, 0),
       recorded('LoanRepaid', { loanId: l1, householdId: h, principalFen: 5_000_000 }),
-      repayment(h, l2, 500_000, 2_500_000),
+      loanRepaid(h, l2, 500_000, 2_500_000),
       recorded('LoanDefaulted', { loanId: l2, householdId: h, outstandingFen: 2_500_000, reason: 'business failed' }),
     ]);
     expect(await tableRows(db.dataSource, projection, 'loan_counts')).toEqual([
@@ -85,7 +54,7 @@ describe('loan portfolio projection', () => {
 
   it('changes nothing when every event is delivered twice', async () => {
     const [h, l] = [randomUUID(), randomUUID()];
-    const events = [enrolled(h), granted(h, l, 1_000_000), repayment(h, l, 400_000, 600_000)];
+    const events = [enrolled(h), loanGranted(h, l, 1_000_000), loanRepaid(h, l, 400_000, 600_000)];
     await applyEvents(db.dataSource, projection, [...events, ...events]);
     expect(await tableRows(db.dataSource, projection, 'loan_counts')).toEqual([
       row({ granted: 1, principal_fen: 1_000_000, repaid_fen: 400_000, outstanding_fen: 600_000 }),
@@ -96,7 +65,7 @@ describe('loan portfolio projection', () => {
     const [h, l] = [randomUUID(), randomUUID()];
     const events = [
       enrolled(h),
-      granted(h, l, 1_000_000),
+      loanGranted(h, l, 1_000_000),
       recorded(
         'LoanRepaymentRecorded',
         { loanId: l, householdId: h, amountFen: 400_000, outstandingFen: 600_000 },

@@ -1,36 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { ensureActiveCopy } from '@libs/projection/copies';
-import { activeSchema, applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
+import {
+  activeSchema,
+  applyEvents,
+  householdEnrolled,
+  loanGranted as granted,
+  loanRepaid as repayment,
+  recorded,
+  tableRows,
+} from '../shared/testing/harness';
 import { loanRegisterProjection as projection } from './loan-register.projection';
 import { listLoans } from './loan-register.query';
 
-const enrolled = (householdId: string, villageCode = '640181002003') =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode,
-    category: 'developing',
-    members: 4,
-    head: { name: 'Zhao Min' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
-const granted = (householdId: string, loanId: string, principalFen: number) =>
-  recorded(
-    'LoanGranted',
-    {
-      loanId,
-      householdId,
-      borrowerGroup: 'woman',
-      programmeCode: 'womens-micro-loan',
-      principalFen,
-      interestSubsidyBps: 700,
-      termMonths: 24,
-      lender: 'Rural Credit Cooperative',
-    },
-    '2012-07-01T00:00:00.000Z',
-  );
-const repayment = (householdId: string, loanId: string, amountFen: number, outstandingFen: number) =>
-  recorded('LoanRepaymentRecorded', { loanId, householdId, amountFen, outstandingFen });
+const enrolled = (householdId: string, villageCode = '640181002003') => householdEnrolled(householdId, villageCode);
 const row = (loanId: string, householdId: string, changes: Record<string, unknown>) => ({
   loan_id: loanId,
   household_id: householdId,
@@ -47,14 +29,7 @@ const row = (loanId: string, householdId: string, changes: Record<string, unknow
 const sorted = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => String(a.loan_id).localeCompare(String(b.loan_id)));
 
 describe('loan register projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-    await ensureActiveCopy(db.dataSource.manager, projection);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest(projection);
 
   it('follows loans from grant through repayments to repaid or defaulted, keeping no default reason', async () => {
     const [h, l1, l2, l3] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];

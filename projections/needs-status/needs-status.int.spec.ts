@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { UnknownHouseholdError } from '../shared/household-villages';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, householdEnrolled, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { needsStatusProjection as projection } from './needs-status.projection';
 
 const VILLAGE = '640121002003';
 const path = { village_code: VILLAGE, township_code: '640121002', district_code: '640121', city_code: '640100' };
-const enrolled = (householdId: string) =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode: VILLAGE,
-    category: 'developing',
-    members: 3,
-    head: { name: 'Ma Lan' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
+const enrolled = (householdId: string) => householdEnrolled(householdId, VILLAGE, { members: 3 });
 const need = (householdId: string, needId: string, kind = 'skills') =>
   recorded(
     'NeedRecorded',
@@ -34,13 +26,7 @@ const service = (householdId: string, needId?: string) =>
 const counts = (kind: string, open: number, met: number) => ({ ...path, focus_area: 'prosperity', kind, period: 201204, open, met });
 
 describe('needs status projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest();
 
   it('counts recorded needs as open, and a need answered by a service as met', async () => {
     const [h, n1, n2] = [randomUUID(), randomUUID(), randomUUID()];

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, householdEnrolled, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { satisfactionRatesProjection as projection } from './satisfaction-rates.projection';
 
 const VILLAGE = '640106001002';
-const enrolled = (householdId: string) =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode: VILLAGE,
-    category: 'elderly',
-    members: 2,
-    head: { name: 'Wang Fang' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
+const enrolled = (householdId: string) => householdEnrolled(householdId, VILLAGE, { category: 'elderly', members: 2 });
 const rated = (householdId: string, response: string) =>
   recorded(
     'SatisfactionRecorded',
@@ -35,13 +27,7 @@ const row = (satisfied: number, neutral: number, dissatisfied: number, no_answer
 });
 
 describe('satisfaction rates projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest();
 
   it('counts each answer, no-answer apart from the valid ones', async () => {
     const h = randomUUID();

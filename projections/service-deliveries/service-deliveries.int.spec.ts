@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { applyEvents, householdEnrolled, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { serviceDeliveriesProjection as projection } from './service-deliveries.projection';
 
 const enrolled = (householdId: string, villageCode: string) =>
-  recorded('HouseholdEnrolled', {
-    householdId,
-    villageCode,
-    category: 'stable',
-    members: 2,
-    head: { name: 'Li Wei' },
-    enrolmentYear: 2012,
-    batch: 1,
-  });
+  householdEnrolled(householdId, villageCode, { category: 'stable', members: 2 });
 const service = (householdId: string, departmentCode: string, deliveredAt = '2012-02-10T00:00:00.000Z') =>
   recorded('ServiceDelivered', {
     householdId,
@@ -34,13 +27,7 @@ const row = (villageCode: string, departmentCode: string, period: number, delive
 });
 
 describe('service deliveries projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest();
 
   it('counts services by village, department, type, focus area and month of delivery', async () => {
     const [a, b] = [randomUUID(), randomUUID()];

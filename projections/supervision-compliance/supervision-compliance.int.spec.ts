@@ -1,6 +1,6 @@
 import { JsonObject, RecordedEvent } from '@libs/event-store';
-import { ensureActiveCopy } from '@libs/projection/copies';
-import { activeSchema, applyEvents, openProjectionDatabase, ProjectionDatabase, recorded, tableRows } from '../shared/testing/harness';
+import { activeSchema, applyEvents, recorded, tableRows } from '../shared/testing/harness';
+import { databasePerTest } from '../shared/testing/database-per-test';
 import { supervisionComplianceProjection as projection } from './supervision-compliance.projection';
 import { districtCompliance } from './supervision-compliance.query';
 
@@ -31,14 +31,7 @@ const bulletin = (period: string, recordedAt: string) =>
   );
 
 describe('supervision compliance projection', () => {
-  let db: ProjectionDatabase;
-  beforeEach(async () => {
-    db = await openProjectionDatabase();
-    await ensureActiveCopy(db.dataSource.manager, projection);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  const db = databasePerTest(projection);
 
   const history = () => [
     assigned('sup-wang', '2012-01-01T00:00:00.000Z'),

@@ -79,6 +79,42 @@ export function recorded(
   };
 }
 
+/** A household enrolled in `villageCode` in 2012's first batch, as the store hands it out; `changes` override its data. */
+export function householdEnrolled(
+  householdId: string,
+  villageCode: string,
+  changes: Partial<Of<'HouseholdEnrolled'>['data']> = {},
+): RecordedOf<Of<'HouseholdEnrolled'>> {
+  const data: Of<'HouseholdEnrolled'>['data'] = {
+    householdId,
+    villageCode,
+    category: 'developing',
+    members: 4,
+    head: { name: 'Zhao Min' },
+    enrolmentYear: 2012,
+    batch: 1,
+  };
+  return recorded('HouseholdEnrolled', { ...data, ...changes });
+}
+
+/** A women's micro-loan granted on 1 July 2012, as the store hands it out. */
+export function loanGranted(householdId: string, loanId: string, principalFen: number): RecordedOf<Of<'LoanGranted'>> {
+  const terms = { interestSubsidyBps: 700, termMonths: 24, lender: 'Rural Credit Cooperative' };
+  const data: Of<'LoanGranted'>['data'] = {
+    loanId,
+    householdId,
+    borrowerGroup: 'woman',
+    programmeCode: 'womens-micro-loan',
+    principalFen,
+    ...terms,
+  };
+  return recorded('LoanGranted', data, '2012-07-01T00:00:00.000Z');
+}
+
+export function loanRepaid(householdId: string, loanId: string, amountFen: number, outstandingFen: number) {
+  return recorded('LoanRepaymentRecorded', { loanId, householdId, amountFen, outstandingFen });
+}
+
 /** The same fact as `toAppend` would write it (for specs that go through the real store). */
 export function toAppend(type: string, data: JsonObject, occurredAt = '2012-03-15T08:00:00.000Z'): EventToAppend {
   return { id: randomUUID(), type, data, metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt } };

@@ -59,13 +59,16 @@ export class ActOnResponsibility extends Command<ResponsibilityOutcome> {
 
 @CommandHandler(ActOnCase)
 export class ActOnCaseHandler implements ICommandHandler<ActOnCase, CaseOutcome> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
 
   async execute({ caseId, command, acting, ifMatch }: ActOnCase): Promise<CaseOutcome> {
     const stream = caseStream(caseId);
     const district = command.type === 'OpenCase' ? command.data.districtCode : await this.districtOf(stream);
     const { actor, occurredAt } = command.metadata;
-    const authority = await caseAuthority(this.store, acting, actor, district, occurredAt);
+    const authority = await caseAuthority(this.store, this.dataSource, acting, actor, district, occurredAt);
     return handleCommand(this.store, stream, caseDecider, { ...command, authority } as CaseCommand, { ifMatch }).catch(asForbidden);
   }
 

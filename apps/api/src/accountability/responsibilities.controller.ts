@@ -1,30 +1,20 @@
 /** Responsibilities: the decomposition of the programme's work to named officials (by id), and reading one back. */
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiCommand } from '../http/openapi';
 import { Request, Response } from 'express';
-import { Clock, CLOCK } from '@libs/clock';
 import { responsibilityDecider, responsibilityStream } from '@libs/domain/responsibility';
-import { EVENT_STORE, EventStore, StreamNotFoundError } from '@libs/event-store';
-import { loadStream } from '@libs/command-handling/handle-command';
+import { AggregateController } from '../commands/aggregate-controller';
 import { commandContext, written } from '../commands/command-context';
 import { IdParams } from '../commands/shared/command.dto';
 import { newId } from '../http/request-context';
-import { setEtag } from '../http/revision';
 import { ActOnResponsibility } from './accountability.commands';
 import { AssignResponsibilityDto } from './supervision.dto';
 import { ResponsibilityAnswer, ResponsibilityView } from './answers.dto';
 
 @ApiTags('responsibilities')
 @Controller('responsibilities')
-export class ResponsibilitiesController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class ResponsibilitiesController extends AggregateController {
   /** Assigns a task to a named official, with an indicator target due by a period. */
   @Post()
   @ApiCommand()
@@ -45,9 +35,8 @@ export class ResponsibilitiesController {
   /** A responsibility as assigned. */
   @Get(':id')
   async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<ResponsibilityView> {
-    const { state, revision } = await loadStream(this.store, responsibilityStream(id), responsibilityDecider);
-    if (state.status === 'NotAssigned') throw new StreamNotFoundError(responsibilityStream(id));
-    setEtag(response, revision);
-    return { responsibilityId: id, revision: Number(revision), state };
+    const stream = responsibilityStream(id);
+    const { state, revision } = await this.readBack(stream, responsibilityDecider, response, (s) => s.status !== 'NotAssigned');
+    return { responsibilityId: id, revision, state };
   }
 }

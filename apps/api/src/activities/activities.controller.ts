@@ -1,15 +1,11 @@
 /** Group activities: recorded, corrected, cancelled (each with who and why), and read back with an ETag. */
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { Clock, CLOCK } from '@libs/clock';
-import { loadStream } from '@libs/command-handling/handle-command';
 import { activityDecider, activityStream } from '@libs/domain/activity';
-import { EVENT_STORE, EventStore, StreamNotFoundError } from '@libs/event-store';
+import { AggregateController } from '../commands/aggregate-controller';
 import { commandContext, written } from '../commands/command-context';
 import { IdParams } from '../commands/shared/command.dto';
-import { setEtag } from '../http/revision';
 import { ActOnActivity } from './activities.commands';
 import { CorrectActivityDto, HoldActivityDto } from './activity.dto';
 import { ReasonDto } from '../commands/shared/command.dto';
@@ -17,13 +13,7 @@ import { ActivityAnswer, ActivityView } from './answers.dto';
 
 @ApiTags('activities')
 @Controller('activities')
-export class ActivitiesController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class ActivitiesController extends AggregateController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a group activity held (training, lecture, outreach, three-checks round, meeting, volunteer day)' })
@@ -74,9 +64,7 @@ export class ActivitiesController {
   @Get(':id')
   @ApiOperation({ summary: 'One activity as recorded now (ETag: its revision)' })
   async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<ActivityView> {
-    const { state, revision } = await loadStream(this.store, activityStream(id), activityDecider);
-    if (state.status === 'NotHeld') throw new StreamNotFoundError(activityStream(id));
-    setEtag(response, revision);
-    return { activityId: id, revision: Number(revision), state };
+    const { state, revision } = await this.readBack(activityStream(id), activityDecider, response, (s) => s.status !== 'NotHeld');
+    return { activityId: id, revision, state };
   }
 }

@@ -3,7 +3,7 @@
  * a retry appends once), If-Match with the revision the form was filled against (a stale form gets 412 and
  * says so), and the API's validation problems put next to the fields they name.
  */
-import type { FormInstance } from 'antd';
+import { Form, type FormInstance } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { call, ProblemError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -44,4 +44,11 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
     [form, onDone, t],
   );
   return { send, busy, message };
+}
+
+/** A command form's own antd form and command, and the props its FormShell takes from them. */
+export function useCommandForm(onDone?: (result: CommandResult) => void) {
+  const [form] = Form.useForm();
+  const { send, busy, message } = useCommand(form, onDone);
+  return { send, shell: { form, busy, message } };
 }

@@ -2,16 +2,12 @@
  * Pilot villages, designated rather than assumed: a township designates a village (who decided, why) and may
  * withdraw the designation. Refusals (unknown village, already a pilot, not a pilot) append nothing.
  */
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { Clock, CLOCK } from '@libs/clock';
-import { loadStream } from '@libs/command-handling/handle-command';
 import { pilotVillageDecider, pilotVillageStream } from '@libs/domain/pilot-village';
-import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ProblemException } from '../../http/problem';
-import { setEtag } from '../../http/revision';
+import { AggregateController } from '../aggregate-controller';
 import { commandContext, written } from '../command-context';
 import { ActOnPilotVillage } from './pilot-village.commands';
 import { DesignatePilotVillageDto, WithdrawPilotVillageDto } from './pilot-villages.dto';
@@ -19,13 +15,7 @@ import { PilotVillageView, PilotVillageWritten } from './answers.dto';
 
 @ApiTags('pilot-villages')
 @Controller('pilot-villages')
-export class PilotVillagesController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class PilotVillagesController extends AggregateController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Designate a pilot village, with who decided and why' })
@@ -62,8 +52,7 @@ export class PilotVillagesController {
   @ApiOperation({ summary: "A village's pilot designation now (ETag: its revision)" })
   async read(@Param('code') code: string, @Res({ passthrough: true }) response: Response): Promise<PilotVillageView> {
     if (!/^\d{12}$/.test(code)) throw ProblemException.of(400, 'invalid-village', `"${code.slice(0, 20)}" is not a 12-digit village code`);
-    const { state, revision } = await loadStream(this.store, pilotVillageStream(code), pilotVillageDecider);
-    setEtag(response, revision);
-    return { villageCode: code, revision: Number(revision), status: state.status, designations: state.designations };
+    const { state, revision } = await this.readBack(pilotVillageStream(code), pilotVillageDecider, response);
+    return { villageCode: code, revision, status: state.status, designations: state.designations };
   }
 }
