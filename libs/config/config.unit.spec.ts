@@ -9,6 +9,13 @@ describe('configuration', () => {
     expect(config.dataDir).toBe('.data');
   });
 
+  it.each(['esdb://x:2113?tls=false', 'esdb+discover://x:2113', 'kurrentdb://x:2113?tls=false', 'kurrentdb+discover://x:2113,y:2113'])(
+    'accepts EVENTSTORE_URL %s (the scheme picks the client)',
+    (url) => {
+      expect(loadConfig({ EVENTSTORE_URL: url }).eventStoreUrl).toBe(url);
+    },
+  );
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],

@@ -43,6 +43,16 @@ const url = (protocols: string[], problem = `must start with ${protocols.join(' 
     if (!protocols.includes(parsed.protocol)) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/**
+ * A gRPC connection string with one of the given schemes, or unset. Only the scheme is checked here: a
+ * cluster lists several hosts (`kurrentdb+discover://a:2113,b:2113`), which WHATWG URLs refuse; the
+ * client's own parser checks the rest when the store is opened, naming the setting.
+ */
+const connectionString = (protocols: string[]) =>
+  text().refine((value) => value === undefined || protocols.includes(/^[a-z+]+:/.exec(value)?.[0] ?? ''), {
+    error: `must start with ${protocols.join('// or ')}//`,
+  });
+
 const pattern = (regex: RegExp, problem: string) => text().refine((value) => value === undefined || regex.test(value), { error: problem });
 
 /** An IANA time zone this runtime knows (Intl refuses the others). */
@@ -64,7 +74,7 @@ const timeZone = (fallback: string) =>
 const schema = z.object({
   PROGRAMME_TIME_ZONE: timeZone('Asia/Shanghai'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
-  EVENTSTORE_URL: url(['esdb:', 'esdb+discover:']),
+  EVENTSTORE_URL: connectionString(['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']),
   DATA_DIR: text(),
   HOST: text(),
   PORT: integer(3000, 0, 65535),

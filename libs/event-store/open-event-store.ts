@@ -1,40 +1,58 @@
 /**
- * Chooses the event store from configuration: EventStoreDB when EVENTSTORE_URL is set, PostgreSQL (the
- * DATABASE_URL database) otherwise. Read models stay in PostgreSQL either way. A malformed setting stops
+ * Chooses the event store from configuration: when EVENTSTORE_URL is set, EventStoreDB through
+ * @eventstore/db-client (`esdb://`) or KurrentDB through @kurrent/kurrentdb-client (`kurrentdb://`);
+ * PostgreSQL (the DATABASE_URL database) otherwise. Read models stay in PostgreSQL either way. A malformed setting stops
  * start-up with a message that names it and never repeats its credentials.
  */
 import { Clock } from '../clock';
 import { EventStoreDbEventStore } from './esdb/esdb-event-store';
 import { EventStore } from './event-store.port';
+import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 
 export interface OpenEventStoreOptions {
   /** DATABASE_URL: `postgres://…`; required unless `eventStoreUrl` is given. */
   databaseUrl?: string;
-  /** EVENTSTORE_URL: `esdb://host:2113?tls=false` (or `esdb+discover://…` for a cluster). */
+  /** EVENTSTORE_URL: `esdb://host:2113?tls=false` or `kurrentdb://…` (`+discover` for a cluster). */
   eventStoreUrl?: string;
   clock?: Clock;
 }
 
-export type EventStoreBackend = 'postgres' | 'esdb';
+/** `esdb`: @eventstore/db-client; `kurrentdb`: @kurrent/kurrentdb-client. Both speak to either server. */
+export type EventStoreBackend = 'postgres' | 'esdb' | 'kurrentdb';
+
+/** The schemes EVENTSTORE_URL may use, each with the client it selects. */
+export const EVENT_STORE_SCHEMES = {
+  esdb: 'esdb',
+  'esdb+discover': 'esdb',
+  kurrentdb: 'kurrentdb',
+  'kurrentdb+discover': 'kurrentdb',
+} as const;
+
+const EXAMPLE = 'expected e.g. esdb://host:2113?tls=false or kurrentdb://host:2113?tls=false';
 
 export function selectedBackend(options: Pick<OpenEventStoreOptions, 'eventStoreUrl'>): EventStoreBackend {
-  return options.eventStoreUrl?.trim() ? 'esdb' : 'postgres';
+  const url = options.eventStoreUrl?.trim();
+  if (!url) return 'postgres';
+  const scheme = /^([a-z+]+):\/\//.exec(url)?.[1];
+  const backend =
+    scheme && Object.hasOwn(EVENT_STORE_SCHEMES, scheme) ? EVENT_STORE_SCHEMES[scheme as keyof typeof EVENT_STORE_SCHEMES] : undefined;
+  if (!backend) throw new Error(`EVENTSTORE_URL must start with ${Object.keys(EVENT_STORE_SCHEMES).join('://, ')}:// (${EXAMPLE})`);
+  return backend;
 }
 
 export function openEventStore(options: OpenEventStoreOptions): EventStore {
-  if (selectedBackend(options) === 'esdb') return openEventStoreDb(options.eventStoreUrl!.trim(), options.clock);
-  return new PostgresEventStore({ connectionString: checkedDatabaseUrl(options.databaseUrl), clock: options.clock });
-}
-
-function openEventStoreDb(url: string, clock?: Clock): EventStoreDbEventStore {
-  const example = 'expected e.g. esdb://host:2113?tls=false';
-  if (!/^esdb(\+discover)?:\/\//.test(url)) throw new Error(`EVENTSTORE_URL must start with esdb:// or esdb+discover:// (${example})`);
+  const backend = selectedBackend(options);
+  if (backend === 'postgres')
+    return new PostgresEventStore({ connectionString: checkedDatabaseUrl(options.databaseUrl), clock: options.clock });
+  const url = options.eventStoreUrl!.trim();
   try {
-    return new EventStoreDbEventStore({ connectionString: url, clock });
+    if (backend === 'kurrentdb') return new KurrentDbEventStore({ connectionString: url, clock: options.clock });
+    return new EventStoreDbEventStore({ connectionString: url, clock: options.clock });
   } catch (error) {
     const reason = redact(error instanceof Error ? error.message : String(error), url);
-    throw new Error(`EVENTSTORE_URL is not a valid EventStoreDB connection string: ${reason} (${example})`);
+    const product = backend === 'kurrentdb' ? 'KurrentDB' : 'EventStoreDB';
+    throw new Error(`EVENTSTORE_URL is not a valid ${product} connection string: ${reason} (${EXAMPLE})`);
   }
 }
 
@@ -53,6 +71,6 @@ function checkedDatabaseUrl(url: string | undefined): string {
 
 /** Removes the user-info part of the URL from a message (the client quotes what it could not parse). */
 function redact(message: string, url: string): string {
-  const userInfo = /^esdb(?:\+discover)?:\/\/([^@/]*)@/.exec(url)?.[1];
+  const userInfo = /^[a-z+]+:\/\/([^@/]*)@/.exec(url)?.[1];
   return userInfo ? message.split(userInfo).join('****') : message;
 }

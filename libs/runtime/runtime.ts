@@ -73,7 +73,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   const dataSource = await openDatabase(databaseUrl, options.schema);
   closers.unshift(() => dataSource.destroy());
   const metrics = new Metrics();
-  // EventStoreDB when EVENTSTORE_URL is set; the read models stay in PostgreSQL either way.
+  // EventStoreDB/KurrentDB when EVENTSTORE_URL is set (esdb:// or kurrentdb:// picks the client); the read
+  // models stay in PostgreSQL either way.
   const store = openEventStore({ databaseUrl, eventStoreUrl: config.eventStoreUrl, clock });
   closers.unshift(() => store.close());
   const security = await openSecurity(securitySettings, dataSource);

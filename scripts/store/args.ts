@@ -3,11 +3,13 @@
  *   --from postgres|esdb --to postgres|esdb [--from-url URL] [--to-url URL]
  * A PostgreSQL side defaults to DATABASE_URL, an EventStoreDB side to EVENTSTORE_URL.
  */
-import { EventStoreBackend } from '../../libs/event-store/open-event-store';
 import { readOptions } from '../support/options';
 
+/** `esdb`: the log at an EVENTSTORE_URL, whose scheme (esdb:// or kurrentdb://) picks the client. */
+export type StoreBackend = 'postgres' | 'esdb';
+
 export interface StoreEndpoint {
-  backend: EventStoreBackend;
+  backend: StoreBackend;
   url: string;
 }
 
@@ -18,7 +20,7 @@ export interface StoreArgs {
 
 export const USAGE = 'usage: --from postgres|esdb --to postgres|esdb [--from-url URL] [--to-url URL]';
 
-const DEFAULT_SETTING: Record<EventStoreBackend, string> = { postgres: 'DATABASE_URL', esdb: 'EVENTSTORE_URL' };
+const DEFAULT_SETTING: Record<StoreBackend, string> = { postgres: 'DATABASE_URL', esdb: 'EVENTSTORE_URL' };
 
 export function parseStoreArgs(argv: readonly string[], env: Record<string, string | undefined>): StoreArgs {
   const flags = readFlags(argv);

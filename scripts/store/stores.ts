@@ -20,8 +20,8 @@ export async function prepareTarget(endpoint: StoreEndpoint): Promise<void> {
 
 export function describeEndpoint(endpoint: StoreEndpoint): string {
   try {
-    const url = new URL(endpoint.url.replace(/^esdb(\+discover)?:/, 'http:'));
-    return `${endpoint.backend === 'esdb' ? 'EventStoreDB' : 'PostgreSQL'} at ${url.host}${endpoint.backend === 'postgres' ? url.pathname : ''}`;
+    const url = new URL(endpoint.url.replace(/^(esdb|kurrentdb)(\+discover)?:/, 'http:'));
+    return `${endpoint.backend === 'esdb' ? (endpoint.url.startsWith('kurrentdb') ? 'KurrentDB' : 'EventStoreDB') : 'PostgreSQL'} at ${url.host}${endpoint.backend === 'postgres' ? url.pathname : ''}`;
   } catch {
     return endpoint.backend;
   }

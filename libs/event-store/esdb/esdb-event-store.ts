@@ -1,21 +1,13 @@
 /**
- * The EventStore port on EventStoreDB, through @eventstore/db-client. Same semantics as the PostgreSQL
- * adapter; see docs/eventstoredb.md for the differences that remain and why.
+ * The EventStore port on EventStoreDB, through @eventstore/db-client, or on KurrentDB through
+ * @kurrent/kurrentdb-client (a StoreClient, see store-client.ts and kurrentdb/). Same semantics as the
+ * PostgreSQL adapter; see docs/eventstoredb.md for the differences that remain and why.
  *
  * The hash chain is finished here, in Node: the adapter reads the stream's last event, chains from its
  * hash and appends with that exact revision, so a concurrent writer makes the append fail rather than
  * fork the chain. An append with expected `any` (or `stream_exists`) then simply tries again.
  */
-import {
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  jsonEvent,
-  JSONType,
-  ResolvedEvent,
-  START as ESDB_START,
-} from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, ResolvedEvent, START as ESDB_START } from '@eventstore/db-client';
 import { Clock, systemClock } from '../../clock';
 import {
   AppendOptions,
@@ -36,6 +28,7 @@ import { readAllPages } from './esdb-read-all';
 import { drain, readNewest, readRange, StreamTail, tailOf } from './esdb-reads';
 import { EsdbSubscription } from './esdb-subscription';
 import { validateEsdbAppend } from './esdb-validation';
+import { eventStoreDbClient, StoreClient, toEventData } from './store-client';
 import {
   exactRevision,
   fromEsdbEvent,
@@ -49,7 +42,8 @@ import {
 export interface EventStoreDbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false`; ignored when `client` is given. */
   connectionString?: string;
-  client?: EventStoreDBClient;
+  /** A db-client, or either client already behind the StoreClient seam (KurrentDbEventStore passes one). */
+  client?: EventStoreDBClient | StoreClient;
   clock?: Clock;
   /** How many of a stream's newest events an `any` append searches for its own ids (a re-send). */
   resendWindow?: number;
@@ -60,14 +54,15 @@ export interface EventStoreDbEventStoreOptions {
 }
 
 export class EventStoreDbEventStore implements EventStore {
-  readonly client: EventStoreDBClient;
+  readonly client: StoreClient;
   private readonly clock: Clock;
   /** Closed before the client is disposed, or they would resubscribe through it. */
   private readonly subscriptions = new Set<EsdbSubscription>();
 
   constructor(private readonly options: EventStoreDbEventStoreOptions) {
     if (!options.client && !options.connectionString) throw new Error('EventStoreDbEventStore needs a connectionString or a client');
-    this.client = options.client ?? EventStoreDBClient.connectionString(options.connectionString!);
+    const client = options.client ?? EventStoreDBClient.connectionString(options.connectionString!);
+    this.client = client instanceof EventStoreDBClient ? eventStoreDbClient(client) : client;
     this.clock = options.clock ?? systemClock;
   }
 
@@ -175,17 +170,12 @@ export class EventStoreDbEventStore implements EventStore {
       const metadata = { ...event.metadata, recordedAt, hashVersion: HASH_VERSION };
       const revision = (tail?.revision ?? -1n) + 1n + BigInt(i);
       const hash = chainHashV2(previousHash, revision, contentHash({ type: event.type, data: event.data, metadata, stream, id: event.id }));
-      const stored = jsonEvent({
-        id: event.id,
-        type: event.type,
-        data: event.data as JSONType,
-        metadata: toEsdbMetadata(metadata, previousHash, hash),
-      });
+      const stored = toEventData({ ...event, metadata: toEsdbMetadata(metadata, previousHash, hash) });
       previousHash = hash;
       return stored;
     });
     try {
-      const result = await this.client.appendToStream(stream, chained, { expectedRevision: exactRevision(tail?.revision ?? -1n) });
+      const result = await this.client.appendToStream(stream, chained, exactRevision(tail?.revision ?? -1n));
       // A single event's append position is its own; for a batch, read the last event's to be sure.
       if (result.position && events.length === 1)
         return { nextExpectedRevision: result.nextExpectedRevision, position: fromEsdbPosition(result.position) };

@@ -2,14 +2,14 @@
  * Reads of `$all` with the port's semantics (exclusive bounds, maxCount counting only events that pass
  * the filter, system events skipped), paged over server-side filtered reads.
  */
-import { AllStreamResolvedEvent, EventStoreDBClient } from '@eventstore/db-client';
+import { AllStreamResolvedEvent } from '@eventstore/db-client';
 import { ReadAllOptions, RecordedEvent } from '../event-store.port';
 import { comparePositions, Position } from '../position';
 import { drain } from './esdb-reads';
-import { readAllFiltered } from './filtered-read';
 import { fromEsdbEvent, fromEsdbPosition, planFilter, toEsdbReadPosition } from './mapping';
+import { StoreClient } from './store-client';
 
-export async function readAllPages(client: EventStoreDBClient, options: ReadAllOptions, pageSize: number): Promise<RecordedEvent[]> {
+export async function readAllPages(client: StoreClient, options: ReadAllOptions, pageSize: number): Promise<RecordedEvent[]> {
   const backwards = options.direction === 'backwards';
   const from = options.fromPosition ?? (backwards ? 'end' : 'start');
   if ((from === 'end' && !backwards) || (from === 'start' && backwards)) return [];
@@ -21,7 +21,7 @@ export async function readAllPages(client: EventStoreDBClient, options: ReadAllO
     // One more than needed: the server may or may not return the event at the cursor itself.
     const request = Math.min(pageSize, limit - out.length) + 1;
     const page = await drain(
-      readAllFiltered(client, {
+      client.readAll({
         fromPosition: toEsdbReadPosition(cursor),
         direction: backwards ? 'backwards' : 'forwards',
         maxCount: request,

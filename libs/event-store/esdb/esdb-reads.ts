@@ -2,10 +2,11 @@
  * Reading helpers over the client's streaming reads: drain a read into an array (translating its errors),
  * and the reads an append needs to finish the hash chain and to recognise a re-send.
  */
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, ResolvedEvent, StreamingRead } from '@eventstore/db-client';
+import { BACKWARDS, END, FORWARDS, ResolvedEvent } from '@eventstore/db-client';
 import { StreamNotFoundError } from '../errors';
 import { GENESIS_HASH } from '../hash-chain';
 import { HASH_KEY, translateEsdbError } from './mapping';
+import { ClientRead, StoreClient } from './store-client';
 
 /** What an append needs of the stream's last event, system events included (they take revisions too). */
 export interface StreamTail {
@@ -14,7 +15,7 @@ export interface StreamTail {
 }
 
 /** Reads the whole of a streaming read; `limit` stops early (and cancels the rest) once enough arrived. */
-export async function drain<E>(read: StreamingRead<E>, stream?: string, limit = Infinity): Promise<E[]> {
+export async function drain<E>(read: ClientRead<E>, stream?: string, limit = Infinity): Promise<E[]> {
   const out: E[] = [];
   try {
     for await (const item of read) {
@@ -24,7 +25,8 @@ export async function drain<E>(read: StreamingRead<E>, stream?: string, limit = 
   } catch (error) {
     throw translateEsdbError(error, stream);
   } finally {
-    if (out.length >= limit) await read.cancel().catch(() => undefined);
+    // db-client's reads need cancelling; the kurrentdb client's generator is closed by the `break` itself.
+    if (out.length >= limit) await read.cancel?.().catch(() => undefined);
   }
   return out;
 }
@@ -37,7 +39,7 @@ export function tailOf(resolved: ResolvedEvent | undefined): StreamTail | undefi
 }
 
 /** The newest `count` events of a stream, newest first; [] when the stream does not exist. */
-export async function readNewest(client: EventStoreDBClient, stream: string, count: number): Promise<ResolvedEvent[]> {
+export async function readNewest(client: StoreClient, stream: string, count: number): Promise<ResolvedEvent[]> {
   try {
     return await drain(client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: count }), stream);
   } catch (error) {
@@ -47,6 +49,6 @@ export async function readNewest(client: EventStoreDBClient, stream: string, cou
 }
 
 /** Up to `count` events from `fromRevision` forwards. */
-export async function readRange(client: EventStoreDBClient, stream: string, fromRevision: bigint, count: number): Promise<ResolvedEvent[]> {
+export async function readRange(client: StoreClient, stream: string, fromRevision: bigint, count: number): Promise<ResolvedEvent[]> {
   return drain(client.readStream(stream, { direction: FORWARDS, fromRevision, maxCount: count }), stream);
 }

@@ -4,9 +4,10 @@
  * saw (filter checkpoints are not trusted: some servers report them with prepare 0), so nothing is
  * skipped, and a redelivered event is dropped.
  */
-import { AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
+import { AllStreamSubscription } from '@eventstore/db-client';
 import { RecordedEvent, SubscribeToAllOptions, Subscription } from '../event-store.port';
 import { comparePositions, Position, START } from '../position';
+import { StoreClient } from './store-client';
 import { fromEsdbEvent, fromEsdbPosition, isTransientEsdbError, planFilter, toEsdbReadPosition, translateEsdbError } from './mapping';
 
 export interface EsdbSubscriptionOptions extends SubscribeToAllOptions {
@@ -24,7 +25,7 @@ export class EsdbSubscription implements Subscription {
   private wakeSleeper?: () => void;
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: StoreClient,
     private readonly options: EsdbSubscriptionOptions,
   ) {}
 
@@ -45,7 +46,6 @@ export class EsdbSubscription implements Subscription {
         const subscription = this.client.subscribeToAll({
           fromPosition: toEsdbReadPosition(seen),
           filter: plan.server,
-          resolveLinkTos: false,
         });
         this.current = subscription;
         try {

@@ -1,33 +1,23 @@
 /**
- * Translations between the EventStore port and @eventstore/db-client v6: positions, revisions, errors,
+ * Translations between the EventStore port and the clients (@eventstore/db-client v6 and
+ * @kurrent/kurrentdb-client 1.x share these shapes): positions, revisions, errors,
  * metadata and filters. Pure functions, unit-tested with the client's own types and error classes.
  */
 import {
-  AccessDeniedError,
   AllStreamRecordedEvent,
   AppendExpectedRevision,
-  CancelledError,
   CurrentRevision,
-  DeadlineExceededError,
   END,
   eventTypeFilter,
   excludeSystemEvents,
   Filter,
-  MaxAppendSizeExceededError,
-  InvalidArgumentError,
-  NotLeaderError,
   ANY,
   NO_STREAM,
   ReadPosition,
   RecordedEvent as EsdbRecordedEvent,
   START as ESDB_START,
   STREAM_EXISTS,
-  StreamDeletedError,
-  StreamNotFoundError as EsdbStreamNotFoundError,
   streamNameFilter,
-  TimeoutError,
-  UnavailableError,
-  WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { EventStoreUnavailableError, InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import { EventFilter, ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port';
@@ -84,44 +74,62 @@ export function exactRevision(current: bigint): AppendExpectedRevision {
 
 // ---- errors ------------------------------------------------------------------------------------
 
+/** The `type` both clients put on their errors (their classes differ, so `instanceof` would miss one). */
+function errorType(error: unknown): string | undefined {
+  const type = (error as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? type : undefined;
+}
+
+const TRANSIENT_TYPES = new Set(['unavailable', 'deadline-exceeded', 'timeout', 'cancelled', 'not-leader']);
+
 /** Failures after which the same request may succeed: the node is down, unreachable, slow or not leader. */
 export function isTransientEsdbError(error: unknown): boolean {
-  if (
-    error instanceof UnavailableError ||
-    error instanceof DeadlineExceededError ||
-    error instanceof TimeoutError ||
-    error instanceof CancelledError ||
-    error instanceof NotLeaderError
-  )
-    return true;
+  if (TRANSIENT_TYPES.has(errorType(error) ?? '')) return true;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ENOTFOUND') return true;
+  // kurrentdb-client 1.3 lets some gRPC failures through unconverted: status 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED.
+  if ((code === 14 || code === 4) && typeof (error as { details?: unknown }).details === 'string') return true;
   // Cluster discovery gives up with a plain Error (client v6: "Failed to discover after N attempts.").
   return error instanceof Error && /failed to discover/i.test(error.message);
 }
 
-/** Maps what the client throws to the port's typed errors; anything unrecognised is passed through. */
+/** What a wrong-expected-version error of either client says (db-client: *Version, kurrentdb-client: *State). */
+interface WrongExpected {
+  streamName: string;
+  expectedVersion?: AppendExpectedRevision;
+  actualVersion?: CurrentRevision;
+  expectedState?: AppendExpectedRevision;
+  actualState?: CurrentRevision;
+}
+
+/** Maps what either client throws to the port's typed errors; anything unrecognised is passed through. */
 export function translateEsdbError(error: unknown, stream?: string, expected?: ExpectedRevision): unknown {
-  if (error instanceof WrongExpectedVersionError) {
-    const name = stream ?? error.streamName;
-    return new WrongExpectedRevisionError(
-      name,
-      expected ?? fromEsdbExpected(error.expectedVersion),
-      fromEsdbCurrentRevision(error.actualVersion),
-    );
+  const named = (error as { streamName?: string }).streamName;
+  switch (errorType(error)) {
+    case 'wrong-expected-version': {
+      const wrong = error as WrongExpected;
+      return new WrongExpectedRevisionError(
+        stream ?? wrong.streamName,
+        expected ?? fromEsdbExpected(wrong.expectedVersion ?? wrong.expectedState ?? ANY),
+        fromEsdbCurrentRevision(wrong.actualVersion ?? wrong.actualState ?? NO_STREAM),
+      );
+    }
+    case 'stream-not-found':
+      return new StreamNotFoundError(stream ?? named ?? '');
+    case 'stream-deleted':
+    case 'stream-tombstoned':
+      return stream === undefined || expected === undefined
+        ? new StreamNotFoundError(stream ?? named ?? '')
+        : new InvalidAppendError(`stream ${stream} was deleted in the event store`);
+    case 'maximum-append-size-exceeded':
+    case 'append-record-size-exceeded':
+      return new InvalidAppendError(`stream ${stream ?? ''}: append exceeds the event store's maximum append size`);
+    case 'invalid-argument':
+      return new InvalidAppendError(`stream ${stream ?? ''}: refused by the event store as invalid`);
+    case 'access-denied':
+      return new EventStoreUnavailableError('the event store refused the credentials in EVENTSTORE_URL', error);
   }
-  if (error instanceof EsdbStreamNotFoundError) return new StreamNotFoundError(stream ?? error.streamName);
-  if (error instanceof StreamDeletedError) {
-    return stream === undefined || expected === undefined
-      ? new StreamNotFoundError(stream ?? error.streamName)
-      : new InvalidAppendError(`stream ${stream} was deleted in EventStoreDB`);
-  }
-  if (error instanceof MaxAppendSizeExceededError)
-    return new InvalidAppendError(`stream ${stream ?? ''}: append exceeds EventStoreDB's maximum append size`);
-  if (error instanceof InvalidArgumentError) return new InvalidAppendError(`stream ${stream ?? ''}: refused by EventStoreDB as invalid`);
-  if (error instanceof AccessDeniedError)
-    return new EventStoreUnavailableError('EventStoreDB refused the credentials in EVENTSTORE_URL', error);
-  if (isTransientEsdbError(error)) return new EventStoreUnavailableError('EventStoreDB event store unavailable', error);
+  if (isTransientEsdbError(error)) return new EventStoreUnavailableError('EventStoreDB/KurrentDB event store unavailable', error);
   return error;
 }
 
