@@ -26,8 +26,10 @@ export async function foldBehind(
   from: { after: Position | undefined; applied: number },
   options: FoldBehindOptions & { applier: BatchApplier },
 ): Promise<{ after: Position | undefined; applied: number }> {
-  const behind = new WriteBehind((table, keyColumn, keys) =>
-    dataSource.query(`SELECT t.* FROM unnest($1::text[]) AS k(key) JOIN ${table} AS t ON t.${keyColumn} = k.key`, [keys]),
+  const behind = new WriteBehind(
+    (table, keyColumn, keys) =>
+      dataSource.query(`SELECT t.* FROM unnest($1::text[]) AS k(key) JOIN ${table} AS t ON t.${keyColumn} = k.key`, [keys]),
+    from.after === undefined, // a resumed rebuild's copy holds rows this write-behind never saw
   );
   let { after: flushed, applied } = from;
   let last: RecordedEvent | undefined;
@@ -49,6 +51,7 @@ export async function foldBehind(
     } catch {
       behind.discardBatch();
       await flush();
+      behind.distrustWritten();
       flushed = await options.applier.apply(page, flushed);
       options.onProgress?.((applied += page.length));
       continue;

@@ -8,6 +8,7 @@
 import { EntityManager } from 'typeorm';
 import { BulkColumn, CellValue, ColumnType, insertRows } from './bulk-writes';
 import { copyRows } from './copy-rows';
+import { KeyFilter } from './key-filter';
 
 type Row = Record<string, unknown>;
 
@@ -44,8 +45,30 @@ export class WriteBehind {
   private staged: Staged[] = [];
   private pendingRows = 0;
 
-  /** `lookup` reads committed rows of the copy (everything flushed is committed). */
-  constructor(private readonly lookup: Lookup) {}
+  /** Keys written per table, while every row of the copy went through this write-behind (see `trustWritten`). */
+  private readonly written = new Map<string, KeyFilter>();
+  private trusted: boolean;
+
+  /**
+   * `lookup` reads committed rows of the copy (everything flushed is committed). `fromEmpty`: the copy was
+   * empty when this write-behind started, so a key it never wrote is not in it and is not looked up.
+   */
+  constructor(
+    private readonly lookup: Lookup,
+    fromEmpty = false,
+  ) {
+    this.trusted = fromEmpty;
+  }
+
+  /** Rows reached the copy another way (a batch applied apart): from now on every unknown key is looked up. */
+  distrustWritten(): void {
+    this.trusted = false;
+  }
+
+  /** The keys that may be in the table: all of them, unless this write-behind knows what it wrote. */
+  private mayBeStored(table: string, key: string): boolean {
+    return !this.trusted || (this.written.get(table)?.mayHold(key) ?? false);
+  }
 
   /** A stand-in transaction for `applyBatch`: bulk-writes reach this through it; a direct query is a mistake. */
   transaction(): EntityManager {
@@ -69,7 +92,7 @@ export class WriteBehind {
     for (const key of keys) {
       const held = pending?.rows.get(key);
       if (held) found.push({ ...held.row });
-      else if (!pending?.absent.has(key)) missing.push(key);
+      else if (!pending?.absent.has(key) && this.mayBeStored(table, key)) missing.push(key);
     }
     if (missing.length > 0) {
       const stored = await this.lookup(table, keyColumn, missing);
@@ -132,6 +155,9 @@ export class WriteBehind {
       const fresh = [...pending.rows.values()].filter((r) => r.fresh).map((r) => pending.columns.map((c) => r.row[c.name] as CellValue));
       const changed = [...pending.rows.values()].filter((r) => !r.fresh).map((r) => pending.columns.map((c) => r.row[c.name] as CellValue));
       await copyRows(tx, table, pending.columns, fresh);
+      let filter = this.written.get(table);
+      if (!filter) this.written.set(table, (filter = new KeyFilter()));
+      for (const key of pending.rows.keys()) filter.add(key);
       const set = pending.updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
       if (changed.length > 0)
         await insertRows(tx, table, pending.columns, changed, `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
@@ -163,7 +189,9 @@ export class WriteBehind {
     if (!pending) this.rowTables.set(table, (pending = { columns, keyColumn, updated, rows: new Map(), absent: new Set() }));
     const keyAt = columns.findIndex((c) => c.name === keyColumn);
     const incoming = rows.map((cells) => rowOf(columns, cells));
-    const unknown = incoming.map((row) => String(row[keyColumn])).filter((key) => !pending.rows.has(key) && !pending.absent.has(key));
+    const unknown = incoming
+      .map((row) => String(row[keyColumn]))
+      .filter((key) => !pending.rows.has(key) && !pending.absent.has(key) && this.mayBeStored(table, key));
     const stored = new Map(
       unknown.length === 0 ? [] : (await this.lookup(table, keyColumn, unknown)).map((r): [string, Row] => [String(r[keyColumn]), r]),
     );
