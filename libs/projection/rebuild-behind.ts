@@ -58,7 +58,7 @@ export async function foldBehind(
     }
     await behind.commitBatch();
     [last, held] = [page[page.length - 1], held + page.length];
-    if (behind.size >= (options.flushRows ?? 20_000)) await flush();
+    if (behind.size >= (options.flushRows ?? 5_000)) await flush();
     options.onProgress?.((applied += page.length));
   }
   await flush();
