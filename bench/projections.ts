@@ -80,7 +80,8 @@ export async function benchProjections(url: string, options: ProjectionBenchOpti
   const store = new PostgresEventStore({ connectionString: url, poolSize: 8 });
   try {
     const loadedEvents = await load(store, options.events);
-    const rebuild = await rebuildInChild({ url, batchSize: 1000, expectedEvents: loadedEvents * 2 });
+    const flushRows = process.env.BENCH_FLUSH_ROWS ? Number(process.env.BENCH_FLUSH_ROWS) : undefined;
+    const rebuild = await rebuildInChild({ url, batchSize: 1000, expectedEvents: loadedEvents * 2, flushRows });
     const queries = await timeQueries(dataSource, options.repeats);
     const lag = await benchProjectionLag(dataSource, store, indicatorProjections, options.lag ?? { eventsPerSecond: 1000, seconds: 10 });
     return { loadedEvents, rebuild, queries, lag };

@@ -14,6 +14,8 @@ import { benchRebuild, RebuildFigures } from './rebuild';
 interface Request {
   url: string;
   batchSize: number;
+  /** The write-behind window (libs/projection/rebuild-behind.ts); its default unless given. */
+  flushRows?: number;
   expectedEvents: number;
 }
 

@@ -18,6 +18,8 @@ export interface RebuildFigures {
   baseline: { case: string; seconds: number; eventsPerSecond: number };
   ratioToBaseline: number;
   peakRssMb: number;
+  /** CPU seconds of this (the rebuilding) process during the rebuild and during the baseline read: what bounds it. */
+  nodeCpuSeconds: { rebuild: number; baseline: number };
   projections: { projection: string; events: number; seconds: number; 'events/s': number; parked: number }[];
 }
 
@@ -31,17 +33,19 @@ async function readEverything(store: EventStore, projection: Projection, batchSi
   return count;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number }> {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const value = await work();
-  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  const used = process.cpuUsage(cpu);
+  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: round((used.user + used.system) / 1e6, 1) };
 }
 
 export async function benchRebuild(
   dataSource: DataSource,
   store: EventStore,
   projections: readonly Projection[],
-  options: { batchSize: number; expectedEvents: number },
+  options: { batchSize: number; expectedEvents: number; flushRows?: number },
 ): Promise<RebuildFigures> {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -54,6 +58,7 @@ export async function benchRebuild(
           timed(() =>
             rebuildProjection(projection, store, dataSource, {
               batchSize: options.batchSize,
+              flushRows: options.flushRows,
               onProgress: (n) => (bar.increment(n - (applied.get(projection.name) ?? 0)), applied.set(projection.name, n)),
             }),
           ),
@@ -98,6 +103,7 @@ export async function benchRebuild(
       },
       ratioToBaseline: round(baseline.seconds / rebuilt.seconds, 2),
       peakRssMb: round(peakRss / 2 ** 20, 0),
+      nodeCpuSeconds: { rebuild: rebuilt.cpuSeconds, baseline: baseline.cpuSeconds },
       projections: figures,
     };
   } finally {

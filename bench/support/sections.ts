@@ -100,6 +100,17 @@ export const feed: Section = async (url, scale) => {
       'baseline events/s': results.catchUp.storeReadBaseline.eventsPerSecond,
       ratio: Math.round((results.catchUp.eventsPerSecond / results.catchUp.storeReadBaseline.eventsPerSecond) * 100) / 100,
     },
+    {
+      case: `paged store read of ${results.catchUp.events} events, pages of 500`,
+      'events/s': results.catchUp.storeReadBaseline.eventsPerSecond,
+      seconds: results.catchUp.storeReadBaseline.seconds,
+      baseline: 'keyset read of the same table, same columns',
+      'baseline events/s': results.catchUp.storeReadBaseline.keysetBaseline.eventsPerSecond,
+      ratio:
+        Math.round(
+          (results.catchUp.storeReadBaseline.eventsPerSecond / results.catchUp.storeReadBaseline.keysetBaseline.eventsPerSecond) * 100,
+        ) / 100,
+    },
   ];
   return { summary, results };
 };

@@ -9,6 +9,7 @@ import { EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '../e
 import { StreamNotFoundError } from '../event-store/errors';
 import { formatPosition } from '../event-store/position';
 import { eventIdFor } from './event-ids';
+import { cachedState, keepState } from './folded-states';
 
 export class StaleRevisionError extends Error {
   constructor(
@@ -67,7 +68,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   command: C,
   options: HandleOptions = {},
 ): Promise<CommandOutcome<S, E>> {
-  const loaded = await loadStream(store, stream, decider);
+  const loaded = await loadForCommand(store, stream, decider, command.metadata.commandId);
   const previous = alreadyHandled(loaded, command, decider);
   if (previous) return previous;
   if (options.ifMatch !== undefined && options.ifMatch !== loaded.revision) {
@@ -81,12 +82,45 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     events.map((event, index) => toAppend(command, event, index)),
     { expectedRevision },
   );
-  return {
-    state: events.reduce(decider.evolve, loaded.state),
-    events,
-    revision: result.nextExpectedRevision,
-    position: formatPosition(result.position),
-  };
+  const state = events.reduce(decider.evolve, loaded.state);
+  const commands = new Set(loaded.commands).add(command.metadata.commandId);
+  keepState(store, decider, stream, { state, revision: result.nextExpectedRevision, commands });
+  return { state, events, revision: result.nextExpectedRevision, position: formatPosition(result.position) };
+}
+
+/**
+ * The stream's state for a command: from a folded state kept since an earlier command, with only the events
+ * appended after it read (./folded-states.ts), else the whole stream. A command whose own events are in the
+ * stream (a retry) always gets the whole stream: `alreadyHandled` answers from those events.
+ */
+async function loadForCommand<E extends DomainEvent, S>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+  commandId: string,
+): Promise<LoadedStream<S> & { commands: ReadonlySet<string> }> {
+  const kept = cachedState<S>(store, decider, stream);
+  if (kept && !kept.commands.has(commandId)) {
+    const newer = await store.readStream(stream, { fromRevision: kept.revision + 1n }).catch(emptyWhenNotFound);
+    if (!newer.some((event) => event.metadata.causationId === commandId)) {
+      const state = fold(decider.evolve, kept.state, toDomainEvents<E>(newer));
+      const revision = newer.length === 0 ? kept.revision : newer[newer.length - 1].revision;
+      const commands = new Set([...kept.commands, ...newer.map(causationOf)]);
+      keepState(store, decider, stream, { state, revision, commands });
+      return { state, revision, events: newer, commands };
+    }
+  }
+  const full = await loadStream(store, stream, decider);
+  const commands = new Set(full.events.map(causationOf));
+  if (full.revision >= 0n) keepState(store, decider, stream, { state: full.state, revision: full.revision, commands });
+  return { ...full, commands };
+}
+
+const causationOf = (event: RecordedEvent) => String(event.metadata.causationId);
+
+function emptyWhenNotFound(error: unknown): RecordedEvent[] {
+  if (error instanceof StreamNotFoundError) return [];
+  throw error;
 }
 
 /**

@@ -29,6 +29,9 @@ export interface KeyMaterial {
   wrappingKeys: WrappingKeyFiles;
 }
 
+/** How long an unwrapped key is kept in memory unless configured otherwise. */
+export const DEFAULT_KEY_CACHE_MS = 5_000;
+
 interface CacheEntry {
   state: KeyState;
   until: number;
@@ -43,11 +46,12 @@ interface KeyRow {
 
 export class DataKeyStore {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly forgetListeners: (() => void)[] = [];
 
   constructor(
     private readonly db: KeyDatabase,
     private readonly material: KeyMaterial,
-    private readonly cacheMs = 5_000,
+    private readonly cacheMs = DEFAULT_KEY_CACHE_MS,
   ) {}
 
   /**
@@ -64,6 +68,14 @@ export class DataKeyStore {
     await destroyLeftovers(this.db, this.material.wrappingKeys);
     this.cache.clear();
     return legacy.length;
+  }
+
+  /**
+   * Called whenever this process erases, restricts or lifts a key: whatever holds data decrypted with keys
+   * (the command path's folded states) forgets it at once, as this cache does.
+   */
+  onForget(listener: () => void): void {
+    this.forgetListeners.push(listener);
   }
 
   /** The states of the given keys; ids without a key are absent from the map. */
@@ -115,7 +127,7 @@ export class DataKeyStore {
       await this.record(id, 'erased', decision, tx);
       return row?.kek_id ?? null;
     });
-    this.cache.delete(id);
+    this.forget(id);
     // The erasure is complete once the wrapping key it was under is destroyed: only then is every old copy dead.
     if (kekId) await retireWrappingKey(this.db, this.material.wrappingKeys, kekId);
   }
@@ -136,14 +148,14 @@ export class DataKeyStore {
       `UPDATE personal_data.data_keys SET status = $3, changed_at = now() WHERE key_id = $1 AND status = $2 RETURNING key_id`,
       [id, from, to],
     );
-    this.cache.delete(id);
+    this.forget(id);
     const changed = (Array.isArray(rows[0]) ? rows[0] : rows).length > 0;
     if (changed) await this.record(id, to, decision);
     return changed;
   }
 
   private async record(id: string, action: KeyStatus, decision: KeyDecision, db: Queryable = this.db): Promise<void> {
-    this.cache.delete(id);
+    this.forget(id);
     await db.query(`INSERT INTO personal_data.key_decisions (key_id, action, legal_basis, reference, actor) VALUES ($1, $2, $3, $4, $5)`, [
       id,
       action,
@@ -151,6 +163,11 @@ export class DataKeyStore {
       decision.reference ?? null,
       decision.actor,
     ]);
+  }
+
+  private forget(id: string): void {
+    this.cache.delete(id);
+    for (const listener of this.forgetListeners) listener();
   }
 
   private remember(id: string, state: KeyState): void {

@@ -8,32 +8,11 @@ import { PostgresEventStore } from '../event-store/postgres/postgres-event-store
 import type { EventToAppend } from '../event-store/event-store.port';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { accessContext } from './access-context';
-import { DataKeyStore, KeyDatabase } from './data-keys';
+import { DataKeyStore } from './data-keys';
+import { poolDatabase } from './testing/pool-database';
 import { WrappingKeyFiles } from './wrapping-keys';
 import { ERASED, RESTRICTED } from './field-crypto';
 import { ProtectedEventStore } from './protected-event-store';
-
-/** The pool as the key store's database: transactions on one client of it. */
-function poolDatabase(pool: Pool): KeyDatabase {
-  const query = (client: Pick<Pool, 'query'>) => (sql: string, params?: unknown[]) => client.query(sql, params).then((r) => r.rows);
-  return {
-    query: query(pool),
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work({ query: query(client) });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-  };
-}
 
 const principal = (roles: string[]) => ({ sub: 'someone', roles, ou: '640100', scopes: [] }) as never;
 

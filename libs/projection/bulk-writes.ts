@@ -5,6 +5,7 @@
  * event spent its time in round trips; a batch of 2,000 events now costs a handful.
  */
 import { EntityManager } from 'typeorm';
+import { writeBehindOf } from './write-behind';
 
 export type ColumnType = 'text' | 'int' | 'bigint' | 'boolean';
 
@@ -48,6 +49,8 @@ export async function insertRows(
 export async function selectByKeys<Row>(tx: EntityManager, table: string, keyColumn: string, keys: Iterable<string>): Promise<Row[]> {
   const list = [...new Set(keys)];
   if (list.length === 0) return [];
+  const behind = writeBehindOf(tx);
+  if (behind) return behind.select<Row>(table, keyColumn, list);
   return tx.query(`SELECT t.* FROM unnest($1::text[]) AS k(key) JOIN ${table} AS t ON t.${keyColumn} = k.key`, [list]);
 }
 
@@ -85,6 +88,8 @@ export class CountDeltas {
 
   /** Adds the deltas to `table` (whose primary key is `conflictKey`), creating rows that are missing. */
   async write(tx: EntityManager, table: string, conflictKey: readonly string[], countType: ColumnType = 'int'): Promise<void> {
+    const behind = writeBehindOf(tx);
+    if (behind) return behind.stageCounts(table, this.keyColumns, this.countColumns, conflictKey, countType, this.rows());
     const columns = [...this.keyColumns, ...this.countColumns.map((name): BulkColumn => ({ name, type: countType }))];
     const set = this.countColumns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
     await insertRows(tx, table, columns, this.rows(), `ON CONFLICT (${conflictKey.join(', ')}) DO UPDATE SET ${set}`);
@@ -112,6 +117,8 @@ export class RowChanges<Row> {
   }
 
   async write(tx: EntityManager, table: string, conflictKey: string, updated: readonly string[]): Promise<void> {
+    const behind = writeBehindOf(tx);
+    if (behind) return behind.stageRows(table, this.columns, conflictKey, updated, [...this.changed.values()].map(this.cells));
     const onConflict =
       updated.length === 0
         ? `ON CONFLICT (${conflictKey}) DO NOTHING`

@@ -50,6 +50,11 @@ export interface Projection<E extends EventShape = EventShape> extends ReadModel
   /** Event types it reads; the runner asks the store for these only (so it is handed only events of `E`). */
   readonly handles: readonly E['type'][];
   applyBatch(events: readonly RecordedOf<E>[], tx: EntityManager, schema: string): Promise<void>;
+  /**
+   * Every read and write of its tables goes through libs/projection/bulk-writes (selectByKeys, RowChanges,
+   * CountDeltas), never `tx.query`: a rebuild may then hold its rows in memory and write them in bulk (write-behind.ts).
+   */
+  readonly bulkWritten?: boolean;
 }
 
 /** For low-volume read models written one event at a time: the batch is applied event by event. */

@@ -13,8 +13,9 @@ import { CheckpointConflictError } from './checkpoints';
 import { createCopy, dropCopy, newCopySchema, pointReportingViews } from './copies';
 import { park } from './dead-letters';
 import { Projection } from './projection';
+import { foldBehind, FoldBehindOptions } from './rebuild-behind';
 
-export interface RebuildOptions extends PoisonOptions {
+export interface RebuildOptions extends PoisonOptions, FoldBehindOptions {
   batchSize?: number;
   /** Called after each batch with the events applied so far. */
   onProgress?: (applied: number) => void;
@@ -51,11 +52,16 @@ export async function rebuildProjection(
     const applier = new BatchApplier(projection, dataSource, rebuildPosition(projection.name, copy.schema), options);
     let after = copy.position;
     let applied = copy.applied;
-    for await (const page of rebuildPages(store, projection, after, options)) {
-      after = await applier.apply(page, after);
-      applied += page.length;
-      options.onProgress?.(applied);
-    }
+    const pages = rebuildPages(store, projection, after, options);
+    if (projection.bulkWritten) {
+      const target = rebuildPosition(projection.name, copy.schema);
+      ({ after, applied } = await foldBehind(projection, dataSource, target, pages, { after, applied }, { ...options, applier }));
+    } else
+      for await (const page of pages) {
+        after = await applier.apply(page, after);
+        applied += page.length;
+        options.onProgress?.(applied);
+      }
     await analyzeCopy(dataSource, copy.schema);
     const swapped = await swap(projection, store, dataSource, copy.schema, after, options);
     return { schema: copy.schema, eventsApplied: applied + swapped.caughtUp, position: swapped.position };

@@ -7,6 +7,7 @@ import { KeyObject } from 'node:crypto';
 import { AuthConfig, CITY, createTokenVerifier, ensureSigningKeyPair, issueToken, loadAuthConfig, TokenVerifier } from '@libs/auth';
 import { join } from 'node:path';
 import { readEnv } from '@libs/config';
+import { forgetFoldedStates, setFoldedStateTtl } from '@libs/command-handling/folded-states';
 import { DataKeyStore, KeyDatabase, loadMasterKey, MasterKey, WrappingKeyFiles } from '@libs/personal-data';
 
 type Env = Record<string, string | undefined>;
@@ -51,6 +52,9 @@ export async function openSecurity(
     settings.keyCacheMs,
   );
   await dataKeys.prepare();
+  // The command path's folded states may hold decrypted personal data: no longer than a data key is cached.
+  setFoldedStateTtl(settings.keyCacheMs);
+  dataKeys.onForget(forgetFoldedStates);
   const { auth } = settings;
   if (auth.keys.kind !== 'embedded') return { auth, verify: createTokenVerifier(auth), dataKeys };
   const pair = ensureSigningKeyPair(auth.keys.dir);

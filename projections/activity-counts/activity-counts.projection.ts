@@ -58,6 +58,7 @@ export function foldActivities(applied: Map<string, bigint>, events: readonly Re
 
 export const activityCountsProjection: Projection<ActivityEvent> = {
   ...activityCountsReadModel,
+  bulkWritten: true,
   handles: ['GroupActivityHeld', 'GroupActivityCorrected', 'GroupActivityCancelled'],
   async applyBatch(events: readonly RecordedOf<ActivityEvent>[], tx: EntityManager, s: string): Promise<void> {
     const ids = [...new Set(events.map((e) => e.data.activityId))];

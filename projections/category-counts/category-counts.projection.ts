@@ -139,6 +139,7 @@ const isPilot = (e: RecordedOf<Handled | PilotVillageEvent>): e is RecordedOf<Pi
 
 export const categoryCountsProjection: Projection<Handled | PilotVillageEvent> = {
   ...categoryCountsReadModel,
+  bulkWritten: true,
   handles: [...HANDLES, ...PILOT_TYPES],
   async applyBatch(all: readonly RecordedOf<Handled | PilotVillageEvent>[], tx: EntityManager, s: string): Promise<void> {
     // Designations touch other rows than households': their own fold, in the same transaction.

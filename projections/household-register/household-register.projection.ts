@@ -99,6 +99,7 @@ function enrolledRow(event: RecordedOf<Extract<Handled, { type: 'HouseholdEnroll
 
 export const householdRegisterProjection: Projection<Handled> = {
   ...householdRegisterReadModel,
+  bulkWritten: true,
   handles: HANDLES,
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const ids = events.map((e) => e.data.householdId);

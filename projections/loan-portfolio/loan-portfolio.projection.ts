@@ -165,6 +165,7 @@ async function loadLoans(tx: EntityManager, s: string, events: readonly Recorded
 
 export const loanPortfolioProjection: Projection<Handled> = {
   ...loanPortfolioReadModel,
+  bulkWritten: true,
   handles: ['HouseholdEnrolled', 'LoanGranted', 'LoanRepaymentRecorded', 'LoanRepaid', 'LoanDefaulted'],
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);

@@ -110,6 +110,7 @@ function grantedRow(event: RecordedOf<Extract<LoanEvent, { type: 'LoanGranted' }
 
 export const loanRegisterProjection: Projection<Handled> = {
   ...loanRegisterReadModel,
+  bulkWritten: true,
   handles: ['HouseholdEnrolled', 'LoanGranted', 'LoanRepaymentRecorded', 'LoanRepaid', 'LoanDefaulted'],
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);

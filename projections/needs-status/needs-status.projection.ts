@@ -98,6 +98,7 @@ async function loadNeeds(tx: EntityManager, s: string, events: readonly Recorded
 
 export const needsStatusProjection: Projection<Handled> = {
   ...needsStatusReadModel,
+  bulkWritten: true,
   handles: ['HouseholdEnrolled', 'NeedRecorded', 'ServiceDelivered'],
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);

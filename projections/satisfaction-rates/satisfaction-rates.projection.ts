@@ -47,6 +47,7 @@ export function foldResponses(answered: Set<string>, villages: HouseholdVillages
 
 export const satisfactionRatesProjection: Projection<Handled> = {
   ...satisfactionRatesReadModel,
+  bulkWritten: true,
   handles: ['HouseholdEnrolled', 'SatisfactionRecorded'],
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);

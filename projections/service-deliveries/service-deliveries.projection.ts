@@ -37,6 +37,7 @@ export function foldDeliveries(counted: Set<string>, villages: HouseholdVillages
 
 export const serviceDeliveriesProjection: Projection<Handled> = {
   ...serviceDeliveriesReadModel,
+  bulkWritten: true,
   handles: ['HouseholdEnrolled', 'ServiceDelivered'],
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);

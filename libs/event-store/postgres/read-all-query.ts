@@ -20,7 +20,8 @@ export function readAllQuery(options: ReadAllOptions, limit = VISIBLE_LIMIT): { 
   const prefixes = options.filter?.streamPrefixes;
   if (prefixes && prefixes.length > 0) {
     values.push(prefixes);
-    where.push(`EXISTS (SELECT 1 FROM unnest($${values.length}::text[]) AS p(prefix) WHERE starts_with(stream_id, p.prefix))`);
+    // A filter on the row (`^@` is starts_with), not a semi-join with the unnested prefixes: a join per row.
+    where.push(`stream_id ^@ ANY($${values.length}::text[])`);
   }
   const types = options.filter?.eventTypes;
   if (types && types.length > 0) {

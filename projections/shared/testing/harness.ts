@@ -200,7 +200,9 @@ export async function incrementalAndRebuilt(
   projection: Projection,
 ): Promise<{ incremental: Record<string, unknown[]>; rebuilt: Record<string, unknown[]> }> {
   const incremental = await copyContents(dataSource, await activeSchema(dataSource, projection));
-  const { schema } = await rebuildProjection(projection, store, dataSource, { batchSize: 97 });
+  // A tiny write-behind window: a bulk-written projection's rebuild flushes many times, so rows are both
+  // COPYed fresh and changed after a flush (libs/projection/write-behind.ts), not only written once at the end.
+  const { schema } = await rebuildProjection(projection, store, dataSource, { batchSize: 97, flushRows: 7 });
   return { incremental, rebuilt: await copyContents(dataSource, schema) };
 }
 

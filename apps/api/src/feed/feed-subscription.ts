@@ -50,13 +50,18 @@ export class FeedSubscription implements Subscription {
     }
   }
 
-  /** Reads the log itself until the hub takes over; returns the position the hub continues after. */
+  /**
+   * Reads the log itself until the hub takes over; returns the position the hub continues after. The head is
+   * read before a page only once a page came back short: a full page says nothing about the head, and reading
+   * it before every page was a second statement per page (the visibility limit included) during catch-up.
+   */
   private async *catchUp(from: Position): AsyncGenerator<RecordedEvent, Position | undefined> {
     const pageSize = this.options.pageSize ?? 500;
     let after = from;
+    let confirming = false;
     while (!this.closed) {
       // Read before the page: when the page comes back short, every match up to this head has been read.
-      const head = (await this.store.headPosition()) ?? START;
+      const head = confirming ? ((await this.store.headPosition()) ?? START) : undefined;
       const fromPosition = comparePositions(after, START) === 0 ? 'start' : after;
       const page = await this.store.readAll({ fromPosition, maxCount: pageSize, filter: this.options.filter });
       for (const event of page) {
@@ -64,7 +69,9 @@ export class FeedSubscription implements Subscription {
         yield event;
         after = event.position;
       }
-      if (page.length === pageSize) continue;
+      confirming = page.length < pageSize;
+      // A short page read without a head first: read once more, with one (anything appended meanwhile comes too).
+      if (!confirming || head === undefined) continue;
       if (comparePositions(head, after) > 0) after = head;
       if (await this.hub.join(after, this.listener)) return after;
     }

@@ -1,0 +1,32 @@
+/**
+ * A Bloom filter of the keys a rebuild has written to a table: a key it has never written cannot be in the
+ * copy (which started empty and has no other writer), so looking it up is a wasted probe. False positives
+ * only cost the look-up they would have cost anyway. 2^23 bits (1 MB) a table: under 1% false positives at
+ * a million keys.
+ */
+const BITS = 2 ** 23;
+
+export class KeyFilter {
+  private readonly bits = new Uint32Array(BITS / 32);
+
+  add(key: string): void {
+    for (const bit of positions(key)) this.bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+
+  mayHold(key: string): boolean {
+    for (const bit of positions(key)) if ((this.bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+    return true;
+  }
+}
+
+/** Four positions by double hashing of two FNV-1a variants. */
+function positions(key: string): number[] {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return [0, 1, 2, 3].map((i) => ((a + Math.imul(i, b | 1)) >>> 0) % BITS);
+}

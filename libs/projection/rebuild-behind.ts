@@ -1,0 +1,66 @@
+/**
+ * The rebuild of a bulk-written projection: a single reader folding the whole log into an empty copy needs no
+ * per-batch transaction nor guarded upsert per batch. Its batches are folded into a write-behind (memory) and
+ * written every `flushRows` held rows, in one short transaction with the rebuild's position (so an interrupted
+ * rebuild resumes from the last flush). A batch that throws is handed to the ordinary BatchApplier after a
+ * flush, which retries it event by event and parks the poison one, exactly as before.
+ */
+import { DataSource } from 'typeorm';
+import { RecordedEvent } from '../event-store/event-store.port';
+import { Position } from '../event-store/position';
+import { BatchApplier, CopyPosition } from './batch-applier';
+import { Projection } from './projection';
+import { WriteBehind } from './write-behind';
+
+export interface FoldBehindOptions {
+  /** Rows held in memory before they are written (changed rows and summed count rows); bounds the RSS. */
+  flushRows?: number;
+  onProgress?: (applied: number) => void;
+}
+
+export async function foldBehind(
+  projection: Projection,
+  dataSource: DataSource,
+  target: CopyPosition,
+  pages: AsyncIterable<RecordedEvent[]>,
+  from: { after: Position | undefined; applied: number },
+  options: FoldBehindOptions & { applier: BatchApplier },
+): Promise<{ after: Position | undefined; applied: number }> {
+  const behind = new WriteBehind(
+    (table, keyColumn, keys) =>
+      dataSource.query(`SELECT t.* FROM unnest($1::text[]) AS k(key) JOIN ${table} AS t ON t.${keyColumn} = k.key`, [keys]),
+    from.after === undefined, // a resumed rebuild's copy holds rows this write-behind never saw
+  );
+  let { after: flushed, applied } = from;
+  let last: RecordedEvent | undefined;
+  let held = 0;
+  const flush = async () => {
+    if (!last) return;
+    const to = last;
+    await dataSource.transaction(async (tx) => {
+      await tx.query('SET LOCAL synchronous_commit = off'); // as the applier: a lost flush is folded again from the log
+      await target.begin(tx, flushed);
+      await behind.flush(tx);
+      await target.advance(tx, flushed, to, held);
+    });
+    [flushed, last, held] = [to.position, undefined, 0];
+  };
+  for await (const page of pages) {
+    try {
+      await projection.applyBatch(page, behind.transaction(), target.schema);
+    } catch {
+      behind.discardBatch();
+      await flush();
+      behind.distrustWritten();
+      flushed = await options.applier.apply(page, flushed);
+      options.onProgress?.((applied += page.length));
+      continue;
+    }
+    await behind.commitBatch();
+    [last, held] = [page[page.length - 1], held + page.length];
+    if (behind.size >= (options.flushRows ?? 5_000)) await flush();
+    options.onProgress?.((applied += page.length));
+  }
+  await flush();
+  return { after: flushed, applied };
+}

@@ -1,0 +1,226 @@
+/**
+ * A rebuild's write-behind: the rows a single reader folds from the log into an empty copy are held in memory
+ * for many batches and written together (new rows by COPY, changed ones by one upsert per table, count deltas
+ * summed over the whole window), instead of one guarded upsert per table per batch. Only bulk-written
+ * projections (every read and write of their tables through bulk-writes.ts) use it: bulk-writes finds it on
+ * the transaction handed to `applyBatch` (`writeBehindOf`). The incremental path never does.
+ */
+import { EntityManager } from 'typeorm';
+import { BulkColumn, CellValue, ColumnType, insertRows } from './bulk-writes';
+import { copyRows } from './copy-rows';
+import { KeyFilter } from './key-filter';
+
+type Row = Record<string, unknown>;
+
+/** Rows of one table changed in the window, by primary key: `fresh` when the table does not hold the key. */
+interface PendingRows {
+  columns: readonly BulkColumn[];
+  keyColumn: string;
+  updated: readonly string[];
+  rows: Map<string, { row: Row; fresh: boolean }>;
+  /** Keys looked up and found missing in the table (nor pending): writing them needs no look-up. */
+  absent: Set<string>;
+}
+
+interface PendingCounts {
+  columns: readonly BulkColumn[];
+  countColumns: readonly string[];
+  conflictKey: readonly string[];
+  sums: Map<string, CellValue[]>;
+}
+
+type Lookup = (table: string, keyColumn: string, keys: string[]) => Promise<Row[]>;
+type Staged = () => Promise<void>;
+
+const registry = new WeakMap<object, WriteBehind>();
+
+/** The write-behind a rebuild attached to `tx`, if any. */
+export function writeBehindOf(tx: object): WriteBehind | undefined {
+  return registry.get(tx);
+}
+
+export class WriteBehind {
+  private readonly rowTables = new Map<string, PendingRows>();
+  private readonly countTables = new Map<string, PendingCounts>();
+  private staged: Staged[] = [];
+  private pendingRows = 0;
+
+  /** Keys written per table, while every row of the copy went through this write-behind (see `trustWritten`). */
+  private readonly written = new Map<string, KeyFilter>();
+  private trusted: boolean;
+
+  /**
+   * `lookup` reads committed rows of the copy (everything flushed is committed). `fromEmpty`: the copy was
+   * empty when this write-behind started, so a key it never wrote is not in it and is not looked up.
+   */
+  constructor(
+    private readonly lookup: Lookup,
+    fromEmpty = false,
+  ) {
+    this.trusted = fromEmpty;
+  }
+
+  /** Rows reached the copy another way (a batch applied apart): from now on every unknown key is looked up. */
+  distrustWritten(): void {
+    this.trusted = false;
+  }
+
+  /** The keys that may be in the table: all of them, unless this write-behind knows what it wrote. */
+  private mayBeStored(table: string, key: string): boolean {
+    return !this.trusted || (this.written.get(table)?.mayHold(key) ?? false);
+  }
+
+  /** A stand-in transaction for `applyBatch`: bulk-writes reach this through it; a direct query is a mistake. */
+  transaction(): EntityManager {
+    const tx = {
+      query: () => Promise.reject(new Error('a write-behind rebuild accepts bulk-writes only (selectByKeys, RowChanges, CountDeltas)')),
+    };
+    registry.set(tx, this);
+    return tx as unknown as EntityManager;
+  }
+
+  /** Rows held (changed rows and count rows): the rebuild flushes past a threshold. */
+  get size(): number {
+    return this.pendingRows;
+  }
+
+  /** Rows by key: those changed in the window from memory, the rest from the table. */
+  async select<T>(table: string, keyColumn: string, keys: readonly string[]): Promise<T[]> {
+    const pending = this.rowTables.get(table);
+    const found: Row[] = [];
+    const missing: string[] = [];
+    for (const key of keys) {
+      const held = pending?.rows.get(key);
+      if (held) found.push({ ...held.row });
+      else if (!pending?.absent.has(key) && this.mayBeStored(table, key)) missing.push(key);
+    }
+    if (missing.length > 0) {
+      const stored = await this.lookup(table, keyColumn, missing);
+      found.push(...stored);
+      if (pending) {
+        const seen = new Set(stored.map((r) => String(r[keyColumn])));
+        for (const key of missing) if (!seen.has(key)) pending.absent.add(key);
+      }
+    }
+    return found as T[];
+  }
+
+  /** RowChanges.write: staged until the batch's applyBatch succeeds (a failing batch leaves nothing behind). */
+  stageRows(table: string, columns: readonly BulkColumn[], keyColumn: string, updated: readonly string[], rows: CellValue[][]): void {
+    this.staged.push(() => this.mergeRows(table, columns, keyColumn, updated, rows));
+  }
+
+  /** CountDeltas.write: summed per conflict key over the window. */
+  stageCounts(
+    table: string,
+    keyColumns: readonly BulkColumn[],
+    countColumns: readonly string[],
+    conflictKey: readonly string[],
+    countType: ColumnType,
+    rows: CellValue[][],
+  ): void {
+    this.staged.push(async () => {
+      let pending = this.countTables.get(table);
+      if (!pending) {
+        const columns = [...keyColumns, ...countColumns.map((name): BulkColumn => ({ name, type: countType }))];
+        this.countTables.set(table, (pending = { columns, countColumns, conflictKey, sums: new Map() }));
+      }
+      const keyAt = conflictKey.map((name) => keyColumns.findIndex((c) => c.name === name));
+      for (const row of rows) {
+        const id = JSON.stringify(keyAt.map((i) => String(row[i])));
+        const sum = pending.sums.get(id);
+        if (!sum) {
+          pending.sums.set(id, [...row]);
+          this.pendingRows++;
+        } else for (let i = keyColumns.length; i < row.length; i++) sum[i] = Number(sum[i]) + Number(row[i]);
+      }
+    });
+  }
+
+  /** The batch succeeded: its writes join the window. */
+  async commitBatch(): Promise<void> {
+    const staged = this.staged;
+    this.staged = [];
+    for (const apply of staged) await apply();
+  }
+
+  /** The batch failed: its writes are dropped. */
+  discardBatch(): void {
+    this.staged = [];
+  }
+
+  /** Writes the window in `tx` (new rows by COPY) and empties it. */
+  async flush(tx: EntityManager): Promise<void> {
+    for (const [table, pending] of this.rowTables) {
+      const fresh = [...pending.rows.values()].filter((r) => r.fresh).map((r) => pending.columns.map((c) => r.row[c.name] as CellValue));
+      const changed = [...pending.rows.values()].filter((r) => !r.fresh).map((r) => pending.columns.map((c) => r.row[c.name] as CellValue));
+      await copyRows(tx, table, pending.columns, fresh);
+      let filter = this.written.get(table);
+      if (!filter) this.written.set(table, (filter = new KeyFilter()));
+      for (const key of pending.rows.keys()) filter.add(key);
+      const set = pending.updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+      if (changed.length > 0)
+        await insertRows(tx, table, pending.columns, changed, `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
+    }
+    for (const [table, pending] of this.countTables) {
+      const set = pending.countColumns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
+      await insertRows(
+        tx,
+        table,
+        pending.columns,
+        [...pending.sums.values()],
+        `ON CONFLICT (${pending.conflictKey.join(', ')}) DO UPDATE SET ${set}`,
+      );
+    }
+    this.rowTables.clear();
+    this.countTables.clear();
+    this.pendingRows = 0;
+  }
+
+  /** ON CONFLICT semantics in memory: a new key inserts, a held or stored one takes the `updated` columns. */
+  private async mergeRows(
+    table: string,
+    columns: readonly BulkColumn[],
+    keyColumn: string,
+    updated: readonly string[],
+    rows: CellValue[][],
+  ): Promise<void> {
+    let pending = this.rowTables.get(table);
+    if (!pending) this.rowTables.set(table, (pending = { columns, keyColumn, updated, rows: new Map(), absent: new Set() }));
+    const keyAt = columns.findIndex((c) => c.name === keyColumn);
+    const incoming = rows.map((cells) => rowOf(columns, cells));
+    const unknown = incoming
+      .map((row) => String(row[keyColumn]))
+      .filter((key) => !pending.rows.has(key) && !pending.absent.has(key) && this.mayBeStored(table, key));
+    const stored = new Map(
+      unknown.length === 0 ? [] : (await this.lookup(table, keyColumn, unknown)).map((r): [string, Row] => [String(r[keyColumn]), r]),
+    );
+    for (const [i, row] of incoming.entries()) {
+      const key = String(rows[i][keyAt]);
+      const held = pending.rows.get(key) ?? (stored.has(key) ? { row: stored.get(key)!, fresh: false } : undefined);
+      if (!held) {
+        pending.rows.set(key, { row, fresh: true });
+        pending.absent.delete(key);
+        this.pendingRows++;
+      } else if (updated.length > 0) {
+        for (const column of updated) held.row[column] = row[column];
+        if (pending.rows.has(key)) continue;
+        pending.rows.set(key, held);
+        this.pendingRows++;
+      }
+    }
+  }
+}
+
+/** A row as the pg driver answers it: int as number, bigint as string, boolean, text. */
+function rowOf(columns: readonly BulkColumn[], cells: readonly CellValue[]): Row {
+  const row: Row = {};
+  columns.forEach((c, i) => (row[c.name] = asStored(c.type, cells[i])));
+  return row;
+}
+
+function asStored(type: ColumnType, value: CellValue): string | number | boolean {
+  if (type === 'int') return Number(value);
+  if (type === 'boolean') return Boolean(value);
+  return String(value);
+}
