@@ -11,4 +11,12 @@ import { programmePart } from './programme';
 import { screeningsPart } from './screenings';
 import { supportPart } from './support';
 
-export const CAMPAIGN_PARTS: readonly CampaignPart[] = [householdsPart, loansPart, programmePart, pilotVillagesPart, activitiesPart, screeningsPart, supportPart];
+export const CAMPAIGN_PARTS: readonly CampaignPart[] = [
+  householdsPart,
+  loansPart,
+  programmePart,
+  pilotVillagesPart,
+  activitiesPart,
+  screeningsPart,
+  supportPart,
+];
