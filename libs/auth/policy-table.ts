@@ -163,7 +163,7 @@ export const POLICY: readonly PolicyEntry[] = [
     roles: ['loan-officer', 'auditor'],
     scope: { kind: 'query', param: 'ou' },
     personal: true,
-    why: 'loan officers and auditors',
+    why: "loan officers and auditors; `householdId` narrows to one household within the caller's `ou`",
   },
   {
     method: 'GET',
