@@ -234,6 +234,8 @@ export const en: Record<MessageKey, string> = {
   'ops.status': 'Status',
   'ops.parked': 'Parked events',
   'ops.retry': 'Retry',
+  'ops.retried': 'Retried {retried}: {resolved} resolved, {stillParked} still parked',
+  'ops.attempts': '{attempts} attempts',
   'ops.health': 'Health',
   'ops.healthy': 'Healthy',
   'ops.unhealthy': 'Unhealthy',

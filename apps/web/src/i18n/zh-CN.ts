@@ -232,6 +232,8 @@ export const zhCN = {
   'ops.status': '状态',
   'ops.parked': '搁置的事件',
   'ops.retry': '重试',
+  'ops.retried': '已重试 {retried} 个，已处理 {resolved} 个，仍搁置 {stillParked} 个',
+  'ops.attempts': '尝试 {attempts} 次',
   'ops.health': '健康状况',
   'ops.healthy': '正常',
   'ops.unhealthy': '异常',
