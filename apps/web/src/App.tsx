@@ -9,6 +9,8 @@ import { useI18n } from './i18n/i18n';
 import { SignInPage } from './pages/SignInPage';
 import { homeOf } from './components/navigation';
 import { useSession } from './session/session';
+import { useCalendar } from './calendar/calendar';
+import { ProblemAlert } from './components/Loading';
 
 // Each journey's page is its own chunk: the case page need not parse ECharts, the dashboard not the forms.
 const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
@@ -36,12 +38,18 @@ const THEME = {
 export function App() {
   const { lang, t } = useI18n();
   const { user, checked } = useSession();
+  const calendar = useCalendar();
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       {!checked ? (
         <Spin aria-label={t('common.loading')} />
       ) : !user ? (
         <SignInPage />
+      ) : calendar.error ? (
+        <ProblemAlert error={calendar.error} />
+      ) : !calendar.timeZone ? (
+        // Pages show dates: they wait for the programme's zone (asked beside the session, rarely still coming).
+        <Spin aria-label={t('common.loading')} />
       ) : (
         <AppLayout>
           <Suspense fallback={<Spin aria-label={t('common.loading')} />}>

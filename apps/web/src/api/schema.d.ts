@@ -1670,6 +1670,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme's calendar: the time zone its periods and dates are read in (PROGRAMME_TIME_ZONE)
+         * @description Public: no token needed (the programme's time zone is no data; the page needs it before anyone signs in, beside the session check).
+         */
+        get: operations["CalendarController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/activities": {
         parameters: {
             query?: never;
@@ -2818,6 +2838,13 @@ export interface components {
             borrowerGroups: components["schemas"]["NamedItemDto"][];
             /** @description Answers of a satisfaction survey */
             satisfactionResponses: components["schemas"]["NamedItemDto"][];
+        };
+        ProgrammeCalendarDto: {
+            /**
+             * @description IANA time zone in which every period is bucketed and every date is shown
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
         };
         MaterialsDto: {
             boards: number;
@@ -10663,6 +10690,35 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CalendarController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeCalendarDto"];
                 };
             };
             /** @description The database or the event store is unavailable; retry after Retry-After */
