@@ -13,14 +13,36 @@ import { useCalendar } from './calendar/calendar';
 import { ProblemAlert } from './components/Loading';
 
 // Each journey's page is its own chunk: the case page need not parse ECharts, the dashboard not the forms.
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((module) => ({ default: module[name] })));
-const CasePage = page(() => import('./pages/CasePage'), 'CasePage');
-const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
-const CompliancePage = page(() => import('./pages/CompliancePage'), 'CompliancePage');
-const DashboardPage = page(() => import('./pages/DashboardPage'), 'DashboardPage');
-const HouseholdPage = page(() => import('./pages/HouseholdPage'), 'HouseholdPage');
-const OperationsPage = page(() => import('./pages/OperationsPage'), 'OperationsPage');
+const LOADERS = {
+  CasePage: () => import('./pages/CasePage'),
+  CasesPage: () => import('./pages/CasesPage'),
+  CompliancePage: () => import('./pages/CompliancePage'),
+  DashboardPage: () => import('./pages/DashboardPage'),
+  HouseholdPage: () => import('./pages/HouseholdPage'),
+  OperationsPage: () => import('./pages/OperationsPage'),
+};
+type PageName = keyof typeof LOADERS;
+const page = (name: PageName) =>
+  lazy(() => LOADERS[name]().then((module) => ({ default: (module as unknown as Record<PageName, React.ComponentType>)[name] })));
+const CasePage = page('CasePage');
+const CasesPage = page('CasesPage');
+const CompliancePage = page('CompliancePage');
+const DashboardPage = page('DashboardPage');
+const HouseholdPage = page('HouseholdPage');
+const OperationsPage = page('OperationsPage');
+
+/** The page an address opens, to fetch its chunk while the session is still being checked (not after). */
+const PAGE_OF: [RegExp, PageName][] = [
+  [/^\/app\/dashboard$/, 'DashboardPage'],
+  [/^\/app\/cases$/, 'CasesPage'],
+  [/^\/app\/cases\/[^/]+$/, 'CasePage'],
+  [/^\/app\/compliance$/, 'CompliancePage'],
+  [/^\/app\/households(\/[^/]+)?$/, 'HouseholdPage'],
+  [/^\/app\/operations$/, 'OperationsPage'],
+];
+const opening = PAGE_OF.find(([pattern]) => pattern.test(window.location.pathname))?.[1];
+// A failure here is met again, and shown, when the page itself asks for its chunk.
+if (opening) LOADERS[opening]().catch(() => undefined);
 
 // Ant Design's secondary greys (45% black) fall below WCAG AA contrast on white: darkened to #595959 (7:1).
 const GREY = '#595959';
