@@ -6,7 +6,6 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { useI18n } from './i18n/i18n';
-import { SignInPage } from './pages/SignInPage';
 import { homeOf } from './components/navigation';
 import { useSession } from './session/session';
 import { useCalendar } from './calendar/calendar';
@@ -14,6 +13,8 @@ import { ProblemAlert } from './components/Loading';
 
 // Each journey's page is its own chunk: the case page need not parse ECharts, the dashboard not the forms.
 const LOADERS = {
+  // The sign-in form too: a signed-in load need not parse Ant Design's Form.
+  SignInPage: () => import('./pages/SignInPage'),
   CasePage: () => import('./pages/CasePage'),
   CasesPage: () => import('./pages/CasesPage'),
   CompliancePage: () => import('./pages/CompliancePage'),
@@ -30,6 +31,7 @@ const CompliancePage = page('CompliancePage');
 const DashboardPage = page('DashboardPage');
 const HouseholdPage = page('HouseholdPage');
 const OperationsPage = page('OperationsPage');
+const SignInPage = page('SignInPage');
 
 /** The page an address opens, to fetch its chunk while the session is still being checked (not after). */
 const PAGE_OF: [RegExp, PageName][] = [
@@ -66,7 +68,9 @@ export function App() {
       {!checked ? (
         <Spin aria-label={t('common.loading')} />
       ) : !user ? (
-        <SignInPage />
+        <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+          <SignInPage />
+        </Suspense>
       ) : calendar.error ? (
         <ProblemAlert error={calendar.error} />
       ) : !calendar.timeZone ? (
