@@ -33,6 +33,7 @@ describe('the access policy table', () => {
       '/audit/public-keys',
       '/schemas/events',
       '/asyncapi.json',
+      '/calendar',
       '/auth/sessions',
       '/auth/session',
     ];

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Answer, baseUrl, send } from './support/access-fixtures';
-import { eventually, startTestApp, TestApp } from './support/test-app';
+import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
 
 const HERE = '640104';
 const THERE = '640105';
@@ -144,6 +144,31 @@ describe('lists with cursor paging', () => {
     expect(seen).toHaveLength(loans[HERE].length);
   });
 
+  it("lists one household's loans for its loan officer, and nothing of another district's household", async () => {
+    const officer = await as('loan-officer', HERE);
+    const [withLoan, withoutLoan, elsewhere] = [households[HERE][0], households[HERE][1], households[THERE][0]];
+    const mine = await get(`/loans?householdId=${withLoan}`, officer);
+    expect(mine.status).toBe(200);
+    expect((mine.json!.loans as { loanId: string; householdId: string }[]).map((l) => [l.loanId, l.householdId])).toEqual([
+      [loans[HERE][0], withLoan],
+    ]);
+    expect((await get(`/loans?householdId=${withoutLoan}`, officer)).json!.loans).toEqual([]);
+    // The caller's own area is the default org unit, so another district's household lists nothing.
+    const outside = await get(`/loans?householdId=${elsewhere}`, officer);
+    expect([outside.status, outside.json!.loans]).toEqual([200, []]);
+    expect((await get(`/loans?householdId=${elsewhere}`, await as('auditor'))).json!.loans).toEqual([
+      expect.objectContaining({ loanId: loans[THERE][0], householdId: elsewhere, districtCode: THERE }),
+    ]);
+  });
+
+  it('refuses a householdId that is no household id with problem+json 400 naming it, appending nothing', async () => {
+    const before = await logLength(app);
+    const answer = await get('/loans?householdId=640104001001', await as('loan-officer', HERE));
+    expect([answer.status, answer.headers.get('content-type')]).toEqual([400, expect.stringContaining('application/problem+json')]);
+    expect(answer.json!.errors).toEqual([expect.objectContaining({ field: 'householdId' })]);
+    expect(await logLength(app)).toBe(before);
+  });
+
   it("pages through a district's cases for its supervisor, beyond one page, each once", async () => {
     const supervisor = await as('supervisor', HERE, `sup-${HERE}`);
     const seen = await pageThrough(`/cases?district=${HERE}`, 'cases', 'caseId', supervisor, 2);
@@ -196,6 +221,7 @@ describe('lists with cursor paging', () => {
     for (const [path, place] of [
       ['/households', 'ou'],
       ['/loans', 'ou'],
+      ['/loans', 'householdId'],
       ['/cases', 'district'],
       ['/consumer-groups', undefined],
     ] as const) {

@@ -59,6 +59,11 @@ describe('reference data names', () => {
     });
   });
 
+  it("answers the programme's calendar (the default Beijing time) at GET /calendar, to anyone", async () => {
+    const answer = await request(app.http).get('/calendar').set('X-Test-Anonymous', '1');
+    expect([answer.status, answer.body]).toEqual([200, { timeZone: 'Asia/Shanghai' }]);
+  });
+
   it('refuses an unknown language by naming the parameter, and a caller without a token or session', async () => {
     const bad = await request(app.http).get('/org-units').query({ lang: 'fr' }).set('Authorization', analyst);
     expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, 'lang']);

@@ -33,6 +33,13 @@ export const POLICY: readonly PolicyEntry[] = [
     scope: none,
     why: "the keys' history: old checkpoints verify after a rotation",
   },
+  {
+    method: 'GET',
+    path: '/calendar',
+    roles: 'public',
+    scope: none,
+    why: "the programme's time zone is no data; the page needs it before anyone signs in, beside the session check",
+  },
   { method: 'GET', path: '/asyncapi.json', roles: 'public', scope: none, why: 'the description of what subscribers receive holds no data' },
   { method: 'GET', path: '/schemas/events', roles: 'public', scope: none, why: 'published event schemas describe shapes, never data' },
   { method: 'GET', path: '/schemas/events/:/:', roles: 'public', scope: none, why: 'published event schemas describe shapes, never data' },
@@ -174,7 +181,7 @@ export const POLICY: readonly PolicyEntry[] = [
     roles: ['loan-officer', 'auditor'],
     scope: { kind: 'query', param: 'ou' },
     personal: true,
-    why: 'loan officers and auditors',
+    why: "loan officers and auditors; `householdId` narrows to one household within the caller's `ou`",
   },
   {
     method: 'GET',

@@ -79,4 +79,20 @@ describe('loan register projection', () => {
     expect([...first, ...rest].map((l) => l.loanId)).toEqual(loans);
     expect(first[0]).toMatchObject({ householdId: h, principalFen: 100, outstandingFen: 100, status: 'active' });
   });
+
+  it("lists one household's loans, and none of it outside the org unit asked", async () => {
+    const [h, neighbour] = [randomUUID(), randomUUID()];
+    const mine = [randomUUID(), randomUUID()].sort();
+    await applyEvents(db.dataSource, projection, [
+      enrolled(h),
+      enrolled(neighbour),
+      ...mine.map((l) => granted(h, l, 300)),
+      granted(neighbour, randomUUID(), 100),
+    ]);
+    const schema = await activeSchema(db.dataSource, projection);
+    const listed = await listLoans(db.dataSource, schema, { householdId: h, limit: 10 });
+    expect(listed.map((l) => [l.loanId, l.householdId])).toEqual(mine.map((l) => [l, h]));
+    expect(await listLoans(db.dataSource, schema, { ou: '640181', householdId: h, limit: 10 })).toHaveLength(2);
+    expect(await listLoans(db.dataSource, schema, { ou: '640105', householdId: h, limit: 10 })).toEqual([]);
+  });
 });

@@ -15,11 +15,15 @@ export interface LoanListEntry {
   grantedAt: string;
 }
 
-/** Loans of households under `ou` (any level; undefined: the whole city) after `afterId`, in id order. */
+/**
+ * Loans of households under `ou` (any level; undefined: the whole city), of one household when
+ * `householdId` is given (both filters apply: a scoped caller's `ou` keeps another district's household out),
+ * after `afterId`, in id order.
+ */
 export async function listLoans(
   db: Pick<EntityManager, 'query'>,
   schema: string,
-  filter: { ou?: string; afterId?: string; limit: number },
+  filter: { ou?: string; householdId?: string; afterId?: string; limit: number },
 ): Promise<LoanListEntry[]> {
   assertSchemaName(schema);
   // Fen amounts stay below 2^53 (a loan is capped at tens of thousands of yuan), so they travel as numbers.
@@ -30,7 +34,8 @@ export async function listLoans(
        FROM ${schema}.loans
       WHERE ($1::text IS NULL OR $1 IN (village_code, township_code, district_code, city_code))
         AND ($2::text IS NULL OR loan_id > $2)
+        AND ($4::text IS NULL OR household_id = $4)
       ORDER BY loan_id LIMIT $3`,
-    [filter.ou ?? null, filter.afterId ?? null, filter.limit],
+    [filter.ou ?? null, filter.afterId ?? null, filter.limit, filter.householdId ?? null],
   );
 }

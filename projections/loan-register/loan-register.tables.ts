@@ -9,7 +9,8 @@ import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
 export const loanRegisterReadModel: ReadModelDefinition = {
   name: 'loan-register',
-  version: 1,
+  // 2: the household index, for `GET /loans?householdId=` (a household page's loans).
+  version: 2,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.loans (
@@ -25,6 +26,7 @@ export const loanRegisterReadModel: ReadModelDefinition = {
        last_position   bigint NOT NULL)`,
     `CREATE INDEX ON ${s}.loans (district_code, loan_id)`,
     `CREATE INDEX ON ${s}.loans (township_code, loan_id)`,
+    `CREATE INDEX ON ${s}.loans (household_id, loan_id)`,
   ],
   reportingViews: [],
 };

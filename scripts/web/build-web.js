@@ -37,7 +37,9 @@ function runVite(root, web, quiet) {
   if (!vite) throw new Error('apps/web needs vite, which is not installed: run npm ci');
   const config = ['vite.config.mts', 'vite.config.ts', 'vite.config.js', 'vite.config.mjs'].map((name) => join(web, name)).find(existsSync);
   const args = [vite, 'build', ...(config ? ['--config', config] : []), '--logLevel', quiet ? 'error' : 'warn'];
-  execFileSync(process.execPath, args, { cwd: web, stdio: 'inherit' });
+  // Always React's production build: under jest NODE_ENV is "test", and Vite would otherwise bundle React's
+  // development build (StrictMode's doubled effects, slower renders) into a dist/web that `npm start` serves.
+  execFileSync(process.execPath, args, { cwd: web, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /**

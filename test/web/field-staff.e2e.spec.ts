@@ -7,7 +7,7 @@
  */
 import { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { logLength } from '../support/test-app';
+import { eventually, logLength } from '../support/test-app';
 import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
 import { choose, settled, signInThroughPage } from './support/journey';
 import { createUser, startWebService, WebService } from './support/web-service';
@@ -170,6 +170,52 @@ describeInBrowser('field staff at a household', (browserPath) => {
     ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'household');
+  });
+
+  it("lists the household's loans as GET /loans?householdId= lists them to a loan officer of its district", async () => {
+    const officer = `Bearer ${await service.app.token('loan-officer', { ou: staff.ou })}`;
+    type Listed = {
+      loanId: string;
+      programmeCode: string;
+      borrowerGroup: string;
+      principalFen: number;
+      outstandingFen: number;
+      status: string;
+    };
+    // The register is a read model: wait until it reflects the repayment before taking its answer.
+    const loans = await eventually(async () => {
+      const answer = await request(service.app.http).get(`/loans?householdId=${householdId}`).set('Authorization', officer).expect(200);
+      expect(answer.body.loans.map((l: Listed) => l.outstandingFen)).toEqual([2_900_029]);
+      return answer.body.loans as Listed[];
+    });
+    const yuan = (fen: number) =>
+      page.evaluate(
+        (f) => new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(f / 100),
+        fen,
+      );
+    const table = page.getByTestId('loans');
+    await table.getByRole('cell', { name: await yuan(2_900_029), exact: true }).waitFor();
+    const shown = await table
+      .locator('tr.ant-table-row')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.querySelector('[data-loan-id]')!.getAttribute('data-loan-id'),
+          ...[...row.querySelectorAll('td')].slice(1, 6).map((cell) => cell.textContent),
+        ]),
+      );
+    const status: Record<string, string> = { active: '还款中', repaid: '已还清', defaulted: '已违约' };
+    const expected = [];
+    for (const loan of loans)
+      expected.push([
+        loan.loanId,
+        zh('loanPrograms', loan.programmeCode),
+        zh('borrowerGroups', loan.borrowerGroup),
+        await yuan(loan.principalFen),
+        await yuan(loan.outstandingFen),
+        status[loan.status],
+      ]);
+    expect(shown).toEqual(expected);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('refuses a user of another district the household, whatever the address bar says', async () => {

@@ -6,19 +6,45 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { useI18n } from './i18n/i18n';
-import { SignInPage } from './pages/SignInPage';
 import { homeOf } from './components/navigation';
 import { useSession } from './session/session';
+import { useCalendar } from './calendar/calendar';
+import { ProblemAlert } from './components/Loading';
 
 // Each journey's page is its own chunk: the case page need not parse ECharts, the dashboard not the forms.
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((module) => ({ default: module[name] })));
-const CasePage = page(() => import('./pages/CasePage'), 'CasePage');
-const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
-const CompliancePage = page(() => import('./pages/CompliancePage'), 'CompliancePage');
-const DashboardPage = page(() => import('./pages/DashboardPage'), 'DashboardPage');
-const HouseholdPage = page(() => import('./pages/HouseholdPage'), 'HouseholdPage');
-const OperationsPage = page(() => import('./pages/OperationsPage'), 'OperationsPage');
+const LOADERS = {
+  // The sign-in form too: a signed-in load need not parse Ant Design's Form.
+  SignInPage: () => import('./pages/SignInPage'),
+  CasePage: () => import('./pages/CasePage'),
+  CasesPage: () => import('./pages/CasesPage'),
+  CompliancePage: () => import('./pages/CompliancePage'),
+  DashboardPage: () => import('./pages/DashboardPage'),
+  HouseholdPage: () => import('./pages/HouseholdPage'),
+  OperationsPage: () => import('./pages/OperationsPage'),
+};
+type PageName = keyof typeof LOADERS;
+const page = (name: PageName) =>
+  lazy(() => LOADERS[name]().then((module) => ({ default: (module as unknown as Record<PageName, React.ComponentType>)[name] })));
+const CasePage = page('CasePage');
+const CasesPage = page('CasesPage');
+const CompliancePage = page('CompliancePage');
+const DashboardPage = page('DashboardPage');
+const HouseholdPage = page('HouseholdPage');
+const OperationsPage = page('OperationsPage');
+const SignInPage = page('SignInPage');
+
+/** The page an address opens, to fetch its chunk while the session is still being checked (not after). */
+const PAGE_OF: [RegExp, PageName][] = [
+  [/^\/app\/dashboard$/, 'DashboardPage'],
+  [/^\/app\/cases$/, 'CasesPage'],
+  [/^\/app\/cases\/[^/]+$/, 'CasePage'],
+  [/^\/app\/compliance$/, 'CompliancePage'],
+  [/^\/app\/households(\/[^/]+)?$/, 'HouseholdPage'],
+  [/^\/app\/operations$/, 'OperationsPage'],
+];
+const opening = PAGE_OF.find(([pattern]) => pattern.test(window.location.pathname))?.[1];
+// A failure here is met again, and shown, when the page itself asks for its chunk.
+if (opening) LOADERS[opening]().catch(() => undefined);
 
 // Ant Design's secondary greys (45% black) fall below WCAG AA contrast on white: darkened to #595959 (7:1).
 const GREY = '#595959';
@@ -36,12 +62,20 @@ const THEME = {
 export function App() {
   const { lang, t } = useI18n();
   const { user, checked } = useSession();
+  const calendar = useCalendar();
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       {!checked ? (
         <Spin aria-label={t('common.loading')} />
       ) : !user ? (
-        <SignInPage />
+        <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+          <SignInPage />
+        </Suspense>
+      ) : calendar.error ? (
+        <ProblemAlert error={calendar.error} />
+      ) : !calendar.timeZone ? (
+        // Pages show dates: they wait for the programme's zone (asked beside the session, rarely still coming).
+        <Spin aria-label={t('common.loading')} />
       ) : (
         <AppLayout>
           <Suspense fallback={<Spin aria-label={t('common.loading')} />}>

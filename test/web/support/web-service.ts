@@ -42,9 +42,10 @@ async function buildWebOnce(): Promise<void> {
   }
 }
 
-export async function startWebService(): Promise<WebService> {
+/** `env` overrides settings of the service (PROGRAMME_TIME_ZONE, for one). */
+export async function startWebService(env?: Record<string, string>): Promise<WebService> {
   await buildWebOnce();
-  const app = await startTestApp({ projector: true });
+  const app = await startTestApp({ projector: true, env });
   const page = await request(app.http).get('/app/').set('Accept', 'text/html').set('X-Test-Anonymous', '1');
   if (!(page.status === 200 && /text\/html/.test(page.headers['content-type'] ?? '')))
     serveBuiltApp(app.http, join(__dirname, '..', '..', '..', 'dist', 'web'));

@@ -2,6 +2,7 @@
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Language, NamedItem, referenceNames } from '@libs/reference-data/names';
+import { CalendarController } from './calendar.controller';
 import { NamesQueryDto, OrgUnitListDto, OrgUnitQueryDto, ReferenceCatalogueDto } from './reference.dto';
 
 function labelled<T extends NamedItem>(items: readonly T[], lang: Language | undefined): (T & { label?: string })[] {
@@ -27,5 +28,5 @@ export class ReferenceController {
   }
 }
 
-@Module({ controllers: [ReferenceController] })
+@Module({ controllers: [ReferenceController, CalendarController] })
 export class ReferenceModule {}

@@ -394,10 +394,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Loans of households under an org unit, a page at a time
+         * Loans of households under an org unit, or of one household, a page at a time
          * @description Follow `next` (also in the Link header) with the same parameters for the next page.
          *
-         *     Roles: loan-officer, auditor, admin (loan officers and auditors). The org unit asked for must lie within the token's (403 `out-of-scope`); when omitted, a scoped token is answered for its own org unit. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
+         *     Roles: loan-officer, auditor, admin (loan officers and auditors; `householdId` narrows to one household within the caller's `ou`). The org unit asked for must lie within the token's (403 `out-of-scope`); when omitted, a scoped token is answered for its own org unit. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["LoanListController_list"];
         put?: never;
@@ -1730,6 +1730,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme's calendar: the time zone its periods and dates are read in (PROGRAMME_TIME_ZONE)
+         * @description Public: no token needed (the programme's time zone is no data; the page needs it before anyone signs in, beside the session check).
+         */
+        get: operations["CalendarController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/activities": {
         parameters: {
             query?: never;
@@ -2609,11 +2629,26 @@ export interface components {
             /** @description The stream's revision, also the ETag. */
             revision: number;
         };
+        LoanListEntryDto: {
+            loanId: string;
+            householdId: string;
+            villageCode: string;
+            districtCode: string;
+            programmeCode: string;
+            borrowerGroup: string;
+            /** @description Integer fen (1 yuan = 100 fen). */
+            principalFen: number;
+            outstandingFen: number;
+            /** @description The register's status: active, repaid or defaulted. */
+            status: string;
+            /** @description When the loan was granted (ISO-8601 UTC). */
+            grantedAt: string;
+        };
         LoanPage: {
             /** @description Log position the list reflects; null before the register has handled anything. */
             position: string | null;
             /** @description One row per loan: id, household, programme, status, amounts in fen. */
-            loans: Record<string, never>[];
+            loans: components["schemas"]["LoanListEntryDto"][];
             /** @description Cursor of the next page (also in the Link header); null on the last page. */
             next: string | null;
         };
@@ -3293,6 +3328,13 @@ export interface components {
             borrowerGroups: components["schemas"]["NamedItemDto"][];
             /** @description Answers of a satisfaction survey */
             satisfactionResponses: components["schemas"]["NamedItemDto"][];
+        };
+        ProgrammeCalendarDto: {
+            /**
+             * @description IANA time zone in which every period is bucketed and every date is shown
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
         };
         MaterialsDto: {
             boards: number;
@@ -5884,6 +5926,8 @@ export interface operations {
                 cursor?: string;
                 /** @description org unit (city, district, township or village code); required for a token scoped to an org unit */
                 ou?: string;
+                /** @description one household's loans (both filters apply: a scoped caller sees its own area's only) */
+                householdId?: string;
             };
             header?: {
                 /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
@@ -11770,6 +11814,35 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CalendarController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeCalendarDto"];
                 };
             };
             /** @description The database or the event store is unavailable; retry after Retry-After */

@@ -1,17 +1,32 @@
-/** A tiny ECharts wrapper: one chart per element, resized with the window, labelled for screen readers. */
-import * as echarts from 'echarts';
+/**
+ * A tiny ECharts wrapper: one chart per element, resized with the window, labelled for screen readers.
+ * ECharts itself is fetched when the first chart mounts, not with the page: the tiles, tables and each
+ * chart's figures and "reflects" note show at once, and the canvas is drawn into its place a moment later.
+ */
+import type { EChartsOption, EChartsType } from 'echarts';
 import { useEffect, useRef } from 'react';
 
-export function EChart({ option, label, height = 280 }: { option: echarts.EChartsOption; label: string; height?: number }) {
+const loadECharts = () => import('./echarts-parts').then((module) => module.echarts);
+
+export function EChart({ option, label, height = 280 }: { option: EChartsOption; label: string; height?: number }) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
   useEffect(() => {
-    chart.current = echarts.init(element.current!);
+    let live = true;
     const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
+    void loadECharts().then((echarts) => {
+      if (!live || !element.current) return;
+      chart.current = echarts.init(element.current);
+      chart.current.setOption({ aria: { enabled: true }, animation: false, ...latest.current }, true);
+      window.addEventListener('resize', resize);
+    });
     return () => {
+      live = false;
       window.removeEventListener('resize', resize);
       chart.current?.dispose();
+      chart.current = null;
     };
   }, []);
   useEffect(() => {

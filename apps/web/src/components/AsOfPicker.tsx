@@ -1,20 +1,21 @@
-/** "As of": a point by recorded time, occurred time (ISO, programme calendar entered as UTC instant) or revision. */
+/** "As of": a point by recorded time, occurred time (typed in the programme's calendar, sent as a UTC instant) or revision. */
 import { Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { instantIn } from '../calendar/calendar';
 import { ReplayPoint } from '../hooks/useCases';
 
 type Clock = 'asOf' | 'occurredAsOf' | 'revision';
 
 export function AsOfPicker({ onShow }: { onShow(point: ReplayPoint): void }) {
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
   const [clock, setClock] = useState<Clock>('asOf');
   const [value, setValue] = useState('');
   const show = () => {
     if (!value) return;
     if (clock === 'revision') return onShow({ revision: value });
-    // A date-time typed without a zone is read in the programme's calendar (UTC+8, no daylight saving).
-    const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.length === 10 ? `${value}T23:59:59.999` : value}+08:00`;
+    // A date-time typed without a zone is read in the programme's calendar; a date alone means its end.
+    const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : instantIn(timeZone, value.length === 10 ? `${value}T23:59:59.999` : value);
     onShow(clock === 'asOf' ? { asOf: iso } : { occurredAsOf: iso });
   };
   return (

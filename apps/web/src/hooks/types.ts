@@ -89,11 +89,21 @@ export interface Compliance {
   months: PeriodCompliance[];
   bimonths: PeriodCompliance[];
 }
+/** An event a projection failed on and set aside (GET /admin/projections), until retried. */
+export interface ParkedEvent {
+  eventId?: string;
+  eventType?: string;
+  stream?: string;
+  position?: string;
+  attempts?: number;
+  error?: string;
+}
+
 export interface ProjectionStatus {
   name: string;
   version?: number;
   checkpoint: string | null;
   lag: { events: number; seconds?: number | null };
   status?: string;
-  parked?: { eventId?: string; position?: string; error?: string }[];
+  parked?: ParkedEvent[];
 }

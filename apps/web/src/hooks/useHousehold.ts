@@ -1,5 +1,7 @@
 /** A household as its stream folds now, with its revision (the ETag a form sends back as If-Match). */
-import { call } from '../api/client';
+import { useState } from 'react';
+import { api, call, unwrap } from '../api/client';
+import type { components } from '../api/schema';
 import { useRemote } from './useRemote';
 
 export interface HouseholdView {
@@ -42,3 +44,41 @@ export const useVillageHouseholds = (village: string | undefined) =>
       : null,
     `village:${village}`,
   );
+
+export type HouseholdLoan = components['schemas']['LoanListEntryDto'];
+
+/** Whether a log position the API reported (`"7"`, `"7/7"`) is at or past another. */
+export function reaches(reflected: string | null, wanted: string): boolean {
+  if (reflected === null) return false;
+  const [c1, p1 = c1] = reflected.split('/').map(BigInt);
+  const [c2, p2 = c2] = wanted.split('/').map(BigInt);
+  return c1 > c2 || (c1 === c2 && p1 >= p2);
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A household's loans from `GET /loans?householdId=` (the loan register), with the log position they
+ * reflect. `after(position)` reloads once the register has caught up with a command just sent (it is
+ * a read model: a loan granted a moment ago may not be listed yet); it gives up after a few seconds and
+ * shows what the register has, with its position, rather than wait forever.
+ */
+export function useHouseholdLoans(householdId: string | undefined) {
+  const [wanted, setWanted] = useState<string>();
+  const remote = useRemote(
+    householdId
+      ? async () => {
+          for (let attempt = 0; ; attempt++) {
+            // A household has a handful of loans; one page of the maximum size holds them all.
+            const answer = unwrap(await api.GET('/loans', { params: { query: { householdId, limit: '1000' } } }));
+            if (!wanted || reaches(answer.position, wanted) || attempt >= 20) return { position: answer.position, loans: answer.loans };
+            await pause(250);
+          }
+        }
+      : null,
+    `loans:${householdId}:${wanted}`,
+  );
+  // Without a position (an answer that names none) there is nothing to wait for: reload as is.
+  const after = (position: string | undefined) => (position ? setWanted(position) : remote.reload());
+  return { ...remote, after };
+}

@@ -10,4 +10,8 @@ export const useHealth = () =>
     const response = await fetch('/health', { credentials: 'same-origin' });
     return { ok: response.ok, body: (await response.json()) as Record<string, unknown> };
   }, 'health');
-export const retryProjection = (name: string) => call('POST', `/admin/projections/${encodeURIComponent(name)}/retry`);
+export const retryProjection = (name: string) =>
+  call<{ projection: string; retried: number; resolved: number; stillParked: number }>(
+    'POST',
+    `/admin/projections/${encodeURIComponent(name)}/retry`,
+  );

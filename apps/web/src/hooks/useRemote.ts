@@ -10,13 +10,22 @@ export interface Remote<T> {
 }
 
 export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remote<T> {
+  // The first request starts while the component renders, not in its effect: effects wait until the whole
+  // page has rendered and committed, and a page of Ant Design components takes long enough to render that
+  // its requests would otherwise all start only then (measured: most of a dashboard load's own time).
+  const [first] = useState(() => {
+    const promise = load ? load() : null;
+    promise?.catch(() => undefined); // handled in the effect; this only keeps an early failure from being "unhandled"
+    return { key, promise };
+  });
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: load !== null });
   const [round, setRound] = useState(0);
   useEffect(() => {
     if (!load) return setState({ loading: false });
     let live = true;
     setState((previous) => ({ ...previous, loading: true }));
-    load().then(
+    const promise = round === 0 && key === first.key && first.promise ? first.promise : load();
+    promise.then(
       (data) => live && setState({ data, loading: false }),
       (error: Error) => live && setState({ error, loading: false }),
     );

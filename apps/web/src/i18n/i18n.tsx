@@ -1,19 +1,21 @@
 /**
  * The language in force (zh-CN by default, en the other choice, kept in localStorage), the message lookup
- * and the locale's formats: numbers, fen as yuan, and dates in the programme's calendar (Asia/Shanghai).
+ * and the locale's formats: numbers, fen as yuan, and dates in the programme's calendar (its zone from GET /calendar).
  */
 import { createContext, ReactNode, useContext, useMemo, useState } from 'react';
+import { useCalendar } from '../calendar/calendar';
 import { en } from './en';
 import { MessageKey, zhCN } from './zh-CN';
 
 export type Lang = 'zh-CN' | 'en';
 export type { MessageKey };
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
-export const PROGRAMME_TIME_ZONE = 'Asia/Shanghai';
 
 export interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
+  /** The programme's time zone, as the service answers it. */
+  timeZone: string;
   t(key: MessageKey, values?: Record<string, string | number>): string;
   has(key: string): key is MessageKey;
   number(value: number, digits?: number): string;
@@ -24,13 +26,18 @@ export interface I18n {
   name(name: { 'zh-CN'?: string; en?: string } | undefined, fallback: string): string;
 }
 
-export function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
+/**
+ * `timeZone` is the programme's, from GET /calendar; UTC only stands in before it has answered, when the
+ * app shows no page (App waits for the calendar), so no date is ever shown in it.
+ */
+export function makeI18n(lang: Lang, setLang: (lang: Lang) => void, timeZone = 'UTC'): I18n {
   const messages = CATALOGUES[lang];
   const numbers = new Intl.NumberFormat(lang);
-  const dates = new Intl.DateTimeFormat(lang, { timeZone: PROGRAMME_TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+  const dates = new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'medium' });
   return {
     lang,
     setLang,
+    timeZone,
     has: (key): key is MessageKey => key in messages,
     t: (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)),
     number: (value, digits) =>
@@ -47,14 +54,19 @@ const I18nContext = createContext<I18n>(makeI18n('zh-CN', () => undefined));
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN'));
+  const { timeZone } = useCalendar();
   const value = useMemo(
     () =>
-      makeI18n(lang, (next) => {
-        localStorage.setItem('lang', next);
-        document.documentElement.lang = next;
-        setLangState(next);
-      }),
-    [lang],
+      makeI18n(
+        lang,
+        (next) => {
+          localStorage.setItem('lang', next);
+          document.documentElement.lang = next;
+          setLangState(next);
+        },
+        timeZone,
+      ),
+    [lang, timeZone],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -8,13 +8,9 @@ import { CaseList } from '../components/CaseList';
 import { DistrictSelect } from '../components/DistrictSelect';
 import { Loading } from '../components/Loading';
 import { ReflectsNote } from '../components/ReflectsNote';
-import { PROGRAMME_TIME_ZONE, useI18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
+import { monthIn } from '../calendar/calendar';
 import { useCases } from '../hooks/useCases';
-
-const monthOf = (iso: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: PROGRAMME_TIME_ZONE, year: 'numeric', month: '2-digit' })
-    .format(new Date(iso))
-    .replace('-', '');
 
 /** Whether an opening month falls in a period: 2012, 2012Q1, 201203, 201201B or 201201:201206. */
 export function inPeriod(month: string, pe: string): boolean {
@@ -30,7 +26,7 @@ export function inPeriod(month: string, pe: string): boolean {
 }
 
 export function CasesPage() {
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
   const [district, setDistrict] = useState<string>();
   const [status, setStatus] = useState<string>('');
   const [pe, setPe] = useState('');
@@ -62,7 +58,9 @@ export function CasesPage() {
         />
         <ReflectsNote reflects={cases.data ? { position: cases.data.position } : undefined} />
       </Space>
-      <Loading remote={cases}>{(data) => <CaseList cases={data.cases.filter((c) => inPeriod(monthOf(c.openedAt), pe))} />}</Loading>
+      <Loading remote={cases}>
+        {(data) => <CaseList cases={data.cases.filter((c) => inPeriod(monthIn(timeZone, c.openedAt), pe))} />}
+      </Loading>
     </>
   );
 }

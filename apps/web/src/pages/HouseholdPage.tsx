@@ -2,13 +2,14 @@
 import { Card, Col, Input, List, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { HouseholdLoans } from '../components/HouseholdLoans';
 import { HouseholdSummary } from '../components/HouseholdSummary';
 import { HouseholdSupport } from '../components/HouseholdSupport';
 import { Loading } from '../components/Loading';
 import { EnrolForm, NeedForm, SatisfactionForm, ServiceForm } from '../forms/HouseholdForms';
 import { LoanForm, RepaymentForm } from '../forms/LoanForms';
 import { useI18n } from '../i18n/i18n';
-import { useHousehold, useVillageHouseholds } from '../hooks/useHousehold';
+import { useHousehold, useHouseholdLoans, useVillageHouseholds } from '../hooks/useHousehold';
 import { can, useSession } from '../session/session';
 
 export function HouseholdPage() {
@@ -19,6 +20,9 @@ export function HouseholdPage() {
   const [village, setVillage] = useState<string>();
   const [loanId, setLoanId] = useState<string>();
   const household = useHousehold(householdId);
+  // The loan list is open to the roles the policy table grants it; others are not asked (nor shown a 403).
+  const seesLoans = can(user, 'loan-officer', 'auditor');
+  const loans = useHouseholdLoans(seesLoans ? householdId : undefined);
   const villageList = useVillageHouseholds(village);
   const open = (id: string) => id && navigate(`/app/households/${encodeURIComponent(id.trim())}`);
   const keys = (record: unknown) => Object.keys((record ?? {}) as object);
@@ -73,6 +77,7 @@ export function HouseholdPage() {
         {householdId && (
           <Col xs={24} xl={14}>
             <Loading remote={household}>{(h) => <HouseholdSummary household={h} />}</Loading>
+            {seesLoans && household.data && <Loading remote={loans}>{(l) => <HouseholdLoans {...l} />}</Loading>}
             <HouseholdSupport householdId={householdId} />
           </Col>
         )}
@@ -100,8 +105,18 @@ export function HouseholdPage() {
                     services={keys(household.data.services)}
                   />
                 )}
-                {can(user, 'loan-officer') && <LoanForm householdId={householdId} onDone={({ data }) => setLoanId(String(data.loanId))} />}
-                {can(user, 'loan-officer') && <RepaymentForm key={loanId} loanId={loanId} onDone={() => undefined} />}
+                {can(user, 'loan-officer') && (
+                  <LoanForm
+                    householdId={householdId}
+                    onDone={({ data }) => {
+                      setLoanId(String(data.loanId));
+                      loans.after(data.position as string | undefined);
+                    }}
+                  />
+                )}
+                {can(user, 'loan-officer') && (
+                  <RepaymentForm key={loanId} loanId={loanId} onDone={({ data }) => loans.after(data.position as string | undefined)} />
+                )}
               </>
             )}
           </Space>

@@ -1,9 +1,10 @@
 /** The operator's view: each projection's lag and parked events (with retry), and the service's health. */
 import { Button, Card, Table, Tag, Typography } from 'antd';
+import { ParkedEvents } from '../components/ParkedEvents';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/i18n';
 import { ProjectionStatus } from '../hooks/types';
-import { retryProjection, useHealth, useProjections } from '../hooks/useOperations';
+import { useHealth, useProjections } from '../hooks/useOperations';
 
 export function OperationsPage() {
   const { t, number } = useI18n();
@@ -50,17 +51,7 @@ export function OperationsPage() {
                 {
                   key: 'parked',
                   title: t('ops.parked'),
-                  render: (_, p) =>
-                    p.parked?.length ? (
-                      <>
-                        {number(p.parked.length)}{' '}
-                        <Button size="small" onClick={() => void retryProjection(p.name).then(projections.reload)}>
-                          {t('ops.retry')}
-                        </Button>
-                      </>
-                    ) : (
-                      '0'
-                    ),
+                  render: (_, p) => <ParkedEvents projection={p} onRetried={projections.reload} />,
                 },
               ]}
             />
