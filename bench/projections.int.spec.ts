@@ -15,9 +15,11 @@ describe('read-side benchmark (smoke run)', () => {
     expect(results.loadedEvents).toBeGreaterThanOrEqual(500);
     expect(results.rebuild.projections.length).toBeGreaterThanOrEqual(5);
     expect(results.rebuild.projections.every((r) => r.parked === 0)).toBe(true);
-    // The generated log holds households, loans and supervision; group activities are not generated yet.
-    const fed = results.rebuild.projections.filter((r) => r.projection !== 'activity-counts');
-    expect(fed.every((r) => r.events > 0)).toBe(true);
+    // At 500 events the log holds households, loans and supervision: the city-wide parts (activities,
+    // screenings) and support grants scale to nothing, so their read models have nothing to fold.
+    const unfed = ['activity-counts', 'screening-counts', 'support-payments'];
+    const fed = results.rebuild.projections.filter((r) => !unfed.includes(r.projection));
+    expect(fed.filter((r) => r.events === 0).map((r) => r.projection)).toEqual([]);
     expect(results.rebuild.baseline.eventsPerSecond).toBeGreaterThan(0);
     expect(results.lag.projectionLag.samples).toBeGreaterThan(0);
     expect(results.lag.baselineSubscriberLag.p50Ms).toBeGreaterThan(0);

@@ -187,7 +187,6 @@ describe('lists with cursor paging', () => {
     ['registrar', `/households?ou=${THERE}001001`, 403, 'out-of-scope'],
     ['loan-officer', `/loans?ou=${THERE}`, 403, 'out-of-scope'],
     ['supervisor', `/cases?district=${THERE}`, 403, 'out-of-scope'],
-    ['subscriber', '/consumer-groups', 403, 'out-of-scope'],
     ['analyst', `/households?ou=${HERE}`, 403, 'forbidden'],
     ['provider', `/loans?ou=${HERE}`, 403, 'forbidden'],
   ] as const)('refuses a %s scoped to %s its list %s', async (role, path, status, code) => {

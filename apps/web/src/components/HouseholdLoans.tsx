@@ -1,5 +1,5 @@
 /** A household's loans as the loan register lists them: programme, borrower group, principal and outstanding in yuan, status. */
-import { Table } from 'antd';
+import { Table, Typography } from 'antd';
 import { MessageKey, useI18n } from '../i18n/i18n';
 import { HouseholdLoan } from '../hooks/useHousehold';
 import { useReferenceData } from '../hooks/useReference';
@@ -21,7 +21,7 @@ export function HouseholdLoans({ position, loans }: { position: string | null; l
         pagination={false}
         dataSource={loans}
         data-testid="loans"
-        locale={{ emptyText: t('loan.none') }}
+        locale={{ emptyText: <Typography.Text>{t('loan.none')}</Typography.Text> }}
         columns={[
           {
             key: 'id',

@@ -78,7 +78,7 @@ export function HouseholdPage() {
           <Col xs={24} xl={14}>
             <Loading remote={household}>{(h) => <HouseholdSummary household={h} />}</Loading>
             {seesLoans && household.data && <Loading remote={loans}>{(l) => <HouseholdLoans {...l} />}</Loading>}
-            <HouseholdSupport householdId={householdId} />
+            {household.data && <HouseholdSupport householdId={householdId} />}
           </Col>
         )}
         <Col xs={24} xl={householdId ? 10 : 24}>
