@@ -8,6 +8,11 @@ import { readEnv } from './env';
 export interface Config {
   /** PostgreSQL for the event log and the read models; undefined = start the embedded one. */
   databaseUrl?: string;
+  /**
+   * A streaming replica of the database for analysts' reads (indicators); `maxWaitMs`: how long a read
+   * asking for `minPosition` waits for the replica (then the primary) to reflect it.
+   */
+  readReplica: { url?: string; maxWaitMs: number };
   /** EventStoreDB for the event log (read models stay in PostgreSQL). */
   eventStoreUrl?: string;
   /** Where the embedded PostgreSQL keeps its files. */
@@ -39,6 +44,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     databaseUrl: settings.DATABASE_URL,
     eventStoreUrl: settings.EVENTSTORE_URL,
+    readReplica: { url: settings.READ_REPLICA_URL, maxWaitMs: settings.READ_REPLICA_MAX_WAIT_MS },
     dataDir: settings.DATA_DIR ?? '.data',
     host: settings.HOST ?? '127.0.0.1',
     port: settings.PORT,

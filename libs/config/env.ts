@@ -74,6 +74,8 @@ const timeZone = (fallback: string) =>
 const schema = z.object({
   PROGRAMME_TIME_ZONE: timeZone('Asia/Shanghai'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
+  READ_REPLICA_URL: url(['postgres:', 'postgresql:']),
+  READ_REPLICA_MAX_WAIT_MS: integer(2000, 0, 60_000),
   EVENTSTORE_URL: connectionString(['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']),
   DATA_DIR: text(),
   HOST: text(),

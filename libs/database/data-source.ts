@@ -38,6 +38,13 @@ export async function openDatabase(url: string, schema: DatabaseSchema): Promise
   return dataSource;
 }
 
+/** A replica: read only, so no migrations (the primary's arrive with its WAL). */
+export async function openReplica(url: string, schema: DatabaseSchema): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(url, schema));
+  await dataSource.initialize();
+  return dataSource;
+}
+
 export async function runMigrations(url: string, schema: DatabaseSchema): Promise<void> {
   const dataSource = await openDatabase(url, schema);
   await dataSource.destroy();

@@ -10,10 +10,11 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock, systemClock } from '@libs/clock';
 import { Config } from '@libs/config';
-import { DatabaseSchema, openDatabase } from '@libs/database/data-source';
+import { DatabaseSchema, openDatabase, openReplica } from '@libs/database/data-source';
 import { EventStore } from '@libs/event-store';
 import { openEventStore } from '@libs/event-store/open-event-store';
 import { Metrics } from '@libs/metrics';
+import { ReadSources } from '@libs/read-sources';
 import { MeteredEventStore } from '@libs/event-store/metered-event-store';
 import { TracedEventStore } from '@libs/event-store/traced-event-store';
 import { ProtectedEventStore } from '@libs/personal-data';
@@ -29,6 +30,8 @@ export interface Runtime {
   /** The database as the start-up banner shows it: the URL without its password, and where that is kept. */
   databaseDescription: string;
   dataSource: DataSource;
+  /** Where analysts' reads go: the read replica when configured (READ_REPLICA_URL), else dataSource. */
+  readSources: ReadSources;
   /** Decrypts personal fields on read, encrypts them on append (libs/personal-data), upcasts what it reads. */
   eventStore: EventStore;
   /** The log as stored (personal fields as ciphertext): for hash-chain verification and exports. */
@@ -72,6 +75,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   }
   const dataSource = await openDatabase(databaseUrl, options.schema);
   closers.unshift(() => dataSource.destroy());
+  const replica = config.readReplica.url ? await openReplica(config.readReplica.url, options.schema) : undefined;
+  if (replica) closers.unshift(() => replica.destroy());
   const metrics = new Metrics();
   // EventStoreDB/KurrentDB when EVENTSTORE_URL is set (esdb:// or kurrentdb:// picks the client); the read
   // models stay in PostgreSQL either way.
@@ -85,6 +90,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
     databaseDescription,
     dataSource,
+    readSources: new ReadSources(dataSource, replica, { maxWaitMs: config.readReplica.maxWaitMs }),
     // Every append checked against its type's published schema before its personal fields are sealed;
     // every event read comes out in its current shape.
     eventStore: new UpcastingEventStore(new ValidatedEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys))),

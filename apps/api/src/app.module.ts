@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { ReadSources } from '@libs/read-sources';
 import { CLOCK } from '@libs/clock';
 import { EVENT_STORE } from '@libs/event-store';
 import { Security, Runtime } from '@libs/runtime';
@@ -19,6 +20,7 @@ class PortsModule {
       { provide: METRICS, useValue: runtime.metrics },
       { provide: CONFIG, useValue: runtime.config },
       { provide: DataSource, useValue: runtime.dataSource },
+      { provide: ReadSources, useValue: runtime.readSources },
       { provide: CLOCK, useValue: runtime.clock },
     ];
     return { module: PortsModule, providers, exports: providers.map((p) => p.provide) };

@@ -6773,6 +6773,8 @@ export interface operations {
             query?: {
                 /** @description JSON rows also carry `names`: the org unit's and the dimension codes' names in that language */
                 lang?: "zh-CN" | "en";
+                /** @description A log position (e.g. the `position` a command answered): the rows reflect at least it. Read from the read replica once it does, else from the primary; 503 `read-model-behind` (Retry-After) when neither does within READ_REPLICA_MAX_WAIT_MS */
+                minPosition?: unknown;
                 /** @description Stock indicators only, instead of pe: a local day (yyyy-mm-dd, programme calendar); the state at its end */
                 asOf?: unknown;
                 /** @description Overrides the Accept header */

@@ -4,7 +4,8 @@
  */
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
+import { parsePosition } from '@libs/event-store';
+import { ReadModelBehindError, ReadSources } from '@libs/read-sources';
 import { suppressSmallCells } from '@libs/auth';
 import { answerIndicator, csvFilename, IndicatorRequestError, parseIndicatorRequest, RATE_DECIMALS, toCsv } from '@libs/indicators';
 import { catalogue } from '@projections/index';
@@ -14,7 +15,7 @@ import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { IndicatorAnswerDto, IndicatorCatalogue } from './answers.dto';
 
 /** Every query parameter the indicator endpoint reads (others are refused); the OpenAPI test holds the document to it. */
-export const INDICATOR_PARAMETERS = ['ou', 'level', 'pe', 'asOf', 'by', 'format', 'lang'] as const;
+export const INDICATOR_PARAMETERS = ['ou', 'level', 'pe', 'asOf', 'by', 'format', 'lang', 'minPosition'] as const;
 const PARAMETERS = new Set<string>(INDICATOR_PARAMETERS);
 
 /** How each unit's values are given (GET /indicators states it per indicator). */
@@ -27,7 +28,7 @@ type AnalystRequest = Request & { policy?: { suppressSmallCells?: boolean }; pri
 
 @Controller('indicators')
 export class IndicatorsController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(ReadSources) private readonly sources: ReadSources) {}
 
   /** The indicator catalogue: each indicator's definition, breakdowns, periods, levels and target. */
   @Get()
@@ -91,6 +92,12 @@ export class IndicatorsController {
     description: 'Stock indicators only, instead of pe: a local day (yyyy-mm-dd, programme calendar); the state at its end',
   })
   @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description:
+      'A log position (e.g. the `position` a command answered): the rows reflect at least it. Read from the read replica once it does, else from the primary; 503 `read-model-behind` (Retry-After) when neither does within READ_REPLICA_MAX_WAIT_MS',
+  })
+  @ApiQuery({
     name: 'lang',
     required: false,
     enum: ['zh-CN', 'en'],
@@ -112,15 +119,18 @@ export class IndicatorsController {
         'invalid-parameter',
         `unknown parameter "${unknown.slice(0, 40)}"; known: ${[...PARAMETERS].join(', ')}`,
       );
+    const { minPosition, ...indicatorQuery } = query;
     let parsed;
     try {
-      parsed = parseIndicatorRequest(indicator, { ...query, ou: orgUnitByName(query.ou) });
+      parsed = parseIndicatorRequest(indicator, { ...indicatorQuery, ou: orgUnitByName(query.ou) });
     } catch (error) {
       if (error instanceof IndicatorRequestError) throw ProblemException.of(400, error.code, error.message);
       throw error;
     }
     const lang = languageOf(query.lang);
-    const answer = await answerIndicator(this.dataSource, indicator, parsed);
+    const { dataSource, served } = await readFromSources(this.sources, indicator.readModel, minPosition, response);
+    const answer = await answerIndicator(dataSource, indicator, parsed);
+    response.setHeader('X-Read-Source', served);
     response.setHeader('X-Log-Position', answer.reflects.position ?? '');
     response.setHeader('X-Log-Recorded-At', answer.reflects.recordedAt ?? '');
     if (!wantsCsv(query.format, request.headers.accept))
@@ -129,6 +139,20 @@ export class IndicatorsController {
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${csvFilename(answer)}"`);
     return toCsv({ ...answer, rows: rows as typeof answer.rows }, indicator);
+  }
+}
+
+/** The replica or the primary, whichever reflects `minPosition` first (ReadSources). */
+async function readFromSources(sources: ReadSources, readModel: string, minPosition: unknown, response: Response) {
+  const position = minPosition === undefined ? undefined : typeof minPosition === 'string' ? parsePosition(minPosition) : undefined;
+  if (minPosition !== undefined && position === undefined)
+    throw ProblemException.of(400, 'invalid-parameter', 'minPosition must be a log position, as commands answer it');
+  try {
+    return await sources.forReadModel(readModel, position);
+  } catch (error) {
+    if (!(error instanceof ReadModelBehindError)) throw error;
+    response.setHeader('Retry-After', '1');
+    throw ProblemException.of(503, 'read-model-behind', `the indicator's read model does not reflect position ${String(minPosition)} yet`);
   }
 }
 
