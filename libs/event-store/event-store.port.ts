@@ -83,6 +83,12 @@ export interface ReadAllOptions {
   direction?: Direction;
   maxCount?: number;
   filter?: EventFilter;
+  /**
+   * Also read events already committed that a gap-safe reader may not see yet, because an older transaction
+   * of the store's database is still open (PostgreSQL only; other stores have no such limit). For counting what
+   * is behind (projection lag); a reader that checkpoints on such a page could skip the held-back events.
+   */
+  includeHeldBack?: boolean;
 }
 
 export interface SubscribeToAllOptions {

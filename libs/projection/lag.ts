@@ -8,7 +8,11 @@ export interface ProjectionLag {
   projection: string;
   version: number;
   checkpoint?: string;
-  /** Events of the types it handles that it has not applied yet, counted up to `LAG_COUNT_LIMIT`. */
+  /**
+   * Events of the types it handles that it has not applied yet, counted up to `LAG_COUNT_LIMIT`: every one
+   * committed, including those an open older transaction still hides from the projector (it is behind on
+   * them too, and a lag of 0 must mean the read model reflects every append acknowledged so far).
+   */
   eventsBehind: number;
   /** True when there are at least `LAG_COUNT_LIMIT` such events (the count stopped there). */
   eventsBehindAtLeast: boolean;
@@ -36,6 +40,7 @@ export async function projectionLags(
         fromPosition: checkpoint?.position ?? 'start',
         filter: { eventTypes: projection.handles },
         maxCount: LAG_COUNT_LIMIT,
+        includeHeldBack: true,
       });
       const oldest = pending[0];
       return {

@@ -9,7 +9,7 @@ import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows'
 export function readAllQuery(options: ReadAllOptions, limit = VISIBLE_LIMIT): { text: string; values: unknown[] } {
   const backwards = options.direction === 'backwards';
   const values: unknown[] = [];
-  const where: string[] = [`log_position < ${limit}`];
+  const where: string[] = options.includeHeldBack ? [] : [`log_position < ${limit}`];
   const from = options.fromPosition ?? (backwards ? 'end' : 'start');
   if (typeof from === 'object') {
     values.push(from.prepare.toString());
@@ -30,7 +30,7 @@ export function readAllQuery(options: ReadAllOptions, limit = VISIBLE_LIMIT): { 
   }
   values.push(options.maxCount ?? null);
   return {
-    text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE ${where.join(' AND ')}
+    text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE ${where.join(' AND ') || 'true'}
       ORDER BY log_position ${backwards ? 'DESC' : 'ASC'} LIMIT $${values.length}`,
     values,
   };
