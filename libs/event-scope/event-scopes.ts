@@ -24,9 +24,26 @@ export class EventScopes {
 
   /** The org-unit code a stream belongs to; the city's for streams that name no place. */
   async placeOf(stream: string): Promise<string> {
+    return (await this.placeOfExisting(stream)) ?? CITY_CODE;
+  }
+
+  /**
+   * The place of a stream that has events (and, for one a household owns, whose household has); undefined
+   * otherwise. Only places found are cached: a stream missing now may be started a moment later.
+   */
+  async placeOfExisting(stream: string): Promise<string | undefined> {
     const cached = this.places.get(stream);
     if (cached !== undefined) return cached;
-    const place = await this.resolve(stream);
+    const first = await this.first(stream);
+    if (first === undefined) return undefined;
+    const owner = ownerOfStream(stream, first);
+    const place =
+      'household' in owner
+        ? await this.placeOfExisting(`household-${owner.household}`)
+        : 'orgUnit' in owner && referenceData.orgUnit(owner.orgUnit)
+          ? owner.orgUnit
+          : CITY_CODE;
+    if (place === undefined) return undefined;
     if (this.places.size >= CACHE_LIMIT) this.places.clear();
     this.places.set(stream, place);
     return place;
@@ -54,14 +71,9 @@ export class EventScopes {
     return chain.find((code) => referenceData.level(code) === 'district') ?? CITY_CODE;
   }
 
-  private async resolve(stream: string): Promise<string> {
-    const owner = ownerOfStream(stream, await this.first(stream));
-    if ('orgUnit' in owner) return referenceData.orgUnit(owner.orgUnit) ? owner.orgUnit : CITY_CODE;
-    if ('household' in owner) return this.placeOf(`household-${owner.household}`);
-    return CITY_CODE;
-  }
-
   private async first(stream: string): Promise<RecordedEvent | undefined> {
+    // A NUL cannot be stored in PostgreSQL text, so no such stream exists; asked anyway, the server would fail.
+    if (stream.includes('\u0000')) return undefined;
     // Any other failure propagates: an event whose place is unknown must not be judged out of scope and skipped.
     try {
       const [first] = await this.store.readStream(stream, { maxCount: 1 });

@@ -1,62 +1,29 @@
 /**
- * Where an aggregate named in a path sits in the org-unit tree, read from the first event of its stream
- * (a household's village, a loan's household, a case's district, a screening record's village, the org
- * unit an activity was held in). These facts never change once
- * recorded, so answers are cached. Reads the raw store: no personal field is needed, none is decrypted.
+ * Where an aggregate named in a path sits in the org-unit tree: the owner its stream category declares
+ * (libs/domain/stream-owner.ts), read from the log through the same EventScopes the feed uses, so the
+ * guard and the subscribers cannot disagree. Reads the raw store: no personal field is needed, none is decrypted.
  */
 import { AggregateKind } from '@libs/auth';
+import type { StreamCategory } from '@libs/domain/event-types';
+import { EventScopes } from '@libs/event-scope';
 import { EventStore, StreamNotFoundError } from '@libs/event-store';
 
-const CACHE_LIMIT = 20_000;
-
 export class OrgUnitResolver {
-  private readonly cache = new Map<string, string>();
+  private readonly scopes: EventScopes;
 
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore) {
+    this.scopes = new EventScopes(store);
+  }
 
   /** The household's village code, or undefined when there is no such household. */
   householdVillage(householdId: string): Promise<string | undefined> {
-    return this.cached(`household-${householdId}`, 'villageCode');
-  }
-
-  /** The village of the loan's household. */
-  async loanVillage(loanId: string): Promise<string | undefined> {
-    const householdId = await this.cached(`loan-${loanId}`, 'householdId');
-    return householdId === undefined ? undefined : this.householdVillage(householdId);
-  }
-
-  /** The village of the household the support went to. */
-  async supportVillage(supportId: string): Promise<string | undefined> {
-    const householdId = await this.cached(`support-${supportId}`, 'householdId');
-    return householdId === undefined ? undefined : this.householdVillage(householdId);
+    return this.aggregateUnit('household', householdId);
   }
 
   /** The org unit of an aggregate a path names, or undefined when there is no such aggregate. */
   aggregateUnit(aggregate: AggregateKind, id: string): Promise<string | undefined> {
-    switch (aggregate) {
-      case 'household':
-        return this.householdVillage(id);
-      case 'loan':
-        return this.loanVillage(id);
-      case 'case':
-        return this.caseDistrict(id);
-      case 'screening':
-        // The village of residence is kept in the clear beside the encrypted person, for this look-up.
-        return this.cached(`screening-${id}`, 'villageCode');
-      case 'activity':
-        // Where it was held, at any level; the decider refuses a correction of the org unit, so the first event's holds.
-        return this.cached(`activity-${id}`, 'orgUnitCode');
-      case 'support':
-        return this.supportVillage(id);
-      default: {
-        const exhaustive: never = aggregate;
-        throw new Error(`unknown aggregate ${String(exhaustive)}`);
-      }
-    }
-  }
-
-  caseDistrict(caseId: string): Promise<string | undefined> {
-    return this.cached(`case-${caseId}`, 'districtCode');
+    const category: StreamCategory = aggregate;
+    return this.scopes.placeOfExisting(`${category}-${id}`);
   }
 
   /** The department that delivered a service to a household (not cached: the list grows). */
@@ -66,24 +33,10 @@ export class OrgUnitResolver {
     return typeof delivered?.data.departmentCode === 'string' ? delivered.data.departmentCode : undefined;
   }
 
-  private async cached(stream: string, field: string): Promise<string | undefined> {
-    const key = `${stream}#${field}`;
-    const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
-    const [first] = await this.read(stream, 1);
-    const value = first?.data[field];
-    if (typeof value !== 'string') return undefined;
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, value);
-    return value;
-  }
-
-  private async read(stream: string, maxCount?: number) {
-    // A NUL cannot be stored in PostgreSQL text, so no such stream exists; asked anyway, the server would fail
-    // the query (a 500 where the id's validation, after this guard, answers 400).
+  private async read(stream: string) {
     if (stream.includes('\u0000')) return [];
     try {
-      return await this.store.readStream(stream, maxCount === undefined ? {} : { maxCount });
+      return await this.store.readStream(stream);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
