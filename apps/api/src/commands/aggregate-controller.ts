@@ -23,12 +23,12 @@ export abstract class AggregateController {
    * The stream folded now, its revision sent as the ETag; 404 (no ETag) when `exists` says the state is
    * the aggregate's before its first event.
    */
-  protected async readBack<S>(
+  protected async readBack<S, Found extends S = S>(
     stream: string,
     decider: Pick<Decider<never, never, S>, 'evolve' | 'initialState'>,
     response: Response,
-    exists: (state: S) => boolean = () => true,
-  ): Promise<{ state: S; revision: number }> {
+    exists: (state: S) => state is Found = (_state): _state is Found => true,
+  ): Promise<{ state: Found; revision: number }> {
     const { state, revision } = await loadStream(this.store, stream, decider);
     if (!exists(state)) throw new StreamNotFoundError(stream);
     setEtag(response, revision);

@@ -9,13 +9,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
-import { loadStream } from '@libs/command-handling/handle-command';
-import { screeningDecider, screeningStream } from '@libs/domain/screening';
-import { EVENT_STORE, EventStore, StreamNotFoundError } from '@libs/event-store';
+import { screeningDecider, ScreeningState, screeningStream } from '@libs/domain/screening';
+import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { Security } from '@libs/runtime';
+import { AggregateController } from '../commands/aggregate-controller';
 import { commandContext, written } from '../commands/command-context';
 import { IdParams } from '../commands/shared/command.dto';
-import { setEtag } from '../http/revision';
 import { AuthenticatedRequest } from '../auth/access.guard';
 import { KeyDecisionDto } from '../privacy/privacy.dto';
 import { ActOnScreening } from './screenings.commands';
@@ -24,13 +23,15 @@ import { ScreeningAnswer, ScreeningErasureAnswer, ScreeningView } from './answer
 
 @ApiTags('screenings')
 @Controller('screenings')
-export class ScreeningsController {
+export class ScreeningsController extends AggregateController {
   constructor(
-    private readonly commands: CommandBus,
+    commands: CommandBus,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) clock: Clock,
     private readonly security: Security,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    super(commands, store, clock);
+  }
 
   @Post()
   @HttpCode(201)
@@ -50,10 +51,9 @@ export class ScreeningsController {
   @Get(':id')
   @ApiOperation({ summary: 'Where one record stands in the screening chain (ETag: its revision)' })
   async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<ScreeningView> {
-    const { state, revision } = await loadStream(this.store, screeningStream(id), screeningDecider);
-    if (state.status === 'NotRegistered') throw new StreamNotFoundError(screeningStream(id));
-    setEtag(response, revision);
-    return { screeningId: id, revision: Number(revision), state };
+    const exists = (state: ScreeningState) => state.status !== 'NotRegistered';
+    const { state, revision } = await this.readBack(screeningStream(id), screeningDecider, response, exists);
+    return { screeningId: id, revision, state };
   }
 
   @Post(':id/erasure')

@@ -1,17 +1,12 @@
 /** Support handed to households: granted, delivered, returned, reversed; and one grant read back with its ETag. */
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { Clock, CLOCK } from '@libs/clock';
-import { loadStream } from '@libs/command-handling/handle-command';
-import { supportDecider, supportStream } from '@libs/domain/support';
-import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { supportDecider, SupportState, supportStream } from '@libs/domain/support';
+import { AggregateController } from '../commands/aggregate-controller';
 import { commandContext, written } from '../commands/command-context';
 import { IdParams } from '../commands/shared/command.dto';
 import { ApiCommand } from '../http/openapi';
-import { ProblemException } from '../http/problem';
-import { setEtag } from '../http/revision';
 import { SupportAnswer, SupportViewDto } from './answers.dto';
 import { ActOnSupport, SupportRequest } from './support.commands';
 import { GrantSupportDto, ReturnSupportDto, ReverseSupportDto, SupportQuantityDto } from './support.dto';
@@ -19,13 +14,7 @@ import { GrantSupportDto, ReturnSupportDto, ReverseSupportDto, SupportQuantityDt
 @ApiTags('support')
 @ApiCommand()
 @Controller('support')
-export class SupportController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class SupportController extends AggregateController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Grant support to an enrolled household under a programme (cash in fen, goods in units)' })
@@ -89,12 +78,11 @@ export class SupportController {
   @Get(':id')
   @ApiOperation({ summary: 'One grant of support as it stands: granted, delivered, returned (ETag: its revision)' })
   async read(@Param() { id }: IdParams, @Res({ passthrough: true }) response: Response): Promise<SupportViewDto> {
-    const { state, revision } = await loadStream(this.store, supportStream(id), supportDecider);
-    if (state.status === 'NotGranted') throw ProblemException.of(404, 'support-not-found', 'no support with this id');
-    setEtag(response, revision);
+    const exists = (state: SupportState) => state.status !== 'NotGranted';
+    const { state, revision } = await this.readBack(supportStream(id), supportDecider, response, exists);
     // The reason of a reversal may describe the family: it stays in the stream's history, for those who may read it.
     const { reversalReason: _reason, ...facts } = { reversalReason: undefined, ...state };
-    return { ...facts, revision: Number(revision) };
+    return { ...facts, revision };
   }
 
   private async act(command: SupportRequest, ifMatch: bigint | undefined, response: Response): Promise<SupportAnswer> {
