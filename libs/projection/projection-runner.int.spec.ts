@@ -4,11 +4,11 @@
  * over, poison events are parked and retried, and a rebuild swaps copies under a running projector.
  */
 import { randomUUID } from 'node:crypto';
+import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { DataSource } from 'typeorm';
 import { libSchema, openDatabase } from '../database/data-source';
-import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { eventToAppend, openStoreDatabase, StoreDatabase } from '../testing/store-database';
 import { loadCheckpoint } from './checkpoints';
 import { listParked, retryParked } from './dead-letters';
 import { oneByOne, Projection } from './projection';
@@ -17,36 +17,7 @@ import { rebuildProjection } from './rebuild';
 
 const poisoned = new Set<string>();
 
-/** A database of the spec's own (libs do not use the read models' harness under projections/). */
-interface ProjectionDatabase {
-  database: TestDatabase;
-  dataSource: DataSource;
-  store: EventStore;
-  close(): Promise<void>;
-}
-
-async function openProjectionDatabase(): Promise<ProjectionDatabase> {
-  const database = await createTestDatabase();
-  const dataSource = await openDatabase(database.url, libSchema);
-  const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50 });
-  return {
-    database,
-    dataSource,
-    store,
-    close: async () => {
-      await store.close();
-      await dataSource.destroy();
-      await database.drop();
-    },
-  };
-}
-
-const toAppend = (type: string, data: Record<string, unknown>) => ({
-  id: randomUUID(),
-  type,
-  data,
-  metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-15T08:00:00.000Z' },
-});
+const toAppend = (type: string, data: Record<string, unknown>) => eventToAppend(type, data, '2012-03-15T08:00:00.000Z');
 
 /** Adds one per event, with no guard: applied twice, it counts twice. Throws on ids in `poisoned`. */
 function tally(name: string, version = 1): Projection {
@@ -87,10 +58,10 @@ async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise
 }
 
 describe('projection runner', () => {
-  let db: ProjectionDatabase;
+  let db: StoreDatabase;
   let second: DataSource;
   beforeEach(async () => {
-    db = await openProjectionDatabase();
+    db = await openStoreDatabase({ pollIntervalMs: 50 });
     second = await openDatabase(db.database.url, libSchema);
   });
   afterEach(async () => {

@@ -2,46 +2,28 @@
  * Key rotation: the new key is announced in a checkpoint whose note both keys sign, the key file switches,
  * checkpoints signed before still verify, the keys' history names both, and audit:verify trusts both.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { CheckpointWriter, keyHistory, loadCheckpointConfig, openCheckpointNote, storedCheckpointOfSize } from '@libs/audit/checkpointing';
 import { parseNote, verifiedSigners } from '@libs/audit/notes/signed-note';
 import { parseVerifierKey } from '@libs/audit/notes/note-keys';
 import { keyFingerprint, loadPublicKey, verifyCheckpoint } from '@libs/audit/signing';
 import { systemClock } from '@libs/clock';
-import { libSchema, openDatabase } from '@libs/database/data-source';
-import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
-import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
+import { eventToAppend, openStoreDatabase, StoreDatabase } from '@libs/testing/store-database';
 import { rotateKey } from './rotate-key';
 import { auditVerify } from './verify';
 
-const event = () => ({
-  id: randomUUID(),
-  type: 'SupervisorAssigned',
-  data: { n: randomUUID() },
-  metadata: { actor: 'office', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T00:00:00.000Z' },
-});
+const event = () => eventToAppend('SupervisorAssigned');
 
 describe('audit:rotate-key', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
-  let store: PostgresEventStore;
+  let db: StoreDatabase;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await openDatabase(database.url, libSchema);
-    store = new PostgresEventStore({ connectionString: database.url });
-  });
-  afterAll(async () => {
-    await store.close();
-    await dataSource.destroy();
-    await database.drop();
-  });
+  beforeAll(async () => (db = await openStoreDatabase()));
+  afterAll(() => db.close());
 
   it('announces the new key under the old, switches, and keeps every earlier checkpoint verifiable', async () => {
+    const { database, dataSource, store } = db;
     const dataDir = mkdtempSync(join(tmpdir(), 'rotate-key-'));
     const env = { DATABASE_URL: database.url, DATA_DIR: dataDir, AUDIT_ORIGIN: 'family-ledger.test/640100' };
     const config = loadCheckpointConfig(env, dataDir);
