@@ -1,12 +1,9 @@
 /** TypeORM view of `reporting.loan_counts`; amounts are integer fen (bigint: strings from the driver). */
 import { ViewColumn, ViewEntity } from 'typeorm';
+import { PlaceColumns } from '@libs/projection/reporting-columns';
 
 @ViewEntity({ schema: 'reporting', name: 'loan_counts', synchronize: false })
-export class LoanCountsView {
-  @ViewColumn({ name: 'city_code' }) cityCode!: string;
-  @ViewColumn({ name: 'district_code' }) districtCode!: string;
-  @ViewColumn({ name: 'township_code' }) townshipCode!: string;
-  @ViewColumn({ name: 'village_code' }) villageCode!: string;
+export class LoanCountsView extends PlaceColumns {
   @ViewColumn({ name: 'programme_code' }) programmeCode!: string;
   @ViewColumn({ name: 'borrower_group' }) borrowerGroup!: string;
   @ViewColumn({ name: 'granted_month' }) grantedMonth!: number;
@@ -17,13 +14,7 @@ export class LoanCountsView {
   @ViewColumn({ name: 'repaid_loans' }) repaidLoans!: number;
   @ViewColumn({ name: 'defaulted_loans' }) defaultedLoans!: number;
   @ViewColumn({ name: 'defaulted_fen' }) defaultedFen!: string;
-  // Names beside the codes (reporting.org_unit_names, reporting.code_names): Chinese (zh) and English (en).
-  @ViewColumn({ name: 'district_name_zh' }) districtNameZh!: string | null;
-  @ViewColumn({ name: 'district_name_en' }) districtNameEn!: string | null;
-  @ViewColumn({ name: 'township_name_zh' }) townshipNameZh!: string | null;
-  @ViewColumn({ name: 'township_name_en' }) townshipNameEn!: string | null;
-  @ViewColumn({ name: 'village_name_zh' }) villageNameZh!: string | null;
-  @ViewColumn({ name: 'village_name_en' }) villageNameEn!: string | null;
+  // Beside the codes: the names of this view's own codes (its places' names come with PlaceColumns).
   @ViewColumn({ name: 'programme_name_zh' }) programmeNameZh!: string | null;
   @ViewColumn({ name: 'programme_name_en' }) programmeNameEn!: string | null;
   @ViewColumn({ name: 'borrower_group_name_zh' }) borrowerGroupNameZh!: string | null;

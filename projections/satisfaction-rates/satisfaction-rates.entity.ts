@@ -1,32 +1,13 @@
 /** TypeORM view of `reporting.satisfaction_counts`. */
 import { ViewColumn, ViewEntity } from 'typeorm';
+import { ServiceColumns } from '@libs/projection/reporting-columns';
 
 @ViewEntity({ schema: 'reporting', name: 'satisfaction_counts', synchronize: false })
-export class SatisfactionCountsView {
-  @ViewColumn({ name: 'city_code' }) cityCode!: string;
-  @ViewColumn({ name: 'district_code' }) districtCode!: string;
-  @ViewColumn({ name: 'township_code' }) townshipCode!: string;
-  @ViewColumn({ name: 'village_code' }) villageCode!: string;
-  @ViewColumn({ name: 'department_code' }) departmentCode!: string;
-  @ViewColumn({ name: 'service_type_code' }) serviceTypeCode!: string;
-  @ViewColumn({ name: 'focus_area' }) focusArea!: string;
+export class SatisfactionCountsView extends ServiceColumns {
   @ViewColumn({ name: 'response_month' }) responseMonth!: number;
   @ViewColumn() satisfied!: number;
   @ViewColumn() neutral!: number;
   @ViewColumn() dissatisfied!: number;
   @ViewColumn({ name: 'no_answer' }) noAnswer!: number;
   @ViewColumn({ name: 'valid_responses' }) validResponses!: number;
-  // Names beside the codes (reporting.org_unit_names, reporting.code_names): Chinese (zh) and English (en).
-  @ViewColumn({ name: 'district_name_zh' }) districtNameZh!: string | null;
-  @ViewColumn({ name: 'district_name_en' }) districtNameEn!: string | null;
-  @ViewColumn({ name: 'township_name_zh' }) townshipNameZh!: string | null;
-  @ViewColumn({ name: 'township_name_en' }) townshipNameEn!: string | null;
-  @ViewColumn({ name: 'village_name_zh' }) villageNameZh!: string | null;
-  @ViewColumn({ name: 'village_name_en' }) villageNameEn!: string | null;
-  @ViewColumn({ name: 'department_name_zh' }) departmentNameZh!: string | null;
-  @ViewColumn({ name: 'department_name_en' }) departmentNameEn!: string | null;
-  @ViewColumn({ name: 'service_type_name_zh' }) serviceTypeNameZh!: string | null;
-  @ViewColumn({ name: 'service_type_name_en' }) serviceTypeNameEn!: string | null;
-  @ViewColumn({ name: 'focus_area_name_zh' }) focusAreaNameZh!: string | null;
-  @ViewColumn({ name: 'focus_area_name_en' }) focusAreaNameEn!: string | null;
 }
