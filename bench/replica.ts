@@ -6,16 +6,14 @@
  * differ only in the analysts' READ_REPLICA_URL:
  *  (a) one server: the analysts' API reads the primary (the replica's replay paused, so it costs nothing);
  *  (b) analysts on the replica: READ_REPLICA_URL set, every indicator answered there.
- * Runs alternate a, b, a, b, ... (the log grows under the commands), and each figure is the median of its runs.
+ * After a warm-up of each, runs go a, b, b, a, ... (the log grows under the commands); each figure is the median of its runs.
  * Caveat: here the replica shares the machine's cores with the primary; a production replica is another host.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
 import { loadConfig } from '../libs/config';
 import { runMigrations } from '../libs/database/data-source';
 import { startStreamingReplica } from '../libs/database/streaming-replica';
@@ -26,6 +24,7 @@ import { databaseSchema, projections } from '../projections/index';
 import { createApiApp } from '../apps/api/src/create-app';
 import { enrolHouseholds } from './http';
 import { benchAuth } from './support/auth';
+import { caughtUp, caughtUpReplica, sql, startAnalystsApi } from './support/replica-setup';
 import { median, round } from './support/stats';
 
 export interface ReplicaBenchOptions {
@@ -105,7 +104,8 @@ export async function benchReplica(options: ReplicaBenchOptions = defaultReplica
     });
     closers.unshift(onReplica.stop);
     const head = formatPosition((await runtime.eventStore.headPosition())!);
-    const readSource = async (url: string) => (await caughtUp(url, auth.authorization, head)).headers.get('x-read-source') ?? '';
+    const readSource = async (url: string) =>
+      (await caughtUp(url, INDICATORS[0], auth.authorization, head)).headers.get('x-read-source') ?? '';
     const sources = { a: await readSource(oneServer.url), b: await readSource(onReplica.url) };
     let next = 0;
     const deliver = () => ({
@@ -119,15 +119,19 @@ export async function benchReplica(options: ReplicaBenchOptions = defaultReplica
       a: { indicators: [], commands: [] },
       b: { indicators: [], commands: [] },
     };
+    const both = async (setup: 'a' | 'b', durationSeconds: number) => {
+      // (a) is one server: the replica replays nothing meanwhile. (b) starts from a replica that has caught up.
+      if (setup === 'a') await sql(replica.adminUrl, 'SELECT pg_wal_replay_pause()');
+      else await caughtUpReplica(primary.adminUrl, replica.adminUrl);
+      const timed = { ...options, durationSeconds };
+      const url = setup === 'a' ? oneServer.url : onReplica.url;
+      return Promise.all([load(url, auth.authorization, indicator, timed), load(commandsUrl, auth.authorization, deliver, timed)]);
+    };
+    // Warmed up (JIT, pools, caches) and not counted; then a, b, b, a, ... so a drift favours neither.
+    for (const setup of ['a', 'b'] as const) await both(setup, Math.max(2, Math.round(options.durationSeconds / 3)));
     for (let repeat = 0; repeat < options.repeats; repeat++) {
-      for (const setup of ['a', 'b'] as const) {
-        // (a) is one server: the replica replays nothing meanwhile. (b) starts from a replica that has caught up.
-        if (setup === 'a') await sql(replica.adminUrl, 'SELECT pg_wal_replay_pause()');
-        else await caughtUpReplica(primary.adminUrl, replica.adminUrl);
-        const [indicators, commands] = await Promise.all([
-          load(setup === 'a' ? oneServer.url : onReplica.url, auth.authorization, indicator, options),
-          load(commandsUrl, auth.authorization, deliver, options),
-        ]);
+      for (const setup of repeat % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
+        const [indicators, commands] = await both(setup, options.durationSeconds);
         runs[setup].indicators.push(indicators);
         runs[setup].commands.push(commands);
       }
@@ -162,59 +166,6 @@ const DELIVERY = JSON.stringify({
   occurredAt: '2012-04-01T02:00:00Z',
 });
 
-/** The analysts' API as `npm start` runs it (built main), in a child process: its own event loop and cores. */
-async function startAnalystsApi(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const main = join(__dirname, '../apps/api/src/main.js');
-  const child: ChildProcess = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let said = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the analysts' API did not start:\n${said.slice(-2000)}`)), 120_000);
-    const listen = (chunk: Buffer) => {
-      said += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(said);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve(match[1]);
-    };
-    child.stdout!.on('data', listen);
-    child.stderr!.on('data', listen);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`the analysts' API exited:\n${said.slice(-2000)}`));
-    });
-  });
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { url, stop };
-}
-
-/** Waits until the analysts' read models reflect the seeded log (minPosition), and answers with that response. */
-async function caughtUp(url: string, authorization: string, head: string): Promise<Response> {
-  for (let attempt = 0; ; attempt++) {
-    const response = await fetch(`${url}${INDICATORS[0]}&minPosition=${head}`, { headers: { authorization } });
-    if (response.ok) return response;
-    if (attempt > 600) throw new Error(`indicators never reflected ${head}: ${response.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/** Resumes replay and waits until the replica has replayed everything the primary has written. */
-async function caughtUpReplica(primaryAdminUrl: string, replicaAdminUrl: string): Promise<void> {
-  await sql(replicaAdminUrl, 'SELECT pg_wal_replay_resume()');
-  const [{ lsn }] = await sql<{ lsn: string }>(primaryAdminUrl, 'SELECT pg_current_wal_lsn()::text AS lsn');
-  for (;;) {
-    const [{ behind }] = await sql<{ behind: boolean }>(replicaAdminUrl, `SELECT pg_last_wal_replay_lsn() < $1::pg_lsn AS behind`, [lsn]);
-    if (!behind) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 function load(
   url: string,
   authorization: string,
@@ -242,13 +193,3 @@ function summarise(runs: autocannon.Result[]): LoadFigures {
 }
 
 const withDatabase = (adminUrl: string) => Object.assign(new URL(adminUrl), { pathname: '/family_ledger_bench_replica' }).toString();
-
-async function sql<T = unknown>(url: string, text: string, values?: unknown[]): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
