@@ -11,7 +11,7 @@
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../libs/config';
@@ -59,6 +59,10 @@ export interface ReplicaBenchResults {
   logEvents: number;
   oneServer: SetupFigures;
   onReplica: SetupFigures;
+  /** Each load alone on one server (replica paused), measured after the runs. */
+  alone: { indicators: LoadFigures; commands: LoadFigures };
+  /** The machine's 1-minute load average when the section started and ended (it is shared). */
+  loadAverage: { start: number; end: number };
   /** (b) over (a): indicator and command requests per second. */
   indicatorRatio: number;
   commandRatio: number;
@@ -72,6 +76,7 @@ const INDICATORS = [
 export async function benchReplica(options: ReplicaBenchOptions = defaultReplicaOptions): Promise<ReplicaBenchResults> {
   // Loaded only when run: the package is an ES module (as bench/support/database.ts loads it).
   const { startEmbeddedPostgres } = require('../libs/database/embedded-postgres') as typeof import('../libs/database/embedded-postgres');
+  const loadAverageAtStart = round(loadavg()[0], 1);
   const dir = mkdtempSync(join(tmpdir(), 'family-ledger-bench-replica-'));
   chmodSync(dir, 0o711); // the clusters run as their own user when the bench runs as root
   const primary = await startEmbeddedPostgres({ dataDir: join(dir, 'primary'), persistent: false });
@@ -136,6 +141,12 @@ export async function benchReplica(options: ReplicaBenchOptions = defaultReplica
         runs[setup].commands.push(commands);
       }
     }
+    // Each load alone on one server, for scale: how much the other load takes from it.
+    await sql(replica.adminUrl, 'SELECT pg_wal_replay_pause()');
+    const alone = {
+      indicators: summarise([await load(oneServer.url, auth.authorization, indicator, options)]),
+      commands: summarise([await load(commandsUrl, auth.authorization, deliver, options)]),
+    };
     const figures = (setup: 'a' | 'b', name: string): SetupFigures => ({
       setup: name,
       indicators: summarise(runs[setup].indicators),
@@ -151,6 +162,8 @@ export async function benchReplica(options: ReplicaBenchOptions = defaultReplica
       logEvents: count,
       oneServer: a,
       onReplica: b,
+      alone,
+      loadAverage: { start: loadAverageAtStart, end: round(loadavg()[0], 1) },
       indicatorRatio: round(b.indicators.requestsPerSecond / a.indicators.requestsPerSecond, 2),
       commandRatio: round(b.commands.requestsPerSecond / a.commands.requestsPerSecond, 2),
     };

@@ -251,13 +251,14 @@ export const replica: Section = async (_url, scale) => {
     households: scaled(o.households, scale, 100),
   });
   const row = (load: 'indicators' | 'commands', name: string, ratio: number) => ({
-    case: `${name}, ${results.connections} connections, beside the other load (log of ${results.logEvents} events)`,
+    case: `${name}, ${results.connections} connections, beside the other load (log of ${results.logEvents} events, load average ${results.loadAverage.start}-${results.loadAverage.end})`,
     'one server req/s': results.oneServer[load].requestsPerSecond,
     'one server p99 ms': results.oneServer[load].p99Ms,
     'analysts on replica req/s': results.onReplica[load].requestsPerSecond,
     'analysts on replica p99 ms': results.onReplica[load].p99Ms,
     ratio,
-    'non-2xx': results.oneServer[load].non2xx + results.onReplica[load].non2xx,
+    'alone, one server req/s': results.alone[load].requestsPerSecond,
+    'non-2xx': results.oneServer[load].non2xx + results.onReplica[load].non2xx + results.alone[load].non2xx,
   });
   const summary = [
     row(
