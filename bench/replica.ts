@@ -24,7 +24,7 @@ import { databaseSchema, projections } from '../projections/index';
 import { createApiApp } from '../apps/api/src/create-app';
 import { enrolHouseholds } from './http';
 import { benchAuth } from './support/auth';
-import { caughtUp, caughtUpReplica, sql, startAnalystsApi } from './support/replica-setup';
+import { caughtUp, caughtUpReplica, cpuSeconds, postmasterPid, sql, startAnalystsApi } from './support/replica-setup';
 import { median, round } from './support/stats';
 
 export interface ReplicaBenchOptions {
@@ -51,6 +51,8 @@ export interface SetupFigures {
   commands: LoadFigures;
   /** Which copy answered the analysts (X-Read-Source of a sample request). */
   readSource: string;
+  /** Cores each part kept busy during the runs (CPU seconds over wall seconds, median of the runs). */
+  cores: Record<string, number>;
 }
 
 export interface ReplicaBenchResults {
@@ -120,25 +122,43 @@ export async function benchReplica(options: ReplicaBenchOptions = defaultReplica
     });
     let read = 0;
     const indicator = () => ({ method: 'GET' as const, path: INDICATORS[read++ % INDICATORS.length] });
-    const runs: Record<'a' | 'b', { indicators: autocannon.Result[]; commands: autocannon.Result[] }> = {
-      a: { indicators: [], commands: [] },
-      b: { indicators: [], commands: [] },
+    const runs: Record<'a' | 'b', { indicators: autocannon.Result[]; commands: autocannon.Result[]; cores: Record<string, number>[] }> = {
+      a: { indicators: [], commands: [], cores: [] },
+      b: { indicators: [], commands: [], cores: [] },
     };
     const both = async (setup: 'a' | 'b', durationSeconds: number) => {
       // (a) is one server: the replica replays nothing meanwhile. (b) starts from a replica that has caught up.
       if (setup === 'a') await sql(replica.adminUrl, 'SELECT pg_wal_replay_pause()');
       else await caughtUpReplica(primary.adminUrl, replica.adminUrl);
       const timed = { ...options, durationSeconds };
-      const url = setup === 'a' ? oneServer.url : onReplica.url;
-      return Promise.all([load(url, auth.authorization, indicator, timed), load(commandsUrl, auth.authorization, deliver, timed)]);
+      const analysts = setup === 'a' ? oneServer : onReplica;
+      const before = cpu(analysts.pid);
+      const started = Date.now();
+      const [indicators, commands] = await Promise.all([
+        load(analysts.url, auth.authorization, indicator, timed),
+        load(commandsUrl, auth.authorization, deliver, timed),
+      ]);
+      const after = cpu(analysts.pid);
+      const seconds = (Date.now() - started) / 1000;
+      const cores = Object.fromEntries(Object.entries(after).map(([name, used]) => [name, round((used - before[name]) / seconds, 2)]));
+      return [indicators, commands, cores] as const;
     };
+    // CPU seconds so far of each part: where the cores go in each set-up.
+    const clusters = { primary: postmasterPid(join(dir, 'primary')), replica: postmasterPid(join(dir, 'replica')) };
+    const cpu = (analystsPid: number): Record<string, number> => ({
+      'bench process (commands API, projector, load generators)': process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+      "analysts' API": cpuSeconds(analystsPid),
+      'primary PostgreSQL': cpuSeconds(clusters.primary),
+      'replica PostgreSQL': cpuSeconds(clusters.replica),
+    });
     // Warmed up (JIT, pools, caches) and not counted; then a, b, b, a, ... so a drift favours neither.
     for (const setup of ['a', 'b'] as const) await both(setup, Math.max(2, Math.round(options.durationSeconds / 3)));
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       for (const setup of repeat % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
-        const [indicators, commands] = await both(setup, options.durationSeconds);
+        const [indicators, commands, used] = await both(setup, options.durationSeconds);
         runs[setup].indicators.push(indicators);
         runs[setup].commands.push(commands);
+        runs[setup].cores.push(used);
       }
     }
     // Each load alone on one server, for scale: how much the other load takes from it.
@@ -152,6 +172,7 @@ export async function benchReplica(options: ReplicaBenchOptions = defaultReplica
       indicators: summarise(runs[setup].indicators),
       commands: summarise(runs[setup].commands),
       readSource: setup === 'a' ? sources.a : sources.b,
+      cores: Object.fromEntries(Object.keys(runs[setup].cores[0]).map((name) => [name, median(runs[setup].cores.map((c) => c[name]))])),
     });
     const a = figures('a', 'one server');
     const b = figures('b', 'analysts on the replica');

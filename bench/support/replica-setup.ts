@@ -3,11 +3,12 @@
  * streaming replica and on read models.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
 /** The analysts' API as `npm start` runs it (built main), in a child process: its own event loop and cores. */
-export async function startAnalystsApi(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startAnalystsApi(env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const main = join(__dirname, '../../apps/api/src/main.js');
   const child: ChildProcess = spawn(process.execPath, [main], {
     env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
@@ -35,7 +36,7 @@ export async function startAnalystsApi(env: Record<string, string>): Promise<{ u
     child.kill('SIGTERM');
     await exited;
   };
-  return { url, stop };
+  return { url, pid: child.pid!, stop };
 }
 
 /** Waits until the analysts' read models reflect the seeded log (minPosition), and answers with that response. */
@@ -67,4 +68,39 @@ export async function sql<T = unknown>(url: string, text: string, values?: unkno
   } finally {
     await client.end();
   }
+}
+
+/**
+ * CPU seconds a process and its children have used (Linux /proc; utime + stime, and the children it has
+ * reaped: a PostgreSQL postmaster reaps its backends), or NaN where /proc cannot be read.
+ */
+export function cpuSeconds(pid: number): number {
+  try {
+    const ticks = (p: number, reaped: boolean) => {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      // Fields from the state (3rd): utime 14, stime 15, cutime 16, cstime 17 are at 11..14 here.
+      const own = Number(fields[11]) + Number(fields[12]);
+      return reaped ? own + Number(fields[13]) + Number(fields[14]) : own;
+    };
+    const living = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((entry) => {
+        try {
+          return Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
+        } catch {
+          return false;
+        }
+      });
+    return (ticks(pid, true) + living.reduce((sum, child) => sum + ticks(Number(child), false), 0)) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
+/** USER_HZ: 100 on every Linux the project runs on. */
+const TICKS_PER_SECOND = 100;
+
+/** The postmaster's pid of a cluster: the first line of its postmaster.pid. */
+export function postmasterPid(dataDir: string): number {
+  return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 }

@@ -260,6 +260,11 @@ export const replica: Section = async (_url, scale) => {
     'alone, one server req/s': results.alone[load].requestsPerSecond,
     'non-2xx': results.oneServer[load].non2xx + results.onReplica[load].non2xx + results.alone[load].non2xx,
   });
+  const cores = Object.keys(results.oneServer.cores).map((part) => ({
+    case: `cores kept busy: ${part}`,
+    'one server': results.oneServer.cores[part],
+    'analysts on replica': results.onReplica.cores[part],
+  }));
   const summary = [
     row(
       'indicators',
@@ -267,6 +272,7 @@ export const replica: Section = async (_url, scale) => {
       results.indicatorRatio,
     ),
     row('commands', 'service deliveries (POST, primary)', results.commandRatio),
+    ...cores,
   ];
   return { summary, results };
 };
