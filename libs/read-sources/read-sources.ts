@@ -30,7 +30,10 @@ export interface LogSources {
   replica?: EventStore;
 }
 
-/** A copy of the log to read from, and its visible head when chosen: what an answer read from it reflects. */
+/**
+ * A copy of the log to read from, and its visible head when chosen: what an answer read from it reflects
+ * (not read, undefined, when there is no replica and no position to wait for).
+ */
 export interface LogSource {
   store: EventStore;
   served: Served;
@@ -61,6 +64,8 @@ export class ReadSources {
    */
   async forLog(minPosition?: Position): Promise<LogSource> {
     if (!this.log) throw new Error('ReadSources was opened without the event log');
+    // One server and nothing to wait for: no head to read (the primary's own reads cost what they did).
+    if (!this.log.replica && minPosition === undefined) return { store: this.log.primary, served: 'primary', head: undefined };
     const replica = this.log.replica && (await this.waitFor(() => this.log!.replica!.headPosition(), minPosition));
     if (replica) return { store: this.log.replica!, served: 'replica', head: replica.position };
     const primary = await this.waitFor(() => this.log!.primary.headPosition(), minPosition, { orFallBack: false });

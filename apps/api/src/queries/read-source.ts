@@ -27,10 +27,11 @@ export function laterOf(a: Position | undefined, b: Position | undefined): Posit
   return comparePositions(a, b) >= 0 ? a : b;
 }
 
-/** The copy of the log to read, its choice stated in the answer's headers. */
+/** The copy of the log to read, its choice (and its head, when read) stated in the answer's headers. */
 export async function logSource(sources: ReadSources, minPosition: Position | undefined, response: Response): Promise<LogSource> {
   const source = await sources.forLog(minPosition);
-  stateSource(response, source.served, source.head);
+  response.setHeader('X-Read-Source', source.served);
+  if (source.head) response.setHeader('X-Log-Position', formatPosition(source.head));
   return source;
 }
 
