@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the benchmarks against one PostgreSQL, prints a table per section and writes
  * bench/results.json. Figures are medians of repeated runs, beside a baseline measured in the same run.
- * Sections: appends, http, feed, audit, projections, proofs, peers, web, scorecard, bulletins; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
+ * Sections: appends, http, feed, audit, projections, proofs, peers, web, scorecard, bulletins, replica; `npm run bench -- http audit` runs those; BENCH_SCALE=0.1 shrinks every size.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { benchAppends, defaultAppendOptions, Throughput } from './appends';
 import { caseAuthority } from './case-authority';
 import { benchAnalysedWhileEmpty, defaultAnalysedWhileEmptyOptions } from './appends-analysed';
 import { openBenchDatabase } from './support/database';
-import { audit, bulletins, feed, http, peers, projections, proofs, scorecard, Section, web } from './support/sections';
+import { audit, bulletins, feed, http, peers, projections, proofs, replica, scorecard, Section, web } from './support/sections';
 import { BENCH_OPTIONS, benchArgs } from './support/options';
 
 const sections: Record<string, Section> = {
@@ -81,6 +81,7 @@ const sections: Record<string, Section> = {
   web,
   scorecard,
   bulletins,
+  replica,
 };
 
 async function main(): Promise<void> {

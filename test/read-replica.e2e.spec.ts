@@ -4,53 +4,22 @@
  * `minPosition` is never answered by a read model older than it.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
-import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '@libs/database/embedded-postgres';
-import { startStreamingReplica, StreamingReplica } from '@libs/database/streaming-replica';
 import { comparePositions, parsePosition } from '@libs/event-store';
-import { startTestApp, TestApp } from './support/test-app';
-
-const DATABASE = 'family_ledger_test_replicated';
-const withDatabase = (adminUrl: string) => Object.assign(new URL(adminUrl), { pathname: `/${DATABASE}` }).toString();
+import { TestApp } from './support/test-app';
+import { ReplicatedApp, startReplicatedApp } from './read-replica.support';
 
 describe('indicators from a streaming read replica', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'family-ledger-replica-'));
-  // Traversable: the clusters run as their own user when the tests run as root.
-  chmodSync(dir, 0o711);
-  let primary: EmbeddedPostgresHandle;
-  let replica: StreamingReplica;
+  let replicated: ReplicatedApp;
   let app: TestApp;
-
-  const onReplica = async <T>(sql: string): Promise<T[]> => {
-    const client = new Client({ connectionString: replica.adminUrl });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const onReplica = <T>(sql: string) => replicated.onReplica<T>(sql);
 
   beforeAll(async () => {
-    primary = await startEmbeddedPostgres({ dataDir: join(dir, 'primary'), persistent: false });
-    const admin = new Client({ connectionString: primary.adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-    await admin.end();
-    replica = await startStreamingReplica(primary.adminUrl, join(dir, 'primary'), join(dir, 'replica'));
-    const database = { url: withDatabase(primary.adminUrl), name: DATABASE, drop: async () => undefined };
-    const env = { READ_REPLICA_URL: withDatabase(replica.adminUrl), READ_REPLICA_MAX_WAIT_MS: '5000' };
-    app = await startTestApp({ projector: true, database, env });
+    replicated = await startReplicatedApp('family_ledger_test_replicated');
+    app = replicated.app;
   }, 120_000);
   afterAll(async () => {
-    await app?.close();
-    await replica?.stop();
-    await primary?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await replicated?.close();
   });
 
   const enrol = async () => {
@@ -72,8 +41,7 @@ describe('indicators from a streaming read replica', () => {
   });
 
   it('answers from the primary when the replica lags behind minPosition, and from the stale replica without it', async () => {
-    await onReplica('SELECT pg_wal_replay_pause()');
-    try {
+    await replicated.whilePaused(async () => {
       const before = await enrolled().expect(200);
       const position = await enrol();
       const fresh = await enrolled(`&minPosition=${position}`).expect(200);
@@ -85,9 +53,14 @@ describe('indicators from a streaming read replica', () => {
       expect(stale.body.reflects).toEqual(before.body.reflects);
       const stalePosition = stale.body.reflects.position as string | null;
       expect(stalePosition === null || comparePositions(parsePosition(stalePosition)!, parsePosition(position)!) < 0).toBe(true);
-    } finally {
-      await onReplica('SELECT pg_wal_replay_resume()');
-    }
+    });
+  });
+
+  it('answers DHIS2 analytics from the replica too', async () => {
+    const path = '/dhis2/analytics?dimension=dx:HF_HH_ENROLLED&dimension=pe:2012;2013;2014;2015&filter=ou:640100';
+    const answer = await request(app.http).get(path).expect(200);
+    expect(answer.headers['x-read-source']).toBe('replica');
+    expect(answer.body.headers.map((h: { name: string }) => h.name)).toContain('dx');
   });
 
   it('refuses a position no read model reflects yet with 503 and Retry-After, and a malformed one with 400', async () => {

@@ -9,6 +9,7 @@ import { benchHttp, defaultHttpOptions } from '../http';
 import { benchPeers, defaultPeerOptions } from '../peers/scenarios';
 import { benchProjections } from '../projections';
 import { benchProofs, defaultProofOptions } from '../proofs';
+import { benchReplica, defaultReplicaOptions } from '../replica';
 import { benchScorecard, defaultScorecardOptions } from '../scorecard';
 import { benchWeb, defaultWebOptions } from '../web';
 
@@ -237,6 +238,41 @@ export const bulletins: Section = async (url, scale) => {
       ratio: results.ratioToRead,
     },
     { case: 'render PDF + Excel alone (figures in memory)', seconds: results.render },
+  ];
+  return { summary, results };
+};
+
+/** Indicator reads while commands load the primary: on one server, then with the analysts on a streaming replica. */
+export const replica: Section = async (_url, scale) => {
+  const o = defaultReplicaOptions;
+  const results = await benchReplica({
+    ...o,
+    durationSeconds: scaled(o.durationSeconds, scale, 3),
+    households: scaled(o.households, scale, 100),
+  });
+  const row = (load: 'indicators' | 'commands', name: string, ratio: number) => ({
+    case: `${name}, ${results.connections} connections, beside the other load (log of ${results.logEvents} events, load average ${results.loadAverage.start}-${results.loadAverage.end})`,
+    'one server req/s': results.oneServer[load].requestsPerSecond,
+    'one server p99 ms': results.oneServer[load].p99Ms,
+    'analysts on replica req/s': results.onReplica[load].requestsPerSecond,
+    'analysts on replica p99 ms': results.onReplica[load].p99Ms,
+    ratio,
+    'alone, one server req/s': results.alone[load].requestsPerSecond,
+    'non-2xx': results.oneServer[load].non2xx + results.onReplica[load].non2xx + results.alone[load].non2xx,
+  });
+  const cores = Object.keys(results.oneServer.cores).map((part) => ({
+    case: `cores kept busy: ${part}`,
+    'one server': results.oneServer.cores[part],
+    'analysts on replica': results.onReplica.cores[part],
+  }));
+  const summary = [
+    row(
+      'indicators',
+      `indicator reads (answered by: ${results.oneServer.readSource} / ${results.onReplica.readSource})`,
+      results.indicatorRatio,
+    ),
+    row('commands', 'service deliveries (POST, primary)', results.commandRatio),
+    ...cores,
   ];
   return { summary, results };
 };

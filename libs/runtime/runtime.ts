@@ -13,6 +13,7 @@ import { Config } from '@libs/config';
 import { DatabaseSchema, openDatabase, openReplica } from '@libs/database/data-source';
 import { EventStore } from '@libs/event-store';
 import { openEventStore } from '@libs/event-store/open-event-store';
+import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { Metrics } from '@libs/metrics';
 import { ReadSources } from '@libs/read-sources';
 import { MeteredEventStore } from '@libs/event-store/metered-event-store';
@@ -84,16 +85,30 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   closers.unshift(() => store.close());
   const security = await openSecurity(securitySettings, dataSource);
   const rawEventStore = new TracedEventStore(new MeteredEventStore(store, metrics));
+  // Every event read comes out in its current shape, personal fields decrypted with the primary's keys (an
+  // erased key is gone there, whatever the replica still holds); every append checked and sealed.
+  const readable = (raw: EventStore) => new UpcastingEventStore(new ValidatedEventStore(new ProtectedEventStore(raw, security.dataKeys)));
+  const eventStore = readable(rawEventStore);
+  // The replica's copy of the log, for reads only; when the log is not in PostgreSQL it has none.
+  const replicaStore =
+    config.readReplica.url && !config.eventStoreUrl
+      ? new PostgresEventStore({ connectionString: config.readReplica.url, clock })
+      : undefined;
+  if (replicaStore) closers.unshift(() => replicaStore.close());
+  const replicaLog = replicaStore && readable(new TracedEventStore(new MeteredEventStore(replicaStore, metrics)));
   return {
     config,
     databaseUrl,
     databaseSource: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
     databaseDescription,
     dataSource,
-    readSources: new ReadSources(dataSource, replica, { maxWaitMs: config.readReplica.maxWaitMs }),
-    // Every append checked against its type's published schema before its personal fields are sealed;
-    // every event read comes out in its current shape.
-    eventStore: new UpcastingEventStore(new ValidatedEventStore(new ProtectedEventStore(rawEventStore, security.dataKeys))),
+    readSources: new ReadSources(
+      dataSource,
+      replica,
+      { maxWaitMs: config.readReplica.maxWaitMs },
+      { primary: eventStore, replica: replicaLog },
+    ),
+    eventStore,
     rawEventStore,
     security,
     clock,

@@ -37,12 +37,15 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
  * running when this statement's snapshot was taken, leaving out transactions of other databases on the same
  * server (xids are cluster-wide, but a backend of another database can never write this log). A running
  * transaction that has ended by the time pg_stat_activity is read cannot be placed, so it counts as ours:
- * the limit errs low, never high. See README.md beside this file.
+ * the limit errs low, never high. On a hot standby (a read replica) the snapshot lists no running xids
+ * (pg_current_snapshot copies only `xip`, and a standby keeps the primary's running transactions in `subxip`),
+ * so there the limit is the snapshot's xmin: the oldest transaction the replayed WAL shows still running on
+ * the primary, of any database. See README.md beside this file.
  */
-export const VISIBLE_LIMIT = `(SELECT coalesce(
+export const VISIBLE_LIMIT = `(SELECT (CASE WHEN pg_is_in_recovery() THEN pg_snapshot_xmin(snap.s) ELSE coalesce(
     (SELECT min(x) FROM pg_snapshot_xip(snap.s) AS x
       WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity AS a
                          WHERE a.backend_xid::text = (x::text::bigint % 4294967296)::text
                            AND a.datname IS DISTINCT FROM current_database())),
-    pg_snapshot_xmax(snap.s))::text::bigint << 20
+    pg_snapshot_xmax(snap.s)) END)::text::bigint << 20
   FROM (SELECT pg_current_snapshot() AS s) AS snap)`;

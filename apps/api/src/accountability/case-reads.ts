@@ -1,6 +1,7 @@
 /**
  * Reads of cases: one case from its stream (now, or replayed to a recorded time, an occurred time or a
- * revision: libs/audit/replay.ts), and the list from the audit trail read model.
+ * revision: libs/audit/replay.ts, from the read replica when configured), and the list from the audit trail
+ * read model.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { Request, Response } from 'express';
@@ -10,11 +11,13 @@ import { stateAsOf, stateAtRevision, stateOccurredAsOf } from '@libs/audit/repla
 import { caseDecider, caseStream } from '@libs/domain/accountability-case';
 import { EVENT_STORE, EventStore, formatPosition, RecordedEvent } from '@libs/event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
+import { ReadSources } from '@libs/read-sources';
 import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
 import { listCases } from '@projections/case-audit-trail/case-audit-trail.query';
 import { cutPage, pageOf } from '../http/paging';
 import { ProblemException } from '../http/problem';
 import { setEtag } from '../http/revision';
+import { logSource, minPositionOf } from '../queries/read-source';
 import { CaseListQuery, CaseReadQuery } from './case.dto';
 
 @Injectable()
@@ -22,14 +25,19 @@ export class CaseReads {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ReadSources) private readonly sources: ReadSources,
   ) {}
 
   async read(caseId: string, query: CaseReadQuery, response: Response) {
-    const events = await this.store.readStream(caseStream(caseId));
-    const head = events[events.length - 1].revision;
     const points = [query.asOf, query.occurredAsOf, query.revision].filter((p) => p !== undefined);
     if (points.length > 1)
       throw ProblemException.of(400, 'conflicting-replay-points', 'give at most one of asOf, occurredAsOf and revision');
+    // A replay is an auditor's read: the read replica answers it. The case as it is now stays on the primary,
+    // since its ETag is what the next command's If-Match is checked against.
+    const minPosition = minPositionOf(query.minPosition);
+    const store = points.length === 0 ? this.store : (await logSource(this.sources, minPosition, response)).store;
+    const events = await store.readStream(caseStream(caseId));
+    const head = events[events.length - 1].revision;
     if (points.length === 0) setEtag(response, head);
     const replayed = replay(events, query);
     const revision = replayed.revisions.length === 0 ? -1 : Number(replayed.revisions.reduce((a, b) => (a > b ? a : b)));

@@ -14,6 +14,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
+import { LOG_POSITION } from '../queries/read-source';
 import {
   ACCOUNTABILITY_MEASURES,
   AccountabilityMeasure,
@@ -171,4 +172,12 @@ export class CaseReadQuery {
   @IsOptional()
   @Matches(/^\d{1,18}$/, { message: 'revision must be a revision number' })
   revision?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'With asOf, occurredAsOf or revision: replayed from a copy of the log that reflects at least this position (the read replica once it does, else the primary; 503 read-model-behind when neither does within READ_REPLICA_MAX_WAIT_MS)',
+  })
+  @IsOptional()
+  @Matches(LOG_POSITION, { message: 'minPosition must be a log position, as commands answer it' })
+  minPosition?: string;
 }

@@ -8,13 +8,15 @@ import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CheckpointWriter, keyHistory, latestStoredCheckpoint, recordKey } from '@libs/audit/checkpointing';
 import { exportPublicKey } from '@libs/audit/signing';
-import { EVENT_STORE, EventStore, formatPosition } from '@libs/event-store';
+import { EventStore, formatPosition } from '@libs/event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
 import { queryTrail } from '@projections/case-audit-trail/case-audit-trail.query';
 import { ProblemException } from '../http/problem';
 import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
-import { ExportQuery, StreamParams, TrailQuery } from './audit.dto';
+import { ExportQuery, HistoryQuery, StreamParams, TrailQuery } from './audit.dto';
+import { ReadSources } from '@libs/read-sources';
+import { logSource, minPositionOf, readModelSource } from '../queries/read-source';
 import { served } from './checkpoints.controller';
 import { asProblem } from './checkpoint-problems';
 import { exportStream, historyOf, verifyStream } from './stream-audit';
@@ -32,16 +34,21 @@ import {
 @Controller('audit')
 export class AuditController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ReadSources) private readonly sources: ReadSources,
     @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
     @Inject(CHECKPOINT_WRITER) private readonly writer: CheckpointWriter,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
-  /** Every event of a stream in order, with hashes and the state after each. */
+  /** Every event of a stream in order, with hashes and the state after each; from the read replica when configured. */
   @Get('streams/:stream/history')
-  async history(@Param() { stream }: StreamParams): Promise<StreamHistory> {
-    return { stream, events: historyOf(await this.store.readStream(stream)) };
+  async history(
+    @Param() { stream }: StreamParams,
+    @Query() { minPosition }: HistoryQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamHistory> {
+    const { store } = await logSource(this.sources, minPositionOf(minPosition), response);
+    return { stream, events: historyOf(await store.readStream(stream)) };
   }
 
   /** Checks a stream's hash chain and that the latest signed checkpoint still covers it. */
@@ -122,12 +129,15 @@ export class AuditController {
 
   /** The audit trail: events of audited streams in log order, filtered. */
   @Get('trail')
-  trail(@Query() query: TrailQuery): Promise<AuditTrail> {
-    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
-      const { limit, ...filter } = query;
-      const entries = checkpoint ? await queryTrail(tx, checkpoint.schema, { ...filter, limit: limit ? Number(limit) : 200 }) : [];
-      return { position: checkpoint?.position ? formatPosition(checkpoint.position) : null, entries };
-    });
+  trail(@Query() query: TrailQuery, @Res({ passthrough: true }) response: Response): Promise<AuditTrail> {
+    const { limit, minPosition, ...filter } = query;
+    return readModelSource(this.sources, caseAuditTrailProjection.name, minPositionOf(minPosition), response, (source) =>
+      source.transaction('REPEATABLE READ', async (tx) => {
+        const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
+        const entries = checkpoint ? await queryTrail(tx, checkpoint.schema, { ...filter, limit: limit ? Number(limit) : 200 }) : [];
+        const answer = { position: checkpoint?.position ? formatPosition(checkpoint.position) : null, entries };
+        return { answer, position: checkpoint?.position };
+      }),
+    );
   }
 }

@@ -1,7 +1,21 @@
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CASE_GROUNDS } from '@libs/domain/accountability-case';
+import { LOG_POSITION } from '../queries/read-source';
 
 const ISO = { strict: true, strictSeparator: true } as const;
+
+const MIN_POSITION_MESSAGE = 'minPosition must be a log position, as commands answer it';
+
+/**
+ * `?minPosition=` on the auditors' reads: the answer reflects at least that position, read from the read
+ * replica once it does, else from the primary (503 read-model-behind when neither does within the wait).
+ */
+export class HistoryQuery {
+  /** A log position (e.g. the `position` a command answered): the answer reflects at least it. */
+  @IsOptional()
+  @Matches(LOG_POSITION, { message: MIN_POSITION_MESSAGE })
+  minPosition?: string;
+}
 
 export class StreamParams {
   @IsString()
@@ -11,7 +25,7 @@ export class StreamParams {
 }
 
 /** `GET /audit/trail`: every filter optional; period as occurredAt bounds [from, to). */
-export class TrailQuery {
+export class TrailQuery extends HistoryQuery {
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'district must be a 6-digit district code' })
   district?: string;

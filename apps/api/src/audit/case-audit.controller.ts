@@ -4,11 +4,13 @@ import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CheckpointWriter } from '@libs/audit/checkpointing';
+import { EventStore } from '@libs/event-store';
 import { caseStream } from '@libs/domain/accountability-case';
-import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { ReadSources } from '@libs/read-sources';
+import { logSource, minPositionOf } from '../queries/read-source';
 import { IdParams } from '../commands/shared/command.dto';
 import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
-import { ExportQuery } from './audit.dto';
+import { ExportQuery, HistoryQuery } from './audit.dto';
 import { asProblem } from './checkpoint-problems';
 import { exportStream, historyOf, verifyStream } from './stream-audit';
 import { StreamHistory, StreamVerdictDto } from './answers.dto';
@@ -17,17 +19,24 @@ import { StreamHistory, StreamVerdictDto } from './answers.dto';
 @Controller('cases')
 export class CaseAuditController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ReadSources) private readonly sources: ReadSources,
     @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
     @Inject(CHECKPOINT_WRITER) private readonly writer: CheckpointWriter,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
-  /** Every event in order, as readable now (personal fields decrypted where allowed), with the state after each. */
+  /**
+   * Every event in order, as readable now (personal fields decrypted where allowed), with the state after each;
+   * from the read replica when configured (X-Read-Source, X-Log-Position: the copy's head).
+   */
   @Get(':id/history')
-  async history(@Param() { id }: IdParams): Promise<StreamHistory> {
-    const events = await this.store.readStream(caseStream(id));
-    return { caseId: id, stream: caseStream(id), events: historyOf(events) };
+  async history(
+    @Param() { id }: IdParams,
+    @Query() { minPosition }: HistoryQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamHistory> {
+    const { store } = await logSource(this.sources, minPositionOf(minPosition), response);
+    return { caseId: id, stream: caseStream(id), events: historyOf(await store.readStream(caseStream(id))) };
   }
 
   /** Checks the case's hash chain and that the latest signed checkpoint still covers it. */

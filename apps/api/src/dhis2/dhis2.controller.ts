@@ -2,11 +2,13 @@
  * DHIS2 exchange: data value sets (JSON, CSV with DHIS2's header, ADX) and the analytics shape, computed from
  * the same indicators as GET /indicators under the same access rules: the caller's area only, small cells
  * withheld for analysts (left out, never zero). Refusals are DHIS2's 409 body, which its clients parse.
+ * Like the indicators, they are read from the read replica when one is configured (libs/read-sources):
+ * X-Read-Source names the copies that answered.
  */
 import { Controller, Get, HttpStatus, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { ReadSources, Served } from '@libs/read-sources';
 import { Principal, suppressSmallCells, withinScope } from '@libs/auth';
 import {
   analytics,
@@ -67,7 +69,7 @@ const one = (value: unknown) => (typeof value === 'string' ? value : undefined);
 @ApiTags('dhis2')
 @Controller('dhis2')
 export class Dhis2Controller {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(ReadSources) private readonly sources: ReadSources) {}
 
   @Get('dataValueSets')
   @ApiOperation({ summary: 'A DHIS2 data value set (idScheme=code) of one data set, org unit and periods: JSON, CSV or ADX' })
@@ -89,13 +91,15 @@ export class Dhis2Controller {
       const orgUnit = this.orgUnitInScope(one(query.ou) ?? request.principal?.ou ?? '640100', request.principal);
       const periods = (one(query.pe) ?? '').split(';').filter(Boolean);
       if (periods.length === 0) throw new AnalyticsError('At least one period must be specified (pe)');
+      const served = new Set<Served>();
       const set = await dataValueSet(
         catalogue,
         mapping,
         dataSet,
         { orgUnit, periods, children: one(query.children) === 'true' },
-        this.answerer(request.principal),
+        this.answerer(request.principal, served),
       );
+      response.setHeader('X-Read-Source', [...served].join(', '));
       const format =
         one(query.format) ??
         (/adx/.test(request.headers.accept ?? '') ? 'adx' : /text\/csv/.test(request.headers.accept ?? '') ? 'csv' : 'json');
@@ -129,13 +133,19 @@ export class Dhis2Controller {
         ous.length === 0 && request.principal && request.principal.ou !== '640100'
           ? { ...query, filter: [query.filter ?? []].flat().concat(`ou:${request.principal.ou}`) }
           : query;
-      response.status(200).json(await analytics(catalogue, mapping, scoped, this.answerer(request.principal)));
+      const served = new Set<Served>();
+      const grid = await analytics(catalogue, mapping, scoped, this.answerer(request.principal, served));
+      response.setHeader('X-Read-Source', [...served].join(', '));
+      response.status(200).json(grid);
     });
   }
 
-  private answerer(principal: Principal | undefined): Answerer {
+  /** Answers each indicator from the copy its read model is read from, noting which copies answered in `served`. */
+  private answerer(principal: Principal | undefined, served: Set<Served>): Answerer {
     return async (indicator, parsed) => {
-      const answer = await answerIndicator(this.dataSource, indicator, parsed);
+      const source = await this.sources.forReadModel(indicator.readModel);
+      served.add(source.served);
+      const answer = await answerIndicator(source.dataSource, indicator, parsed);
       return { ...answer, rows: suppressSmallCells(answer.rows, principal) as typeof answer.rows };
     };
   }

@@ -17,7 +17,7 @@ const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 const STREAM_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 /** Every query parameter the feed routes read (pages read `limit` too); the OpenAPI test holds the document to them. */
 export const FEED_PARAMETERS = ['from', 'types', 'streams'] as const;
-export const PAGE_PARAMETERS = [...FEED_PARAMETERS, 'limit'] as const;
+export const PAGE_PARAMETERS = [...FEED_PARAMETERS, 'limit', 'minPosition'] as const;
 export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 100;
 

@@ -2,6 +2,11 @@
  * What one SSE stream iterates: its own catch-up reads of the log from its position, then, once caught
  * up, the shared live hub. Events of the hub are filtered and queued per stream; a stream whose queue
  * passes `maxQueued` (its consumer reads too slowly) fails with SlowConsumerError and is cut off.
+ *
+ * With a read replica the catch-up reads the replica's copy first, until a page comes back short, then goes
+ * on from the primary strictly after the last event it gave, and joins the hub (which follows the primary).
+ * Each copy's visible log is a prefix of the same log (positions are the rows' own, and each read stops at
+ * its gap-safe limit), so the switch neither skips nor repeats an event, however far behind the replica is.
  */
 import { comparePositions, EventFilter, EventStore, Position, RecordedEvent, START, Subscription } from '@libs/event-store';
 import { HubListener, LiveHub } from './live-hub';
@@ -14,6 +19,8 @@ export class SlowConsumerError extends Error {
 
 export interface FeedSubscriptionOptions {
   from: Position | 'start' | 'end';
+  /** The read replica's copy of the log: the catch-up reads it first (see above). */
+  replica?: EventStore;
   filter: EventFilter;
   maxQueued: number;
   pageSize?: number;
@@ -43,7 +50,10 @@ export class FeedSubscription implements Subscription {
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     try {
-      const caughtUp = yield* this.catchUp(await this.startPosition());
+      const start = await this.startPosition();
+      const fromReplica = this.options.replica && this.options.from !== 'end' ? yield* this.replicaCatchUp(start) : start;
+      if (fromReplica === undefined) return;
+      const caughtUp = yield* this.catchUp(fromReplica);
       if (caughtUp !== undefined) yield* this.live(caughtUp);
     } finally {
       await this.close();
@@ -74,6 +84,26 @@ export class FeedSubscription implements Subscription {
       if (!confirming || head === undefined) continue;
       if (comparePositions(head, after) > 0) after = head;
       if (await this.hub.join(after, this.listener)) return after;
+    }
+    return undefined;
+  }
+
+  /**
+   * Pages of the replica's copy until one comes back short; returns the last position given (the primary
+   * goes on strictly after it), undefined when closed. A replica that fails hands over to the primary too.
+   */
+  private async *replicaCatchUp(from: Position): AsyncGenerator<RecordedEvent, Position | undefined> {
+    const pageSize = this.options.pageSize ?? 500;
+    let after = from;
+    while (!this.closed) {
+      const fromPosition = comparePositions(after, START) === 0 ? 'start' : after;
+      const page = await this.options.replica!.readAll({ fromPosition, maxCount: pageSize, filter: this.options.filter }).catch(() => []);
+      for (const event of page) {
+        if (this.closed) return undefined;
+        yield event;
+        after = event.position;
+      }
+      if (page.length < pageSize) return after;
     }
     return undefined;
   }

@@ -20,6 +20,8 @@ import { LiveHub } from './live-hub';
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { FeedPage } from './answers.dto';
+import { ReadSources } from '@libs/read-sources';
+import { laterOf, logSource, minPositionOf } from '../queries/read-source';
 
 /** Counts open SSE streams, so a test (and later a gauge) can see a closed request release its subscription. */
 @Injectable()
@@ -32,6 +34,7 @@ export class FeedSessions {
 export class FeedController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ReadSources) private readonly sources: ReadSources,
     @Inject(FEED_OPTIONS) private readonly options: FeedOptions,
     private readonly sessions: FeedSessions,
     private readonly hub: LiveHub,
@@ -59,16 +62,20 @@ export class FeedController {
     @Res() response: Response,
   ): Promise<void> {
     const { from, filter } = parseFeedQuery(query, lastEventId || undefined);
+    // History from the read replica when there is one, the rest and the live tail from the primary.
+    const replica = from === 'end' ? undefined : this.sources.replicaLog;
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
+      'X-Read-Source': replica ? 'replica' : 'primary',
     });
     response.flushHeaders();
     this.sessions.active += 1;
     try {
-      const subscription = new FeedSubscription(this.store, this.hub, { from, filter, maxQueued: this.options.maxQueuedEvents });
+      const options = { from, filter, replica, maxQueued: this.options.maxQueuedEvents };
+      const subscription = new FeedSubscription(this.store, this.hub, options);
       const end = await streamFeed(response, subscription, this.options, this.audience(request));
       this.sessions.ended[end] += 1;
     } finally {
@@ -76,14 +83,31 @@ export class FeedController {
     }
   }
 
-  /** A page strictly after `from`; `next` is the position to ask from next time, null when nothing was found. */
+  /**
+   * A page strictly after `from`; `next` is the position to ask from next time, null when nothing was found.
+   * Read from the read replica when configured, once its copy reaches `from` and `minPosition`.
+   */
   @Get('events')
   @FeedQueryParameters()
   @ApiQuery({ name: 'limit', required: false, description: 'Events per page, 1 to 1000 (default 100)' })
-  async page(@Query() query: RawQuery, @Req() request: AuthenticatedRequest): Promise<FeedPage> {
+  @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description:
+      'A log position the page must reflect (e.g. the `position` a command answered): read from the read replica once its copy reaches it and `from`, else from the primary; 503 `read-model-behind` when neither does within READ_REPLICA_MAX_WAIT_MS. X-Read-Source and X-Log-Position say which copy answered and its head',
+  })
+  async page(
+    @Query() query: RawQuery,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<FeedPage> {
     const personal = mayReceivePersonalFields(request.principal);
     const { from, filter } = parseFeedQuery(query);
-    const read = await this.store.readAll({ fromPosition: from, maxCount: parseLimit(query), filter });
+    const maxCount = parseLimit(query);
+    // Never a copy older than what the caller has already read: its page would look like the end of the log.
+    const atLeast = laterOf(typeof from === 'object' ? from : undefined, minPositionOf(query.minPosition));
+    const { store } = await logSource(this.sources, atLeast, response);
+    const read = await store.readAll({ fromPosition: from, maxCount, filter });
     const events = await this.scopes.filter(read, callerScope(request));
     return {
       events: events.map((event) => toPublicEvent(event, { personal })),

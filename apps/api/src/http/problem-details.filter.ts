@@ -16,10 +16,17 @@ import {
 import { StaleRevisionError } from '@libs/command-handling/handle-command';
 import { IdempotencyKeyBusyError } from '@libs/idempotency';
 import { isDatabaseUnavailable } from '@libs/database/unavailable';
+import { ReadModelBehindError } from '@libs/read-sources';
 import { Problem, problem, ProblemException } from './problem';
 
 /** Seconds a client waits after a 503 before trying again. */
 export const RETRY_AFTER_SECONDS = '5';
+
+/**
+ * 503s that are the service working as designed, not failing: a read asked for a position no copy reflects
+ * yet (libs/read-sources). Logged as a warning, and the client is told to retry sooner.
+ */
+const EXPECTED_UNAVAILABLE: Partial<Record<string, string>> = { 'read-model-behind': '1' };
 
 const DOMAIN_STATUS = { conflict: 409, 'not-found': 404, invalid: 400 } as const;
 
@@ -38,6 +45,8 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof DuplicateEventIdError) {
     return problem(409, 'duplicate-event-id', 'these events were already recorded by another request');
   }
+  if (error instanceof ReadModelBehindError)
+    return problem(503, 'read-model-behind', `${error.readModel} does not reflect the position asked for yet; retry shortly`);
   if (error instanceof StreamNotFoundError) return problem(404, 'not-found');
   if (error instanceof InvalidAppendError) return problem(400, 'invalid-event');
   if (error instanceof EventStoreUnavailableError)
@@ -64,10 +73,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toProblem(error);
     // Only the error's class and code are logged: messages may carry request data.
-    if (body.status >= 500) this.logger.error(`${(error as Error)?.name ?? 'Error'} -> ${body.code}`, (error as Error)?.stack);
+    const expected = body.status === 503 ? EXPECTED_UNAVAILABLE[body.code] : undefined;
+    if (expected) this.logger.warn(`${body.status} ${body.code}`);
+    else if (body.status >= 500) this.logger.error(`${(error as Error)?.name ?? 'Error'} -> ${body.code}`, (error as Error)?.stack);
     if (response.headersSent) return;
     // An outage is the server's state: say when to try again (RFC 9110 10.2.3).
-    if (body.status === 503 && !response.getHeader('retry-after')) response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+    if (body.status === 503 && !response.getHeader('retry-after')) response.setHeader('Retry-After', expected ?? RETRY_AFTER_SECONDS);
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 }

@@ -685,6 +685,7 @@ export interface paths {
         };
         /**
          * A page strictly after `from`; `next` is the position to ask from next time, null when nothing was found.
+         *     Read from the read replica when configured, once its copy reaches `from` and `minPosition`.
          * @description Roles: subscriber, auditor, admin (redacted unless the token has the pii scope (auditors and admins see it: logged)). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["FeedController_page"];
@@ -1318,7 +1319,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every event in order, as readable now (personal fields decrypted where allowed), with the state after each.
+         * Every event in order, as readable now (personal fields decrypted where allowed), with the state after each;
+         *     from the read replica when configured (X-Read-Source, X-Log-Position: the copy's head).
          * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
          */
         get: operations["CaseAuditController_history"];
@@ -1378,7 +1380,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every event of a stream in order, with hashes and the state after each.
+         * Every event of a stream in order, with hashes and the state after each; from the read replica when configured.
          * @description Roles: auditor, admin (auditor surfaces across the log). City-wide tokens only (403 `out-of-scope` otherwise). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["AuditController_history"];
@@ -7227,6 +7229,8 @@ export interface operations {
     FeedController_page: {
         parameters: {
             query?: {
+                /** @description A log position the page must reflect (e.g. the `position` a command answered): read from the read replica once its copy reaches it and `from`, else from the primary; 503 `read-model-behind` when neither does within READ_REPLICA_MAX_WAIT_MS. X-Read-Source and X-Log-Position say which copy answered and its head */
+                minPosition?: unknown;
                 /** @description Events per page, 1 to 1000 (default 100) */
                 limit?: unknown;
                 /** @description Start strictly after this log position, or `start` (default) or `end` (live only) */
@@ -9358,6 +9362,8 @@ export interface operations {
                 occurredAsOf?: string;
                 /** @description State after this revision */
                 revision?: string;
+                /** @description With asOf, occurredAsOf or revision: replayed from a copy of the log that reflects at least this position (the read replica once it does, else the primary; 503 read-model-behind when neither does within READ_REPLICA_MAX_WAIT_MS) */
+                minPosition?: string;
             };
             header?: never;
             path: {
@@ -10491,7 +10497,10 @@ export interface operations {
     };
     CaseAuditController_history: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A log position (e.g. the `position` a command answered): the answer reflects at least it. */
+                minPosition?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10695,7 +10704,10 @@ export interface operations {
     };
     AuditController_history: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A log position (e.g. the `position` a command answered): the answer reflects at least it. */
+                minPosition?: string;
+            };
             header?: {
                 /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
                 "X-Purpose"?: string;
@@ -11138,6 +11150,8 @@ export interface operations {
     AuditController_trail: {
         parameters: {
             query?: {
+                /** @description A log position (e.g. the `position` a command answered): the answer reflects at least it. */
+                minPosition?: string;
                 district?: string;
                 actor?: string;
                 ground?: string;

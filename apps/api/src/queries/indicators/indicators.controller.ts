@@ -4,13 +4,13 @@
  */
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { parsePosition } from '@libs/event-store';
-import { ReadModelBehindError, ReadSources } from '@libs/read-sources';
+import { ReadSources } from '@libs/read-sources';
 import { suppressSmallCells } from '@libs/auth';
 import { answerIndicator, csvFilename, IndicatorRequestError, parseIndicatorRequest, RATE_DECIMALS, toCsv } from '@libs/indicators';
 import { catalogue } from '@projections/index';
 import { Language, LANGUAGES, referenceNames, rowNames } from '@libs/reference-data/names';
 import { ProblemException } from '../../http/problem';
+import { minPositionOf } from '../read-source';
 import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { IndicatorAnswerDto, IndicatorCatalogue } from './answers.dto';
 
@@ -128,7 +128,8 @@ export class IndicatorsController {
       throw error;
     }
     const lang = languageOf(query.lang);
-    const { dataSource, served } = await readFromSources(this.sources, indicator.readModel, minPosition, response);
+    // The replica or the primary, whichever reflects `minPosition` first (else 503 read-model-behind).
+    const { dataSource, served } = await this.sources.forReadModel(indicator.readModel, minPositionOf(minPosition));
     const answer = await answerIndicator(dataSource, indicator, parsed);
     response.setHeader('X-Read-Source', served);
     response.setHeader('X-Log-Position', answer.reflects.position ?? '');
@@ -139,20 +140,6 @@ export class IndicatorsController {
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${csvFilename(answer)}"`);
     return toCsv({ ...answer, rows: rows as typeof answer.rows }, indicator);
-  }
-}
-
-/** The replica or the primary, whichever reflects `minPosition` first (ReadSources). */
-async function readFromSources(sources: ReadSources, readModel: string, minPosition: unknown, response: Response) {
-  const position = minPosition === undefined ? undefined : typeof minPosition === 'string' ? parsePosition(minPosition) : undefined;
-  if (minPosition !== undefined && position === undefined)
-    throw ProblemException.of(400, 'invalid-parameter', 'minPosition must be a log position, as commands answer it');
-  try {
-    return await sources.forReadModel(readModel, position);
-  } catch (error) {
-    if (!(error instanceof ReadModelBehindError)) throw error;
-    response.setHeader('Retry-After', '1');
-    throw ProblemException.of(503, 'read-model-behind', `the indicator's read model does not reflect position ${String(minPosition)} yet`);
   }
 }
 
