@@ -124,7 +124,13 @@ describe('bulletin pack', () => {
     // The log grows; the pack made again as of the recorded position is the same, byte for byte.
     await household('640104001001', at('02-20'));
     const { document: _d, ...header } = event.data as BulletinIssued['data'];
-    const again = await generateBulletin(app.runtime.eventStore, { ...header, asOf: recordedPosition(document.asOf) });
+    const { layout, scorecard } = document;
+    const again = await generateBulletin(app.runtime.eventStore, {
+      ...header,
+      asOf: recordedPosition(document.asOf),
+      layout: layout as 'bulletin-pack/2',
+      scorecard,
+    });
     expect([again.pdfSha256, again.xlsxSha256]).toEqual([document.pdfSha256, document.xlsxSha256]);
     expect(again.pdf.equals(pdf.body)).toBe(true);
     const check = await request(app.http).get(`/supervision/${D}/bulletins/${bulletinId}/check`).expect(200);

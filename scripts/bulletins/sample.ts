@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     supervisorId: 'sup-sample',
     issuedAt: '2012-05-03T02:00:00.000Z',
     asOf: 'sample',
+    layout: 'bulletin-pack/1',
+    scorecard: null,
   };
   const upToIssue = events.filter((e) => Date.parse(e.recordedAt) <= Date.parse(header.issuedAt));
   const figures = bulletinFigures(upToIssue, DISTRICT, PERIOD, '201205');
