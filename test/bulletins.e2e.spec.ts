@@ -55,8 +55,8 @@ describe('bulletin pack', () => {
   const service = { departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health' };
 
   beforeAll(async () => {
-    // The scorecard waits for the read models to reflect the bulletin's position: up to 30 s on a loaded machine.
-    app = await startTestApp({ projector: true, env: { READ_REPLICA_MAX_WAIT_MS: '30000' } });
+    // The projector keeps the read models the scorecard is scored from (issuing waits for them to reach the head).
+    app = await startTestApp({ projector: true });
     await post(`/supervision/${D}/assignment`, OFFICE, { supervisorId: 'sup-wang', reason: 'order 12', occurredAt: at('01-01') }).expect(
       200,
     );

@@ -56,7 +56,8 @@ describe("the city's bulletin", () => {
   const certified: [string, JsonObject, string] = ['HouseholdCertified', { criteriaVersion: 'v1', assessedBy: 'staff-17' }, at('02-10')];
 
   beforeAll(async () => {
-    app = await startTestApp({ projector: true, env: { READ_REPLICA_MAX_WAIT_MS: '30000' } });
+    // The projector keeps the read models the scorecard is scored from (issuing waits for them to reach the head).
+    app = await startTestApp({ projector: true });
     await post('/supervision/640104/assignment', OFFICE, { supervisorId: 'sup-wang', reason: 'order 12', occurredAt: at('01-01') }).expect(
       200,
     );

@@ -117,7 +117,7 @@ function indicators(figures: CityFigures): BulletinSection {
   return {
     key: 'indicators',
     title: '一、各县区主要指标完成情况',
-    columns: ['县区', '在册户数（期末）', '已认定户数（期末）', '认定率（期末）', '服务次数（本期）', '满意率（本期）'],
+    columns: ['县区', '在册户数', '认定户数', '认定率', '服务次数', '满意率'],
     rows: [
       ...figures.districts.map((f) => row(name(f.districtCode), f.households, f.services)),
       row(
@@ -130,7 +130,7 @@ function indicators(figures: CityFigures): BulletinSection {
         },
       ),
     ],
-    note: `目标：认定率不低于${cr * 100}%，满意率不低于${sr * 100}%。认定率 = 期末已认定户数 ÷ 期末在册户数；满意率 = 满意回答数 ÷ 有效回答数。`,
+    note: `户数和认定率为期末数，服务次数和满意率为本期数。目标：认定率不低于${cr * 100}%，满意率不低于${sr * 100}%。认定率 = 期末已认定户数 ÷ 期末在册户数；满意率 = 满意回答数 ÷ 有效回答数。`,
   };
 }
 

@@ -12,20 +12,31 @@ import { scoredPeriod } from '@libs/assessment';
 import { BulletinScorecard } from '@libs/domain/supervision';
 import { comparePositions, parsePosition, Position } from '@libs/event-store';
 import { ReadModelBehindError, ReadSources } from '@libs/read-sources';
-import { measureUnit } from '@projections/scorecard/measures';
-import { Scorecard, ScorecardError, scoreUnits } from '@projections/scorecard/scorecard';
+import { bulletinScorecard } from '@projections/scorecard/bulletin-lines';
+import { ScorecardError, scoreUnits } from '@projections/scorecard/scorecard';
 import { ProblemException } from '../http/problem';
 
 /** The campaign's scheme (libs/assessment/schemes), the one a bulletin is scored under unless it names another. */
 export const CAMPAIGN_SCHEME = 'happy-family';
 
+/**
+ * How long issuing waits for a read model to reach the bulletin's position, on the primary. Longer than an
+ * indicator read waits for a replica (READ_REPLICA_MAX_WAIT_MS): a bulletin is issued six times a year, and
+ * being refused for a projector a few seconds behind would be worse than waiting for it.
+ */
+const READ_MODEL_WAIT_MS = 30_000;
+
 @Injectable()
 export class BulletinScorecards {
+  private readonly primary: ReadSources;
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ReadSources) private readonly sources: ReadSources,
-  ) {}
+  ) {
+    // Scores are read from the primary (scoreUnits), so that is the copy waited for.
+    this.primary = new ReadSources(dataSource, undefined, { maxWaitMs: READ_MODEL_WAIT_MS });
+  }
 
   /** The districts' scores for `period` under `scheme`, from read models reflecting at least `asOf`. */
   async at(period: string, scheme: string, asOf: Position | undefined): Promise<BulletinScorecard> {
@@ -33,10 +44,10 @@ export class BulletinScorecards {
     try {
       let card = await scoreUnits(this.dataSource, request);
       const behind = Object.entries(card.reflects).filter(([, p]) => asOf && !reaches(p, asOf));
-      if (behind.length === 0) return recorded(card);
+      if (behind.length === 0) return bulletinScorecard(card);
       for (const [readModel] of behind) await this.waitFor(readModel, asOf!);
       card = await scoreUnits(this.dataSource, request);
-      return recorded(card);
+      return bulletinScorecard(card);
     } catch (error) {
       if (!(error instanceof ScorecardError)) throw error;
       if (error.code === 'scheme-not-in-effect') return notInEffect(scheme, period, request.asOf);
@@ -48,7 +59,7 @@ export class BulletinScorecards {
 
   private async waitFor(readModel: string, asOf: Position): Promise<void> {
     try {
-      await this.sources.forReadModel(readModel, asOf);
+      await this.primary.forReadModel(readModel, asOf);
     } catch (error) {
       if (!(error instanceof ReadModelBehindError)) throw error;
       throw ProblemException.of(
@@ -63,41 +74,6 @@ export class BulletinScorecards {
 function reaches(position: string | null, asOf: Position): boolean {
   const parsed = position === null ? undefined : parsePosition(position);
   return parsed !== undefined && comparePositions(parsed, asOf) >= 0;
-}
-
-function recorded(card: Scorecard): BulletinScorecard {
-  return {
-    scheme: card.scheme,
-    version: card.rows[0]?.schemes[0]?.version ?? null,
-    period: card.period,
-    previousPeriod: card.previousPeriod,
-    scoredAt: card.asOf,
-    reflects: Object.keys(card.reflects)
-      .sort()
-      .map((readModel) => ({ readModel, position: card.reflects[readModel] })),
-    rows: card.rows.map((row) => ({
-      unit: row.unit,
-      rank: row.rank,
-      total: row.total,
-      change: row.change && {
-        period: row.change.period,
-        total: row.change.total,
-        rank: row.change.rank,
-        totalChange: row.change.totalChange,
-        rankChange: row.change.rankChange,
-      },
-      components: row.components.map((c) => ({
-        key: c.key,
-        line: c.line,
-        measure: c.measure,
-        unit: measureUnit(c.measure),
-        weight: c.weight,
-        target: c.target,
-        value: c.value,
-        points: c.points,
-      })),
-    })),
-  };
 }
 
 /** A bimonth before the scheme's first version: recorded as such, and printed without scores. */
