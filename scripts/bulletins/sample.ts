@@ -5,7 +5,8 @@
  * embedded PostgreSQL, each event recorded at the instant it occurred, up to the issue; the projector builds
  * the read models; the districts are scored from them under the shipped scheme (the lines a BulletinIssued
  * records); then both packs are generated from the log, twice, and the script stops if the two differ.
- * Everything is a function of the seed, so the files come out the same every run.
+ * Every figure and score is a function of the seed; only the log's positions (a fresh database's own
+ * numbering) differ between runs, and with the position printed, the hashes.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
