@@ -259,7 +259,13 @@ describe('supervision decider', () => {
     });
 
     it('records the hashes and log position of the pack issued with it', () => {
-      const document = { pdfSha256: 'a'.repeat(64), xlsxSha256: 'b'.repeat(64), asOf: '4194304', layout: 'bulletin-pack/2', scorecard: null };
+      const document = {
+        pdfSha256: 'a'.repeat(64),
+        xlsxSha256: 'b'.repeat(64),
+        asOf: '4194304',
+        layout: 'bulletin-pack/2',
+        scorecard: null,
+      };
       const command = bulletin(wang, '2012-03-02T00:00:00Z');
       const withDocument = { ...command, data: { ...command.data, document } } as SupervisionCommand;
       const [event] = supervisionDecider.decide(withDocument, fold([wangTerm]));
