@@ -1,8 +1,9 @@
 /**
  * The bimonthly bulletin pack over HTTP: issuing generates the PDF and Excel from the log and records
- * their hashes in BulletinIssued; the documents download with the recorded hash, say the district's
- * figures in Chinese, and are generated again byte for byte from the log as of the recorded position,
- * even after the log has grown. Refusals append nothing and keep no document.
+ * their hashes in BulletinIssued, with the districts' scorecard the pack prints (scored from the read models,
+ * which the projector keeps, as the service answers it); the documents download with the recorded hash, say
+ * the district's figures and scores in Chinese, and are generated again byte for byte from the log as of the
+ * recorded position, even after the log has grown. Refusals append nothing and keep no document.
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -10,7 +11,7 @@ import { verifyBundle } from '@libs/audit/bundle';
 import { generateBulletin, recordedPosition, sha256 } from '@libs/bulletins';
 import { pdfText } from '@libs/bulletins/pdf-text';
 import { BulletinIssued } from '@libs/domain/supervision';
-import { JsonObject } from '@libs/event-store';
+import { comparePositions, JsonObject, parsePosition } from '@libs/event-store';
 import { logLength, startTestApp, TestApp } from './support/test-app';
 
 const OFFICE = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
@@ -54,7 +55,8 @@ describe('bulletin pack', () => {
   const service = { departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health' };
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // The projector keeps the read models the scorecard is scored from (issuing waits for them to reach the head).
+    app = await startTestApp({ projector: true });
     await post(`/supervision/${D}/assignment`, OFFICE, { supervisorId: 'sup-wang', reason: 'order 12', occurredAt: at('01-01') }).expect(
       200,
     );
@@ -103,8 +105,20 @@ describe('bulletin pack', () => {
       pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       xlsxSha256: expect.any(String),
       asOf: expect.any(String),
-      layout: 'bulletin-pack/1',
+      layout: 'bulletin-pack/2',
+      scorecard: expect.objectContaining({ scheme: 'happy-family', version: 1, period: '201201B', previousPeriod: '201106B' }),
     });
+    // Scored from read models that reflected at least the position the figures were read at, as the service answers it.
+    const card = document.scorecard!;
+    for (const { position } of card.reflects)
+      expect(comparePositions(parsePosition(position!)!, parsePosition(document.asOf)!)).toBeGreaterThanOrEqual(0);
+    const answered = (await request(app.http).get('/assessment/scores?level=district&pe=201201B&scheme=happy-family').expect(200)).body;
+    expect(card.rows.map((r) => [r.unit, r.rank, r.total])).toEqual(
+      answered.rows.map((r: { unit: string; rank: number; total: number }) => [r.unit, r.rank, r.total]),
+    );
+    const mine = card.rows.find((r) => r.unit === D)!;
+    const certification = mine.components.find((c) => c.key === 'certification')!;
+    expect(certification).toMatchObject({ unit: 'proportion', value: 1 / 3, target: 0.6, weight: 20, points: 11.11 });
 
     const pdf = await binary(`/supervision/${D}/bulletins/${bulletinId}/pdf`).expect(200).expect('Content-Type', 'application/pdf');
     expect(sha256(pdf.body)).toBe(document.pdfSha256);
@@ -120,11 +134,20 @@ describe('bulletin pack', () => {
     expect(text).toMatch(/2012年1月\s*1\s*逾期/); // recorded today, years after January
     expect(text).toMatch(/本期立案\s*1/);
     expect(text).toContain('640104001 凤凰北街街道');
+    // The scorecard section, as the event recorded it.
+    expect(text).toMatch(/幸福家庭认定率\s*计生线\s*33\.3%\s*60\.0%\s*20\s*11\.11/);
+    expect(text).toContain(`本期得分 ${mine.total.toFixed(2)} 分，在全市6个县区中排名第${mine.rank}位；上期未评分。`);
 
     // The log grows; the pack made again as of the recorded position is the same, byte for byte.
     await household('640104001001', at('02-20'));
     const { document: _d, ...header } = event.data as BulletinIssued['data'];
-    const again = await generateBulletin(app.runtime.eventStore, { ...header, asOf: recordedPosition(document.asOf) });
+    const { layout, scorecard } = document;
+    const again = await generateBulletin(app.runtime.eventStore, {
+      ...header,
+      asOf: recordedPosition(document.asOf),
+      layout: layout as 'bulletin-pack/2',
+      scorecard,
+    });
     expect([again.pdfSha256, again.xlsxSha256]).toEqual([document.pdfSha256, document.xlsxSha256]);
     expect(again.pdf.equals(pdf.body)).toBe(true);
     const check = await request(app.http).get(`/supervision/${D}/bulletins/${bulletinId}/check`).expect(200);
@@ -143,7 +166,22 @@ describe('bulletin pack', () => {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({ status, code });
       expect([await logLength(app), await documentsKept()]).toEqual([events, kept]);
+      return response.body;
     };
+    const unknown = await refused(
+      `/supervision/${D}/bulletins`,
+      { period: '201202B', scheme: 'no-such-scheme', occurredAt: at('05-03') },
+      400,
+      'unknown-scheme',
+    );
+    expect(unknown.errors).toEqual([expect.objectContaining({ field: 'scheme' })]);
+    // A bulletin prints the official scores: no rescore under a chosen version.
+    await refused(
+      `/supervision/${D}/bulletins`,
+      { period: '201202B', scheme: 'happy-family@1', occurredAt: at('05-03') },
+      400,
+      'invalid-request',
+    );
     await refused('/supervision/640199/bulletins', { period: '201201B', occurredAt: at('03-05') }, 404, 'district-not-found');
     await refused(`/supervision/${D}/bulletins`, { period: '201203B', occurredAt: at('03-05') }, 400, 'bulletin-period-in-future');
     await refused(`/supervision/${D}/bulletins`, { period: '201201B', occurredAt: at('03-06') }, 409, 'bulletin-already-issued');
@@ -167,7 +205,7 @@ describe('bulletin pack', () => {
     expect(view.body).toMatchObject({
       bulletinId: body.bulletinId,
       period: '201202B',
-      document: { pdf: `${path}/pdf`, layout: 'bulletin-pack/1' },
+      document: { pdf: `${path}/pdf`, layout: 'bulletin-pack/2', scorecard: { scheme: 'happy-family', period: '201202B' } },
     });
     await request(app.http)
       .get(`${path}/xlsx`)

@@ -171,10 +171,13 @@ export function readKey(key: KeyObject | string | undefined): KeyObject | undefi
   }
 }
 
-/** The document hashes the stream's events record: each BulletinIssued (v2) records its pack's PDF and Excel. */
+/** The events that record a generated document's hashes: a district's bulletin (v2 on) and the city's. */
+const DOCUMENT_EVENTS = new Set(['BulletinIssued', 'CityBulletinIssued']);
+
+/** The document hashes the stream's events record: each bulletin event records its pack's PDF and Excel. */
 export function recordedDocumentHashes(events: readonly RecordedEvent[]): string[] {
   return events.flatMap((e) => {
-    const document = e.type === 'BulletinIssued' ? (e.data.document as { pdfSha256?: unknown; xlsxSha256?: unknown } | null) : null;
+    const document = DOCUMENT_EVENTS.has(e.type) ? (e.data.document as { pdfSha256?: unknown; xlsxSha256?: unknown } | null) : null;
     return document ? [document.pdfSha256, document.xlsxSha256].filter((h): h is string => typeof h === 'string') : [];
   });
 }

@@ -239,6 +239,20 @@ export const POLICY: readonly PolicyEntry[] = [
   { method: 'GET', path: '/cases/:/**', roles: ['supervisor', 'auditor'], scope: caseScope, why: 'history, verify, export' },
   {
     method: 'POST',
+    path: '/supervision/city/bulletins',
+    roles: ['supervisor'],
+    scope: city,
+    why: "the city office issues the city's bulletin: a supervisor whose token spans the city (a district's supervisor is refused)",
+  },
+  {
+    method: 'GET',
+    path: '/supervision/city/bulletins/**',
+    roles: ['supervisor', 'auditor'],
+    scope: none,
+    why: "the city's bulletin is circulated to every district: aggregate figures per district, unit codes, no personal data",
+  },
+  {
+    method: 'POST',
     path: '/supervision/:/bulletins',
     roles: ['supervisor'],
     scope: { kind: 'path-ou', segment: 1 },

@@ -58,6 +58,8 @@ const header: BulletinHeader = {
   supervisorId: 'sup-wang',
   issuedAt: '2012-03-05T02:00:00.000Z',
   asOf: '4194304',
+  layout: 'bulletin-pack/1',
+  scorecard: null,
 };
 
 describe('bulletin figures', () => {
@@ -90,6 +92,12 @@ describe('bulletin documents', () => {
   it('renders the same PDF and workbook bytes every time', async () => {
     expect(sha256(await renderPdf(pack))).toBe(sha256(await renderPdf(pack)));
     expect(sha256(await renderXlsx(pack))).toBe(sha256(await renderXlsx(pack)));
+  });
+
+  it('renders layout 1 to the bytes it rendered before layout 2 existed, so bulletins issued under it still check', async () => {
+    // Hashes of this pack made by the code of a1101c8, the last commit with layout 1 alone.
+    expect(sha256(await renderPdf(pack))).toBe('fd122ac4011515a102bbbb3d109cf5ae98e9581ef95a1ca86e10790c7b1b6da4');
+    expect(sha256(await renderXlsx(pack))).toBe('42a56faf5724ecca252b3eadf2ee48ee7cc368de29cd0937fb7dbea58f8ac30b');
   });
 
   it('says in the PDF, in Chinese, what the figures are, and that there is no scorecard yet', async () => {

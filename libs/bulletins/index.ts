@@ -2,6 +2,8 @@
 export * from './figures';
 export * from './pack';
 export * from './generate';
+export * from './city';
+export * from './scorecard-section';
 export { renderPdf } from './pdf';
 export { renderXlsx } from './xlsx';
 export * from './document-store';

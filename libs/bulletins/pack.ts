@@ -1,15 +1,21 @@
 /**
  * The bulletin pack's content: a header and a list of sections, each a small table with its Chinese
- * title, which the PDF and the Excel renderers lay out the same way. A section is added by appending to
- * the list, so the assessment scorecard joins as one more section when it exists (`scorecard` below);
- * until then the pack says there is none. Everything here is a function of the figures and the event.
+ * title, which the PDF and the Excel renderers lay out the same way. Everything here is a function of the
+ * figures and the event: layout `bulletin-pack/1` says there is no scorecard; `bulletin-pack/2` prints the
+ * scorecard lines the event recorded (./scorecard-section.ts).
  */
 import { localDateOf } from '../calendar';
+import type { BulletinScorecard } from '../domain/supervision/events';
 import { referenceNames } from '../reference-data/names';
 import { BulletinFigures, VisitStatus } from './figures';
+import { districtScorecardSection } from './scorecard-section';
 
-/** The layout's name, recorded in BulletinIssued: a changed layout is a new name, so old packs still regenerate. */
-export const BULLETIN_LAYOUT = 'bulletin-pack/1';
+/** The layouts still generated: a changed layout is a new name, so bulletins issued under an old one regenerate. */
+export const BULLETIN_LAYOUTS = ['bulletin-pack/1', 'bulletin-pack/2', 'city-bulletin-pack/1'] as const;
+export type BulletinLayout = (typeof BULLETIN_LAYOUTS)[number];
+/** The layout a district's bulletin is issued under now. */
+export const BULLETIN_LAYOUT = 'bulletin-pack/2' as const;
+export type DistrictLayout = 'bulletin-pack/1' | 'bulletin-pack/2';
 
 export type Cell = string | number;
 
@@ -35,13 +41,17 @@ export interface BulletinHeader {
   issuedAt: string;
   /** The log position the figures were read at (text form). */
   asOf: string;
+  layout: DistrictLayout;
+  /** The scorecard the event recorded (null in layout 1, which prints none). */
+  scorecard: BulletinScorecard | null;
 }
 
 export interface BulletinPack {
-  layout: typeof BULLETIN_LAYOUT;
+  layout: BulletinLayout;
   title: string;
   subtitle: string;
-  header: BulletinHeader;
+  /** The documents' properties: id, author, and the only date they carry. */
+  meta: { bulletinId: string; author: string; issuedAt: string };
   /** Label and value pairs printed under the title. */
   facts: [string, string][];
   sections: BulletinSection[];
@@ -53,23 +63,20 @@ export interface BulletinPack {
  */
 export const BULLETIN_TARGETS = { certificationRate: 0.6, satisfactionRate: 0.9 } as const;
 
-/** A scorecard section from the assessment (issue 16's scorecard), or undefined when none is available. */
-export type ScorecardSource = (figures: BulletinFigures, header: BulletinHeader) => BulletinSection | undefined;
-
-const KIND = { progress: '进展通报', criticism: '通报批评' } as const;
-const VISIT = { 'on-time': '按时', late: '逾期', missing: '缺失', pending: '未到期' } satisfies Record<VisitStatus, string>;
+export const KIND = { progress: '进展通报', criticism: '通报批评' } as const;
+export const VISIT = { 'on-time': '按时', late: '逾期', missing: '缺失', pending: '未到期' } satisfies Record<VisitStatus, string>;
 
 export const unitName = (code: string): string => referenceNames.orgUnit(code)?.name['zh-CN'] ?? code;
 
-export function buildPack(figures: BulletinFigures, header: BulletinHeader, scorecard?: ScorecardSource): BulletinPack {
+export function buildPack(figures: BulletinFigures, header: BulletinHeader): BulletinPack {
   const district = unitName(header.districtCode);
   const year = header.period.slice(0, 4);
   const [first, last] = figures.months.map((m) => Number(m.slice(4)));
   return {
-    layout: BULLETIN_LAYOUT,
+    layout: header.layout,
     title: `${unitName('640100')}“幸福家庭”创建活动督查通报`,
     subtitle: `${district} · ${year}年第${Number(header.period.slice(4, 6))}期（${first}—${last}月）`,
-    header,
+    meta: { bulletinId: header.bulletinId, author: header.supervisorId, issuedAt: header.issuedAt },
     facts: [
       ['通报编号', header.bulletinId],
       ['通报类型', KIND[header.kind]],
@@ -81,16 +88,16 @@ export function buildPack(figures: BulletinFigures, header: BulletinHeader, scor
     sections: [
       indicatorSection(figures),
       complianceSection(figures),
-      scorecard?.(figures, header) ?? noScorecard(),
+      header.layout === 'bulletin-pack/1' ? noScorecard() : districtScorecardSection(header.scorecard, header.districtCode, header.asOf),
       criticisedSection(header),
       caseSection(figures),
     ],
   };
 }
 
-const percent = (numerator: number, denominator: number) =>
+export const percent = (numerator: number, denominator: number) =>
   denominator === 0 ? '无数据' : `${((numerator / denominator) * 100).toFixed(1)}%`;
-const judged = (numerator: number, denominator: number, target: number) =>
+export const judged = (numerator: number, denominator: number, target: number) =>
   denominator === 0 ? '无数据' : numerator / denominator >= target ? '达标' : '未达标';
 
 function indicatorSection({ households: h, services: s }: BulletinFigures): BulletinSection {
@@ -124,7 +131,7 @@ function noScorecard(): BulletinSection {
   return { key: 'scorecard', title: '三、考核评分', columns: [], rows: [], note: '本期无考核评分：考核方案尚未发布。' };
 }
 
-function criticisedSection(header: BulletinHeader): BulletinSection {
+export function criticisedSection(header: Pick<BulletinHeader, 'kind' | 'units'>): BulletinSection {
   const criticised = header.kind === 'criticism' ? [...header.units] : [];
   return {
     key: 'criticised',
@@ -151,7 +158,7 @@ function caseSection({ cases }: BulletinFigures): BulletinSection {
 }
 
 /** `2012年3月2日（2012-03-02T00:00:00.000Z）`: the programme calendar's day, and the instant as recorded. */
-function issuedOn(iso: string): string {
+export function issuedOn(iso: string): string {
   const { year, month, day } = localDateOf(iso);
   return `${year}年${month}月${day}日（${iso}）`;
 }

@@ -12,15 +12,15 @@ const FONT = 'NotoSansSC';
 type Doc = PDFKit.PDFDocument;
 
 export function renderPdf(pack: BulletinPack): Promise<Buffer> {
-  const issued = new Date(pack.header.issuedAt);
+  const issued = new Date(pack.meta.issuedAt);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     compress: true,
     info: {
       Title: `${pack.title} ${pack.subtitle}`,
-      Subject: pack.header.bulletinId,
-      Author: pack.header.supervisorId,
+      Subject: pack.meta.bulletinId,
+      Author: pack.meta.author,
       Creator: `family-ledger ${pack.layout}`,
       Producer: `family-ledger ${pack.layout}`,
       CreationDate: issued,

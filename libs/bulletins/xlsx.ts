@@ -8,16 +8,16 @@ import JSZip from 'jszip';
 import { BulletinPack } from './pack';
 
 export async function renderXlsx(pack: BulletinPack): Promise<Buffer> {
-  const issued = new Date(pack.header.issuedAt);
+  const issued = new Date(pack.meta.issuedAt);
   const workbook = new ExcelJS.Workbook();
   Object.assign(workbook, {
-    creator: pack.header.supervisorId,
-    lastModifiedBy: pack.header.supervisorId,
+    creator: pack.meta.author,
+    lastModifiedBy: pack.meta.author,
     created: issued,
     modified: issued,
   });
   workbook.title = `${pack.title} ${pack.subtitle}`;
-  workbook.subject = pack.header.bulletinId;
+  workbook.subject = pack.meta.bulletinId;
 
   const facts = workbook.addWorksheet('概况');
   facts.columns = [{ width: 20 }, { width: 70 }];

@@ -11,6 +11,7 @@ import { SUPPORT_EVENT_CATALOGUE } from './support/catalogue';
 import { CASE_EVENT_TYPES, CaseEvent } from './accountability-case/events';
 import { RESPONSIBILITY_EVENT_TYPES, ResponsibilityEvent } from './responsibility/events';
 import { SUPERVISION_EVENT_TYPES, SupervisionEvent } from './supervision/events';
+import { CITY_BULLETIN_EVENT_TYPES, CityBulletinEvent } from './supervision/city-bulletin';
 import { ACTIVITY_EVENT_TYPES, ActivityEvent } from './activity/events';
 import { PILOT_VILLAGE_EVENT_TYPES, PilotVillageEvent } from './pilot-village/events';
 import { SCREENING_EVENT_TYPES, SCREENING_PERSONAL_FIELDS, ScreeningEvent } from './screening/events';
@@ -28,11 +29,15 @@ function catalogueOf<Type extends string>(
   return Object.fromEntries(types.map((type) => [type, { personalFields: personal[type] ?? [] }])) as Catalogue<Type>;
 }
 
-const SUPERVISION_EVENT_CATALOGUE = catalogueOf<SupervisionEvent['type']>(SUPERVISION_EVENT_TYPES, {
-  // Why a term ended (illness, a transfer) is about the supervisor; findings may name residents.
-  SupervisorAssignmentEnded: ['reason'],
-  SupervisionVisitRecorded: ['findings'],
-});
+// The city's bulletins share the category: its stream, supervision-640100, is the city's supervision.
+const SUPERVISION_EVENT_CATALOGUE = catalogueOf<SupervisionEvent['type'] | CityBulletinEvent['type']>(
+  [...SUPERVISION_EVENT_TYPES, ...CITY_BULLETIN_EVENT_TYPES],
+  {
+    // Why a term ended (illness, a transfer) is about the supervisor; findings may name residents.
+    SupervisorAssignmentEnded: ['reason'],
+    SupervisionVisitRecorded: ['findings'],
+  },
+);
 const RESPONSIBILITY_EVENT_CATALOGUE = catalogueOf<ResponsibilityEvent['type']>(RESPONSIBILITY_EVENT_TYPES);
 // Who decided appears by id; the reason is about a village, not a person.
 const PILOT_VILLAGE_EVENT_CATALOGUE = catalogueOf<PilotVillageEvent['type']>(PILOT_VILLAGE_EVENT_TYPES);

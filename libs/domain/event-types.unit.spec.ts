@@ -16,7 +16,7 @@ const FROZEN = {
     'CertificationRevoked',
   ],
   loan: ['LoanGranted', 'LoanRepaymentRecorded', 'LoanRepaid', 'LoanDefaulted'],
-  supervision: ['SupervisorAssigned', 'SupervisorAssignmentEnded', 'SupervisionVisitRecorded', 'BulletinIssued'],
+  supervision: ['SupervisorAssigned', 'SupervisorAssignmentEnded', 'SupervisionVisitRecorded', 'BulletinIssued', 'CityBulletinIssued'],
   responsibility: ['ResponsibilityAssigned'],
   pilotvillage: ['PilotVillageDesignated', 'PilotVillageDesignationWithdrawn'],
   case: [
@@ -83,6 +83,7 @@ describe('personal fields', () => {
       SupervisorAssignmentEnded: ['reason'],
       SupervisionVisitRecorded: ['findings'],
       BulletinIssued: [],
+      CityBulletinIssued: [],
       ResponsibilityAssigned: [],
       PilotVillageDesignated: [],
       PilotVillageDesignationWithdrawn: [],

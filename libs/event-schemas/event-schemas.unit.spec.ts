@@ -61,7 +61,7 @@ describe('published event schemas', () => {
     expect(schemaViolation('HouseholdEnrolled', v1)).toBeDefined();
     expect(schemaViolation('HouseholdEnrolled', upcastHouseholdEnrolled(v1 as never, '2012-12-31T20:00:00.000Z'))).toBeUndefined();
     const older = listEventSchemas().filter((s) => !s.current);
-    expect(older.map((s) => `${s.type} v${s.version}`)).toEqual(['BulletinIssued v1', 'HouseholdEnrolled v1']);
+    expect(older.map((s) => `${s.type} v${s.version}`)).toEqual(['BulletinIssued v1', 'BulletinIssued v2', 'HouseholdEnrolled v1']);
   });
 
   it('upcast a BulletinIssued v1 (no document) to one that fits the current schema', () => {
@@ -78,5 +78,22 @@ describe('published event schemas', () => {
     expect(schemaViolation('BulletinIssued', v1, 1)).toBeUndefined();
     expect(schemaViolation('BulletinIssued', v1)).toMatch(/must have required property 'document'/);
     expect(schemaViolation('BulletinIssued', upcastBulletinIssued(v1 as never))).toBeUndefined();
+  });
+
+  it('upcast a BulletinIssued v2 (a document without scorecard) to one that fits the current schema', () => {
+    const v2 = {
+      districtCode: '640104',
+      bulletinId: 'b-1',
+      supervisorId: 'sup-wang',
+      period: '201201B',
+      kind: 'progress',
+      units: [],
+      summary: 'on schedule',
+      issuedAt: '2012-03-02T00:00:00.000Z',
+      document: { pdfSha256: 'a'.repeat(64), xlsxSha256: 'b'.repeat(64), asOf: '7', layout: 'bulletin-pack/1' },
+    };
+    expect(schemaViolation('BulletinIssued', v2, 2)).toBeUndefined();
+    expect(schemaViolation('BulletinIssued', v2)).toMatch(/must have required property 'scorecard'/);
+    expect(schemaViolation('BulletinIssued', upcastBulletinIssued(v2 as never))).toBeUndefined();
   });
 });

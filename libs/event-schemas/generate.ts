@@ -13,6 +13,7 @@ const SOURCES: { file: string; union: string }[] = [
   { file: 'libs/domain/household/events.ts', union: 'HouseholdEvent' },
   { file: 'libs/domain/loan/events.ts', union: 'LoanEvent' },
   { file: 'libs/domain/supervision/events.ts', union: 'SupervisionEvent' },
+  { file: 'libs/domain/supervision/city-bulletin.ts', union: 'CityBulletinEvent' },
   { file: 'libs/domain/responsibility/events.ts', union: 'ResponsibilityEvent' },
   { file: 'libs/domain/accountability-case/events.ts', union: 'CaseEvent' },
   { file: 'libs/domain/activity/events.ts', union: 'ActivityEvent' },
@@ -23,9 +24,10 @@ const SOURCES: { file: string; union: string }[] = [
 const OLDER_SHAPES = [
   { file: 'libs/domain/upcasting/household-enrolled.ts', type: 'HouseholdEnrolledV1', eventType: 'HouseholdEnrolled', version: 1 },
   { file: 'libs/domain/upcasting/bulletin-issued.ts', type: 'BulletinIssuedV1', eventType: 'BulletinIssued', version: 1 },
+  { file: 'libs/domain/upcasting/bulletin-issued.ts', type: 'BulletinIssuedV2', eventType: 'BulletinIssued', version: 2 },
 ];
 /** The current version of types that have older ones; every other type is at version 1. */
-export const CURRENT_VERSIONS: Record<string, number> = { HouseholdEnrolled: 2, BulletinIssued: 2 };
+export const CURRENT_VERSIONS: Record<string, number> = { HouseholdEnrolled: 2, BulletinIssued: 3 };
 
 export interface EventSchema {
   type: string;

@@ -170,3 +170,9 @@ function unitOfFact(level: AssessedLevel, type: string, districtCode: string | n
   if (level === 'department') return subjectUnit && referenceData.department(subjectUnit) ? subjectUnit : null;
   return type === 'ResponsibilityAssigned' ? ofOrgUnit(subjectUnit) : districtCode;
 }
+
+/** How a measure's value reads: a proportion (0..1) or a count. A bulletin prints proportions as percentages. */
+export function measureUnit(m: Measure): 'proportion' | 'count' {
+  if (m === 'supervision-compliance') return 'proportion';
+  return m.startsWith('indicator:') && indicatorOf(m).unit === 'proportion' ? 'proportion' : 'count';
+}

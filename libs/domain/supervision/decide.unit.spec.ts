@@ -1,6 +1,15 @@
 import { given } from '../../testing/decider-spec';
 import { CommandMetadata } from '../shared';
-import { SupervisionCommand, SupervisionEvent, supervisionDecider, supervisionStream, SUPERVISION_EVENT_TYPES } from './index';
+import {
+  cityBulletinDecider,
+  CityBulletinCommand,
+  cityBulletinStream,
+  SupervisionCommand,
+  SupervisionEvent,
+  supervisionDecider,
+  supervisionStream,
+  SUPERVISION_EVENT_TYPES,
+} from './index';
 import { bimonthOf, monthOfInstant, parsePeriod } from './periods';
 
 const district = '640104';
@@ -250,7 +259,13 @@ describe('supervision decider', () => {
     });
 
     it('records the hashes and log position of the pack issued with it', () => {
-      const document = { pdfSha256: 'a'.repeat(64), xlsxSha256: 'b'.repeat(64), asOf: '4194304', layout: 'bulletin-pack/1' };
+      const document = {
+        pdfSha256: 'a'.repeat(64),
+        xlsxSha256: 'b'.repeat(64),
+        asOf: '4194304',
+        layout: 'bulletin-pack/2',
+        scorecard: null,
+      };
       const command = bulletin(wang, '2012-03-02T00:00:00Z');
       const withDocument = { ...command, data: { ...command.data, document } } as SupervisionCommand;
       const [event] = supervisionDecider.decide(withDocument, fold([wangTerm]));
@@ -285,3 +300,64 @@ describe('periods', () => {
 function fold(events: SupervisionEvent[]) {
   return events.reduce(supervisionDecider.evolve, supervisionDecider.initialState);
 }
+
+describe('city bulletin decider', () => {
+  const document = {
+    pdfSha256: 'a'.repeat(64),
+    xlsxSha256: 'b'.repeat(64),
+    asOf: '4194304',
+    layout: 'city-bulletin-pack/1',
+    scorecard: null,
+  };
+  const issue = (
+    at: string,
+    over: Partial<{ period: string; kind: 'progress' | 'criticism'; units: string[]; bulletinId: string }> = {},
+  ): CityBulletinCommand => ({
+    type: 'IssueCityBulletin',
+    data: { bulletinId: 'c-1', period: '201201B', kind: 'criticism', units: ['640104'], summary: 'slow', document, ...over },
+    metadata: office(at),
+  });
+  const issued = cityBulletinDecider.decide(issue('2012-03-02T00:00:00Z'), cityBulletinDecider.initialState);
+
+  it("issues the city's bulletin into the city's supervision stream, the issuer as the actor", () => {
+    expect(cityBulletinStream()).toBe('supervision-640100');
+    given(cityBulletinDecider)
+      .when(issue('2012-03-02T00:00:00Z'))
+      .then([
+        {
+          type: 'CityBulletinIssued',
+          data: {
+            bulletinId: 'c-1',
+            issuedBy: 'city-office',
+            period: '201201B',
+            kind: 'criticism',
+            units: ['640104'],
+            summary: 'slow',
+            issuedAt: '2012-03-02T00:00:00Z',
+            document,
+          },
+        },
+      ]);
+  });
+
+  it('refuses a bimonth not yet begun, a period that is not a bimonth and a criticism naming no unit', () => {
+    given(cityBulletinDecider)
+      .when(issue('2012-03-02T00:00:00Z', { period: '201203B' }))
+      .thenThrows('bulletin-period-in-future');
+    given(cityBulletinDecider)
+      .when(issue('2012-03-02T00:00:00Z', { period: '2012Q1' }))
+      .thenThrows('bulletin-period-not-bimonthly');
+    given(cityBulletinDecider)
+      .when(issue('2012-03-02T00:00:00Z', { units: [] }))
+      .thenThrows('criticism-bulletin-names-no-unit');
+  });
+
+  it('refuses a second bulletin for a bimonth, whatever its id, and the same id twice', () => {
+    given(cityBulletinDecider, issued)
+      .when(issue('2012-03-05T00:00:00Z', { bulletinId: 'c-2' }))
+      .thenThrows('bulletin-already-issued');
+    given(cityBulletinDecider, issued)
+      .when(issue('2012-05-05T00:00:00Z', { period: '201202B' }))
+      .thenThrows('bulletin-already-issued');
+  });
+});

@@ -10,6 +10,7 @@ export * from './events';
 export * from './periods';
 export * from './state';
 export * from './one-district';
+export * from './city-bulletin';
 
 export const supervisionStream = (districtCode: string) => `supervision-${districtCode}`;
 

@@ -5,13 +5,13 @@
  * Verify an event's hash chain on the stored form, before upcasting: the hash covers what was written.
  */
 import { StoredEventType } from '../event-types';
-import { BulletinIssuedV1, upcastBulletinIssued } from './bulletin-issued';
+import { BulletinIssuedV1, BulletinIssuedV2, upcastBulletinIssued } from './bulletin-issued';
 import { HouseholdEnrolledV1, upcastHouseholdEnrolled } from './household-enrolled';
 
 export { enrolmentYearOf, PILOT_BATCH, upcastHouseholdEnrolled } from './household-enrolled';
 export type { HouseholdEnrolledV1 } from './household-enrolled';
 export { upcastBulletinIssued } from './bulletin-issued';
-export type { BulletinIssuedV1 } from './bulletin-issued';
+export type { BulletinIssuedV1, BulletinIssuedV2 } from './bulletin-issued';
 
 /** What an upcaster may read besides the data: the metadata every stored event carries. */
 export interface UpcastContext {
@@ -25,7 +25,7 @@ type Upcaster = (data: Data, context: UpcastContext) => Data;
 /** One entry per event type that has had more than one shape; chain versions inside the entry. */
 const UPCASTERS: Partial<Record<StoredEventType, Upcaster>> = {
   HouseholdEnrolled: (data, { occurredAt }) => upcastHouseholdEnrolled(data as unknown as HouseholdEnrolledV1, occurredAt),
-  BulletinIssued: (data) => upcastBulletinIssued(data as unknown as BulletinIssuedV1),
+  BulletinIssued: (data) => upcastBulletinIssued(data as unknown as BulletinIssuedV1 | BulletinIssuedV2),
 };
 
 /** The data of a `type` event in its current shape; data already current (or of any other type) is returned as is. */

@@ -85,7 +85,7 @@ describe('HouseholdEnrolled v1 -> v2', () => {
   });
 });
 
-describe('BulletinIssued v1 -> v2', () => {
+describe('BulletinIssued v1 -> v2 -> v3', () => {
   // A BulletinIssued as stored before bulletins carried their documents.
   const v1 = JSON.parse(`{
     "districtCode": "640104", "bulletinId": "b-1", "supervisorId": "sup-wang", "period": "201201B",
@@ -96,8 +96,22 @@ describe('BulletinIssued v1 -> v2', () => {
     expect(upcast('BulletinIssued', v1, { occurredAt: '2012-03-02T00:00:00.000Z' })).toEqual({ ...v1, document: null });
   });
 
-  it('leaves a v2 event as it is', () => {
-    const v2 = { ...v1, document: { pdfSha256: 'a'.repeat(64), xlsxSha256: 'b'.repeat(64), asOf: '7', layout: 'bulletin-pack/1' } };
-    expect(upcast('BulletinIssued', v2, { occurredAt: '2012-03-02T00:00:00.000Z' })).toBe(v2);
+  const document = { pdfSha256: 'a'.repeat(64), xlsxSha256: 'b'.repeat(64), asOf: '7', layout: 'bulletin-pack/1' };
+
+  it('reads a v2 event (layout 1, which printed no scores) as one that recorded no scorecard', () => {
+    const v2 = { ...v1, document };
+    expect(upcast('BulletinIssued', v2, { occurredAt: '2012-03-02T00:00:00.000Z' })).toEqual({
+      ...v1,
+      document: { ...document, scorecard: null },
+    });
+    expect(upcast('BulletinIssued', { ...v1, document: null }, { occurredAt: '2012-03-02T00:00:00.000Z' })).toEqual({
+      ...v1,
+      document: null,
+    });
+  });
+
+  it('leaves a v3 event as it is', () => {
+    const v3 = { ...v1, document: { ...document, layout: 'bulletin-pack/2', scorecard: null } };
+    expect(upcast('BulletinIssued', v3, { occurredAt: '2012-03-02T00:00:00.000Z' })).toBe(v3);
   });
 });

@@ -1,42 +1,65 @@
 /**
  * Issuing a bulletin with its pack, and reading the pack back. Issuing: refuse early what the decider would
- * refuse (no document is made for nothing), read the log up to its head, generate, then send IssueBulletin
- * carrying the hashes and that position; the documents are kept once the event is in the log. Reading: the
- * kept document, checked against the hash the event recorded; one missing is generated again from the log.
+ * refuse (no document is made for nothing), read the log's head, score the districts as of it (recorded in
+ * the event: ./bulletin-scorecard.ts), generate, then append the event carrying the hashes, that position
+ * and the scorecard; the documents are kept once the event is in the log. Reading: the kept document, checked
+ * against the hash the event recorded; one missing is generated again from the log. A district's bulletin
+ * goes to the district's supervision stream, the city's to the city's (`supervision-640100`).
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import {
+  BULLETIN_LAYOUT,
   BulletinHeader,
+  CITY_BULLETIN_LAYOUT,
+  CityBulletinHeader,
   DocumentFormat,
   generateBulletin,
-  GeneratedBulletin,
+  generateCityBulletin,
   keepDocuments,
   loadDocument,
   MEDIA_TYPES,
+  recordedPosition,
 } from '@libs/bulletins';
-import { BULLETIN_LAYOUT, recordedPosition } from '@libs/bulletins/generate';
-import { loadStream } from '@libs/command-handling/handle-command';
+import { handleCommand, loadStream } from '@libs/command-handling/handle-command';
 import { CommandMetadata } from '@libs/domain/shared';
-import { BulletinIssued, IssueBulletin, supervisionDecider, supervisionStream } from '@libs/domain/supervision';
+import {
+  BulletinDocument,
+  BulletinIssued,
+  cityBulletinDecider,
+  CityBulletinIssued,
+  cityBulletinStream,
+  IssueBulletin,
+  IssueCityBulletin,
+  supervisionDecider,
+  supervisionStream,
+} from '@libs/domain/supervision';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ActOnSupervision, SupervisionOutcome } from '../accountability/accountability.commands';
 import { asForbidden } from '../accountability/acting-role';
 import { ProblemException } from '../http/problem';
+import { BulletinScorecards } from './bulletin-scorecard';
 
 export type BulletinRequest = Omit<IssueBulletin['data'], 'document'>;
-type Issued = BulletinIssued['data'];
+export type CityBulletinRequest = Omit<IssueCityBulletin['data'], 'document'>;
+/** What either event says of its bulletin: the district's or the city's. */
+export type Issued = BulletinIssued['data'] | CityBulletinIssued['data'];
+type Pack = { pdf: Buffer; xlsx: Buffer; pdfSha256: string; xlsxSha256: string; asOf: string };
+
+/** Checked against the stream before any document is made; the real document replaces it. */
+const NO_DOCUMENT: BulletinDocument = { pdfSha256: '', xlsxSha256: '', asOf: '', layout: '', scorecard: null };
 
 @Injectable()
 export class BulletinPacks {
   constructor(
     private readonly commands: CommandBus,
+    private readonly scorecards: BulletinScorecards,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
-  async issue(data: BulletinRequest, metadata: CommandMetadata, ifMatch?: bigint): Promise<SupervisionOutcome> {
+  async issue(data: BulletinRequest, scheme: string, metadata: CommandMetadata, ifMatch?: bigint): Promise<SupervisionOutcome> {
     const command: IssueBulletin = { type: 'IssueBulletin', data, metadata };
     const { state } = await loadStream(this.store, supervisionStream(data.districtCode), supervisionDecider);
     try {
@@ -45,18 +68,43 @@ export class BulletinPacks {
       asForbidden(error);
     }
     const asOf = await this.store.headPosition();
-    const pack = await generateBulletin(this.store, { ...headerOf(data, metadata), asOf });
-    const document = { pdfSha256: pack.pdfSha256, xlsxSha256: pack.xlsxSha256, asOf: pack.pack.header.asOf, layout: BULLETIN_LAYOUT };
+    const scorecard = await this.scorecards.at(data.period, scheme, asOf);
+    const pack = await generateBulletin(this.store, { ...headerOf(data, metadata), asOf, layout: BULLETIN_LAYOUT, scorecard });
+    const document = documentOf(pack, BULLETIN_LAYOUT, scorecard);
     const outcome = await this.commands.execute(new ActOnSupervision({ ...command, data: { ...data, document } }, ifMatch));
     await this.keep(pack);
     return outcome;
   }
 
-  /** The bulletin as its event recorded it; 404 when the district has no such bulletin. */
-  async issued(districtCode: string, bulletinId: string): Promise<Issued> {
-    const { events } = await loadStream(this.store, supervisionStream(districtCode), supervisionDecider);
-    const event = events.find((e) => e.type === 'BulletinIssued' && e.data.bulletinId === bulletinId);
-    if (!event) throw ProblemException.of(404, 'bulletin-not-found', `district ${districtCode} has no bulletin ${bulletinId}`);
+  async issueCity(data: CityBulletinRequest, scheme: string, metadata: CommandMetadata, ifMatch?: bigint) {
+    const stream = cityBulletinStream();
+    const { state } = await loadStream(this.store, stream, cityBulletinDecider);
+    cityBulletinDecider.decide({ type: 'IssueCityBulletin', data: { ...data, document: NO_DOCUMENT }, metadata }, state);
+    const asOf = await this.store.headPosition();
+    const scorecard = await this.scorecards.at(data.period, scheme, asOf);
+    const header: Omit<CityBulletinHeader, 'asOf'> = {
+      ...data,
+      issuedBy: metadata.actor,
+      issuedAt: metadata.occurredAt,
+      layout: CITY_BULLETIN_LAYOUT,
+      scorecard,
+    };
+    const pack = await generateCityBulletin(this.store, { ...header, asOf });
+    const document = documentOf(pack, CITY_BULLETIN_LAYOUT, scorecard);
+    const command: IssueCityBulletin = { type: 'IssueCityBulletin', data: { ...data, document }, metadata };
+    const outcome = await handleCommand(this.store, stream, cityBulletinDecider, command, { ifMatch });
+    await this.keep(pack);
+    return outcome;
+  }
+
+  /** The bulletin as its event recorded it; 404 when the district (or the city: `city`) has no such bulletin. */
+  async issued(districtCode: string | 'city', bulletinId: string): Promise<Issued> {
+    const stream = districtCode === 'city' ? cityBulletinStream() : supervisionStream(districtCode);
+    const { events } = await loadStream(this.store, stream, { evolve: (s: null) => s, initialState: null });
+    const type = districtCode === 'city' ? 'CityBulletinIssued' : 'BulletinIssued';
+    const event = events.find((e) => e.type === type && e.data.bulletinId === bulletinId);
+    const where = districtCode === 'city' ? 'the city' : `district ${districtCode}`;
+    if (!event) throw ProblemException.of(404, 'bulletin-not-found', `${where} has no bulletin ${bulletinId}`);
     return event.data as Issued;
   }
 
@@ -67,30 +115,38 @@ export class BulletinPacks {
     if (kept) return kept.bytes;
     const again = await this.regenerate(issued);
     await this.keep(again);
-    const bytes = again[format];
     if ((format === 'pdf' ? again.pdfSha256 : again.xlsxSha256) !== expected)
       throw ProblemException.of(500, 'bulletin-not-reproduced', `bulletin ${issued.bulletinId} did not regenerate to its recorded hash`);
-    return bytes;
+    return again[format];
   }
 
-  /** Generates the pack again from the log up to the position the event recorded. */
-  regenerate(issued: Issued): Promise<GeneratedBulletin> {
+  /** Generates the pack again from the log up to the position the event recorded, with the scorecard it recorded. */
+  regenerate(issued: Issued): Promise<Pack> {
     const document = issued.document!;
-    if (document.layout !== BULLETIN_LAYOUT)
-      throw ProblemException.of(409, 'bulletin-layout-retired', `layout ${document.layout} is no longer generated`);
-    const header = {
-      ...headerOf(issued, { actor: issued.supervisorId, occurredAt: issued.issuedAt }),
-      asOf: recordedPosition(document.asOf),
-    };
-    return generateBulletin(this.store, header);
+    const asOf = recordedPosition(document.asOf);
+    const { layout, scorecard } = document;
+    if ('districtCode' in issued && (layout === 'bulletin-pack/1' || layout === 'bulletin-pack/2')) {
+      const header = headerOf(issued, { actor: issued.supervisorId, occurredAt: issued.issuedAt });
+      return generateBulletin(this.store, { ...header, asOf, layout, scorecard });
+    }
+    if ('issuedBy' in issued && layout === CITY_BULLETIN_LAYOUT) {
+      const { bulletinId, period, kind, units, summary, issuedBy, issuedAt } = issued;
+      const header: Omit<CityBulletinHeader, 'asOf'> = { bulletinId, period, kind, units, summary, issuedBy, issuedAt, layout, scorecard };
+      return generateCityBulletin(this.store, { ...header, asOf });
+    }
+    throw ProblemException.of(409, 'bulletin-layout-retired', `layout ${layout} is no longer generated`);
   }
 
-  private keep(pack: GeneratedBulletin): Promise<void> {
+  private keep(pack: Pack): Promise<void> {
     return keepDocuments(this.dataSource.manager, [
       { sha256: pack.pdfSha256, mediaType: MEDIA_TYPES.pdf, bytes: pack.pdf },
       { sha256: pack.xlsxSha256, mediaType: MEDIA_TYPES.xlsx, bytes: pack.xlsx },
     ]);
   }
+}
+
+function documentOf(pack: Pack, layout: string, scorecard: BulletinDocument['scorecard']): BulletinDocument {
+  return { pdfSha256: pack.pdfSha256, xlsxSha256: pack.xlsxSha256, asOf: pack.asOf, layout, scorecard };
 }
 
 /** The hash the event recorded for a format; 404 for a bulletin issued without documents. */
@@ -100,7 +156,10 @@ export function recordedHash(issued: Issued, format: DocumentFormat): string {
   return format === 'pdf' ? issued.document.pdfSha256 : issued.document.xlsxSha256;
 }
 
-function headerOf(data: BulletinRequest, metadata: Pick<CommandMetadata, 'actor' | 'occurredAt'>): Omit<BulletinHeader, 'asOf'> {
+function headerOf(
+  data: BulletinRequest,
+  metadata: Pick<CommandMetadata, 'actor' | 'occurredAt'>,
+): Omit<BulletinHeader, 'asOf' | 'layout' | 'scorecard'> {
   const { bulletinId, districtCode, period, kind, units, summary } = data;
   return { bulletinId, districtCode, period, kind, units, summary, supervisorId: metadata.actor, issuedAt: metadata.occurredAt };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BulletinPacks } from './bulletin-packs';
 import { BulletinsController } from './bulletins.controller';
+import { BulletinScorecards } from './bulletin-scorecard';
 
-@Module({ controllers: [BulletinsController], providers: [BulletinPacks] })
+@Module({ controllers: [BulletinsController], providers: [BulletinPacks, BulletinScorecards] })
 export class BulletinsModule {}

@@ -1231,6 +1231,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/supervision/city/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The city office issues the city's bimonthly bulletin: the six districts side by side, ranked by the scorecard.
+         * @description Roles: supervisor, admin (the city office issues the city's bulletin: a supervisor whose token spans the city (a district's supervisor is refused)). City-wide tokens only (403 `out-of-scope` otherwise).
+         */
+        post: operations["BulletinsController_issueCity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/city/bulletins/{bulletinId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A city bulletin as its event recorded it, with its documents' hashes, its scorecard and where to download them.
+         * @description Roles: supervisor, auditor, admin (the city's bulletin is circulated to every district: aggregate figures per district, unit codes, no personal data). Any org unit.
+         */
+        get: operations["BulletinsController_readCity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/city/bulletins/{bulletinId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Generates the city bulletin again from the log as of its recorded position and compares every hash.
+         * @description Roles: supervisor, auditor, admin (the city's bulletin is circulated to every district: aggregate figures per district, unit codes, no personal data). Any org unit.
+         */
+        get: operations["BulletinsController_checkCity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/city/bulletins/{bulletinId}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The city bulletin's PDF or Excel document; `Repr-Digest` carries the SHA-256 CityBulletinIssued recorded.
+         * @description Roles: supervisor, auditor, admin (the city's bulletin is circulated to every district: aggregate figures per district, unit codes, no personal data). Any org unit.
+         */
+        get: operations["BulletinsController_downloadCity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/supervision/{district}/bulletins": {
         parameters: {
             query?: never;
@@ -1259,7 +1339,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A bulletin as its event recorded it, with its documents' hashes and where to download them.
+         * A bulletin as its event recorded it, with its documents' hashes, its scorecard and where to download them.
          * @description Roles: supervisor, auditor, admin (a district's bulletins and their documents (aggregate figures, unit codes, no personal data)). The district in the path must lie within the token's org unit (404 otherwise).
          */
         get: operations["BulletinsController_read"];
@@ -3081,7 +3161,7 @@ export interface components {
             /** @description The responsibility as folded: task, official, unit, indicator and target, due period. */
             state: Record<string, never>;
         };
-        IssueBulletinDto: {
+        IssueBulletinPackDto: {
             /**
              * Format: date-time
              * @description When it happened in the field; defaults to now
@@ -3095,32 +3175,85 @@ export interface components {
             period: string;
             /** @enum {string} */
             kind: "progress" | "criticism";
+            /**
+             * @description The assessment scheme the scorecard section is scored under (the version in effect for the bimonth); the campaign's by default
+             * @example happy-family
+             */
+            scheme?: string;
             units: string[];
             summary: string;
         };
+        CityBulletinAnswer: {
+            bulletinId: string;
+            /** @description Revision of the stream after the command; also sent as the ETag, to send back as If-Match. */
+            revision: number;
+            /** @description Global log position of the last event appended, as text (positions exceed 2^53); read models reflect it once their `reflects.position` reaches it. */
+            position?: string;
+        };
+        ReflectedPosition: {
+            readModel: string;
+            position: string | null;
+        };
+        ScoreChangeView: {
+            period: string;
+            total: number;
+            rank: number;
+            totalChange: number;
+            rankChange: number;
+        };
+        ScoreComponentView: {
+            /** @enum {string} */
+            unit: "proportion" | "count";
+            key: string;
+            line: string;
+            measure: string;
+            weight: number;
+            target: number;
+            /** @description Null when there was nothing to measure. */
+            value: number | null;
+            points: number;
+        };
+        ScoreRowView: {
+            unit: string;
+            rank: number;
+            total: number;
+            change: components["schemas"]["ScoreChangeView"] | null;
+            components: components["schemas"]["ScoreComponentView"][];
+        };
+        BulletinScorecardView: {
+            scheme: string;
+            /** @description Null when the scheme had not taken effect in the bimonth (no rows). */
+            version: number | null;
+            period: string;
+            previousPeriod: string;
+            scoredAt: string;
+            reflects: components["schemas"]["ReflectedPosition"][];
+            rows: components["schemas"]["ScoreRowView"][];
+        };
         BulletinDocumentView: {
-            /** @description Hex SHA-256 of the PDF, as BulletinIssued recorded it. */
+            /** @description Hex SHA-256 of the PDF, as the event recorded it. */
             pdfSha256: string;
             xlsxSha256: string;
             /** @description The log position the figures were read at. */
             asOf: string;
             layout: string;
+            /** @description Null in layout bulletin-pack/1, which printed no scores. */
+            scorecard: components["schemas"]["BulletinScorecardView"] | null;
             /** @description Where to download each document. */
             pdf: string;
             xlsx: string;
         };
-        BulletinView: {
-            districtCode: string;
+        CityBulletinView: {
             bulletinId: string;
             period: string;
             /** @enum {string} */
             kind: "progress" | "criticism";
             units: string[];
             summary: string;
-            supervisorId: string;
+            /** @description Who issued it for the city office. */
+            issuedBy: string;
             issuedAt: string;
-            /** @description Null for a bulletin issued without documents. */
-            document: components["schemas"]["BulletinDocumentView"] | null;
+            document: components["schemas"]["BulletinDocumentView"];
         };
         BulletinCheck: {
             bulletinId: string;
@@ -3139,6 +3272,19 @@ export interface components {
             asOf: string;
             /** @description True when kept and regenerated documents all hash to what the event recorded. */
             matches: boolean;
+        };
+        BulletinView: {
+            districtCode: string;
+            bulletinId: string;
+            period: string;
+            /** @enum {string} */
+            kind: "progress" | "criticism";
+            units: string[];
+            summary: string;
+            supervisorId: string;
+            issuedAt: string;
+            /** @description Null for a bulletin issued without documents. */
+            document: components["schemas"]["BulletinDocumentView"] | null;
         };
         HistoryEntryDto: {
             revision: number;
@@ -10169,6 +10315,318 @@ export interface operations {
             };
         };
     };
+    BulletinsController_issueCity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision last seen, e.g. "3" (the ETag); a stale one is 412 */
+                "If-Match"?: string;
+                /** @description Copied into the metadata of every event appended */
+                "X-Correlation-Id"?: string;
+                /** @description W3C Trace Context: kept in the metadata of every event appended and carried to the feed, consumer groups and the relay; a missing or malformed one starts a new trace */
+                traceparent?: string;
+                /** @description W3C Trace Context vendor state, kept beside a valid traceparent */
+                tracestate?: string;
+                /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
+                "X-Actor"?: string;
+                /** @description A retry with the same key and body gets the first answer; another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueBulletinPackDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityBulletinAnswer"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule broken (`code` names it), or a concurrent write */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BulletinsController_readCity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bulletinId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityBulletinView"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BulletinsController_checkCity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bulletinId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinCheck"];
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BulletinsController_downloadCity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                format: "pdf" | "xlsx";
+                bulletinId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document; Repr-Digest and X-Recorded-SHA256 carry the hash the event recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A body, parameter or header off the schema (the problem names it), or an unknown reference code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, malformed or not signed by a trusted key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or org unit may not use this endpoint (`forbidden`, `out-of-scope`, ...) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such aggregate, or one outside the token's org unit (answered alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the event store is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     BulletinsController_issue: {
         parameters: {
             query?: never;
@@ -10193,7 +10651,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IssueBulletinDto"];
+                "application/json": components["schemas"]["IssueBulletinPackDto"];
             };
         };
         responses: {
@@ -10438,7 +10896,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The document; Repr-Digest and X-Recorded-SHA256 carry the hash BulletinIssued recorded */
+            /** @description The document; Repr-Digest and X-Recorded-SHA256 carry the hash the event recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
