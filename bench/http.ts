@@ -16,6 +16,7 @@ import { databaseSchema } from '../projections/index';
 import { openRuntime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { benchAuth } from './support/auth';
+import { countRoundTrips, RoundTrips } from './support/round-trips';
 import { median, round } from './support/stats';
 
 export interface HttpBenchOptions {
@@ -44,6 +45,8 @@ export interface HttpBenchResults {
   connections: number;
   durationSeconds: number;
   cases: HttpCase[];
+  /** Statements sent to PostgreSQL by one request of each kind, sent alone before the load. */
+  roundTrips: Record<string, RoundTrips>;
 }
 
 type Request = { method: 'GET' | 'POST'; path: string; body?: string };
@@ -57,6 +60,7 @@ export async function benchHttp(databaseUrl: string, options: HttpBenchOptions =
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const households = await enrolHouseholds(runtime.eventStore, options.households);
+    const roundTrips = await profileRoundTrips(`http://127.0.0.1:${port}`, auth.authorization, households);
     let next = 0;
     const cases: [string, () => Request][] = [
       ['GET /audit/public-key (baseline)', () => ({ method: 'GET', path: '/audit/public-key' })],
@@ -74,7 +78,7 @@ export async function benchHttp(databaseUrl: string, options: HttpBenchOptions =
     }
     const results = cases.map(([name]) => summarise(name, runs.get(name)!));
     for (const result of results.slice(1)) result.ratioToBaseline = round(result.requestsPerSecond / results[0].requestsPerSecond, 2);
-    return { connections: options.connections, durationSeconds: options.durationSeconds, cases: results };
+    return { connections: options.connections, durationSeconds: options.durationSeconds, cases: results, roundTrips };
   } finally {
     await app.close();
     await runtime.close();
@@ -114,6 +118,43 @@ export async function enrolHouseholds(store: import('../libs/event-store').Event
   }
   return ids;
 }
+
+/**
+ * One request of each kind, alone, with its statements counted: an enrolment, a delivery to a household
+ * enrolled moments ago (its folded state and data key cached) and to one whose caches have expired, each
+ * also with an Idempotency-Key, and that key's replay.
+ */
+async function profileRoundTrips(url: string, authorization: string, households: string[]): Promise<Record<string, RoundTrips>> {
+  const send = (path: string, body: string, key?: string) => async () => {
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
+      body,
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { householdId: string };
+  };
+  const trips: Record<string, RoundTrips> = {};
+  const measure = async <T>(name: string, work: () => Promise<T>) => {
+    const { result, trips: counted } = await countRoundTrips(work);
+    trips[name] = counted;
+    return result;
+  };
+  const key = `bench-${process.pid}-${Date.now()}`;
+  const cold = households[households.length - 1];
+  await send('/households', enrolment())(); // the first request warms the pool's connections and the wrapping key
+  const enrolled = await measure('enrol', send('/households', enrolment()));
+  await measure('enrol, Idempotency-Key', send('/households', enrolment(), `${key}-e`));
+  await measure('enrol, Idempotency-Key replayed', send('/households', enrolment(), `${key}-e`));
+  await measure('deliver, state cached', send(`/households/${enrolled.householdId}/services`, delivery()));
+  await measure('deliver, state cached, Idempotency-Key', send(`/households/${enrolled.householdId}/services`, delivery(), `${key}-d`));
+  await new Promise((resolve) => setTimeout(resolve, CACHE_EXPIRY_MS));
+  await measure('deliver, caches expired', send(`/households/${cold}/services`, delivery()));
+  return trips;
+}
+
+/** Past the default data-key cache time (PII_KEY_CACHE_MS, 5 s), which also bounds a folded state's life. */
+const CACHE_EXPIRY_MS = 5_200;
 
 const enrolment = () =>
   JSON.stringify({

@@ -33,6 +33,8 @@ export const http: Section = async (url, scale) => {
     'non-2xx': c.non2xx,
     'ratio to baseline': c.ratioToBaseline ?? 1,
   }));
+  for (const [name, trips] of Object.entries(results.roundTrips))
+    summary.push({ case: `round trips: ${name}`, 'requests/s': trips.count } as never);
   return { summary, results };
 };
 

@@ -1,15 +1,22 @@
 /**
- * The one load-decide-append of the write side: read the stream, fold it, decide, append with the revision
- * that was read. A concurrent writer makes the append fail with WrongExpectedRevisionError (409), never a
- * lost write; a stale `ifMatch` fails before deciding (412). A command whose events are already in the
- * stream (same causationId) is answered from them without deciding again: see `alreadyHandled`.
+ * The one load-decide-append of the write side: fold the stream, decide, append with the revision that was
+ * folded. A concurrent writer makes the append fail with WrongExpectedRevisionError (409), never a lost
+ * write; a stale `ifMatch` fails before deciding (412). A command whose events are already in the stream
+ * (same causationId) is answered from them without deciding again: see `alreadyHandled`.
+ *
+ * When the state is presumed rather than read (./presumed-state.ts: a folded state kept since the last
+ * command on the stream, or the initial state of a stream the command starts), the decision is appended at
+ * the presumed revision with no read at all: the append's revision check validates the presumption. A
+ * presumption that fails (the stream moved, the decision was a refusal or empty, the append was a re-send)
+ * costs nothing but time: the command goes again down the reading path, whose conflicts are the real ones.
  */
 import { Command, Decider, DomainEvent, fold } from '../domain/shared/decider';
-import { EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '../event-store/event-store.port';
+import { EventStore, ExpectedRevision, RecordedEvent } from '../event-store/event-store.port';
 import { StreamNotFoundError } from '../event-store/errors';
 import { formatPosition } from '../event-store/position';
-import { eventIdFor } from './event-ids';
+import { toAppend } from './to-append';
 import { cachedState, keepState } from './folded-states';
+import { decideOnPresumedState, presumedState } from './presumed-state';
 
 export class StaleRevisionError extends Error {
   constructor(
@@ -59,6 +66,11 @@ function toDomainEvents<E extends DomainEvent>(events: readonly RecordedEvent[])
 export interface HandleOptions {
   /** The revision the client last saw (If-Match); a different current revision is refused. */
   ifMatch?: bigint;
+  /**
+   * The command starts its stream (an enrolment under a new id): it is decided against the initial state
+   * without reading, and appended expecting no stream. Should the stream exist, it is read and decided again.
+   */
+  startsStream?: boolean;
 }
 
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(
@@ -68,6 +80,11 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   command: C,
   options: HandleOptions = {},
 ): Promise<CommandOutcome<S, E>> {
+  const presumed = presumedState(store, stream, decider, command.metadata.commandId, options);
+  if (presumed) {
+    const outcome = await decideOnPresumedState(store, stream, decider, command, presumed);
+    if (outcome) return outcome;
+  }
   const loaded = await loadForCommand(store, stream, decider, command.metadata.commandId);
   const previous = alreadyHandled(loaded, command, decider);
   if (previous) return previous;
@@ -144,25 +161,4 @@ function alreadyHandled<C extends Command, E extends DomainEvent, S>(
   return { state, events: toDomainEvents<E>(own), revision: last.revision, position: formatPosition(last.position) };
 }
 
-/**
- * A decided event as the store takes it: ids derived from the command id, the command's metadata, the
- * command id as causation. Exported so anything else that writes domain events (the data generator)
- * writes them exactly as the API does.
- */
-export function toAppend(command: Command, event: DomainEvent, index: number): EventToAppend {
-  const { commandId, actor, correlationId, occurredAt, actingAs, traceparent, tracestate } = command.metadata;
-  return {
-    id: eventIdFor(commandId, index),
-    type: event.type,
-    data: event.data as EventToAppend['data'],
-    metadata: {
-      actor,
-      correlationId,
-      causationId: commandId,
-      occurredAt,
-      ...(actingAs && { actingAs }),
-      ...(traceparent && { traceparent }),
-      ...(tracestate && { tracestate }),
-    },
-  };
-}
+export { toAppend } from './to-append';
