@@ -72,6 +72,20 @@ describe('data keys under wrapping keys', () => {
     expect(period).toBe('2013-05');
   });
 
+  it('creates a key under the active wrapping key after another process retired the one it remembered', async () => {
+    const [writer, eraser] = [newStore(), newStore()];
+    const first = randomUUID();
+    await writer.getOrCreate(first);
+    const retired = await kekOf(first);
+    await eraser.erase(first, { actor: 'test', legalBasis: 'purpose-achieved' });
+    const second = randomUUID();
+    const key = keyOf(await writer.getOrCreate(second));
+    const [{ status }] = await dataSource.query(`SELECT status FROM personal_data.wrapping_keys WHERE kek_id = $1`, [await kekOf(second)]);
+    expect({ retiredAgain: (await kekOf(second)) === retired, status }).toEqual({ retiredAgain: false, status: 'active' });
+    expect(keyOf((await newStore().states([second])).get(second))).toEqual(key);
+    expect(keyOf(await writer.getOrCreate(second))).toEqual(key);
+  });
+
   it('keeps every key created while another process erases in the same period readable', async () => {
     const [writer, eraser] = [newStore(), newStore()];
     const victims = await Promise.all(

@@ -9,7 +9,16 @@
  * briefly in memory; this process forgets a key the moment it erases or restricts it, another within `cacheMs`.
  */
 import { randomBytes } from 'node:crypto';
-import { activeWrappingKey, destroyLeftovers, holdActive, KeyDatabase, keyPeriod, Queryable, retireWrappingKey } from './key-wrapping';
+import {
+  activeWrappingKey,
+  createOrFindKey,
+  destroyLeftovers,
+  holdActive,
+  KeyDatabase,
+  keyPeriod,
+  Queryable,
+  retireWrappingKey,
+} from './key-wrapping';
 import { seal, unseal, WrappingKeyFiles } from './wrapping-keys';
 
 export type { KeyDatabase, Queryable } from './key-wrapping';
@@ -46,6 +55,8 @@ interface KeyRow {
 
 export class DataKeyStore {
   private readonly cache = new Map<string, CacheEntry>();
+  /** Active wrapping key by period, as last seen: only ever a candidate, checked by the statement that uses it (createOrFindKey). */
+  private readonly wrappingKeys = new Map<string, { id: string; key: Buffer }>();
   private readonly forgetListeners: (() => void)[] = [];
 
   constructor(
@@ -67,6 +78,7 @@ export class DataKeyStore {
     for (const [period, rows] of byPeriod) await this.wrapUnder(period, rows);
     await destroyLeftovers(this.db, this.material.wrappingKeys);
     this.cache.clear();
+    this.wrappingKeys.clear();
     return legacy.length;
   }
 
@@ -90,27 +102,63 @@ export class DataKeyStore {
     }
     if (missing.length === 0) return found;
     for (const row of await this.fetch(missing)) {
-      // A key re-wrapped by another process's erasure since the read: its old wrapping key may be gone.
-      const current = row.kek_id && !this.material.wrappingKeys.read(row.kek_id) ? (await this.fetch([row.key_id]))[0] : row;
-      const state: KeyState =
-        current.status === 'erased' || !current.wrapped_key ? { status: 'erased' } : { status: current.status, key: this.unwrap(current) };
+      const state = await this.stateOf(row);
       this.remember(row.key_id, state);
       found.set(row.key_id, state);
     }
     return found;
   }
 
+  private async stateOf(row: KeyRow): Promise<KeyState> {
+    // A key re-wrapped by another process's erasure since the read: its old wrapping key may be gone.
+    const current = row.kek_id && !this.material.wrappingKeys.read(row.kek_id) ? (await this.fetch([row.key_id]))[0] : row;
+    return current.status === 'erased' || !current.wrapped_key
+      ? { status: 'erased' }
+      : { status: current.status, key: this.unwrap(current) };
+  }
+
   private fetch(ids: string[]): Promise<KeyRow[]> {
     return this.db.query(`SELECT key_id, status, wrapped_key, kek_id FROM personal_data.data_keys WHERE key_id = ANY($1::text[])`, [ids]);
   }
 
-  /** The key's state, creating an active key when the household has none yet. */
+  /**
+   * The key's state, creating an active key when the household has none yet. One statement, its own
+   * transaction, both finds and creates (createOrFindKey): a new household's key costs one round trip,
+   * not the look-up, transaction and read-back it took before.
+   */
   async getOrCreate(id: string): Promise<KeyState> {
-    const known = (await this.states([id])).get(id);
+    const cached = this.cache.get(id);
+    if (cached && cached.until > Date.now()) return cached.state;
+    const key = randomBytes(32);
+    const period = keyPeriod(new Date());
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const kek = await this.wrappingKeyOf(period);
+      const row = await createOrFindKey(this.db, id, seal(kek.key, key, id), kek.id);
+      if (row.created) {
+        this.remember(id, { status: 'active', key });
+        return { status: 'active', key };
+      }
+      if (row.key_id) {
+        const state = await this.stateOf(row as KeyRow);
+        this.remember(id, state);
+        return state;
+      }
+      // Neither created nor found: a racing creation committed after this statement's snapshot, or an
+      // erasure retired the wrapping key since it was remembered, and the period's next one is needed.
+      const raced = (await this.states([id])).get(id);
+      if (raced) return raced;
+      this.wrappingKeys.delete(period);
+    }
+    throw new Error(`could not create the data key of ${id} under the wrapping key of ${period}`);
+  }
+
+  /** The period's active wrapping key, remembered: CREATE_OR_FIND checks that it is still active as it writes. */
+  private async wrappingKeyOf(period: string): Promise<{ id: string; key: Buffer }> {
+    const known = this.wrappingKeys.get(period);
     if (known) return known;
-    await this.wrapUnder(keyPeriod(new Date()), [{ key_id: id, key: randomBytes(32) }]);
-    this.cache.delete(id);
-    return (await this.states([id])).get(id)!;
+    const kek = await activeWrappingKey(this.db, this.material.wrappingKeys, period);
+    this.wrappingKeys.set(period, kek);
+    return kek;
   }
 
   /** Destroys the key: every personal field it protects becomes unreadable for good. Idempotent. */
@@ -167,6 +215,7 @@ export class DataKeyStore {
 
   private forget(id: string): void {
     this.cache.delete(id);
+    this.wrappingKeys.clear(); // an erasure retires one: asking again spares a refused creation
     for (const listener of this.forgetListeners) listener();
   }
 

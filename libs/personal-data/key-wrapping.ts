@@ -44,6 +44,44 @@ export async function activeWrappingKey(db: Queryable, files: WrappingKeyFiles, 
 }
 
 /**
+ * Finds the key, or creates it wrapped under the given wrapping key ($3) in the same statement and so the
+ * same transaction. The wrapping key's row is share-locked (FOR SHARE) and must still be active: an erasure
+ * retiring it (FOR UPDATE, key-wrapping.ts) either waits for this insert and then wraps the new key again,
+ * or has committed first, and then the re-check of the locked row finds it retired and nothing is inserted.
+ * Answers one row: `created`, else the existing row's columns (all null when neither: retired, or a racing
+ * creation not yet visible to this statement's snapshot).
+ */
+const CREATE_OR_FIND = `
+WITH existing AS (
+  SELECT key_id, status, wrapped_key, kek_id FROM personal_data.data_keys WHERE key_id = $1),
+created AS (
+  INSERT INTO personal_data.data_keys (key_id, status, wrapped_key, kek_id)
+  SELECT $1, 'active', $2::bytea, w.kek_id FROM personal_data.wrapping_keys w
+   WHERE w.kek_id = $3 AND w.status = 'active' AND NOT EXISTS (SELECT 1 FROM existing)
+     FOR SHARE OF w
+  ON CONFLICT (key_id) DO NOTHING
+  RETURNING key_id)
+SELECT EXISTS (SELECT 1 FROM created) AS created, e.key_id, e.status, e.wrapped_key, e.kek_id
+  FROM (SELECT 1) AS one LEFT JOIN existing e ON true`;
+
+/** See CREATE_OR_FIND: `created`, else the existing row (all null when neither). */
+export async function createOrFindKey(
+  db: Queryable,
+  id: string,
+  wrapped: Buffer,
+  kekId: string,
+): Promise<{
+  created: boolean;
+  key_id: string | null;
+  status: 'active' | 'restricted' | 'erased' | null;
+  wrapped_key: Buffer | null;
+  kek_id: string | null;
+}> {
+  const [row] = await db.query(CREATE_OR_FIND, [id, wrapped, kekId]);
+  return row;
+}
+
+/**
  * Inside a transaction: locks the wrapping key against retirement (FOR SHARE) and answers whether it is
  * still active. A data key wrapped under it must be written in the same transaction.
  */
