@@ -14,6 +14,8 @@ import { Command, Decider, DomainEvent, fold } from '../domain/shared/decider';
 import { EventStore, ExpectedRevision, RecordedEvent } from '../event-store/event-store.port';
 import { StreamNotFoundError } from '../event-store/errors';
 import { formatPosition } from '../event-store/position';
+import { readSealed } from '../personal-data/access-context';
+import { asFolded } from './sealed-folds';
 import { toAppend } from './to-append';
 import { cachedState, keepState } from './folded-states';
 import { decideOnPresumedState, presumedState } from './presumed-state';
@@ -48,14 +50,28 @@ export interface CommandOutcome<S, E> {
 export async function loadStream<E extends DomainEvent, S>(
   store: EventStore,
   stream: string,
-  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState' | 'ignoresPersonalFields'>,
+  forCommand = false,
 ): Promise<LoadedStream<S>> {
-  const events = await store.readStream(stream).catch((error: unknown) => {
-    if (error instanceof StreamNotFoundError) return [] as RecordedEvent[];
-    throw error;
-  });
+  const events = await readForFold(store, stream, decider, forCommand);
   const revision = events.length === 0 ? -1n : events[events.length - 1].revision;
   return { state: fold(decider.evolve, decider.initialState, toDomainEvents<E>(events)), revision, events };
+}
+
+/**
+ * The stream's events (none when it does not exist). For a command whose decider ignores personal fields they
+ * stay sealed: no key look-up, no decryption, and a state kept that holds no personal data. Reads for
+ * display (GET, `loadStream` outside a command) always decrypt.
+ */
+function readForFold(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<never, never, unknown>, 'ignoresPersonalFields'>,
+  forCommand: boolean,
+  fromRevision?: bigint,
+): Promise<RecordedEvent[]> {
+  const read = () => store.readStream(stream, fromRevision === undefined ? {} : { fromRevision }).catch(emptyWhenNotFound);
+  return forCommand && decider.ignoresPersonalFields ? readSealed(read) : read();
 }
 
 /** The store hands events out in their current shape (see libs/event-store/upcasting-event-store.ts). */
@@ -99,7 +115,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     events.map((event, index) => toAppend(command, event, index)),
     { expectedRevision },
   );
-  const state = events.reduce(decider.evolve, loaded.state);
+  const state = events.map((event) => asFolded(decider, event)).reduce(decider.evolve, loaded.state);
   const commands = new Set(loaded.commands).add(command.metadata.commandId);
   keepState(store, decider, stream, { state, revision: result.nextExpectedRevision, commands });
   return { state, events, revision: result.nextExpectedRevision, position: formatPosition(result.position) };
@@ -113,12 +129,12 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
 async function loadForCommand<E extends DomainEvent, S>(
   store: EventStore,
   stream: string,
-  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState' | 'ignoresPersonalFields'>,
   commandId: string,
 ): Promise<LoadedStream<S> & { commands: ReadonlySet<string> }> {
   const kept = cachedState<S>(store, decider, stream);
   if (kept && !kept.commands.has(commandId)) {
-    const newer = await store.readStream(stream, { fromRevision: kept.revision + 1n }).catch(emptyWhenNotFound);
+    const newer = await readForFold(store, stream, decider, true, kept.revision + 1n);
     if (!newer.some((event) => event.metadata.causationId === commandId)) {
       const state = fold(decider.evolve, kept.state, toDomainEvents<E>(newer));
       const revision = newer.length === 0 ? kept.revision : newer[newer.length - 1].revision;
@@ -127,7 +143,7 @@ async function loadForCommand<E extends DomainEvent, S>(
       return { state, revision, events: newer, commands };
     }
   }
-  const full = await loadStream(store, stream, decider);
+  const full = await loadStream(store, stream, decider, true);
   const commands = new Set(full.events.map(causationOf));
   if (full.revision >= 0n) keepState(store, decider, stream, { state: full.state, revision: full.revision, commands });
   return { ...full, commands };

@@ -16,6 +16,7 @@ import { AppendResult, EventStore } from '../event-store/event-store.port';
 import { formatPosition } from '../event-store/position';
 import { FoldedState, cachedState, dropState, keepState } from './folded-states';
 import type { CommandOutcome, HandleOptions } from './handle-command';
+import { asFolded } from './sealed-folds';
 import { toAppend } from './to-append';
 
 /** The state to decide on without reading, if there is one this command may use. */
@@ -67,7 +68,7 @@ export async function decideOnPresumedState<C extends Command, E extends DomainE
   // clock-stamped field, say): only a read gives the state and events that were stored. So does an adapter
   // that cannot tell (`resent` absent).
   if (result.resent !== false) return undefined;
-  const state = events.reduce(decider.evolve, presumed.state);
+  const state = events.map((event) => asFolded(decider, event)).reduce(decider.evolve, presumed.state);
   const commands = new Set(presumed.commands).add(command.metadata.commandId);
   keepState(store, decider, stream, { state, revision: result.nextExpectedRevision, commands });
   return { state, events, revision: result.nextExpectedRevision, position: formatPosition(result.position) };
