@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   activeWrappingKey,
-  createOrFindKey,
+  createOrFindKeys,
   destroyLeftovers,
   holdActive,
   KeyDatabase,
@@ -57,6 +57,8 @@ export class DataKeyStore {
   private readonly cache = new Map<string, CacheEntry>();
   /** Active wrapping key by period, as last seen: only ever a candidate, checked by the statement that uses it (createOrFindKey). */
   private readonly wrappingKeys = new Map<string, { id: string; key: Buffer }>();
+  /** getOrCreate calls waiting for the next batch (createPending). */
+  private creations: { id: string; resolve: (state: KeyState) => void; reject: (error: unknown) => void }[] = [];
   private readonly forgetListeners: (() => void)[] = [];
 
   constructor(
@@ -122,34 +124,62 @@ export class DataKeyStore {
   }
 
   /**
-   * The key's state, creating an active key when the household has none yet. One statement, its own
-   * transaction, both finds and creates (createOrFindKey): a new household's key costs one round trip,
-   * not the look-up, transaction and read-back it took before.
+   * The key's state, creating an active key when the household has none yet. Creations asked for in the
+   * same turn of the event loop (concurrent enrolments) go in one statement, which both finds and creates
+   * (createOrFindKeys): one round trip for them all, where each took a look-up, the wrapping key's, a
+   * transaction of four statements and a read-back before.
    */
-  async getOrCreate(id: string): Promise<KeyState> {
+  getOrCreate(id: string): Promise<KeyState> {
     const cached = this.cache.get(id);
-    if (cached && cached.until > Date.now()) return cached.state;
-    const key = randomBytes(32);
-    const period = keyPeriod(new Date());
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const kek = await this.wrappingKeyOf(period);
-      const row = await createOrFindKey(this.db, id, seal(kek.key, key, id), kek.id);
-      if (row.created) {
-        this.remember(id, { status: 'active', key });
-        return { status: 'active', key };
-      }
-      if (row.key_id) {
-        const state = await this.stateOf(row as KeyRow);
-        this.remember(id, state);
-        return state;
-      }
-      // Neither created nor found: a racing creation committed after this statement's snapshot, or an
-      // erasure retired the wrapping key since it was remembered, and the period's next one is needed.
-      const raced = (await this.states([id])).get(id);
-      if (raced) return raced;
-      this.wrappingKeys.delete(period);
+    if (cached && cached.until > Date.now()) return Promise.resolve(cached.state);
+    return new Promise((resolve, reject) => {
+      if (this.creations.length === 0) setImmediate(() => void this.createPending());
+      this.creations.push({ id, resolve, reject });
+    });
+  }
+
+  private async createPending(): Promise<void> {
+    const batch = this.creations.splice(0);
+    try {
+      const states = await this.createOrFind([...new Set(batch.map((c) => c.id))]);
+      for (const creation of batch) creation.resolve(states.get(creation.id)!);
+    } catch (error) {
+      for (const creation of batch) creation.reject(error);
     }
-    throw new Error(`could not create the data key of ${id} under the wrapping key of ${period}`);
+  }
+
+  private async createOrFind(ids: string[]): Promise<Map<string, KeyState>> {
+    const found = new Map<string, KeyState>();
+    const period = keyPeriod(new Date());
+    let missing = ids;
+    for (let attempt = 0; attempt < 5 && missing.length > 0; attempt += 1) {
+      const kek = await this.wrappingKeyOf(period);
+      const keys = new Map(missing.map((id) => [id, randomBytes(32)]));
+      const rows = await createOrFindKeys(
+        this.db,
+        missing.map((id) => ({ id, wrapped: seal(kek.key, keys.get(id)!, id) })),
+        kek.id,
+      );
+      const neither: string[] = [];
+      for (const row of rows) {
+        const state: KeyState | undefined = row.created
+          ? { status: 'active', key: keys.get(row.wanted)! }
+          : row.key_id
+            ? await this.stateOf(row as KeyRow)
+            : undefined;
+        if (state) this.remember(row.wanted, state);
+        if (state) found.set(row.wanted, state);
+        else neither.push(row.wanted);
+      }
+      // Neither created nor found: a racing creation committed after the statement's snapshot, or an
+      // erasure retired the wrapping key since it was remembered, and the period's next one is needed.
+      const raced = neither.length > 0 ? await this.states(neither) : new Map<string, KeyState>();
+      for (const [id, state] of raced) found.set(id, state);
+      missing = neither.filter((id) => !raced.has(id));
+      if (missing.length > 0) this.wrappingKeys.delete(period);
+    }
+    if (missing.length > 0) throw new Error(`could not create ${missing.length} data key(s) under the wrapping key of ${period}`);
+    return found;
   }
 
   /** The period's active wrapping key, remembered: CREATE_OR_FIND checks that it is still active as it writes. */
