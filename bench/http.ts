@@ -39,6 +39,11 @@ export interface HttpCase {
   non2xx: number;
   /** Requests per second against the baseline's. */
   ratioToBaseline?: number;
+  /**
+   * CPU time of this process (the API and autocannon) per request: steadier than requests per second on a
+   * shared machine, since it does not count the time other processes take from it. PostgreSQL's is apart.
+   */
+  cpuMsPerRequest: number;
 }
 
 export interface HttpBenchResults {
@@ -71,12 +76,16 @@ export async function benchHttp(databaseUrl: string, options: HttpBenchOptions =
       ],
     ];
     const runs = new Map<string, autocannon.Result[]>();
+    const cpu = new Map<string, number>();
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       for (const [name, request] of cases) {
+        const before = process.cpuUsage();
         runs.set(name, [...(runs.get(name) ?? []), await load(`http://127.0.0.1:${port}`, auth.authorization, request, options)]);
+        const used = process.cpuUsage(before);
+        cpu.set(name, (cpu.get(name) ?? 0) + (used.user + used.system) / 1000);
       }
     }
-    const results = cases.map(([name]) => summarise(name, runs.get(name)!));
+    const results = cases.map(([name]) => summarise(name, runs.get(name)!, cpu.get(name)!));
     for (const result of results.slice(1)) result.ratioToBaseline = round(result.requestsPerSecond / results[0].requestsPerSecond, 2);
     return { connections: options.connections, durationSeconds: options.durationSeconds, cases: results, roundTrips };
   } finally {
@@ -189,8 +198,10 @@ function load(url: string, authorization: string, request: () => Request, option
   });
 }
 
-function summarise(name: string, runs: autocannon.Result[]): HttpCase {
+function summarise(name: string, runs: autocannon.Result[], cpuMs: number): HttpCase {
+  const requests = runs.reduce((sum, r) => sum + r.requests.total, 0);
   return {
+    cpuMsPerRequest: round(cpuMs / Math.max(1, requests), 2),
     case: name,
     requestsPerSecond: Math.round(median(runs.map((r) => r.requests.average))),
     p50Ms: median(runs.map((r) => r.latency.p50)),
