@@ -162,6 +162,7 @@ function emptyWhenNotFound(error: unknown): RecordedEvent[] {
  * it already changed: it would be refused, or worse, applied twice. Its events are found by causationId.
  * The If-Match check is skipped too: the revision the client saw was the one before its own command.
  * The answer is the one first given: the state as the command left it, not with what others appended since.
+ * (For a decider that ignores personal fields, its events come back as read: those fields sealed.)
  */
 function alreadyHandled<C extends Command, E extends DomainEvent, S>(
   loaded: LoadedStream<S>,
