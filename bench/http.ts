@@ -8,6 +8,7 @@
 import { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { loadConfig } from '../libs/config';
+import { forgetFoldedStates } from '../libs/command-handling/folded-states';
 import { handleCommand } from '../libs/command-handling/handle-command';
 import { householdDecider, householdStream } from '../libs/domain/household';
 import { CampaignPlan } from '../libs/generator';
@@ -16,6 +17,7 @@ import { databaseSchema } from '../projections/index';
 import { openRuntime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { benchAuth } from './support/auth';
+import { countRoundTrips, RoundTrips } from './support/round-trips';
 import { median, round } from './support/stats';
 
 export interface HttpBenchOptions {
@@ -38,12 +40,19 @@ export interface HttpCase {
   non2xx: number;
   /** Requests per second against the baseline's. */
   ratioToBaseline?: number;
+  /**
+   * CPU time of this process (the API and autocannon) per request: steadier than requests per second on a
+   * shared machine, since it does not count the time other processes take from it. PostgreSQL's is apart.
+   */
+  cpuMsPerRequest: number;
 }
 
 export interface HttpBenchResults {
   connections: number;
   durationSeconds: number;
   cases: HttpCase[];
+  /** Statements sent to PostgreSQL by one request of each kind, sent alone before the load. */
+  roundTrips: Record<string, RoundTrips>;
 }
 
 type Request = { method: 'GET' | 'POST'; path: string; body?: string };
@@ -57,6 +66,7 @@ export async function benchHttp(databaseUrl: string, options: HttpBenchOptions =
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const households = await enrolHouseholds(runtime.eventStore, options.households);
+    const roundTrips = await profileRoundTrips(`http://127.0.0.1:${port}`, auth.authorization, households);
     let next = 0;
     const cases: [string, () => Request][] = [
       ['GET /audit/public-key (baseline)', () => ({ method: 'GET', path: '/audit/public-key' })],
@@ -67,14 +77,18 @@ export async function benchHttp(databaseUrl: string, options: HttpBenchOptions =
       ],
     ];
     const runs = new Map<string, autocannon.Result[]>();
+    const cpu = new Map<string, number>();
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       for (const [name, request] of cases) {
+        const before = process.cpuUsage();
         runs.set(name, [...(runs.get(name) ?? []), await load(`http://127.0.0.1:${port}`, auth.authorization, request, options)]);
+        const used = process.cpuUsage(before);
+        cpu.set(name, (cpu.get(name) ?? 0) + (used.user + used.system) / 1000);
       }
     }
-    const results = cases.map(([name]) => summarise(name, runs.get(name)!));
+    const results = cases.map(([name]) => summarise(name, runs.get(name)!, cpu.get(name)!));
     for (const result of results.slice(1)) result.ratioToBaseline = round(result.requestsPerSecond / results[0].requestsPerSecond, 2);
-    return { connections: options.connections, durationSeconds: options.durationSeconds, cases: results };
+    return { connections: options.connections, durationSeconds: options.durationSeconds, cases: results, roundTrips };
   } finally {
     await app.close();
     await runtime.close();
@@ -115,6 +129,45 @@ export async function enrolHouseholds(store: import('../libs/event-store').Event
   return ids;
 }
 
+/**
+ * One request of each kind, alone, with its statements counted: an enrolment, a delivery to a household
+ * enrolled moments ago (its folded state and data key cached) and to one with nothing cached, each also
+ * with an Idempotency-Key, and that key's replay.
+ */
+async function profileRoundTrips(url: string, authorization: string, households: string[]): Promise<Record<string, RoundTrips>> {
+  const send = (path: string, body: string, key?: string) => async () => {
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
+      body,
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { householdId: string };
+  };
+  const trips: Record<string, RoundTrips> = {};
+  const measure = async <T>(name: string, work: () => Promise<T>) => {
+    const { result, trips: counted } = await countRoundTrips(work);
+    trips[name] = counted;
+    return result;
+  };
+  const key = `bench-${process.pid}-${Date.now()}`;
+  const cold = households[households.length - 1];
+  await send('/households', enrolment())(); // the first request warms the pool's connections and the wrapping key
+  const enrolled = await measure('enrol', send('/households', enrolment()));
+  await measure('enrol, Idempotency-Key', send('/households', enrolment(), `${key}-e`));
+  await measure('enrol, Idempotency-Key replayed', send('/households', enrolment(), `${key}-e`));
+  await measure('deliver, state cached', send(`/households/${enrolled.householdId}/services`, delivery()));
+  await measure('deliver, state cached, Idempotency-Key', send(`/households/${enrolled.householdId}/services`, delivery(), `${key}-d`));
+  // As in a process that has not seen the household (or another process wrote to it): nothing kept.
+  forgetFoldedStates();
+  await new Promise((resolve) => setTimeout(resolve, CACHE_EXPIRY_MS));
+  await measure('deliver, nothing cached', send(`/households/${cold}/services`, delivery()));
+  return trips;
+}
+
+/** Past the default data-key cache time (PII_KEY_CACHE_MS, 5 s), which also bounds a folded state's life. */
+const CACHE_EXPIRY_MS = 5_200;
+
 const enrolment = () =>
   JSON.stringify({
     villageCode: '640104001001',
@@ -148,8 +201,10 @@ function load(url: string, authorization: string, request: () => Request, option
   });
 }
 
-function summarise(name: string, runs: autocannon.Result[]): HttpCase {
+function summarise(name: string, runs: autocannon.Result[], cpuMs: number): HttpCase {
+  const requests = runs.reduce((sum, r) => sum + r.requests.total, 0);
   return {
+    cpuMsPerRequest: round(cpuMs / Math.max(1, requests), 2),
     case: name,
     requestsPerSecond: Math.round(median(runs.map((r) => r.requests.average))),
     p50Ms: median(runs.map((r) => r.latency.p50)),

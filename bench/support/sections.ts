@@ -33,7 +33,10 @@ export const http: Section = async (url, scale) => {
     errors: c.errors,
     'non-2xx': c.non2xx,
     'ratio to baseline': c.ratioToBaseline ?? 1,
+    'CPU ms/request': c.cpuMsPerRequest,
   }));
+  for (const [name, trips] of Object.entries(results.roundTrips))
+    summary.push({ case: `round trips: ${name}`, 'requests/s': trips.count } as never);
   return { summary, results };
 };
 

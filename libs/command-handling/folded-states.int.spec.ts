@@ -16,7 +16,9 @@ import { ProtectedEventStore } from '../personal-data/protected-event-store';
 import { poolDatabase } from '../personal-data/testing/pool-database';
 import { WrappingKeyFiles } from '../personal-data/wrapping-keys';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
-import { forgetFoldedStates } from './folded-states';
+import { householdDecider, HouseholdCommand } from '../domain/household';
+import * as h from '../domain/household/testing/fixtures';
+import { cachedState, forgetFoldedStates } from './folded-states';
 import { handleCommand } from './handle-command';
 
 type Head = { name: string };
@@ -80,6 +82,24 @@ describe('folded states kept between commands', () => {
     const outcome = await handleCommand(store, stream, decider, command('Enrol', { head: { name: 'Ma Hua' } }));
     expect(outcome.revision).toBe(2n);
     expect(outcome.state.heads).toEqual([{ name: 'Ma Lan' }, undefined, { name: 'Ma Hua' }]);
+  });
+
+  it('folds a household with its personal fields sealed: no key looked up, none kept in the clear', async () => {
+    const householdId = randomUUID();
+    const stream = `household-${householdId}`;
+    const withId = <C extends HouseholdCommand>(c: C): C =>
+      ({ ...c, data: { ...c.data, householdId }, metadata: { ...h.meta, commandId: randomUUID() } }) as C;
+    await handleCommand(store, stream, householdDecider, withId(h.enrol({ head: { name: 'Ma Lan' } })), { startsStream: true });
+    const lookUps = jest.spyOn(keys, 'states');
+    const restarted = Object.create(store) as ProtectedEventStore; // nothing kept: the stream is read
+    await handleCommand(restarted, stream, householdDecider, withId(h.withdraw({ reason: 'Ma Lan moved to Beijing' })));
+    expect(lookUps).not.toHaveBeenCalled();
+    lookUps.mockRestore();
+    const kept = JSON.stringify(cachedState(restarted, householdDecider, stream)?.state);
+    expect(kept).toContain('Withdrawn');
+    expect(kept).not.toContain('Ma Lan');
+    const [enrolled] = await store.readStream(stream);
+    expect(enrolled.data.head).toEqual({ name: 'Ma Lan' }); // reads for display still decrypt
   });
 
   it('forgets a decrypted state the moment its key is erased', async () => {

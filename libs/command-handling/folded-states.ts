@@ -6,7 +6,10 @@
  *
  * A state may hold decrypted personal data, so it lives no longer than a data key may be cached
  * (libs/personal-data/data-keys.ts): `ttlMs`, and not at all past `forgetFoldedStates()`, which the runtime
- * calls the moment this process erases or restricts a key.
+ * calls the moment this process erases or restricts a key. A decider that ignores personal fields folds
+ * none (its streams are read sealed: handle-command.ts), so its states are kept for `SEALED_TTL_MS`, the
+ * length of a field visit's commands on one household; the count bounds memory, the least recently kept
+ * going first.
  */
 export interface FoldedState<S> {
   state: S;
@@ -23,7 +26,8 @@ interface Entry {
 }
 
 const caches = new WeakMap<object, Map<string, Entry>>();
-const MAX_ENTRIES = 5_000;
+const MAX_ENTRIES = 20_000;
+const SEALED_TTL_MS = 5 * 60_000;
 let generation = 0;
 let ttlMs = 5_000;
 
@@ -43,11 +47,13 @@ export function cachedState<S>(store: object, decider: object, stream: string): 
   return entry.folded as FoldedState<S>;
 }
 
-export function keepState<S>(store: object, decider: object, stream: string, folded: FoldedState<S>): void {
+export function keepState<S>(store: object, decider: { ignoresPersonalFields?: boolean }, stream: string, folded: FoldedState<S>): void {
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(stream, { decider, folded, until: Date.now() + ttlMs, generation });
+  cache.delete(stream); // re-inserted last: a Map iterates in insertion order, so the first is the stalest
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  const until = Date.now() + (decider.ignoresPersonalFields ? SEALED_TTL_MS : ttlMs);
+  cache.set(stream, { decider, folded, until, generation });
 }
 
 export function dropState(store: object, stream: string): void {

@@ -68,6 +68,49 @@ describe('the load-decide-append against PostgreSQL', () => {
     expect(await store.readStream(stream)).toHaveLength(1);
   });
 
+  it('decides a command on the state the last command left, reading nothing, and appends at its revision', async () => {
+    const { stream, withId } = fresh();
+    const counted = countingReads(store);
+    await handleCommand(counted, stream, householdDecider, withId(enrol({ category: 'developing' })), { startsStream: true });
+    const outcome = await handleCommand(counted, stream, householdDecider, withId(recategorize({ to: 'stable' })));
+    expect({ reads: counted.reads, revision: outcome.revision }).toEqual({ reads: 0, revision: 1n });
+    expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['HouseholdEnrolled', 'HouseholdRecategorized']);
+  });
+
+  it('reads and refuses when a stream a command presumed new exists, appending nothing', async () => {
+    const { stream, withId } = fresh();
+    await handleCommand(store, stream, householdDecider, withId(enrol()));
+    const other = countingReads(Object.create(store) as EventStore); // another process: nothing kept
+    await expect(handleCommand(other, stream, householdDecider, withId(enrol()), { startsStream: true })).rejects.toMatchObject({
+      code: 'household-already-enrolled',
+    });
+    expect(other.reads).toBeGreaterThan(0);
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('answers a retried enrolment from its stored events when the process that appended them kept nothing', async () => {
+    const { stream, withId } = fresh();
+    const command = withId(enrol());
+    const first = await handleCommand(store, stream, householdDecider, command, { startsStream: true });
+    const restarted = Object.create(store) as EventStore;
+    // Retried with a field that differs (as a clock-stamped one would): the answer is what was stored.
+    const retried = { ...command, data: { ...command.data, members: command.data.members + 1 } };
+    const retry = await handleCommand(restarted, stream, householdDecider, retried, { startsStream: true });
+    expect(retry).toEqual(first);
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('refuses an If-Match naming the revision a kept state presumes once another writer moved the stream', async () => {
+    const { stream, withId } = fresh();
+    await handleCommand(store, stream, householdDecider, withId(enrol({ category: 'developing' })));
+    const elsewhere = Object.create(store) as EventStore; // another process's write: this one's kept state is now stale
+    await handleCommand(elsewhere, stream, householdDecider, withId(recordNeed({ needId: randomUUID() })));
+    await expect(
+      handleCommand(store, stream, householdDecider, withId(recategorize({ to: 'stable' })), { ifMatch: 0n }),
+    ).rejects.toBeInstanceOf(StaleRevisionError);
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+
   it('lets only one of two writers that read the same revision append: the other fails, no write is lost', async () => {
     const { stream, withId } = fresh();
     await handleCommand(store, stream, householdDecider, withId(enrol()));
@@ -97,4 +140,16 @@ function readBarrier(store: EventStore, readers: number): EventStore {
       return events;
     },
   });
+}
+
+/** The real store, counting stream reads. */
+function countingReads(store: EventStore): EventStore & { reads: number } {
+  const counted = Object.assign(Object.create(store) as EventStore, {
+    reads: 0,
+    readStream(...args: Parameters<EventStore['readStream']>) {
+      counted.reads++;
+      return store.readStream(...args);
+    },
+  });
+  return counted;
 }

@@ -1,15 +1,24 @@
 /**
- * The one load-decide-append of the write side: read the stream, fold it, decide, append with the revision
- * that was read. A concurrent writer makes the append fail with WrongExpectedRevisionError (409), never a
- * lost write; a stale `ifMatch` fails before deciding (412). A command whose events are already in the
- * stream (same causationId) is answered from them without deciding again: see `alreadyHandled`.
+ * The one load-decide-append of the write side: fold the stream, decide, append with the revision that was
+ * folded. A concurrent writer makes the append fail with WrongExpectedRevisionError (409), never a lost
+ * write; a stale `ifMatch` fails before deciding (412). A command whose events are already in the stream
+ * (same causationId) is answered from them without deciding again: see `alreadyHandled`.
+ *
+ * When the state is presumed rather than read (./presumed-state.ts: a folded state kept since the last
+ * command on the stream, or the initial state of a stream the command starts), the decision is appended at
+ * the presumed revision with no read at all: the append's revision check validates the presumption. A
+ * presumption that fails (the stream moved, the decision was a refusal or empty, the append was a re-send)
+ * costs nothing but time: the command goes again down the reading path, whose conflicts are the real ones.
  */
 import { Command, Decider, DomainEvent, fold } from '../domain/shared/decider';
-import { EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '../event-store/event-store.port';
+import { EventStore, ExpectedRevision, RecordedEvent } from '../event-store/event-store.port';
 import { StreamNotFoundError } from '../event-store/errors';
 import { formatPosition } from '../event-store/position';
-import { eventIdFor } from './event-ids';
+import { readSealed } from '../personal-data/access-context';
+import { asFolded } from './sealed-folds';
+import { toAppend } from './to-append';
 import { cachedState, keepState } from './folded-states';
+import { decideOnPresumedState, presumedState } from './presumed-state';
 
 export class StaleRevisionError extends Error {
   constructor(
@@ -41,14 +50,28 @@ export interface CommandOutcome<S, E> {
 export async function loadStream<E extends DomainEvent, S>(
   store: EventStore,
   stream: string,
-  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState' | 'ignoresPersonalFields'>,
+  forCommand = false,
 ): Promise<LoadedStream<S>> {
-  const events = await store.readStream(stream).catch((error: unknown) => {
-    if (error instanceof StreamNotFoundError) return [] as RecordedEvent[];
-    throw error;
-  });
+  const events = await readForFold(store, stream, decider, forCommand);
   const revision = events.length === 0 ? -1n : events[events.length - 1].revision;
   return { state: fold(decider.evolve, decider.initialState, toDomainEvents<E>(events)), revision, events };
+}
+
+/**
+ * The stream's events (none when it does not exist). For a command whose decider ignores personal fields they
+ * stay sealed: no key look-up, no decryption, and a state kept that holds no personal data. Reads for
+ * display (GET, `loadStream` outside a command) always decrypt.
+ */
+function readForFold(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<never, never, unknown>, 'ignoresPersonalFields'>,
+  forCommand: boolean,
+  fromRevision?: bigint,
+): Promise<RecordedEvent[]> {
+  const read = () => store.readStream(stream, fromRevision === undefined ? {} : { fromRevision }).catch(emptyWhenNotFound);
+  return forCommand && decider.ignoresPersonalFields ? readSealed(read) : read();
 }
 
 /** The store hands events out in their current shape (see libs/event-store/upcasting-event-store.ts). */
@@ -59,6 +82,11 @@ function toDomainEvents<E extends DomainEvent>(events: readonly RecordedEvent[])
 export interface HandleOptions {
   /** The revision the client last saw (If-Match); a different current revision is refused. */
   ifMatch?: bigint;
+  /**
+   * The command starts its stream (an enrolment under a new id): it is decided against the initial state
+   * without reading, and appended expecting no stream. Should the stream exist, it is read and decided again.
+   */
+  startsStream?: boolean;
 }
 
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(
@@ -68,6 +96,11 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   command: C,
   options: HandleOptions = {},
 ): Promise<CommandOutcome<S, E>> {
+  const presumed = presumedState(store, stream, decider, command.metadata.commandId, options);
+  if (presumed) {
+    const outcome = await decideOnPresumedState(store, stream, decider, command, presumed);
+    if (outcome) return outcome;
+  }
   const loaded = await loadForCommand(store, stream, decider, command.metadata.commandId);
   const previous = alreadyHandled(loaded, command, decider);
   if (previous) return previous;
@@ -82,7 +115,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     events.map((event, index) => toAppend(command, event, index)),
     { expectedRevision },
   );
-  const state = events.reduce(decider.evolve, loaded.state);
+  const state = events.map((event) => asFolded(decider, event)).reduce(decider.evolve, loaded.state);
   const commands = new Set(loaded.commands).add(command.metadata.commandId);
   keepState(store, decider, stream, { state, revision: result.nextExpectedRevision, commands });
   return { state, events, revision: result.nextExpectedRevision, position: formatPosition(result.position) };
@@ -96,12 +129,12 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
 async function loadForCommand<E extends DomainEvent, S>(
   store: EventStore,
   stream: string,
-  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState' | 'ignoresPersonalFields'>,
   commandId: string,
 ): Promise<LoadedStream<S> & { commands: ReadonlySet<string> }> {
   const kept = cachedState<S>(store, decider, stream);
   if (kept && !kept.commands.has(commandId)) {
-    const newer = await store.readStream(stream, { fromRevision: kept.revision + 1n }).catch(emptyWhenNotFound);
+    const newer = await readForFold(store, stream, decider, true, kept.revision + 1n);
     if (!newer.some((event) => event.metadata.causationId === commandId)) {
       const state = fold(decider.evolve, kept.state, toDomainEvents<E>(newer));
       const revision = newer.length === 0 ? kept.revision : newer[newer.length - 1].revision;
@@ -110,7 +143,7 @@ async function loadForCommand<E extends DomainEvent, S>(
       return { state, revision, events: newer, commands };
     }
   }
-  const full = await loadStream(store, stream, decider);
+  const full = await loadStream(store, stream, decider, true);
   const commands = new Set(full.events.map(causationOf));
   if (full.revision >= 0n) keepState(store, decider, stream, { state: full.state, revision: full.revision, commands });
   return { ...full, commands };
@@ -129,6 +162,7 @@ function emptyWhenNotFound(error: unknown): RecordedEvent[] {
  * it already changed: it would be refused, or worse, applied twice. Its events are found by causationId.
  * The If-Match check is skipped too: the revision the client saw was the one before its own command.
  * The answer is the one first given: the state as the command left it, not with what others appended since.
+ * (For a decider that ignores personal fields, its events come back as read: those fields sealed.)
  */
 function alreadyHandled<C extends Command, E extends DomainEvent, S>(
   loaded: LoadedStream<S>,
@@ -144,25 +178,4 @@ function alreadyHandled<C extends Command, E extends DomainEvent, S>(
   return { state, events: toDomainEvents<E>(own), revision: last.revision, position: formatPosition(last.position) };
 }
 
-/**
- * A decided event as the store takes it: ids derived from the command id, the command's metadata, the
- * command id as causation. Exported so anything else that writes domain events (the data generator)
- * writes them exactly as the API does.
- */
-export function toAppend(command: Command, event: DomainEvent, index: number): EventToAppend {
-  const { commandId, actor, correlationId, occurredAt, actingAs, traceparent, tracestate } = command.metadata;
-  return {
-    id: eventIdFor(commandId, index),
-    type: event.type,
-    data: event.data as EventToAppend['data'],
-    metadata: {
-      actor,
-      correlationId,
-      causationId: commandId,
-      occurredAt,
-      ...(actingAs && { actingAs }),
-      ...(traceparent && { traceparent }),
-      ...(tracestate && { tracestate }),
-    },
-  };
-}
+export { toAppend } from './to-append';

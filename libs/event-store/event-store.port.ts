@@ -59,6 +59,11 @@ export interface AppendResult {
   nextExpectedRevision: bigint;
   /** Global position of the last event appended. */
   position: Position;
+  /**
+   * True when nothing was written because these events (same ids, same place) were appended before, and
+   * this is that first append's result; false when they were written now. Absent when the adapter cannot tell.
+   */
+  resent?: boolean;
 }
 
 export type Direction = 'forwards' | 'backwards';

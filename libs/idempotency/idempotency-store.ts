@@ -104,8 +104,13 @@ export class IdempotencyStore {
     try {
       await runner.connect();
       await runner.startTransaction();
-      await runner.query(`SELECT set_config('lock_timeout', $1, true)`, [`${this.lockTimeoutMs}ms`]);
-      await runner.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LOCK_SPACE, key]);
+      // One round trip: the timeout is set in a sub-select, which PostgreSQL evaluates first (a volatile
+      // target list keeps it from being flattened into the outer query), then the lock is waited for.
+      await runner.query(`SELECT pg_advisory_xact_lock($2, hashtext($3)) FROM (SELECT set_config('lock_timeout', $1, true)) AS timeout`, [
+        `${this.lockTimeoutMs}ms`,
+        LOCK_SPACE,
+        key,
+      ]);
       const rows: { request_hash: string; status: number; headers: Record<string, string>; body: unknown }[] = await runner.query(
         `SELECT request_hash, status, headers, body FROM idempotency.keys
           WHERE key = $1 AND created_at >= now() - make_interval(secs => $2::double precision / 1000)`,

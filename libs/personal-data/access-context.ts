@@ -36,3 +36,18 @@ export function mayReceivePersonalFields(principal: Principal | undefined = curr
     (principal.roles.includes('subscriber') && principal.scopes.includes('pii'))
   );
 }
+
+const sealed = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `read` with personal fields left as the log holds them (ciphertext): the protecting store looks up no
+ * key and decrypts nothing. For folds that use no personal field (`Decider.ignoresPersonalFields`).
+ */
+export function readSealed<T>(read: () => Promise<T>): Promise<T> {
+  return sealed.run(true, read);
+}
+
+/** Whether the current read asked for personal fields to stay sealed. */
+export function readsSealed(): boolean {
+  return sealed.getStore() === true;
+}

@@ -72,6 +72,39 @@ describe('data keys under wrapping keys', () => {
     expect(period).toBe('2013-05');
   });
 
+  it('creates the keys asked for at once in one statement, each readable, an existing one kept as it was', async () => {
+    const statements: string[] = [];
+    const counted = Object.assign(Object.create(dataSource) as DataSource, {
+      query: (sql: string, parameters?: unknown[]) => (statements.push(sql), dataSource.query(sql, parameters)),
+    });
+    const store = new DataKeyStore(counted, { masterKey, wrappingKeys: new WrappingKeyFiles(dir, masterKey) }, 0);
+    const existing = randomUUID();
+    const before = keyOf(await newStore().getOrCreate(existing));
+    await store.getOrCreate(randomUUID()); // the period's wrapping key is looked up once and remembered
+    statements.length = 0;
+    const ids = [existing, ...Array.from({ length: 8 }, () => randomUUID())];
+    const keys = await Promise.all(ids.map((id) => store.getOrCreate(id).then(keyOf)));
+    expect(statements).toHaveLength(1);
+    expect(keys[0]).toEqual(before);
+    const read = await newStore().states(ids);
+    expect(ids.map((id) => keyOf(read.get(id)))).toEqual(keys);
+    expect(new Set(keys.map((k) => k?.toString('hex'))).size).toBe(ids.length);
+  });
+
+  it('creates a key under the active wrapping key after another process retired the one it remembered', async () => {
+    const [writer, eraser] = [newStore(), newStore()];
+    const first = randomUUID();
+    await writer.getOrCreate(first);
+    const retired = await kekOf(first);
+    await eraser.erase(first, { actor: 'test', legalBasis: 'purpose-achieved' });
+    const second = randomUUID();
+    const key = keyOf(await writer.getOrCreate(second));
+    const [{ status }] = await dataSource.query(`SELECT status FROM personal_data.wrapping_keys WHERE kek_id = $1`, [await kekOf(second)]);
+    expect({ retiredAgain: (await kekOf(second)) === retired, status }).toEqual({ retiredAgain: false, status: 'active' });
+    expect(keyOf((await newStore().states([second])).get(second))).toEqual(key);
+    expect(keyOf(await writer.getOrCreate(second))).toEqual(key);
+  });
+
   it('keeps every key created while another process erases in the same period readable', async () => {
     const [writer, eraser] = [newStore(), newStore()];
     const victims = await Promise.all(

@@ -9,7 +9,16 @@
  * briefly in memory; this process forgets a key the moment it erases or restricts it, another within `cacheMs`.
  */
 import { randomBytes } from 'node:crypto';
-import { activeWrappingKey, destroyLeftovers, holdActive, KeyDatabase, keyPeriod, Queryable, retireWrappingKey } from './key-wrapping';
+import {
+  activeWrappingKey,
+  createOrFindKeys,
+  destroyLeftovers,
+  holdActive,
+  KeyDatabase,
+  keyPeriod,
+  Queryable,
+  retireWrappingKey,
+} from './key-wrapping';
 import { seal, unseal, WrappingKeyFiles } from './wrapping-keys';
 
 export type { KeyDatabase, Queryable } from './key-wrapping';
@@ -46,6 +55,10 @@ interface KeyRow {
 
 export class DataKeyStore {
   private readonly cache = new Map<string, CacheEntry>();
+  /** Active wrapping key by period, as last seen: only ever a candidate, checked by the statement that uses it (createOrFindKey). */
+  private readonly wrappingKeys = new Map<string, { id: string; key: Buffer }>();
+  /** getOrCreate calls waiting for the next batch (createPending). */
+  private creations: { id: string; resolve: (state: KeyState) => void; reject: (error: unknown) => void }[] = [];
   private readonly forgetListeners: (() => void)[] = [];
 
   constructor(
@@ -67,6 +80,7 @@ export class DataKeyStore {
     for (const [period, rows] of byPeriod) await this.wrapUnder(period, rows);
     await destroyLeftovers(this.db, this.material.wrappingKeys);
     this.cache.clear();
+    this.wrappingKeys.clear();
     return legacy.length;
   }
 
@@ -90,27 +104,91 @@ export class DataKeyStore {
     }
     if (missing.length === 0) return found;
     for (const row of await this.fetch(missing)) {
-      // A key re-wrapped by another process's erasure since the read: its old wrapping key may be gone.
-      const current = row.kek_id && !this.material.wrappingKeys.read(row.kek_id) ? (await this.fetch([row.key_id]))[0] : row;
-      const state: KeyState =
-        current.status === 'erased' || !current.wrapped_key ? { status: 'erased' } : { status: current.status, key: this.unwrap(current) };
+      const state = await this.stateOf(row);
       this.remember(row.key_id, state);
       found.set(row.key_id, state);
     }
     return found;
   }
 
+  private async stateOf(row: KeyRow): Promise<KeyState> {
+    // A key re-wrapped by another process's erasure since the read: its old wrapping key may be gone.
+    const current = row.kek_id && !this.material.wrappingKeys.read(row.kek_id) ? (await this.fetch([row.key_id]))[0] : row;
+    return current.status === 'erased' || !current.wrapped_key
+      ? { status: 'erased' }
+      : { status: current.status, key: this.unwrap(current) };
+  }
+
   private fetch(ids: string[]): Promise<KeyRow[]> {
     return this.db.query(`SELECT key_id, status, wrapped_key, kek_id FROM personal_data.data_keys WHERE key_id = ANY($1::text[])`, [ids]);
   }
 
-  /** The key's state, creating an active key when the household has none yet. */
-  async getOrCreate(id: string): Promise<KeyState> {
-    const known = (await this.states([id])).get(id);
+  /**
+   * The key's state, creating an active key when the household has none yet. Creations asked for in the
+   * same turn of the event loop (concurrent enrolments) go in one statement, which both finds and creates
+   * (createOrFindKeys): one round trip for them all, where each took a look-up, the wrapping key's, a
+   * transaction of four statements and a read-back before.
+   */
+  getOrCreate(id: string): Promise<KeyState> {
+    const cached = this.cache.get(id);
+    if (cached && cached.until > Date.now()) return Promise.resolve(cached.state);
+    return new Promise((resolve, reject) => {
+      if (this.creations.length === 0) setImmediate(() => void this.createPending());
+      this.creations.push({ id, resolve, reject });
+    });
+  }
+
+  private async createPending(): Promise<void> {
+    const batch = this.creations.splice(0);
+    try {
+      const states = await this.createOrFind([...new Set(batch.map((c) => c.id))]);
+      for (const creation of batch) creation.resolve(states.get(creation.id)!);
+    } catch (error) {
+      for (const creation of batch) creation.reject(error);
+    }
+  }
+
+  private async createOrFind(ids: string[]): Promise<Map<string, KeyState>> {
+    const found = new Map<string, KeyState>();
+    const period = keyPeriod(new Date());
+    let missing = ids;
+    for (let attempt = 0; attempt < 5 && missing.length > 0; attempt += 1) {
+      const kek = await this.wrappingKeyOf(period);
+      const keys = new Map(missing.map((id) => [id, randomBytes(32)]));
+      const rows = await createOrFindKeys(
+        this.db,
+        missing.map((id) => ({ id, wrapped: seal(kek.key, keys.get(id)!, id) })),
+        kek.id,
+      );
+      const neither: string[] = [];
+      for (const row of rows) {
+        const state: KeyState | undefined = row.created
+          ? { status: 'active', key: keys.get(row.wanted)! }
+          : row.key_id
+            ? await this.stateOf(row as KeyRow)
+            : undefined;
+        if (state) this.remember(row.wanted, state);
+        if (state) found.set(row.wanted, state);
+        else neither.push(row.wanted);
+      }
+      // Neither created nor found: a racing creation committed after the statement's snapshot, or an
+      // erasure retired the wrapping key since it was remembered, and the period's next one is needed.
+      const raced = neither.length > 0 ? await this.states(neither) : new Map<string, KeyState>();
+      for (const [id, state] of raced) found.set(id, state);
+      missing = neither.filter((id) => !raced.has(id));
+      if (missing.length > 0) this.wrappingKeys.delete(period);
+    }
+    if (missing.length > 0) throw new Error(`could not create ${missing.length} data key(s) under the wrapping key of ${period}`);
+    return found;
+  }
+
+  /** The period's active wrapping key, remembered: CREATE_OR_FIND checks that it is still active as it writes. */
+  private async wrappingKeyOf(period: string): Promise<{ id: string; key: Buffer }> {
+    const known = this.wrappingKeys.get(period);
     if (known) return known;
-    await this.wrapUnder(keyPeriod(new Date()), [{ key_id: id, key: randomBytes(32) }]);
-    this.cache.delete(id);
-    return (await this.states([id])).get(id)!;
+    const kek = await activeWrappingKey(this.db, this.material.wrappingKeys, period);
+    this.wrappingKeys.set(period, kek);
+    return kek;
   }
 
   /** Destroys the key: every personal field it protects becomes unreadable for good. Idempotent. */
@@ -167,6 +245,7 @@ export class DataKeyStore {
 
   private forget(id: string): void {
     this.cache.delete(id);
+    this.wrappingKeys.clear(); // an erasure retires one: asking again spares a refused creation
     for (const listener of this.forgetListeners) listener();
   }
 

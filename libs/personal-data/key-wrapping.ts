@@ -44,6 +44,44 @@ export async function activeWrappingKey(db: Queryable, files: WrappingKeyFiles, 
 }
 
 /**
+ * Finds the keys, or creates those missing wrapped under the given wrapping key ($3), in one statement and so
+ * one transaction. The wrapping key's row is share-locked (FOR SHARE) and must still be active: an erasure
+ * retiring it (FOR UPDATE, retireWrappingKey) either waits for this insert and then wraps the new keys
+ * again, or has committed first, and then the re-check of the locked row finds it retired and nothing is
+ * inserted. One row per key asked for: `created`, else the existing row's columns (null when neither:
+ * retired, or a racing creation not yet visible to this statement's snapshot).
+ */
+const CREATE_OR_FIND = `
+WITH wanted AS (SELECT * FROM unnest($1::text[], $2::bytea[]) AS n(key_id, wrapped)),
+existing AS (
+  SELECT d.key_id, d.status, d.wrapped_key, d.kek_id FROM personal_data.data_keys d WHERE d.key_id = ANY($1::text[])),
+created AS (
+  INSERT INTO personal_data.data_keys (key_id, status, wrapped_key, kek_id)
+  SELECT n.key_id, 'active', n.wrapped, w.kek_id
+    FROM wanted n,
+         (SELECT kek_id FROM personal_data.wrapping_keys WHERE kek_id = $3 AND status = 'active' FOR SHARE) AS w
+   WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.key_id = n.key_id)
+  ON CONFLICT (key_id) DO NOTHING
+  RETURNING key_id)
+SELECT n.key_id AS wanted, c.key_id IS NOT NULL AS created, e.key_id, e.status, e.wrapped_key, e.kek_id
+  FROM wanted n LEFT JOIN created c ON c.key_id = n.key_id LEFT JOIN existing e ON e.key_id = n.key_id`;
+
+export interface FoundOrCreated {
+  wanted: string;
+  created: boolean;
+  key_id: string | null;
+  status: 'active' | 'restricted' | 'erased' | null;
+  wrapped_key: Buffer | null;
+  kek_id: string | null;
+}
+
+/** See CREATE_OR_FIND. Ids in one order, so that two batches sharing keys cannot deadlock. */
+export function createOrFindKeys(db: Queryable, keys: { id: string; wrapped: Buffer }[], kekId: string): Promise<FoundOrCreated[]> {
+  const sorted = [...keys].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return db.query(CREATE_OR_FIND, [sorted.map((k) => k.id), sorted.map((k) => k.wrapped), kekId]);
+}
+
+/**
  * Inside a transaction: locks the wrapping key against retirement (FOR SHARE) and answers whether it is
  * still active. A data key wrapped under it must be written in the same transaction.
  */

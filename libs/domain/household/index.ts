@@ -29,6 +29,8 @@ export function createHouseholdDecider(reference: ReferenceData): Decider<Househ
     },
     evolve: evolveHousehold,
     initialState: initialHouseholdState,
+    // The head's details and the free-text reasons are recorded, never decided on (libs/command-handling/sealed-folds.unit.spec.ts).
+    ignoresPersonalFields: true,
   };
 }
 

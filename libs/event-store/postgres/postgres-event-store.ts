@@ -133,7 +133,7 @@ export class PostgresEventStore implements EventStore {
           return { result: await this.refusedAppend(stream, expected, ids, queryable), written: false };
         throw translateAppendError(stream, error);
       }
-      if (row.next_revision !== null) return { result: appendResult(row), written: true };
+      if (row.next_revision !== null) return { result: { ...appendResult(row), resent: false }, written: true };
       if (row.resend || !checksResend) {
         return { result: await this.refusedAppend(stream, expected, ids, queryable, BigInt(row.actual_revision)), written: false };
       }
@@ -160,7 +160,7 @@ export class PostgresEventStore implements EventStore {
     if (row.found === '0')
       throw new WrongExpectedRevisionError(stream, expected, actual ?? (await this.currentRevision(stream, queryable)));
     if (!row.same_append) throw new DuplicateEventIdError(stream);
-    return appendResult(row);
+    return { ...appendResult(row), resent: true };
   }
 
   private async currentRevision(stream: string, queryable: Pool | PoolClient): Promise<bigint> {

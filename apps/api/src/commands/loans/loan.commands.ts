@@ -43,7 +43,8 @@ export class ActOnLoanHandler implements ICommandHandler<ActOnLoan, LoanOutcome>
 
   async execute({ command, ifMatch }: ActOnLoan): Promise<LoanOutcome> {
     const full: LoanCommand = command.type === 'GrantLoan' ? await this.withHousehold(command) : command;
-    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, full, { ifMatch });
+    const startsStream = command.type === 'GrantLoan'; // a grant opens the loan's stream: decided without reading it
+    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, full, { ifMatch, startsStream });
   }
 
   private async withHousehold(command: Omit<GrantLoan, 'context'>): Promise<GrantLoan> {
