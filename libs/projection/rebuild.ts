@@ -10,7 +10,8 @@ import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { Position, position } from '../event-store/position';
 import { BatchApplier, CopyPosition, messageOf, PoisonOptions } from './batch-applier';
 import { CheckpointConflictError } from './checkpoints';
-import { createCopy, dropCopy, newCopySchema, pointReportingViews } from './copies';
+import { createCopyForLoad, finishLoad } from './bulk-load';
+import { dropCopy, newCopySchema, pointReportingViews } from './copies';
 import { park } from './dead-letters';
 import { Projection } from './projection';
 import { foldBehind, FoldBehindOptions } from './rebuild-behind';
@@ -62,6 +63,7 @@ export async function rebuildProjection(
         applied += page.length;
         options.onProgress?.(applied);
       }
+    await dataSource.transaction((tx) => finishLoad(tx, projection, copy.schema));
     await analyzeCopy(dataSource, copy.schema);
     const swapped = await swap(projection, store, dataSource, copy.schema, after, options);
     return { schema: copy.schema, eventsApplied: applied + swapped.caughtUp, position: swapped.position };
@@ -105,7 +107,7 @@ async function startOrResume(projection: Projection, dataSource: DataSource): Pr
   if (row) await dropCopy(dataSource, row.copy_schema);
   return dataSource.transaction(async (tx) => {
     const schema = await newCopySchema(tx, projection);
-    await createCopy(tx, projection, schema);
+    await createCopyForLoad(tx, projection, schema);
     await tx.query(
       `INSERT INTO projections.rebuilds (projection, version, copy_schema) VALUES ($1, $2, $3)
        ON CONFLICT (projection) DO UPDATE SET version = EXCLUDED.version, copy_schema = EXCLUDED.copy_schema,

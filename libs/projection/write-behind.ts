@@ -155,26 +155,31 @@ export class WriteBehind {
       const fresh = [...pending.rows.values()].filter((r) => r.fresh).map((r) => pending.columns.map((c) => r.row[c.name] as CellValue));
       const changed = [...pending.rows.values()].filter((r) => !r.fresh).map((r) => pending.columns.map((c) => r.row[c.name] as CellValue));
       await copyRows(tx, table, pending.columns, fresh);
-      let filter = this.written.get(table);
-      if (!filter) this.written.set(table, (filter = new KeyFilter()));
-      for (const key of pending.rows.keys()) filter.add(key);
+      this.remember(table, pending.rows.keys());
       const set = pending.updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
       if (changed.length > 0)
         await insertRows(tx, table, pending.columns, changed, `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
     }
     for (const [table, pending] of this.countTables) {
+      // Count rows are fine-grained (village x dimensions x month): most are written once in a whole rebuild,
+      // so those whose key this write-behind never wrote go by COPY, and only the others are added by upsert.
+      const fresh: CellValue[][] = [];
+      const stored: CellValue[][] = [];
+      for (const [id, row] of pending.sums) (this.mayBeStored(table, id) ? stored : fresh).push(row);
+      await copyRows(tx, table, pending.columns, fresh);
+      this.remember(table, pending.sums.keys());
       const set = pending.countColumns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
-      await insertRows(
-        tx,
-        table,
-        pending.columns,
-        [...pending.sums.values()],
-        `ON CONFLICT (${pending.conflictKey.join(', ')}) DO UPDATE SET ${set}`,
-      );
+      await insertRows(tx, table, pending.columns, stored, `ON CONFLICT (${pending.conflictKey.join(', ')}) DO UPDATE SET ${set}`);
     }
     this.rowTables.clear();
     this.countTables.clear();
     this.pendingRows = 0;
+  }
+
+  private remember(table: string, keys: Iterable<string>): void {
+    let filter = this.written.get(table);
+    if (!filter) this.written.set(table, (filter = new KeyFilter()));
+    for (const key of keys) filter.add(key);
   }
 
   /** ON CONFLICT semantics in memory: a new key inserts, a held or stored one takes the `updated` columns. */
