@@ -7,9 +7,10 @@
  */
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
-import { Position, position } from '../event-store/position';
+import { isAfter, Position, position } from '../event-store/position';
 import { BatchApplier, CopyPosition, messageOf, PoisonOptions } from './batch-applier';
 import { CheckpointConflictError } from './checkpoints';
+import { fanOut } from './fan-out';
 import { createCopyForLoad, finishLoad } from './bulk-load';
 import { dropCopy, newCopySchema, pointReportingViews } from './copies';
 import { park } from './dead-letters';
@@ -42,35 +43,93 @@ export async function rebuildProjection(
   dataSource: DataSource,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
+  const [result] = await rebuildProjections([projection], store, dataSource, options);
+  return result;
+}
+
+/**
+ * Rebuilds several read models together from one read of the log (libs/projection/fan-out.ts): each event is
+ * read, decrypted and upcast once, not once per read model. Each copy keeps its own lock, position (an
+ * interrupted rebuild resumes each from its own) and swap. `onProgress` counts the events of all of them.
+ */
+export async function rebuildProjections(
+  projections: readonly Projection[],
+  store: EventStore,
+  dataSource: DataSource,
+  options: RebuildOptions = {},
+): Promise<RebuildResult[]> {
+  const locks: (() => Promise<void>)[] = [];
+  try {
+    if (process.env.REBUILD_TRACE) console.log(`TRACE start ${Date.now()}`);
+    for (const projection of projections) locks.push(await lockRebuild(projection, dataSource));
+    const copies: CopyInProgress[] = [];
+    for (const projection of projections) copies.push(await startOrResume(projection, dataSource));
+    const handles = [...new Set(projections.flatMap((p) => p.handles))];
+    const from = copies.some((c) => !c.position) ? undefined : copies.map((c) => c.position!).reduce((a, b) => (isAfter(a, b) ? b : a));
+    const applied = copies.map((c) => c.applied);
+    const progress = (i: number, n: number) => {
+      applied[i] = n;
+      options.onProgress?.(applied.reduce((a, b) => a + b, 0));
+    };
+    const pages = rebuildPages(store, { handles }, from, options);
+    const targets = projections.map((p, i) => ({ handles: p.handles, after: copies[i].position }));
+    const folded = await fanOut(pages, targets, (i, share) =>
+      foldInto(projections[i], dataSource, copies[i], share, { ...options, onProgress: (n) => progress(i, n) }),
+    );
+    if (process.env.REBUILD_TRACE) console.log(`TRACE folded ${Date.now()}`);
+    const results: RebuildResult[] = [];
+    for (const [i, projection] of projections.entries()) {
+      const { schema } = copies[i];
+      await dataSource.transaction((tx) => finishLoad(tx, projection, schema));
+      if (process.env.REBUILD_TRACE) console.log(`TRACE finished ${projection.name} ${Date.now()}`);
+      await analyzeCopy(dataSource, schema);
+      if (process.env.REBUILD_TRACE) console.log(`TRACE analyzed ${projection.name} ${Date.now()}`);
+      const swapped = await swap(projection, store, dataSource, schema, folded[i].after, options);
+      results.push({ schema, eventsApplied: folded[i].applied + swapped.caughtUp, position: swapped.position });
+    }
+    if (process.env.REBUILD_TRACE) console.log(`TRACE swapped ${Date.now()}`);
+    return results;
+  } finally {
+    for (const unlock of locks) await unlock();
+  }
+}
+
+/** Only one rebuild of a read model at a time: a session advisory lock, released by the returned function. */
+async function lockRebuild(projection: Projection, dataSource: DataSource): Promise<() => Promise<void>> {
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   const key = `family-ledger:rebuild:${projection.name}`;
-  let locked = false;
   try {
-    [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [key]);
+    const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [key]);
     if (!locked) throw new RebuildInProgressError(projection.name);
-    const copy = await startOrResume(projection, dataSource);
-    const applier = new BatchApplier(projection, dataSource, rebuildPosition(projection.name, copy.schema), options);
-    let after = copy.position;
-    let applied = copy.applied;
-    const pages = rebuildPages(store, projection, after, options);
-    if (projection.bulkWritten) {
-      const target = rebuildPosition(projection.name, copy.schema);
-      ({ after, applied } = await foldBehind(projection, dataSource, target, pages, { after, applied }, { ...options, applier }));
-    } else
-      for await (const page of pages) {
-        after = await applier.apply(page, after);
-        applied += page.length;
-        options.onProgress?.(applied);
-      }
-    await dataSource.transaction((tx) => finishLoad(tx, projection, copy.schema));
-    await analyzeCopy(dataSource, copy.schema);
-    const swapped = await swap(projection, store, dataSource, copy.schema, after, options);
-    return { schema: copy.schema, eventsApplied: applied + swapped.caughtUp, position: swapped.position };
-  } finally {
-    if (locked) await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [key]).catch(() => undefined);
-    await lock.release().catch(() => undefined); // back to the pool, session alive: hence the explicit unlock
+  } catch (error) {
+    await lock.release().catch(() => undefined);
+    throw error;
   }
+  return async () => {
+    await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [key]).catch(() => undefined);
+    await lock.release().catch(() => undefined); // back to the pool, session alive: hence the explicit unlock
+  };
+}
+
+/** One read model's share of the log into its copy: held in memory and bulk-written, or batch by batch. */
+async function foldInto(
+  projection: Projection,
+  dataSource: DataSource,
+  copy: CopyInProgress,
+  pages: AsyncIterable<RecordedEvent[]>,
+  options: RebuildOptions,
+): Promise<{ after: Position | undefined; applied: number }> {
+  const target = rebuildPosition(projection.name, copy.schema);
+  const applier = new BatchApplier(projection, dataSource, target, options);
+  let { position: after, applied } = copy;
+  if (projection.bulkWritten) return foldBehind(projection, dataSource, target, pages, { after, applied }, { ...options, applier });
+  for await (const page of pages) {
+    after = await applier.apply(page, after);
+    applied += page.length;
+    options.onProgress?.(applied);
+  }
+  return { after, applied };
 }
 
 /**
@@ -146,7 +205,7 @@ function rebuildPosition(name: string, schema: string): CopyPosition {
  */
 export async function* rebuildPages(
   store: EventStore,
-  projection: Projection,
+  projection: Pick<Projection, 'handles'>,
   after: Position | undefined,
   options: Pick<RebuildOptions, 'batchSize'>,
 ): AsyncGenerator<RecordedEvent[]> {
@@ -163,7 +222,7 @@ export async function* rebuildPages(
 
 function readPage(
   store: EventStore,
-  projection: Projection,
+  projection: Pick<Projection, 'handles'>,
   after: Position | undefined,
   options: Pick<RebuildOptions, 'batchSize'>,
 ): Promise<RecordedEvent[]> {
