@@ -60,7 +60,6 @@ export async function rebuildProjections(
 ): Promise<RebuildResult[]> {
   const locks: (() => Promise<void>)[] = [];
   try {
-    if (process.env.REBUILD_TRACE) console.log(`TRACE start ${Date.now()}`);
     for (const projection of projections) locks.push(await lockRebuild(projection, dataSource));
     const copies: CopyInProgress[] = [];
     for (const projection of projections) copies.push(await startOrResume(projection, dataSource));
@@ -76,18 +75,16 @@ export async function rebuildProjections(
     const folded = await fanOut(pages, targets, (i, share) =>
       foldInto(projections[i], dataSource, copies[i], share, { ...options, onProgress: (n) => progress(i, n) }),
     );
-    if (process.env.REBUILD_TRACE) console.log(`TRACE folded ${Date.now()}`);
-    const results: RebuildResult[] = [];
-    for (const [i, projection] of projections.entries()) {
-      const { schema } = copies[i];
-      await dataSource.transaction((tx) => finishLoad(tx, projection, schema));
-      if (process.env.REBUILD_TRACE) console.log(`TRACE finished ${projection.name} ${Date.now()}`);
-      await analyzeCopy(dataSource, schema);
-      if (process.env.REBUILD_TRACE) console.log(`TRACE analyzed ${projection.name} ${Date.now()}`);
-      const swapped = await swap(projection, store, dataSource, schema, folded[i].after, options);
-      results.push({ schema, eventsApplied: folded[i].applied + swapped.caughtUp, position: swapped.position });
-    }
-    if (process.env.REBUILD_TRACE) console.log(`TRACE swapped ${Date.now()}`);
+    // Each copy made whole, analysed and swapped in on its own (concurrently: most of it is server work).
+    const results = await Promise.all(
+      projections.map(async (projection, i): Promise<RebuildResult> => {
+        const { schema } = copies[i];
+        await dataSource.transaction((tx) => finishLoad(tx, projection, schema));
+        await analyzeCopy(dataSource, schema);
+        const swapped = await swap(projection, store, dataSource, schema, folded[i].after, options);
+        return { schema, eventsApplied: folded[i].applied + swapped.caughtUp, position: swapped.position };
+      }),
+    );
     return results;
   } finally {
     for (const unlock of locks) await unlock();

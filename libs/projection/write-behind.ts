@@ -109,7 +109,8 @@ export class WriteBehind {
       }
       const keyAt = conflictKey.map((name) => keyColumns.findIndex((c) => c.name === name));
       for (const row of rows) {
-        const id = JSON.stringify(keyAt.map((i) => String(row[i])));
+        let id = String(row[keyAt[0]]);
+        for (let k = 1; k < keyAt.length; k++) id += '\u0001' + String(row[keyAt[k]]);
         const sum = pending.sums.get(id);
         if (!sum) {
           pending.sums.set(id, [...row]);
