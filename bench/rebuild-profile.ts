@@ -51,7 +51,7 @@ function kind(query: string): string {
   return 'other';
 }
 
-async function sampleActivity(url: string, pids: () => Promise<number[]>, stop: { done: boolean }): Promise<Map<string, number>> {
+async function sampleActivity(url: string, stop: { done: boolean }): Promise<Map<string, number>> {
   const waits = new Map<string, number>();
   await withClient(url, async (client) => {
     while (!stop.done) {
@@ -67,7 +67,6 @@ async function sampleActivity(url: string, pids: () => Promise<number[]>, stop: 
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   });
-  void pids;
   return waits;
 }
 
@@ -83,9 +82,7 @@ async function run(template: string): Promise<void> {
     const stop = { done: false };
     const sampling = withClient(url, async (c) => {
       await c.query(`SELECT pg_stat_reset()`);
-      const cpu = await c.query(`SELECT sum(total_exec_time) AS t FROM pg_stat_statements`);
-      void cpu;
-      return sampleActivity(url, async () => [], stop);
+      return sampleActivity(url, stop);
     });
     const flushRows = process.env.BENCH_FLUSH_ROWS ? Number(process.env.BENCH_FLUSH_ROWS) : undefined;
     const figures = await rebuildInChild({ url, batchSize: 1000, expectedEvents: n * 2, flushRows }).finally(() => (stop.done = true));
@@ -95,16 +92,21 @@ async function run(template: string): Promise<void> {
     console.log(JSON.stringify(summary));
     const samples = waits.get('(samples)') ?? 1;
     console.table(
-      [...waits].filter(([k]) => k !== '(samples)').sort((a, b) => b[1] - a[1]).slice(0, 20)
+      [...waits]
+        .filter(([k]) => k !== '(samples)')
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 20)
         .map(([wait, count]) => ({ wait, 'busy backends (avg)': +(count / samples).toFixed(2) })),
     );
-    const statements = await withClient(url, async (c) =>
-      (
-        await c.query<{ query: string; calls: string; total: number; rows: string; wal: string }>(
-          `SELECT query, calls, total_exec_time AS total, rows, wal_bytes AS wal FROM pg_stat_statements
+    const statements = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query<{ query: string; calls: string; total: number; rows: string; wal: string }>(
+            `SELECT query, calls, total_exec_time AS total, rows, wal_bytes AS wal FROM pg_stat_statements
             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     const byKind = new Map<string, { calls: number; ms: number; rows: number; walMb: number }>();
     for (const s of statements) {
@@ -117,20 +119,29 @@ async function run(template: string): Promise<void> {
       byKind.set(k, entry);
     }
     console.table(
-      [...byKind].sort((a, b) => b[1].ms - a[1].ms)
+      [...byKind]
+        .sort((a, b) => b[1].ms - a[1].ms)
         .map(([k, e]) => ({ kind: k, calls: e.calls, 'server s': +(e.ms / 1000).toFixed(1), rows: e.rows, 'WAL MB': +e.walMb.toFixed(0) })),
     );
     console.table(
-      statements.sort((a, b) => b.total - a.total).slice(0, 12)
-        .map((s) => ({ query: s.query.replace(/\s+/g, ' ').slice(0, 90), calls: Number(s.calls), 'server s': +(s.total / 1000).toFixed(1) })),
+      statements
+        .sort((a, b) => b.total - a.total)
+        .slice(0, 12)
+        .map((s) => ({
+          query: s.query.replace(/\s+/g, ' ').slice(0, 90),
+          calls: Number(s.calls),
+          'server s': +(s.total / 1000).toFixed(1),
+        })),
     );
-    const tables = await withClient(url, async (c) =>
-      (
-        await c.query<{ table: string; rows: string }>(
-          `SELECT schemaname || '.' || relname AS table, n_live_tup AS rows, n_tup_ins + n_tup_upd AS written FROM pg_stat_user_tables
+    const tables = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query<{ table: string; rows: string }>(
+            `SELECT schemaname || '.' || relname AS table, n_live_tup AS rows, n_tup_ins + n_tup_upd AS written FROM pg_stat_user_tables
             WHERE schemaname LIKE 'rm_%' AND n_live_tup > 0 ORDER BY n_live_tup DESC`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     console.table(tables);
   } finally {

@@ -26,7 +26,12 @@ export interface RebuildFigures {
 }
 
 /** The baseline: the rebuild's own page reader (same filter, page size and read-ahead), writing nothing. */
-async function readEverything(store: EventStore, projection: Pick<Projection, 'handles'>, batchSize: number, onPage: (n: number) => void): Promise<number> {
+async function readEverything(
+  store: EventStore,
+  projection: Pick<Projection, 'handles'>,
+  batchSize: number,
+  onPage: (n: number) => void,
+): Promise<number> {
   let count = 0;
   for await (const page of rebuildPages(store, projection, undefined, { batchSize })) {
     count += page.length;

@@ -19,7 +19,10 @@ export async function copyRows(
     let line = copyText(row[0]);
     for (let i = 1; i < row.length; i++) line += '\t' + copyText(row[i]);
     chunk += line + '\n';
-    if (chunk.length > 256 * 1024) (sink.write(chunk), (chunk = ''));
+    if (chunk.length > 256 * 1024) {
+      sink.write(chunk);
+      chunk = '';
+    }
   }
   if (chunk.length > 0) sink.write(chunk);
   sink.end();

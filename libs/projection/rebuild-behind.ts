@@ -58,22 +58,30 @@ export async function foldBehind(
     await startFlush();
     await inFlight;
   };
-  for await (const page of pages) {
-    try {
-      await projection.applyBatch(page, behind.transaction(), target.schema);
-    } catch {
-      behind.discardBatch();
-      await flush();
-      behind.distrustWritten();
-      flushed = await options.applier.apply(page, flushed);
-      options.onProgress?.((applied += page.length));
-      continue;
-    }
-    await behind.commitBatch();
-    [last, held] = [page[page.length - 1], held + page.length];
-    if (behind.size >= (options.flushRows ?? 5_000)) await startFlush();
-    options.onProgress?.((applied += page.length));
+  try {
+    await foldPages();
+  } finally {
+    await inFlight.catch(() => undefined); // a failed fold leaves no flush behind it to race a resumed rebuild
   }
   await flush();
   return { after: flushed, applied };
+
+  async function foldPages(): Promise<void> {
+    for await (const page of pages) {
+      try {
+        await projection.applyBatch(page, behind.transaction(), target.schema);
+      } catch {
+        behind.discardBatch();
+        await flush();
+        behind.distrustWritten();
+        flushed = await options.applier.apply(page, flushed);
+        options.onProgress?.((applied += page.length));
+        continue;
+      }
+      await behind.commitBatch();
+      [last, held] = [page[page.length - 1], held + page.length];
+      if (behind.size >= (options.flushRows ?? 5_000)) await startFlush();
+      options.onProgress?.((applied += page.length));
+    }
+  }
 }

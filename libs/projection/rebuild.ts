@@ -8,12 +8,12 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { isAfter, Position, position } from '../event-store/position';
-import { BatchApplier, CopyPosition, messageOf, PoisonOptions } from './batch-applier';
+import { BatchApplier, CopyPosition, PoisonOptions } from './batch-applier';
 import { CheckpointConflictError } from './checkpoints';
 import { fanOut } from './fan-out';
 import { createCopyForLoad, finishLoad } from './bulk-load';
-import { dropCopy, newCopySchema, pointReportingViews } from './copies';
-import { park } from './dead-letters';
+import { swap } from './swap';
+import { dropCopy, newCopySchema } from './copies';
 import { Projection } from './projection';
 import { foldBehind, FoldBehindOptions } from './rebuild-behind';
 
@@ -217,82 +217,11 @@ export async function* rebuildPages(
   }
 }
 
-function readPage(
+export function readPage(
   store: EventStore,
   projection: Pick<Projection, 'handles'>,
   after: Position | undefined,
   options: Pick<RebuildOptions, 'batchSize'>,
 ): Promise<RecordedEvent[]> {
   return store.readAll({ fromPosition: after ?? 'start', filter: { eventTypes: projection.handles }, maxCount: options.batchSize ?? 1000 });
-}
-
-/** The swap: short, and under the active checkpoint's row lock, so no batch of the old copy commits across it. */
-async function swap(
-  projection: Projection,
-  store: EventStore,
-  dataSource: DataSource,
-  schema: string,
-  after: Position | undefined,
-  options: RebuildOptions,
-): Promise<{ caughtUp: number; position?: Position }> {
-  const old = await dataSource.transaction(async (tx) => {
-    const [active]: { active_schema: string | null; commit_position: string }[] = await tx.query(
-      `SELECT active_schema, commit_position FROM projections.checkpoints WHERE projection = $1 FOR UPDATE`,
-      [projection.name],
-    );
-    let caughtUp = 0;
-    let last: RecordedEvent | undefined;
-    for (
-      let page = await readPage(store, projection, after, options);
-      page.length > 0;
-      page = await readPage(store, projection, after, options)
-    ) {
-      for (const event of page) await applyInSwap(projection, tx, schema, event);
-      caughtUp += page.length;
-      last = page[page.length - 1];
-      after = last.position;
-    }
-    const [rebuild] = await tx.query(`SELECT events_applied, last_recorded_at FROM projections.rebuilds WHERE projection = $1`, [
-      projection.name,
-    ]);
-    await tx.query(
-      `INSERT INTO projections.checkpoints (projection, version, active_schema, commit_position, prepare_position, events_applied, last_recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (projection) DO UPDATE SET version = EXCLUDED.version, active_schema = EXCLUDED.active_schema,
-         commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position,
-         events_applied = EXCLUDED.events_applied, last_recorded_at = EXCLUDED.last_recorded_at, updated_at = now()`,
-      [
-        projection.name,
-        projection.version,
-        schema,
-        (after?.commit ?? -1n).toString(),
-        (after?.prepare ?? -1n).toString(),
-        Number(rebuild.events_applied) + caughtUp,
-        last?.recordedAt ?? rebuild.last_recorded_at,
-      ],
-    );
-    await tx.query(`DELETE FROM projections.rebuilds WHERE projection = $1`, [projection.name]);
-    await pointReportingViews(tx, projection, schema);
-    if (active?.active_schema)
-      await tx.query(`DELETE FROM projections.dead_letters WHERE projection = $1 AND copy_schema = $2`, [
-        projection.name,
-        active.active_schema,
-      ]);
-    return { schema: active?.active_schema ?? undefined, caughtUp };
-  });
-  // Outside the swap: dropping waits for readers still on the old copy, and must not hold the checkpoint lock meanwhile.
-  if (old.schema && old.schema !== schema) await dropCopy(dataSource, old.schema);
-  return { caughtUp: old.caughtUp, position: after };
-}
-
-/** In the swap a poison event cannot be retried apart (one transaction): it is parked by a savepoint. */
-async function applyInSwap(projection: Projection, tx: EntityManager, schema: string, event: RecordedEvent): Promise<void> {
-  await tx.query('SAVEPOINT swap_event');
-  try {
-    await projection.applyBatch([event], tx, schema);
-    await tx.query('RELEASE SAVEPOINT swap_event');
-  } catch (error) {
-    await tx.query('ROLLBACK TO SAVEPOINT swap_event');
-    await park(tx, projection.name, schema, event, messageOf(error), 1);
-  }
 }

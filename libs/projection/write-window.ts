@@ -34,7 +34,8 @@ export async function writeWindow(tx: EntityManager, window: Window): Promise<vo
   for (const { table, pending, fresh, changed } of window.rows) {
     await copyRows(tx, table, pending.columns, fresh);
     const set = pending.updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
-    if (changed.length > 0) await insertRows(tx, table, pending.columns, changed, `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
+    if (changed.length > 0)
+      await insertRows(tx, table, pending.columns, changed, `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
   }
   for (const { table, pending, fresh, stored } of window.counts) {
     await copyRows(tx, table, pending.columns, fresh);
