@@ -1,8 +1,9 @@
 /**
- * Rebuild of every read model at once (as the projector does when their versions rise), beside its baseline
- * measured in the same run, after it: reading the very same pages of the log (each projection's types, the same page
- * size, the next page read while the last is handled) without writing anything. The ratio says how much of the
- * read's speed the writes leave; the read itself is the store's bound.
+ * Rebuild of every read model at once, from one read of the log (`rebuildProjections`, as `projections:rebuild
+ * --all`), beside two baselines measured in the same run, after it, writing nothing: the issue's, each read
+ * model reading its own pages (its types, the same page size, the next page read while the last is handled),
+ * and one read of the log's events of all their types (what the rebuild itself reads). The ratios say how much
+ * of the read's speed the folds and writes leave.
  */
 import { DataSource } from 'typeorm';
 import { EventStore } from '../libs/event-store/event-store.port';
