@@ -25,7 +25,7 @@ function argument(name: string, fallback: number): number {
 }
 
 /** Appends whole household histories, many streams per transaction, on a few connections at once. */
-async function load(store: PostgresEventStore, target: number): Promise<number> {
+export async function loadHistories(store: PostgresEventStore, target: number): Promise<number> {
   let written = 0;
   const worker = async () => {
     while (written < target) {
@@ -79,7 +79,7 @@ export async function benchProjections(url: string, options: ProjectionBenchOpti
   const dataSource = await openDatabase(url, databaseSchema);
   const store = new PostgresEventStore({ connectionString: url, poolSize: 8 });
   try {
-    const loadedEvents = await load(store, options.events);
+    const loadedEvents = await loadHistories(store, options.events);
     const flushRows = process.env.BENCH_FLUSH_ROWS ? Number(process.env.BENCH_FLUSH_ROWS) : undefined;
     const rebuild = await rebuildInChild({ url, batchSize: 1000, expectedEvents: loadedEvents * 2, flushRows });
     const queries = await timeQueries(dataSource, options.repeats);

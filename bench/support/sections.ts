@@ -135,6 +135,7 @@ export const projections: Section = async (url, scale) => {
       baseline: r.baseline.case,
       'baseline events/s': r.baseline.eventsPerSecond,
       ratio: r.ratioToBaseline,
+      'ratio to one read of the log': r.sharedRead.ratio,
     },
     {
       case: `read-model lag while ${results.lag.eventsPerSecond.achieved} events/s are written (${results.lag.appends} appends)`,

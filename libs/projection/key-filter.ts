@@ -10,23 +10,35 @@ export class KeyFilter {
   private readonly bits = new Uint32Array(BITS / 32);
 
   add(key: string): void {
-    for (const bit of positions(key)) this.bits[bit >>> 5] |= 1 << (bit & 31);
+    hash(key);
+    for (let i = 0; i < 4; i++) {
+      const bit = position(i);
+      this.bits[bit >>> 5] |= 1 << (bit & 31);
+    }
   }
 
   mayHold(key: string): boolean {
-    for (const bit of positions(key)) if ((this.bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+    hash(key);
+    for (let i = 0; i < 4; i++) {
+      const bit = position(i);
+      if ((this.bits[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+    }
     return true;
   }
 }
 
-/** Four positions by double hashing of two FNV-1a variants. */
-function positions(key: string): number[] {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
+// The last key's two hashes: four positions by double hashing of two FNV-1a variants, without an array per key.
+let a = 0;
+let b = 0;
+
+function hash(key: string): void {
+  a = 0x811c9dc5;
+  b = 0x01000193;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
   }
-  return [0, 1, 2, 3].map((i) => ((a + Math.imul(i, b | 1)) >>> 0) % BITS);
 }
+
+const position = (i: number) => ((a + Math.imul(i, b | 1)) >>> 0) % BITS;

@@ -7,11 +7,13 @@
  */
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
-import { Position, position } from '../event-store/position';
-import { BatchApplier, CopyPosition, messageOf, PoisonOptions } from './batch-applier';
+import { isAfter, Position, position } from '../event-store/position';
+import { BatchApplier, CopyPosition, PoisonOptions } from './batch-applier';
 import { CheckpointConflictError } from './checkpoints';
-import { createCopy, dropCopy, newCopySchema, pointReportingViews } from './copies';
-import { park } from './dead-letters';
+import { fanOut } from './fan-out';
+import { createCopyForLoad, finishLoad } from './bulk-load';
+import { swap } from './swap';
+import { dropCopy, newCopySchema } from './copies';
 import { Projection } from './projection';
 import { foldBehind, FoldBehindOptions } from './rebuild-behind';
 
@@ -41,34 +43,90 @@ export async function rebuildProjection(
   dataSource: DataSource,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
+  const [result] = await rebuildProjections([projection], store, dataSource, options);
+  return result;
+}
+
+/**
+ * Rebuilds several read models together from one read of the log (libs/projection/fan-out.ts): each event is
+ * read, decrypted and upcast once, not once per read model. Each copy keeps its own lock, position (an
+ * interrupted rebuild resumes each from its own) and swap. `onProgress` counts the events of all of them.
+ */
+export async function rebuildProjections(
+  projections: readonly Projection[],
+  store: EventStore,
+  dataSource: DataSource,
+  options: RebuildOptions = {},
+): Promise<RebuildResult[]> {
+  const locks: (() => Promise<void>)[] = [];
+  try {
+    for (const projection of projections) locks.push(await lockRebuild(projection, dataSource));
+    const copies: CopyInProgress[] = [];
+    for (const projection of projections) copies.push(await startOrResume(projection, dataSource));
+    const handles = [...new Set(projections.flatMap((p) => p.handles))];
+    const from = copies.some((c) => !c.position) ? undefined : copies.map((c) => c.position!).reduce((a, b) => (isAfter(a, b) ? b : a));
+    const applied = copies.map((c) => c.applied);
+    const progress = (i: number, n: number) => {
+      applied[i] = n;
+      options.onProgress?.(applied.reduce((a, b) => a + b, 0));
+    };
+    const pages = rebuildPages(store, { handles }, from, options);
+    const targets = projections.map((p, i) => ({ handles: p.handles, after: copies[i].position }));
+    const folded = await fanOut(pages, targets, (i, share) =>
+      foldInto(projections[i], dataSource, copies[i], share, { ...options, onProgress: (n) => progress(i, n) }),
+    );
+    // Each copy made whole, analysed and swapped in on its own (concurrently: most of it is server work).
+    const results = await Promise.all(
+      projections.map(async (projection, i): Promise<RebuildResult> => {
+        const { schema } = copies[i];
+        await dataSource.transaction((tx) => finishLoad(tx, projection, schema));
+        await analyzeCopy(dataSource, schema);
+        const swapped = await swap(projection, store, dataSource, schema, folded[i].after, options);
+        return { schema, eventsApplied: folded[i].applied + swapped.caughtUp, position: swapped.position };
+      }),
+    );
+    return results;
+  } finally {
+    for (const unlock of locks) await unlock();
+  }
+}
+
+/** Only one rebuild of a read model at a time: a session advisory lock, released by the returned function. */
+async function lockRebuild(projection: Projection, dataSource: DataSource): Promise<() => Promise<void>> {
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   const key = `family-ledger:rebuild:${projection.name}`;
-  let locked = false;
   try {
-    [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [key]);
+    const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [key]);
     if (!locked) throw new RebuildInProgressError(projection.name);
-    const copy = await startOrResume(projection, dataSource);
-    const applier = new BatchApplier(projection, dataSource, rebuildPosition(projection.name, copy.schema), options);
-    let after = copy.position;
-    let applied = copy.applied;
-    const pages = rebuildPages(store, projection, after, options);
-    if (projection.bulkWritten) {
-      const target = rebuildPosition(projection.name, copy.schema);
-      ({ after, applied } = await foldBehind(projection, dataSource, target, pages, { after, applied }, { ...options, applier }));
-    } else
-      for await (const page of pages) {
-        after = await applier.apply(page, after);
-        applied += page.length;
-        options.onProgress?.(applied);
-      }
-    await analyzeCopy(dataSource, copy.schema);
-    const swapped = await swap(projection, store, dataSource, copy.schema, after, options);
-    return { schema: copy.schema, eventsApplied: applied + swapped.caughtUp, position: swapped.position };
-  } finally {
-    if (locked) await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [key]).catch(() => undefined);
-    await lock.release().catch(() => undefined); // back to the pool, session alive: hence the explicit unlock
+  } catch (error) {
+    await lock.release().catch(() => undefined);
+    throw error;
   }
+  return async () => {
+    await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [key]).catch(() => undefined);
+    await lock.release().catch(() => undefined); // back to the pool, session alive: hence the explicit unlock
+  };
+}
+
+/** One read model's share of the log into its copy: held in memory and bulk-written, or batch by batch. */
+async function foldInto(
+  projection: Projection,
+  dataSource: DataSource,
+  copy: CopyInProgress,
+  pages: AsyncIterable<RecordedEvent[]>,
+  options: RebuildOptions,
+): Promise<{ after: Position | undefined; applied: number }> {
+  const target = rebuildPosition(projection.name, copy.schema);
+  const applier = new BatchApplier(projection, dataSource, target, options);
+  let { position: after, applied } = copy;
+  if (projection.bulkWritten) return foldBehind(projection, dataSource, target, pages, { after, applied }, { ...options, applier });
+  for await (const page of pages) {
+    after = await applier.apply(page, after);
+    applied += page.length;
+    options.onProgress?.(applied);
+  }
+  return { after, applied };
 }
 
 /**
@@ -105,7 +163,7 @@ async function startOrResume(projection: Projection, dataSource: DataSource): Pr
   if (row) await dropCopy(dataSource, row.copy_schema);
   return dataSource.transaction(async (tx) => {
     const schema = await newCopySchema(tx, projection);
-    await createCopy(tx, projection, schema);
+    await createCopyForLoad(tx, projection, schema);
     await tx.query(
       `INSERT INTO projections.rebuilds (projection, version, copy_schema) VALUES ($1, $2, $3)
        ON CONFLICT (projection) DO UPDATE SET version = EXCLUDED.version, copy_schema = EXCLUDED.copy_schema,
@@ -144,7 +202,7 @@ function rebuildPosition(name: string, schema: string): CopyPosition {
  */
 export async function* rebuildPages(
   store: EventStore,
-  projection: Projection,
+  projection: Pick<Projection, 'handles'>,
   after: Position | undefined,
   options: Pick<RebuildOptions, 'batchSize'>,
 ): AsyncGenerator<RecordedEvent[]> {
@@ -159,82 +217,11 @@ export async function* rebuildPages(
   }
 }
 
-function readPage(
+export function readPage(
   store: EventStore,
-  projection: Projection,
+  projection: Pick<Projection, 'handles'>,
   after: Position | undefined,
   options: Pick<RebuildOptions, 'batchSize'>,
 ): Promise<RecordedEvent[]> {
   return store.readAll({ fromPosition: after ?? 'start', filter: { eventTypes: projection.handles }, maxCount: options.batchSize ?? 1000 });
-}
-
-/** The swap: short, and under the active checkpoint's row lock, so no batch of the old copy commits across it. */
-async function swap(
-  projection: Projection,
-  store: EventStore,
-  dataSource: DataSource,
-  schema: string,
-  after: Position | undefined,
-  options: RebuildOptions,
-): Promise<{ caughtUp: number; position?: Position }> {
-  const old = await dataSource.transaction(async (tx) => {
-    const [active]: { active_schema: string | null; commit_position: string }[] = await tx.query(
-      `SELECT active_schema, commit_position FROM projections.checkpoints WHERE projection = $1 FOR UPDATE`,
-      [projection.name],
-    );
-    let caughtUp = 0;
-    let last: RecordedEvent | undefined;
-    for (
-      let page = await readPage(store, projection, after, options);
-      page.length > 0;
-      page = await readPage(store, projection, after, options)
-    ) {
-      for (const event of page) await applyInSwap(projection, tx, schema, event);
-      caughtUp += page.length;
-      last = page[page.length - 1];
-      after = last.position;
-    }
-    const [rebuild] = await tx.query(`SELECT events_applied, last_recorded_at FROM projections.rebuilds WHERE projection = $1`, [
-      projection.name,
-    ]);
-    await tx.query(
-      `INSERT INTO projections.checkpoints (projection, version, active_schema, commit_position, prepare_position, events_applied, last_recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (projection) DO UPDATE SET version = EXCLUDED.version, active_schema = EXCLUDED.active_schema,
-         commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position,
-         events_applied = EXCLUDED.events_applied, last_recorded_at = EXCLUDED.last_recorded_at, updated_at = now()`,
-      [
-        projection.name,
-        projection.version,
-        schema,
-        (after?.commit ?? -1n).toString(),
-        (after?.prepare ?? -1n).toString(),
-        Number(rebuild.events_applied) + caughtUp,
-        last?.recordedAt ?? rebuild.last_recorded_at,
-      ],
-    );
-    await tx.query(`DELETE FROM projections.rebuilds WHERE projection = $1`, [projection.name]);
-    await pointReportingViews(tx, projection, schema);
-    if (active?.active_schema)
-      await tx.query(`DELETE FROM projections.dead_letters WHERE projection = $1 AND copy_schema = $2`, [
-        projection.name,
-        active.active_schema,
-      ]);
-    return { schema: active?.active_schema ?? undefined, caughtUp };
-  });
-  // Outside the swap: dropping waits for readers still on the old copy, and must not hold the checkpoint lock meanwhile.
-  if (old.schema && old.schema !== schema) await dropCopy(dataSource, old.schema);
-  return { caughtUp: old.caughtUp, position: after };
-}
-
-/** In the swap a poison event cannot be retried apart (one transaction): it is parked by a savepoint. */
-async function applyInSwap(projection: Projection, tx: EntityManager, schema: string, event: RecordedEvent): Promise<void> {
-  await tx.query('SAVEPOINT swap_event');
-  try {
-    await projection.applyBatch([event], tx, schema);
-    await tx.query('RELEASE SAVEPOINT swap_event');
-  } catch (error) {
-    await tx.query('ROLLBACK TO SAVEPOINT swap_event');
-    await park(tx, projection.name, schema, event, messageOf(error), 1);
-  }
 }

@@ -6,28 +6,9 @@
  * the transaction handed to `applyBatch` (`writeBehindOf`). The incremental path never does.
  */
 import { EntityManager } from 'typeorm';
-import { BulkColumn, CellValue, ColumnType, insertRows } from './bulk-writes';
-import { copyRows } from './copy-rows';
+import { BulkColumn, CellValue, ColumnType } from './bulk-writes';
+import { PendingCounts, PendingRows, Row, Window, writeWindow } from './write-window';
 import { KeyFilter } from './key-filter';
-
-type Row = Record<string, unknown>;
-
-/** Rows of one table changed in the window, by primary key: `fresh` when the table does not hold the key. */
-interface PendingRows {
-  columns: readonly BulkColumn[];
-  keyColumn: string;
-  updated: readonly string[];
-  rows: Map<string, { row: Row; fresh: boolean }>;
-  /** Keys looked up and found missing in the table (nor pending): writing them needs no look-up. */
-  absent: Set<string>;
-}
-
-interface PendingCounts {
-  columns: readonly BulkColumn[];
-  countColumns: readonly string[];
-  conflictKey: readonly string[];
-  sums: Map<string, CellValue[]>;
-}
 
 type Lookup = (table: string, keyColumn: string, keys: string[]) => Promise<Row[]>;
 type Staged = () => Promise<void>;
@@ -43,6 +24,7 @@ export class WriteBehind {
   private readonly rowTables = new Map<string, PendingRows>();
   private readonly countTables = new Map<string, PendingCounts>();
   private staged: Staged[] = [];
+  private flushing?: { window: Window; done: Promise<void> };
   private pendingRows = 0;
 
   /** Keys written per table, while every row of the copy went through this write-behind (see `trustWritten`). */
@@ -95,7 +77,7 @@ export class WriteBehind {
       else if (!pending?.absent.has(key) && this.mayBeStored(table, key)) missing.push(key);
     }
     if (missing.length > 0) {
-      const stored = await this.lookup(table, keyColumn, missing);
+      const stored = await this.fromFlushing(table, keyColumn, missing);
       found.push(...stored);
       if (pending) {
         const seen = new Set(stored.map((r) => String(r[keyColumn])));
@@ -127,7 +109,8 @@ export class WriteBehind {
       }
       const keyAt = conflictKey.map((name) => keyColumns.findIndex((c) => c.name === name));
       for (const row of rows) {
-        const id = JSON.stringify(keyAt.map((i) => String(row[i])));
+        let id = String(row[keyAt[0]]);
+        for (let k = 1; k < keyAt.length; k++) id += '\u0001' + String(row[keyAt[k]]);
         const sum = pending.sums.get(id);
         if (!sum) {
           pending.sums.set(id, [...row]);
@@ -151,30 +134,67 @@ export class WriteBehind {
 
   /** Writes the window in `tx` (new rows by COPY) and empties it. */
   async flush(tx: EntityManager): Promise<void> {
+    await writeWindow(tx, this.detach());
+  }
+
+  /**
+   * Empties the window into a Window to write (its rows turned into cells now, so the fold may go on while it is
+   * written), and remembers its keys as written. Until `writing` settles, look-ups answer its rows from memory.
+   */
+  detach(): Window {
+    const window: Window = { rows: [], counts: [], held: new Map() };
     for (const [table, pending] of this.rowTables) {
-      const fresh = [...pending.rows.values()].filter((r) => r.fresh).map((r) => pending.columns.map((c) => r.row[c.name] as CellValue));
-      const changed = [...pending.rows.values()].filter((r) => !r.fresh).map((r) => pending.columns.map((c) => r.row[c.name] as CellValue));
-      await copyRows(tx, table, pending.columns, fresh);
-      let filter = this.written.get(table);
-      if (!filter) this.written.set(table, (filter = new KeyFilter()));
-      for (const key of pending.rows.keys()) filter.add(key);
-      const set = pending.updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
-      if (changed.length > 0)
-        await insertRows(tx, table, pending.columns, changed, `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
+      const cells = (r: { row: Row }) => pending.columns.map((c) => r.row[c.name] as CellValue);
+      const all = [...pending.rows.values()];
+      window.rows.push({ table, pending, fresh: all.filter((r) => r.fresh).map(cells), changed: all.filter((r) => !r.fresh).map(cells) });
+      window.held.set(table, new Map([...pending.rows].map(([key, r]) => [key, r.row])));
+      this.remember(table, pending.rows.keys());
     }
     for (const [table, pending] of this.countTables) {
-      const set = pending.countColumns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
-      await insertRows(
-        tx,
-        table,
-        pending.columns,
-        [...pending.sums.values()],
-        `ON CONFLICT (${pending.conflictKey.join(', ')}) DO UPDATE SET ${set}`,
-      );
+      // Count rows are fine-grained (village x dimensions x month): most are written once in a whole rebuild,
+      // so those whose key this write-behind never wrote go by COPY, and only the others are added by upsert.
+      const fresh: CellValue[][] = [];
+      const stored: CellValue[][] = [];
+      for (const [id, row] of pending.sums) (this.mayBeStored(table, id) ? stored : fresh).push(row);
+      window.counts.push({ table, pending, fresh, stored });
+      this.remember(table, pending.sums.keys());
     }
     this.rowTables.clear();
     this.countTables.clear();
     this.pendingRows = 0;
+    return window;
+  }
+
+  /** A detached window being written: its rows are read from it, and a look-up of the table waits for its commit. */
+  writing(window: Window, done: Promise<unknown>): void {
+    const flushing = { window, done: done.then(() => undefined) };
+    this.flushing = flushing;
+    void flushing.done.finally(() => this.flushing === flushing && (this.flushing = undefined)).catch(() => undefined);
+  }
+
+  /** Rows of `keys` from a window being written (copies: the fold may change them), and the keys it lacks. */
+  private async fromFlushing(table: string, keyColumn: string, keys: string[]): Promise<Row[]> {
+    const flushing = this.flushing;
+    if (!flushing) return this.lookup(table, keyColumn, keys);
+    const held = flushing.window.held.get(table);
+    const found: Row[] = [];
+    const missing: string[] = [];
+    for (const key of keys) {
+      const row = held?.get(key);
+      if (row) found.push({ ...row });
+      else missing.push(key);
+    }
+    if (missing.length > 0) {
+      await flushing.done; // what it writes must be committed before the table is asked
+      found.push(...(await this.lookup(table, keyColumn, missing)));
+    }
+    return found;
+  }
+
+  private remember(table: string, keys: Iterable<string>): void {
+    let filter = this.written.get(table);
+    if (!filter) this.written.set(table, (filter = new KeyFilter()));
+    for (const key of keys) filter.add(key);
   }
 
   /** ON CONFLICT semantics in memory: a new key inserts, a held or stored one takes the `updated` columns. */
@@ -193,7 +213,7 @@ export class WriteBehind {
       .map((row) => String(row[keyColumn]))
       .filter((key) => !pending.rows.has(key) && !pending.absent.has(key) && this.mayBeStored(table, key));
     const stored = new Map(
-      unknown.length === 0 ? [] : (await this.lookup(table, keyColumn, unknown)).map((r): [string, Row] => [String(r[keyColumn]), r]),
+      unknown.length === 0 ? [] : (await this.fromFlushing(table, keyColumn, unknown)).map((r): [string, Row] => [String(r[keyColumn]), r]),
     );
     for (const [i, row] of incoming.entries()) {
       const key = String(rows[i][keyAt]);

@@ -1,12 +1,13 @@
 /**
  * `npm run projections:rebuild -- <name> [--batch-size 1000]`: replays the whole log into a fresh copy of
  * one read model while the active copy keeps answering (and a running projector keeps it current), then
- * swaps. Shows a progress bar with events/s and ETA. `--all` rebuilds every projection in turn.
+ * swaps. Shows a progress bar with events/s and ETA. `--all` (or several names) rebuilds them together from one
+ * read of the log.
  */
 import { parseArgs } from 'node:util';
 import { projections } from '@projections/index';
 import { progressBar } from '@libs/progress';
-import { rebuildProjection } from '@libs/projection/rebuild';
+import { rebuildProjections } from '@libs/projection/rebuild';
 import { openScriptRuntime, ScriptRuntime } from './open-store';
 import { describeError } from '@libs/errors/describe-error';
 
@@ -38,21 +39,21 @@ async function main(): Promise<void> {
   const { names, batchSize } = rebuildArgs(process.argv.slice(2));
   const runtime = await openScriptRuntime();
   try {
-    for (const name of names) {
-      const projection = projections.find((p) => p.name === name)!;
-      const total = await countHandled(runtime, projection.handles);
-      const bar = progressBar({ label: name, total });
-      const started = Date.now();
-      const result = await rebuildProjection(projection, runtime.store, runtime.dataSource, {
-        batchSize,
-        onProgress: (applied) => bar.update(applied),
-      });
-      bar.update(result.eventsApplied);
-      bar.stop();
-      console.log(
-        `${name}: ${result.eventsApplied} events into ${result.schema} in ${((Date.now() - started) / 1000).toFixed(1)} s; swapped`,
-      );
-    }
+    // All of them from one read of the log (libs/projection/fan-out.ts), each swapped in when done.
+    const chosen = names.map((name) => projections.find((p) => p.name === name)!);
+    let total = 0;
+    for (const projection of chosen) total += await countHandled(runtime, projection.handles);
+    const bar = progressBar({ label: names.length === 1 ? names[0] : `${names.length} read models`, total });
+    const started = Date.now();
+    const results = await rebuildProjections(chosen, runtime.store, runtime.dataSource, {
+      batchSize,
+      onProgress: (applied) => bar.update(applied),
+    });
+    bar.update(results.reduce((sum, r) => sum + r.eventsApplied, 0));
+    bar.stop();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    for (const [i, result] of results.entries())
+      console.log(`${names[i]}: ${result.eventsApplied} events into ${result.schema} in ${seconds} s; swapped`);
   } finally {
     await runtime.close();
   }

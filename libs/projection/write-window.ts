@@ -1,0 +1,45 @@
+/** A write-behind's window (write-behind.ts), detached from the fold and written in one flush transaction. */
+import { EntityManager } from 'typeorm';
+import { BulkColumn, CellValue, insertRows } from './bulk-writes';
+import { copyRows } from './copy-rows';
+
+export type Row = Record<string, unknown>;
+
+/** Rows of one table changed in the window, by primary key: `fresh` when the table does not hold the key. */
+export interface PendingRows {
+  columns: readonly BulkColumn[];
+  keyColumn: string;
+  updated: readonly string[];
+  rows: Map<string, { row: Row; fresh: boolean }>;
+  /** Keys looked up and found missing in the table (nor pending): writing them needs no look-up. */
+  absent: Set<string>;
+}
+
+export interface PendingCounts {
+  columns: readonly BulkColumn[];
+  countColumns: readonly string[];
+  conflictKey: readonly string[];
+  sums: Map<string, CellValue[]>;
+}
+
+export interface Window {
+  rows: { table: string; pending: PendingRows; fresh: CellValue[][]; changed: CellValue[][] }[];
+  counts: { table: string; pending: PendingCounts; fresh: CellValue[][]; stored: CellValue[][] }[];
+  /** The rows by table and key, as they were detached: what a look-up answers until the window is committed. */
+  held: Map<string, Map<string, Row>>;
+}
+
+/** New rows by COPY, changed rows by one upsert per table, count rows new to the table by COPY and the rest added. */
+export async function writeWindow(tx: EntityManager, window: Window): Promise<void> {
+  for (const { table, pending, fresh, changed } of window.rows) {
+    await copyRows(tx, table, pending.columns, fresh);
+    const set = pending.updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+    if (changed.length > 0)
+      await insertRows(tx, table, pending.columns, changed, `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
+  }
+  for (const { table, pending, fresh, stored } of window.counts) {
+    await copyRows(tx, table, pending.columns, fresh);
+    const set = pending.countColumns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
+    await insertRows(tx, table, pending.columns, stored, `ON CONFLICT (${pending.conflictKey.join(', ')}) DO UPDATE SET ${set}`);
+  }
+}
