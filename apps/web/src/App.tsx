@@ -10,6 +10,7 @@ import { homeOf } from './components/navigation';
 import { useSession } from './session/session';
 import { useCalendar } from './calendar/calendar';
 import { ProblemAlert } from './components/Loading';
+import { THEME } from './theme.mts';
 
 // Each journey's page is its own chunk: the case page need not parse ECharts, the dashboard not the forms.
 const LOADERS = {
@@ -45,19 +46,6 @@ const PAGE_OF: [RegExp, PageName][] = [
 const opening = PAGE_OF.find(([pattern]) => pattern.test(window.location.pathname))?.[1];
 // A failure here is met again, and shown, when the page itself asks for its chunk.
 if (opening) LOADERS[opening]().catch(() => undefined);
-
-// Ant Design's secondary greys (45% black) fall below WCAG AA contrast on white: darkened to #595959 (7:1).
-const GREY = '#595959';
-const THEME = {
-  token: {
-    colorPrimary: '#b71c1c',
-    colorLink: '#1d39c4',
-    colorTextSecondary: GREY,
-    colorTextDescription: GREY,
-    colorTextTertiary: GREY,
-    colorTextPlaceholder: '#6b6b6b',
-  },
-};
 
 export function App() {
   const { lang, t } = useI18n();
