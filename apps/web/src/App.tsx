@@ -2,8 +2,9 @@
 import { ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { forgetEarly } from './api/early';
 import { AppLayout } from './components/AppLayout';
 import { useI18n } from './i18n/i18n';
 import { homeOf } from './components/navigation';
@@ -43,6 +44,7 @@ const PAGE_OF: [RegExp, PageName][] = [
   [/^\/app\/households(\/[^/]+)?$/, 'HouseholdPage'],
   [/^\/app\/operations$/, 'OperationsPage'],
 ];
+const FIRST_PATH = window.location.pathname;
 const opening = PAGE_OF.find(([pattern]) => pattern.test(window.location.pathname))?.[1];
 // A failure here is met again, and shown, when the page itself asks for its chunk.
 if (opening) LOADERS[opening]().catch(() => undefined);
@@ -51,6 +53,11 @@ export function App() {
   const { lang, t } = useI18n();
   const { user, checked } = useSession();
   const calendar = useCalendar();
+  const { pathname } = useLocation();
+  // Early answers (prefetch.ts) are for the page the address opened; another page asks afresh.
+  useEffect(() => {
+    if (pathname !== FIRST_PATH) forgetEarly();
+  }, [pathname]);
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       {!checked ? (

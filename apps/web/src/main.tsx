@@ -7,6 +7,9 @@ import 'virtual:antd.css';
 import './styles.css';
 import { I18nProvider } from './i18n/i18n';
 import { SessionProvider } from './session/session';
+import { prefetch } from './prefetch';
+
+prefetch();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -32,11 +32,14 @@ export function useCaseAt(caseId: string, point: ReplayPoint | null) {
 export const verifyCase = async (caseId: string) =>
   unwrapAs<Verdict>(await api.GET('/cases/{id}/verify', { params: { path: { id: caseId } } }));
 
+/** The district's case trail, which the page narrows to one case (prefetch.ts asks for it too). */
+export const caseTrailPath = (district: string) => `/audit/trail?aggregate=case&district=${district}&limit=1000`;
+
 export const useCaseTrail = (caseId: string, district: string | undefined) =>
   useRemote(
     district
       ? async () => {
-          const { data } = await call<{ entries: TrailEntry[] }>('GET', `/audit/trail?aggregate=case&district=${district}&limit=1000`);
+          const { data } = await call<{ entries: TrailEntry[] }>('GET', caseTrailPath(district));
           return data.entries.filter((entry) => entry.subjectId === caseId || entry.stream === `case-${caseId}`);
         }
       : null,
