@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { forgetEarly } from './api/early';
+import { forgetPrimed } from './hooks/useRemote';
 import { AppLayout } from './components/AppLayout';
 import { useI18n } from './i18n/i18n';
 import { homeOf } from './components/navigation';
@@ -25,8 +26,17 @@ const LOADERS = {
   OperationsPage: () => import('./pages/OperationsPage'),
 };
 type PageName = keyof typeof LOADERS;
-const page = (name: PageName) =>
-  lazy(() => LOADERS[name]().then((module) => ({ default: (module as unknown as Record<PageName, React.ComponentType>)[name] })));
+/** Pages whose chunk has arrived: rendered at once, without a suspended render and its fallback first. */
+const loaded: Partial<Record<PageName, React.ComponentType>> = {};
+const load = (name: PageName) =>
+  LOADERS[name]().then((module) => (loaded[name] = (module as unknown as Record<PageName, React.ComponentType>)[name]));
+const page = (name: PageName) => {
+  const Lazy = lazy(() => load(name).then((component) => ({ default: component })));
+  return function Page() {
+    const Loaded = loaded[name];
+    return Loaded ? <Loaded /> : <Lazy />;
+  };
+};
 const CasePage = page('CasePage');
 const CasesPage = page('CasesPage');
 const CompliancePage = page('CompliancePage');
@@ -47,7 +57,7 @@ const PAGE_OF: [RegExp, PageName][] = [
 const FIRST_PATH = window.location.pathname;
 const opening = PAGE_OF.find(([pattern]) => pattern.test(window.location.pathname))?.[1];
 // A failure here is met again, and shown, when the page itself asks for its chunk.
-if (opening) LOADERS[opening]().catch(() => undefined);
+if (opening) load(opening).catch(() => undefined);
 
 export function App() {
   const { lang, t } = useI18n();
@@ -56,7 +66,9 @@ export function App() {
   const { pathname } = useLocation();
   // Early answers (prefetch.ts) are for the page the address opened; another page asks afresh.
   useEffect(() => {
-    if (pathname !== FIRST_PATH) forgetEarly();
+    if (pathname === FIRST_PATH) return;
+    forgetEarly();
+    forgetPrimed();
   }, [pathname]);
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>

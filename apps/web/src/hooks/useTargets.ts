@@ -43,10 +43,12 @@ const rate = (target: number) => (rows: Row[]) => {
   return { value, target, met: value === null ? null : value >= target };
 };
 
-export function useTargets(ou: string, pe: string) {
+export const targetsKey = (ou: string, pe: string) => `targets:${ou}:${pe}`;
+
+export function loadTargets(ou: string, pe: string) {
   const reads = targetReads(ou, pe);
   const get = (read: Read) => call<IndicatorAnswer>('GET', indicatorPath(read.name, read.query)).then((answer) => answer.data);
-  return useRemote(async () => {
+  return (async () => {
     const [enrolled, certified, satisfaction, loans] = await Promise.all([
       get(reads.enrolled),
       get(reads.certified),
@@ -66,5 +68,7 @@ export function useTargets(ou: string, pe: string) {
         return { value, target: LOAN_TARGET_FEN, met: value >= LOAN_TARGET_FEN };
       }),
     ];
-  }, `targets:${ou}:${pe}`);
+  })();
 }
+
+export const useTargets = (ou: string, pe: string) => useRemote(() => loadTargets(ou, pe), targetsKey(ou, pe));
