@@ -33,6 +33,12 @@ export function prime<T>(key: string, load: () => Promise<T>): Promise<T> {
   return entry.promise as Promise<T>;
 }
 
+const take = (key: string) => {
+  const entry = primed.get(key);
+  primed.delete(key);
+  return entry;
+};
+
 /** Drops what no component took (when the user leaves the first page). */
 export const forgetPrimed = () => primed.clear();
 
@@ -41,8 +47,7 @@ export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remo
   // page has rendered and committed, and a page of Ant Design components takes long enough to render that
   // its requests would otherwise all start only then (measured: most of a dashboard load's own time).
   const [first] = useState(() => {
-    const early = load ? primed.get(key) : undefined;
-    primed.delete(key);
+    const early = load ? take(key) : undefined;
     const promise = (early?.promise as Promise<T> | undefined) ?? (load ? load() : null);
     promise?.catch(() => undefined); // handled in the effect; this only keeps an early failure from being "unhandled"
     return { key, promise, settled: early?.settled as { data?: T; error?: Error } | undefined };
@@ -54,9 +59,13 @@ export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remo
   useEffect(() => {
     if (!load) return setState({ loading: false });
     if (round === 0 && key === first.key && first.settled) return; // shown in the first render already
+    // A key that appears later (the trail, once the history names the district) may have been primed too.
+    const early = round === 0 && key !== first.key ? take(key) : undefined;
+    if (early?.settled) return setState({ ...(early.settled as { data?: T; error?: Error }), loading: false });
     let live = true;
     setState((previous) => ({ ...previous, loading: true }));
-    const promise = round === 0 && key === first.key && first.promise ? first.promise : load();
+    const promise =
+      round === 0 && key === first.key && first.promise ? first.promise : ((early?.promise as Promise<T> | undefined) ?? load());
     promise.then(
       (data) => live && setState({ data, loading: false }),
       (error: Error) => live && setState({ error, loading: false }),
