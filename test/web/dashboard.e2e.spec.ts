@@ -139,4 +139,20 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     expect(await seriousViolations(fresh)).toEqual([]);
     await fresh.context().close();
   });
+
+  it('after the session has ended, signing in on the dashboard shows the tiles, not what was asked before', async () => {
+    // This browser remembers the analyst's org unit, so the page asks for the tiles before the session check
+    // answers; with no session those answers are refusals, which must not be what the signed-in page shows.
+    const context = await newContext(browser);
+    const again = await context.newPage();
+    await again.context().addCookies(await page.context().cookies());
+    await again.goto(`${service.baseUrl}/app/dashboard`);
+    await again.getByTestId('tile-enrolled').getByTestId('tile-value').waitFor();
+    await context.clearCookies();
+    await signInThroughPage(again, service.baseUrl, analyst, '/app/dashboard');
+    await again.getByTestId('tile-enrolled').getByTestId('tile-value').waitFor();
+    await settled(again);
+    expect(await again.getByRole('alert').count()).toBe(0);
+    await context.close();
+  });
 });

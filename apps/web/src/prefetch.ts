@@ -6,7 +6,7 @@
  */
 import { requestEarly } from './api/early';
 import { historyKey, loadHistory, loadTrail, trailKey } from './hooks/useCases';
-import { prime } from './hooks/useRemote';
+import { forgetPrimed, prime } from './hooks/useRemote';
 import { loadTargets, targetsKey } from './hooks/useTargets';
 import { chartAndTablePaths, FIRST_PERIOD, firstOrgUnit } from './pages/dashboard-reads';
 import type { User } from './session/session';
@@ -44,7 +44,9 @@ export function prefetch(): void {
   if (path === '/app/dashboard' && lastOrgUnit) primeTiles(lastOrgUnit);
   requestEarly('/auth/session')
     .then(async (answer) => (answer.ok ? ((await answer.clone().json()) as { user?: User }) : undefined))
-    .then((session) => session?.user && openingReads(path, session.user))
+    // No session: the sign-in form comes first, and what was asked before it (the tiles' guess) is dropped,
+    // so that the page asks again once signed in rather than showing an answer given to no one.
+    .then((session) => (session?.user ? openingReads(path, session.user) : forgetPrimed()))
     // Only a head start: a failure here is met again, and shown, when the page asks itself.
-    .catch(() => undefined);
+    .catch(() => forgetPrimed());
 }
