@@ -203,15 +203,25 @@ export const web: Section = async (url, scale) => {
     console.log(`web bench NOT RUN: ${results.notRun}`);
     return { summary: [{ case: 'web pages', 'not run': results.notRun }], results };
   }
-  const summary = results.pages.map((p) => ({
-    case: `${p.page}: first render in Chromium, ${p.loads} loads`,
-    'p50 ms': p.renderP50Ms,
-    'p99 ms': p.renderP99Ms,
-    baseline: `slowest of its ${p.apiCalls} API calls`,
-    'baseline p50 ms': p.slowestApiP50Ms,
-    'baseline p99 ms': p.slowestApiP99Ms,
-    ratio: p.ratioP50,
-  }));
+  const summary = results.pages.flatMap((p) => [
+    {
+      case: `${p.page}: first render in Chromium, ${p.loads} loads`,
+      'p50 ms': p.firstRenderP50Ms,
+      'p99 ms': p.firstRenderP99Ms,
+      baseline: 'slowest API call the first render needs',
+      'baseline p50 ms': p.slowestNeededP50Ms,
+      'baseline p99 ms': p.slowestNeededP99Ms,
+      ratio: p.ratioP50,
+    },
+    {
+      case: `${p.page}: settled (no spinner), ${p.loads} loads`,
+      'p50 ms': p.settledP50Ms,
+      'p99 ms': p.settledP99Ms,
+      baseline: `slowest of its ${p.apiCalls} API calls`,
+      'baseline p50 ms': p.slowestAnyP50Ms,
+      ratio: p.settledRatioP50,
+    },
+  ]);
   return { summary, results };
 };
 

@@ -8,7 +8,7 @@ import { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { eventually } from '../support/test-app';
 import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
-import { choose, settled, signInThroughPage } from './support/journey';
+import { choose, computedAntdStyles, settled, signInThroughPage } from './support/journey';
 import { assignSupervisor, seedCase } from './support/seed-case';
 import { createUser, startWebService, WebService } from './support/web-service';
 
@@ -92,5 +92,24 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     await page.getByText('clerk-7').nth(1).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'case');
+  });
+
+  it('opens a case by its address with the timeline and trail asked early, once each, and no style computed', async () => {
+    const fresh = await (await newContext(browser)).newPage();
+    await fresh.context().addCookies(await page.context().cookies());
+    const asked: string[] = [];
+    fresh.on('request', (sent) => asked.push(new URL(sent.url()).pathname));
+    await fresh.goto(`${service.baseUrl}/app/cases/${caseId}`);
+    await fresh.getByTestId('timeline').locator('tr.ant-table-row').first().waitFor();
+    await settled(fresh);
+    const history = (await api(`/cases/${caseId}/history`)).body.events as { revision: number }[];
+    const revisions = await fresh.getByTestId('timeline').locator('tr.ant-table-row td:first-child').allTextContents();
+    expect(revisions.map(Number)).toEqual(history.map((event) => event.revision));
+    await fresh.getByText('clerk-7').nth(1).waitFor();
+    expect(asked.filter((path) => path === `/cases/${caseId}/history`)).toHaveLength(1);
+    expect(asked.filter((path) => path === '/audit/trail')).toHaveLength(1);
+    expect(await computedAntdStyles(fresh)).toEqual([]);
+    expect(await seriousViolations(fresh)).toEqual([]);
+    await fresh.context().close();
   });
 });

@@ -10,7 +10,7 @@ import request from 'supertest';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
 import { eventually } from '../support/test-app';
 import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
-import { choose, settled, signInThroughPage } from './support/journey';
+import { choose, computedAntdStyles, settled, signInThroughPage } from './support/journey';
 import { createUser, startWebService, WebService } from './support/web-service';
 
 type Row = Record<string, unknown>;
@@ -115,5 +115,44 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     await screenshot(page, 'dashboard');
     await page.setViewportSize({ width: 768, height: 1024 });
     await screenshot(page, 'dashboard-tablet');
+  });
+
+  it("opens signed in with the API's figures, its data asked early and its styles from the static sheet", async () => {
+    // A fresh load of the address: the entry script asks for the tiles before the page renders.
+    const fresh = await (await newContext(browser)).newPage();
+    await fresh.context().addCookies(await page.context().cookies());
+    const asked: string[] = [];
+    fresh.on('request', (sent) => asked.push(new URL(sent.url()).pathname + new URL(sent.url()).search));
+    await fresh.goto(`${service.baseUrl}/app/dashboard`);
+    await fresh.getByTestId('tile-enrolled').getByTestId('tile-value').waitFor();
+    await settled(fresh);
+    const enrolled = (await api('/indicators/enrolment-vs-target?ou=640100&pe=2012')).body.rows as Row[];
+    expect(Number(await fresh.getByTestId('tile-enrolled').getByTestId('tile-value').getAttribute('data-raw'))).toBe(
+      sum(enrolled, 'numerator'),
+    );
+    // Each indicator asked once: the early requests were taken by the components, not asked again.
+    const indicators = asked.filter((path) => path.startsWith('/indicators/'));
+    expect(indicators.length).toBeGreaterThanOrEqual(9);
+    expect(new Set(indicators).size).toBe(indicators.length);
+    // Ant Design computed none of its component styles in the page: the build's sheet had them all.
+    expect(await computedAntdStyles(fresh)).toEqual([]);
+    expect(await seriousViolations(fresh)).toEqual([]);
+    await fresh.context().close();
+  });
+
+  it('after the session has ended, signing in on the dashboard shows the tiles, not what was asked before', async () => {
+    // This browser remembers the analyst's org unit, so the page asks for the tiles before the session check
+    // answers; with no session those answers are refusals, which must not be what the signed-in page shows.
+    const context = await newContext(browser);
+    const again = await context.newPage();
+    await again.context().addCookies(await page.context().cookies());
+    await again.goto(`${service.baseUrl}/app/dashboard`);
+    await again.getByTestId('tile-enrolled').getByTestId('tile-value').waitFor();
+    await context.clearCookies();
+    await signInThroughPage(again, service.baseUrl, analyst, '/app/dashboard');
+    await again.getByTestId('tile-enrolled').getByTestId('tile-value').waitFor();
+    await settled(again);
+    expect(await again.getByRole('alert').count()).toBe(0);
+    await context.close();
   });
 });

@@ -2,14 +2,17 @@
 import { ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { forgetEarly } from './api/early';
+import { forgetPrimed } from './hooks/useRemote';
 import { AppLayout } from './components/AppLayout';
 import { useI18n } from './i18n/i18n';
 import { homeOf } from './components/navigation';
 import { useSession } from './session/session';
 import { useCalendar } from './calendar/calendar';
 import { ProblemAlert } from './components/Loading';
+import { THEME } from './theme.mts';
 
 // Each journey's page is its own chunk: the case page need not parse ECharts, the dashboard not the forms.
 const LOADERS = {
@@ -23,8 +26,17 @@ const LOADERS = {
   OperationsPage: () => import('./pages/OperationsPage'),
 };
 type PageName = keyof typeof LOADERS;
-const page = (name: PageName) =>
-  lazy(() => LOADERS[name]().then((module) => ({ default: (module as unknown as Record<PageName, React.ComponentType>)[name] })));
+/** Pages whose chunk has arrived: rendered at once, without a suspended render and its fallback first. */
+const loaded: Partial<Record<PageName, React.ComponentType>> = {};
+const load = (name: PageName) =>
+  LOADERS[name]().then((module) => (loaded[name] = (module as unknown as Record<PageName, React.ComponentType>)[name]));
+const page = (name: PageName) => {
+  const Lazy = lazy(() => load(name).then((component) => ({ default: component })));
+  return function Page() {
+    const Loaded = loaded[name];
+    return Loaded ? <Loaded /> : <Lazy />;
+  };
+};
 const CasePage = page('CasePage');
 const CasesPage = page('CasesPage');
 const CompliancePage = page('CompliancePage');
@@ -42,27 +54,22 @@ const PAGE_OF: [RegExp, PageName][] = [
   [/^\/app\/households(\/[^/]+)?$/, 'HouseholdPage'],
   [/^\/app\/operations$/, 'OperationsPage'],
 ];
+const FIRST_PATH = window.location.pathname;
 const opening = PAGE_OF.find(([pattern]) => pattern.test(window.location.pathname))?.[1];
 // A failure here is met again, and shown, when the page itself asks for its chunk.
-if (opening) LOADERS[opening]().catch(() => undefined);
-
-// Ant Design's secondary greys (45% black) fall below WCAG AA contrast on white: darkened to #595959 (7:1).
-const GREY = '#595959';
-const THEME = {
-  token: {
-    colorPrimary: '#b71c1c',
-    colorLink: '#1d39c4',
-    colorTextSecondary: GREY,
-    colorTextDescription: GREY,
-    colorTextTertiary: GREY,
-    colorTextPlaceholder: '#6b6b6b',
-  },
-};
+if (opening) load(opening).catch(() => undefined);
 
 export function App() {
   const { lang, t } = useI18n();
   const { user, checked } = useSession();
   const calendar = useCalendar();
+  const { pathname } = useLocation();
+  // Early answers (prefetch.ts) are for the page the address opened; another page asks afresh.
+  useEffect(() => {
+    if (pathname === FIRST_PATH) return;
+    forgetEarly();
+    forgetPrimed();
+  }, [pathname]);
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       {!checked ? (

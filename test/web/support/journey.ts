@@ -39,3 +39,14 @@ export async function choose(
       .waitFor({ state: 'detached' })
       .catch(() => page.waitForTimeout(400));
 }
+
+/**
+ * Ant Design component styles the page computed itself (a <style> with its `:where(.css-…)` selectors):
+ * none when the build's static sheet (apps/web/antd-styles.mts) holds every component the page shows.
+ */
+export const computedAntdStyles = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('style')]
+      .map((style: { textContent: string | null }) => style.textContent ?? '')
+      .filter((css: string) => css.includes(':where(.css-')),
+  );

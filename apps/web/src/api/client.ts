@@ -5,6 +5,7 @@
  */
 import createClient, { Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
+import { takeEarly } from './early';
 
 let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null): void {
@@ -19,7 +20,13 @@ const csrf: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+/** A GET the page already started (api/early.ts) is answered from there; anything else goes to fetch. */
+const fetchOrEarly = (request: Request) => {
+  const url = new URL(request.url);
+  return (request.method === 'GET' && takeEarly(url.pathname + url.search)) || fetch(request);
+};
+
+export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin', fetch: fetchOrEarly });
 api.use(csrf);
 
 /** An RFC 9457 problem as the API answers it. */
@@ -55,12 +62,14 @@ export async function call<T>(
   const headers: Record<string, string> = { accept: options.accept ?? 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  const early = method === 'GET' && !options.headers && !options.accept ? takeEarly(path) : undefined;
+  const response = await (early ??
+    fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    }));
   return { data: (await readBody(response)) as T, response };
 }
 

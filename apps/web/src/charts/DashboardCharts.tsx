@@ -11,10 +11,9 @@ import { useIndicator } from '../hooks/useIndicator';
 import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from './labels';
 import { EChart } from './EChart';
+import { chartReads, monthsOf } from '../pages/dashboard-reads';
 
 const num = (row: DataRow, field: string) => (typeof row[field] === 'number' ? (row[field] as number) : null);
-const CHILD: Record<string, string> = { 640100: 'district' };
-const childLevel = (ou: string) => CHILD[ou] ?? (ou.length === 6 ? 'township' : 'village');
 
 function ChartCard({
   title,
@@ -42,12 +41,12 @@ export function DashboardCharts({ ou, pe }: { ou: string; pe: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const reference = useReferenceData().data;
-  const year = pe.slice(0, 4);
-  const months = Array.from({ length: 12 }, (_, m) => `${year}${String(m + 1).padStart(2, '0')}`);
-  const byCategory = useIndicator('households-enrolled', { ou, pe, by: 'category' });
-  const trend = useIndicator('households-enrolled', { ou, pe: months.join(';') });
-  const satisfaction = useIndicator('satisfaction-rate', { ou, pe, level: childLevel(ou) });
-  const loans = useIndicator('loan-principal-granted', { ou, pe, by: 'programme,borrowerGroup' });
+  const months = monthsOf(pe);
+  const reads = chartReads(ou, pe);
+  const byCategory = useIndicator(reads.byCategory.name, reads.byCategory.query);
+  const trend = useIndicator(reads.trend.name, reads.trend.query);
+  const satisfaction = useIndicator(reads.satisfaction.name, reads.satisfaction.query);
+  const loans = useIndicator(reads.loans.name, reads.loans.query);
   return (
     <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
       <ChartCard title={t('chart.byCategory')} answer={byCategory}>

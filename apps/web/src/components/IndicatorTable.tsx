@@ -8,6 +8,7 @@ import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from '../charts/labels';
 import { downloadCsv, downloadXlsx } from './download';
 import { Loading } from './Loading';
+import { FIRST_TABLE_INDICATOR, tableQuery } from '../pages/dashboard-reads';
 import { ReflectsNote } from './ReflectsNote';
 import { SuppressedValue } from './SuppressedValue';
 
@@ -20,10 +21,10 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
   const catalogue = useIndicatorCatalogue();
   const reference = useReferenceData().data;
   const units = useOrgUnits().data ?? [];
-  const [name, setName] = useState('households-enrolled');
+  const [name, setName] = useState(FIRST_TABLE_INDICATOR);
   const [by, setBy] = useState<string[]>([]);
   const info: IndicatorInfo | undefined = catalogue.data?.find((i) => i.name === name);
-  const query = { ou, pe, by: by.join(',') };
+  const query = tableQuery(ou, pe, by);
   const answer = useIndicator(name, query);
   // The catalogue's own title where this app has no name for a newer indicator.
   const indicatorTitle = (i: IndicatorInfo) => (i18n.has(`indicator.${i.name}`) ? t(`indicator.${i.name}` as MessageKey) : i.title);

@@ -11,11 +11,10 @@ export function useCases(filter: { district?: string; status?: string }) {
   );
 }
 
-export const useCaseHistory = (caseId: string) =>
-  useRemote(
-    async () => unwrapAs<{ events: HistoryEntry[] }>(await api.GET('/cases/{id}/history', { params: { path: { id: caseId } } })).events,
-    `history:${caseId}`,
-  );
+export const historyKey = (caseId: string) => `history:${caseId}`;
+export const loadHistory = async (caseId: string) =>
+  unwrapAs<{ events: HistoryEntry[] }>(await api.GET('/cases/{id}/history', { params: { path: { id: caseId } } })).events;
+export const useCaseHistory = (caseId: string) => useRemote(() => loadHistory(caseId), historyKey(caseId));
 
 export type ReplayPoint = { asOf: string } | { occurredAsOf: string } | { revision: string };
 
@@ -32,13 +31,13 @@ export function useCaseAt(caseId: string, point: ReplayPoint | null) {
 export const verifyCase = async (caseId: string) =>
   unwrapAs<Verdict>(await api.GET('/cases/{id}/verify', { params: { path: { id: caseId } } }));
 
+/** The district's case trail, which the page narrows to one case (prefetch.ts asks for it too). */
+export const caseTrailPath = (district: string) => `/audit/trail?aggregate=case&district=${district}&limit=1000`;
+
+export const trailKey = (caseId: string, district: string | undefined) => `trail:${caseId}:${district}`;
+export async function loadTrail(caseId: string, district: string) {
+  const { data } = await call<{ entries: TrailEntry[] }>('GET', caseTrailPath(district));
+  return data.entries.filter((entry) => entry.subjectId === caseId || entry.stream === `case-${caseId}`);
+}
 export const useCaseTrail = (caseId: string, district: string | undefined) =>
-  useRemote(
-    district
-      ? async () => {
-          const { data } = await call<{ entries: TrailEntry[] }>('GET', `/audit/trail?aggregate=case&district=${district}&limit=1000`);
-          return data.entries.filter((entry) => entry.subjectId === caseId || entry.stream === `case-${caseId}`);
-        }
-      : null,
-    `trail:${caseId}:${district}`,
-  );
+  useRemote(district ? () => loadTrail(caseId, district) : null, trailKey(caseId, district));

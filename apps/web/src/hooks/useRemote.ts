@@ -9,22 +9,63 @@ export interface Remote<T> {
   reload(): void;
 }
 
+/** A load started before its component rendered (prefetch.ts), and its outcome once settled. */
+interface Primed {
+  promise: Promise<unknown>;
+  settled?: { data?: unknown; error?: Error };
+}
+const primed = new Map<string, Primed>();
+
+/**
+ * Starts the load a component will make under this key, before the component exists: when it renders, it
+ * takes the promise, or the data itself if it has arrived, and shows it in its first render.
+ */
+export function prime<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let entry = primed.get(key);
+  if (!entry) {
+    const created: Primed = { promise: load() };
+    created.promise.then(
+      (data) => void (created.settled = { data }),
+      (error: Error) => void (created.settled = { error }),
+    );
+    primed.set(key, (entry = created));
+  }
+  return entry.promise as Promise<T>;
+}
+
+const take = (key: string) => {
+  const entry = primed.get(key);
+  primed.delete(key);
+  return entry;
+};
+
+/** Drops what no component took (when the user leaves the first page). */
+export const forgetPrimed = () => primed.clear();
+
 export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remote<T> {
   // The first request starts while the component renders, not in its effect: effects wait until the whole
   // page has rendered and committed, and a page of Ant Design components takes long enough to render that
   // its requests would otherwise all start only then (measured: most of a dashboard load's own time).
   const [first] = useState(() => {
-    const promise = load ? load() : null;
+    const early = load ? take(key) : undefined;
+    const promise = (early?.promise as Promise<T> | undefined) ?? (load ? load() : null);
     promise?.catch(() => undefined); // handled in the effect; this only keeps an early failure from being "unhandled"
-    return { key, promise };
+    return { key, promise, settled: early?.settled as { data?: T; error?: Error } | undefined };
   });
-  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: load !== null });
+  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>(() =>
+    first.settled ? { ...first.settled, loading: false } : { loading: load !== null },
+  );
   const [round, setRound] = useState(0);
   useEffect(() => {
     if (!load) return setState({ loading: false });
+    if (round === 0 && key === first.key && first.settled) return; // shown in the first render already
+    // A key that appears later (the trail, once the history names the district) may have been primed too.
+    const early = round === 0 && key !== first.key ? take(key) : undefined;
+    if (early?.settled) return setState({ ...(early.settled as { data?: T; error?: Error }), loading: false });
     let live = true;
     setState((previous) => ({ ...previous, loading: true }));
-    const promise = round === 0 && key === first.key && first.promise ? first.promise : load();
+    const promise =
+      round === 0 && key === first.key && first.promise ? first.promise : ((early?.promise as Promise<T> | undefined) ?? load());
     promise.then(
       (data) => live && setState({ data, loading: false }),
       (error: Error) => live && setState({ error, loading: false }),

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { IndicatorAnswer, Reflects, Row } from './types';
 import { indicatorPath } from './useIndicator';
 import { useRemote } from './useRemote';
+import { Read, targetReads } from '../pages/dashboard-reads';
 
 /** 164 million yuan of micro-loans over the campaign (the seed report's goal), in fen. */
 export const LOAN_TARGET_FEN = 164_000_000 * 100;
@@ -42,16 +43,17 @@ const rate = (target: number) => (rows: Row[]) => {
   return { value, target, met: value === null ? null : value >= target };
 };
 
-export function useTargets(ou: string, pe: string) {
-  const year = pe.slice(0, 4);
-  const get = (name: string, period: string) =>
-    call<IndicatorAnswer>('GET', indicatorPath(name, { ou, pe: period })).then((answer) => answer.data);
-  return useRemote(async () => {
+export const targetsKey = (ou: string, pe: string) => `targets:${ou}:${pe}`;
+
+export function loadTargets(ou: string, pe: string) {
+  const reads = targetReads(ou, pe);
+  const get = (read: Read) => call<IndicatorAnswer>('GET', indicatorPath(read.name, read.query)).then((answer) => answer.data);
+  return (async () => {
     const [enrolled, certified, satisfaction, loans] = await Promise.all([
-      get('enrolment-vs-target', year),
-      get('certification-rate', pe),
-      get('satisfaction-rate', pe),
-      get('loan-principal-granted', pe),
+      get(reads.enrolled),
+      get(reads.certified),
+      get(reads.satisfaction),
+      get(reads.loans),
     ]);
     return [
       tile('enrolled', 'households', enrolled, (rows) => {
@@ -66,5 +68,7 @@ export function useTargets(ou: string, pe: string) {
         return { value, target: LOAN_TARGET_FEN, met: value >= LOAN_TARGET_FEN };
       }),
     ];
-  }, `targets:${ou}:${pe}`);
+  })();
 }
+
+export const useTargets = (ou: string, pe: string) => useRemote(() => loadTargets(ou, pe), targetsKey(ou, pe));

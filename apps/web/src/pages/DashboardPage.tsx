@@ -10,12 +10,13 @@ import { TargetTiles } from '../components/TargetTiles';
 import { useI18n } from '../i18n/i18n';
 import { useTargets } from '../hooks/useTargets';
 import { useSession } from '../session/session';
+import { FIRST_PERIOD, firstOrgUnit } from './dashboard-reads';
 
 export function DashboardPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const [ou, setOu] = useState(user?.ou ?? '640100');
-  const [pe, setPe] = useState('2012');
+  const [ou, setOu] = useState(() => firstOrgUnit(user));
+  const [pe, setPe] = useState(FIRST_PERIOD);
   const targets = useTargets(ou, pe);
   return (
     <>

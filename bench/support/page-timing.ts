@@ -1,0 +1,104 @@
+/**
+ * Times page loads in Chromium from inside the page, so the measuring does not weigh on what it measures:
+ * an init script's MutationObserver notes (performance.now(), from the navigation's start) when the page's
+ * first render shows and when no spinner is left, and the Resource Timing entries give each API call's
+ * time. Node only reads these once the page has settled (no polling locator in the page meanwhile).
+ */
+import { Page } from 'playwright-core';
+import { percentile, round } from './stats';
+
+export interface PageUnderTest {
+  name: string;
+  url: string;
+  /** CSS selector of the page's first render: the dashboard's tile values, the timeline's first row. */
+  firstRender: string;
+  /** The API calls the first render waits for (path and query), the ratio's baseline. */
+  needs: RegExp[];
+}
+
+export interface PageTiming {
+  page: string;
+  loads: number;
+  apiCalls: number;
+  firstRenderP50Ms: number;
+  firstRenderP99Ms: number;
+  settledP50Ms: number;
+  settledP99Ms: number;
+  /** The slowest of the calls the first render needs (request sent to last byte), per load. */
+  slowestNeededP50Ms: number;
+  slowestNeededP99Ms: number;
+  /** The slowest of every API call the load made. */
+  slowestAnyP50Ms: number;
+  /** first render ÷ slowest needed call, p50 of each (the 1.5× target). */
+  ratioP50: number;
+  /** settled ÷ slowest call of all, p50 of each. */
+  settledRatioP50: number;
+}
+
+/** The init script (plain JavaScript, run in each new document before the page's own scripts). */
+export const marksScript = (firstRender: string) => `
+  window.__marks = {};
+  new MutationObserver(() => {
+    const marks = window.__marks;
+    if (marks.firstRender === undefined && document.querySelector(${JSON.stringify(firstRender)})) marks.firstRender = performance.now();
+    if (marks.firstRender !== undefined && marks.settled === undefined && !document.querySelector('.ant-spin-spinning'))
+      marks.settled = performance.now();
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+`;
+
+interface LoadRecord {
+  marks: { firstRender?: number; settled?: number };
+  calls: { path: string; ms: number }[];
+}
+
+/** What one load left in the page (read with page.evaluate: the page's CSP forbids eval, not this). */
+const readLoad = (page: Page) =>
+  page.evaluate(() => {
+    const scope = globalThis as unknown as {
+      __marks: LoadRecord['marks'];
+      location: { origin: string };
+      performance: { getEntriesByType(type: string): { name: string; requestStart: number; responseEnd: number }[] };
+    };
+    const calls = scope.performance
+      .getEntriesByType('resource')
+      .map((entry) => ({ path: entry.name.replace(scope.location.origin, ''), ms: entry.responseEnd - entry.requestStart }))
+      .filter((call) => !call.path.startsWith('/assets/'));
+    return { marks: { ...scope.__marks }, calls };
+  });
+
+/** Loads the page `loads` times after one that fills the browser's cache; `page` in a context of its own. */
+export async function timeLoads(page: Page, under: PageUnderTest, loads: number): Promise<PageTiming> {
+  await page.context().addInitScript({ content: marksScript(under.firstRender) });
+  const records: LoadRecord[] = [];
+  for (let i = 0; i < loads + 1; i++) {
+    await page.goto(under.url, { waitUntil: 'commit' });
+    let record = await readLoad(page);
+    for (const deadline = Date.now() + 60_000; record.marks.settled === undefined; record = await readLoad(page)) {
+      if (Date.now() > deadline) throw new Error(`${under.name}: no first render within 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await page.waitForLoadState('networkidle');
+    if (i > 0) records.push(await readLoad(page)); // the first load fills the cache
+  }
+  const slowest = (calls: LoadRecord['calls']) => Math.max(0, ...calls.map((call) => call.ms));
+  const needed = records.map((r) => slowest(r.calls.filter((call) => under.needs.some((pattern) => pattern.test(call.path)))));
+  const any = records.map((r) => slowest(r.calls));
+  const firstRender = records.map((r) => r.marks.firstRender!);
+  const settled = records.map((r) => r.marks.settled!);
+  const p50 = (samples: number[]) => round(percentile(samples, 50));
+  const p99 = (samples: number[]) => round(percentile(samples, 99));
+  return {
+    page: under.name,
+    loads,
+    apiCalls: records[records.length - 1].calls.length,
+    firstRenderP50Ms: p50(firstRender),
+    firstRenderP99Ms: p99(firstRender),
+    settledP50Ms: p50(settled),
+    settledP99Ms: p99(settled),
+    slowestNeededP50Ms: p50(needed),
+    slowestNeededP99Ms: p99(needed),
+    slowestAnyP50Ms: p50(any),
+    ratioP50: round(percentile(firstRender, 50) / percentile(needed, 50), 2),
+    settledRatioP50: round(percentile(settled, 50) / percentile(any, 50), 2),
+  };
+}
