@@ -6,6 +6,7 @@
 import { DataSource } from 'typeorm';
 import { formatPosition, position } from '@libs/event-store';
 import { withPreparedStatements } from '@libs/projection/prepared';
+import { ReadModelBehindError } from '@libs/read-sources';
 import { referenceData } from '@libs/reference-data';
 import { Indicator, IndicatorRequest, IndicatorRow } from './definitions';
 
@@ -59,7 +60,8 @@ async function activeSchema(dataSource: DataSource, readModel: string): Promise<
     `SELECT active_schema FROM projections.checkpoints WHERE projection = $1`,
     [readModel],
   );
-  if (!rows[0]?.active_schema) throw new Error(`read model ${readModel} has no copy`);
+  // Not built yet (a new database, a projector starting): behind, so the caller is told to come back.
+  if (!rows[0]?.active_schema) throw new ReadModelBehindError(readModel);
   return rows[0].active_schema;
 }
 

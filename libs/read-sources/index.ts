@@ -1,1 +1,2 @@
 export * from './read-sources';
+export * from './acknowledged-head';

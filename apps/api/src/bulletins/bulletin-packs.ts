@@ -35,11 +35,12 @@ import {
   supervisionDecider,
   supervisionStream,
 } from '@libs/domain/supervision';
-import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { EVENT_STORE, EventStore, Position } from '@libs/event-store';
+import { acknowledgedHead } from '@libs/read-sources';
 import { ActOnSupervision, SupervisionOutcome } from '../accountability/accountability.commands';
 import { asForbidden } from '../accountability/acting-role';
 import { ProblemException } from '../http/problem';
-import { BulletinScorecards } from './bulletin-scorecard';
+import { BulletinScorecards, READ_MODEL_WAIT_MS } from './bulletin-scorecard';
 
 export type BulletinRequest = Omit<IssueBulletin['data'], 'document'>;
 export type CityBulletinRequest = Omit<IssueCityBulletin['data'], 'document'>;
@@ -67,7 +68,7 @@ export class BulletinPacks {
     } catch (error) {
       asForbidden(error);
     }
-    const asOf = await this.store.headPosition();
+    const asOf = await this.acknowledgedHead();
     const scorecard = await this.scorecards.at(data.period, scheme, asOf);
     const pack = await generateBulletin(this.store, { ...headerOf(data, metadata), asOf, layout: BULLETIN_LAYOUT, scorecard });
     const document = documentOf(pack, BULLETIN_LAYOUT, scorecard);
@@ -80,7 +81,7 @@ export class BulletinPacks {
     const stream = cityBulletinStream();
     const { state } = await loadStream(this.store, stream, cityBulletinDecider);
     cityBulletinDecider.decide({ type: 'IssueCityBulletin', data: { ...data, document: NO_DOCUMENT }, metadata }, state);
-    const asOf = await this.store.headPosition();
+    const asOf = await this.acknowledgedHead();
     const scorecard = await this.scorecards.at(data.period, scheme, asOf);
     const header: Omit<CityBulletinHeader, 'asOf'> = {
       ...data,
@@ -142,6 +143,14 @@ export class BulletinPacks {
       { sha256: pack.pdfSha256, mediaType: MEDIA_TYPES.pdf, bytes: pack.pdf },
       { sha256: pack.xlsxSha256, mediaType: MEDIA_TYPES.xlsx, bytes: pack.xlsx },
     ]);
+  }
+
+  /**
+   * What the bulletin is read as of: every append acknowledged before it was asked for. Not readable within
+   * the wait: ReadModelBehindError, answered 503 with Retry-After, nothing appended.
+   */
+  private acknowledgedHead(): Promise<Position | undefined> {
+    return acknowledgedHead(this.store, READ_MODEL_WAIT_MS);
   }
 }
 

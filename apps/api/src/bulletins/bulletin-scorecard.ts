@@ -24,7 +24,7 @@ export const CAMPAIGN_SCHEME = 'happy-family';
  * indicator read waits for a replica (READ_REPLICA_MAX_WAIT_MS): a bulletin is issued six times a year, and
  * being refused for a projector a few seconds behind would be worse than waiting for it.
  */
-const READ_MODEL_WAIT_MS = 30_000;
+export const READ_MODEL_WAIT_MS = 30_000;
 
 @Injectable()
 export class BulletinScorecards {
@@ -42,11 +42,11 @@ export class BulletinScorecards {
   async at(period: string, scheme: string, asOf: Position | undefined): Promise<BulletinScorecard> {
     const request = { level: 'district' as const, period, scheme, asOf: this.clock.now() };
     try {
-      let card = await scoreUnits(this.dataSource, request);
+      let card = await this.score(request, asOf);
       const behind = Object.entries(card.reflects).filter(([, p]) => asOf && !reaches(p, asOf));
       if (behind.length === 0) return bulletinScorecard(card);
       for (const [readModel] of behind) await this.waitFor(readModel, asOf!);
-      card = await scoreUnits(this.dataSource, request);
+      card = await this.score(request, asOf);
       return bulletinScorecard(card);
     } catch (error) {
       if (!(error instanceof ScorecardError)) throw error;
@@ -54,6 +54,19 @@ export class BulletinScorecards {
       const field = error.code === 'unknown-scheme' ? 'scheme' : 'period';
       const code = error.code === 'future-period' ? 'bulletin-period-in-future' : error.code;
       throw ProblemException.of(400, code, error.message, { errors: [{ field, message: error.message }] });
+    }
+  }
+
+  /** Scores; a read model with no copy yet (a projector just started) is waited for like one behind. */
+  private async score(request: Parameters<typeof scoreUnits>[1], asOf: Position | undefined): ReturnType<typeof scoreUnits> {
+    for (let waited = new Set<string>(); ;) {
+      try {
+        return await scoreUnits(this.dataSource, request);
+      } catch (error) {
+        if (!(error instanceof ReadModelBehindError) || asOf === undefined || waited.has(error.readModel)) throw error;
+        waited.add(error.readModel);
+        await this.waitFor(error.readModel, asOf);
+      }
     }
   }
 
