@@ -113,6 +113,26 @@ export class DataKeyStore {
     return (await this.states([id])).get(id)!;
   }
 
+  /**
+   * The states of many keys at once, creating active keys for those without one: a bulk load's batch
+   * costs a few round trips instead of several per household. Returned, not only cached, so a batch
+   * larger than the cache or slower than `cacheMs` still has every key it asked for.
+   */
+  async getOrCreateMany(ids: Iterable<string>): Promise<Map<string, KeyState>> {
+    const wanted = [...new Set(ids)];
+    const found = await this.states(wanted);
+    const missing = wanted.filter((id) => !found.has(id));
+    if (missing.length === 0) return found;
+    await this.wrapUnder(
+      keyPeriod(new Date()),
+      missing.map((id) => ({ key_id: id, key: randomBytes(32) })),
+    );
+    for (const id of missing) this.cache.delete(id);
+    // Read back rather than trusted: a concurrent creation of the same key may have won.
+    for (const [id, state] of await this.states(missing)) found.set(id, state);
+    return found;
+  }
+
   /** Destroys the key: every personal field it protects becomes unreadable for good. Idempotent. */
   async erase(id: string, decision: KeyDecision): Promise<void> {
     const kekId = await this.db.transaction(async (tx) => {

@@ -70,7 +70,7 @@ async function load(
           ...options,
           concurrency: args.concurrency,
         })
-      : await loadInBulk(runtime.eventStore, plan, { ...options, shard: args.shard, concurrency: Math.min(args.concurrency, 8) });
+      : await loadInBulk(runtime.eventStore, plan, { ...options, shard: args.shard, concurrency: Math.min(args.concurrency, 3) });
   progress.stop(done);
   return done;
 }
