@@ -30,7 +30,7 @@ describe('the synthetic city, read through the indicators, shows the seed report
   beforeAll(async () => {
     app = await startTestApp();
     const plan = new CampaignPlan({ seed: 1, households: Math.round(70_200 * SCALE), years: 4 });
-    await loadInBulk(app.runtime.eventStore, plan, { shard: 5_000, concurrency: 4 });
+    await loadInBulk(app.runtime.eventStore, plan, { shard: 5_000 });
     await loadCityRegisters(app.runtime.dataSource, plan);
     const running = projections.filter((p) => READ_MODELS.includes(p.name));
     projector = new Projector(running, app.runtime.eventStore, app.runtime.dataSource, { standbyPollMs: 100 });

@@ -1,12 +1,17 @@
 /**
  * The bulk load: households a shard at a time, every command decided in memory by the real deciders,
  * then each stream's whole history appended in one append, many streams' appends in one multi-stream
- * append (one transaction), a few of those at once. The log holds the same events (ids, data, stream
- * revisions) as the command path; only the global order differs (stream by stream instead of interleaved
- * in time). The next shard is decided while the last one's batches are written.
+ * append (one transaction). The log holds the same events (ids, data, stream revisions) as the command
+ * path; only the global order differs (stream by stream instead of interleaved in time). Causes still come
+ * before their effects: streams are written in the order of their first command (a household's before
+ * the loan that names it), so batches are written one after another: two at once could commit the later
+ * first, and the projections would park a loan whose household they have not seen. The next shard is
+ * decided while the last one's batches are written.
  */
 import { setImmediate as yieldToWrites } from 'node:timers/promises';
+import { isDatabaseUnavailable } from '../../libs/database/unavailable';
 import { appendToStreams } from '../../libs/event-store/append-many';
+import { WrongExpectedRevisionError } from '../../libs/event-store/errors';
 import { EventStore, StreamAppend } from '../../libs/event-store/event-store.port';
 import { CampaignPlan, generatePlanned } from '../../libs/generator';
 import { InMemoryDecisions } from '../../libs/generator/in-memory';
@@ -15,9 +20,14 @@ import { LoadProgress, OnWritten } from './by-commands';
 export interface InBulkOptions {
   /** Households decided in memory before their streams are written. */
   shard: number;
-  /** Multi-stream appends in flight at once. */
-  concurrency: number;
-  /** Events in one multi-stream append (default 10,000): its transaction, its keys fetched at once. */
+  /**
+   * The households to write (indexes into the plan's, `to` exclusive; all by default). The city's own
+   * streams come with the slice that starts at 0.
+   */
+  range?: { from: number; to: number };
+  /** Told when the first shard (with the city's own streams, in the slice from 0) is written. */
+  onFirstShard?(): void;
+  /** Events in one multi-stream append (default 5,000): its transaction, its keys fetched at once. */
   batchEvents?: number;
   onProgress?(progress: LoadProgress): void;
   /** Told of the events decided, once they are written. */
@@ -31,9 +41,11 @@ export interface InBulkOptions {
 export async function loadInBulk(store: EventStore, plan: CampaignPlan, options: InBulkOptions): Promise<LoadProgress> {
   const done: LoadProgress = { commands: 0, events: 0 };
   let writing: Promise<void> = Promise.resolve();
-  for (let from = 0; from < plan.households; from += options.shard) {
+  const { from: start, to: end } = options.range ?? { from: 0, to: plan.households };
+  for (let from = start; from < end; from += options.shard) {
     const decisions = new InMemoryDecisions();
-    for (const item of generatePlanned(plan, { range: { from, to: from + options.shard }, programme: from === 0 })) {
+    const range = { from, to: Math.min(from + options.shard, end) };
+    for (const item of generatePlanned(plan, { range, programme: from === 0 })) {
       decisions.decide(item);
       // The bar moves while a shard is decided too (the commands count does, the events written follow),
       // and the last shard's appends get their answers.
@@ -43,21 +55,50 @@ export async function loadInBulk(store: EventStore, plan: CampaignPlan, options:
       }
     }
     await writing;
-    const batches = inBatches([...decisions.drain()], options.batchEvents ?? 10_000);
-    writing = inParallel(batches, options.concurrency, async (batch) => {
-      await appendToStreams(store, batch);
-      for (const { events } of batch) {
-        done.events += events.length;
-        for (const event of events) options.onWritten?.([event], event.metadata.occurredAt);
+    if (from === start + options.shard) options.onFirstShard?.();
+    const batches = inBatches([...decisions.drain()], options.batchEvents ?? 5_000);
+    writing = (async () => {
+      for (const batch of batches) {
+        await appendBatch(store, batch);
+        for (const { events } of batch) {
+          done.events += events.length;
+          for (const event of events) options.onWritten?.([event], event.metadata.occurredAt);
+        }
+        options.onProgress?.(done);
       }
-      options.onProgress?.(done);
-    });
+    })();
     // Awaited once the next shard is decided; marked handled so that a failure meanwhile does not end the
     // process as an unhandled rejection before it is reported.
     writing.catch(() => undefined);
   }
   await writing;
+  if (start + options.shard >= end) options.onFirstShard?.();
   return done;
+}
+
+/** Tries a batch again after a lost connection (a busy machine can stall a connect past its timeout). */
+const ATTEMPTS = 5;
+
+/**
+ * A batch is one transaction, so a failed attempt wrote all of it or none. A retry after a commit whose
+ * answer was lost is refused for its revisions; then the batch's first event, found stored, says it was written.
+ */
+async function appendBatch(store: EventStore, batch: readonly StreamAppend[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await appendToStreams(store, batch);
+      return;
+    } catch (error) {
+      if (attempt > 1 && error instanceof WrongExpectedRevisionError && (await written(store, batch[0]))) return;
+      if (attempt === ATTEMPTS || !isDatabaseUnavailable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+    }
+  }
+}
+
+async function written(store: EventStore, { stream, events }: StreamAppend): Promise<boolean> {
+  const stored = await store.readStream(stream).catch(() => []);
+  return stored.some((event) => event.id === events[0].id);
 }
 
 /** Whole streams' appends grouped until a group holds about `events` events (a longer stream alone). */
@@ -76,13 +117,4 @@ export function inBatches(appends: readonly StreamAppend[], events: number): Str
   }
   if (batch.length > 0) batches.push(batch);
   return batches;
-}
-
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) await work(items[next++]).catch((error: unknown) => ((failed = true), Promise.reject(error)));
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }

@@ -29,25 +29,33 @@ async function main(): Promise<void> {
   const estimate = estimateEvents(households, args.seed, args.years);
   const config = loadConfig({ ...process.env, ...(args.databaseUrl && { DATABASE_URL: args.databaseUrl }) });
   const runtime = await openRuntime(config, { schema: databaseSchema });
+  const range = slice(plan, args);
+  const first = range.from === 0;
   try {
-    if ((await runtime.eventStore.headPosition()) !== undefined) throw new Error(notEmpty(target(config, runtime, args)));
+    const empty = (await runtime.eventStore.headPosition()) === undefined;
+    if (first && !empty) throw new Error(notEmpty(target(config, runtime, args)));
+    if (!first && empty) throw new Error(`part ${args.part?.index} adds to the log part 1 began: start part 1 first, this one once part 1 says its first shard is in`);
     console.log(
       `generating seed ${args.seed}: ${plan.households} households (${households} enrolled in the first year), ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`,
     );
     const how =
       args.mode === 'bulk'
-        ? `${args.shard} households at a time`
+        ? `${args.shard} households at a time${args.part ? `, part ${args.part.index} of ${args.part.of}: households [${range.from}, ${range.to})` : ''}`
         : `${args.concurrency} commands in flight, ${args.order === 'time' ? 'in time order' : `${args.shard} households at a time`}`;
     console.log(`mode ${args.mode}, ${how}; writing to ${target(config, runtime, args)}`);
     const tally = new CampaignTally(plan.reference, cityHouseholdsByYear(plan));
     const started = Date.now();
-    const done = await load(runtime, plan, args, estimate, (events, occurredAt) => events.forEach((event) => tally.add(event, occurredAt)));
+    const share = first ? estimate : (estimate * (range.to - range.from)) / plan.households;
+    const done = await load(runtime, plan, args, range, share, (events, occurredAt) => events.forEach((event) => tally.add(event, occurredAt)));
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `wrote ${done.events} events from ${done.commands} commands in ${seconds.toFixed(1)} s (${Math.round(done.events / seconds)} events/s)`,
     );
-    await loadCityRegisters(runtime.dataSource, plan);
-    console.log(`loaded the city's household register and enrolment targets (npm run reference:load can replace them)`);
+    if (first) {
+      await loadCityRegisters(runtime.dataSource, plan);
+      console.log(`loaded the city's household register and enrolment targets (npm run reference:load can replace them)`);
+    }
+    if (args.part) console.log(`figures of part ${args.part.index} of ${args.part.of} alone (the API's indicators count every part):`);
     for (const line of tally.describe()) console.log(`  ${line}`);
   } finally {
     await runtime.close();
@@ -59,6 +67,7 @@ async function load(
   runtime: Runtime,
   plan: CampaignPlan,
   args: GenerateArgs,
+  range: { from: number; to: number },
   estimate: number,
   onWritten: Parameters<typeof loadByCommands>[2]['onWritten'],
 ): Promise<LoadProgress> {
@@ -70,9 +79,22 @@ async function load(
           ...options,
           concurrency: args.concurrency,
         })
-      : await loadInBulk(runtime.eventStore, plan, { ...options, shard: args.shard, concurrency: Math.min(args.concurrency, 3) });
+      : await loadInBulk(runtime.eventStore, plan, {
+          ...options,
+          shard: args.shard,
+          range,
+          onFirstShard: () => args.part?.index === 1 && console.log(`\nthe first shard (the city's own streams) is in: start the other parts now`),
+        });
   progress.stop(done);
   return done;
+}
+
+/** The households this process writes: all, or its part's slice (whole shards, the last slice what is left). */
+function slice(plan: CampaignPlan, args: GenerateArgs): { from: number; to: number } {
+  if (!args.part) return { from: 0, to: plan.households };
+  const size = Math.ceil(plan.households / args.part.of / args.shard) * args.shard;
+  const from = Math.min((args.part.index - 1) * size, plan.households);
+  return { from, to: Math.min(from + size, plan.households) };
 }
 
 /** Where the log goes, said plainly so that a DATABASE_URL or EVENTSTORE_URL left in the environment is not used unnoticed. */
