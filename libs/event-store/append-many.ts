@@ -10,6 +10,7 @@ export function appendToStreams(store: EventStore, appends: readonly StreamAppen
 
 export async function appendOneByOne(store: EventStore, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
   const results: AppendResult[] = [];
-  for (const { stream, events, expectedRevision } of appends) results.push(await store.appendToStream(stream, events, { expectedRevision }));
+  for (const { stream, events, expectedRevision } of appends)
+    results.push(await store.appendToStream(stream, events, { expectedRevision }));
   return results;
 }

@@ -68,7 +68,8 @@ export class ProtectedEventStore implements EventStore {
   /** The keys of the whole batch fetched or created at once, then every event sealed as appendToStream seals it. */
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     const subjects = new Set<string>();
-    for (const { stream, events } of appends) for (const event of events) if (hasPersonalFields(event)) subjects.add(keySubjectOf(stream, event.data));
+    for (const { stream, events } of appends)
+      for (const event of events) if (hasPersonalFields(event)) subjects.add(keySubjectOf(stream, event.data));
     const keys = await this.keys.getOrCreateMany(subjects);
     const sealed = appends.map((append) => ({ ...append, events: append.events.map((event) => sealWith(append.stream, event, keys)) }));
     return appendToStreams(this.raw, sealed);

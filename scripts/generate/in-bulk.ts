@@ -55,7 +55,6 @@ export async function loadInBulk(store: EventStore, plan: CampaignPlan, options:
       }
     }
     await writing;
-    if (from === start + options.shard) options.onFirstShard?.();
     const batches = inBatches([...decisions.drain()], options.batchEvents ?? 5_000);
     writing = (async () => {
       for (const batch of batches) {
@@ -66,13 +65,13 @@ export async function loadInBulk(store: EventStore, plan: CampaignPlan, options:
         }
         options.onProgress?.(done);
       }
+      if (from === start) options.onFirstShard?.();
     })();
     // Awaited once the next shard is decided; marked handled so that a failure meanwhile does not end the
     // process as an unhandled rejection before it is reported.
     writing.catch(() => undefined);
   }
   await writing;
-  if (start + options.shard >= end) options.onFirstShard?.();
   return done;
 }
 

@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   try {
     const empty = (await runtime.eventStore.headPosition()) === undefined;
     if (first && !empty) throw new Error(notEmpty(target(config, runtime, args)));
-    if (!first && empty) throw new Error(`part ${args.part?.index} adds to the log part 1 began: start part 1 first, this one once part 1 says its first shard is in`);
+    if (!first && empty)
+      throw new Error(
+        `part ${args.part?.index} adds to the log part 1 began: start part 1 first, this one once part 1 says its first shard is in`,
+      );
     console.log(
       `generating seed ${args.seed}: ${plan.households} households (${households} enrolled in the first year), ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`,
     );
@@ -45,8 +48,11 @@ async function main(): Promise<void> {
     console.log(`mode ${args.mode}, ${how}; writing to ${target(config, runtime, args)}`);
     const tally = new CampaignTally(plan.reference, cityHouseholdsByYear(plan));
     const started = Date.now();
-    const share = first ? estimate : (estimate * (range.to - range.from)) / plan.households;
-    const done = await load(runtime, plan, args, range, share, (events, occurredAt) => events.forEach((event) => tally.add(event, occurredAt)));
+    // A part's bar counts against its own slice (the city's own streams, a few thousand events, aside).
+    const share = args.part ? (estimate * (range.to - range.from)) / plan.households : estimate;
+    const done = await load(runtime, plan, args, range, share, (events, occurredAt) =>
+      events.forEach((event) => tally.add(event, occurredAt)),
+    );
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `wrote ${done.events} events from ${done.commands} commands in ${seconds.toFixed(1)} s (${Math.round(done.events / seconds)} events/s)`,
@@ -83,7 +89,8 @@ async function load(
           ...options,
           shard: args.shard,
           range,
-          onFirstShard: () => args.part?.index === 1 && console.log(`\nthe first shard (the city's own streams) is in: start the other parts now`),
+          onFirstShard: () =>
+            args.part?.index === 1 && console.log(`\nthe first shard (the city's own streams) is in: start the other parts now`),
         });
   progress.stop(done);
   return done;

@@ -46,7 +46,8 @@ interface Head {
  */
 export async function appendStreamsIn(client: PoolClient, appends: readonly StreamAppend[], recordedAt: string): Promise<AppendResult[]> {
   const total = appends.reduce((sum, append) => sum + append.events.length, 0);
-  if (total > MAX_EVENTS_PER_MULTI_APPEND) throw new InvalidAppendError(`at most ${MAX_EVENTS_PER_MULTI_APPEND} events in one multi-stream append`);
+  if (total > MAX_EVENTS_PER_MULTI_APPEND)
+    throw new InvalidAppendError(`at most ${MAX_EVENTS_PER_MULTI_APPEND} events in one multi-stream append`);
   const heads = await readHeads(client, [...new Set(appends.map((append) => append.stream))]);
   const rows = { stream: [] as string[], revision: [] as string[], id: [] as string[], type: [] as string[] };
   const data: unknown[] = [];
@@ -60,7 +61,11 @@ export async function appendStreamsIn(client: PoolClient, appends: readonly Stre
     for (const event of events) {
       const meta = { ...event.metadata, recordedAt, hashVersion: HASH_VERSION };
       const revision = head.revision + 1n;
-      const hash = chainHashV2(head.hash, revision, contentHash({ type: event.type, data: event.data, metadata: meta, stream, id: event.id }));
+      const hash = chainHashV2(
+        head.hash,
+        revision,
+        contentHash({ type: event.type, data: event.data, metadata: meta, stream, id: event.id }),
+      );
       rows.stream.push(stream);
       rows.revision.push(revision.toString());
       rows.id.push(event.id);
