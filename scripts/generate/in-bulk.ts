@@ -27,7 +27,10 @@ export interface InBulkOptions {
   range?: { from: number; to: number };
   /** Told when the first shard (with the city's own streams, in the slice from 0) is written. */
   onFirstShard?(): void;
-  /** Events in one multi-stream append (default 5,000): its transaction, its keys fetched at once. */
+  /**
+   * Events in one multi-stream append (default 1,000): its transaction, its keys fetched at once. Sealing
+   * and hashing a batch holds the event loop, so it is kept short (see the yield below).
+   */
   batchEvents?: number;
   onProgress?(progress: LoadProgress): void;
   /** Told of the events decided, once they are written. */
@@ -47,15 +50,15 @@ export async function loadInBulk(store: EventStore, plan: CampaignPlan, options:
     const range = { from, to: Math.min(from + options.shard, end) };
     for (const item of generatePlanned(plan, { range, programme: from === 0 })) {
       decisions.decide(item);
-      // The bar moves while a shard is decided too (the commands count does, the events written follow),
-      // and the last shard's appends get their answers.
-      if (++done.commands % 1_000 === 0) {
-        options.onProgress?.(done);
+      // The last shard's appends get their answers between every few commands: on a starved machine a
+      // longer stretch of deciding outlasts a connection's timeout while its handshake waits for a turn.
+      if (++done.commands % 100 === 0) {
+        if (done.commands % 1_000 === 0) options.onProgress?.(done);
         await yieldToWrites();
       }
     }
     await writing;
-    const batches = inBatches([...decisions.drain()], options.batchEvents ?? 5_000);
+    const batches = inBatches([...decisions.drain()], options.batchEvents ?? 1_000);
     writing = (async () => {
       for (const batch of batches) {
         await appendBatch(store, batch);
@@ -75,8 +78,8 @@ export async function loadInBulk(store: EventStore, plan: CampaignPlan, options:
   return done;
 }
 
-/** Tries a batch again after a lost connection (a busy machine can stall a connect past its timeout). */
-const ATTEMPTS = 5;
+/** Tries a batch again after a lost connection (a starved process can stall a connect past its timeout). */
+const ATTEMPTS = 10;
 
 /**
  * A batch is one transaction, so a failed attempt wrote all of it or none. A retry after a commit whose
@@ -90,7 +93,7 @@ async function appendBatch(store: EventStore, batch: readonly StreamAppend[]): P
     } catch (error) {
       if (attempt > 1 && error instanceof WrongExpectedRevisionError && (await written(store, batch[0]))) return;
       if (attempt === ATTEMPTS || !isDatabaseUnavailable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000 * attempt, 10_000)));
     }
   }
 }

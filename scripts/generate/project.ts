@@ -46,11 +46,15 @@ async function main(): Promise<void> {
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, REPORT_EVERY_MS));
     if (stopping) return;
-    const lags = await projectionLags(chosen, runtime.eventStore, runtime.dataSource);
-    const applied: { projection: string; events_applied: string }[] = await runtime.dataSource.query(
-      `SELECT projection, events_applied FROM projections.checkpoints WHERE projection = ANY($1::text[])`,
-      [names],
-    );
+    // A report that fails (a busy database) is skipped: the projector goes on, and so does this loop.
+    const read = await Promise.all([
+      projectionLags(chosen, runtime.eventStore, runtime.dataSource),
+      runtime.dataSource.query(`SELECT projection, events_applied FROM projections.checkpoints WHERE projection = ANY($1::text[])`, [
+        names,
+      ]) as Promise<{ projection: string; events_applied: string }[]>,
+    ]).catch((error: unknown) => console.log(`${new Date().toISOString()} no report: ${describeError(error)}`));
+    if (!read) continue;
+    const [lags, applied] = read;
     const count = (name: string) => applied.find((row) => row.projection === name)?.events_applied ?? '0';
     const line = lags.map(
       (lag) => `${lag.projection} ${count(lag.projection)} applied, ${lag.eventsBehind}${lag.eventsBehindAtLeast ? '+' : ''} behind`,
