@@ -13,6 +13,8 @@
  * `--part K/N` (bulk) writes the K-th of N slices of the households, so N processes can share a load
  * (each decides and seals on a core of its own): part 1 writes the city's own streams and its first
  * households into an empty log and loads the registers; start the others once it says its first shard is in.
+ * `--range FROM-TO` (bulk) writes households [FROM, TO) of the plan instead: to take over the rest of a
+ * part, or to finish one that stopped (batches already in the log are recognised and skipped).
  */
 import { readOptions } from '../support/options';
 
@@ -28,11 +30,13 @@ export interface GenerateArgs {
   shard: number;
   /** Bulk only: which slice of the households this process writes (1-based), of how many. */
   part?: { index: number; of: number };
+  /** Bulk only: the households this process writes, `to` exclusive (instead of a part). */
+  range?: { from: number; to: number };
   databaseUrl?: string;
 }
 
 export const USAGE =
-  'usage: [--households N] [--years N] [--seed N] [--mode commands|bulk] [--events N] [--order time|shards] [--concurrency N] [--shard N] [--part K/N] [--database-url URL]';
+  'usage: [--households N] [--years N] [--seed N] [--mode commands|bulk] [--events N] [--order time|shards] [--concurrency N] [--shard N] [--part K/N | --range FROM-TO] [--database-url URL]';
 
 const CHOICES = { mode: ['commands', 'bulk'], order: ['time', 'shards'] } as const;
 
@@ -47,7 +51,7 @@ const INTEGER_FLAGS = {
 
 export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   const args: GenerateArgs = { households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'time', concurrency: 16, shard: 0 };
-  const names = [...Object.keys(INTEGER_FLAGS), ...Object.keys(CHOICES), 'database-url', 'part'];
+  const names = [...Object.keys(INTEGER_FLAGS), ...Object.keys(CHOICES), 'database-url', 'part', 'range'];
   const values = readOptions(argv, Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])), USAGE);
   const modeGiven = values.mode !== undefined;
   for (const [name, value] of Object.entries(values)) {
@@ -61,6 +65,11 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
       const [index, of] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
       if (index < 1 || index > of) throw new Error(`--part must be K/N with 1 <= K <= N, such as 1/2 (${USAGE})`);
       args.part = { index, of };
+    } else if (name === 'range') {
+      const match = /^(\d{1,7})-(\d{1,7})$/.exec(value);
+      const [from, to] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+      if (!match || from >= to) throw new Error(`--range must be FROM-TO with FROM < TO, such as 6000-22000 (${USAGE})`);
+      args.range = { from, to };
     } else if (name === 'database-url') {
       if (!/^postgres(ql)?:\/\//.test(value)) throw new Error('--database-url must start with postgres:// or postgresql://');
       args.databaseUrl = value;
@@ -73,7 +82,8 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     }
   }
   if (!modeGiven && args.events !== undefined) args.mode = 'bulk';
-  if (args.part && args.mode !== 'bulk') throw new Error('--part works with --mode bulk only');
+  if ((args.part || args.range) && args.mode !== 'bulk') throw new Error('--part and --range work with --mode bulk only');
+  if (args.part && args.range) throw new Error('give --part or --range, not both');
   args.shard ||= args.mode === 'bulk' ? 1_000 : 250;
   return args;
 }

@@ -82,8 +82,9 @@ export async function loadInBulk(store: EventStore, plan: CampaignPlan, options:
 const ATTEMPTS = 10;
 
 /**
- * A batch is one transaction, so a failed attempt wrote all of it or none. A retry after a commit whose
- * answer was lost is refused for its revisions; then the batch's first event, found stored, says it was written.
+ * A batch is one transaction, so a failed attempt wrote all of it or none. A batch refused for its
+ * revisions whose first event is stored was written before: by an attempt whose answer was lost, or by
+ * an earlier run over the same households (`--range` finishing a part that stopped). It is skipped.
  */
 async function appendBatch(store: EventStore, batch: readonly StreamAppend[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -91,7 +92,7 @@ async function appendBatch(store: EventStore, batch: readonly StreamAppend[]): P
       await appendToStreams(store, batch);
       return;
     } catch (error) {
-      if (attempt > 1 && error instanceof WrongExpectedRevisionError && (await written(store, batch[0]))) return;
+      if (error instanceof WrongExpectedRevisionError && (await written(store, batch[0]))) return;
       if (attempt === ATTEMPTS || !isDatabaseUnavailable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(1_000 * attempt, 10_000)));
     }

@@ -36,20 +36,20 @@ async function main(): Promise<void> {
     if (first && !empty) throw new Error(notEmpty(target(config, runtime, args)));
     if (!first && empty)
       throw new Error(
-        `part ${args.part?.index} adds to the log part 1 began: start part 1 first, this one once part 1 says its first shard is in`,
+        `households from ${range.from} on add to the log the first part began: start it first, this one once it says its first shard is in`,
       );
     console.log(
       `generating seed ${args.seed}: ${plan.households} households (${households} enrolled in the first year), ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`,
     );
     const how =
       args.mode === 'bulk'
-        ? `${args.shard} households at a time${args.part ? `, part ${args.part.index} of ${args.part.of}: households [${range.from}, ${range.to})` : ''}`
+        ? `${args.shard} households at a time${args.part || args.range ? `, households [${range.from}, ${range.to})` : ''}`
         : `${args.concurrency} commands in flight, ${args.order === 'time' ? 'in time order' : `${args.shard} households at a time`}`;
     console.log(`mode ${args.mode}, ${how}; writing to ${target(config, runtime, args)}`);
     const tally = new CampaignTally(plan.reference, cityHouseholdsByYear(plan));
     const started = Date.now();
     // A part's bar counts against its own slice (the city's own streams, a few thousand events, aside).
-    const share = args.part ? (estimate * (range.to - range.from)) / plan.households : estimate;
+    const share = args.part || args.range ? (estimate * (range.to - range.from)) / plan.households : estimate;
     const done = await load(runtime, plan, args, range, share, (events, occurredAt) =>
       events.forEach((event) => tally.add(event, occurredAt)),
     );
@@ -61,7 +61,8 @@ async function main(): Promise<void> {
       await loadCityRegisters(runtime.dataSource, plan);
       console.log(`loaded the city's household register and enrolment targets (npm run reference:load can replace them)`);
     }
-    if (args.part) console.log(`figures of part ${args.part.index} of ${args.part.of} alone (the API's indicators count every part):`);
+    if (args.part || args.range)
+      console.log(`figures of households [${range.from}, ${range.to}) alone (the API's indicators count every part):`);
     for (const line of tally.describe()) console.log(`  ${line}`);
   } finally {
     await runtime.close();
@@ -98,6 +99,7 @@ async function load(
 
 /** The households this process writes: all, or its part's slice (whole shards, the last slice what is left). */
 function slice(plan: CampaignPlan, args: GenerateArgs): { from: number; to: number } {
+  if (args.range) return { from: Math.min(args.range.from, plan.households), to: Math.min(args.range.to, plan.households) };
   if (!args.part) return { from: 0, to: plan.households };
   const size = Math.ceil(plan.households / args.part.of / args.shard) * args.shard;
   const from = Math.min((args.part.index - 1) * size, plan.households);
