@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const first = range.from === 0;
   try {
     const empty = (await runtime.eventStore.headPosition()) === undefined;
-    if (first && !empty) throw new Error(notEmpty(target(config, runtime, args)));
+    // --range adds to a log on purpose (it finishes or takes over a slice); anything else starts an empty one.
+    if (first && !args.range && !empty) throw new Error(notEmpty(target(config, runtime, args)));
     if (!first && empty)
       throw new Error(
         `households from ${range.from} on add to the log the first part began: start it first, this one once it says its first shard is in`,
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
         ? `${args.shard} households at a time${args.part || args.range ? `, households [${range.from}, ${range.to})` : ''}`
         : `${args.concurrency} commands in flight, ${args.order === 'time' ? 'in time order' : `${args.shard} households at a time`}`;
     console.log(`mode ${args.mode}, ${how}; writing to ${target(config, runtime, args)}`);
+    // Before the events, not after: a part split off with --range (or a load stopped half-way) leaves them in place.
+    if (first) {
+      await loadCityRegisters(runtime.dataSource, plan);
+      console.log(`loaded the city's household register and enrolment targets (npm run reference:load can replace them)`);
+    }
     const tally = new CampaignTally(plan.reference, cityHouseholdsByYear(plan));
     const started = Date.now();
     // A part's bar counts against its own slice (the city's own streams, a few thousand events, aside).
@@ -57,10 +63,6 @@ async function main(): Promise<void> {
     console.log(
       `wrote ${done.events} events from ${done.commands} commands in ${seconds.toFixed(1)} s (${Math.round(done.events / seconds)} events/s)`,
     );
-    if (first) {
-      await loadCityRegisters(runtime.dataSource, plan);
-      console.log(`loaded the city's household register and enrolment targets (npm run reference:load can replace them)`);
-    }
     if (args.part || args.range)
       console.log(`figures of households [${range.from}, ${range.to}) alone (the API's indicators count every part):`);
     for (const line of tally.describe()) console.log(`  ${line}`);
