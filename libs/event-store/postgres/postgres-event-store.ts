@@ -121,9 +121,15 @@ export class PostgresEventStore implements EventStore {
       if (isRevisionRace(error)) {
         // Another append took a stream's next revision after the heads were read.
         const raced = racedAppend(error, appends);
-        throw new WrongExpectedRevisionError(raced.stream, raced.expectedRevision ?? 'any', await this.currentRevision(raced.stream, this.pool));
+        throw new WrongExpectedRevisionError(
+          raced.stream,
+          raced.expectedRevision ?? 'any',
+          await this.currentRevision(raced.stream, this.pool),
+        );
       }
-      throw isConnectionError(error) ? new EventStoreUnavailableError('PostgreSQL event store unavailable', error) : translateAppendError(appends[0].stream, error);
+      throw isConnectionError(error)
+        ? new EventStoreUnavailableError('PostgreSQL event store unavailable', error)
+        : translateAppendError(appends[0].stream, error);
     } finally {
       client.release();
     }
