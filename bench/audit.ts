@@ -52,7 +52,6 @@ export async function benchAudit(url: string, options: AuditBenchOptions = defau
     let reported = 0;
     await loadInBulk(store, plan, {
       shard: 2_000,
-      concurrency: 4,
       onProgress: (p) => (bar.increment(p.events - reported), (reported = p.events)),
     });
     bar.stop();

@@ -64,7 +64,6 @@ export async function benchBulletins(url: string, options: BulletinBenchOptions 
     let reported = 0;
     await loadInBulk(store, plan, {
       shard: 2_000,
-      concurrency: 2,
       onProgress: (p) => (bar.increment(p.events - reported), (reported = p.events)),
     });
     bar.stop();

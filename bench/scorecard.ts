@@ -54,7 +54,6 @@ export async function benchScorecard(url: string, options: ScorecardBenchOptions
     let reported = 0;
     const loaded = await loadInBulk(store, plan, {
       shard: 2_000,
-      concurrency: 4,
       onProgress: (p) => (bar.increment(p.events - reported), (reported = p.events)),
     });
     bar.stop();

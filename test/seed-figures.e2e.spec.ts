@@ -11,12 +11,13 @@ import request from 'supertest';
 import { CampaignPlan } from '@libs/generator';
 import { loadInBulk } from '../scripts/generate/in-bulk';
 import { loadCityRegisters } from '../scripts/generate/city-registers';
+import { SEED_FIGURE_READ_MODELS } from '../scripts/generate/seed-read-models';
 import { Projector } from '@libs/projection/projector';
 import { projections } from '@projections/index';
 import { eventually, startTestApp, TestApp } from './support/test-app';
 
 /** The read models the figures are read from: only these run, after the log is written (the machine is shared). */
-const READ_MODELS = ['category-counts', 'satisfaction-rates', 'loan-portfolio', 'activity-counts'];
+const READ_MODELS: readonly string[] = SEED_FIGURE_READ_MODELS;
 
 const SCALE = 0.01;
 type Row = Record<string, number | string | null>;
@@ -30,7 +31,7 @@ describe('the synthetic city, read through the indicators, shows the seed report
   beforeAll(async () => {
     app = await startTestApp();
     const plan = new CampaignPlan({ seed: 1, households: Math.round(70_200 * SCALE), years: 4 });
-    await loadInBulk(app.runtime.eventStore, plan, { shard: 5_000, concurrency: 4 });
+    await loadInBulk(app.runtime.eventStore, plan, { shard: 5_000 });
     await loadCityRegisters(app.runtime.dataSource, plan);
     const running = projections.filter((p) => READ_MODELS.includes(p.name));
     projector = new Projector(running, app.runtime.eventStore, app.runtime.dataSource, { standbyPollMs: 100 });

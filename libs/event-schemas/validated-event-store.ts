@@ -4,7 +4,8 @@
  * encrypted), so it checks the shapes the domain decided; every other call passes through.
  */
 import { InvalidAppendError } from '../event-store/errors';
-import type { AppendOptions, AppendResult, EventToAppend } from '../event-store/event-store.port';
+import type { AppendOptions, AppendResult, EventToAppend, StreamAppend } from '../event-store/event-store.port';
+import { appendToStreams } from '../event-store/append-many';
 import { ForwardingEventStore } from '../event-store/forwarding-event-store';
 import { schemaViolation } from './registry';
 
@@ -18,5 +19,16 @@ export class ValidatedEventStore extends ForwardingEventStore {
       if (violation) return Promise.reject(new EventSchemaViolationError(violation));
     }
     return this.inner.appendToStream(stream, events, options);
+  }
+
+  /** Every event of every stream checked before any is written. */
+  override appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    for (const { events } of appends) {
+      for (const event of events) {
+        const violation = schemaViolation(event.type, event.data);
+        if (violation) return Promise.reject(new EventSchemaViolationError(violation));
+      }
+    }
+    return appendToStreams(this.inner, appends);
   }
 }

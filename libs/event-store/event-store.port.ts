@@ -66,6 +66,13 @@ export interface AppendResult {
   resent?: boolean;
 }
 
+/** One stream's part of a multi-stream append (`appendToStreams`). */
+export interface StreamAppend {
+  stream: string;
+  events: readonly EventToAppend[];
+  expectedRevision?: ExpectedRevision;
+}
+
 export type Direction = 'forwards' | 'backwards';
 
 export interface ReadStreamOptions {
@@ -122,6 +129,13 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 
 export interface EventStore {
   appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Bulk loads (the generator, imports): many streams' appends, each checked against its expected revision
+   * as `appendToStream` checks it, written together or not at all, with one result per append in order. A
+   * re-send is not recognised here: any event id already stored refuses the whole batch. A store that
+   * cannot (EventStoreDB) leaves it out; `appendToStreams` in append-many.ts then appends one by one.
+   */
+  appendToStreams?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Throws StreamNotFoundError when the stream has no events. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

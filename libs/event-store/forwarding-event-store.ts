@@ -10,16 +10,28 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
   Subscription,
 } from './event-store.port';
 import type { Position } from './position';
+import { appendOneByOne, appendToStreams } from './append-many';
 
 export class ForwardingEventStore implements EventStore {
   constructor(readonly inner: EventStore) {}
 
   appendToStream(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
     return this.inner.appendToStream(stream, events, options);
+  }
+
+  /**
+   * A decorator that changes appends (validation, encryption, metering) overrides appendToStream; unless
+   * it overrides this too, a multi-stream append goes through its appendToStream stream by stream, so
+   * nothing it does to appends is skipped. Decorators that leave appends alone pass the batch on whole.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const changesAppends = this.appendToStream !== ForwardingEventStore.prototype.appendToStream;
+    return changesAppends ? appendOneByOne(this, appends) : appendToStreams(this.inner, appends);
   }
 
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -1,7 +1,8 @@
 import { SpanKind } from '@opentelemetry/api';
 import { contextOf } from '@libs/observability/trace-context';
 import { inSpan } from '@libs/observability/tracing';
-import type { AppendOptions, AppendResult, EventToAppend } from './event-store.port';
+import type { AppendOptions, AppendResult, EventToAppend, StreamAppend } from './event-store.port';
+import { appendToStreams } from './append-many';
 import { ForwardingEventStore } from './forwarding-event-store';
 
 /**
@@ -21,5 +22,14 @@ export class TracedEventStore extends ForwardingEventStore {
       span.setAttribute('eventstore.revision', result.nextExpectedRevision.toString());
       return result;
     });
+  }
+
+  /** One span for the whole batch (a bulk load's events carry no caller's trace). */
+  override appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const attributes = {
+      'eventstore.streams': appends.length,
+      'eventstore.events': appends.reduce((sum, append) => sum + append.events.length, 0),
+    };
+    return inSpan('eventstore.append_streams', { kind: SpanKind.INTERNAL, attributes }, () => appendToStreams(this.inner, appends));
   }
 }

@@ -191,6 +191,19 @@ export class DataKeyStore {
     return kek;
   }
 
+  /**
+   * The states of many keys at once, creating active keys for those without one: a bulk load's batch
+   * costs a few round trips instead of several per household. Returned, not only cached, so a batch
+   * larger than the cache or slower than `cacheMs` still has every key it asked for.
+   */
+  async getOrCreateMany(ids: Iterable<string>): Promise<Map<string, KeyState>> {
+    const wanted = [...new Set(ids)];
+    const found = await this.states(wanted);
+    const missing = wanted.filter((id) => !found.has(id));
+    for (const [id, state] of missing.length > 0 ? await this.createOrFind(missing) : []) found.set(id, state);
+    return found;
+  }
+
   /** Destroys the key: every personal field it protects becomes unreadable for good. Idempotent. */
   async erase(id: string, decision: KeyDecision): Promise<void> {
     const kekId = await this.db.transaction(async (tx) => {

@@ -140,4 +140,27 @@ describe('ProtectedEventStore over PostgreSQL', () => {
     const { rows } = await pool.query(`SELECT 1 FROM personal_data.data_keys WHERE key_id = $1`, [id]);
     expect(rows).toHaveLength(0);
   });
+
+  it('seals a multi-stream append as it seals each append: one new key per household, an erased one kept erased', async () => {
+    const [a, b, gone] = [randomUUID(), randomUUID(), randomUUID()];
+    await store.appendToStream(`household-${gone}`, [enrolled(gone, 'Gao Yan')]);
+    await keys.erase(gone, { actor: 'admin-1', legalBasis: 'purpose-achieved' });
+    await store.appendToStreams([
+      { stream: `household-${a}`, events: [enrolled(a, 'Ma Hua'), withdrawn(a, 'moved to Xi’an')], expectedRevision: 'no_stream' },
+      { stream: `household-${b}`, events: [enrolled(b, 'He Jing')], expectedRevision: 'no_stream' },
+      { stream: `household-${gone}`, events: [withdrawn(gone, 'left with her son')], expectedRevision: 0n },
+    ]);
+    const stored = [await rawRows(a), await rawRows(b), await rawRows(gone)].join('\n');
+    for (const secret of ['Ma Hua', 'Xi’an', 'He Jing', 'her son']) expect(stored).not.toContain(secret);
+    const [enrolment, withdrawal] = await store.readStream(`household-${a}`);
+    expect(enrolment.data.head).toEqual({ name: 'Ma Hua', idNumber: '640104199001011234' });
+    expect(withdrawal.data.reason).toBe('moved to Xi’an');
+    expect((await store.readStream(`household-${b}`))[0].data.head).toMatchObject({ name: 'He Jing' });
+    expect((await store.readStream(`household-${gone}`))[1].data.reason).toBe(ERASED);
+    const { rows } = await pool.query(`SELECT key_id, status FROM personal_data.data_keys WHERE key_id = ANY($1::text[]) ORDER BY status`, [
+      [a, b, gone],
+    ]);
+    expect(rows.map((r) => r.status)).toEqual(['active', 'active', 'erased']);
+    expect(verifyChain(await raw.readStream(`household-${a}`))).toBeUndefined();
+  });
 });

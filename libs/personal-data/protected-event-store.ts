@@ -14,11 +14,13 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
   Subscription,
 } from '../event-store/event-store.port';
 import type { Position } from '../event-store/position';
 import { mapSubscription } from '../event-store/read-mapping';
+import { appendToStreams } from '../event-store/append-many';
 import { mayUseRestrictedData, readsSealed } from './access-context';
 import { DataKeyStore, KeyState } from './data-keys';
 import { decryptLeaf, encryptLeaf, ERASED, isCiphertext, keyIdOf, mapPersonalLeaves, RESTRICTED } from './field-crypto';
@@ -26,6 +28,24 @@ import { decryptLeaf, encryptLeaf, ERASED, isCiphertext, keyIdOf, mapPersonalLea
 /** Personal field paths by type; unregistered types have none (they carry no classified personal data). */
 function personalFieldsOf(type: string): readonly string[] {
   return (PERSONAL_FIELDS as Readonly<Record<string, readonly string[] | undefined>>)[type] ?? [];
+}
+
+function hasPersonalFields(event: EventToAppend): boolean {
+  return personalFieldsOf(event.type).some((path) => path.split('.')[0] in event.data);
+}
+
+/** The event with its personal fields encrypted under its subject's key, found in `keys`. */
+function sealWith(stream: string, event: EventToAppend, keys: ReadonlyMap<string, KeyState>): EventToAppend {
+  if (!hasPersonalFields(event)) return event;
+  const paths = personalFieldsOf(event.type);
+  const subject = keySubjectOf(stream, event.data);
+  const state = keys.get(subject);
+  if (!state) throw new Error(`no data key was fetched for an event of ${stream}`);
+  // After erasure the household's facts go on being recorded (a service, a withdrawal), but no new
+  // personal data is kept for it: the fields are stored as erased, which is how the old ones read.
+  if (state.status === 'erased') return { ...event, data: mapPersonalLeaves(event.data, paths, () => ERASED) };
+  const data = mapPersonalLeaves(event.data, paths, (leaf, path) => encryptLeaf(leaf, state.key, subject, event.id, path));
+  return { ...event, data };
 }
 
 /** Whose key protects an event: its household (loans name theirs), else the stream itself. */
@@ -43,6 +63,16 @@ export class ProtectedEventStore implements EventStore {
     const sealed: EventToAppend[] = [];
     for (const event of events) sealed.push(await this.seal(stream, event));
     return this.raw.appendToStream(stream, sealed, options);
+  }
+
+  /** The keys of the whole batch fetched or created at once, then every event sealed as appendToStream seals it. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const subjects = new Set<string>();
+    for (const { stream, events } of appends)
+      for (const event of events) if (hasPersonalFields(event)) subjects.add(keySubjectOf(stream, event.data));
+    const keys = await this.keys.getOrCreateMany(subjects);
+    const sealed = appends.map((append) => ({ ...append, events: append.events.map((event) => sealWith(append.stream, event, keys)) }));
+    return appendToStreams(this.raw, sealed);
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -66,15 +96,9 @@ export class ProtectedEventStore implements EventStore {
   }
 
   private async seal(stream: string, event: EventToAppend): Promise<EventToAppend> {
-    const paths = personalFieldsOf(event.type);
-    if (paths.length === 0 || !paths.some((path) => path.split('.')[0] in event.data)) return event;
+    if (!hasPersonalFields(event)) return event;
     const subject = keySubjectOf(stream, event.data);
-    const state = await this.keys.getOrCreate(subject);
-    // After erasure the household's facts go on being recorded (a service, a withdrawal), but no new
-    // personal data is kept for it: the fields are stored as erased, which is how the old ones read.
-    if (state.status === 'erased') return { ...event, data: mapPersonalLeaves(event.data, paths, () => ERASED) };
-    const data = mapPersonalLeaves(event.data, paths, (leaf, path) => encryptLeaf(leaf, state.key, subject, event.id, path));
-    return { ...event, data };
+    return sealWith(stream, event, new Map([[subject, await this.keys.getOrCreate(subject)]]));
   }
 
   /** Decrypts a batch with one key lookup for all the households it names. */

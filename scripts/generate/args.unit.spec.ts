@@ -39,7 +39,7 @@ describe('npm run generate arguments', () => {
   it('sends commands shard by shard when asked, with shards sized for the mode unless given', () => {
     expect(parseGenerateArgs(['--order', 'shards'])).toMatchObject({ mode: 'commands', order: 'shards', shard: 250 });
     expect(parseGenerateArgs(['--order', 'shards', '--shard', '200'])).toMatchObject({ order: 'shards', shard: 200 });
-    expect(parseGenerateArgs(['--mode', 'bulk'])).toMatchObject({ mode: 'bulk', shard: 5_000 });
+    expect(parseGenerateArgs(['--mode', 'bulk'])).toMatchObject({ mode: 'bulk', shard: 1_000 });
   });
 
   it.each([
@@ -52,5 +52,12 @@ describe('npm run generate arguments', () => {
     [['--database-url', 'mysql://x'], '--database-url must start with postgres://'],
   ])('refuses %j', (argv, message) => {
     expect(() => parseGenerateArgs(argv)).toThrow(message);
+  });
+
+  it('reads a part of a bulk load, and refuses parts out of range or without bulk', () => {
+    expect(parseGenerateArgs(['--mode', 'bulk', '--part', '2/3']).part).toEqual({ index: 2, of: 3 });
+    expect(() => parseGenerateArgs(['--mode', 'bulk', '--part', '4/3'])).toThrow('--part must be K/N');
+    expect(() => parseGenerateArgs(['--mode', 'bulk', '--part', 'half'])).toThrow('--part must be K/N');
+    expect(() => parseGenerateArgs(['--part', '1/2'])).toThrow('--part and --range work with --mode bulk only');
   });
 });

@@ -29,25 +29,42 @@ async function main(): Promise<void> {
   const estimate = estimateEvents(households, args.seed, args.years);
   const config = loadConfig({ ...process.env, ...(args.databaseUrl && { DATABASE_URL: args.databaseUrl }) });
   const runtime = await openRuntime(config, { schema: databaseSchema });
+  const range = slice(plan, args);
+  const first = range.from === 0;
   try {
-    if ((await runtime.eventStore.headPosition()) !== undefined) throw new Error(notEmpty(target(config, runtime, args)));
+    const empty = (await runtime.eventStore.headPosition()) === undefined;
+    // --range adds to a log on purpose (it finishes or takes over a slice); anything else starts an empty one.
+    if (first && !args.range && !empty) throw new Error(notEmpty(target(config, runtime, args)));
+    if (!first && empty)
+      throw new Error(
+        `households from ${range.from} on add to the log the first part began: start it first, this one once it says its first shard is in`,
+      );
     console.log(
       `generating seed ${args.seed}: ${plan.households} households (${households} enrolled in the first year), ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`,
     );
     const how =
       args.mode === 'bulk'
-        ? `${args.shard} households at a time`
+        ? `${args.shard} households at a time${args.part || args.range ? `, households [${range.from}, ${range.to})` : ''}`
         : `${args.concurrency} commands in flight, ${args.order === 'time' ? 'in time order' : `${args.shard} households at a time`}`;
     console.log(`mode ${args.mode}, ${how}; writing to ${target(config, runtime, args)}`);
+    // Before the events, not after: a part split off with --range (or a load stopped half-way) leaves them in place.
+    if (first) {
+      await loadCityRegisters(runtime.dataSource, plan);
+      console.log(`loaded the city's household register and enrolment targets (npm run reference:load can replace them)`);
+    }
     const tally = new CampaignTally(plan.reference, cityHouseholdsByYear(plan));
     const started = Date.now();
-    const done = await load(runtime, plan, args, estimate, (events, occurredAt) => events.forEach((event) => tally.add(event, occurredAt)));
+    // A part's bar counts against its own slice (the city's own streams, a few thousand events, aside).
+    const share = args.part || args.range ? (estimate * (range.to - range.from)) / plan.households : estimate;
+    const done = await load(runtime, plan, args, range, share, (events, occurredAt) =>
+      events.forEach((event) => tally.add(event, occurredAt)),
+    );
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `wrote ${done.events} events from ${done.commands} commands in ${seconds.toFixed(1)} s (${Math.round(done.events / seconds)} events/s)`,
     );
-    await loadCityRegisters(runtime.dataSource, plan);
-    console.log(`loaded the city's household register and enrolment targets (npm run reference:load can replace them)`);
+    if (args.part || args.range)
+      console.log(`figures of households [${range.from}, ${range.to}) alone (the API's indicators count every part):`);
     for (const line of tally.describe()) console.log(`  ${line}`);
   } finally {
     await runtime.close();
@@ -59,6 +76,7 @@ async function load(
   runtime: Runtime,
   plan: CampaignPlan,
   args: GenerateArgs,
+  range: { from: number; to: number },
   estimate: number,
   onWritten: Parameters<typeof loadByCommands>[2]['onWritten'],
 ): Promise<LoadProgress> {
@@ -70,9 +88,24 @@ async function load(
           ...options,
           concurrency: args.concurrency,
         })
-      : await loadInBulk(runtime.eventStore, plan, { ...options, shard: args.shard, concurrency: Math.min(args.concurrency, 8) });
+      : await loadInBulk(runtime.eventStore, plan, {
+          ...options,
+          shard: args.shard,
+          range,
+          onFirstShard: () =>
+            args.part?.index === 1 && console.log(`\nthe first shard (the city's own streams) is in: start the other parts now`),
+        });
   progress.stop(done);
   return done;
+}
+
+/** The households this process writes: all, or its part's slice (whole shards, the last slice what is left). */
+function slice(plan: CampaignPlan, args: GenerateArgs): { from: number; to: number } {
+  if (args.range) return { from: Math.min(args.range.from, plan.households), to: Math.min(args.range.to, plan.households) };
+  if (!args.part) return { from: 0, to: plan.households };
+  const size = Math.ceil(plan.households / args.part.of / args.shard) * args.shard;
+  const from = Math.min((args.part.index - 1) * size, plan.households);
+  return { from, to: Math.min(from + size, plan.households) };
 }
 
 /** Where the log goes, said plainly so that a DATABASE_URL or EVENTSTORE_URL left in the environment is not used unnoticed. */

@@ -30,7 +30,8 @@ const EXPECTED_REVISION_HOLDS = `NOT h.resend
 
 /** The transaction's event counter before this append, after which it adds `$count`. */
 const EVENTS_BEFORE = `coalesce(nullif(current_setting('event_store.events_in_transaction', true), ''), '0')::bigint`;
-const countEvents = (count: string) => `set_config('event_store.events_in_transaction', (${EVENTS_BEFORE} + ${count})::text, true)::bigint`;
+export const countEvents = (count: string) =>
+  `set_config('event_store.events_in_transaction', (${EVENTS_BEFORE} + ${count})::text, true)::bigint`;
 
 /**
  * One event. Parameters: $1 stream, $2 expected ('any' | 'no_stream' | 'stream_exists' | a revision),

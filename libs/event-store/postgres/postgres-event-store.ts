@@ -14,6 +14,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
   Subscription,
 } from '../event-store.port';
@@ -29,6 +30,7 @@ import { LogNotifier } from './log-notifier';
 import { PollingSubscription } from './polling-subscription';
 import { isEventIdReuse, isRevisionRace, translateAppendError } from './append-errors';
 import { appendQuery, RESEND_STATEMENT } from './append-statement';
+import { appendStreamsIn } from './append-streams';
 import { readAllQuery, readAllUpToQuery, readUpTo, ReadUpToRow } from './read-all-query';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
 import { isDatabaseUnavailable } from '../../database/unavailable';
@@ -99,6 +101,38 @@ export class PostgresEventStore implements EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     return (await this.append(client, stream, events, options)).result;
+  }
+
+  /** Many streams in one transaction (append-streams.ts): all written, or none. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    for (const { stream, events } of appends) validateAppend(stream, events);
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw isConnectionError(error) ? new EventStoreUnavailableError('PostgreSQL event store unavailable', error) : error;
+    });
+    try {
+      await client.query('BEGIN');
+      const results = await appendStreamsIn(client, appends, this.clock.now().toISOString());
+      await client.query('COMMIT');
+      this.notifier.appended();
+      return results;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (isRevisionRace(error)) {
+        // Another append took a stream's next revision after the heads were read.
+        const raced = racedAppend(error, appends);
+        throw new WrongExpectedRevisionError(
+          raced.stream,
+          raced.expectedRevision ?? 'any',
+          await this.currentRevision(raced.stream, this.pool),
+        );
+      }
+      throw isConnectionError(error)
+        ? new EventStoreUnavailableError('PostgreSQL event store unavailable', error)
+        : translateAppendError(appends[0].stream, error);
+    } finally {
+      client.release();
+    }
   }
 
   /** Wakes subscribers after a commit of `appendToStreamIn`. */
@@ -232,6 +266,12 @@ export class PostgresEventStore implements EventStore {
       throw isConnectionError(error) ? new EventStoreUnavailableError('PostgreSQL event store unavailable', error) : error;
     }
   }
+}
+
+/** The stream a unique violation names (its detail reads `Key (stream_id, stream_revision)=(name, 3) already exists.`). */
+function racedAppend(error: unknown, appends: readonly StreamAppend[]): StreamAppend {
+  const detail = (error as { detail?: string }).detail ?? '';
+  return appends.find((append) => detail.includes(`=(${append.stream}, `)) ?? appends[0];
 }
 
 function appendResult(row: { next_revision: string | null; last_position: string | null }): AppendResult {

@@ -1,0 +1,209 @@
+/**
+ * `node dist/scripts/generate/read-figures.js [--url http://127.0.0.1:3000] [--scale 1]` with a token in
+ * FAMILY_LEDGER_TOKEN: reads every seed figure of a generated city back from a running service's
+ * `GET /indicators/...`, as test/seed-figures.e2e.spec.ts reads them at a hundredth of full size, and prints
+ * them as a Markdown table (seed figure, indicator, the API's answer, whether it holds to the report's
+ * rounding). `--scale` is the generation's `--households` over 70,200. Exits 1 when a figure does not hold.
+ */
+import { parseArgs } from 'node:util';
+import { describeError } from '../../libs/errors/describe-error';
+
+type Row = Record<string, number | string | null>;
+type Read = (path: string) => Promise<Row[]>;
+
+export interface FigureAnswer {
+  seed: string;
+  indicator: string;
+  answer: string;
+  holds: boolean;
+}
+
+const sum = (rows: Row[], field = 'numerator') => rows.reduce((total, r) => total + Number(r[field] ?? 0), 0);
+const percent = (value: unknown) => `${(Number(value) * 100).toFixed(1)}%`;
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const yuan = (fen: number) => `${count(fen / 100)} yuan`;
+const within = (actual: number, target: number, tolerance: number) => Math.abs(actual - target) <= tolerance;
+
+/** Every figure of test/seed-figures.e2e.spec.ts, with the same tolerances (scaled where the spec scales them). */
+export async function readSeedFigures(read: Read, scale: number): Promise<FigureAnswer[]> {
+  const answers: FigureAnswer[] = [];
+  const add = (seed: string, indicator: string, answer: string, holds: boolean) => answers.push({ seed, indicator, answer, holds });
+
+  const years = ['2012', '2013', '2014', '2015'];
+  const enrolled = await Promise.all(years.map((year) => read(`/indicators/households-enrolled?pe=${year}`)));
+  const first = Number(enrolled[0][0]?.numerator ?? 0) + Number(enrolled[0][0]?.withdrawn ?? 0);
+  add(
+    '70,200 households enrolled in 2012',
+    'households-enrolled?pe=2012 (active + withdrawn)',
+    `${count(Number(enrolled[0][0]?.numerator ?? 0))} + ${count(Number(enrolled[0][0]?.withdrawn ?? 0))} = ${count(first)}`,
+    first === Math.round(70_200 * scale),
+  );
+  const later = enrolled.slice(1).map((rows) => sum(rows) + sum(rows, 'withdrawn'));
+  add(
+    'later cohorts in 2013-2015',
+    'households-enrolled?pe=2013 ... 2015',
+    later.map((n, i) => `${years[i + 1]}: ${count(n)}`).join(', '),
+    later.every((n) => n > 0),
+  );
+  const [target] = await read('/indicators/enrolment-vs-target?pe=2012');
+  add(
+    'the 2012 target of 70,200',
+    'enrolment-vs-target?pe=2012',
+    `${count(Number(target?.numerator))} / ${count(Number(target?.denominator))} = ${percent(target?.value)}`,
+    Number(target?.denominator) === Math.round(70_200 * scale),
+  );
+  const townships = await read('/indicators/pilot-village-coverage?level=township&pe=201201');
+  const lowestTownship = Math.min(...townships.map((t) => Number(t.value)));
+  add(
+    'pilots ≥ 15% of each township’s villages',
+    'pilot-village-coverage?level=township&pe=201201',
+    `${townships.length} townships, the lowest ${percent(lowestTownship)}`,
+    townships.length > 40 && lowestTownship >= 0.15,
+  );
+  const pilots = await read('/indicators/pilot-household-coverage?level=village&pe=2012');
+  const lowestPilot = Math.min(...pilots.map((v) => Number(v.value)));
+  add(
+    'targets ≥ 15% of each pilot village',
+    'pilot-household-coverage?level=village&pe=2012',
+    `${pilots.length} pilot villages, the lowest ${percent(lowestPilot)}`,
+    pilots.length > 0 && lowestPilot >= 0.15,
+  );
+  const outside = await read('/indicators/enrolments-outside-pilots?pe=2012;2013;2014;2015');
+  add(
+    'no enrolment outside pilot villages',
+    'enrolments-outside-pilots?pe=2012;2013;2014;2015',
+    outside.map((r) => count(Number(r.numerator))).join(', '),
+    outside.every((r) => Number(r.numerator) === 0),
+  );
+
+  const goal = await read('/indicators/certification-goal?pe=2012;2013;2014;2015');
+  const byPeriod = (rows: Row[], pe: string) => rows.find((r) => String(r.pe) === pe) ?? rows[years.indexOf(pe)];
+  const goal2015 = byPeriod(goal, '2015');
+  add(
+    '≥ 60% of all the city’s households certified by the end of 2015',
+    'certification-goal?pe=2012;2013;2014;2015',
+    years
+      .map((y) => {
+        const r = byPeriod(goal, y);
+        return `${y}: ${percent(r?.value)} (${count(Number(r?.numerator))} / ${count(Number(r?.denominator))})`;
+      })
+      .join('; '),
+    Number(goal2015?.value) >= 0.6,
+  );
+  const [rate] = await read('/indicators/certification-rate?pe=2015');
+  add(
+    '(over enrolled households)',
+    'certification-rate?pe=2015',
+    `${percent(rate?.value)} (${count(Number(rate?.numerator))} / ${count(Number(rate?.denominator))})`,
+    true,
+  );
+  const [satisfaction] = await read('/indicators/satisfaction-rate');
+  add(
+    'about 90% satisfied',
+    'satisfaction-rate',
+    `${percent(satisfaction?.value)} (${count(Number(satisfaction?.numerator))} / ${count(Number(satisfaction?.denominator))})`,
+    Math.round(Number(satisfaction?.value) * 100) === 90,
+  );
+
+  const principal = sum(await read('/indicators/loan-principal-granted'));
+  add(
+    '164 million yuan of loans',
+    'loan-principal-granted',
+    yuan(principal),
+    within(principal, 164_000_000 * 100 * scale, 500_000 * 100 * scale),
+  );
+  const loans = await read('/indicators/loans-granted?by=borrowerGroup');
+  const group = (name: string) => sum(loans.filter((r) => r.borrowerGroup === name));
+  const [women, youth] = [group('woman') / scale, group('youth') / scale];
+  add(
+    '1,300-odd women, 200-odd young entrepreneurs',
+    'loans-granted?by=borrowerGroup',
+    `women ${count(group('woman'))}, youth ${count(group('youth'))}`,
+    women >= 1_300 && women < 1_400 && youth >= 200 && youth < 300,
+  );
+
+  const departments = new Set((await read('/indicators/activities-held?by=department')).map((r) => r.department));
+  const named = [
+    'organisation',
+    'propaganda',
+    'development-reform',
+    'civil-affairs',
+    'education',
+    'health',
+    'statistics',
+    'public-security',
+  ];
+  add(
+    '22 departments, the named ones among them',
+    'activities-held?by=department',
+    `${departments.size} departments`,
+    departments.size === 22 && named.every((d) => departments.has(d)),
+  );
+
+  const byKind = async (indicator: string) => {
+    const rows = await read(`/indicators/${indicator}?by=kind`);
+    return (...kinds: string[]) => sum(rows.filter((r) => kinds.includes(String(r.kind))));
+  };
+  const [held, attendance, cost] = await Promise.all(['activities-held', 'activity-attendance', 'activity-cost'].map(byKind));
+  const outreach = ['outreach-performance', 'outreach-contest', 'street-counselling'];
+  const skills = ['vocational-training', 'entrepreneurship-training'];
+  const activity = (seed: string, kinds: string[], check: (h: number, a: number) => boolean) =>
+    add(
+      seed,
+      'activities-held, activity-attendance ?by=kind',
+      `${count(held(...kinds))} held, ${count(attendance(...kinds))} attendances`,
+      check(held(...kinds), attendance(...kinds)),
+    );
+  activity('18 happiness trainings, 4,000-odd trained', ['happiness-training'], (h, a) => h === 18 && a >= 4_000 && a < 5_000);
+  activity('2,341 outreach events, 1.02 million attendances', outreach, (h, a) => h === 2_341 && within(a, 1_020_000, 5_000));
+  activity('1,020 "three checks" rounds, 235,000 served', ['three-checks-round'], (h, a) => h === 1_020 && within(a, 235_000, 500));
+  activity('1,237 trainings and lectures, 110,000 trained', ['lecture'], (h, a) => h === 1_237 && within(a, 110_000, 5_000));
+  activity('100-odd skills trainings, 10,000-odd trainees', skills, (h, a) => h >= 100 && h < 200 && a >= 10_000 && a < 20_000);
+  add(
+    '5.14 million yuan of outreach materials',
+    'activity-cost?by=kind',
+    yuan(cost(...outreach)),
+    within(cost(...outreach), 5_140_000 * 100, 5_000 * 100),
+  );
+  const [materials] = await read('/indicators/outreach-materials');
+  add(
+    '1,080 boards, 1,040 walls, 20 billboards, 1,760 light boxes',
+    'outreach-materials',
+    `${materials?.boards}, ${materials?.walls}, ${materials?.billboards}, ${materials?.lightBoxes}`,
+    materials?.boards === 1_080 && materials?.walls === 1_040 && materials?.billboards === 20 && materials?.lightBoxes === 1_760,
+  );
+  return answers;
+}
+
+export function figuresTable(answers: readonly FigureAnswer[]): string {
+  const lines = ['| seed figure | indicator | the API’s answer | holds |', '| --- | --- | --- | --- |'];
+  for (const a of answers) lines.push(`| ${a.seed} | \`${a.indicator}\` | ${a.answer} | ${a.holds ? 'yes' : '**no**'} |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { url: { type: 'string', default: 'http://127.0.0.1:3000' }, scale: { type: 'string', default: '1' } },
+  });
+  const token = process.env.FAMILY_LEDGER_TOKEN;
+  if (!token) throw new Error('set FAMILY_LEDGER_TOKEN to a token that may read the indicators (npm run token -- --role analyst)');
+  const scale = Number(values.scale);
+  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be a number above 0, at most 1');
+  const read: Read = async (path) => {
+    const started = Date.now();
+    const response = await fetch(new URL(path, values.url), { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    console.error(`GET ${path} ${response.status} in ${Date.now() - started} ms`);
+    return ((await response.json()) as { rows: Row[] }).rows;
+  };
+  const answers = await readSeedFigures(read, scale);
+  console.log(figuresTable(answers));
+  if (answers.some((a) => !a.holds)) process.exitCode = 1;
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`read-figures failed: ${describeError(error)}`);
+    process.exit(2);
+  });
+}
