@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { EventToAppend, formatPosition, JsonObject } from '@libs/event-store';
+import { acknowledgedHead } from '@libs/read-sources';
 import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
 
 const VILLAGE = '640106001001';
@@ -58,8 +59,9 @@ describe('stocks and flows', () => {
         '2013-03-01T02:00:00.000Z',
       ),
     ]);
-    // Both read models reflect the last append: each indicator answered with it as minPosition (else 503).
-    const head = formatPosition((await app.runtime.eventStore.headPosition())!);
+    // Both read models reflect the last append: each indicator answered with it as minPosition (else 503). The
+    // last append's position, not the visible head: the projector's start-up may hold that back.
+    const head = formatPosition((await acknowledgedHead(app.runtime.eventStore, 30_000))!);
     await eventually(async () => {
       await get(`/indicators/certification-rate?ou=${TOWNSHIP}&minPosition=${head}`).expect(200);
       await get(`/indicators/loans-granted?ou=${TOWNSHIP}&minPosition=${head}`).expect(200);
