@@ -11,47 +11,15 @@ import { verifyBundle } from '@libs/audit/bundle';
 import { generateBulletin, recordedPosition, sha256 } from '@libs/bulletins';
 import { pdfText } from '@libs/bulletins/pdf-text';
 import { BulletinIssued } from '@libs/domain/supervision';
-import { comparePositions, JsonObject, parsePosition } from '@libs/event-store';
+import { comparePositions, parsePosition } from '@libs/event-store';
+import { at, bulletinHelpers, OFFICE, WANG } from './support/bulletin-fixtures';
 import { logLength, startTestApp, TestApp } from './support/test-app';
 
-const OFFICE = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
-const WANG = { 'X-Actor': 'sup-wang' };
 const D = '640104';
-const at = (d: string) => `2012-${d}T02:00:00.000Z`;
 
 describe('bulletin pack', () => {
   let app: TestApp;
-  const post = (path: string, headers: Record<string, string>, body: object) => request(app.http).post(path).set(headers).send(body);
-  const documentsKept = async () => (await app.runtime.dataSource.query(`SELECT count(*)::int AS n FROM bulletins.documents`))[0].n;
-  const binary = (path: string) =>
-    request(app.http)
-      .get(path)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-  const household = async (village: string, enrolled: string, ...more: [string, JsonObject, string][]) => {
-    const householdId = randomUUID();
-    const events: [string, JsonObject, string][] = [
-      [
-        'HouseholdEnrolled',
-        { householdId, villageCode: village, category: 'developing', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 },
-        enrolled,
-      ],
-      ...more.map(([type, data, when]): [string, JsonObject, string] => [type, { householdId, ...data }, when]),
-    ];
-    await app.runtime.eventStore.appendToStream(
-      `household-${householdId}`,
-      events.map(([type, data, occurredAt]) => ({
-        id: randomUUID(),
-        type,
-        data,
-        metadata: { actor: 'seed', correlationId: randomUUID(), causationId: randomUUID(), occurredAt },
-      })),
-    );
-  };
+  const { post, documentsKept, binary, household } = bulletinHelpers(() => app);
   const service = { departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health' };
 
   beforeAll(async () => {

@@ -13,46 +13,14 @@ import { pdfText } from '@libs/bulletins/pdf-text';
 import { CityBulletinIssued } from '@libs/domain/supervision';
 import { JsonObject } from '@libs/event-store';
 import { referenceNames } from '@libs/reference-data/names';
+import { at, bulletinHelpers, OFFICE, WANG } from './support/bulletin-fixtures';
 import { logLength, startTestApp, TestApp } from './support/test-app';
 
-const OFFICE = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
-const WANG = { 'X-Actor': 'sup-wang' };
-const at = (d: string) => `2012-${d}T02:00:00.000Z`;
 const CITY_STREAM = 'supervision-640100';
 
 describe("the city's bulletin", () => {
   let app: TestApp;
-  const post = (path: string, headers: Record<string, string>, body: object) => request(app.http).post(path).set(headers).send(body);
-  const documentsKept = async () => (await app.runtime.dataSource.query(`SELECT count(*)::int AS n FROM bulletins.documents`))[0].n;
-  const binary = (path: string) =>
-    request(app.http)
-      .get(path)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-  const household = async (village: string, enrolled: string, ...more: [string, JsonObject, string][]) => {
-    const householdId = randomUUID();
-    const events: [string, JsonObject, string][] = [
-      [
-        'HouseholdEnrolled',
-        { householdId, villageCode: village, category: 'developing', members: 3, head: { name: 'Ma Lan' }, enrolmentYear: 2012, batch: 1 },
-        enrolled,
-      ],
-      ...more.map(([type, data, when]): [string, JsonObject, string] => [type, { householdId, ...data }, when]),
-    ];
-    await app.runtime.eventStore.appendToStream(
-      `household-${householdId}`,
-      events.map(([type, data, occurredAt]) => ({
-        id: randomUUID(),
-        type,
-        data,
-        metadata: { actor: 'seed', correlationId: randomUUID(), causationId: randomUUID(), occurredAt },
-      })),
-    );
-  };
+  const { post, documentsKept, binary, household } = bulletinHelpers(() => app);
   const certified: [string, JsonObject, string] = ['HouseholdCertified', { criteriaVersion: 'v1', assessedBy: 'staff-17' }, at('02-10')];
 
   beforeAll(async () => {
