@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRemoteJWKSet, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { AuthConfig } from './auth-config';
 import { ClaimsError, Principal, principalFromClaims } from './principal';
+import { VerifiedTokens } from './verified-tokens';
 
 export type TokenFailure = 'expired' | 'bad-signature' | 'malformed' | 'bad-claims' | 'keys-unavailable';
 
@@ -36,7 +37,7 @@ function algorithmsFor(key: KeyObject): string[] {
 }
 
 /** A verifier for the configured key source; the embedded source passes the public key it loaded. */
-export function createTokenVerifier(config: AuthConfig, embeddedPublicKey?: KeyObject): TokenVerifier {
+export function createTokenVerifier(config: AuthConfig, embeddedPublicKey?: KeyObject, verified = new VerifiedTokens()): TokenVerifier {
   let key: KeyObject | JWTVerifyGetKey;
   let algorithms: string[];
   if (config.keys.kind === 'jwks') {
@@ -56,9 +57,11 @@ export function createTokenVerifier(config: AuthConfig, embeddedPublicKey?: KeyO
     requiredClaims: ['exp', 'sub'],
   };
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
     try {
       const { payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
-      return principalFromClaims(payload as Record<string, unknown>);
+      return verified.remember(token, principalFromClaims(payload as Record<string, unknown>), payload.exp!);
     } catch (error) {
       throw new TokenError(failureOf(error));
     }
