@@ -15,6 +15,7 @@ function fixtureBuild(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), INDEX);
   writeFileSync(join(dir, 'assets', 'index-3f9a1c.js'), 'console.log("app")');
+  writeFileSync(join(dir, 'assets', 'vendor-77e0b2.js'), `${'export const label = "幸福家庭";\n'.repeat(400)}`);
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(dir, '.source-hash'), 'abc');
   return dir;
@@ -50,6 +51,18 @@ describe('the web app served by the API', () => {
         INDEX,
       ]);
     }
+  });
+
+  it("compresses the app's files for a client that accepts it, and sends them whole to one that does not", async () => {
+    const gzipped = await request(app.http).get('/assets/vendor-77e0b2.js').set('Accept-Encoding', 'gzip');
+    expect([gzipped.status, gzipped.headers['content-encoding'], gzipped.headers['cache-control']]).toEqual([
+      200,
+      'gzip',
+      'public, max-age=31536000, immutable',
+    ]);
+    expect(gzipped.text).toContain('幸福家庭');
+    const plain = await request(app.http).get('/assets/vendor-77e0b2.js').set('Accept-Encoding', 'identity');
+    expect([plain.status, plain.headers['content-encoding'], plain.text.length]).toEqual([200, undefined, gzipped.text.length]);
   });
 
   it('serves hashed assets as immutable for a year, and a missing one as 404, not the page', async () => {

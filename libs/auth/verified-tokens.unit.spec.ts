@@ -1,7 +1,7 @@
 import { Principal } from './principal';
 import { VerifiedTokens } from './verified-tokens';
 
-const principal: Principal = { sub: 'staff-17', roles: ['field-staff'], ou: '640104', scopes: [] };
+const principal: Principal = { sub: 'staff-17', roles: ['registrar'], ou: '640104', scopes: [] };
 
 describe('verified tokens', () => {
   let now = 1_000_000_000_000;

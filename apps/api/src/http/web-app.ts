@@ -2,11 +2,14 @@
  * Serves the built web app (dist/web, from apps/web) beside the API without taking any API path:
  * hashed files under /assets are immutable for a year; index.html and the other files are revalidated
  * every time (no-cache), so a new build is seen at once; a GET that asks for HTML at a path that is not
- * the API's gets index.html, so the app's client-side routes (/app/...) load on a refresh.
+ * the API's gets index.html, so the app's client-side routes (/app/...) load on a refresh. The app's files
+ * are compressed for clients that accept it (a first visit over a slow link downloads a quarter of the
+ * bytes); the API's answers are not touched here (the feed streams, and must not wait for a buffer).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import express, { NextFunction, Request, Response } from 'express';
 import { readEnv } from '@libs/config';
 import { registeredRoutes } from '../auth/routes';
@@ -43,8 +46,12 @@ export function serveWebApp(app: NestExpressApplication, dir: string = webAppDir
     setHeaders: (response, file) =>
       response.setHeader('Cache-Control', file.startsWith(assets) ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache'),
   });
+  const compress = compression();
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();
+    compress(request, response, () => serve(request, response, next));
+  });
+  const serve = (request: Request, response: Response, next: NextFunction) =>
     files(request, response, () => {
       // A missing hashed file is a 404, never the page: a stale page must not get HTML for its script.
       if (request.path.startsWith('/assets/')) return next();
@@ -53,6 +60,5 @@ export function serveWebApp(app: NestExpressApplication, dir: string = webAppDir
       response.setHeader('Cache-Control', 'no-cache');
       response.sendFile(index, { cacheControl: false }, (error) => error && next(error));
     });
-  });
   return true;
 }
