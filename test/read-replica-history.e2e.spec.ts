@@ -151,6 +151,11 @@ describe('history and feed reads from a streaming read replica', () => {
         .send({ householdId: randomUUID(), villageCode: '640104001001', category: 'elderly', members: 2, head: { name: 'Ma Lan' } })
         .expect(201);
     for (let i = 0; i < 3; i++) await enrol();
+    // The replica has replayed those three before it is paused (a 201 answers on the primary's commit).
+    const enrolled = async (query: (sql: string, values: unknown[]) => Promise<unknown[]>) =>
+      (await query(`SELECT 1 FROM event_store.events WHERE event_type = $1`, ['HouseholdEnrolled'])).length;
+    const onPrimary = await enrolled((sql, values) => app.runtime.dataSource.query(sql, values));
+    await eventually(async () => expect(await enrolled((sql, values) => replicated.onReplica(sql, values))).toBe(onPrimary));
     const received: string[] = [];
     // Passes through: only to see what the replica's copy answered.
     const replicaReads = jest.spyOn(app.runtime.readSources.replicaLog!, 'readAll');
