@@ -168,9 +168,11 @@ describe('history and feed reads from a streaming read replica', () => {
         const all = await app.runtime.eventStore.readAll({ filter: { eventTypes: ['HouseholdEnrolled'] } });
         await eventually(async () => expect(received).toHaveLength(all.length));
         expect(received).toEqual(all.map((e) => formatPosition(e.position)));
-        // The replica gave the history it had (the first three), the primary the rest.
+        // The replica gave what it could show of its history (at most the first three: its own visibility limit,
+        // the primary's oldest open transaction as replayed, may hide the last), the primary the rest.
         const fromReplica = (await Promise.all(replicaReads.mock.results.map((r) => r.value as Promise<RecordedEvent[]>))).flat();
-        expect(fromReplica.map((e) => formatPosition(e.position))).toEqual(received.slice(0, 3));
+        expect(fromReplica.length).toBeLessThanOrEqual(3);
+        expect(fromReplica.map((e) => formatPosition(e.position))).toEqual(received.slice(0, fromReplica.length));
       } finally {
         connection.close();
         replicaReads.mockRestore();

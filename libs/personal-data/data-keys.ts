@@ -60,6 +60,8 @@ export class DataKeyStore {
   /** getOrCreate calls waiting for the next batch (createPending). */
   private creations: { id: string; resolve: (state: KeyState) => void; reject: (error: unknown) => void }[] = [];
   private readonly forgetListeners: (() => void)[] = [];
+  /** Counts forgets: a look-up that overlapped one may have read the key before its erasure, and is not kept. */
+  private forgotten = 0;
 
   constructor(
     private readonly db: KeyDatabase,
@@ -103,9 +105,10 @@ export class DataKeyStore {
       else missing.push(id);
     }
     if (missing.length === 0) return found;
+    const forgottenBefore = this.forgotten;
     for (const row of await this.fetch(missing)) {
       const state = await this.stateOf(row);
-      this.remember(row.key_id, state);
+      if (this.forgotten === forgottenBefore) this.remember(row.key_id, state);
       found.set(row.key_id, state);
     }
     return found;
@@ -257,6 +260,7 @@ export class DataKeyStore {
   }
 
   private forget(id: string): void {
+    this.forgotten += 1;
     this.cache.delete(id);
     this.wrappingKeys.clear(); // an erasure retires one: asking again spares a refused creation
     for (const listener of this.forgetListeners) listener();
