@@ -40,7 +40,8 @@ describeInBrowser('field staff at a household', (browserPath) => {
   const stream = async () => service.app.runtime.eventStore.readStream(`household-${householdId}`);
   const form = (name: string) => page.getByTestId(`form-${name}`);
   const submitted = async (name: string) => {
-    await form(name).getByRole('status').waitFor();
+    // A submission answers in well under a second alone; a loaded 2-core CI machine has taken over ten.
+    await form(name).getByRole('status').waitFor({ timeout: 30_000 });
     await settled(page);
   };
 
