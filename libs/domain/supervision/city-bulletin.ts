@@ -6,7 +6,7 @@
  */
 import { Command, Decider, DomainEvent, rule } from '../shared';
 import { BulletinDocument, BulletinKind } from './events';
-import { isBimonth, monthOfInstant, parsePeriod } from './periods';
+import { requirePublishableBulletin } from './bulletin-rules';
 
 /** The city's org-unit code: its supervision stream is named after it, as a district's is. */
 export const CITY_CODE = '640100';
@@ -61,19 +61,7 @@ function decideCityBulletin(command: CityBulletinCommand, state: CityBulletinSta
 function issue(command: IssueCityBulletin, state: CityBulletinState): CityBulletinEvent[] {
   const { bulletinId, period, kind, units, summary, document } = command.data;
   const { actor, occurredAt } = command.metadata;
-  rule(isBimonth(period), 'bulletin-period-not-bimonthly', `bulletin period ${period} is not YYYYMMB`, 'invalid');
-  rule(
-    parsePeriod(period)!.firstMonth <= monthOfInstant(occurredAt),
-    'bulletin-period-in-future',
-    `a bulletin of ${occurredAt} cannot report on ${period}`,
-    'invalid',
-  );
-  rule(
-    kind !== 'criticism' || units.length > 0,
-    'criticism-bulletin-names-no-unit',
-    'a criticism bulletin must name the units criticised',
-    'invalid',
-  );
+  requirePublishableBulletin(command.data, occurredAt);
   rule(!state.bulletinIds.includes(bulletinId), 'bulletin-already-issued', `bulletin ${bulletinId} was already issued`);
   // One city bulletin per bimonth: a second would publish two rankings of the same months.
   rule(!state.periods.includes(period), 'bulletin-already-issued', `the city already has a bulletin for ${period}`);

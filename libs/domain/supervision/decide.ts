@@ -2,7 +2,8 @@
 import { rule } from '../shared';
 import { AssignSupervisor, EndSupervisorAssignment, IssueBulletin, RecordSupervisionVisit, SupervisionCommand } from './commands';
 import { SupervisionEvent } from './events';
-import { compareInstants, isBimonth, isMonth, monthOfInstant, parsePeriod } from './periods';
+import { requirePublishableBulletin } from './bulletin-rules';
+import { compareInstants, isMonth, monthOfInstant } from './periods';
 import { assignmentAt, SupervisionState } from './state';
 
 export function decideSupervision(command: SupervisionCommand, state: SupervisionState): SupervisionEvent[] {
@@ -92,20 +93,7 @@ function recordVisit(command: RecordSupervisionVisit, state: SupervisionState): 
 function issueBulletin(command: IssueBulletin, state: SupervisionState): SupervisionEvent[] {
   const { districtCode, bulletinId, period, kind, units, summary, document } = command.data;
   const { actor, occurredAt } = command.metadata;
-  rule(isBimonth(period), 'bulletin-period-not-bimonthly', `bulletin period ${period} is not YYYYMMB`, 'invalid');
-  const span = parsePeriod(period)!;
-  rule(
-    span.firstMonth <= monthOfInstant(occurredAt),
-    'bulletin-period-in-future',
-    `a bulletin of ${occurredAt} cannot report on ${period}`,
-    'invalid',
-  );
-  rule(
-    kind !== 'criticism' || units.length > 0,
-    'criticism-bulletin-names-no-unit',
-    'a criticism bulletin must name the units criticised',
-    'invalid',
-  );
+  requirePublishableBulletin(command.data, occurredAt);
   requireSupervisorAt(state, districtCode, actor, occurredAt);
   rule(
     state.status === 'Unassigned' || !state.bulletinIds.includes(bulletinId),
