@@ -1,7 +1,7 @@
 /**
  * `node dist/scripts/generate/read-figures.js [--url http://127.0.0.1:3000] [--scale 1]` with a token in
  * FAMILY_LEDGER_TOKEN: reads every seed figure of a generated city back from a running service's
- * `GET /indicators/...`, as test/seed-figures.e2e.spec.ts reads them at a hundredth of full size, and prints
+ * `GET /indicators/...` (the checks test/seed-figures.e2e.spec.ts applies at a hundredth of full size), and prints
  * them as a Markdown table (seed figure, indicator, the API's answer, whether it holds to the report's
  * rounding). `--scale` is the generation's `--households` over 70,200. Exits 1 when a figure does not hold.
  */
@@ -24,7 +24,13 @@ const count = (n: number) => Math.round(n).toLocaleString('en-US');
 const yuan = (fen: number) => `${count(fen / 100)} yuan`;
 const within = (actual: number, target: number, tolerance: number) => Math.abs(actual - target) <= tolerance;
 
-/** Every figure of test/seed-figures.e2e.spec.ts, with the same tolerances (scaled where the spec scales them). */
+/** How many figures `readSeedFigures` answers (the report's, one line each). */
+export const SEED_FIGURES = 19;
+
+/**
+ * Every seed figure with the report's rounding as its tolerance (scaled where a figure scales with the
+ * households): test/seed-figures.e2e.spec.ts holds a hundredth-size city to it, `main` a running service.
+ */
 export async function readSeedFigures(read: Read, scale: number): Promise<FigureAnswer[]> {
   const answers: FigureAnswer[] = [];
   const add = (seed: string, indicator: string, answer: string, holds: boolean) => answers.push({ seed, indicator, answer, holds });
