@@ -4,7 +4,7 @@
  * downloads the export bundle the API gives, and sees the case's audit trail.
  */
 import { readFileSync } from 'node:fs';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { eventually } from '../support/test-app';
 import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
@@ -18,6 +18,36 @@ const WORDS: Record<string, string> = {
   RectificationReported: '报告整改情况',
   RectificationRejected: '整改未通过',
 };
+
+interface CaseStateAnswer {
+  status: string;
+  districtCode: string;
+  rectification: { stage: string; round: number; requirements: string[]; deadline: string; late?: boolean };
+}
+
+/** The fields a state view shows, by its catalogue key. */
+const fieldsShown = (view: Locator) =>
+  view
+    .locator('[data-field]')
+    .evaluateAll((spans) => Object.fromEntries(spans.map((span) => [span.getAttribute('data-field'), span.textContent])));
+
+/** What the page must show of the API's state: its codes in Chinese words, its deadline in Beijing time. */
+function expectedFields(state: CaseStateAnswer): Record<string, string> {
+  const { stage, round, requirements, deadline, late } = state.rectification;
+  const beijing = new Date(Date.parse(deadline) + 8 * 3_600_000); // the programme's calendar: UTC+8, no summer time
+  return expect.objectContaining({
+    'state.status': { Open: '办理中', Closed: '已结案' }[state.status],
+    'state.district': `兴庆区 (${state.districtCode})`,
+    'state.grounds': '敷衍了事',
+    'state.stage': { ordered: '已责令整改', reported: '已报告整改情况', rejected: '整改未通过' }[stage],
+    'state.round': String(round),
+    'state.requirements': requirements.join('、'),
+    'state.deadline': expect.stringContaining(
+      `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日 ${String(beijing.getUTCHours()).padStart(2, '0')}:`,
+    ),
+    ...(late === undefined ? {} : { 'state.late': late ? '是' : '否' }),
+  }) as unknown as Record<string, string>;
+}
 
 describeInBrowser('the auditor reads a case', (browserPath) => {
   let service: WebService;
@@ -71,17 +101,20 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     );
   });
 
-  it('shows the state after a chosen event and as of a revision, as the API folds them', async () => {
-    const history = (await api(`/cases/${caseId}/history`)).body.events as { state: unknown }[];
+  it('shows the state after a chosen event and as of a revision, as the API folds them, in words', async () => {
+    const history = (await api(`/cases/${caseId}/history`)).body.events as { state: CaseStateAnswer }[];
     await page.getByRole('button', { name: '选择 #1' }).click();
-    expect(JSON.parse((await page.getByTestId('state-view').first().textContent())!)).toEqual(history[1].state);
+    const after = page.getByTestId('state-view').first();
+    expect(JSON.parse((await after.getByTestId('state-json').textContent())!)).toEqual(history[1].state);
+    expect(await fieldsShown(after)).toEqual(expectedFields(history[1].state));
     await page.getByRole('textbox', { name: '回看' }).fill('2');
     await choose(page, '回看', '按版本');
     await page.getByRole('button', { name: '显示当时状态' }).click();
-    await page.getByTestId('state-view').nth(1).waitFor();
-    expect(JSON.parse((await page.getByTestId('state-view').nth(1).textContent())!)).toEqual(
-      (await api(`/cases/${caseId}?revision=2`)).body.state,
-    );
+    const then = page.getByTestId('state-view').nth(1);
+    await then.waitFor();
+    const replayed = (await api(`/cases/${caseId}?revision=2`)).body.state as CaseStateAnswer;
+    expect(JSON.parse((await then.getByTestId('state-json').textContent())!)).toEqual(replayed);
+    expect(await fieldsShown(then)).toEqual(expectedFields(replayed));
   });
 
   it("verifies the hash chain, downloads the API's export bundle and shows the audit trail", async () => {
