@@ -160,7 +160,9 @@ describeInBrowser('field staff at a household', (browserPath) => {
     await submitted('loan');
     const loanId = await page.locator('#repayment-loan').inputValue();
     const granted = await service.app.runtime.eventStore.readStream(`loan-${loanId}`);
-    expect(granted.map((e) => [e.type, e.data.principalFen, e.data.programmeCode])).toEqual([['LoanGranted', 3_000_029, programme.code]]);
+    expect(granted.map((e) => [e.type, e.data.principalFen, e.data.programmeCode, e.data.lender])).toEqual([
+      ['LoanGranted', 3_000_029, programme.code, '宁夏银行'],
+    ]);
     await page.locator('#repayment-amount').fill('1000');
     await form('repayment').getByRole('button', { name: '提交' }).click();
     await submitted('repayment');

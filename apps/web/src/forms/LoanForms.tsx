@@ -1,11 +1,17 @@
 /** Loan officers' commands: grant a loan to a household, record a repayment (yuan typed, fen sent). */
-import { Input, InputNumber } from 'antd';
+import { AutoComplete, Input, InputNumber } from 'antd';
 import { useI18n } from '../i18n/i18n';
 import { useReferenceData } from '../hooks/useReference';
 import { CodeSelect } from './CodeSelect';
 import { Field } from './Field';
 import { FormShell } from './FormShell';
 import { CommandResult, useCommandForm } from './useCommand';
+
+/**
+ * The lenders the 2011 work report names (宁夏银行、黄河商业银行, the latter by its full name): offered, not
+ * imposed; the lender is an organisation's name, typed freely.
+ */
+const KNOWN_LENDERS = ['宁夏银行', '宁夏黄河农村商业银行'];
 
 /** Yuan as typed (up to two decimals) to integer fen, without float drift (0.29 * 100 is 28.999...). */
 export const toFen = (yuan: unknown) => (typeof yuan === 'number' ? Math.round(yuan * 100) : yuan);
@@ -36,8 +42,8 @@ export function LoanForm({ householdId, onDone }: { householdId: string; onDone(
       <Field label={t('field.termMonths')} name="termMonths" id="loan-term">
         <InputNumber min={1} />
       </Field>
-      <Field label={t('field.lender')} name="lender" id="loan-lender" initialValue="rural-credit-cooperative">
-        <Input />
+      <Field label={t('field.lender')} name="lender" id="loan-lender" initialValue={KNOWN_LENDERS[0]}>
+        <AutoComplete options={KNOWN_LENDERS.map((value) => ({ value }))} />
       </Field>
     </FormShell>
   );
