@@ -47,14 +47,20 @@ describeInBrowser("the operator's view", (browserPath) => {
     await service?.close();
   });
 
-  it("shows health and each projection's lag as the API reports them", async () => {
+  it("shows health and each projection's lag and state as the API reports them, in words", async () => {
     const health = await request(service.app.http).get('/health');
-    expect(await page.getByTestId('health').textContent()).toBe(health.status === 200 ? '正常' : '异常');
+    const overall = health.status !== 200 ? '异常' : health.body.status === 'warn' ? '警告' : '正常';
+    expect(await page.getByTestId('health').textContent()).toBe(overall);
+    expect(await page.locator('[data-field="database"]').textContent()).toBe(health.body.database === 'up' ? '正常' : '不可用');
+    expect(await page.locator('[data-field="eventStore"]').textContent()).toBe(health.body.eventStore === 'up' ? '正常' : '不可用');
     const { body } = await request(service.app.http).get('/admin/projections').expect(200);
     const shown = await page
       .locator('.ant-table-tbody tr.ant-table-row')
-      .evaluateAll((rows) => rows.map((row) => row.querySelector('td')!.textContent));
-    expect(shown).toEqual(body.projections.map((p: { name: string }) => p.name));
+      .evaluateAll((rows) => rows.map((row) => [row.querySelector('td code')!.textContent, row.querySelectorAll('td')[3].textContent]));
+    const STATES: Record<string, string> = { running: '运行中', rebuilding: '重建中', stopped: '已停止' };
+    expect(shown).toEqual(body.projections.map((p: { name: string; status: string }) => [p.name, STATES[p.status]]));
+    // Each read model named in Chinese beside its code.
+    await page.getByRole('cell', { name: '需求办理情况 needs-status' }).waitFor();
     for (const projection of body.projections as { name: string; lag: { events: number }; parked: unknown[] }[]) {
       expect(await page.getByTestId(`lag-${projection.name}`).textContent()).toBe(String(projection.lag.events));
     }

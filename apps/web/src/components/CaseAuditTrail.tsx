@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { TrailEntry } from '../hooks/types';
 
 export function CaseAuditTrail({ entries }: { entries: TrailEntry[] }) {
-  const { t, dateTime } = useI18n();
+  const { t, word, dateTime } = useI18n();
   return (
     <Table<TrailEntry>
       size="small"
@@ -15,7 +15,7 @@ export function CaseAuditTrail({ entries }: { entries: TrailEntry[] }) {
       columns={[
         { key: 'when', title: t('case.trailWhen'), dataIndex: 'recordedAt', render: (at: string) => dateTime(at) },
         { key: 'who', title: t('case.trailWho'), dataIndex: 'actor' },
-        { key: 'what', title: t('case.trailWhat'), dataIndex: 'type', render: (type: string) => t(`event.${type}` as never) ?? type },
+        { key: 'what', title: t('case.trailWhat'), dataIndex: 'type', render: (type: string) => word('event', type) },
         { key: 'reason', title: t('case.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
       ]}
     />

@@ -30,7 +30,7 @@ export function CaseList({ cases }: { cases: CaseSummary[] }) {
           key: 'status',
           title: t('cases.status'),
           dataIndex: 'status',
-          render: (s: string) => <Tag color={s === 'Open' ? '#ad4e00' : undefined}>{t(`status.${s}` as never) ?? s}</Tag>,
+          render: (s: string) => <Tag color={s === 'Open' ? '#ad4e00' : undefined}>{i18n.word('status', s)}</Tag>,
         },
         { key: 'opened', title: t('cases.opened'), dataIndex: 'openedAt', render: (at: string) => dateTime(at) },
         { key: 'revision', title: t('cases.revision'), dataIndex: 'revision' },

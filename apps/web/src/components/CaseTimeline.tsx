@@ -12,7 +12,7 @@ export function CaseTimeline({
   chosen: number | null;
   onChoose(revision: number): void;
 }) {
-  const { t, dateTime } = useI18n();
+  const { t, word, dateTime } = useI18n();
   return (
     <Table<HistoryEntry>
       size="small"
@@ -28,7 +28,7 @@ export function CaseTimeline({
           key: 'what',
           title: t('case.what'),
           dataIndex: 'type',
-          render: (type: string) => <span data-type={type}>{t(`event.${type}` as never) ?? type}</span>,
+          render: (type: string) => <span data-type={type}>{word('event', type)}</span>,
         },
         { key: 'who', title: t('case.who'), dataIndex: 'actor' },
         { key: 'reason', title: t('case.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },

@@ -1,6 +1,6 @@
 /** A household's loans as the loan register lists them: programme, borrower group, principal and outstanding in yuan, status. */
 import { Table, Typography } from 'antd';
-import { MessageKey, useI18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { HouseholdLoan } from '../hooks/useHousehold';
 import { useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from '../charts/labels';
@@ -11,7 +11,7 @@ export function HouseholdLoans({ position, loans }: { position: string | null; l
   const { t, yuan, dateTime } = i18n;
   const reference = useReferenceData().data;
   const label = (dimension: string) => (code: string) => dimensionLabel(i18n, reference, dimension, code);
-  const status = (s: string) => (i18n.has(`loan.${s}`) ? t(`loan.${s}` as MessageKey) : s);
+  const status = (s: string) => i18n.word('loan', s);
   return (
     <>
       <h2 style={{ fontSize: 15, marginTop: 12 }}>{t('household.loans')}</h2>

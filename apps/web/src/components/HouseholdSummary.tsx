@@ -1,6 +1,6 @@
 /** A household as the API returns it: category, village, members, needs, services with satisfaction, certification. */
 import { Descriptions, Table, Tag } from 'antd';
-import { MessageKey, useI18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { HouseholdView } from '../hooks/useHousehold';
 import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from '../charts/labels';
@@ -35,7 +35,7 @@ export function HouseholdSummary({ household }: { household: HouseholdView }) {
           {
             key: 'status',
             label: t('household.status'),
-            children: i18n.has(`household.${household.status}`) ? t(`household.${household.status}` as MessageKey) : household.status,
+            children: i18n.word('household', household.status),
           },
           { key: 'revision', label: t('household.revision'), children: <span data-testid="household-revision">{household.revision}</span> },
           {

@@ -66,7 +66,7 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
           value={by}
           onChange={setBy}
           style={{ minWidth: 200 }}
-          options={(info?.dimensions ?? []).map((d) => ({ value: d, label: t(`col.${d}` as never) ?? d }))}
+          options={(info?.dimensions ?? []).map((d) => ({ value: d, label: i18n.word('col', d) }))}
         />
         <Button onClick={() => void downloadCsv(indicatorPath(name, query), `${name}.csv`)}>{t('table.csv')}</Button>
         <Button

@@ -23,24 +23,18 @@ interface CaseStateShape {
   waived?: boolean;
 }
 
-/** A code's words, or the code itself when the catalogue has none (a value newer than this page). */
-const word = (i18n: I18n, prefix: string, code: string) => {
-  const key = `${prefix}.${code}`;
-  return i18n.has(key) ? i18n.t(key) : code;
-};
-
 function fields(state: CaseStateShape, i18n: I18n, districtName: string | undefined): [MessageKey, ReactNode][] {
   const { t, dateTime } = i18n;
   const list = (items: string[] | undefined, prefix?: string) =>
-    items && items.length > 0 ? items.map((item) => (prefix ? word(i18n, prefix, item) : item)).join(t('state.separator')) : '—';
-  const rows: [MessageKey, ReactNode][] = [['state.status', word(i18n, 'status', state.status)]];
+    items && items.length > 0 ? items.map((item) => (prefix ? i18n.word(prefix, item) : item)).join(t('state.separator')) : '—';
+  const rows: [MessageKey, ReactNode][] = [['state.status', i18n.word('status', state.status)]];
   if (state.status === 'NotOpened') return rows;
   const rectification = state.rectification ?? { stage: 'none' };
   rows.push(
     ['state.subjectUnit', state.subjectUnit ?? '—'],
     ['state.district', districtName ? `${districtName} (${state.districtCode})` : (state.districtCode ?? '—')],
     ['state.grounds', list(state.grounds, 'ground')],
-    ['state.stage', word(i18n, 'stage', rectification.stage)],
+    ['state.stage', i18n.word('stage', rectification.stage)],
   );
   if (rectification.round !== undefined) rows.push(['state.round', rectification.round]);
   if (rectification.requirements) rows.push(['state.requirements', list(rectification.requirements)]);
@@ -52,14 +46,14 @@ function fields(state: CaseStateShape, i18n: I18n, districtName: string | undefi
       'state.accountability',
       list(
         state.accountability?.map((a) =>
-          t('state.accountableOne', { official: a.officialId, position: a.position, measure: word(i18n, 'measure', a.measure) }),
+          t('state.accountableOne', { official: a.officialId, position: a.position, measure: i18n.word('measure', a.measure) }),
         ),
       ),
     ],
-    ['state.escalation', state.escalation ? word(i18n, 'escalation', state.escalation) : '—'],
+    ['state.escalation', state.escalation ? i18n.word('escalation', state.escalation) : '—'],
     ['state.reopenings', state.reopenings ?? 0],
   );
-  if (state.resolution) rows.push(['state.resolution', word(i18n, 'resolution', state.resolution)]);
+  if (state.resolution) rows.push(['state.resolution', i18n.word('resolution', state.resolution)]);
   if (state.waived) rows.push(['state.waived', t('state.lateYes')]);
   return rows;
 }

@@ -1,9 +1,11 @@
 /** The English catalogue: the same keys as zh-CN.ts (the type checker holds them together). */
 import { caseStateEn } from './case-state';
+import { operationsEn } from './operations';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
   ...caseStateEn,
+  ...operationsEn,
   'app.title': 'Happy Family Ledger',
   'nav.dashboard': 'Dashboard',
   'nav.cases': 'Cases',

@@ -18,6 +18,8 @@ export interface I18n {
   timeZone: string;
   t(key: MessageKey, values?: Record<string, string | number>): string;
   has(key: string): key is MessageKey;
+  /** A code's words, catalogued as `prefix.code`, or the code itself when there are none (a value newer than this page). */
+  word(prefix: string, code: string): string;
   number(value: number, digits?: number): string;
   percent(value: number): string;
   yuan(fen: number): string;
@@ -40,6 +42,7 @@ export function makeI18n(lang: Lang, setLang: (lang: Lang) => void, timeZone = '
     timeZone,
     has: (key): key is MessageKey => key in messages,
     t: (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)),
+    word: (prefix, code) => messages[`${prefix}.${code}` as MessageKey] ?? code,
     number: (value, digits) =>
       (digits === undefined ? numbers : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(value),
     percent: (value) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value),

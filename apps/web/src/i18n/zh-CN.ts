@@ -1,8 +1,10 @@
 /** The message catalogue, Chinese first: every label the app shows comes from here (or en.ts). */
+import { operationsZhCN } from './operations';
 import { caseStateZhCN } from './case-state';
 
 export const zhCN = {
   ...caseStateZhCN,
+  ...operationsZhCN,
   'app.title': '幸福家庭台账',
   'nav.dashboard': '分析看板',
   'nav.cases': '问责案件',

@@ -1,5 +1,6 @@
 /** The operator's view: each projection's lag and parked events (with retry), and the service's health. */
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Table, Typography } from 'antd';
+import { HealthView } from '../components/HealthView';
 import { ParkedEvents } from '../components/ParkedEvents';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/i18n';
@@ -7,7 +8,7 @@ import { ProjectionStatus } from '../hooks/types';
 import { useHealth, useProjections } from '../hooks/useOperations';
 
 export function OperationsPage() {
-  const { t, number } = useI18n();
+  const { t, number, word } = useI18n();
   const projections = useProjections();
   const health = useHealth();
   return (
@@ -16,18 +17,7 @@ export function OperationsPage() {
         {t('ops.title')}
       </Typography.Title>
       <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('ops.health')}</h2>}>
-        <Loading remote={health}>
-          {(h) => (
-            <>
-              <Tag color={h.ok ? '#237804' : '#a8071a'} data-testid="health">
-                {h.ok ? t('ops.healthy') : t('ops.unhealthy')}
-              </Tag>
-              <pre tabIndex={0} aria-label={t('ops.health')} style={{ fontSize: 12, maxHeight: 200, overflow: 'auto' }}>
-                {JSON.stringify(h.body, null, 2)}
-              </pre>
-            </>
-          )}
-        </Loading>
+        <Loading remote={health}>{(h) => <HealthView ok={h.ok} body={h.body} />}</Loading>
       </Card>
       <Card
         size="small"
@@ -44,10 +34,19 @@ export function OperationsPage() {
               pagination={false}
               scroll={{ x: true }}
               columns={[
-                { key: 'name', title: t('ops.name'), dataIndex: 'name' },
+                {
+                  key: 'name',
+                  title: t('ops.name'),
+                  dataIndex: 'name',
+                  render: (name: string) => (
+                    <>
+                      {word('readModel', name)} <code>{name}</code>
+                    </>
+                  ),
+                },
                 { key: 'lag', title: t('ops.lag'), render: (_, p) => <span data-testid={`lag-${p.name}`}>{number(p.lag.events)}</span> },
                 { key: 'checkpoint', title: t('ops.checkpoint'), dataIndex: 'checkpoint', render: (c: string | null) => c ?? '—' },
-                { key: 'status', title: t('ops.status'), dataIndex: 'status', render: (s?: string) => s ?? '—' },
+                { key: 'status', title: t('ops.status'), dataIndex: 'status', render: (s?: string) => (s ? word('ops', s) : '—') },
                 {
                   key: 'parked',
                   title: t('ops.parked'),
