@@ -59,7 +59,8 @@ describeInBrowser("the supervisor's district", (browserPath) => {
         .evaluateAll((tags) => tags.map((tag) => [tag.getAttribute('data-period'), tag.getAttribute('data-status')]));
     expect(await shown('督查走访（每月）')).toEqual(body.months.map((m: { period: string; status: string }) => [m.period, m.status]));
     expect(await shown('通报（每双月）')).toEqual(body.bimonths.map((m: { period: string; status: string }) => [m.period, m.status]));
-    expect(await page.locator('[data-period="201203"]').first().textContent()).toBe('201203: 逾期');
+    expect(await page.locator('[data-period="201203"]').first().textContent()).toBe('2012年3月: 逾期');
+    expect(await page.locator('[data-period="201202B"]').first().textContent()).toMatch(/^2012年3–4月: /);
   });
 
   it("lists the district's open cases", async () => {

@@ -20,7 +20,7 @@ const WORD = {
 } as const;
 
 export function ComplianceRow({ title, periods }: { title: string; periods: PeriodCompliance[] }) {
-  const { t } = useI18n();
+  const { t, period } = useI18n();
   return (
     <section aria-label={title} style={{ marginBottom: 12 }}>
       <Typography.Title level={2} style={{ fontSize: 15 }}>
@@ -29,7 +29,7 @@ export function ComplianceRow({ title, periods }: { title: string; periods: Peri
       <Space wrap size={[6, 6]}>
         {periods.map((p) => (
           <Tag key={p.period} color={COLOUR[p.status]} data-period={p.period} data-status={p.status} style={{ minWidth: 120 }}>
-            {p.period}: {t(WORD[p.status])}
+            {period(p.period)}: {t(WORD[p.status])}
             {p.status === 'unsupervised' ? ' –' : ''}
           </Tag>
         ))}

@@ -24,6 +24,8 @@ export interface I18n {
   percent(value: number): string;
   yuan(fen: number): string;
   dateTime(iso: string): string;
+  /** A reporting period's code (`2012`, `201203`, `201202B`, `2012Q1`) in words; an unknown code as itself. */
+  period(code: string): string;
   /** A bilingual name from the API's reference data, in the language in force. */
   name(name: { 'zh-CN'?: string; en?: string } | undefined, fallback: string): string;
 }
@@ -49,8 +51,25 @@ export function makeI18n(lang: Lang, setLang: (lang: Lang) => void, timeZone = '
     // Fen are integers; yuan shown with two decimals, so no float arithmetic beyond this one division.
     yuan: (fen) => new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100),
     dateTime: (iso) => dates.format(new Date(iso)),
+    period: (code) => periodWords(code, lang, messages),
     name: (name, fallback) => name?.[lang] ?? name?.['zh-CN'] ?? fallback,
   };
+}
+
+const PERIOD = /^(\d{4})(?:(\d{2})(B?)|Q([1-4]))?$/;
+
+function periodWords(code: string, lang: Lang, messages: Record<MessageKey, string>): string {
+  const match = PERIOD.exec(code);
+  if (!match) return code;
+  const [, year, mm, bimonthly, quarter] = match;
+  const monthName = (m: number) => new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, m - 1, 1));
+  const fill = (key: MessageKey, values: Record<string, string | number>) =>
+    messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+  if (quarter) return fill('periodName.quarter', { year, quarter });
+  if (!mm) return fill('periodName.year', { year });
+  const m = Number(mm);
+  if (!bimonthly) return fill('periodName.month', { year, month: m, monthName: monthName(m) });
+  return fill('periodName.bimonth', { year, first: 2 * m - 1, last: 2 * m, firstName: monthName(2 * m - 1), lastName: monthName(2 * m) });
 }
 
 const I18nContext = createContext<I18n>(makeI18n('zh-CN', () => undefined));
