@@ -61,6 +61,11 @@ describeInBrowser("the supervisor's district", (browserPath) => {
     expect(await shown('通报（每双月）')).toEqual(body.bimonths.map((m: { period: string; status: string }) => [m.period, m.status]));
     expect(await page.locator('[data-period="201203"]').first().textContent()).toBe('2012年3月: 逾期');
     expect(await page.locator('[data-period="201202B"]').first().textContent()).toMatch(/^2012年3–4月: /);
+    // The position and the time it reflects, as the API answers them (the time in Beijing's calendar).
+    const note = page.locator('.reflects').first();
+    expect(await note.getAttribute('data-position')).toBe(body.position);
+    expect(body.recordedAt).toEqual(expect.any(String));
+    expect(await note.textContent()).toMatch(/^数据截至日志位置 \d+（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}）$/);
   });
 
   it("lists the district's open cases", async () => {

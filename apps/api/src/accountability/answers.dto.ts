@@ -20,6 +20,8 @@ export class ResponsibilityAnswer extends CommandAnswer {
 export class CaseList {
   /** Log position the list reflects; null before the read model has handled anything. */
   position!: string | null;
+  /** When the last event the read model reflects was recorded; null before it has handled anything. */
+  recordedAt!: string | null;
   /** One row per case: id, district, subject unit, status, grounds, last action and when. */
   cases!: object[];
   /** Cursor of the next page (also in the Link header); null on the last page. */
@@ -58,6 +60,8 @@ export class ResponsibilityView {
 export class ComplianceOverview {
   /** Log position the read model reflects; null before it has handled anything. */
   position!: string | null;
+  /** When the last event the read model reflects was recorded; null before it has handled anything. */
+  recordedAt!: string | null;
   /** The current month in the programme's calendar (Asia/Shanghai), YYYYMM. */
   currentMonth!: string;
   /** Per district: its code, and its compliance by month and by bimonthly period. */
@@ -66,6 +70,7 @@ export class ComplianceOverview {
 
 export class DistrictComplianceView {
   position!: string | null;
+  recordedAt!: string | null;
   currentMonth!: string;
   districtCode!: string;
   /** Each month asked: whether a supervisor was in office and visited, and what was found. */

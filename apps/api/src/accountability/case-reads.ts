@@ -51,21 +51,22 @@ export class CaseReads {
     };
   }
 
-  /** A page of cases (see ../http/paging.ts), with the log position the audit trail reflects. */
+  /** A page of cases (see ../http/paging.ts), with the log position (and its time) the audit trail reflects. */
   async list(query: CaseListQuery, request: Request, response: Response) {
     const page = pageOf(query);
     if (page.after !== undefined && (page.after.length !== 2 || Number.isNaN(Date.parse(page.after[0]))))
       throw ProblemException.of(400, 'invalid-cursor', 'cursor must be a cursor this service handed out');
-    const { position, rows } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+    const { position, recordedAt, rows } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
       const filter = { district: query.district, status: query.status, after: page.after, limit: page.limit + 1 };
       return {
         position: checkpoint?.position ? formatPosition(checkpoint.position) : null,
+        recordedAt: checkpoint?.recordedAt ?? null,
         rows: checkpoint ? await listCases(tx, checkpoint.schema, filter) : [],
       };
     });
     const { rows: kept, next } = cutPage(rows, page, (c) => [c.openedKey, c.caseId], request, response);
-    return { position, cases: kept.map(({ openedKey: _key, ...summary }) => summary), next };
+    return { position, recordedAt, cases: kept.map(({ openedKey: _key, ...summary }) => summary), next };
   }
 }
 

@@ -130,7 +130,8 @@ export class SupervisionController {
       const range = { from: query.from, to: query.to ?? currentMonth };
       const reports = [];
       for (const code of districts) reports.push(await districtCompliance(tx, checkpoint.schema, code, range, currentMonth));
-      return { position: checkpoint.position ? formatPosition(checkpoint.position) : null, currentMonth, districts: reports };
+      const position = checkpoint.position ? formatPosition(checkpoint.position) : null;
+      return { position, recordedAt: checkpoint.recordedAt ?? null, currentMonth, districts: reports };
     });
   }
 

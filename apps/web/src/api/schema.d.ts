@@ -3046,6 +3046,8 @@ export interface components {
         CaseList: {
             /** @description Log position the list reflects; null before the read model has handled anything. */
             position: string | null;
+            /** @description When the last event the read model reflects was recorded; null before it has handled anything. */
+            recordedAt: string | null;
             /** @description One row per case: id, district, subject unit, status, grounds, last action and when. */
             cases: Record<string, never>[];
             /** @description Cursor of the next page (also in the Link header); null on the last page. */
@@ -3101,6 +3103,8 @@ export interface components {
         ComplianceOverview: {
             /** @description Log position the read model reflects; null before it has handled anything. */
             position: string | null;
+            /** @description When the last event the read model reflects was recorded; null before it has handled anything. */
+            recordedAt: string | null;
             /** @description The current month in the programme's calendar (Asia/Shanghai), YYYYMM. */
             currentMonth: string;
             /** @description Per district: its code, and its compliance by month and by bimonthly period. */
@@ -3114,6 +3118,7 @@ export interface components {
         };
         DistrictComplianceView: {
             position: string | null;
+            recordedAt: string | null;
             currentMonth: string;
             districtCode: string;
             /** @description Each month asked: whether a supervisor was in office and visited, and what was found. */

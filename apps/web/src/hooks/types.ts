@@ -84,6 +84,7 @@ export interface PeriodCompliance {
 }
 export interface Compliance {
   position: string | null;
+  recordedAt: string | null;
   currentMonth: string;
   districtCode: string;
   months: PeriodCompliance[];

@@ -6,7 +6,13 @@ import { useRemote } from './useRemote';
 export function useCases(filter: { district?: string; status?: string }) {
   const params = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1])).toString();
   return useRemote(
-    async () => (await call<{ position: string | null; cases: CaseSummary[] }>('GET', `/cases${params ? `?${params}` : ''}`)).data,
+    async () =>
+      (
+        await call<{ position: string | null; recordedAt: string | null; cases: CaseSummary[] }>(
+          'GET',
+          `/cases${params ? `?${params}` : ''}`,
+        )
+      ).data,
     `cases?${params}`,
   );
 }

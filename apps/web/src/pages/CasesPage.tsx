@@ -56,7 +56,7 @@ export function CasesPage() {
           onChange={(e) => setPe(e.target.value.trim())}
           style={{ width: 160 }}
         />
-        <ReflectsNote reflects={cases.data ? { position: cases.data.position } : undefined} />
+        <ReflectsNote reflects={cases.data ? { position: cases.data.position, recordedAt: cases.data.recordedAt } : undefined} />
       </Space>
       <Loading remote={cases}>
         {(data) => <CaseList cases={data.cases.filter((c) => inPeriod(monthIn(timeZone, c.openedAt), pe))} />}

@@ -42,7 +42,9 @@ export function CompliancePage() {
           onChange={(e) => setTo(e.target.value.trim())}
           style={{ width: 180 }}
         />
-        <ReflectsNote reflects={compliance.data ? { position: compliance.data.position } : undefined} />
+        <ReflectsNote
+          reflects={compliance.data ? { position: compliance.data.position, recordedAt: compliance.data.recordedAt } : undefined}
+        />
       </Space>
       <Loading remote={compliance}>
         {(data) => (
