@@ -21,6 +21,7 @@ const h = createElement;
  */
 const COMPONENTS: ReactElement[] = [
   h(antd.Alert, { message: 'x' }),
+  h(antd.AutoComplete),
   h(antd.Button),
   h(antd.Card, { title: 'x' }),
   h(antd.Checkbox),
@@ -30,11 +31,13 @@ const COMPONENTS: ReactElement[] = [
   h(antd.Empty),
   h(antd.Form, null, h(antd.Form.Item, { label: 'x' }, h(antd.Input))),
   h(antd.Input),
+  h(antd.Input.Password),
   h(antd.InputNumber),
   h(antd.Layout, null, h(antd.Layout.Header), h(antd.Layout.Content)),
   h(antd.List, { dataSource: [] }),
   h(antd.Menu, { items: [] }),
   h(antd.Pagination, { total: 100 }),
+  h(antd.Popconfirm, { title: 'x' }, h('span')),
   h(antd.Radio),
   h(antd.Row),
   h(antd.Select),

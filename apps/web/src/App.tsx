@@ -24,6 +24,7 @@ const LOADERS = {
   DashboardPage: () => import('./pages/DashboardPage'),
   HouseholdPage: () => import('./pages/HouseholdPage'),
   OperationsPage: () => import('./pages/OperationsPage'),
+  UsersPage: () => import('./pages/UsersPage'),
 };
 type PageName = keyof typeof LOADERS;
 /** Pages whose chunk has arrived: rendered at once, without a suspended render and its fallback first. */
@@ -43,6 +44,7 @@ const CompliancePage = page('CompliancePage');
 const DashboardPage = page('DashboardPage');
 const HouseholdPage = page('HouseholdPage');
 const OperationsPage = page('OperationsPage');
+const UsersPage = page('UsersPage');
 const SignInPage = page('SignInPage');
 
 /** The page an address opens, to fetch its chunk while the session is still being checked (not after). */
@@ -53,6 +55,7 @@ const PAGE_OF: [RegExp, PageName][] = [
   [/^\/app\/compliance$/, 'CompliancePage'],
   [/^\/app\/households(\/[^/]+)?$/, 'HouseholdPage'],
   [/^\/app\/operations$/, 'OperationsPage'],
+  [/^\/app\/users$/, 'UsersPage'],
 ];
 const FIRST_PATH = window.location.pathname;
 const opening = PAGE_OF.find(([pattern]) => pattern.test(window.location.pathname))?.[1];
@@ -94,6 +97,7 @@ export function App() {
               <Route path="/app/households" element={<HouseholdPage />} />
               <Route path="/app/households/:householdId" element={<HouseholdPage />} />
               <Route path="/app/operations" element={<OperationsPage />} />
+              <Route path="/app/users" element={<UsersPage />} />
               <Route path="*" element={<Navigate to={homeOf(user)} replace />} />
             </Routes>
           </Suspense>

@@ -14,6 +14,7 @@ export const JOURNEYS: Journey[] = [
   { path: '/app/compliance', label: 'nav.compliance', roles: ['supervisor'] },
   { path: '/app/households', label: 'nav.households', roles: ['registrar', 'provider', 'loan-officer'] },
   { path: '/app/operations', label: 'nav.operations', roles: [] },
+  { path: '/app/users', label: 'nav.users', roles: [] },
 ];
 
 export const journeysOf = (user: User | null) => JOURNEYS.filter((journey) => can(user, ...journey.roles));

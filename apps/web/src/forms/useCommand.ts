@@ -13,7 +13,11 @@ export interface CommandResult {
   etag: string | null;
 }
 
-export function useCommand(form: FormInstance, onDone?: (result: CommandResult) => void) {
+/** Words a success from the answer; by default the revision written (an account has none). */
+type Saved = (answer: Record<string, unknown>) => string;
+
+/** `saved` words a success, when the revision written is not the thing to say. */
+export function useCommand(form: FormInstance, onDone?: (result: CommandResult) => void, saved?: Saved) {
   const { t } = useI18n();
   const key = useRef(crypto.randomUUID());
   const [busy, setBusy] = useState(false);
@@ -27,9 +31,11 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
         if (ifMatch) headers['If-Match'] = ifMatch;
         const { data, response } = await call<Record<string, unknown>>('POST', path, { body, headers });
         key.current = crypto.randomUUID();
-        setMessage({ type: 'success', text: t('common.saved', { revision: String(data.revision ?? response.headers.get('etag') ?? '') }) });
+        const answer = data ?? {}; // 204 No Content answers nothing
+        const revision = String(answer.revision ?? response.headers.get('etag') ?? '');
+        setMessage({ type: 'success', text: saved ? saved(answer) : t('common.saved', { revision }) });
         form.resetFields();
-        onDone?.({ data, etag: response.headers.get('etag') });
+        onDone?.({ data: answer, etag: response.headers.get('etag') });
       } catch (error) {
         if (!(error instanceof ProblemError)) throw error;
         const { problem } = error;
@@ -41,14 +47,14 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
         setBusy(false);
       }
     },
-    [form, onDone, t],
+    [form, onDone, saved, t],
   );
   return { send, busy, message };
 }
 
 /** A command form's own antd form and command, and the props its FormShell takes from them. */
-export function useCommandForm(onDone?: (result: CommandResult) => void) {
+export function useCommandForm(onDone?: (result: CommandResult) => void, saved?: Saved) {
   const [form] = Form.useForm();
-  const { send, busy, message } = useCommand(form, onDone);
+  const { send, busy, message } = useCommand(form, onDone, saved);
   return { send, shell: { form, busy, message } };
 }

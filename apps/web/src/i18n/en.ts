@@ -1,11 +1,13 @@
 /** The English catalogue: the same keys as zh-CN.ts (the type checker holds them together). */
 import { caseStateEn } from './case-state';
 import { operationsEn } from './operations';
+import { usersEn } from './users';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
   ...caseStateEn,
   ...operationsEn,
+  ...usersEn,
   'app.title': 'Happy Family Ledger',
   'periodName.year': '{year}',
   'periodName.quarter': 'Q{quarter} {year}',

@@ -1,10 +1,12 @@
 /** The message catalogue, Chinese first: every label the app shows comes from here (or en.ts). */
 import { operationsZhCN } from './operations';
 import { caseStateZhCN } from './case-state';
+import { usersZhCN } from './users';
 
 export const zhCN = {
   ...caseStateZhCN,
   ...operationsZhCN,
+  ...usersZhCN,
   'app.title': '幸福家庭台账',
   'periodName.year': '{year}年',
   'periodName.quarter': '{year}年第{quarter}季度',

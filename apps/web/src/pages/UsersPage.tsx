@@ -1,0 +1,80 @@
+/** The administrator's page: every local account, a new one, a new password, an account disabled. */
+import { Button, Card, Col, Popconfirm, Row, Table, Tag, Typography } from 'antd';
+import { Loading } from '../components/Loading';
+import { NewUserForm, PasswordForm } from '../forms/UserForms';
+import { useI18n } from '../i18n/i18n';
+import { useOrgUnits } from '../hooks/useReference';
+import { disableUser, UserAccount, useUsers } from '../hooks/useUsers';
+import { useSession } from '../session/session';
+
+function UserTable({ users, onChanged }: { users: UserAccount[]; onChanged(): void }) {
+  const { t, word, name, dateTime } = useI18n();
+  const units = useOrgUnits().data ?? [];
+  const me = useSession().user?.username;
+  const unitName = (code: string) => {
+    const unit = units.find((u) => u.code === code);
+    return unit ? `${name(unit.name, code)} (${code})` : code;
+  };
+  return (
+    <Table<UserAccount>
+      size="small"
+      rowKey="username"
+      dataSource={users}
+      pagination={users.length > 50 ? { pageSize: 50 } : false}
+      scroll={{ x: true }}
+      data-testid="users"
+      columns={[
+        { key: 'username', title: t('users.username'), dataIndex: 'username' },
+        { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
+        { key: 'roles', title: t('users.roles'), render: (_, u) => u.roles.map((role) => word('role', role)).join(t('state.separator')) },
+        { key: 'ou', title: t('users.ou'), render: (_, u) => unitName(u.ou) },
+        { key: 'department', title: t('users.department'), render: (_, u) => u.department ?? '—' },
+        {
+          key: 'state',
+          title: t('users.state'),
+          render: (_, u) => <Tag color={u.disabled ? '#a8071a' : '#237804'}>{t(u.disabled ? 'users.disabled' : 'users.enabled')}</Tag>,
+        },
+        { key: 'createdAt', title: t('users.createdAt'), render: (_, u) => dateTime(u.createdAt) },
+        {
+          key: 'disable',
+          title: t('users.disable'),
+          render: (_, u) =>
+            // Not one's own account: an administrator who disabled it would be locked out mid-session.
+            u.disabled || u.username === me ? null : (
+              <Popconfirm
+                title={t('users.confirmDisable', { username: u.username })}
+                onConfirm={() => disableUser(u.username).then(onChanged)}
+              >
+                <Button size="small" aria-label={`${t('users.disable')} ${u.username}`}>
+                  {t('users.disable')}
+                </Button>
+              </Popconfirm>
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const users = useUsers();
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('users.title')}
+      </Typography.Title>
+      <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('users.list')}</h2>}>
+        <Loading remote={users}>{(list) => <UserTable users={list} onChanged={users.reload} />}</Loading>
+      </Card>
+      <Row gutter={12} style={{ marginTop: 12 }}>
+        <Col xs={24} md={12}>
+          <NewUserForm onDone={users.reload} />
+        </Col>
+        <Col xs={24} md={12}>
+          <PasswordForm usernames={(users.data ?? []).filter((u) => !u.disabled).map((u) => u.username)} />
+        </Col>
+      </Row>
+    </>
+  );
+}
