@@ -221,6 +221,32 @@ describeInBrowser('field staff at a household', (browserPath) => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('finds the household by its village on the tree, its households listed as GET /households?ou= lists them', async () => {
+    const village = '640104001001';
+    const token = `Bearer ${await service.app.token('registrar', { ou: staff.ou })}`;
+    const listed = await eventually(async () => {
+      const answer = await request(service.app.http).get(`/households?ou=${village}&limit=100`).set('Authorization', token).expect(200);
+      expect(answer.body.households.map((h: { householdId: string }) => h.householdId)).toContain(householdId);
+      return answer.body.households as { householdId: string; category: string; status: string }[];
+    });
+    const units = (await request(service.app.http).get('/org-units').expect(200)).body.items as Named[];
+    const title = `${units.find((unit) => unit.code === village)!.name['zh-CN']} (${village})`;
+    await page.getByRole('combobox', { name: '按村查找' }).fill(title.split(' ')[0]);
+    await page.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+    const table = page.getByTestId('village-households');
+    await table.getByRole('link', { name: householdId }).waitFor();
+    const shown = await table
+      .locator('tr.ant-table-row')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)));
+    const words: Record<string, string> = { active: '在册', withdrawn: '已退出' };
+    expect(shown.map((cells) => [cells[0], cells[2], cells[4]])).toEqual(
+      listed.map((h) => [h.householdId, zh('categories', h.category), words[h.status]]),
+    );
+    await table.getByRole('link', { name: householdId }).click();
+    await page.waitForURL(`**/app/households/${householdId}`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('refuses a user of another district the household, whatever the address bar says', async () => {
     const other = await (await newContext(browser)).newPage();
     await signInThroughPage(other, service.baseUrl, xixia, `/app/households/${householdId}`);

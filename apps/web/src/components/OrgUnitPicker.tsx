@@ -22,14 +22,28 @@ function tree(units: OrgUnit[], label: (unit: OrgUnit) => string): Node[] {
   return roots;
 }
 
-export function OrgUnitPicker({ value, onChange, id }: { value: string; onChange(code: string): void; id?: string }) {
+export function OrgUnitPicker({
+  value,
+  onChange,
+  id,
+  label,
+  placeholder,
+}: {
+  value?: string;
+  onChange(code: string): void;
+  id?: string;
+  /** Its accessible name, the dashboard's "org unit" unless given. */
+  label?: string;
+  placeholder?: string;
+}) {
   const { name, t } = useI18n();
   const units = useOrgUnits();
   const data = useMemo(() => tree(units.data ?? [], (unit) => `${name(unit.name, unit.code)} (${unit.code})`), [units.data, name]);
   return (
     <TreeSelect
       id={id}
-      aria-label={t('dashboard.orgUnit')}
+      aria-label={label ?? t('dashboard.orgUnit')}
+      placeholder={placeholder}
       value={value}
       onChange={onChange}
       treeData={data}

@@ -30,20 +30,30 @@ export const useHousehold = (householdId: string | undefined) =>
     `household:${householdId}`,
   );
 
-/** A village's households: the list endpoint (cursor paged) where the API has it, else nothing. */
-export const useVillageHouseholds = (village: string | undefined) =>
+export interface ListedHousehold {
+  householdId: string;
+  villageCode: string;
+  category: string;
+  status: string;
+  certified: boolean;
+  members: number;
+}
+
+/** The households under an org unit (a village, or any unit above it): the first page of `GET /households?ou=`. */
+export const useHouseholdsUnder = (ou: string | undefined) =>
   useRemote(
-    village
-      ? async () => {
-          const { data } = await call<{ items?: { householdId: string; category?: string; status?: string }[] }>(
-            'GET',
-            `/households?ou=${village}&limit=100`,
-          );
-          return data.items ?? [];
-        }
+    ou
+      ? async () =>
+          (
+            await call<{ position: string | null; households: ListedHousehold[]; next: string | null }>(
+              'GET',
+              `/households?ou=${encodeURIComponent(ou)}&limit=${LISTED}`,
+            )
+          ).data
       : null,
-    `village:${village}`,
+    `households-under:${ou}`,
   );
+export const LISTED = 100;
 
 export type HouseholdLoan = components['schemas']['LoanListEntryDto'];
 

@@ -1,15 +1,17 @@
 /** Field staff: find a household (by id or village), see it, and run the everyday commands from forms. */
-import { Card, Col, Input, List, Row, Space, Typography } from 'antd';
+import { Col, Input, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { HouseholdLoans } from '../components/HouseholdLoans';
 import { HouseholdSummary } from '../components/HouseholdSummary';
 import { HouseholdSupport } from '../components/HouseholdSupport';
 import { Loading } from '../components/Loading';
+import { OrgUnitPicker } from '../components/OrgUnitPicker';
+import { VillageHouseholds } from '../components/VillageHouseholds';
 import { EnrolForm, NeedForm, SatisfactionForm, ServiceForm } from '../forms/HouseholdForms';
 import { LoanForm, RepaymentForm } from '../forms/LoanForms';
 import { useI18n } from '../i18n/i18n';
-import { useHousehold, useHouseholdLoans, useVillageHouseholds } from '../hooks/useHousehold';
+import { useHousehold, useHouseholdLoans } from '../hooks/useHousehold';
 import { can, useSession } from '../session/session';
 
 export function HouseholdPage() {
@@ -23,7 +25,6 @@ export function HouseholdPage() {
   // The loan list is open to the roles the policy table grants it; others are not asked (nor shown a 403).
   const seesLoans = can(user, 'loan-officer', 'auditor');
   const loans = useHouseholdLoans(seesLoans ? householdId : undefined);
-  const villageList = useVillageHouseholds(village);
   const open = (id: string) => id && navigate(`/app/households/${encodeURIComponent(id.trim())}`);
   const keys = (record: unknown) => Object.keys((record ?? {}) as object);
   return (
@@ -39,40 +40,14 @@ export function HouseholdPage() {
           onSearch={open}
           style={{ width: 380 }}
         />
-        <Input.Search
-          aria-label={t('household.findByVillage')}
+        <OrgUnitPicker
+          label={t('household.findByVillage')}
           placeholder={t('household.findByVillage')}
-          enterButton={t('common.search')}
-          onSearch={(v) => setVillage(v.trim() || undefined)}
-          style={{ width: 300 }}
+          value={village}
+          onChange={setVillage}
         />
       </Space>
-      {village && (
-        <Card
-          size="small"
-          title={
-            <h2 style={{ fontSize: 15, margin: 0 }}>
-              {t('household.village')} {village}
-            </h2>
-          }
-          style={{ marginBottom: 12 }}
-        >
-          {villageList.error ? (
-            <Typography.Text type="secondary">{t('household.listMissing')}</Typography.Text>
-          ) : (
-            <List
-              size="small"
-              dataSource={villageList.data ?? []}
-              loading={villageList.loading}
-              renderItem={(item) => (
-                <List.Item>
-                  <Link to={`/app/households/${item.householdId}`}>{item.householdId}</Link> {item.category}
-                </List.Item>
-              )}
-            />
-          )}
-        </Card>
-      )}
+      {village && <VillageHouseholds ou={village} />}
       <Row gutter={[12, 12]}>
         {householdId && (
           <Col xs={24} xl={14}>
