@@ -5,7 +5,8 @@ import { Link, useLocation } from 'react-router';
 import { Lang, useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { journeysOf } from './navigation';
-import { useAfterFirstRender } from './after-first-render';
+import { useAfterShown } from './after-shown';
+import { useOpeningShown } from './opening-shown';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
@@ -13,8 +14,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const journeys = journeysOf(user);
   const selected = journeys.find((journey) => location.pathname.startsWith(journey.path))?.path;
-  // The page's first render comes before the menu's and the switches' (the heavier part of the shell).
-  const rest = useAfterFirstRender();
+  // The page's first figures come before the menu and the switches (the heavier part of the shell).
+  const rest = useAfterShown(useOpeningShown(location.pathname));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">

@@ -7,7 +7,8 @@ import { Loading } from '../components/Loading';
 import { OrgUnitPicker } from '../components/OrgUnitPicker';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { TargetTiles } from '../components/TargetTiles';
-import { useAfterShown } from '../components/after-first-render';
+import { useAfterShown } from '../components/after-shown';
+import { useReportShown } from '../components/opening-shown';
 import { useI18n } from '../i18n/i18n';
 import { useTargets } from '../hooks/useTargets';
 import { useSession } from '../session/session';
@@ -20,6 +21,7 @@ export function DashboardPage() {
   const [pe, setPe] = useState(FIRST_PERIOD);
   const targets = useTargets(ou, pe);
   // The tiles first (the figures the page opens for); the pickers, charts and table once they are shown.
+  useReportShown(!targets.loading);
   const rest = useAfterShown(!targets.loading);
   return (
     <>
