@@ -63,7 +63,9 @@ export function serveWebApp(app: NestExpressApplication, dir: string = webAppDir
       if (request.path.startsWith('/assets/')) return next();
       // The root is the app whatever the client accepts (`curl localhost:3000/` shows the page too).
       if (request.path !== '/' && !(request.headers.accept ?? '').includes('text/html')) return next();
+      // Only a head start: if the session cannot be looked up, the page is served as built.
       signedInPage(request)
+        .catch(() => undefined)
         .then((page) => {
           if (page === undefined) {
             response.setHeader('Cache-Control', 'no-cache');
