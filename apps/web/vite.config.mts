@@ -6,6 +6,7 @@
 import { defineConfig, Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { antdStyleSheet } from './antd-styles.mts';
+import { OPENING_ROUTES } from './src/opening-reads.mts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -24,9 +25,39 @@ function antdStaticStyles(): Plugin {
   };
 }
 
+/**
+ * dist/web/.opening.json: each opening route's reads (src/opening-reads.ts) and the script files of its page
+ * beyond the entry's own, for the server to name in the page it serves (preload, modulepreload). A dot
+ * file: express.static does not serve it.
+ */
+function openingManifest(): Plugin {
+  return {
+    name: 'opening-manifest',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const loaded = new Set(chunks.filter((chunk) => chunk.isEntry).flatMap((entry) => [entry.fileName, ...entry.imports]));
+      const modulesOf = (page: string) => {
+        const found = new Set<string>();
+        const visit = (file: string) => {
+          if (found.has(file) || loaded.has(file)) return;
+          found.add(file);
+          byFile.get(file)?.imports.forEach(visit);
+        };
+        const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(`/src/pages/${page}.tsx`));
+        if (!chunk) throw new Error(`opening route's page ${page} is not a chunk of the build`);
+        visit(chunk.fileName);
+        return [...found].map((file) => `/${file}`);
+      };
+      const routes = OPENING_ROUTES.map(({ path, page, reads }) => ({ path, reads, modules: modulesOf(page) }));
+      this.emitFile({ type: 'asset', fileName: '.opening.json', source: `${JSON.stringify({ routes }, null, 2)}\n` });
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
-  plugins: [antdStaticStyles()],
+  plugins: [antdStaticStyles(), openingManifest()],
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {

@@ -35,14 +35,21 @@ export interface PageTiming {
   settledRatioP50: number;
 }
 
-/** The init script (plain JavaScript, run in each new document before the page's own scripts). */
+/**
+ * The init script (plain JavaScript, run in each new document before the page's own scripts). Settled is
+ * when the last spinner went away after the first render (or the first render, if none came after): a
+ * page may render its other parts, and their spinners, only after its first render.
+ */
 export const marksScript = (firstRender: string) => `
   window.__marks = {};
+  let spinning = false;
   new MutationObserver(() => {
     const marks = window.__marks;
     if (marks.firstRender === undefined && document.querySelector(${JSON.stringify(firstRender)})) marks.firstRender = performance.now();
-    if (marks.firstRender !== undefined && marks.settled === undefined && !document.querySelector('.ant-spin-spinning'))
-      marks.settled = performance.now();
+    if (marks.firstRender === undefined) return;
+    const spinner = document.querySelector('.ant-spin-spinning') !== null;
+    if (!spinner && (spinning || marks.settled === undefined)) marks.settled = performance.now();
+    spinning = spinner;
   }).observe(document, { childList: true, subtree: true, attributes: true });
 `;
 

@@ -130,7 +130,18 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     expect(Number(await fresh.getByTestId('tile-enrolled').getByTestId('tile-value').getAttribute('data-raw'))).toBe(
       sum(enrolled, 'numerator'),
     );
-    // Each indicator asked once: the early requests were taken by the components, not asked again.
+    // The page named the analyst's first reads (the API's preload links for their own unit), and the
+    // browser's preloads were handed over, not asked again: each indicator asked once.
+    const named = await fresh
+      .locator('link[rel="preload"][as="fetch"]')
+      .evaluateAll((links: { getAttribute(name: string): string | null }[]) => links.map((link) => link.getAttribute('href')));
+    expect(named).toEqual([
+      '/auth/session',
+      '/calendar',
+      ...['enrolment-vs-target', 'certification-rate', 'satisfaction-rate', 'loan-principal-granted'].map(
+        (name) => `/indicators/${name}?ou=${analyst.ou}&pe=2012`,
+      ),
+    ]);
     const indicators = asked.filter((path) => path.startsWith('/indicators/'));
     expect(indicators.length).toBeGreaterThanOrEqual(9);
     expect(new Set(indicators).size).toBe(indicators.length);

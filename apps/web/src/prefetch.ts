@@ -8,7 +8,7 @@ import { requestEarly } from './api/early';
 import { historyKey, loadHistory, loadTrail, trailKey } from './hooks/useCases';
 import { forgetPrimed, prime } from './hooks/useRemote';
 import { loadTargets, targetsKey } from './hooks/useTargets';
-import { chartAndTablePaths, FIRST_PERIOD, firstOrgUnit } from './pages/dashboard-reads';
+import { chartAndTablePaths, FIRST_PERIOD, firstOrgUnit } from './pages/dashboard-reads.mts';
 import type { User } from './session/session';
 
 /**
@@ -37,8 +37,17 @@ function openingReads(path: string, user: User): void {
   }
 }
 
+/**
+ * What the server named in the page for this user's opening route (apps/api's web-app-opening.ts): already
+ * under way since the HTML arrived; asked here the same way, so that the browser hands over its preload
+ * rather than asking again, and kept for the components as any early request.
+ */
+const preloaded = () =>
+  [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')].map((link) => link.getAttribute('href')!);
+
 export function prefetch(): void {
   const path = window.location.pathname;
+  preloaded().forEach(requestEarly);
   requestEarly('/calendar');
   const lastOrgUnit = localStorage.getItem(LAST_ORG_UNIT);
   if (path === '/app/dashboard' && lastOrgUnit) primeTiles(lastOrgUnit);

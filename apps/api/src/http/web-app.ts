@@ -5,14 +5,20 @@
  * the API's gets index.html, so the app's client-side routes (/app/...) load on a refresh. The app's files
  * are compressed for clients that accept it (a first visit over a slow link downloads a quarter of the
  * bytes); the API's answers are not touched here (the feed streams, and must not wait for a buffer).
+ * At an opening route (the dashboard, a case) a signed-in user's page names what its first render reads
+ * (web-app-opening.ts): that page is private to the browser's session.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import express, { NextFunction, Request, Response } from 'express';
+import { Sessions } from '@libs/accounts';
 import { readEnv } from '@libs/config';
 import { registeredRoutes } from '../auth/routes';
+import { sessionIdOf } from '../accounts/session-cookie';
+import { openingLinks, openingRoutes, withLinks } from './web-app-opening';
 
 const YEAR_SECONDS = 365 * 86_400;
 
@@ -57,8 +63,30 @@ export function serveWebApp(app: NestExpressApplication, dir: string = webAppDir
       if (request.path.startsWith('/assets/')) return next();
       // The root is the app whatever the client accepts (`curl localhost:3000/` shows the page too).
       if (request.path !== '/' && !(request.headers.accept ?? '').includes('text/html')) return next();
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(index, { cacheControl: false }, (error) => error && next(error));
+      // Only a head start: if the session cannot be looked up, the page is served as built.
+      signedInPage(request)
+        .catch(() => undefined)
+        .then((page) => {
+          if (page === undefined) {
+            response.setHeader('Cache-Control', 'no-cache');
+            return response.sendFile(index, { cacheControl: false }, (error) => error && next(error));
+          }
+          // The page names the user's own reads: for this browser's session only, never a shared cache's.
+          response.setHeader('Cache-Control', 'private, no-cache');
+          response.setHeader('Vary', 'Cookie');
+          response.type('html').send(page);
+        })
+        .catch(next);
     });
+  /** index.html naming the opening route's reads for the session's user; undefined for anyone else. */
+  const signedInPage = async (request: Request): Promise<string | undefined> => {
+    const routes = await openingRoutes(dir);
+    if (!routes.some((route) => new RegExp(route.path).test(request.path))) return undefined;
+    const id = sessionIdOf(request);
+    const session = id === undefined ? undefined : await app.get(Sessions).find(id);
+    if (!session) return undefined;
+    const links = openingLinks(routes, request.path, session.user.ou);
+    return links === '' ? undefined : withLinks(await readFile(index, 'utf8'), links);
+  };
   return true;
 }

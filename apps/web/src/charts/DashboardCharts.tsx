@@ -11,7 +11,7 @@ import { useIndicator } from '../hooks/useIndicator';
 import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from './labels';
 import { EChart } from './EChart';
-import { chartReads, monthsOf } from '../pages/dashboard-reads';
+import { chartReads, monthsOf } from '../pages/dashboard-reads.mts';
 
 const num = (row: DataRow, field: string) => (typeof row[field] === 'number' ? (row[field] as number) : null);
 

@@ -5,6 +5,8 @@ import { Link, useLocation } from 'react-router';
 import { Lang, useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { journeysOf } from './navigation';
+import { useAfterShown } from './after-shown';
+import { useOpeningShown } from './opening-shown';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
@@ -12,6 +14,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const journeys = journeysOf(user);
   const selected = journeys.find((journey) => location.pathname.startsWith(journey.path))?.path;
+  // The page's first figures come before the menu and the switches (the heavier part of the shell).
+  const rest = useAfterShown(useOpeningShown(location.pathname));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
@@ -22,28 +26,32 @@ export function AppLayout({ children }: { children: ReactNode }) {
           {t('app.title')}
         </Typography.Text>
         <nav aria-label={t('app.title')} style={{ flex: 1, minWidth: 200 }}>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={selected ? [selected] : []}
-            style={{ background: 'transparent' }}
-            items={journeys.map((journey) => ({ key: journey.path, label: <Link to={journey.path}>{t(journey.label)}</Link> }))}
-          />
+          {rest && (
+            <Menu
+              theme="dark"
+              mode="horizontal"
+              selectedKeys={selected ? [selected] : []}
+              style={{ background: 'transparent' }}
+              items={journeys.map((journey) => ({ key: journey.path, label: <Link to={journey.path}>{t(journey.label)}</Link> }))}
+            />
+          )}
         </nav>
-        <Space>
-          <Typography.Text style={{ color: '#fff' }}>{user?.displayName ?? user?.username}</Typography.Text>
-          <Select<Lang>
-            aria-label={t('nav.language')}
-            value={lang}
-            onChange={setLang}
-            style={{ width: 110 }}
-            options={[
-              { value: 'zh-CN', label: '中文' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
-          <Button onClick={() => void signOut()}>{t('nav.signOut')}</Button>
-        </Space>
+        {rest && (
+          <Space>
+            <Typography.Text style={{ color: '#fff' }}>{user?.displayName ?? user?.username}</Typography.Text>
+            <Select<Lang>
+              aria-label={t('nav.language')}
+              value={lang}
+              onChange={setLang}
+              style={{ width: 110 }}
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+            <Button onClick={() => void signOut()}>{t('nav.signOut')}</Button>
+          </Space>
+        )}
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} style={{ padding: '16px 24px' }}>
         <main>{children}</main>

@@ -8,7 +8,7 @@ import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from '../charts/labels';
 import { downloadCsv, downloadXlsx } from './download';
 import { Loading } from './Loading';
-import { FIRST_TABLE_INDICATOR, tableQuery } from '../pages/dashboard-reads';
+import { FIRST_TABLE_INDICATOR, tableQuery } from '../pages/dashboard-reads.mts';
 import { ReflectsNote } from './ReflectsNote';
 import { SuppressedValue } from './SuppressedValue';
 

@@ -6,7 +6,7 @@ import { call } from '../api/client';
 import { IndicatorAnswer, Reflects, Row } from './types';
 import { indicatorPath } from './useIndicator';
 import { useRemote } from './useRemote';
-import { Read, targetReads } from '../pages/dashboard-reads';
+import { Read, targetReads } from '../pages/dashboard-reads.mts';
 
 /** 164 million yuan of micro-loans over the campaign (the seed report's goal), in fen. */
 export const LOAN_TARGET_FEN = 164_000_000 * 100;

@@ -8,6 +8,7 @@ import { CaseAuditTrail } from '../components/CaseAuditTrail';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { saveBlob } from '../components/download';
 import { Loading } from '../components/Loading';
+import { useReportShown } from '../components/opening-shown';
 import { StateView } from '../components/StateView';
 import { useI18n } from '../i18n/i18n';
 import { Verdict } from '../hooks/types';
@@ -17,6 +18,7 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const { t } = useI18n();
   const history = useCaseHistory(caseId);
+  useReportShown(!history.loading);
   const [chosen, setChosen] = useState<number | null>(null);
   const [point, setPoint] = useState<ReplayPoint | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);

@@ -7,10 +7,12 @@ import { Loading } from '../components/Loading';
 import { OrgUnitPicker } from '../components/OrgUnitPicker';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { TargetTiles } from '../components/TargetTiles';
+import { useAfterShown } from '../components/after-shown';
+import { useReportShown } from '../components/opening-shown';
 import { useI18n } from '../i18n/i18n';
 import { useTargets } from '../hooks/useTargets';
 import { useSession } from '../session/session';
-import { FIRST_PERIOD, firstOrgUnit } from './dashboard-reads';
+import { FIRST_PERIOD, firstOrgUnit } from './dashboard-reads.mts';
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -18,20 +20,28 @@ export function DashboardPage() {
   const [ou, setOu] = useState(() => firstOrgUnit(user));
   const [pe, setPe] = useState(FIRST_PERIOD);
   const targets = useTargets(ou, pe);
+  // The tiles first (the figures the page opens for); the pickers, charts and table once they are shown.
+  useReportShown(!targets.loading);
+  const rest = useAfterShown(!targets.loading);
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('dashboard.title')}
       </Typography.Title>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <label htmlFor="ou-picker">{t('dashboard.orgUnit')}</label>
-        <OrgUnitPicker id="ou-picker" value={ou} onChange={setOu} />
-        <span>{t('dashboard.period')}</span>
-        <PeriodPicker value={pe} onChange={setPe} />
-      </Space>
+      {/* The pickers' height kept while they wait, so the tiles do not move when they come. */}
+      <div style={{ minHeight: 44 }}>
+        {rest && (
+          <Space wrap style={{ marginBottom: 12 }}>
+            <label htmlFor="ou-picker">{t('dashboard.orgUnit')}</label>
+            <OrgUnitPicker id="ou-picker" value={ou} onChange={setOu} />
+            <span>{t('dashboard.period')}</span>
+            <PeriodPicker value={pe} onChange={setPe} />
+          </Space>
+        )}
+      </div>
       <Loading remote={targets}>{(tiles) => <TargetTiles tiles={tiles} />}</Loading>
-      <DashboardCharts ou={ou} pe={pe} />
-      <IndicatorTable ou={ou} pe={pe} />
+      {rest && <DashboardCharts ou={ou} pe={pe} />}
+      {rest && <IndicatorTable ou={ou} pe={pe} />}
     </>
   );
 }

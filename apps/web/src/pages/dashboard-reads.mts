@@ -4,7 +4,7 @@
  * which asks for them as soon as the session answers, before the page has rendered.
  */
 import type { User } from '../session/session';
-import { indicatorPath, IndicatorQuery } from '../hooks/useIndicator';
+import { indicatorPath, IndicatorQuery } from '../api/paths.mts';
 
 export const FIRST_PERIOD = '2012';
 export const firstOrgUnit = (user: User | null) => user?.ou ?? '640100';
