@@ -19,8 +19,9 @@ export async function signInThroughPage(
 
 /** Waits until no Ant Design spinner is left on the page (every hook has answered). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0, undefined, { timeout: 15_000 });
+  // A loaded 2-core CI machine has taken over ten seconds to go quiet after a page's first load.
+  await page.waitForLoadState('networkidle', { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0, undefined, { timeout: 30_000 });
 }
 
 /** Picks an option of the Ant Design select labelled `label` (the visible dropdown's option titled `option`). */
