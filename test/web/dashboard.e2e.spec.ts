@@ -91,6 +91,7 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     const { body } = await api('/indicators/households-enrolled?ou=640100&pe=2012');
     const cells = await page.locator('.ant-table-tbody tr.ant-table-row').last().locator('td').allTextContents();
     expect(cells[0]).toBe(body.rows[body.rows.length - 1].orgUnit);
+    expect(cells[2]).toBe(`${body.rows[body.rows.length - 1].period}年`); // the period in words: 2012 is 2012年
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
     expect(readFileSync(await csv.path(), 'utf8')).toBe((await api('/indicators/households-enrolled?ou=640100&pe=2012', 'text/csv')).text);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel' }).click()]);

@@ -68,7 +68,7 @@ export function DashboardCharts({ ou, pe }: { ou: string; pe: string }) {
             label={t('chart.trend')}
             option={{
               tooltip: { trigger: 'axis' },
-              xAxis: { type: 'category', data: months },
+              xAxis: { type: 'category', data: months.map((m) => i18n.period(m)) },
               yAxis: { type: 'value', name: t('chart.households') },
               series: [
                 {

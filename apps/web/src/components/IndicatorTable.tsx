@@ -32,6 +32,7 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
   const render = (field: string) => (value: Row[string], row: Row) => {
     if (row.suppressed && value === null) return <SuppressedValue />;
     if (by.includes(field)) return dimensionLabel(i18n, reference, field, String(value));
+    if (field === 'period' && typeof value === 'string') return <span title={value}>{i18n.period(value)}</span>;
     if (field === 'orgUnitName') return i18n.name(units.find((unit) => unit.code === row.orgUnit)?.name, String(value ?? row.orgUnit));
     if (typeof value === 'number')
       return info?.unit === 'fen' && field !== 'denominator'
