@@ -77,6 +77,16 @@ describe('the load-decide-append against PostgreSQL', () => {
     expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['HouseholdEnrolled', 'HouseholdRecategorized']);
   });
 
+  it('decides a command its decider says opens a stream on the initial state, reading nothing, unless told otherwise', async () => {
+    const [opened, told] = [fresh(), fresh()];
+    const counted = countingReads(Object.create(store) as EventStore); // a process that kept nothing
+    const outcome = await handleCommand(counted, opened.stream, householdDecider, opened.withId(enrol()));
+    expect({ reads: counted.reads, revision: outcome.revision }).toEqual({ reads: 0, revision: 0n });
+    await handleCommand(counted, told.stream, householdDecider, told.withId(enrol()), { startsStream: false });
+    expect(counted.reads).toBe(1);
+    expect((await store.readStream(opened.stream)).map((e) => e.type)).toEqual(['HouseholdEnrolled']);
+  });
+
   it('reads and refuses when a stream a command presumed new exists, appending nothing', async () => {
     const { stream, withId } = fresh();
     await handleCommand(store, stream, householdDecider, withId(enrol()));

@@ -85,6 +85,7 @@ export interface HandleOptions {
   /**
    * The command starts its stream (an enrolment under a new id): it is decided against the initial state
    * without reading, and appended expecting no stream. Should the stream exist, it is read and decided again.
+   * By default, what the decider's `startedBy` says of the command's type.
    */
   startsStream?: boolean;
 }
@@ -96,7 +97,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   command: C,
   options: HandleOptions = {},
 ): Promise<CommandOutcome<S, E>> {
-  const presumed = presumedState(store, stream, decider, command.metadata.commandId, options);
+  const presumed = presumedState(store, stream, decider, command, options);
   if (presumed) {
     const outcome = await decideOnPresumedState(store, stream, decider, command, presumed);
     if (outcome) return outcome;

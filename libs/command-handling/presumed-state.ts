@@ -20,17 +20,18 @@ import { asFolded } from './sealed-folds';
 import { toAppend } from './to-append';
 
 /** The state to decide on without reading, if there is one this command may use. */
-export function presumedState<S>(
+export function presumedState<C extends Command, S>(
   store: EventStore,
   stream: string,
-  decider: Pick<Decider<never, never, S>, 'initialState'>,
-  commandId: string,
+  decider: Pick<Decider<C, never, S>, 'initialState' | 'startedBy'>,
+  command: C,
   options: HandleOptions,
 ): FoldedState<S> | undefined {
   const kept = cachedState<S>(store, decider, stream);
   // A retried command is answered from its own events, which only a read finds.
-  if (kept?.commands.has(commandId)) return undefined;
-  const presumed = kept ?? (options.startsStream ? { state: decider.initialState, revision: -1n, commands: new Set<string>() } : undefined);
+  if (kept?.commands.has(command.metadata.commandId)) return undefined;
+  const startsStream = options.startsStream ?? decider.startedBy?.includes(command.type);
+  const presumed = kept ?? (startsStream ? { state: decider.initialState, revision: -1n, commands: new Set<string>() } : undefined);
   // If-Match is judged against a revision read, unless the presumed one is what it names (the append checks it).
   if (options.ifMatch !== undefined && options.ifMatch !== presumed?.revision) return undefined;
   return presumed;

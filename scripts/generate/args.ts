@@ -1,12 +1,17 @@
 /**
  * Command line of `npm run generate`:
  *   [--households 70200] [--years 4] [--seed 1] [--mode commands|bulk] [--events N]
- *   [--order time|shards] [--concurrency 16] [--shard N] [--part K/N] [--database-url URL]
+ *   [--order shards|time] [--concurrency 1024] [--shard N] [--part K/N] [--database-url URL]
  * `--households` is the first year's cohort (the seed's 70,200, all in pilot villages); the later cohorts, the
  * register and the loan book follow in proportion (about 126,600 households in all at the default).
  * `--events N` scales the households so the log comes to about N events (the loan book scales with them),
  * and, unless `--mode` says otherwise, loads them in bulk: a log that size is too big for the command path.
- * `--order shards` sends the command path's commands `--shard` households at a time (see generateInShards).
+ * The command path sends its commands `--shard` households at a time (`--order shards`, the default: see
+ * generateInShards), or the whole campaign in time order (`--order time`). Shard by shard, the streams a
+ * command finds kept (libs/command-handling/folded-states.ts, at most 20,000) are the shard's; in time
+ * order every household is active at once: at full size (153,000 streams) most commands would read theirs.
+ * `--concurrency` commands in flight on the command path: their appends are committed together (one
+ * transaction for those waiting while the last one commits), so more in flight means fewer commits.
  * `--shard` defaults to 1,000 households decided in memory at once in bulk (more make a heap whose
  * collections stall the writes), 250 for the command path (a month of
  * 250 households is a few hundred commands, well inside the 5 s a data key stays cached).
@@ -45,12 +50,12 @@ const INTEGER_FLAGS = {
   years: [1, 20],
   seed: [0, 2 ** 32 - 1],
   events: [1, 2_000_000_000],
-  concurrency: [1, 256],
+  concurrency: [1, 1024],
   shard: [1, 1_000_000],
 } as const;
 
 export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
-  const args: GenerateArgs = { households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'time', concurrency: 16, shard: 0 };
+  const args: GenerateArgs = { households: 70_200, years: 4, seed: 1, mode: 'commands', order: 'shards', concurrency: 1024, shard: 0 };
   const names = [...Object.keys(INTEGER_FLAGS), ...Object.keys(CHOICES), 'database-url', 'part', 'range'];
   const values = readOptions(argv, Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])), USAGE);
   const modeGiven = values.mode !== undefined;

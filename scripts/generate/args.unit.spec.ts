@@ -7,8 +7,8 @@ describe('npm run generate arguments', () => {
       years: 4,
       seed: 1,
       mode: 'commands',
-      order: 'time',
-      concurrency: 16,
+      order: 'shards',
+      concurrency: 1024,
       shard: 250,
     });
   });

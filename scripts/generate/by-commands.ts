@@ -1,10 +1,12 @@
 /**
- * The command path: every command through `handleCommand` (load the stream, decide with the real decider,
- * append with the revision read), many streams at once. Commands to one stream are chained so they run in
- * the generator's order; commands to different streams overlap up to `concurrency`.
+ * The command path: every command through `handleCommand` (decide with the real decider on the stream's
+ * state, append with its revision), many streams at once. Commands to one stream are chained so they run in
+ * the generator's order; commands to different streams overlap up to `concurrency`, and the appends of
+ * those in flight are committed together (CoalescingEventStore), each still checked against its own revision.
  */
 import { handleCommand } from '../../libs/command-handling/handle-command';
 import { DomainError } from '../../libs/domain/shared/domain-error';
+import { CoalescingEventStore } from '../../libs/event-store/coalescing-event-store';
 import { EventStore } from '../../libs/event-store/event-store.port';
 import { CampaignItem, deciderFor } from '../../libs/generator';
 
@@ -22,7 +24,8 @@ export interface ByCommandsOptions {
   onWritten?: OnWritten;
 }
 
-export async function loadByCommands(store: EventStore, items: Iterable<CampaignItem>, options: ByCommandsOptions): Promise<LoadProgress> {
+export async function loadByCommands(log: EventStore, items: Iterable<CampaignItem>, options: ByCommandsOptions): Promise<LoadProgress> {
+  const store = new CoalescingEventStore(log);
   const done: LoadProgress = { commands: 0, events: 0 };
   const tails = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();

@@ -16,4 +16,5 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
   decide: decideCase,
   evolve: evolveCase,
   initialState: initialCaseState,
+  startedBy: ['OpenCase'],
 };

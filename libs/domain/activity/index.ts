@@ -15,5 +15,6 @@ export const activityDecider: Decider<ActivityCommand, ActivityEvent, ActivitySt
   decide: decideActivity,
   evolve: evolveActivity,
   initialState: initialActivityState,
+  startedBy: ['HoldActivity'],
 };
 export { validateActivityReferences } from './decide';

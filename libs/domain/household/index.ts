@@ -29,6 +29,7 @@ export function createHouseholdDecider(reference: ReferenceData): Decider<Househ
     },
     evolve: evolveHousehold,
     initialState: initialHouseholdState,
+    startedBy: ['EnrollHousehold'],
     // The head's details and the free-text reasons are recorded, never decided on (libs/command-handling/sealed-folds.unit.spec.ts).
     ignoresPersonalFields: true,
   };

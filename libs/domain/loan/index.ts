@@ -30,6 +30,7 @@ export function createLoanDecider(reference: ReferenceData): Decider<LoanCommand
     },
     evolve: evolveLoan,
     initialState: initialLoanState,
+    startedBy: ['GrantLoan'],
   };
 }
 

@@ -15,4 +15,5 @@ export const responsibilityDecider: Decider<ResponsibilityCommand, Responsibilit
   decide: decideResponsibility,
   evolve: evolveResponsibility,
   initialState: initialResponsibilityState,
+  startedBy: ['AssignResponsibility'],
 };

@@ -17,4 +17,5 @@ export const screeningDecider: Decider<ScreeningCommand, ScreeningEvent, Screeni
   decide: decideScreening,
   evolve: evolveScreening,
   initialState: initialScreeningState,
+  startedBy: ['RegisterScreeningSubject'],
 };

@@ -44,6 +44,12 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
    * with a test that the same history with other personal fields gives the same decisions.
    */
   ignoresPersonalFields?: boolean;
+  /**
+   * The commands that open a stream: each is refused on any state but the initial one. The command path
+   * decides them on the initial state without reading and appends expecting no stream; should the stream
+   * exist, that append is refused and the command is read and decided again (libs/command-handling).
+   */
+  startedBy?: readonly string[];
 }
 
 export function fold<E, S>(evolve: (state: S, event: E) => S, initialState: S, events: readonly E[]): S {

@@ -29,6 +29,7 @@ export function createSupportDecider(programmes: SupportProgrammes): Decider<Sup
     },
     evolve: evolveSupport,
     initialState: initialSupportState,
+    startedBy: ['GrantSupport'],
   };
 }
 

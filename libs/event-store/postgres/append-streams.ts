@@ -84,12 +84,13 @@ export async function appendStreamsIn(client: PoolClient, appends: readonly Stre
     `WITH inserted AS (${INSERT_ROWS} RETURNING log_position) SELECT max(log_position)::text AS last FROM inserted`,
     [total, recordedAt, rows.stream, rows.revision, rows.id, rows.type, JSON.stringify(data), JSON.stringify(metadata), previous, hashes],
   );
-  // Each append's last event is at the batch's first position plus its index in the batch.
+  // Each append's last event is at the batch's first position plus its index in the batch. Every event was
+  // written now: one whose id is stored already fails the unique event-id index, and with it the transaction.
   const first = BigInt(inserted.rows[0].last) - BigInt(total - 1);
   let offset = 0;
   return appends.map((append, i) => {
     offset += append.events.length;
-    return { nextExpectedRevision: revisions[i], position: position(first + BigInt(offset - 1)) };
+    return { nextExpectedRevision: revisions[i], position: position(first + BigInt(offset - 1)), resent: false };
   });
 }
 

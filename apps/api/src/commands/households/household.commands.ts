@@ -26,8 +26,7 @@ export class ActOnHouseholdHandler implements ICommandHandler<ActOnHousehold, Ho
 
   execute({ command, ifMatch }: ActOnHousehold): Promise<HouseholdOutcome> {
     const stream = householdStream(command.data.householdId);
-    // An enrolment starts the household's stream: decided without reading it (should it exist, it is read).
-    const startsStream = command.type === 'EnrollHousehold';
-    return handleCommand(this.store, stream, householdDecider, command, { ifMatch, startsStream });
+    // An enrolment starts the household's stream (the decider's `startedBy`): decided without reading it.
+    return handleCommand(this.store, stream, householdDecider, command, { ifMatch });
   }
 }

@@ -43,8 +43,8 @@ export class ActOnLoanHandler implements ICommandHandler<ActOnLoan, LoanOutcome>
 
   async execute({ command, ifMatch }: ActOnLoan): Promise<LoanOutcome> {
     const full: LoanCommand = command.type === 'GrantLoan' ? await this.withHousehold(command) : command;
-    const startsStream = command.type === 'GrantLoan'; // a grant opens the loan's stream: decided without reading it
-    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, full, { ifMatch, startsStream });
+    // A grant opens the loan's stream (the decider's `startedBy`): decided without reading it.
+    return handleCommand(this.store, loanStream(command.data.loanId), loanDecider, full, { ifMatch });
   }
 
   private async withHousehold(command: Omit<GrantLoan, 'context'>): Promise<GrantLoan> {
