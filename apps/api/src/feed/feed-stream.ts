@@ -9,7 +9,7 @@
  * resuming from the last complete one loses nothing.
  */
 import { ServerResponse } from 'node:http';
-import { RecordedEvent, Subscription } from '@libs/event-store';
+import { RecordedEvent } from '@libs/event-store';
 import { toPublicEvent } from '@libs/redaction';
 import { FeedOptions } from './feed-options';
 import { SlowConsumerError } from './feed-subscription';
@@ -21,13 +21,22 @@ export type FeedEnd = 'client-closed' | 'cut-off' | 'failed';
 export interface FeedAudience {
   /** The caller may receive personal fields (see mayReceivePersonalFields); else they are stripped. */
   personal: boolean;
-  /** Whether an event lies inside the caller's org unit (a district's subscriber); the others are skipped. */
-  within: (event: RecordedEvent) => Promise<boolean>;
+  /**
+   * Whether an event lies inside the caller's org unit (a district's subscriber); the others are skipped.
+   * Answered at once where it can be (a city-wide caller): an await per event was a large part of the catch-up.
+   */
+  within: (event: RecordedEvent) => boolean | Promise<boolean>;
+}
+
+/** What the feed streams: the log's events in order, some at a time (./feed-subscription.ts). */
+export interface EventBatches {
+  batches(): AsyncIterable<RecordedEvent[]>;
+  close(): Promise<void>;
 }
 
 export async function streamFeed(
   response: ServerResponse,
-  subscription: Subscription,
+  subscription: EventBatches,
   options: FeedOptions,
   { personal, within }: FeedAudience,
 ): Promise<FeedEnd> {
@@ -42,18 +51,22 @@ export async function streamFeed(
     wroteSinceBeat = false;
   }, options.heartbeatMs);
   try {
-    for await (const event of subscription) {
-      if (clientClosed) break;
-      // Skipped events are never the last id the client saw: it resumes before them and they are skipped again.
-      if (!(await within(event))) continue;
-      corkUntilNextTurn(response);
-      const accepted = response.write(formatSseEvent(toPublicEvent(event, { personal })));
-      wroteSinceBeat = true;
-      // 'drain' is only promised after a write returned false.
-      if (!accepted && response.writableLength > options.maxBufferedBytes && !(await drained(response, options.stallTimeoutMs))) {
-        if (!clientClosed) cutOff(response, options);
-        return clientClosed ? 'client-closed' : 'cut-off';
+    for await (const batch of subscription.batches()) {
+      for (const event of batch) {
+        if (clientClosed) break;
+        // Skipped events are never the last id the client saw: it resumes before them and they are skipped again.
+        const inside = within(event);
+        if (inside !== true && !(await inside)) continue;
+        corkUntilNextTurn(response);
+        const accepted = response.write(formatSseEvent(toPublicEvent(event, { personal })));
+        wroteSinceBeat = true;
+        // 'drain' is only promised after a write returned false.
+        if (!accepted && response.writableLength > options.maxBufferedBytes && !(await drained(response, options.stallTimeoutMs))) {
+          if (!clientClosed) cutOff(response, options);
+          return clientClosed ? 'client-closed' : 'cut-off';
+        }
       }
+      if (clientClosed) break;
     }
     // The subscription ended without the client leaving: the service is closing. The client resumes.
     if (clientClosed) return 'client-closed';
