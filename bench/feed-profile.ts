@@ -125,6 +125,13 @@ async function main(): Promise<void> {
   session.connect();
   try {
     await load(runtime.eventStore, events);
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    // The paged read first, as in the bench: most data keys were cached longer ago than the cache keeps them.
+    await profiled(session, 'paged', out, () => storeRead(runtime.eventStore, events));
+    await profiled(session, 'keyset', out, () => keysetRead(database.url));
+    const headers = await subscriberHeaders(runtime.security);
+    await profiled(session, 'feed', out, () => catchUp(base, headers, events));
     await sqlTimes(database.url, events);
     // The layers of the paged read, interleaved: the raw PostgreSQL store, the whole stack sealed (no key
     // look-ups or decryption), the whole stack.
@@ -134,12 +141,6 @@ async function main(): Promise<void> {
       console.log(`sealed ${JSON.stringify(await readSealed(() => storeRead(runtime.eventStore, events)))}`);
       console.log(`whole stack ${JSON.stringify(await storeRead(runtime.eventStore, events))}`);
     }
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 200 });
-    await profiled(session, 'keyset', out, () => keysetRead(database.url));
-    await profiled(session, 'paged', out, () => storeRead(runtime.eventStore, events));
-    const headers = await subscriberHeaders(runtime.security);
-    await profiled(session, 'feed', out, () => catchUp(base, headers, events));
     console.log(`\nprofiles in ${out}`);
   } finally {
     session.disconnect();

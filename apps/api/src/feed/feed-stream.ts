@@ -52,21 +52,23 @@ export async function streamFeed(
   }, options.heartbeatMs);
   try {
     for await (const batch of subscription.batches()) {
+      if (clientClosed) break;
+      // A catch-up page leaves as one write, not one per message (a writev of 500 chunks).
+      let messages = '';
       for (const event of batch) {
-        if (clientClosed) break;
         // Skipped events are never the last id the client saw: it resumes before them and they are skipped again.
         const inside = within(event);
-        if (inside !== true && !(await inside)) continue;
-        corkUntilNextTurn(response);
-        const accepted = response.write(formatSseEvent(toPublicEvent(event, { personal })));
-        wroteSinceBeat = true;
-        // 'drain' is only promised after a write returned false.
-        if (!accepted && response.writableLength > options.maxBufferedBytes && !(await drained(response, options.stallTimeoutMs))) {
-          if (!clientClosed) cutOff(response, options);
-          return clientClosed ? 'client-closed' : 'cut-off';
-        }
+        if (inside === true || (inside !== false && (await inside))) messages += formatSseEvent(toPublicEvent(event, { personal }));
       }
-      if (clientClosed) break;
+      if (messages === '' || clientClosed) continue;
+      corkUntilNextTurn(response);
+      const accepted = response.write(messages);
+      wroteSinceBeat = true;
+      // 'drain' is only promised after a write returned false.
+      if (!accepted && response.writableLength > options.maxBufferedBytes && !(await drained(response, options.stallTimeoutMs))) {
+        if (!clientClosed) cutOff(response, options);
+        return clientClosed ? 'client-closed' : 'cut-off';
+      }
     }
     // The subscription ended without the client leaving: the service is closing. The client resumes.
     if (clientClosed) return 'client-closed';
@@ -83,10 +85,7 @@ export async function streamFeed(
   }
 }
 
-/**
- * A page of history arrives as many writes in one turn of the event loop; corked, they leave as one
- * chunk (and one syscall) instead of one per message.
- */
+/** Live events arrive one batch each, often several in one turn of the event loop: corked, they leave as one chunk. */
 function corkUntilNextTurn(response: ServerResponse): void {
   if (response.writableCorked > 0) return;
   response.cork();
