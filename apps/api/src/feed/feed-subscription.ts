@@ -59,8 +59,8 @@ export class FeedSubscription implements Subscription {
   }
 
   /**
-   * The same events as the iterator, a catch-up page or the live queue's contents at a time: the feed
-   * sends a page in one turn, where awaiting each event (generators, scope checks) cost more than the read.
+   * The same events as the iterator, a catch-up page at a time (live events one by one): the feed sends a
+   * page in one turn, where awaiting each event (generators, scope checks) cost more than the read itself.
    */
   async *batches(): AsyncGenerator<RecordedEvent[]> {
     try {
