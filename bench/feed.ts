@@ -82,7 +82,7 @@ function household(first: number, size: number): EventToAppend[] {
 const EVENTS_PER_HOUSEHOLD = 20;
 
 /** Appends `count` events, one household stream per append, from a few concurrent writers, with a progress bar. */
-async function load(store: EventStore, count: number): Promise<void> {
+export async function load(store: EventStore, count: number): Promise<void> {
   const bar = progressBar('loading the log', count, 'events');
   let next = 0;
   const writer = async () => {
@@ -149,7 +149,7 @@ async function lag(
   };
 }
 
-async function catchUp(base: string, headers: Record<string, string>, events: number) {
+export async function catchUp(base: string, headers: Record<string, string>, events: number) {
   const bar = progressBar('catch-up read', events, 'events');
   let received = 0;
   let complete: () => void = () => undefined;
@@ -179,7 +179,7 @@ async function catchUp(base: string, headers: Record<string, string>, events: nu
  * selects, same pages of 500, prepared once), with nothing of the store's: no visibility limit, stream filter,
  * mapping to RecordedEvent, upcasting, validation or decryption. Every event of the table, the few lag events too.
  */
-async function keysetRead(url: string) {
+export async function keysetRead(url: string) {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -204,7 +204,7 @@ async function keysetRead(url: string) {
 }
 
 /** The feed's baseline: the same log read through the store in pages of 500, without HTTP, redaction or SSE. */
-async function storeRead(store: EventStore, events: number) {
+export async function storeRead(store: EventStore, events: number) {
   const started = performance.now();
   let read = 0;
   let from: Position | 'start' = 'start';
@@ -250,7 +250,7 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
 }
 
 /** Consumers authenticate as a city-wide subscriber, with a token of the run's embedded signing key. */
-async function subscriberHeaders(security: Runtime['security']): Promise<Record<string, string>> {
+export async function subscriberHeaders(security: Runtime['security']): Promise<Record<string, string>> {
   if (!security.signingKey) return {};
   const token = await issueToken(
     security.signingKey,

@@ -106,20 +106,36 @@ export class DataKeyStore {
     }
     if (missing.length === 0) return found;
     const forgottenBefore = this.forgotten;
+    const wrappingKeys = new Map<string, Buffer | undefined>();
     for (const row of await this.fetch(missing)) {
-      const state = await this.stateOf(row);
+      const state = await this.stateOf(row, wrappingKeys);
       if (this.forgotten === forgottenBefore) this.remember(row.key_id, state);
       found.set(row.key_id, state);
     }
     return found;
   }
 
-  private async stateOf(row: KeyRow): Promise<KeyState> {
-    // A key re-wrapped by another process's erasure since the read: its old wrapping key may be gone.
-    const current = row.kek_id && !this.material.wrappingKeys.read(row.kek_id) ? (await this.fetch([row.key_id]))[0] : row;
+  /**
+   * The state of a key row. `wrappingKeys` holds the wrapping keys this look-up has read already: a batch's
+   * keys mostly share one, whose file is checked once for the batch instead of twice for each key.
+   */
+  private async stateOf(row: KeyRow, wrappingKeys = new Map<string, Buffer | undefined>()): Promise<KeyState> {
+    let current = row;
+    let kek = this.wrappingKeyOfRow(row, wrappingKeys);
+    if (row.kek_id && !kek) {
+      // A key re-wrapped by another process's erasure since the read: its old wrapping key may be gone.
+      current = (await this.fetch([row.key_id]))[0];
+      kek = this.wrappingKeyOfRow(current, wrappingKeys);
+    }
     return current.status === 'erased' || !current.wrapped_key
       ? { status: 'erased' }
-      : { status: current.status, key: this.unwrap(current) };
+      : { status: current.status, key: this.unwrap(current, kek) };
+  }
+
+  private wrappingKeyOfRow(row: KeyRow, read: Map<string, Buffer | undefined>): Buffer | undefined {
+    if (!row.kek_id) return undefined;
+    if (!read.has(row.kek_id)) read.set(row.kek_id, this.material.wrappingKeys.read(row.kek_id));
+    return read.get(row.kek_id);
   }
 
   private fetch(ids: string[]): Promise<KeyRow[]> {
@@ -296,9 +312,8 @@ export class DataKeyStore {
     throw new Error(`could not wrap data keys under the wrapping key of ${period}`);
   }
 
-  private unwrap(row: KeyRow): Buffer {
+  private unwrap(row: KeyRow, kek: Buffer | undefined): Buffer {
     if (!row.kek_id) return unseal(this.material.masterKey, row.wrapped_key!, row.key_id);
-    const kek = this.material.wrappingKeys.read(row.kek_id);
     if (!kek) throw new Error(`wrapping key ${row.kek_id} of a data key is missing from ${this.material.wrappingKeys.dir}`);
     return unseal(kek, row.wrapped_key!, row.key_id);
   }

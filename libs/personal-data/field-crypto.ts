@@ -53,26 +53,36 @@ export function decryptLeaf(ciphertext: string, key: Buffer, eventId: string, pa
 export type LeafMapper = (leaf: unknown, path: string) => unknown;
 
 /**
- * A copy of `data` where every leaf under the given dot paths is replaced by `map(leaf, leafPath)`.
- * Arrays on the way are walked element by element (the index is not part of the path); null stays null.
+ * `data` with every leaf under the given dot paths replaced by `map(leaf, leafPath)`: a copy along those
+ * paths only, sharing every other branch with `data` (which is not modified); `data` itself when no path is
+ * present. Arrays on the way are walked element by element (the index is not part of the path); null stays null.
  */
 export function mapPersonalLeaves(data: Record<string, unknown>, paths: readonly string[], map: LeafMapper): Record<string, unknown> {
-  if (paths.length === 0) return data;
-  const copy = structuredClone(data);
-  for (const path of paths) visit(copy, path.split('.'), '', map);
-  return copy;
+  let mapped = data;
+  for (const path of paths) mapped = mapPath(mapped, path.split('.'), '', map);
+  return mapped;
 }
 
-function visit(target: Record<string, unknown>, [head, ...rest]: string[], prefix: string, map: LeafMapper): void {
-  if (!(head in target)) return;
+/** Calls `visit` with every leaf under the given dot paths, as mapPersonalLeaves would map them, copying nothing. */
+export function forEachPersonalLeaf(data: Record<string, unknown>, paths: readonly string[], visit: (leaf: unknown) => void): void {
+  for (const path of paths) collect(data, path.split('.'), visit);
+}
+
+function mapPath(target: Record<string, unknown>, [head, ...rest]: string[], prefix: string, map: LeafMapper): Record<string, unknown> {
+  if (!(head in target)) return target;
   const path = prefix ? `${prefix}.${head}` : head;
-  if (rest.length === 0) target[head] = mapValue(target[head], path, map);
-  else walkInto(target[head], rest, path, map);
+  const value = target[head];
+  const mapped = rest.length === 0 ? mapValue(value, path, map) : mapInto(value, rest, path, map);
+  return mapped === value ? target : { ...target, [head]: mapped };
 }
 
-function walkInto(value: unknown, rest: string[], path: string, map: LeafMapper): void {
-  if (Array.isArray(value)) value.forEach((item) => walkInto(item, rest, path, map));
-  else if (value !== null && typeof value === 'object') visit(value as Record<string, unknown>, rest, path, map);
+function mapInto(value: unknown, rest: string[], path: string, map: LeafMapper): unknown {
+  if (Array.isArray(value)) {
+    const mapped = value.map((item) => mapInto(item, rest, path, map));
+    return mapped.some((item, i) => item !== value[i]) ? mapped : value;
+  }
+  if (value !== null && typeof value === 'object') return mapPath(value as Record<string, unknown>, rest, path, map);
+  return value;
 }
 
 /** Every leaf below a personal field is personal: `head` covers `head.name`, `head.phone`... */
@@ -85,4 +95,19 @@ function mapValue(value: unknown, path: string, map: LeafMapper): unknown {
     );
   }
   return map(value, path);
+}
+
+function collect(value: unknown, [head, ...rest]: string[], visit: (leaf: unknown) => void): void {
+  if (Array.isArray(value)) return value.forEach((item) => collect(item, [head, ...rest], visit));
+  if (value === null || typeof value !== 'object' || !(head in value)) return;
+  const inner = (value as Record<string, unknown>)[head];
+  if (rest.length > 0) collect(inner, rest, visit);
+  else visitLeaves(inner, visit);
+}
+
+function visitLeaves(value: unknown, visit: (leaf: unknown) => void): void {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) value.forEach((item) => visitLeaves(item, visit));
+  else if (typeof value === 'object') Object.values(value as Record<string, unknown>).forEach((inner) => visitLeaves(inner, visit));
+  else visit(value);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { decryptLeaf, encryptLeaf, isCiphertext, keyIdOf, mapPersonalLeaves } from './field-crypto';
+import { decryptLeaf, encryptLeaf, forEachPersonalLeaf, isCiphertext, keyIdOf, mapPersonalLeaves } from './field-crypto';
 
 describe('personal field encryption', () => {
   const key = randomBytes(32);
@@ -40,5 +40,17 @@ describe('personal field encryption', () => {
       reason: null,
     });
     expect(data.head.name).toBe('A');
+    expect(data.members).toEqual([{ name: 'C' }, { name: 'D' }]);
+  });
+
+  it('copies only along the personal paths, and visits the same leaves without copying', () => {
+    const data = { householdId: 'h', place: { village: 'v' }, head: { name: 'A' }, members: [{ name: 'C', age: 3 }] };
+    const mapped = mapPersonalLeaves(data, ['head', 'members.name'], (leaf) => `<${String(leaf)}>`);
+    expect(mapped.place).toBe(data.place);
+    expect(mapped.members).toEqual([{ name: '<C>', age: 3 }]);
+    expect(mapPersonalLeaves(data, ['absent', 'place.town'], () => 'x')).toBe(data);
+    const leaves: unknown[] = [];
+    forEachPersonalLeaf(data, ['head', 'members.name', 'absent'], (leaf) => leaves.push(leaf));
+    expect(leaves).toEqual(['A', 'C']);
   });
 });

@@ -98,6 +98,24 @@ describe('redactEvent', () => {
     redactEvent(event);
     expect(event).toEqual(before);
   });
+
+  it('leaves nested inputs untouched, in arrays and under declared paths, and shares what holds nothing personal', () => {
+    const event = recorded('SomethingElse', {
+      borrower: { name: 'Li Wei', village: 'v' },
+      contacts: [{ phoneNumber: 'z', role: 'guarantor' }, { role: 'witness' }],
+      place: { village: 'v', town: 't' },
+    });
+    const before = structuredClone(event);
+    const redacted = redactEvent(event);
+    expect(event).toEqual(before);
+    expect(redacted.data.contacts).toEqual([{ role: 'guarantor' }, { role: 'witness' }]);
+    expect(redacted.data.place).toBe(event.data.place);
+    const service = recorded('ServiceDelivered', { householdId: 'h', focusArea: 'health' });
+    expect(redactEvent(service)).toBe(service);
+    const need = recorded('NeedRecorded', { householdId: 'h', description: 'private', kind: 'care' });
+    expect(redactEvent(need).data).toEqual({ householdId: 'h', kind: 'care' });
+    expect(need.data.description).toBe('private');
+  });
 });
 
 describe('toPublicEvent', () => {

@@ -6,14 +6,14 @@
  */
 import { Controller, Get, Headers, Inject, Injectable, Query, Req, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { EVENT_STORE, EventStore, formatPosition } from '@libs/event-store';
-import { mayReceivePersonalFields } from '@libs/personal-data';
+import { EVENT_STORE, EventStore, formatPosition, RecordedEvent } from '@libs/event-store';
+import { mayReceivePersonalFields, readSealed } from '@libs/personal-data';
 import { toPublicEvent } from '@libs/redaction';
 import { AuthenticatedRequest } from '../auth/access.guard';
 import { FEED_OPTIONS, FeedOptions } from './feed-options';
 import { parseFeedQuery, parseLimit, RawQuery } from './feed-query';
 import { FeedAudience, FeedEnd, streamFeed } from './feed-stream';
-import { EventScopes } from '@libs/event-scope';
+import { CITY_CODE, EventScopes } from '@libs/event-scope';
 import { callerScope } from '../auth/caller-scope';
 import { FeedSubscription } from './feed-subscription';
 import { LiveHub } from './live-hub';
@@ -74,9 +74,10 @@ export class FeedController {
     response.flushHeaders();
     this.sessions.active += 1;
     try {
-      const options = { from, filter, replica, maxQueued: this.options.maxQueuedEvents };
+      const audience = this.audience(request);
+      const options = { from, filter, replica, maxQueued: this.options.maxQueuedEvents, sealed: !audience.personal };
       const subscription = new FeedSubscription(this.store, this.hub, options);
-      const end = await streamFeed(response, subscription, this.options, this.audience(request));
+      const end = await streamFeed(response, subscription, this.options, audience);
       this.sessions.ended[end] += 1;
     } finally {
       this.sessions.active -= 1;
@@ -107,7 +108,9 @@ export class FeedController {
     // Never a copy older than what the caller has already read: its page would look like the end of the log.
     const atLeast = laterOf(typeof from === 'object' ? from : undefined, minPositionOf(query.minPosition));
     const { store } = await logSource(this.sources, atLeast, response);
-    const read = await store.readAll({ fromPosition: from, maxCount, filter });
+    // Personal fields the caller may not receive are stripped: read them sealed, without key look-ups or decryption.
+    const readPage = () => store.readAll({ fromPosition: from, maxCount, filter });
+    const read = await (personal ? readPage() : readSealed(readPage));
     const events = await this.scopes.filter(read, callerScope(request));
     return {
       events: events.map((event) => toPublicEvent(event, { personal })),
@@ -118,7 +121,8 @@ export class FeedController {
 
   private audience(request: AuthenticatedRequest): FeedAudience {
     const scope = callerScope(request);
-    return { personal: mayReceivePersonalFields(request.principal), within: (event) => this.scopes.within(event, scope) };
+    const within = scope === CITY_CODE ? () => true : (event: RecordedEvent) => this.scopes.within(event, scope);
+    return { personal: mayReceivePersonalFields(request.principal), within };
   }
 }
 
