@@ -9,16 +9,9 @@
  * briefly in memory; this process forgets a key the moment it erases or restricts it, another within `cacheMs`.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  activeWrappingKey,
-  createOrFindKeys,
-  destroyLeftovers,
-  holdActive,
-  KeyDatabase,
-  keyPeriod,
-  Queryable,
-  retireWrappingKey,
-} from './key-wrapping';
+import { activeWrappingKey, createOrFindKeys, KeyDatabase, keyPeriod, Queryable, retireWrappingKey } from './key-wrapping';
+import { KeyCache } from './key-cache';
+import { wrapLegacyKeys } from './legacy-keys';
 import { seal, unseal, WrappingKeyFiles } from './wrapping-keys';
 
 export type { KeyDatabase, Queryable } from './key-wrapping';
@@ -41,11 +34,6 @@ export interface KeyMaterial {
 /** How long an unwrapped key is kept in memory unless configured otherwise. */
 export const DEFAULT_KEY_CACHE_MS = 5_000;
 
-interface CacheEntry {
-  state: KeyState;
-  until: number;
-}
-
 interface KeyRow {
   key_id: string;
   status: KeyStatus;
@@ -54,36 +42,29 @@ interface KeyRow {
 }
 
 export class DataKeyStore {
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly cache: KeyCache;
   /** Active wrapping key by period, as last seen: only ever a candidate, checked by the statement that uses it (createOrFindKey). */
   private readonly wrappingKeys = new Map<string, { id: string; key: Buffer }>();
   /** getOrCreate calls waiting for the next batch (createPending). */
   private creations: { id: string; resolve: (state: KeyState) => void; reject: (error: unknown) => void }[] = [];
-  private readonly forgetListeners: (() => void)[] = [];
-  /** Counts forgets: a look-up that overlapped one may have read the key before its erasure, and is not kept. */
-  private forgotten = 0;
 
   constructor(
     private readonly db: KeyDatabase,
     private readonly material: KeyMaterial,
-    private readonly cacheMs = DEFAULT_KEY_CACHE_MS,
-  ) {}
+    cacheMs = DEFAULT_KEY_CACHE_MS,
+  ) {
+    this.cache = new KeyCache(cacheMs);
+  }
 
   /**
    * At start-up: wraps data keys still wrapped by the master key under their period's wrapping key, and
    * destroys key files a crash left behind. Returns how many keys it moved.
    */
   async prepare(): Promise<number> {
-    const legacy: (KeyRow & { created_at: Date })[] = await this.db.query(
-      `SELECT key_id, status, wrapped_key, kek_id, created_at FROM personal_data.data_keys WHERE kek_id IS NULL AND wrapped_key IS NOT NULL`,
-    );
-    const byPeriod = new Map<string, typeof legacy>();
-    for (const row of legacy) byPeriod.set(keyPeriod(row.created_at), [...(byPeriod.get(keyPeriod(row.created_at)) ?? []), row]);
-    for (const [period, rows] of byPeriod) await this.wrapUnder(period, rows);
-    await destroyLeftovers(this.db, this.material.wrappingKeys);
+    const moved = await wrapLegacyKeys(this.db, this.material);
     this.cache.clear();
     this.wrappingKeys.clear();
-    return legacy.length;
+    return moved;
   }
 
   /**
@@ -91,25 +72,24 @@ export class DataKeyStore {
    * (the command path's folded states) forgets it at once, as this cache does.
    */
   onForget(listener: () => void): void {
-    this.forgetListeners.push(listener);
+    this.cache.onForget(listener);
   }
 
   /** The states of the given keys; ids without a key are absent from the map. */
   async states(ids: Iterable<string>): Promise<Map<string, KeyState>> {
     const found = new Map<string, KeyState>();
     const missing: string[] = [];
-    const now = Date.now();
     for (const id of new Set(ids)) {
       const cached = this.cache.get(id);
-      if (cached && cached.until > now) found.set(id, cached.state);
+      if (cached) found.set(id, cached);
       else missing.push(id);
     }
     if (missing.length === 0) return found;
-    const forgottenBefore = this.forgotten;
+    const since = this.cache.mark();
     const wrappingKeys = new Map<string, Buffer | undefined>();
     for (const row of await this.fetch(missing)) {
       const state = await this.stateOf(row, wrappingKeys);
-      if (this.forgotten === forgottenBefore) this.remember(row.key_id, state);
+      this.cache.remember(row.key_id, state, since);
       found.set(row.key_id, state);
     }
     return found;
@@ -150,7 +130,7 @@ export class DataKeyStore {
    */
   getOrCreate(id: string): Promise<KeyState> {
     const cached = this.cache.get(id);
-    if (cached && cached.until > Date.now()) return Promise.resolve(cached.state);
+    if (cached) return Promise.resolve(cached);
     return new Promise((resolve, reject) => {
       if (this.creations.length === 0) setImmediate(() => void this.createPending());
       this.creations.push({ id, resolve, reject });
@@ -186,7 +166,7 @@ export class DataKeyStore {
           : row.key_id
             ? await this.stateOf(row as KeyRow)
             : undefined;
-        if (state) this.remember(row.wanted, state);
+        if (state) this.cache.remember(row.wanted, state);
         if (state) found.set(row.wanted, state);
         else neither.push(row.wanted);
       }
@@ -276,40 +256,8 @@ export class DataKeyStore {
   }
 
   private forget(id: string): void {
-    this.forgotten += 1;
-    this.cache.delete(id);
+    this.cache.forget(id);
     this.wrappingKeys.clear(); // an erasure retires one: asking again spares a refused creation
-    for (const listener of this.forgetListeners) listener();
-  }
-
-  private remember(id: string, state: KeyState): void {
-    if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(id, { state, until: Date.now() + this.cacheMs });
-  }
-
-  /**
-   * Writes data keys wrapped under the period's active wrapping key, holding it against retirement for the
-   * transaction; when an erasure retired it meanwhile, goes again with the new one. Existing active keys
-   * are left as they are (a concurrent creation won); legacy rows get their new wrapping.
-   */
-  private async wrapUnder(period: string, keys: { key_id: string; key?: Buffer; wrapped_key?: Buffer | null }[]): Promise<void> {
-    const plain = keys.map((k) => ({ id: k.key_id, key: k.key ?? unseal(this.material.masterKey, k.wrapped_key!, k.key_id) }));
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const kek = await activeWrappingKey(this.db, this.material.wrappingKeys, period);
-      const done = await this.db.transaction(async (tx) => {
-        if (!(await holdActive(tx, kek.id))) return false;
-        await tx.query(
-          `INSERT INTO personal_data.data_keys (key_id, status, wrapped_key, kek_id) SELECT id, 'active', wrapped, $3
-             FROM unnest($1::text[], $2::bytea[]) AS n(id, wrapped)
-           ON CONFLICT (key_id) DO UPDATE SET wrapped_key = EXCLUDED.wrapped_key, kek_id = EXCLUDED.kek_id
-             WHERE data_keys.kek_id IS NULL AND data_keys.wrapped_key IS NOT NULL`,
-          [plain.map((k) => k.id), plain.map((k) => seal(kek.key, k.key, k.id)), kek.id],
-        );
-        return true;
-      });
-      if (done) return;
-    }
-    throw new Error(`could not wrap data keys under the wrapping key of ${period}`);
   }
 
   private unwrap(row: KeyRow, kek: Buffer | undefined): Buffer {
