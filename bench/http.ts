@@ -17,6 +17,7 @@ import { databaseSchema } from '../projections/index';
 import { openRuntime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { benchAuth } from './support/auth';
+import { httpLoad, LoadRequest } from './support/http-load';
 import { countRoundTrips, RoundTrips } from './support/round-trips';
 import { median, round } from './support/stats';
 
@@ -55,7 +56,7 @@ export interface HttpBenchResults {
   roundTrips: Record<string, RoundTrips>;
 }
 
-type Request = { method: 'GET' | 'POST'; path: string; body?: string };
+type Request = LoadRequest;
 
 export async function benchHttp(databaseUrl: string, options: HttpBenchOptions = defaultHttpOptions): Promise<HttpBenchResults> {
   const auth = await benchAuth();
@@ -81,7 +82,7 @@ export async function benchHttp(databaseUrl: string, options: HttpBenchOptions =
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       for (const [name, request] of cases) {
         const before = process.cpuUsage();
-        runs.set(name, [...(runs.get(name) ?? []), await load(`http://127.0.0.1:${port}`, auth.authorization, request, options)]);
+        runs.set(name, [...(runs.get(name) ?? []), await httpLoad(`http://127.0.0.1:${port}`, auth.authorization, request, options)]);
         const used = process.cpuUsage(before);
         cpu.set(name, (cpu.get(name) ?? 0) + (used.user + used.system) / 1000);
       }
@@ -181,25 +182,6 @@ const enrolment = () =>
 
 const delivery = () =>
   JSON.stringify({ departmentCode: 'health', serviceTypeCode: 'health-check', focusArea: 'health', occurredAt: '2012-04-01T02:00:00Z' });
-
-function load(url: string, authorization: string, request: () => Request, options: HttpBenchOptions): Promise<autocannon.Result> {
-  const first = request();
-  return autocannon({
-    url,
-    connections: options.connections,
-    duration: options.durationSeconds,
-    headers: { authorization, 'content-type': 'application/json' },
-    requests: [
-      {
-        method: first.method,
-        setupRequest: (req) => {
-          const r = request();
-          return { ...req, method: r.method, path: r.path, body: r.body };
-        },
-      },
-    ],
-  });
-}
 
 function summarise(name: string, runs: autocannon.Result[], cpuMs: number): HttpCase {
   const requests = runs.reduce((sum, r) => sum + r.requests.total, 0);

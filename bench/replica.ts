@@ -24,6 +24,7 @@ import { databaseSchema, projections } from '../projections/index';
 import { createApiApp } from '../apps/api/src/create-app';
 import { enrolHouseholds } from './http';
 import { benchAuth } from './support/auth';
+import { httpLoad } from './support/http-load';
 import { caughtUp, caughtUpReplica, cpuSeconds, postmasterPid, sql, startAnalystsApi } from './support/replica-setup';
 import { median, round } from './support/stats';
 
@@ -135,8 +136,8 @@ export async function benchReplica(options: ReplicaBenchOptions = defaultReplica
       const before = cpu(analysts.pid);
       const started = Date.now();
       const [indicators, commands] = await Promise.all([
-        load(analysts.url, auth.authorization, indicator, timed),
-        load(commandsUrl, auth.authorization, deliver, timed),
+        httpLoad(analysts.url, auth.authorization, indicator, timed),
+        httpLoad(commandsUrl, auth.authorization, deliver, timed),
       ]);
       const after = cpu(analysts.pid);
       const seconds = (Date.now() - started) / 1000;
@@ -164,8 +165,8 @@ export async function benchReplica(options: ReplicaBenchOptions = defaultReplica
     // Each load alone on one server, for scale: how much the other load takes from it.
     await sql(replica.adminUrl, 'SELECT pg_wal_replay_pause()');
     const alone = {
-      indicators: summarise([await load(oneServer.url, auth.authorization, indicator, options)]),
-      commands: summarise([await load(commandsUrl, auth.authorization, deliver, options)]),
+      indicators: summarise([await httpLoad(oneServer.url, auth.authorization, indicator, options)]),
+      commands: summarise([await httpLoad(commandsUrl, auth.authorization, deliver, options)]),
     };
     const figures = (setup: 'a' | 'b', name: string): SetupFigures => ({
       setup: name,
@@ -199,22 +200,6 @@ const DELIVERY = JSON.stringify({
   focusArea: 'health',
   occurredAt: '2012-04-01T02:00:00Z',
 });
-
-function load(
-  url: string,
-  authorization: string,
-  request: () => { method: 'GET' | 'POST'; path: string; body?: string },
-  options: ReplicaBenchOptions,
-) {
-  const first = request();
-  return autocannon({
-    url,
-    connections: options.connections,
-    duration: options.durationSeconds,
-    headers: { authorization, 'content-type': 'application/json' },
-    requests: [{ method: first.method, setupRequest: (req) => ({ ...req, ...request() }) }],
-  });
-}
 
 function summarise(runs: autocannon.Result[]): LoadFigures {
   return {
