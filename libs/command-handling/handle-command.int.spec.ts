@@ -4,21 +4,15 @@ import { enrol, meta, recategorize, recordNeed } from '../domain/household/testi
 import { WrongExpectedRevisionError } from '../event-store/errors';
 import { EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { openTestStore } from '../testing/store-database';
 import { handleCommand, StaleRevisionError } from './handle-command';
 
 describe('the load-decide-append against PostgreSQL', () => {
-  let database: TestDatabase;
   let store: PostgresEventStore;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    store = new PostgresEventStore({ connectionString: database.url });
-  });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
-  });
+  beforeAll(async () => ({ store, close } = await openTestStore()));
+  afterAll(() => close());
 
   const fresh = () => {
     const householdId = randomUUID();

@@ -7,20 +7,14 @@ import { anEvent } from './contract/event-store.contract';
 import { WrongExpectedRevisionError } from './errors';
 import { CoalescingEventStore } from './coalescing-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { openTestStore } from '../testing/store-database';
 
 describe('CoalescingEventStore on PostgreSQL', () => {
-  let database: TestDatabase;
   let store: PostgresEventStore;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    store = new PostgresEventStore({ connectionString: database.url });
-  });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
-  });
+  beforeAll(async () => ({ store, close } = await openTestStore()));
+  afterAll(() => close());
 
   const stream = () => `household-${randomUUID()}`;
   const transactionOf = (result: { position: { commit: bigint } }) => result.position.commit >> 20n;

@@ -16,6 +16,21 @@ export interface StoreDatabase {
   close(): Promise<void>;
 }
 
+/** A test database with a PostgreSQL event store on it and nothing else (no migrations): closing drops it. */
+export async function openTestStore(
+  options: Omit<PostgresEventStoreOptions, 'connectionString'> = {},
+): Promise<{ store: PostgresEventStore; close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const store = new PostgresEventStore({ connectionString: database.url, ...options });
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+}
+
 export async function openStoreDatabase(options: Omit<PostgresEventStoreOptions, 'connectionString'> = {}): Promise<StoreDatabase> {
   const database = await createTestDatabase();
   const dataSource = await openDatabase(database.url, libSchema);

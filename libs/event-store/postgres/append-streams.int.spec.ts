@@ -6,21 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { anEvent } from '../contract/event-store.contract';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { verifyChain } from '../hash-chain';
-import { createTestDatabase, TestDatabase } from '../../testing/test-database';
+import { openTestStore } from '../../testing/store-database';
 import { PostgresEventStore } from './postgres-event-store';
 
 describe('appendToStreams on PostgreSQL', () => {
-  let database: TestDatabase;
   let store: PostgresEventStore;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    store = new PostgresEventStore({ connectionString: database.url });
-  });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
-  });
+  beforeAll(async () => ({ store, close } = await openTestStore()));
+  afterAll(() => close());
 
   const stream = () => `household-${randomUUID()}`;
   const events = (count: number) => Array.from({ length: count }, () => anEvent());
