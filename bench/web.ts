@@ -35,9 +35,12 @@ export type WebBenchResults = { pages: PageTiming[] } | { notRun: string };
 
 const BROWSER = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 const PASSWORD = 'bench web password';
+const BENCH_OU = '640100';
 
 export async function benchWeb(databaseUrl: string, options: WebBenchOptions = defaultWebOptions): Promise<WebBenchResults> {
   if (!BROWSER) return { notRun: 'no Chromium at /usr/bin/chromium' };
+  // As `npm start` serves it (apps/api/src/main.ts): the server's render with React's production build.
+  process.env.NODE_ENV ??= 'production';
   buildWeb({ quiet: true });
   const auth = await benchAuth();
   const env = { ...process.env, ...auth.env, DATABASE_URL: databaseUrl, WEB_DIST_DIR: join(__dirname, '..', '..', 'dist', 'web') };
@@ -70,7 +73,7 @@ export async function benchWeb(databaseUrl: string, options: WebBenchOptions = d
     projector.start();
     const caseId = await longCase(api, options.caseEvents);
     await caughtUp(api);
-    await api('POST', '/admin/users', { username: 'bench-web', password: PASSWORD, roles: ['admin'], ou: '640100' });
+    await api('POST', '/admin/users', { username: 'bench-web', password: PASSWORD, roles: ['admin'], ou: BENCH_OU });
     const contextOptions = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
     const signIn = await (await browser.newContext(contextOptions)).newPage();
     await signIn.goto(`${base}/app/dashboard`);
@@ -97,23 +100,28 @@ export async function benchWeb(databaseUrl: string, options: WebBenchOptions = d
 /** The two pages, what each one's first render is, and the API calls it needs for it. */
 function pagesUnderTest(base: string, caseId: string, caseEvents: number): PageUnderTest[] {
   const opening = [/^\/auth\/session$/, /^\/calendar$/];
+  const openingReads = ['/auth/session', '/calendar'];
+  const tiles = ['enrolment-vs-target', 'certification-rate', 'satisfaction-rate', 'loan-principal-granted'];
   return [
     {
       name: 'dashboard',
       url: `${base}/app/dashboard`,
       firstRender: '[data-testid="tile-enrolled"] [data-testid="tile-value"]',
-      // The tiles: session, calendar and the four target indicators (not the charts' or the table's).
+      // The tiles: the page, session, calendar and the four target indicators (not the charts' or the table's).
       needs: [
+        /^\/app\/dashboard$/,
         ...opening,
         /^\/indicators\/(enrolment-vs-target|certification-rate|satisfaction-rate|loan-principal-granted)\?ou=\d+&pe=\d+$/,
       ],
+      reads: [...openingReads, ...tiles.map((name) => `/indicators/${name}?ou=${BENCH_OU}&pe=2012`)],
     },
     {
       name: `case page (${caseEvents} events)`,
       url: `${base}/app/cases/${caseId}`,
       firstRender: '[data-testid="timeline"] tr.ant-table-row',
-      // The timeline: session, calendar and the case's history (not the audit trail below it).
-      needs: [...opening, /^\/cases\/[^/]+\/history$/],
+      // The timeline: the page, session, calendar and the case's history (not the audit trail below it).
+      needs: [/^\/app\/cases\/[^/]+$/, ...opening, /^\/cases\/[^/]+\/history$/],
+      reads: [...openingReads, `/cases/${caseId}/history`],
     },
   ];
 }

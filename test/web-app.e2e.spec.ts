@@ -133,7 +133,7 @@ describe('the web app served by the API', () => {
         .set({ ...HTML, Cookie: xingqing });
       expect([page.status, page.headers['cache-control'], page.headers.vary, page.headers['content-type']]).toEqual([
         200,
-        'private, no-cache',
+        'private, no-store',
         expect.stringContaining('Cookie'),
         expect.stringContaining('text/html'),
       ]);

@@ -4,6 +4,7 @@
  * clashes with jest's Babel 7 in the same tree, and this app needs no Fast Refresh to be built.
  */
 import { defineConfig, Plugin } from 'vite';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { antdStyleSheet } from './antd-styles.mts';
 import { OPENING_ROUTES } from './src/opening-reads.mts';
@@ -55,21 +56,31 @@ function openingManifest(): Plugin {
   };
 }
 
-export default defineConfig({
+const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/**
+ * Two builds (scripts/web/build-web.js): the browser's app into dist/web, then (`--ssr`) the server's render
+ * of a page's opening (src/opening/render.tsx) into dist/web/.server/render.cjs, CommonJS for the API to
+ * require; a dot directory, so express.static never serves it. React, Ant Design and the rest stay
+ * packages the server requires from node_modules.
+ */
+export default defineConfig(({ isSsrBuild }) => ({
   root: here,
-  plugins: [antdStaticStyles(), openingManifest()],
+  plugins: [antdStaticStyles(), ...(isSsrBuild ? [] : [openingManifest()])],
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    outDir: isSsrBuild ? join(outDir, '.server') : outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
+      ...(isSsrBuild ? { output: { format: 'cjs', entryFileNames: 'render.cjs', chunkFileNames: '[name]-[hash].cjs' } } : {}),
       // Ant Design marks its modules "use client" for React Server Components; meaningless in a browser bundle.
+      // The server's render imports the opening page itself, which the browser's app loads on demand.
       onwarn(warning, warn) {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warning.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') warn(warning);
       },
     },
   },
   server: { proxy: { '^/(?!app|@|src|node_modules|assets).*': 'http://127.0.0.1:3000' } },
-});
+}));

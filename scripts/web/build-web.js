@@ -33,10 +33,16 @@ function sourceHash(root = join(__dirname, '..', '..')) {
 
 /** Runs Vite with this Node, from the root's node_modules (or apps/web's own). */
 function runVite(root, web, quiet) {
+  viteBuild(root, web, quiet, []);
+  // The server's render of a page's opening (apps/web/src/opening/render.tsx), beside it in dist/web/.server.
+  viteBuild(root, web, quiet, ['--ssr', 'src/opening/render.tsx']);
+}
+
+function viteBuild(root, web, quiet, extra) {
   const vite = [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), join(web, 'node_modules', 'vite', 'bin', 'vite.js')].find(existsSync);
   if (!vite) throw new Error('apps/web needs vite, which is not installed: run npm ci');
   const config = ['vite.config.mts', 'vite.config.ts', 'vite.config.js', 'vite.config.mjs'].map((name) => join(web, name)).find(existsSync);
-  const args = [vite, 'build', ...(config ? ['--config', config] : []), '--logLevel', quiet ? 'error' : 'warn'];
+  const args = [vite, 'build', ...extra, ...(config ? ['--config', config] : []), '--logLevel', quiet ? 'error' : 'warn'];
   // Always React's production build: under jest NODE_ENV is "test", and Vite would otherwise bundle React's
   // development build (StrictMode's doubled effects, slower renders) into a dist/web that `npm start` serves.
   execFileSync(process.execPath, args, { cwd: web, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });

@@ -66,14 +66,19 @@ export const testTokens: TestTokens = (roles, options = {}) => {
   );
 };
 
-/** Wraps the server's request listener: no Authorization header, an admin token with the pii scope. */
+/**
+ * Wraps the server's request listener: no Authorization header, an admin token with the pii scope. Not
+ * for a request with a session cookie: that is the browser's, or the server's own read for a page it
+ * renders (apps/api's web-app-render.ts), authenticated by the cookie alone as in production.
+ */
 export async function authenticateByDefault(server: Server): Promise<void> {
   const admin = `Bearer ${await testTokens('admin', { sub: 'test-admin', scopes: ['pii'], expiresInSeconds: 86_400 })}`;
   const listeners = server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (request.headers['x-test-anonymous'] !== undefined) delete request.headers['x-test-anonymous'];
-    else if (request.headers.authorization === undefined) request.headers.authorization = admin;
+    else if (request.headers.authorization === undefined && !/(?:^|;\s*)fl_session=/.test(request.headers.cookie ?? ''))
+      request.headers.authorization = admin;
     for (const listener of listeners) listener(request, response);
   });
 }

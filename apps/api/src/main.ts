@@ -13,6 +13,10 @@ import { runService, Runtime, Stoppable } from '@libs/runtime';
 import { projections } from '@projections/index';
 import { createApiApp } from './create-app';
 
+// What `npm start` serves is production: the server's render of a page (http/web-app-render.ts) uses
+// React's production build, as the browser's bundle does, unless NODE_ENV says otherwise.
+process.env.NODE_ENV ??= 'production';
+
 const withProjector = (process.env.FAMILY_LEDGER_PROJECTOR ?? 'on') !== 'off';
 const withRelay = process.env.FAMILY_LEDGER_RELAY === 'on';
 

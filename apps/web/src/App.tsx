@@ -57,10 +57,22 @@ const PAGE_OF: [RegExp, PageName][] = [
   [/^\/app\/operations$/, 'OperationsPage'],
   [/^\/app\/users$/, 'UsersPage'],
 ];
-const FIRST_PATH = window.location.pathname;
-const opening = PAGE_OF.find(([pattern]) => pattern.test(window.location.pathname))?.[1];
+/** The page an address opens. */
+const pageOf = (path: string) => PAGE_OF.find(([pattern]) => pattern.test(path))?.[1];
+
+/** The opening page's chunk, loaded: a page rendered on the server is hydrated with it, never suspended. */
+export const loadPageOf = (path: string): Promise<unknown> => {
+  const name = pageOf(path);
+  return name ? load(name) : Promise.resolve();
+};
+
+/** A page the server's render imports itself (opening/render.tsx): no chunk to load there. */
+export const providePage = (name: PageName, component: React.ComponentType) => void (loaded[name] = component);
+
+// No window on the server that renders a page's opening.
+const FIRST_PATH = globalThis.location?.pathname ?? '';
 // A failure here is met again, and shown, when the page itself asks for its chunk.
-if (opening) load(opening).catch(() => undefined);
+if (FIRST_PATH) loadPageOf(FIRST_PATH).catch(() => undefined);
 
 export function App() {
   const { lang, t } = useI18n();

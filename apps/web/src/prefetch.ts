@@ -45,8 +45,10 @@ function openingReads(path: string, user: User): void {
 const preloaded = () =>
   [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')].map((link) => link.getAttribute('href')!);
 
-export function prefetch(): void {
+/** `user`: the page's user when the server rendered its opening (its answers are in the page already). */
+export function prefetch(user?: User): void {
   const path = window.location.pathname;
+  if (user) return openingReads(path, user);
   preloaded().forEach(requestEarly);
   requestEarly('/calendar');
   const lastOrgUnit = localStorage.getItem(LAST_ORG_UNIT);

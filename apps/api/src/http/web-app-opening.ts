@@ -34,19 +34,32 @@ export async function openingRoutes(dir: string): Promise<OpeningRoute[]> {
   }
 }
 
-/** The links for this path and user's org unit, as HTML; empty when no route matches. */
-export function openingLinks(routes: OpeningRoute[], path: string, ou: string): string {
+/** What the page at this path reads and loads first, for this user's org unit; undefined when no route matches. */
+export interface Opening {
+  reads: string[];
+  modules: string[];
+}
+
+export function openingOf(routes: OpeningRoute[], path: string, ou: string): Opening | undefined {
   for (const route of routes) {
     const match = new RegExp(route.path).exec(path);
     if (!match) continue;
     const segment = match[1] === undefined ? '' : encodeURIComponent(safeDecode(match[1]));
     const fill = (read: string) => read.split(USER_OU).join(encodeURIComponent(ou)).split(PATH_SEGMENT).join(segment);
-    // crossorigin (anonymous): the credentials mode of the app's own fetch() and import(), so they match.
-    const reads = route.reads.map(fill).map((href) => `<link rel="preload" as="fetch" crossorigin href="${href}">`);
-    const modules = route.modules.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`);
-    return [...reads, ...modules].filter((link) => SAFE_URL.test(/href="([^"]*)"/.exec(link)![1])).join('');
+    return { reads: route.reads.map(fill).filter(isSafe), modules: route.modules.filter(isSafe) };
   }
-  return '';
+  return undefined;
+}
+
+const isSafe = (href: string) => SAFE_URL.test(href);
+
+/** The links that name an opening's reads and script files, as HTML. */
+export function openingLinks({ reads, modules }: Opening): string {
+  // crossorigin (anonymous): the credentials mode of the app's own fetch() and import(), so they match.
+  return [
+    ...reads.map((href) => `<link rel="preload" as="fetch" crossorigin href="${href}">`),
+    ...modules.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+  ].join('');
 }
 
 /** index.html with the links before its first script (after the charset), so they are asked first. */

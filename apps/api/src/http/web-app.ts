@@ -5,8 +5,9 @@
  * the API's gets index.html, so the app's client-side routes (/app/...) load on a refresh. The app's files
  * are compressed for clients that accept it (a first visit over a slow link downloads a quarter of the
  * bytes); the API's answers are not touched here (the feed streams, and must not wait for a buffer).
- * At an opening route (the dashboard, a case) a signed-in user's page names what its first render reads
- * (web-app-opening.ts): that page is private to the browser's session.
+ * At an opening route a signed-in user's page comes rendered with its first figures (the dashboard:
+ * web-app-render.ts), or names what its first render reads (a case: web-app-opening.ts): either way that
+ * page is private to the browser's session.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -18,7 +19,8 @@ import { Sessions } from '@libs/accounts';
 import { readEnv } from '@libs/config';
 import { registeredRoutes } from '../auth/routes';
 import { sessionIdOf } from '../accounts/session-cookie';
-import { openingLinks, openingRoutes, withLinks } from './web-app-opening';
+import { Opening, openingLinks, openingOf, openingRoutes, withLinks } from './web-app-opening';
+import { loadRenderer, sendRendered } from './web-app-render';
 
 const YEAR_SECONDS = 365 * 86_400;
 
@@ -64,29 +66,30 @@ export function serveWebApp(app: NestExpressApplication, dir: string = webAppDir
       // The root is the app whatever the client accepts (`curl localhost:3000/` shows the page too).
       if (request.path !== '/' && !(request.headers.accept ?? '').includes('text/html')) return next();
       // Only a head start: if the session cannot be looked up, the page is served as built.
-      signedInPage(request)
+      openingFor(request)
         .catch(() => undefined)
-        .then((page) => {
-          if (page === undefined) {
+        .then(async (opening) => {
+          if (opening === undefined) {
             response.setHeader('Cache-Control', 'no-cache');
             return response.sendFile(index, { cacheControl: false }, (error) => error && next(error));
           }
-          // The page names the user's own reads: for this browser's session only, never a shared cache's.
-          response.setHeader('Cache-Control', 'private, no-cache');
+          // The user's own page (their reads; rendered, their answers): never kept, nor shared by a cache.
+          response.setHeader('Cache-Control', 'private, no-store');
           response.setHeader('Vary', 'Cookie');
-          response.type('html').send(page);
+          const html = await readFile(index, 'utf8');
+          if (renderer?.renders(request.path)) return sendRendered(renderer, request, response, html, opening);
+          response.type('html').send(withLinks(html, openingLinks(opening)));
         })
         .catch(next);
     });
-  /** index.html naming the opening route's reads for the session's user; undefined for anyone else. */
-  const signedInPage = async (request: Request): Promise<string | undefined> => {
+  const renderer = loadRenderer(dir);
+  /** What the session's user's page at an opening route reads and loads first; undefined for anyone else. */
+  const openingFor = async (request: Request): Promise<Opening | undefined> => {
     const routes = await openingRoutes(dir);
     if (!routes.some((route) => new RegExp(route.path).test(request.path))) return undefined;
     const id = sessionIdOf(request);
     const session = id === undefined ? undefined : await app.get(Sessions).find(id);
-    if (!session) return undefined;
-    const links = openingLinks(routes, request.path, session.user.ou);
-    return links === '' ? undefined : withLinks(await readFile(index, 'utf8'), links);
+    return session && openingOf(routes, request.path, session.user.ou);
   };
   return true;
 }

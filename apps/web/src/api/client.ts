@@ -26,7 +26,8 @@ const fetchOrEarly = (request: Request) => {
   return (request.method === 'GET' && takeEarly(url.pathname + url.search)) || fetch(request);
 };
 
-export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin', fetch: fetchOrEarly });
+// No window on the server that renders a page's opening (opening/render.tsx), which never calls the API.
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', credentials: 'same-origin', fetch: fetchOrEarly });
 api.use(csrf);
 
 /** An RFC 9457 problem as the API answers it. */

@@ -15,13 +15,17 @@ interface Calendar {
 
 const CalendarContext = createContext<Calendar>({});
 
-export function CalendarProvider({ children }: { children: ReactNode }) {
-  const [calendar, setCalendar] = useState<Calendar>({});
+/** `timeZone`: the calendar the page came with (opening/state.ts); asked of the service otherwise. */
+export function CalendarProvider({ timeZone, children }: { timeZone?: string; children: ReactNode }) {
+  const [calendar, setCalendar] = useState<Calendar>({ timeZone });
   useEffect(() => {
+    if (timeZone) return;
     api.GET('/calendar').then(
       (result) => setCalendar({ timeZone: unwrap(result).timeZone }),
       (error: Error) => setCalendar({ error }),
     );
+    // The zone the page came with is the first state only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return <CalendarContext.Provider value={calendar}>{children}</CalendarContext.Provider>;
 }

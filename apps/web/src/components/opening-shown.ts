@@ -25,6 +25,11 @@ export function useReportShown(settled: boolean): void {
 
 /** True once the page at `pathname` needs nothing more to show its first figures. */
 export function useOpeningShown(pathname: string): boolean {
-  const reported = useSyncExternalStore(subscribe, () => shown);
+  // Not shown yet in the server's render, nor in the browser's hydration of it (which must match it).
+  const reported = useSyncExternalStore(
+    subscribe,
+    () => shown,
+    () => false,
+  );
   return reported || !OPENING_ROUTES.some((route) => new RegExp(route.path).test(pathname));
 }

@@ -33,6 +33,11 @@ export function prime<T>(key: string, load: () => Promise<T>): Promise<T> {
   return entry.promise as Promise<T>;
 }
 
+/** An answer the page came with (opening/state.ts): shown in the first render, as if primed and arrived. */
+export function primeSettled(key: string, data: unknown): void {
+  primed.set(key, { promise: Promise.resolve(data), settled: { data } });
+}
+
 const take = (key: string) => {
   const entry = primed.get(key);
   primed.delete(key);

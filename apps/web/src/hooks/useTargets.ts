@@ -45,30 +45,36 @@ const rate = (target: number) => (rows: Row[]) => {
 
 export const targetsKey = (ou: string, pe: string) => `targets:${ou}:${pe}`;
 
-export function loadTargets(ou: string, pe: string) {
+/** The four indicators' answers, by tile. */
+export type TargetAnswers = Record<keyof ReturnType<typeof targetReads>, IndicatorAnswer>;
+
+/** The tiles from their answers: also what the server renders a dashboard's opening from (opening/state.ts). */
+export function targetsFrom({ enrolled, certified, satisfaction, loans }: TargetAnswers): TargetTile[] {
+  return [
+    tile('enrolled', 'households', enrolled, (rows) => {
+      const value = sum(rows, 'numerator');
+      const target = sum(rows, 'denominator');
+      return { value, target, met: value >= target };
+    }),
+    tile('certified', 'proportion', certified, rate(0.6)),
+    tile('satisfaction', 'proportion', satisfaction, rate(0.9)),
+    tile('loans', 'fen', loans, (rows) => {
+      const value = sum(rows, 'numerator');
+      return { value, target: LOAN_TARGET_FEN, met: value >= LOAN_TARGET_FEN };
+    }),
+  ];
+}
+
+export async function loadTargets(ou: string, pe: string): Promise<TargetTile[]> {
   const reads = targetReads(ou, pe);
   const get = (read: Read) => call<IndicatorAnswer>('GET', indicatorPath(read.name, read.query)).then((answer) => answer.data);
-  return (async () => {
-    const [enrolled, certified, satisfaction, loans] = await Promise.all([
-      get(reads.enrolled),
-      get(reads.certified),
-      get(reads.satisfaction),
-      get(reads.loans),
-    ]);
-    return [
-      tile('enrolled', 'households', enrolled, (rows) => {
-        const value = sum(rows, 'numerator');
-        const target = sum(rows, 'denominator');
-        return { value, target, met: value >= target };
-      }),
-      tile('certified', 'proportion', certified, rate(0.6)),
-      tile('satisfaction', 'proportion', satisfaction, rate(0.9)),
-      tile('loans', 'fen', loans, (rows) => {
-        const value = sum(rows, 'numerator');
-        return { value, target: LOAN_TARGET_FEN, met: value >= LOAN_TARGET_FEN };
-      }),
-    ];
-  })();
+  const [enrolled, certified, satisfaction, loans] = await Promise.all([
+    get(reads.enrolled),
+    get(reads.certified),
+    get(reads.satisfaction),
+    get(reads.loans),
+  ]);
+  return targetsFrom({ enrolled, certified, satisfaction, loans });
 }
 
 export const useTargets = (ou: string, pe: string) => useRemote(() => loadTargets(ou, pe), targetsKey(ou, pe));

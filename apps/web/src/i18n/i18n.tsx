@@ -74,15 +74,28 @@ function periodWords(code: string, lang: Lang, messages: Record<MessageKey, stri
 
 const I18nContext = createContext<I18n>(makeI18n('zh-CN', () => undefined));
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN'));
+/** The language this browser chose (zh-CN unless English was chosen). */
+export const storedLang = (): Lang => (localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN');
+
+/**
+ * The choice is also a cookie, so that the server renders a page's opening (opening/render.tsx) in it.
+ * Not a secret, and only ever read as one of the two languages.
+ */
+export const rememberLang = (lang: Lang) => {
+  localStorage.setItem('lang', lang);
+  document.cookie = `lang=${lang}; path=/; max-age=31536000; SameSite=Strict`;
+};
+
+/** `initial`: the language the page was rendered in on the server; this browser's own choice otherwise. */
+export function I18nProvider({ initial, children }: { initial?: Lang; children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => initial ?? storedLang());
   const { timeZone } = useCalendar();
   const value = useMemo(
     () =>
       makeI18n(
         lang,
         (next) => {
-          localStorage.setItem('lang', next);
+          rememberLang(next);
           document.documentElement.lang = next;
           setLangState(next);
         },

@@ -18,20 +18,26 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null>(null);
-  const [checked, setChecked] = useState(false);
+export type { SessionAnswer };
+
+/** `answer`: the session the page came with (opening/state.ts), already checked; its CSRF token set by main.tsx. */
+export function SessionProvider({ answer, children }: { answer?: SessionAnswer; children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(answer?.user ?? null);
+  const [checked, setChecked] = useState(answer !== undefined);
   const accept = (answer: SessionAnswer) => {
     setCsrfToken(answer.csrfToken);
     setUser(answer.user);
   };
   useEffect(() => {
+    if (answer) return;
     // 401 (no live session) simply means the sign-in form.
     api
       .GET('/auth/session')
       .then((result) => accept(unwrap(result)))
       .catch(() => undefined)
       .finally(() => setChecked(true));
+    // The answer the page came with is the first state only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const signIn = useCallback(async (username: string, password: string) => {
     accept(unwrap(await api.POST('/auth/sessions', { body: { username, password } })));

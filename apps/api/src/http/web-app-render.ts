@@ -1,0 +1,115 @@
+/**
+ * A signed-in user's opening page (the dashboard) rendered here, so that its figures show as the HTML
+ * arrives rather than after the app's script has run and asked for them (measured: `npm run bench -- web`).
+ * The render is the web app's own (apps/web/src/opening/render.tsx), built into dist/web/.server/render.cjs
+ * and required from the build, never from the app's sources. What it renders from is read from the public
+ * API over this server's own address with the browser's own cookie: the same routes, policy, scope, rate
+ * limits and suppression as if the browser had asked. The answers go into the page beside the render, for
+ * the browser to hydrate it with; the page is then the user's alone (web-app.ts: private, no-cache).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Opening, openingLinks, withLinks } from './web-app-opening';
+
+type Lang = 'zh-CN' | 'en';
+
+export interface OpeningState {
+  path: string;
+  lang: Lang;
+  answers: Record<string, unknown>;
+}
+
+export interface Renderer {
+  /** Whether it renders the page at this path (the dashboard); other pages only name their reads. */
+  renders(path: string): boolean;
+  renderOpening(state: OpeningState): string | undefined;
+  warmUp(): void;
+}
+
+/** A page's reads must answer within this, or the page is served unrendered (its reads named instead). */
+const READS_TIMEOUT_MS = 5_000;
+const logger = new Logger('WebApp');
+
+/** The build's renderer, loaded once at start (its first render is the slow one); undefined without it. */
+export function loadRenderer(dir: string): Renderer | undefined {
+  const file = join(dir, '.server', 'render.cjs');
+  if (!existsSync(file)) return undefined;
+  try {
+    // A build artefact, found at run time: the API does not import the web app's sources.
+    const renderer = require(file) as Renderer;
+    renderer.warmUp();
+    return renderer;
+  } catch (error) {
+    logger.warn(`pages are served unrendered: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * The page in two parts: its head at once (its style sheet and scripts, which the browser fetches while
+ * this server reads), then its body with the render and the state it was made from. Without a render (a
+ * read refused or late) the body names the reads for the browser to ask.
+ */
+export async function sendRendered(renderer: Renderer, request: Request, response: Response, index: string, opening: Opening) {
+  const lang = langOf(request);
+  const root = index.indexOf(EMPTY_ROOT);
+  if (root < 0) return void response.type('html').send(withLinks(index, openingLinks(opening))); // not the app's build
+  const head = withLinks(index.slice(0, root), openingLinks({ reads: [], modules: opening.modules }));
+  response.type('html');
+  response.write(head.replace(/<html lang="[^"]*"/, `<html lang="${lang}"`));
+  (response as Response & { flush?: () => void }).flush?.(); // through compression's buffer
+  let body = `${openingLinks({ reads: opening.reads, modules: [] })}${index.slice(root)}`;
+  try {
+    const state: OpeningState = { path: request.path, lang, answers: await readAnswers(request, opening.reads) };
+    const html = renderer.renderOpening(state);
+    if (html !== undefined) body = `<div id="root">${html}</div>${stateScript(state)}${index.slice(root + EMPTY_ROOT.length)}`;
+  } catch (error) {
+    logger.warn(`a page was served unrendered: ${(error as Error).message}`);
+  } finally {
+    response.end(body);
+  }
+}
+
+const EMPTY_ROOT = '<div id="root"></div>';
+
+/** The state as a data block: `<` escaped so that no answer's text can end the element; U+2028/9 too. */
+function stateScript(state: OpeningState): string {
+  const json = JSON.stringify(state)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return `<script type="application/json" id="opening-state">${json}</script>`;
+}
+
+/** The language the browser chose (its `lang` cookie, set by the app), zh-CN otherwise. */
+function langOf(request: Request): Lang {
+  return /(?:^|;\s*)lang=en(?:;|$)/.test(request.headers.cookie ?? '') ? 'en' : 'zh-CN';
+}
+
+/** Each read's answer, by path, from this server as the browser would ask it; the ones not answered 200 left out. */
+async function readAnswers(request: Request, reads: string[]): Promise<Record<string, unknown>> {
+  const origin = ownOrigin(request);
+  const headers = { accept: 'application/json', cookie: request.headers.cookie ?? '' };
+  const signal = AbortSignal.timeout(READS_TIMEOUT_MS);
+  const answers = await Promise.all(
+    reads.map(async (path) => {
+      try {
+        const response = await fetch(`${origin}${path}`, { headers, signal });
+        return response.ok ? ([path, await response.json()] as const) : undefined;
+      } catch {
+        return undefined; // late or unreadable: the page is then served unrendered, and the browser asks
+      }
+    }),
+  );
+  return Object.fromEntries(answers.filter((answer) => answer !== undefined));
+}
+
+/** The address this request reached the server at (a loopback one when the browser is on this machine). */
+function ownOrigin(request: Request): string {
+  const raw = request.socket.localAddress ?? '127.0.0.1';
+  const address = raw.startsWith('::ffff:') ? raw.slice('::ffff:'.length) : raw;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${request.socket.localPort}`;
+}
