@@ -8,9 +8,10 @@
  * 1.5× target); and settled (no spinner left: charts, table, trail), against the slowest call of all.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { loadConfig } from '../libs/config';
 import { Projector } from '../libs/projection/projector';
@@ -43,9 +44,17 @@ export async function benchWeb(databaseUrl: string, options: WebBenchOptions = d
   process.env.NODE_ENV ??= 'production';
   buildWeb({ quiet: true });
   const auth = await benchAuth();
-  const env = { ...process.env, ...auth.env, DATABASE_URL: databaseUrl, WEB_DIST_DIR: join(__dirname, '..', '..', 'dist', 'web') };
+  const built = join(__dirname, '..', '..', 'dist', 'web');
+  const env = { ...process.env, ...auth.env, DATABASE_URL: databaseUrl, WEB_DIST_DIR: built };
   const runtime = await openRuntime(loadConfig(env), { env, schema: databaseSchema });
   const app = await createApiApp(runtime);
+  // The same build served as built, without the server's render (its .server left out), on the same database:
+  // the dashboard as it loaded before, side by side with the rendered one.
+  const asBuilt = mkdtempSync(join(tmpdir(), 'family-ledger-web-as-built-'));
+  cpSync(built, asBuilt, { recursive: true, filter: (source) => !source.split(sep).includes('.server') });
+  const twinEnv = { ...env, WEB_DIST_DIR: asBuilt };
+  const twinRuntime = await openRuntime(loadConfig(twinEnv), { env: twinEnv, schema: databaseSchema });
+  const twin = await createApiApp(twinRuntime);
   const projector = new Projector(projections, runtime.eventStore, runtime.dataSource, runtime.config.projector);
   const browser = await chromium.launch({
     executablePath: BROWSER,
@@ -61,8 +70,9 @@ export async function benchWeb(databaseUrl: string, options: WebBenchOptions = d
     ],
   });
   try {
-    await app.listen(0, '127.0.0.1');
+    await Promise.all([app.listen(0, '127.0.0.1'), twin.listen(0, '127.0.0.1')]);
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const twinBase = `http://127.0.0.1:${(twin.getHttpServer().address() as AddressInfo).port}`;
     const api = (method: string, path: string, body?: object, headers: Record<string, string> = {}) =>
       fetch(`${base}${path}`, {
         method,
@@ -82,39 +92,43 @@ export async function benchWeb(databaseUrl: string, options: WebBenchOptions = d
     await signIn.locator('#password').press('Enter');
     await signIn.getByTestId('tile-enrolled').waitFor({ timeout: 60_000 });
     const storageState = await signIn.context().storageState();
-    const pages: PageTiming[] = [];
-    for (const under of pagesUnderTest(base, caseId, options.caseEvents)) {
-      const context = await browser.newContext({ ...contextOptions, storageState });
-      pages.push(await timeLoads(await context.newPage(), under, options.loads));
-      await context.close();
-    }
-    return { pages };
+    // A cookie is the host's whatever the port: the session signs in to both servers.
+    const contexts = await Promise.all(
+      pagesUnderTest(base, twinBase, caseId, options.caseEvents).map(async (under) => ({
+        page: await (await browser.newContext({ ...contextOptions, storageState })).newPage(),
+        under,
+      })),
+    );
+    return { pages: await timeLoads(contexts, options.loads) };
   } finally {
     await browser.close();
     await projector.stop();
-    await app.close();
-    await runtime.close();
+    await Promise.all([app.close(), twin.close()]);
+    await Promise.all([runtime.close(), twinRuntime.close()]);
+    rmSync(asBuilt, { recursive: true, force: true });
   }
 }
 
-/** The two pages, what each one's first render is, and the API calls it needs for it. */
-function pagesUnderTest(base: string, caseId: string, caseEvents: number): PageUnderTest[] {
+/** The pages, what each one's first render is, and the calls it needs for it. */
+function pagesUnderTest(base: string, asBuiltBase: string, caseId: string, caseEvents: number): PageUnderTest[] {
   const opening = [/^\/auth\/session$/, /^\/calendar$/];
   const openingReads = ['/auth/session', '/calendar'];
   const tiles = ['enrolment-vs-target', 'certification-rate', 'satisfaction-rate', 'loan-principal-granted'];
+  const dashboard = (name: string, at: string): PageUnderTest => ({
+    name,
+    url: `${at}/app/dashboard`,
+    firstRender: '[data-testid="tile-enrolled"] [data-testid="tile-value"]',
+    // The tiles: the page, session, calendar and the four target indicators (not the charts' or the table's).
+    needs: [
+      /^\/app\/dashboard$/,
+      ...opening,
+      /^\/indicators\/(enrolment-vs-target|certification-rate|satisfaction-rate|loan-principal-granted)\?ou=\d+&pe=\d+$/,
+    ],
+    reads: [...openingReads, ...tiles.map((name) => `/indicators/${name}?ou=${BENCH_OU}&pe=2012`)],
+  });
   return [
-    {
-      name: 'dashboard',
-      url: `${base}/app/dashboard`,
-      firstRender: '[data-testid="tile-enrolled"] [data-testid="tile-value"]',
-      // The tiles: the page, session, calendar and the four target indicators (not the charts' or the table's).
-      needs: [
-        /^\/app\/dashboard$/,
-        ...opening,
-        /^\/indicators\/(enrolment-vs-target|certification-rate|satisfaction-rate|loan-principal-granted)\?ou=\d+&pe=\d+$/,
-      ],
-      reads: [...openingReads, ...tiles.map((name) => `/indicators/${name}?ou=${BENCH_OU}&pe=2012`)],
-    },
+    dashboard('dashboard', base),
+    dashboard('dashboard as built (no server render)', asBuiltBase),
     {
       name: `case page (${caseEvents} events)`,
       url: `${base}/app/cases/${caseId}`,

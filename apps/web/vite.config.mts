@@ -28,7 +28,7 @@ function antdStaticStyles(): Plugin {
 
 /**
  * dist/web/.opening.json: each opening route's reads (src/opening-reads.ts) and the script files of its page
- * beyond the entry's own, for the server to name in the page it serves (preload, modulepreload). A dot
+ * beyond those index.html loads, for the server to name in the page it serves (preload, modulepreload). A dot
  * file: express.static does not serve it.
  */
 function openingManifest(): Plugin {
@@ -37,19 +37,23 @@ function openingManifest(): Plugin {
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
       const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-      const loaded = new Set(chunks.filter((chunk) => chunk.isEntry).flatMap((entry) => [entry.fileName, ...entry.imports]));
-      const modulesOf = (page: string) => {
-        const found = new Set<string>();
-        const visit = (file: string) => {
-          if (found.has(file) || loaded.has(file)) return;
-          found.add(file);
-          byFile.get(file)?.imports.forEach(visit);
-        };
-        const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(`/src/pages/${page}.tsx`));
-        if (!chunk) throw new Error(`opening route's page ${page} is not a chunk of the build`);
-        visit(chunk.fileName);
-        return [...found].map((file) => `/${file}`);
+      const closure = (file: string, into = new Set<string>()): Set<string> => {
+        if (into.has(file)) return into;
+        into.add(file);
+        byFile.get(file)?.imports.forEach((imported) => closure(imported, into));
+        return into;
       };
+      const chunkOf = (source: string) => {
+        const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(`/src/${source}.tsx`));
+        if (!chunk) throw new Error(`${source} is not a chunk of the build`);
+        return chunk.fileName;
+      };
+      // What index.html loads already: the entry, and the app's start (preloadStart), with what they import.
+      const loaded = new Set<string>();
+      chunks.filter((chunk) => chunk.isEntry).forEach((entry) => closure(entry.fileName, loaded));
+      closure(chunkOf('start'), loaded);
+      const modulesOf = (page: string) =>
+        [...closure(chunkOf(`pages/${page}`))].filter((file) => !loaded.has(file)).map((file) => `/${file}`);
       const routes = OPENING_ROUTES.map(({ path, page, reads }) => ({ path, reads, modules: modulesOf(page) }));
       this.emitFile({ type: 'asset', fileName: '.opening.json', source: `${JSON.stringify({ routes }, null, 2)}\n` });
     },
@@ -64,9 +68,30 @@ const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
  * require; a dot directory, so express.static never serves it. React, Ant Design and the rest stay
  * packages the server requires from node_modules.
  */
+/**
+ * The app's start (src/start.tsx), which the entry imports (at once, or once a rendered page is drawn), named
+ * in index.html as a module to load beside the entry, so that no page waits for the entry to ask for it.
+ */
+function preloadStart(): Plugin {
+  return {
+    name: 'preload-start',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, context) => {
+        const start = Object.values(context.bundle ?? {}).find(
+          (file) => file.type === 'chunk' && file.facadeModuleId?.endsWith('/src/start.tsx'),
+        );
+        return start
+          ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${start.fileName}` }, injectTo: 'head' }]
+          : [];
+      },
+    },
+  };
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
   root: here,
-  plugins: [antdStaticStyles(), ...(isSsrBuild ? [] : [openingManifest()])],
+  plugins: [antdStaticStyles(), ...(isSsrBuild ? [] : [openingManifest(), preloadStart()])],
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {

@@ -89,27 +89,50 @@ const readLoad = (page: Page) =>
     return { marks: { ...scope.__marks }, calls };
   });
 
-/** Loads the page `loads` times after one that fills the browser's cache; `page` in a context of its own. */
-export async function timeLoads(page: Page, under: PageUnderTest, loads: number): Promise<PageTiming> {
-  await page.context().addInitScript({ content: marksScript(under.firstRender) });
-  const records: LoadRecord[] = [];
+export interface PageInContext {
+  page: Page;
+  under: PageUnderTest;
+}
+
+/**
+ * Loads each page `loads` times after one load each that fills the browser's cache, in turns (a round loads
+ * every page once, so that a noisy spell of the machine weighs on all of them alike); each page in a
+ * browser context of its own.
+ */
+export async function timeLoads(pages: PageInContext[], loads: number): Promise<PageTiming[]> {
+  for (const { page, under } of pages) await page.context().addInitScript({ content: marksScript(under.firstRender) });
+  const records = pages.map(() => [] as LoadRecord[]);
   for (let i = 0; i < loads + 1; i++) {
-    await page.goto(under.url, { waitUntil: 'commit' });
-    let record = await readLoad(page);
-    const done = (marks: LoadRecord['marks']) => marks.settled !== undefined && marks.firstPaint !== undefined;
-    for (const deadline = Date.now() + 60_000; !done(record.marks); record = await readLoad(page)) {
-      if (Date.now() > deadline) throw new Error(`${under.name}: no first render within 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const [n, { page, under }] of pages.entries()) {
+      const record = await loadOnce(page, under);
+      if (i > 0) records[n].push(record); // the first load fills the cache
     }
-    await page.waitForLoadState('networkidle');
-    if (i > 0) records.push(await readLoad(page)); // the first load fills the cache
   }
+  const timings: PageTiming[] = [];
+  for (const [n, { page, under }] of pages.entries())
+    timings.push(summarise(under, records[n], await readsDirectly(page, under.reads, loads)));
+  return timings;
+}
+
+async function loadOnce(page: Page, under: PageUnderTest): Promise<LoadRecord> {
+  await page.goto(under.url, { waitUntil: 'commit' });
+  let record = await readLoad(page);
+  const done = (marks: LoadRecord['marks']) => marks.settled !== undefined && marks.firstPaint !== undefined;
+  for (const deadline = Date.now() + 60_000; !done(record.marks); record = await readLoad(page)) {
+    if (Date.now() > deadline) throw new Error(`${under.name}: no first render within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await page.waitForLoadState('networkidle');
+  return readLoad(page);
+}
+
+function summarise(under: PageUnderTest, records: LoadRecord[], direct: number[]): PageTiming {
+  const loads = records.length;
   const slowest = (calls: LoadRecord['calls']) => Math.max(0, ...calls.map((call) => call.ms));
   const needed = records.map((r) => slowest(r.calls.filter((call) => under.needs.some((pattern) => pattern.test(call.path)))));
   const any = records.map((r) => slowest(r.calls));
   const firstRender = records.map((r) => r.marks.firstRender!);
   const firstPaint = records.map((r) => r.marks.firstPaint!);
-  const direct = await readsDirectly(page, under.reads, loads);
   const settled = records.map((r) => r.marks.settled!);
   const p50 = (samples: number[]) => round(percentile(samples, 50));
   const p99 = (samples: number[]) => round(percentile(samples, 99));

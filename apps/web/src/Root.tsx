@@ -1,4 +1,4 @@
-/** The app's whole tree, the same in the browser (main.tsx) and in the server's render of an opening (opening/render.tsx). */
+/** The app's whole tree, the same in the browser (start.tsx) and in the server's render of an opening (opening/render.tsx). */
 import { ComponentType, ReactNode, StrictMode } from 'react';
 import { App } from './App';
 import { CalendarProvider } from './calendar/calendar';

@@ -1,34 +1,13 @@
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+/**
+ * The entry: the styles, then the app (start.tsx). A page the server rendered (opening/) is drawn first:
+ * the app's script, most of a load's script time, is evaluated only once the browser has painted the
+ * figures the page came with; a page without them starts the app at once (measured: `npm run bench -- web`).
+ */
 import 'virtual:antd.css';
 import './styles.css';
-import { setCsrfToken } from './api/client';
-import { loadPageOf } from './App';
-import { primeSettled } from './hooks/useRemote';
-import { rememberLang, storedLang } from './i18n/i18n';
-import { OPENING_STATE_ID, OpeningSeeds, OpeningState, openingSeeds } from './opening/state';
-import { prefetch } from './prefetch';
-import { Root } from './Root';
+import { OPENING_STATE_ID } from './opening/state-id';
 
-/** The opening the server rendered into the page, if it did, in the language this browser chose. */
-function seedsOfPage(): OpeningSeeds | undefined {
-  const carried = document.getElementById(OPENING_STATE_ID)?.textContent;
-  if (!carried) return undefined;
-  const state = JSON.parse(carried) as OpeningState;
-  // Rendered in another language (a choice made before the server could know it): rendered afresh here.
-  return state.path === window.location.pathname && state.lang === storedLang() ? openingSeeds(state) : undefined;
-}
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+const rendered = document.getElementById(OPENING_STATE_ID) !== null;
 
-rememberLang(storedLang());
-const container = document.getElementById('root')!;
-const seeds = seedsOfPage();
-seeds?.primed.forEach(([key, data]) => primeSettled(key, data));
-// After the page's own answers are primed, so that what it came with is not asked again.
-prefetch(seeds?.session.user);
-if (seeds) {
-  setCsrfToken(seeds.session.csrfToken);
-  // Hydrated with the same answers: the figures on screen stay as they are, and no request is repeated.
-  void loadPageOf(window.location.pathname).then(() => hydrateRoot(container, <Root seeds={seeds} router={BrowserRouter} />));
-} else {
-  createRoot(container).render(<Root router={BrowserRouter} />);
-}
+void (rendered ? painted() : Promise.resolve()).then(() => import('./start')).then(({ start }) => start());

@@ -2,7 +2,7 @@
  * A page's opening rendered on the server: the API's web-app.ts reads the route's opening reads
  * (opening-reads.mts) from the public API with the browser's own cookie, and writes the answers into the
  * page beside the render made from them (render.tsx). The browser then shows the figures as the HTML
- * arrives, and hydrates the same render from the same answers (main.tsx), asking none of them again.
+ * arrives, and hydrates the same render from the same answers (start.tsx), asking none of them again.
  * The answers are the API's own, under the same policy, scope and suppression as any request of this user.
  */
 import { indicatorPath } from '../api/paths.mts';
@@ -27,8 +27,7 @@ export interface OpeningSeeds {
   primed: [string, unknown][];
 }
 
-/** The id of the `<script type="application/json">` that carries the state. */
-export const OPENING_STATE_ID = 'opening-state';
+export { OPENING_STATE_ID } from './state-id';
 
 /** The seeds, or undefined when an answer the page needs is missing (then it loads as any other page). */
 export function openingSeeds(state: OpeningState): OpeningSeeds | undefined {

@@ -20,7 +20,7 @@ const SessionContext = createContext<Session | null>(null);
 
 export type { SessionAnswer };
 
-/** `answer`: the session the page came with (opening/state.ts), already checked; its CSRF token set by main.tsx. */
+/** `answer`: the session the page came with (opening/state.ts), already checked; its CSRF token set by start.tsx. */
 export function SessionProvider({ answer, children }: { answer?: SessionAnswer; children: ReactNode }) {
   const [user, setUser] = useState<User | null>(answer?.user ?? null);
   const [checked, setChecked] = useState(answer !== undefined);
