@@ -24,6 +24,8 @@ describeInBrowser('the dashboard as the server renders it', (browserPath) => {
   // A display name is the admin's free text, and the page carries the user's session answer.
   const hostile = '</script><script>window.__owned = 1</script><!--';
   const city: WebUser = { username: 'sun-analyst', password, roles: ['analyst'], ou: '640100', displayName: hostile };
+  // The indicators are not a registrar's to read: the page cannot be rendered for them.
+  const registrar: WebUser = { username: 'li-registrar', password, roles: ['registrar'], ou: '640104' };
 
   const signIn = async (user: WebUser) => {
     const answer = await request(service.app.http).post('/auth/sessions').set(ANON).send({ username: user.username, password });
@@ -42,7 +44,7 @@ describeInBrowser('the dashboard as the server renders it', (browserPath) => {
 
   beforeAll(async () => {
     [service, browser] = await Promise.all([startWebService(), launchBrowser(browserPath)]);
-    await Promise.all([createUser(service.app, district), createUser(service.app, city)]);
+    await Promise.all([district, city, registrar].map((user) => createUser(service.app, user)));
     await seedCampaign(service.app.runtime.eventStore, service.app.runtime.dataSource);
     await eventually(async () => {
       const { body } = await request(service.app.http).get('/admin/projections').expect(200);
@@ -78,6 +80,15 @@ describeInBrowser('the dashboard as the server renders it', (browserPath) => {
     const page = await served().expect(200);
     expect(stateOf(page.text)).toBeUndefined();
     expect(page.text).toContain('<div id="root"></div>');
+  });
+
+  it('serves it unrendered, naming the reads for the browser to ask, to a user the API refuses them', async () => {
+    const cookie = await signIn(registrar);
+    await request(service.app.http).get('/indicators/certification-rate?ou=640104&pe=2012').set(ANON).set('Cookie', cookie).expect(403);
+    const page = await served(cookie).expect(200);
+    expect(stateOf(page.text)).toBeUndefined();
+    expect(page.text).toContain('<div id="root"></div>');
+    expect(page.text).toContain('<link rel="preload" as="fetch" crossorigin href="/indicators/certification-rate?ou=640104&pe=2012">');
   });
 
   it("keeps an answer's text from ending the script that carries it", async () => {
