@@ -9,12 +9,17 @@ const BITS = 2 ** 23;
 export class KeyFilter {
   private readonly bits = new Uint32Array(BITS / 32);
 
-  add(key: string): void {
+  /** Adds the key; true when the filter may have held it already (every bit was set), from the same hash. */
+  add(key: string): boolean {
     hash(key);
+    let held = true;
     for (let i = 0; i < 4; i++) {
       const bit = position(i);
-      this.bits[bit >>> 5] |= 1 << (bit & 31);
+      const mask = 1 << (bit & 31);
+      if ((this.bits[bit >>> 5] & mask) === 0) held = false;
+      this.bits[bit >>> 5] |= mask;
     }
+    return held;
   }
 
   mayHold(key: string): boolean {
