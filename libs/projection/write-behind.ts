@@ -216,22 +216,20 @@ export class WriteBehind {
     let pending = this.rowTables.get(table);
     if (!pending) this.rowTables.set(table, (pending = { columns, keyColumn, updated, rows: new Map(), absent: new Set() }));
     const keyAt = columns.findIndex((c) => c.name === keyColumn);
-    const incoming = rows.map((cells) => rowOf(columns, cells));
-    const unknown = incoming
-      .map((row) => String(row[keyColumn]))
-      .filter((key) => !pending.rows.has(key) && !pending.absent.has(key) && this.mayBeStored(table, key));
+    const keys = rows.map((cells) => String(cells[keyAt]));
+    const unknown = keys.filter((key) => !pending.rows.has(key) && !pending.absent.has(key) && this.mayBeStored(table, key));
     const stored = new Map(
       unknown.length === 0 ? [] : (await this.fromFlushing(table, keyColumn, unknown)).map((r): [string, Row] => [String(r[keyColumn]), r]),
     );
-    for (const [i, row] of incoming.entries()) {
-      const key = String(rows[i][keyAt]);
+    const updatedAt = updated.map((name) => columns.findIndex((c) => c.name === name));
+    for (const [i, key] of keys.entries()) {
       const held = pending.rows.get(key) ?? (stored.has(key) ? { row: stored.get(key)!, fresh: false } : undefined);
       if (!held) {
-        pending.rows.set(key, { row, fresh: true });
+        pending.rows.set(key, { row: rowOf(columns, rows[i]), fresh: true });
         pending.absent.delete(key);
         this.pendingRows++;
       } else if (updated.length > 0) {
-        for (const column of updated) held.row[column] = row[column];
+        for (const at of updatedAt) held.row[columns[at].name] = asStored(columns[at].type, rows[i][at]);
         if (pending.rows.has(key)) continue;
         pending.rows.set(key, held);
         this.pendingRows++;
