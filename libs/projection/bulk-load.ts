@@ -10,6 +10,7 @@ import { EntityManager } from 'typeorm';
 import { rollupTable } from '../indicators/district-rollup';
 import { assertSchemaName } from './copies';
 import { ReadModelDefinition } from './projection';
+import { mergeStagedCounts } from './staged-counts';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -31,12 +32,14 @@ export async function createCopyForLoad(db: Queryable, definition: ReadModelDefi
 }
 
 /**
- * Builds the deferred indexes, fills the rollups from their village tables and re-enables their triggers (the
- * swap's catch-up and the live runner then keep them in step as before). Call in one transaction; a copy not
- * loading (finished before, or made before this existed) is left as it is.
+ * Sums the staged count rows into their tables (staged-counts.ts), builds the deferred indexes, fills the
+ * rollups from their village tables and re-enables their triggers (the swap's catch-up and the live runner then
+ * keep them in step as before). Call in one transaction; a copy not loading (finished before, or made before
+ * this existed) is left as it is but for its staged counts.
  */
 export async function finishLoad(db: Queryable, definition: ReadModelDefinition, schema: string): Promise<void> {
   assertSchemaName(schema);
+  await mergeStagedCounts(db, schema); // whatever the comment says: only a write-behind's flushes stage counts
   const [{ comment }] = await db.query(`SELECT obj_description($1::regnamespace, 'pg_namespace') AS comment`, [schema]);
   if (comment !== LOADING) return;
   for (const ddl of definition.tables(schema)) if (deferred(ddl)) await db.query(ddl);

@@ -141,7 +141,8 @@ export class WriteBehind {
 
   /**
    * Empties the window into a Window to write (the fold goes on into new maps while it is written, and never
-   * changes a detached row: look-ups hand out copies), and remembers its keys as written. Until `writing` settles, look-ups answer its rows from memory.
+   * changes a detached row: look-ups hand out copies), and remembers its row keys as written. Until `writing`
+   * settles, look-ups answer its rows from memory.
    */
   detach(): Window {
     const window: Window = { rows: [], counts: [], held: new Map() };
@@ -153,15 +154,7 @@ export class WriteBehind {
       window.held.set(table, pending.rows); // no longer this write-behind's: the next window starts new maps
       this.remember(table, pending.rows.keys());
     }
-    for (const [table, pending] of this.countTables) {
-      // Count rows are fine-grained (village x dimensions x month): most are written once in a whole rebuild,
-      // so those whose key this write-behind never wrote go by COPY, and only the others are added by upsert.
-      const fresh: CellValue[][] = [];
-      const stored: CellValue[][] = [];
-      const filter = this.filterOf(table);
-      for (const [id, row] of pending.sums) (filter.add(id) || !this.trusted ? stored : fresh).push(row);
-      window.counts.push({ table, pending, fresh, stored });
-    }
+    for (const [table, pending] of this.countTables) window.counts.push({ table, pending, rows: [...pending.sums.values()] });
     this.rowTables.clear();
     this.countTables.clear();
     this.pendingRows = 0;
