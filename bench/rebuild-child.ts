@@ -22,8 +22,10 @@ interface Request {
 export function rebuildInChild(request: Request): Promise<RebuildFigures> {
   const typescript = extname(__filename) === '.ts';
   const execArgv = typescript ? ['-r', join(__dirname, '../scripts/projections/register.js')] : [];
-  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the rebuilding process (what its CPU seconds are spent on).
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the rebuilding process (what its CPU seconds are spent on);
+  // BENCH_NODE_FLAGS: more of node's flags for it, e.g. "--trace-gc" (which NODE_OPTIONS refuses).
   if (process.env.BENCH_SEMI_SPACE_MB) execArgv.push(`--max-semi-space-size=${process.env.BENCH_SEMI_SPACE_MB}`);
+  if (process.env.BENCH_NODE_FLAGS) execArgv.push(...process.env.BENCH_NODE_FLAGS.split(' '));
   if (process.env.BENCH_CPU_PROF) execArgv.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
   const child = fork(join(__dirname, `rebuild-child${extname(__filename)}`), [JSON.stringify(request)], { execArgv, stdio: 'inherit' });
   return new Promise((resolve, reject) => {

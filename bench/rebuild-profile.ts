@@ -138,7 +138,8 @@ async function run(template: string): Promise<void> {
       async (c) =>
         (
           await c.query<{ table: string; rows: string }>(
-            `SELECT schemaname || '.' || relname AS table, n_live_tup AS rows, n_tup_ins + n_tup_upd AS written FROM pg_stat_user_tables
+            `SELECT schemaname || '.' || relname AS table, n_live_tup AS rows, n_tup_ins + n_tup_upd AS written,
+                    autovacuum_count AS autovacuums, autoanalyze_count AS autoanalyzes FROM pg_stat_user_tables
             WHERE schemaname LIKE 'rm_%' AND n_live_tup > 0 ORDER BY n_live_tup DESC`,
           )
         ).rows,

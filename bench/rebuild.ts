@@ -11,6 +11,7 @@ import { Projection } from '../libs/projection/projection';
 import { rebuildPages, rebuildProjections } from '../libs/projection/rebuild';
 import { progressBar } from './support/progress';
 import { round } from './support/stats';
+import { postmasterOf, serverCpuSeconds } from './support/server-cpu';
 
 export interface RebuildFigures {
   projectionEvents: number;
@@ -21,6 +22,8 @@ export interface RebuildFigures {
   peakRssMb: number;
   /** CPU seconds of this (the rebuilding) process during the rebuild and during the baseline read: what bounds it. */
   nodeCpuSeconds: { rebuild: number; baseline: number };
+  /** CPU seconds of the PostgreSQL server (all its processes) in the same two spans, where /proc tells. */
+  serverCpuSeconds?: { rebuild: number; baseline: number };
   projections: { projection: string; events: number; parked: number }[];
   /** The second baseline: one read of the log's events of all their types (what the rebuild itself reads), writing nothing. */
   sharedRead: { logEvents: number; seconds: number; ratio: number };
@@ -41,12 +44,22 @@ async function readEverything(
   return count;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number }> {
+async function timed<T>(
+  work: () => Promise<T>,
+  postmaster?: number,
+): Promise<{ value: T; seconds: number; cpuSeconds: number; serverCpuSeconds?: number }> {
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
+  const server = serverCpuSeconds(postmaster);
   const value = await work();
   const used = process.cpuUsage(cpu);
-  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: round((used.user + used.system) / 1e6, 1) };
+  const serverAfter = serverCpuSeconds(postmaster);
+  return {
+    value,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cpuSeconds: round((used.user + used.system) / 1e6, 1),
+    serverCpuSeconds: server === undefined || serverAfter === undefined ? undefined : round(serverAfter - server, 1),
+  };
 }
 
 export async function benchRebuild(
@@ -55,18 +68,22 @@ export async function benchRebuild(
   projections: readonly Projection[],
   options: { batchSize: number; expectedEvents: number; flushRows?: number },
 ): Promise<RebuildFigures> {
+  const [{ pid }] = await dataSource.query(`SELECT pg_backend_pid() AS pid`);
+  const postmaster = postmasterOf(pid);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const bar = progressBar('rebuild every read model', options.expectedEvents, 'events');
   let done = 0;
   try {
     // One rebuild of all of them, reading the log once (libs/projection/fan-out.ts), as the projector's --all does.
-    const rebuilt = await timed(() =>
-      rebuildProjections(projections, store, dataSource, {
-        batchSize: options.batchSize,
-        flushRows: options.flushRows,
-        onProgress: (n) => (bar.increment(n - done), (done = n)),
-      }),
+    const rebuilt = await timed(
+      () =>
+        rebuildProjections(projections, store, dataSource, {
+          batchSize: options.batchSize,
+          flushRows: options.flushRows,
+          onProgress: (n) => (bar.increment(n - done), (done = n)),
+        }),
+      postmaster,
     );
     const figures = await Promise.all(
       projections.map(async (projection, i) => {
@@ -84,8 +101,9 @@ export async function benchRebuild(
     // After the rebuild, so that its peak RSS is its own; the pages it read are then warm in the cache, which
     // favours the baseline (the ratio errs low).
     const readBar = progressBar('baseline: read the same pages', projectionEvents, 'events');
-    const baseline = await timed(() =>
-      Promise.all(projections.map((p) => readEverything(store, p, options.batchSize, (n) => readBar.increment(n)))),
+    const baseline = await timed(
+      () => Promise.all(projections.map((p) => readEverything(store, p, options.batchSize, (n) => readBar.increment(n)))),
+      postmaster,
     );
     readBar.stop();
     const total = baseline.value.reduce((a, b) => a + b, 0);
@@ -103,6 +121,10 @@ export async function benchRebuild(
       ratioToBaseline: round(baseline.seconds / rebuilt.seconds, 2),
       peakRssMb: round(peakRss / 2 ** 20, 0),
       nodeCpuSeconds: { rebuild: rebuilt.cpuSeconds, baseline: baseline.cpuSeconds },
+      serverCpuSeconds:
+        rebuilt.serverCpuSeconds === undefined || baseline.serverCpuSeconds === undefined
+          ? undefined
+          : { rebuild: rebuilt.serverCpuSeconds, baseline: baseline.serverCpuSeconds },
       projections: figures,
       sharedRead: { logEvents: shared.value, seconds: round(shared.seconds, 2), ratio: round(shared.seconds / rebuilt.seconds, 2) },
     };

@@ -55,5 +55,10 @@ describe('rebuilding read models together', () => {
       });
     const [{ pending }] = await db.dataSource.query(`SELECT count(*)::int AS pending FROM projections.rebuilds`);
     expect(pending).toBe(0);
+    const [{ autovacuumOff }] = await db.dataSource.query(
+      `SELECT count(*)::int AS "autovacuumOff" FROM pg_class WHERE relnamespace::regnamespace::text = ANY($1) AND reloptions IS NOT NULL`,
+      [results.map((r) => r.schema)],
+    );
+    expect(autovacuumOff).toBe(0); // the load turned it off in every copy, the finish on again
   });
 });

@@ -136,6 +136,8 @@ export const projections: Section = async (url, scale) => {
       'baseline events/s': r.baseline.eventsPerSecond,
       ratio: r.ratioToBaseline,
       'ratio to one read of the log': r.sharedRead.ratio,
+      'Node CPU s (rebuild / read)': `${r.nodeCpuSeconds.rebuild} / ${r.nodeCpuSeconds.baseline}`,
+      'server CPU s (rebuild / read)': r.serverCpuSeconds ? `${r.serverCpuSeconds.rebuild} / ${r.serverCpuSeconds.baseline}` : undefined,
     },
     {
       case: `read-model lag while ${results.lag.eventsPerSecond.achieved} events/s are written (${results.lag.appends} appends)`,

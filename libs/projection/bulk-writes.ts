@@ -62,6 +62,12 @@ function toParameter(value: CellValue): string | number | boolean {
  * Count changes of a batch summed per key (an org-unit path and the dimensions of a count table), so each
  * count row is written once per batch whatever the number of events that moved it. Pure: no I/O.
  */
+/** One key's summed counts (in the order of the count columns). */
+export interface CountEntry {
+  readonly key: readonly CellValue[];
+  readonly counts: readonly number[];
+}
+
 export class CountDeltas {
   private readonly sums = new Map<string, { key: CellValue[]; counts: number[] }>();
 
@@ -88,10 +94,15 @@ export class CountDeltas {
     return [...this.sums.values()].filter((e) => e.counts.some((c) => c !== 0)).map((e) => [...e.key, ...e.counts]);
   }
 
+  /** The summed entries as they are (a rebuild's write-behind adds them into its window without a row each). */
+  entries(): Iterable<CountEntry> {
+    return this.sums.values();
+  }
+
   /** Adds the deltas to `table` (whose primary key is `conflictKey`), creating rows that are missing. */
   async write(tx: EntityManager, table: string, conflictKey: readonly string[], countType: ColumnType = 'int'): Promise<void> {
     const behind = writeBehindOf(tx);
-    if (behind) return behind.stageCounts(table, this.keyColumns, this.countColumns, conflictKey, countType, this.rows());
+    if (behind) return behind.stageCounts(table, this.keyColumns, this.countColumns, conflictKey, countType, this.entries());
     const columns = [...this.keyColumns, ...this.countColumns.map((name): BulkColumn => ({ name, type: countType }))];
     const set = this.countColumns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
     await insertRows(tx, table, columns, this.rows(), `ON CONFLICT (${conflictKey.join(', ')}) DO UPDATE SET ${set}`);

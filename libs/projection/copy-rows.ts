@@ -4,18 +4,34 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { BulkColumn, CellValue } from './bulk-writes';
 
 /** COPY ... FROM STDIN in text format on the transaction's own connection. */
-export async function copyRows(
+export function copyRows(
   tx: EntityManager,
   table: string,
   columns: readonly BulkColumn[],
   rows: readonly (readonly CellValue[])[],
+): Promise<void>;
+/** `rows` turned into cells one by one as they are sent (`cells`), none of them kept. */
+export function copyRows<R>(
+  tx: EntityManager,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly R[],
+  cells: (row: R) => readonly CellValue[],
+): Promise<void>;
+export async function copyRows(
+  tx: EntityManager,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly unknown[],
+  cells = (row: unknown) => row as readonly CellValue[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const client = (await tx.queryRunner!.connect()) as { query<T>(stream: T): T };
   const sink = client.query(copyFrom(`COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => (sink.on('finish', resolve), sink.on('error', reject)));
   let chunk = '';
-  for (const row of rows) {
+  for (const each of rows) {
+    const row = cells(each);
     let line = copyText(row[0]);
     for (let i = 1; i < row.length; i++) line += '\t' + copyText(row[i]);
     chunk += line + '\n';

@@ -6,7 +6,7 @@
  * the transaction handed to `applyBatch` (`writeBehindOf`). The incremental path never does.
  */
 import { EntityManager } from 'typeorm';
-import { BulkColumn, CellValue, ColumnType } from './bulk-writes';
+import { BulkColumn, CellValue, ColumnType, CountEntry } from './bulk-writes';
 import { PendingCounts, PendingRows, Row, Window, writeWindow } from './write-window';
 import { KeyFilter } from './key-filter';
 
@@ -92,14 +92,14 @@ export class WriteBehind {
     this.staged.push(() => this.mergeRows(table, columns, keyColumn, updated, rows));
   }
 
-  /** CountDeltas.write: summed per conflict key over the window. */
+  /** CountDeltas.write: summed per conflict key over the window (an entry whose counts sum to zero is left out). */
   stageCounts(
     table: string,
     keyColumns: readonly BulkColumn[],
     countColumns: readonly string[],
     conflictKey: readonly string[],
     countType: ColumnType,
-    rows: CellValue[][],
+    entries: Iterable<CountEntry>,
   ): void {
     this.staged.push(async () => {
       let pending = this.countTables.get(table);
@@ -108,14 +108,16 @@ export class WriteBehind {
         this.countTables.set(table, (pending = { columns, countColumns, conflictKey, sums: new Map() }));
       }
       const keyAt = conflictKey.map((name) => keyColumns.findIndex((c) => c.name === name));
-      for (const row of rows) {
-        let id = String(row[keyAt[0]]);
-        for (let k = 1; k < keyAt.length; k++) id += '\u0001' + String(row[keyAt[k]]);
+      const width = keyColumns.length;
+      for (const { key, counts } of entries) {
+        if (counts.every((c) => c === 0)) continue;
+        let id = String(key[keyAt[0]]);
+        for (let k = 1; k < keyAt.length; k++) id += '\u0001' + String(key[keyAt[k]]);
         const sum = pending.sums.get(id);
         if (!sum) {
-          pending.sums.set(id, [...row]);
+          pending.sums.set(id, [...key, ...counts]);
           this.pendingRows++;
-        } else for (let i = keyColumns.length; i < row.length; i++) sum[i] = Number(sum[i]) + Number(row[i]);
+        } else for (let i = 0; i < counts.length; i++) sum[width + i] = (sum[width + i] as number) + counts[i];
       }
     });
   }
@@ -138,27 +140,21 @@ export class WriteBehind {
   }
 
   /**
-   * Empties the window into a Window to write (its rows turned into cells now, so the fold may go on while it is
-   * written), and remembers its keys as written. Until `writing` settles, look-ups answer its rows from memory.
+   * Empties the window into a Window to write (the fold goes on into new maps while it is written, and never
+   * changes a detached row: look-ups hand out copies), and remembers its row keys as written. Until `writing`
+   * settles, look-ups answer its rows from memory.
    */
   detach(): Window {
     const window: Window = { rows: [], counts: [], held: new Map() };
     for (const [table, pending] of this.rowTables) {
-      const cells = (r: { row: Row }) => pending.columns.map((c) => r.row[c.name] as CellValue);
-      const all = [...pending.rows.values()];
-      window.rows.push({ table, pending, fresh: all.filter((r) => r.fresh).map(cells), changed: all.filter((r) => !r.fresh).map(cells) });
-      window.held.set(table, new Map([...pending.rows].map(([key, r]) => [key, r.row])));
+      const fresh: Row[] = [];
+      const changed: Row[] = [];
+      for (const r of pending.rows.values()) (r.fresh ? fresh : changed).push(r.row);
+      window.rows.push({ table, pending, fresh, changed });
+      window.held.set(table, pending.rows); // no longer this write-behind's: the next window starts new maps
       this.remember(table, pending.rows.keys());
     }
-    for (const [table, pending] of this.countTables) {
-      // Count rows are fine-grained (village x dimensions x month): most are written once in a whole rebuild,
-      // so those whose key this write-behind never wrote go by COPY, and only the others are added by upsert.
-      const fresh: CellValue[][] = [];
-      const stored: CellValue[][] = [];
-      for (const [id, row] of pending.sums) (this.mayBeStored(table, id) ? stored : fresh).push(row);
-      window.counts.push({ table, pending, fresh, stored });
-      this.remember(table, pending.sums.keys());
-    }
+    for (const [table, pending] of this.countTables) window.counts.push({ table, pending, rows: [...pending.sums.values()] });
     this.rowTables.clear();
     this.countTables.clear();
     this.pendingRows = 0;
@@ -180,7 +176,7 @@ export class WriteBehind {
     const found: Row[] = [];
     const missing: string[] = [];
     for (const key of keys) {
-      const row = held?.get(key);
+      const row = held?.get(key)?.row;
       if (row) found.push({ ...row });
       else missing.push(key);
     }
@@ -192,9 +188,14 @@ export class WriteBehind {
   }
 
   private remember(table: string, keys: Iterable<string>): void {
+    const filter = this.filterOf(table);
+    for (const key of keys) filter.add(key);
+  }
+
+  private filterOf(table: string): KeyFilter {
     let filter = this.written.get(table);
     if (!filter) this.written.set(table, (filter = new KeyFilter()));
-    for (const key of keys) filter.add(key);
+    return filter;
   }
 
   /** ON CONFLICT semantics in memory: a new key inserts, a held or stored one takes the `updated` columns. */
@@ -208,22 +209,20 @@ export class WriteBehind {
     let pending = this.rowTables.get(table);
     if (!pending) this.rowTables.set(table, (pending = { columns, keyColumn, updated, rows: new Map(), absent: new Set() }));
     const keyAt = columns.findIndex((c) => c.name === keyColumn);
-    const incoming = rows.map((cells) => rowOf(columns, cells));
-    const unknown = incoming
-      .map((row) => String(row[keyColumn]))
-      .filter((key) => !pending.rows.has(key) && !pending.absent.has(key) && this.mayBeStored(table, key));
+    const keys = rows.map((cells) => String(cells[keyAt]));
+    const unknown = keys.filter((key) => !pending.rows.has(key) && !pending.absent.has(key) && this.mayBeStored(table, key));
     const stored = new Map(
       unknown.length === 0 ? [] : (await this.fromFlushing(table, keyColumn, unknown)).map((r): [string, Row] => [String(r[keyColumn]), r]),
     );
-    for (const [i, row] of incoming.entries()) {
-      const key = String(rows[i][keyAt]);
+    const updatedAt = updated.map((name) => columns.findIndex((c) => c.name === name));
+    for (const [i, key] of keys.entries()) {
       const held = pending.rows.get(key) ?? (stored.has(key) ? { row: stored.get(key)!, fresh: false } : undefined);
       if (!held) {
-        pending.rows.set(key, { row, fresh: true });
+        pending.rows.set(key, { row: rowOf(columns, rows[i]), fresh: true });
         pending.absent.delete(key);
         this.pendingRows++;
       } else if (updated.length > 0) {
-        for (const column of updated) held.row[column] = row[column];
+        for (const at of updatedAt) held.row[columns[at].name] = asStored(columns[at].type, rows[i][at]);
         if (pending.rows.has(key)) continue;
         pending.rows.set(key, held);
         this.pendingRows++;

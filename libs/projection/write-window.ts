@@ -2,6 +2,7 @@
 import { EntityManager } from 'typeorm';
 import { BulkColumn, CellValue, insertRows } from './bulk-writes';
 import { copyRows } from './copy-rows';
+import { stageCountRows } from './staged-counts';
 
 export type Row = Record<string, unknown>;
 
@@ -23,23 +24,22 @@ export interface PendingCounts {
 }
 
 export interface Window {
-  rows: { table: string; pending: PendingRows; fresh: CellValue[][]; changed: CellValue[][] }[];
-  counts: { table: string; pending: PendingCounts; fresh: CellValue[][]; stored: CellValue[][] }[];
+  /** Rows as objects, turned into cells only as they are written: cells made at detach outlived a GC or two. */
+  rows: { table: string; pending: PendingRows; fresh: Row[]; changed: Row[] }[];
+  counts: { table: string; pending: PendingCounts; rows: CellValue[][] }[];
   /** The rows by table and key, as they were detached: what a look-up answers until the window is committed. */
-  held: Map<string, Map<string, Row>>;
+  held: Map<string, PendingRows['rows']>;
 }
 
-/** New rows by COPY, changed rows by one upsert per table, count rows new to the table by COPY and the rest added. */
+/** New rows by COPY, changed rows by one upsert per table, count rows by COPY into their staged tables (staged-counts.ts). */
 export async function writeWindow(tx: EntityManager, window: Window): Promise<void> {
   for (const { table, pending, fresh, changed } of window.rows) {
-    await copyRows(tx, table, pending.columns, fresh);
+    const cells = (row: Row) => pending.columns.map((c) => row[c.name] as CellValue);
+    await copyRows(tx, table, pending.columns, fresh, cells);
     const set = pending.updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
     if (changed.length > 0)
-      await insertRows(tx, table, pending.columns, changed, `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
+      await insertRows(tx, table, pending.columns, changed.map(cells), `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
   }
-  for (const { table, pending, fresh, stored } of window.counts) {
-    await copyRows(tx, table, pending.columns, fresh);
-    const set = pending.countColumns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
-    await insertRows(tx, table, pending.columns, stored, `ON CONFLICT (${pending.conflictKey.join(', ')}) DO UPDATE SET ${set}`);
-  }
+  for (const { table, pending, rows } of window.counts)
+    await stageCountRows(tx, table, pending.columns, { key: pending.conflictKey, sums: pending.countColumns }, rows);
 }

@@ -149,6 +149,7 @@ async function loadGrants(tx: EntityManager, s: string, events: readonly Recorde
 
 export const supportPaymentsProjection: Projection<Handled> = {
   ...supportPaymentsReadModel,
+  bulkWritten: true,
   handles: ['HouseholdEnrolled', 'SupportGranted', 'SupportDelivered', 'SupportReturned', 'SupportReversed'],
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);
