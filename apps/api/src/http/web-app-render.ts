@@ -49,29 +49,39 @@ export function loadRenderer(dir: string): Renderer | undefined {
 }
 
 /**
- * The page in two parts: its head at once (its style sheet and scripts, which the browser fetches while
- * this server reads), then its body with the render and the state it was made from. Without a render (a
- * read refused or late) the body names the reads for the browser to ask.
+ * The page in two parts. First its head without its scripts: the browser sets up the page and reads the
+ * style sheet while this server reads the answers. Then the body, with the render and the state it was
+ * made from, and the scripts after them: loading and compiling the app (most of a load's CPU) would
+ * otherwise compete with those reads on the same cores (measured: `npm run bench -- web`), and the render
+ * needs none of it to be drawn. Without a render (a read refused or late) the body names the reads instead.
  */
 export async function sendRendered(renderer: Renderer, request: Request, response: Response, index: string, opening: Opening) {
   const lang = langOf(request);
   const root = index.indexOf(EMPTY_ROOT);
   if (root < 0) return void response.type('html').send(withLinks(index, openingLinks(opening))); // not the app's build
-  const head = withLinks(index.slice(0, root), openingLinks({ reads: [], modules: opening.modules }));
+  const scripts = index.slice(0, root).match(SCRIPTS) ?? [];
+  const head = index
+    .slice(0, root)
+    .replace(SCRIPTS, '')
+    .replace(/<html lang="[^"]*"/, `<html lang="${lang}"`);
+  const end = `${openingLinks({ reads: [], modules: opening.modules })}${scripts.join('')}${index.slice(root + EMPTY_ROOT.length)}`;
   response.type('html');
-  response.write(head.replace(/<html lang="[^"]*"/, `<html lang="${lang}"`));
+  response.write(head);
   (response as Response & { flush?: () => void }).flush?.(); // through compression's buffer
-  let body = `${openingLinks({ reads: opening.reads, modules: [] })}${index.slice(root)}`;
+  let body = `${openingLinks({ reads: opening.reads, modules: [] })}${EMPTY_ROOT}${end}`;
   try {
     const state: OpeningState = { path: request.path, lang, answers: await readAnswers(request, opening.reads) };
     const html = renderer.renderOpening(state);
-    if (html !== undefined) body = `<div id="root">${html}</div>${stateScript(state)}${index.slice(root + EMPTY_ROOT.length)}`;
+    if (html !== undefined) body = `<div id="root">${html}</div>${stateScript(state)}${end}`;
   } catch (error) {
     logger.warn(`a page was served unrendered: ${(error as Error).message}`);
   } finally {
     response.end(body);
   }
 }
+
+/** The build's script elements and module preloads in index.html's head (Vite writes each on one line). */
+const SCRIPTS = /<script\b[^>]*><\/script>\s*|<link rel="modulepreload"[^>]*>\s*/g;
 
 const EMPTY_ROOT = '<div id="root"></div>';
 
