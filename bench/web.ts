@@ -20,6 +20,7 @@ import { databaseSchema, projections } from '../projections/index';
 import { createApiApp } from '../apps/api/src/create-app';
 import { enrolHouseholds } from './http';
 import { benchAuth } from './support/auth';
+import { profileLoad } from './support/page-profile';
 import { PageTiming, PageUnderTest, timeLoads } from './support/page-timing';
 
 const { buildWeb } = require('../../scripts/web/build-web.js') as { buildWeb(options: { quiet?: boolean }): boolean };
@@ -99,7 +100,15 @@ export async function benchWeb(databaseUrl: string, options: WebBenchOptions = d
         under,
       })),
     );
-    return { pages: await timeLoads(contexts, options.loads) };
+    const pages = await timeLoads(contexts, options.loads);
+    const profileDir = process.env.BENCH_WEB_PROFILE;
+    for (const { page, under } of profileDir ? contexts : []) {
+      const profile = await profileLoad(page, under, profileDir!);
+      console.log(`${profile.page}: CPU profile in ${profile.file}`);
+      console.table(profile.files);
+      console.table(profile.functions);
+    }
+    return { pages };
   } finally {
     await browser.close();
     await projector.stop();

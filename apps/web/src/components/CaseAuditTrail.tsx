@@ -6,18 +6,19 @@ import { TrailEntry } from '../hooks/types';
 export function CaseAuditTrail({ entries }: { entries: TrailEntry[] }) {
   const { t, word, dateTime } = useI18n();
   return (
-    <Table<TrailEntry>
-      size="small"
-      rowKey="position"
-      dataSource={entries}
-      pagination={entries.length > 50 ? { pageSize: 50 } : false}
-      scroll={{ x: true }}
-      columns={[
-        { key: 'when', title: t('case.trailWhen'), dataIndex: 'recordedAt', render: (at: string) => dateTime(at) },
-        { key: 'who', title: t('case.trailWho'), dataIndex: 'actor' },
-        { key: 'what', title: t('case.trailWhat'), dataIndex: 'type', render: (type: string) => word('event', type) },
-        { key: 'reason', title: t('case.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
-      ]}
-    />
+    <div className="scroll-x">
+      <Table<TrailEntry>
+        size="small"
+        rowKey="position"
+        dataSource={entries}
+        pagination={entries.length > 50 ? { pageSize: 50 } : false}
+        columns={[
+          { key: 'when', title: t('case.trailWhen'), dataIndex: 'recordedAt', render: (at: string) => dateTime(at) },
+          { key: 'who', title: t('case.trailWho'), dataIndex: 'actor' },
+          { key: 'what', title: t('case.trailWhat'), dataIndex: 'type', render: (type: string) => word('event', type) },
+          { key: 'reason', title: t('case.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
+        ]}
+      />
+    </div>
   );
 }

@@ -11,30 +11,31 @@ export function CaseList({ cases }: { cases: CaseSummary[] }) {
   const units = useOrgUnits().data ?? [];
   const district = (code: string) => i18n.name(units.find((u) => u.code === code)?.name, code);
   return (
-    <Table<CaseSummary>
-      size="small"
-      rowKey="caseId"
-      dataSource={cases}
-      pagination={{ pageSize: 20 }}
-      scroll={{ x: true }}
-      columns={[
-        {
-          key: 'id',
-          title: t('cases.id'),
-          dataIndex: 'caseId',
-          render: (id: string) => <Link to={`/app/cases/${id}`}>{id.slice(0, 8)}</Link>,
-        },
-        { key: 'district', title: t('cases.district'), dataIndex: 'districtCode', render: district },
-        { key: 'subject', title: t('cases.subject'), dataIndex: 'subjectUnit' },
-        {
-          key: 'status',
-          title: t('cases.status'),
-          dataIndex: 'status',
-          render: (s: string) => <Tag color={s === 'Open' ? '#ad4e00' : undefined}>{i18n.word('status', s)}</Tag>,
-        },
-        { key: 'opened', title: t('cases.opened'), dataIndex: 'openedAt', render: (at: string) => dateTime(at) },
-        { key: 'revision', title: t('cases.revision'), dataIndex: 'revision' },
-      ]}
-    />
+    <div className="scroll-x">
+      <Table<CaseSummary>
+        size="small"
+        rowKey="caseId"
+        dataSource={cases}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          {
+            key: 'id',
+            title: t('cases.id'),
+            dataIndex: 'caseId',
+            render: (id: string) => <Link to={`/app/cases/${id}`}>{id.slice(0, 8)}</Link>,
+          },
+          { key: 'district', title: t('cases.district'), dataIndex: 'districtCode', render: district },
+          { key: 'subject', title: t('cases.subject'), dataIndex: 'subjectUnit' },
+          {
+            key: 'status',
+            title: t('cases.status'),
+            dataIndex: 'status',
+            render: (s: string) => <Tag color={s === 'Open' ? '#ad4e00' : undefined}>{i18n.word('status', s)}</Tag>,
+          },
+          { key: 'opened', title: t('cases.opened'), dataIndex: 'openedAt', render: (at: string) => dateTime(at) },
+          { key: 'revision', title: t('cases.revision'), dataIndex: 'revision' },
+        ]}
+      />
+    </div>
   );
 }

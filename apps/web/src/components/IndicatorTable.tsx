@@ -79,14 +79,15 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
       </Space>
       <Loading remote={answer}>
         {(data) => (
-          <Table<Row>
-            size="small"
-            rowKey={(_, index) => String(index)}
-            dataSource={data.rows}
-            pagination={{ pageSize: 20 }}
-            scroll={{ x: true }}
-            columns={columns.map((field) => ({ key: field, dataIndex: field, title: t(`col.${field}` as never), render: render(field) }))}
-          />
+          <div className="scroll-x">
+            <Table<Row>
+              size="small"
+              rowKey={(_, index) => String(index)}
+              dataSource={data.rows}
+              pagination={{ pageSize: 20 }}
+              columns={columns.map((field) => ({ key: field, dataIndex: field, title: t(`col.${field}` as never), render: render(field) }))}
+            />
+          </div>
         )}
       </Loading>
     </Card>

@@ -27,33 +27,34 @@ export function OperationsPage() {
       >
         <Loading remote={projections}>
           {(list) => (
-            <Table<ProjectionStatus>
-              size="small"
-              rowKey="name"
-              dataSource={list}
-              pagination={false}
-              scroll={{ x: true }}
-              columns={[
-                {
-                  key: 'name',
-                  title: t('ops.name'),
-                  dataIndex: 'name',
-                  render: (name: string) => (
-                    <>
-                      {word('readModel', name)} <code>{name}</code>
-                    </>
-                  ),
-                },
-                { key: 'lag', title: t('ops.lag'), render: (_, p) => <span data-testid={`lag-${p.name}`}>{number(p.lag.events)}</span> },
-                { key: 'checkpoint', title: t('ops.checkpoint'), dataIndex: 'checkpoint', render: (c: string | null) => c ?? '—' },
-                { key: 'status', title: t('ops.status'), dataIndex: 'status', render: (s?: string) => (s ? word('ops', s) : '—') },
-                {
-                  key: 'parked',
-                  title: t('ops.parked'),
-                  render: (_, p) => <ParkedEvents projection={p} onRetried={projections.reload} />,
-                },
-              ]}
-            />
+            <div className="scroll-x">
+              <Table<ProjectionStatus>
+                size="small"
+                rowKey="name"
+                dataSource={list}
+                pagination={false}
+                columns={[
+                  {
+                    key: 'name',
+                    title: t('ops.name'),
+                    dataIndex: 'name',
+                    render: (name: string) => (
+                      <>
+                        {word('readModel', name)} <code>{name}</code>
+                      </>
+                    ),
+                  },
+                  { key: 'lag', title: t('ops.lag'), render: (_, p) => <span data-testid={`lag-${p.name}`}>{number(p.lag.events)}</span> },
+                  { key: 'checkpoint', title: t('ops.checkpoint'), dataIndex: 'checkpoint', render: (c: string | null) => c ?? '—' },
+                  { key: 'status', title: t('ops.status'), dataIndex: 'status', render: (s?: string) => (s ? word('ops', s) : '—') },
+                  {
+                    key: 'parked',
+                    title: t('ops.parked'),
+                    render: (_, p) => <ParkedEvents projection={p} onRetried={projections.reload} />,
+                  },
+                ]}
+              />
+            </div>
           )}
         </Loading>
       </Card>

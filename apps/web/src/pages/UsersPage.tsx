@@ -16,43 +16,44 @@ function UserTable({ users, onChanged }: { users: UserAccount[]; onChanged(): vo
     return unit ? `${name(unit.name, code)} (${code})` : code;
   };
   return (
-    <Table<UserAccount>
-      size="small"
-      rowKey="username"
-      dataSource={users}
-      pagination={users.length > 50 ? { pageSize: 50 } : false}
-      scroll={{ x: true }}
-      data-testid="users"
-      columns={[
-        { key: 'username', title: t('users.username'), dataIndex: 'username' },
-        { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
-        { key: 'roles', title: t('users.roles'), render: (_, u) => u.roles.map((role) => word('role', role)).join(t('state.separator')) },
-        { key: 'ou', title: t('users.ou'), render: (_, u) => unitName(u.ou) },
-        { key: 'department', title: t('users.department'), render: (_, u) => u.department ?? '—' },
-        {
-          key: 'state',
-          title: t('users.state'),
-          render: (_, u) => <Tag color={u.disabled ? '#a8071a' : '#237804'}>{t(u.disabled ? 'users.disabled' : 'users.enabled')}</Tag>,
-        },
-        { key: 'createdAt', title: t('users.createdAt'), render: (_, u) => dateTime(u.createdAt) },
-        {
-          key: 'disable',
-          title: t('users.disable'),
-          render: (_, u) =>
-            // Not one's own account: an administrator who disabled it would be locked out mid-session.
-            u.disabled || u.username === me ? null : (
-              <Popconfirm
-                title={t('users.confirmDisable', { username: u.username })}
-                onConfirm={() => disableUser(u.username).then(onChanged)}
-              >
-                <Button size="small" aria-label={`${t('users.disable')} ${u.username}`}>
-                  {t('users.disable')}
-                </Button>
-              </Popconfirm>
-            ),
-        },
-      ]}
-    />
+    <div className="scroll-x">
+      <Table<UserAccount>
+        size="small"
+        rowKey="username"
+        dataSource={users}
+        pagination={users.length > 50 ? { pageSize: 50 } : false}
+        data-testid="users"
+        columns={[
+          { key: 'username', title: t('users.username'), dataIndex: 'username' },
+          { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
+          { key: 'roles', title: t('users.roles'), render: (_, u) => u.roles.map((role) => word('role', role)).join(t('state.separator')) },
+          { key: 'ou', title: t('users.ou'), render: (_, u) => unitName(u.ou) },
+          { key: 'department', title: t('users.department'), render: (_, u) => u.department ?? '—' },
+          {
+            key: 'state',
+            title: t('users.state'),
+            render: (_, u) => <Tag color={u.disabled ? '#a8071a' : '#237804'}>{t(u.disabled ? 'users.disabled' : 'users.enabled')}</Tag>,
+          },
+          { key: 'createdAt', title: t('users.createdAt'), render: (_, u) => dateTime(u.createdAt) },
+          {
+            key: 'disable',
+            title: t('users.disable'),
+            render: (_, u) =>
+              // Not one's own account: an administrator who disabled it would be locked out mid-session.
+              u.disabled || u.username === me ? null : (
+                <Popconfirm
+                  title={t('users.confirmDisable', { username: u.username })}
+                  onConfirm={() => disableUser(u.username).then(onChanged)}
+                >
+                  <Button size="small" aria-label={`${t('users.disable')} ${u.username}`}>
+                    {t('users.disable')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </div>
   );
 }
 
