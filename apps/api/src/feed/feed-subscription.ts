@@ -143,8 +143,10 @@ export class FeedSubscription implements Subscription {
     }
   }
 
+  /** The feed only serialises what it reads: the JSON text the store parsed is kept to be sent as it came. */
   private read(store: EventStore, options: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.options.sealed ? readSealed(() => store.readAll(options)) : store.readAll(options);
+    const read = () => store.readAll({ ...options, keepJsonText: true });
+    return this.options.sealed ? readSealed(read) : read();
   }
 
   private async startPosition(): Promise<Position> {
