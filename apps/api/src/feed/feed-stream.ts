@@ -55,11 +55,12 @@ export async function streamFeed(
       if (clientClosed) break;
       // A catch-up page leaves as one write, not one per message (a writev of 500 chunks).
       let messages = '';
+      const audience = { personal };
       for (const event of batch) {
         // Skipped events are never the last id the client saw: it resumes before them and they are skipped again.
         const inside = within(event);
         if (inside === true || (inside !== false && (await inside)))
-          messages += formatSseMessage(formatPosition(event.position), event.type, publicEventJson(event, { personal }));
+          messages += formatSseMessage(formatPosition(event.position), event.type, publicEventJson(event, audience));
       }
       if (messages === '' || clientClosed) continue;
       corkUntilNextTurn(response);
