@@ -101,6 +101,11 @@ export interface ReadAllOptions {
    * is behind (projection lag); a reader that checkpoints on such a page could skip the held-back events.
    */
   includeHeldBack?: boolean;
+  /**
+   * Keep the JSON text each event's data and metadata were parsed from (./json-text.ts), for a reader that
+   * only serialises them again (the SSE feed). A hint: a store that does not keep it serialises as before.
+   */
+  keepJsonText?: boolean;
 }
 
 export interface SubscribeToAllOptions {

@@ -59,16 +59,33 @@ export type LeafMapper = (leaf: unknown, path: string) => unknown;
  */
 export function mapPersonalLeaves(data: Record<string, unknown>, paths: readonly string[], map: LeafMapper): Record<string, unknown> {
   let mapped = data;
-  for (const path of paths) mapped = mapPath(mapped, path.split('.'), '', map);
+  for (const path of paths) mapped = mapPath(mapped, splitPath(path), '', map);
   return mapped;
 }
 
 /** Calls `visit` with every leaf under the given dot paths, as mapPersonalLeaves would map them, copying nothing. */
 export function forEachPersonalLeaf(data: Record<string, unknown>, paths: readonly string[], visit: (leaf: unknown) => void): void {
-  for (const path of paths) collect(data, path.split('.'), visit);
+  for (const path of paths) collect(data, splitPath(path), visit);
 }
 
-function mapPath(target: Record<string, unknown>, [head, ...rest]: string[], prefix: string, map: LeafMapper): Record<string, unknown> {
+/** Dot paths split once: the registry's few paths are walked for every personal event read or written. */
+const splitPaths = new Map<string, readonly string[]>();
+
+function splitPath(path: string): readonly string[] {
+  let parts = splitPaths.get(path);
+  if (parts === undefined) {
+    parts = path.split('.');
+    if (splitPaths.size < 1_000) splitPaths.set(path, parts);
+  }
+  return parts;
+}
+
+function mapPath(
+  target: Record<string, unknown>,
+  [head, ...rest]: readonly string[],
+  prefix: string,
+  map: LeafMapper,
+): Record<string, unknown> {
   if (!(head in target)) return target;
   const path = prefix ? `${prefix}.${head}` : head;
   const value = target[head];
@@ -97,7 +114,7 @@ function mapValue(value: unknown, path: string, map: LeafMapper): unknown {
   return map(value, path);
 }
 
-function collect(value: unknown, [head, ...rest]: string[], visit: (leaf: unknown) => void): void {
+function collect(value: unknown, [head, ...rest]: readonly string[], visit: (leaf: unknown) => void): void {
   if (Array.isArray(value)) return value.forEach((item) => collect(item, [head, ...rest], visit));
   if (value === null || typeof value !== 'object' || !(head in value)) return;
   const inner = (value as Record<string, unknown>)[head];

@@ -113,14 +113,19 @@ export class ProtectedEventStore implements EventStore {
     return sealWith(stream, event, new Map([[subject, await this.keys.getOrCreate(subject)]]));
   }
 
-  /** Decrypts a batch with one key lookup for all the households it names. */
+  /**
+   * Decrypts a batch with one key lookup for all the households it names. The personal fields of each type are
+   * looked up once per event, and only events that have some are mapped: most of a log has none.
+   */
   private async openAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     if (readsSealed()) return events;
     const wanted = new Set<string>();
-    for (const event of events) {
-      const paths = personalFieldsOf(event.type);
+    const personal: { index: number; paths: readonly string[] }[] = [];
+    for (let index = 0; index < events.length; index += 1) {
+      const paths = personalFieldsOf(events[index].type);
       if (paths.length === 0) continue;
-      forEachPersonalLeaf(event.data, paths, (leaf) => {
+      personal.push({ index, paths });
+      forEachPersonalLeaf(events[index].data, paths, (leaf) => {
         const id = isCiphertext(leaf) ? keyIdOf(leaf) : undefined;
         if (id) wanted.add(id);
       });
@@ -128,14 +133,15 @@ export class ProtectedEventStore implements EventStore {
     if (wanted.size === 0) return events;
     const states = await this.keys.states(wanted);
     const restrictedAllowed = mayUseRestrictedData();
-    return events.map((event) => {
-      const paths = personalFieldsOf(event.type);
-      if (paths.length === 0) return event;
+    const opened = events.slice();
+    for (const { index, paths } of personal) {
+      const event = events[index];
       const data = mapPersonalLeaves(event.data, paths, (leaf, path) =>
         isCiphertext(leaf) ? this.openLeaf(leaf, states, event.id, path, restrictedAllowed) : leaf,
       );
-      return { ...event, data };
-    });
+      if (data !== event.data) opened[index] = { ...event, data };
+    }
+    return opened;
   }
 
   private openLeaf(leaf: string, states: Map<string, KeyState>, eventId: string, path: string, restrictedAllowed: boolean): unknown {

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../event-store/event-store.port';
+import { jsonOf } from '../event-store/json-text';
 import { formatPosition } from '../event-store/position';
 import { redactEvent } from './redact-event';
 
@@ -35,4 +36,33 @@ export function toPublicEvent(recorded: RecordedEvent, options: PublicEventOptio
     metadata: redacted.metadata,
     recordedAt: redacted.recordedAt,
   };
+}
+
+/**
+ * `JSON.stringify(toPublicEvent(recorded, options))`: the same value, keys and order, but data and metadata
+ * spliced as the JSON text they were read as when unchanged since (../event-store/json-text.ts). The feed
+ * sends every event, and stringifying each again cost more than the read's parsing. The text may differ in
+ * spacing and in how a number is spelled, never in value.
+ */
+export function publicEventJson(recorded: RecordedEvent, options: PublicEventOptions = {}): string {
+  const event = options.personal ? recorded : redactEvent(recorded);
+  const members =
+    member('id', event.id) +
+    member('stream', event.stream) +
+    // Digits (and a slash), nothing to escape.
+    `,"revision":"${event.revision.toString()}","position":"${formatPosition(event.position)}"` +
+    member('type', event.type) +
+    part(event, 'data') +
+    part(event, 'metadata') +
+    member('recordedAt', event.recordedAt);
+  return `{${members.slice(1)}}`;
+}
+
+/** `,"key":value`, or nothing for an undefined value, as JSON.stringify leaves such keys out. */
+function member(key: string, value: unknown): string {
+  return value === undefined ? '' : `,"${key}":${JSON.stringify(value)}`;
+}
+
+function part(event: RecordedEvent, key: 'data' | 'metadata'): string {
+  return event[key] === undefined ? '' : `,"${key}":${jsonOf(event, key)}`;
 }

@@ -16,13 +16,28 @@ const PERSONAL_KEYS = new Set(['head', 'name', 'fullName', 'idNumber', 'idCard',
 /** Health details: `healthCondition`, `medicalHistory`... (a focus area whose *value* is "health" is kept). */
 const PERSONAL_KEY_PATTERN = /health|medical|diagnos/i;
 
+/** Verdicts by key: the same few keys come back in every event, and the pattern was a test per key per event. */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
+
 export function isPersonalKey(key: string): boolean {
-  return PERSONAL_KEYS.has(key) || PERSONAL_KEY_PATTERN.test(key);
+  let personal = verdicts.get(key);
+  if (personal === undefined) {
+    personal = PERSONAL_KEYS.has(key) || PERSONAL_KEY_PATTERN.test(key);
+    if (verdicts.size < MAX_VERDICTS) verdicts.set(key, personal);
+  }
+  return personal;
 }
+
+/** PERSONAL_FIELDS as a Map of split paths: looked up for every event sent, where the object was a slow look-up. */
+const DECLARED_PATHS: ReadonlyMap<string, readonly string[][]> = new Map(
+  Object.entries(PERSONAL_FIELDS).map(([type, paths]) => [type, paths.map((path) => path.split('.'))]),
+);
+const NONE: readonly string[][] = [];
 
 /** The dot paths into `data` the registry declares personal for this type (none for an unregistered type). */
 export function declaredPersonalFields(type: string): readonly string[] {
-  return (PERSONAL_FIELDS as Readonly<Record<string, readonly string[] | undefined>>)[type] ?? [];
+  return (DECLARED_PATHS.get(type) ?? NONE).map((path) => path.join('.'));
 }
 
 /**
@@ -32,7 +47,7 @@ export function declaredPersonalFields(type: string): readonly string[] {
  */
 export function redactEvent<E extends RecordedEvent>(recorded: E): E {
   let data = withoutPersonalKeys(recorded.data) as JsonObject;
-  for (const path of declaredPersonalFields(recorded.type)) data = withoutPath(data, path.split('.'));
+  for (const path of DECLARED_PATHS.get(recorded.type) ?? NONE) data = withoutPath(data, path);
   return data === recorded.data ? recorded : { ...recorded, data };
 }
 

@@ -28,9 +28,12 @@ const UPCASTERS: Partial<Record<StoredEventType, Upcaster>> = {
   BulletinIssued: (data) => upcastBulletinIssued(data as unknown as BulletinIssuedV1 | BulletinIssuedV2),
 };
 
+/** UPCASTERS as a Map: every event read is looked up, and a Map answers faster than an object's own keys. */
+const UPCASTERS_BY_TYPE: ReadonlyMap<string, Upcaster> = new Map(Object.entries(UPCASTERS));
+
 /** The data of a `type` event in its current shape; data already current (or of any other type) is returned as is. */
 export function upcast(type: string, data: Data, context: UpcastContext): Data {
-  const upcaster = Object.hasOwn(UPCASTERS, type) ? UPCASTERS[type as StoredEventType] : undefined;
+  const upcaster = UPCASTERS_BY_TYPE.get(type);
   return upcaster ? upcaster(data, context) : data;
 }
 

@@ -2,7 +2,7 @@
  * The EventStore port on PostgreSQL: one table, an append as one prepared statement (append-statement.ts),
  * gap-safe reads of the global log, and subscriptions woken by LISTEN/NOTIFY. See README.md beside this file for the design.
  */
-import { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
+import { CustomTypesConfig, Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import { Clock, systemClock } from '../../clock';
 import {
   AppendOptions,
@@ -32,7 +32,16 @@ import { isEventIdReuse, isRevisionRace, translateAppendError } from './append-e
 import { appendQuery, RESEND_STATEMENT } from './append-statement';
 import { appendStreamsIn } from './append-streams';
 import { readAllQuery, readAllUpToQuery, readUpTo, ReadUpToRow } from './read-all-query';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
+import {
+  EVENT_COLUMNS,
+  EventRow,
+  EventTextRow,
+  ROW_TYPES,
+  ROW_TYPES_KEEPING_JSON_TEXT,
+  toEventKeepingJsonText,
+  toRecordedEvent,
+  VISIBLE_LIMIT,
+} from './rows';
 import { isDatabaseUnavailable } from '../../database/unavailable';
 
 export interface PostgresEventStoreOptions {
@@ -214,18 +223,22 @@ export class PostgresEventStore implements EventStore {
         WHERE stream_id = $1 AND stream_revision ${backwards ? '<=' : '>='} $2
         ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
       [stream, from.toString(), options.maxCount ?? null],
+      this.pool,
+      ROW_TYPES,
     );
     if (rows.length === 0 && !(await this.streamExists(stream))) throw new StreamNotFoundError(stream);
     return rows.map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return (await this.query<EventRow>(prepared(readAllQuery(options)))).map(toRecordedEvent);
+    if (options.keepJsonText)
+      return (await this.query<EventTextRow>(prepared(readAllQuery(options), ROW_TYPES_KEEPING_JSON_TEXT))).map(toEventKeepingJsonText);
+    return (await this.query<EventRow>(prepared(readAllQuery(options), ROW_TYPES))).map(toRecordedEvent);
   }
 
   /** A forwards read, and how far it read: see readAllUpToQuery. */
   async readAllUpTo(options: ReadAllOptions): Promise<{ events: RecordedEvent[]; reached?: CheckpointReached }> {
-    return readUpTo(await this.query<ReadUpToRow>(prepared(readAllUpToQuery(options))));
+    return readUpTo(await this.query<ReadUpToRow>(prepared(readAllUpToQuery(options), ROW_TYPES)));
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
@@ -255,9 +268,15 @@ export class PostgresEventStore implements EventStore {
     return rows.length > 0;
   }
 
-  private async query<Row>(text: string | QueryConfig, values?: unknown[], queryable: Pool | PoolClient = this.pool): Promise<Row[]> {
+  private async query<Row>(
+    text: string | QueryConfig,
+    values?: unknown[],
+    queryable: Pool | PoolClient = this.pool,
+    types?: CustomTypesConfig,
+  ): Promise<Row[]> {
     try {
-      return (await queryable.query(text as string, values)).rows as Row[];
+      const config = typeof text === 'string' && types ? { text, values, types } : text;
+      return (await queryable.query(config as string, values)).rows as Row[];
     } catch (error) {
       throw isConnectionError(error) ? new EventStoreUnavailableError('PostgreSQL event store unavailable', error) : error;
     }
@@ -274,13 +293,13 @@ const statementNames = new Map<string, string>();
  * (a quarter of a page's server time went to planning the visibility limit). The generic plan can only be
  * the index's: sequential and bitmap scans are off on the store's connections (INDEX_ONLY_PLANS).
  */
-function prepared({ text, values }: { text: string; values: unknown[] }): QueryConfig {
+function prepared({ text, values }: { text: string; values: unknown[] }, types?: CustomTypesConfig): QueryConfig {
   let name = statementNames.get(text);
   if (name === undefined) {
     name = `family_ledger_read_${statementNames.size}`;
     statementNames.set(text, name);
   }
-  return { name, text, values };
+  return { name, text, values, types };
 }
 
 /** The stream a unique violation names (its detail reads `Key (stream_id, stream_revision)=(name, 3) already exists.`). */

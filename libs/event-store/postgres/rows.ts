@@ -1,4 +1,6 @@
+import { CustomTypesConfig, types } from 'pg';
 import { RecordedEvent } from '../event-store.port';
+import { keepingJsonText } from '../json-text';
 import { position } from '../position';
 
 /** Columns every read selects, in the shape `toRecordedEvent` maps. */
@@ -17,16 +19,47 @@ export interface EventRow {
   hash: string;
 }
 
+const INT8 = 20;
+const JSONB = 3802;
+const asSent = (text: string) => text;
+
+/**
+ * How the store's reads decode columns: int8 as the text PostgreSQL sent, which toRecordedEvent turns into a
+ * bigint (pg's default tests every int8 against a regular expression first, two per event); the rest as pg does.
+ */
+export const ROW_TYPES: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? asSent : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
+
+/** ROW_TYPES, but jsonb too as the text PostgreSQL sent: toEventKeepingJsonText parses it and keeps it. */
+export const ROW_TYPES_KEEPING_JSON_TEXT: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === JSONB ? asSent : ROW_TYPES.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
+
 export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return recordedEvent(row, row.data, row.metadata);
+}
+
+/** For a row read with ROW_TYPES_KEEPING_JSON_TEXT: its data and metadata parsed, their texts kept (../json-text.ts). */
+export function toEventKeepingJsonText(row: EventTextRow): RecordedEvent {
+  return keepingJsonText(recordedEvent(row, JSON.parse(row.data), JSON.parse(row.metadata)), row.data, row.metadata);
+}
+
+/** An EventRow whose data and metadata are the JSON text PostgreSQL sent. */
+export type EventTextRow = Omit<EventRow, 'data' | 'metadata'> & { data: string; metadata: string };
+
+function recordedEvent(row: EventRow | EventTextRow, data: RecordedEvent['data'], metadata: RecordedEvent['metadata']): RecordedEvent {
   return {
     id: row.event_id,
     stream: row.stream_id,
     revision: BigInt(row.stream_revision),
     position: position(BigInt(row.log_position)),
     type: row.event_type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.metadata.recordedAt,
+    data,
+    metadata,
+    recordedAt: metadata.recordedAt,
     previousHash: row.previous_hash,
     hash: row.hash,
   };

@@ -9,11 +9,11 @@
  * resuming from the last complete one loses nothing.
  */
 import { ServerResponse } from 'node:http';
-import { RecordedEvent } from '@libs/event-store';
-import { toPublicEvent } from '@libs/redaction';
+import { formatPosition, RecordedEvent } from '@libs/event-store';
+import { publicEventJson } from '@libs/redaction';
 import { FeedOptions } from './feed-options';
 import { SlowConsumerError } from './feed-subscription';
-import { formatSseEvent, formatSseRetry, SSE_HEARTBEAT } from './sse';
+import { formatSseMessage, formatSseRetry, SSE_HEARTBEAT } from './sse';
 
 export type FeedEnd = 'client-closed' | 'cut-off' | 'failed';
 
@@ -55,14 +55,17 @@ export async function streamFeed(
       if (clientClosed) break;
       // A catch-up page leaves as one write, not one per message (a writev of 500 chunks).
       let messages = '';
+      const audience = { personal };
       for (const event of batch) {
         // Skipped events are never the last id the client saw: it resumes before them and they are skipped again.
         const inside = within(event);
-        if (inside === true || (inside !== false && (await inside))) messages += formatSseEvent(toPublicEvent(event, { personal }));
+        if (inside === true || (inside !== false && (await inside)))
+          messages += formatSseMessage(formatPosition(event.position), event.type, publicEventJson(event, audience));
       }
       if (messages === '' || clientClosed) continue;
       corkUntilNextTurn(response);
-      const accepted = response.write(messages);
+      // As bytes: a string is walked twice (its length in UTF-8 for the chunk header, then its encoding).
+      const accepted = response.write(Buffer.from(messages));
       wroteSinceBeat = true;
       // 'drain' is only promised after a write returned false.
       if (!accepted && response.writableLength > options.maxBufferedBytes && !(await drained(response, options.stallTimeoutMs))) {

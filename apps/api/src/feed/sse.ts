@@ -6,7 +6,12 @@
 import { PublicEvent } from '@libs/redaction';
 
 export function formatSseEvent(event: PublicEvent): string {
-  return `id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  return formatSseMessage(event.position, event.type, JSON.stringify(event));
+}
+
+/** The message of an event whose JSON (one line) is already written, e.g. by publicEventJson. */
+export function formatSseMessage(position: string, type: string, json: string): string {
+  return `id: ${position}\nevent: ${type}\ndata: ${json}\n\n`;
 }
 
 export const SSE_HEARTBEAT = ': heartbeat\n\n';

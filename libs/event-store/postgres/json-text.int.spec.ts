@@ -1,0 +1,35 @@
+/**
+ * A read that keeps the JSON text of data and metadata (`keepJsonText`, for the SSE feed) gives the same events
+ * as any read, and the text kept is PostgreSQL's own for exactly those values.
+ */
+import { randomUUID } from 'node:crypto';
+import { openTestStore } from '../../testing/store-database';
+import { anEvent } from '../contract/event-store.contract';
+import { jsonOf } from '../json-text';
+import { PostgresEventStore } from './postgres-event-store';
+
+describe('reading the log with the JSON text kept', () => {
+  let store: PostgresEventStore;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => ({ store, close } = await openTestStore()));
+  afterAll(() => close());
+
+  it('gives the events every other read gives, with the text of their data and metadata', async () => {
+    const stream = `household-${randomUUID()}`;
+    const data = { name: 'Ma Lan 马兰', quote: 'a "b"\nc', amounts: [1, 2.5, -3], nested: { deep: [null, true] }, big: 12345678901234 };
+    const written = await store.appendToStream(stream, [anEvent('ThingHappened', data), anEvent()]);
+    const from = { commit: written.position.commit - 2n, prepare: written.position.prepare - 2n };
+    const filter = { streamPrefixes: [stream] };
+
+    const plain = await store.readAll({ fromPosition: from, filter });
+    const kept = await store.readAll({ fromPosition: from, filter, keepJsonText: true });
+
+    expect(kept).toEqual(plain);
+    expect(kept[0].data).toEqual(data);
+    const [{ text }] = (await store.pool.query(`SELECT data::text AS text FROM event_store.events WHERE event_id = $1`, [kept[0].id])).rows;
+    expect(jsonOf(kept[0], 'data')).toBe(text);
+    expect(JSON.parse(jsonOf(kept[0], 'metadata'))).toEqual(kept[0].metadata);
+    expect(jsonOf(plain[0], 'data')).toBe(JSON.stringify(plain[0].data));
+  });
+});
