@@ -123,8 +123,9 @@ function pagesUnderTest(base: string, asBuiltBase: string, caseId: string, caseE
   const opening = [/^\/auth\/session$/, /^\/calendar$/];
   const openingReads = ['/auth/session', '/calendar'];
   const tiles = ['enrolment-vs-target', 'certification-rate', 'satisfaction-rate', 'loan-principal-granted'];
-  const dashboard = (name: string, at: string): PageUnderTest => ({
+  const dashboard = (name: string, at: string, emptyCache = false): PageUnderTest => ({
     name,
+    emptyCache,
     url: `${at}/app/dashboard`,
     firstRender: '[data-testid="tile-enrolled"] [data-testid="tile-value"]',
     // The tiles: the page, session, calendar and the four target indicators (not the charts' or the table's).
@@ -138,6 +139,8 @@ function pagesUnderTest(base: string, asBuiltBase: string, caseId: string, caseE
   return [
     dashboard('dashboard', base),
     dashboard('dashboard as built (no server render)', asBuiltBase),
+    dashboard('dashboard, empty cache', base, true),
+    dashboard('dashboard as built, empty cache', asBuiltBase, true),
     {
       name: `case page (${caseEvents} events)`,
       url: `${base}/app/cases/${caseId}`,

@@ -16,6 +16,8 @@ export interface PageUnderTest {
   needs: RegExp[];
   /** The API paths the first render is made from, asked directly (no page) as a second baseline. */
   reads: string[];
+  /** Each load with the browser's cache emptied first: a first visit (the app's scripts and styles fetched). */
+  emptyCache?: boolean;
 }
 
 export interface PageTiming {
@@ -105,7 +107,7 @@ export async function timeLoads(pages: PageInContext[], loads: number): Promise<
   for (let i = 0; i < loads + 1; i++) {
     for (const [n, { page, under }] of pages.entries()) {
       const record = await loadOnce(page, under);
-      if (i > 0) records[n].push(record); // the first load fills the cache
+      if (i > 0) records[n].push(record); // the first load fills the cache (or, emptied each time, warms the server)
     }
   }
   const timings: PageTiming[] = [];
@@ -115,6 +117,11 @@ export async function timeLoads(pages: PageInContext[], loads: number): Promise<
 }
 
 async function loadOnce(page: Page, under: PageUnderTest): Promise<LoadRecord> {
+  if (under.emptyCache) {
+    const session = await page.context().newCDPSession(page);
+    await session.send('Network.clearBrowserCache');
+    await session.detach();
+  }
   await page.goto(under.url, { waitUntil: 'commit' });
   let record = await readLoad(page);
   const done = (marks: LoadRecord['marks']) => marks.settled !== undefined && marks.firstPaint !== undefined;
