@@ -1,5 +1,6 @@
 /** One row per event: what happened in words, who, the reason, both clocks, revision and hash prefix. */
-import { Button, Table } from 'antd';
+import { Button } from 'antd';
+import { WideTable } from './WideTable';
 import { useI18n } from '../i18n/i18n';
 import { HistoryEntry } from '../hooks/types';
 
@@ -13,41 +14,35 @@ export function CaseTimeline({
   onChoose(revision: number): void;
 }) {
   const { t, word, dateTime } = useI18n();
-  // Scrolled sideways by its box, not by the table's scroll.x, whose column measuring forces the browser
-  // to lay the page out again in the first render (measured: most of the table's own script time).
   return (
-    <div className="scroll-x">
-      <Table<HistoryEntry>
-        size="small"
-        rowKey="revision"
-        dataSource={events}
-        pagination={events.length > 50 ? { pageSize: 50 } : false}
-        rowClassName={(entry) => (entry.revision === chosen ? 'chosen-row' : '')}
-        data-testid="timeline"
-        columns={[
-          { key: 'revision', title: t('case.revision'), dataIndex: 'revision' },
-          {
-            key: 'what',
-            title: t('case.what'),
-            dataIndex: 'type',
-            render: (type: string) => <span data-type={type}>{word('event', type)}</span>,
-          },
-          { key: 'who', title: t('case.who'), dataIndex: 'actor' },
-          { key: 'reason', title: t('case.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
-          { key: 'occurred', title: t('case.occurred'), dataIndex: 'occurredAt', render: (at: string) => dateTime(at) },
-          { key: 'recorded', title: t('case.recorded'), dataIndex: 'recordedAt', render: (at: string) => dateTime(at) },
-          { key: 'hash', title: t('case.hash'), dataIndex: 'hash', render: (hash: string) => <code>{hash.slice(0, 12)}</code> },
-          {
-            key: 'choose',
-            title: t('case.stateAfter'),
-            render: (_, entry) => (
-              <Button size="small" aria-pressed={entry.revision === chosen} onClick={() => onChoose(entry.revision)}>
-                {t('case.choose')} #{entry.revision}
-              </Button>
-            ),
-          },
-        ]}
-      />
-    </div>
+    <WideTable<HistoryEntry>
+      rowKey="revision"
+      dataSource={events}
+      rowClassName={(entry) => (entry.revision === chosen ? 'chosen-row' : '')}
+      data-testid="timeline"
+      columns={[
+        { key: 'revision', title: t('case.revision'), dataIndex: 'revision' },
+        {
+          key: 'what',
+          title: t('case.what'),
+          dataIndex: 'type',
+          render: (type: string) => <span data-type={type}>{word('event', type)}</span>,
+        },
+        { key: 'who', title: t('case.who'), dataIndex: 'actor' },
+        { key: 'reason', title: t('case.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
+        { key: 'occurred', title: t('case.occurred'), dataIndex: 'occurredAt', render: (at: string) => dateTime(at) },
+        { key: 'recorded', title: t('case.recorded'), dataIndex: 'recordedAt', render: (at: string) => dateTime(at) },
+        { key: 'hash', title: t('case.hash'), dataIndex: 'hash', render: (hash: string) => <code>{hash.slice(0, 12)}</code> },
+        {
+          key: 'choose',
+          title: t('case.stateAfter'),
+          render: (_, entry) => (
+            <Button size="small" aria-pressed={entry.revision === chosen} onClick={() => onChoose(entry.revision)}>
+              {t('case.choose')} #{entry.revision}
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,5 +1,6 @@
 /** The administrator's page: every local account, a new one, a new password, an account disabled. */
-import { Button, Card, Col, Popconfirm, Row, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Popconfirm, Row, Tag, Typography } from 'antd';
+import { WideTable } from '../components/WideTable';
 import { Loading } from '../components/Loading';
 import { NewUserForm, PasswordForm } from '../forms/UserForms';
 import { useI18n } from '../i18n/i18n';
@@ -16,44 +17,40 @@ function UserTable({ users, onChanged }: { users: UserAccount[]; onChanged(): vo
     return unit ? `${name(unit.name, code)} (${code})` : code;
   };
   return (
-    <div className="scroll-x">
-      <Table<UserAccount>
-        size="small"
-        rowKey="username"
-        dataSource={users}
-        pagination={users.length > 50 ? { pageSize: 50 } : false}
-        data-testid="users"
-        columns={[
-          { key: 'username', title: t('users.username'), dataIndex: 'username' },
-          { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
-          { key: 'roles', title: t('users.roles'), render: (_, u) => u.roles.map((role) => word('role', role)).join(t('state.separator')) },
-          { key: 'ou', title: t('users.ou'), render: (_, u) => unitName(u.ou) },
-          { key: 'department', title: t('users.department'), render: (_, u) => u.department ?? '—' },
-          {
-            key: 'state',
-            title: t('users.state'),
-            render: (_, u) => <Tag color={u.disabled ? '#a8071a' : '#237804'}>{t(u.disabled ? 'users.disabled' : 'users.enabled')}</Tag>,
-          },
-          { key: 'createdAt', title: t('users.createdAt'), render: (_, u) => dateTime(u.createdAt) },
-          {
-            key: 'disable',
-            title: t('users.disable'),
-            render: (_, u) =>
-              // Not one's own account: an administrator who disabled it would be locked out mid-session.
-              u.disabled || u.username === me ? null : (
-                <Popconfirm
-                  title={t('users.confirmDisable', { username: u.username })}
-                  onConfirm={() => disableUser(u.username).then(onChanged)}
-                >
-                  <Button size="small" aria-label={`${t('users.disable')} ${u.username}`}>
-                    {t('users.disable')}
-                  </Button>
-                </Popconfirm>
-              ),
-          },
-        ]}
-      />
-    </div>
+    <WideTable<UserAccount>
+      rowKey="username"
+      dataSource={users}
+      data-testid="users"
+      columns={[
+        { key: 'username', title: t('users.username'), dataIndex: 'username' },
+        { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
+        { key: 'roles', title: t('users.roles'), render: (_, u) => u.roles.map((role) => word('role', role)).join(t('state.separator')) },
+        { key: 'ou', title: t('users.ou'), render: (_, u) => unitName(u.ou) },
+        { key: 'department', title: t('users.department'), render: (_, u) => u.department ?? '—' },
+        {
+          key: 'state',
+          title: t('users.state'),
+          render: (_, u) => <Tag color={u.disabled ? '#a8071a' : '#237804'}>{t(u.disabled ? 'users.disabled' : 'users.enabled')}</Tag>,
+        },
+        { key: 'createdAt', title: t('users.createdAt'), render: (_, u) => dateTime(u.createdAt) },
+        {
+          key: 'disable',
+          title: t('users.disable'),
+          render: (_, u) =>
+            // Not one's own account: an administrator who disabled it would be locked out mid-session.
+            u.disabled || u.username === me ? null : (
+              <Popconfirm
+                title={t('users.confirmDisable', { username: u.username })}
+                onConfirm={() => disableUser(u.username).then(onChanged)}
+              >
+                <Button size="small" aria-label={`${t('users.disable')} ${u.username}`}>
+                  {t('users.disable')}
+                </Button>
+              </Popconfirm>
+            ),
+        },
+      ]}
+    />
   );
 }
 
