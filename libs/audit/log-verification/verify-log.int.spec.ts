@@ -41,6 +41,21 @@ describe('whole-log verification', () => {
     expect(await verifyLog(database.url, { pageSize: 7, workers })).toEqual({ events: 120, intact: true });
   });
 
+  it('covers the events committed after a transaction still open when it starts, once that one ends', async () => {
+    // A transaction of this database holding an id holds the gap-safe limit below every later append.
+    const open = await store.pool.connect();
+    await open.query('BEGIN');
+    await open.query('SELECT txid_current()');
+    await store.appendToStream('household-late', [event(1), event(2), event(3)]);
+    const ended = new Promise((resolve) => setTimeout(resolve, 300)).then(() => open.query('COMMIT'));
+    try {
+      expect(await verifyLog(database.url, { pageSize: 7, workers: 0 })).toEqual({ events: 123, intact: true });
+    } finally {
+      await ended;
+      open.release();
+    }
+  });
+
   it('verifies a log that fits in one page', async () => {
     expect(await verifyLog(database.url, { pageSize: 1_000, workers: 2 })).toEqual({ events: 120, intact: true });
   });
