@@ -80,6 +80,11 @@ describeInBrowser('the dashboard as the server renders it', (browserPath) => {
     const page = await served().expect(200);
     expect(stateOf(page.text)).toBeUndefined();
     expect(page.text).toContain('<div id="root"></div>');
+    // The server's renderer is a build artefact beside the app, never one of its files.
+    for (const accept of ['*/*', 'text/html']) {
+      const asked = await request(service.app.http).get('/.server/render.cjs').set(ANON).set('Accept', accept);
+      expect(asked.text).not.toContain('renderOpening');
+    }
   });
 
   it('serves it unrendered, naming the reads for the browser to ask, to a user the API refuses them', async () => {

@@ -1,11 +1,11 @@
 /**
- * A signed-in user's opening page (the dashboard) rendered here, so that its figures show as the HTML
+ * A signed-in user's opening page (the dashboard: the renderer says which) rendered here, so that its figures show as the HTML
  * arrives rather than after the app's script has run and asked for them (measured: `npm run bench -- web`).
  * The render is the web app's own (apps/web/src/opening/render.tsx), built into dist/web/.server/render.cjs
  * and required from the build, never from the app's sources. What it renders from is read from the public
  * API over this server's own address with the browser's own cookie: the same routes, policy, scope, rate
  * limits and suppression as if the browser had asked. The answers go into the page beside the render, for
- * the browser to hydrate it with; the page is then the user's alone (web-app.ts: private, no-cache).
+ * the browser to hydrate it with; the page is then the user's alone (web-app.ts: private, no-store).
  */
 import { existsSync } from 'node:fs';
 import { Agent, get } from 'node:http';

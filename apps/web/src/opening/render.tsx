@@ -12,12 +12,12 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { Root } from '../Root';
 import { indicatorPath } from '../api/paths.mts';
 import { FIRST_PERIOD, targetReads } from '../pages/dashboard-reads.mts';
-import { OpeningState, openingSeeds } from './state';
+import { OpeningState, openingSeeds, rendersAt } from './state';
 
 providePage('DashboardPage', DashboardPage);
 
 /** Whether the page at this path is rendered here (others only name their reads: apps/api's web-app-opening.ts). */
-export const renders = (path: string): boolean => path === '/app/dashboard';
+export const renders = rendersAt;
 
 /** The page's first render as HTML (what goes inside #root), or undefined when it cannot be rendered here. */
 export function renderOpening(state: OpeningState): string | undefined {

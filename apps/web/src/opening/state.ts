@@ -38,8 +38,11 @@ export function openingSeeds(state: OpeningState): OpeningSeeds | undefined {
   return primed && { session, timeZone, lang: state.lang, primed };
 }
 
+/** Whether the page at this path can be rendered from its opening's answers (the dashboard only: measured). */
+export const rendersAt = (path: string): boolean => path === '/app/dashboard';
+
 function primedFor(state: OpeningState, session: SessionAnswer): [string, unknown][] | undefined {
-  if (state.path !== '/app/dashboard') return undefined;
+  if (!rendersAt(state.path)) return undefined;
   const ou = firstOrgUnit(session.user);
   const reads = Object.entries(targetReads(ou, FIRST_PERIOD));
   const answers = reads.map(([tile, read]) => [tile, state.answers[indicatorPath(read.name, read.query)] as IndicatorAnswer]);
