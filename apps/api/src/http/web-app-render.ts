@@ -1,6 +1,7 @@
 /**
- * A signed-in user's opening page (the dashboard: the renderer says which) rendered here, so that its figures show as the HTML
- * arrives rather than after the app's script has run and asked for them (measured: `npm run bench -- web`).
+ * A signed-in user's opening page (the dashboard: the renderer says which) rendered here, so that its
+ * figures show as the HTML arrives rather than after the app's script has run and asked for them
+ * (measured: `npm run bench -- web`).
  * The render is the web app's own (apps/web/src/opening/render.tsx), built into dist/web/.server/render.cjs
  * and required from the build, never from the app's sources. What it renders from is read from the public
  * API over this server's own address with the browser's own cookie: the same routes, policy, scope, rate
