@@ -23,6 +23,7 @@ export interface PageUnderTest {
 export interface PageTiming {
   page: string;
   loads: number;
+  /** The calls of the last load: the page's own request and its API calls (its scripts and styles left out). */
   apiCalls: number;
   firstRenderP50Ms: number;
   firstRenderP99Ms: number;

@@ -234,7 +234,7 @@ export const web: Section = async (url, scale) => {
       case: `${p.page}: settled (no spinner), ${p.loads} loads`,
       'p50 ms': p.settledP50Ms,
       'p99 ms': p.settledP99Ms,
-      baseline: `slowest of its ${p.apiCalls} API calls`,
+      baseline: `slowest of its ${p.apiCalls} calls (the page's own among them)`,
       'baseline p50 ms': p.slowestAnyP50Ms,
       ratio: p.settledRatioP50,
     },
