@@ -28,12 +28,11 @@ export function serverCpuSeconds(postmaster: number | undefined): number | undef
   return ticks / TICKS_PER_SECOND;
 }
 
-function readStat(pid: string): { comm: string; fields: number[] } | undefined {
+function readStat(pid: string): { fields: number[] } | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const close = text.lastIndexOf(')');
     return {
-      comm: text.slice(text.indexOf('(') + 1, close),
       fields: text
         .slice(close + 2)
         .split(' ')

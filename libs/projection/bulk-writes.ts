@@ -94,9 +94,12 @@ export class CountDeltas {
     return [...this.sums.values()].filter((e) => e.counts.some((c) => c !== 0)).map((e) => [...e.key, ...e.counts]);
   }
 
-  /** The summed entries as they are (a rebuild's write-behind adds them into its window without a row each). */
-  entries(): Iterable<CountEntry> {
-    return this.sums.values();
+  /**
+   * The summed entries as they are now (a rebuild's write-behind adds them into its window without a row
+   * each): a list, so that an add after this hand-over is not read into the window later.
+   */
+  entries(): readonly CountEntry[] {
+    return [...this.sums.values()];
   }
 
   /** Adds the deltas to `table` (whose primary key is `conflictKey`), creating rows that are missing. */

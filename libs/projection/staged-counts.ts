@@ -33,7 +33,7 @@ export async function stageCountRows(
   const staged = `${table}${SUFFIX}`;
   const [{ exists }] = await tx.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [staged]);
   if (!exists) {
-    await tx.query(`CREATE TABLE ${staged} (LIKE ${table}) WITH (autovacuum_enabled = false)`);
+    await tx.query(`CREATE TABLE ${staged} (LIKE ${table} INCLUDING DEFAULTS) WITH (autovacuum_enabled = false)`);
     await tx.query(`COMMENT ON TABLE ${staged} IS '${JSON.stringify({ key: shape.key, sums: shape.sums })}'`);
   }
   await copyRows(tx, staged, columns, rows);

@@ -35,11 +35,6 @@ const DECLARED_PATHS: ReadonlyMap<string, readonly string[][]> = new Map(
 );
 const NONE: readonly string[][] = [];
 
-/** The dot paths into `data` the registry declares personal for this type (none for an unregistered type). */
-export function declaredPersonalFields(type: string): readonly string[] {
-  return (DECLARED_PATHS.get(type) ?? NONE).map((path) => path.join('.'));
-}
-
 /**
  * The event without personal fields; the input is not modified. Only what holds a personal field is copied,
  * the rest is shared with the input (the feed redacts every event it sends: a deep copy of each was the

@@ -51,6 +51,25 @@ export async function openLogSnapshot(client: ClientBase): Promise<LogSnapshot> 
   return rows[0];
 }
 
+/**
+ * Opens snapshots, 50 ms apart, until `read` finds that the limit reaches what it must, at most `tries` times:
+ * the gap-safe limit errs low while transactions (of other databases too) are in flight. Answers the last
+ * snapshot (its transaction open), what `read` found in it, and whether it was covered.
+ */
+export async function snapshotCovering<T>(
+  client: ClientBase,
+  read: (snapshot: LogSnapshot) => Promise<{ covered: boolean; found: T }>,
+  tries = 200,
+): Promise<{ snapshot: LogSnapshot; covered: boolean; found: T }> {
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await openLogSnapshot(client);
+    const { covered, found } = await read(snapshot);
+    if (covered || attempt >= tries) return { snapshot, covered, found };
+    await client.query('COMMIT');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Opens a read-only transaction on `client` that sees what the exporting one sees. */
 export async function joinLogSnapshot(client: ClientBase, snapshot: string): Promise<void> {
   if (!SNAPSHOT_ID.test(snapshot)) throw new Error(`not a snapshot id: ${snapshot}`);

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { CHECKPOINT_COLUMNS, checkpointFromRow, CheckpointRow } from '../checkpointing/checkpoint-store';
 import { CheckpointPass, CheckpointPassResult } from './checkpoint-pass';
 import { parsePosition } from '../../event-store/position';
-import { openLogSnapshot } from './log-pages';
+import { snapshotCovering } from './log-pages';
 
 export interface CheckpointVerificationOptions {
   pageSize?: number;
@@ -46,16 +46,14 @@ export async function verifyCheckpoints(
  * try again for a while rather than call it a deleted tail. (Deleted events lie below the limit.)
  */
 async function snapshotCoveringCheckpoints(client: Client): Promise<{ visibleLimit: string; rows: CheckpointRow[] }> {
-  for (let attempt = 0; ; attempt++) {
-    const { visibleLimit } = await openLogSnapshot(client);
+  const { snapshot, found } = await snapshotCovering(client, async ({ visibleLimit }) => {
     const { rows } = await client.query<CheckpointRow>(
       `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints ORDER BY event_count, checkpoint_id`,
     );
     const hidden = rows.some((row) => (parsePosition(row.position)?.commit ?? 0n) >= BigInt(visibleLimit));
-    if (!hidden || attempt >= 200) return { visibleLimit, rows };
-    await client.query('COMMIT');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+    return { covered: !hidden, found: rows };
+  });
+  return { visibleLimit: snapshot.visibleLimit, rows: found };
 }
 
 // Only the position and the stored hash: the chains pass has already checked every hash against its content.

@@ -56,6 +56,19 @@ describe('whole-log verification', () => {
     }
   });
 
+  it('gives no verdict while a transaction still open hides events below it, rather than one of part of the log', async () => {
+    const open = await store.pool.connect();
+    await open.query('BEGIN');
+    await open.query('SELECT txid_current()');
+    await store.appendToStream('household-late', [event(1)]);
+    try {
+      await expect(verifyLog(database.url, { pageSize: 7, workers: 0, snapshotTries: 3 })).rejects.toThrow(/verify again later/);
+    } finally {
+      await open.query('COMMIT');
+      open.release();
+    }
+  });
+
   it('verifies a log that fits in one page', async () => {
     expect(await verifyLog(database.url, { pageSize: 1_000, workers: 2 })).toEqual({ events: 120, intact: true });
   });

@@ -9,13 +9,15 @@ import { ChainBreak } from '../../event-store/hash-chain';
 import { position, Position } from '../../event-store/position';
 import { LaneResult, verifyLane } from './lane-scan';
 import { runLaneWorkers } from './lane-workers';
-import { LogSnapshot, openLogSnapshot } from './log-pages';
+import { LogSnapshot, snapshotCovering } from './log-pages';
 
 export interface LogVerificationOptions {
   /** Events per read of the log (5,000 unless given). */
   pageSize?: number;
   /** Lanes on worker threads (one per core unless given); 0 verifies on the calling thread. */
   workers?: number;
+  /** Snapshots taken, 50 ms apart, while the log has events no reader may see yet (200, 10 s, unless given). */
+  snapshotTries?: number;
 }
 
 /** The first event, in log order, whose chain does not hold. */
@@ -43,7 +45,7 @@ export async function verifyLog(connectionString: string, options: LogVerificati
   const client = new Client({ connectionString });
   await client.connect();
   try {
-    const snapshot = await snapshotCoveringLog(client);
+    const snapshot = await snapshotCoveringLog(client, options.snapshotTries);
     // A log that fits in one page is checked here: starting workers would cost more than they save.
     const results =
       workers === 0 || !(await holdsMoreThan(client, snapshot, pageSize))
@@ -57,18 +59,21 @@ export async function verifyLog(connectionString: string, options: LogVerificati
 }
 
 /**
- * A snapshot whose visibility limit reaches every event it sees committed. The gap-safe limit errs low while
- * transactions (of other databases too) are in flight: verified below it alone, a log would be called intact
- * after only its beginning was read. So try again for a while, as the checkpoint pass does.
+ * A snapshot whose visibility limit reaches every event it sees committed: verified below a limit that errs
+ * low (snapshotCovering), a log would be called intact after only its beginning was read. Should the limit
+ * not reach within `tries` attempts, no verdict is given rather than one of part of the log.
  */
-async function snapshotCoveringLog(client: Client): Promise<LogSnapshot> {
-  for (let attempt = 0; ; attempt++) {
-    const snapshot = await openLogSnapshot(client);
-    const { rows } = await client.query<{ last: string | null }>(`SELECT max(log_position)::text AS last FROM event_store.events`);
-    if (rows[0].last === null || BigInt(rows[0].last) < BigInt(snapshot.visibleLimit) || attempt >= 200) return snapshot;
-    await client.query('COMMIT');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+async function snapshotCoveringLog(client: Client, tries?: number): Promise<LogSnapshot> {
+  const { snapshot, covered } = await snapshotCovering(
+    client,
+    async ({ visibleLimit }) => {
+      const { rows } = await client.query<{ last: string | null }>(`SELECT max(log_position)::text AS last FROM event_store.events`);
+      return { covered: rows[0].last === null || BigInt(rows[0].last) < BigInt(visibleLimit), found: undefined };
+    },
+    tries,
+  );
+  if (!covered) throw new Error('the log has events no reader may see yet (a transaction still open below them): verify again later');
+  return snapshot;
 }
 
 async function holdsMoreThan(client: Client, { visibleLimit }: LogSnapshot, count: number): Promise<boolean> {
