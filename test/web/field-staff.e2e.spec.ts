@@ -244,6 +244,9 @@ describeInBrowser('field staff at a household', (browserPath) => {
     );
     await table.getByRole('link', { name: householdId }).click();
     await page.waitForURL(`**/app/households/${householdId}`);
+    // The village list's dropdown fades out after the choice: checked once gone, not half-transparent (axe
+    // measured its fading text's contrast in one CI run).
+    for (const dropdown of await page.locator('.ant-select-dropdown').all()) await dropdown.waitFor({ state: 'hidden' });
     expect(await seriousViolations(page)).toEqual([]);
   });
 
