@@ -27,6 +27,9 @@ export interface Contender {
   close(): Promise<void>;
 }
 
+/** The peer's statements are cut off after this: one of its reads once ran a page for minutes (scenarios.ts). */
+export const STATEMENT_TIMEOUT_MS = 60_000;
+
 const metadata = () => ({ actor: 'bench', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2012-03-01T08:00:00.000Z' });
 
 export async function familyLedger(url: string, poolSize: number): Promise<Contender> {
@@ -54,7 +57,7 @@ export async function emmett(url: string, poolSize: number): Promise<Contender> 
   const { getPostgreSQLEventStore, readMessagesBatch } =
     require('@event-driven-io/emmett-postgresql') as typeof import('@event-driven-io/emmett-postgresql');
   const { dumbo } = require('@event-driven-io/dumbo') as typeof import('@event-driven-io/dumbo');
-  const pool = new Pool({ connectionString: url, max: poolSize });
+  const pool = new Pool({ connectionString: url, max: poolSize, statement_timeout: STATEMENT_TIMEOUT_MS });
   const store = getPostgreSQLEventStore(url, { connectionOptions: { pooled: true, pool } });
   await store.schema.migrate();
   const reader = dumbo({ connectionString: url, pooled: true, pool });

@@ -3,6 +3,7 @@
  * as any read, and the text kept is PostgreSQL's own for exactly those values.
  */
 import { randomUUID } from 'node:crypto';
+import { types } from 'pg';
 import { openTestStore } from '../../testing/store-database';
 import { anEvent } from '../contract/event-store.contract';
 import { jsonOf } from '../json-text';
@@ -32,4 +33,29 @@ describe('reading the log with the JSON text kept', () => {
     expect(JSON.parse(jsonOf(kept[0], 'metadata'))).toEqual(kept[0].metadata);
     expect(jsonOf(plain[0], 'data')).toBe(JSON.stringify(plain[0].data));
   });
+
+  it("decodes events the same whatever another library set in pg's process-wide type parsers", async () => {
+    const stream = `household-${randomUUID()}`;
+    const data = { name: 'Ma Lan 马兰', amounts: [1, 2.5], big: 12345678901234 };
+    await store.appendToStream(stream, [anEvent('ThingHappened', data)]);
+    const before = await store.readStream(stream);
+    const jsonb = types.getTypeParser(JSONB);
+    const int8 = types.getTypeParser(INT8);
+    // What a peer library does on loading (Emmett's dumbo sets both, with a reviver that makes bigints).
+    types.setTypeParser(JSONB, () => ({ replaced: true }));
+    types.setTypeParser(INT8, () => -1);
+    try {
+      const after = await store.readStream(stream);
+      const fromLog = await store.readAll({ filter: { streamPrefixes: [stream] } });
+      expect(after).toEqual(before);
+      expect(fromLog).toEqual(before);
+      expect(after[0].data).toEqual(data);
+    } finally {
+      types.setTypeParser(JSONB, jsonb);
+      types.setTypeParser(INT8, int8);
+    }
+  });
 });
+
+const JSONB = 3802;
+const INT8 = 20;
