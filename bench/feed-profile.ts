@@ -20,7 +20,8 @@ import { performance } from 'node:perf_hooks';
 import { readAllQuery } from '../libs/event-store/postgres/read-all-query';
 import { EVENT_COLUMNS } from '../libs/event-store/postgres/rows';
 import { createApiApp } from '../apps/api/src/create-app';
-import { catchUp, keysetRead, load, storeRead, subscriberHeaders } from './feed';
+import { keysetRead, load, storeRead, subscriberHeaders } from './feed';
+import { catchUp } from './feed-consumer';
 import { openBenchDatabase } from './support/database';
 import { benchArgs } from './support/options';
 

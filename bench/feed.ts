@@ -3,8 +3,9 @@
  * measures the SSE feed over real sockets against a fresh database (BENCH_DATABASE_URL, else embedded):
  *  - append-to-consumer lag, p50/p99: from the start of `appendToStream` to the message parsed by each of
  *    1 and 100 concurrent SSE consumers (consumers run in this process, so their parsing is included);
- *  - catch-up throughput: one consumer reading the whole log of N events (default 100000) from the start,
- *    beside the store's own paged read of the same events (no HTTP, redaction or SSE) as a baseline.
+ *  - catch-up throughput: one consumer, in a process of its own as a downstream service is, reading the whole
+ *    log of N events (default 100000) from the start, beside the store's own paged read of the same events
+ *    (no HTTP, redaction or SSE) as a baseline.
  * Not a test: it asserts nothing but completeness, and prints figures (JSON on stdout and in
  * bench/results.feed.json, which is not committed).
  */
@@ -24,6 +25,7 @@ import { databaseSchema } from '../projections/index';
 import { openRuntime, Runtime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
+import { catchUpElsewhere } from './feed-consumer';
 import { openBenchDatabase } from './support/database';
 import { benchArgs } from './support/options';
 import { progressBar } from './support/progress';
@@ -149,31 +151,6 @@ async function lag(
   };
 }
 
-export async function catchUp(base: string, headers: Record<string, string>, events: number) {
-  const bar = progressBar('catch-up read', events, 'events');
-  let received = 0;
-  let complete: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => (complete = resolve));
-  const started = performance.now();
-  const connection = await openSse(
-    `${base}/feed?from=start&streams=household-bench-`,
-    {
-      message: () => {
-        received += 1;
-        if (received % 1000 === 0) bar.increment(1000);
-        if (received === events) complete();
-      },
-    },
-    undefined,
-    headers,
-  );
-  await done;
-  const seconds = (performance.now() - started) / 1000;
-  bar.stop();
-  connection.close();
-  return { events, seconds: round(seconds, 2), eventsPerSecond: Math.round(events / seconds) };
-}
-
 /**
  * The store's own baseline: a keyset read of the same table on one connection (same columns as the store
  * selects, same pages of 500, prepared once), with nothing of the store's: no visibility limit, stream filter,
@@ -250,7 +227,7 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
     for (let round = 0; round < 3; round++) {
       runs.store.push(await storeRead(runtime.eventStore, options.events));
       runs.keyset.push(await keysetRead(url));
-      runs.feed.push(await catchUp(base, headers, options.events));
+      runs.feed.push(await catchUpElsewhere(base, headers, options.events));
     }
     const storeReadBaseline = { ...best(runs.store), keysetBaseline: best(runs.keyset) };
     return { lag: lagResults, catchUp: { ...best(runs.feed), storeReadBaseline } };
