@@ -9,6 +9,7 @@ import { openDatabase } from '../libs/database/data-source';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
 import { UpcastingEventStore } from '../libs/event-store/upcasting-event-store';
 import { databaseSchema, indicatorProjections } from '../projections/index';
+import { REBUILD_HEAP_FLAG } from '../libs/projection/rebuild-heap';
 import { benchRebuild, RebuildFigures } from './rebuild';
 
 interface Request {
@@ -22,6 +23,7 @@ interface Request {
 export function rebuildInChild(request: Request): Promise<RebuildFigures> {
   const typescript = extname(__filename) === '.ts';
   const execArgv = typescript ? ['-r', join(__dirname, '../scripts/projections/register.js')] : [];
+  execArgv.push(REBUILD_HEAP_FLAG); // as `npm run projections:rebuild` runs it (a later BENCH_NODE_FLAGS cap wins)
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the rebuilding process (what its CPU seconds are spent on);
   // BENCH_NODE_FLAGS: more of node's flags for it, e.g. "--trace-gc" (which NODE_OPTIONS refuses).
   if (process.env.BENCH_SEMI_SPACE_MB) execArgv.push(`--max-semi-space-size=${process.env.BENCH_SEMI_SPACE_MB}`);

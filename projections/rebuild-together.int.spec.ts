@@ -47,6 +47,12 @@ describe('rebuilding read models together', () => {
       `SELECT count(*)::int AS resumable FROM projections.rebuilds WHERE commit_position >= 0`,
     );
     expect(resumable).toBeGreaterThan(0); // some copies had flushed: the next rebuild resumes them, not starts over
+    const [{ staged }] = await db.dataSource.query(
+      `SELECT count(*)::int AS staged FROM pg_tables WHERE schemaname LIKE 'rm\\_%' AND tablename LIKE '%\\_\\_staged'`,
+    );
+    // Count rows staged before the stop (libs/projection/staged-counts.ts): the resumed rebuild appends to them
+    // and its finish must count each of them once.
+    expect(staged).toBeGreaterThan(0);
 
     const results = await rebuildProjections(indicatorProjections, db.store, db.dataSource, { batchSize: 31, flushRows: 11 });
     for (const [i, projection] of indicatorProjections.entries())

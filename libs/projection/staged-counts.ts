@@ -21,22 +21,32 @@ interface StagedShape {
   sums: readonly string[];
 }
 
-/** Appends `rows` (in the order of `columns`) to `table`'s staged table, creating it with its first rows. */
+/**
+ * Appends `rows` (in the order of `columns`) to `table`'s staged table, creating it with its first rows.
+ * `known`: staged tables this writer has already seen or made, asked about once, not at every flush (a failed
+ * flush ends the writer, so one made in a transaction that rolled back is never taken for one that exists).
+ */
 export async function stageCountRows(
   tx: EntityManager,
   table: string,
   columns: readonly BulkColumn[],
   shape: StagedShape,
   rows: readonly (readonly CellValue[])[],
+  known: Set<string> = new Set(),
 ): Promise<void> {
   if (rows.length === 0) return;
   const staged = `${table}${SUFFIX}`;
+  if (!known.has(staged)) await createStagedTable(tx, table, staged, shape);
+  known.add(staged);
+  await copyRows(tx, staged, columns, rows);
+}
+
+async function createStagedTable(tx: EntityManager, table: string, staged: string, shape: StagedShape): Promise<void> {
   const [{ exists }] = await tx.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [staged]);
   if (!exists) {
     await tx.query(`CREATE TABLE ${staged} (LIKE ${table} INCLUDING DEFAULTS) WITH (autovacuum_enabled = false)`);
     await tx.query(`COMMENT ON TABLE ${staged} IS '${JSON.stringify({ key: shape.key, sums: shape.sums })}'`);
   }
-  await copyRows(tx, staged, columns, rows);
 }
 
 /**

@@ -24,6 +24,7 @@ export class WriteBehind {
   private readonly rowTables = new Map<string, PendingRows>();
   private readonly countTables = new Map<string, PendingCounts>();
   private staged: Staged[] = [];
+  private readonly stagedTables = new Set<string>();
   private flushing?: { window: Window; done: Promise<void> };
   private pendingRows = 0;
 
@@ -145,7 +146,7 @@ export class WriteBehind {
    * settles, look-ups answer its rows from memory.
    */
   detach(): Window {
-    const window: Window = { rows: [], counts: [], held: new Map() };
+    const window: Window = { rows: [], counts: [], held: new Map(), staged: this.stagedTables };
     for (const [table, pending] of this.rowTables) {
       const fresh: Row[] = [];
       const changed: Row[] = [];

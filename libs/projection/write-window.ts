@@ -29,6 +29,8 @@ export interface Window {
   counts: { table: string; pending: PendingCounts; rows: CellValue[][] }[];
   /** The rows by table and key, as they were detached: what a look-up answers until the window is committed. */
   held: Map<string, PendingRows['rows']>;
+  /** Staged count tables the write-behind knows exist (staged-counts.ts), shared by its windows. */
+  staged: Set<string>;
 }
 
 /** New rows by COPY, changed rows by one upsert per table, count rows by COPY into their staged tables (staged-counts.ts). */
@@ -41,5 +43,5 @@ export async function writeWindow(tx: EntityManager, window: Window): Promise<vo
       await insertRows(tx, table, pending.columns, changed.map(cells), `ON CONFLICT (${pending.keyColumn}) DO UPDATE SET ${set}`);
   }
   for (const { table, pending, rows } of window.counts)
-    await stageCountRows(tx, table, pending.columns, { key: pending.conflictKey, sums: pending.countColumns }, rows);
+    await stageCountRows(tx, table, pending.columns, { key: pending.conflictKey, sums: pending.countColumns }, rows, window.staged);
 }

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { projections } from '@projections/index';
 import { progressBar } from '@libs/progress';
 import { rebuildProjections } from '@libs/projection/rebuild';
+import { underRebuildHeap } from '@libs/projection/rebuild-heap';
 import { openScriptRuntime, ScriptRuntime } from './open-store';
 import { describeError } from '@libs/errors/describe-error';
 
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   }
 }
 
+underRebuildHeap();
 main().catch((error: unknown) => {
   console.error(`projections:rebuild failed: ${describeError(error)}`);
   process.exit(1);

@@ -8,8 +8,6 @@
  * under the same policy, scope and suppression as any other. The only fact taken from the session is the
  * user's own org unit (a code, no personal data); without a live session the page names nothing.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
 /** One route as the build describes it: a path pattern, API paths with placeholders, script files. */
 export interface OpeningRoute {
@@ -24,10 +22,10 @@ const PATH_SEGMENT = '__1__';
 /** What may stand in an attribute unescaped: a path, its query, percent-escapes. */
 const SAFE_URL = /^\/[\w\-.~%/?=&;,()!*']*$/;
 
-/** The build's opening routes; none when it wrote no list (an older build, or `vite serve`). */
-export async function openingRoutes(dir: string): Promise<OpeningRoute[]> {
+/** The build's opening routes (`list` reads its .opening.json); none when it wrote no list (an older build, or `vite serve`). */
+export async function openingRoutes(list: () => Promise<string>): Promise<OpeningRoute[]> {
   try {
-    const parsed = JSON.parse(await readFile(join(dir, '.opening.json'), 'utf8')) as { routes?: OpeningRoute[] };
+    const parsed = JSON.parse(await list()) as { routes?: OpeningRoute[] };
     return parsed.routes ?? [];
   } catch {
     return [];

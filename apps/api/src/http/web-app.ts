@@ -10,7 +10,6 @@
  * page is private to the browser's session.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
@@ -19,6 +18,7 @@ import { Sessions } from '@libs/accounts';
 import { readEnv } from '@libs/config';
 import { registeredRoutes } from '../auth/routes';
 import { sessionIdOf } from '../accounts/session-cookie';
+import { builtFile } from './built-file';
 import { Opening, openingLinks, openingOf, openingRoutes, withLinks } from './web-app-opening';
 import { loadRenderer, sendRendered } from './web-app-render';
 
@@ -76,16 +76,18 @@ export function serveWebApp(app: NestExpressApplication, dir: string = webAppDir
           // The user's own page (their reads; rendered, their answers): never kept, nor shared by a cache.
           response.setHeader('Cache-Control', 'private, no-store');
           response.setHeader('Vary', 'Cookie');
-          const html = await readFile(index, 'utf8');
+          const html = await page();
           if (renderer?.renders(request.path)) return sendRendered(renderer, request, response, html, opening);
           response.type('html').send(withLinks(html, openingLinks(opening)));
         })
         .catch(next);
     });
   const renderer = loadRenderer(dir);
+  const page = builtFile(index);
+  const openingList = builtFile(join(dir, '.opening.json'));
   /** What the session's user's page at an opening route reads and loads first; undefined for anyone else. */
   const openingFor = async (request: Request): Promise<Opening | undefined> => {
-    const routes = await openingRoutes(dir);
+    const routes = await openingRoutes(openingList);
     if (!routes.some((route) => new RegExp(route.path).test(request.path))) return undefined;
     const id = sessionIdOf(request);
     const session = id === undefined ? undefined : await app.get(Sessions).find(id);
