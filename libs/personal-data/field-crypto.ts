@@ -5,6 +5,7 @@
  * a ciphertext to its key, event and leaf path: it cannot be moved to another event or field unnoticed.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { splitPath } from '../domain/personal-fields';
 
 export const CIPHER_PREFIX = 'pii1.';
 /** What a personal field reads as once its household's key is destroyed. */
@@ -66,18 +67,6 @@ export function mapPersonalLeaves(data: Record<string, unknown>, paths: readonly
 /** Calls `visit` with every leaf under the given dot paths, as mapPersonalLeaves would map them, copying nothing. */
 export function forEachPersonalLeaf(data: Record<string, unknown>, paths: readonly string[], visit: (leaf: unknown) => void): void {
   for (const path of paths) collect(data, splitPath(path), visit);
-}
-
-/** Dot paths split once: the registry's few paths are walked for every personal event read or written. */
-const splitPaths = new Map<string, readonly string[]>();
-
-function splitPath(path: string): readonly string[] {
-  let parts = splitPaths.get(path);
-  if (parts === undefined) {
-    parts = path.split('.');
-    if (splitPaths.size < 1_000) splitPaths.set(path, parts);
-  }
-  return parts;
 }
 
 function mapPath(

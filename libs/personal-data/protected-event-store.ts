@@ -4,7 +4,7 @@
  * decrypts them, or shows ERASED / RESTRICTED when the key is gone or sealed. The inner store, and so the
  * hash chain, only ever sees ciphertext: verify against `raw`, which still verifies after erasure.
  */
-import { PERSONAL_FIELDS } from '../domain/event-types';
+import { personalFieldsOf, splitPath } from '../domain/personal-fields';
 import type {
   AppendOptions,
   AppendResult,
@@ -34,16 +34,8 @@ import {
   RESTRICTED,
 } from './field-crypto';
 
-/** PERSONAL_FIELDS as a Map: looked up several times for every event read, where an object of 100 keys was a slow look-up. */
-const PERSONAL_FIELDS_BY_TYPE: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(PERSONAL_FIELDS));
-
-/** Personal field paths by type; unregistered types have none (they carry no classified personal data). */
-function personalFieldsOf(type: string): readonly string[] {
-  return PERSONAL_FIELDS_BY_TYPE.get(type) ?? [];
-}
-
 function hasPersonalFields(event: EventToAppend): boolean {
-  return personalFieldsOf(event.type).some((path) => path.split('.')[0] in event.data);
+  return personalFieldsOf(event.type).some((path) => splitPath(path)[0] in event.data);
 }
 
 /** The event with its personal fields encrypted under its subject's key, found in `keys`. */

@@ -9,7 +9,7 @@
  *    `idNumber`, `phone`, health details). Types not in the registry (yet) get this layer only.
  */
 import type { JsonObject, RecordedEvent } from '../event-store/event-store.port';
-import { PERSONAL_FIELDS } from '../domain/event-types';
+import { personalPathsOf } from '../domain/personal-fields';
 
 /** Keys whose values are personal whatever event carries them. */
 const PERSONAL_KEYS = new Set(['head', 'name', 'fullName', 'idNumber', 'idCard', 'phone', 'phoneNumber', 'mobile']);
@@ -29,12 +29,6 @@ export function isPersonalKey(key: string): boolean {
   return personal;
 }
 
-/** PERSONAL_FIELDS as a Map of split paths: looked up for every event sent, where the object was a slow look-up. */
-const DECLARED_PATHS: ReadonlyMap<string, readonly string[][]> = new Map(
-  Object.entries(PERSONAL_FIELDS).map(([type, paths]) => [type, paths.map((path) => path.split('.'))]),
-);
-const NONE: readonly string[][] = [];
-
 /**
  * The event without personal fields; the input is not modified. Only what holds a personal field is copied,
  * the rest is shared with the input (the feed redacts every event it sends: a deep copy of each was the
@@ -42,7 +36,7 @@ const NONE: readonly string[][] = [];
  */
 export function redactEvent<E extends RecordedEvent>(recorded: E): E {
   let data = withoutPersonalKeys(recorded.data) as JsonObject;
-  for (const path of DECLARED_PATHS.get(recorded.type) ?? NONE) data = withoutPath(data, path);
+  for (const path of personalPathsOf(recorded.type)) data = withoutPath(data, path);
   return data === recorded.data ? recorded : { ...recorded, data };
 }
 
@@ -70,7 +64,7 @@ function withoutPersonalKeys(value: unknown): unknown {
 }
 
 /** `target` without the value at the dot path (in every element of an array on the way), copied along that path only. */
-function withoutPath(target: JsonObject, [head, ...rest]: string[]): JsonObject {
+function withoutPath(target: JsonObject, [head, ...rest]: readonly string[]): JsonObject {
   if (!Object.hasOwn(target, head)) return target;
   if (rest.length === 0) {
     const copy = { ...target };
