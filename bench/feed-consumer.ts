@@ -3,10 +3,10 @@
  * in the calling process (feed-profile.ts profiles it there); `catchUpElsewhere` forks it into a process of its
  * own, as a downstream service is, so that parsing what it receives does not count against the server's thread.
  */
-import { fork } from 'node:child_process';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openSse } from '../apps/api/src/feed/sse-client';
+import { answerParent, runInChild } from './support/child-process';
 import { progressBar } from './support/progress';
 import { round } from './support/stats';
 
@@ -48,26 +48,7 @@ export async function catchUp(base: string, headers: Record<string, string>, eve
 }
 
 export function catchUpElsewhere(base: string, headers: Record<string, string>, events: number): Promise<CatchUpFigures> {
-  const typescript = extname(__filename) === '.ts';
-  const execArgv = typescript ? ['-r', join(__dirname, '../scripts/projections/register.js')] : [];
-  const request: Request = { base, headers, events };
-  const child = fork(join(__dirname, `feed-consumer${extname(__filename)}`), [JSON.stringify(request)], { execArgv, stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { figures?: CatchUpFigures; error?: string }) =>
-      message.figures ? resolve(message.figures) : reject(new Error(message.error)),
-    );
-    child.once('exit', (code) => reject(new Error(`feed consumer exited with ${code}`)));
-  });
+  return runInChild<CatchUpFigures>(join(__dirname, 'feed-consumer'), { base, headers, events } satisfies Request);
 }
 
-async function main(): Promise<void> {
-  const { base, headers, events } = JSON.parse(process.argv[2]) as Request;
-  try {
-    process.send!({ figures: await catchUp(base, headers, events) });
-  } catch (error) {
-    process.send!({ error: String((error as Error)?.stack ?? error) });
-  }
-  process.disconnect();
-}
-
-if (require.main === module) void main();
+if (require.main === module) void answerParent<Request, CatchUpFigures>(({ base, headers, events }) => catchUp(base, headers, events));

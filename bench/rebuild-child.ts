@@ -3,14 +3,14 @@
  * parent has loaded the log and holds its heap, which would otherwise count in the rebuild's peak RSS.
  * Forked by `rebuildInChild`; answers with its figures over the IPC channel.
  */
-import { fork } from 'node:child_process';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { openDatabase } from '../libs/database/data-source';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
 import { UpcastingEventStore } from '../libs/event-store/upcasting-event-store';
 import { databaseSchema, indicatorProjections } from '../projections/index';
 import { REBUILD_HEAP_FLAG } from '../libs/projection/rebuild-heap';
 import { benchRebuild, RebuildFigures } from './rebuild';
+import { answerParent, runInChild } from './support/child-process';
 
 interface Request {
   url: string;
@@ -21,37 +21,25 @@ interface Request {
 }
 
 export function rebuildInChild(request: Request): Promise<RebuildFigures> {
-  const typescript = extname(__filename) === '.ts';
-  const execArgv = typescript ? ['-r', join(__dirname, '../scripts/projections/register.js')] : [];
-  execArgv.push(REBUILD_HEAP_FLAG); // as `npm run projections:rebuild` runs it (a later BENCH_NODE_FLAGS cap wins)
+  const flags = [REBUILD_HEAP_FLAG]; // as `npm run projections:rebuild` runs it (a later BENCH_NODE_FLAGS cap wins)
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the rebuilding process (what its CPU seconds are spent on);
   // BENCH_NODE_FLAGS: more of node's flags for it, e.g. "--trace-gc" (which NODE_OPTIONS refuses).
-  if (process.env.BENCH_SEMI_SPACE_MB) execArgv.push(`--max-semi-space-size=${process.env.BENCH_SEMI_SPACE_MB}`);
-  if (process.env.BENCH_NODE_FLAGS) execArgv.push(...process.env.BENCH_NODE_FLAGS.split(' '));
-  if (process.env.BENCH_CPU_PROF) execArgv.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
-  const child = fork(join(__dirname, `rebuild-child${extname(__filename)}`), [JSON.stringify(request)], { execArgv, stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { figures?: RebuildFigures; error?: string }) =>
-      message.figures ? resolve(message.figures) : reject(new Error(message.error)),
-    );
-    child.once('exit', (code) => reject(new Error(`rebuild process exited with ${code}`)));
-  });
+  if (process.env.BENCH_SEMI_SPACE_MB) flags.push(`--max-semi-space-size=${process.env.BENCH_SEMI_SPACE_MB}`);
+  if (process.env.BENCH_NODE_FLAGS) flags.push(...process.env.BENCH_NODE_FLAGS.split(' '));
+  if (process.env.BENCH_CPU_PROF) flags.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
+  return runInChild<RebuildFigures>(join(__dirname, 'rebuild-child'), request, flags);
 }
 
-async function main(): Promise<void> {
-  const request = JSON.parse(process.argv[2]) as Request;
+async function rebuild(request: Request): Promise<RebuildFigures> {
   const dataSource = await openDatabase(request.url, databaseSchema);
   // Read as the projector reads (upcast), the baseline too: both pay for it.
   const store = new UpcastingEventStore(new PostgresEventStore({ connectionString: request.url, poolSize: 8 }));
   try {
-    const figures = await benchRebuild(dataSource, store, indicatorProjections, request);
-    process.send!({ figures });
-  } catch (error) {
-    process.send!({ error: String((error as Error)?.stack ?? error) });
+    return await benchRebuild(dataSource, store, indicatorProjections, request);
   } finally {
     await store.close();
     await dataSource.destroy();
   }
 }
 
-if (require.main === module) void main();
+if (require.main === module) void answerParent(rebuild);

@@ -5,10 +5,10 @@
  * through the global log by position, and what the reader never saw.
  */
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { progressBar } from '../support/progress';
 import { median, round } from '../support/stats';
-import { Contender, emmett, familyLedger, Payload, STATEMENT_TIMEOUT_MS } from './contenders';
+import { Contender, emmett, familyLedger, Payload } from './contenders';
+import { settle } from './settle';
 
 export interface PeerOptions {
   singleEvents: number;
@@ -76,24 +76,23 @@ export async function benchPeers(
       return finally_(store, async () => {
         await appendAll(store, o.readEvents, o.writers, 1_000);
         // Untimed: until the whole log is visible to a reader (a store may hold its newest events back a moment).
-        for (let tries = 0; (await readWhole(store)) < o.readEvents; tries++) {
+        const visibleBy = performance.now() + READ_DEADLINE_MS;
+        for (let tries = 0; ; tries++) {
+          const { read, complete } = await readWhole(store, visibleBy);
+          if (read >= o.readEvents || !complete) break; // all visible, or too slow a read to wait for
           if (tries > 200) throw new Error(`${store.name} never showed all ${o.readEvents} events`);
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
         await settle(url);
         const started = performance.now();
-        let read = 0;
-        try {
-          read = await readWhole(store, (n) => (read = n));
-        } catch (error) {
-          // A page that ran past the statement timeout (seen with the peer's read, minutes for one page): the
-          // round's rate is what it read in that time, a figure in the peer's favour.
-          if ((error as { code?: string }).code !== QUERY_CANCELED) throw error;
-          console.log(`${store.name}: a page of the read ran past ${STATEMENT_TIMEOUT_MS / 1000} s; ${read} events read`);
-          return read / ((performance.now() - started) / 1000);
-        }
-        if (read !== o.readEvents) throw new Error(`${store.name} read ${read} of ${o.readEvents} events`);
-        return read / ((performance.now() - started) / 1000);
+        const { read, complete } = await readWhole(store, started + READ_DEADLINE_MS);
+        const seconds = (performance.now() - started) / 1000;
+        // Cut off (seen with the peer's read after its table was analysed: minutes for a page, then for the log):
+        // the round's rate is what it read by then, which errs in the reader's favour as its pages slow down.
+        if (!complete)
+          console.log(`${store.name}: read ${read} of ${o.readEvents} events before it was cut off after ${round(seconds, 1)} s`);
+        else if (read !== o.readEvents) throw new Error(`${store.name} read ${read} of ${o.readEvents} events`);
+        return read / seconds;
       });
     }),
   );
@@ -106,14 +105,22 @@ export async function benchPeers(
 }
 
 const QUERY_CANCELED = '57014';
+/** How long a contender's read of the whole log may take, timed or not, before it is cut off. */
+const READ_DEADLINE_MS = 120_000;
 
-async function readWhole(store: Contender, onPage?: (read: number) => void): Promise<number> {
+/** The whole log page by page, or as much as is read before `deadline` (performance.now()) or a statement cut off. */
+async function readWhole(store: Contender, deadline = Infinity): Promise<{ read: number; complete: boolean }> {
   let [after, read] = [undefined as string | undefined, 0];
-  for (;;) {
-    const page = await store.readPage(after, 1_000);
-    if (page.ids.length === 0) return read;
-    [after, read] = [page.last, read + page.ids.length];
-    onPage?.(read);
+  try {
+    for (;;) {
+      if (performance.now() > deadline) return { read, complete: false };
+      const page = await store.readPage(after, 1_000);
+      if (page.ids.length === 0) return { read, complete: true };
+      [after, read] = [page.last, read + page.ids.length];
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code !== QUERY_CANCELED) throw error;
+    return { read, complete: false };
   }
 }
 
@@ -129,26 +136,6 @@ async function ready(open: Open, url: string, poolSize: number, analysed: boolea
   if (analysed) await store.analyse();
   await settle(url);
   return store;
-}
-
-/**
- * Untimed, before each timed run: the server's leftovers from the runs before (a checkpoint falling due, dirty
- * buffers a reader would have to write out, autovacuum of earlier runs' databases) done now, so that they land
- * in neither contender's timing. Reads ran at half their rate when they fell into a run.
- */
-async function settle(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (let waited = 0; waited < 30_000; waited += 100) {
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
-      if (rows[0].n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await client.query('CHECKPOINT');
-  } finally {
-    await client.end();
-  }
 }
 
 async function finally_<T>(store: Contender, work: () => Promise<T>): Promise<T> {
