@@ -91,7 +91,12 @@ export async function benchPeers(
         // the round's rate is what it read by then, which errs in the reader's favour as its pages slow down.
         if (!complete)
           console.log(`${store.name}: read ${read} of ${o.readEvents} events before it was cut off after ${round(seconds, 1)} s`);
-        else if (read !== o.readEvents) throw new Error(`${store.name} read ${read} of ${o.readEvents} events`);
+        else if (read !== o.readEvents) {
+          // Ours must give the whole log. The peer holds back the events of transactions newer than the oldest
+          // one running (an autovacuum's, say), so its read may end short of the tail: said, and its rate kept.
+          if (store.name === 'family-ledger') throw new Error(`${store.name} read ${read} of ${o.readEvents} events`);
+          console.log(`${store.name}: read ${read} of ${o.readEvents} events (the rest held back when it read)`);
+        }
         return read / seconds;
       });
     }),
