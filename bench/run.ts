@@ -9,7 +9,8 @@ import { benchAppends, defaultAppendOptions, Throughput } from './appends';
 import { caseAuthority } from './case-authority';
 import { benchAnalysedWhileEmpty, defaultAnalysedWhileEmptyOptions } from './appends-analysed';
 import { openBenchDatabase } from './support/database';
-import { audit, bulletins, feed, http, peers, projections, proofs, replica, scorecard, Section, web } from './support/sections';
+import { audit, feed, http, projections, proofs, Section } from './support/sections';
+import { bulletins, peers, replica, scorecard, web } from './support/outer-sections';
 import { BENCH_OPTIONS, benchArgs } from './support/options';
 
 const sections: Record<string, Section> = {

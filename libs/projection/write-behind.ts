@@ -7,7 +7,7 @@
  */
 import { EntityManager } from 'typeorm';
 import { BulkColumn, CellValue, ColumnType, CountEntry } from './bulk-writes';
-import { PendingCounts, PendingRows, Row, Window, writeWindow } from './write-window';
+import { addCounts, PendingCounts, PendingRows, Row, rowOf, asStored, Window, writeWindow } from './write-window';
 import { KeyFilter } from './key-filter';
 
 type Lookup = (table: string, keyColumn: string, keys: string[]) => Promise<Row[]>;
@@ -108,18 +108,7 @@ export class WriteBehind {
         const columns = [...keyColumns, ...countColumns.map((name): BulkColumn => ({ name, type: countType }))];
         this.countTables.set(table, (pending = { columns, countColumns, conflictKey, sums: new Map() }));
       }
-      const keyAt = conflictKey.map((name) => keyColumns.findIndex((c) => c.name === name));
-      const width = keyColumns.length;
-      for (const { key, counts } of entries) {
-        if (counts.every((c) => c === 0)) continue;
-        let id = String(key[keyAt[0]]);
-        for (let k = 1; k < keyAt.length; k++) id += '\u0001' + String(key[keyAt[k]]);
-        const sum = pending.sums.get(id);
-        if (!sum) {
-          pending.sums.set(id, [...key, ...counts]);
-          this.pendingRows++;
-        } else for (let i = 0; i < counts.length; i++) sum[width + i] = (sum[width + i] as number) + counts[i];
-      }
+      this.pendingRows += addCounts(pending, keyColumns, entries);
     });
   }
 
@@ -230,17 +219,4 @@ export class WriteBehind {
       }
     }
   }
-}
-
-/** A row as the pg driver answers it: int as number, bigint as string, boolean, text. */
-function rowOf(columns: readonly BulkColumn[], cells: readonly CellValue[]): Row {
-  const row: Row = {};
-  columns.forEach((c, i) => (row[c.name] = asStored(c.type, cells[i])));
-  return row;
-}
-
-function asStored(type: ColumnType, value: CellValue): string | number | boolean {
-  if (type === 'int') return Number(value);
-  if (type === 'boolean') return Boolean(value);
-  return String(value);
 }

@@ -1,6 +1,6 @@
 /** A write-behind's window (write-behind.ts), detached from the fold and written in one flush transaction. */
 import { EntityManager } from 'typeorm';
-import { BulkColumn, CellValue, insertRows } from './bulk-writes';
+import { BulkColumn, CellValue, ColumnType, CountEntry, insertRows } from './bulk-writes';
 import { copyRows } from './copy-rows';
 import { stageCountRows } from './staged-counts';
 
@@ -44,4 +44,35 @@ export async function writeWindow(tx: EntityManager, window: Window): Promise<vo
   }
   for (const { table, pending, rows } of window.counts)
     await stageCountRows(tx, table, pending.columns, { key: pending.conflictKey, sums: pending.countColumns }, rows, window.staged);
+}
+
+/** Count entries summed into a window's sums by conflict key (one whose counts are all zero left out); the keys new to it. */
+export function addCounts(pending: PendingCounts, keyColumns: readonly BulkColumn[], entries: Iterable<CountEntry>): number {
+  const keyAt = pending.conflictKey.map((name) => keyColumns.findIndex((c) => c.name === name));
+  const width = keyColumns.length;
+  let added = 0;
+  for (const { key, counts } of entries) {
+    if (counts.every((c) => c === 0)) continue;
+    let id = String(key[keyAt[0]]);
+    for (let k = 1; k < keyAt.length; k++) id += '\u0001' + String(key[keyAt[k]]);
+    const sum = pending.sums.get(id);
+    if (!sum) {
+      pending.sums.set(id, [...key, ...counts]);
+      added++;
+    } else for (let i = 0; i < counts.length; i++) sum[width + i] = (sum[width + i] as number) + counts[i];
+  }
+  return added;
+}
+
+/** A row as the pg driver answers it: int as number, bigint as string, boolean, text. */
+export function rowOf(columns: readonly BulkColumn[], cells: readonly CellValue[]): Row {
+  const row: Row = {};
+  columns.forEach((c, i) => (row[c.name] = asStored(c.type, cells[i])));
+  return row;
+}
+
+export function asStored(type: ColumnType, value: CellValue): string | number | boolean {
+  if (type === 'int') return Number(value);
+  if (type === 'boolean') return Boolean(value);
+  return String(value);
 }

@@ -24,21 +24,38 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0, undefined, { timeout: 30_000 });
 }
 
-/** Picks an option of the Ant Design select labelled `label` (the visible dropdown's option titled `option`). */
+/**
+ * Picks an option of the Ant Design select labelled `label` (the visible dropdown's option titled `option`).
+ * A single choice is checked in the select itself and picked again if it did not take: on a loaded CI machine
+ * a click once landed on a list still closing from the select before, and the form went in without the value.
+ */
 export async function choose(
   page: Page,
   label: string,
   option: string,
   { multiple = false, within }: { multiple?: boolean; within?: Locator } = {},
 ): Promise<void> {
-  await (within ?? page).getByRole('combobox', { name: label }).locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]').click();
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
-  // A single choice closes the list; wait until it has gone (its closing animation is still in the page).
-  if (!multiple)
+  const select = (within ?? page).getByRole('combobox', { name: label }).locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]');
+  // The element itself, not its label: a choice may relabel it (the language select).
+  const element = await select.elementHandle();
+  for (let attempt = 1; ; attempt++) {
+    await element!.click();
+    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+    if (multiple) return;
+    // A single choice closes the list; wait until it has gone (its closing animation is still in the page).
     await page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
       .waitFor({ state: 'detached' })
       .catch(() => page.waitForTimeout(400));
+    const took = await element!
+      .waitForSelector(`.ant-select-selection-item[title="${option}"]`, { timeout: attempt < 3 ? 5_000 : 15_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (took) return;
+    if (attempt === 3) throw new Error(`the select "${label}" does not show "${option}" after three tries`);
+  }
 }
 
 /**
