@@ -18,6 +18,8 @@ export interface Payload {
 
 export interface Contender {
   name: string;
+  /** Whether a read of the whole log must give every event (ours), or may end short of the newest (the peer's hold-back). */
+  readsWholeLog: boolean;
   /** Appends to a stream this writer alone writes; resolves when committed. */
   appender(stream: string): (events: Payload[]) => Promise<void>;
   /** Reads the global log after `after` (undefined: from the start); returns the ids read and where it stopped. */
@@ -36,6 +38,7 @@ export async function familyLedger(url: string, poolSize: number): Promise<Conte
   const store = new PostgresEventStore({ connectionString: url, poolSize });
   return {
     name: 'family-ledger',
+    readsWholeLog: true,
     appender(stream) {
       let expected: ExpectedRevision = 'no_stream';
       return async (events) => {
@@ -63,6 +66,7 @@ export async function emmett(url: string, poolSize: number): Promise<Contender> 
   const reader = dumbo({ connectionString: url, pooled: true, pool });
   return {
     name: 'Emmett 0.42',
+    readsWholeLog: false,
     appender(stream) {
       let expected: bigint | undefined;
       return async (events) => {

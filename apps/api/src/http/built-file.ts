@@ -10,9 +10,10 @@ export function builtFile(path: string): () => Promise<string> {
   return async () => {
     const { mtimeMs } = await stat(path);
     if (kept?.mtimeMs !== mtimeMs) {
-      const text = readFile(path, 'utf8');
-      kept = { mtimeMs, text };
-      text.catch(() => (kept = undefined)); // a failed read is tried again next time, not kept
+      const read = { mtimeMs, text: readFile(path, 'utf8') };
+      kept = read;
+      // A failed read is tried again next time, not kept (unless a newer read has already replaced it).
+      read.text.catch(() => kept === read && (kept = undefined));
     }
     return kept.text;
   };
