@@ -36,7 +36,7 @@ describe('incremental projection equals a full rebuild', () => {
           runner.start();
           try {
             const upTo = await appendCampaign(db.store, generateCampaign(seeds));
-            await until(() => caughtUp(db.dataSource, db.store, projection, upTo!));
+            await until(() => caughtUp(db.dataSource, projection, upTo!));
           } finally {
             await runner.stop();
           }

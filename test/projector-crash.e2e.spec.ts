@@ -68,7 +68,7 @@ describe('a projector killed mid-batch', () => {
     expect(child.signalCode).toBe('SIGKILL');
 
     child = startProjector(db.database.url);
-    for (const projection of indicatorProjections) await until(() => caughtUp(db.dataSource, db.store, projection, upTo));
+    for (const projection of indicatorProjections) await until(() => caughtUp(db.dataSource, projection, upTo));
     child.kill('SIGKILL');
     await exited(child);
     child = undefined;

@@ -1,4 +1,4 @@
-import { activeSchema, applyEvents, incrementalAndRebuilt, tableRows } from '../shared/testing/harness';
+import { activeSchema, appendedHead, applyEvents, incrementalAndRebuilt, tableRows } from '../shared/testing/harness';
 import { rebuildProjection } from '@libs/projection/rebuild';
 import { databasePerTest } from '../shared/testing/database-per-test';
 import { supervisionTermsProjection as projection } from './supervision-terms.projection';
@@ -45,7 +45,7 @@ describe('supervision terms projection', () => {
     ]);
     expect((await held('sup-wang', at(3)))?.terms).toEqual([]);
     expect((await held('sup-li', at(4)))?.terms).toEqual([{ districtCode: XINGQING, supervisorId: 'sup-li', from: at(3), until: at(5) }]);
-    expect((await held('sup-wang', at(7)))?.position).toEqual(await db.store.headPosition());
+    expect((await held('sup-wang', at(7)))?.position).toEqual(await appendedHead(db.dataSource));
   });
 
   it('follows the active copy when a rebuild swaps it', async () => {

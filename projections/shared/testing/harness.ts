@@ -207,20 +207,25 @@ export async function incrementalAndRebuilt(
 }
 
 /**
- * Whether the projection's checkpoint has reached the last event it handles, once everything up to `upTo`
- * (the last append) is visible: until then an open transaction may be holding the log's visibility limit back.
+ * Whether the projection's checkpoint has reached the last event it handles at or before `upTo` (the last
+ * append). Both are read from the table, past the store's visibility limit: every append a test awaited has
+ * committed, while the limit can sit low for a moment when another database's transaction (xids are
+ * cluster-wide) ends between the snapshot and pg_stat_activity. A read through the store then sees an
+ * earlier last event, or none, and would call the projection caught up before it has applied anything.
  */
-export async function caughtUp(dataSource: DataSource, store: EventStore, projection: Projection, upTo: Position): Promise<boolean> {
-  const head = await store.headPosition();
-  if (!head || comparePositions(head, upTo) < 0) return false;
-  const [last] = await store.readAll({
-    direction: 'backwards',
-    fromPosition: 'end',
-    maxCount: 1,
-    filter: { eventTypes: projection.handles },
-  });
+export async function caughtUp(dataSource: DataSource, projection: Projection, upTo: Position): Promise<boolean> {
+  const [row] = await dataSource.query(
+    `SELECT max(log_position)::text AS last FROM event_store.events WHERE event_type = ANY($1) AND log_position <= $2`,
+    [projection.handles, upTo.commit.toString()],
+  );
+  if (row.last === null) return true;
   const checkpoint = await loadCheckpoint(dataSource.manager, projection);
-  if (!last) return true;
   // At or past it: the checkpoint also moves over events the projection skips (up to the head).
-  return !!checkpoint?.position && comparePositions(checkpoint.position, last.position) >= 0;
+  return !!checkpoint?.position && comparePositions(checkpoint.position, position(BigInt(row.last))) >= 0;
+}
+
+/** The last position appended, read past the store's visibility limit (see caughtUp). */
+export async function appendedHead(dataSource: DataSource): Promise<Position | undefined> {
+  const [row] = await dataSource.query(`SELECT max(log_position)::text AS head FROM event_store.events`);
+  return row.head === null ? undefined : position(BigInt(row.head));
 }

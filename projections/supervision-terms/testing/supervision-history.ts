@@ -7,7 +7,7 @@ import { handleCommand } from '@libs/command-handling/handle-command';
 import { SupervisionCommand, supervisionDecider, supervisionStream } from '@libs/domain/supervision';
 import { ProjectionRunner, RunnerOptions } from '@libs/projection/projection-runner';
 import { Projection } from '@libs/projection/projection';
-import { caughtUp, ProjectionDatabase } from '../../shared/testing/harness';
+import { appendedHead, caughtUp, ProjectionDatabase } from '../../shared/testing/harness';
 
 const metadata = (actor: string, occurredAt: string) => ({ commandId: randomUUID(), actor, correlationId: randomUUID(), occurredAt });
 
@@ -36,13 +36,13 @@ export async function supervise(db: ProjectionDatabase, command: SupervisionComm
 
 /** Runs the projection until its checkpoint has passed every event appended so far, then stops it. */
 export async function catchUp(db: ProjectionDatabase, projection: Projection, options: RunnerOptions = {}): Promise<void> {
-  const upTo = await db.store.headPosition();
+  const upTo = await appendedHead(db.dataSource);
   if (!upTo) return;
   const runner = new ProjectionRunner(projection, db.store, db.dataSource, { standbyPollMs: 20, ...options });
   runner.start();
   try {
     const deadline = Date.now() + 20_000;
-    while (!(await caughtUp(db.dataSource, db.store, projection, upTo))) {
+    while (!(await caughtUp(db.dataSource, projection, upTo))) {
       if (Date.now() > deadline) throw new Error(`${projection.name} did not catch up in time`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
