@@ -61,4 +61,23 @@ describe('staged count rows of a rebuild', () => {
     ]);
     expect(parked).toBe(1);
   });
+
+  it('keys the count table again after summing into it empty, so the live path can add to its rows', async () => {
+    const ticks = Array.from({ length: 120 }, (_, i) => ({ village: `v${i % 4}`, weight: i }));
+    await db.store.appendToStream(
+      `ticker-${randomUUID()}`,
+      ticks.map((data) => eventToAppend('Ticked', data, '2012-03-15T08:00:00.000Z')),
+    );
+    const projection = ticksByVillage(`ticks-${randomUUID().slice(0, 8)}`);
+    const { schema } = await rebuildProjection(projection, db.store, db.dataSource, { batchSize: 7, flushRows: 3 });
+
+    const keys = await db.dataSource.query(
+      `SELECT a.attname AS column FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey::int2[])
+        WHERE i.indrelid = $1::regclass AND i.indisprimary`,
+      [`${schema}.ticks`],
+    );
+    expect(keys).toEqual([{ column: 'village_code' }]);
+    const rows = await db.dataSource.query(`SELECT village_code, n FROM ${schema}.ticks ORDER BY 1`);
+    expect(rows).toEqual(['v0', 'v1', 'v2', 'v3'].map((village_code) => ({ village_code, n: 30 })));
+  });
 });

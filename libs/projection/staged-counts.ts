@@ -72,16 +72,27 @@ export async function mergeStagedCounts(db: Queryable, schema: string): Promise<
     );
     const rest = columns.map((c) => c.name).filter((c) => !key.includes(c) && !sums.includes(c));
     const [{ empty }] = await db.query(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`);
-    // Into an empty table (the usual case: only a batch applied apart writes there directly) in key order, so
-    // its primary key grows at its right edge, with no conflict to test; otherwise added to what is there.
-    const tail = empty
-      ? `ORDER BY ${key.join(', ')}`
-      : `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${sums.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')}`;
+    // Into an empty table (the usual case: only a batch applied apart writes there directly) with its primary key
+    // dropped and built again after, in one sort, instead of a row at a time (a third of the finish's statement
+    // time at a million events); otherwise added to what is there.
+    const primaryKey = empty ? await primaryKeyOf(db, table) : undefined;
+    if (primaryKey) await db.query(`ALTER TABLE ${table} DROP CONSTRAINT ${primaryKey.name}`);
+    const onConflict = `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${sums.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')}`;
     await db.query(
       `INSERT INTO ${table} AS t (${[...key, ...rest, ...sums].join(', ')})
        SELECT ${[...key, ...rest.map((c) => `min(${c})`), ...sums.map((c) => `sum(${c})`)].join(', ')}
-         FROM ${schema}.${name} GROUP BY ${key.join(', ')} ${tail}`,
+         FROM ${schema}.${name} GROUP BY ${key.join(', ')} ${empty ? '' : onConflict}`,
     );
+    if (primaryKey) await db.query(`ALTER TABLE ${table} ADD CONSTRAINT ${primaryKey.name} ${primaryKey.definition}`);
     await db.query(`DROP TABLE ${schema}.${name}`);
   }
+}
+
+/** The table's primary key constraint: its name and definition (`PRIMARY KEY (...)`, its columns in their order). */
+async function primaryKeyOf(db: Queryable, table: string): Promise<{ name: string; definition: string } | undefined> {
+  const [row] = await db.query(
+    `SELECT quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
+    [table],
+  );
+  return row;
 }
