@@ -9,21 +9,16 @@
  * briefly in memory; this process forgets a key the moment it erases or restricts it, another within `cacheMs`.
  */
 import { randomBytes } from 'node:crypto';
-import { activeWrappingKey, createOrFindKeys, KeyDatabase, keyPeriod, Queryable, retireWrappingKey } from './key-wrapping';
+import { activeWrappingKey, createOrFindKeys, KeyDatabase, keyPeriod } from './key-wrapping';
 import { KeyCache } from './key-cache';
+import { eraseKey, KeyDecision, transitionKey } from './key-decisions';
 import { wrapLegacyKeys } from './legacy-keys';
-import { seal, unseal, WrappingKeyFiles } from './wrapping-keys';
+import { fetchKeyRows, KeyRow, stateOfRow } from './key-rows';
+import { seal, WrappingKeyFiles } from './wrapping-keys';
 
 export type { KeyDatabase, Queryable } from './key-wrapping';
-export type KeyStatus = 'active' | 'restricted' | 'erased';
+export type { KeyDecision, KeyStatus } from './key-decisions';
 export type KeyState = { status: 'active' | 'restricted'; key: Buffer } | { status: 'erased' };
-
-export interface KeyDecision {
-  actor: string;
-  /** A code from LEGAL_BASES for erasure and restriction; never free text (it might name someone). */
-  legalBasis?: string;
-  reference?: string;
-}
 
 /** The master key (legacy data keys, and the key files at rest) and the wrapping keys' files. */
 export interface KeyMaterial {
@@ -33,13 +28,6 @@ export interface KeyMaterial {
 
 /** How long an unwrapped key is kept in memory unless configured otherwise. */
 export const DEFAULT_KEY_CACHE_MS = 5_000;
-
-interface KeyRow {
-  key_id: string;
-  status: KeyStatus;
-  wrapped_key: Buffer | null;
-  kek_id: string | null;
-}
 
 export class DataKeyStore {
   private readonly cache: KeyCache;
@@ -87,39 +75,12 @@ export class DataKeyStore {
     if (missing.length === 0) return found;
     const since = this.cache.mark();
     const wrappingKeys = new Map<string, Buffer | undefined>();
-    for (const row of await this.fetch(missing)) {
-      const state = await this.stateOf(row, wrappingKeys);
+    for (const row of await fetchKeyRows(this.db, missing)) {
+      const state = await stateOfRow(this.db, this.material, row, wrappingKeys);
       this.cache.remember(row.key_id, state, since);
       found.set(row.key_id, state);
     }
     return found;
-  }
-
-  /**
-   * The state of a key row. `wrappingKeys` holds the wrapping keys this look-up has read already: a batch's
-   * keys mostly share one, whose file is checked once for the batch instead of twice for each key.
-   */
-  private async stateOf(row: KeyRow, wrappingKeys = new Map<string, Buffer | undefined>()): Promise<KeyState> {
-    let current = row;
-    let kek = this.wrappingKeyOfRow(row, wrappingKeys);
-    if (row.kek_id && !kek) {
-      // A key re-wrapped by another process's erasure since the read: its old wrapping key may be gone.
-      current = (await this.fetch([row.key_id]))[0];
-      kek = this.wrappingKeyOfRow(current, wrappingKeys);
-    }
-    return current.status === 'erased' || !current.wrapped_key
-      ? { status: 'erased' }
-      : { status: current.status, key: this.unwrap(current, kek) };
-  }
-
-  private wrappingKeyOfRow(row: KeyRow, read: Map<string, Buffer | undefined>): Buffer | undefined {
-    if (!row.kek_id) return undefined;
-    if (!read.has(row.kek_id)) read.set(row.kek_id, this.material.wrappingKeys.read(row.kek_id));
-    return read.get(row.kek_id);
-  }
-
-  private fetch(ids: string[]): Promise<KeyRow[]> {
-    return this.db.query(`SELECT key_id, status, wrapped_key, kek_id FROM personal_data.data_keys WHERE key_id = ANY($1::text[])`, [ids]);
   }
 
   /**
@@ -164,7 +125,7 @@ export class DataKeyStore {
         const state: KeyState | undefined = row.created
           ? { status: 'active', key: keys.get(row.wanted)! }
           : row.key_id
-            ? await this.stateOf(row as KeyRow)
+            ? await stateOfRow(this.db, this.material, row as KeyRow)
             : undefined;
         if (state) this.cache.remember(row.wanted, state);
         if (state) found.set(row.wanted, state);
@@ -205,64 +166,22 @@ export class DataKeyStore {
 
   /** Destroys the key: every personal field it protects becomes unreadable for good. Idempotent. */
   async erase(id: string, decision: KeyDecision): Promise<void> {
-    const kekId = await this.db.transaction(async (tx) => {
-      const [row]: { kek_id: string | null }[] = await tx.query(`SELECT kek_id FROM personal_data.data_keys WHERE key_id = $1 FOR UPDATE`, [
-        id,
-      ]);
-      await tx.query(
-        `INSERT INTO personal_data.data_keys (key_id, status, wrapped_key) VALUES ($1, 'erased', NULL)
-         ON CONFLICT (key_id) DO UPDATE SET status = 'erased', wrapped_key = NULL, kek_id = NULL, changed_at = now()`,
-        [id],
-      );
-      await this.record(id, 'erased', decision, tx);
-      return row?.kek_id ?? null;
-    });
-    this.forget(id);
-    // The erasure is complete once the wrapping key it was under is destroyed: only then is every old copy dead.
-    if (kekId) await retireWrappingKey(this.db, this.material.wrappingKeys, kekId);
+    await eraseKey(this.db, this.material.wrappingKeys, id, decision, () => this.forget(id));
   }
 
   /** Restricts an active key to storage only; false when the key is already erased. */
   async restrict(id: string, decision: KeyDecision): Promise<boolean> {
-    return this.transition(id, 'active', 'restricted', decision);
+    await this.getOrCreate(id);
+    return transitionKey(this.db, id, ['active', 'restricted'], decision, () => this.forget(id));
   }
 
   /** Lifts a restriction; false when the key is not restricted. */
   async lift(id: string, decision: KeyDecision): Promise<boolean> {
-    return this.transition(id, 'restricted', 'active', decision);
-  }
-
-  private async transition(id: string, from: KeyStatus, to: KeyStatus, decision: KeyDecision): Promise<boolean> {
-    if (from === 'active') await this.getOrCreate(id);
-    const rows = await this.db.query(
-      `UPDATE personal_data.data_keys SET status = $3, changed_at = now() WHERE key_id = $1 AND status = $2 RETURNING key_id`,
-      [id, from, to],
-    );
-    this.forget(id);
-    const changed = (Array.isArray(rows[0]) ? rows[0] : rows).length > 0;
-    if (changed) await this.record(id, to, decision);
-    return changed;
-  }
-
-  private async record(id: string, action: KeyStatus, decision: KeyDecision, db: Queryable = this.db): Promise<void> {
-    this.forget(id);
-    await db.query(`INSERT INTO personal_data.key_decisions (key_id, action, legal_basis, reference, actor) VALUES ($1, $2, $3, $4, $5)`, [
-      id,
-      action,
-      decision.legalBasis ?? null,
-      decision.reference ?? null,
-      decision.actor,
-    ]);
+    return transitionKey(this.db, id, ['restricted', 'active'], decision, () => this.forget(id));
   }
 
   private forget(id: string): void {
     this.cache.forget(id);
     this.wrappingKeys.clear(); // an erasure retires one: asking again spares a refused creation
-  }
-
-  private unwrap(row: KeyRow, kek: Buffer | undefined): Buffer {
-    if (!row.kek_id) return unseal(this.material.masterKey, row.wrapped_key!, row.key_id);
-    if (!kek) throw new Error(`wrapping key ${row.kek_id} of a data key is missing from ${this.material.wrappingKeys.dir}`);
-    return unseal(kek, row.wrapped_key!, row.key_id);
   }
 }

@@ -8,7 +8,7 @@
 import { EntityManager } from 'typeorm';
 import { BulkColumn, CellValue, ColumnType, CountEntry } from './bulk-writes';
 import { addCounts, PendingCounts, PendingRows, Row, rowOf, asStored, Window, writeWindow } from './write-window';
-import { KeyFilter } from './key-filter';
+import { WrittenKeys } from './written-keys';
 
 type Lookup = (table: string, keyColumn: string, keys: string[]) => Promise<Row[]>;
 type Staged = () => Promise<void>;
@@ -28,9 +28,8 @@ export class WriteBehind {
   private flushing?: { window: Window; done: Promise<void> };
   private pendingRows = 0;
 
-  /** Keys written per table, while every row of the copy went through this write-behind (see `trustWritten`). */
-  private readonly written = new Map<string, KeyFilter>();
-  private trusted: boolean;
+  /** Keys written per table, while every row of the copy went through this write-behind. */
+  private readonly written: WrittenKeys;
 
   /**
    * `lookup` reads committed rows of the copy (everything flushed is committed). `fromEmpty`: the copy was
@@ -40,17 +39,12 @@ export class WriteBehind {
     private readonly lookup: Lookup,
     fromEmpty = false,
   ) {
-    this.trusted = fromEmpty;
+    this.written = new WrittenKeys(fromEmpty);
   }
 
   /** Rows reached the copy another way (a batch applied apart): from now on every unknown key is looked up. */
   distrustWritten(): void {
-    this.trusted = false;
-  }
-
-  /** The keys that may be in the table: all of them, unless this write-behind knows what it wrote. */
-  private mayBeStored(table: string, key: string): boolean {
-    return !this.trusted || (this.written.get(table)?.mayHold(key) ?? false);
+    this.written.distrust();
   }
 
   /** A stand-in transaction for `applyBatch`: bulk-writes reach this through it; a direct query is a mistake. */
@@ -75,7 +69,7 @@ export class WriteBehind {
     for (const key of keys) {
       const held = pending?.rows.get(key);
       if (held) found.push({ ...held.row });
-      else if (!pending?.absent.has(key) && this.mayBeStored(table, key)) missing.push(key);
+      else if (!pending?.absent.has(key) && this.written.mayBeStored(table, key)) missing.push(key);
     }
     if (missing.length > 0) {
       const stored = await this.fromFlushing(table, keyColumn, missing);
@@ -142,7 +136,7 @@ export class WriteBehind {
       for (const r of pending.rows.values()) (r.fresh ? fresh : changed).push(r.row);
       window.rows.push({ table, pending, fresh, changed });
       window.held.set(table, pending.rows); // no longer this write-behind's: the next window starts new maps
-      this.remember(table, pending.rows.keys());
+      this.written.remember(table, pending.rows.keys());
     }
     for (const [table, pending] of this.countTables) window.counts.push({ table, pending, rows: [...pending.sums.values()] });
     this.rowTables.clear();
@@ -177,17 +171,6 @@ export class WriteBehind {
     return found;
   }
 
-  private remember(table: string, keys: Iterable<string>): void {
-    const filter = this.filterOf(table);
-    for (const key of keys) filter.add(key);
-  }
-
-  private filterOf(table: string): KeyFilter {
-    let filter = this.written.get(table);
-    if (!filter) this.written.set(table, (filter = new KeyFilter()));
-    return filter;
-  }
-
   /** ON CONFLICT semantics in memory: a new key inserts, a held or stored one takes the `updated` columns. */
   private async mergeRows(
     table: string,
@@ -200,7 +183,7 @@ export class WriteBehind {
     if (!pending) this.rowTables.set(table, (pending = { columns, keyColumn, updated, rows: new Map(), absent: new Set() }));
     const keyAt = columns.findIndex((c) => c.name === keyColumn);
     const keys = rows.map((cells) => String(cells[keyAt]));
-    const unknown = keys.filter((key) => !pending.rows.has(key) && !pending.absent.has(key) && this.mayBeStored(table, key));
+    const unknown = keys.filter((key) => !pending.rows.has(key) && !pending.absent.has(key) && this.written.mayBeStored(table, key));
     const stored = new Map(
       unknown.length === 0 ? [] : (await this.fromFlushing(table, keyColumn, unknown)).map((r): [string, Row] => [String(r[keyColumn]), r]),
     );
