@@ -1,6 +1,7 @@
 /**
  * A read that keeps the JSON text of data and metadata (`keepJsonText`, for the SSE feed) gives the same events
- * as any read, and the text kept is PostgreSQL's own for exactly those values.
+ * as any read, and the text kept is PostgreSQL's own for exactly those values; one that omits the hash chain
+ * (`omitHashes`, the feed's too) differs from any other only in the hashes.
  */
 import { randomUUID } from 'node:crypto';
 import { types } from 'pg';
@@ -54,6 +55,22 @@ describe('reading the log with the JSON text kept', () => {
       types.setTypeParser(JSONB, jsonb);
       types.setTypeParser(INT8, int8);
     }
+  });
+
+  it('leaves the hash chain unread when asked (the feed never sends it), and nothing else differs', async () => {
+    const stream = `household-${randomUUID()}`;
+    await store.appendToStream(stream, [anEvent('ThingHappened', { n: 1 }), anEvent()]);
+    const filter = { streamPrefixes: [stream] };
+
+    const whole = await store.readAll({ filter });
+    const slim = await store.readAll({ filter, keepJsonText: true, omitHashes: true });
+
+    expect(whole.map((e) => e.hash)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    expect(slim.map((e) => [e.previousHash, e.hash])).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+    expect(slim).toEqual(whole.map((e) => ({ ...e, previousHash: '', hash: '' })));
   });
 });
 

@@ -1,6 +1,6 @@
 import { CheckpointReached, ReadAllOptions, RecordedEvent } from '../event-store.port';
 import { position } from '../position';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
+import { EVENT_COLUMNS, EVENT_COLUMNS_WITHOUT_HASHES, EventRow, toRecordedEvent, VISIBLE_LIMIT } from './rows';
 
 /**
  * Builds the read of the global log. Forwards reads stop below the visibility limit: an event of a
@@ -30,7 +30,7 @@ export function readAllQuery(options: ReadAllOptions, limit = VISIBLE_LIMIT): { 
   }
   values.push(options.maxCount ?? null);
   return {
-    text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE ${where.join(' AND ') || 'true'}
+    text: `SELECT ${options.omitHashes ? EVENT_COLUMNS_WITHOUT_HASHES : EVENT_COLUMNS} FROM event_store.events WHERE ${where.join(' AND ') || 'true'}
       ORDER BY log_position ${backwards ? 'DESC' : 'ASC'} LIMIT $${values.length}`,
     values,
   };

@@ -7,6 +7,9 @@ import { position } from '../position';
 export const EVENT_COLUMNS = `log_position, stream_id, stream_revision, event_id, event_type, data, metadata,
   encode(previous_hash, 'hex') AS previous_hash, encode(hash, 'hex') AS hash`;
 
+/** EVENT_COLUMNS but the hash chain's (a read with `omitHashes`): its events' hashes are empty. */
+export const EVENT_COLUMNS_WITHOUT_HASHES = `log_position, stream_id, stream_revision, event_id, event_type, data, metadata`;
+
 export interface EventRow {
   log_position: string;
   stream_id: string;
@@ -15,8 +18,9 @@ export interface EventRow {
   event_type: string;
   data: RecordedEvent['data'];
   metadata: RecordedEvent['metadata'];
-  previous_hash: string;
-  hash: string;
+  /** Absent from a read with `omitHashes`. */
+  previous_hash?: string;
+  hash?: string;
 }
 
 const INT8 = 20;
@@ -68,8 +72,8 @@ function recordedEvent(row: EventRow | EventTextRow, data: RecordedEvent['data']
     data,
     metadata,
     recordedAt: metadata.recordedAt,
-    previousHash: row.previous_hash,
-    hash: row.hash,
+    previousHash: row.previous_hash ?? '',
+    hash: row.hash ?? '',
   };
 }
 

@@ -151,9 +151,12 @@ export class FeedSubscription implements Subscription {
     return this.read(store, { fromPosition, maxCount: this.options.pageSize ?? 500, filter: this.options.filter });
   }
 
-  /** The feed only serialises what it reads: the JSON text the store parsed is kept to be sent as it came. */
+  /**
+   * The feed only serialises what it reads: the JSON text the store parsed is kept to be sent as it came, and the
+   * hash chain, which it never sends, is not read.
+   */
   private read(store: EventStore, options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const read = () => store.readAll({ ...options, keepJsonText: true });
+    const read = () => store.readAll({ ...options, keepJsonText: true, omitHashes: true });
     return this.options.sealed ? readSealed(read) : read();
   }
 
