@@ -25,6 +25,7 @@ import { databaseSchema } from '../projections/index';
 import { openRuntime, Runtime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
+import { FEED_PAGE_SIZE } from '../apps/api/src/feed/feed-subscription';
 import { catchUpElsewhere } from './feed-consumer';
 import { openBenchDatabase } from './support/database';
 import { benchArgs } from './support/options';
@@ -153,7 +154,7 @@ async function lag(
 
 /**
  * The store's own baseline: a keyset read of the same table on one connection (same columns as the store
- * selects, same pages of 500, prepared once), with nothing of the store's: no visibility limit, stream filter,
+ * selects, the feed's page size, prepared once), with nothing of the store's: no visibility limit, stream filter,
  * mapping to RecordedEvent, upcasting, validation or decryption. Every event of the table, the few lag events too.
  */
 export async function keysetRead(url: string) {
@@ -166,11 +167,11 @@ export async function keysetRead(url: string) {
     for (;;) {
       const { rows } = await client.query<{ log_position: string }>({
         name: 'bench-keyset-page',
-        text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE log_position > $1 ORDER BY log_position LIMIT 500`,
+        text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE log_position > $1 ORDER BY log_position LIMIT ${FEED_PAGE_SIZE}`,
         values: [after],
       });
       read += rows.length;
-      if (rows.length < 500) break;
+      if (rows.length < FEED_PAGE_SIZE) break;
       after = rows[rows.length - 1].log_position;
     }
     const seconds = (performance.now() - started) / 1000;
@@ -180,15 +181,18 @@ export async function keysetRead(url: string) {
   }
 }
 
-/** The feed's baseline: the same log read through the store in pages of 500, without HTTP, redaction or SSE. */
+/**
+ * The feed's baseline: the same log read through the store in pages of the feed's size (FEED_PAGE_SIZE: the
+ * store's read takes as long in pages of 500), without HTTP, redaction or SSE.
+ */
 export async function storeRead(store: EventStore, events: number) {
   const started = performance.now();
   let read = 0;
   let from: Position | 'start' = 'start';
   for (;;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: 500, filter: { streamPrefixes: ['household-bench-'] } });
+    const page = await store.readAll({ fromPosition: from, maxCount: FEED_PAGE_SIZE, filter: { streamPrefixes: ['household-bench-'] } });
     read += page.length;
-    if (page.length < 500) break;
+    if (page.length < FEED_PAGE_SIZE) break;
     from = page[page.length - 1].position;
   }
   const seconds = (performance.now() - started) / 1000;

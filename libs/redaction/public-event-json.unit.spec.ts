@@ -41,6 +41,12 @@ describe('publicEventJson', () => {
         expect(publicEventJson(event, { personal })).toBe(JSON.stringify(toPublicEvent(event, { personal })));
   });
 
+  it('escapes every string as JSON.stringify does, whatever characters it holds', () => {
+    for (const text of ['plain-1', 'a"b', 'back\\slash', 'tab\tnew\nline\u0001', 'lone \ud800 half', 'pair 😀', 'sep \u2028', '银川'])
+      for (const event of [{ ...recorded('ServiceDelivered', serviceData()), stream: text, type: text, id: text }])
+        expect(publicEventJson(event)).toBe(JSON.stringify(toPublicEvent(event)));
+  });
+
   it('splices the text read for data and metadata unchanged since, and means the same public event', () => {
     const event = asRead(recorded('ServiceDelivered', serviceData()));
     const json = publicEventJson(event);

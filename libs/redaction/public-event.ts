@@ -59,8 +59,19 @@ export function publicEventJson(recorded: RecordedEvent, options: PublicEventOpt
 }
 
 /** `,"key":value`, or nothing for an undefined value, as JSON.stringify leaves such keys out. */
-function member(key: string, value: unknown): string {
-  return value === undefined ? '' : `,"${key}":${JSON.stringify(value)}`;
+function member(key: string, value: string | undefined): string {
+  return value === undefined ? '' : `,"${key}":${jsonString(value)}`;
+}
+
+/** Nothing JSON.stringify would escape: no quote, backslash, control character or surrogate. */
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/**
+ * JSON.stringify(text), quoted without a copy when nothing needs escaping (ids, types, timestamps): the test
+ * takes a third of the time stringifying did, four times per event sent.
+ */
+function jsonString(text: string): string {
+  return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
 }
 
 function part(event: RecordedEvent, key: 'data' | 'metadata'): string {
