@@ -44,11 +44,15 @@ export function toPublicEvent(recorded: RecordedEvent, options: PublicEventOptio
  * sends every event, and stringifying each again cost more than the read's parsing. The text may differ in
  * spacing and in how a number is spelled, never in value.
  */
-export function publicEventJson(recorded: RecordedEvent, options: PublicEventOptions = {}): string {
+export function publicEventJson(
+  recorded: RecordedEvent,
+  options: PublicEventOptions = {},
+  position = formatPosition(recorded.position), // the caller's, when it has formatted it already (the SSE id)
+): string {
   const event = options.personal ? recorded : redactEvent(recorded);
   // One template, no slicing: a slice of the joined text copied each event's JSON once more before it was sent.
   // Revision and position are digits (and a slash): nothing to escape.
-  return `{"id":${jsonString(event.id)},"stream":${jsonString(event.stream)},"revision":"${event.revision.toString()}","position":"${formatPosition(event.position)}","type":${jsonString(event.type)}${part(event, 'data')}${part(event, 'metadata')},"recordedAt":${jsonString(event.recordedAt)}}`;
+  return `{"id":${jsonString(event.id)},"stream":${jsonString(event.stream)},"revision":"${event.revision.toString()}","position":"${position}","type":${jsonString(event.type)}${part(event, 'data')}${part(event, 'metadata')},"recordedAt":${jsonString(event.recordedAt)}}`;
 }
 
 /** The text read when it still stands for the value, else the value stringified; nothing when undefined (as JSON.stringify). */

@@ -53,14 +53,16 @@ export async function streamFeed(
   try {
     for await (const batch of subscription.batches()) {
       if (clientClosed) break;
-      // A catch-up page leaves as one write, not one per message (a writev of 500 chunks).
+      // A catch-up page leaves as one write, not one per message (a writev of a chunk per event).
       let messages = '';
       const audience = { personal };
       for (const event of batch) {
         // Skipped events are never the last id the client saw: it resumes before them and they are skipped again.
         const inside = within(event);
-        if (inside === true || (inside !== false && (await inside)))
-          messages += formatSseMessage(formatPosition(event.position), event.type, publicEventJson(event, audience));
+        if (inside === true || (inside !== false && (await inside))) {
+          const position = formatPosition(event.position);
+          messages += formatSseMessage(position, event.type, publicEventJson(event, audience, position));
+        }
       }
       if (messages === '' || clientClosed) continue;
       corkUntilNextTurn(response);
