@@ -41,6 +41,12 @@ describe('publicEventJson', () => {
         expect(publicEventJson(event, { personal })).toBe(JSON.stringify(toPublicEvent(event, { personal })));
   });
 
+  it('leaves recordedAt out, as JSON.stringify does, for an event whose metadata had none', () => {
+    const event = { ...recorded('ServiceDelivered', serviceData()), recordedAt: undefined as unknown as string };
+    expect(publicEventJson(event)).toBe(JSON.stringify(toPublicEvent(event)));
+    expect(JSON.parse(publicEventJson(event))).not.toHaveProperty('recordedAt');
+  });
+
   it('escapes every string as JSON.stringify does, whatever characters it holds', () => {
     for (const text of ['plain-1', 'a"b', 'back\\slash', 'tab\tnew\nline\u0001', 'lone \ud800 half', 'pair 😀', 'sep \u2028', '银川'])
       for (const event of [{ ...recorded('ServiceDelivered', serviceData()), stream: text, type: text, id: text }])

@@ -52,12 +52,17 @@ export function publicEventJson(
   const event = options.personal ? recorded : redactEvent(recorded);
   // One template, no slicing: a slice of the joined text copied each event's JSON once more before it was sent.
   // Revision and position are digits (and a slash): nothing to escape.
-  return `{"id":${jsonString(event.id)},"stream":${jsonString(event.stream)},"revision":"${event.revision.toString()}","position":"${position}","type":${jsonString(event.type)}${part(event, 'data')}${part(event, 'metadata')},"recordedAt":${jsonString(event.recordedAt)}}`;
+  return `{"id":${jsonString(event.id)},"stream":${jsonString(event.stream)},"revision":"${event.revision.toString()}","position":"${position}","type":${jsonString(event.type)}${part(event, 'data')}${part(event, 'metadata')}${recordedAtMember(event)}}`;
 }
 
 /** The text read when it still stands for the value, else the value stringified; nothing when undefined (as JSON.stringify). */
 function part(event: RecordedEvent, key: 'data' | 'metadata'): string {
   return event[key] === undefined ? '' : `,"${key}":${jsonOf(event, key)}`;
+}
+
+/** Nothing, as JSON.stringify leaves an undefined value out, for an event whose metadata had no recordedAt. */
+function recordedAtMember(event: RecordedEvent): string {
+  return event.recordedAt === undefined ? '' : `,"recordedAt":${jsonString(event.recordedAt)}`;
 }
 
 /** Nothing JSON.stringify would escape: no quote, backslash, control character or surrogate. */
