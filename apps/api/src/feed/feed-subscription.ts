@@ -14,8 +14,8 @@ import { HubListener, LiveHub } from './live-hub';
 
 /**
  * Events per catch-up read. Each page costs a statement, the visibility limit, a turn of redaction and one
- * socket write: at 1,000 the feed's catch-up ran 0.81-0.85 of the store's paged read where at 500 it ran
- * 0.71-0.79 (`npm run bench -- feed`). A consumer catching up holds at most two pages (one read ahead).
+ * socket write: at 1,000 the feed's catch-up ran 0.72-0.85 of the store's paged read (four runs), at 500
+ * 0.70-0.79 (five; `npm run bench -- feed`). A consumer catching up holds at most two pages (one read ahead).
  */
 export const FEED_PAGE_SIZE = 1_000;
 
