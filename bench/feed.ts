@@ -10,7 +10,6 @@
  * bench/results.feed.json, which is not committed).
  */
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,14 +18,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CITY, issueToken } from '../libs/auth';
 import { systemClock } from '../libs/clock';
 import { loadConfig } from '../libs/config';
-import { EventStore, EventToAppend, Position } from '../libs/event-store';
-import { EVENT_COLUMNS } from '../libs/event-store/postgres/rows';
+import { EventStore } from '../libs/event-store';
 import { databaseSchema } from '../projections/index';
 import { openRuntime, Runtime } from '../libs/runtime';
 import { createApiApp } from '../apps/api/src/create-app';
 import { openSse, SseConnection } from '../apps/api/src/feed/sse-client';
-import { FEED_PAGE_SIZE } from '../apps/api/src/feed/feed-subscription';
 import { catchUpElsewhere } from './feed-consumer';
+import { keysetRead, storeRead } from './feed-baselines';
+import { enrolment, load } from './feed-log';
 import { openBenchDatabase } from './support/database';
 import { benchArgs } from './support/options';
 import { progressBar } from './support/progress';
@@ -37,68 +36,6 @@ export interface FeedBenchOptions {
   lagEvents: number;
   consumers: number[];
   lagIntervalMs: number;
-}
-
-const VILLAGES = ['640104001001', '640181002003', '640105003002'];
-
-const metadata = () => ({ actor: 'bench', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() });
-
-function enrolment(n: number, householdId: string = randomUUID()): EventToAppend {
-  return {
-    id: randomUUID(),
-    type: 'HouseholdEnrolled',
-    data: {
-      householdId,
-      villageCode: VILLAGES[n % 3],
-      category: 'developing',
-      members: 1 + (n % 6),
-      head: { name: 'Bench Head' },
-      enrolmentYear: 2012,
-      batch: 1,
-    },
-    metadata: metadata(),
-  };
-}
-
-function service(householdId: string, n: number): EventToAppend {
-  return {
-    id: randomUUID(),
-    type: 'ServiceDelivered',
-    data: {
-      householdId,
-      serviceId: randomUUID(),
-      departmentCode: 'D07',
-      serviceTypeCode: 'health-check',
-      focusArea: 'health',
-      deliveredAt: new Date(Date.UTC(2026, 0, 1 + (n % 300))).toISOString(),
-    },
-    metadata: metadata(),
-  };
-}
-
-/** A household's history as the bench's log holds it: its enrolment (with personal data), then services. */
-function household(first: number, size: number): EventToAppend[] {
-  const householdId = randomUUID();
-  return [enrolment(first, householdId), ...Array.from({ length: size - 1 }, (_, i) => service(householdId, first + i))];
-}
-
-const EVENTS_PER_HOUSEHOLD = 20;
-
-/** Appends `count` events, one household stream per append, from a few concurrent writers, with a progress bar. */
-export async function load(store: EventStore, count: number): Promise<void> {
-  const bar = progressBar('loading the log', count, 'events');
-  let next = 0;
-  const writer = async () => {
-    while (next < count) {
-      const size = Math.min(EVENTS_PER_HOUSEHOLD, count - next);
-      const first = next;
-      next += size;
-      await store.appendToStream(`household-bench-${first}`, household(first, size));
-      bar.increment(size);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, writer));
-  bar.stop();
 }
 
 async function lag(
@@ -150,54 +87,6 @@ async function lag(
     p99Ms: round(percentile(samples, 99), 2),
     maxMs: round(Math.max(...samples), 2),
   };
-}
-
-/**
- * The store's own baseline: a keyset read of the same table on one connection (same columns as the store
- * selects, the feed's page size, prepared once), with nothing of the store's: no visibility limit, stream filter,
- * mapping to RecordedEvent, upcasting, validation or decryption. Every event of the table, the few lag events too.
- */
-export async function keysetRead(url: string) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const started = performance.now();
-    let read = 0;
-    let after = '-1';
-    for (;;) {
-      const { rows } = await client.query<{ log_position: string }>({
-        name: 'bench-keyset-page',
-        text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE log_position > $1 ORDER BY log_position LIMIT ${FEED_PAGE_SIZE}`,
-        values: [after],
-      });
-      read += rows.length;
-      if (rows.length < FEED_PAGE_SIZE) break;
-      after = rows[rows.length - 1].log_position;
-    }
-    const seconds = (performance.now() - started) / 1000;
-    return { events: read, seconds: round(seconds, 2), eventsPerSecond: Math.round(read / seconds) };
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * The feed's baseline: the same log read through the store in pages of the feed's size (FEED_PAGE_SIZE: the
- * store's read takes as long in pages of 500), without HTTP, redaction or SSE.
- */
-export async function storeRead(store: EventStore, events: number) {
-  const started = performance.now();
-  let read = 0;
-  let from: Position | 'start' = 'start';
-  for (;;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: FEED_PAGE_SIZE, filter: { streamPrefixes: ['household-bench-'] } });
-    read += page.length;
-    if (page.length < FEED_PAGE_SIZE) break;
-    from = page[page.length - 1].position;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  if (read !== events) throw new Error(`read ${read} events, expected ${events}`);
-  return { events, seconds: round(seconds, 2), eventsPerSecond: Math.round(events / seconds) };
 }
 
 interface Reading {

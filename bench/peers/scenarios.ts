@@ -4,10 +4,9 @@
  * neighbour weighs on both; medians of the rounds. Also the gap probe: writers racing a reader that pages
  * through the global log by position, and what the reader never saw.
  */
-import { randomUUID } from 'node:crypto';
-import { progressBar } from '../support/progress';
 import { median, round } from '../support/stats';
-import { Contender, emmett, familyLedger, Payload } from './contenders';
+import { Contender, emmett, familyLedger } from './contenders';
+import { appendAll, probeGaps, READ_DEADLINE_MS, readWhole } from './workloads';
 import { settle } from './settle';
 
 export interface PeerOptions {
@@ -109,26 +108,6 @@ export async function benchPeers(
   return { rows, gapProbe };
 }
 
-const QUERY_CANCELED = '57014';
-/** How long a contender's read of the whole log may take, timed or not, before it is cut off. */
-const READ_DEADLINE_MS = 120_000;
-
-/** The whole log page by page, or as much as is read before `deadline` (performance.now()) or a statement cut off. */
-async function readWhole(store: Contender, deadline = Infinity): Promise<{ read: number; complete: boolean }> {
-  let [after, read] = [undefined as string | undefined, 0];
-  try {
-    for (;;) {
-      if (performance.now() > deadline) return { read, complete: false };
-      const page = await store.readPage(after, 1_000);
-      if (page.ids.length === 0) return { read, complete: true };
-      [after, read] = [page.last, read + page.ids.length];
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code !== QUERY_CANCELED) throw error;
-    return { read, complete: false };
-  }
-}
-
 async function compare(scenario: string, unit: string, rounds: number, once: (open: Open) => Promise<number>): Promise<PeerRow> {
   const results: number[][] = [[], []];
   for (let r = 0; r < rounds; r++) for (const [i, [, open]] of CONTENDERS.entries()) results[i].push(await once(open));
@@ -149,66 +128,4 @@ async function finally_<T>(store: Contender, work: () => Promise<T>): Promise<T>
   } finally {
     await store.close();
   }
-}
-
-const payload = (i: number): Payload => ({
-  id: randomUUID(),
-  type: 'ServiceDelivered',
-  data: {
-    householdId: randomUUID(),
-    serviceId: randomUUID(),
-    departmentCode: 'health',
-    serviceTypeCode: 'health-check',
-    focusArea: 'health',
-    deliveredAt: '2012-03-01T08:00:00.000Z',
-    n: i,
-  },
-});
-
-/** `total` events over `writers` streams written concurrently, `size` per append; events per second. */
-async function appendAll(store: Contender, total: number, writers: number, size: number): Promise<number> {
-  const bar = progressBar(`${store.name}: ${total} events by ${size}`, total, 'events');
-  let issued = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: writers }, async () => {
-      const append = store.appender(`bench-${randomUUID()}`);
-      while (issued < total) {
-        const n = Math.min(size, total - issued);
-        issued += n;
-        await append(Array.from({ length: n }, (_, i) => payload(i)));
-        bar.increment(n);
-      }
-    }),
-  );
-  bar.stop();
-  return total / ((performance.now() - started) / 1000);
-}
-
-/** Writers append single events while a reader pages after its last position; then it reads to the end. */
-async function probeGaps(store: Contender, total: number, writers: number) {
-  const seen: string[] = [];
-  let after: string | undefined;
-  let writing = true;
-  const reading = (async () => {
-    while (writing) {
-      const page = await store.readPage(after, 100);
-      seen.push(...page.ids);
-      after = page.last;
-      if (page.ids.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-  })();
-  await appendAll(store, total, writers, 1);
-  writing = false;
-  await reading;
-  // Then read on after the last position seen, until nothing new shows for a second.
-  for (let quiet = 0; quiet < 40;) {
-    const page = await store.readPage(after, 1_000);
-    seen.push(...page.ids);
-    after = page.last;
-    quiet = page.ids.length === 0 ? quiet + 1 : 0;
-    if (page.ids.length === 0) await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  const distinct = new Set(seen);
-  return { appended: total, seen: distinct.size, missed: total - distinct.size, duplicates: seen.length - distinct.size };
 }
