@@ -5,6 +5,7 @@
  */
 import { benchAudit, defaultAuditOptions } from '../audit';
 import { benchFeed } from '../feed';
+import { FEED_PAGE_SIZE } from '../../apps/api/src/feed/feed-subscription';
 import { benchHttp, defaultHttpOptions } from '../http';
 import { benchProjections } from '../projections';
 import { benchProofs, defaultProofOptions } from '../proofs';
@@ -101,7 +102,7 @@ export const feed: Section = async (url, scale) => {
       ratio: Math.round((results.catchUp.eventsPerSecond / results.catchUp.storeReadBaseline.eventsPerSecond) * 100) / 100,
     },
     {
-      case: `paged store read of ${results.catchUp.events} events, pages of 500`,
+      case: `paged store read of ${results.catchUp.events} events, pages of ${FEED_PAGE_SIZE} (the feed's)`,
       'events/s': results.catchUp.storeReadBaseline.eventsPerSecond,
       seconds: results.catchUp.storeReadBaseline.seconds,
       baseline: 'keyset read of the same table, same columns',
