@@ -14,17 +14,12 @@ import { KeyCache } from './key-cache';
 import { eraseKey, KeyDecision, transitionKey } from './key-decisions';
 import { wrapLegacyKeys } from './legacy-keys';
 import { fetchKeyRows, KeyRow, stateOfRow } from './key-rows';
-import { seal, WrappingKeyFiles } from './wrapping-keys';
+import { KeyMaterial, KeyState } from './key-state';
+import { seal } from './wrapping-keys';
 
 export type { KeyDatabase, Queryable } from './key-wrapping';
 export type { KeyDecision, KeyStatus } from './key-decisions';
-export type KeyState = { status: 'active' | 'restricted'; key: Buffer } | { status: 'erased' };
-
-/** The master key (legacy data keys, and the key files at rest) and the wrapping keys' files. */
-export interface KeyMaterial {
-  masterKey: Buffer;
-  wrappingKeys: WrappingKeyFiles;
-}
+export type { KeyMaterial, KeyState } from './key-state';
 
 /** How long an unwrapped key is kept in memory unless configured otherwise. */
 export const DEFAULT_KEY_CACHE_MS = 5_000;

@@ -4,7 +4,7 @@
  * change may have read the key before it, so what it read is not kept. Another process's change reaches
  * this one when the entry lapses (`ttlMs`).
  */
-import type { KeyState } from './data-keys';
+import type { KeyState } from './key-state';
 
 interface Entry {
   state: KeyState;

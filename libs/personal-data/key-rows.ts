@@ -2,7 +2,7 @@
  * A data key's row (`personal_data.data_keys`) read and its key unwrapped: by its period's wrapping key, or by
  * the master key for a key from before wrapping keys (kek_id NULL).
  */
-import type { KeyState, KeyMaterial } from './data-keys';
+import type { KeyMaterial, KeyState } from './key-state';
 import type { KeyStatus } from './key-decisions';
 import { Queryable } from './key-wrapping';
 import { unseal } from './wrapping-keys';

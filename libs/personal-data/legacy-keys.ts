@@ -3,7 +3,7 @@
  * wrapping key at start-up, and key files a crash left behind destroyed (data-keys.ts `prepare`).
  */
 import { activeWrappingKey, destroyLeftovers, holdActive, KeyDatabase, keyPeriod } from './key-wrapping';
-import type { KeyMaterial } from './data-keys';
+import type { KeyMaterial } from './key-state';
 import { seal, unseal } from './wrapping-keys';
 
 interface LegacyKeyRow {
