@@ -17,6 +17,7 @@
  */
 import * as crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { jsonQuoted } from './json-quote';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -117,7 +118,7 @@ const NOT_PLAIN = new Error('not a plain JSON value');
 function plainCanonical(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return quoted(value);
+      return jsonQuoted(value);
     case 'number':
       if (!Number.isFinite(value)) throw NOT_PLAIN;
       return String(value); // JSON.stringify's Number::toString: -0 gives "0", 1e21 "1e+21", as RFC 8785 asks
@@ -153,13 +154,6 @@ function plainObject(object: Record<string, unknown>): string {
   return out + '}';
 }
 
-// Code units that JSON.stringify escapes: quote, backslash, controls, and surrogates (escaped when lone).
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-function quoted(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : '"' + text + '"';
-}
-
 // The same few keys come back in every event: their quoted form is remembered (up to a bound, for logs
 // whose keys are ids), which saves the escape test on half the strings of an event.
 const memberNames = new Map<string, string>();
@@ -167,7 +161,7 @@ const memberNames = new Map<string, string>();
 function memberName(key: string): string {
   let name = memberNames.get(key);
   if (name === undefined) {
-    name = quoted(key) + ':';
+    name = jsonQuoted(key) + ':';
     if (memberNames.size < 10_000) memberNames.set(key, name);
   }
   return name;

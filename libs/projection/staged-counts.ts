@@ -77,11 +77,13 @@ export async function mergeStagedCounts(db: Queryable, schema: string): Promise<
     // time at a million events); otherwise added to what is there.
     const primaryKey = empty ? await primaryKeyOf(db, table) : undefined;
     if (primaryKey) await db.query(`ALTER TABLE ${table} DROP CONSTRAINT ${primaryKey.name}`);
-    const onConflict = `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${sums.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')}`;
+    const onConflict = empty
+      ? ''
+      : `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${sums.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')}`;
     await db.query(
       `INSERT INTO ${table} AS t (${[...key, ...rest, ...sums].join(', ')})
        SELECT ${[...key, ...rest.map((c) => `min(${c})`), ...sums.map((c) => `sum(${c})`)].join(', ')}
-         FROM ${schema}.${name} GROUP BY ${key.join(', ')} ${empty ? '' : onConflict}`,
+         FROM ${schema}.${name} GROUP BY ${key.join(', ')} ${onConflict}`,
     );
     if (primaryKey) await db.query(`ALTER TABLE ${table} ADD CONSTRAINT ${primaryKey.name} ${primaryKey.definition}`);
     await db.query(`DROP TABLE ${schema}.${name}`);
