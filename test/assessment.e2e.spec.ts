@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
 import { localMonthOf } from '@libs/calendar';
 import shipped from '@libs/assessment/schemes/happy-family.v1.json';
-import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
+import { logLength, projectionsCaughtUp, startTestApp, TestApp } from './support/test-app';
 
 const OFFICE = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
 const WANG = { 'X-Actor': 'sup-wang' };
@@ -91,13 +91,7 @@ describe('assessment scores', () => {
       reason: 'work plan 2012',
       occurredAt: day('03-01'),
     });
-    await eventually(async () => {
-      const { body } = await get('/admin/projections').expect(200);
-      const behind = body.projections.filter(
-        (p: { name: string; lag: { events: number } }) => READ_MODELS.includes(p.name) && p.lag.events > 0,
-      );
-      if (behind.length > 0) throw new Error(`projections behind: ${JSON.stringify(behind)}`);
-    }, 30_000);
+    await projectionsCaughtUp(app, READ_MODELS);
   });
   afterAll(async () => {
     await app.close();

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { EventToAppend, JsonObject } from '@libs/event-store';
-import { eventually, startTestApp, TestApp } from './support/test-app';
+import { projectionsCaughtUp, startTestApp, TestApp } from './support/test-app';
 
 const READ_MODELS = ['category-counts', 'needs-status', 'service-deliveries', 'satisfaction-rates', 'loan-portfolio'];
 
@@ -46,12 +46,7 @@ describe('the programme calendar in every indicator', () => {
   beforeAll(async () => {
     app = await startTestApp({ projector: true });
     for (const edge of EDGES) await householdAt(app, edge.village, edge.at);
-    await eventually(async () => {
-      const { body } = await get('/admin/projections').expect(200);
-      const mine = body.projections.filter((p: { name: string }) => READ_MODELS.includes(p.name));
-      if (mine.length !== READ_MODELS.length || mine.some((p: { lag: { events: number } }) => p.lag.events > 0))
-        throw new Error('projections behind');
-    }, 30_000);
+    await projectionsCaughtUp(app, READ_MODELS);
   });
   afterAll(() => app.close());
 

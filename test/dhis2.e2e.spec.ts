@@ -9,7 +9,7 @@ import request from 'supertest';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
 import { DHIS2_CSV_HEADER } from '@libs/dhis2';
 import mapping from '@libs/dhis2/mapping.v1.json';
-import { eventually, startTestApp, TestApp } from './support/test-app';
+import { projectionsCaughtUp, startTestApp, TestApp } from './support/test-app';
 
 const READ_MODELS = ['category-counts', 'needs-status', 'service-deliveries', 'satisfaction-rates', 'loan-portfolio'];
 const elements = mapping.dataSets[0].dataElements;
@@ -21,12 +21,7 @@ describe('DHIS2 exchange', () => {
   beforeAll(async () => {
     app = await startTestApp({ projector: true });
     await seedCampaign(app.runtime.eventStore, app.runtime.dataSource);
-    await eventually(async () => {
-      const { body } = await get('/admin/projections').expect(200);
-      const mine = body.projections.filter((p: { name: string }) => READ_MODELS.includes(p.name));
-      if (mine.length !== READ_MODELS.length || mine.some((p: { lag: { events: number } }) => p.lag.events > 0))
-        throw new Error('projections behind');
-    }, 20_000);
+    await projectionsCaughtUp(app, READ_MODELS, 20_000);
   });
   afterAll(() => app.close());
 

@@ -6,7 +6,7 @@
 import request from 'supertest';
 import { formatPosition } from '@libs/event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
-import { eventually, startTestApp, TestApp } from './support/test-app';
+import { projectionsCaughtUp, startTestApp, TestApp } from './support/test-app';
 import { seedCampaign, Seeded } from '@projections/shared/testing/campaign-seed';
 
 const READ_MODELS = ['category-counts', 'needs-status', 'service-deliveries', 'satisfaction-rates', 'loan-portfolio'];
@@ -19,15 +19,7 @@ describe('indicators', () => {
   beforeAll(async () => {
     app = await startTestApp({ projector: true });
     seeded = await seedCampaign(app.runtime.eventStore, app.runtime.dataSource);
-    await eventually(async () => {
-      const { body } = await get('/admin/projections').expect(200);
-      const mine = body.projections.filter((p: { name: string }) => READ_MODELS.includes(p.name));
-      if (
-        mine.length !== READ_MODELS.length ||
-        mine.some((p: { lag: { events: number }; checkpoint: string | null }) => p.lag.events > 0 || p.checkpoint === null)
-      )
-        throw new Error(`projections behind: ${JSON.stringify(body.projections)}`);
-    }, 20_000);
+    await projectionsCaughtUp(app, READ_MODELS, 20_000);
   });
   afterAll(async () => {
     await app.close();

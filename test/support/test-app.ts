@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@libs/config';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
 import { projections } from '@projections/index';
+import { appendedHead, caughtUp } from '@projections/shared/testing/harness';
 import { Projector } from '@libs/projection/projector';
 import { databaseSchema } from '@projections/index';
 import { systemClock } from '@libs/clock';
@@ -81,6 +82,24 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
     }
   }
   throw lastError;
+}
+
+/**
+ * Waits until the named read models (every one by default) have applied all that was appended before the call.
+ * Not the admin API's lag: that is measured below the store's visibility limit, which errs low for a moment
+ * while another database's transaction ends, so a read model could be called caught up one commit early.
+ */
+export async function projectionsCaughtUp(app: Pick<TestApp, 'runtime'>, names?: string[], timeoutMs = 30_000): Promise<void> {
+  const { dataSource } = app.runtime;
+  const head = await appendedHead(dataSource);
+  const awaited = projections.filter((projection) => !names || names.includes(projection.name));
+  if (names && awaited.length !== names.length) throw new Error(`no such read model among ${names.join(', ')}`);
+  if (!head) return;
+  await eventually(async () => {
+    const behind: string[] = [];
+    for (const projection of awaited) if (!(await caughtUp(dataSource, projection, head))) behind.push(projection.name);
+    if (behind.length > 0) throw new Error(`projections behind: ${behind.join(', ')}`);
+  }, timeoutMs);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { Browser } from 'playwright-core';
 import request from 'supertest';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
-import { eventually } from '../support/test-app';
+import { projectionsCaughtUp } from '../support/test-app';
 import { describeInBrowser, launchBrowser, newContext } from './support/browser';
 import { settled } from './support/journey';
 import { createUser, startWebService, WebService, WebUser } from './support/web-service';
@@ -46,10 +46,7 @@ describeInBrowser('the dashboard as the server renders it', (browserPath) => {
     [service, browser] = await Promise.all([startWebService(), launchBrowser(browserPath)]);
     await Promise.all([district, city, registrar].map((user) => createUser(service.app, user)));
     await seedCampaign(service.app.runtime.eventStore, service.app.runtime.dataSource);
-    await eventually(async () => {
-      const { body } = await request(service.app.http).get('/admin/projections').expect(200);
-      if (body.projections.some((p: { lag: { events: number } }) => p.lag.events > 0)) throw new Error('projections behind');
-    }, 30_000);
+    await projectionsCaughtUp(service.app);
   });
   afterAll(async () => {
     await browser?.close();

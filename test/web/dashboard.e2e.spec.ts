@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
-import { eventually } from '../support/test-app';
+import { projectionsCaughtUp } from '../support/test-app';
 import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
 import { choose, computedAntdStyles, settled, signInThroughPage } from './support/journey';
 import { createUser, startWebService, WebService } from './support/web-service';
@@ -31,11 +31,7 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     token = await service.app.token('analyst', { ou: analyst.ou });
     await createUser(service.app, analyst);
     await seedCampaign(service.app.runtime.eventStore, service.app.runtime.dataSource);
-    await eventually(async () => {
-      const { body } = await request(service.app.http).get('/admin/projections').expect(200);
-      if (body.projections.some((p: { lag: { events: number } }) => p.lag.events > 0))
-        throw new Error(`projections behind: ${JSON.stringify(body.projections)}`);
-    }, 30_000);
+    await projectionsCaughtUp(service.app);
     page = await (await newContext(browser)).newPage();
     await signInThroughPage(page, service.baseUrl, analyst);
     await page.getByTestId('tile-enrolled').waitFor();
