@@ -29,7 +29,7 @@ import { enrolment, load } from './feed-log';
 import { openBenchDatabase } from './support/database';
 import { benchArgs } from './support/options';
 import { progressBar } from './support/progress';
-import { percentile, round } from './support/stats';
+import { median, percentile, round } from './support/stats';
 
 export interface FeedBenchOptions {
   events: number;
@@ -102,6 +102,15 @@ function best<T extends Reading>(readings: readonly T[]): T {
   return readings.reduce((a, b) => (a.eventsPerSecond >= b.eventsPerSecond ? a : b));
 }
 
+/**
+ * A read's rate over another's, round by round: the two ran a second apart, under the same load, where the
+ * best of each may come from different moments. Their median is the verdict's figure; the spread is its noise.
+ */
+function pairedRatios(numerators: readonly Reading[], denominators: readonly Reading[]) {
+  const ratios = numerators.map((n, i) => n.eventsPerSecond / denominators[i].eventsPerSecond);
+  return { median: round(median(ratios), 2), min: round(Math.min(...ratios), 2), max: round(Math.max(...ratios), 2) };
+}
+
 export async function benchFeed(url: string, options: FeedBenchOptions) {
   process.env.FEED_STALL_TIMEOUT_MS ??= '600000'; // the bench's consumers read as fast as they can; never cut them off
   // Its own data directory: the embedded signing key and master key of the run, removed afterwards.
@@ -118,7 +127,8 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
       lagResults.push(await lag(runtime.eventStore, base, headers, consumers, options.lagEvents, options.lagIntervalMs));
     await load(runtime.eventStore, options.events);
     // Each of the three reads TRIES times, interleaved, best of each: the machine's load moves between runs, and
-    // the feed and its baselines get the same number of tries. Every try's rate is reported too.
+    // the feed and its baselines get the same number of tries. Every try's rate is reported too, and each
+    // round's ratios.
     const runs: { store: Reading[]; keyset: Reading[]; feed: Reading[] } = { store: [], keyset: [], feed: [] };
     for (let round = 0; round < TRIES; round++) {
       runs.store.push(await storeRead(runtime.eventStore, options.events));
@@ -127,7 +137,8 @@ export async function benchFeed(url: string, options: FeedBenchOptions) {
     }
     const storeReadBaseline = { ...best(runs.store), keysetBaseline: best(runs.keyset) };
     const tries = Object.fromEntries(Object.entries(runs).map(([read, readings]) => [read, readings.map((r) => r.eventsPerSecond)]));
-    return { lag: lagResults, catchUp: { ...best(runs.feed), storeReadBaseline, tries } };
+    const ratios = { feedToPaged: pairedRatios(runs.feed, runs.store), pagedToKeyset: pairedRatios(runs.store, runs.keyset) };
+    return { lag: lagResults, catchUp: { ...best(runs.feed), storeReadBaseline, tries, ratios } };
   } finally {
     await app.close();
     await runtime.close();

@@ -100,6 +100,7 @@ export const feed: Section = async (url, scale) => {
       baseline: 'paged store read',
       'baseline events/s': results.catchUp.storeReadBaseline.eventsPerSecond,
       ratio: Math.round((results.catchUp.eventsPerSecond / results.catchUp.storeReadBaseline.eventsPerSecond) * 100) / 100,
+      'paired ratio, median (min-max)': spread(results.catchUp.ratios.feedToPaged),
     },
     {
       case: `paged store read of ${results.catchUp.events} events, pages of ${FEED_PAGE_SIZE} (the feed's)`,
@@ -111,10 +112,14 @@ export const feed: Section = async (url, scale) => {
         Math.round(
           (results.catchUp.storeReadBaseline.eventsPerSecond / results.catchUp.storeReadBaseline.keysetBaseline.eventsPerSecond) * 100,
         ) / 100,
+      'paired ratio, median (min-max)': spread(results.catchUp.ratios.pagedToKeyset),
     },
   ];
   return { summary, results };
 };
+
+/** Each round's ratio of two reads run a second apart (bench/feed.ts): the median, and the spread from noise. */
+const spread = ({ median, min, max }: { median: number; min: number; max: number }) => `${median} (${min}-${max})`;
 
 export const projections: Section = async (url, scale) => {
   const results = await benchProjections(url, {
