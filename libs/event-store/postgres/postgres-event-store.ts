@@ -2,7 +2,7 @@
  * The EventStore port on PostgreSQL: one table, an append as one prepared statement (append-statement.ts),
  * gap-safe reads of the global log, and subscriptions woken by LISTEN/NOTIFY. See README.md beside this file for the design.
  */
-import { CustomTypesConfig, Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
+import { Pool, PoolClient, PoolConfig } from 'pg';
 import { Clock, systemClock } from '../../clock';
 import {
   AppendOptions,
@@ -36,6 +36,7 @@ import {
 } from './rows';
 import { isDatabaseUnavailable } from '../../database/unavailable';
 import { appendEvents, currentRevision, racedAppend, validateAppend } from './append';
+import { prepared } from './prepared-statement';
 import { storeQuery, unavailableOr } from './store-query';
 
 export { MAX_EVENTS_PER_APPEND } from './append';
@@ -183,20 +184,3 @@ export class PostgresEventStore implements EventStore {
 }
 
 const HEAD_STATEMENT = `SELECT max(log_position) AS head FROM event_store.events WHERE log_position < ${VISIBLE_LIMIT}`;
-
-/** Statement names by text: a read's text depends only on the shape of its options, so there are a few dozen at most. */
-const statementNames = new Map<string, string>();
-
-/**
- * The statement as a named (prepared) one: each connection parses and plans a read once, not for every page
- * (a quarter of a page's server time went to planning the visibility limit). The generic plan can only be
- * the index's: sequential and bitmap scans are off on the store's connections (INDEX_ONLY_PLANS).
- */
-function prepared({ text, values }: { text: string; values: unknown[] }, types?: CustomTypesConfig): QueryConfig {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    name = `family_ledger_read_${statementNames.size}`;
-    statementNames.set(text, name);
-  }
-  return { name, text, values, types };
-}

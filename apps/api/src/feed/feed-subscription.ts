@@ -10,6 +10,7 @@
  */
 import { comparePositions, EventFilter, EventStore, Position, ReadAllOptions, RecordedEvent, START, Subscription } from '@libs/event-store';
 import { readSealed } from '@libs/personal-data';
+import { matches } from './event-filter';
 import { HubListener, LiveHub } from './live-hub';
 
 /**
@@ -186,12 +187,6 @@ export class FeedSubscription implements Subscription {
     this.hub.leave(this.listener);
     this.wake?.();
   }
-}
-
-export function matches(filter: EventFilter, event: RecordedEvent): boolean {
-  if (filter.eventTypes?.length && !filter.eventTypes.includes(event.type)) return false;
-  if (filter.streamPrefixes?.length && !filter.streamPrefixes.some((prefix) => event.stream.startsWith(prefix))) return false;
-  return true;
 }
 
 /**
