@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
+import { logLength, projectionsCaughtUp, startTestApp, TestApp } from './support/test-app';
 
 // Township 640181001 (Lingwu) and two of its villages.
 const TOWNSHIP = '640181001';
@@ -84,10 +84,7 @@ describe('pilot villages', () => {
       .post('/admin/registers/village-households')
       .send({ source: 'test', csv: `village_code,year,households\n${V1},2012,10\n${V2},2012,10\n` })
       .expect(201);
-    await eventually(async () => {
-      const { body } = await get('/admin/projections').expect(200);
-      if (body.projections.find((p: { name: string }) => p.name === 'category-counts')?.lag.events !== 0) throw new Error('behind');
-    }, 30_000);
+    await projectionsCaughtUp(app, ['category-counts']);
     const villages = (await get(`/indicators/pilot-village-coverage?ou=${TOWNSHIP}&pe=2012;2013`).expect(200)).body.rows;
     expect(villages.map((r: Record<string, unknown>) => [r.period, r.numerator, r.targetMet])).toEqual([
       ['2012', 1, expect.any(Boolean)],

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { EventToAppend, JsonObject } from '@libs/event-store';
 import { parseRegisterCsv } from '@libs/programme-register';
-import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
+import { eventually, logLength, projectionsCaughtUp, startTestApp, TestApp } from './support/test-app';
 
 const [V1, V2] = ['640181001001', '640181001002'];
 const TOWNSHIP = V1.slice(0, 9);
@@ -27,10 +27,7 @@ describe('programme registers', () => {
     const ids = [await household(V1), await household(V1), await household(V1), await household(V2)];
     await certify(ids[0], '2013-06-01T02:00:00.000Z');
     await certify(ids[1], '2014-03-01T02:00:00.000Z');
-    await eventually(async () => {
-      const { body } = await get('/admin/projections').expect(200);
-      if (body.projections.find((p: { name: string }) => p.name === 'category-counts')?.lag.events !== 0) throw new Error('behind');
-    }, 30_000);
+    await projectionsCaughtUp(app, ['category-counts']);
   });
   afterAll(() => app.close());
 
