@@ -3,6 +3,7 @@
  * a token issued with `--ou 640104`, then `?by=category`), never refused as if it had asked for the city.
  */
 import request from 'supertest';
+import { referenceNames } from '@libs/reference-data/names';
 import { baseUrl, createFixtures, IN_DISTRICT, OUT_DISTRICT } from './support/access-fixtures';
 import { eventually, startTestApp, TestApp } from './support/test-app';
 
@@ -43,5 +44,17 @@ describe('the default org unit of a scoped caller', () => {
   it('still refuses a scoped caller that names a place outside its scope', async () => {
     const { status, body } = await as(OUT_DISTRICT, `${path}&ou=${IN_DISTRICT}`);
     expect([status, body.code]).toEqual([403, 'out-of-scope']);
+  });
+
+  it('refuses it the same when it names that place by name, in either language, as for its code', async () => {
+    const inDistrict = referenceNames.orgUnit(IN_DISTRICT)!.name;
+    for (const name of [inDistrict['zh-CN'], inDistrict.en, inDistrict.en.toUpperCase()]) {
+      const { status, body } = await as(OUT_DISTRICT, `${path}&ou=${encodeURIComponent(name)}`);
+      expect([name, status, body.code, JSON.stringify(body.rows ?? [])]).toEqual([name, 403, 'out-of-scope', '[]']);
+    }
+    // Its own district by name is answered as by code.
+    const own = referenceNames.orgUnit(OUT_DISTRICT)!.name['zh-CN'];
+    const byName = await as(OUT_DISTRICT, `${path}&ou=${encodeURIComponent(own)}`);
+    expect([byName.status, byName.body.orgUnit]).toEqual([200, OUT_DISTRICT]);
   });
 });

@@ -110,6 +110,18 @@ export class ReferenceNames {
     return this.byCode.get(code);
   }
 
+  /**
+   * The units a name given for an org unit stands for (`兴庆区`, `Xingqing District`): the one it names exactly,
+   * else every unit it is part of the name of. One unit: the name stands for its code; none or several: it names
+   * no unit (the caller says which). The scope check and the indicator reads resolve names by this one rule.
+   */
+  orgUnitsNamed(name: string): OrgUnitItem[] {
+    const wanted = normalise(name);
+    const found = this.searchOrgUnits(name);
+    const exact = found.filter((unit) => [unit.name['zh-CN'], unit.name.en].some((text) => normalise(text) === wanted));
+    return exact.length === 1 ? exact : found;
+  }
+
   /** Units whose code or either name contains `q`, ignoring case and spaces ("xingqing", "兴庆", "640104"). */
   searchOrgUnits(q: string | undefined): OrgUnitItem[] {
     const needle = normalise(q ?? '');

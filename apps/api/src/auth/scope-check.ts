@@ -7,6 +7,7 @@
 import { Request } from 'express';
 import { DepartmentRule, isCityWide, Principal, ScopeRule, withinScope } from '@libs/auth';
 import { referenceData } from '@libs/reference-data';
+import { referenceNames } from '@libs/reference-data/names';
 import { ProblemException } from '../http/problem';
 import { OrgUnitResolver } from './org-unit-resolver';
 
@@ -36,6 +37,19 @@ function known(code: unknown): code is string {
 /** A place given twice (`?ou=a&ou=b`, a JSON array) is judged by each code, not let past as "unknown". */
 function someKnownOutside(value: unknown, inside: (code: string) => boolean): boolean {
   return (Array.isArray(value) ? value : [value]).some((code) => known(code) && !inside(code));
+}
+
+/**
+ * A query's place given by name (`?ou=兴庆区`, which the indicator reads accept) judged as the code the handler
+ * will resolve it to: judged as an unknown code, a name of another district's unit was answered.
+ */
+function asCodes(value: unknown): unknown {
+  const codeOf = (given: unknown) => {
+    if (typeof given !== 'string' || known(given)) return given;
+    const named = referenceNames.orgUnitsNamed(given);
+    return named.length === 1 ? named[0].code : given;
+  };
+  return Array.isArray(value) ? value.map(codeOf) : codeOf(value);
 }
 
 /**
@@ -69,7 +83,7 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
     case 'query': {
       const code = request.query[rule.param];
       if (code === undefined) return defaultQuery(request, rule.param, principal.ou);
-      if (someKnownOutside(code, inside)) throw outOfScope(`the ${rule.param} named`);
+      if (someKnownOutside(asCodes(code), inside)) throw outOfScope(`the ${rule.param} named`);
       return;
     }
     case 'path-ou': {

@@ -165,12 +165,7 @@ function wantsCsv(format: unknown, accept: string | undefined): boolean {
  */
 function orgUnitByName(ou: unknown): unknown {
   if (typeof ou !== 'string' || /^\d+$/.test(ou) || ou === '') return ou;
-  const wanted = ou.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-  const found = referenceNames.searchOrgUnits(ou);
-  const exact = found.filter((unit) =>
-    [unit.name['zh-CN'], unit.name.en].some((name) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, '') === wanted),
-  );
-  const chosen = exact.length === 1 ? exact : found;
+  const chosen = referenceNames.orgUnitsNamed(ou);
   if (chosen.length === 1) return chosen[0].code;
   if (chosen.length === 0)
     throw ProblemException.of(400, 'unknown-org-unit', `no org unit is named "${ou.slice(0, 40)}"; GET /org-units?q= finds them`);
