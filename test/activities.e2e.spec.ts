@@ -130,4 +130,20 @@ describe('group activities', () => {
       .set('Authorization', `Bearer ${await app.token('registrar')}`)
       .expect(200);
   });
+  it("lets no scoped token choose an activity's id: answered by existence, it would tell that id is taken elsewhere", async () => {
+    const elsewhere = (await post('/activities').send(body).expect(201)).body.activityId;
+    const township = `Bearer ${await app.token('registrar', { ou: '640105' })}`;
+    const before = await logLength(app);
+    const refused = await post('/activities')
+      .set('Authorization', township)
+      .send({ ...body, orgUnitCode: '640105001', activityId: elsewhere })
+      .expect(400);
+    expect(refused.body.errors).toEqual([{ field: 'activityId', message: expect.stringContaining('chosen by the service') }]);
+    expect(await logLength(app)).toBe(before);
+    const chosen = await post('/activities')
+      .set('Authorization', township)
+      .send({ ...body, orgUnitCode: '640105001' })
+      .expect(201);
+    expect(chosen.body.activityId).not.toBe(elsewhere);
+  });
 });

@@ -334,4 +334,18 @@ describe('an accountability case', () => {
     );
     expect(body.components.schemas.OpenCaseDto.properties.grounds.items.enum).toContain('formal-compliance-only');
   });
+  it("logs an auditor's read of a case's state and history, which hold its evidence and reasons", async () => {
+    const caseId = randomUUID();
+    await openCase(caseId, { subjectUnit: 'unit-3', grounds: ['passive'], reason: 'found on the visit' }).expect(201);
+    const auditor = `Bearer ${await app.token('auditor', { sub: 'auditor-cases' })}`;
+    for (const path of [`/cases/${caseId}`, `/cases/${caseId}/history`])
+      await request(app.http).get(path).set('Authorization', auditor).set('X-Purpose', 'case review').expect(200);
+    const rows = await app.runtime.dataSource.query(
+      `SELECT path, purpose FROM personal_data.access_log WHERE actor = 'auditor-cases' ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { path: `/cases/${caseId}`, purpose: 'case review' },
+      { path: `/cases/${caseId}/history`, purpose: 'case review' },
+    ]);
+  });
 });

@@ -235,8 +235,23 @@ export const POLICY: readonly PolicyEntry[] = [
     scope: { kind: 'query', param: 'district' },
     why: "within the caller's area",
   },
-  { method: 'GET', path: '/cases/:', roles: ['supervisor', 'auditor'], scope: caseScope, why: 'state, as of a time or revision' },
-  { method: 'GET', path: '/cases/:/**', roles: ['supervisor', 'auditor'], scope: caseScope, why: 'history, verify, export' },
+  // A case's state and history hold its evidence, report and reasons, decrypted: an auditor's read is logged.
+  {
+    method: 'GET',
+    path: '/cases/:',
+    roles: ['supervisor', 'auditor'],
+    scope: caseScope,
+    personal: true,
+    why: 'state, as of a time or revision',
+  },
+  {
+    method: 'GET',
+    path: '/cases/:/**',
+    roles: ['supervisor', 'auditor'],
+    scope: caseScope,
+    personal: true,
+    why: 'history, verify, export',
+  },
   {
     method: 'POST',
     path: '/supervision/city/bulletins',
@@ -308,6 +323,7 @@ export const POLICY: readonly PolicyEntry[] = [
     path: '/activities',
     roles: ['provider', 'registrar'],
     scope: { kind: 'body', fields: ['orgUnitCode'] },
+    chosenId: 'activityId',
     why: 'department and centre staff record the activities held in their area',
   },
   {
@@ -412,7 +428,8 @@ export const POLICY: readonly PolicyEntry[] = [
     scope: own,
     why: "the groups inside the caller's org unit, paged: what is defined and how far behind",
   },
-  { method: 'GET', path: '/consumer-groups/**', roles: ['subscriber', 'auditor'], scope: own, why: 'consumer groups' },
+  // Parked events are answered with their personal fields to a caller entitled to them (an auditor): logged.
+  { method: 'GET', path: '/consumer-groups/**', roles: ['subscriber', 'auditor'], scope: own, personal: true, why: 'consumer groups' },
   { method: 'PUT', path: '/consumer-groups/**', roles: ['subscriber'], scope: own, why: 'consumer groups' },
   { method: 'POST', path: '/consumer-groups/**', roles: ['subscriber'], scope: own, why: 'claim, ack, nack, replay' },
   { method: 'DELETE', path: '/consumer-groups/**', roles: ['subscriber'], scope: own, why: 'consumer groups' },
