@@ -1,13 +1,15 @@
 /**
  * Writes the loan portfolio (see loan-portfolio.tables.ts): a granted loan counts in its borrower's
  * village, programme, borrower group and month; repayments move fen from outstanding to repaid; repaid and
- * defaulted loans close. A loan moves only for an event later than its row's last one, and only while active.
+ * defaulted loans close. A loan moves only for an event later in the log than its row's last one (the whole
+ * position, commit then prepare: the events of one append share a commit on EventStoreDB), and only while active.
  * A batch loads the loans and households it names, folds its events (`foldLoans`, pure), writes in three statements.
  */
 import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled } from '@libs/domain/household';
 import { LoanEvent, LoanGranted, LoanRepaymentRecorded } from '@libs/domain/loan/events';
 import { localDayOf } from '@libs/calendar';
+import { isAfter, Position } from '@libs/event-store/position';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
@@ -25,7 +27,9 @@ export interface LoanRow {
   principal_fen: number;
   outstanding_fen: number;
   status: 'active' | 'repaid' | 'defaulted';
-  last_position: bigint;
+  /** The log position of the last event that moved the loan: both parts, as a checkpoint keeps them. */
+  last_commit: bigint;
+  last_prepare: bigint;
 }
 
 const LOAN_COLUMNS: BulkColumn[] = [
@@ -33,7 +37,7 @@ const LOAN_COLUMNS: BulkColumn[] = [
   { name: 'period', type: 'int' },
   ...columnsOf('bigint', 'principal_fen', 'outstanding_fen'),
   { name: 'status', type: 'text' },
-  { name: 'last_position', type: 'bigint' },
+  ...columnsOf('bigint', 'last_commit', 'last_prepare'),
 ];
 const COUNT_KEY: BulkColumn[] = [
   ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'),
@@ -69,6 +73,9 @@ const CHANGES: Record<
   }),
 };
 
+const lastPosition = (l: LoanRow): Position => ({ commit: l.last_commit, prepare: l.last_prepare });
+const movedAt = (at: Position) => ({ last_commit: at.commit, last_prepare: at.prepare });
+
 const loanKey = (l: LoanRow) => [...l.path, l.programme_code, l.borrower_group, l.period];
 const stockKey = (l: LoanRow, occurredAt: string) => [...l.path, l.programme_code, l.borrower_group, localDayOf(occurredAt)];
 
@@ -83,7 +90,8 @@ export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillag
     l.principal_fen,
     l.outstanding_fen,
     l.status,
-    l.last_position,
+    l.last_commit,
+    l.last_prepare,
   ]);
   const deltas = new CountDeltas(COUNT_KEY, COUNTS);
   const stock = new CountDeltas(STOCK_KEY, STOCK_COUNTS);
@@ -94,15 +102,15 @@ export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillag
       const data = event.data;
       const path = villages.pathOf(data.householdId);
       if (loans.has(data.loanId)) continue;
-      const loan = grantedLoan(data, path, monthOf(event.metadata.occurredAt), event.position.commit);
+      const loan = grantedLoan(data, path, monthOf(event.metadata.occurredAt), event.position);
       keep(loan);
       deltas.add(loanKey(loan), { granted: 1, principal_fen: loan.principal_fen, outstanding_fen: loan.principal_fen });
       stock.add(stockKey(loan, event.metadata.occurredAt), { outstanding_fen: loan.principal_fen, active_loans: 1 });
     } else {
       const loan = loans.get(event.data.loanId);
-      if (!loan || loan.status !== 'active' || loan.last_position >= event.position.commit) continue;
+      if (!loan || loan.status !== 'active' || !isAfter(event.position, lastPosition(loan))) continue;
       const change = CHANGES[event.type](loan, event.data);
-      keep({ ...loan, ...change.row, last_position: event.position.commit });
+      keep({ ...loan, ...change.row, ...movedAt(event.position) });
       deltas.add(loanKey(loan), change.deltas);
       stock.add(stockKey(loan, event.metadata.occurredAt), {
         outstanding_fen: change.deltas.outstanding_fen,
@@ -113,7 +121,7 @@ export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillag
   return { rows, deltas, stock };
 }
 
-function grantedLoan(data: LoanGranted['data'], path: OrgPath, period: number, position: bigint): LoanRow {
+function grantedLoan(data: LoanGranted['data'], path: OrgPath, period: number, at: Position): LoanRow {
   return {
     loan_id: data.loanId,
     path,
@@ -123,7 +131,7 @@ function grantedLoan(data: LoanGranted['data'], path: OrgPath, period: number, p
     principal_fen: data.principalFen,
     outstanding_fen: data.principalFen,
     status: 'active',
-    last_position: position,
+    ...movedAt(at),
   };
 }
 
@@ -139,7 +147,8 @@ interface StoredLoan {
   principal_fen: string;
   outstanding_fen: string;
   status: LoanRow['status'];
-  last_position: string;
+  last_commit: string;
+  last_prepare: string;
 }
 
 async function loadLoans(tx: EntityManager, s: string, events: readonly RecordedOf<Handled>[]): Promise<Map<string, LoanRow>> {
@@ -157,7 +166,8 @@ async function loadLoans(tx: EntityManager, s: string, events: readonly Recorded
         principal_fen: Number(l.principal_fen),
         outstanding_fen: Number(l.outstanding_fen),
         status: l.status,
-        last_position: BigInt(l.last_position),
+        last_commit: BigInt(l.last_commit),
+        last_prepare: BigInt(l.last_prepare),
       },
     ]),
   );
@@ -171,7 +181,7 @@ export const loanPortfolioProjection: Projection<Handled> = {
     const villages = await HouseholdVillages.load(tx, s, events);
     const { rows, deltas, stock } = foldLoans(await loadLoans(tx, s, events), villages, events);
     await villages.save(tx, s);
-    await rows.write(tx, `${s}.loans`, 'loan_id', ['outstanding_fen', 'status', 'last_position']);
+    await rows.write(tx, `${s}.loans`, 'loan_id', ['outstanding_fen', 'status', 'last_commit', 'last_prepare']);
     await deltas.write(tx, `${s}.loan_counts`, ['village_code', 'programme_code', 'borrower_group', 'period'], 'bigint');
     await stock.write(tx, `${s}.loan_stock_changes`, ['village_code', 'programme_code', 'borrower_group', 'day'], 'bigint');
   },

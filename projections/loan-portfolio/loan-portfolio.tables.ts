@@ -1,7 +1,8 @@
 /**
  * Loans by programme x borrower group x org unit x month granted: count and principal granted, and what
  * became of it (repaid, outstanding, defaulted), in integer fen. The `loans` row is the guard: a loan moves
- * only for an event later than its last one, and only from the status that event leaves.
+ * only for an event later in the log than its last one (the whole position, `last_commit` then
+ * `last_prepare`), and only from the status that event leaves.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
@@ -13,12 +14,15 @@ export const loanPortfolioReadModel: ReadModelDefinition = {
   name: 'loan-portfolio',
   // 3: periods in the programme calendar (Beijing time), not UTC. 4: loan_stock_changes (outstanding as a stock).
   // 5: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
-  version: 5,
+  // 6: the loans guard keeps the whole log position (last_commit, last_prepare), not the commit alone: on
+  //    EventStoreDB the events of one append (a final repayment's LoanRepaymentRecorded and LoanRepaid) share a commit.
+  version: 6,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.loans (
        loan_id text PRIMARY KEY, ${ORG_UNIT_COLUMNS_DDL}, programme_code text NOT NULL, borrower_group text NOT NULL,
-       period int NOT NULL, principal_fen bigint NOT NULL, outstanding_fen bigint NOT NULL, status text NOT NULL, last_position bigint NOT NULL)`,
+       period int NOT NULL, principal_fen bigint NOT NULL, outstanding_fen bigint NOT NULL, status text NOT NULL,
+       last_commit bigint NOT NULL, last_prepare bigint NOT NULL)`,
     `CREATE TABLE ${s}.loan_counts (
        ${ORG_UNIT_COLUMNS_DDL}, programme_code text NOT NULL, borrower_group text NOT NULL, period int NOT NULL,
        granted int NOT NULL DEFAULT 0, principal_fen bigint NOT NULL DEFAULT 0, repaid_fen bigint NOT NULL DEFAULT 0,

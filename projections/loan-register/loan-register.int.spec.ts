@@ -23,7 +23,8 @@ const row = (loanId: string, householdId: string, changes: Record<string, unknow
   programme_code: 'womens-micro-loan',
   borrower_group: 'woman',
   granted_at: '2012-07-01T00:00:00.000Z',
-  last_position: expect.any(String),
+  last_commit: expect.any(String),
+  last_prepare: expect.any(String),
   ...changes,
 });
 const sorted = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => String(a.loan_id).localeCompare(String(b.loan_id)));

@@ -1,11 +1,14 @@
 /**
  * Writes the loan register (see loan-register.tables.ts). A batch loads the village paths and loan rows it
  * names, folds its events over them in memory (`foldLoanRegister`, pure) and upserts what changed. A loan
- * row moves only for an event later than its last one, so an event delivered twice changes nothing.
+ * row moves only for an event later in the log than its last one, so an event delivered twice changes nothing.
+ * "Later" compares the whole position (commit, then prepare): on EventStoreDB the events of one append (a
+ * final repayment's LoanRepaymentRecorded and LoanRepaid) share a commit and differ in prepare.
  */
 import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled } from '@libs/domain/household';
 import { LoanEvent } from '@libs/domain/loan/events';
+import { isAfter, Position } from '@libs/event-store/position';
 import { BulkColumn, columnsOf, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 
@@ -26,7 +29,9 @@ export interface LoanRow {
   outstanding_fen: bigint;
   status: 'active' | 'repaid' | 'defaulted';
   granted_at: string;
-  last_position: bigint;
+  /** The log position of the last event that moved the row: both parts, as a checkpoint keeps them. */
+  last_commit: bigint;
+  last_prepare: bigint;
 }
 
 const COLUMNS: BulkColumn[] = [
@@ -43,9 +48,12 @@ const COLUMNS: BulkColumn[] = [
   ),
   ...columnsOf('bigint', 'principal_fen', 'outstanding_fen'),
   ...columnsOf('text', 'status', 'granted_at'),
-  { name: 'last_position', type: 'bigint' },
+  ...columnsOf('bigint', 'last_commit', 'last_prepare'),
 ];
-const UPDATED = ['outstanding_fen', 'status', 'last_position'];
+const UPDATED = ['outstanding_fen', 'status', 'last_commit', 'last_prepare'];
+
+const lastPosition = (row: LoanRow): Position => ({ commit: row.last_commit, prepare: row.last_prepare });
+const movedAt = (at: Position) => ({ last_commit: at.commit, last_prepare: at.prepare });
 
 type Moved = Pick<LoanRow, 'outstanding_fen' | 'status'>;
 
@@ -77,9 +85,9 @@ export function foldLoanRegister(
     let next: LoanRow | undefined;
     if (event.type === 'LoanGranted') {
       if (!old) next = grantedRow(event, villages);
-    } else if (old && old.last_position < event.position.commit) {
+    } else if (old && isAfter(event.position, lastPosition(old))) {
       const moved = TRANSITIONS[event.type](old, event.data);
-      if (moved) next = { ...old, ...moved, last_position: event.position.commit };
+      if (moved) next = { ...old, ...moved, ...movedAt(event.position) };
     }
     if (!next) continue;
     loans.set(next.loan_id, next);
@@ -104,7 +112,7 @@ function grantedRow(event: RecordedOf<Extract<LoanEvent, { type: 'LoanGranted' }
     outstanding_fen: BigInt(data.principalFen),
     status: 'active',
     granted_at: event.metadata.occurredAt,
-    last_position: event.position.commit,
+    ...movedAt(event.position),
   };
 }
 
@@ -123,7 +131,8 @@ export const loanRegisterProjection: Projection<Handled> = {
           ...row,
           principal_fen: BigInt(row.principal_fen),
           outstanding_fen: BigInt(row.outstanding_fen),
-          last_position: BigInt(row.last_position),
+          last_commit: BigInt(row.last_commit),
+          last_prepare: BigInt(row.last_prepare),
         } as LoanRow,
       ]),
     );

@@ -10,7 +10,9 @@ import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 export const loanRegisterReadModel: ReadModelDefinition = {
   name: 'loan-register',
   // 2: the household index, for `GET /loans?householdId=` (a household page's loans).
-  version: 2,
+  // 3: a row keeps the whole log position of its last event (last_commit, last_prepare), not the commit alone:
+  //    on EventStoreDB the events of one append (a final repayment's LoanRepaymentRecorded and LoanRepaid) share a commit.
+  version: 3,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.loans (
@@ -23,7 +25,8 @@ export const loanRegisterReadModel: ReadModelDefinition = {
        outstanding_fen bigint NOT NULL,
        status          text   NOT NULL,
        granted_at      text   NOT NULL,
-       last_position   bigint NOT NULL)`,
+       last_commit     bigint NOT NULL,
+       last_prepare    bigint NOT NULL)`,
     `CREATE INDEX ON ${s}.loans (district_code, loan_id)`,
     `CREATE INDEX ON ${s}.loans (township_code, loan_id)`,
     `CREATE INDEX ON ${s}.loans (household_id, loan_id)`,
