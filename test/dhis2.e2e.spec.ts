@@ -81,7 +81,9 @@ describe('DHIS2 exchange', () => {
     const adx = await get('/dhis2/dataValueSets?dataSet=HF_MONTHLY&ou=640104&pe=201202B&format=adx')
       .expect(200)
       .expect('content-type', /adx\+xml/);
-    expect(adx.text).toContain('period="2012-03-01/P2M"');
+    // A bimonth of the monthly data set is its two months, written at the set's own period type.
+    expect(adx.text).toContain('period="2012-03-01/P1M"');
+    expect(adx.text).not.toContain('/P2M"');
     const children = await get('/dhis2/dataValueSets?dataSet=HF_MONTHLY&ou=640104&pe=2012&children=true').expect(200);
     expect(new Set(children.body.dataValues.map((v: { orgUnit: string }) => v.orgUnit.length))).toEqual(new Set([9]));
   });
@@ -133,6 +135,42 @@ describe('DHIS2 exchange', () => {
       .get('/dhis2/dataValueSets?dataSet=HF_MONTHLY&ou=640104&pe=2012')
       .set('Authorization', `Bearer ${xixia}`)
       .expect(403);
+  });
+
+  it("expands a year or a range into the monthly data set's months, in every format (DHIS2 refuses other periods in it)", async () => {
+    const { body } = await get('/dhis2/dataValueSets?dataSet=HF_MONTHLY&ou=640104&pe=201201:201203').expect(200);
+    expect(new Set(body.dataValues.map((v: { period: string }) => v.period))).toEqual(new Set(['201201', '201202', '201203']));
+    expect(cellsOf(body.dataValues)).toEqual(await indicatorCells('640104', '201201;201202;201203'));
+    const adx = await get('/dhis2/dataValueSets?dataSet=HF_MONTHLY&ou=640104&pe=2012&format=adx').expect(200);
+    const periods = new Set([...adx.text.matchAll(/period="([^"]+)"/g)].map((m) => m[1]));
+    expect(periods.size).toBeGreaterThan(1);
+    for (const period of periods) expect(period).toMatch(/^2012-\d\d-01\/P1M$/);
+    const csv = await get('/dhis2/dataValueSets?dataSet=HF_MONTHLY&ou=640104&pe=2012Q1&format=csv').expect(200);
+    for (const line of csv.text.trim().split('\n').slice(1)) expect(line.split(',')[1]).toMatch(/^20120[1-3]$/);
+    const refusal = await get('/dhis2/dataValueSets?dataSet=HF_MONTHLY&ou=640104&pe=2000:2999&format=adx').expect(409);
+    expect(refusal.body.message).toMatch(/more than 120/);
+  });
+
+  it('answers filter=pe:a:b for the whole range, as GET /indicators does', async () => {
+    const { body } = await get('/dhis2/analytics?dimension=dx:households-enrolled&filter=pe:201201:201212&filter=ou:640104').expect(200);
+    const indicator = await get('/indicators/households-enrolled?ou=640104&pe=201201:201212').expect(200);
+    expect(body.rows).toEqual([['households-enrolled', String(indicator.body.rows[0].value)]]);
+    expect(body.metaData.dimensions.pe).toEqual(['201201:201212']);
+  });
+
+  it('labels the rows of an indicator reported below the org unit asked for with their own org units, each once', async () => {
+    const { body } = await get('/dhis2/analytics?dimension=dx:pilot-household-coverage&dimension=pe:2012&dimension=ou:640100').expect(200);
+    const indicator = await get('/indicators/pilot-household-coverage?ou=640100&pe=2012').expect(200);
+    expect(body.rows.length).toBe(indicator.body.rows.filter((r: { value: unknown }) => r.value !== null).length);
+    expect(body.rows.length).toBeGreaterThan(0);
+    const coordinates = body.rows.map((row: string[]) => row.slice(0, 3).join('|'));
+    expect(new Set(coordinates).size).toBe(coordinates.length);
+    for (const row of body.rows) {
+      expect(row[2]).toHaveLength(12);
+      expect(body.metaData.dimensions.ou).toContain(row[2]);
+      expect(body.metaData.items[row[2]].name).not.toBe(row[2]);
+    }
+    await get('/dhis2/analytics?dimension=dx:pilot-household-coverage&dimension=pe:2012&filter=ou:640100').expect(409);
   });
 
   /** (dataElement, period, orgUnit, combo) -> value, from GET /indicators for every mapped data element. */

@@ -44,7 +44,8 @@ function items(query: AnalyticsQuery): { dimensions: Map<string, string[]>; orde
   const parse = (list: string | string[] | undefined) =>
     new Map(
       (Array.isArray(list) ? list : list ? [list] : []).map((text) => {
-        const [key, values] = text.split(':');
+        // Only the first ':' ends the key: a period range (`pe:201201:201212`) keeps its own.
+        const [key, values] = splitOnce(text, ':');
         if (!['dx', 'pe', 'ou'].includes(key) || !values)
           throw new AnalyticsError(`Dimension is not supported: ${text.slice(0, 40)} (use dx, pe or ou)`);
         return [key, values.split(';').filter(Boolean)] as [string, string[]];
@@ -69,7 +70,8 @@ export async function analytics(catalogue: IndicatorCatalogue, mapping: Dhis2Map
   // A filter aggregates over its items: here one period (or a range a:b) and one org unit.
   if (!dimensions.has('pe') && periods.length > 1) throw new AnalyticsError('A period filter takes one period or one range (a:b)');
   if (!dimensions.has('ou') && orgUnits.length > 1) throw new AnalyticsError('An org unit filter takes one org unit');
-  const rows: string[][] = [];
+  const rows = new Map<string, string[]>();
+  const rowUnits = new Set<string>();
   for (const item of dx) {
     const element = elements.get(item);
     const indicator = catalogue.find(element?.indicator ?? item);
@@ -79,10 +81,14 @@ export async function analytics(catalogue: IndicatorCatalogue, mapping: Dhis2Map
       for (const cell of cells) {
         const value = valueOf(element, cell);
         if (value === null || value === undefined) continue;
-        const coordinates: Record<string, string> = { dx: item, pe: cell.period, ou };
+        // An indicator reported only below the unit asked for (pilot coverage: villages) answers for those units.
+        if (cell.orgUnit !== ou && !dimensions.has('ou')) throw belowFilter(item, ou, cell.level);
+        const coordinates: Record<string, string> = { dx: item, pe: cell.period, ou: cell.orgUnit };
         const row = order.map((key) => coordinates[key]).concat(String(value));
         if (numDen) row.push(...[cell.numerator, cell.denominator, 1, 1, 1].map((n) => (n === null || n === undefined ? '' : String(n))));
-        rows.push(row);
+        // Units that overlap (a district and one of its townships) reach the same village: one row for it.
+        rows.set(`${item}|${cell.period}|${cell.orgUnit}`, row);
+        rowUnits.add(cell.orgUnit);
       }
     }
   }
@@ -101,15 +107,28 @@ export async function analytics(catalogue: IndicatorCatalogue, mapping: Dhis2Map
   const names: Record<string, { name: string }> = {};
   for (const item of dx) names[item] = { name: elements.get(item)?.name ?? catalogue.find(item)?.title ?? item };
   for (const pe of periods) names[pe] = { name: pe };
-  for (const ou of orgUnits) names[ou] = { name: orgUnitName(ou) };
+  const ouItems = [...new Set([...orgUnits, ...rowUnits])];
+  for (const ou of ouItems) names[ou] = { name: orgUnitName(ou) };
   return {
     headers,
-    metaData: { items: names, dimensions: { dx, pe: periods, ou: orgUnits, co: [] } },
-    rows,
-    height: rows.length,
+    metaData: { items: names, dimensions: { dx, pe: periods, ou: ouItems, co: [] } },
+    rows: [...rows.values()],
+    height: rows.size,
     width: headers.length,
     headerWidth: headers.length,
   };
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + separator.length)];
+}
+
+/** A filter has no org unit column: rows of several units below it would repeat the same coordinates. */
+function belowFilter(item: string, ou: string, level: string): AnalyticsError {
+  return new AnalyticsError(
+    `Data dimension item ${item.slice(0, 60)} is reported by ${level}, not for ${ou} as a whole: use dimension=ou:${ou} for a row per ${level}`,
+  );
 }
 
 /** A data element's measure, or an indicator's value (a rate) when dx names an indicator. */

@@ -7,6 +7,7 @@
 import { Indicator, IndicatorAnswer, IndicatorCatalogue, IndicatorRequest, parseIndicatorRequest } from '../indicators';
 import { childLevelOf } from './org-units';
 import { comboOf, DataSetMapping, DEFAULT_COMBO, Dhis2Mapping } from './mapping';
+import { periodsOfDataSet } from './periods';
 
 export interface DataValue {
   dataElement: string;
@@ -28,6 +29,7 @@ export interface DataValueSet {
 
 export interface DataValueSetRequest {
   orgUnit: string;
+  /** DHIS2 period ids or ranges; each is answered as the data set's own periods it covers (periodsOfDataSet). */
   periods: string[];
   /** DHIS2's `children=true`: the org unit's children instead of the org unit itself. */
   children: boolean;
@@ -44,12 +46,14 @@ export async function dataValueSet(
   answer: Answerer,
 ): Promise<DataValueSet> {
   const dataValues: DataValue[] = [];
+  // Each value is written at the data set's own period type: DHIS2 refuses a year (or a range) in a monthly set.
+  const periods = periodsOfDataSet(request.periods, dataSet.periodType).join(';');
   for (const element of dataSet.dataElements) {
     const indicator = catalogue.find(element.indicator)!;
     const level = request.children ? childLevelOf(request.orgUnit) : undefined;
     const parsed = parseIndicatorRequest(indicator, {
       ou: request.orgUnit,
-      pe: request.periods.join(';'),
+      pe: periods,
       by: element.disaggregation,
       level,
     });

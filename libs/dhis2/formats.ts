@@ -5,6 +5,7 @@
  */
 import { DataSetMapping, DEFAULT_COMBO } from './mapping';
 import { DataValueSet } from './data-value-sets';
+import { localDateOf } from '../calendar';
 import { isoInterval } from './periods';
 
 export const DHIS2_CSV_HEADER = 'dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup';
@@ -32,6 +33,12 @@ export function toDhis2Csv(set: DataValueSet): string {
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** The programme calendar's date of an instant (Beijing time): a UTC slice is the previous day before 08:00 there. */
+function localDay(instant: string): string {
+  const { year, month, day } = localDateOf(instant);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** ADX: one group per org unit and period; a disaggregated value carries its combo as an attribute named after the disaggregation. */
 export function toAdx(set: DataValueSet, dataSet: DataSetMapping, exported: string): string {
   const groups = new Map<string, DataValueSet['dataValues']>();
@@ -47,7 +54,7 @@ export function toAdx(set: DataValueSet, dataSet: DataSetMapping, exported: stri
       const combo = dimension && v.categoryOptionCombo !== DEFAULT_COMBO ? ` ${dimension}="${xml(v.categoryOptionCombo)}"` : '';
       return `    <dataValue dataElement="${xml(v.dataElement)}"${combo} value="${xml(v.value)}"/>`;
     });
-    return `  <group dataSet="${xml(set.dataSet)}" orgUnit="${xml(orgUnit)}" period="${isoInterval(period)}" completeDate="${xml(exported.slice(0, 10))}">\n${lines.join('\n')}\n  </group>`;
+    return `  <group dataSet="${xml(set.dataSet)}" orgUnit="${xml(orgUnit)}" period="${isoInterval(period)}" completeDate="${localDay(exported)}">\n${lines.join('\n')}\n  </group>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<adx xmlns="urn:ihe:qrph:adx:2015" exported="${xml(exported)}">\n${body.join('\n')}\n</adx>\n`;
 }

@@ -23,6 +23,7 @@ import {
   toDhis2Csv,
 } from '@libs/dhis2';
 import { answerIndicator, IndicatorRequestError } from '@libs/indicators';
+import { PeriodError } from '@libs/periods';
 import { referenceData } from '@libs/reference-data';
 import { catalogue } from '@projections/index';
 import { AuthenticatedRequest } from '../auth/access.guard';
@@ -74,7 +75,11 @@ export class Dhis2Controller {
   @Get('dataValueSets')
   @ApiOperation({ summary: 'A DHIS2 data value set (idScheme=code) of one data set, org unit and periods: JSON, CSV or ADX' })
   @ApiQuery({ name: 'dataSet', description: 'data set code, e.g. HF_MONTHLY' })
-  @ApiQuery({ name: 'pe', description: 'periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012)' })
+  @ApiQuery({
+    name: 'pe',
+    description:
+      "periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012) or ranges (201201:201206); each is answered as the data set's own periods it covers, as DHIS2 stores them (HF_MONTHLY: pe=2012 gives 201201..201212), at most 120 of them; a period that is not whole periods of the data set is refused",
+  })
   @ApiQuery({ name: 'ou', description: 'org unit code' })
   @ApiQuery({ name: 'children', required: false, description: "true: the org unit's children" })
   @ApiQuery({ name: 'format', required: false, description: 'json (default), csv or adx; or by Accept' })
@@ -161,7 +166,8 @@ export class Dhis2Controller {
     try {
       await work();
     } catch (error) {
-      if (!(error instanceof AnalyticsError) && !(error instanceof IndicatorRequestError)) throw error;
+      const refused = error instanceof AnalyticsError || error instanceof IndicatorRequestError || error instanceof PeriodError;
+      if (!refused) throw error;
       response.status(HttpStatus.CONFLICT).json(conflict(error.message));
     }
   }
