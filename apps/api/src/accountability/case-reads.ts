@@ -14,6 +14,7 @@ import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { ReadSources } from '@libs/read-sources';
 import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
 import { listCases } from '@projections/case-audit-trail/case-audit-trail.query';
+import { invalidInstant, isInstant } from '../http/instant';
 import { cutPage, pageOf } from '../http/paging';
 import { ProblemException } from '../http/problem';
 import { setEtag } from '../http/revision';
@@ -32,6 +33,8 @@ export class CaseReads {
     const points = [query.asOf, query.occurredAsOf, query.revision].filter((p) => p !== undefined);
     if (points.length > 1)
       throw ProblemException.of(400, 'conflicting-replay-points', 'give at most one of asOf, occurredAsOf and revision');
+    for (const [field, text] of [['asOf', query.asOf] as const, ['occurredAsOf', query.occurredAsOf] as const])
+      if (text !== undefined && !(isInstant(text) && Number.isFinite(asOfInstant(text)))) throw invalidInstant(field);
     // A replay is an auditor's read: the read replica answers it. The case as it is now stays on the primary,
     // since its ETag is what the next command's If-Match is checked against.
     const minPosition = minPositionOf(query.minPosition);
@@ -54,8 +57,10 @@ export class CaseReads {
   /** A page of cases (see ../http/paging.ts), with the log position (and its time) the audit trail reflects. */
   async list(query: CaseListQuery, request: Request, response: Response) {
     const page = pageOf(query);
-    if (page.after !== undefined && (page.after.length !== 2 || Number.isNaN(Date.parse(page.after[0]))))
-      throw ProblemException.of(400, 'invalid-cursor', 'cursor must be a cursor this service handed out');
+    if (page.after !== undefined && !(page.after.length === 2 && isOpenedKey(page.after[0])))
+      throw ProblemException.of(400, 'invalid-request', 'the request does not match the schema', {
+        errors: [{ field: 'cursor', message: 'cursor must be a cursor this service handed out' }],
+      });
     const { position, recordedAt, rows } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
       const filter = { district: query.district, status: query.status, after: page.after, limit: page.limit + 1 };
@@ -68,6 +73,16 @@ export class CaseReads {
     const { rows: kept, next } = cutPage(rows, page, (c) => [c.openedKey, c.caseId], request, response);
     return { position, recordedAt, cases: kept.map(({ openedKey: _key, ...summary }) => summary), next };
   }
+}
+
+/**
+ * The sort key the list hands out in its cursor (listCases' openedKey: UTC to the microsecond), and a real
+ * moment: PostgreSQL would refuse 30 February, or a bare date read in its own time zone, with a 500.
+ */
+function isOpenedKey(key: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(key)) return false;
+  const ms = Date.parse(key);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === key.slice(0, 19);
 }
 
 function replay(events: RecordedEvent[], query: CaseReadQuery) {

@@ -1,19 +1,7 @@
 /** Bodies of the case endpoints. Free text (reasons, evidence, reports) may name people: never echoed in errors. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { LOG_POSITION } from '../queries/read-source';
 import {
   ACCOUNTABILITY_MEASURES,
@@ -26,9 +14,8 @@ import {
   EscalationLevel,
 } from '@libs/domain/accountability-case';
 import { ReasonDto } from '../commands/shared/command.dto';
+import { IsInstant } from '../http/instant';
 import { PageQuery } from '../http/paging';
-
-const ISO = { strict: true, strictSeparator: true } as const;
 
 export class EvidenceDto {
   @IsString()
@@ -82,7 +69,7 @@ export class OrderRectificationDto extends ReasonDto {
   requirements!: string[];
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601(ISO)
+  @IsInstant()
   deadline!: string;
 }
 
@@ -160,12 +147,12 @@ export class CaseReadQuery {
     description: 'State from what had been recorded by then (recordedAt); a bare date is the end of that local day (Asia/Shanghai)',
   })
   @IsOptional()
-  @IsISO8601(ISO)
+  @IsInstant()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'State from what had happened by then (occurredAt), late-recorded facts included' })
   @IsOptional()
-  @IsISO8601(ISO)
+  @IsInstant()
   occurredAsOf?: string;
 
   @ApiPropertyOptional({ description: 'State after this revision' })

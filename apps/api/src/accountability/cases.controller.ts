@@ -8,6 +8,7 @@ import { Clock, CLOCK } from '@libs/clock';
 import { CaseCommand } from '@libs/domain/accountability-case';
 import { commandContext, written } from '../commands/command-context';
 import { IdParams, ReasonDto } from '../commands/shared/command.dto';
+import { utcInstant } from '../http/instant';
 import { newId } from '../http/request-context';
 import { actingRole } from './acting-role';
 import { ActOnCase, CaseRequest } from './accountability.commands';
@@ -63,7 +64,7 @@ export class CasesController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const deadline = new Date(body.deadline).toISOString();
+    const deadline = utcInstant(body.deadline, 'deadline');
     return this.act(id, 'OrderRectification', { requirements: body.requirements, deadline }, body, request, response);
   }
 

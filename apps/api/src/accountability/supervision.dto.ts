@@ -7,6 +7,7 @@ import {
   IsDefined,
   IsIn,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -120,6 +121,7 @@ export class AssignResponsibilityDto extends ReasonDto {
   unitCode!: string;
 
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => IndicatorTargetDto)
   indicator!: IndicatorTargetDto;

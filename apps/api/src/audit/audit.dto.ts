@@ -1,8 +1,7 @@
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CASE_GROUNDS } from '@libs/domain/accountability-case';
+import { IsInstant } from '../http/instant';
 import { LOG_POSITION } from '../queries/read-source';
-
-const ISO = { strict: true, strictSeparator: true } as const;
 
 const MIN_POSITION_MESSAGE = 'minPosition must be a log position, as commands answer it';
 
@@ -44,11 +43,11 @@ export class TrailQuery extends HistoryQuery {
   aggregate?: string;
 
   @IsOptional()
-  @IsISO8601(ISO)
+  @IsInstant()
   from?: string;
 
   @IsOptional()
-  @IsISO8601(ISO)
+  @IsInstant()
   to?: string;
 
   @IsOptional()

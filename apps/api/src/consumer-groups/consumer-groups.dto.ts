@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -33,6 +34,7 @@ export class GroupFilterDto {
 
 export class DefineGroupDto {
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => GroupFilterDto)
   filter?: GroupFilterDto;

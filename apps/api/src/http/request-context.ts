@@ -4,6 +4,7 @@ import { uuidFrom } from '@libs/command-handling/event-ids';
 import { CommandMetadata } from '@libs/domain/shared';
 import { traceOfRequest } from '@libs/observability/trace-context';
 import { Clock } from '@libs/clock';
+import { utcInstant } from './instant';
 import { ProblemException } from './problem';
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -40,7 +41,7 @@ export function commandMetadata(request: Request, clock: Clock, occurredAt?: str
     commandId: newId(request, 'commandId'),
     actor: actor ?? 'anonymous',
     correlationId: correlation ?? randomUUID(),
-    occurredAt: occurredAt ? new Date(occurredAt).toISOString() : clock.now().toISOString(),
+    occurredAt: occurredAt ? utcInstant(occurredAt, 'occurredAt') : clock.now().toISOString(),
     ...traceOfRequest(request.header('traceparent'), request.header('tracestate')),
   };
 }

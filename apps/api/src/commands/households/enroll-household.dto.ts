@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { BATCHES, ENROLMENT_YEARS, HOUSEHOLD_CATEGORIES, HouseholdCategory, MEMBERS } from '@libs/domain/household';
+import { IsInstant } from '../../http/instant';
 
 // Shape only here: the ranges and defaults are the domain's (libs/domain/household/validate.ts), which
 // refuses a value outside them with a problem naming the rule (invalid-members, invalid-enrolment-year).
@@ -47,6 +48,7 @@ export class EnrollHouseholdDto {
 
   @ApiProperty({ type: PersonalDetailsDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonalDetailsDto)
   head!: PersonalDetailsDto;
@@ -67,6 +69,6 @@ export class EnrollHouseholdDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the enrolment happened in the field; defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsInstant()
   occurredAt?: string;
 }

@@ -1,6 +1,6 @@
 /** Bodies of the commands on one household (`/households/{id}/...`); enrolment is in ./enroll-household.dto.ts. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import {
   FOCUS_AREAS,
   FocusArea,
@@ -11,6 +11,7 @@ import {
   SATISFACTION_RESPONSES,
   SatisfactionResponse,
 } from '@libs/domain/household';
+import { IsInstant } from '../../http/instant';
 import { CommandDto, IdParams, ReasonDto } from '../shared/command.dto';
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -72,7 +73,7 @@ export class DeliverServiceDto extends CommandDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to occurredAt' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsInstant()
   deliveredAt?: string;
 }
 

@@ -5,6 +5,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
 import { enrolmentDefaults, HouseholdCommand } from '@libs/domain/household';
+import { utcInstant } from '../../http/instant';
 import { ApiCommand } from '../../http/openapi';
 import { CommandContext, commandContext, written } from '../command-context';
 import { IdParams } from '../shared/command.dto';
@@ -122,7 +123,7 @@ export class HouseholdsController {
     const serviceId = body.serviceId ?? context.newId('serviceId');
     const { needId, departmentCode, serviceTypeCode, focusArea } = body;
     // Normalised to UTC with a Z: the decider accepts nothing else, and an offset is not an error of the caller's.
-    const deliveredAt = body.deliveredAt ? new Date(body.deliveredAt).toISOString() : context.metadata.occurredAt;
+    const deliveredAt = body.deliveredAt ? utcInstant(body.deliveredAt, 'deliveredAt') : context.metadata.occurredAt;
     const data: Data<'DeliverService'> = {
       householdId: id,
       serviceId,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsInstant } from '../../http/instant';
 
 const ID = /^[A-Za-z0-9._:-]+$/;
 
@@ -26,7 +27,7 @@ export class DesignatePilotVillageDto {
 
   @ApiPropertyOptional({ description: 'When it was decided (default: now)', format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   occurredAt?: string;
 }
 
@@ -50,6 +51,6 @@ export class WithdrawPilotVillageDto {
 
   @ApiPropertyOptional({ description: 'When it was decided (default: now)', format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   occurredAt?: string;
 }

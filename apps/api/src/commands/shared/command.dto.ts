@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsInstant } from '../../http/instant';
 
 /** What every command body may carry besides its own fields. */
 export class CommandDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'When it happened in the field; defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsInstant()
   occurredAt?: string;
 }
 
