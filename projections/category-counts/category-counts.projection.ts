@@ -1,13 +1,15 @@
 /**
  * Writes the category counts (see category-counts.tables.ts). Recategorisation moves a household's count
  * from one category to another, withdrawal from active to withdrawn, certification and its revocation move
- * the certified count; each only when the household row's last position is older than the event and the
+ * the certified count; each only when the household row's last position is earlier in the log than the event
+ * (the whole position, commit then prepare: the events of one append share a commit on EventStoreDB) and the
  * transition's guard holds. A batch loads the rows of its households, folds its events over them in memory
  * (`foldCategoryCounts`, pure) and writes the changed rows and the summed count deltas in two statements.
  */
 import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled, HouseholdEvent, HouseholdRecategorized } from '@libs/domain/household';
 import { localDayOf } from '@libs/calendar';
+import { isAfter, Position } from '@libs/event-store/position';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
@@ -40,14 +42,16 @@ export interface HouseholdRow {
   certified: boolean;
   enrolment_year: number;
   period: number;
-  last_position: bigint;
+  /** The log position of the last event that moved the row: both parts, as a checkpoint keeps them. */
+  last_commit: bigint;
+  last_prepare: bigint;
 }
 
 const HOUSEHOLD_COLUMNS: BulkColumn[] = [
   ...columnsOf('text', 'household_id', 'village_code', 'township_code', 'district_code', 'city_code', 'category', 'status'),
   { name: 'certified', type: 'boolean' },
   ...columnsOf('int', 'enrolment_year', 'period'),
-  { name: 'last_position', type: 'bigint' },
+  ...columnsOf('bigint', 'last_commit', 'last_prepare'),
 ];
 const COUNT_KEY: BulkColumn[] = [
   ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'category'),
@@ -60,6 +64,9 @@ const STOCK_KEY: BulkColumn[] = [
   { name: 'day', type: 'int' },
 ];
 const STOCK_COUNTS = ['active', 'certified'];
+
+const lastPosition = (h: HouseholdRow): Position => ({ commit: h.last_commit, prepare: h.last_prepare });
+const movedAt = (at: Position) => ({ last_commit: at.commit, last_prepare: at.prepare });
 
 type Counted = Pick<HouseholdRow, 'category' | 'status' | 'certified'>;
 
@@ -96,9 +103,9 @@ export function foldCategoryCounts(households: Map<string, HouseholdRow>, events
     let next: HouseholdRow | undefined;
     if (event.type === 'HouseholdEnrolled') {
       if (!old) next = enrolledRow(event);
-    } else if (old && old.last_position < event.position.commit && event.type in TRANSITIONS) {
+    } else if (old && isAfter(event.position, lastPosition(old)) && event.type in TRANSITIONS) {
       const changed = TRANSITIONS[event.type](old, event.data);
-      if (changed) next = { ...old, ...changed, last_position: event.position.commit };
+      if (changed) next = { ...old, ...changed, ...movedAt(event.position) };
     }
     if (!next) continue;
     const day = localDayOf(event.metadata.occurredAt);
@@ -126,7 +133,7 @@ function enrolledRow(event: RecordedOf<HouseholdEnrolled>): HouseholdRow {
     certified: false,
     enrolment_year: data.enrolmentYear,
     period: monthOf(event.metadata.occurredAt),
-    last_position: event.position.commit,
+    ...movedAt(event.position),
   };
 }
 
@@ -147,10 +154,17 @@ export const categoryCountsProjection: Projection<Handled | PilotVillageEvent> =
     const events = all.filter((e): e is RecordedOf<Handled> => !isPilot(e));
     if (events.length === 0) return;
     const ids = events.map((e) => e.data.householdId);
-    const loaded = await selectByKeys<HouseholdRow & { last_position: string }>(tx, `${s}.households`, 'household_id', ids);
-    const households = new Map(loaded.map((h) => [h.household_id, { ...h, last_position: BigInt(h.last_position) }]));
+    const loaded = await selectByKeys<HouseholdRow & { last_commit: string; last_prepare: string }>(
+      tx,
+      `${s}.households`,
+      'household_id',
+      ids,
+    );
+    const households = new Map(
+      loaded.map((h) => [h.household_id, { ...h, last_commit: BigInt(h.last_commit), last_prepare: BigInt(h.last_prepare) }]),
+    );
     const { rows, deltas, stock } = foldCategoryCounts(households, events);
-    await rows.write(tx, `${s}.households`, 'household_id', ['category', 'status', 'certified', 'last_position']);
+    await rows.write(tx, `${s}.households`, 'household_id', ['category', 'status', 'certified', 'last_commit', 'last_prepare']);
     await deltas.write(tx, `${s}.category_counts`, ['village_code', 'category', 'enrolment_year', 'period']);
     await stock.write(tx, `${s}.household_stock_changes`, ['village_code', 'category', 'day']);
   },

@@ -1,7 +1,8 @@
 /**
  * Households by category x org unit x enrolment period, active and withdrawn, and how many active ones are
  * certified. One row per household (`households`) is the guard that makes every count change idempotent:
- * a count moves only when that row changes, and only for an event later than the row's last one.
+ * a count moves only when that row changes, and only for an event later in the log than the row's last one
+ * (the whole position, `last_commit` then `last_prepare`: the events of one append share a commit on EventStoreDB).
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
@@ -13,7 +14,9 @@ export const categoryCountsReadModel: ReadModelDefinition = {
   // 4: periods in the programme calendar (Beijing time), not UTC. 5: household_stock_changes (stocks by local day).
   // 6: pilot villages designated (PilotVillageDesignated and its withdrawal), not assumed.
   // 7: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
-  version: 7,
+  // 8: the households and pilot_villages guards keep the whole log position (last_commit, last_prepare), not the
+  //    commit alone: on EventStoreDB the events of one append (a household's history from the bulk loader) share a commit.
+  version: 8,
   tables: (s) => [
     `CREATE TABLE ${s}.households (
        household_id   text    PRIMARY KEY,
@@ -23,7 +26,8 @@ export const categoryCountsReadModel: ReadModelDefinition = {
        certified      boolean NOT NULL DEFAULT false,
        enrolment_year int     NOT NULL,
        period         int     NOT NULL,
-       last_position  bigint  NOT NULL)`,
+       last_commit    bigint  NOT NULL,
+       last_prepare   bigint  NOT NULL)`,
     `CREATE TABLE ${s}.category_counts (
        ${ORG_UNIT_COLUMNS_DDL},
        category       text NOT NULL,
@@ -73,7 +77,8 @@ export const categoryCountsReadModel: ReadModelDefinition = {
 
 /** Pilot villages (pilot-villages.fold.ts): the guard row per village and the stock's changes by local day. */
 const pilotVillagesDdl = (s: string) => [
-  `CREATE TABLE ${s}.pilot_villages (village_code text PRIMARY KEY, pilot boolean NOT NULL, last_position bigint NOT NULL)`,
+  `CREATE TABLE ${s}.pilot_villages (
+     village_code text PRIMARY KEY, pilot boolean NOT NULL, last_commit bigint NOT NULL, last_prepare bigint NOT NULL)`,
   `CREATE TABLE ${s}.pilot_village_changes (
      village_code text NOT NULL, township_code text NOT NULL, district_code text NOT NULL, city_code text NOT NULL,
      day int NOT NULL, pilots int NOT NULL DEFAULT 0, PRIMARY KEY (village_code, day))`,

@@ -17,7 +17,8 @@ const row = (householdId: string, changes: Record<string, unknown> = {}) => ({
   members: 4,
   enrolment_year: 2012,
   enrolled_at: '2012-03-15T08:00:00.000Z',
-  last_position: expect.any(String),
+  last_commit: expect.any(String),
+  last_prepare: expect.any(String),
   ...changes,
 });
 

@@ -1,11 +1,13 @@
 /**
  * Writes the household register (see household-register.tables.ts). A batch loads the rows of the
  * households it names, folds its events over them in memory (`foldHouseholdRegister`, pure) and upserts
- * the changed rows in one statement. A row changes only for an event later than its last one, so an event
- * delivered twice changes nothing.
+ * the changed rows in one statement. A row changes only for an event later in the log than its last one, so
+ * an event delivered twice changes nothing. "Later" compares the whole position (commit, then prepare): on
+ * EventStoreDB the events of one append (a household's history from the bulk loader) share a commit.
  */
 import { EntityManager } from 'typeorm';
 import { HouseholdEvent, HouseholdRecategorized } from '@libs/domain/household';
+import { isAfter, Position } from '@libs/event-store/position';
 import { BulkColumn, columnsOf, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { orgUnitValues } from '@libs/indicators/org-unit-path';
@@ -23,7 +25,9 @@ export interface RegisterRow {
   members: number;
   enrolment_year: number;
   enrolled_at: string;
-  last_position: bigint;
+  /** The log position of the last event that moved the row: both parts, as a checkpoint keeps them. */
+  last_commit: bigint;
+  last_prepare: bigint;
 }
 
 const COLUMNS: BulkColumn[] = [
@@ -31,8 +35,11 @@ const COLUMNS: BulkColumn[] = [
   { name: 'certified', type: 'boolean' },
   ...columnsOf('int', 'members', 'enrolment_year'),
   { name: 'enrolled_at', type: 'text' },
-  { name: 'last_position', type: 'bigint' },
+  ...columnsOf('bigint', 'last_commit', 'last_prepare'),
 ];
+
+const lastPosition = (row: RegisterRow): Position => ({ commit: row.last_commit, prepare: row.last_prepare });
+const movedAt = (at: Position) => ({ last_commit: at.commit, last_prepare: at.prepare });
 
 type Handled = Extract<
   HouseholdEvent,
@@ -67,9 +74,9 @@ export function foldHouseholdRegister(rows: Map<string, RegisterRow>, events: re
     let next: RegisterRow | undefined;
     if (event.type === 'HouseholdEnrolled') {
       if (!old) next = enrolledRow(event);
-    } else if (old && old.last_position < event.position.commit) {
+    } else if (old && isAfter(event.position, lastPosition(old))) {
       const changed = TRANSITIONS[event.type](old, event.data);
-      if (changed) next = { ...old, ...changed, last_position: event.position.commit };
+      if (changed) next = { ...old, ...changed, ...movedAt(event.position) };
     }
     if (!next) continue;
     rows.set(next.household_id, next);
@@ -93,7 +100,7 @@ function enrolledRow(event: RecordedOf<Extract<Handled, { type: 'HouseholdEnroll
     members: data.members,
     enrolment_year: data.enrolmentYear,
     enrolled_at: event.metadata.occurredAt,
-    last_position: event.position.commit,
+    ...movedAt(event.position),
   };
 }
 
@@ -103,13 +110,21 @@ export const householdRegisterProjection: Projection<Handled> = {
   handles: HANDLES,
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const ids = events.map((e) => e.data.householdId);
-    const loaded = await selectByKeys<RegisterRow & { last_position: string }>(tx, `${s}.households`, 'household_id', ids);
-    const rows = new Map(loaded.map((row) => [row.household_id, { ...row, last_position: BigInt(row.last_position) }]));
+    const loaded = await selectByKeys<RegisterRow & { last_commit: string; last_prepare: string }>(
+      tx,
+      `${s}.households`,
+      'household_id',
+      ids,
+    );
+    const rows = new Map(
+      loaded.map((row) => [row.household_id, { ...row, last_commit: BigInt(row.last_commit), last_prepare: BigInt(row.last_prepare) }]),
+    );
     await foldHouseholdRegister(rows, events).write(tx, `${s}.households`, 'household_id', [
       'category',
       'status',
       'certified',
-      'last_position',
+      'last_commit',
+      'last_prepare',
     ]);
   },
 };
