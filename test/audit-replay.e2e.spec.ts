@@ -168,4 +168,31 @@ describe("the auditor's replay of a case", () => {
       .expect(200);
     expect(period.body.entries.map((e: { type: string }) => e.type)).toEqual(['CaseEscalated']);
   });
+  it("narrows the trail to one case's entries by subject, however many other cases the district has", async () => {
+    const other = randomUUID();
+    await post('/cases', ZHAO, {
+      caseId: other,
+      subjectUnit: 'unit-4',
+      districtCode: DISTRICT,
+      grounds: ['passive'],
+      evidence: [{ reference: 'v-2', description: 'idle' }],
+      reason: 'nothing done',
+      occurredAt: day('03-20'),
+    });
+    const trailOf = async (subject: string) =>
+      (await request(app.http).get(`/audit/trail?aggregate=case&district=${DISTRICT}&subject=${subject}`).expect(200)).body.entries as {
+        stream: string;
+        type: string;
+      }[];
+    const others = await eventually(async () => {
+      const entries = await trailOf(other);
+      expect(entries).toHaveLength(1);
+      return entries;
+    });
+    expect(others.map((e) => [e.stream, e.type])).toEqual([[`case-${other}`, 'CaseOpened']]);
+    const mine = await trailOf(caseId);
+    expect(new Set(mine.map((e) => e.stream))).toEqual(new Set([`case-${caseId}`]));
+    expect(mine.map((e) => e.type)).toEqual(['CaseOpened', 'RectificationOrdered', 'CriticismIssued', 'CaseEscalated']);
+    await request(app.http).get('/audit/trail?subject=a%20b').expect(400);
+  });
 });

@@ -9,6 +9,8 @@ export interface TrailFilter {
   actor?: string;
   ground?: string;
   aggregate?: string;
+  /** One subject's entries (a case id): rows naming it, and the rows of its own stream. */
+  subject?: string;
   /** Inclusive lower and exclusive upper bounds on occurredAt (ISO-8601). */
   from?: string;
   to?: string;
@@ -43,6 +45,7 @@ export async function queryTrail(db: Queryable, schema: string, filter: TrailFil
       WHERE ($1::text IS NULL OR district_code = $1) AND ($2::text IS NULL OR actor = $2)
         AND ($3::text IS NULL OR grounds @> ARRAY[$3::text]) AND ($4::text IS NULL OR aggregate = $4)
         AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
+        AND ($8::text IS NULL OR subject_id = $8 OR stream = $9)
       ORDER BY log_position LIMIT $7`,
     [
       filter.district ?? null,
@@ -52,6 +55,8 @@ export async function queryTrail(db: Queryable, schema: string, filter: TrailFil
       filter.from ?? null,
       filter.to ?? null,
       filter.limit,
+      filter.subject ?? null,
+      filter.subject === undefined ? null : `${filter.aggregate ?? 'case'}-${filter.subject}`,
     ],
   );
   return rows as unknown as TrailEntry[];

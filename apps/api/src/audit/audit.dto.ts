@@ -42,6 +42,12 @@ export class TrailQuery extends HistoryQuery {
   @IsIn(['case', 'supervision', 'responsibility'])
   aggregate?: string;
 
+  /** One subject's entries: a case id (its own events, and those that name it), a supervision's district... */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'subject must be an id' })
+  subject?: string;
+
   @IsOptional()
   @IsInstant()
   from?: string;
