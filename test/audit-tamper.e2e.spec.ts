@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { generateSigningKeyPair } from '@libs/audit/signing';
-import { eventHash, RecordedEvent } from '@libs/event-store';
+import { RecordedEvent } from '@libs/event-store';
+import { rewriteFrom } from './support/tamper';
 import { startTestApp, TestApp } from './support/test-app';
 
 const DISTRICT = '640106';
@@ -168,19 +169,3 @@ describe('verifying against a signed checkpoint', () => {
     expect(exported.body.code).toBe('log-disagrees-with-checkpoint');
   });
 });
-
-/** What an insider would do: change one event and recompute the chain of it and every later event. */
-async function rewriteFrom(app: TestApp, stream: string, rows: RecordedEvent[], from: number, data: RecordedEvent['data']): Promise<void> {
-  let previous = rows[from].previousHash;
-  for (const row of rows.slice(from)) {
-    const content = row.revision === BigInt(from) ? { ...row, data } : row;
-    // An insider who knows the scheme recomputes each hash as the store would (v2: identity bound too).
-    const hash = eventHash(previous, content);
-    await sql(
-      app,
-      `UPDATE event_store.events SET data = $3, previous_hash = decode($4, 'hex'), hash = decode($5, 'hex') WHERE stream_id = $1 AND stream_revision = $2`,
-      [stream, row.revision.toString(), JSON.stringify(content.data), previous, hash],
-    );
-    previous = hash;
-  }
-}

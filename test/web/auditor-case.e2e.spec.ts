@@ -10,6 +10,9 @@ import { eventually } from '../support/test-app';
 import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
 import { choose, computedAntdStyles, settled, signInThroughPage } from './support/journey';
 import { assignSupervisor, seedCase } from './support/seed-case';
+import { generateSigningKeyPair } from '@libs/audit/signing';
+import { RecordedEvent } from '@libs/event-store';
+import { rewriteFrom } from '../support/tamper';
 import { createUser, startWebService, WebService } from './support/web-service';
 
 const WORDS: Record<string, string> = {
@@ -58,7 +61,9 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
   const api = (path: string) => request(service.app.http).get(path).expect(200);
 
   beforeAll(async () => {
-    [service, browser] = await Promise.all([startWebService(), launchBrowser(browserPath)]);
+    // A signing key: the log is checked against a signed checkpoint, which a rewrite with its chain recomputed fails.
+    const signing = { AUDIT_SIGNING_KEY: generateSigningKeyPair().privateKeyPem, AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' };
+    [service, browser] = await Promise.all([startWebService(signing), launchBrowser(browserPath)]);
     await createUser(service.app, auditor);
     await assignSupervisor(service.app);
     caseId = await seedCase(service.app);
@@ -144,5 +149,25 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     expect(await computedAntdStyles(fresh)).toEqual([]);
     expect(await seriousViolations(fresh)).toEqual([]);
     await fresh.context().close();
+  });
+  // Last: it rewrites the case's log.
+  it('says the log is broken when it no longer matches its signed checkpoint, though every event still chains', async () => {
+    await request(service.app.http).post('/audit/checkpoints').expect(201);
+    const stream = `case-${caseId}`;
+    const rows: RecordedEvent[] = await service.app.runtime.rawEventStore.readStream(stream);
+    await rewriteFrom(service.app, stream, rows, 1, { ...rows[1].data, reason: 'forged' });
+    const verdict = (await api(`/cases/${caseId}/verify`)).body;
+    expect(verdict).toMatchObject({ ok: false, firstBadRevision: null, checkpoint: { logMatches: false } });
+    await page.reload();
+    await page.getByRole('button', { name: '校验哈希链' }).click();
+    const shown = page.getByTestId('verdict');
+    await shown.filter({ hasText: '日志与签名检查点不符' }).waitFor();
+    expect(await shown.textContent()).not.toContain('完好');
+    // The export of a log that disagrees with its checkpoint is refused, and the page says so.
+    await page.getByRole('button', { name: '下载审计包' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /出错了|log/ })
+      .waitFor();
   });
 });

@@ -13,7 +13,7 @@ import { settled } from './support/journey';
 import { createUser, startWebService, WebService, WebUser } from './support/web-service';
 
 const ANON = { 'X-Test-Anonymous': '1' };
-const TILE_READS = ['enrolment-vs-target', 'certification-rate', 'satisfaction-rate', 'loan-principal-granted'];
+const TILE_READS = ['enrolment-vs-target', 'certification-goal', 'satisfaction-rate', 'loan-principal-granted'];
 type Row = Record<string, unknown>;
 
 describeInBrowser('the dashboard as the server renders it', (browserPath) => {
@@ -67,7 +67,7 @@ describeInBrowser('the dashboard as the server renders it', (browserPath) => {
     // The tiles as the page shows them: a rate from the answer's counts; a suppressed cell as suppressed.
     const rows = (name: string) => (state.answers[`/indicators/${name}?ou=640104&pe=2012`] as { rows: Row[] }).rows;
     const sum = (name: string, field: string) => rows(name).reduce((total, row) => total + (row[field] as number), 0);
-    const certified = sum('certification-rate', 'numerator') / sum('certification-rate', 'denominator');
+    const certified = sum('certification-goal', 'numerator') / sum('certification-goal', 'denominator');
     expect(page.text).toMatch(new RegExp(`data-testid="tile-certified".*?data-testid="tile-value" data-raw="${certified}"`, 's'));
     expect(rows('enrolment-vs-target').some((row) => row.suppressed)).toBe(true);
     expect(page.text).toMatch(/data-testid="tile-enrolled"((?!data-testid="tile-certified").)*data-suppressed="true"/s);
@@ -86,11 +86,11 @@ describeInBrowser('the dashboard as the server renders it', (browserPath) => {
 
   it('serves it unrendered, naming the reads for the browser to ask, to a user the API refuses them', async () => {
     const cookie = await signIn(registrar);
-    await request(service.app.http).get('/indicators/certification-rate?ou=640104&pe=2012').set(ANON).set('Cookie', cookie).expect(403);
+    await request(service.app.http).get('/indicators/certification-goal?ou=640104&pe=2012').set(ANON).set('Cookie', cookie).expect(403);
     const page = await served(cookie).expect(200);
     expect(stateOf(page.text)).toBeUndefined();
     expect(page.text).toContain('<div id="root"></div>');
-    expect(page.text).toContain('<link rel="preload" as="fetch" crossorigin href="/indicators/certification-rate?ou=640104&pe=2012">');
+    expect(page.text).toContain('<link rel="preload" as="fetch" crossorigin href="/indicators/certification-goal?ou=640104&pe=2012">');
   });
 
   it("keeps an answer's text from ending the script that carries it", async () => {

@@ -726,7 +726,7 @@ export interface paths {
         };
         /**
          * A consumer group's settings, checkpoint and backlog.
-         * @description Roles: subscriber, auditor, admin (consumer groups). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
+         * @description Roles: subscriber, auditor, admin (consumer groups). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["ConsumerGroupsController_get"];
         /**
@@ -814,7 +814,7 @@ export interface paths {
         };
         /**
          * The group's parked events, with their attempts and last reason.
-         * @description Roles: subscriber, auditor, admin (consumer groups). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below).
+         * @description Roles: subscriber, auditor, admin (consumer groups). Any org unit: a scoped token receives only what lies inside its org unit (events of streams whose place is there or below). Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["ConsumerGroupsController_parked"];
         put?: never;
@@ -1060,7 +1060,7 @@ export interface paths {
         };
         /**
          * A case now, or replayed to a recorded time (asOf), an occurred time (occurredAsOf) or a revision.
-         * @description Roles: supervisor, auditor, admin (state, as of a time or revision). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         * @description Roles: supervisor, auditor, admin (state, as of a time or revision). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["CasesController_read"];
         put?: never;
@@ -1401,7 +1401,7 @@ export interface paths {
         /**
          * Every event in order, as readable now (personal fields decrypted where allowed), with the state after each;
          *     from the read replica when configured (X-Read-Source, X-Log-Position: the copy's head).
-         * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["CaseAuditController_history"];
         put?: never;
@@ -1421,7 +1421,7 @@ export interface paths {
         };
         /**
          * Checks the case's hash chain and that the latest signed checkpoint still covers it.
-         * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["CaseAuditController_verify"];
         put?: never;
@@ -1441,7 +1441,7 @@ export interface paths {
         };
         /**
          * The NDJSON bundle `family-ledger verify` checks offline (see exportStream).
-         * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         * @description Roles: supervisor, auditor, admin (history, verify, export). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one. Answers hold personal data: an auditor's or administrator's read is written to the access log with its X-Purpose.
          */
         get: operations["CaseAuditController_export"];
         put?: never;
@@ -7511,7 +7511,10 @@ export interface operations {
     ConsumerGroupsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path: {
                 name: string;
             };
@@ -8046,7 +8049,10 @@ export interface operations {
             query: {
                 limit: string;
             };
-            header?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path: {
                 name: string;
             };
@@ -9516,7 +9522,10 @@ export interface operations {
                 /** @description With asOf, occurredAsOf or revision: replayed from a copy of the log that reflects at least this position (the read replica once it does, else the primary; 503 read-model-behind when neither does within READ_REPLICA_MAX_WAIT_MS) */
                 minPosition?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10964,7 +10973,10 @@ export interface operations {
                 /** @description A log position (e.g. the `position` a command answered): the answer reflects at least it. */
                 minPosition?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11031,7 +11043,10 @@ export interface operations {
     CaseAuditController_verify: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11101,7 +11116,10 @@ export interface operations {
                 /** @description Tree size of the checkpoint the auditor last trusted: the bundle carries the consistency proof from it */
                 trusted?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
+                "X-Purpose"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11619,6 +11637,8 @@ export interface operations {
                 actor?: string;
                 ground?: string;
                 aggregate?: string;
+                /** @description One subject's entries: a case id (its own events, and those that name it), a supervision's district... */
+                subject?: string;
                 from?: string;
                 to?: string;
                 limit?: string;
@@ -12020,7 +12040,7 @@ export interface operations {
                 children?: unknown;
                 /** @description org unit code */
                 ou: unknown;
-                /** @description periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012) */
+                /** @description periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012) or ranges (201201:201206); each is answered as the data set's own periods it covers, as DHIS2 stores them (HF_MONTHLY: pe=2012 gives 201201..201212), at most 120 of them; a period that is not whole periods of the data set is refused */
                 pe: unknown;
                 /** @description data set code, e.g. HF_MONTHLY */
                 dataSet: unknown;

@@ -1,6 +1,6 @@
 /** The frame every page shares: skip link, the journeys the user may take, language switch, sign-out. */
-import { Button, Layout, Menu, Select, Space, Typography } from 'antd';
-import { ReactNode } from 'react';
+import { Alert, Button, Layout, Menu, Select, Space, Typography } from 'antd';
+import { ReactNode, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Lang, useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
@@ -16,6 +16,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const selected = journeys.find((journey) => location.pathname.startsWith(journey.path))?.path;
   // The page's first figures come before the menu and the switches (the heavier part of the shell).
   const rest = useAfterShown(useOpeningShown(location.pathname));
+  const [signOutFailed, setSignOutFailed] = useState(false);
+  const leave = () => {
+    setSignOutFailed(false);
+    signOut().catch(() => setSignOutFailed(true));
+  };
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
@@ -49,11 +54,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 { value: 'en', label: 'English' },
               ]}
             />
-            <Button onClick={() => void signOut()}>{t('nav.signOut')}</Button>
+            <Button onClick={leave}>{t('nav.signOut')}</Button>
           </Space>
         )}
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} style={{ padding: '16px 24px' }}>
+        {signOutFailed && <Alert type="error" role="alert" showIcon message={t('nav.signOutFailed')} style={{ marginBottom: 12 }} />}
         <main>{children}</main>
       </Layout.Content>
     </Layout>

@@ -16,7 +16,7 @@ const WORD = {
   late: 'compliance.late',
   missing: 'compliance.missing',
   pending: 'compliance.pending',
-  unsupervised: 'compliance.pending',
+  unsupervised: 'compliance.unsupervised',
 } as const;
 
 export function ComplianceRow({ title, periods }: { title: string; periods: PeriodCompliance[] }) {
@@ -30,7 +30,6 @@ export function ComplianceRow({ title, periods }: { title: string; periods: Peri
         {periods.map((p) => (
           <Tag key={p.period} color={COLOUR[p.status]} data-period={p.period} data-status={p.status} style={{ minWidth: 120 }}>
             {period(p.period)}: {t(WORD[p.status])}
-            {p.status === 'unsupervised' ? ' –' : ''}
           </Tag>
         ))}
       </Space>

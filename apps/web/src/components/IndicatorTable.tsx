@@ -7,7 +7,8 @@ import { indicatorPath, useIndicator, useIndicatorCatalogue } from '../hooks/use
 import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from '../charts/labels';
 import { downloadCsv, downloadXlsx } from './download';
-import { Loading } from './Loading';
+import { Loading, ProblemAlert } from './Loading';
+import { useFailure } from '../hooks/useFailure';
 import { FIRST_TABLE_INDICATOR, tableQuery } from '../pages/dashboard-reads.mts';
 import { ReflectsNote } from './ReflectsNote';
 import { SuppressedValue } from './SuppressedValue';
@@ -18,6 +19,7 @@ const MEASURES = ['numerator', 'denominator', 'value'];
 export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const { failure, run } = useFailure();
   const catalogue = useIndicatorCatalogue();
   const reference = useReferenceData().data;
   const units = useOrgUnits().data ?? [];
@@ -69,14 +71,15 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
           style={{ minWidth: 200 }}
           options={(info?.dimensions ?? []).map((d) => ({ value: d, label: i18n.word('col', d) }))}
         />
-        <Button onClick={() => void downloadCsv(indicatorPath(name, query), `${name}.csv`)}>{t('table.csv')}</Button>
+        <Button onClick={() => void run(() => downloadCsv(indicatorPath(name, query), `${name}.csv`))}>{t('table.csv')}</Button>
         <Button
           disabled={!answer.data}
-          onClick={() => answer.data && void downloadXlsx(columns, answer.data.rows, `${name}.xlsx`, name.slice(0, 31))}
+          onClick={() => answer.data && void run(() => downloadXlsx(columns, answer.data!.rows, `${name}.xlsx`, name.slice(0, 31)))}
         >
           {t('table.xlsx')}
         </Button>
       </Space>
+      {failure && <ProblemAlert error={failure} />}
       <Loading remote={answer}>
         {(data) => (
           <div className="scroll-x">
@@ -85,7 +88,7 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
               rowKey={(_, index) => String(index)}
               dataSource={data.rows}
               pagination={{ pageSize: 20 }}
-              columns={columns.map((field) => ({ key: field, dataIndex: field, title: t(`col.${field}` as never), render: render(field) }))}
+              columns={columns.map((field) => ({ key: field, dataIndex: field, title: i18n.word('col', field), render: render(field) }))}
             />
           </div>
         )}

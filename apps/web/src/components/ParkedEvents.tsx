@@ -3,22 +3,24 @@ import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { ProjectionStatus } from '../hooks/types';
+import { useFailure } from '../hooks/useFailure';
 import { retryProjection } from '../hooks/useOperations';
+import { ProblemAlert } from './Loading';
 
 export function ParkedEvents({ projection, onRetried }: { projection: ProjectionStatus; onRetried(): void }) {
   const { t, number } = useI18n();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<string>();
   const parked = projection.parked ?? [];
+  const { failure, run } = useFailure();
   const retry = async () => {
     setBusy(true);
-    try {
+    await run(async () => {
       const { data } = await retryProjection(projection.name);
       setOutcome(t('ops.retried', { ...data }));
       onRetried();
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   };
   return (
     <div data-testid={`parked-${projection.name}`} data-count={parked.length}>
@@ -45,6 +47,7 @@ export function ParkedEvents({ projection, onRetried }: { projection: Projection
           {outcome}
         </Typography.Text>
       )}
+      {failure && <ProblemAlert error={failure} />}
     </div>
   );
 }

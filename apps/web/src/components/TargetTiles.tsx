@@ -28,8 +28,8 @@ export function TargetTiles({ tiles }: { tiles: TargetTile[] }) {
               />
             )}
             <Typography.Paragraph style={{ margin: '4px 0' }}>
-              {t('tile.target')}: <span data-testid="tile-target">{show(tile, tile.target)}</span>{' '}
-              {tile.met === null ? (
+              {tile.reference ? t('tile.reference') : t('tile.target')}: <span data-testid="tile-target">{show(tile, tile.target)}</span>{' '}
+              {tile.reference ? null : tile.met === null ? (
                 <Tag>{t('tile.noData')}</Tag>
               ) : tile.met ? (
                 <Tag color="#237804">{t('tile.met')}</Tag>

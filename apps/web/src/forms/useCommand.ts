@@ -37,7 +37,8 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
         form.resetFields();
         onDone?.({ data: answer, etag: response.headers.get('etag') });
       } catch (error) {
-        if (!(error instanceof ProblemError)) throw error;
+        // No answer at all (offline, the service down): said, and safe to send again with the same key.
+        if (!(error instanceof ProblemError)) return setMessage({ type: 'error', text: t('common.unreachable') });
         const { problem } = error;
         if (problem.status === 412) return setMessage({ type: 'warning', text: t('common.stale') });
         const fields = (problem.errors ?? []).map(({ field, message }) => ({ name: field.split('.'), errors: [message] }));

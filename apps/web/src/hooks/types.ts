@@ -64,6 +64,8 @@ export interface Verdict {
   events: number;
   firstBadRevision: number | null;
   reason: string | null;
+  /** The latest signed checkpoint: its signature, and whether the log up to it still hashes to its root. */
+  checkpoint: { position: string; eventCount: number; signatureValid: boolean; logMatches: boolean } | null;
 }
 export interface TrailEntry {
   position: string;

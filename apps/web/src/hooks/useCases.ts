@@ -37,12 +37,16 @@ export function useCaseAt(caseId: string, point: ReplayPoint | null) {
 export const verifyCase = async (caseId: string) =>
   unwrapAs<Verdict>(await api.GET('/cases/{id}/verify', { params: { path: { id: caseId } } }));
 
-/** The district's case trail, which the page narrows to one case (prefetch.ts asks for it too). */
-export const caseTrailPath = (district: string) => `/audit/trail?aggregate=case&district=${district}&limit=1000`;
+/**
+ * One case's trail (prefetch.ts asks for it too): asked for by subject, where the district's first thousand
+ * entries narrowed on the page left a later case's trail empty.
+ */
+export const caseTrailPath = (caseId: string, district: string) =>
+  `/audit/trail?aggregate=case&district=${district}&subject=${encodeURIComponent(caseId)}&limit=1000`;
 
 export const trailKey = (caseId: string, district: string | undefined) => `trail:${caseId}:${district}`;
 export async function loadTrail(caseId: string, district: string) {
-  const { data } = await call<{ entries: TrailEntry[] }>('GET', caseTrailPath(district));
+  const { data } = await call<{ entries: TrailEntry[] }>('GET', caseTrailPath(caseId, district));
   return data.entries.filter((entry) => entry.subjectId === caseId || entry.stream === `case-${caseId}`);
 }
 export const useCaseTrail = (caseId: string, district: string | undefined) =>

@@ -1,5 +1,5 @@
 /** Loads something from the API when its key changes; the hooks below name what they load. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ProblemError } from '../api/client';
 
 export interface Remote<T> {
@@ -57,23 +57,27 @@ export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remo
     promise?.catch(() => undefined); // handled in the effect; this only keeps an early failure from being "unhandled"
     return { key, promise, settled: early?.settled as { data?: T; error?: Error } | undefined };
   });
-  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>(() =>
-    first.settled ? { ...first.settled, loading: false } : { loading: load !== null },
+  // The state names the key it was loaded for: what another key loaded is never shown under this one.
+  const [state, setState] = useState<Loaded<T>>(() =>
+    first.settled ? { key, ...first.settled, loading: false } : { key, loading: load !== null },
   );
   const [round, setRound] = useState(0);
+  // The first render's load is the first effect's only: a key that comes back later is loaded again.
+  const firstRun = useRef(true);
   useEffect(() => {
-    if (!load) return setState({ loading: false });
-    if (round === 0 && key === first.key && first.settled) return; // shown in the first render already
+    const isFirst = firstRun.current;
+    firstRun.current = false;
+    if (!load) return setState({ key, loading: false });
+    if (isFirst && first.settled) return; // shown in the first render already
     // A key that appears later (the trail, once the history names the district) may have been primed too.
-    const early = round === 0 && key !== first.key ? take(key) : undefined;
-    if (early?.settled) return setState({ ...(early.settled as { data?: T; error?: Error }), loading: false });
+    const early = !isFirst && round === 0 ? take(key) : undefined;
+    if (early?.settled) return setState({ key, ...(early.settled as { data?: T; error?: Error }), loading: false });
     let live = true;
-    setState((previous) => ({ ...previous, loading: true }));
-    const promise =
-      round === 0 && key === first.key && first.promise ? first.promise : ((early?.promise as Promise<T> | undefined) ?? load());
+    setState((previous) => (previous.key === key ? { ...previous, loading: true } : { key, loading: true }));
+    const promise = isFirst && first.promise ? first.promise : ((early?.promise as Promise<T> | undefined) ?? load());
     promise.then(
-      (data) => live && setState({ data, loading: false }),
-      (error: Error) => live && setState({ error, loading: false }),
+      (data) => live && setState({ key, data, loading: false }),
+      (error: Error) => live && setState({ key, error, loading: false }),
     );
     return () => {
       live = false;
@@ -82,5 +86,13 @@ export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { ...state, reload };
+  const { data, error, loading } = state.key === key ? state : { data: undefined, error: undefined, loading: load !== null };
+  return { data, error, loading, reload };
+}
+
+interface Loaded<T> {
+  key: string;
+  data?: T;
+  error?: Error;
+  loading: boolean;
 }

@@ -19,9 +19,9 @@ export const operationsZhCN = {
   'readModel.activity-counts': '集体活动',
   'readModel.screening-counts': '健康筛查',
   'readModel.support-payments': '奖励扶助与帮扶',
-  'readModel.case-audit-trail': '问责案件访问审计',
+  'readModel.case-audit-trail': '问责案件审计轨迹',
   'readModel.supervision-compliance': '督查履职情况',
-  'readModel.supervision-terms': '督查员任期',
+  'readModel.supervision-terms': '督导员任期',
   'readModel.household-register': '家庭登记册',
   'readModel.loan-register': '贷款登记册',
 } as const;

@@ -24,7 +24,7 @@ export const usersZhCN = {
   'role.registrar': '登记员',
   'role.provider': '服务提供者',
   'role.loan-officer': '信贷员',
-  'role.supervisor': '督查员',
+  'role.supervisor': '督导员',
   'role.auditor': '审计员',
   'role.analyst': '分析员',
   'role.subscriber': '事件订阅方',

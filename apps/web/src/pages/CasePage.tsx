@@ -1,5 +1,5 @@
 /** A case for the auditor: timeline, state after any event, "as of", verification, export, audit trail. */
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { call } from '../api/client';
@@ -7,11 +7,13 @@ import { AsOfPicker } from '../components/AsOfPicker';
 import { CaseAuditTrail } from '../components/CaseAuditTrail';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { saveBlob } from '../components/download';
-import { Loading } from '../components/Loading';
+import { CaseVerdict } from '../components/CaseVerdict';
+import { Loading, ProblemAlert } from '../components/Loading';
 import { useReportShown } from '../components/opening-shown';
 import { StateView } from '../components/StateView';
 import { useI18n } from '../i18n/i18n';
 import { Verdict } from '../hooks/types';
+import { useFailure } from '../hooks/useFailure';
 import { ReplayPoint, useCaseAt, useCaseHistory, useCaseTrail, verifyCase } from '../hooks/useCases';
 
 export function CasePage() {
@@ -22,6 +24,7 @@ export function CasePage() {
   const [chosen, setChosen] = useState<number | null>(null);
   const [point, setPoint] = useState<ReplayPoint | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const { failure, run: reported } = useFailure();
   const at = useCaseAt(caseId, point);
   const district = (history.data?.[0]?.data as { districtCode?: string } | undefined)?.districtCode;
   const trail = useCaseTrail(caseId, district);
@@ -36,21 +39,10 @@ export function CasePage() {
         {t('case.title', { id: caseId })}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button onClick={() => void verifyCase(caseId).then(setVerdict)}>{t('case.verify')}</Button>
-        <Button onClick={() => void exportBundle()}>{t('case.export')}</Button>
-        {verdict && (
-          <Alert
-            role="status"
-            data-testid="verdict"
-            type={verdict.ok ? 'success' : 'error'}
-            showIcon
-            message={
-              verdict.firstBadRevision === null
-                ? t('case.intact', { count: verdict.events })
-                : t('case.broken', { revision: verdict.firstBadRevision })
-            }
-          />
-        )}
+        <Button onClick={() => void reported(async () => setVerdict(await verifyCase(caseId)))}>{t('case.verify')}</Button>
+        <Button onClick={() => void reported(exportBundle)}>{t('case.export')}</Button>
+        {verdict && <CaseVerdict verdict={verdict} />}
+        {failure && <ProblemAlert error={failure} />}
       </Space>
       <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('case.timeline')}</h2>}>
         <Loading remote={history}>{(events) => <CaseTimeline events={events} chosen={chosen} onChoose={setChosen} />}</Loading>

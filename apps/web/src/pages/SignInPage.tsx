@@ -17,8 +17,13 @@ export function SignInPage() {
       await signIn(username, password);
     } catch (failure) {
       const response = failure instanceof ProblemError ? failure.response : undefined;
+      // Wrong credentials only when the server said so: a failure of the server or the network is not the user's.
       setError(
-        response?.status === 429 ? t('signIn.throttled', { seconds: response.headers.get('retry-after') ?? '60' }) : t('signIn.invalid'),
+        response?.status === 429
+          ? t('signIn.throttled', { seconds: response.headers.get('retry-after') ?? '60' })
+          : response?.status === 401 || response?.status === 400
+            ? t('signIn.invalid')
+            : t('signIn.unavailable'),
       );
     } finally {
       setBusy(false);

@@ -1,7 +1,9 @@
 /** The administrator's page: every local account, a new one, a new password, an account disabled. */
-import { Button, Card, Col, Popconfirm, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Popconfirm, Row, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { WideTable } from '../components/WideTable';
-import { Loading } from '../components/Loading';
+import { Loading, ProblemAlert } from '../components/Loading';
+import { useFailure } from '../hooks/useFailure';
 import { NewUserForm, PasswordForm } from '../forms/UserForms';
 import { useI18n } from '../i18n/i18n';
 import { useOrgUnits } from '../hooks/useReference';
@@ -16,41 +18,51 @@ function UserTable({ users, onChanged }: { users: UserAccount[]; onChanged(): vo
     const unit = units.find((u) => u.code === code);
     return unit ? `${name(unit.name, code)} (${code})` : code;
   };
+  const { failure, run } = useFailure();
+  const [disabled, setDisabled] = useState<string>();
+  const disable = (username: string) =>
+    run(async () => {
+      setDisabled(undefined);
+      await disableUser(username);
+      setDisabled(username);
+      onChanged();
+    });
   return (
-    <WideTable<UserAccount>
-      rowKey="username"
-      dataSource={users}
-      data-testid="users"
-      columns={[
-        { key: 'username', title: t('users.username'), dataIndex: 'username' },
-        { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
-        { key: 'roles', title: t('users.roles'), render: (_, u) => u.roles.map((role) => word('role', role)).join(t('state.separator')) },
-        { key: 'ou', title: t('users.ou'), render: (_, u) => unitName(u.ou) },
-        { key: 'department', title: t('users.department'), render: (_, u) => u.department ?? '—' },
-        {
-          key: 'state',
-          title: t('users.state'),
-          render: (_, u) => <Tag color={u.disabled ? '#a8071a' : '#237804'}>{t(u.disabled ? 'users.disabled' : 'users.enabled')}</Tag>,
-        },
-        { key: 'createdAt', title: t('users.createdAt'), render: (_, u) => dateTime(u.createdAt) },
-        {
-          key: 'disable',
-          title: t('users.disable'),
-          render: (_, u) =>
-            // Not one's own account: an administrator who disabled it would be locked out mid-session.
-            u.disabled || u.username === me ? null : (
-              <Popconfirm
-                title={t('users.confirmDisable', { username: u.username })}
-                onConfirm={() => disableUser(u.username).then(onChanged)}
-              >
-                <Button size="small" aria-label={`${t('users.disable')} ${u.username}`}>
-                  {t('users.disable')}
-                </Button>
-              </Popconfirm>
-            ),
-        },
-      ]}
-    />
+    <>
+      {failure && <ProblemAlert error={failure} />}
+      {disabled && <Alert type="success" role="status" showIcon message={t('users.disabledDone', { username: disabled })} />}
+      <WideTable<UserAccount>
+        rowKey="username"
+        dataSource={users}
+        data-testid="users"
+        columns={[
+          { key: 'username', title: t('users.username'), dataIndex: 'username' },
+          { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
+          { key: 'roles', title: t('users.roles'), render: (_, u) => u.roles.map((role) => word('role', role)).join(t('state.separator')) },
+          { key: 'ou', title: t('users.ou'), render: (_, u) => unitName(u.ou) },
+          { key: 'department', title: t('users.department'), render: (_, u) => u.department ?? '—' },
+          {
+            key: 'state',
+            title: t('users.state'),
+            render: (_, u) => <Tag color={u.disabled ? '#a8071a' : '#237804'}>{t(u.disabled ? 'users.disabled' : 'users.enabled')}</Tag>,
+          },
+          { key: 'createdAt', title: t('users.createdAt'), render: (_, u) => dateTime(u.createdAt) },
+          {
+            key: 'disable',
+            title: t('users.disable'),
+            render: (_, u) =>
+              // Not one's own account: an administrator who disabled it would be locked out mid-session.
+              u.disabled || u.username === me ? null : (
+                <Popconfirm title={t('users.confirmDisable', { username: u.username })} onConfirm={() => disable(u.username)}>
+                  <Button size="small" aria-label={`${t('users.disable')} ${u.username}`}>
+                    {t('users.disable')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </>
   );
 }
 

@@ -12,10 +12,13 @@ export const FIRST_TABLE_INDICATOR = 'households-enrolled';
 
 export type Read = { name: string; query: IndicatorQuery };
 
-/** The tiles: enrolment against the year's target, certification, satisfaction and loans in the period. */
+/**
+ * The tiles: enrolment against the year's target, Happy Families among all households (the 60% goal counts every
+ * household, not only those enrolled: certification-rate would divide by the enrolled), satisfaction, loans.
+ */
 export const targetReads = (ou: string, pe: string) => ({
   enrolled: { name: 'enrolment-vs-target', query: { ou, pe: pe.slice(0, 4) } },
-  certified: { name: 'certification-rate', query: { ou, pe } },
+  certified: { name: 'certification-goal', query: { ou, pe } },
   satisfaction: { name: 'satisfaction-rate', query: { ou, pe } },
   loans: { name: 'loan-principal-granted', query: { ou, pe } },
 });

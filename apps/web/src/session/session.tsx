@@ -43,7 +43,10 @@ export function SessionProvider({ answer, children }: { answer?: SessionAnswer; 
     accept(unwrap(await api.POST('/auth/sessions', { body: { username, password } })));
   }, []);
   const signOut = useCallback(async () => {
-    await api.DELETE('/auth/session').catch(() => undefined);
+    // Signed out only once the server has ended the session (or finds none): a failed sign-out that showed the
+    // sign-in form would leave the cookie working for whoever uses the browser next.
+    const { response } = await api.DELETE('/auth/session');
+    if (!response.ok && response.status !== 401) throw new Error(`sign-out answered ${response.status}`);
     setCsrfToken(null);
     setUser(null);
   }, []);
