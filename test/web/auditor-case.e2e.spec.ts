@@ -3,6 +3,7 @@
  * gives, in words), the state after a chosen event, the state as of a revision, verifies the hash chain,
  * downloads the export bundle the API gives, and sees the case's audit trail.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Browser, Locator, Page } from 'playwright-core';
 import request from 'supertest';
@@ -150,6 +151,31 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     expect(await seriousViolations(fresh)).toEqual([]);
     await fresh.context().close();
   });
+  it('lists every case of the district, not the first hundred, when narrowing them by period', async () => {
+    const open = (caseId: string, occurredAt: string) =>
+      request(service.app.http)
+        .post('/cases')
+        .set('X-Actor', 'sup-wang')
+        .send({
+          caseId,
+          subjectUnit: 'unit-9',
+          districtCode: '640104',
+          grounds: ['passive'],
+          evidence: [{ reference: 'v', description: 'd' }],
+          reason: 'r',
+          occurredAt,
+        })
+        .expect(201);
+    // A hundred opened in January 2013, then one in December: the last is the 102nd in opening order.
+    for (let i = 0; i < 100; i += 1) await open(randomUUID(), `2013-01-${String(1 + (i % 28)).padStart(2, '0')}T02:00:00.000Z`);
+    const last = randomUUID();
+    await open(last, '2013-12-20T02:00:00.000Z');
+    await eventually(async () => expect((await api(`/cases?limit=1000`)).body.cases).toHaveLength(102), 30_000);
+    await page.goto(`${service.baseUrl}/app/cases`);
+    await page.getByRole('textbox', { name: '期间' }).fill('201312');
+    await page.getByRole('link', { name: last.slice(0, 8) }).waitFor();
+  });
+
   // Last: it rewrites the case's log.
   it('says the log is broken when it no longer matches its signed checkpoint, though every event still chains', async () => {
     await request(service.app.http).post('/audit/checkpoints').expect(201);
@@ -158,7 +184,7 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     await rewriteFrom(service.app, stream, rows, 1, { ...rows[1].data, reason: 'forged' });
     const verdict = (await api(`/cases/${caseId}/verify`)).body;
     expect(verdict).toMatchObject({ ok: false, firstBadRevision: null, checkpoint: { logMatches: false } });
-    await page.reload();
+    await page.goto(`${service.baseUrl}/app/cases/${caseId}`);
     await page.getByRole('button', { name: '校验哈希链' }).click();
     const shown = page.getByTestId('verdict');
     await shown.filter({ hasText: '日志与签名检查点不符' }).waitFor();

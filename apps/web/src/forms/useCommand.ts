@@ -43,7 +43,9 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
         if (problem.status === 412) return setMessage({ type: 'warning', text: t('common.stale') });
         const fields = (problem.errors ?? []).map(({ field, message }) => ({ name: field.split('.'), errors: [message] }));
         form.setFields(fields);
-        setMessage({ type: 'error', text: problem.detail ?? problem.title });
+        // The API's words are English: said inside a sentence of the page's language, the service's own failures plainly.
+        const words = problem.detail ?? problem.title;
+        setMessage({ type: 'error', text: problem.status >= 500 ? t('common.failed') : t('common.refused', { detail: words }) });
       } finally {
         setBusy(false);
       }

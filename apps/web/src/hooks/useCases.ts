@@ -3,18 +3,32 @@ import { api, call, unwrapAs } from '../api/client';
 import { CaseSummary, HistoryEntry, TrailEntry, Verdict } from './types';
 import { useRemote } from './useRemote';
 
+type CasePage = { position: string | null; recordedAt: string | null; cases: CaseSummary[]; next?: string | null };
+
+/** Pages followed to the end: the page narrows the list by period itself, so it needs every case, not the first 100. */
+const MAX_PAGES = 50;
+
+export async function loadCases(params: string): Promise<CasePage> {
+  const query = (cursor?: string) => {
+    const search = new URLSearchParams(params);
+    search.set('limit', '1000');
+    if (cursor) search.set('cursor', cursor);
+    return `/cases?${search}`;
+  };
+  const first = (await call<CasePage>('GET', query())).data;
+  const cases = [...first.cases];
+  let next = first.next;
+  for (let page = 1; next && page < MAX_PAGES; page += 1) {
+    const answer = (await call<CasePage>('GET', query(next))).data;
+    cases.push(...answer.cases);
+    next = answer.next;
+  }
+  return { ...first, cases, next };
+}
+
 export function useCases(filter: { district?: string; status?: string }) {
   const params = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1])).toString();
-  return useRemote(
-    async () =>
-      (
-        await call<{ position: string | null; recordedAt: string | null; cases: CaseSummary[] }>(
-          'GET',
-          `/cases${params ? `?${params}` : ''}`,
-        )
-      ).data,
-    `cases?${params}`,
-  );
+  return useRemote(() => loadCases(params), `cases?${params}`);
 }
 
 export const historyKey = (caseId: string) => `history:${caseId}`;

@@ -46,6 +46,8 @@ export const en: Record<MessageKey, string> = {
   'common.forbidden': 'You may not see this',
   'common.notFound': 'Not found',
   'common.unreachable': 'The service could not be reached: check the network and submit again (the same form is never recorded twice)',
+  'common.refused': 'Not saved: {detail}',
+  'common.failed': 'The service failed and nothing was saved: try again later (it is never recorded twice)',
   'common.stale': 'This form is stale: someone changed the record; reload and try again',
   'common.saved': 'Saved (revision {revision})',
   'common.problem': '{title}',

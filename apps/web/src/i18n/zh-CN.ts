@@ -45,6 +45,8 @@ export const zhCN = {
   'common.forbidden': '无权查看此内容',
   'common.notFound': '未找到',
   'common.unreachable': '未能连接服务：请检查网络后重新提交（同一表单再次提交不会重复记录）',
+  'common.refused': '未能保存：{detail}',
+  'common.failed': '服务出错，未能保存：请稍后重试（重复提交不会重复记录）',
   'common.stale': '表单已过期：他人已修改此记录，请刷新后重试',
   'common.saved': '已保存（版本 {revision}）',
   'common.problem': '{title}',
