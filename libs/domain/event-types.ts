@@ -41,11 +41,20 @@ const SUPERVISION_EVENT_CATALOGUE = catalogueOf<SupervisionEvent['type'] | CityB
 const RESPONSIBILITY_EVENT_CATALOGUE = catalogueOf<ResponsibilityEvent['type']>(RESPONSIBILITY_EVENT_TYPES);
 // Who decided appears by id; the reason is about a village, not a person.
 const PILOT_VILLAGE_EVENT_CATALOGUE = catalogueOf<PilotVillageEvent['type']>(PILOT_VILLAGE_EVENT_TYPES);
+// A case's free text is a supervisor's or a unit's account of what people did or failed to do: the reasons,
+// requirements and reports may name officials and residents, so all of it is personal (the grounds, dates and
+// ids are not). The grounds for a measure against a named official are about that official.
 const CASE_EVENT_CATALOGUE = catalogueOf<CaseEvent['type']>(CASE_EVENT_TYPES, {
-  CaseOpened: ['evidence'],
-  RectificationReported: ['report', 'evidence'],
-  // The grounds for a measure against a named official are about that official.
+  CaseOpened: ['evidence', 'reason'],
+  RectificationOrdered: ['requirements', 'reason'],
+  RectificationReported: ['report', 'evidence', 'reason'],
+  RectificationAccepted: ['reason'],
+  RectificationRejected: ['reason'],
+  CriticismIssued: ['reason'],
   LeaderHeldAccountable: ['reason'],
+  CaseEscalated: ['reason'],
+  CaseClosed: ['reason', 'waiver.reason'],
+  CaseReopened: ['reason'],
 });
 
 // Group activities are counted, not attended by name; only the free-text reasons may name someone.

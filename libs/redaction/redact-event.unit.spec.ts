@@ -65,6 +65,41 @@ describe('redactEvent', () => {
     expect(redactEvent(defaulted).data).toEqual({ loanId: 'l', householdId: 'h', outstandingFen: 120000 });
   });
 
+  it("removes a case's free text, which may name officials and residents: reasons, requirements, a waiver's reason", () => {
+    const opened = recorded(
+      'CaseOpened',
+      {
+        caseId: 'c',
+        subjectUnit: 'unit-7',
+        districtCode: '640104',
+        grounds: ['perfunctory'],
+        evidence: [{ reference: 'v', description: 'ledgers' }],
+        openedBy: { actor: 'sup-wang', role: 'supervisor' },
+        reason: 'village head Zhang Wei took the grant of widow Li Fang',
+      },
+      'case-c',
+    );
+    expect(redactEvent(opened).data).toEqual({
+      caseId: 'c',
+      subjectUnit: 'unit-7',
+      districtCode: '640104',
+      grounds: ['perfunctory'],
+      openedBy: { actor: 'sup-wang', role: 'supervisor' },
+    });
+    const ordered = recorded(
+      'RectificationOrdered',
+      { round: 1, requirements: ['pay Li Fang back'], deadline: 'd', reason: 'r' },
+      'case-c',
+    );
+    expect(redactEvent(ordered).data).toEqual({ round: 1, deadline: 'd' });
+    const closed = recorded(
+      'CaseClosed',
+      { resolution: 'resolved', reason: 'r', waiver: { round: 1, reason: 'Zhang Wei left' } },
+      'case-c',
+    );
+    expect(redactEvent(closed).data).toEqual({ resolution: 'resolved', waiver: { round: 1 } });
+  });
+
   it('removes names, id numbers, phones and health details at any depth of any event', () => {
     const other = recorded(
       'SomethingElse',
