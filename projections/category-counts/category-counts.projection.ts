@@ -9,7 +9,6 @@
 import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled, HouseholdEvent, HouseholdRecategorized } from '@libs/domain/household';
 import { localDayOf } from '@libs/calendar';
-import { isAfter, Position } from '@libs/event-store/position';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
@@ -17,6 +16,7 @@ import { orgUnitValues } from '@libs/indicators/org-unit-path';
 import { PilotVillageEvent } from '@libs/domain/pilot-village';
 import { categoryCountsReadModel } from './category-counts.tables';
 import { applyPilotVillages } from './pilot-villages.fold';
+import { MOVED_AT_COLUMNS, MOVED_AT_NAMES, MovedAt, movedAt, movesRow, parsedMovedAt, SelectedMovedAt } from '../shared/moved-at';
 
 type Handled = Extract<
   HouseholdEvent,
@@ -31,7 +31,7 @@ const HANDLES: readonly Handled['type'][] = [
 ];
 const PILOT_TYPES: readonly PilotVillageEvent['type'][] = ['PilotVillageDesignated', 'PilotVillageDesignationWithdrawn'];
 
-export interface HouseholdRow {
+export interface HouseholdRow extends MovedAt {
   household_id: string;
   village_code: string;
   township_code: string;
@@ -42,16 +42,13 @@ export interface HouseholdRow {
   certified: boolean;
   enrolment_year: number;
   period: number;
-  /** The log position of the last event that moved the row: both parts, as a checkpoint keeps them. */
-  last_commit: bigint;
-  last_prepare: bigint;
 }
 
 const HOUSEHOLD_COLUMNS: BulkColumn[] = [
   ...columnsOf('text', 'household_id', 'village_code', 'township_code', 'district_code', 'city_code', 'category', 'status'),
   { name: 'certified', type: 'boolean' },
   ...columnsOf('int', 'enrolment_year', 'period'),
-  ...columnsOf('bigint', 'last_commit', 'last_prepare'),
+  ...MOVED_AT_COLUMNS,
 ];
 const COUNT_KEY: BulkColumn[] = [
   ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'category'),
@@ -64,9 +61,6 @@ const STOCK_KEY: BulkColumn[] = [
   { name: 'day', type: 'int' },
 ];
 const STOCK_COUNTS = ['active', 'certified'];
-
-const lastPosition = (h: HouseholdRow): Position => ({ commit: h.last_commit, prepare: h.last_prepare });
-const movedAt = (at: Position) => ({ last_commit: at.commit, last_prepare: at.prepare });
 
 type Counted = Pick<HouseholdRow, 'category' | 'status' | 'certified'>;
 
@@ -103,7 +97,7 @@ export function foldCategoryCounts(households: Map<string, HouseholdRow>, events
     let next: HouseholdRow | undefined;
     if (event.type === 'HouseholdEnrolled') {
       if (!old) next = enrolledRow(event);
-    } else if (old && isAfter(event.position, lastPosition(old)) && event.type in TRANSITIONS) {
+    } else if (old && movesRow(old, event.position) && event.type in TRANSITIONS) {
       const changed = TRANSITIONS[event.type](old, event.data);
       if (changed) next = { ...old, ...changed, ...movedAt(event.position) };
     }
@@ -154,17 +148,10 @@ export const categoryCountsProjection: Projection<Handled | PilotVillageEvent> =
     const events = all.filter((e): e is RecordedOf<Handled> => !isPilot(e));
     if (events.length === 0) return;
     const ids = events.map((e) => e.data.householdId);
-    const loaded = await selectByKeys<HouseholdRow & { last_commit: string; last_prepare: string }>(
-      tx,
-      `${s}.households`,
-      'household_id',
-      ids,
-    );
-    const households = new Map(
-      loaded.map((h) => [h.household_id, { ...h, last_commit: BigInt(h.last_commit), last_prepare: BigInt(h.last_prepare) }]),
-    );
+    const loaded = await selectByKeys<SelectedMovedAt<HouseholdRow>>(tx, `${s}.households`, 'household_id', ids);
+    const households = new Map(loaded.map((h) => [h.household_id, parsedMovedAt<HouseholdRow>(h)]));
     const { rows, deltas, stock } = foldCategoryCounts(households, events);
-    await rows.write(tx, `${s}.households`, 'household_id', ['category', 'status', 'certified', 'last_commit', 'last_prepare']);
+    await rows.write(tx, `${s}.households`, 'household_id', ['category', 'status', 'certified', ...MOVED_AT_NAMES]);
     await deltas.write(tx, `${s}.category_counts`, ['village_code', 'category', 'enrolment_year', 'period']);
     await stock.write(tx, `${s}.household_stock_changes`, ['village_code', 'category', 'day']);
   },

@@ -7,13 +7,13 @@
  */
 import { EntityManager } from 'typeorm';
 import { HouseholdEvent, HouseholdRecategorized } from '@libs/domain/household';
-import { isAfter, Position } from '@libs/event-store/position';
 import { BulkColumn, columnsOf, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { orgUnitValues } from '@libs/indicators/org-unit-path';
 import { householdRegisterReadModel } from './household-register.tables';
+import { MOVED_AT_COLUMNS, MovedAt, movedAt, movesRow, parsedMovedAt, SelectedMovedAt } from '../shared/moved-at';
 
-export interface RegisterRow {
+export interface RegisterRow extends MovedAt {
   household_id: string;
   village_code: string;
   township_code: string;
@@ -25,9 +25,6 @@ export interface RegisterRow {
   members: number;
   enrolment_year: number;
   enrolled_at: string;
-  /** The log position of the last event that moved the row: both parts, as a checkpoint keeps them. */
-  last_commit: bigint;
-  last_prepare: bigint;
 }
 
 const COLUMNS: BulkColumn[] = [
@@ -35,11 +32,8 @@ const COLUMNS: BulkColumn[] = [
   { name: 'certified', type: 'boolean' },
   ...columnsOf('int', 'members', 'enrolment_year'),
   { name: 'enrolled_at', type: 'text' },
-  ...columnsOf('bigint', 'last_commit', 'last_prepare'),
+  ...MOVED_AT_COLUMNS,
 ];
-
-const lastPosition = (row: RegisterRow): Position => ({ commit: row.last_commit, prepare: row.last_prepare });
-const movedAt = (at: Position) => ({ last_commit: at.commit, last_prepare: at.prepare });
 
 type Handled = Extract<
   HouseholdEvent,
@@ -74,7 +68,7 @@ export function foldHouseholdRegister(rows: Map<string, RegisterRow>, events: re
     let next: RegisterRow | undefined;
     if (event.type === 'HouseholdEnrolled') {
       if (!old) next = enrolledRow(event);
-    } else if (old && isAfter(event.position, lastPosition(old))) {
+    } else if (old && movesRow(old, event.position)) {
       const changed = TRANSITIONS[event.type](old, event.data);
       if (changed) next = { ...old, ...changed, ...movedAt(event.position) };
     }
@@ -110,15 +104,8 @@ export const householdRegisterProjection: Projection<Handled> = {
   handles: HANDLES,
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const ids = events.map((e) => e.data.householdId);
-    const loaded = await selectByKeys<RegisterRow & { last_commit: string; last_prepare: string }>(
-      tx,
-      `${s}.households`,
-      'household_id',
-      ids,
-    );
-    const rows = new Map(
-      loaded.map((row) => [row.household_id, { ...row, last_commit: BigInt(row.last_commit), last_prepare: BigInt(row.last_prepare) }]),
-    );
+    const loaded = await selectByKeys<SelectedMovedAt<RegisterRow>>(tx, `${s}.households`, 'household_id', ids);
+    const rows = new Map(loaded.map((row) => [row.household_id, parsedMovedAt<RegisterRow>(row)]));
     await foldHouseholdRegister(rows, events).write(tx, `${s}.households`, 'household_id', [
       'category',
       'status',

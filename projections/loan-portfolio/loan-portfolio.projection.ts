@@ -9,16 +9,17 @@ import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled } from '@libs/domain/household';
 import { LoanEvent, LoanGranted, LoanRepaymentRecorded } from '@libs/domain/loan/events';
 import { localDayOf } from '@libs/calendar';
-import { isAfter, Position } from '@libs/event-store/position';
+import { Position } from '@libs/event-store/position';
 import { monthOf } from '@libs/periods';
 import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { HouseholdVillages, OrgPath } from '../shared/household-villages';
 import { loanPortfolioReadModel } from './loan-portfolio.tables';
+import { MOVED_AT_COLUMNS, MOVED_AT_NAMES, MovedAt, movedAt, movesRow } from '../shared/moved-at';
 
 type Handled = HouseholdEnrolled | LoanEvent;
 
-export interface LoanRow {
+export interface LoanRow extends MovedAt {
   loan_id: string;
   path: OrgPath;
   programme_code: string;
@@ -27,9 +28,6 @@ export interface LoanRow {
   principal_fen: number;
   outstanding_fen: number;
   status: 'active' | 'repaid' | 'defaulted';
-  /** The log position of the last event that moved the loan: both parts, as a checkpoint keeps them. */
-  last_commit: bigint;
-  last_prepare: bigint;
 }
 
 const LOAN_COLUMNS: BulkColumn[] = [
@@ -37,7 +35,7 @@ const LOAN_COLUMNS: BulkColumn[] = [
   { name: 'period', type: 'int' },
   ...columnsOf('bigint', 'principal_fen', 'outstanding_fen'),
   { name: 'status', type: 'text' },
-  ...columnsOf('bigint', 'last_commit', 'last_prepare'),
+  ...MOVED_AT_COLUMNS,
 ];
 const COUNT_KEY: BulkColumn[] = [
   ...columnsOf('text', 'village_code', 'township_code', 'district_code', 'city_code', 'programme_code', 'borrower_group'),
@@ -73,9 +71,6 @@ const CHANGES: Record<
   }),
 };
 
-const lastPosition = (l: LoanRow): Position => ({ commit: l.last_commit, prepare: l.last_prepare });
-const movedAt = (at: Position) => ({ last_commit: at.commit, last_prepare: at.prepare });
-
 const loanKey = (l: LoanRow) => [...l.path, l.programme_code, l.borrower_group, l.period];
 const stockKey = (l: LoanRow, occurredAt: string) => [...l.path, l.programme_code, l.borrower_group, localDayOf(occurredAt)];
 
@@ -108,7 +103,7 @@ export function foldLoans(loans: Map<string, LoanRow>, villages: HouseholdVillag
       stock.add(stockKey(loan, event.metadata.occurredAt), { outstanding_fen: loan.principal_fen, active_loans: 1 });
     } else {
       const loan = loans.get(event.data.loanId);
-      if (!loan || loan.status !== 'active' || !isAfter(event.position, lastPosition(loan))) continue;
+      if (!loan || loan.status !== 'active' || !movesRow(loan, event.position)) continue;
       const change = CHANGES[event.type](loan, event.data);
       keep({ ...loan, ...change.row, ...movedAt(event.position) });
       deltas.add(loanKey(loan), change.deltas);
@@ -181,7 +176,7 @@ export const loanPortfolioProjection: Projection<Handled> = {
     const villages = await HouseholdVillages.load(tx, s, events);
     const { rows, deltas, stock } = foldLoans(await loadLoans(tx, s, events), villages, events);
     await villages.save(tx, s);
-    await rows.write(tx, `${s}.loans`, 'loan_id', ['outstanding_fen', 'status', 'last_commit', 'last_prepare']);
+    await rows.write(tx, `${s}.loans`, 'loan_id', ['outstanding_fen', 'status', ...MOVED_AT_NAMES]);
     await deltas.write(tx, `${s}.loan_counts`, ['village_code', 'programme_code', 'borrower_group', 'period'], 'bigint');
     await stock.write(tx, `${s}.loan_stock_changes`, ['village_code', 'programme_code', 'borrower_group', 'day'], 'bigint');
   },

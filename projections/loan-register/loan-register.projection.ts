@@ -8,15 +8,15 @@
 import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled } from '@libs/domain/household';
 import { LoanEvent } from '@libs/domain/loan/events';
-import { isAfter, Position } from '@libs/event-store/position';
 import { BulkColumn, columnsOf, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 
 type Handled = HouseholdEnrolled | LoanEvent;
 import { HouseholdVillages } from '../shared/household-villages';
 import { loanRegisterReadModel } from './loan-register.tables';
+import { MOVED_AT_COLUMNS, MOVED_AT_NAMES, movedAt, MovedAt, movesRow } from '../shared/moved-at';
 
-export interface LoanRow {
+export interface LoanRow extends MovedAt {
   loan_id: string;
   household_id: string;
   village_code: string;
@@ -29,9 +29,6 @@ export interface LoanRow {
   outstanding_fen: bigint;
   status: 'active' | 'repaid' | 'defaulted';
   granted_at: string;
-  /** The log position of the last event that moved the row: both parts, as a checkpoint keeps them. */
-  last_commit: bigint;
-  last_prepare: bigint;
 }
 
 const COLUMNS: BulkColumn[] = [
@@ -48,12 +45,9 @@ const COLUMNS: BulkColumn[] = [
   ),
   ...columnsOf('bigint', 'principal_fen', 'outstanding_fen'),
   ...columnsOf('text', 'status', 'granted_at'),
-  ...columnsOf('bigint', 'last_commit', 'last_prepare'),
+  ...MOVED_AT_COLUMNS,
 ];
-const UPDATED = ['outstanding_fen', 'status', 'last_commit', 'last_prepare'];
-
-const lastPosition = (row: LoanRow): Position => ({ commit: row.last_commit, prepare: row.last_prepare });
-const movedAt = (at: Position) => ({ last_commit: at.commit, last_prepare: at.prepare });
+const UPDATED = ['outstanding_fen', 'status', ...MOVED_AT_NAMES];
 
 type Moved = Pick<LoanRow, 'outstanding_fen' | 'status'>;
 
@@ -85,7 +79,7 @@ export function foldLoanRegister(
     let next: LoanRow | undefined;
     if (event.type === 'LoanGranted') {
       if (!old) next = grantedRow(event, villages);
-    } else if (old && isAfter(event.position, lastPosition(old))) {
+    } else if (old && movesRow(old, event.position)) {
       const moved = TRANSITIONS[event.type](old, event.data);
       if (moved) next = { ...old, ...moved, ...movedAt(event.position) };
     }
