@@ -56,6 +56,16 @@ describe('the Chinese and English names of the reference data', () => {
     });
   });
 
+  it('words the satisfaction answers as the rate counts them: only 满意 is satisfied', () => {
+    // 基本满意 reads as a kind of satisfied, and a Chinese reader would count it in the 满意率; the rate does not.
+    expect(referenceNames.catalogue.satisfactionResponses.map((r) => [r.code, r.name['zh-CN']])).toEqual([
+      ['satisfied', '满意'],
+      ['neutral', '一般'],
+      ['dissatisfied', '不满意'],
+      ['no-answer', '未作答'],
+    ]);
+  });
+
   it('refuses a names file that misses a code or names one that does not exist', () => {
     const missing = { ...namesFile, departments: { ...namesFile.departments, health: '' } };
     expect(() => new ReferenceNames(referenceData, missing)).toThrow(/department health has no Chinese name/);
