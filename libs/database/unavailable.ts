@@ -32,3 +32,17 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (Array.isArray(errors) && errors.length > 0 && errors.every((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(driverError, depth + 1) || (cause !== error && isDatabaseUnavailable(cause, depth + 1));
 }
+
+/**
+ * The database's state rather than the statement's fault, worth trying again later: unavailable (above), or a
+ * lock or statement timeout, a cancelled statement, a serialization failure or deadlock, resources exhausted.
+ */
+const TRANSIENT_SQLSTATES = new Set(['55P03', '57014', '40001', '40P01', '53100', '53200', '58030']);
+
+export function isTransientDatabaseError(error: unknown, depth = 0): boolean {
+  if (isDatabaseUnavailable(error)) return true;
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const { code, driverError, cause } = error as { code?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof code === 'string' && TRANSIENT_SQLSTATES.has(code)) return true;
+  return isTransientDatabaseError(driverError, depth + 1) || (cause !== error && isTransientDatabaseError(cause, depth + 1));
+}

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from './unavailable';
+import { isDatabaseUnavailable, isTransientDatabaseError } from './unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -26,5 +26,10 @@ describe('isDatabaseUnavailable', () => {
     for (const error of [withCode('23505'), withCode('22P02'), new TypeError('x is undefined'), undefined, 'text']) {
       expect(isDatabaseUnavailable(error)).toBe(false);
     }
+  });
+  it("takes timeouts, cancellations, serialization failures and deadlocks for passing states, not for the statement's fault", () => {
+    for (const code of ['55P03', '57014', '40001', '40P01', '57P01']) expect(isTransientDatabaseError(withCode(code))).toBe(true);
+    expect(isTransientDatabaseError(Object.assign(new Error('query failed'), { driverError: withCode('55P03') }))).toBe(true);
+    for (const error of [withCode('23505'), withCode('22P02'), new Error('poison')]) expect(isTransientDatabaseError(error)).toBe(false);
   });
 });

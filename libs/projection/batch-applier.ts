@@ -13,6 +13,7 @@ import { CheckpointConflictError } from './checkpoints';
 import { park } from './dead-letters';
 import { withPreparedStatements } from './prepared';
 import { Projection } from './projection';
+import { isTransientDatabaseError } from '../database/unavailable';
 
 /** Where a copy's position is kept: the checkpoint of the active copy, or the row of a rebuild. */
 export interface CopyPosition {
@@ -105,7 +106,8 @@ export class BatchApplier {
         await this.dataSource.transaction((tx) => this.applyAll(tx, [event], after));
         return;
       } catch (error) {
-        if (error instanceof CheckpointConflictError) throw error;
+        // Not the event's fault: the runner tries again after its pause, the checkpoint where it was.
+        if (error instanceof CheckpointConflictError || isTransientDatabaseError(error)) throw error;
         lastError = error;
       }
     }
