@@ -83,8 +83,9 @@ export async function newContext(
     extraHTTPHeaders: { 'X-Test-Anonymous': '1' },
     acceptDownloads: true,
   });
-  // A journey step that shows nothing fails in seconds, not after Playwright's 30.
-  context.setDefaultTimeout(10_000);
+  // A journey step that shows nothing fails in seconds, not after Playwright's 30; but not in 10, which a CI run on
+  // two loaded cores once took to list a village's households (the same step takes about one second alone).
+  context.setDefaultTimeout(20_000);
   context.on('weberror', (error) => console.log(`page error: ${error.error().message}`));
   return context;
 }
