@@ -18,7 +18,7 @@ import {
 import { ingestPage } from './ingest';
 import { CITY_CODE, EventScopes, placesWithin } from '../event-scope';
 import { withPersonalFields } from './personal-fields';
-import { acknowledge, lease, refuse, releaseExpired } from './lease-sql';
+import { acknowledge, lease, refuse, releaseExpired, renew } from './lease-sql';
 import { delivery, GroupRow, groupCheckpoint, groupView, parkedEvent, PendingRow, rowsOf } from './rows';
 
 export interface ReadOptions {
@@ -105,7 +105,11 @@ export class ConsumerGroups {
         checkpoint = moved;
         rows = [...rows, ...(await lease(tx, name, consumer, max - rows.length, group.lease_ms))];
       }
-      return { events: rows.map(delivery), leaseExpiresAt: rows[0]?.lease_until?.toISOString() ?? null };
+      if (rows.length === 0) return { events: [], leaseExpiresAt: null };
+      // Timed from now, after the wait for the group's lock and the copying: not already expired when handed out.
+      const streams = rows.map((r) => r.stream_id);
+      const until = await renew(tx, name, consumer, streams, group.lease_ms);
+      return { events: rows.map(delivery), leaseExpiresAt: until.toISOString() };
     });
     return options.personal ? { ...claimed, events: await withPersonalFields(this.store, claimed.events) } : claimed;
   }

@@ -3,12 +3,16 @@
  * (see ConsumerGroups.inGroup): claims of one group are serialised, because whether a stream is free
  * depends on every lease of the group. (SKIP LOCKED would not do here: a claimer skipping rows another is
  * leasing could take a later event of the same stream.)
+ *
+ * Leases are timed by `clock_timestamp()`, the moment they are granted or checked, never by `now()`: that is
+ * when the caller's transaction began, before it waited for the group's row lock and copied pages of the
+ * log, so a lease timed by it could be handed out already expired.
  */
 import { EntityManager } from 'typeorm';
 import { PendingRow, rowsOf } from './rows';
 
-const LEASE_UNTIL = `now() + make_interval(secs => $LEASE_MS / 1000.0)`;
-const leaseUntil = (param: number) => LEASE_UNTIL.replace('$LEASE_MS', `$${param}`);
+/** The end of a lease granted now, read once per statement (an InitPlan), so its rows all get the same. */
+const leaseUntil = (param: number) => `(SELECT clock_timestamp() + make_interval(secs => $${param} / 1000.0))`;
 
 /** Expired leases go back to the queue, or to the parked list once delivered `maxDeliveries` times. */
 export async function releaseExpired(tx: EntityManager, group: string, maxDeliveries: number): Promise<void> {
@@ -18,17 +22,22 @@ export async function releaseExpired(tx: EntityManager, group: string, maxDelive
             parked_at = CASE WHEN deliveries >= $2 THEN now() END,
             consumer = CASE WHEN deliveries >= $2 THEN consumer END,
             last_reason = 'lease expired', lease_until = NULL
-      WHERE group_name = $1 AND state = 'leased' AND lease_until <= now()`,
+      WHERE group_name = $1 AND state = 'leased' AND lease_until <= clock_timestamp()`,
     [group, maxDeliveries],
   );
 }
 
 /**
- * Leases up to `max` ready events, oldest first, from streams no other consumer holds; then renews this
- * consumer's other leases on those streams, so all its leases on one stream expire together and a
- * redelivery starts again from the stream's oldest unacknowledged event.
+ * Leases up to `max` ready events, oldest first, from streams no other consumer holds. The caller ends its
+ * claim with `renew` over the streams it took, so the leases are timed from when the claim hands them out.
  */
-export async function lease(tx: EntityManager, group: string, consumer: string, max: number, leaseMs: number): Promise<PendingRow[]> {
+export async function lease(
+  tx: EntityManager,
+  group: string,
+  consumer: string,
+  max: number,
+  leaseMs: number,
+): Promise<(PendingRow & { stream_id: string })[]> {
   const rows = await rowsOf<PendingRow & { stream_id: string; commit_position: string; prepare_position: string }>(
     tx,
     `WITH blocked AS (
@@ -46,14 +55,26 @@ export async function lease(tx: EntityManager, group: string, consumer: string, 
      RETURNING p.commit_position, p.prepare_position, p.stream_id, p.event_id, p.event, p.deliveries, p.lease_until, p.last_reason, p.parked_at`,
     [group, consumer, max, leaseMs],
   );
-  if (rows.length > 0) {
-    await tx.query(
-      `UPDATE consumer_groups.pending SET lease_until = ${leaseUntil(4)}
-        WHERE group_name = $1 AND consumer = $2 AND state = 'leased' AND stream_id = ANY($3::text[])`,
-      [group, consumer, [...new Set(rows.map((r) => r.stream_id))], leaseMs],
-    );
-  }
   return rows.sort((a, b) => comparePositionRows(a, b));
+}
+
+/**
+ * Renews all this consumer's leases on `streams` (those just leased and its earlier ones) from now, so they
+ * expire together and a redelivery starts again from each stream's oldest unacknowledged event; returns
+ * when they expire.
+ */
+export async function renew(tx: EntityManager, group: string, consumer: string, streams: string[], leaseMs: number): Promise<Date> {
+  const [{ lease_until }] = await rowsOf<{ lease_until: Date }>(
+    tx,
+    `WITH renewed AS (
+       UPDATE consumer_groups.pending SET lease_until = ${leaseUntil(4)}
+        WHERE group_name = $1 AND consumer = $2 AND state = 'leased' AND stream_id = ANY($3::text[])
+       RETURNING lease_until
+     )
+     SELECT max(lease_until) AS lease_until FROM renewed`,
+    [group, consumer, [...new Set(streams)], leaseMs],
+  );
+  return lease_until;
 }
 
 export async function acknowledge(tx: EntityManager, group: string, consumer: string, eventIds: string[]): Promise<string[]> {

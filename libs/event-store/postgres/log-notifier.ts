@@ -17,8 +17,11 @@ type Waker = () => void;
 
 export class LogNotifier {
   private readonly wakers = new Set<Waker>();
-  private listener?: Client;
+  /** The connection of the current attempt to listen, connecting or listening. */
+  private client?: Client;
+  /** The current attempt to listen; unset while a reconnect waits. */
   private listening?: Promise<void>;
+  private reconnect?: NodeJS.Timeout;
   private notifyInFlight = false;
   private notifyPending = false;
   private closed = false;
@@ -45,11 +48,19 @@ export class LogNotifier {
     void this.sendNotify();
   }
 
+  /**
+   * Stops listening, for good. An attempt still connecting is let finish (pg cannot abort a connect
+   * cleanly) and ends its connection itself (see listen); this waits for it, so a closed notifier keeps no
+   * connection.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.reconnect);
     this.wakeAll();
     this.wakers.clear();
-    await this.listener?.end().catch(() => undefined);
+    await this.listening;
+    await this.client?.end().catch(() => undefined);
+    this.client = undefined;
   }
 
   private wakeAll(): void {
@@ -85,25 +96,33 @@ export class LogNotifier {
 
   private async listen(): Promise<void> {
     const client = new Client(this.listenConfig);
+    this.client = client;
     client.on('notification', () => this.wakeAll());
-    client.on('error', () => this.reconnectLater(client));
-    client.on('end', () => this.reconnectLater(client));
+    client.on('error', () => this.lost(client));
+    client.on('end', () => this.lost(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
-      this.listener = client;
-      // Whatever was appended while we were not listening is found by the wake-up read.
-      this.wakeAll();
+      if (!this.closed) await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
     } catch {
-      this.reconnectLater(client);
+      this.lost(client);
+      return;
     }
+    if (this.closed) {
+      // Closed while connecting: the connection ends here.
+      await client.end().catch(() => undefined);
+      return;
+    }
+    // Whatever was appended while we were not listening is found by the wake-up read.
+    this.wakeAll();
   }
 
-  private reconnectLater(client: Client): void {
-    if (this.closed || (this.listener && this.listener !== client)) return;
-    this.listener = undefined;
-    this.listening = undefined;
+  /** The connection failed or ended: ends it and, unless the notifier is closed, tries again shortly. */
+  private lost(client: Client): void {
     void client.end().catch(() => undefined);
-    setTimeout(() => void this.ensureListening(), 500).unref();
+    if (this.closed || this.client !== client) return;
+    this.client = undefined;
+    this.listening = undefined;
+    clearTimeout(this.reconnect);
+    this.reconnect = setTimeout(() => void this.ensureListening(), 500).unref();
   }
 }
