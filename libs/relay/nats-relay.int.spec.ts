@@ -230,4 +230,59 @@ describeWithNats('the NATS JetStream relay', () => {
     );
     expect(held).toBe(0);
   });
+
+  // The two tests below empty and delete the shared stream: they come last.
+
+  it("resumes from its checkpoint when the stream's last message is gone (purged), and publishes again", async () => {
+    reader ??= await connect({ servers: nats.url });
+    await (await reader.jetstreamManager()).streams.purge(DEFAULT_STREAM); // JetStream keeps last_seq, not the message
+    const relay = new NatsRelay(store, db, { servers: nats.url, publishTimeoutMs: 500, maxRetryMs: 200 });
+    relay.start();
+    const appended = [event('LoanGranted'), event('LoanRepaid')];
+    await store.appendToStream(`loan-${randomUUID()}`, appended);
+    await eventually(async () => expect((await streamContents()).map((m) => m.id)).toEqual(appended.map((e) => e.id)));
+    await relay.stop();
+    expect(relay.counts).toMatchObject({ published: 2, duplicates: 0 });
+  });
+
+  it('recreates the stream when it is deleted while the relay runs', async () => {
+    const relay = new NatsRelay(store, db, { servers: nats.url, publishTimeoutMs: 500, maxRetryMs: 200 });
+    relay.start();
+    await eventually(async () => expect(relay.status).toBe('relaying'));
+    reader ??= await connect({ servers: nats.url });
+    await (await reader.jetstreamManager()).streams.delete(DEFAULT_STREAM);
+    const appended = event('LoanGranted');
+    await store.appendToStream(`loan-${randomUUID()}`, [appended]);
+    await eventually(async () => expect((await streamContents()).map((m) => m.id)).toEqual([appended.id]));
+    await relay.stop();
+  });
+});
+
+describe('the NATS relay while NATS is unreachable', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(database.url, libSchema);
+    store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 100 });
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.destroy();
+    await database.drop();
+  });
+
+  it('stops promptly while it is still trying to connect', async () => {
+    const port = await freePort(); // nothing listens there
+    const errors: unknown[] = [];
+    const relay = new NatsRelay(store, db, { servers: `nats://127.0.0.1:${port}`, onError: (error) => errors.push(error) });
+    relay.start();
+    await eventually(async () => expect(relay.status).toBe('connecting'));
+    await sleep(1000); // a few connection attempts
+    await relay.stop();
+    expect(relay.status).toBe('stopped');
+    expect(errors.length).toBeGreaterThan(0); // each failed attempt reported, none left pending
+  }, 5000);
 });

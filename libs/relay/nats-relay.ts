@@ -4,19 +4,25 @@
  * PostgreSQL. Nothing is lost: the checkpoint never passes an unacknowledged event. Nothing is doubled:
  * a publish whose ack was lost is resent with the same id (JetStream drops it within its duplicate
  * window), and on every (re)connection the relay resumes after the last message the stream holds, even if
- * the checkpoint save after its ack did not happen. Only one relay of a name is active (advisory lock).
+ * the checkpoint save after its ack did not happen (or after its checkpoint, when the stream holds no last
+ * message: purged, aged out, deleted). A stream deleted while the relay runs is created again. Only one relay
+ * of a name is active (advisory lock). `stop()` ends the relay at any point, connection attempts included.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
 import { contextOf, headersOf } from '@libs/observability/trace-context';
 import { inSpan } from '@libs/observability/tracing';
-import { connect, headers, JetStreamClient, JetStreamManager, NatsConnection, nanos, StorageType } from 'nats';
+import { ErrorCode, headers, JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
+import { connectUntilStopped } from './nats-connect';
+import { ensureStream, lastPositionInStream, POSITION_HEADER } from './relay-stream';
+
+export { POSITION_HEADER } from './relay-stream';
 import { DataSource } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
-import { formatPosition, isAfter, parsePosition, Position } from '../event-store/position';
+import { formatPosition, isAfter, Position } from '../event-store/position';
 import { toPublicEvent } from '../redaction/public-event';
 import { later, loadRelayCheckpoint, saveRelayCheckpoint } from './checkpoint';
-import { CITY_PLACE, SUBJECT_ROOT, subjectOf } from './subjects';
+import { CITY_PLACE, subjectOf } from './subjects';
 import { CITY_CODE, EventScopes } from '../event-scope';
 
 export interface RelayOptions {
@@ -32,9 +38,6 @@ export interface RelayOptions {
 }
 
 export const DEFAULT_STREAM = 'FAMILY_LEDGER';
-export const POSITION_HEADER = 'Family-Ledger-Position';
-const DUPLICATE_WINDOW_MS = 2 * 60_000;
-const STREAM_NOT_FOUND = 10059;
 
 export type RelayStatus = 'starting' | 'connecting' | 'standby' | 'relaying' | 'stopped';
 
@@ -43,8 +46,11 @@ export class NatsRelay {
   /** Counters since start: events JetStream stored, and re-sends it recognised as duplicates. */
   readonly counts = { published: 0, duplicates: 0, retries: 0 };
   private stopping = false;
+  /** Aborted by stop(): cuts short every pause and a pending connection attempt. */
+  private readonly stopSignal = new AbortController();
   private running?: Promise<void>;
   private connection?: NatsConnection;
+  private manager?: JetStreamManager;
   private closeSubscription?: () => Promise<void>;
   private readonly name: string;
   private readonly stream: string;
@@ -69,6 +75,7 @@ export class NatsRelay {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopSignal.abort();
     await this.closeSubscription?.();
     await this.connection?.close().catch(() => undefined);
     await this.running;
@@ -84,27 +91,28 @@ export class NatsRelay {
         [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [lockKey(this.name)]);
         if (!locked) {
           this.status = 'standby';
-          await sleep(1000);
+          await this.pause(1000);
           continue;
         }
         this.status = 'connecting';
-        this.connection = await connect({
-          servers: this.options.servers,
-          name: `family-ledger-relay-${this.name}`,
-          waitOnFirstConnect: true,
-          maxReconnectAttempts: -1,
-          reconnectTimeWait: 250,
-        });
-        const lastInStream = await this.prepareStream(await this.connection.jetstreamManager());
+        this.connection = await connectUntilStopped(
+          { servers: this.options.servers, name: `family-ledger-relay-${this.name}` },
+          this.stopSignal.signal,
+          (error) => this.options.onError?.(error),
+        );
+        if (!this.connection) continue; // stopped
+        this.manager = await this.connection.jetstreamManager();
+        const lastInStream = await lastPositionInStream(this.manager, this.stream);
         await this.follow(this.connection.jetstream(), lastInStream);
       } catch (error) {
         if (!this.stopping) {
           this.options.onError?.(error);
-          await sleep(500);
+          await this.pause(500);
         }
       } finally {
         await this.connection?.close().catch(() => undefined);
         this.connection = undefined;
+        this.manager = undefined;
         // release() hands the connection back to the pool with its session (and a session lock) alive: unlock
         // explicitly, or a standby relay never takes over (a dead process's session ends anyway).
         if (locked) await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(this.name)]).catch(() => undefined);
@@ -113,24 +121,9 @@ export class NatsRelay {
     }
   }
 
-  /** Creates the stream if absent; returns the log position of the last event it holds, if any. */
-  private async prepareStream(jsm: JetStreamManager): Promise<Position | undefined> {
-    try {
-      const info = await jsm.streams.info(this.stream);
-      if (info.state.last_seq === 0) return undefined;
-      const last = await jsm.streams.getMessage(this.stream, { seq: info.state.last_seq });
-      const text = last.header?.get(POSITION_HEADER);
-      return text ? parsePosition(text) : undefined;
-    } catch (error) {
-      if ((error as { api_error?: { err_code?: number } }).api_error?.err_code !== STREAM_NOT_FOUND) throw error;
-      await jsm.streams.add({
-        name: this.stream,
-        subjects: [`${SUBJECT_ROOT}.>`],
-        storage: StorageType.File,
-        duplicate_window: nanos(DUPLICATE_WINDOW_MS),
-      });
-      return undefined;
-    }
+  /** Sleeps, or less if stop() comes meanwhile. */
+  private async pause(ms: number): Promise<void> {
+    await sleep(ms, undefined, { signal: this.stopSignal.signal }).catch(() => undefined);
   }
 
   private async follow(js: JetStreamClient, lastInStream: Position | undefined): Promise<void> {
@@ -139,6 +132,7 @@ export class NatsRelay {
     if (from && (!checkpoint || isAfter(from, checkpoint))) await saveRelayCheckpoint(this.db, this.name, from, 0);
     const subscription = this.store.subscribeToAll({ fromPosition: from ?? 'start' });
     this.closeSubscription = () => subscription.close();
+    if (this.stopping) await subscription.close(); // stop() came before there was a subscription to close
     this.status = 'relaying';
     for await (const event of subscription) {
       if (this.stopping) break;
@@ -180,9 +174,17 @@ export class NatsRelay {
         if (this.stopping || this.connection?.isClosed()) throw error;
         this.counts.retries += 1;
         this.options.onError?.(error);
-        await sleep(Math.min(this.options.maxRetryMs ?? 1000, 25 * 2 ** attempt));
+        // No responders: no stream takes the subject (deleted meanwhile?), or JetStream is not up yet.
+        if ((error as { code?: string }).code === ErrorCode.NoResponders) await this.recreateStream();
+        await this.pause(Math.min(this.options.maxRetryMs ?? 1000, 25 * 2 ** attempt));
       }
     }
+  }
+
+  /** Creates the stream again if it is gone; any other failure is left to the publish retries. */
+  private async recreateStream(): Promise<void> {
+    if (!this.manager) return;
+    await ensureStream(this.manager, this.stream).catch((error: unknown) => this.options.onError?.(error));
   }
 }
 
