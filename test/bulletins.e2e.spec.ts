@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { verifyBundle } from '@libs/audit/bundle';
-import { generateBulletin, recordedPosition, sha256 } from '@libs/bulletins';
+import { DistrictLayout, generateBulletin, recordedPosition, sha256 } from '@libs/bulletins';
 import { pdfText } from '@libs/bulletins/pdf-text';
 import { BulletinIssued } from '@libs/domain/supervision';
 import { comparePositions, parsePosition } from '@libs/event-store';
@@ -73,7 +73,7 @@ describe('bulletin pack', () => {
       pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       xlsxSha256: expect.any(String),
       asOf: expect.any(String),
-      layout: 'bulletin-pack/2',
+      layout: 'bulletin-pack/3',
       scorecard: expect.objectContaining({ scheme: 'happy-family', version: 1, period: '201201B', previousPeriod: '201106B' }),
     });
     // Scored from read models that reflected at least the position the figures were read at, as the service answers it.
@@ -96,8 +96,12 @@ describe('bulletin pack', () => {
 
     const text = pdfText(pdf.body);
     expect(text).toContain('兴庆区 · 2012年第1期（1—2月）');
-    expect(text).toMatch(/在册家庭户数（期末）\s*3\b/);
-    expect(text).toMatch(/幸福家庭认定率（期末）\s*33\.3%\s*不低于60%\s*未达标/);
+    // In the report's words (layout 3): 创建家庭, and their certified share shown but not judged against the 60%
+    // goal, which counts all households; the supervisor is a 督导员.
+    expect(text).toMatch(/创建家庭户数（期末）\s*3\b/);
+    expect(text).toMatch(/创建家庭中幸福家庭占比（期末）\s*33\.3%\s*—\s*—/);
+    expect(text).not.toContain('在册家庭');
+    expect(text).toContain('督导员');
     expect(text).toMatch(/服务满意率（本期）\s*100\.0%\s*不低于90%\s*达标/);
     expect(text).toMatch(/2012年1月\s*1\s*逾期/); // recorded today, years after January
     expect(text).toMatch(/本期立案\s*1/);
@@ -113,7 +117,7 @@ describe('bulletin pack', () => {
     const again = await generateBulletin(app.runtime.eventStore, {
       ...header,
       asOf: recordedPosition(document.asOf),
-      layout: layout as 'bulletin-pack/2',
+      layout: layout as DistrictLayout,
       scorecard,
     });
     expect([again.pdfSha256, again.xlsxSha256]).toEqual([document.pdfSha256, document.xlsxSha256]);
@@ -173,7 +177,7 @@ describe('bulletin pack', () => {
     expect(view.body).toMatchObject({
       bulletinId: body.bulletinId,
       period: '201202B',
-      document: { pdf: `${path}/pdf`, layout: 'bulletin-pack/2', scorecard: { scheme: 'happy-family', period: '201202B' } },
+      document: { pdf: `${path}/pdf`, layout: 'bulletin-pack/3', scorecard: { scheme: 'happy-family', period: '201202B' } },
     });
     await request(app.http)
       .get(`${path}/xlsx`)

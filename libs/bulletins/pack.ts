@@ -2,7 +2,9 @@
  * The bulletin pack's content: a header and a list of sections, each a small table with its Chinese
  * title, which the PDF and the Excel renderers lay out the same way. Everything here is a function of the
  * figures and the event: layout `bulletin-pack/1` says there is no scorecard; `bulletin-pack/2` prints the
- * scorecard lines the event recorded (./scorecard-section.ts).
+ * scorecard lines the event recorded (./scorecard-section.ts); `bulletin-pack/3` says it in the report's words
+ * (督导员, 创建家庭) and no longer judges certified ÷ enrolled households against the 60% goal, which counts all
+ * the city's households (the indicator certification-goal), a figure the log alone does not hold.
  */
 import { localDateOf } from '../calendar';
 import type { BulletinScorecard } from '../domain/supervision/events';
@@ -11,11 +13,14 @@ import { BulletinFigures, VisitStatus } from './figures';
 import { districtScorecardSection } from './scorecard-section';
 
 /** The layouts still generated: a changed layout is a new name, so bulletins issued under an old one regenerate. */
-export const BULLETIN_LAYOUTS = ['bulletin-pack/1', 'bulletin-pack/2', 'city-bulletin-pack/1'] as const;
+export const BULLETIN_LAYOUTS = ['bulletin-pack/1', 'bulletin-pack/2', 'bulletin-pack/3', 'city-bulletin-pack/1'] as const;
 export type BulletinLayout = (typeof BULLETIN_LAYOUTS)[number];
 /** The layout a district's bulletin is issued under now. */
-export const BULLETIN_LAYOUT = 'bulletin-pack/2' as const;
-export type DistrictLayout = 'bulletin-pack/1' | 'bulletin-pack/2';
+export const BULLETIN_LAYOUT = 'bulletin-pack/3' as const;
+export type DistrictLayout = 'bulletin-pack/1' | 'bulletin-pack/2' | 'bulletin-pack/3';
+export const DISTRICT_LAYOUTS: readonly DistrictLayout[] = ['bulletin-pack/1', 'bulletin-pack/2', 'bulletin-pack/3'];
+/** Layouts 1 and 2 keep their words: bulletins issued under them regenerate to the bytes they were issued as. */
+const inReportWords = (layout: DistrictLayout) => layout === 'bulletin-pack/3';
 
 export type Cell = string | number;
 
@@ -80,13 +85,13 @@ export function buildPack(figures: BulletinFigures, header: BulletinHeader): Bul
     facts: [
       ['通报编号', header.bulletinId],
       ['通报类型', KIND[header.kind]],
-      ['督查员', header.supervisorId],
+      [inReportWords(header.layout) ? '督导员' : '督查员', header.supervisorId],
       ['签发时间', issuedOn(header.issuedAt)],
       ['数据截至日志位置', header.asOf],
       ['通报摘要', header.summary],
     ],
     sections: [
-      indicatorSection(figures),
+      inReportWords(header.layout) ? indicatorSectionInReportWords(figures) : indicatorSection(figures),
       complianceSection(figures),
       header.layout === 'bulletin-pack/1' ? noScorecard() : districtScorecardSection(header.scorecard, header.districtCode, header.asOf),
       criticisedSection(header),
@@ -114,6 +119,29 @@ function indicatorSection({ households: h, services: s }: BulletinFigures): Bull
       ['服务满意率（本期）', percent(s.satisfied, s.validResponses), `不低于${sr * 100}%`, judged(s.satisfied, s.validResponses, sr)],
     ],
     note: '认定率 = 期末已认定户数 ÷ 期末在册户数；满意率 = 满意回答数 ÷ 有效回答数（不含未作答）。',
+  };
+}
+
+/**
+ * The indicators in the report's words: 创建家庭 are the households the campaign enrolled ("2012年全市共确定创建家庭70200户"),
+ * and the share of them certified is shown but not judged, since the 60% goal is of all households.
+ */
+function indicatorSectionInReportWords({ households: h, services: s }: BulletinFigures): BulletinSection {
+  const { satisfactionRate: sr } = BULLETIN_TARGETS;
+  return {
+    key: 'indicators',
+    title: '一、主要指标完成情况',
+    columns: ['指标', '本期数值', '目标', '评价'],
+    rows: [
+      ['创建家庭户数（期末）', h.enrolled, '—', '—'],
+      ['已认定幸福家庭户数（期末）', h.certified, '—', '—'],
+      ['创建家庭中幸福家庭占比（期末）', percent(h.certified, h.enrolled), '—', '—'],
+      ['服务次数（本期）', s.delivered, '—', '—'],
+      ['服务满意率（本期）', percent(s.satisfied, s.validResponses), `不低于${sr * 100}%`, judged(s.satisfied, s.validResponses, sr)],
+    ],
+    note:
+      '占比 = 期末已认定户数 ÷ 期末创建家庭户数；“2015年末全市60%以上的家庭”为幸福家庭的目标按全部家庭计算，不以此占比评价。' +
+      '满意率 = 满意回答数 ÷ 有效回答数（不含未作答）。',
   };
 }
 

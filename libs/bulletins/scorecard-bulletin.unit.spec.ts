@@ -129,6 +129,32 @@ describe("a district's bulletin under layout 2", () => {
   });
 });
 
+describe("a district's bulletin under layout 3, in the report's words", () => {
+  const pack = buildPack(bulletinFigures(log, '640104', '201201B', '201203'), { ...districtHeader, layout: 'bulletin-pack/3' });
+
+  it('names the supervisor 督导员 and the households 创建家庭, and judges their certified share against no goal', async () => {
+    const text = pdfText(await renderPdf(pack));
+    expect(text).toContain('督导员');
+    expect(text).toMatch(/创建家庭户数（期末）\s*2\b/);
+    expect(text).toMatch(/创建家庭中幸福家庭占比（期末）\s*50\.0%\s*—\s*—/);
+    expect(text).not.toMatch(/督查员|在册家庭|不低于60%/);
+    // The same scorecard as layout 2.
+    expect(text).toContain('本期得分 24.67 分，在全市2个县区中排名第2位');
+  });
+
+  it('leaves layout 2 as it was: bulletins issued under it regenerate to their recorded bytes', async () => {
+    const layout2 = pdfText(await renderPdf(buildPack(bulletinFigures(log, '640104', '201201B', '201203'), districtHeader)));
+    expect(layout2).toMatch(/幸福家庭认定率（期末）\s*50\.0%\s*不低于60%\s*未达标/);
+    expect(layout2).toContain('督查员');
+  });
+
+  it('has a glyph in the embedded font for every character it prints', () => {
+    const font = fontkit.create(bulletinFont());
+    const text = printed(pack) + '0123456789.%—：（）+-';
+    expect([...new Set(text)].filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0)!))).toEqual([]);
+  });
+});
+
 describe("the city's bulletin", () => {
   const figures = cityFigures(log, '201201B', '201203');
   const pack = buildCityPack(figures, cityHeader);

@@ -14,6 +14,8 @@ import {
   BulletinHeader,
   CITY_BULLETIN_LAYOUT,
   CityBulletinHeader,
+  DISTRICT_LAYOUTS,
+  DistrictLayout,
   DocumentFormat,
   generateBulletin,
   generateCityBulletin,
@@ -126,7 +128,7 @@ export class BulletinPacks {
     const document = issued.document!;
     const asOf = recordedPosition(document.asOf);
     const { layout, scorecard } = document;
-    if ('districtCode' in issued && (layout === 'bulletin-pack/1' || layout === 'bulletin-pack/2')) {
+    if ('districtCode' in issued && isDistrictLayout(layout)) {
       const header = headerOf(issued, { actor: issued.supervisorId, occurredAt: issued.issuedAt });
       return generateBulletin(this.store, { ...header, asOf, layout, scorecard });
     }
@@ -172,3 +174,5 @@ function headerOf(
   const { bulletinId, districtCode, period, kind, units, summary } = data;
   return { bulletinId, districtCode, period, kind, units, summary, supervisorId: metadata.actor, issuedAt: metadata.occurredAt };
 }
+
+const isDistrictLayout = (layout: string): layout is DistrictLayout => (DISTRICT_LAYOUTS as readonly string[]).includes(layout);
