@@ -1,8 +1,10 @@
 /**
- * The city's bimonthly bulletin (layout `city-bulletin-pack/1`): the six districts side by side, folded from
+ * The city's bimonthly bulletin: the six districts side by side, folded from
  * the log up to one position exactly as each district's own bulletin is (./figures.ts, once per district over
  * the same events), with whether each district's bulletin for the bimonth was issued, the districts' ranking
- * from the scorecard the event recorded, the units criticised and the cases city-wide.
+ * from the scorecard the event recorded, the units criticised and the cases city-wide. Layout
+ * `city-bulletin-pack/2` says it in the report's words (创建家庭; issued by 市人口计生委) and shows the certified
+ * share of enrolled households without judging it against the 60% goal, which counts all households.
  */
 import { localDateOf, localMonthOf } from '../calendar';
 import type { BulletinScorecard } from '../domain/supervision/events';
@@ -15,7 +17,11 @@ import { GeneratedBulletin, positionText, readEventsUpTo, render } from './gener
 import { BULLETIN_TARGETS, BulletinPack, BulletinSection, issuedOn, judged, KIND, percent, VISIT } from './pack';
 import { cityScorecardSection } from './scorecard-section';
 
-export const CITY_BULLETIN_LAYOUT = 'city-bulletin-pack/1' as const;
+export const CITY_BULLETIN_LAYOUT = 'city-bulletin-pack/2' as const;
+export type CityLayout = 'city-bulletin-pack/1' | typeof CITY_BULLETIN_LAYOUT;
+export const CITY_LAYOUTS: readonly CityLayout[] = ['city-bulletin-pack/1', CITY_BULLETIN_LAYOUT];
+/** Layout 1 keeps its words: bulletins issued under it regenerate to the bytes they were issued as. */
+const inReportWords = (layout: CityLayout) => layout === 'city-bulletin-pack/2';
 
 /** What CityBulletinIssued says about the bulletin, beside the figures read from the log. */
 export interface CityBulletinHeader {
@@ -27,7 +33,7 @@ export interface CityBulletinHeader {
   issuedBy: string;
   issuedAt: string;
   asOf: string;
-  layout: typeof CITY_BULLETIN_LAYOUT;
+  layout: CityLayout;
   scorecard: BulletinScorecard | null;
 }
 
@@ -86,13 +92,13 @@ export function buildCityPack(figures: CityFigures, header: CityBulletinHeader):
     facts: [
       ['通报编号', header.bulletinId],
       ['通报类型', KIND[header.kind]],
-      ['签发人', `${header.issuedBy}（市督查办）`],
+      ['签发人', `${header.issuedBy}（${inReportWords(header.layout) ? '市人口计生委' : '市督查办'}）`],
       ['签发时间', issuedOn(header.issuedAt)],
       ['数据截至日志位置', header.asOf],
       ['通报摘要', header.summary],
     ],
     sections: [
-      indicators(figures),
+      indicators(figures, inReportWords(header.layout)),
       compliance(figures),
       cityScorecardSection(header.scorecard, header.asOf),
       criticised(header),
@@ -103,13 +109,13 @@ export function buildCityPack(figures: CityFigures, header: CityBulletinHeader):
 
 const total = (figures: CityFigures, pick: (f: BulletinFigures) => number) => figures.districts.reduce((s, f) => s + pick(f), 0);
 
-function indicators(figures: CityFigures): BulletinSection {
+function indicators(figures: CityFigures, reportWords: boolean): BulletinSection {
   const { certificationRate: cr, satisfactionRate: sr } = BULLETIN_TARGETS;
   const row = (label: string, h: BulletinFigures['households'], s: BulletinFigures['services']) => [
     label,
     h.enrolled,
     h.certified,
-    `${percent(h.certified, h.enrolled)} ${judged(h.certified, h.enrolled, cr)}`,
+    reportWords ? percent(h.certified, h.enrolled) : `${percent(h.certified, h.enrolled)} ${judged(h.certified, h.enrolled, cr)}`,
     s.delivered,
     `${percent(s.satisfied, s.validResponses)} ${judged(s.satisfied, s.validResponses, sr)}`,
   ];
@@ -117,7 +123,9 @@ function indicators(figures: CityFigures): BulletinSection {
   return {
     key: 'indicators',
     title: '一、各县区主要指标完成情况',
-    columns: ['县区', '在册户数', '认定户数', '认定率', '服务次数', '满意率'],
+    columns: reportWords
+      ? ['县区', '创建家庭户数', '认定户数', '认定占比', '服务次数', '满意率']
+      : ['县区', '在册户数', '认定户数', '认定率', '服务次数', '满意率'],
     rows: [
       ...figures.districts.map((f) => row(name(f.districtCode), f.households, f.services)),
       row(
@@ -130,7 +138,9 @@ function indicators(figures: CityFigures): BulletinSection {
         },
       ),
     ],
-    note: `户数和认定率为期末数，服务次数和满意率为本期数。目标：认定率不低于${cr * 100}%，满意率不低于${sr * 100}%。认定率 = 期末已认定户数 ÷ 期末在册户数；满意率 = 满意回答数 ÷ 有效回答数。`,
+    note: reportWords
+      ? `户数和认定占比为期末数，服务次数和满意率为本期数。认定占比 = 期末已认定户数 ÷ 期末创建家庭户数，不作评价：“2015年末全市60%以上的家庭”为幸福家庭的目标按全部家庭计算。目标：满意率不低于${sr * 100}%；满意率 = 满意回答数 ÷ 有效回答数。`
+      : `户数和认定率为期末数，服务次数和满意率为本期数。目标：认定率不低于${cr * 100}%，满意率不低于${sr * 100}%。认定率 = 期末已认定户数 ÷ 期末在册户数；满意率 = 满意回答数 ÷ 有效回答数。`,
   };
 }
 

@@ -13,7 +13,13 @@ import { BulletinFigures, VisitStatus } from './figures';
 import { districtScorecardSection } from './scorecard-section';
 
 /** The layouts still generated: a changed layout is a new name, so bulletins issued under an old one regenerate. */
-export const BULLETIN_LAYOUTS = ['bulletin-pack/1', 'bulletin-pack/2', 'bulletin-pack/3', 'city-bulletin-pack/1'] as const;
+export const BULLETIN_LAYOUTS = [
+  'bulletin-pack/1',
+  'bulletin-pack/2',
+  'bulletin-pack/3',
+  'city-bulletin-pack/1',
+  'city-bulletin-pack/2',
+] as const;
 export type BulletinLayout = (typeof BULLETIN_LAYOUTS)[number];
 /** The layout a district's bulletin is issued under now. */
 export const BULLETIN_LAYOUT = 'bulletin-pack/3' as const;

@@ -184,10 +184,19 @@ describe("the city's bulletin", () => {
     expect(text).toMatch(/全市合计\s*2\s*0\s*1\s*1/);
   });
 
+  it("says it in the report's words under layout 2, the certified share judged against no goal", async () => {
+    const text = pdfText(await renderPdf(buildCityPack(figures, { ...cityHeader, layout: 'city-bulletin-pack/2' })));
+    expect(text).toMatch(/兴庆区\s*2\s*1\s*50\.0%\s/);
+    expect(text).not.toContain('50.0% 未达标');
+    expect(text).toContain('创建家庭户数');
+    expect(text).toContain('市人口计生委');
+  });
+
   it('has a glyph in the embedded font for every character either pack prints', () => {
     const font = fontkit.create(bulletinFont());
     const district = buildPack(bulletinFigures(log, '640104', '201201B', '201203'), districtHeader);
-    const text = printed(pack) + printed(district) + '0123456789.%—：（）+-';
+    const city2 = buildCityPack(figures, { ...cityHeader, layout: 'city-bulletin-pack/2' });
+    const text = printed(pack) + printed(district) + printed(city2) + '0123456789.%—：（）+-';
     expect([...new Set(text)].filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0)!))).toEqual([]);
   });
 

@@ -13,7 +13,9 @@ import {
   BULLETIN_LAYOUT,
   BulletinHeader,
   CITY_BULLETIN_LAYOUT,
+  CITY_LAYOUTS,
   CityBulletinHeader,
+  CityLayout,
   DISTRICT_LAYOUTS,
   DistrictLayout,
   DocumentFormat,
@@ -132,7 +134,7 @@ export class BulletinPacks {
       const header = headerOf(issued, { actor: issued.supervisorId, occurredAt: issued.issuedAt });
       return generateBulletin(this.store, { ...header, asOf, layout, scorecard });
     }
-    if ('issuedBy' in issued && layout === CITY_BULLETIN_LAYOUT) {
+    if ('issuedBy' in issued && isCityLayout(layout)) {
       const { bulletinId, period, kind, units, summary, issuedBy, issuedAt } = issued;
       const header: Omit<CityBulletinHeader, 'asOf'> = { bulletinId, period, kind, units, summary, issuedBy, issuedAt, layout, scorecard };
       return generateCityBulletin(this.store, { ...header, asOf });
@@ -176,3 +178,4 @@ function headerOf(
 }
 
 const isDistrictLayout = (layout: string): layout is DistrictLayout => (DISTRICT_LAYOUTS as readonly string[]).includes(layout);
+const isCityLayout = (layout: string): layout is CityLayout => (CITY_LAYOUTS as readonly string[]).includes(layout);
