@@ -16,7 +16,7 @@ function answersMeetingEveryFigure(): Record<string, (query: URLSearchParams) =>
   const allDepartments = [...departments, 'public-security', ...Array.from({ length: 14 }, (_, i) => `department-${i}`)];
   return {
     'households-enrolled': (q) => [{ numerator: q.get('pe') === '2012' ? 68_802 : 9_000, withdrawn: q.get('pe') === '2012' ? 1_398 : 100 }],
-    'enrolment-vs-target': () => [{ numerator: 70_200, denominator: 70_200, value: 1 }],
+    'enrolment-vs-target': () => [{ numerator: 68_802, denominator: 70_200, value: 68_802 / 70_200 }],
     'pilot-village-coverage': () => Array.from({ length: 50 }, () => ({ value: 0.5 })),
     'pilot-household-coverage': () => [{ value: 0.6 }],
     'enrolments-outside-pilots': () => [0, 0, 0, 0].map((numerator) => ({ numerator })),
@@ -65,5 +65,13 @@ describe('the seed figures read back from a city', () => {
     expect(
       await failing((a) => (a['activities-held'] = (q) => (q.get('by') === 'department' ? activities(q).slice(1) : activities(q)))),
     ).toEqual(['22 departments, the named ones among them']);
+    // The target read through another indicator must count the same active households; the rate over the enrolled
+    // cannot be below the share of all households.
+    expect(await failing((a) => (a['enrolment-vs-target'] = () => [{ numerator: 70_200, denominator: 70_200, value: 1 }]))).toEqual([
+      'the 2012 target of 70,200',
+    ]);
+    expect(await failing((a) => (a['certification-rate'] = () => [{ value: 0.5, numerator: 1, denominator: 2 }]))).toEqual([
+      '(over enrolled households)',
+    ]);
   });
 });
