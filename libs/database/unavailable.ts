@@ -35,9 +35,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 
 /**
  * The database's state rather than the statement's fault, worth trying again later: unavailable (above), or a
- * lock or statement timeout, a cancelled statement, a serialization failure or deadlock, resources exhausted.
+ * lock timeout (another's lock), a serialization failure or deadlock, resources exhausted. Not a statement
+ * timeout (57014): an event whose statement always runs too long would stall its projection for good.
  */
-const TRANSIENT_SQLSTATES = new Set(['55P03', '57014', '40001', '40P01', '53100', '53200', '58030']);
+const TRANSIENT_SQLSTATES = new Set(['55P03', '40001', '40P01', '53100', '53200', '58030']);
 
 export function isTransientDatabaseError(error: unknown, depth = 0): boolean {
   if (isDatabaseUnavailable(error)) return true;

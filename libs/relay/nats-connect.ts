@@ -21,10 +21,25 @@ export async function connectUntilStopped(
   stopped: AbortSignal,
   onError: (error: unknown) => void,
 ): Promise<NatsConnection | undefined> {
+  let onAbort = () => {};
   const aborted = new Promise<undefined>((resolve) => {
+    onAbort = () => resolve(undefined);
     if (stopped.aborted) resolve(undefined);
-    stopped.addEventListener('abort', () => resolve(undefined), { once: true });
+    stopped.addEventListener('abort', onAbort, { once: true });
   });
+  try {
+    return await attempts(target, stopped, aborted, onError);
+  } finally {
+    stopped.removeEventListener('abort', onAbort); // the relay's signal lives as long as it does: one listener per call
+  }
+}
+
+async function attempts(
+  target: NatsTarget,
+  stopped: AbortSignal,
+  aborted: Promise<undefined>,
+  onError: (error: unknown) => void,
+): Promise<NatsConnection | undefined> {
   while (!stopped.aborted) {
     const attempt = connect({ ...target, timeout: CONNECT_TIMEOUT_MS, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
     const outcome = await Promise.race([

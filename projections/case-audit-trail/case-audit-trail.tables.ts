@@ -7,7 +7,8 @@ import { ReadModelDefinition } from '../../libs/projection/projection';
 
 export const caseAuditTrailReadModel: ReadModelDefinition = {
   name: 'case-audit-trail',
-  version: 1,
+  // 2: a case's free text became personal (reasons, requirements): rebuilt, so no row keeps what erasure cannot reach.
+  version: 2,
   tables: (s) => [
     `CREATE TABLE ${s}.trail (
        event_id      text        PRIMARY KEY,

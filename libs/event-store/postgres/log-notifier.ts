@@ -95,7 +95,8 @@ export class LogNotifier {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client(this.listenConfig);
+    // Bounded: close() waits for a connect under way, and an unreachable host would hold a shutdown for minutes.
+    const client = new Client({ connectionTimeoutMillis: 10_000, ...this.listenConfig });
     this.client = client;
     client.on('notification', () => this.wakeAll());
     client.on('error', () => this.lost(client));
