@@ -26,29 +26,24 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
     async (path: string, body: Record<string, unknown>, ifMatch?: string) => {
       setBusy(true);
       setMessage(null);
+      let answered: Awaited<ReturnType<typeof call<Record<string, unknown>>>>;
       try {
         const headers: Record<string, string> = { 'Idempotency-Key': key.current };
         if (ifMatch) headers['If-Match'] = ifMatch;
-        const { data, response } = await call<Record<string, unknown>>('POST', path, { body, headers });
-        key.current = crypto.randomUUID();
-        const answer = data ?? {}; // 204 No Content answers nothing
-        const revision = String(answer.revision ?? response.headers.get('etag') ?? '');
-        setMessage({ type: 'success', text: saved ? saved(answer) : t('common.saved', { revision }) });
-        form.resetFields();
-        onDone?.({ data: answer, etag: response.headers.get('etag') });
+        answered = await call<Record<string, unknown>>('POST', path, { body, headers });
       } catch (error) {
-        // No answer at all (offline, the service down): said, and safe to send again with the same key.
-        if (!(error instanceof ProblemError)) return setMessage({ type: 'error', text: t('common.unreachable') });
-        const { problem } = error;
-        if (problem.status === 412) return setMessage({ type: 'warning', text: t('common.stale') });
-        const fields = (problem.errors ?? []).map(({ field, message }) => ({ name: field.split('.'), errors: [message] }));
-        form.setFields(fields);
-        // The API's words are English: said inside a sentence of the page's language, the service's own failures plainly.
-        const words = problem.detail ?? problem.title;
-        setMessage({ type: 'error', text: problem.status >= 500 ? t('common.failed') : t('common.refused', { detail: words }) });
+        return setMessage(refusal(error, form, t));
       } finally {
         setBusy(false);
       }
+      // Saved: what follows (the caller's onDone included) is the page's own work, never said as "unreachable".
+      key.current = crypto.randomUUID();
+      const { data, response } = answered;
+      const answer = data ?? {}; // 204 No Content answers nothing
+      const revision = String(answer.revision ?? response.headers.get('etag') ?? '');
+      setMessage({ type: 'success', text: saved ? saved(answer) : t('common.saved', { revision }) });
+      form.resetFields();
+      onDone?.({ data: answer, etag: response.headers.get('etag') });
     },
     [form, onDone, saved, t],
   );
@@ -60,4 +55,16 @@ export function useCommandForm(onDone?: (result: CommandResult) => void, saved?:
   const [form] = Form.useForm();
   const { send, busy, message } = useCommand(form, onDone, saved);
   return { send, shell: { form, busy, message } };
+}
+
+/** What a failed send says: stale (412), the fields the API named, the API's words in a sentence, or no answer at all. */
+function refusal(error: unknown, form: FormInstance, t: ReturnType<typeof useI18n>['t']): { type: 'error' | 'warning'; text: string } {
+  // No answer at all (offline, the service down): said, and safe to send again with the same key.
+  if (!(error instanceof ProblemError)) return { type: 'error', text: t('common.unreachable') };
+  const { problem } = error;
+  if (problem.status === 412) return { type: 'warning', text: t('common.stale') };
+  form.setFields((problem.errors ?? []).map(({ field, message }) => ({ name: field.split('.'), errors: [message] })));
+  // The API's words are English: said inside a sentence of the page's language, the service's own failures plainly.
+  const words = problem.detail ?? problem.title;
+  return { type: 'error', text: problem.status >= 500 ? t('common.failed') : t('common.refused', { detail: words }) };
 }

@@ -1,5 +1,5 @@
 /** Loads something from the API when its key changes; the hooks below name what they load. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ProblemError } from '../api/client';
 
 export interface Remote<T> {
@@ -62,19 +62,18 @@ export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remo
     first.settled ? { key, ...first.settled, loading: false } : { key, loading: load !== null },
   );
   const [round, setRound] = useState(0);
-  // The first render's load is the first effect's only: a key that comes back later is loaded again.
-  const firstRun = useRef(true);
   useEffect(() => {
-    const isFirst = firstRun.current;
-    firstRun.current = false;
     if (!load) return setState({ key, loading: false });
-    if (isFirst && first.settled) return; // shown in the first render already
+    // Still the first render's load: its key, no reload since, and nothing of another key shown meanwhile (a key the
+    // page comes back to is loaded again; StrictMode's second run of this effect is still the first load).
+    const firstLoad = round === 0 && key === first.key && state.key === key;
+    if (firstLoad && first.settled) return; // shown in the first render already
     // A key that appears later (the trail, once the history names the district) may have been primed too.
-    const early = !isFirst && round === 0 ? take(key) : undefined;
+    const early = !firstLoad && round === 0 ? take(key) : undefined;
     if (early?.settled) return setState({ key, ...(early.settled as { data?: T; error?: Error }), loading: false });
     let live = true;
     setState((previous) => (previous.key === key ? { ...previous, loading: true } : { key, loading: true }));
-    const promise = isFirst && first.promise ? first.promise : ((early?.promise as Promise<T> | undefined) ?? load());
+    const promise = firstLoad && first.promise ? first.promise : ((early?.promise as Promise<T> | undefined) ?? load());
     promise.then(
       (data) => live && setState({ key, data, loading: false }),
       (error: Error) => live && setState({ key, error, loading: false }),
@@ -82,7 +81,7 @@ export function useRemote<T>(load: (() => Promise<T>) | null, key: string): Remo
     return () => {
       live = false;
     };
-    // `key` stands for everything `load` closes over.
+    // `key` stands for everything `load` closes over; `state` is read as this render saw it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);

@@ -45,7 +45,17 @@ export function SessionProvider({ answer, children }: { answer?: SessionAnswer; 
   const signOut = useCallback(async () => {
     // Signed out only once the server has ended the session (or finds none): a failed sign-out that showed the
     // sign-in form would leave the cookie working for whoever uses the browser next.
-    const { response } = await api.DELETE('/auth/session');
+    let { response } = await api.DELETE('/auth/session');
+    if (response.status === 403) {
+      // The cookie's session is no longer the one this tab knew (signed in again in another tab): its own CSRF
+      // token, from the session as it is now, ends it.
+      const now = await api.GET('/auth/session');
+      if (now.response.status === 401) response = now.response;
+      else if (now.data) {
+        setCsrfToken(now.data.csrfToken);
+        ({ response } = await api.DELETE('/auth/session'));
+      }
+    }
     if (!response.ok && response.status !== 401) throw new Error(`sign-out answered ${response.status}`);
     setCsrfToken(null);
     setUser(null);
