@@ -148,6 +148,13 @@ describeInBrowser('field staff at a household', (browserPath) => {
       data: { householdId, serviceId, response: 'satisfied' },
     });
     await page.getByTestId('services').getByRole('cell', { name: '满意', exact: true }).waitFor();
+    // Rated again: refused in the page's words (the API's code, not its English detail), and nothing appended.
+    const before = (await stream()).length;
+    await choose(page, '服务编号', serviceId.slice(0, 8));
+    await choose(page, '评价', '不满意');
+    await form('satisfaction').getByRole('button', { name: '提交' }).click();
+    await form('satisfaction').getByRole('alert').filter({ hasText: '该服务的满意度已经评价过' }).waitFor();
+    expect((await stream()).length).toBe(before);
   });
 
   it('grants a loan in yuan (stored in fen) and records a repayment', async () => {

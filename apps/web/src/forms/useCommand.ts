@@ -18,7 +18,8 @@ type Saved = (answer: Record<string, unknown>) => string;
 
 /** `saved` words a success, when the revision written is not the thing to say. */
 export function useCommand(form: FormInstance, onDone?: (result: CommandResult) => void, saved?: Saved) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const key = useRef(crypto.randomUUID());
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ type: 'success' | 'error' | 'warning'; text: string } | null>(null);
@@ -32,7 +33,7 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
         if (ifMatch) headers['If-Match'] = ifMatch;
         answered = await call<Record<string, unknown>>('POST', path, { body, headers });
       } catch (error) {
-        return setMessage(refusal(error, form, t));
+        return setMessage(refusal(error, form, i18n));
       } finally {
         setBusy(false);
       }
@@ -45,7 +46,7 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
       form.resetFields();
       onDone?.({ data: answer, etag: response.headers.get('etag') });
     },
-    [form, onDone, saved, t],
+    [form, onDone, saved, t, i18n],
   );
   return { send, busy, message };
 }
@@ -58,13 +59,15 @@ export function useCommandForm(onDone?: (result: CommandResult) => void, saved?:
 }
 
 /** What a failed send says: stale (412), the fields the API named, the API's words in a sentence, or no answer at all. */
-function refusal(error: unknown, form: FormInstance, t: ReturnType<typeof useI18n>['t']): { type: 'error' | 'warning'; text: string } {
+function refusal(error: unknown, form: FormInstance, { t, has }: ReturnType<typeof useI18n>): { type: 'error' | 'warning'; text: string } {
   // No answer at all (offline, the service down): said, and safe to send again with the same key.
   if (!(error instanceof ProblemError)) return { type: 'error', text: t('common.unreachable') };
   const { problem } = error;
   if (problem.status === 412) return { type: 'warning', text: t('common.stale') };
   form.setFields((problem.errors ?? []).map(({ field, message }) => ({ name: field.split('.'), errors: [message] })));
-  // The API's words are English: said inside a sentence of the page's language, the service's own failures plainly.
-  const words = problem.detail ?? problem.title;
+  // The API's words are English: the refusal named in the page's language where its code is known (i18n/problems.ts),
+  // else said inside a sentence of it; the service's own failures plainly.
+  const named = `problem.${problem.code}`;
+  const words = problem.code && has(named) ? t(named) : (problem.detail ?? problem.title);
   return { type: 'error', text: problem.status >= 500 ? t('common.failed') : t('common.refused', { detail: words }) };
 }

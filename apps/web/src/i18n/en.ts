@@ -2,12 +2,14 @@
 import { caseStateEn } from './case-state';
 import { operationsEn } from './operations';
 import { usersEn } from './users';
+import { problemsEn } from './problems';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
   ...caseStateEn,
   ...operationsEn,
   ...usersEn,
+  ...problemsEn,
   'app.title': 'Happy Family Ledger',
   'periodName.year': '{year}',
   'periodName.quarter': 'Q{quarter} {year}',

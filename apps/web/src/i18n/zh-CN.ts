@@ -2,11 +2,13 @@
 import { operationsZhCN } from './operations';
 import { caseStateZhCN } from './case-state';
 import { usersZhCN } from './users';
+import { problemsZhCN } from './problems';
 
 export const zhCN = {
   ...caseStateZhCN,
   ...operationsZhCN,
   ...usersZhCN,
+  ...problemsZhCN,
   'app.title': '幸福家庭台账',
   'periodName.year': '{year}年',
   'periodName.quarter': '{year}年第{quarter}季度',
