@@ -97,7 +97,7 @@ export function buildPack(figures: BulletinFigures, header: BulletinHeader): Bul
       ['通报摘要', header.summary],
     ],
     sections: [
-      inReportWords(header.layout) ? indicatorSectionInReportWords(figures) : indicatorSection(figures),
+      indicatorSection(figures, inReportWords(header.layout)),
       complianceSection(figures),
       header.layout === 'bulletin-pack/1' ? noScorecard() : districtScorecardSection(header.scorecard, header.districtCode, header.asOf),
       criticisedSection(header),
@@ -111,43 +111,49 @@ export const percent = (numerator: number, denominator: number) =>
 export const judged = (numerator: number, denominator: number, target: number) =>
   denominator === 0 ? '无数据' : numerator / denominator >= target ? '达标' : '未达标';
 
-function indicatorSection({ households: h, services: s }: BulletinFigures): BulletinSection {
-  const { certificationRate: cr, satisfactionRate: sr } = BULLETIN_TARGETS;
+function indicatorSection({ households: h, services: s }: BulletinFigures, reportWords: boolean): BulletinSection {
+  const { satisfactionRate: sr } = BULLETIN_TARGETS;
+  const households = reportWords ? householdsInReportWords(h) : householdsAsIssued(h);
   return {
     key: 'indicators',
     title: '一、主要指标完成情况',
     columns: ['指标', '本期数值', '目标', '评价'],
+    rows: [
+      ...households.rows,
+      ['服务次数（本期）', s.delivered, '—', '—'],
+      ['服务满意率（本期）', percent(s.satisfied, s.validResponses), `不低于${sr * 100}%`, judged(s.satisfied, s.validResponses, sr)],
+    ],
+    note: `${households.note}满意率 = 满意回答数 ÷ 有效回答数（不含未作答）。`,
+  };
+}
+
+type Households = BulletinFigures['households'];
+
+/** Layouts 1 and 2, as issued: certified ÷ enrolled ("在册") judged against the 60% goal. */
+function householdsAsIssued(h: Households): { rows: Cell[][]; note: string } {
+  const cr = BULLETIN_TARGETS.certificationRate;
+  return {
     rows: [
       ['在册家庭户数（期末）', h.enrolled, '—', '—'],
       ['已认定幸福家庭户数（期末）', h.certified, '—', '—'],
       ['幸福家庭认定率（期末）', percent(h.certified, h.enrolled), `不低于${cr * 100}%`, judged(h.certified, h.enrolled, cr)],
-      ['服务次数（本期）', s.delivered, '—', '—'],
-      ['服务满意率（本期）', percent(s.satisfied, s.validResponses), `不低于${sr * 100}%`, judged(s.satisfied, s.validResponses, sr)],
     ],
-    note: '认定率 = 期末已认定户数 ÷ 期末在册户数；满意率 = 满意回答数 ÷ 有效回答数（不含未作答）。',
+    note: '认定率 = 期末已认定户数 ÷ 期末在册户数；',
   };
 }
 
 /**
- * The indicators in the report's words: 创建家庭 are the households the campaign enrolled ("2012年全市共确定创建家庭70200户"),
- * and the share of them certified is shown but not judged, since the 60% goal is of all households.
+ * In the report's words: 创建家庭 are the households the campaign enrolled ("2012年全市共确定创建家庭70200户"), and
+ * the share of them certified is shown but not judged, since the 60% goal is of all households.
  */
-function indicatorSectionInReportWords({ households: h, services: s }: BulletinFigures): BulletinSection {
-  const { satisfactionRate: sr } = BULLETIN_TARGETS;
+function householdsInReportWords(h: Households): { rows: Cell[][]; note: string } {
   return {
-    key: 'indicators',
-    title: '一、主要指标完成情况',
-    columns: ['指标', '本期数值', '目标', '评价'],
     rows: [
       ['创建家庭户数（期末）', h.enrolled, '—', '—'],
       ['已认定幸福家庭户数（期末）', h.certified, '—', '—'],
       ['创建家庭中幸福家庭占比（期末）', percent(h.certified, h.enrolled), '—', '—'],
-      ['服务次数（本期）', s.delivered, '—', '—'],
-      ['服务满意率（本期）', percent(s.satisfied, s.validResponses), `不低于${sr * 100}%`, judged(s.satisfied, s.validResponses, sr)],
     ],
-    note:
-      '占比 = 期末已认定户数 ÷ 期末创建家庭户数；“2015年末全市60%以上的家庭”为幸福家庭的目标按全部家庭计算，不以此占比评价。' +
-      '满意率 = 满意回答数 ÷ 有效回答数（不含未作答）。',
+    note: '占比 = 期末已认定户数 ÷ 期末创建家庭户数；“2015年末全市60%以上的家庭”为幸福家庭的目标按全部家庭计算，不以此占比评价。',
   };
 }
 
