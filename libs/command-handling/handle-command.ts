@@ -18,7 +18,10 @@ import { readSealed } from '../personal-data/access-context';
 import { asFolded } from './sealed-folds';
 import { toAppend } from './to-append';
 import { cachedState, keepState } from './folded-states';
+import { CommandOutcome, HandleOptions } from './command-outcome';
 import { decideOnPresumedState, presumedState } from './presumed-state';
+
+export type { CommandOutcome, HandleOptions } from './command-outcome';
 
 export class StaleRevisionError extends Error {
   constructor(
@@ -36,15 +39,6 @@ export interface LoadedStream<S> {
   /** Revision of the last event, or -1n when the stream does not exist. */
   revision: bigint;
   events: RecordedEvent[];
-}
-
-export interface CommandOutcome<S, E> {
-  state: S;
-  events: E[];
-  /** Revision of the stream after the command (unchanged when nothing was appended). */
-  revision: bigint;
-  /** Global position of the last event appended, as text; undefined when nothing was appended. */
-  position?: string;
 }
 
 export async function loadStream<E extends DomainEvent, S>(
@@ -77,17 +71,6 @@ function readForFold(
 /** The store hands events out in their current shape (see libs/event-store/upcasting-event-store.ts). */
 function toDomainEvents<E extends DomainEvent>(events: readonly RecordedEvent[]): E[] {
   return events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
-}
-
-export interface HandleOptions {
-  /** The revision the client last saw (If-Match); a different current revision is refused. */
-  ifMatch?: bigint;
-  /**
-   * The command starts its stream (an enrolment under a new id): it is decided against the initial state
-   * without reading, and appended expecting no stream. Should the stream exist, it is read and decided again.
-   * By default, what the decider's `startedBy` says of the command's type.
-   */
-  startsStream?: boolean;
 }
 
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(

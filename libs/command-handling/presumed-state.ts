@@ -15,7 +15,7 @@ import { WrongExpectedRevisionError } from '../event-store/errors';
 import { AppendResult, EventStore } from '../event-store/event-store.port';
 import { formatPosition } from '../event-store/position';
 import { FoldedState, cachedState, dropState, keepState } from './folded-states';
-import type { CommandOutcome, HandleOptions } from './handle-command';
+import type { CommandOutcome, HandleOptions } from './command-outcome';
 import { asFolded } from './sealed-folds';
 import { toAppend } from './to-append';
 

@@ -5,41 +5,11 @@
  * event spent its time in round trips; a batch of 2,000 events now costs a handful.
  */
 import { EntityManager } from 'typeorm';
+import { BulkColumn, CellValue, ColumnType, CountEntry, insertRows } from './bulk-rows';
 import { writeBehindOf } from './write-behind';
 
-export type ColumnType = 'text' | 'int' | 'bigint' | 'boolean';
-
-/** A column of a bulk write: its name and the PostgreSQL type of the array its values travel in. */
-export interface BulkColumn {
-  readonly name: string;
-  readonly type: ColumnType;
-}
-
-export type CellValue = string | number | boolean | bigint;
-
-/** `columns` typed as one type: the common case of a key made of text columns. */
-export function columnsOf(type: ColumnType, ...names: string[]): BulkColumn[] {
-  return names.map((name) => ({ name, type }));
-}
-
-/**
- * Inserts `rows` (each in the order of `columns`) into `table`; `onConflict` is the statement's tail, e.g.
- * `ON CONFLICT (id) DO NOTHING`. ON CONFLICT DO UPDATE refuses to touch a row twice in one statement: the
- * caller sends each key once (CountDeltas and RowChanges do).
- */
-export async function insertRows(
-  tx: EntityManager,
-  table: string,
-  columns: readonly BulkColumn[],
-  rows: readonly (readonly CellValue[])[],
-  onConflict = '',
-): Promise<void> {
-  if (rows.length === 0) return;
-  const arrays = columns.map((_, i) => rows.map((row) => toParameter(row[i])));
-  const unnest = columns.map((column, i) => `$${i + 1}::${column.type}[]`).join(', ');
-  const names = columns.map((column) => column.name).join(', ');
-  await tx.query(`INSERT INTO ${table} AS t (${names}) SELECT * FROM unnest(${unnest}) ${onConflict}`, arrays);
-}
+export { columnsOf, insertRows } from './bulk-rows';
+export type { BulkColumn, CellValue, ColumnType, CountEntry } from './bulk-rows';
 
 /**
  * Rows of `table` whose `keyColumn` is one of `keys`, in one statement. A join with the unnested keys, not
@@ -54,20 +24,10 @@ export async function selectByKeys<Row>(tx: EntityManager, table: string, keyCol
   return tx.query(`SELECT t.* FROM unnest($1::text[]) AS k(key) JOIN ${table} AS t ON t.${keyColumn} = k.key`, [list]);
 }
 
-function toParameter(value: CellValue): string | number | boolean {
-  return typeof value === 'bigint' ? value.toString() : value;
-}
-
 /**
  * Count changes of a batch summed per key (an org-unit path and the dimensions of a count table), so each
  * count row is written once per batch whatever the number of events that moved it. Pure: no I/O.
  */
-/** One key's summed counts (in the order of the count columns). */
-export interface CountEntry {
-  readonly key: readonly CellValue[];
-  readonly counts: readonly number[];
-}
-
 export class CountDeltas {
   private readonly sums = new Map<string, { key: CellValue[]; counts: number[] }>();
 

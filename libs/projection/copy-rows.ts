@@ -1,7 +1,7 @@
 /** Rows into a table by COPY: a rebuild's fresh rows, which no key of the table holds yet (write-behind.ts). */
 import { EntityManager } from 'typeorm';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { BulkColumn, CellValue } from './bulk-writes';
+import type { BulkColumn, CellValue } from './bulk-rows';
 
 /** COPY ... FROM STDIN in text format on the transaction's own connection. */
 export function copyRows(

@@ -8,21 +8,18 @@
 import { DataSource } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { isAfter, Position } from '../event-store/position';
-import { BatchApplier, PoisonOptions } from './batch-applier';
+import { BatchApplier } from './batch-applier';
 import { fanOut } from './fan-out';
 import { finishLoad } from './bulk-load';
 import { swap } from './swap';
 import { Projection } from './projection';
-import { foldBehind, FoldBehindOptions } from './rebuild-behind';
+import { foldBehind } from './rebuild-behind';
 import { CopyInProgress, lockRebuild, rebuildPosition, startOrResume } from './rebuild-copy';
+import { rebuildPages, RebuildOptions } from './rebuild-pages';
 
 export { RebuildInProgressError } from './rebuild-copy';
-
-export interface RebuildOptions extends PoisonOptions, FoldBehindOptions {
-  batchSize?: number;
-  /** Called after each batch with the events applied so far. */
-  onProgress?: (applied: number) => void;
-}
+export { readPage, rebuildPages } from './rebuild-pages';
+export type { RebuildOptions } from './rebuild-pages';
 
 export interface RebuildResult {
   schema: string;
@@ -111,34 +108,4 @@ async function foldInto(
 async function analyzeCopy(dataSource: DataSource, schema: string): Promise<void> {
   const tables: { tablename: string }[] = await dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1`, [schema]);
   for (const { tablename } of tables) await dataSource.query(`ANALYZE ${schema}.${tablename}`);
-}
-
-/**
- * The log's pages of the projection's types, each read while the one before is being applied: reading and
- * writing take about as long as each other, so overlapping them nearly halves a rebuild.
- */
-export async function* rebuildPages(
-  store: EventStore,
-  projection: Pick<Projection, 'handles'>,
-  after: Position | undefined,
-  options: Pick<RebuildOptions, 'batchSize'>,
-): AsyncGenerator<RecordedEvent[]> {
-  let next = readPage(store, projection, after, options);
-  try {
-    for (let page = await next; page.length > 0; page = await next) {
-      next = readPage(store, projection, page[page.length - 1].position, options);
-      yield page;
-    }
-  } finally {
-    next.catch(() => undefined); // a read still running when the applier failed: its outcome no longer matters
-  }
-}
-
-export function readPage(
-  store: EventStore,
-  projection: Pick<Projection, 'handles'>,
-  after: Position | undefined,
-  options: Pick<RebuildOptions, 'batchSize'>,
-): Promise<RecordedEvent[]> {
-  return store.readAll({ fromPosition: after ?? 'start', filter: { eventTypes: projection.handles }, maxCount: options.batchSize ?? 1000 });
 }

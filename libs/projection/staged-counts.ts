@@ -8,7 +8,7 @@
  * resumed rebuild appends to it and the finish still counts every row exactly once.
  */
 import { EntityManager } from 'typeorm';
-import { BulkColumn, CellValue } from './bulk-writes';
+import { BulkColumn, CellValue } from './bulk-rows';
 import { copyRows } from './copy-rows';
 
 type Queryable = Pick<EntityManager, 'query'>;

@@ -10,7 +10,7 @@ import { messageOf } from './batch-applier';
 import { dropCopy, pointReportingViews } from './copies';
 import { park } from './dead-letters';
 import { Projection } from './projection';
-import { readPage, RebuildOptions } from './rebuild';
+import { readPage, RebuildOptions } from './rebuild-pages';
 
 /** The swap: short, and under the active checkpoint's row lock, so no batch of the old copy commits across it. */
 export async function swap(

@@ -6,7 +6,7 @@
  * the transaction handed to `applyBatch` (`writeBehindOf`). The incremental path never does.
  */
 import { EntityManager } from 'typeorm';
-import { BulkColumn, CellValue, ColumnType, CountEntry } from './bulk-writes';
+import { BulkColumn, CellValue, ColumnType, CountEntry } from './bulk-rows';
 import { addCounts, PendingCounts, PendingRows, Row, rowOf, asStored, Window, writeWindow } from './write-window';
 import { WrittenKeys } from './written-keys';
 

@@ -1,6 +1,6 @@
 /** A write-behind's window (write-behind.ts), detached from the fold and written in one flush transaction. */
 import { EntityManager } from 'typeorm';
-import { BulkColumn, CellValue, ColumnType, CountEntry, insertRows } from './bulk-writes';
+import { BulkColumn, CellValue, ColumnType, CountEntry, insertRows } from './bulk-rows';
 import { copyRows } from './copy-rows';
 import { stageCountRows } from './staged-counts';
 
