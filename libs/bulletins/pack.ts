@@ -11,6 +11,7 @@ import type { BulletinScorecard } from '../domain/supervision/events';
 import { referenceNames } from '../reference-data/names';
 import { BulletinFigures, VisitStatus } from './figures';
 import { districtScorecardSection } from './scorecard-section';
+import type { BulletinSection, Cell } from './section';
 
 /** The layouts still generated: a changed layout is a new name, so bulletins issued under an old one regenerate. */
 export const BULLETIN_LAYOUTS = [
@@ -28,16 +29,7 @@ export const DISTRICT_LAYOUTS: readonly DistrictLayout[] = ['bulletin-pack/1', '
 /** Layouts 1 and 2 keep their words: bulletins issued under them regenerate to the bytes they were issued as. */
 const inReportWords = (layout: DistrictLayout) => layout === 'bulletin-pack/3';
 
-export type Cell = string | number;
-
-export interface BulletinSection {
-  key: string;
-  title: string;
-  columns: string[];
-  rows: Cell[][];
-  /** Said under the table (or instead of it, when there are no rows). */
-  note?: string;
-}
+export type { BulletinSection, Cell } from './section';
 
 /** What the BulletinIssued event says about the bulletin, beside the figures read from the log. */
 export interface BulletinHeader {

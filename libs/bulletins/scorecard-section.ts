@@ -7,7 +7,7 @@
 import { LINE_NAMES, Line } from '../assessment/scheme';
 import type { BulletinScoreComponent, BulletinScorecard, BulletinScoreRow } from '../domain/supervision/events';
 import { referenceNames } from '../reference-data/names';
-import type { BulletinSection } from './pack';
+import type { BulletinSection } from './section';
 
 /** What each measure is called in a bulletin; a measure not listed is printed by its component key. */
 const MEASURE_NAMES: Readonly<Record<string, string>> = {
