@@ -26,7 +26,7 @@ type Expectation = { allow: true } | { allow: false; status: 403 | 404; code: st
 
 const GUARD_CODES = ['forbidden', 'out-of-scope', 'no-policy', 'department-required', 'other-department'];
 /** Scope rules under which the guard answers an outside aggregate as missing. */
-const HIDING = ['aggregate', 'body-household', 'path-ou'];
+const HIDING = ['aggregate', 'body-household', 'path-ou', 'case-or-its-unit'];
 
 /** What the policy table says should happen: the oracle the answers are held against. */
 function expected(entry: PolicyEntry, role: Role, scope: TokenScope): Expectation {

@@ -1,6 +1,7 @@
 /**
  * A case is acted on in three capacities (X-Actor-Role): the supervisor of its district, the city office,
  * and the unit under the case. Each event records the capacity its actor acted in, and the history shows it.
+ * Acting as the unit takes the unit's own token (its org unit or department), never a supervisor's.
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -67,10 +68,12 @@ describe('the capacity each actor acted in on a case', () => {
     });
     const office = { ...(await bearer('city-office-3')), 'X-Actor-Role': 'city-office' };
     const supervisor = await bearer('sup-zhou', '640106');
-    const unit = { ...(await bearer('clerk-11', '640106')), 'X-Actor-Role': 'subject-unit', 'X-Actor-Unit': 'unit-11' };
+    const township = '640106001';
+    const unitToken = await app.token('registrar', { sub: 'clerk-11', ou: township });
+    const unit = { Authorization: `Bearer ${unitToken}`, 'X-Actor-Role': 'subject-unit', 'X-Actor-Unit': township };
     await post('/supervision/640106/assignment', office, { supervisorId: 'sup-zhou', reason: 'order 12 of the leading group' }).expect(200);
     const opened = await post('/cases', supervisor, {
-      subjectUnit: 'unit-11',
+      subjectUnit: township,
       districtCode: '640106',
       grounds: ['perfunctory'],
       evidence: [{ reference: 'visit-201203', description: 'ledgers copied' }],
@@ -84,9 +87,8 @@ describe('the capacity each actor acted in on a case', () => {
       reason: 'must be true',
     }).expect(200);
     await post(`/cases/${caseId}/report-rectification`, unit, { report: 'ledgers redone', evidence: [], reason: 'done' }).expect(200);
-    expect((await post(`/cases/${caseId}/accept-rectification`, unit, { reason: 'we did it' }).expect(403)).body.code).toBe(
-      'role-not-permitted',
-    );
+    // The unit's token reaches no other action: the access policy refuses it before any capacity is weighed.
+    expect((await post(`/cases/${caseId}/accept-rectification`, unit, { reason: 'we did it' }).expect(403)).body.code).toBe('forbidden');
 
     const { body } = await request(app.http).get(`/cases/${caseId}/history`).expect(200);
     expect(body.events.map((e: { actor: string; actingAs: { role: string } }) => [e.actor, e.actingAs.role])).toEqual([
@@ -94,5 +96,78 @@ describe('the capacity each actor acted in on a case', () => {
       ['sup-zhou', 'supervisor'],
       ['clerk-11', 'subject-unit'],
     ]);
+  });
+
+  describe('acting as the unit under the case', () => {
+    const township = '640105001';
+    const report = { report: 'ledgers redone', evidence: [], reason: 'done' };
+    const asUnit = (token: string, unitCode = township) => ({
+      Authorization: `Bearer ${token}`,
+      'X-Actor-Role': 'subject-unit',
+      'X-Actor-Unit': unitCode,
+    });
+    /** Read from the database, not from any answer: what a refusal must leave as it was. */
+    const eventsOf = async (caseId: string) => {
+      const [{ count }] = await app.runtime.dataSource.query(`SELECT count(*)::int AS count FROM event_store.events WHERE stream_id = $1`, [
+        `case-${caseId}`,
+      ]);
+      return count as number;
+    };
+    const orderedCase = async (subjectUnit = township) => {
+      const caseId = randomUUID();
+      const opening = { caseId, subjectUnit, districtCode: DISTRICT, grounds: ['delayed'], reason: 'found on the visit' };
+      await post('/cases', SUPERVISOR, {
+        ...opening,
+        evidence: [{ reference: 'v-1', description: 'ledgers' }],
+        occurredAt: day('05-01'),
+      }).expect(201);
+      const order = { requirements: ['redo the ledgers'], deadline: day('06-01'), reason: 'must be true', occurredAt: day('05-02') };
+      await post(`/cases/${caseId}/order-rectification`, SUPERVISOR, order).expect(200);
+      expect(await eventsOf(caseId)).toBe(2);
+      return caseId;
+    };
+
+    it("refuses the supervisor's token, even one scoped to the unit, and appends nothing", async () => {
+      const caseId = await orderedCase();
+      for (const ou of [DISTRICT, township]) {
+        const token = await app.token('supervisor', { sub: 'sup-li', ou });
+        const answer = await post(`/cases/${caseId}/report-rectification`, asUnit(token), report).expect(403);
+        expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(answer.body.code).toBe('role-not-permitted');
+      }
+      expect(await eventsOf(caseId)).toBe(2);
+    });
+
+    it("refuses another unit's token, whichever unit it names, and appends nothing", async () => {
+      const caseId = await orderedCase();
+      const neighbour = await app.token('registrar', { sub: 'clerk-12', ou: '640105002' });
+      const department = await app.token('provider', { sub: 'doctor-3', ou: DISTRICT, department: 'health' });
+      const refusals = [
+        [asUnit(neighbour), 404, 'not-found'], // the case is neither in its area nor about it
+        [asUnit(neighbour, '640105002'), 404, 'not-found'],
+        [asUnit(department), 403, 'not-the-subject-unit'], // in its area, but the token is not the unit's
+        [asUnit(department, 'health'), 403, 'not-the-subject-unit'], // its own unit, not the one under the case
+      ] as const;
+      for (const [headers, status, code] of refusals)
+        expect((await post(`/cases/${caseId}/report-rectification`, headers, report).expect(status)).body.code).toBe(code);
+      expect(await eventsOf(caseId)).toBe(2);
+    });
+
+    it("accepts the report made with the unit's own token: a township's or a department's", async () => {
+      const caseId = await orderedCase();
+      const clerk = await app.token('registrar', { sub: 'clerk-13', ou: township });
+      await post(`/cases/${caseId}/report-rectification`, asUnit(clerk), report).expect(200);
+      const againstDepartment = await orderedCase('health');
+      const doctor = await app.token('provider', { sub: 'doctor-4', ou: DISTRICT, department: 'health' });
+      await post(`/cases/${againstDepartment}/report-rectification`, asUnit(doctor, 'health'), report).expect(200);
+
+      expect([await eventsOf(caseId), await eventsOf(againstDepartment)]).toEqual([3, 3]);
+      const [reported] = await app.runtime.eventStore.readStream(`case-${caseId}`, { direction: 'backwards', maxCount: 1 });
+      expect([reported.type, reported.metadata.actor, reported.metadata.actingAs]).toEqual([
+        'RectificationReported',
+        'clerk-13',
+        { role: 'subject-unit', unitCode: township },
+      ]);
+    });
   });
 });

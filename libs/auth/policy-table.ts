@@ -227,6 +227,13 @@ export const POLICY: readonly PolicyEntry[] = [
     chosenId: 'caseId',
     why: 'a supervisor opens cases in their district',
   },
+  {
+    method: 'POST',
+    path: '/cases/:/report-rectification',
+    roles: ['supervisor', 'registrar', 'provider'],
+    scope: { kind: 'case-or-its-unit' },
+    why: "the unit under the case reports with its own token, a township's registrar or a department's provider acting as subject-unit; never its supervisor's",
+  },
   { method: 'POST', path: '/cases/:/**', roles: ['supervisor'], scope: caseScope, why: 'supervision and accountability actions' },
   {
     method: 'GET',

@@ -30,7 +30,12 @@ export type ScopeRule =
   /** The path names an aggregate; its place comes from its stream. Outside the scope: 404. */
   | { kind: 'aggregate'; aggregate: AggregateKind }
   /** The path's segment at this index is an org-unit code (`/supervision/640104/...`). */
-  | { kind: 'path-ou'; segment: number };
+  | { kind: 'path-ou'; segment: number }
+  /**
+   * The path names a case: inside the scope as an aggregate, or the token belongs to the case's subject unit
+   * (a township's token lies below the case's district, yet it is the unit that reports). Else 404.
+   */
+  | { kind: 'case-or-its-unit' };
 
 /** How a provider's department is checked against the token's `department` claim. */
 export type DepartmentRule = { from: 'body'; field: string } | { from: 'delivered-service' };

@@ -11,3 +11,11 @@ export function withinScope(principal: Principal, target: string, tree: Referenc
   if (isCityWide(principal) || target === principal.ou) return true;
   return tree.ancestors(target).some((unit) => unit.code === principal.ou);
 }
+
+/**
+ * True when the token is the unit's own: scoped to it (a township's org unit) or naming it as its department.
+ * A unit under supervision has no role of its own; its staff hold field roles (registrar, provider) there.
+ */
+export function belongsToUnit(principal: Principal, unitCode: string): boolean {
+  return principal.ou === unitCode || principal.department === unitCode;
+}

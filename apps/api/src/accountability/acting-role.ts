@@ -1,11 +1,13 @@
 /**
  * In which capacity the actor acts on a case or a district: `X-Actor-Role` (`supervisor`, the default;
  * `city-office`; `subject-unit` with `X-Actor-Unit`). Behind a bearer token, acting as the city office
- * takes an administrator or a supervisor whose token spans the whole city. The role only says in which
- * capacity: a supervisor's district is still read from the supervision streams, never from the request.
+ * takes an administrator or a supervisor whose token spans the whole city; acting as a unit takes that
+ * unit's own token (belongsToUnit) that is no supervisor's, so the supervised and their supervisor are never
+ * the same person. The role only says in which capacity: a supervisor's district is still read from the
+ * supervision streams, never from the request.
  */
 import { Request } from 'express';
-import { CITY, hasRole, Principal } from '@libs/auth';
+import { belongsToUnit, CITY, hasRole, Principal } from '@libs/auth';
 import { DomainError } from '@libs/domain/shared';
 import { ProblemException } from '../http/problem';
 
@@ -15,13 +17,14 @@ const UNIT_CODE = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export function actingRole(request: Request): ActingRole {
   const role = request.header('x-actor-role')?.trim() ?? 'supervisor';
-  if (role === 'city-office') return cityOffice((request as Request & { principal?: Principal }).principal);
-  if (role === 'supervisor') return { role };
+  const { principal } = request as Request & { principal?: Principal };
+  if (role === 'city-office') return cityOffice(principal);
+  if (role === 'supervisor') return supervisor(principal);
   if (role === 'subject-unit') {
     const unitCode = request.header('x-actor-unit')?.trim();
     if (unitCode === undefined || !UNIT_CODE.test(unitCode))
       throw ProblemException.of(400, 'invalid-header', 'X-Actor-Unit must name the unit acting');
-    return { role, unitCode };
+    return subjectUnit(principal, unitCode);
   }
   throw ProblemException.of(400, 'invalid-header', 'X-Actor-Role must be supervisor, city-office or subject-unit');
 }
@@ -30,6 +33,28 @@ function cityOffice(principal: Principal | undefined): ActingRole {
   const entitled = principal === undefined || hasRole(principal, 'admin') || (hasRole(principal, 'supervisor') && principal.ou === CITY);
   if (!entitled) throw ProblemException.of(403, 'role-not-permitted', 'acting as the city office takes a city-wide token');
   return { role: 'city-office' };
+}
+
+/** A unit's staff may call report-rectification; the supervisor's capacity still takes a supervisor's token. */
+function supervisor(principal: Principal | undefined): ActingRole {
+  if (principal !== undefined && !hasRole(principal, 'supervisor', 'admin'))
+    throw ProblemException.of(403, 'role-not-permitted', "acting as a supervisor takes a supervisor's token");
+  return { role: 'supervisor' };
+}
+
+/**
+ * Units have no role of their own, so a supervisor's token is refused outright, even one scoped to the unit:
+ * otherwise the supervisor could report the rectification they are to judge. Administrators (and callers
+ * without a principal) are trusted as for the city office: tooling acting for the unit, named in X-Actor.
+ */
+function subjectUnit(principal: Principal | undefined, unitCode: string): ActingRole {
+  const acting = { role: 'subject-unit', unitCode } as const;
+  if (principal === undefined || hasRole(principal, 'admin')) return acting;
+  if (hasRole(principal, 'supervisor'))
+    throw ProblemException.of(403, 'role-not-permitted', "a supervisor's token may not act as the unit under supervision");
+  if (!belongsToUnit(principal, unitCode))
+    throw ProblemException.of(403, 'not-the-subject-unit', `the token does not belong to unit ${unitCode}`);
+  return acting;
 }
 
 /** Rules about who may act, as opposed to what the case allows: answered 403, not 409. */

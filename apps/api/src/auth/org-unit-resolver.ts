@@ -26,6 +26,12 @@ export class OrgUnitResolver {
     return this.scopes.placeOfExisting(`${category}-${id}`);
   }
 
+  /** The unit a case is about, from its opening; undefined when there is no such case. */
+  async caseSubjectUnit(caseId: string): Promise<string | undefined> {
+    const [opened] = await this.read(`case-${caseId}`, 1);
+    return opened?.type === 'CaseOpened' && typeof opened.data.subjectUnit === 'string' ? opened.data.subjectUnit : undefined;
+  }
+
   /** The department that delivered a service to a household (not cached: the list grows). */
   async serviceDepartment(householdId: string, serviceId: string): Promise<string | undefined> {
     const events = await this.read(`household-${householdId}`);
@@ -33,10 +39,10 @@ export class OrgUnitResolver {
     return typeof delivered?.data.departmentCode === 'string' ? delivered.data.departmentCode : undefined;
   }
 
-  private async read(stream: string) {
+  private async read(stream: string, maxCount?: number) {
     if (stream.includes('\u0000')) return [];
     try {
-      return await this.store.readStream(stream);
+      return await this.store.readStream(stream, maxCount === undefined ? undefined : { maxCount });
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

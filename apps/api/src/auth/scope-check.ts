@@ -5,7 +5,7 @@
  * the tree does not know is let through: validation answers 400 naming it, and nothing can be created.
  */
 import { Request } from 'express';
-import { DepartmentRule, isCityWide, Principal, ScopeRule, withinScope } from '@libs/auth';
+import { belongsToUnit, DepartmentRule, isCityWide, Principal, ScopeRule, withinScope } from '@libs/auth';
 import { referenceData } from '@libs/reference-data';
 import { referenceNames } from '@libs/reference-data/names';
 import { ProblemException } from '../http/problem';
@@ -95,6 +95,14 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
     case 'aggregate': {
       const unit = await resolver.aggregateUnit(rule.aggregate, segment(request, 1) ?? '');
       if (unit === undefined || !inside(unit)) throw notFound();
+      return;
+    }
+    case 'case-or-its-unit': {
+      const caseId = segment(request, 1) ?? '';
+      const unit = await resolver.aggregateUnit('case', caseId);
+      if (unit !== undefined && inside(unit)) return;
+      const subject = unit === undefined ? undefined : await resolver.caseSubjectUnit(caseId);
+      if (subject === undefined || !belongsToUnit(principal, subject)) throw notFound();
       return;
     }
     default: {

@@ -62,9 +62,14 @@ const ACTING_HEADERS = [
     required: false,
     enum: ['supervisor', 'city-office', 'subject-unit'],
     description:
-      'The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it',
+      "The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it",
   }),
-  ApiHeader({ name: 'X-Actor-Unit', required: false, description: 'With `X-Actor-Role: subject-unit`: the code of the unit acting' }),
+  ApiHeader({
+    name: 'X-Actor-Unit',
+    required: false,
+    description:
+      "With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise)",
+  }),
 ];
 
 /**

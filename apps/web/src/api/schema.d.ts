@@ -902,7 +902,7 @@ export interface paths {
         put?: never;
         /**
          * The unit under the case reports its rectification, with evidence (X-Actor-Role: subject-unit).
-         * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
+         * @description Roles: supervisor, registrar, provider, admin (the unit under the case reports with its own token, a township's registrar or a department's provider acting as subject-unit; never its supervisor's). The case must lie within the token's org unit, or be about the unit the token belongs to (its org unit or department); 404 otherwise, as if missing.
          */
         post: operations["CasesController_reportRectification"];
         delete?: never;
@@ -8295,9 +8295,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -8408,9 +8408,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -8532,9 +8532,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -8656,9 +8656,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -8780,9 +8780,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -8904,9 +8904,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -9028,9 +9028,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -9152,9 +9152,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -9276,9 +9276,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -9400,9 +9400,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -9603,9 +9603,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
@@ -9727,9 +9727,9 @@ export interface operations {
                 tracestate?: string;
                 /** @description Administrators only: the actor recorded on the events (imports acting for a field worker); anyone else's is replaced by the token's subject */
                 "X-Actor"?: string;
-                /** @description The capacity acted in: `supervisor` (default), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification). Recorded on the event; the history shows it */
+                /** @description The capacity acted in: `supervisor` (default; a supervisor's token), `city-office` (a city-wide token: assigns supervisors, escalates), or `subject-unit` (the unit under the case, with X-Actor-Unit: reports rectification, with the unit's own token, never a supervisor's: 403 `role-not-permitted`). Recorded on the event; the history shows it */
                 "X-Actor-Role"?: "supervisor" | "city-office" | "subject-unit";
-                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting */
+                /** @description With `X-Actor-Role: subject-unit`: the code of the unit acting, which must be the token's org unit (`ou`) or department (403 `not-the-subject-unit` otherwise) */
                 "X-Actor-Unit"?: string;
                 /** @description A retry with the same key and body gets the first answer; another body is 422 */
                 "Idempotency-Key"?: string;
