@@ -10,10 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
 import { localMonthOf } from '@libs/calendar';
 import shipped from '@libs/assessment/schemes/happy-family.v1.json';
+import shippedV2 from '@libs/assessment/schemes/happy-family.v2.json';
 import { logLength, projectionsCaughtUp, startTestApp, TestApp } from './support/test-app';
 
 const OFFICE = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
 const WANG = { 'X-Actor': 'sup-wang' };
+const HEALTH = { 'X-Actor': 'clerk-3', 'X-Actor-Role': 'subject-unit', 'X-Actor-Unit': 'health' };
 const day = (d: string) => `2012-${d}T02:00:00.000Z`;
 const READ_MODELS = [
   'category-counts',
@@ -91,6 +93,29 @@ describe('assessment scores', () => {
       reason: 'work plan 2012',
       occurredAt: day('03-01'),
     });
+    // Xixia: a case of January against the health department, its rectification due 20 May, reported on 15 May.
+    const onTime = randomUUID();
+    await post('/cases', OFFICE, {
+      caseId: onTime,
+      subjectUnit: 'health',
+      districtCode: '640105',
+      grounds: ['delayed'],
+      evidence: [{ reference: 'report-201201', description: 'files late' }],
+      reason: 'the January report',
+      occurredAt: day('01-20'),
+    });
+    await post(`/cases/${onTime}/order-rectification`, OFFICE, {
+      requirements: ['file on time'],
+      deadline: day('05-20'),
+      reason: 'r',
+      occurredAt: day('01-21'),
+    });
+    await post(`/cases/${onTime}/report-rectification`, HEALTH, {
+      report: 'filed',
+      evidence: [],
+      reason: 'done',
+      occurredAt: day('05-15'),
+    });
     await projectionsCaughtUp(app, READ_MODELS);
   });
   afterAll(async () => {
@@ -153,6 +178,86 @@ describe('assessment scores', () => {
     const civil: Row = body.rows.find((r: Row) => r.unit === 'civil-affairs');
     expect(civil.components.find((c) => c.key === 'cases-opened')).toMatchObject({ value: 1, points: 10 });
     expect(body.rows.length).toBeGreaterThan(20);
+  });
+
+  describe('version 2: certification over all households, pilots per township, rectifications on time', () => {
+    const now = localMonthOf(new Date().toISOString());
+    const inProgress = `${Math.floor(now / 100)}0${Math.ceil((now % 100) / 2)}B`;
+    const components = (row: Row) => Object.fromEntries(row.components.map((c) => [c.key, [c.value, c.points]]));
+    const scores = async (query: string) => (await get(`/assessment/scores?${query}`).expect(200)).body;
+
+    it('is loaded by the migration from the bimonth in progress; the bimonths before it keep version 1', async () => {
+      const { versions } = (await get('/assessment/schemes/happy-family').expect(200)).body;
+      const first = now - (((now % 100) - 1) % 2);
+      const bimonthStart = `${Math.floor(first / 100)}-${String(first % 100).padStart(2, '0')}-01`;
+      expect(versions[1]).toMatchObject({
+        version: 2,
+        effectiveFrom: bimonthStart > shippedV2.effectiveFrom ? bimonthStart : shippedV2.effectiveFrom,
+        loadedBy: 'migration',
+      });
+      const may = await scores('level=district&pe=201203B&scheme=happy-family');
+      expect(may.rows.map((r: { schemes: unknown }) => r.schemes)).toEqual(
+        Array(6).fill([{ period: '201203B', scheme: 'happy-family', version: 1 }]),
+      );
+    });
+
+    it('rescores May-June 2012 under version 2, component by component, as worked out by hand', async () => {
+      const body = await scores('level=district&pe=201203B&scheme=happy-family@2');
+      expect(body).toMatchObject({ version: 2, rescore: true });
+      const xingqing: Row = body.rows.find((r: Row) => r.unit === '640104');
+      expect(components(xingqing)).toEqual({
+        supervision: [0, 0],
+        // The one rectification due (10 June) never reported: none of one on time.
+        'rectifications-on-time': [0, 0],
+        'cases-overdue': [1, 5],
+        'cases-opened': [1, 8],
+        // 2 certified (h1, h3) of the 20 households the register has living in Xingqing: 0.1 / 0.6 × 20.
+        'certification-goal': [0.1, 3.33],
+        // One township of 15 (640104001: 1 pilot of 6 villages, 16.7%) meets 15%: 1/15 × 10.
+        'pilot-townships': [1 / 15, 0.67],
+        'needs-met': [null, 0],
+        satisfaction: [null, 0],
+        activities: [0, 0],
+      });
+      expect([xingqing.total, xingqing.lines['party-government'], xingqing.rank]).toEqual([17, 13, 6]);
+      // Xixia: its rectification due 20 May reported on 15 May; no register, so no certification value.
+      const xixia: Row = body.rows.find((r: Row) => r.unit === '640105');
+      expect(components(xixia)).toMatchObject({
+        'rectifications-on-time': [1, 5],
+        'certification-goal': [null, 0],
+        'pilot-townships': [0, 0],
+      });
+      // The others: no rectification due is none missed (value null, the whole weight).
+      const others = body.rows.filter((r: Row) => r.unit !== '640104');
+      expect(others.map((r: Row) => [r.total, r.rank, components(r)['rectifications-on-time'][1]])).toEqual(Array(5).fill([25, 1, 5]));
+    });
+
+    it('rescores the departments under version 2: rectifications on time, not responsibilities falling due', async () => {
+      const body = await scores('level=department&pe=201203B&scheme=happy-family@2');
+      const line = (unit: string) =>
+        body.rows.find((r: Row) => r.unit === unit).components.find((c: { key: string }) => c.key === 'rectifications-on-time');
+      expect([line('civil-affairs'), line('health'), line('education')]).toEqual([
+        expect.objectContaining({ value: 0, points: 0 }),
+        expect.objectContaining({ value: 1, points: 10 }),
+        expect.objectContaining({ value: null, points: 10 }),
+      ]);
+    });
+
+    it('scores the bimonth in progress officially under version 2, its change against the previous under version 1', async () => {
+      const body = await scores(`level=district&pe=${inProgress}&scheme=happy-family`);
+      expect(body).toMatchObject({ version: null, rescore: false, period: inProgress });
+      const xingqing: Row & { schemes: { version: number }[] } = body.rows.find((r: Row) => r.unit === '640104');
+      expect(xingqing.schemes).toEqual([{ period: inProgress, scheme: 'happy-family', version: 2 }]);
+      // h3's certification was revoked in July 2012: h1 alone of 20; no rectification falls due now.
+      expect(components(xingqing)).toMatchObject({
+        'certification-goal': [0.05, 1.67],
+        'pilot-townships': [1 / 15, 0.67],
+        'rectifications-on-time': [null, 5],
+      });
+      const previous = await scores(`level=district&pe=${body.previousPeriod}&scheme=happy-family`);
+      expect(previous.rows[0].schemes[0].version).toBe(1);
+      expect(xingqing.change).toMatchObject({ period: body.previousPeriod });
+    });
   });
 
   it('answers CSV, one line per unit and component, and an Excel workbook with the same ranking', async () => {
@@ -252,17 +357,17 @@ describe('assessment scores', () => {
       expect(detail.detail).toMatch(/never rewritten/);
     });
 
-    it('loads a new version from the next bimonth; a rescore of 2012 under it is a result of its own', async () => {
+    it("loads a new version (3, after the migration's 2) from the next bimonth; a rescore of 2012 under it is a result of its own", async () => {
       const before = (await get('/assessment/scores?level=district&pe=201203B&scheme=happy-family').expect(200)).body;
       const loaded = await request(app.http)
         .post('/assessment/schemes')
         .send(document((d) => ((d.components[4].weight = 10), (d.components[5].weight = 20))))
         .expect(201);
-      expect(loaded.body).toMatchObject({ scheme: 'happy-family', version: 2, effectiveFrom: nextBimonth, loadedBy: 'test-admin' });
+      expect(loaded.body).toMatchObject({ scheme: 'happy-family', version: 3, effectiveFrom: nextBimonth, loadedBy: 'test-admin' });
       const after = (await get('/assessment/scores?level=district&pe=201203B&scheme=happy-family').expect(200)).body;
       expect(after.rows).toEqual(before.rows);
-      const rescore = (await get('/assessment/scores?level=district&pe=201203B&scheme=happy-family@2').expect(200)).body;
-      expect(rescore).toMatchObject({ version: 2, rescore: true });
+      const rescore = (await get('/assessment/scores?level=district&pe=201203B&scheme=happy-family@3').expect(200)).body;
+      expect(rescore).toMatchObject({ version: 3, rescore: true });
       const certification = rescore.rows
         .find((r: Row) => r.unit === '640104')
         .components.find((c: { key: string }) => c.key === 'certification');

@@ -26,7 +26,15 @@ export const LEVEL_OF_LINE: Readonly<Record<Line, AssessedLevel>> = {
 };
 
 /** What a component measures, besides an indicator of the catalogue (`indicator:<name>`). */
-export const OWN_MEASURES = ['supervision-compliance', 'cases-opened', 'cases-open', 'cases-overdue', 'responsibilities-due'] as const;
+export const OWN_MEASURES = [
+  'supervision-compliance',
+  'cases-opened',
+  'cases-open',
+  'cases-overdue',
+  'responsibilities-due',
+  'rectifications-on-time',
+  'pilot-townships',
+] as const;
 export type OwnMeasure = (typeof OWN_MEASURES)[number];
 export type Measure = OwnMeasure | `indicator:${string}`;
 
@@ -48,7 +56,15 @@ export interface Component {
   /** The value aimed at (a proportion 0..1 for rates); for a penalty, the cases allowed without one. */
   target: number;
   rule: ScoringRule;
+  /**
+   * The points when there is no value: none (the default), or the whole weight (`full`), for a share of
+   * duties where nothing fell due is nothing missed (docs/assessment.md).
+   */
+  noValue?: NoValue;
 }
+
+export const NO_VALUE = ['none', 'full'] as const;
+export type NoValue = (typeof NO_VALUE)[number];
 
 export interface SchemeDocument {
   scheme: string;

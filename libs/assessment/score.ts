@@ -36,9 +36,9 @@ export type MeasuredValues = (unit: string, measure: Measure) => number | null;
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function pointsFor(component: Pick<Component, 'weight' | 'target' | 'rule'>, value: number | null): number {
+export function pointsFor(component: Pick<Component, 'weight' | 'target' | 'rule' | 'noValue'>, value: number | null): number {
   const { weight, target, rule } = component;
-  if (value === null) return 0;
+  if (value === null) return component.noValue === 'full' ? weight : 0;
   switch (rule.kind) {
     case 'linear':
       return round2(weight * Math.min(1, Math.max(0, value / target)));

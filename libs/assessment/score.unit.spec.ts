@@ -78,8 +78,11 @@ describe('scoring rules', () => {
     expect(pointsFor({ weight: 20, target: 0, rule: { kind: 'penalty', perCase: 5 } }, 9)).toBe(0);
   });
 
-  it('gives no points where nothing was measured', () => {
+  it('gives no points where nothing was measured, unless the component says nothing due is nothing missed', () => {
     expect(pointsFor({ weight: 40, target: 0.9, rule: { kind: 'linear' } }, null)).toBe(0);
+    expect(pointsFor({ weight: 5, target: 1, rule: { kind: 'linear' }, noValue: 'none' }, null)).toBe(0);
+    expect(pointsFor({ weight: 5, target: 1, rule: { kind: 'linear' }, noValue: 'full' }, null)).toBe(5);
+    expect(pointsFor({ weight: 5, target: 1, rule: { kind: 'linear' }, noValue: 'full' }, 0)).toBe(0);
   });
 });
 

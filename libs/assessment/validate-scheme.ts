@@ -11,6 +11,8 @@ import {
   Line,
   LINE_NAMES,
   LINES,
+  NO_VALUE,
+  NoValue,
   OWN_MEASURES,
   RULE_KINDS,
   SchemeDocument,
@@ -98,6 +100,8 @@ function parseComponent(input: unknown, index: number, catalogue: Pick<Indicator
     fail(`target ${quote(c.target)} must be a ${rule.kind === 'penalty' ? 'non-negative' : 'positive'} number`);
   if (String(c.measure).startsWith('indicator:') && isRate(c.measure as string, catalogue) && (target as number) > 1)
     fail(`target ${quote(target)} of a rate must be a proportion between 0 and 1`);
+  if (c.noValue !== undefined && !(NO_VALUE as readonly unknown[]).includes(c.noValue))
+    fail(`noValue ${quote(c.noValue)} must be one of ${NO_VALUE.join(', ')}`);
   return {
     key: c.key as string,
     title: c.title as string,
@@ -106,6 +110,7 @@ function parseComponent(input: unknown, index: number, catalogue: Pick<Indicator
     weight: c.weight as number,
     target: target as number,
     rule,
+    ...(c.noValue === undefined ? {} : { noValue: c.noValue as NoValue }),
   };
 }
 
@@ -129,7 +134,8 @@ function checkMeasure(measure: unknown, line: Line, catalogue: Pick<IndicatorCat
   }
   if (!(OWN_MEASURES as readonly string[]).includes(measure))
     return fail(`unknown measure ${quote(measure)}; use indicator:<name> or one of ${OWN_MEASURES.join(', ')}`);
-  if (measure === 'supervision-compliance' && level !== 'district') fail('supervision compliance is measured for districts only');
+  if ((measure === 'supervision-compliance' || measure === 'pilot-townships') && level !== 'district')
+    fail(`${measure} is measured for districts only`);
 }
 
 function parseRule(input: unknown, fail: (m: string) => never): ScoringRule {

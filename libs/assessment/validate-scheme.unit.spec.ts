@@ -85,6 +85,7 @@ describe('checking a scheme', () => {
 
   it('refuses what cannot be measured for the level of the line', () => {
     expect(refusal((d) => (d.components[2].measure = 'supervision-compliance')).message).toMatch(/for districts only/);
+    expect(refusal((d) => (d.components[2].measure = 'pilot-townships')).message).toMatch(/pilot-townships is measured for districts only/);
     expect(refusal((d) => (d.components[2].measure = 'indicator:certification-rate')).message).toMatch(/no department breakdown/);
     expect(refusal((d) => (d.components[1].measure = 'indicator:enrolment-vs-target')).message).toMatch(/whole years/);
     expect(refusal((d) => (d.components[1].measure = 'indicator:pilot-household-coverage')).message).toMatch(/not reported by district/);
@@ -95,5 +96,12 @@ describe('checking a scheme', () => {
     expect(refusal((d) => (d.effectiveFrom = '2012-06-01')).message).toMatch(/first day of a bimonth/);
     expect(refusal((d) => (d.components[1].key = 'supervision')).message).toMatch(/used twice for the districts/);
     expect(refusal((d) => (d.sources = [])).message).toMatch(/at least one source/);
+  });
+
+  it('keeps what a component earns without a value, and refuses anything but none or full', () => {
+    const doc = valid();
+    Object.assign(doc.components[0], { measure: 'rectifications-on-time', noValue: 'full' });
+    expect(parseScheme(doc, catalogue).components.map((c) => c.noValue)).toEqual(['full', undefined, undefined]);
+    expect(refusal((d) => Object.assign(d.components[0], { noValue: 'half' })).message).toMatch(/noValue "half" must be one of none, full/);
   });
 });

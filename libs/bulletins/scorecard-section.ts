@@ -22,6 +22,10 @@ const MEASURE_NAMES: Readonly<Record<string, string>> = {
   'indicator:satisfaction-rate': '服务满意率',
   'indicator:activities-held': '开展创建活动次数',
   'indicator:services-delivered': '服务次数',
+  // Scheme version 2's corrections (docs/assessment.md): names only a bulletin scored under it prints.
+  'indicator:certification-goal': '幸福家庭占全部家庭比例',
+  'pilot-townships': '试点村达标乡镇(街道)比例',
+  'rectifications-on-time': '整改按期完成率',
 };
 
 const districtName = (code: string) => referenceNames.orgUnit(code)?.name['zh-CN'] ?? code;

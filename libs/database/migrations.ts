@@ -16,6 +16,7 @@ import { SealedAnswers1764580000000 } from '../idempotency/migrations/1764580000
 import { WrappingKeys1764580100000 } from '../personal-data/migrations/1764580100000-wrapping-keys';
 import { AuditHeadsAndNotes1765100000000 } from '../audit/checkpointing/migrations/1765100000000-audit-heads-and-notes';
 import { AssessmentSchemes1765200000000 } from '../assessment/migrations/1765200000000-assessment-schemes';
+import { AssessmentSchemeV21765230000000 } from '../assessment/migrations/1765230000000-assessment-scheme-v2';
 import { ConsumerGroupScopes1765210000000 } from '../consumer-groups/migrations/1765210000000-consumer-group-scopes';
 import { BulletinDocuments1765220000000 } from '../bulletins/migrations/1765220000000-bulletin-documents';
 
@@ -35,4 +36,5 @@ export const libMigrations = [
   AssessmentSchemes1765200000000,
   ConsumerGroupScopes1765210000000,
   BulletinDocuments1765220000000,
+  AssessmentSchemeV21765230000000,
 ];

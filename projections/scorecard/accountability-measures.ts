@@ -14,7 +14,7 @@ export interface TrailFact {
   /** The unit scored for it (a district or a department), or null when it counts for no unit of the level. */
   unit: string | null;
   occurredAt: string;
-  data: { deadline?: unknown; duePeriod?: unknown };
+  data: { deadline?: unknown; duePeriod?: unknown; round?: unknown; late?: unknown };
 }
 
 export interface Bimonth {

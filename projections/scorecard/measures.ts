@@ -16,6 +16,8 @@ import { catalogue } from '../index';
 import { districtCompliance } from '../supervision-compliance/supervision-compliance.query';
 import { supervisionComplianceProjection } from '../supervision-compliance/supervision-compliance.projection';
 import { accountabilityCounts, TrailFact } from './accountability-measures';
+import { pilotTownshipValues, PILOT_COVERAGE } from './pilot-townships';
+import { rectificationsOnTime } from './rectifications-on-time';
 
 export interface BimonthSpan {
   code: string;
@@ -57,8 +59,10 @@ export async function measure(
     if (!m.startsWith('indicator:')) continue;
     reflects[indicatorOf(m).readModel] = await indicatorValues(dataSource, level, bimonths, m, set);
   }
+  if (measures.has('pilot-townships'))
+    reflects[catalogue.find(PILOT_COVERAGE)!.readModel] = await pilotTownshipValues(dataSource, bimonths, set);
   if (measures.has('supervision-compliance')) reflects['supervision-compliance'] = await supervisionValues(dataSource, bimonths, asOf, set);
-  if ([...measures].some((m) => m.startsWith('cases-') || m === 'responsibilities-due'))
+  if ([...measures].some((m) => m.startsWith('cases-') || m === 'responsibilities-due' || m === 'rectifications-on-time'))
     reflects['case-audit-trail'] = await accountabilityValues(dataSource, level, bimonths, asOf, set);
   const values = new Map<string, MeasuredValues>();
   for (const [code, units] of table) values.set(code, (unit, m) => units.get(unit)?.get(m) ?? defaultValue(m));
@@ -72,7 +76,7 @@ function indicatorOf(m: Measure): Indicator {
 
 /** No row: none counted (a count is 0), and a rate of nothing is no rate (null). */
 function defaultValue(m: Measure): number | null {
-  if (m === 'supervision-compliance') return null;
+  if (!m.startsWith('indicator:') && measureUnit(m) === 'proportion') return null;
   if (m.startsWith('indicator:')) return indicatorOf(m).denominator ? null : 0;
   return 0;
 }
@@ -157,8 +161,10 @@ async function accountabilityValues(
   for (const b of bimonths) {
     const next =
       b.lastMonth % 100 === 12 ? [Math.floor(b.lastMonth / 100) + 1, 1] : [Math.floor(b.lastMonth / 100), (b.lastMonth % 100) + 1];
-    const counts = accountabilityCounts(facts, { ...b, endsAt: startOfLocalDay(next[0], next[1], 1).getTime() });
-    for (const [unit, c] of counts) for (const [m, n] of Object.entries(c)) set(b.code, unit, m as Measure, n);
+    const bimonth = { ...b, endsAt: startOfLocalDay(next[0], next[1], 1).getTime() };
+    for (const [unit, c] of accountabilityCounts(facts, bimonth))
+      for (const [m, n] of Object.entries(c)) set(b.code, unit, m as Measure, n);
+    for (const [unit, d] of rectificationsOnTime(facts, bimonth)) set(b.code, unit, 'rectifications-on-time', d.onTime / d.due);
   }
   return checkpoint.position ? formatPosition(checkpoint.position) : null;
 }
@@ -173,6 +179,6 @@ function unitOfFact(level: AssessedLevel, type: string, districtCode: string | n
 
 /** How a measure's value reads: a proportion (0..1) or a count. A bulletin prints proportions as percentages. */
 export function measureUnit(m: Measure): 'proportion' | 'count' {
-  if (m === 'supervision-compliance') return 'proportion';
+  if (m === 'supervision-compliance' || m === 'pilot-townships' || m === 'rectifications-on-time') return 'proportion';
   return m.startsWith('indicator:') && indicatorOf(m).unit === 'proportion' ? 'proportion' : 'count';
 }

@@ -1,0 +1,35 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { localMonthOf } from '../../calendar';
+import shipped from '../schemes/happy-family.v2.json';
+
+/**
+ * The campaign's scheme, version 2 (schemes/happy-family.v2.json: the review's three corrections, its sources
+ * inside). Loaded as the scheme's next version, like any load: it takes effect from its document's date or,
+ * when migrated later, from the bimonth in progress, never earlier, so the scores of bimonths already over
+ * keep version 1's rules (rescoring them under version 2 is asked for with `scheme=happy-family@2`).
+ */
+export class AssessmentSchemeV21765230000000 implements MigrationInterface {
+  name = 'AssessmentSchemeV21765230000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const document = { ...shipped, effectiveFrom: effectiveFrom(shipped.effectiveFrom, localMonthOf(Date.now())) };
+    await queryRunner.query(
+      `INSERT INTO assessment.scheme_versions (scheme, version, effective_from, document, loaded_by)
+       SELECT $1, coalesce(max(version), 0) + 1, $2, $3, 'migration' FROM assessment.scheme_versions WHERE scheme = $1`,
+      [document.scheme, document.effectiveFrom, JSON.stringify(document)],
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DELETE FROM assessment.scheme_versions WHERE scheme = $1 AND loaded_by = 'migration' AND version > 1`, [
+      shipped.scheme,
+    ]);
+  }
+}
+
+/** The later of the document's date and the first day of the bimonth in progress (`currentMonth`, yyyymm). */
+export function effectiveFrom(documentDate: string, currentMonth: number): string {
+  const month = currentMonth - (((currentMonth % 100) - 1) % 2);
+  const current = `${Math.floor(month / 100)}-${String(month % 100).padStart(2, '0')}-01`;
+  return current > documentDate ? current : documentDate;
+}

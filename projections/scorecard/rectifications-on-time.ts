@@ -1,0 +1,66 @@
+/**
+ * Rectifications discharged on time, pure: of the rectifications ordered of a unit whose deadline falls in
+ * the bimonth, how many were reported by it (the report's own `late` flag) and not rejected since, as the
+ * trail stands at the bimonth's end. An order let go before its deadline (the case closed first) is not
+ * counted as due. Version 2's measure of duties carried out: a responsibility records no discharge of its own
+ * (ResponsibilityAssigned is its only event), a rectification does (docs/assessment.md).
+ */
+import { startOfLocalDay } from '@libs/calendar';
+import type { Bimonth, TrailFact } from './accountability-measures';
+
+export interface DutiesOnTime {
+  /** Rectifications whose deadline fell in the bimonth. */
+  due: number;
+  /** Of those, reported by the deadline and not rejected by the bimonth's end. */
+  onTime: number;
+}
+
+interface Round {
+  unit: string | null;
+  deadline: number;
+  onTime: boolean;
+  /** The case closed before the deadline with this round not discharged: the order was let go. */
+  letGo: boolean;
+}
+
+export function rectificationsOnTime(facts: readonly TrailFact[], bimonth: Bimonth): Map<string, DutiesOnTime> {
+  const startsAt = startOfLocalDay(Math.floor(bimonth.firstMonth / 100), bimonth.firstMonth % 100, 1).getTime();
+  const units = new Map<string, string | null>();
+  const rounds = new Map<string, Round>();
+  for (const fact of facts) {
+    const at = Date.parse(fact.occurredAt);
+    if (at >= bimonth.endsAt) continue;
+    if (fact.type === 'CaseOpened') units.set(fact.subjectId, fact.unit);
+    const round = rounds.get(`${fact.subjectId}#${String(fact.data.round)}`);
+    switch (fact.type) {
+      case 'RectificationOrdered':
+        if (typeof fact.data.deadline === 'string')
+          rounds.set(`${fact.subjectId}#${String(fact.data.round)}`, {
+            unit: units.get(fact.subjectId) ?? fact.unit,
+            deadline: Date.parse(fact.data.deadline),
+            onTime: false,
+            letGo: false,
+          });
+        break;
+      case 'RectificationReported':
+        // `late` is the case's own judgement against the deadline; an older report without it is judged here.
+        if (round) round.onTime = typeof fact.data.late === 'boolean' ? !fact.data.late : at <= round.deadline;
+        break;
+      case 'RectificationRejected':
+        if (round) round.onTime = false;
+        break;
+      case 'CaseClosed':
+        for (const [key, r] of rounds) if (key.startsWith(`${fact.subjectId}#`) && !r.onTime && at < r.deadline) r.letGo = true;
+        break;
+      default:
+        break;
+    }
+  }
+  const counts = new Map<string, DutiesOnTime>();
+  for (const r of rounds.values()) {
+    if (!r.unit || r.letGo || r.deadline < startsAt || r.deadline >= bimonth.endsAt) continue;
+    const found = counts.get(r.unit) ?? { due: 0, onTime: 0 };
+    counts.set(r.unit, { due: found.due + 1, onTime: found.onTime + (r.onTime ? 1 : 0) });
+  }
+  return counts;
+}
