@@ -7,13 +7,16 @@ export class ComponentScoreDto {
   title!: string;
   /** party-government (党政线), family-planning (计生线) or departments (部门线). */
   line!: string;
-  /** `indicator:<name>` of the catalogue, supervision-compliance, cases-opened, cases-open, cases-overdue or responsibilities-due. */
+  /**
+   * `indicator:<name>` of the catalogue, supervision-compliance, cases-opened, cases-open, cases-overdue,
+   * responsibilities-due (version 1), pilot-townships or rectifications-on-time (version 2).
+   */
   measure!: string;
   /** linear, threshold or penalty. */
   rule!: string;
   weight!: number;
   target!: number;
-  /** The measured value (a proportion 0..1 for rates); null when there was nothing to measure (no points). */
+  /** The measured value (a proportion 0..1 for rates); null when there was nothing to measure (no points, or the whole weight under noValue full). */
   value!: number | null;
   points!: number;
 }
@@ -98,7 +101,9 @@ export class SchemeLoadDto {
     description:
       'The scheme: { scheme, title, effectiveFrom (first day of a bimonth, not before the bimonth in progress), total (100), sources[], ' +
       'components[]: { key, title, line (party-government | family-planning | departments), measure (indicator:<name> | supervision-compliance | ' +
-      'cases-opened | cases-open | cases-overdue | responsibilities-due), weight, target, rule: { kind: linear | threshold | penalty, perCase } } }. ' +
+      'cases-opened | cases-open | cases-overdue | responsibilities-due | pilot-townships (districts only) | rectifications-on-time), weight, target, ' +
+      'rule: { kind: linear | threshold | penalty, perCase }, noValue (optional: none, the default, scores nothing when nothing was measured; ' +
+      'full gives the whole weight) } }. ' +
       "Each level's weights (districts: the first two lines; departments: theirs) must sum to the total. docs/assessment.md",
   })
   @IsObject()

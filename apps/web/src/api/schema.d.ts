@@ -3567,13 +3567,16 @@ export interface components {
             title: string;
             /** @description party-government (党政线), family-planning (计生线) or departments (部门线). */
             line: string;
-            /** @description `indicator:<name>` of the catalogue, supervision-compliance, cases-opened, cases-open, cases-overdue or responsibilities-due. */
+            /**
+             * @description `indicator:<name>` of the catalogue, supervision-compliance, cases-opened, cases-open, cases-overdue,
+             *     responsibilities-due (version 1), pilot-townships or rectifications-on-time (version 2).
+             */
             measure: string;
             /** @description linear, threshold or penalty. */
             rule: string;
             weight: number;
             target: number;
-            /** @description The measured value (a proportion 0..1 for rates); null when there was nothing to measure (no points). */
+            /** @description The measured value (a proportion 0..1 for rates); null when there was nothing to measure (no points, or the whole weight under noValue full). */
             value: number | null;
             points: number;
         };
@@ -3646,7 +3649,7 @@ export interface components {
             versions: components["schemas"]["SchemeVersionDto"][];
         };
         SchemeLoadDto: {
-            /** @description The scheme: { scheme, title, effectiveFrom (first day of a bimonth, not before the bimonth in progress), total (100), sources[], components[]: { key, title, line (party-government | family-planning | departments), measure (indicator:<name> | supervision-compliance | cases-opened | cases-open | cases-overdue | responsibilities-due), weight, target, rule: { kind: linear | threshold | penalty, perCase } } }. Each level's weights (districts: the first two lines; departments: theirs) must sum to the total. docs/assessment.md */
+            /** @description The scheme: { scheme, title, effectiveFrom (first day of a bimonth, not before the bimonth in progress), total (100), sources[], components[]: { key, title, line (party-government | family-planning | departments), measure (indicator:<name> | supervision-compliance | cases-opened | cases-open | cases-overdue | responsibilities-due | pilot-townships (districts only) | rectifications-on-time), weight, target, rule: { kind: linear | threshold | penalty, perCase }, noValue (optional: none, the default, scores nothing when nothing was measured; full gives the whole weight) } }. Each level's weights (districts: the first two lines; departments: theirs) must sum to the total. docs/assessment.md */
             document: {
                 [key: string]: unknown;
             };
