@@ -1,9 +1,11 @@
 /**
  * Signing in through the page: a wrong password is refused in words, the right one opens the journeys the
  * roles allow, the language switch changes every label, sign-out ends the session; and a write without
- * the CSRF token (from the page, and from another site) is refused with nothing appended.
+ * the CSRF token (from the page, and from another site) is refused with nothing appended; a tab whose session
+ * was replaced by a sign-in in another tab still signs out.
  */
 import { Browser } from 'playwright-core';
+import request from 'supertest';
 import { logLength } from '../support/test-app';
 import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
 import { choose, settled, signInThroughPage } from './support/journey';
@@ -55,6 +57,38 @@ describeInBrowser('signing in through the page', (browserPath) => {
     const after = await page.evaluate(() => fetch('/auth/session').then((r) => r.status));
     expect(after).toBe(401);
     await page.context().close();
+  });
+
+  it('signs out of a tab whose session was replaced by a sign-in in another tab, and the session ends', async () => {
+    const context = await newContext(browser);
+    const first = await context.newPage();
+    await signInThroughPage(first, service.baseUrl, registrar);
+    await first.getByRole('link', { name: '家庭服务' }).waitFor();
+    await settled(first);
+
+    // The other tab shares the cookie, so it opens signed in: it signs out and in again through the form, and the
+    // first tab's CSRF token now belongs to a session that has ended.
+    const second = await context.newPage();
+    await second.goto(`${service.baseUrl}/app/`);
+    await second.getByRole('button', { name: '退出登录' }).click();
+    await signInThroughPage(second, service.baseUrl, registrar);
+    await second.getByRole('link', { name: '家庭服务' }).waitFor();
+    const cookie = (await context.cookies()).find((c) => c.name === 'fl_session');
+    expect(cookie).toBeDefined();
+
+    await first.getByRole('button', { name: '退出登录' }).click();
+    // Whichever comes first: the sign-in form, or the alert that the sign-out failed and the session lives on.
+    await first.locator('#username').or(first.getByRole('alert')).first().waitFor();
+    expect(await first.getByRole('alert').allTextContents()).toEqual([]);
+    expect(await first.locator('#username').isVisible()).toBe(true);
+    // The server ended the session itself, not only the browser's cookie.
+    const after = await request(service.app.http)
+      .get('/auth/session')
+      .set('X-Test-Anonymous', '1')
+      .set('Cookie', `fl_session=${cookie!.value}`);
+    expect(after.status).toBe(401);
+    expect(await first.evaluate(() => fetch('/auth/session').then((r) => r.status))).toBe(401);
+    await context.close();
   });
 
   it('can be used by keyboard alone: sign in, skip to the content, reach the journeys', async () => {

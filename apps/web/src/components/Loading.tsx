@@ -18,10 +18,13 @@ export function Loading<T>({
 }
 
 export function ProblemAlert({ error }: { error: Error }) {
-  const { t } = useI18n();
-  const status = error instanceof ProblemError ? error.problem.status : undefined;
-  const message =
-    status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.error', { message: error.message });
+  const { t, has } = useI18n();
+  const problem = error instanceof ProblemError ? error.problem : undefined;
+  const status = problem?.status;
+  // A refusal named in the page's language where its code is known (i18n/problems.ts), else the API's words.
+  const named = `problem.${problem?.code}`;
+  const words = problem?.code && has(named) ? t(named) : error.message;
+  const message = status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.error', { message: words });
   return (
     <Alert type={status === 403 || status === 404 ? 'warning' : 'error'} role="alert" showIcon message={message} data-status={status} />
   );

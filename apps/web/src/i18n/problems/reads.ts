@@ -1,0 +1,51 @@
+/**
+ * Refusals of what the pages read: an indicator's query (its org unit, level, period, dimensions), an
+ * assessment scheme, the signed audit log's checkpoints, and the administrator's accounts, registers, projections.
+ */
+export const readProblemsZhCN = {
+  'problem.unknown-indicator': '指标不存在',
+  'problem.unknown-dimension': '该指标没有此分组维度',
+  'problem.unknown-org-unit': '组织单位不存在',
+  'problem.ambiguous-org-unit': '该名称对应多个组织单位，请填写组织单位代码',
+  'problem.invalid-level': '该指标不按此层级统计，或层级高于所选组织单位',
+  'problem.invalid-period': '期间格式不正确',
+  'problem.future-period': '该期间尚未开始',
+  'problem.invalid-parameter': '查询条件不正确',
+  'problem.unknown-scheme': '考核方案不存在',
+  'problem.scheme-not-in-effect': '该期间考核方案尚未施行',
+  'problem.invalid-scheme': '考核方案的内容不符合要求',
+  'problem.retroactive-scheme': '考核方案的新版本不能追溯到已经开始的期间',
+  'problem.no-checkpoint': '尚无用当前密钥签名的检查点',
+  'problem.checkpoint-not-found': '没有此长度的签名检查点',
+  'problem.log-empty': '日志中尚无事件',
+  'problem.event-not-in-log': '日志中没有此位置的事件',
+  'problem.log-disagrees-with-checkpoint': '日志与签名检查点不符，已签名的内容被改动',
+  'problem.user-exists': '该用户名已被使用',
+  'problem.unknown-projection': '读模型投影不存在',
+  'problem.unknown-register': '登记册类型不存在',
+  'problem.invalid-register': '登记册文件的内容不符合要求',
+};
+
+export const readProblemsEn: Record<keyof typeof readProblemsZhCN, string> = {
+  'problem.unknown-indicator': 'No such indicator',
+  'problem.unknown-dimension': 'The indicator has no such dimension',
+  'problem.unknown-org-unit': 'No such org unit',
+  'problem.ambiguous-org-unit': 'That name matches several org units: give a code',
+  'problem.invalid-level': "The indicator is not reported at that level, or it is above the org unit's",
+  'problem.invalid-period': 'The period is malformed',
+  'problem.future-period': 'The period has not begun',
+  'problem.invalid-parameter': 'The query is not valid',
+  'problem.unknown-scheme': 'No such assessment scheme',
+  'problem.scheme-not-in-effect': 'The assessment scheme was not in effect for that period',
+  'problem.invalid-scheme': 'The assessment scheme is not as required',
+  'problem.retroactive-scheme': 'A new version of a scheme cannot reach back to a period already begun',
+  'problem.no-checkpoint': 'No checkpoint has been signed with the current key yet',
+  'problem.checkpoint-not-found': 'No checkpoint of that size was signed',
+  'problem.log-empty': 'The log holds no event yet',
+  'problem.event-not-in-log': 'No event of the log is at that position',
+  'problem.log-disagrees-with-checkpoint': 'The log disagrees with its signed checkpoint: what was signed has been changed',
+  'problem.user-exists': 'This username is taken',
+  'problem.unknown-projection': 'No such projection',
+  'problem.unknown-register': 'No such register',
+  'problem.invalid-register': 'The register file is not as required',
+};
