@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { CampaignPlan, generatePlanned } from '@libs/generator';
+import { GUARANTEE_FUND } from '@libs/generator/figures';
 import { supportTotals } from '@libs/generator/support';
 import { loadByCommands } from '../scripts/generate/by-commands';
 import { eventually, startTestApp, TestApp } from './support/test-app';
@@ -40,10 +41,13 @@ describe("the generator's support figures through the API", () => {
     expect(await byProgramme('support-granted')).toEqual(expected((t) => t.fen));
     const units = await byProgramme('support-units-handed-out');
     expect(units).toMatchObject({ 'donated-wheelchairs': totals['donated-wheelchairs'].units, 'award-support': 0 });
-    // At full scale: 10.26 million yuan of incentive payments, 10 million of the fund, 2 million donated, 1,420 wheelchairs.
+    // At full scale: 10.26 million yuan of incentive payments, 2 million donated, 1,420 wheelchairs.
     const money = await byProgramme('support-handed-out');
     const incentives = money['award-support'] + money['special-support'] + money['fewer-births-prosperity'];
     expect(incentives).toBe(totals['award-support'].fen + totals['special-support'].fen + totals['fewer-births-prosperity'].fen);
+    // The rural women's 10 million yuan is a loan guarantee fund placed with the lenders: no household is paid from it.
+    expect(Object.keys(money)).not.toContain(GUARANTEE_FUND.supportProgrammeCode);
+    expect(Object.keys(await byProgramme('support-grants'))).not.toContain(GUARANTEE_FUND.supportProgrammeCode);
   });
 
   it('breaks the same money down by household category without losing any', async () => {

@@ -29,11 +29,15 @@ export const CAMPAIGN_FIGURES = {
   revokedShareOfCertified: 0.01,
   withdrawnShare: 0.02,
   recategorizedShare: 0.05,
-  /** Loans per 70,200 households: "1,300-odd" women and "200-odd" young entrepreneurs (the seed). */
+  /**
+   * Borrowers per 70,200 households, of the first year's cohort: "1,300-odd" women and "200-odd" young
+   * entrepreneurs (the seed's people). Each borrows once at first; a borrower counts once however often she borrows.
+   */
   loans: { woman: 1_320, youth: 215 },
   /**
-   * Reported total lent: 164 million yuan. Loans to one borrower alone reach at most 124 million under the
-   * caps; the loan book lends the rest to partnerships the borrowers lead (loan-book.ts, loan-programmes.v2).
+   * Reported total lent, cumulatively ("累计"): 164 million yuan. One loan each reaches at most 127 million
+   * under the caps (about 106 million as drawn); borrowers who repaid on schedule borrow again until the book
+   * holds the total (loan-book.ts, loan-renewals.ts).
    */
   reportedLoanTotalFen: 164_000_000 * 100,
   loanDefaultShare: 0.03,
@@ -79,6 +83,20 @@ export const MEMBERS_BY_CATEGORY: Record<HouseholdCategory, [number, number]> = 
   elderly: [1, 3],
   'new-urban': [2, 5],
 };
+
+/**
+ * "2011年起,银川市建立农村妇女创业小额担保贷款专项基金,市财政注入1000万元": from 2011 the city placed 10
+ * million yuan as a guarantee fund with the lenders of rural women's guaranteed micro-loans (womens-micro-loan).
+ * It backs those loans and is not paid to households: no support grants are generated under it, and the
+ * support programme code it was once generated as (support-programmes.v1) stays only for logs that hold it.
+ * The loan-programme reference data has no field for a guarantee fund, so the figure is recorded here.
+ */
+export const GUARANTEE_FUND = {
+  capitalFen: 10_000_000 * 100,
+  fromYear: 2011,
+  backsLoanProgramme: 'womens-micro-loan',
+  supportProgrammeCode: 'rural-women-enterprise-fund',
+} as const;
 
 export const LENDERS = [
   'Yinchuan Rural Commercial Bank',

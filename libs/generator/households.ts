@@ -77,7 +77,7 @@ export function householdMonth(plan: CampaignPlan, catalogue: ServiceCatalogue, 
     for (const { serviceId } of services) if (random.chance(F.ratedShare)) acts.push(rate(h, serviceId));
     acts.push(...statusActs(h, month));
   }
-  if (plan.loans.get(profile.index)?.grantMonth === month + 1)
+  if (plan.loans.get(profile.index)?.some((loan) => loan.grantMonth === month + 1))
     acts.push(recordNeed(plan, h, random, { focusArea: 'prosperity', kind: 'loan' }));
   const items = officeInstants(random, month, acts.length, plan.firstYear).map((at, i) => acts[i](at));
   if (month === profile.withdrawMonth) {

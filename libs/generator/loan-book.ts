@@ -1,69 +1,54 @@
 /**
- * The loan book, planned before the first month: 1,300 loans to women and 200 to youth per 70,200
- * households, each to a household that enrols before the last month. Most are loans to one borrower near
- * the programme's cap; then, in a seeded order, loans become loans to partnerships the borrower leads
- * (cap per partner times partners, within the ceiling: loan-programmes.v2) until the book reaches the
- * reported total. How many partnerships that takes is an outcome of the figures, not a figure itself.
+ * The loan book, planned before the first month. Borrowers: 1,300-odd women and 200-odd young entrepreneurs
+ * per 70,200 households (the seed's people, "向1300余名女性创业者、200余名创业青年"), each a household of the
+ * first year's cohort (the report's figures are its first year's), with a first loan near the programme's cap
+ * within a year of enrolling. The seed's 164 million yuan is
+ * cumulative ("累计"): one loan each under the caps reaches only about 106 million, so in a seeded order
+ * borrowers who repaid on schedule take a further loan (a renewal, loan-renewals.ts) until the book reaches
+ * the reported total. The borrowers stay the seed's; how many renewals that takes is an outcome of the figures.
+ * Only where renewals fall short (a calendar of a year or two, or a handful of borrowers at a small scale)
+ * do loans go to partnerships the borrower leads (cap per partner times partners, within the ceiling:
+ * loan-programmes.v2) for what is still missing; at full size over four years none do.
  */
 import { BorrowerGroup } from '../domain/loan/events';
 import { partnersAtCeiling, principalCapFen } from '../domain/loan/caps';
-import { ReferenceData } from '../reference-data/reference-data';
-import { LoanProgramme } from '../reference-data/types';
 import { CAMPAIGN_FIGURES as F, LENDERS } from './figures';
 import { seededUuid } from './ids';
+import { renewLoans } from './loan-renewals';
+import { lastGrantMonth, nearCap, programmeFor, termsFor, thousands } from './loan-sizes';
+import { LoanBook, LoanBookInputs, LoanPlan } from './loan-plan';
 import { Random } from './random';
 
-export interface LoanPlan {
-  loanId: string;
-  householdIndex: number;
-  householdId: string;
-  group: BorrowerGroup;
-  programmeCode: string;
-  principalFen: number;
-  /** Partners in all for a loan to a partnership; undefined for a loan to one borrower. */
-  partners?: number;
-  termMonths: number;
-  interestSubsidyBps: number;
-  lender: string;
-  grantMonth: number;
-  /** Installments paid before the borrower stops paying; undefined for a loan repaid on schedule. */
-  paidBeforeDefault?: number;
-}
+export type { LoanBook, LoanBookInputs, LoanPlan } from './loan-plan';
 
-export interface LoanBookInputs {
-  seed: number;
-  /** The plan's first cohort over the full-size one (70,200): the book scales with it. */
-  scale: number;
-  /** Households over all cohorts, any of which may borrow. */
-  households: number;
-  months: number;
-  reference: ReferenceData;
-  enrolMonthOf(index: number): number;
-}
-
-export function planLoanBook(inputs: LoanBookInputs): Map<number, LoanPlan> {
+export function planLoanBook(inputs: LoanBookInputs): LoanBook {
   const { scale } = inputs;
-  const loans = individualLoans(inputs, [
+  const groups = [
     ...Array<BorrowerGroup>(Math.round(F.loans.woman * scale)).fill('woman'),
     ...Array<BorrowerGroup>(Math.round(F.loans.youth * scale)).fill('youth'),
-  ]);
-  lendToPartnerships(inputs, [...loans.values()], Math.round(F.reportedLoanTotalFen * scale));
-  return loans;
+  ];
+  const first = firstLoans(inputs, groups);
+  const book: LoanBook = new Map([...first].map(([index, loan]) => [index, [loan]]));
+  const targetFen = Math.round(F.reportedLoanTotalFen * scale);
+  const gapFen = renewLoans(inputs, book, targetFen - sum(first.values()), groups.length);
+  lendToPartnerships(inputs, [...first.values()], gapFen);
+  return book;
 }
 
-function individualLoans(inputs: LoanBookInputs, groups: BorrowerGroup[]): Map<number, LoanPlan> {
+const sum = (loans: Iterable<LoanPlan>) => [...loans].reduce((total, loan) => total + loan.principalFen, 0);
+
+function firstLoans(inputs: LoanBookInputs, groups: BorrowerGroup[]): Map<number, LoanPlan> {
   const random = Random.for(inputs.seed, 'loans');
   const loans = new Map<number, LoanPlan>();
-  // Grants spread over all but the last year, so most loans run their term inside the calendar.
-  const lastGrantMonth = Math.max(2, inputs.months - 13);
+  const lastMonth = lastGrantMonth(inputs.months);
   for (const [n, group] of groups.entries()) {
-    if (loans.size >= inputs.households) break;
+    if (loans.size >= inputs.firstCohort) break;
     const index = borrowerIndex(inputs, random, loans);
     if (index === undefined) break;
     const enrolMonth = inputs.enrolMonthOf(index);
     const programme = programmeFor(inputs.reference, group);
     const principalFen = nearCap(random, programme.principalCapFen);
-    const termMonths = random.pick(group === 'woman' ? [12, 24] : [24, 36].filter((t) => t <= programme.maxTermMonths));
+    const termMonths = random.pick(termsFor(programme, group));
     loans.set(index, {
       loanId: seededUuid(inputs.seed, 'loan', n),
       householdIndex: index,
@@ -74,7 +59,7 @@ function individualLoans(inputs: LoanBookInputs, groups: BorrowerGroup[]): Map<n
       termMonths,
       interestSubsidyBps: random.pick([500, programme.maxInterestSubsidyBps]),
       lender: random.pick(LENDERS),
-      grantMonth: random.int(enrolMonth + 1, Math.max(enrolMonth + 1, lastGrantMonth)),
+      grantMonth: random.int(enrolMonth + 1, Math.max(enrolMonth + 1, Math.min(enrolMonth + 12, lastMonth))),
       paidBeforeDefault: random.chance(F.loanDefaultShare) ? random.int(1, termMonths - 1) : undefined,
     });
   }
@@ -82,12 +67,13 @@ function individualLoans(inputs: LoanBookInputs, groups: BorrowerGroup[]): Map<n
 }
 
 /**
- * Turns loans, in a seeded order, into partnership loans until the book holds `targetFen`: the last one
- * lends only what is missing, so the book ends within 1,000 yuan of the target (loans are in whole thousands).
+ * What renewals could not lend (`gapFen`, in a calendar too short for them): first loans become, in a seeded
+ * order, partnership loans until the book holds the target; the last lends only what is missing, so the book
+ * ends within 1,000 yuan of it (loans are in whole thousands). Nothing when renewals reached the target.
  */
-function lendToPartnerships(inputs: LoanBookInputs, loans: LoanPlan[], targetFen: number): void {
+function lendToPartnerships(inputs: LoanBookInputs, loans: LoanPlan[], gapFen: number): void {
+  if (gapFen < 100_000) return;
   const random = Random.for(inputs.seed, 'loan-partnerships');
-  let gapFen = targetFen - loans.reduce((sum, loan) => sum + loan.principalFen, 0);
   for (const loan of random.sample(loans, loans.length)) {
     if (gapFen <= 0) return;
     const programme = programmeFor(inputs.reference, loan.group);
@@ -101,21 +87,10 @@ function lendToPartnerships(inputs: LoanBookInputs, loans: LoanPlan[], targetFen
   }
 }
 
-const programmeFor = (reference: ReferenceData, group: BorrowerGroup): LoanProgramme =>
-  reference.allLoanProgrammes().find((p) => p.borrowerGroups.includes(group))!;
-
-const thousands = (fen: number) => Math.floor(fen / 100_000) * 100_000;
-
-/** Half the cap to the cap, most near the cap, in whole thousands of yuan (100,000 fen). */
-function nearCap(random: Random, capFen: number): number {
-  const share = 1 - 0.5 * random.next() ** 2;
-  return thousands(capFen * share);
-}
-
-/** A household without a loan yet that enrols before the last month (a grant follows its enrolment). */
+/** A household of the first cohort without a loan yet that enrols before the last month (a grant follows its enrolment). */
 function borrowerIndex(inputs: LoanBookInputs, random: Random, loans: ReadonlyMap<number, LoanPlan>): number | undefined {
   for (let attempt = 0; attempt < 1_000; attempt++) {
-    const index = random.int(0, inputs.households - 1);
+    const index = random.int(0, inputs.firstCohort - 1);
     if (!loans.has(index) && inputs.enrolMonthOf(index) < inputs.months - 1) return index;
   }
   return undefined;

@@ -16,6 +16,7 @@ export const loansPart: CampaignPart = {
   scope: 'households',
   start(plan, { from, to }) {
     const loans = [...plan.loans.values()]
+      .flat()
       .filter((loan) => loan.householdIndex >= from && loan.householdIndex < to)
       .map((loan) => new LoanProgress(loan, plan));
     return (month) => loans.flatMap((loan) => loanMonth(plan, loan, month));

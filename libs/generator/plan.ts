@@ -56,7 +56,8 @@ export class CampaignPlan {
   readonly reference = referenceData;
   readonly villages = referenceData.unitsAt('village');
   readonly districts = referenceData.unitsAt('district');
-  readonly loans: ReadonlyMap<number, LoanPlan>;
+  /** Each borrowing household's loans, first to last, by household index (loan-book.ts). */
+  readonly loans: ReadonlyMap<number, readonly LoanPlan[]>;
 
   constructor(options: CampaignOptions) {
     this.seed = options.seed;
@@ -70,6 +71,7 @@ export class CampaignPlan {
       seed: this.seed,
       scale: this.firstCohort / F.households,
       households: this.households,
+      firstCohort: this.firstCohort,
       months: this.months,
       reference: this.reference,
       enrolMonthOf: (index) => this.baseProfile(index).enrolMonth,

@@ -1,9 +1,10 @@
 /**
  * Support handed out, as the seed report gives it (yinchuan-happy-family-2011.txt, sections 5 and 6): award-
  * and-support, special-support and "fewer births, faster prosperity" households "累计得到政府各类奖励扶助金1000余万元"
- * (more than 10 million yuan); the city's fund for rural women's enterprise, "市财政注入1000万元" (10 million);
- * "配套设备、药品共计200万元，轮椅1400余辆" (equipment and medicines worth 2 million yuan, more than 1,400
- * wheelchairs) to disabled family-planning households. Grants per 70,200 households, scaled to the plan's;
+ * (more than 10 million yuan); "配套设备、药品共计200万元，轮椅1400余辆" (equipment and medicines worth 2 million
+ * yuan, more than 1,400 wheelchairs) to disabled family-planning households. Not the city's 10 million yuan
+ * for rural women's enterprise ("小额担保贷款专项基金，市财政注入1000万元"): that is a guarantee fund placed
+ * with the lenders behind the women's guaranteed loans, not money paid to households (GUARANTEE_FUND, figures.ts). Grants per 70,200 households, scaled to the plan's;
  * amounts per grant are fixed, so the totals are exact multiples (SUPPORT_FIGURES, supportTotals).
  *
  * Each grant goes to a household enrolled before it and not withdrawn by then, in the first programme year,
@@ -28,8 +29,6 @@ export const SUPPORT_FIGURES: Readonly<Record<string, readonly [number, number, 
   'special-support': [1_500, 120_000, 0],
   // Ningxia's one-off reward: 900 x 3,000 yuan. With the two above: 10.26 million yuan, "more than 10 million".
   'fewer-births-prosperity': [900, 300_000, 0],
-  // 10 million yuan in 2,000 start-up grants of 5,000 yuan.
-  'rural-women-enterprise-fund': [2_000, 500_000, 0],
   // 2 million yuan of equipment and medicines in 1,000 parcels of 2,000 yuan.
   'donated-equipment-medicines': [1_000, 200_000, 1],
   // "More than 1,400" wheelchairs: 1,420, one each, no value given in the report.

@@ -1,15 +1,24 @@
 import { CampaignPlan, generateCampaign } from '.';
 import { InMemoryDecisions } from './in-memory';
-import { planSupport, supportTotals } from './support';
+import { GUARANTEE_FUND } from './figures';
+import { planSupport, SUPPORT_FIGURES, supportTotals } from './support';
 
 describe('support handed out in the synthetic campaign', () => {
-  it("reproduces the report's figures at full scale: >10 million yuan of incentive payments, the 10-million fund, 2 million of donations, 1,400+ wheelchairs", () => {
+  it("reproduces the report's figures at full scale: >10 million yuan of incentive payments, 2 million of donations, 1,400+ wheelchairs", () => {
     const totals = supportTotals(70_200);
     const incentives = totals['award-support'].fen + totals['special-support'].fen + totals['fewer-births-prosperity'].fen;
     expect(incentives).toBe(1_026_000_000);
-    expect(totals['rural-women-enterprise-fund'].fen).toBe(1_000_000_000);
     expect(totals['donated-equipment-medicines'].fen).toBe(200_000_000);
     expect(totals['donated-wheelchairs'].units).toBe(1_420);
+    expect(Object.values(totals).reduce((sum, t) => sum + t.fen, 0)).toBe(1_226_000_000);
+  });
+
+  it("pays households nothing from the rural women's loan guarantee fund: its 10 million yuan backs loans", () => {
+    expect(GUARANTEE_FUND).toMatchObject({ capitalFen: 1_000_000_000, backsLoanProgramme: 'womens-micro-loan' });
+    expect(Object.keys(SUPPORT_FIGURES)).not.toContain(GUARANTEE_FUND.supportProgrammeCode);
+    const grants = planSupport(new CampaignPlan({ seed: 1, households: 70_200, years: 1 }));
+    expect(grants.filter((g) => g.programmeCode === GUARANTEE_FUND.supportProgrammeCode)).toEqual([]);
+    expect(new Set(grants.map((g) => g.programmeCode))).toEqual(new Set(Object.keys(SUPPORT_FIGURES)));
   });
 
   it('plans exactly those grants, each to a household enrolled before it, within the first programme years', () => {

@@ -24,6 +24,8 @@ interface ActivityFigures {
 
 interface LoanFigures {
   loans: number;
+  /** Distinct borrowing households: the report's people ("1300余名女性创业者"); a renewal adds a loan, not a borrower. */
+  borrowers: number;
   principalFen: number;
   partnerships: number;
 }
@@ -54,6 +56,7 @@ export class CampaignTally {
   private readonly supervisors = new Set<string>();
   private readonly activityDepartments = new Set<string>();
   private readonly certified = new Set<string>();
+  private readonly borrowers = new Set<string>();
   private criticisms = 0;
 
   /** `register`: households living in the city by year, for certification over all households (the 60% goal). */
@@ -119,8 +122,11 @@ export class CampaignTally {
   }
 
   private grant(data: Data): void {
-    const group = (this.loans[data.borrowerGroup as string] ??= { loans: 0, principalFen: 0, partnerships: 0 });
+    const group = (this.loans[data.borrowerGroup as string] ??= { loans: 0, borrowers: 0, principalFen: 0, partnerships: 0 });
     group.loans++;
+    const borrower = `${data.borrowerGroup as string}:${data.householdId as string}`;
+    if (!this.borrowers.has(borrower)) group.borrowers++;
+    this.borrowers.add(borrower);
     group.principalFen += data.principalFen as number;
     if (data.partners !== undefined) group.partnerships++;
   }
@@ -156,11 +162,16 @@ export class CampaignTally {
     const n = (type: string) => (this.events[type] ?? 0).toLocaleString('en');
     const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
     const yuan = (fen: number) => `${(fen / 100 / 1e6).toFixed(1)} million yuan`;
+    const digits = (value: number) => value.toLocaleString('en');
     const loans = Object.entries(this.loans).sort(([a], [b]) => a.localeCompare(b));
-    const all = loans.reduce((sum, [, g]) => ({ loans: sum.loans + g.loans, principalFen: sum.principalFen + g.principalFen }), {
-      loans: 0,
-      principalFen: 0,
-    });
+    const all = loans.reduce(
+      (sum, [, g]) => ({
+        loans: sum.loans + g.loans,
+        borrowers: sum.borrowers + g.borrowers,
+        principalFen: sum.principalFen + g.principalFen,
+      }),
+      { loans: 0, borrowers: 0, principalFen: 0 },
+    );
     const categories = HOUSEHOLD_CATEGORIES.map((c) => `${c} ${(this.categories[c] ?? 0).toLocaleString('en')}`).join(', ');
     return [
       `households: ${n('HouseholdEnrolled')} enrolled in ${this.districts.size} districts and ${this.villages.size} villages (${categories}); ${n('HouseholdWithdrawn')} withdrew`,
@@ -178,7 +189,7 @@ export class CampaignTally {
         .join(', ')}; of all the city's households (the register): ${this.certifiedOfCity()
         .map(([year, share]) => `${percent(share)} by end ${year}`)
         .join(', ')}`,
-      `loans: ${all.loans.toLocaleString('en')}, ${yuan(all.principalFen)}; ${loans.map(([group, g]) => `${group} ${g.loans.toLocaleString('en')} (${yuan(g.principalFen)}, ${g.partnerships} to partnerships)`).join('; ')}`,
+      `loans: ${digits(all.loans)} to ${digits(all.borrowers)} borrowers, ${yuan(all.principalFen)}; ${loans.map(([group, g]) => `${group} ${digits(g.borrowers)} borrowers, ${digits(g.loans)} loans (${yuan(g.principalFen)}, ${g.partnerships} to partnerships)`).join('; ')}`,
       `repayments: ${n('LoanRepaymentRecorded')}, ${n('LoanRepaid')} loans repaid, ${n('LoanDefaulted')} defaulted`,
       ...this.describeActivities(),
       `supervision: ${this.supervisors.size} supervisors, ${n('SupervisionVisitRecorded')} visits, ${n('BulletinIssued')} bulletins (${this.criticisms} criticising), ${n('ResponsibilityAssigned')} responsibilities; cases: ${n('CaseOpened')} opened, ${n('CaseClosed')} closed`,

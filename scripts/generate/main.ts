@@ -40,7 +40,7 @@ async function main(): Promise<void> {
         `households from ${range.from} on add to the log the first part began: start it first, this one once it says its first shard is in`,
       );
     console.log(
-      `generating seed ${args.seed}: ${plan.households} households (${households} enrolled in the first year), ${plan.loans.size} loans, ${args.years} years, about ${Math.round(estimate)} events`,
+      `generating seed ${args.seed}: ${plan.households} households (${households} enrolled in the first year), ${[...plan.loans.values()].flat().length} loans to ${plan.loans.size} borrowers, ${args.years} years, about ${Math.round(estimate)} events`,
     );
     const how =
       args.mode === 'bulk'

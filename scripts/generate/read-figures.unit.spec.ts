@@ -26,8 +26,8 @@ function answersMeetingEveryFigure(): Record<string, (query: URLSearchParams) =>
     'satisfaction-rate': () => [{ value: 0.9, numerator: 9, denominator: 10 }],
     'loan-principal-granted': () => [{ numerator: 164_000_000_00 }],
     'loans-granted': () => [
-      { borrowerGroup: 'woman', numerator: 1_320 },
-      { borrowerGroup: 'youth', numerator: 215 },
+      { borrowerGroup: 'woman', numerator: 2_153 },
+      { borrowerGroup: 'youth', numerator: 253 },
     ],
     'activities-held': (q) =>
       q.get('by') === 'department'
@@ -39,16 +39,37 @@ function answersMeetingEveryFigure(): Record<string, (query: URLSearchParams) =>
   };
 }
 
-async function figures(change: (answers: ReturnType<typeof answersMeetingEveryFigure>) => void = () => undefined) {
+/** The loan register: 1,320 women and 215 young borrowers, some with a further loan (2,153 and 253 loans). */
+function registerMeetingEveryFigure(): Row[] {
+  const borrowers = (group: string, people: number, loans: number) =>
+    Array.from({ length: loans }, (_, i) => ({
+      loanId: `${group}-${i}`,
+      householdId: `${group}-household-${i % people}`,
+      borrowerGroup: group,
+    }));
+  return [...borrowers('woman', 1_320, 2_153), ...borrowers('youth', 215, 253)].sort((a, b) => a.loanId.localeCompare(b.loanId));
+}
+
+async function figures(
+  change: (answers: ReturnType<typeof answersMeetingEveryFigure>) => void = () => undefined,
+  register = registerMeetingEveryFigure(),
+) {
   const answers = answersMeetingEveryFigure();
   change(answers);
   return readSeedFigures(async (path) => {
     const url = new URL(path, 'http://city');
-    return answers[url.pathname.replace('/indicators/', '')](url.searchParams);
+    if (url.pathname === '/loans') {
+      // Pages of 1,000 after the cursor (here the index of the next loan), as the register hands them out.
+      const from = Number(url.searchParams.get('cursor') ?? 0);
+      const to = from + Number(url.searchParams.get('limit'));
+      return { loans: register.slice(from, to), next: to < register.length ? String(to) : null };
+    }
+    return { rows: answers[url.pathname.replace('/indicators/', '')](url.searchParams) };
   }, 1);
 }
 
-const failing = async (change: Parameters<typeof figures>[0]) => (await figures(change)).filter((a) => !a.holds).map((a) => a.seed);
+const failing = async (change: Parameters<typeof figures>[0], register?: Row[]) =>
+  (await figures(change, register)).filter((a) => !a.holds).map((a) => a.seed);
 
 describe('the seed figures read back from a city', () => {
   it('hold when every answer meets the report', async () => {
@@ -73,5 +94,30 @@ describe('the seed figures read back from a city', () => {
     expect(await failing((a) => (a['certification-rate'] = () => [{ value: 0.5, numerator: 1, denominator: 2 }]))).toEqual([
       '(over enrolled households)',
     ]);
+  });
+
+  it('count the borrowers, not the loans: 1,300-odd women and 200-odd youth however often each borrowed', async () => {
+    const borrowers = '1,300-odd women, 200-odd young entrepreneurs';
+    const register = registerMeetingEveryFigure();
+    // Every loan to a household of its own: 2,153 women borrowers are far more than "1,300-odd".
+    const oneLoanEach = register.map((l) => ({ ...l, householdId: l.loanId }));
+    expect(await failing(() => undefined, oneLoanEach)).toEqual([borrowers]);
+    // 1,299 women: one short (the loans of the 1,300th and later borrowers all the first one's).
+    const short = register.map((l) =>
+      l.borrowerGroup === 'woman' && Number(String(l.householdId).split('-').pop()) >= 1_299
+        ? { ...l, householdId: 'woman-household-0' }
+        : l,
+    );
+    expect(await failing(() => undefined, short)).toEqual([borrowers]);
+    // The portfolio and the register must count the same loans.
+    expect(
+      await failing(
+        (a) =>
+          (a['loans-granted'] = () => [
+            { borrowerGroup: 'woman', numerator: 2_152 },
+            { borrowerGroup: 'youth', numerator: 253 },
+          ]),
+      ),
+    ).toEqual([borrowers]);
   });
 });
