@@ -138,6 +138,15 @@ describe('the capacity each actor acted in on a case', () => {
       expect(await eventsOf(caseId)).toBe(2);
     });
 
+    it('refuses a report from those who judge it, the supervisor or the city office acting as itself, and appends nothing', async () => {
+      const caseId = await orderedCase();
+      for (const headers of [SUPERVISOR, OFFICE]) {
+        const answer = await post(`/cases/${caseId}/report-rectification`, headers, report).expect(403);
+        expect(answer.body.code).toBe('role-not-permitted');
+      }
+      expect(await eventsOf(caseId)).toBe(2);
+    });
+
     it("refuses another unit's token, whichever unit it names, and appends nothing", async () => {
       const caseId = await orderedCase();
       const neighbour = await app.token('registrar', { sub: 'clerk-12', ou: '640105002' });

@@ -1,6 +1,7 @@
 /**
  * Who may act on a case. The city office may act anywhere; a supervisor only in the district of the term
- * in force when the act happened; the subject unit only reports its own rectification.
+ * in force when the act happened; the subject unit only reports its own rectification. A rectification is
+ * reported by the unit alone: those who judge it (a supervisor, the city office) may not also say it was done.
  */
 import { rule } from '../shared';
 import { assignmentAt, covers, SupervisionState } from '../supervision/state';
@@ -24,6 +25,11 @@ export interface CaseScope {
 export function requireAuthority(command: CaseCommand, scope: CaseScope): void {
   const { authority } = command;
   const { actor, occurredAt } = command.metadata;
+  rule(
+    command.type !== 'ReportRectification' || authority.role === 'subject-unit',
+    'role-not-permitted',
+    'a rectification is reported by the unit under the case (X-Actor-Role: subject-unit), not by those who judge it',
+  );
   switch (authority.role) {
     case 'city-office':
       return;

@@ -83,6 +83,15 @@ describe('who may act on a case', () => {
       .thenThrows('role-not-permitted');
   });
 
+  it('refuses a rectification report from those who judge it: the supervisor and the city office', () => {
+    for (const authority of [supervisorOf(DISTRICT), cityOffice]) {
+      const report = command<C.ReportRectification>('ReportRectification', { report: 'done', evidence: [] }, { authority });
+      given(caseDecider, [opened, ordered(1)])
+        .when(report)
+        .thenThrows('role-not-permitted');
+    }
+  });
+
   it('refuses a report from a unit other than the subject of the case', () => {
     const report = command<C.ReportRectification>(
       'ReportRectification',
