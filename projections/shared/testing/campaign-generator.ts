@@ -6,15 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, JsonObject } from '@libs/event-store';
 import { Position } from '@libs/event-store/position';
+import { CampaignEvent } from './campaign-event';
 import { ScreeningRecord, screeningStep } from './screening-steps';
 import { GeneratedSupport, supportStep } from './support-step';
 
-export interface CampaignEvent {
-  stream: string;
-  type: string;
-  data: JsonObject;
-  occurredAt: string;
-}
+export type { CampaignEvent } from './campaign-event';
 
 const VILLAGES = ['640104001001', '640104001002', '640104002001', '640105001001', '640121002003', '640181002003'];
 const CATEGORIES = ['developing', 'stable', 'elderly', 'new-urban'];

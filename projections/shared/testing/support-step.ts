@@ -3,7 +3,7 @@
  * or a delivery, return or reversal of a grant, each one the support decider would accept.
  */
 import { randomUUID } from 'node:crypto';
-import type { CampaignEvent } from './campaign-generator';
+import type { CampaignEvent } from './campaign-event';
 
 export interface GeneratedSupport {
   id: string;
