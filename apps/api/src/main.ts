@@ -46,6 +46,12 @@ async function listen(runtime: Runtime): Promise<Stoppable> {
   await ensureFirstAdmin(new Users(runtime.dataSource), runtime.config.dataDir);
   const app = await createApiApp(runtime);
   const { host, port } = runtime.config;
+  // An idle kept-alive socket is closed by the client before the server: at Node's 5 s default, a request
+  // sent on a socket the server was closing at that moment failed ("other side closed"), as behind a proxy
+  // that keeps its upstream sockets for 60 s. Closing leaves no wait: close() ends idle sockets at once.
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(port, host);
   const address = app.getHttpServer().address() as { port: number };
   console.log(`family-ledger API listening on http://${host}:${address.port}`);
