@@ -42,6 +42,37 @@ describe('small-cell suppression', () => {
     expect(large).toEqual({ numerator: 7, denominator: null, cellSize: 7, value: 7 });
   });
 
+  it('judges a cell of many events by its distinct households, and keeps their number beside a kept denominator', () => {
+    const [row] = suppressSmallCells([{ numerator: 6, denominator: 6, households: 2, value: 1, noAnswer: 1 }], as('analyst'));
+    expect(row).toEqual({ numerator: null, denominator: 6, households: 2, value: null, noAnswer: null, suppressed: true });
+  });
+
+  it('withholds the households of a count whole with it: their number is near the count itself', () => {
+    const [small, large] = suppressSmallCells(
+      [
+        { numerator: 6, denominator: null, cellSize: 6, households: 2, value: 6 },
+        { numerator: 6, denominator: null, cellSize: 6, households: 5, value: 6 },
+      ],
+      as('analyst'),
+    );
+    expect(small).toEqual({ numerator: null, denominator: null, cellSize: null, households: null, value: null, suppressed: true });
+    expect(large).toEqual({ numerator: 6, denominator: null, cellSize: 6, households: 5, value: 6 });
+  });
+
+  it('judges a cell whose households were not counted by its events: the bound decided them', () => {
+    const [few, many, count] = suppressSmallCells(
+      [
+        { numerator: 3, denominator: 4, households: null, value: 0.75 },
+        { numerator: 30, denominator: 40, households: null, value: 0.75 },
+        { numerator: 4, denominator: null, cellSize: 4, households: null, value: 4 },
+      ],
+      as('analyst'),
+    );
+    expect(few).toEqual({ numerator: null, denominator: 4, households: null, value: null, suppressed: true });
+    expect(many).toEqual({ numerator: 30, denominator: 40, households: null, value: 0.75 });
+    expect(count).toEqual({ numerator: null, denominator: null, cellSize: null, households: null, value: null, suppressed: true });
+  });
+
   it('leaves the input rows unchanged', () => {
     const copy = structuredClone(rows);
     suppressSmallCells(rows, as('analyst'));

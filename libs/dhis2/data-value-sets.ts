@@ -35,7 +35,11 @@ export interface DataValueSetRequest {
   children: boolean;
 }
 
-/** Answers one indicator request (the caller applies access rules and small-cell suppression). */
+/**
+ * Answers one indicator request (the caller applies access rules and small-cell suppression: rows of cells
+ * that count events carry `households`, the distinct households suppression judges them by, wherever the event
+ * count alone cannot decide).
+ */
 export type Answerer = (indicator: Indicator, request: IndicatorRequest) => Promise<IndicatorAnswer>;
 
 export async function dataValueSet(

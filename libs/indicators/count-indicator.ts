@@ -7,6 +7,7 @@ import { Period, monthsOf } from '@libs/periods';
 import { orgUnitColumn } from './org-unit-path';
 import { Indicator, IndicatorDefinition, IndicatorQuery, IndicatorRequest, IndicatorRow, Measure } from './definitions';
 import { ROLLUP_LEVELS, rollupTable } from './district-rollup';
+import { HouseholdsSpec, withDistinctHouseholds } from './distinct-households';
 import { wilsonInterval } from './wilson';
 
 export interface CountIndicatorSpec extends Omit<IndicatorDefinition, 'numerator' | 'denominator'> {
@@ -15,12 +16,22 @@ export interface CountIndicatorSpec extends Omit<IndicatorDefinition, 'numerator
   denominator?: Measure;
   /** Further sums reported beside (e.g. no-answer next to a satisfaction rate), by output name. */
   extras?: Readonly<Record<string, string>>;
+  /**
+   * Where the cell counts events of households (responses, needs, tests): the table its distinct households
+   * are counted from, and the bound that spares the count. Each row then carries `households`: exact where the
+   * bound leaves the suppression decision open, else null (its event count, the denominator or else `cellSize`,
+   * decides: libs/auth/suppression.ts). Flows only.
+   */
+  households?: HouseholdsSpec;
 }
 
 export const ALL_TIME = 'all';
 
 export function countIndicator(spec: CountIndicatorSpec): Indicator {
-  const { table, extras, ...definition } = spec;
+  const { table, extras, households, ...definition } = spec;
+  if (households && spec.aggregation !== 'flow') throw new Error(`${spec.name}: distinct households are counted for flows only`);
+  // A cell not counted is judged by its events: a count must carry them as its `cellSize`.
+  if (households && !spec.denominator && !extras?.cellSize) throw new Error(`${spec.name}: a count judged by households needs a cellSize`);
   return {
     ...definition,
     numerator: { label: spec.numerator.label },
@@ -44,12 +55,17 @@ function countQuery(spec: CountIndicatorSpec, schema: string, request: Indicator
   const dimensions = request.by.map((name) => spec.dimensions[name]);
   const sums = [...Object.entries(spec.extras ?? {}), ['numerator', spec.numerator.sql], ['denominator', spec.denominator?.sql ?? 'NULL']];
   const groups = ['p.code', `t.${level}`, ...dimensions];
-  return {
-    sql: `SELECT p.code AS period, t.${level} AS org_unit, ${request.by.map((name, i) => `${dimensions[i]} AS "${name}", `).join('')}
+  // The events a cell counts, what suppression falls back to (libs/auth/suppression.ts reads `cellSize` first).
+  const size = spec.extras?.cellSize ? 'cellSize' : 'denominator';
+  const cells = `SELECT p.code AS period, t.${level} AS org_unit, ${request.by.map((name, i) => `${dimensions[i]} AS "${name}", `).join('')}
                  ${sums.map(([name, sql]) => `${sql} AS "${name}"`).join(', ')}
             FROM ${schema}.${countSource(spec.table, request)} t ${join}
            WHERE t.${orgUnitColumn(request.orgUnitLevel)} = $1
-           GROUP BY ${groups.join(', ')} ORDER BY ${groups.map((_, i) => i + 1).join(', ')}`,
+           GROUP BY ${groups.join(', ')}`;
+  return {
+    sql: spec.households
+      ? withDistinctHouseholds(cells, spec.households, schema, request, dimensions, join, size)
+      : `${cells} ORDER BY ${groups.map((_, i) => i + 1).join(', ')}`,
     params: [request.orgUnit, ...values],
     toRows: (result) => result.map((row) => toRow(spec, request, row)),
   };
@@ -123,6 +139,7 @@ function toRow(spec: CountIndicatorSpec, request: IndicatorRequest, row: Record<
   };
   for (const name of request.by) out[name] = row[name];
   for (const name of Object.keys(spec.extras ?? {})) out[name] = Number(row[name]);
+  if (spec.households) out.households = row.households === null ? null : Number(row.households);
   return judge(spec, out);
 }
 

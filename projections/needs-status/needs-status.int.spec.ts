@@ -47,6 +47,12 @@ describe('needs status projection', () => {
     expect(await tableRows(db.dataSource, projection, 'need_counts')).toEqual([counts('skills', 0, 1)]);
   });
 
+  it('keeps the needs each household recorded, met or not, whose largest bounds the households behind a cell', async () => {
+    const [h, n] = [randomUUID(), randomUUID()];
+    await applyEvents(db.dataSource, projection, [enrolled(h), need(h, n), need(h, randomUUID()), service(h, n), need(h, n)]);
+    expect(await tableRows(db.dataSource, projection, 'needs_per_household')).toEqual([{ household_id: h, n: 2 }]);
+  });
+
   it('changes nothing when every event is delivered twice', async () => {
     const [h, n] = [randomUUID(), randomUUID()];
     const events = [enrolled(h), need(h, n), need(h, randomUUID()), service(h, n)];

@@ -2,7 +2,7 @@
  * Writes needs by status (see needs-status.tables.ts): a recorded need counts as open in its household's
  * village, focus area, kind and month; the first service that answers it moves it to met (a need answered
  * again, or a duplicate delivery, finds it met already and changes nothing). A batch loads the needs and
- * households it names, folds its events over them (`foldNeeds`, pure) and writes in three statements.
+ * households it names, folds its events over them (`foldNeeds`, pure) and writes in four statements.
  */
 import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled, NeedRecorded, ServiceDelivered } from '@libs/domain/household';
@@ -35,6 +35,8 @@ const COUNT_KEY: BulkColumn[] = [
 ];
 
 const needKey = (n: NeedRow) => [...n.path, n.focus_area, n.kind, n.period];
+/** Needs recorded per household: the largest bounds the households behind a cell (libs/indicators/household-bound.ts). */
+const BOUND_KEY: BulkColumn[] = columnsOf('text', 'household_id');
 
 /** Pure: folds `events` over the needs they name (`needs`, updated in place) and the households' paths. */
 export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]) {
@@ -48,6 +50,7 @@ export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillag
     n.status,
   ]);
   const deltas = new CountDeltas(COUNT_KEY, ['open', 'met']);
+  const perHousehold = new CountDeltas(BOUND_KEY, ['n']);
   for (const event of events) {
     if (event.type === 'HouseholdEnrolled') villages.remember(event);
     if (event.type === 'NeedRecorded') {
@@ -65,6 +68,8 @@ export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillag
       needs.set(need.need_id, need);
       rows.set(need.need_id, need);
       deltas.add(needKey(need), { open: 1 });
+      // Open or met, a need stays in the cell sizes (open + met): counted once, when recorded.
+      perHousehold.add([need.household_id], { n: 1 });
     }
     if (event.type === 'ServiceDelivered') {
       const need = needs.get(event.data.needId ?? '');
@@ -75,7 +80,7 @@ export function foldNeeds(needs: Map<string, NeedRow>, villages: HouseholdVillag
       deltas.add(needKey(met), { open: -1, met: 1 });
     }
   }
-  return { rows, deltas };
+  return { rows, deltas, perHousehold };
 }
 
 interface StoredNeed extends Omit<NeedRow, 'path'> {
@@ -102,9 +107,10 @@ export const needsStatusProjection: Projection<Handled> = {
   handles: ['HouseholdEnrolled', 'NeedRecorded', 'ServiceDelivered'],
   async applyBatch(events: readonly RecordedOf<Handled>[], tx: EntityManager, s: string): Promise<void> {
     const villages = await HouseholdVillages.load(tx, s, events);
-    const { rows, deltas } = foldNeeds(await loadNeeds(tx, s, events), villages, events);
+    const { rows, deltas, perHousehold } = foldNeeds(await loadNeeds(tx, s, events), villages, events);
     await villages.save(tx, s);
     await rows.write(tx, `${s}.needs`, 'need_id', ['status']);
+    await perHousehold.write(tx, `${s}.needs_per_household`, ['household_id']);
     await deltas.write(tx, `${s}.need_counts`, ['village_code', 'focus_area', 'kind', 'period']);
   },
 };

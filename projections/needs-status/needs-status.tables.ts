@@ -1,9 +1,12 @@
 /**
  * Needs by focus area x kind x status (open, met) x org unit x the month the need was recorded. A need is
- * met by the first service that answers it (later ones change nothing); the `needs` row is the guard.
+ * met by the first service that answers it (later ones change nothing); the `needs` row is the guard, and with
+ * its household and cell what the distinct households behind a cell are counted from, where the needs per
+ * household (`needs_per_household`, its largest count bounds them) leave the suppression decision open.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { householdBoundDdl } from '../../libs/indicators/household-bound';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 import { withNames } from '../../libs/projection/reporting-names';
@@ -12,12 +15,14 @@ export const needsStatusReadModel: ReadModelDefinition = {
   name: 'needs-status',
   // 3: periods in the programme calendar (Beijing time), not UTC.
   // 4: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
-  version: 4,
+  // 5: needs per household, whose largest bounds the distinct households small-cell suppression judges.
+  version: 5,
   tables: (s) => [
     householdVillagesDdl(s),
     `CREATE TABLE ${s}.needs (
        need_id text PRIMARY KEY, household_id text NOT NULL, ${ORG_UNIT_COLUMNS_DDL},
        focus_area text NOT NULL, kind text NOT NULL, period int NOT NULL, status text NOT NULL)`,
+    ...householdBoundDdl(s, 'needs_per_household', 'household_id'),
     `CREATE TABLE ${s}.need_counts (
        ${ORG_UNIT_COLUMNS_DDL}, focus_area text NOT NULL, kind text NOT NULL, period int NOT NULL,
        open int NOT NULL DEFAULT 0, met int NOT NULL DEFAULT 0,

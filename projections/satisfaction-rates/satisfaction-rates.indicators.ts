@@ -15,6 +15,8 @@ export const satisfactionRatesIndicators: readonly Indicator[] = [
     numerator: { label: 'satisfied responses', sql: 'sum(satisfied)' },
     denominator: { label: 'valid responses', sql: 'sum(satisfied + neutral + dissatisfied)' },
     extras: { noAnswer: 'sum(no_answer)' },
+    // Responses are events: a cell is judged by the distinct households that gave its valid ones.
+    households: { table: 'responses', column: 'household_id', where: `response <> 'no-answer'`, bound: 'valid_responses_per_household' },
     dimensions: SERVICE,
     periodGrain: 'month',
     aggregation: 'flow',

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { suppressSmallCells } from '@libs/auth';
+import { RecordedEvent } from '@libs/event-store';
+import { answerIndicator } from '@libs/indicators';
 import { applyEvents, householdEnrolled, recorded, tableRows } from '../shared/testing/harness';
 import { databasePerTest } from '../shared/testing/database-per-test';
+import { satisfactionRatesIndicators } from './satisfaction-rates.indicators';
 import { satisfactionRatesProjection as projection } from './satisfaction-rates.projection';
 
 const VILLAGE = '640106001002';
-const enrolled = (householdId: string) => householdEnrolled(householdId, VILLAGE, { category: 'elderly', members: 2 });
+const enrolled = (householdId: string, village = VILLAGE) => householdEnrolled(householdId, village, { category: 'elderly', members: 2 });
 const rated = (householdId: string, response: string) =>
   recorded(
     'SatisfactionRecorded',
@@ -40,6 +44,64 @@ describe('satisfaction rates projection', () => {
       rated(h, 'no-answer'),
     ]);
     expect(await tableRows(db.dataSource, projection, 'satisfaction_counts')).toEqual([row(2, 1, 1, 1)]);
+  });
+
+  it('keeps each response with its household and cell, for the distinct households behind a rate', async () => {
+    const h = randomUUID();
+    const answer = rated(h, 'neutral');
+    await applyEvents(db.dataSource, projection, [enrolled(h), answer]);
+    const { village_code, township_code, district_code, city_code, department_code, service_type_code, focus_area, period } = row(
+      0,
+      0,
+      0,
+      0,
+    );
+    expect(await tableRows(db.dataSource, projection, 'responses')).toEqual([
+      {
+        service_id: answer.data.serviceId,
+        response: 'neutral',
+        household_id: h,
+        ...{ village_code, township_code, district_code, city_code, department_code, service_type_code, focus_area, period },
+      },
+    ]);
+  });
+
+  it('keeps the valid responses of each household, whose largest bounds the households behind a rate', async () => {
+    const h = randomUUID();
+    await applyEvents(db.dataSource, projection, [enrolled(h), rated(h, 'satisfied'), rated(h, 'dissatisfied'), rated(h, 'no-answer')]);
+    expect(await tableRows(db.dataSource, projection, 'valid_responses_per_household')).toEqual([{ household_id: h, n: 2 }]);
+  });
+
+  it('counts households only where the bound leaves the decision open, and withholds few households however many responses', async () => {
+    // One household's 6 valid responses (the most: M = 6) in ...002; 30 of six households in ...003 (>= 5M: not
+    // counted, published); 2 in ...004 (< 5: not counted, withheld); 5 of five households in ...005 (counted).
+    const events: RecordedEvent[] = [];
+    const households = (village: string, count: number, responses: number) => {
+      for (let i = 0; i < count; i++) {
+        const h = randomUUID();
+        events.push(enrolled(h, village), ...Array.from({ length: responses }, () => rated(h, 'satisfied')));
+      }
+    };
+    households('640106001002', 1, 6);
+    households('640106001003', 6, 5);
+    households('640106001004', 2, 1);
+    households('640106001005', 5, 1);
+    await applyEvents(db.dataSource, projection, events);
+    const [indicator] = satisfactionRatesIndicators;
+    const answer = await answerIndicator(db.dataSource, indicator, {
+      orgUnit: '640106001',
+      orgUnitLevel: 'township',
+      level: 'village',
+      by: [],
+    });
+    const analyst = { sub: 'a', roles: ['analyst' as const], ou: '640100', scopes: [] };
+    const cells = suppressSmallCells(answer.rows, analyst).map((r) => [r.orgUnit, r.denominator, r.households, r.suppressed ?? false]);
+    expect(cells).toEqual([
+      ['640106001002', 6, 1, true],
+      ['640106001003', 30, null, false],
+      ['640106001004', 2, null, true],
+      ['640106001005', 5, 5, false],
+    ]);
   });
 
   it('changes nothing when every event is delivered twice', async () => {

@@ -1,12 +1,12 @@
 /**
  * Writes satisfaction counts (see satisfaction-rates.tables.ts): each service's answer once (by service id)
  * in its household's village, department, service type, focus area and month. A batch loads the answers
- * and households it names, folds its events (`foldResponses`, pure) and writes in three statements.
+ * and households it names, folds its events (`foldResponses`, pure) and writes in four statements.
  */
 import { EntityManager } from 'typeorm';
 import { HouseholdEnrolled, SatisfactionRecorded } from '@libs/domain/household';
 import { monthOf } from '@libs/periods';
-import { BulkColumn, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
+import { BulkColumn, CellValue, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { HouseholdVillages } from '../shared/household-villages';
 import { satisfactionRatesReadModel } from './satisfaction-rates.tables';
@@ -26,10 +26,20 @@ const COUNT_KEY: BulkColumn[] = [
   { name: 'period', type: 'int' },
 ];
 
+/**
+ * One row per answered service: the guard, and (with its household and cell) what the distinct households
+ * behind a rate are counted from (libs/indicators/distinct-households.ts).
+ */
+const RESPONSE_COLUMNS: BulkColumn[] = [...columnsOf('text', 'service_id', 'response', 'household_id'), ...COUNT_KEY];
+
+/** Valid responses per household: the largest bounds the households behind a rate (libs/indicators/household-bound.ts). */
+const BOUND_KEY: BulkColumn[] = columnsOf('text', 'household_id');
+
 /** Pure: folds `events` given the services already answered (`answered`, updated in place) and the households' paths. */
 export function foldResponses(answered: Set<string>, villages: HouseholdVillages, events: readonly RecordedOf<Handled>[]) {
-  const responses = new RowChanges<[string, string]>(columnsOf('text', 'service_id', 'response'), (row) => row);
+  const responses = new RowChanges<CellValue[]>(RESPONSE_COLUMNS, (row) => row);
   const deltas = new CountDeltas(COUNT_KEY, Object.values(COLUMN));
+  const perHousehold = new CountDeltas(BOUND_KEY, ['n']);
   for (const event of events) {
     if (event.type === 'HouseholdEnrolled') villages.remember(event);
     if (event.type !== 'SatisfactionRecorded') continue;
@@ -39,10 +49,13 @@ export function foldResponses(answered: Set<string>, villages: HouseholdVillages
     const path = villages.pathOf(data.householdId);
     if (answered.has(data.serviceId)) continue;
     answered.add(data.serviceId);
-    responses.set(data.serviceId, [data.serviceId, data.response]);
-    deltas.add([...path, data.departmentCode, data.serviceTypeCode, data.focusArea, monthOf(event.metadata.occurredAt)], { [column]: 1 });
+    const cell = [...path, data.departmentCode, data.serviceTypeCode, data.focusArea, monthOf(event.metadata.occurredAt)];
+    responses.set(data.serviceId, [data.serviceId, data.response, data.householdId, ...cell]);
+    deltas.add(cell, { [column]: 1 });
+    // Only what the denominator counts: no-answer is beside it.
+    if (column !== 'no_answer') perHousehold.add([data.householdId], { n: 1 });
   }
-  return { responses, deltas };
+  return { responses, deltas, perHousehold };
 }
 
 export const satisfactionRatesProjection: Projection<Handled> = {
@@ -55,9 +68,10 @@ export const satisfactionRatesProjection: Projection<Handled> = {
     const answered = new Set(
       (await selectByKeys<{ service_id: string }>(tx, `${s}.responses`, 'service_id', ids)).map((r) => r.service_id),
     );
-    const { responses, deltas } = foldResponses(answered, villages, events);
+    const { responses, deltas, perHousehold } = foldResponses(answered, villages, events);
     await villages.save(tx, s);
     await responses.write(tx, `${s}.responses`, 'service_id', []);
+    await perHousehold.write(tx, `${s}.valid_responses_per_household`, ['household_id']);
     await deltas.write(tx, `${s}.satisfaction_counts`, ['village_code', 'department_code', 'service_type_code', 'focus_area', 'period']);
   },
 };

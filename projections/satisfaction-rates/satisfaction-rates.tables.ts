@@ -1,10 +1,13 @@
 /**
  * Responses by service type x department x focus area x org unit x month of the response, kept as counts
  * of each answer, so a rate at any level is summed numerators over summed denominators, never an average
- * of rates. The `responses` row (one per serviceId: one rating per service) is the guard.
+ * of rates. The `responses` row (one per serviceId: one rating per service) is the guard; it keeps the
+ * household and cell of the response, so an answer counts the distinct households behind each rate where
+ * `valid_responses_per_household` (its largest count bounds them) leaves the suppression decision open.
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
+import { householdBoundDdl } from '../../libs/indicators/household-bound';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 import { withNames } from '../../libs/projection/reporting-names';
@@ -13,10 +16,15 @@ export const satisfactionRatesReadModel: ReadModelDefinition = {
   name: 'satisfaction-rates',
   // 3: periods in the programme calendar (Beijing time), not UTC.
   // 4: the reporting view carries names beside codes (reporting.org_unit_names, reporting.code_names).
-  version: 4,
+  // 5: each response keeps its household and cell, and each household its valid responses, for the distinct
+  //    households small-cell suppression judges.
+  version: 5,
   tables: (s) => [
     householdVillagesDdl(s),
-    `CREATE TABLE ${s}.responses (service_id text PRIMARY KEY, response text NOT NULL)`,
+    `CREATE TABLE ${s}.responses (
+       service_id text PRIMARY KEY, response text NOT NULL, household_id text NOT NULL, ${ORG_UNIT_COLUMNS_DDL},
+       department_code text NOT NULL, service_type_code text NOT NULL, focus_area text NOT NULL, period int NOT NULL)`,
+    ...householdBoundDdl(s, 'valid_responses_per_household', 'household_id'),
     `CREATE TABLE ${s}.satisfaction_counts (
        ${ORG_UNIT_COLUMNS_DDL}, department_code text NOT NULL, service_type_code text NOT NULL, focus_area text NOT NULL,
        period int NOT NULL,

@@ -1,7 +1,9 @@
 /**
  * The indicators answered from screening-counts (see README.md beside this file). Counts of people's own
- * health events: each row carries its own size as `cellSize`, so a small cell is withheld whole from
- * analysts (libs/auth/suppression.ts); the counselling rate is judged by its denominator, the findings.
+ * health events: each row carries its size in events as `cellSize`, and in distinct records (a couple or a
+ * woman: one family) as `households`, which rules: a cell of fewer than 5 records is withheld whole from
+ * analysts (libs/auth/suppression.ts), however many tests they had. The counselling rate is judged by the
+ * records behind its denominator, the findings.
  */
 import { countIndicator, Indicator } from '@libs/indicators';
 
@@ -13,6 +15,14 @@ const common = {
   aggregation: 'flow' as const,
 };
 
+/** The distinct records behind the cells of one count. */
+const records = (column: string) => ({
+  table: 'screening_subjects',
+  column: 'screening_id',
+  where: `counted = '${column}'`,
+  bound: 'events_per_screening',
+});
+
 const count = (name: string, title: string, unit: 'people' | 'tests', description: string, column: string): Indicator =>
   countIndicator({
     ...common,
@@ -22,6 +32,7 @@ const count = (name: string, title: string, unit: 'people' | 'tests', descriptio
     description,
     numerator: { label: title.toLowerCase(), sql: `sum(${column})` },
     extras: { cellSize: `sum(${column})` },
+    households: records(column),
   });
 
 export const screeningCountsIndicators: readonly Indicator[] = [
@@ -57,6 +68,7 @@ export const screeningCountsIndicators: readonly Indicator[] = [
     numerator: { label: 'counselled', sql: 'sum(counselled)' },
     denominator: { label: 'high-risk findings', sql: 'sum(high_risk)' },
     extras: { offered: 'sum(counselling_offered)' },
+    households: records('high_risk'),
     interval: 'wilson',
   }),
 ];

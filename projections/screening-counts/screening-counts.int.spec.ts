@@ -58,6 +58,23 @@ describe('screening counts projection', () => {
     expect(await tableRows(db.dataSource, projection, 'screening_counts')).toEqual([march, april]);
   });
 
+  it('keeps each record once per count and month it is counted in, however many tests it had', async () => {
+    const id = randomUUID();
+    await applyEvents(db.dataSource, projection, chain(id));
+    const subjects = await tableRows(db.dataSource, projection, 'screening_subjects');
+    expect(subjects.map((r) => [r.counted, r.period, r.screening_id])).toEqual(
+      expect.arrayContaining([
+        ['five_item_tests', 201203, id],
+        ['high_risk', 201203, id],
+        ['counselled', 201203, id],
+        ['counselling_offered', 201204, id],
+      ]),
+    );
+    expect(subjects).toHaveLength(6);
+    // Every counted event (both tests), whose largest count bounds the records behind a cell.
+    expect(await tableRows(db.dataSource, projection, 'events_per_screening')).toEqual([{ screening_id: id, n: 7 }]);
+  });
+
   it('remembers the month of the finding across batches', async () => {
     const events = chain(randomUUID());
     await applyEvents(db.dataSource, projection, events, { oneByOne: true });

@@ -6,7 +6,7 @@
 import { EntityManager } from 'typeorm';
 import { ScreeningEvent } from '@libs/domain/screening';
 import { orgUnitValues } from '@libs/indicators/org-unit-path';
-import { columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
+import { CellValue, columnsOf, CountDeltas, RowChanges, selectByKeys } from '@libs/projection/bulk-writes';
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { SCREENING_COUNTS, ScreeningCount, screeningCountsReadModel } from './screening-counts.tables';
 
@@ -29,9 +29,27 @@ const COUNTED: Partial<Record<ScreeningEvent['type'], ScreeningCount>> = {
 
 const monthOf = (day: string) => Number(day.slice(0, 4) + day.slice(5, 7));
 
+/**
+ * A record counted in a cell (count, village, month): one row however many times, so an answer counts the
+ * distinct records behind a cell. Bulk-writes key a row by one text column: the cell and record joined.
+ */
+const SUBJECT_COLUMNS = [...columnsOf('text', 'subject_key', 'counted', 'screening_id'), ...COUNT_KEY];
+
+/** Counted events per record: the largest bounds the records behind a cell (libs/indicators/household-bound.ts). */
+const BOUND_KEY = columnsOf('text', 'screening_id');
+
 /** Pure: folds `events` given what is remembered of each record (`memos`, updated in place). */
 export function foldScreenings(memos: Map<string, ScreeningMemo>, events: readonly RecordedOf<ScreeningEvent>[]) {
   const deltas = new CountDeltas(COUNT_KEY, [...SCREENING_COUNTS]);
+  const subjects = new RowChanges<CellValue[]>(SUBJECT_COLUMNS, (row) => row);
+  const perRecord = new CountDeltas(BOUND_KEY, ['n']);
+  const count = (id: string, column: ScreeningCount, villageCode: string, period: number) => {
+    const cell = [...orgUnitValues(villageCode), period];
+    deltas.add(cell, { [column]: 1 });
+    perRecord.add([id], { n: 1 });
+    const key = [column, ...cell, id].join('|');
+    subjects.set(key, [key, column, id, ...cell]);
+  };
   const rows = new RowChanges<[string, ScreeningMemo]>(
     [...columnsOf('text', 'screening_id'), ...columnsOf('bigint', 'last_revision'), ...columnsOf('int', 'high_risk_period')],
     ([id, memo]) => [id, memo.lastRevision.toString(), memo.highRiskPeriod],
@@ -42,15 +60,15 @@ export function foldScreenings(memos: Map<string, ScreeningMemo>, events: readon
     if (memo.lastRevision >= event.revision) continue;
     const next = { ...memo, lastRevision: event.revision };
     const column = COUNTED[event.type];
-    if (column && 'on' in event.data) deltas.add([...orgUnitValues(event.data.villageCode), monthOf(event.data.on)], { [column]: 1 });
+    if (column && 'on' in event.data) count(id, column, event.data.villageCode, monthOf(event.data.on));
     if (event.type === 'HighRiskFound') next.highRiskPeriod = monthOf(event.data.on);
     // The decider takes counselling only after a finding, so its month is known.
     if (event.type === 'GeneticCounsellingTaken' && memo.highRiskPeriod > 0)
-      deltas.add([...orgUnitValues(event.data.villageCode), memo.highRiskPeriod], { counselled: 1 });
+      count(id, 'counselled', event.data.villageCode, memo.highRiskPeriod);
     memos.set(id, next);
     rows.set(id, [id, next]);
   }
-  return { deltas, rows };
+  return { deltas, rows, subjects, perRecord };
 }
 
 export const screeningCountsProjection: Projection<ScreeningEvent> = {
@@ -77,8 +95,10 @@ export const screeningCountsProjection: Projection<ScreeningEvent> = {
     const memos = new Map(
       known.map((r) => [r.screening_id, { lastRevision: BigInt(r.last_revision), highRiskPeriod: r.high_risk_period }] as const),
     );
-    const { deltas, rows } = foldScreenings(memos, events);
+    const { deltas, rows, subjects, perRecord } = foldScreenings(memos, events);
     await rows.write(tx, `${s}.screenings`, 'screening_id', ['last_revision', 'high_risk_period']);
+    await subjects.write(tx, `${s}.screening_subjects`, 'subject_key', []);
+    await perRecord.write(tx, `${s}.events_per_screening`, ['screening_id']);
     await deltas.write(tx, `${s}.screening_counts`, ['village_code', 'period'], 'bigint');
   },
 };

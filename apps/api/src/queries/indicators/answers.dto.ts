@@ -39,6 +39,11 @@ export class IndicatorAnswerDto {
   periods!: string[];
   by!: string[];
   reflects!: ReflectsDto;
-  /** One row per org unit, period and breakdown value: numerator, denominator, value, interval, target; `suppressed` cells withheld from analysts. */
+  /**
+   * One row per org unit, period and breakdown value: numerator, denominator, value, interval, target; `suppressed` cells withheld from analysts.
+   * Indicators counting events of households (satisfaction responses, needs, screening tests) add `households`: the distinct households
+   * behind the cell where its events leave the suppression decision open, null where they decide it (fewer than 5 events, or at least
+   * 5 times the most events any one household has).
+   */
   rows!: object[];
 }
