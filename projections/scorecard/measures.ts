@@ -164,7 +164,8 @@ async function accountabilityValues(
     const bimonth = { ...b, endsAt: startOfLocalDay(next[0], next[1], 1).getTime() };
     for (const [unit, c] of accountabilityCounts(facts, bimonth))
       for (const [m, n] of Object.entries(c)) set(b.code, unit, m as Measure, n);
-    for (const [unit, d] of rectificationsOnTime(facts, bimonth)) set(b.code, unit, 'rectifications-on-time', d.onTime / d.due);
+    for (const [unit, d] of rectificationsOnTime(facts, bimonth, asOf.getTime()))
+      set(b.code, unit, 'rectifications-on-time', d.onTime / d.due);
   }
   return checkpoint.position ? formatPosition(checkpoint.position) : null;
 }

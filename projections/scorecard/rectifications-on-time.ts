@@ -1,9 +1,9 @@
 /**
  * Rectifications discharged on time, pure: of the rectifications ordered of a unit whose deadline falls in
  * the bimonth, how many were reported by it (the report's own `late` flag) and not rejected since, as the
- * trail stands at the bimonth's end. An order let go before its deadline (the case closed first) is not
- * counted as due. Version 2's measure of duties carried out: a responsibility records no discharge of its own
- * (ResponsibilityAssigned is its only event), a rectification does (docs/assessment.md).
+ * trail stands at the bimonth's end. An order let go before its deadline (the case closed first, and not
+ * reopened) is not counted as due. Version 2's measure of duties carried out: a responsibility records no
+ * discharge of its own (ResponsibilityAssigned is its only event), a rectification does (docs/assessment.md).
  */
 import { startOfLocalDay } from '@libs/calendar';
 import type { Bimonth, TrailFact } from './accountability-measures';
@@ -23,7 +23,11 @@ interface Round {
   letGo: boolean;
 }
 
-export function rectificationsOnTime(facts: readonly TrailFact[], bimonth: Bimonth): Map<string, DutiesOnTime> {
+/**
+ * `now` is when the trail is read (the scorecard's asOf): a round neither discharged nor past its deadline by then
+ * is not yet due, so a bimonth in progress is not marked down for deadlines still to come.
+ */
+export function rectificationsOnTime(facts: readonly TrailFact[], bimonth: Bimonth, now = Infinity): Map<string, DutiesOnTime> {
   const startsAt = startOfLocalDay(Math.floor(bimonth.firstMonth / 100), bimonth.firstMonth % 100, 1).getTime();
   const units = new Map<string, string | null>();
   const rounds = new Map<string, Round>();
@@ -52,6 +56,10 @@ export function rectificationsOnTime(facts: readonly TrailFact[], bimonth: Bimon
       case 'CaseClosed':
         for (const [key, r] of rounds) if (key.startsWith(`${fact.subjectId}#`) && !r.onTime && at < r.deadline) r.letGo = true;
         break;
+      case 'CaseReopened':
+        // The rectification stands as it was at closing: owed again, by its deadline.
+        for (const [key, r] of rounds) if (key.startsWith(`${fact.subjectId}#`)) r.letGo = false;
+        break;
       default:
         break;
     }
@@ -59,6 +67,7 @@ export function rectificationsOnTime(facts: readonly TrailFact[], bimonth: Bimon
   const counts = new Map<string, DutiesOnTime>();
   for (const r of rounds.values()) {
     if (!r.unit || r.letGo || r.deadline < startsAt || r.deadline >= bimonth.endsAt) continue;
+    if (!r.onTime && r.deadline > now) continue;
     const found = counts.get(r.unit) ?? { due: 0, onTime: 0 };
     counts.set(r.unit, { due: found.due + 1, onTime: found.onTime + (r.onTime ? 1 : 0) });
   }

@@ -83,3 +83,34 @@ describe('rectifications discharged on time in a bimonth', () => {
     expect(counts.get('640105')).toEqual({ due: 1, onTime: 1 });
   });
 });
+
+describe('rectifications of a case closed and reopened, and of a bimonth in progress', () => {
+  it('counts again an order let go by closing the case once the case reopens', () => {
+    const counts = rectificationsOnTime(
+      [
+        ...ordered('a', at('06-10')),
+        fact('a', 'CaseClosed', at('05-10')),
+        // Reopened: the rectification stands as it was at closing, owed again by its deadline.
+        fact('a', 'CaseReopened', at('05-20')),
+      ],
+      MAY_JUNE,
+    );
+    expect(counts.get('640104')).toEqual({ due: 1, onTime: 0 });
+  });
+
+  it('does not count as missed a deadline still to come when the trail is read, but counts one already discharged', () => {
+    const asOf = Date.parse(at('05-31'));
+    const trail = [
+      // Not reported yet, its deadline still to come on 31 May: not yet due.
+      ...ordered('a', at('06-10')),
+      // Reported early: discharged.
+      ...ordered('b', at('06-20')),
+      fact('b', 'RectificationReported', at('05-20'), { round: 1, late: false }),
+      // Its deadline passed unreported: missed.
+      ...ordered('c', at('05-15')),
+    ];
+    expect(rectificationsOnTime(trail, MAY_JUNE, asOf).get('640104')).toEqual({ due: 2, onTime: 1 });
+    // Read after the bimonth's end, the first is missed too.
+    expect(rectificationsOnTime(trail, MAY_JUNE).get('640104')).toEqual({ due: 3, onTime: 1 });
+  });
+});

@@ -64,7 +64,7 @@ export const screeningCountsIndicators: readonly Indicator[] = [
     title: 'Genetic counselling among the high-risk',
     unit: 'proportion',
     description:
-      'Of the high-risk findings of the period, the share whose genetic counselling is recorded (by the month of the finding, so a later counselling raises an earlier month). Offers reported beside. Wilson 95% interval.',
+      'Of the high-risk findings of the period, the share whose genetic counselling is recorded (by the month of the finding, so a later counselling raises an earlier month). Offers to those findings reported beside. Wilson 95% interval.',
     numerator: { label: 'counselled', sql: 'sum(counselled)' },
     denominator: { label: 'high-risk findings', sql: 'sum(high_risk)' },
     extras: { offered: 'sum(counselling_offered)' },

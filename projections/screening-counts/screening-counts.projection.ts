@@ -1,6 +1,6 @@
 /**
- * Writes screening counts (screening-counts.tables.ts): each step adds one to its count in its village
- * and local month; a counselling taken adds one in the month of the record's high-risk finding. Each
+ * Writes screening counts (screening-counts.tables.ts): each step adds one to its count in its village and
+ * local month; a counselling offered or taken adds one in the month of the record's high-risk finding. Each
  * event is applied once: a record's row remembers the last revision applied (redelivered ones are skipped).
  */
 import { EntityManager } from 'typeorm';
@@ -24,7 +24,16 @@ const COUNTED: Partial<Record<ScreeningEvent['type'], ScreeningCount>> = {
   FiveItemTestDone: 'five_item_tests',
   TwoItemScreeningDone: 'two_item_screenings',
   HighRiskFound: 'high_risk',
+};
+
+/**
+ * Counted in the month of the record's finding (a cohort), not their own: the offers and counselling beside a
+ * rate are then of the records behind its findings, which judge its cell (offers of another month's findings
+ * could be one family's, published beside five others' findings).
+ */
+const OF_THE_FINDING: Partial<Record<ScreeningEvent['type'], ScreeningCount>> = {
   GeneticCounsellingOffered: 'counselling_offered',
+  GeneticCounsellingTaken: 'counselled',
 };
 
 const monthOf = (day: string) => Number(day.slice(0, 4) + day.slice(5, 7));
@@ -62,9 +71,9 @@ export function foldScreenings(memos: Map<string, ScreeningMemo>, events: readon
     const column = COUNTED[event.type];
     if (column && 'on' in event.data) count(id, column, event.data.villageCode, monthOf(event.data.on));
     if (event.type === 'HighRiskFound') next.highRiskPeriod = monthOf(event.data.on);
-    // The decider takes counselling only after a finding, so its month is known.
-    if (event.type === 'GeneticCounsellingTaken' && memo.highRiskPeriod > 0)
-      count(id, 'counselled', event.data.villageCode, memo.highRiskPeriod);
+    // The decider takes counselling (offered or taken) only after a finding, so its month is known.
+    const cohort = OF_THE_FINDING[event.type];
+    if (cohort && memo.highRiskPeriod > 0) count(id, cohort, event.data.villageCode, memo.highRiskPeriod);
     memos.set(id, next);
     rows.set(id, [id, next]);
   }

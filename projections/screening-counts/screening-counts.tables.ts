@@ -1,8 +1,8 @@
 /**
  * The screening chain as counts by village path x month (the local day of each step): checks, five-item
- * tests, two-item screenings, high-risk findings, counselling offered, and counselled. Counselling counts in
- * the month of its record's high-risk finding (a cohort: of the findings of a month, how many were
- * counselled so far), so the counselling rate never exceeds one. No personal field is read or kept:
+ * tests, two-item screenings, high-risk findings, counselling offered, and counselled. Counselling, offered
+ * or taken, counts in the month of its record's high-risk finding (a cohort: of the findings of a month, how
+ * many were offered and counselled so far), so the counselling rate never exceeds one. No personal field is read or kept:
  * `screenings` holds, per record, only the last revision applied (the redelivery guard) and the month of
  * its finding; `screening_subjects` which records each cell counts (one row per count, village, month and
  * record), so a cell is judged by its distinct records, not its events; `events_per_screening` the events each
@@ -27,7 +27,9 @@ export const screeningCountsReadModel: ReadModelDefinition = {
   name: 'screening-counts',
   // 2: screening_subjects, the distinct records behind each cell (small-cell suppression judges them), and
   //    events_per_screening, whose largest count bounds them.
-  version: 2,
+  // 3: counselling offered counts in the month of the finding, as counselling taken does (the offers beside a
+  //    rate are of the records that judge its cell).
+  version: 3,
   // No reporting view: its cells would go out unsuppressed, and these are health events of people.
   reportingViews: [],
   tables: (s) => [
