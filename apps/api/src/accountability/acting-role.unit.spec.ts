@@ -57,3 +57,21 @@ describe('acting as the unit under a case', () => {
     expect(actingRole(request({}, token(['supervisor'], '640104')))).toEqual({ role: 'supervisor' });
   });
 });
+
+describe("a token's claim that does not make it the unit's", () => {
+  it("refuses a provider acting as the township its token is scoped to: a provider is its department's", () => {
+    expect(refusal(() => asUnit(token(['provider'], TOWNSHIP, 'health')))).toEqual([403, 'not-the-subject-unit']);
+  });
+
+  it("refuses a registrar acting as a department its token happens to name: a registrar is its org unit's", () => {
+    expect(refusal(() => asUnit(token(['registrar'], TOWNSHIP, 'health'), 'health'))).toEqual([403, 'not-the-subject-unit']);
+  });
+
+  it('takes exact codes: neither case nor whitespace makes another unit the same', () => {
+    expect(refusal(() => asUnit(token(['provider'], '640104', 'health'), 'Health'))).toEqual([403, 'not-the-subject-unit']);
+    expect(asUnit(token(['registrar'], TOWNSHIP), ` ${TOWNSHIP} `)).toEqual({ role: 'subject-unit', unitCode: TOWNSHIP });
+    expect(
+      refusal(() => actingRole(request({ 'X-Actor-Role': 'Subject-Unit', 'X-Actor-Unit': TOWNSHIP }, token(['registrar'], TOWNSHIP)))),
+    ).toEqual([400, 'invalid-header']);
+  });
+});

@@ -5,7 +5,7 @@
  * the tree does not know is let through: validation answers 400 naming it, and nothing can be created.
  */
 import { Request } from 'express';
-import { belongsToUnit, DepartmentRule, isCityWide, Principal, ScopeRule, withinScope } from '@libs/auth';
+import { DepartmentRule, isCityWide, Principal, ScopeRule, scopedBelow, withinScope } from '@libs/auth';
 import { referenceData } from '@libs/reference-data';
 import { referenceNames } from '@libs/reference-data/names';
 import { ProblemException } from '../http/problem';
@@ -98,11 +98,14 @@ export async function checkScope(rule: ScopeRule, principal: Principal, request:
       return;
     }
     case 'case-or-its-unit': {
+      // Below the case's district only: department codes are city-wide, and a case may name a unit elsewhere.
+      // Whether the token is the unit's own (its role) is the handler's 403; a claim naming it is enough here.
       const caseId = segment(request, 1) ?? '';
       const unit = await resolver.aggregateUnit('case', caseId);
       if (unit !== undefined && inside(unit)) return;
-      const subject = unit === undefined ? undefined : await resolver.caseSubjectUnit(caseId);
-      if (subject === undefined || !belongsToUnit(principal, subject)) throw notFound();
+      if (unit === undefined || !scopedBelow(principal, unit, referenceData)) throw notFound();
+      const subject = await resolver.caseSubjectUnit(caseId);
+      if (subject === undefined || (principal.ou !== subject && principal.department !== subject)) throw notFound();
       return;
     }
     default: {

@@ -44,7 +44,7 @@ const SCOPE: Record<ScopeRule['kind'], string> = {
   aggregate: "The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.",
   'path-ou': "The district in the path must lie within the token's org unit (404 otherwise).",
   'case-or-its-unit':
-    "The case must lie within the token's org unit, or be about the unit the token belongs to (its org unit or department); 404 otherwise, as if missing.",
+    "The case must lie within the token's org unit, or be about the unit the token belongs to (its org unit or department) from below the case's district; 404 otherwise, as if missing.",
 };
 
 function access(entry: PolicyEntry | undefined): string {

@@ -902,7 +902,7 @@ export interface paths {
         put?: never;
         /**
          * The unit under the case reports its rectification, with evidence (X-Actor-Role: subject-unit).
-         * @description Roles: supervisor, registrar, provider, admin (the unit under the case reports with its own token, a township's registrar or a department's provider acting as subject-unit; never its supervisor's). The case must lie within the token's org unit, or be about the unit the token belongs to (its org unit or department); 404 otherwise, as if missing.
+         * @description Roles: supervisor, registrar, provider, admin (the unit under the case reports with its own token, a township's registrar or a department's provider acting as subject-unit; never its supervisor's). The case must lie within the token's org unit, or be about the unit the token belongs to (its org unit or department) from below the case's district; 404 otherwise, as if missing.
          */
         post: operations["CasesController_reportRectification"];
         delete?: never;
