@@ -59,7 +59,7 @@ function firstLoans(inputs: LoanBookInputs, groups: BorrowerGroup[]): Map<number
       termMonths,
       interestSubsidyBps: random.pick([500, programme.maxInterestSubsidyBps]),
       lender: random.pick(LENDERS),
-      grantMonth: random.int(enrolMonth + 1, Math.max(enrolMonth + 1, Math.min(enrolMonth + 12, lastMonth))),
+      grantMonth: random.int(enrolMonth + 1, Math.min(enrolMonth + 12, lastMonth)),
       paidBeforeDefault: random.chance(F.loanDefaultShare) ? random.int(1, termMonths - 1) : undefined,
     });
   }
@@ -87,11 +87,16 @@ function lendToPartnerships(inputs: LoanBookInputs, loans: LoanPlan[], gapFen: n
   }
 }
 
-/** A household of the first cohort without a loan yet that enrols before the last month (a grant follows its enrolment). */
+/**
+ * A household of the first cohort without a loan yet that enrols before the last month of grants: its grant
+ * follows its enrolment and, like every loan, comes by that month (in a calendar of a year or two, the first
+ * cohort enrols past it).
+ */
 function borrowerIndex(inputs: LoanBookInputs, random: Random, loans: ReadonlyMap<number, LoanPlan>): number | undefined {
+  const lastMonth = lastGrantMonth(inputs.months);
   for (let attempt = 0; attempt < 1_000; attempt++) {
     const index = random.int(0, inputs.firstCohort - 1);
-    if (!loans.has(index) && inputs.enrolMonthOf(index) < inputs.months - 1) return index;
+    if (!loans.has(index) && inputs.enrolMonthOf(index) < lastMonth) return index;
   }
   return undefined;
 }
