@@ -3,6 +3,7 @@ import { Alert, Spin } from 'antd';
 import { ReactNode } from 'react';
 import { ProblemError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { problemMessage } from './problem-message';
 
 export function Loading<T>({
   remote,
@@ -18,13 +19,9 @@ export function Loading<T>({
 }
 
 export function ProblemAlert({ error }: { error: Error }) {
-  const { t, has } = useI18n();
-  const problem = error instanceof ProblemError ? error.problem : undefined;
-  const status = problem?.status;
-  // A refusal named in the page's language where its code is known (i18n/problems.ts), else the API's words.
-  const named = `problem.${problem?.code}`;
-  const words = problem?.code && has(named) ? t(named) : error.message;
-  const message = status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.error', { message: words });
+  const i18n = useI18n();
+  // The refusal named by its code in the page's language (problem-message.ts), never the API's English detail.
+  const { message, status } = problemMessage(error instanceof ProblemError ? error.problem : undefined, i18n);
   return (
     <Alert type={status === 403 || status === 404 ? 'warning' : 'error'} role="alert" showIcon message={message} data-status={status} />
   );

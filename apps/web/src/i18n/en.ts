@@ -48,6 +48,8 @@ export const en: Record<MessageKey, string> = {
   'common.forbidden': 'You may not see this',
   'common.notFound': 'Not found',
   'common.unreachable': 'The service could not be reached: check the network and submit again (the same form is never recorded twice)',
+  'common.readUnreachable': 'The service could not be reached: check the network and try again',
+  'common.unnamedProblem': 'The service refused this request (code {code})',
   'common.refused': 'Not saved: {detail}',
   'common.failed': 'The service failed and nothing was saved: try again later (it is never recorded twice)',
   'common.stale': 'This form is stale: someone changed the record; reload and try again',

@@ -47,6 +47,8 @@ export const zhCN = {
   'common.forbidden': '无权查看此内容',
   'common.notFound': '未找到',
   'common.unreachable': '未能连接服务：请检查网络后重新提交（同一表单再次提交不会重复记录）',
+  'common.readUnreachable': '未能连接服务：请检查网络后重试',
+  'common.unnamedProblem': '服务拒绝了此请求（代码 {code}）',
   'common.refused': '未能保存：{detail}',
   'common.failed': '服务出错，未能保存：请稍后重试（重复提交不会重复记录）',
   'common.stale': '表单已过期：他人已修改此记录，请刷新后重试',
