@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { EventStore } from '@libs/event-store';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
 import { projectionsCaughtUp } from '../support/test-app';
 import { describeInBrowser, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser';
@@ -14,6 +16,47 @@ import { choose, computedAntdStyles, settled, signInThroughPage } from './suppor
 import { createUser, startWebService, WebService } from './support/web-service';
 
 type Row = Record<string, unknown>;
+
+/**
+ * The seed's ratings come from two households, a cell an analyst is refused (fewer than 5 households stand
+ * behind it): four more households of the same village rate a service in March 2012, so the satisfaction
+ * tile the analyst is shown has a value to check against the API's.
+ */
+async function rateByMoreHouseholds(store: EventStore): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    const householdId = randomUUID();
+    const metadata = (occurredAt: string) => ({ actor: 'seed', correlationId: randomUUID(), causationId: randomUUID(), occurredAt });
+    await store.appendToStream(`household-${householdId}`, [
+      {
+        id: randomUUID(),
+        type: 'HouseholdEnrolled',
+        data: {
+          householdId,
+          villageCode: '640104001001',
+          category: 'stable',
+          members: 2,
+          head: { name: `Rater ${i}` },
+          enrolmentYear: 2012,
+          batch: 1,
+        },
+        metadata: metadata('2012-02-01T02:00:00.000Z'),
+      },
+      {
+        id: randomUUID(),
+        type: 'SatisfactionRecorded',
+        data: {
+          householdId,
+          serviceId: randomUUID(),
+          response: 'satisfied',
+          departmentCode: 'health',
+          serviceTypeCode: 'health-check',
+          focusArea: 'health',
+        },
+        metadata: metadata('2012-03-21T02:00:00.000Z'),
+      },
+    ]);
+  }
+}
 const sum = (rows: Row[], field: string) =>
   rows.reduce((total: number, row) => total + (typeof row[field] === 'number' ? (row[field] as number) : 0), 0);
 
@@ -31,6 +74,7 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     token = await service.app.token('analyst', { ou: analyst.ou });
     await createUser(service.app, analyst);
     await seedCampaign(service.app.runtime.eventStore, service.app.runtime.dataSource);
+    await rateByMoreHouseholds(service.app.runtime.eventStore);
     await projectionsCaughtUp(service.app);
     page = await (await newContext(browser)).newPage();
     await signInThroughPage(page, service.baseUrl, analyst);
