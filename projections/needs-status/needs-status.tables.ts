@@ -6,7 +6,7 @@
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
-import { householdBoundDdl } from '../../libs/indicators/household-bound';
+import { householdBoundDdl, perEventCellIndexesDdl } from '../../libs/indicators/household-bound';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 import { withNames } from '../../libs/projection/reporting-names';
@@ -23,6 +23,7 @@ export const needsStatusReadModel: ReadModelDefinition = {
        need_id text PRIMARY KEY, household_id text NOT NULL, ${ORG_UNIT_COLUMNS_DDL},
        focus_area text NOT NULL, kind text NOT NULL, period int NOT NULL, status text NOT NULL)`,
     ...householdBoundDdl(s, 'needs_per_household', 'household_id'),
+    ...perEventCellIndexesDdl(s, 'needs'),
     `CREATE TABLE ${s}.need_counts (
        ${ORG_UNIT_COLUMNS_DDL}, focus_area text NOT NULL, kind text NOT NULL, period int NOT NULL,
        open int NOT NULL DEFAULT 0, met int NOT NULL DEFAULT 0,

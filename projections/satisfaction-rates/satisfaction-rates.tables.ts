@@ -7,7 +7,7 @@
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
-import { householdBoundDdl } from '../../libs/indicators/household-bound';
+import { householdBoundDdl, perEventCellIndexesDdl } from '../../libs/indicators/household-bound';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 import { householdVillagesDdl } from '../shared/household-villages';
 import { withNames } from '../../libs/projection/reporting-names';
@@ -25,6 +25,7 @@ export const satisfactionRatesReadModel: ReadModelDefinition = {
        service_id text PRIMARY KEY, response text NOT NULL, household_id text NOT NULL, ${ORG_UNIT_COLUMNS_DDL},
        department_code text NOT NULL, service_type_code text NOT NULL, focus_area text NOT NULL, period int NOT NULL)`,
     ...householdBoundDdl(s, 'valid_responses_per_household', 'household_id'),
+    ...perEventCellIndexesDdl(s, 'responses'),
     `CREATE TABLE ${s}.satisfaction_counts (
        ${ORG_UNIT_COLUMNS_DDL}, department_code text NOT NULL, service_type_code text NOT NULL, focus_area text NOT NULL,
        period int NOT NULL,

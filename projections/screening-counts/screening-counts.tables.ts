@@ -10,7 +10,7 @@
  */
 import { ReadModelDefinition } from '../../libs/projection/projection';
 import { districtRollupDdl } from '../../libs/indicators/district-rollup';
-import { householdBoundDdl } from '../../libs/indicators/household-bound';
+import { householdBoundDdl, perEventCellIndexesDdl } from '../../libs/indicators/household-bound';
 import { ORG_UNIT_COLUMNS_DDL } from '../../libs/indicators/org-unit-path';
 
 export const SCREENING_COUNTS = [
@@ -37,6 +37,7 @@ export const screeningCountsReadModel: ReadModelDefinition = {
     `CREATE TABLE ${s}.screening_subjects (
        subject_key text PRIMARY KEY, counted text NOT NULL, screening_id text NOT NULL, ${ORG_UNIT_COLUMNS_DDL}, period int NOT NULL)`,
     ...householdBoundDdl(s, 'events_per_screening', 'screening_id'),
+    ...perEventCellIndexesDdl(s, 'screening_subjects'),
     `CREATE TABLE ${s}.screening_counts (
        ${ORG_UNIT_COLUMNS_DDL}, period int NOT NULL,
        ${SCREENING_COUNTS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(', ')},
