@@ -57,14 +57,15 @@ function countQuery(spec: CountIndicatorSpec, schema: string, request: Indicator
   const groups = ['p.code', `t.${level}`, ...dimensions];
   // The events a cell counts, what suppression falls back to (libs/auth/suppression.ts reads `cellSize` first).
   const size = spec.extras?.cellSize ? 'cellSize' : 'denominator';
-  const cells = `SELECT p.code AS period, t.${level} AS org_unit, ${request.by.map((name, i) => `${dimensions[i]} AS "${name}", `).join('')}
+  const keys = `p.code AS period, t.${level} AS org_unit, ${request.by.map((name, i) => `${dimensions[i]} AS "${name}", `).join('')}`;
+  const cells = `SELECT ${keys}
                  ${sums.map(([name, sql]) => `${sql} AS "${name}"`).join(', ')}
             FROM ${schema}.${countSource(spec.table, request)} t ${join}
            WHERE t.${orgUnitColumn(request.orgUnitLevel)} = $1
            GROUP BY ${groups.join(', ')}`;
   return {
     sql: spec.households
-      ? withDistinctHouseholds(cells, spec.households, schema, request, dimensions, join, size)
+      ? withDistinctHouseholds(cells, spec.households, schema, request, { keys, groups, periods: join, size })
       : `${cells} ORDER BY ${groups.map((_, i) => i + 1).join(', ')}`,
     params: [request.orgUnit, ...values],
     toRows: (result) => result.map((row) => toRow(spec, request, row)),

@@ -27,37 +27,43 @@ export interface HouseholdsSpec {
   bound: string;
 }
 
+/** The cell statement's parts the count repeats, so its rows group and join as the cells do. */
+export interface CellShape {
+  /** The key columns as selected (`period`, `org_unit`, then the requested dimensions, each with a comma after). */
+  keys: string;
+  /** What the cells are grouped by. */
+  groups: readonly string[];
+  /** The period join, whose parameters the count shares. */
+  periods: string;
+  /** The cell's size in events: what decides where `households` is not counted. */
+  size: 'denominator' | 'cellSize';
+}
+
 /**
- * Wraps `cells` (the count statement, grouped by period, org unit and the requested dimensions, unordered) so
- * each of its rows also carries `households`: the distinct households behind it where the bound leaves the
- * suppression decision open, else null (its `size` column, the event count, decides). `periods` is the count
- * statement's period join, whose parameters the wrapper shares. When no cell is uncertain, the per-event
- * table is not read at all (the EXISTS is a one-time filter); otherwise only the uncertain cells' org units.
+ * Wraps `cells` (the count statement, grouped by `shape.groups`, unordered) so each of its rows also carries
+ * `households`: the distinct households behind it where the bound leaves the suppression decision open, else
+ * null (its size in events decides). When no cell is uncertain, the per-event table is not read at all (the
+ * EXISTS is a one-time filter); otherwise only the uncertain cells' org units and periods.
  */
 export function withDistinctHouseholds(
   cells: string,
   spec: HouseholdsSpec,
   schema: string,
   request: IndicatorRequest,
-  dimensions: readonly string[],
-  periods: string,
-  size: 'denominator' | 'cellSize',
+  shape: CellShape,
 ): string {
   const level = orgUnitColumn(request.level);
-  const by = request.by.map((name) => `"${name}"`);
-  const groups = ['p.code', `t.${level}`, ...dimensions];
   const filter = spec.where ? ` AND (${spec.where})` : '';
-  const keys = ['period', 'org_unit', ...by];
-  const households = `SELECT p.code AS period, t.${level} AS org_unit, ${request.by.map((name, i) => `${dimensions[i]} AS "${name}", `).join('')}
-                             count(DISTINCT t.${spec.column}) AS households
-                        FROM ${schema}.${spec.table} t ${periods}
+  const keys = ['period', 'org_unit', ...request.by.map((name) => `"${name}"`)];
+  const households = `SELECT ${shape.keys} count(DISTINCT t.${spec.column}) AS households
+                        FROM ${schema}.${spec.table} t ${shape.periods}
                        WHERE EXISTS (SELECT 1 FROM uncertain) AND t.${orgUnitColumn(request.orgUnitLevel)} = $1${filter}
                          AND t.${level} IN (SELECT org_unit FROM uncertain) AND p.code IN (SELECT period FROM uncertain)
-                       GROUP BY ${groups.join(', ')}`;
+                       GROUP BY ${shape.groups.join(', ')}`;
   return `WITH cells AS (${cells}),
                bound AS (SELECT coalesce(max(n), 0) AS most FROM ${schema}.${spec.bound}),
                uncertain AS (SELECT ${keys.map((key) => `c.${key}`).join(', ')} FROM cells c CROSS JOIN bound b
-                              WHERE c."${size}" >= ${MIN_CELL_HOUSEHOLDS} AND c."${size}" < ${MIN_CELL_HOUSEHOLDS} * b.most),
+                              WHERE c."${shape.size}" >= ${MIN_CELL_HOUSEHOLDS} AND c."${shape.size}" < ${MIN_CELL_HOUSEHOLDS} * b.most),
                households AS (${households})
           SELECT c.*, CASE WHEN u.org_unit IS NOT NULL THEN coalesce(h.households, 0) END AS households
             FROM cells c LEFT JOIN uncertain u USING (${keys.join(', ')}) LEFT JOIN households h USING (${keys.join(', ')})

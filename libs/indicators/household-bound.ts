@@ -14,8 +14,8 @@ export function householdBoundDdl(schema: string, table: string, key: string): s
 
 /**
  * DDL: where the bound leaves cells open, their distinct households are counted from the per-event table, by
- * org unit and month: without these, each such answer read the whole table (a township's month: p99 49 ms at a
- * million events, 16 with them; docs/scaling.md). Plain indexes: a rebuild builds them once, after its load.
+ * org unit and month: without these, each such answer read the whole table (a township's month: p99 45 ms at a
+ * million events, 22 with them; docs/scaling.md). Plain indexes: a rebuild builds them once, after its load.
  */
 export function perEventCellIndexesDdl(schema: string, table: string): string[] {
   return ['village_code', 'township_code', 'district_code'].map((column) => `CREATE INDEX ON ${schema}.${table} (${column}, period)`);

@@ -30,16 +30,19 @@ interface Round {
 export function rectificationsOnTime(facts: readonly TrailFact[], bimonth: Bimonth, now = Infinity): Map<string, DutiesOnTime> {
   const startsAt = startOfLocalDay(Math.floor(bimonth.firstMonth / 100), bimonth.firstMonth % 100, 1).getTime();
   const units = new Map<string, string | null>();
-  const rounds = new Map<string, Round>();
+  // By case, then by round: a case's closing or reopening speaks of all its rounds.
+  const cases = new Map<string, Map<string, Round>>();
+  const roundsOf = (caseId: string) => cases.get(caseId) ?? cases.set(caseId, new Map()).get(caseId)!;
   for (const fact of facts) {
     const at = Date.parse(fact.occurredAt);
     if (at >= bimonth.endsAt) continue;
     if (fact.type === 'CaseOpened') units.set(fact.subjectId, fact.unit);
-    const round = rounds.get(`${fact.subjectId}#${String(fact.data.round)}`);
+    const rounds = roundsOf(fact.subjectId);
+    const round = rounds.get(String(fact.data.round));
     switch (fact.type) {
       case 'RectificationOrdered':
         if (typeof fact.data.deadline === 'string')
-          rounds.set(`${fact.subjectId}#${String(fact.data.round)}`, {
+          rounds.set(String(fact.data.round), {
             unit: units.get(fact.subjectId) ?? fact.unit,
             deadline: Date.parse(fact.data.deadline),
             onTime: false,
@@ -54,18 +57,18 @@ export function rectificationsOnTime(facts: readonly TrailFact[], bimonth: Bimon
         if (round) round.onTime = false;
         break;
       case 'CaseClosed':
-        for (const [key, r] of rounds) if (key.startsWith(`${fact.subjectId}#`) && !r.onTime && at < r.deadline) r.letGo = true;
+        for (const r of rounds.values()) if (!r.onTime && at < r.deadline) r.letGo = true;
         break;
       case 'CaseReopened':
         // The rectification stands as it was at closing: owed again, by its deadline.
-        for (const [key, r] of rounds) if (key.startsWith(`${fact.subjectId}#`)) r.letGo = false;
+        for (const r of rounds.values()) r.letGo = false;
         break;
       default:
         break;
     }
   }
   const counts = new Map<string, DutiesOnTime>();
-  for (const r of rounds.values()) {
+  for (const r of [...cases.values()].flatMap((rounds) => [...rounds.values()])) {
     if (!r.unit || r.letGo || r.deadline < startsAt || r.deadline >= bimonth.endsAt) continue;
     if (!r.onTime && r.deadline > now) continue;
     const found = counts.get(r.unit) ?? { due: 0, onTime: 0 };
