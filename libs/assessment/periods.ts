@@ -29,6 +29,11 @@ export function bimonthCode(year: number, index: number): string {
   return `${year}${String(index).padStart(2, '0')}B`;
 }
 
+/** The first month (`yyyymm`) of the bimonth `month` falls in: January, March, May... */
+export function bimonthStart(month: number): number {
+  return month - (((month % 100) - 1) % 2);
+}
+
 function bimonth(year: number, index: number) {
   return { code: bimonthCode(year, index), firstMonth: year * 100 + index * 2 - 1, lastMonth: year * 100 + index * 2 };
 }

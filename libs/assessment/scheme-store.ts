@@ -5,6 +5,7 @@
  * explicitly, `scheme=<code>@<version>`, and is a result of its own).
  */
 import { DataSource } from 'typeorm';
+import { bimonthStart } from './periods';
 import { effectiveMonth, SchemeDocument, SchemeVersion } from './scheme';
 import { SchemeError } from './validate-scheme';
 
@@ -23,8 +24,7 @@ export async function loadSchemeVersion(
   loadedBy: string,
   currentMonth: number,
 ): Promise<SchemeVersion> {
-  const currentBimonthStart = currentMonth - (((currentMonth % 100) - 1) % 2);
-  if (effectiveMonth(document) < currentBimonthStart)
+  if (effectiveMonth(document) < bimonthStart(currentMonth))
     throw new RetroactiveSchemeError(
       `effectiveFrom ${document.effectiveFrom} is before the bimonth in progress: scores of bimonths already over are never rewritten (rescore them with scheme=${document.scheme}@<version>)`,
     );

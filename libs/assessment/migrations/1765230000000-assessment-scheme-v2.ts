@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { localMonthOf } from '../../calendar';
+import { bimonthStart } from '../periods';
 import shipped from '../schemes/happy-family.v2.json';
 
 /**
@@ -32,7 +33,7 @@ export class AssessmentSchemeV21765230000000 implements MigrationInterface {
 
 /** The later of the document's date and the first day of the bimonth in progress (`currentMonth`, yyyymm). */
 export function effectiveFrom(documentDate: string, currentMonth: number): string {
-  const month = currentMonth - (((currentMonth % 100) - 1) % 2);
+  const month = bimonthStart(currentMonth);
   const current = `${Math.floor(month / 100)}-${String(month % 100).padStart(2, '0')}-01`;
   return current > documentDate ? current : documentDate;
 }
