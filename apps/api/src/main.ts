@@ -53,7 +53,7 @@ async function listen(runtime: Runtime): Promise<Stoppable> {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await app.listen(port, host);
-  const address = app.getHttpServer().address() as { port: number };
+  const address = server.address() as { port: number };
   console.log(`family-ledger API listening on http://${host}:${address.port}`);
   return { stop: () => app.close() };
 }
