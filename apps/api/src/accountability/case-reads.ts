@@ -15,7 +15,7 @@ import { ReadSources } from '@libs/read-sources';
 import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
 import { listCases } from '@projections/case-audit-trail/case-audit-trail.query';
 import { cutPage, pageOf } from '../http/paging';
-import { ProblemException } from '../http/problem';
+import { invalidField, ProblemException } from '../http/problem';
 import { setEtag } from '../http/revision';
 import { logSource, minPositionOf } from '../queries/read-source';
 import { CaseListQuery, CaseReadQuery } from './case.dto';
@@ -55,9 +55,7 @@ export class CaseReads {
   async list(query: CaseListQuery, request: Request, response: Response) {
     const page = pageOf(query);
     if (page.after !== undefined && !(page.after.length === 2 && isOpenedKey(page.after[0])))
-      throw ProblemException.of(400, 'invalid-request', 'the request does not match the schema', {
-        errors: [{ field: 'cursor', message: 'cursor must be a cursor this service handed out' }],
-      });
+      throw invalidField('cursor', 'cursor must be a cursor this service handed out');
     const { position, recordedAt, rows } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
       const filter = { district: query.district, status: query.status, after: page.after, limit: page.limit + 1 };

@@ -12,6 +12,7 @@ import { EventStore, formatPosition } from '@libs/event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
 import { queryTrail } from '@projections/case-audit-trail/case-audit-trail.query';
+import { boundInstant } from '../http/instant';
 import { ProblemException } from '../http/problem';
 import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
 import { ExportQuery, HistoryQuery, StreamParams, TrailQuery } from './audit.dto';
@@ -130,11 +131,18 @@ export class AuditController {
   /** The audit trail: events of audited streams in log order, filtered. */
   @Get('trail')
   trail(@Query() query: TrailQuery, @Res({ passthrough: true }) response: Response): Promise<AuditTrail> {
-    const { limit, minPosition, ...filter } = query;
+    const { limit, minPosition, from, to, ...rest } = query;
+    // Bare dates are days of the programme's calendar, not UTC ones.
+    const filter = {
+      ...rest,
+      from: from && boundInstant(from, 'from'),
+      to: to && boundInstant(to, 'to'),
+      limit: limit ? Number(limit) : 200,
+    };
     return readModelSource(this.sources, caseAuditTrailProjection.name, minPositionOf(minPosition), response, (source) =>
       source.transaction('REPEATABLE READ', async (tx) => {
         const checkpoint = await loadCheckpoint(tx, caseAuditTrailProjection);
-        const entries = checkpoint ? await queryTrail(tx, checkpoint.schema, { ...filter, limit: limit ? Number(limit) : 200 }) : [];
+        const entries = checkpoint ? await queryTrail(tx, checkpoint.schema, filter) : [];
         const answer = { position: checkpoint?.position ? formatPosition(checkpoint.position) : null, entries };
         return { answer, position: checkpoint?.position };
       }),

@@ -7,7 +7,8 @@
  * a calendar date, optionally followed by `T`, hh:mm[:ss[.fraction]] and `Z` or an offset of hours and minutes.
  */
 import { isISO8601, ValidateBy, ValidationOptions } from 'class-validator';
-import { ProblemException } from './problem';
+import { startOfLocalDay } from '@libs/calendar';
+import { invalidField } from './problem';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -37,15 +38,19 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
 
 const INSTANT_MESSAGE = 'must be an ISO 8601 date or date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00';
 
-/** A 400 `invalid-request` naming the field, as the validation pipe answers. */
-export function invalidInstant(field: string): ProblemException {
-  return ProblemException.of(400, 'invalid-request', 'the request does not match the schema', {
-    errors: [{ field, message: `${field} ${INSTANT_MESSAGE}` }],
-  });
-}
-
 /** The instant as UTC with a Z (what events carry); a 400 naming the field when it is not one. */
 export function utcInstant(text: string, field: string): string {
-  if (!isInstant(text)) throw invalidInstant(field);
+  if (!isInstant(text)) throw invalidField(field, `${field} ${INSTANT_MESSAGE}`);
   return new Date(text).toISOString();
+}
+
+/**
+ * A bound of a span of time as UTC: a bare date is the start of that day in the programme's calendar (Beijing
+ * time), as `asOf` reads one, not midnight UTC (08:00 there), which PostgreSQL would take it for.
+ */
+export function boundInstant(text: string, field: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!day || !isInstant(text)) return utcInstant(text, field);
+  const [year, month, date] = day.slice(1).map(Number);
+  return startOfLocalDay(year, month, date).toISOString();
 }

@@ -7,7 +7,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { Request, Response } from 'express';
-import { ProblemException } from './problem';
+import { invalidField } from './problem';
 
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 1000;
@@ -35,7 +35,7 @@ export interface Page {
 
 export function pageOf(query: PageQuery): Page {
   const limit = query.limit === undefined ? DEFAULT_PAGE : Number(query.limit);
-  if (limit > MAX_PAGE) throw invalid('limit', `limit must be an integer from 1 to ${MAX_PAGE}`);
+  if (limit > MAX_PAGE) throw invalidField('limit', `limit must be an integer from 1 to ${MAX_PAGE}`);
   return { limit, after: query.cursor === undefined ? undefined : decodeCursor(query.cursor) };
 }
 
@@ -46,11 +46,7 @@ function decodeCursor(cursor: string): string[] {
   } catch {
     // falls through to the refusal
   }
-  throw invalid('cursor', 'cursor must be a cursor this service handed out');
-}
-
-function invalid(field: string, message: string): ProblemException {
-  return ProblemException.of(400, 'invalid-request', 'the request does not match the schema', { errors: [{ field, message }] });
+  throw invalidField('cursor', 'cursor must be a cursor this service handed out');
 }
 
 /**

@@ -55,3 +55,8 @@ export class ProblemException extends HttpException {
     return new ProblemException(problem(status, code, detail, extensions));
   }
 }
+
+/** A 400 `invalid-request` naming one field, as the validation pipe answers a DTO it refuses. */
+export function invalidField(field: string, message: string): ProblemException {
+  return ProblemException.of(400, 'invalid-request', 'the request does not match the schema', { errors: [{ field, message }] });
+}

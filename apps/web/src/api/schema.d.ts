@@ -11639,17 +11639,19 @@ export interface operations {
     AuditController_trail: {
         parameters: {
             query?: {
-                /** @description A log position (e.g. the `position` a command answered): the answer reflects at least it. */
-                minPosition?: string;
+                /** @description occurredAt from (inclusive): an instant, or a date for the start of that day (Beijing time) */
+                from?: string;
+                /** @description occurredAt up to (exclusive): an instant, or a date for the start of that day (Beijing time) */
+                to?: string;
                 district?: string;
                 actor?: string;
                 ground?: string;
                 aggregate?: string;
                 /** @description One subject's entries: a case id (its own events, and those that name it), a supervision's district... */
                 subject?: string;
-                from?: string;
-                to?: string;
                 limit?: string;
+                /** @description A log position (e.g. the `position` a command answered): the answer reflects at least it. */
+                minPosition?: string;
             };
             header?: {
                 /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
