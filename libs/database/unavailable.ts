@@ -40,10 +40,13 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
  */
 const TRANSIENT_SQLSTATES = new Set(['55P03', '40001', '40P01', '53100', '53200', '58030']);
 
-export function isTransientDatabaseError(error: unknown, depth = 0): boolean {
-  if (isDatabaseUnavailable(error)) return true;
+export function isTransientDatabaseError(error: unknown): boolean {
+  return isDatabaseUnavailable(error) || hasTransientCode(error);
+}
+
+function hasTransientCode(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const { code, driverError, cause } = error as { code?: unknown; driverError?: unknown; cause?: unknown };
   if (typeof code === 'string' && TRANSIENT_SQLSTATES.has(code)) return true;
-  return isTransientDatabaseError(driverError, depth + 1) || (cause !== error && isTransientDatabaseError(cause, depth + 1));
+  return hasTransientCode(driverError, depth + 1) || (cause !== error && hasTransientCode(cause, depth + 1));
 }

@@ -31,19 +31,29 @@ export function periodOfInterval(interval: string): string {
   const [, year, mm, duration] = match;
   const month = Number(mm);
   // An interval must be one DHIS2 period: `2012-02-01/P2M` spans two bimonths and has no id.
-  if (month < 1 || month > 12 || (month - 1) % MONTHS_OF[duration] !== 0)
+  if (month < 1 || month > 12 || !startsPeriod(month, MONTHS_OF[duration]))
     throw new RangeError(`"${interval.slice(0, 40)}" does not start a ${duration} period`);
-  switch (duration) {
-    case 'P1M':
-      return `${year}${mm}`;
-    case 'P2M':
-      return `${year}${String((month + 1) / 2).padStart(2, '0')}B`;
-    case 'P3M':
-      return `${year}Q${(month + 2) / 3}`;
-    case 'P6M':
-      return `${year}S${(month + 5) / 6}`;
+  return idOf(Number(year) * 100 + month, MONTHS_OF[duration]);
+}
+
+/** Whether a period `length` months long starts in `month` (yyyymm, or a month 1..12). */
+const startsPeriod = (month: number, length: number) => ((month % 100) - 1) % length === 0;
+
+/** The DHIS2 id of the period `length` months long that starts in `month` (yyyymm). */
+function idOf(month: number, length: number): string {
+  const year = Math.floor(month / 100);
+  const m = month % 100;
+  switch (length) {
+    case 1:
+      return String(month);
+    case 2:
+      return `${year}${String((m + 1) / 2).padStart(2, '0')}B`;
+    case 3:
+      return `${year}Q${(m + 2) / 3}`;
+    case 6:
+      return `${year}S${(m + 5) / 6}`;
     default:
-      return year;
+      return String(year);
   }
 }
 
@@ -69,20 +79,9 @@ export function periodsOfDataSet(codes: readonly string[], periodType: DataSetPe
         code,
         `is not whole ${periodType} periods of the data set (use e.g. ${EXAMPLE[periodType]}, a year, or a range a:b)`,
       );
-    for (const month of monthsOf(period)) if (startsPeriod(month, length)) ids.add(idOf(month, periodType));
+    for (const month of monthsOf(period)) if (startsPeriod(month, length)) ids.add(idOf(month, length));
   }
   if (ids.size > MAX_EXPORT_PERIODS)
     throw new PeriodError(codes.join(';'), `covers more than ${MAX_EXPORT_PERIODS} ${periodType} periods: ask for fewer at a time`);
   return [...ids];
-}
-
-const startsPeriod = (month: number, length: number) => ((month % 100) - 1) % length === 0;
-
-/** The DHIS2 id of the period of this type that starts in `month` (yyyymm). */
-function idOf(month: number, periodType: DataSetPeriodType): string {
-  const year = Math.floor(month / 100);
-  const m = month % 100;
-  if (periodType === 'BiMonthly') return `${year}0${(m + 1) / 2}B`;
-  if (periodType === 'Quarterly') return `${year}Q${(m + 2) / 3}`;
-  return periodType === 'Yearly' ? String(year) : String(month);
 }

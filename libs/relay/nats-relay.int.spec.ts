@@ -15,7 +15,8 @@ import { EventToAppend } from '../event-store/event-store.port';
 import { formatPosition } from '../event-store/position';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
-import { DEFAULT_STREAM, NatsRelay, POSITION_HEADER } from './nats-relay';
+import { DEFAULT_STREAM, NatsRelay } from './nats-relay';
+import { POSITION_HEADER } from './relay-stream';
 import { loadRelayCheckpoint } from './checkpoint';
 import { findNatsServer, NatsServerProcess } from './nats-server';
 

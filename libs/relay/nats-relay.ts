@@ -15,8 +15,6 @@ import { inSpan } from '@libs/observability/tracing';
 import { ErrorCode, headers, JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { connectUntilStopped } from './nats-connect';
 import { ensureStream, lastPositionInStream, POSITION_HEADER } from './relay-stream';
-
-export { POSITION_HEADER } from './relay-stream';
 import { DataSource } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { formatPosition, isAfter, Position } from '../event-store/position';

@@ -1,5 +1,4 @@
-import { Position } from '@libs/event-store/position';
-import { householdEnrolled, recorded } from '../shared/testing/harness';
+import { atPosition as at, householdEnrolled, recorded } from '../shared/testing/harness';
 import { foldCategoryCounts, HouseholdRow } from './category-counts.projection';
 
 const VILLAGE = '640104001001';
@@ -40,11 +39,6 @@ describe('category counts fold (no database)', () => {
 });
 
 describe('category counts fold: one append whose events share a commit position', () => {
-  /** On EventStoreDB/KurrentDB the events of one append share the commit position and differ only in prepare. */
-  const at = <E extends { position: Position }>(event: E, commit: bigint, prepare: bigint): E => ({
-    ...event,
-    position: { commit, prepare },
-  });
   /** Enrolment and certification in one append, as the bulk loader appends a household's whole history. */
   const enrolledAndCertified = (h: string) => [
     at(enrolled(h), 300n, 300n),

@@ -1,13 +1,7 @@
-import { Position } from '@libs/event-store/position';
-import { householdEnrolled, recorded } from '../shared/testing/harness';
+import { atPosition as at, householdEnrolled, recorded } from '../shared/testing/harness';
 import { foldHouseholdRegister, RegisterRow } from './household-register.projection';
 
 const VILLAGE = '640104001001';
-/** On EventStoreDB/KurrentDB the events of one append share the commit position and differ only in prepare. */
-const at = <E extends { position: Position }>(event: E, commit: bigint, prepare: bigint): E => ({
-  ...event,
-  position: { commit, prepare },
-});
 
 describe('household register fold (no database)', () => {
   /** Enrolment and certification in one append, as the bulk loader appends a household's whole history. */

@@ -11,7 +11,7 @@ import { BulkColumn, columnsOf, RowChanges, selectByKeys } from '@libs/projectio
 import { Projection, RecordedOf } from '@libs/projection/projection';
 import { orgUnitValues } from '@libs/indicators/org-unit-path';
 import { householdRegisterReadModel } from './household-register.tables';
-import { MOVED_AT_COLUMNS, MovedAt, movedAt, movesRow, parsedMovedAt, SelectedMovedAt } from '../shared/moved-at';
+import { MOVED_AT_COLUMNS, MOVED_AT_NAMES, MovedAt, movedAt, movesRow, parsedMovedAt, SelectedMovedAt } from '../shared/moved-at';
 
 export interface RegisterRow extends MovedAt {
   household_id: string;
@@ -110,8 +110,7 @@ export const householdRegisterProjection: Projection<Handled> = {
       'category',
       'status',
       'certified',
-      'last_commit',
-      'last_prepare',
+      ...MOVED_AT_NAMES,
     ]);
   },
 };

@@ -1,14 +1,9 @@
-import { Position } from '@libs/event-store/position';
 import { HouseholdVillages } from '../shared/household-villages';
-import { householdEnrolled, loanGranted, loanRepaid, recorded } from '../shared/testing/harness';
+import { atPosition as at, householdEnrolled, loanGranted, loanRepaid, recorded } from '../shared/testing/harness';
 import { foldLoans, LoanRow } from './loan-portfolio.projection';
 
 const VILLAGE = '640181002003';
 const key = [VILLAGE, '640181002', '640181', '640100', 'womens-micro-loan', 'woman'];
-const at = <E extends { position: Position }>(event: E, commit: bigint, prepare: bigint): E => ({
-  ...event,
-  position: { commit, prepare },
-});
 /** No household is loaded (no I/O): the batch's own HouseholdEnrolled teaches its village. */
 const noVillages = () => HouseholdVillages.load(undefined as never, 'unused', []);
 

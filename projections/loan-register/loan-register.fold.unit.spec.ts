@@ -1,13 +1,8 @@
-import { Position } from '@libs/event-store/position';
 import { HouseholdVillages } from '../shared/household-villages';
-import { householdEnrolled, loanGranted, loanRepaid, recorded } from '../shared/testing/harness';
+import { atPosition as at, householdEnrolled, loanGranted, loanRepaid, recorded } from '../shared/testing/harness';
 import { foldLoanRegister, LoanRow } from './loan-register.projection';
 
 const VILLAGE = '640181002003';
-const at = <E extends { position: Position }>(event: E, commit: bigint, prepare: bigint): E => ({
-  ...event,
-  position: { commit, prepare },
-});
 /** No household is loaded (no I/O): the batch's own HouseholdEnrolled teaches its village. */
 const noVillages = () => HouseholdVillages.load(undefined as never, 'unused', []);
 

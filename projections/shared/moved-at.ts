@@ -11,19 +11,19 @@ export interface MovedAt {
   last_prepare: bigint;
 }
 
-/** The columns, as the rows' tables and bulk writes name them. */
-export const MOVED_AT_COLUMNS: BulkColumn[] = columnsOf('bigint', 'last_commit', 'last_prepare');
 export const MOVED_AT_NAMES = ['last_commit', 'last_prepare'] as const;
+/** The columns, as the rows' tables and bulk writes name them. */
+export const MOVED_AT_COLUMNS: BulkColumn[] = columnsOf('bigint', ...MOVED_AT_NAMES);
 
 export const movedAt = (at: Position): MovedAt => ({ last_commit: at.commit, last_prepare: at.prepare });
 
 /** Whether the event at `at` is later than what last moved `row`. */
 export const movesRow = (row: MovedAt, at: Position): boolean => isAfter(at, { commit: row.last_commit, prepare: row.last_prepare });
 
-/** A row as selected (pg answers bigint as text), its position parsed. */
-export function parsedMovedAt<R extends MovedAt>(row: Omit<R, keyof MovedAt> & { last_commit: string; last_prepare: string }): R {
+/** A selected row's type: the same row, its position as pg answers it (bigint as text). */
+export type SelectedMovedAt<R extends MovedAt> = Omit<R, keyof MovedAt> & { last_commit: string; last_prepare: string };
+
+/** A row as selected, its position parsed. */
+export function parsedMovedAt<R extends MovedAt>(row: SelectedMovedAt<R>): R {
   return { ...row, last_commit: BigInt(row.last_commit), last_prepare: BigInt(row.last_prepare) } as unknown as R;
 }
-
-/** A selected row's type: the same row, its position as pg answers it. */
-export type SelectedMovedAt<R extends MovedAt> = Omit<R, keyof MovedAt> & { last_commit: string; last_prepare: string };

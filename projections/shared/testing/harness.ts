@@ -116,6 +116,12 @@ export function loanRepaid(householdId: string, loanId: string, amountFen: numbe
 }
 
 /** The same fact as `toAppend` would write it (for specs that go through the real store). */
+/** The event moved to a log position: on EventStoreDB/KurrentDB the events of one append share the commit, differing in prepare. */
+export const atPosition = <E extends { position: Position }>(event: E, commit: bigint, prepare: bigint): E => ({
+  ...event,
+  position: { commit, prepare },
+});
+
 export function toAppend(type: string, data: JsonObject, occurredAt = '2012-03-15T08:00:00.000Z'): EventToAppend {
   return { id: randomUUID(), type, data, metadata: { actor: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt } };
 }
