@@ -1,9 +1,10 @@
 /** The frame every page shares: skip link, the journeys the user may take, language switch, sign-out. */
 import { Alert, Button, Layout, Menu, Select, Space, Typography } from 'antd';
-import { ReactNode, useState } from 'react';
+import { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Lang, useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { useFailure } from '../hooks/useFailure';
 import { journeysOf } from './navigation';
 import { useAfterShown } from './after-shown';
 import { useOpeningShown } from './opening-shown';
@@ -16,11 +17,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const selected = journeys.find((journey) => location.pathname.startsWith(journey.path))?.path;
   // The page's first figures come before the menu and the switches (the heavier part of the shell).
   const rest = useAfterShown(useOpeningShown(location.pathname));
-  const [signOutFailed, setSignOutFailed] = useState(false);
-  const leave = () => {
-    setSignOutFailed(false);
-    signOut().catch(() => setSignOutFailed(true));
-  };
+  const { failure: signOutFailed, run } = useFailure();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
@@ -54,7 +51,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 { value: 'en', label: 'English' },
               ]}
             />
-            <Button onClick={leave}>{t('nav.signOut')}</Button>
+            <Button onClick={() => void run(signOut)}>{t('nav.signOut')}</Button>
           </Space>
         )}
       </Layout.Header>

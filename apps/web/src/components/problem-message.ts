@@ -6,6 +6,8 @@
  */
 import type { MessageKey } from '../i18n/zh-CN';
 
+// Declared here, not taken from api/client.ts and i18n/i18n.tsx: the unit spec (test/web) is type-checked by the
+// root tsconfig, which has neither the DOM nor JSX those two need.
 /** The parts of an API problem (api/client.ts Problem) the words rest on. */
 export interface Refusal {
   status: number;
@@ -21,13 +23,20 @@ export interface Words {
   has(key: string): key is MessageKey;
 }
 
-export function problemMessage(problem: Refusal | undefined, { t, has, lang }: Words): { message: string; status?: number } {
+/** The refusal's own words: its code's in the page's language, else the API's detail on an English page only. */
+export function refusalWords({ code, detail, title }: Refusal, { t, has, lang }: Words): string | undefined {
+  const named = `problem.${code}`;
+  if (code && has(named)) return t(named);
+  return lang === 'en' ? (detail ?? title) : undefined;
+}
+
+export function problemMessage(problem: Refusal | undefined, i18n: Words): { message: string; status?: number } {
+  const { t } = i18n;
   if (problem === undefined) return { message: t('common.readUnreachable') };
-  const { status, code, detail, title } = problem;
+  const { status, code } = problem;
   if (status === 403) return { message: t('common.forbidden'), status };
   if (status === 404) return { message: t('common.notFound'), status };
-  const named = `problem.${code}`;
-  if (code && has(named)) return { message: t('common.error', { message: t(named) }), status };
-  if (lang === 'en') return { message: t('common.error', { message: detail ?? title }), status };
+  const words = refusalWords(problem, i18n);
+  if (words !== undefined) return { message: t('common.error', { message: words }), status };
   return { message: t('common.unnamedProblem', { code: code ?? String(status) }), status };
 }

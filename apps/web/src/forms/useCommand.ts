@@ -6,7 +6,8 @@
 import { Form, type FormInstance } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { call, ProblemError } from '../api/client';
-import { useI18n } from '../i18n/i18n';
+import { refusalWords } from '../components/problem-message';
+import { I18n, useI18n } from '../i18n/i18n';
 
 export interface CommandResult {
   data: Record<string, unknown>;
@@ -58,16 +59,17 @@ export function useCommandForm(onDone?: (result: CommandResult) => void, saved?:
   return { send, shell: { form, busy, message } };
 }
 
-/** What a failed send says: stale (412), the fields the API named, the API's words in a sentence, or no answer at all. */
-function refusal(error: unknown, form: FormInstance, { t, has }: ReturnType<typeof useI18n>): { type: 'error' | 'warning'; text: string } {
+/** What a failed send says: stale (412), the fields the API named, the refusal in words, or no answer at all. */
+function refusal(error: unknown, form: FormInstance, i18n: I18n): { type: 'error' | 'warning'; text: string } {
+  const { t } = i18n;
   // No answer at all (offline, the service down): said, and safe to send again with the same key.
   if (!(error instanceof ProblemError)) return { type: 'error', text: t('common.unreachable') };
   const { problem } = error;
   if (problem.status === 412) return { type: 'warning', text: t('common.stale') };
   form.setFields((problem.errors ?? []).map(({ field, message }) => ({ name: field.split('.'), errors: [message] })));
-  // The API's words are English: the refusal named in the page's language where its code is known (i18n/problems.ts),
-  // else said inside a sentence of it; the service's own failures plainly.
-  const named = `problem.${problem.code}`;
-  const words = problem.code && has(named) ? t(named) : (problem.detail ?? problem.title);
-  return { type: 'error', text: problem.status >= 500 ? t('common.failed') : t('common.refused', { detail: words }) };
+  // Named by its code in the page's language (problem-message.ts); a Chinese page never shows the API's English
+  // detail, which may echo what was sent. The service's own failures plainly.
+  if (problem.status >= 500) return { type: 'error', text: t('common.failed') };
+  const words = refusalWords(problem, i18n) ?? t('common.unnamedProblem', { code: problem.code ?? String(problem.status) });
+  return { type: 'error', text: t('common.refused', { detail: words }) };
 }

@@ -60,8 +60,9 @@ export const caseTrailPath = (caseId: string, district: string) =>
 
 export const trailKey = (caseId: string, district: string | undefined) => `trail:${caseId}:${district}`;
 export async function loadTrail(caseId: string, district: string) {
+  // The API narrows to the case (`subject`: the rows naming it and those of its stream); nothing is left to filter here.
   const { data } = await call<{ entries: TrailEntry[] }>('GET', caseTrailPath(caseId, district));
-  return data.entries.filter((entry) => entry.subjectId === caseId || entry.stream === `case-${caseId}`);
+  return data.entries;
 }
 export const useCaseTrail = (caseId: string, district: string | undefined) =>
   useRemote(district ? () => loadTrail(caseId, district) : null, trailKey(caseId, district));
