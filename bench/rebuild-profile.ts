@@ -43,7 +43,8 @@ function kind(query: string): string {
   if (/^INSERT INTO rm_\S+ AS r /.test(q)) return 'district rollup trigger (inside the upserts)';
   if (/^INSERT INTO rm_.*ON CONFLICT/.test(q)) return 'upsert into a copy (flush)';
   if (/^ANALYZE/.test(q)) return 'ANALYZE';
-  if (/^SELECT t\.\* FROM unnest/.test(q)) return 'look-up in a copy';
+  const lookup = /^SELECT t\.\* FROM unnest.* JOIN rm_\w+\.(\w+)/.exec(q);
+  if (lookup) return `look-up in a copy: ${lookup[1]}`;
   if (/FROM event_store\.events/.test(q) && q.startsWith('SELECT') && !q.includes('count(')) return 'log read';
   if (/projections\.rebuilds/.test(q)) return 'rebuild position';
   if (/^(BEGIN|COMMIT|START TRANSACTION|SET LOCAL)/i.test(q)) return 'transaction control';
@@ -126,7 +127,7 @@ async function run(template: string): Promise<void> {
     console.table(
       statements
         .sort((a, b) => b.total - a.total)
-        .slice(0, 12)
+        .slice(0, 30)
         .map((s) => ({
           query: s.query.replace(/\s+/g, ' ').slice(0, 90),
           calls: Number(s.calls),

@@ -1,0 +1,110 @@
+/** The policy table's entries for supervision, accountability and audit (the table's rules: ../policy-table.ts). */
+import { PolicyEntry } from '../policy';
+import { caseScope, city, none } from './scope-rules';
+
+export const cases: readonly PolicyEntry[] = [
+  // Supervision and accountability.
+  {
+    method: 'POST',
+    path: '/cases',
+    roles: ['supervisor'],
+    scope: { kind: 'body', fields: ['districtCode', 'district'] },
+    chosenId: 'caseId',
+    why: 'a supervisor opens cases in their district',
+  },
+  {
+    method: 'POST',
+    path: '/cases/:/report-rectification',
+    roles: ['supervisor', 'registrar', 'provider'],
+    scope: { kind: 'case-or-its-unit' },
+    why: "the unit under the case reports with its own token, a township's registrar or a department's provider acting as subject-unit; never its supervisor's",
+  },
+  { method: 'POST', path: '/cases/:/**', roles: ['supervisor'], scope: caseScope, why: 'supervision and accountability actions' },
+  {
+    method: 'GET',
+    path: '/cases',
+    roles: ['supervisor', 'auditor'],
+    scope: { kind: 'query', param: 'district' },
+    why: "within the caller's area",
+  },
+  // A case's state and history hold its evidence, report and reasons, decrypted: an auditor's read is logged.
+  {
+    method: 'GET',
+    path: '/cases/:',
+    roles: ['supervisor', 'auditor'],
+    scope: caseScope,
+    personal: true,
+    why: 'state, as of a time or revision',
+  },
+  {
+    method: 'GET',
+    path: '/cases/:/**',
+    roles: ['supervisor', 'auditor'],
+    scope: caseScope,
+    personal: true,
+    why: 'history, verify, export',
+  },
+  {
+    method: 'POST',
+    path: '/supervision/city/bulletins',
+    roles: ['supervisor'],
+    scope: city,
+    why: "the city office issues the city's bulletin: a supervisor whose token spans the city (a district's supervisor is refused)",
+  },
+  {
+    method: 'GET',
+    path: '/supervision/city/bulletins/**',
+    roles: ['supervisor', 'auditor'],
+    scope: none,
+    why: "the city's bulletin is circulated to every district: aggregate figures per district, unit codes, no personal data",
+  },
+  {
+    method: 'POST',
+    path: '/supervision/:/bulletins',
+    roles: ['supervisor'],
+    scope: { kind: 'path-ou', segment: 1 },
+    why: "the district's supervisor issues its bimonthly bulletin; the pack is generated from the log",
+  },
+  {
+    method: 'GET',
+    path: '/supervision/:/bulletins/**',
+    roles: ['supervisor', 'auditor'],
+    scope: { kind: 'path-ou', segment: 1 },
+    why: "a district's bulletins and their documents (aggregate figures, unit codes, no personal data)",
+  },
+  {
+    method: 'POST',
+    path: '/supervision/:/**',
+    roles: ['supervisor'],
+    scope: { kind: 'path-ou', segment: 1 },
+    why: 'visits and bulletins of a district',
+  },
+  { method: 'POST', path: '/supervision/**', roles: ['supervisor'], scope: city, why: 'city-wide supervision (assignments)' },
+  { method: 'PUT', path: '/supervision/**', roles: ['supervisor'], scope: city, why: 'assignments' },
+  {
+    method: 'GET',
+    path: '/supervision/:/**',
+    roles: ['supervisor', 'auditor'],
+    scope: { kind: 'path-ou', segment: 1 },
+    why: "a district's supervision",
+  },
+  { method: 'GET', path: '/supervision/**', roles: ['supervisor', 'auditor'], scope: city, why: 'compliance across districts' },
+  { method: 'POST', path: '/responsibilities/**', roles: ['supervisor'], scope: city, why: 'decomposition of the work to named officials' },
+  { method: 'GET', path: '/responsibilities/**', roles: ['supervisor', 'auditor'], scope: city, why: 'who answers for what' },
+  {
+    method: 'GET',
+    path: '/audit/checkpoints/**',
+    roles: ['auditor', 'witness'],
+    scope: city,
+    why: 'witnesses follow the signed checkpoints (no personal data in them)',
+  },
+  { method: 'GET', path: '/audit/**', roles: ['auditor'], scope: city, personal: true, why: 'auditor surfaces across the log' },
+  {
+    method: 'POST',
+    path: '/audit/checkpoints/:/cosignatures',
+    roles: ['witness'],
+    scope: city,
+    why: 'a witness cosigns a checkpoint; checked before kept',
+  },
+  { method: 'POST', path: '/audit/**', roles: ['admin'], scope: city, why: 'signing a checkpoint is a write; auditors only read' },
+];
