@@ -155,6 +155,7 @@ describe('an accountability case', () => {
       evidence: [{ reference: 'photo-1', description: 'sheets' }],
       late: true,
       reason: 'second attempt',
+      reportedBy: 'clerk-7',
     });
     expect(events[2].metadata).toMatchObject({ actor: 'clerk-7', occurredAt: day('04-01') });
     expect(events[10].metadata).toMatchObject({ actor: 'city-office-1' });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_TYPES } from '../domain/event-types';
-import { upcastBulletinIssued, upcastHouseholdEnrolled } from '../domain/upcasting';
+import { upcastBulletinIssued, upcastHouseholdEnrolled, upcastRectificationReported } from '../domain/upcasting';
 import { generateEventSchemas, schemaFileName, schemaFileText, schemaIndexText } from './generate';
 import { listEventSchemas, schemaViolation } from './registry';
 
@@ -61,7 +61,12 @@ describe('published event schemas', () => {
     expect(schemaViolation('HouseholdEnrolled', v1)).toBeDefined();
     expect(schemaViolation('HouseholdEnrolled', upcastHouseholdEnrolled(v1 as never, '2012-12-31T20:00:00.000Z'))).toBeUndefined();
     const older = listEventSchemas().filter((s) => !s.current);
-    expect(older.map((s) => `${s.type} v${s.version}`)).toEqual(['BulletinIssued v1', 'BulletinIssued v2', 'HouseholdEnrolled v1']);
+    expect(older.map((s) => `${s.type} v${s.version}`)).toEqual([
+      'BulletinIssued v1',
+      'BulletinIssued v2',
+      'HouseholdEnrolled v1',
+      'RectificationReported v1',
+    ]);
   });
 
   it('upcast a BulletinIssued v1 (no document) to one that fits the current schema', () => {
@@ -95,5 +100,15 @@ describe('published event schemas', () => {
     expect(schemaViolation('BulletinIssued', v2, 2)).toBeUndefined();
     expect(schemaViolation('BulletinIssued', v2)).toMatch(/must have required property 'scorecard'/);
     expect(schemaViolation('BulletinIssued', upcastBulletinIssued(v2 as never))).toBeUndefined();
+  });
+
+  it('upcast a RectificationReported v1 (no reporter) to one that fits the current schema, with the reporter unknown', () => {
+    const v1 = { round: 1, report: 're-surveyed 40 of 40', evidence: [], late: false, reason: 'done' };
+    expect(schemaViolation('RectificationReported', v1, 1)).toBeUndefined();
+    expect(schemaViolation('RectificationReported', v1)).toMatch(/must have required property 'reportedBy'/);
+    expect(schemaViolation('RectificationReported', { ...v1, reportedBy: 'clerk-7' }, 1)).toBeDefined();
+    const upcast = upcastRectificationReported(v1);
+    expect(upcast).toEqual({ ...v1, reportedBy: null });
+    expect(schemaViolation('RectificationReported', upcast)).toBeUndefined();
   });
 });

@@ -25,9 +25,15 @@ const OLDER_SHAPES = [
   { file: 'libs/domain/upcasting/household-enrolled.ts', type: 'HouseholdEnrolledV1', eventType: 'HouseholdEnrolled', version: 1 },
   { file: 'libs/domain/upcasting/bulletin-issued.ts', type: 'BulletinIssuedV1', eventType: 'BulletinIssued', version: 1 },
   { file: 'libs/domain/upcasting/bulletin-issued.ts', type: 'BulletinIssuedV2', eventType: 'BulletinIssued', version: 2 },
+  {
+    file: 'libs/domain/upcasting/rectification-reported.ts',
+    type: 'RectificationReportedV1',
+    eventType: 'RectificationReported',
+    version: 1,
+  },
 ];
 /** The current version of types that have older ones; every other type is at version 1. */
-export const CURRENT_VERSIONS: Record<string, number> = { HouseholdEnrolled: 2, BulletinIssued: 3 };
+export const CURRENT_VERSIONS: Record<string, number> = { HouseholdEnrolled: 2, BulletinIssued: 3, RectificationReported: 2 };
 
 export interface EventSchema {
   type: string;

@@ -1,11 +1,13 @@
 /**
  * Who may act on a case. The city office may act anywhere; a supervisor only in the district of the term
  * in force when the act happened; the subject unit only reports its own rectification. A rectification is
- * reported by the unit alone: those who judge it (a supervisor, the city office) may not also say it was done.
+ * reported by the unit alone: those who judge it (a supervisor, the city office) may not also say it was done,
+ * and whoever said it was done may not judge it (an administrator may act in every capacity).
  */
 import { rule } from '../shared';
 import { assignmentAt, covers, SupervisionState } from '../supervision/state';
-import { CaseAuthority, CaseCommand } from './commands';
+import { AcceptRectification, CaseAuthority, CaseCommand, RejectRectification } from './commands';
+import { Rectification } from './state';
 
 /**
  * A supervisor's authority as the handler reads it from the case district's supervision stream: the term
@@ -56,4 +58,20 @@ export function requireAuthority(command: CaseCommand, scope: CaseScope): void {
       return _exhaustive;
     }
   }
+}
+
+/**
+ * Separation of duties by person, not by capacity: the actor who reported the rectification under judgement
+ * may not accept or reject it, whichever capacity they now act in. A report stored without its reporter
+ * (before reporters were recorded) refuses nobody: the rule cannot tell who made it.
+ */
+export function requireJudgeIsNotReporter(
+  command: AcceptRectification | RejectRectification,
+  rectification: Extract<Rectification, { stage: 'reported' }>,
+): void {
+  rule(
+    rectification.reportedBy !== command.metadata.actor,
+    'reporter-may-not-judge',
+    `${command.metadata.actor} reported this rectification and may not also ${command.type === 'AcceptRectification' ? 'accept' : 'reject'} it`,
+  );
 }

@@ -48,9 +48,10 @@ export const ordered = (round = 1, deadline = '2012-04-01T00:00:00.000Z'): CaseE
   type: 'RectificationOrdered',
   data: { round, requirements: ['re-survey the 40 households'], deadline, reason: 'as the supervision visit found' },
 });
-export const reported = (round = 1, late = false): CaseEvent => ({
+/** Reported by the unit's clerk; `reportedBy: null` is a v1 event (stored before reporters were recorded) once upcast. */
+export const reported = (round = 1, late = false, reportedBy: string | null = UNIT): CaseEvent => ({
   type: 'RectificationReported',
-  data: { round, report: 're-surveyed 40 of 40', evidence: [], late, reason: 'done' },
+  data: { round, report: 're-surveyed 40 of 40', evidence: [], late, reason: 'done', reportedBy },
 });
 export const accepted = (round = 1): CaseEvent => ({ type: 'RectificationAccepted', data: { round, reason: 'checked on site' } });
 export const rejected = (round = 1): CaseEvent => ({ type: 'RectificationRejected', data: { round, reason: 'only 12 re-surveyed' } });

@@ -4,7 +4,7 @@
  */
 import { rule } from '../shared';
 import { compareInstants } from '../supervision/periods';
-import { requireAuthority } from './authority';
+import { requireAuthority, requireJudgeIsNotReporter } from './authority';
 import * as C from './commands';
 import { CaseEvent } from './events';
 import { CaseState, ClosedCaseState, isOutstanding, OpenCaseState } from './state';
@@ -108,7 +108,10 @@ function reportRectification(command: C.ReportRectification, state: OpenCaseStat
   );
   rule(!blank(report), 'report-required', 'a rectification report must say what was done', 'invalid');
   const late = compareInstants(command.metadata.occurredAt, rectification.deadline) > 0;
-  return [{ type: 'RectificationReported', data: { round: rectification.round, report, evidence: [...evidence], late, reason } }];
+  const reportedBy = command.metadata.actor;
+  return [
+    { type: 'RectificationReported', data: { round: rectification.round, report, evidence: [...evidence], late, reason, reportedBy } },
+  ];
 }
 
 function judgeRectification(
@@ -118,6 +121,7 @@ function judgeRectification(
 ): CaseEvent[] {
   const { rectification } = state;
   rule(rectification.stage === 'reported', 'no-rectification-reported', 'no rectification report awaits a verdict');
+  requireJudgeIsNotReporter(command, rectification);
   return [{ type: verdict, data: { round: rectification.round, reason: command.data.reason } }];
 }
 

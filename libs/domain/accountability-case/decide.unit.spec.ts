@@ -120,6 +120,18 @@ describe('accountability case decider', () => {
         .then([reported(1, false)]);
     });
 
+    it('records who reported, and the state remembers them as the one who may not judge it', () => {
+      const byAdmin = command<C.ReportRectification>(
+        'ReportRectification',
+        { report: 're-surveyed 40 of 40', evidence: [], reason: 'done' },
+        { authority: subjectUnit, actor: 'admin-ma', at: '2012-03-20T00:00:00.000Z' },
+      );
+      const events = caseDecider.decide(byAdmin, [opened, ordered(1)].reduce(caseDecider.evolve, caseDecider.initialState));
+      expect(events).toEqual([reported(1, false, 'admin-ma')]);
+      const state = [opened, ordered(1), ...events].reduce(caseDecider.evolve, caseDecider.initialState);
+      expect(state).toMatchObject({ rectification: { stage: 'reported', reportedBy: 'admin-ma' } });
+    });
+
     it('marks a report made after the deadline as late', () => {
       given(caseDecider, [opened, ordered(1)])
         .when(report('2012-04-02T00:00:00.000Z'))
@@ -169,6 +181,29 @@ describe('accountability case decider', () => {
       given(caseDecider, [opened, ordered(1)])
         .when(reject())
         .thenThrows('no-rectification-reported');
+    });
+
+    it('refuses a verdict from the actor who reported, and takes one from any other', () => {
+      const byReporter = { actor: UNIT, authority: cityOffice };
+      given(caseDecider, [opened, ordered(1), reported(1)])
+        .when(command<C.AcceptRectification>('AcceptRectification', { reason: 'checked on site' }, byReporter))
+        .thenThrows('reporter-may-not-judge');
+      given(caseDecider, [opened, ordered(1), reported(1)])
+        .when(command<C.RejectRectification>('RejectRectification', { reason: 'only 12 re-surveyed' }, byReporter))
+        .thenThrows('reporter-may-not-judge');
+      given(caseDecider, [opened, ordered(1), reported(1)])
+        .when(command<C.AcceptRectification>('AcceptRectification', { reason: 'checked on site' }, { authority: cityOffice }))
+        .then([accepted(1)]);
+    });
+
+    it('takes a verdict on a report stored without its reporter, from whoever judges it', () => {
+      const byAnyone = { actor: UNIT, authority: cityOffice };
+      given(caseDecider, [opened, ordered(1), reported(1, false, null)])
+        .when(command<C.AcceptRectification>('AcceptRectification', { reason: 'checked on site' }, byAnyone))
+        .then([accepted(1)]);
+      given(caseDecider, [opened, ordered(1), reported(1, false, null)])
+        .when(command<C.RejectRectification>('RejectRectification', { reason: 'only 12 re-surveyed' }, byAnyone))
+        .then([rejected(1)]);
     });
 
     it('refuses a second verdict on the same report', () => {

@@ -52,9 +52,13 @@ export type RectificationOrdered = DomainEvent<
   'RectificationOrdered',
   { round: number; requirements: string[]; deadline: string; reason: string }
 >;
+/**
+ * `reportedBy` (v2) is the actor who reported (as in the event's metadata), kept in the data so that the fold
+ * knows who may not judge this report; null for a v1 event, stored before it was written (upcasting/).
+ */
 export type RectificationReported = DomainEvent<
   'RectificationReported',
-  { round: number; report: string; evidence: Evidence[]; late: boolean; reason: string }
+  { round: number; report: string; evidence: Evidence[]; late: boolean; reason: string; reportedBy: string | null }
 >;
 export type RectificationAccepted = DomainEvent<'RectificationAccepted', { round: number; reason: string }>;
 export type RectificationRejected = DomainEvent<'RectificationRejected', { round: number; reason: string }>;

@@ -32,7 +32,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         const r = open.rectification;
         if (r.stage !== 'ordered' && r.stage !== 'rejected') return open;
         const { round, requirements, deadline } = r;
-        return { ...open, rectification: { stage: 'reported', round, requirements, deadline, late: event.data.late } };
+        const { late, reportedBy = null } = event.data; // null also for a v1 event folded without its upcast
+        return { ...open, rectification: { stage: 'reported', round, requirements, deadline, late, reportedBy } };
       });
     case 'RectificationAccepted':
       return onOpen(state, (open) => ({ ...open, rectification: { stage: 'accepted', round: event.data.round } }));

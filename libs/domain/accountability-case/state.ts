@@ -1,10 +1,14 @@
 /** A case's state: whether it is open, and where its current rectification stands. */
 import { AccountabilityMeasure, CaseGround, CaseResolution, EscalationLevel } from './events';
 
+/**
+ * A report's `reportedBy` is who reported it, whom the decider refuses as its judge; null when the report's
+ * event was stored before reporters were recorded, and then nobody is refused on that ground.
+ */
 export type Rectification =
   | { stage: 'none' }
   | { stage: 'ordered'; round: number; requirements: string[]; deadline: string }
-  | { stage: 'reported'; round: number; requirements: string[]; deadline: string; late: boolean }
+  | { stage: 'reported'; round: number; requirements: string[]; deadline: string; late: boolean; reportedBy: string | null }
   | { stage: 'rejected'; round: number; requirements: string[]; deadline: string }
   | { stage: 'accepted'; round: number };
 

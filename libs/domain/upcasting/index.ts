@@ -7,11 +7,14 @@
 import { StoredEventType } from '../event-types';
 import { BulletinIssuedV1, BulletinIssuedV2, upcastBulletinIssued } from './bulletin-issued';
 import { HouseholdEnrolledV1, upcastHouseholdEnrolled } from './household-enrolled';
+import { RectificationReportedV1, upcastRectificationReported } from './rectification-reported';
 
 export { enrolmentYearOf, PILOT_BATCH, upcastHouseholdEnrolled } from './household-enrolled';
 export type { HouseholdEnrolledV1 } from './household-enrolled';
 export { upcastBulletinIssued } from './bulletin-issued';
 export type { BulletinIssuedV1, BulletinIssuedV2 } from './bulletin-issued';
+export { upcastRectificationReported } from './rectification-reported';
+export type { RectificationReportedV1 } from './rectification-reported';
 
 /** What an upcaster may read besides the data: the metadata every stored event carries. */
 export interface UpcastContext {
@@ -26,6 +29,7 @@ type Upcaster = (data: Data, context: UpcastContext) => Data;
 const UPCASTERS: Partial<Record<StoredEventType, Upcaster>> = {
   HouseholdEnrolled: (data, { occurredAt }) => upcastHouseholdEnrolled(data as unknown as HouseholdEnrolledV1, occurredAt),
   BulletinIssued: (data) => upcastBulletinIssued(data as unknown as BulletinIssuedV1 | BulletinIssuedV2),
+  RectificationReported: (data) => upcastRectificationReported(data as unknown as RectificationReportedV1),
 };
 
 /** UPCASTERS as a Map: every event read is looked up, and a Map answers faster than an object's own keys. */

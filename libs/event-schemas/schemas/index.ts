@@ -34,6 +34,7 @@ import RectificationAcceptedV1 from './RectificationAccepted.v1.json';
 import RectificationOrderedV1 from './RectificationOrdered.v1.json';
 import RectificationRejectedV1 from './RectificationRejected.v1.json';
 import RectificationReportedV1 from './RectificationReported.v1.json';
+import RectificationReportedV2 from './RectificationReported.v2.json';
 import ResponsibilityAssignedV1 from './ResponsibilityAssigned.v1.json';
 import SatisfactionRecordedV1 from './SatisfactionRecorded.v1.json';
 import ScreeningOutcomeRecordedV1 from './ScreeningOutcomeRecorded.v1.json';
@@ -85,6 +86,7 @@ export const EVENT_SCHEMA_FILES = [
   { type: 'RectificationOrdered', version: 1, schema: RectificationOrderedV1 },
   { type: 'RectificationRejected', version: 1, schema: RectificationRejectedV1 },
   { type: 'RectificationReported', version: 1, schema: RectificationReportedV1 },
+  { type: 'RectificationReported', version: 2, schema: RectificationReportedV2 },
   { type: 'ResponsibilityAssigned', version: 1, schema: ResponsibilityAssignedV1 },
   { type: 'SatisfactionRecorded', version: 1, schema: SatisfactionRecordedV1 },
   { type: 'ScreeningOutcomeRecorded', version: 1, schema: ScreeningOutcomeRecordedV1 },

@@ -64,6 +64,7 @@ const AUTHORITY_CODES = new Set([
   'supervisor-not-assigned-to-district',
   'role-not-permitted',
   'not-the-subject-unit',
+  'reporter-may-not-judge',
 ]);
 
 /** Rethrows a refusal of the actor's authority as 403; anything else unchanged. */

@@ -1,7 +1,8 @@
 import { Request } from 'express';
 import { Principal, Role } from '@libs/auth';
 import { ProblemException } from '../http/problem';
-import { actingRole } from './acting-role';
+import { DomainError } from '@libs/domain/shared';
+import { actingRole, asForbidden } from './acting-role';
 
 const TOWNSHIP = '640104001';
 
@@ -73,5 +74,14 @@ describe("a token's claim that does not make it the unit's", () => {
     expect(
       refusal(() => actingRole(request({ 'X-Actor-Role': 'Subject-Unit', 'X-Actor-Unit': TOWNSHIP }, token(['registrar'], TOWNSHIP)))),
     ).toEqual([400, 'invalid-header']);
+  });
+});
+
+describe('a refusal of who may act, from the decider', () => {
+  it('is answered 403, the reporter of a rectification judging it among them; any other rule is left as it is', () => {
+    const judgedByReporter = new DomainError('reporter-may-not-judge', 'admin-ma reported this rectification');
+    expect(refusal(() => asForbidden(judgedByReporter))).toEqual([403, 'reporter-may-not-judge']);
+    const other = new DomainError('no-rectification-reported', 'no report awaits a verdict');
+    expect(() => asForbidden(other)).toThrow(other);
   });
 });
