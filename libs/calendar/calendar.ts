@@ -73,7 +73,15 @@ export function localYearOf(instant: string | number): number {
  * end of that day is the start of the next): midnight as if UTC, less the zone's offset there.
  */
 export function startOfLocalDay(year: number, month: number, day: number): Date {
-  const asIfUtc = Date.UTC(year, month - 1, day);
+  return instantOfLocalTime(Date.UTC(year, month - 1, day));
+}
+
+/**
+ * The UTC instant at which the programme's zone shows a wall-clock time, given as if it were UTC (the epoch
+ * milliseconds of `Date.UTC` of its fields): `2012-03-01T10:00` in Beijing is 02:00 UTC. Independent of the
+ * process's own time zone (TZ), which a `Date` read from text without an offset would follow.
+ */
+export function instantOfLocalTime(asIfUtc: number): Date {
   const firstGuess = asIfUtc - offsetMs(asIfUtc);
   return new Date(asIfUtc - offsetMs(firstGuess));
 }
@@ -113,11 +121,16 @@ export function localDayOf(instant: string | number): number {
 
 /**
  * An `asOf` point in milliseconds: a bare local day (`2013-12-31`) means the end of that day in the programme's
- * zone (the last millisecond before the next local midnight), not UTC midnight; an instant is itself. NaN when neither.
+ * zone (the last millisecond before the next local midnight), not UTC midnight; a date-time without an offset
+ * is wall-clock time there, not in the process's TZ; an instant is itself. NaN when neither.
  */
 export function asOfInstant(text: string): number {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!day) return Date.parse(text);
-  const [year, month, date] = day.slice(1).map(Number);
-  return startOfLocalDay(year, month, date + 1).getTime() - 1;
+  if (day) {
+    const [year, month, date] = day.slice(1).map(Number);
+    return startOfLocalDay(year, month, date + 1).getTime() - 1;
+  }
+  const asIfUtc = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(text) ? Date.parse(`${text}Z`) : undefined;
+  if (asIfUtc === undefined) return Date.parse(text);
+  return Number.isNaN(asIfUtc) ? NaN : instantOfLocalTime(asIfUtc).getTime();
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   asOfInstant,
+  instantOfLocalTime,
   localDateOf,
   localDayOf,
   localMonthOf,
@@ -42,6 +43,13 @@ describe('the programme calendar (Beijing time by default)', () => {
     expect(startOfLocalDay(2012, 3, 1).toISOString()).toBe('2012-02-29T16:00:00.000Z');
   });
 
+  it("places a wall-clock time in the programme's zone, whatever the process's own", () => {
+    expect(instantOfLocalTime(Date.UTC(2012, 2, 1, 10, 0)).toISOString()).toBe('2012-03-01T02:00:00.000Z');
+    expect(instantOfLocalTime(Date.UTC(2012, 2, 31, 23, 59, 59, 999)).toISOString()).toBe('2012-03-31T15:59:59.999Z');
+    useProgrammeTimeZone('Europe/Berlin');
+    expect(instantOfLocalTime(Date.UTC(2012, 6, 1, 10, 0)).toISOString()).toBe('2012-07-01T08:00:00.000Z');
+  });
+
   it('follows another zone when configured, daylight saving included', () => {
     useProgrammeTimeZone('Europe/Berlin');
     expect(localMonthOf('2012-03-31T22:30:00.000Z')).toBe(201204);
@@ -62,6 +70,9 @@ describe('asOf points in the programme calendar', () => {
     expect(new Date(asOfInstant('2013-12-31')).toISOString()).toBe('2013-12-31T15:59:59.999Z');
     expect(new Date(asOfInstant('2013-12-31T20:00:00Z')).toISOString()).toBe('2013-12-31T20:00:00.000Z');
     expect(asOfInstant('yesterday')).toBeNaN();
+    // Without an offset: Beijing wall-clock time, whatever the process's TZ.
+    expect(new Date(asOfInstant('2013-12-31T10:00')).toISOString()).toBe('2013-12-31T02:00:00.000Z');
+    expect(asOfInstant('2013-12-31T25:00')).toBeNaN();
     expect(localDayOf('2013-12-31T17:00:00.000Z')).toBe(20140101);
   });
 });

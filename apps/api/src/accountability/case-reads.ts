@@ -6,7 +6,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { asOfInstant } from '@libs/calendar';
 import { stateAsOf, stateAtRevision, stateOccurredAsOf } from '@libs/audit/replay';
 import { caseDecider, caseStream } from '@libs/domain/accountability-case';
 import { EVENT_STORE, EventStore, formatPosition, RecordedEvent } from '@libs/event-store';
@@ -14,6 +13,7 @@ import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { ReadSources } from '@libs/read-sources';
 import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
 import { listCases } from '@projections/case-audit-trail/case-audit-trail.query';
+import { utcInstant } from '../http/instant';
 import { cutPage, pageOf } from '../http/paging';
 import { invalidField, ProblemException } from '../http/problem';
 import { setEtag } from '../http/revision';
@@ -32,6 +32,7 @@ export class CaseReads {
     const points = [query.asOf, query.occurredAsOf, query.revision].filter((p) => p !== undefined);
     if (points.length > 1)
       throw ProblemException.of(400, 'conflicting-replay-points', 'give at most one of asOf, occurredAsOf and revision');
+    const point = pointOf(query);
     // A replay is an auditor's read: the read replica answers it. The case as it is now stays on the primary,
     // since its ETag is what the next command's If-Match is checked against.
     const minPosition = minPositionOf(query.minPosition);
@@ -39,11 +40,11 @@ export class CaseReads {
     const events = await store.readStream(caseStream(caseId));
     const head = events[events.length - 1].revision;
     if (points.length === 0) setEtag(response, head);
-    const replayed = replay(events, query);
+    const replayed = replay(events, point, query.revision);
     const revision = replayed.revisions.length === 0 ? -1 : Number(replayed.revisions.reduce((a, b) => (a > b ? a : b)));
     return {
       caseId,
-      ...pointOf(query),
+      ...point,
       revision,
       eventsFolded: replayed.revisions.length,
       currentRevision: Number(head),
@@ -80,15 +81,21 @@ function isOpenedKey(key: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === key.slice(0, 19);
 }
 
-function replay(events: RecordedEvent[], query: CaseReadQuery) {
-  if (query.asOf !== undefined) return stateAsOf(caseDecider, events, query.asOf);
-  if (query.occurredAsOf !== undefined) return stateOccurredAsOf(caseDecider, events, query.occurredAsOf);
-  const revision = query.revision === undefined ? events[events.length - 1].revision : BigInt(query.revision);
+type ReplayPoint = { asOf?: string; occurredAsOf?: string };
+
+function replay(events: RecordedEvent[], point: ReplayPoint, asked: string | undefined) {
+  if (point.asOf !== undefined) return stateAsOf(caseDecider, events, point.asOf);
+  if (point.occurredAsOf !== undefined) return stateOccurredAsOf(caseDecider, events, point.occurredAsOf);
+  const revision = asked === undefined ? events[events.length - 1].revision : BigInt(asked);
   return stateAtRevision(caseDecider, events, revision);
 }
 
-function pointOf(query: CaseReadQuery): Record<string, string> {
-  if (query.asOf !== undefined) return { asOf: new Date(asOfInstant(query.asOf)).toISOString() };
-  if (query.occurredAsOf !== undefined) return { occurredAsOf: new Date(asOfInstant(query.occurredAsOf)).toISOString() };
+/**
+ * The time replayed to, as UTC, read here rather than by the replay: a time without an offset is Beijing time
+ * (not the server's zone), a bare date the end of that Beijing day ("as of 31 March" includes 31 March).
+ */
+function pointOf(query: CaseReadQuery): ReplayPoint {
+  if (query.asOf !== undefined) return { asOf: utcInstant(query.asOf, 'asOf', 'end-of-day') };
+  if (query.occurredAsOf !== undefined) return { occurredAsOf: utcInstant(query.occurredAsOf, 'occurredAsOf', 'end-of-day') };
   return {};
 }

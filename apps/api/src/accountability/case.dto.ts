@@ -14,7 +14,7 @@ import {
   EscalationLevel,
 } from '@libs/domain/accountability-case';
 import { ReasonDto } from '../commands/shared/command.dto';
-import { IsInstant } from '../http/instant';
+import { instantDescription, IsInstant } from '../http/instant';
 import { PageQuery } from '../http/paging';
 
 export class EvidenceDto {
@@ -68,8 +68,11 @@ export class OrderRectificationDto extends ReasonDto {
   @Length(1, 1000, { each: true })
   requirements!: string[];
 
-  @ApiProperty({ format: 'date-time' })
-  @IsInstant()
+  @ApiProperty({
+    format: 'date-time',
+    description: `By when the unit must report its rectification; a report after it is late. ${instantDescription('end-of-day')}`,
+  })
+  @IsInstant({ bareDate: 'end-of-day' })
   deadline!: string;
 }
 
@@ -143,16 +146,16 @@ export class CaseListQuery extends PageQuery {
 
 /** `GET /cases/{id}`: at most one of the three replay points. */
 export class CaseReadQuery {
-  @ApiPropertyOptional({
-    description: 'State from what had been recorded by then (recordedAt); a bare date is the end of that local day (Asia/Shanghai)',
-  })
+  @ApiPropertyOptional({ description: `State from what had been recorded by then (recordedAt). ${instantDescription('end-of-day')}` })
   @IsOptional()
-  @IsInstant()
+  @IsInstant({ bareDate: 'end-of-day' })
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'State from what had happened by then (occurredAt), late-recorded facts included' })
+  @ApiPropertyOptional({
+    description: `State from what had happened by then (occurredAt), late-recorded facts included. ${instantDescription('end-of-day')}`,
+  })
   @IsOptional()
-  @IsInstant()
+  @IsInstant({ bareDate: 'end-of-day' })
   occurredAsOf?: string;
 
   @ApiPropertyOptional({ description: 'State after this revision' })

@@ -8,7 +8,7 @@ import { Clock, CLOCK } from '@libs/clock';
 import { CaseCommand } from '@libs/domain/accountability-case';
 import { commandContext, written } from '../commands/command-context';
 import { IdParams, ReasonDto } from '../commands/shared/command.dto';
-import { utcInstant } from '../http/instant';
+import { deadlineInstant } from '../http/instant';
 import { newId } from '../http/request-context';
 import { actingRole } from './acting-role';
 import { ActOnCase, CaseRequest } from './accountability.commands';
@@ -54,7 +54,7 @@ export class CasesController {
     );
   }
 
-  /** Orders the unit under the case to rectify, with requirements and a deadline. */
+  /** Orders the unit under the case to rectify, with requirements and a deadline (a date alone: the end of that Beijing day). */
   @Post(':id/order-rectification')
   @ApiCommand({ acting: true })
   @HttpCode(200)
@@ -64,7 +64,7 @@ export class CasesController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const deadline = utcInstant(body.deadline, 'deadline');
+    const deadline = deadlineInstant(body.deadline);
     return this.act(id, 'OrderRectification', { requirements: body.requirements, deadline }, body, request, response);
   }
 

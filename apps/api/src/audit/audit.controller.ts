@@ -12,7 +12,7 @@ import { EventStore, formatPosition } from '@libs/event-store';
 import { loadCheckpoint } from '@libs/projection/checkpoints';
 import { caseAuditTrailProjection } from '@projections/case-audit-trail/case-audit-trail.projection';
 import { queryTrail } from '@projections/case-audit-trail/case-audit-trail.query';
-import { boundInstant } from '../http/instant';
+import { utcInstant } from '../http/instant';
 import { ProblemException } from '../http/problem';
 import { CHECKPOINT_WRITER, RAW_EVENT_STORE } from './audit-ports';
 import { ExportQuery, HistoryQuery, StreamParams, TrailQuery } from './audit.dto';
@@ -132,11 +132,11 @@ export class AuditController {
   @Get('trail')
   trail(@Query() query: TrailQuery, @Res({ passthrough: true }) response: Response): Promise<AuditTrail> {
     const { limit, minPosition, from, to, ...rest } = query;
-    // Bare dates are days of the programme's calendar, not UTC ones.
+    // Bare dates are Beijing days, not UTC ones: [from, to) starts both at their day's start.
     const filter = {
       ...rest,
-      from: from && boundInstant(from, 'from'),
-      to: to && boundInstant(to, 'to'),
+      from: from && utcInstant(from, 'from'),
+      to: to && utcInstant(to, 'to'),
       limit: limit ? Number(limit) : 200,
     };
     return readModelSource(this.sources, caseAuditTrailProjection.name, minPositionOf(minPosition), response, (source) =>

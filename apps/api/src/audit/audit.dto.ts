@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CASE_GROUNDS } from '@libs/domain/accountability-case';
-import { IsInstant } from '../http/instant';
+import { instantDescription, IsInstant } from '../http/instant';
 import { LOG_POSITION } from '../queries/read-source';
 
 const MIN_POSITION_MESSAGE = 'minPosition must be a log position, as commands answer it';
@@ -49,12 +49,12 @@ export class TrailQuery extends HistoryQuery {
   @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'subject must be an id' })
   subject?: string;
 
-  @ApiPropertyOptional({ description: 'occurredAt from (inclusive): an instant, or a date for the start of that day (Beijing time)' })
+  @ApiPropertyOptional({ description: `occurredAt from (inclusive). ${instantDescription()}` })
   @IsOptional()
   @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'occurredAt up to (exclusive): an instant, or a date for the start of that day (Beijing time)' })
+  @ApiPropertyOptional({ description: `occurredAt up to (exclusive). ${instantDescription()}` })
   @IsOptional()
   @IsInstant()
   to?: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { BATCHES, ENROLMENT_YEARS, HOUSEHOLD_CATEGORIES, HouseholdCategory, MEMBERS } from '@libs/domain/household';
-import { IsInstant } from '../../http/instant';
+import { instantDescription, IsInstant } from '../../http/instant';
 
 // Shape only here: the ranges and defaults are the domain's (libs/domain/household/validate.ts), which
 // refuses a value outside them with a problem naming the rule (invalid-members, invalid-enrolment-year).
@@ -67,7 +67,10 @@ export class EnrollHouseholdDto {
   @IsInt()
   batch?: number;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the enrolment happened in the field; defaults to now' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: `When the enrolment happened in the field; defaults to now. ${instantDescription()}`,
+  })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;

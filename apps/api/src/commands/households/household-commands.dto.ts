@@ -11,7 +11,7 @@ import {
   SATISFACTION_RESPONSES,
   SatisfactionResponse,
 } from '@libs/domain/household';
-import { IsInstant } from '../../http/instant';
+import { instantDescription, IsInstant } from '../../http/instant';
 import { CommandDto, IdParams, ReasonDto } from '../shared/command.dto';
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -71,7 +71,7 @@ export class DeliverServiceDto extends CommandDto {
   @IsIn(FOCUS_AREAS)
   focusArea!: FocusArea;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to occurredAt' })
+  @ApiPropertyOptional({ format: 'date-time', description: `Defaults to occurredAt. ${instantDescription()}` })
   @IsOptional()
   @IsInstant()
   deliveredAt?: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsInstant } from '../../http/instant';
+import { instantDescription, IsInstant } from '../../http/instant';
 
 const ID = /^[A-Za-z0-9._:-]+$/;
 
@@ -25,7 +25,7 @@ export class DesignatePilotVillageDto {
   @Length(1, 500)
   reason!: string;
 
-  @ApiPropertyOptional({ description: 'When it was decided (default: now)', format: 'date-time' })
+  @ApiPropertyOptional({ description: `When it was decided (default: now). ${instantDescription()}`, format: 'date-time' })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;
@@ -49,7 +49,7 @@ export class WithdrawPilotVillageDto {
   @Length(1, 500)
   reason!: string;
 
-  @ApiPropertyOptional({ description: 'When it was decided (default: now)', format: 'date-time' })
+  @ApiPropertyOptional({ description: `When it was decided (default: now). ${instantDescription()}`, format: 'date-time' })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;

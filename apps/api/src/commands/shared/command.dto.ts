@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsInstant } from '../../http/instant';
+import { instantDescription, IsInstant } from '../../http/instant';
 
 /** What every command body may carry besides its own fields. */
 export class CommandDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'When it happened in the field; defaults to now' })
+  @ApiPropertyOptional({ format: 'date-time', description: `When it happened in the field; defaults to now. ${instantDescription()}` })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;
