@@ -38,6 +38,8 @@ export class AccountError extends Error {
     readonly code: 'invalid-user' | 'user-exists' | 'user-not-found',
     readonly field: string | undefined,
     message: string,
+    /** The rule broken, as a FieldError names it (apps/api/src/http/problem.ts), for the page to word. */
+    readonly rule = 'invalid',
   ) {
     super(message);
     this.name = 'AccountError';
@@ -76,7 +78,12 @@ export function principalOf(user: Pick<User, 'username' | 'roles' | 'ou' | 'depa
 
 export function checkPassword(password: unknown): asserts password is string {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new AccountError('invalid-user', 'password', `password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
+    throw new AccountError(
+      'invalid-user',
+      'password',
+      `password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`,
+      'isLength',
+    );
   }
 }
 
@@ -86,17 +93,18 @@ function checkNewUser(user: NewUser): void {
       'invalid-user',
       'username',
       'username must be 2 to 40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+      'matches',
     );
   checkPassword(user.password);
   if (user.roles.length === 0 || !user.roles.every(isRole))
-    throw new AccountError('invalid-user', 'roles', 'roles must name at least one known role');
-  if (!referenceData.orgUnit(user.ou)) throw new AccountError('invalid-user', 'ou', 'ou is not an org unit of the tree');
+    throw new AccountError('invalid-user', 'roles', 'roles must name at least one known role', 'isIn');
+  if (!referenceData.orgUnit(user.ou)) throw new AccountError('invalid-user', 'ou', 'ou is not an org unit of the tree', 'isIn');
   if (user.department !== undefined && !referenceData.department(user.department))
-    throw new AccountError('invalid-user', 'department', 'department is not a known department');
+    throw new AccountError('invalid-user', 'department', 'department is not a known department', 'isIn');
   if (user.roles.includes('provider') && user.department === undefined)
-    throw new AccountError('invalid-user', 'department', 'a provider needs a department');
+    throw new AccountError('invalid-user', 'department', 'a provider needs a department', 'isNotEmpty');
   if (user.displayName !== undefined && (user.displayName.length < 1 || user.displayName.length > 80))
-    throw new AccountError('invalid-user', 'displayName', 'displayName must be 1 to 80 characters');
+    throw new AccountError('invalid-user', 'displayName', 'displayName must be 1 to 80 characters', 'isLength');
 }
 
 export class Users {

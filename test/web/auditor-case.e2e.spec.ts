@@ -1,7 +1,8 @@
 /**
  * The auditor's story: finds the case in the list, reads its timeline (the rows GET /cases/{id}/history
  * gives, in words), the state after a chosen event, the state as of a revision, verifies the hash chain,
- * downloads the export bundle the API gives, and sees the case's audit trail.
+ * downloads the export bundle the API gives, and sees the case's audit trail; a list too long to read to its
+ * end is said to be cut.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -128,7 +129,7 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     await page.getByTestId('verdict').filter({ hasText: '完好：4 个事件的哈希链一致' }).waitFor();
     const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载审计包' }).click()]);
     expect(readFileSync(await bundle.path(), 'utf8')).toBe((await api(`/cases/${caseId}/export`)).text);
-    await page.getByText('clerk-7').nth(1).waitFor();
+    await page.getByTestId('audit-trail').getByText('clerk-7').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'case');
   });
@@ -144,7 +145,7 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     const history = (await api(`/cases/${caseId}/history`)).body.events as { revision: number }[];
     const revisions = await fresh.getByTestId('timeline').locator('tr.ant-table-row td:first-child').allTextContents();
     expect(revisions.map(Number)).toEqual(history.map((event) => event.revision));
-    await fresh.getByText('clerk-7').nth(1).waitFor();
+    await fresh.getByTestId('audit-trail').getByText('clerk-7').first().waitFor();
     expect(asked.filter((path) => path === `/cases/${caseId}/history`)).toHaveLength(1);
     expect(asked.filter((path) => path === '/audit/trail')).toHaveLength(1);
     expect(await computedAntdStyles(fresh)).toEqual([]);
@@ -174,6 +175,30 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     await page.goto(`${service.baseUrl}/app/cases`);
     await page.getByRole('textbox', { name: '期间' }).fill('201312');
     await page.getByRole('link', { name: last.slice(0, 8) }).waitFor();
+    // Read to its end: nothing to warn of.
+    expect(await page.getByTestId('cases-truncated').count()).toBe(0);
+  });
+
+  it('says so when the list runs past the pages the page reads, rather than show part of it as all', async () => {
+    // GET /cases answering as a list with no end: one case a page, each with a `next`.
+    const [one] = (await api('/cases?limit=1')).body.cases as { caseId: string }[];
+    const cut = await (await newContext(browser)).newPage();
+    let pages = 0;
+    await cut.route(
+      (url) => url.pathname === '/cases',
+      (route) => {
+        pages += 1;
+        return route.fulfill({ json: { position: '1', recordedAt: null, cases: [{ ...one, caseId: randomUUID() }], next: String(pages) } });
+      },
+    );
+    await signInThroughPage(cut, service.baseUrl, auditor, '/app/cases');
+    const notice = cut.getByTestId('cases-truncated');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe('列表未显示完整：仅显示前 50 个案件，请按区县或状态缩小范围');
+    // The bound (MAX_PAGES) reached: fifty pages asked for, no more.
+    expect(pages).toBe(50);
+    expect(await seriousViolations(cut)).toEqual([]);
+    await cut.context().close();
   });
 
   // Last: it rewrites the case's log.

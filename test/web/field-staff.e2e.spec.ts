@@ -1,8 +1,8 @@
 /**
  * Field staff's story: enrol a household from the form, record a need, deliver a service, record the
  * household's satisfaction, grant a loan and record a repayment: each submission appends exactly the one
- * event the API appends for that command. Also: a problem shown next to the field it names (nothing
- * appended), a double click appending once, a stale form saying so, and a user of another district
+ * event the API appends for that command. Also: a problem shown next to the field it names, in Chinese
+ * words for the rule the API names (nothing appended), a double click appending once, a stale form saying so, and a user of another district
  * refused the household whatever they type in the address bar.
  */
 import { Browser, Page } from 'playwright-core';
@@ -59,18 +59,25 @@ describeInBrowser('field staff at a household', (browserPath) => {
     await service?.close();
   });
 
-  it("puts the API's validation problem next to the field it names, and appends nothing", async () => {
+  it("puts the API's validation problem next to the field it names, in Chinese, and appends nothing", async () => {
     const before = await logLength(service.app);
     await page.locator('#enrol-village').fill('6401');
     await choose(page, '类别', zh('categories', 'stable'));
     await page.locator('#enrol-members').fill('3');
     await page.locator('#enrol-head').fill('马兰');
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/households');
     await form('enrol').getByRole('button', { name: '提交' }).click();
+    // The API refuses the field by its rule (`matches`), its English message kept for API users only.
+    const { errors } = (await (await answered).json()) as { errors: { field: string; rule: string; message: string }[] };
+    expect(errors).toEqual([{ field: 'villageCode', rule: 'matches', message: expect.stringMatching(/12-digit/) }]);
     const problem = form('enrol')
       .locator('.ant-form-item')
       .filter({ has: page.locator('#enrol-village') })
       .locator('.ant-form-item-explain-error');
-    expect(await problem.textContent()).toMatch(/villageCode must be a 12-digit/);
+    await problem.waitFor();
+    expect(await problem.allTextContents()).toEqual(['村（社区）代码格式不正确']);
+    expect(await form('enrol').textContent()).not.toMatch(/villageCode|12-digit|must/);
+    await form('enrol').getByRole('alert').filter({ hasText: '填写的内容不符合要求，请检查标出的各项' }).waitFor();
     expect(await logLength(service.app)).toBe(before);
   });
 

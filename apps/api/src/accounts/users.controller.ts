@@ -15,7 +15,9 @@ function problemOf(error: unknown): unknown {
   if (!(error instanceof AccountError)) return error;
   if (error.code === 'user-exists') return ProblemException.of(409, 'user-exists', error.message);
   if (error.code === 'user-not-found') return ProblemException.of(404, 'not-found', error.message);
-  return ProblemException.of(400, 'invalid-request', error.message, { errors: [{ field: error.field, message: error.message }] });
+  return ProblemException.of(400, 'invalid-request', error.message, {
+    errors: [{ field: error.field, rule: error.rule, message: error.message }],
+  });
 }
 
 @ApiTags('users')

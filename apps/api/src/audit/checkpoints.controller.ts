@@ -72,7 +72,7 @@ export class CheckpointsController {
     const [first, second] = [Number(params.first), Number(params.second)];
     if (first > second)
       throw ProblemException.of(400, 'invalid-request', 'first must not exceed second', {
-        errors: [{ field: 'first', message: 'first must not exceed second' }],
+        errors: [{ field: 'first', rule: 'max', message: 'first must not exceed second' }],
       });
     const [earlier, later] = [await this.find(first), await this.find(second)];
     const proof = await this.writer.consistencyBetween(earlier.checkpoint, later.checkpoint).catch(asProblem);

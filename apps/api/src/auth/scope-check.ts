@@ -124,7 +124,11 @@ export function checkChosenId(field: string | undefined, principal: Principal, r
   if (field === undefined || isCityWide(principal) || bodyField(request, field) === undefined) return;
   throw ProblemException.of(400, 'invalid-request', 'the request does not match the schema', {
     errors: [
-      { field, message: `${field} is chosen by the service for a token scoped to an org unit (send an Idempotency-Key to retry safely)` },
+      {
+        field,
+        rule: 'chosenByService',
+        message: `${field} is chosen by the service for a token scoped to an org unit (send an Idempotency-Key to retry safely)`,
+      },
     ],
   });
 }

@@ -53,7 +53,9 @@ export class BulletinScorecards {
       if (error.code === 'scheme-not-in-effect') return notInEffect(scheme, period, request.asOf);
       const field = error.code === 'unknown-scheme' ? 'scheme' : 'period';
       const code = error.code === 'future-period' ? 'bulletin-period-in-future' : error.code;
-      throw ProblemException.of(400, code, error.message, { errors: [{ field, message: error.message }] });
+      throw ProblemException.of(400, code, error.message, {
+        errors: [{ field, rule: field === 'scheme' ? 'isIn' : 'max', message: error.message }],
+      });
     }
   }
 

@@ -9,6 +9,9 @@
  * - `__proto__`, `constructor` and `prototype` keys: class-transformer assigns them onto the new instance,
  *   which changes its prototype instead of adding a field, so whitelisting never sees them.
  * - URLs longer than MAX_URL_LENGTH (414); longer than Node reads at all is answered in ./client-errors.ts.
+ *
+ * Each field refused names its rule (`noNul`, `finite`, `allowedName`) beside the English message, as the
+ * validation pipe names class-validator's constraints, so that a client words it in its own language.
  */
 import { NextFunction, Request, Response } from 'express';
 import { FieldError, ProblemException } from './problem';
@@ -56,7 +59,8 @@ export function refuseHostileInput(request: Request, _response: Response, next: 
     return next(ProblemException.of(414, 'uri-too-long', `the URL is longer than ${MAX_URL_LENGTH} characters`));
   }
   const errors: FieldError[] = [];
-  if (/%00/i.test(request.originalUrl)) errors.push({ field: 'url', message: 'the URL must not contain a NUL character (%00)' });
+  if (/%00/i.test(request.originalUrl))
+    errors.push({ field: 'url', rule: 'noNul', message: 'the URL must not contain a NUL character (%00)' });
   inspect(request.query, '', errors, 'query parameter');
   inspect(request.body, '', errors, 'field');
   if (errors.length === 0) return next();
@@ -68,17 +72,18 @@ function inspect(value: unknown, path: string, errors: FieldError[], what: strin
   if (errors.length >= MAX_ERRORS) return;
   const field = path || '(body)';
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) errors.push({ field, message: `${field} must not contain a NUL character` });
+    if (value.includes('\u0000')) errors.push({ field, rule: 'noNul', message: `${field} must not contain a NUL character` });
   } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) errors.push({ field, message: `${field} must be a finite number` });
+    if (!Number.isFinite(value)) errors.push({ field, rule: 'finite', message: `${field} must be a finite number` });
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => inspect(item, join(path, String(index)), errors, what));
   } else if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
       const child = join(path, key);
-      if (FORBIDDEN_KEYS.has(key)) errors.push({ field: child, message: `${child} is not a ${what} name that may be used` });
+      if (FORBIDDEN_KEYS.has(key))
+        errors.push({ field: child, rule: 'allowedName', message: `${child} is not a ${what} name that may be used` });
       else if (key.includes('\u0000'))
-        errors.push({ field: child.replace(/\u0000/g, '\\u0000'), message: 'a name must not contain a NUL character' });
+        errors.push({ field: child.replace(/\u0000/g, '\\u0000'), rule: 'noNul', message: 'a name must not contain a NUL character' });
       else inspect((value as Record<string, unknown>)[key], child, errors, what);
     }
   }

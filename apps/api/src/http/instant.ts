@@ -82,7 +82,7 @@ export function IsInstant(options: ValidationOptions & { bareDate?: BareDate } =
  */
 export function utcInstant(text: string, field: string, bareDate: BareDate = 'start-of-day'): string {
   const ms = instantMs(text, bareDate);
-  if (Number.isNaN(ms)) throw invalidField(field, `${field} ${instantRule(bareDate)}`);
+  if (Number.isNaN(ms)) throw invalidField(field, `${field} ${instantRule(bareDate)}`, 'isInstant');
   return new Date(ms).toISOString();
 }
 

@@ -20,7 +20,23 @@ const PROBLEM_SCHEMA = {
     status: { type: 'integer' },
     code: { type: 'string', description: 'Names the rule or failure; branch on this, not on the prose' },
     detail: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+    errors: {
+      type: 'array',
+      description: 'The fields refused (400 `invalid-request`), each by its path and the rule it broke; never the value sent',
+      items: {
+        type: 'object',
+        required: ['field', 'rule', 'message'],
+        properties: {
+          field: { type: 'string', description: 'The path of the field, dotted: `head.name`' },
+          rule: {
+            type: 'string',
+            description:
+              "The rule broken, to word in the client's language: a class-validator constraint (`isIn`, `matches`, `maxLength`, `isInstant`, `isNotEmpty`, `whitelistValidation` for a field no one may send), or the service's own: `noNul`, `finite`, `allowedName`, `chosenByService`, `invalid`",
+          },
+          message: { type: 'string', description: 'The rule in English, for API users' },
+        },
+      },
+    },
   },
 };
 

@@ -35,7 +35,7 @@ export interface Page {
 
 export function pageOf(query: PageQuery): Page {
   const limit = query.limit === undefined ? DEFAULT_PAGE : Number(query.limit);
-  if (limit > MAX_PAGE) throw invalidField('limit', `limit must be an integer from 1 to ${MAX_PAGE}`);
+  if (limit > MAX_PAGE) throw invalidField('limit', `limit must be an integer from 1 to ${MAX_PAGE}`, 'max');
   return { limit, after: query.cursor === undefined ? undefined : decodeCursor(query.cursor) };
 }
 

@@ -5,10 +5,19 @@
  */
 import { HttpException } from '@nestjs/common';
 
+/**
+ * One field refused: `rule` names the check it failed (class-validator's constraint name, `isIn`, `matches`,
+ * `whitelistValidation` for a field no one may send, or the service's own: `noNul`, `finite`, `allowedName`),
+ * so that a client words it in its own language; `message` is English, for API users.
+ */
 export interface FieldError {
   field: string;
+  rule: string;
   message: string;
 }
+
+/** The rule of a refusal no more specific rule names (an invalidField caller that names none). */
+export const INVALID_RULE = 'invalid';
 
 export interface Problem {
   type: string;
@@ -56,7 +65,8 @@ export class ProblemException extends HttpException {
   }
 }
 
-/** A 400 `invalid-request` naming one field, as the validation pipe answers a DTO it refuses. */
-export function invalidField(field: string, message: string): ProblemException {
-  return ProblemException.of(400, 'invalid-request', 'the request does not match the schema', { errors: [{ field, message }] });
+/** A 400 `invalid-request` naming one field and the rule it broke, as the validation pipe answers a DTO it refuses. */
+export function invalidField(field: string, message: string, rule: string = INVALID_RULE): ProblemException {
+  const errors: FieldError[] = [{ field, rule, message }];
+  return ProblemException.of(400, 'invalid-request', 'the request does not match the schema', { errors });
 }

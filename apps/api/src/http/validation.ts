@@ -18,10 +18,18 @@ export function strictValidationPipe(): ValidationPipe {
   });
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/**
+ * One FieldError per broken constraint, its `rule` the constraint's name (`isIn`, `matches`, `isInstant`,
+ * `whitelistValidation` for an unknown field), which clients word in their own language.
+ */
+export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(/^\S+ /, `${field} `) }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+      field,
+      rule,
+      message: message.replace(/^\S+ /, `${field} `),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

@@ -37,7 +37,8 @@ export interface Problem {
   status: number;
   code?: string;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  /** The fields refused: `rule` names the check broken (worded by forms/field-error-words.ts); `message` is English. */
+  errors?: { field: string; rule?: string; message: string }[];
 }
 
 export class ProblemError extends Error {

@@ -881,7 +881,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Orders the unit under the case to rectify, with requirements and a deadline.
+         * Orders the unit under the case to rectify, with requirements and a deadline (a date alone: the end of that Beijing day).
          * @description Roles: supervisor, admin (supervision and accountability actions). The aggregate must lie within the token's org unit: one outside answers 404, exactly as a missing one.
          */
         post: operations["CasesController_orderRectification"];
@@ -2442,7 +2442,7 @@ export interface components {
             batch: number;
             /**
              * Format: date-time
-             * @description When the enrolment happened in the field; defaults to now
+             * @description When the enrolment happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
         };
@@ -2460,7 +2460,7 @@ export interface components {
         RecategorizeHouseholdDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2471,7 +2471,7 @@ export interface components {
         WithdrawHouseholdDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2480,7 +2480,7 @@ export interface components {
         RecordNeedDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -2498,7 +2498,7 @@ export interface components {
         DeliverServiceDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -2525,14 +2525,14 @@ export interface components {
             focusArea: "civility" | "health" | "birth-and-parenting" | "prosperity" | "social-contribution";
             /**
              * Format: date-time
-             * @description Defaults to occurredAt
+             * @description Defaults to occurredAt. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             deliveredAt?: string;
         };
         RecordSatisfactionDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @enum {string} */
@@ -2541,7 +2541,7 @@ export interface components {
         CertifyHappyFamilyDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -2558,7 +2558,7 @@ export interface components {
         RevokeCertificationDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2567,7 +2567,7 @@ export interface components {
         GrantLoanDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -2611,7 +2611,7 @@ export interface components {
         RecordRepaymentDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Integer fen; never more than is outstanding */
@@ -2620,7 +2620,7 @@ export interface components {
         MarkLoanDefaultedDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2644,7 +2644,7 @@ export interface components {
             reason: string;
             /**
              * Format: date-time
-             * @description When it was decided (default: now)
+             * @description When it was decided (default: now). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
         };
@@ -2672,7 +2672,7 @@ export interface components {
             reason: string;
             /**
              * Format: date-time
-             * @description When it was decided (default: now)
+             * @description When it was decided (default: now). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
         };
@@ -2945,7 +2945,7 @@ export interface components {
         OpenCaseDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2971,19 +2971,22 @@ export interface components {
         OrderRectificationDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
             reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description By when the unit must report its rectification; a report after it is late. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the end of that day in Beijing (23:59:59.999+08:00).
+             */
             deadline: string;
             requirements: string[];
         };
         ReportRectificationDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2994,7 +2997,7 @@ export interface components {
         ReasonDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3003,7 +3006,7 @@ export interface components {
         IssueCriticismDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3013,7 +3016,7 @@ export interface components {
         HoldLeaderAccountableDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3027,7 +3030,7 @@ export interface components {
         EscalateCaseDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3038,7 +3041,7 @@ export interface components {
         CloseCaseDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3075,7 +3078,7 @@ export interface components {
         AssignSupervisorDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3094,7 +3097,7 @@ export interface components {
         RecordVisitDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3139,7 +3142,7 @@ export interface components {
         AssignResponsibilityDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3174,7 +3177,7 @@ export interface components {
         IssueBulletinPackDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             bulletinId?: string;
@@ -3503,7 +3506,7 @@ export interface components {
         HoldActivityDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3545,7 +3548,7 @@ export interface components {
         CorrectActivityDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3672,7 +3675,7 @@ export interface components {
         RegisterScreeningDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3711,7 +3714,7 @@ export interface components {
         ScreeningResultDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3728,7 +3731,7 @@ export interface components {
         HighRiskFindingDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3742,7 +3745,7 @@ export interface components {
         ScreeningStepDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3754,7 +3757,7 @@ export interface components {
         GeneticCounsellingDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3768,7 +3771,7 @@ export interface components {
         ScreeningOutcomeDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3785,7 +3788,7 @@ export interface components {
         GrantSupportDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Integer fen (1 yuan = 100 fen): the money, or the value of the goods (0 when unknown) */
@@ -3818,7 +3821,7 @@ export interface components {
         SupportQuantityDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Integer fen (1 yuan = 100 fen): the money, or the value of the goods (0 when unknown) */
@@ -3829,7 +3832,7 @@ export interface components {
         ReturnSupportDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Integer fen (1 yuan = 100 fen): the money, or the value of the goods (0 when unknown) */
@@ -3842,7 +3845,7 @@ export interface components {
         ReverseSupportDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now
+             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3902,9 +3905,14 @@ export interface components {
             /** @description Names the rule or failure; branch on this, not on the prose */
             code: string;
             detail?: string;
+            /** @description The fields refused (400 `invalid-request`), each by its path and the rule it broke; never the value sent */
             errors?: {
-                field?: string;
-                message?: string;
+                /** @description The path of the field, dotted: `head.name` */
+                field: string;
+                /** @description The rule broken, to word in the client's language: a class-validator constraint (`isIn`, `matches`, `maxLength`, `isInstant`, `isNotEmpty`, `whitelistValidation` for a field no one may send), or the service's own: `noNul`, `finite`, `allowedName`, `chosenByService`, `invalid` */
+                rule: string;
+                /** @description The rule in English, for API users */
+                message: string;
             }[];
         };
     };
@@ -9521,9 +9529,9 @@ export interface operations {
     CasesController_read: {
         parameters: {
             query?: {
-                /** @description State from what had been recorded by then (recordedAt); a bare date is the end of that local day (Asia/Shanghai) */
+                /** @description State from what had been recorded by then (recordedAt). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the end of that day in Beijing (23:59:59.999+08:00). */
                 asOf?: string;
-                /** @description State from what had happened by then (occurredAt), late-recorded facts included */
+                /** @description State from what had happened by then (occurredAt), late-recorded facts included. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the end of that day in Beijing (23:59:59.999+08:00). */
                 occurredAsOf?: string;
                 /** @description State after this revision */
                 revision?: string;
@@ -11639,9 +11647,9 @@ export interface operations {
     AuditController_trail: {
         parameters: {
             query?: {
-                /** @description occurredAt from (inclusive): an instant, or a date for the start of that day (Beijing time) */
+                /** @description occurredAt from (inclusive). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00). */
                 from?: string;
-                /** @description occurredAt up to (exclusive): an instant, or a date for the start of that day (Beijing time) */
+                /** @description occurredAt up to (exclusive). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00). */
                 to?: string;
                 district?: string;
                 actor?: string;

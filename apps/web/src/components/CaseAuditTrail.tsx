@@ -7,6 +7,7 @@ export function CaseAuditTrail({ entries }: { entries: TrailEntry[] }) {
   const { t, word, dateTime } = useI18n();
   return (
     <WideTable<TrailEntry>
+      data-testid="audit-trail"
       rowKey="position"
       dataSource={entries}
       columns={[

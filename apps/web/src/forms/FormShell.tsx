@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Form, FormInstance } from 'antd';
 import { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { FieldLabelMap, FieldLabels } from './field-labels';
 
 export function FormShell({
   title,
@@ -11,6 +12,7 @@ export function FormShell({
   onFinish,
   children,
   testId,
+  labels,
 }: {
   title: string;
   form: FormInstance;
@@ -19,12 +21,14 @@ export function FormShell({
   onFinish(values: Record<string, unknown>): void;
   children: ReactNode;
   testId: string;
+  /** Where the fields record their labels (useCommandForm's), for the refusals worded under them. */
+  labels: FieldLabelMap;
 }) {
   const { t } = useI18n();
   return (
     <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{title}</h2>} data-testid={testId}>
       <Form form={form} layout="vertical" onFinish={onFinish} aria-label={title} name={testId}>
-        {children}
+        <FieldLabels.Provider value={labels}>{children}</FieldLabels.Provider>
         {message && (
           <Alert
             role={message.type === 'success' ? 'status' : 'alert'}

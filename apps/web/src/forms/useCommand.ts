@@ -1,13 +1,16 @@
 /**
  * Sends one form's command: its own Idempotency-Key (kept until the command succeeds, so a double click or
  * a retry appends once), If-Match with the revision the form was filled against (a stale form gets 412 and
- * says so), and the API's validation problems put next to the fields they name.
+ * says so), and the API's validation problems put next to the fields they name, worded in the page's language
+ * by the rule each broke and the field's label (field-error-words.ts), never in the API's English.
  */
 import { Form, type FormInstance } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { call, ProblemError } from '../api/client';
 import { refusalWords } from '../components/problem-message';
 import { I18n, useI18n } from '../i18n/i18n';
+import { fieldErrorWords } from './field-error-words';
+import { FieldLabelMap } from './field-labels';
 
 export interface CommandResult {
   data: Record<string, unknown>;
@@ -17,8 +20,8 @@ export interface CommandResult {
 /** Words a success from the answer; by default the revision written (an account has none). */
 type Saved = (answer: Record<string, unknown>) => string;
 
-/** `saved` words a success, when the revision written is not the thing to say. */
-export function useCommand(form: FormInstance, onDone?: (result: CommandResult) => void, saved?: Saved) {
+/** `saved` words a success, when the revision written is not the thing to say; `labels` the form's fields' labels. */
+export function useCommand(form: FormInstance, onDone?: (result: CommandResult) => void, saved?: Saved, labels?: FieldLabelMap) {
   const i18n = useI18n();
   const { t } = i18n;
   const key = useRef(crypto.randomUUID());
@@ -34,7 +37,7 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
         if (ifMatch) headers['If-Match'] = ifMatch;
         answered = await call<Record<string, unknown>>('POST', path, { body, headers });
       } catch (error) {
-        return setMessage(refusal(error, form, i18n));
+        return setMessage(refusal(error, form, i18n, labels));
       } finally {
         setBusy(false);
       }
@@ -47,7 +50,7 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
       form.resetFields();
       onDone?.({ data: answer, etag: response.headers.get('etag') });
     },
-    [form, onDone, saved, t, i18n],
+    [form, onDone, saved, t, i18n, labels],
   );
   return { send, busy, message };
 }
@@ -55,21 +58,33 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
 /** A command form's own antd form and command, and the props its FormShell takes from them. */
 export function useCommandForm(onDone?: (result: CommandResult) => void, saved?: Saved) {
   const [form] = Form.useForm();
-  const { send, busy, message } = useCommand(form, onDone, saved);
-  return { send, shell: { form, busy, message } };
+  const labels = useRef<FieldLabelMap>(new Map()).current;
+  const { send, busy, message } = useCommand(form, onDone, saved, labels);
+  return { send, shell: { form, busy, message, labels } };
 }
 
 /** What a failed send says: stale (412), the fields the API named, the refusal in words, or no answer at all. */
-function refusal(error: unknown, form: FormInstance, i18n: I18n): { type: 'error' | 'warning'; text: string } {
+function refusal(error: unknown, form: FormInstance, i18n: I18n, labels?: FieldLabelMap): { type: 'error' | 'warning'; text: string } {
   const { t } = i18n;
   // No answer at all (offline, the service down): said, and safe to send again with the same key.
   if (!(error instanceof ProblemError)) return { type: 'error', text: t('common.unreachable') };
   const { problem } = error;
   if (problem.status === 412) return { type: 'warning', text: t('common.stale') };
-  form.setFields((problem.errors ?? []).map(({ field, message }) => ({ name: field.split('.'), errors: [message] })));
+  form.setFields(fieldErrors(problem.errors ?? [], i18n, labels));
   // Named by its code in the page's language (problem-message.ts); a Chinese page never shows the API's English
   // detail, which may echo what was sent. The service's own failures plainly.
   if (problem.status >= 500) return { type: 'error', text: t('common.failed') };
   const words = refusalWords(problem, i18n) ?? t('common.unnamedProblem', { code: problem.code ?? String(problem.status) });
   return { type: 'error', text: t('common.refused', { detail: words }) };
+}
+
+/** Each refused field's words, gathered per field (a field may break more than one rule). */
+function fieldErrors(errors: { field: string; rule?: string }[], i18n: I18n, labels?: FieldLabelMap) {
+  const byField = new Map<string, string[]>();
+  for (const error of errors) {
+    const words = fieldErrorWords(error, labels?.get(error.field), i18n);
+    const said = byField.get(error.field) ?? [];
+    if (!said.includes(words)) byField.set(error.field, [...said, words]);
+  }
+  return [...byField].map(([field, words]) => ({ name: field.split('.'), errors: words }));
 }

@@ -1,29 +1,31 @@
 /** The auditor's reads: cases listed, one case's history, its state at a point, its verification and trail. */
 import { api, call, unwrapAs } from '../api/client';
+import { followPages } from './follow-pages';
 import { CaseSummary, HistoryEntry, TrailEntry, Verdict } from './types';
 import { useRemote } from './useRemote';
 
 type CasePage = { position: string | null; recordedAt: string | null; cases: CaseSummary[]; next?: string | null };
 
-/** Pages followed to the end: the page narrows the list by period itself, so it needs every case, not the first 100. */
-const MAX_PAGES = 50;
+/** The cases listed, and whether the list was cut at MAX_PAGES (the page then says so: CasesPage). */
+export type CaseListing = CasePage & { truncated: boolean };
 
-export async function loadCases(params: string): Promise<CasePage> {
+/**
+ * Pages followed to the end: the page narrows the list by period itself (GET /cases has no period filter), so it
+ * needs every case, not the first 100. Bounded, so that a city's whole history does not fill the browser.
+ */
+export const MAX_PAGES = 50;
+const PAGE_SIZE = 1000;
+
+export async function loadCases(params: string): Promise<CaseListing> {
   const query = (cursor?: string) => {
     const search = new URLSearchParams(params);
-    search.set('limit', '1000');
+    search.set('limit', String(PAGE_SIZE));
     if (cursor) search.set('cursor', cursor);
     return `/cases?${search}`;
   };
-  const first = (await call<CasePage>('GET', query())).data;
-  const cases = [...first.cases];
-  let next = first.next;
-  for (let page = 1; next && page < MAX_PAGES; page += 1) {
-    const answer = (await call<CasePage>('GET', query(next))).data;
-    cases.push(...answer.cases);
-    next = answer.next;
-  }
-  return { ...first, cases, next };
+  const read = async (cursor?: string) => (await call<CasePage>('GET', query(cursor))).data;
+  const { first, items, next, truncated } = await followPages(read, (page) => page.cases, MAX_PAGES);
+  return { ...first, cases: items, next, truncated };
 }
 
 export function useCases(filter: { district?: string; status?: string }) {

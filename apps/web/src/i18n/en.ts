@@ -3,6 +3,7 @@ import { caseStateEn } from './case-state';
 import { operationsEn } from './operations';
 import { usersEn } from './users';
 import { problemsEn } from './problems';
+import { fieldRulesEn } from './field-rules';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...operationsEn,
   ...usersEn,
   ...problemsEn,
+  ...fieldRulesEn,
   'app.title': 'Happy Family Ledger',
   'periodName.year': '{year}',
   'periodName.quarter': 'Q{quarter} {year}',
@@ -130,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   'cases.revision': 'Revision',
   'cases.open': 'Open',
   'cases.all': 'All',
+  'cases.truncated': 'The list is incomplete: only the first {count} cases are shown. Narrow it by district or status',
   'status.Open': 'Open',
   'status.Closed': 'Closed',
   'status.Escalated': 'Escalated',

@@ -3,12 +3,14 @@ import { operationsZhCN } from './operations';
 import { caseStateZhCN } from './case-state';
 import { usersZhCN } from './users';
 import { problemsZhCN } from './problems';
+import { fieldRulesZhCN } from './field-rules';
 
 export const zhCN = {
   ...caseStateZhCN,
   ...operationsZhCN,
   ...usersZhCN,
   ...problemsZhCN,
+  ...fieldRulesZhCN,
   'app.title': '幸福家庭台账',
   'periodName.year': '{year}年',
   'periodName.quarter': '{year}年第{quarter}季度',
@@ -129,6 +131,7 @@ export const zhCN = {
   'cases.revision': '版本',
   'cases.open': '查看',
   'cases.all': '全部',
+  'cases.truncated': '列表未显示完整：仅显示前 {count} 个案件，请按区县或状态缩小范围',
   'status.Open': '办理中',
   'status.Closed': '已结案',
   'status.Escalated': '已上报',

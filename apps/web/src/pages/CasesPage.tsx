@@ -1,10 +1,12 @@
 /**
  * The auditor's case list, filtered by district and status (on the API) and by the period of opening
- * (months in the programme's calendar, on the page: the list endpoint has no period filter).
+ * (months in the programme's calendar, on the page: the list endpoint has no period filter). A list too long to
+ * read to its end says so (CasesCutNotice), since the period is then looked for among the cases read only.
  */
 import { Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { CaseList } from '../components/CaseList';
+import { CasesCutNotice } from '../components/CasesCutNotice';
 import { DistrictSelect } from '../components/DistrictSelect';
 import { Loading } from '../components/Loading';
 import { ReflectsNote } from '../components/ReflectsNote';
@@ -58,6 +60,7 @@ export function CasesPage() {
         />
         <ReflectsNote reflects={cases.data ? { position: cases.data.position, recordedAt: cases.data.recordedAt } : undefined} />
       </Space>
+      <CasesCutNotice listing={cases.data} />
       <Loading remote={cases}>
         {(data) => <CaseList cases={data.cases.filter((c) => inPeriod(monthIn(timeZone, c.openedAt), pe))} />}
       </Loading>

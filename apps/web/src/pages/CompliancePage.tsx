@@ -2,6 +2,7 @@
 import { Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { CaseList } from '../components/CaseList';
+import { CasesCutNotice } from '../components/CasesCutNotice';
 import { ComplianceRow } from '../components/ComplianceCalendar';
 import { DistrictSelect } from '../components/DistrictSelect';
 import { Loading } from '../components/Loading';
@@ -59,6 +60,7 @@ export function CompliancePage() {
           <Typography.Title level={2} style={{ fontSize: 15 }}>
             {t('compliance.openCases')}
           </Typography.Title>
+          <CasesCutNotice listing={cases.data} />
           <Loading remote={cases}>{(data) => <CaseList cases={data.cases} />}</Loading>
         </>
       )}
