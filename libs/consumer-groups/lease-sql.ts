@@ -28,8 +28,11 @@ export async function releaseExpired(tx: EntityManager, group: string, maxDelive
 }
 
 /**
- * Leases up to `max` ready events, oldest first, from streams no other consumer holds. The caller ends its
- * claim with `renew` over the streams it took, so the leases are timed from when the claim hands them out.
+ * Leases up to `max` ready events, oldest first, from streams no consumer holds. Not even this one: a consumer
+ * that claims again while holding a stream's event may have lost it (a crash, a restart under the same name),
+ * and handing it the stream's later events would have them processed first, while each such claim renewed the
+ * lost one's lease. The stream comes again once that lease is acknowledged, refused or expired. The caller ends
+ * its claim with `renew` over the streams it took, so the leases are timed from when the claim hands them out.
  */
 export async function lease(
   tx: EntityManager,
@@ -41,8 +44,7 @@ export async function lease(
   const rows = await rowsOf<PendingRow & { stream_id: string; commit_position: string; prepare_position: string }>(
     tx,
     `WITH blocked AS (
-       SELECT DISTINCT stream_id FROM consumer_groups.pending
-        WHERE group_name = $1 AND state = 'leased' AND consumer <> $2
+       SELECT DISTINCT stream_id FROM consumer_groups.pending WHERE group_name = $1 AND state = 'leased'
      ), picked AS (
        SELECT commit_position, prepare_position FROM consumer_groups.pending
         WHERE group_name = $1 AND state = 'ready' AND stream_id NOT IN (SELECT stream_id FROM blocked)
@@ -59,9 +61,9 @@ export async function lease(
 }
 
 /**
- * Renews all this consumer's leases on `streams` (those just leased and its earlier ones) from now, so they
- * expire together and a redelivery starts again from each stream's oldest unacknowledged event; returns
- * when they expire.
+ * Times this consumer's leases on `streams` (those the claim just took, in one or more `lease` calls) from now,
+ * so they expire together and a redelivery starts again from each stream's oldest unacknowledged event;
+ * returns when they expire.
  */
 export async function renew(tx: EntityManager, group: string, consumer: string, streams: string[], leaseMs: number): Promise<Date> {
   const [{ lease_until }] = await rowsOf<{ lease_until: Date }>(

@@ -9,12 +9,13 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Quer
 import { ApiOperation } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ConsumerGroups, DEFAULT_LEASE_MS, DEFAULT_MAX_DELIVERIES } from '@libs/consumer-groups';
+import { isStoredEventType } from '@libs/domain/event-types';
 import { parsePosition } from '@libs/event-store';
 import { mayReceivePersonalFields } from '@libs/personal-data';
 import { AuthenticatedRequest } from '../auth/access.guard';
 import { callerScope } from '../auth/caller-scope';
 import { cutPage, PageQuery, pageOf } from '../http/paging';
-import { ProblemException } from '../http/problem';
+import { invalidField, ProblemException } from '../http/problem';
 import { AckDto, ClaimDto, DefineGroupDto, GROUP_NAME, NackDto, ReplayDto } from './consumer-groups.dto';
 import { AckAnswer, ClaimAnswer, ConsumerGroupPage, ConsumerGroupView, NackAnswer, ParkedAnswer, ReplayAnswer } from './answers.dto';
 
@@ -52,6 +53,9 @@ export class ConsumerGroupsController {
     const from =
       body.from === undefined || body.from === 'start' || body.from === 'end' ? (body.from ?? 'start') : parsePosition(body.from);
     if (from === undefined) throw ProblemException.of(400, 'invalid-request', 'from must be a log position, start or end');
+    // A type the log does not store would leave the group empty for ever, and its filter cannot be changed.
+    if (body.filter?.types?.some((type) => !isStoredEventType(type)))
+      throw invalidField('filter.types', 'types must be event types the log stores');
     const { created, group } = await this.groups.define(groupName(name), {
       filter: { eventTypes: body.filter?.types, streamPrefixes: body.filter?.streams },
       from,

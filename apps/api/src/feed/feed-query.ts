@@ -1,7 +1,10 @@
 /**
  * The query of both feed routes: where to start and which events. Every malformed part is a 400 naming
- * the parameter and the value (positions, type names and stream prefixes are not personal data).
+ * the parameter and the value (positions, type names and stream prefixes are not personal data), and so is
+ * a parameter the route does not read or a type the log does not store: either would otherwise widen or
+ * empty the subscription without a word (`?type=` for `?types=` sent every event).
  */
+import { isStoredEventType } from '@libs/domain/event-types';
 import { EventFilter, parsePosition, Position } from '@libs/event-store';
 import { ProblemException } from '../http/problem';
 
@@ -22,13 +25,20 @@ export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 100;
 
 /** `Last-Event-ID` (a reconnecting EventSource sends it) takes precedence over `from`. */
-export function parseFeedQuery(query: RawQuery, lastEventId?: string): FeedQuery {
+export function parseFeedQuery(query: RawQuery, lastEventId?: string, parameters: readonly string[] = FEED_PARAMETERS): FeedQuery {
+  const unknown = Object.keys(query).find((name) => !parameters.includes(name));
+  if (unknown !== undefined)
+    throw ProblemException.of(400, 'invalid-query', `${quoted(unknown)} is not a parameter of this route: ${parameters.join(', ')}`, {
+      parameter: unknown.slice(0, 60),
+    });
   const from = lastEventId !== undefined ? parseFrom(lastEventId, 'Last-Event-ID') : parseFrom(single(query, 'from'), 'from');
   return { from, filter: parseFilter(query) };
 }
 
 export function parseFilter(query: RawQuery): EventFilter {
   const types = list(query, 'types', EVENT_TYPE);
+  const unknown = types?.find((type) => !isStoredEventType(type));
+  if (unknown !== undefined) throw invalid('types', unknown, 'an event type the log stores');
   const streams = list(query, 'streams', STREAM_PREFIX);
   return { ...(types && { eventTypes: types }), ...(streams && { streamPrefixes: streams }) };
 }
@@ -66,6 +76,10 @@ function single(query: RawQuery, name: string): string | undefined {
 }
 
 function invalid(name: string, value: string, expected: string): ProblemException {
-  const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  return ProblemException.of(400, 'invalid-query', `${name} ${shown} is not ${expected}`, { parameter: name, value: value.slice(0, 60) });
+  return ProblemException.of(400, 'invalid-query', `${name} ${quoted(value)} is not ${expected}`, {
+    parameter: name,
+    value: value.slice(0, 60),
+  });
 }
+
+const quoted = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);

@@ -33,6 +33,9 @@ describe('parsing the feed query', () => {
     [{ types: 'A,' }, 'types'],
     [{ streams: 'a b' }, 'streams'],
     [{ types: ['A', 'B'] }, 'types'],
+    [{ types: 'LoanGranted,LoanGrantd' }, 'types'],
+    [{ type: 'LoanGranted' }, 'type'],
+    [{ limit: '5' }, 'limit'],
   ])('refuses %j naming %s', (query, parameter) => {
     const problem = problemOf(() => parseFeedQuery(query as Record<string, unknown>));
     expect(problem).toMatchObject({ status: 400, code: 'invalid-query' });

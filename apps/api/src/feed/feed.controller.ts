@@ -11,7 +11,7 @@ import { mayReceivePersonalFields, readSealed } from '@libs/personal-data';
 import { toPublicEvent } from '@libs/redaction';
 import { AuthenticatedRequest } from '../auth/access.guard';
 import { FEED_OPTIONS, FeedOptions } from './feed-options';
-import { parseFeedQuery, parseLimit, RawQuery } from './feed-query';
+import { PAGE_PARAMETERS, parseFeedQuery, parseLimit, RawQuery } from './feed-query';
 import { FeedAudience, FeedEnd, streamFeed } from './feed-stream';
 import { CITY_CODE, EventScopes } from '@libs/event-scope';
 import { callerScope } from '../auth/caller-scope';
@@ -103,7 +103,7 @@ export class FeedController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<FeedPage> {
     const personal = mayReceivePersonalFields(request.principal);
-    const { from, filter } = parseFeedQuery(query);
+    const { from, filter } = parseFeedQuery(query, undefined, PAGE_PARAMETERS);
     const maxCount = parseLimit(query);
     // Never a copy older than what the caller has already read: its page would look like the end of the log.
     const atLeast = laterOf(typeof from === 'object' ? from : undefined, minPositionOf(query.minPosition));
@@ -112,11 +112,10 @@ export class FeedController {
     const readPage = () => store.readAll({ fromPosition: from, maxCount, filter });
     const read = await (personal ? readPage() : readSealed(readPage));
     const events = await this.scopes.filter(read, callerScope(request));
-    return {
-      events: events.map((event) => toPublicEvent(event, { personal })),
-      // The last event read, not the last returned: a scoped caller resumes after what it may not see too.
-      next: read.length > 0 ? formatPosition(read[read.length - 1].position) : null,
-    };
+    // The last event read, not the last returned: a scoped caller resumes after what it may not see too. From
+    // `end` nothing is read: the head it stood for, or a poller asking from `end` again would never receive one.
+    const last = read.length > 0 ? read[read.length - 1].position : from === 'end' ? await store.headPosition() : undefined;
+    return { events: events.map((event) => toPublicEvent(event, { personal })), next: last ? formatPosition(last) : null };
   }
 
   private audience(request: AuthenticatedRequest): FeedAudience {
