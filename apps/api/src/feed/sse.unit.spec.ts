@@ -47,4 +47,15 @@ describe('the SSE wire format', () => {
       { id: '2', event: 'message', data: 'y' },
     ]);
   });
+
+  it('reads a stream that turns to CR line ends after LF ones, and values with or without the space after the colon', () => {
+    const messages: SseMessage[] = [];
+    const parser = new SseParser({ message: (m) => messages.push(m) });
+    ['id: 1\ndata:x\n', '\nid:2\r\ndata:  y\r\n\r\n', 'data: z\n\n'].forEach((chunk) => parser.push(chunk));
+    expect(messages).toEqual([
+      { id: '1', event: 'message', data: 'x' },
+      { id: '2', event: 'message', data: ' y' },
+      { id: undefined, event: 'message', data: 'z' },
+    ]);
+  });
 });
