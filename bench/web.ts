@@ -82,7 +82,7 @@ export async function benchWeb(databaseUrl: string, options: WebBenchOptions = d
       });
     await enrolHouseholds(runtime.eventStore, options.households);
     projector.start();
-    const caseId = await longCase(api, options.caseEvents);
+    const caseId = await longCase(api, options.caseEvents, auth.secondAuthorization);
     await caughtUp(api);
     await api('POST', '/admin/users', { username: 'bench-web', password: PASSWORD, roles: ['admin'], ou: BENCH_OU });
     const contextOptions = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };

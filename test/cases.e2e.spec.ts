@@ -31,6 +31,9 @@ describe('an accountability case', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ projector: true });
+    // The clerk reports with a token of their own (an admin one: unit-7 is no org unit a registrar's could be
+    // scoped to). The default token is one person for every actor, and the reporter may not also judge.
+    Object.assign(UNIT, { Authorization: `Bearer ${await app.token('admin', { sub: 'clerk-7' })}` });
     await post(`/supervision/${DISTRICT}/assignment`, OFFICE, {
       supervisorId: 'sup-wang',
       reason: 'order 12 of the leading group',
@@ -156,6 +159,7 @@ describe('an accountability case', () => {
       late: true,
       reason: 'second attempt',
       reportedBy: 'clerk-7',
+      reportedAs: 'clerk-7',
     });
     expect(events[2].metadata).toMatchObject({ actor: 'clerk-7', occurredAt: day('04-01') });
     expect(events[10].metadata).toMatchObject({ actor: 'city-office-1' });

@@ -32,6 +32,8 @@ describe("a household's whole life in the campaign", () => {
 
   const metadata = (occurredAt: string) => ({
     actor: ACTOR,
+    // The requests carry the suite's default admin token, which names the worker in X-Actor: both are on record.
+    authenticatedAs: 'test-admin',
     correlationId,
     causationId: expect.stringMatching(UUID),
     occurredAt,

@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 export type Api = (method: string, path: string, body?: object, headers?: Record<string, string>) => Promise<Response>;
 
 /** A case of `events` events through the API: opened, ordered, then reports and rejections in turn. */
-export async function longCase(api: Api, events: number): Promise<string> {
+/** `unitAuthorization`: the unit's reports go with a token of their own, not the one that rejects them. */
+export async function longCase(api: Api, events: number, unitAuthorization: string): Promise<string> {
   const caseId = randomUUID();
   const at = (n: number) => new Date(Date.UTC(2012, 2, 1) + n * 60_000).toISOString();
   const supervisor = { 'X-Actor': 'sup-bench' };
-  const unit = { 'X-Actor': 'clerk-bench', 'X-Actor-Role': 'subject-unit', 'X-Actor-Unit': 'unit-bench' };
+  const unit = { authorization: unitAuthorization, 'X-Actor': 'clerk-bench', 'X-Actor-Role': 'subject-unit', 'X-Actor-Unit': 'unit-bench' };
   await api(
     'POST',
     '/supervision/640104/assignment',
@@ -43,7 +44,9 @@ export async function longCase(api: Api, events: number): Promise<string> {
       unit,
     );
     if (!reported.ok) throw new Error(`report-rectification answered ${reported.status}: ${await reported.text()}`);
-    if (n + 1 < events) await api('POST', `/cases/${caseId}/reject-rectification`, { reason: 'again', occurredAt: at(n + 2) }, supervisor);
+    if (n + 1 >= events) continue;
+    const rejected = await api('POST', `/cases/${caseId}/reject-rectification`, { reason: 'again', occurredAt: at(n + 2) }, supervisor);
+    if (!rejected.ok) throw new Error(`reject-rectification answered ${rejected.status}: ${await rejected.text()}`);
   }
   return caseId;
 }

@@ -8,13 +8,14 @@ import { eventIdFor } from './event-ids';
  * writes them exactly as the API does.
  */
 export function toAppend(command: Command, event: DomainEvent, index: number): EventToAppend {
-  const { commandId, actor, correlationId, occurredAt, actingAs, traceparent, tracestate } = command.metadata;
+  const { commandId, actor, authenticatedAs, correlationId, occurredAt, actingAs, traceparent, tracestate } = command.metadata;
   return {
     id: eventIdFor(commandId, index),
     type: event.type,
     data: event.data as EventToAppend['data'],
     metadata: {
       actor,
+      ...(authenticatedAs !== undefined && authenticatedAs !== actor && { authenticatedAs }),
       correlationId,
       causationId: commandId,
       occurredAt,

@@ -20,6 +20,10 @@ const ENVELOPE_FIELDS: Schema = {
     type: 'object',
     properties: {
       actor: { type: 'string' },
+      authenticatedAs: {
+        type: 'string',
+        description: "the verified token subject that sent the command, when not the actor (an administrator's X-Actor)",
+      },
       correlationId: { type: 'string' },
       causationId: { type: 'string' },
       occurredAt: { type: 'string', format: 'date-time' },

@@ -108,7 +108,7 @@ describe('published event schemas', () => {
     expect(schemaViolation('RectificationReported', v1)).toMatch(/must have required property 'reportedBy'/);
     expect(schemaViolation('RectificationReported', { ...v1, reportedBy: 'clerk-7' }, 1)).toBeDefined();
     const upcast = upcastRectificationReported(v1);
-    expect(upcast).toEqual({ ...v1, reportedBy: null });
+    expect(upcast).toEqual({ ...v1, reportedBy: null, reportedAs: null });
     expect(schemaViolation('RectificationReported', upcast)).toBeUndefined();
   });
 });

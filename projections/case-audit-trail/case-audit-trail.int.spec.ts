@@ -105,6 +105,19 @@ describe('case audit trail projection', () => {
     expect((await query({ from: at(2), to: at(3) })).map((e) => e.type)).toEqual(['RectificationOrdered', 'RectificationOrdered']);
   });
 
+  it("shows who sent an entry under another actor's name, and finds the entry by either", async () => {
+    const [opening, ...rest] = caseEvents(randomUUID(), 'clerk-7');
+    const typedByAdmin = { ...opening, metadata: { ...opening.metadata, authenticatedAs: 'admin-ma' } };
+    await applyEvents(db.dataSource, projection, [typedByAdmin, ...rest]);
+    const schema = await activeSchema(db.dataSource, projection);
+    const query = (filter: object) => queryTrail(db.dataSource.manager, schema, { limit: 100, ...filter });
+    const [sent, ...others] = await query({ actor: 'clerk-7' });
+    expect(sent).toMatchObject({ type: 'CaseOpened', actor: 'clerk-7', authenticatedAs: 'admin-ma' });
+    // Ordinary entries carry no such field, as their events carry none.
+    for (const entry of others) expect(entry).not.toHaveProperty('authenticatedAs');
+    expect((await query({ actor: 'admin-ma' })).map((e) => [e.type, e.actor])).toEqual([['CaseOpened', 'clerk-7']]);
+  });
+
   it('lists cases with the state the case decider gives them', async () => {
     const [open, closed] = [randomUUID(), randomUUID()];
     await applyEvents(db.dataSource, projection, [...caseEvents(open).slice(0, 2), ...caseEvents(closed)]);

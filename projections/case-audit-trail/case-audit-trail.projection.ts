@@ -59,8 +59,8 @@ async function applyToCase(tx: EntityManager, s: string, event: RecordedOf<CaseE
 async function insertTrailRow(tx: EntityManager, s: string, r: TrailRow): Promise<void> {
   await tx.query(
     `INSERT INTO ${s}.trail (event_id, log_position, stream, revision, aggregate, subject_id, event_type, district_code, subject_unit,
-       grounds, actor, reason, occurred_at, recorded_at, month, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (event_id) DO NOTHING`,
+       grounds, actor, authenticated_as, reason, occurred_at, recorded_at, month, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (event_id) DO NOTHING`,
     [
       r.eventId,
       r.logPosition,
@@ -73,6 +73,7 @@ async function insertTrailRow(tx: EntityManager, s: string, r: TrailRow): Promis
       r.subjectUnit,
       r.grounds,
       r.actor,
+      r.authenticatedAs,
       r.reason,
       r.occurredAt,
       r.recordedAt,

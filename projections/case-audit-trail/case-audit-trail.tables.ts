@@ -8,7 +8,8 @@ import { ReadModelDefinition } from '../../libs/projection/projection';
 export const caseAuditTrailReadModel: ReadModelDefinition = {
   name: 'case-audit-trail',
   // 2: a case's free text became personal (reasons, requirements): rebuilt, so no row keeps what erasure cannot reach.
-  version: 2,
+  // 3: authenticated_as, the administrator who sent an event's command under another actor's name.
+  version: 3,
   tables: (s) => [
     `CREATE TABLE ${s}.trail (
        event_id      text        PRIMARY KEY,
@@ -22,6 +23,7 @@ export const caseAuditTrailReadModel: ReadModelDefinition = {
        subject_unit  text,
        grounds       text[]      NOT NULL DEFAULT '{}',
        actor         text        NOT NULL,
+       authenticated_as text,
        reason        text,
        occurred_at   timestamptz NOT NULL,
        recorded_at   timestamptz NOT NULL,
@@ -29,6 +31,7 @@ export const caseAuditTrailReadModel: ReadModelDefinition = {
        data          jsonb       NOT NULL)`,
     `CREATE INDEX ON ${s}.trail (district_code, occurred_at)`,
     `CREATE INDEX ON ${s}.trail (actor, occurred_at)`,
+    `CREATE INDEX ON ${s}.trail (authenticated_as, occurred_at) WHERE authenticated_as IS NOT NULL`,
     `CREATE INDEX ON ${s}.trail USING gin (grounds)`,
     `CREATE INDEX ON ${s}.trail (stream, revision)`,
     `CREATE TABLE ${s}.cases (
@@ -48,7 +51,7 @@ export const caseAuditTrailReadModel: ReadModelDefinition = {
     {
       name: 'accountability_trail',
       select: (s) => `SELECT log_position, stream, revision, aggregate, subject_id, event_type, district_code, subject_unit,
-        grounds, actor, reason, occurred_at, recorded_at, month AS occurred_month FROM ${s}.trail`,
+        grounds, actor, authenticated_as, reason, occurred_at, recorded_at, month AS occurred_month FROM ${s}.trail`,
     },
     {
       name: 'accountability_cases',

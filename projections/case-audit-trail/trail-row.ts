@@ -26,6 +26,8 @@ export interface TrailRow {
   subjectUnit: string | null;
   grounds: string[];
   actor: string;
+  /** The verified subject who sent the command under `actor`'s name (an administrator's X-Actor); else null. */
+  authenticatedAs: string | null;
   reason: string | null;
   occurredAt: string;
   recordedAt: string;
@@ -67,6 +69,7 @@ export function trailRow(event: RecordedEvent): TrailRow | undefined {
     eventType: event.type,
     grounds: event.type === 'CaseOpened' ? [...(data.grounds as string[])] : [],
     actor: event.metadata.actor,
+    authenticatedAs: typeof event.metadata.authenticatedAs === 'string' ? event.metadata.authenticatedAs : null,
     reason: personal.includes('reason') ? null : text('reason'),
     occurredAt: event.metadata.occurredAt,
     recordedAt: event.recordedAt,

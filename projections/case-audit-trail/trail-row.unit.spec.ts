@@ -47,6 +47,7 @@ describe('an audit trail row', () => {
       subjectUnit: 'unit-7',
       grounds: ['passive'],
       actor: 'sup-wang',
+      authenticatedAs: null,
       // A case's reasons may name officials and residents: personal, so not kept where erasure cannot reach.
       reason: null,
       occurredAt: '2012-02-29T23:30:00.000Z',
@@ -60,6 +61,13 @@ describe('an audit trail row', () => {
         openedBy: { actor: 'sup-wang', role: 'supervisor' },
       },
     });
+  });
+
+  it("keeps beside the actor the administrator who sent the command under the actor's name", () => {
+    const event = recorded('CaseReopened', { reason: 'new evidence' }, undefined, 'case-c-1');
+    const typedByAdmin = { ...event, metadata: { ...event.metadata, actor: 'clerk-7', authenticatedAs: 'admin-ma' } };
+    expect(trailRow(typedByAdmin)).toMatchObject({ actor: 'clerk-7', authenticatedAs: 'admin-ma' });
+    expect(trailRow(event)).toMatchObject({ actor: 'test', authenticatedAs: null });
   });
 
   it('leaves out a reason classified as personal', () => {

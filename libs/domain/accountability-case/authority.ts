@@ -4,7 +4,7 @@
  * reported by the unit alone: those who judge it (a supervisor, the city office) may not also say it was done,
  * and whoever said it was done may not judge it (an administrator may act in every capacity).
  */
-import { rule } from '../shared';
+import { personOf, rule } from '../shared';
 import { assignmentAt, covers, SupervisionState } from '../supervision/state';
 import { AcceptRectification, CaseAuthority, CaseCommand, RejectRectification } from './commands';
 import { Rectification } from './state';
@@ -61,17 +61,25 @@ export function requireAuthority(command: CaseCommand, scope: CaseScope): void {
 }
 
 /**
- * Separation of duties by person, not by capacity: the actor who reported the rectification under judgement
- * may not accept or reject it, whichever capacity they now act in. A report stored without its reporter
- * (before reporters were recorded) refuses nobody: the rule cannot tell who made it.
+ * Separation of duties by person and by name: whoever reported the rectification under judgement may not accept
+ * or reject it, whichever capacity they now act in. The report names its person (`reportedBy`: the authenticated
+ * subject when an administrator named another actor) and the name it was recorded under (`reportedAs`); a
+ * verdict is refused when the judging person or the name it would be recorded under is either of them. So an
+ * administrator can neither judge their own report under another name, nor record a verdict under the
+ * reporter's, nor have the record show one name both reporting and judging. A report stored without its
+ * reporter (before reporters were recorded) refuses nobody: the rule cannot tell who made it.
  */
 export function requireJudgeIsNotReporter(
   command: AcceptRectification | RejectRectification,
   rectification: Extract<Rectification, { stage: 'reported' }>,
 ): void {
+  const reporters = [rectification.reportedBy, rectification.reportedAs].filter((name): name is string => name !== null);
+  const judge = [personOf(command.metadata), command.metadata.actor];
+  const verdict = command.type === 'AcceptRectification' ? 'accept' : 'reject';
+  const as = rectification.reportedAs !== rectification.reportedBy ? ` as ${rectification.reportedAs}` : '';
   rule(
-    rectification.reportedBy !== command.metadata.actor,
+    !judge.some((name) => reporters.includes(name)),
     'reporter-may-not-judge',
-    `${command.metadata.actor} reported this rectification and may not also ${command.type === 'AcceptRectification' ? 'accept' : 'reject'} it`,
+    `${rectification.reportedBy}${as} reported this rectification, and may not also ${verdict} it under either name`,
   );
 }

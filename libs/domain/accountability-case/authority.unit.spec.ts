@@ -1,17 +1,5 @@
 import { given } from '../../testing/decider-spec';
-import {
-  cityOffice,
-  command,
-  DISTRICT,
-  opened,
-  ordered,
-  OTHER_DISTRICT,
-  rejected,
-  reported,
-  subjectUnit,
-  supervisorOf,
-  WANG,
-} from './case-fixtures';
+import { cityOffice, command, DISTRICT, opened, ordered, OTHER_DISTRICT, reported, subjectUnit, supervisorOf, WANG } from './case-fixtures';
 import * as C from './commands';
 import { SupervisionEvent, supervisionDecider, SupervisionState } from '../supervision';
 import { CaseEvent, caseDecider, CaseState, supervisorAuthority } from './index';
@@ -113,42 +101,6 @@ describe('who may act on a case', () => {
     given(caseDecider, [opened, ordered(1)])
       .when(report)
       .thenThrows('not-the-subject-unit');
-  });
-});
-
-describe('whoever reported a rectification does not judge it', () => {
-  const ADMIN = 'admin-ma';
-  const verdicts = [
-    command<C.AcceptRectification>('AcceptRectification', { reason: 'checked' }, { authority: cityOffice, actor: ADMIN }),
-    command<C.RejectRectification>('RejectRectification', { reason: 'not done' }, { authority: cityOffice, actor: ADMIN }),
-  ];
-
-  it.each(verdicts.map((v) => [v.type, v] as const))('refuses %s by the actor who reported, in whatever capacity', (_type, verdict) => {
-    given(caseDecider, [opened, ordered(1), reported(1, false, ADMIN)])
-      .when(verdict)
-      .thenThrows('reporter-may-not-judge');
-    const asSupervisor = { ...verdict, authority: supervisorOf(DISTRICT), metadata: { ...verdict.metadata, actor: WANG } };
-    given(caseDecider, [opened, ordered(1), reported(1, false, WANG)])
-      .when(asSupervisor)
-      .thenThrows('reporter-may-not-judge');
-  });
-
-  it.each(verdicts.map((v) => [v.type, v] as const))('lets %s come from anyone but the reporter', (_type, verdict) => {
-    const [event] = caseDecider.decide(verdict, fold([opened, ordered(1), reported(1, false, 'clerk-7')]));
-    expect(event).toMatchObject({ data: { round: 1 } });
-  });
-
-  it('weighs the report under judgement: a new report by another actor frees the earlier reporter to judge', () => {
-    const history = [opened, ordered(1), reported(1, false, ADMIN), rejected(1), reported(1, false, 'clerk-7')];
-    expect(caseDecider.decide(verdicts[0], fold(history))).toEqual([
-      { type: 'RectificationAccepted', data: { round: 1, reason: 'checked' } },
-    ]);
-  });
-
-  it('folds a report stored before reporters were recorded as by an unknown reporter, and refuses no judge on it', () => {
-    const state = fold([opened, ordered(1), reported(1, false, null)]);
-    expect(state).toMatchObject({ rectification: { stage: 'reported', round: 1, late: false, reportedBy: null } });
-    for (const verdict of verdicts) expect(caseDecider.decide(verdict, state)).toHaveLength(1);
   });
 });
 

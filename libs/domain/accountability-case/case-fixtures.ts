@@ -16,6 +16,8 @@ export const supervisorOf = (districtCode: string, from = '2012-01-01T00:00:00Z'
 interface Options {
   authority?: CaseAuthority;
   actor?: string;
+  /** The administrator who sent the command while naming `actor` (X-Actor). */
+  authenticatedAs?: string;
   at?: string;
 }
 
@@ -27,7 +29,13 @@ export function command<T extends CaseCommand>(
 ): T {
   const authority = options.authority ?? supervisorOf(DISTRICT);
   const actor = options.actor ?? (authority.role === 'supervisor' ? WANG : authority.role === 'subject-unit' ? UNIT : 'city-office-zhao');
-  const metadata = { commandId: 'c-1', actor, correlationId: 'k-1', occurredAt: options.at ?? '2012-03-10T08:00:00.000Z' };
+  const metadata = {
+    commandId: 'c-1',
+    actor,
+    ...(options.authenticatedAs !== undefined && { authenticatedAs: options.authenticatedAs }),
+    correlationId: 'k-1',
+    occurredAt: options.at ?? '2012-03-10T08:00:00.000Z',
+  };
   return { type, data: { reason: 'as the supervision visit found', ...data }, metadata, authority } as T;
 }
 
@@ -48,10 +56,13 @@ export const ordered = (round = 1, deadline = '2012-04-01T00:00:00.000Z'): CaseE
   type: 'RectificationOrdered',
   data: { round, requirements: ['re-survey the 40 households'], deadline, reason: 'as the supervision visit found' },
 });
-/** Reported by the unit's clerk; `reportedBy: null` is a v1 event (stored before reporters were recorded) once upcast. */
-export const reported = (round = 1, late = false, reportedBy: string | null = UNIT): CaseEvent => ({
+/**
+ * Reported by the unit's clerk; `reportedBy: null` is a v1 event (stored before reporters were recorded) once
+ * upcast. `reportedAs`: the name an administrator reported under, when not their own.
+ */
+export const reported = (round = 1, late = false, reportedBy: string | null = UNIT, reportedAs = reportedBy): CaseEvent => ({
   type: 'RectificationReported',
-  data: { round, report: 're-surveyed 40 of 40', evidence: [], late, reason: 'done', reportedBy },
+  data: { round, report: 're-surveyed 40 of 40', evidence: [], late, reason: 'done', reportedBy, reportedAs },
 });
 export const accepted = (round = 1): CaseEvent => ({ type: 'RectificationAccepted', data: { round, reason: 'checked on site' } });
 export const rejected = (round = 1): CaseEvent => ({ type: 'RectificationRejected', data: { round, reason: 'only 12 re-surveyed' } });

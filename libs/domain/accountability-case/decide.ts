@@ -2,7 +2,7 @@
  * Accountability case decisions. Common to all: a reason, an actor with authority over the case's
  * district, and a case that is open (only ReopenCase acts on a closed one).
  */
-import { rule } from '../shared';
+import { personOf, rule } from '../shared';
 import { compareInstants } from '../supervision/periods';
 import { requireAuthority, requireJudgeIsNotReporter } from './authority';
 import * as C from './commands';
@@ -108,10 +108,9 @@ function reportRectification(command: C.ReportRectification, state: OpenCaseStat
   );
   rule(!blank(report), 'report-required', 'a rectification report must say what was done', 'invalid');
   const late = compareInstants(command.metadata.occurredAt, rectification.deadline) > 0;
-  const reportedBy = command.metadata.actor;
-  return [
-    { type: 'RectificationReported', data: { round: rectification.round, report, evidence: [...evidence], late, reason, reportedBy } },
-  ];
+  const [reportedBy, reportedAs] = [personOf(command.metadata), command.metadata.actor];
+  const { round } = rectification;
+  return [{ type: 'RectificationReported', data: { round, report, evidence: [...evidence], late, reason, reportedBy, reportedAs } }];
 }
 
 function judgeRectification(

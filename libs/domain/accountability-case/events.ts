@@ -53,12 +53,24 @@ export type RectificationOrdered = DomainEvent<
   { round: number; requirements: string[]; deadline: string; reason: string }
 >;
 /**
- * `reportedBy` (v2) is the actor who reported (as in the event's metadata), kept in the data so that the fold
- * knows who may not judge this report; null for a v1 event, stored before it was written (upcasting/).
+ * `reportedBy` (v2) is the person who reported: the metadata's `authenticatedAs` when an administrator named
+ * another actor, else its `actor`; `reportedAs` is the actor it was recorded as (the same name unless an
+ * administrator named another). Kept in the data so that the fold knows who may not judge this report under
+ * either name; both null for a v1 event, stored before they were written (upcasting/).
  */
 export type RectificationReported = DomainEvent<
   'RectificationReported',
-  { round: number; report: string; evidence: Evidence[]; late: boolean; reason: string; reportedBy: string | null }
+  {
+    round: number;
+    report: string;
+    evidence: Evidence[];
+    late: boolean;
+    reason: string;
+    /** The person who reported (the authenticated subject when an administrator named another actor); null in a v1 event. */
+    reportedBy: string | null;
+    /** The actor the report was recorded as: the same as reportedBy unless an administrator named another; null in a v1 event. */
+    reportedAs: string | null;
+  }
 >;
 export type RectificationAccepted = DomainEvent<'RectificationAccepted', { round: number; reason: string }>;
 export type RectificationRejected = DomainEvent<'RectificationRejected', { round: number; reason: string }>;

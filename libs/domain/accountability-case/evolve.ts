@@ -32,8 +32,9 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         const r = open.rectification;
         if (r.stage !== 'ordered' && r.stage !== 'rejected') return open;
         const { round, requirements, deadline } = r;
-        const { late, reportedBy = null } = event.data; // null also for a v1 event folded without its upcast
-        return { ...open, rectification: { stage: 'reported', round, requirements, deadline, late, reportedBy } };
+        // Null also for a v1 event folded without its upcast.
+        const { late, reportedBy = null, reportedAs = null } = event.data;
+        return { ...open, rectification: { stage: 'reported', round, requirements, deadline, late, reportedBy, reportedAs } };
       });
     case 'RectificationAccepted':
       return onOpen(state, (open) => ({ ...open, rectification: { stage: 'accepted', round: event.data.round } }));

@@ -2,13 +2,22 @@
 import { AccountabilityMeasure, CaseGround, CaseResolution, EscalationLevel } from './events';
 
 /**
- * A report's `reportedBy` is who reported it, whom the decider refuses as its judge; null when the report's
- * event was stored before reporters were recorded, and then nobody is refused on that ground.
+ * A report's `reportedBy` is the person who reported it and `reportedAs` the name it was recorded under (an
+ * administrator may act under another): the decider refuses a verdict by either, under either name. Both are
+ * null when the report's event was stored before reporters were recorded, and then nobody is refused on that ground.
  */
 export type Rectification =
   | { stage: 'none' }
   | { stage: 'ordered'; round: number; requirements: string[]; deadline: string }
-  | { stage: 'reported'; round: number; requirements: string[]; deadline: string; late: boolean; reportedBy: string | null }
+  | {
+      stage: 'reported';
+      round: number;
+      requirements: string[];
+      deadline: string;
+      late: boolean;
+      reportedBy: string | null;
+      reportedAs: string | null;
+    }
   | { stage: 'rejected'; round: number; requirements: string[]; deadline: string }
   | { stage: 'accepted'; round: number };
 

@@ -7,7 +7,14 @@
 export interface CommandMetadata {
   /** uuid of the command; becomes each event's causationId and seeds its event ids. */
   commandId: string;
+  /** Whom the command is recorded as done by: the token's subject, or the actor an administrator named. */
   actor: string;
+  /**
+   * The verified subject of the token that sent the command, set only when it differs from `actor` (an
+   * administrator acting for someone in `X-Actor`), so that the record says who really typed it. Never
+   * taken from anything the client sends. Absent on ordinary commands, whose events therefore do not change.
+   */
+  authenticatedAs?: string;
   correlationId: string;
   /** ISO-8601 UTC: when the fact happened in the field. */
   occurredAt: string;
@@ -19,6 +26,14 @@ export interface CommandMetadata {
   /** W3C Trace Context of the request that sent the command, kept on its events for what follows them. */
   traceparent?: string;
   tracestate?: string;
+}
+
+/**
+ * The person behind a command: the authenticated subject when an administrator named another actor, else
+ * the actor. Rules that keep duties apart compare persons, so that naming another actor does not dodge them.
+ */
+export function personOf(metadata: Pick<CommandMetadata, 'actor' | 'authenticatedAs'>): string {
+  return metadata.authenticatedAs ?? metadata.actor;
 }
 
 export interface Command<Type extends string = string, Data = unknown> {

@@ -11,6 +11,12 @@ export class HistoryEntryDto {
   data!: object;
   /** Who acted: the token's subject (or an administrator's X-Actor). */
   actor!: string;
+  /**
+   * Who really sent the command, when it was not `actor`: the verified token subject of an administrator who
+   * named another actor in X-Actor (an import, or tooling acting for a field worker). Absent when the actor
+   * sent it themselves.
+   */
+  authenticatedAs?: string;
   /** The capacity the actor acted in on a case (`{ role: 'supervisor' | 'city-office' | 'subject-unit', unitCode? }`); null where none applies. */
   actingAs!: unknown;
   reason!: string | null;
@@ -121,6 +127,10 @@ export class CheckpointVerdict {
 export class AuditTrail {
   /** Log position the read model reflects; null before it has handled anything. */
   position!: string | null;
-  /** Events of every audited stream in log order: position, stream, revision, type, district, unit, grounds, actor, reason, times. */
+  /**
+   * Events of every audited stream in log order: position, stream, revision, type, district, unit, grounds,
+   * actor, reason, times; and `authenticatedAs`, the administrator who sent the command under the actor's
+   * name, only on entries where the two differ.
+   */
   entries!: object[];
 }

@@ -30,6 +30,7 @@ export class TrailQuery extends HistoryQuery {
   @Matches(/^\d{6}$/, { message: 'district must be a 6-digit district code' })
   district?: string;
 
+  /** Entries recorded as done by this actor, and those an administrator of this id sent under another actor's name. */
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'actor must be an actor id' })

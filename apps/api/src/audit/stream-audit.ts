@@ -46,6 +46,7 @@ export function historyOf(events: RecordedEvent[]) {
     type: event.type,
     data: event.data,
     actor: event.metadata.actor,
+    ...authenticatedAsOf(event),
     actingAs: event.metadata.actingAs ?? null,
     reason: typeof event.data.reason === 'string' ? event.data.reason : null,
     occurredAt: event.metadata.occurredAt,
@@ -56,6 +57,12 @@ export function historyOf(events: RecordedEvent[]) {
     hash: event.hash,
     state,
   }));
+}
+
+/** Who sent the event's command when it was not its actor (an administrator's X-Actor); nothing otherwise. */
+function authenticatedAsOf(event: RecordedEvent): { authenticatedAs?: string } {
+  const { authenticatedAs } = event.metadata;
+  return typeof authenticatedAs === 'string' ? { authenticatedAs } : {};
 }
 
 export interface StreamVerdict {

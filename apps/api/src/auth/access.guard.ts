@@ -10,6 +10,7 @@ import { allowedRoles, findPolicy, hasRole, POLICY, PolicyEntry, Principal, Toke
 import { accessContext } from '@libs/personal-data';
 import { principalOf, Sessions } from '@libs/accounts';
 import { ProblemException } from '../http/problem';
+import { bindAuthenticatedSubject } from '../http/request-context';
 import { requireCsrfToken, sessionIdOf } from '../accounts/session-cookie';
 import { AccessLog } from './access-log';
 import { OrgUnitResolver } from './org-unit-resolver';
@@ -43,6 +44,8 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // Who sent a command comes from the verified principal alone; a client's header claiming it is dropped.
+    delete request.headers['x-authenticated-as'];
     const template = routeTemplate(request) ?? '(unmatched)';
     const entry = findPolicy(POLICY, request.method, template);
     if (!entry) {
@@ -114,9 +117,11 @@ export class AccessGuard implements CanActivate {
 
   /**
    * The events' actor is the token's subject. Only an administrator may name another actor in X-Actor
-   * (imports and tooling acting for a field worker); anyone else's X-Actor is replaced.
+   * (imports and tooling acting for a field worker); anyone else's X-Actor is replaced. The subject is bound
+   * beside it either way, so that the command's metadata records it when the two differ (request-context.ts).
    */
   private setActor(request: Request, principal: Principal): void {
+    bindAuthenticatedSubject(request, principal.sub);
     if (hasRole(principal, 'admin') && request.headers['x-actor'] !== undefined) return;
     request.headers['x-actor'] = principal.sub;
   }

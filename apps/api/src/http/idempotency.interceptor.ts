@@ -7,7 +7,9 @@
  * frozen into the key.
  *
  * Keys are scoped to the actor (the token's subject once the access guard, which runs first, has set
- * X-Actor): one caller's key can neither replay nor block another's, and the ids derived from it differ.
+ * X-Actor), and to the token's subject too when an administrator names another actor: one caller's key can
+ * neither replay nor block another's (nor an administrator's the named actor's own), and the ids derived
+ * from it differ.
  * Answers are kept sealed (no personal data in the clear: libs/idempotency/personal-answers.ts) and
  * opened again for each replay, with the replaying caller's entitlement.
  */
@@ -16,7 +18,7 @@ import { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { AnswerSealer, IdempotencyStore, plainAnswers, requestHash, StoredResponse } from '@libs/idempotency';
 import { ProblemException } from './problem';
-import { bindIdempotencySeed } from './request-context';
+import { authenticatedSubjectOf, bindIdempotencySeed } from './request-context';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const KEPT_HEADERS = ['etag', 'location'] as const;
@@ -42,7 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       ifMatch: request.header('if-match'),
       body: request.body,
     });
-    const scopedKey = `${request.header('x-actor') ?? 'anonymous'}\n${key}`;
+    const scopedKey = keyScope(request).concat(key).join('\n');
     const claim = await this.store.claim(scopedKey, hash);
     if (claim.kind === 'mismatch') {
       throw ProblemException.of(422, 'idempotency-key-reused', 'this Idempotency-Key was already used for a different request');
@@ -83,4 +85,11 @@ function replay(response: Response, stored: StoredResponse, body: unknown): unkn
   for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
   response.setHeader('Idempotent-Replayed', 'true');
   return body;
+}
+
+/** The actor, and the token's subject when it is another (the key itself holds no newline: KEY). */
+function keyScope(request: Request): string[] {
+  const actor = request.header('x-actor') ?? 'anonymous';
+  const subject = authenticatedSubjectOf(request);
+  return subject === undefined || subject === actor ? [actor] : [actor, subject];
 }

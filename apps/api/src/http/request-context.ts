@@ -27,8 +27,25 @@ export function newId(request: Request, name: string): string {
 }
 
 /**
- * The metadata every command carries. The actor is provisional until access control lands: the
- * `X-Actor` header, else "anonymous". `occurredAt` is when it happened in the field (default: now). The
+ * The verified subject of the request's principal, bound by the access guard (never read from a header):
+ * kept off the request object, as the seeds are, so nothing the client sends can set it.
+ */
+const subjects = new WeakMap<Request, string>();
+
+export function bindAuthenticatedSubject(request: Request, subject: string): void {
+  subjects.set(request, subject);
+}
+
+/** The subject the access guard bound, if any. */
+export function authenticatedSubjectOf(request: Request): string | undefined {
+  return subjects.get(request);
+}
+
+/**
+ * The metadata every command carries. The actor is the `X-Actor` header as the access guard left it (the
+ * token's subject, or the actor an administrator named), else "anonymous" on a public route. When it is not
+ * the authenticated subject, `authenticatedAs` says who sent the command, so that an administrator acting
+ * for someone is on the record as such. `occurredAt` is when it happened in the field (default: now). The
  * W3C `traceparent` (and `tracestate`) is continued, or a new trace started when there is none or it is malformed.
  */
 export function commandMetadata(request: Request, clock: Clock, occurredAt?: string): CommandMetadata {
@@ -37,9 +54,11 @@ export function commandMetadata(request: Request, clock: Clock, occurredAt?: str
     throw ProblemException.of(400, 'invalid-header', 'X-Correlation-Id is malformed');
   const actor = request.header('x-actor');
   if (actor !== undefined && !HEADER_ID.test(actor)) throw ProblemException.of(400, 'invalid-header', 'X-Actor is malformed');
+  const subject = authenticatedSubjectOf(request);
   return {
     commandId: newId(request, 'commandId'),
     actor: actor ?? 'anonymous',
+    ...(subject !== undefined && subject !== (actor ?? 'anonymous') && { authenticatedAs: subject }),
     correlationId: correlation ?? randomUUID(),
     occurredAt: occurredAt ? utcInstant(occurredAt, 'occurredAt') : clock.now().toISOString(),
     ...traceOfRequest(request.header('traceparent'), request.header('tracestate')),

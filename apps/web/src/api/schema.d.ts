@@ -3308,6 +3308,12 @@ export interface components {
             data: Record<string, never>;
             /** @description Who acted: the token's subject (or an administrator's X-Actor). */
             actor: string;
+            /**
+             * @description Who really sent the command, when it was not `actor`: the verified token subject of an administrator who
+             *     named another actor in X-Actor (an import, or tooling acting for a field worker). Absent when the actor
+             *     sent it themselves.
+             */
+            authenticatedAs?: string;
             /** @description The capacity the actor acted in on a case (`{ role: 'supervisor' | 'city-office' | 'subject-unit', unitCode? }`); null where none applies. */
             actingAs: Record<string, never>;
             reason: string | null;
@@ -3401,7 +3407,11 @@ export interface components {
         AuditTrail: {
             /** @description Log position the read model reflects; null before it has handled anything. */
             position: string | null;
-            /** @description Events of every audited stream in log order: position, stream, revision, type, district, unit, grounds, actor, reason, times. */
+            /**
+             * @description Events of every audited stream in log order: position, stream, revision, type, district, unit, grounds,
+             *     actor, reason, times; and `authenticatedAs`, the administrator who sent the command under the actor's
+             *     name, only on entries where the two differ.
+             */
             entries: Record<string, never>[];
         };
         CosignatureBody: {
@@ -11652,6 +11662,7 @@ export interface operations {
                 /** @description occurredAt up to (exclusive). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00). */
                 to?: string;
                 district?: string;
+                /** @description Entries recorded as done by this actor, and those an administrator of this id sent under another actor's name. */
                 actor?: string;
                 ground?: string;
                 aggregate?: string;
