@@ -80,8 +80,9 @@ export function periodsOfDataSet(codes: readonly string[], periodType: DataSetPe
         `is not whole ${periodType} periods of the data set (use e.g. ${EXAMPLE[periodType]}, a year, or a range a:b)`,
       );
     for (const month of monthsOf(period)) if (startsPeriod(month, length)) ids.add(idOf(month, length));
+    // Checked after each code, not once at the end: hundreds of long ranges would each be walked first.
+    if (ids.size > MAX_EXPORT_PERIODS)
+      throw new PeriodError(codes.join(';'), `covers more than ${MAX_EXPORT_PERIODS} ${periodType} periods: ask for fewer at a time`);
   }
-  if (ids.size > MAX_EXPORT_PERIODS)
-    throw new PeriodError(codes.join(';'), `covers more than ${MAX_EXPORT_PERIODS} ${periodType} periods: ask for fewer at a time`);
   return [...ids];
 }

@@ -2,7 +2,7 @@
  * Turns the query string of `GET /indicators/{name}` into a checked request. Every refusal names the bad
  * value (query parameters are codes, never personal data), for a 400.
  */
-import { parsePeriods, PeriodError } from '@libs/periods';
+import { MAX_YEAR, MIN_YEAR, Period, parsePeriods, PeriodError } from '@libs/periods';
 import { referenceData } from '@libs/reference-data';
 import { ORG_UNIT_LEVELS, OrgUnitLevel } from './org-unit-path';
 import { IndicatorDefinition, IndicatorRequest } from './definitions';
@@ -27,6 +27,13 @@ export interface RawIndicatorQuery {
 }
 
 const CITY = '640100';
+/** Periods a request may list, as many as one DHIS2 export holds (libs/dhis2/periods.ts). */
+export const MAX_PERIODS = 120;
+/**
+ * Months all its periods cover together (200 years): each (period, month) pair is a row of the period join, and
+ * a few hundred distinct long ranges made millions of them, tens of seconds of a worker for one request.
+ */
+export const MAX_PERIOD_MONTHS = 2_400;
 const quote = (value: string) => `"${value.slice(0, 40)}"`;
 
 function text(name: string, value: unknown): string | undefined {
@@ -48,6 +55,7 @@ export function parseIndicatorRequest(indicator: IndicatorDefinition, query: Raw
     if (error instanceof PeriodError) throw new IndicatorRequestError('invalid-period', `malformed period ${error.message}`);
     throw error;
   }
+  if (periods) checkSpan(periods);
   if (periods && indicator.periodGrain === 'year') {
     const partial = periods.find((p) => p.firstMonth % 100 !== 1 || p.lastMonth % 100 !== 12);
     if (partial)
@@ -64,6 +72,19 @@ export function parseIndicatorRequest(indicator: IndicatorDefinition, query: Raw
   return { orgUnit, orgUnitLevel, level, periods, by: [...new Set(by)], ...(asOf === undefined ? {} : { asOf }) };
 }
 
+/** Refuses more than MAX_PERIODS periods, or more than MAX_PERIOD_MONTHS months in all. */
+function checkSpan(periods: readonly Period[]): void {
+  if (periods.length > MAX_PERIODS)
+    throw new IndicatorRequestError('invalid-period', `${periods.length} periods asked for; at most ${MAX_PERIODS} at a time`);
+  const months = periods.reduce((sum, p) => sum + monthsBetween(p.firstMonth, p.lastMonth), 0);
+  if (months > MAX_PERIOD_MONTHS)
+    throw new IndicatorRequestError('invalid-period', `the periods cover ${months} months; at most ${MAX_PERIOD_MONTHS} at a time`);
+}
+
+/** Months from `first` to `last` (yyyymm), both included. */
+const monthsBetween = (first: number, last: number) =>
+  (Math.floor(last / 100) - Math.floor(first / 100)) * 12 + (last % 100) - (first % 100) + 1;
+
 /** `asOf=2013-12-31`: a local day of the programme calendar (its end), for stocks, instead of `pe`. */
 function parseAsOf(indicator: IndicatorDefinition, asOf: string | undefined, pe: string | undefined): string | undefined {
   if (asOf === undefined) return undefined;
@@ -72,7 +93,15 @@ function parseAsOf(indicator: IndicatorDefinition, asOf: string | undefined, pe:
   if (pe !== undefined) throw new IndicatorRequestError('invalid-parameter', 'give pe or asOf, not both');
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
   const [year, month, day] = match ? match.slice(1).map(Number) : [];
-  const valid = match && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Date.UTC reads years 0..99 as 1900..1999: the year is bounded first, as a period's is.
+  const valid =
+    match &&
+    year >= MIN_YEAR &&
+    year <= MAX_YEAR &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (!valid) throw new IndicatorRequestError('invalid-parameter', `asOf ${quote(asOf)} is not a local date (yyyy-mm-dd)`);
   return asOf;
 }

@@ -37,8 +37,9 @@ const FORMS: readonly [RegExp, Exclude<PeriodType, 'range'>, (year: number, n: n
   [/^(\d{4})(0[1-9]|1[0-2])$/, 'monthly', (_y, n) => [n, n]],
 ];
 
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2999;
+/** The years a period (or a local day asked for) may fall in. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
 
 /** Parses one period or one range; throws PeriodError naming the bad code. */
 export function parsePeriod(code: string): Period {
