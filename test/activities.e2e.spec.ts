@@ -138,7 +138,9 @@ describe('group activities', () => {
       .set('Authorization', township)
       .send({ ...body, orgUnitCode: '640105001', activityId: elsewhere })
       .expect(400);
-    expect(refused.body.errors).toEqual([{ field: 'activityId', message: expect.stringContaining('chosen by the service') }]);
+    expect(refused.body.errors).toEqual([
+      { field: 'activityId', rule: 'chosenByService', message: expect.stringContaining('chosen by the service') },
+    ]);
     expect(await logLength(app)).toBe(before);
     const chosen = await post('/activities')
       .set('Authorization', township)

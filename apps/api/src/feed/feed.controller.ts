@@ -61,9 +61,11 @@ export class FeedController {
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const { from, filter } = parseFeedQuery(query, lastEventId || undefined);
+    const { from: asked, filter } = parseFeedQuery(query, lastEventId || undefined);
     // History from the read replica when there is one, the rest and the live tail from the primary.
-    const replica = from === 'end' ? undefined : this.sources.replicaLog;
+    const replica = asked === 'end' ? undefined : this.sources.replicaLog;
+    // `end` is where the log stands before the headers go: a client that appends once it has them gets it.
+    const from = asked === 'end' ? ((await this.store.headPosition()) ?? 'start') : asked;
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
