@@ -76,19 +76,42 @@ describe('what an analyst can get back from the analytics outputs', () => {
     expect((await get(analytics).expect(200)).body.rows).toEqual([]);
   });
 
-  // Known defect (see the review report): suppression judges each cell alone, with no complementary cells
-  // withheld, so a published total less its published parts gives the withheld part back. Remove `.failing`
-  // once secondary suppression lands.
-  it.failing('never publishes a total whose withheld villages are fewer than 5 households together', async () => {
+  // A published total less its published parts gives back the withheld parts: complements are withheld with them.
+  it('never publishes a total whose withheld villages are fewer than 5 households together', async () => {
     const total = (await get(`/indicators/satisfaction-rate?ou=${TOWNSHIP}&pe=201203`).expect(200)).body.rows as Row[];
     const villages = (await get(`/indicators/satisfaction-rate?ou=${TOWNSHIP}&level=village&pe=201203`).expect(200)).body.rows as Row[];
     expect(exposed(total[0], villages)).toEqual([]);
   });
 
-  it.failing("never publishes a village's total whose withheld service types are fewer than 5 households together", async () => {
+  it("never publishes a village's total whose withheld service types are fewer than 5 households together", async () => {
     const total = (await get(`/indicators/satisfaction-rate?ou=${C}&pe=201203`).expect(200)).body.rows as Row[];
     const parts = (await get(`/indicators/satisfaction-rate?ou=${C}&pe=201203&by=serviceType`).expect(200)).body.rows as Row[];
     expect(exposed(total[0], parts)).toEqual([]);
+  });
+
+  it('gives a village the same cell asked alone as with its siblings, as CSV and through DHIS2', async () => {
+    const path = (ou: string, more = '') => `/indicators/satisfaction-rate?ou=${ou}&pe=201203${more}`;
+    const cell = (row: Row) => [row.orgUnit, row.numerator, row.suppressed ?? false];
+    const villages = ((await get(path(TOWNSHIP, '&level=village')).expect(200)).body.rows as Row[]).map(cell);
+    // B, the smallest published village, is withheld as the complement of A and D (3 households together).
+    expect(villages).toEqual([
+      [A, null, true],
+      [B, null, true],
+      [C, 6, false],
+      [D, null, true],
+    ]);
+    for (const ou of [A, B, C, D])
+      expect((await get(path(ou)).expect(200)).body.rows.map(cell)).toEqual(villages.filter(([v]) => v === ou));
+    const [header, line] = (await get(path(B, '&format=csv')).expect(200)).text.trim().split('\n');
+    expect(line.split(',')[header.split(',').indexOf('numerator')]).toBe('');
+    const satisfied = async (ou: string) =>
+      (await get(`/dhis2/dataValueSets?dataSet=HF_MONTHLY&ou=${ou}&pe=201203`).expect(200)).body.dataValues
+        .filter((v: Row) => v.dataElement === 'HF_SATISFIED')
+        .map((v: Row) => v.value);
+    expect([await satisfied(B), await satisfied(C)]).toEqual([[], ['6']]);
+    const analytics = (ou: string) => `/dhis2/analytics?dimension=dx:satisfaction-rate&dimension=pe:201203&dimension=ou:${ou}`;
+    expect((await get(analytics(B)).expect(200)).body.rows).toEqual([]);
+    expect((await get(analytics(C)).expect(200)).body.rows).toHaveLength(1);
   });
 
   it('answers no reporting view over HTTP: their village rows are not suppressed', async () => {

@@ -92,11 +92,12 @@ describe('small cells judged by their distinct households', () => {
   const cells = async (path: string, role: 'analyst' | 'auditor') =>
     (await rows(path, role)).map((r) => [r.orgUnit, r.numerator, r.denominator, r.households, r.suppressed ?? false]);
 
-  it('withholds six responses of two households from an analyst, shows them to an auditor, and publishes five households', async () => {
+  it('withholds six responses of two households from an analyst, and their only sibling as its complement; shows both to an auditor', async () => {
     const path = `/indicators/satisfaction-rate?ou=640104001&level=village&pe=201203`;
+    // B's five households are withheld too: the township's total less B would give A back.
     expect(await cells(path, 'analyst')).toEqual([
       [A, null, 6, 2, true],
-      [B, 5, 5, 5, false],
+      [B, null, 5, 5, true],
     ]);
     expect(await cells(path, 'auditor')).toEqual([
       [A, 6, 6, 2, false],
@@ -109,8 +110,9 @@ describe('small cells judged by their distinct households', () => {
   it('counts households once over months and service types when rolled up to a district and a year', async () => {
     // Xixia: 12 responses, 3 households in March and the same 3 in July: 3, not the 6 the months would add to.
     const year = `/indicators/satisfaction-rate?ou=640100&level=district&pe=2012`;
+    // Xingqing is withheld as Xixia's complement: the city's total less it would give Xixia back.
     expect(await cells(year, 'analyst')).toEqual([
-      ['640104', 11, 11, 7, false],
+      ['640104', null, 11, 7, true],
       ['640105', null, 12, 3, true],
     ]);
     expect(await cells(year, 'auditor')).toEqual([
@@ -139,7 +141,7 @@ describe('small cells judged by their distinct households', () => {
     const met = `/indicators/needs-met-rate?ou=640104001&level=village&pe=2012Q1`;
     expect(await cells(met, 'analyst')).toEqual([
       [A, null, 6, 2, true],
-      [B, 0, 5, 5, false],
+      [B, null, 5, 5, true],
     ]);
     expect(await cells(met, 'auditor')).toEqual([
       [A, 0, 6, 2, false],
@@ -148,7 +150,7 @@ describe('small cells judged by their distinct households', () => {
     const recorded = await rows(`/indicators/needs-recorded?ou=640104001&level=village&pe=2012`, 'analyst');
     expect(recorded.map((r) => [r.orgUnit, r.numerator, r.open, r.met, r.households, r.suppressed ?? false])).toEqual([
       [A, null, null, null, null, true],
-      [B, 5, 5, 0, 5, false],
+      [B, null, null, null, null, true],
     ]);
     expect(await cells(`/indicators/needs-met-rate?ou=640104&pe=2012`, 'analyst')).toEqual([['640104', 0, 11, 7, false]]);
   });
@@ -157,7 +159,7 @@ describe('small cells judged by their distinct households', () => {
     const path = `/indicators/five-item-tests?ou=640104001&level=village&pe=201205`;
     expect(await cells(path, 'analyst')).toEqual([
       [A, null, null, null, true],
-      [B, 5, null, 5, false],
+      [B, null, null, null, true],
     ]);
     expect(await cells(path, 'auditor')).toEqual([
       [A, 6, null, 2, false],
@@ -185,7 +187,8 @@ describe('small cells judged by their distinct households', () => {
         .filter((v: { dataElement: string }) => v.dataElement === 'HF_SATISFIED')
         .map((v: { orgUnit: string; value: string }) => [v.orgUnit, v.value]);
     };
-    expect(await satisfied('analyst')).toEqual([[B, '5']]);
+    // B is A's complement: neither is sent.
+    expect(await satisfied('analyst')).toEqual([]);
     expect(await satisfied('auditor')).toEqual([
       [A, '6'],
       [B, '5'],

@@ -1,5 +1,5 @@
 import { Principal } from './principal';
-import { suppressSmallCells } from './suppression';
+import { suppressCells, suppressSmallCells } from './suppression';
 
 const as = (...roles: Principal['roles'][number][]): Principal => ({ sub: 's', roles, ou: '640100', scopes: [] });
 
@@ -87,5 +87,77 @@ describe('small-cell suppression of breakdown counts', () => {
       as('analyst'),
     );
     expect(row).toEqual({ numerator: null, denominator: 3, neutral: null, dissatisfied: null, value: null, target: 0.9, suppressed: true });
+  });
+});
+
+describe('small-cell suppression with complements', () => {
+  const township = (code: string) => (code.length === 12 ? code.slice(0, 9) : undefined);
+  const villages = { by: [], parentOf: township };
+  const rate = (orgUnit: string, households: number, extra: Record<string, unknown> = {}) => ({
+    orgUnit,
+    period: '201203',
+    ...extra,
+    numerator: households,
+    denominator: households,
+    value: 1,
+  });
+
+  it("withholds the smallest published village when the township's withheld villages hold fewer than 5 households", () => {
+    const rows = [rate('640104001001', 2), rate('640104001002', 5), rate('640104001003', 6), rate('640104001004', 1)];
+    const out = suppressCells(rows, as('analyst'), villages);
+    expect(out.map((r) => [r.orgUnit, r.value, r.suppressed ?? false])).toEqual([
+      ['640104001001', null, true],
+      ['640104001002', null, true],
+      ['640104001003', 1, false],
+      ['640104001004', null, true],
+    ]);
+    expect(suppressCells(rows, as('auditor'), villages)).toEqual(rows);
+  });
+
+  it('groups villages by township and period: another township or month is no sibling', () => {
+    const rows = [rate('640104001001', 2), rate('640104002001', 9), { ...rate('640104001002', 9), period: '201204' }];
+    expect(suppressCells(rows, as('analyst'), villages).map((r) => r.suppressed ?? false)).toEqual([true, false, false]);
+  });
+
+  it("withholds a village's other service types when one is small, by the largest of them: a family answers for several", () => {
+    const rows = [
+      rate('640104001003', 1, { serviceType: 'family-doctor' }),
+      rate('640104001003', 3, { serviceType: 'health-check' }),
+      rate('640104001003', 7, { serviceType: 'home-visit' }),
+      rate('640104001003', 9, { serviceType: 'vaccination' }),
+    ];
+    const out = suppressCells(rows, as('analyst'), { by: ['serviceType'], parentOf: () => undefined });
+    expect(out.map((r) => r.suppressed ?? false)).toEqual([true, true, true, false]);
+  });
+
+  it('comes out the same for a cell judged with more of its siblings around it, or the rows in another order', () => {
+    const rows = [
+      rate('640104001001', 2),
+      rate('640104001002', 6),
+      rate('640104001003', 6),
+      rate('640104002001', 3),
+      rate('640104002002', 8),
+    ];
+    const all = suppressCells(rows, as('analyst'), villages);
+    const one = suppressCells(rows.slice(0, 3), as('analyst'), villages);
+    expect(one).toEqual(all.slice(0, 3));
+    expect(suppressCells([...rows].reverse(), as('analyst'), villages)).toEqual([...all].reverse());
+  });
+
+  it('changes nothing when given its own answer again', () => {
+    const rows = [rate('640104001001', 2, { households: 2 }), rate('640104001002', 5, { households: null }), rate('640104001003', 9)];
+    const once = suppressCells(rows, as('analyst'), villages);
+    expect(suppressCells(once, as('analyst'), villages)).toEqual(once);
+  });
+
+  it('withholds no complement for a cell of nothing (a rollup row whose counts cancelled out): as if it were absent', () => {
+    const rows = [{ ...rate('640104001001', 0), value: null, noAnswer: 0, target: 0.9 }, rate('640104001002', 6)];
+    expect(suppressCells(rows, as('analyst'), villages).map((r) => r.suppressed ?? false)).toEqual([true, false]);
+  });
+
+  it('counts a small cell whose households were not counted as one household at least', () => {
+    // Four responses, households not counted: maybe one family. With four more, withheld cells could hold 2.
+    const rows = [rate('640104001001', 4, { households: null }), rate('640104001002', 4, { households: null }), rate('640104001003', 9)];
+    expect(suppressCells(rows, as('analyst'), villages).map((r) => r.suppressed ?? false)).toEqual([true, true, true]);
   });
 });

@@ -14,4 +14,5 @@ export * from './household-bound';
 export * from './indicator-request';
 export * from './indicator-service';
 export * from './org-unit-path';
+export * from './suppressed-answer';
 export * from './wilson';

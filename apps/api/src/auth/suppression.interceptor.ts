@@ -1,11 +1,14 @@
 /**
  * Applies small-cell suppression to JSON answers of the endpoints whose policy entry asks for it, so the
  * indicator endpoints need not each remember to. Answers shaped `{ rows: [...] }` (or a bare array) are
- * suppressed; CSV and other text answers must call suppressSmallCells themselves.
+ * suppressed, complements within the groups of siblings the rows hold included; an answer its controller
+ * suppressed with its siblings (markSuppressed) passes as it is. CSV and other text answers must be suppressed
+ * by their controllers.
  */
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { map, Observable } from 'rxjs';
-import { suppressSmallCells } from '@libs/auth';
+import { CellLayout, isSuppressed, suppressCells } from '@libs/auth';
+import { parentOrgUnit } from '@libs/indicators';
 import { AuthenticatedRequest } from './access.guard';
 
 @Injectable()
@@ -19,9 +22,16 @@ export class SuppressionInterceptor implements NestInterceptor {
 }
 
 function suppressBody(body: unknown, request: AuthenticatedRequest): unknown {
-  if (Array.isArray(body)) return suppressSmallCells(body, request.principal);
+  if (isSuppressed(body)) return body;
+  if (Array.isArray(body)) return suppressCells(body, request.principal, layoutOf(undefined));
   if (body !== null && typeof body === 'object' && Array.isArray((body as { rows?: unknown }).rows)) {
-    return { ...body, rows: suppressSmallCells((body as { rows: Record<string, unknown>[] }).rows, request.principal) };
+    const { rows, by } = body as { rows: Record<string, unknown>[]; by?: unknown };
+    return { ...body, rows: suppressCells(rows, request.principal, layoutOf(by)) };
   }
   return body;
+}
+
+function layoutOf(by: unknown): CellLayout {
+  const names = Array.isArray(by) ? by.filter((name): name is string => typeof name === 'string') : [];
+  return { by: names, parentOf: parentOrgUnit };
 }

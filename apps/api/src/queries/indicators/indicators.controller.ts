@@ -5,8 +5,16 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { ReadSources } from '@libs/read-sources';
-import { suppressSmallCells } from '@libs/auth';
-import { answerIndicator, csvFilename, IndicatorRequestError, parseIndicatorRequest, RATE_DECIMALS, toCsv } from '@libs/indicators';
+import { markSuppressed, Principal } from '@libs/auth';
+import {
+  answerIndicator,
+  answerSuppressed,
+  csvFilename,
+  IndicatorRequestError,
+  parseIndicatorRequest,
+  RATE_DECIMALS,
+  toCsv,
+} from '@libs/indicators';
 import { catalogue } from '@projections/index';
 import { Language, LANGUAGES, referenceNames, rowNames } from '@libs/reference-data/names';
 import { ProblemException } from '../../http/problem';
@@ -24,7 +32,7 @@ const ROUNDING: Partial<Record<string, string>> = {
   fen: 'integer fen (stored unit); valueYuan and ...Yuan beside: fen / 100, exact to the fen',
 };
 
-type AnalystRequest = Request & { policy?: { suppressSmallCells?: boolean }; principal?: Parameters<typeof suppressSmallCells>[1] };
+type AnalystRequest = Request & { policy?: { suppressSmallCells?: boolean }; principal?: Principal };
 
 @Controller('indicators')
 export class IndicatorsController {
@@ -130,16 +138,21 @@ export class IndicatorsController {
     const lang = languageOf(query.lang);
     // The replica or the primary, whichever reflects `minPosition` first (else 503 read-model-behind).
     const { dataSource, served } = await this.sources.forReadModel(indicator.readModel, minPositionOf(minPosition));
-    const answer = await answerIndicator(dataSource, indicator, parsed);
+    // Small cells and their complements are withheld here, for JSON and CSV alike, judged with their siblings.
+    const suppress = request.policy?.suppressSmallCells === true;
+    const answer = suppress
+      ? await answerSuppressed(dataSource, indicator, parsed, request.principal)
+      : await answerIndicator(dataSource, indicator, parsed);
     response.setHeader('X-Read-Source', served);
     response.setHeader('X-Log-Position', answer.reflects.position ?? '');
     response.setHeader('X-Log-Recorded-At', answer.reflects.recordedAt ?? '');
-    if (!wantsCsv(query.format, request.headers.accept))
-      return lang === undefined ? answer : { ...answer, rows: answer.rows.map((row) => ({ ...row, names: rowNames(row, lang) })) };
-    const rows = request.policy?.suppressSmallCells ? suppressSmallCells(answer.rows, request.principal) : answer.rows;
+    if (!wantsCsv(query.format, request.headers.accept)) {
+      const body = lang === undefined ? answer : { ...answer, rows: answer.rows.map((row) => ({ ...row, names: rowNames(row, lang) })) };
+      return suppress ? markSuppressed(body) : body;
+    }
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="${csvFilename(answer)}"`);
-    return toCsv({ ...answer, rows: rows as typeof answer.rows }, indicator);
+    return toCsv(answer, indicator);
   }
 }
 
