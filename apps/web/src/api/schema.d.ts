@@ -6960,11 +6960,11 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description A breakdown (category, focus-area, department, ...); GET /indicators lists each indicator's dimensions */
                 by?: unknown;
-                /** @description Periods in DHIS2 syntax: 2012, 2012S1, 2012Q1, 201203, 201201B, ranges (2012Q1:2012Q4) and ;-lists */
+                /** @description Periods in DHIS2 syntax: 2012, 2012S1, 2012Q1, 201203, 201201B, ranges (2012Q1:2012Q4) and ;-lists; at most 120 periods, 2,400 months in all */
                 pe?: unknown;
                 /** @description Level of the rows under `ou` (default: the level of `ou`) */
                 level?: "city" | "district" | "township" | "village";
-                /** @description Org unit code (city 640100, district, township, village); a scoped token's own org unit when omitted. Repeat it for several */
+                /** @description Org unit code (city 640100, district, township, village); a scoped token's own org unit when omitted; one per request */
                 ou?: unknown;
             };
             header?: never;

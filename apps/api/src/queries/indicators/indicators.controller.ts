@@ -74,8 +74,7 @@ export class IndicatorsController {
   @ApiQuery({
     name: 'ou',
     required: false,
-    description:
-      "Org unit code (city 640100, district, township, village); a scoped token's own org unit when omitted. Repeat it for several",
+    description: "Org unit code (city 640100, district, township, village); a scoped token's own org unit when omitted; one per request",
   })
   @ApiQuery({
     name: 'level',
@@ -86,7 +85,8 @@ export class IndicatorsController {
   @ApiQuery({
     name: 'pe',
     required: false,
-    description: 'Periods in DHIS2 syntax: 2012, 2012S1, 2012Q1, 201203, 201201B, ranges (2012Q1:2012Q4) and ;-lists',
+    description:
+      'Periods in DHIS2 syntax: 2012, 2012S1, 2012Q1, 201203, 201201B, ranges (2012Q1:2012Q4) and ;-lists; at most 120 periods, 2,400 months in all',
   })
   @ApiQuery({
     name: 'by',
