@@ -97,5 +97,4 @@ export const indicators: readonly PolicyEntry[] = [
     scope: city,
     why: "loads a scheme version: what every unit's score is weighed by",
   },
-  { method: 'GET', path: '/reporting/**', roles: ['analyst', 'auditor'], scope: city, suppressSmallCells: true, why: 'reporting views' },
 ];
