@@ -30,10 +30,13 @@ function openingReads(path: string, user: User): void {
   const segment = /^\/app\/cases\/([^/]+)$/.exec(path)?.[1];
   if (segment) {
     const caseId = decodeURIComponent(segment);
-    void prime(historyKey(caseId), () => loadHistory(caseId)).then((events) => {
-      const district = (events[0]?.data as { districtCode?: string } | undefined)?.districtCode;
-      if (district) void prime(trailKey(caseId, district), () => loadTrail(caseId, district)).catch(() => undefined);
-    });
+    void prime(historyKey(caseId), () => loadHistory(caseId))
+      .then((events) => {
+        const district = (events[0]?.data as { districtCode?: string } | undefined)?.districtCode;
+        if (district) void prime(trailKey(caseId, district), () => loadTrail(caseId, district)).catch(() => undefined);
+        // A refused history (another district's case) is shown by the page, which takes the same promise.
+      })
+      .catch(() => undefined);
   }
 }
 

@@ -11,7 +11,11 @@ import { Root } from './Root';
 
 /** The opening the server rendered into the page, if it did, in the language this browser chose. */
 function seedsOfPage(): OpeningSeeds | undefined {
-  const carried = document.getElementById(OPENING_STATE_ID)?.textContent;
+  const element = document.getElementById(OPENING_STATE_ID);
+  // Read once and taken out of the page (it is outside #root): it holds the session's answer, the user and a CSRF
+  // token, which must not stay in the document after a sign-out.
+  element?.remove();
+  const carried = element?.textContent;
   if (!carried) return undefined;
   const state = JSON.parse(carried) as OpeningState;
   // Rendered in another language (a choice made before the server could know it): rendered afresh here.

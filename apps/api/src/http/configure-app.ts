@@ -17,6 +17,12 @@ export async function configureApp(app: NestExpressApplication, runtime: Runtime
   // The service answers plain http by default (and on a LAN address): upgrading the web app's own requests
   // to https would break every one of them there.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // The API's answers carry personal data and session tokens: kept by no cache, the browser's included. The
+  // web app's files (web-app.ts) and the feed's stream set their own.
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // The caller, once the access guard knows it, travels with the request to the event store (restricted data).
   app.use((_request: Request, _response: Response, next: NextFunction) => accessContext.run({}, next));
   // Nest's types leave out body-parser's `verify` (it uses it for rawBody), but pass it through when rawBody is off.
