@@ -30,6 +30,9 @@ export function checkLayout(manifest: BundleManifest, events: RecordedEvent[]): 
     (e, i) => e.stream !== manifest.stream || e.revision !== BigInt(i) || e.recordedAt !== e.metadata.recordedAt,
   );
   if (bad >= 0) return fail('format', `event line ${bad + 2} is not revision ${bad} of ${manifest.stream} (or its recordedAt disagrees)`);
+  // No hash binds a log position: only their order, which the store keeps as the stream's, can be checked here.
+  const early = events.findIndex((e, i) => i > 0 && comparePositions(e.position, events[i - 1].position) <= 0);
+  if (early >= 0) return fail('format', `event line ${early + 2} is placed in the log before the event it follows`);
   if (manifest.eventCount !== events.length)
     return fail('format', `the manifest counts ${manifest.eventCount} events, the bundle holds ${events.length}`);
   return pass('format', `${events.length} events of one stream, revisions 0..${events.length - 1}`);

@@ -158,6 +158,15 @@ describe('export bundle', () => {
     expect(verifyBundle([lines[0], lines[1], lines[2]].join('\n')).ok).toBe(false);
   });
 
+  it('rejects event lines whose log positions do not follow their revisions (no hash binds a position)', () => {
+    const moved = lines.map((line, i) =>
+      i === 2 ? line.replace('"position":{"commit":"7","prepare":"7"}', '"position":{"commit":"2","prepare":"2"}') : line,
+    );
+    expect(moved[2]).not.toBe(lines[2]);
+    expect(failed(moved.join('\n') + '\n')).toEqual(['format']);
+    expect(verifyBundle(moved.join('\n') + '\n').checks[0].detail).toBe('event line 3 is placed in the log before the event it follows');
+  });
+
   it('catches an insider who rewrites an event and recomputes the chain: the signed root no longer fits', () => {
     const rewritten = recordedStream(
       'case-c1',

@@ -13,7 +13,8 @@
  * another stream or position, or swapping ids, breaks the chain without needing a checkpoint. The revision
  * is chained in the store (the PostgreSQL adapter learns it only inside its append statement), the rest is
  * in the content hash computed here and shared by both backends and the offline verifier. v1 events keep
- * verifying under v1; what protects their identities is the signed Merkle checkpoints.
+ * verifying under v1; what protects their identities is the signed checkpoints: the Merkle root binds their
+ * place in the log, the stream heads each stream's name and last revision. Nothing binds a v1 event's id.
  */
 import * as crypto from 'node:crypto';
 import canonicalize from 'canonicalize';

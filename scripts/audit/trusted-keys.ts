@@ -1,6 +1,8 @@
 /**
- * The checkpoint-signing keys an audit trusts: the service's configured (or generated) key and any given
- * on the command line; then, through the keys' history, only keys vouched for by a trusted one: a
+ * The checkpoint-signing keys an audit trusts: those given on the command line, or when none is, the
+ * service's configured (or generated) key; then, through the keys' history, only keys vouched for by a
+ * trusted one. An auditor's key given out of band is not joined by whatever key the environment they run
+ * in configures: that would be the operator's word for the key (a restart with a key of their own). A
  * rotation's announcement note carries the signatures of the old key and the new, so either, once trusted,
  * brings in the other. A row an insider added to audit.signing_keys brings in nothing. Never generates a
  * key: a verification that made its own key would trust whatever it then finds.
@@ -22,9 +24,12 @@ export async function trustedKeys(
   const keys = new Map<string, KeyObject>();
   const add = (key: KeyObject) => keys.set(keyFingerprint(key), key);
   const { signingKey, origin } = loadCheckpointConfig(env, dataDir);
-  if (signingKey.kind === 'configured') add(loadPublicKey(signingKey.key));
-  else if (existsSync(signingKey.path)) add(loadPublicKey(readFileSync(signingKey.path, 'utf8')));
   for (const text of given) add(loadPublicKey(existsSync(text) ? readFileSync(text, 'utf8') : text));
+  // Keys the auditor pinned stand alone: the configured one then counts only if they vouched for it (below).
+  if (given.length === 0) {
+    if (signingKey.kind === 'configured') add(loadPublicKey(signingKey.key));
+    else if (existsSync(signingKey.path)) add(loadPublicKey(readFileSync(signingKey.path, 'utf8')));
+  }
   await vouchedFor(dataSource, origin, keys);
   return keys;
 }

@@ -112,6 +112,28 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
     expect(await auditVerify([], env())).toBe(1);
   });
 
+  it('finds a v1 stream renamed whole, which keeps every leaf and chain, by the heads the latest checkpoint signed', async () => {
+    // An event recorded before identities were bound (v1): its hash covers its type, data and metadata only.
+    await store.appendToStream('household-old', [event('HouseholdEnrolled', 9)]);
+    const [stored] = await store.readStream('household-old');
+    const { hashVersion: _v2, ...metadata } = stored.metadata;
+    await sql(`UPDATE event_store.events SET metadata = $2, hash = decode($3, 'hex') WHERE event_id = $1`, [
+      stored.id,
+      JSON.stringify(metadata),
+      eventHash(stored.previousHash, { type: stored.type, data: stored.data, metadata }),
+    ]);
+    const latest = await writer.checkpoint();
+    expect(await auditLog(database.url, keys, { workers: 0 })).toMatchObject({ intact: true, checkpoints: { matched: 3 } });
+    await sql(`UPDATE event_store.events SET stream_id = 'household-new' WHERE event_id = $1`, [stored.id]);
+    const audit = await auditLog(database.url, keys, { pageSize: 3, workers: 0 });
+    expect(audit).toMatchObject({
+      intact: false,
+      chains: { intact: true },
+      checkpoints: { matched: 2, firstBreak: { checkpoint: latest, reason: 'heads-mismatch', lastGood: { eventCount: 8 } } },
+    });
+    expect(audit.summary).toContain('no longer hash to its signed heads root');
+  });
+
   it('does not trust a checkpoint signed by a key it was not given', async () => {
     const stranger = loadPublicKey(generateSigningKeyPair().privateKeyPem);
     const audit = await auditLog(database.url, new Map([[keyFingerprint(stranger), stranger]]), { workers: 0 });

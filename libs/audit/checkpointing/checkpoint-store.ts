@@ -41,7 +41,11 @@ export async function insertSignedCheckpoint(db: Queryable, checkpoint: SignedCh
   );
 }
 
-/** The checkpoint reaching furthest into the log, optionally only among those signed by one key. */
+/**
+ * The checkpoint reaching furthest into the log, optionally only among those signed by one key. Found by its
+ * size, which the signature covers: the position columns are copies no signature covers, so an older row
+ * moved past the others there is not taken for the latest (its verification would then pass over a rewrite).
+ */
 export async function latestSignedCheckpoint(db: Queryable, keyId?: string): Promise<SignedCheckpoint | undefined> {
   return (await latestStoredCheckpoint(db, keyId))?.checkpoint;
 }
@@ -54,7 +58,7 @@ export interface StoredCheckpoint {
 export async function latestStoredCheckpoint(db: Queryable, keyId?: string): Promise<StoredCheckpoint | undefined> {
   const rows: CheckpointRow[] = await db.query(
     `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints WHERE $1::text IS NULL OR key_id = $1
-      ORDER BY commit_position DESC, prepare_position DESC, checkpoint_id DESC LIMIT 1`,
+      ORDER BY event_count DESC, commit_position DESC, prepare_position DESC, checkpoint_id DESC LIMIT 1`,
     [keyId ?? null],
   );
   return rows.length === 0 ? undefined : stored(rows[0]);

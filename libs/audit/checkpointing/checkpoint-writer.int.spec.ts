@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '../../clock';
 import { ConfigError } from '../../config/config';
 import { libSchema, openDatabase } from '../../database/data-source';
+import { eventHash, GENESIS_HASH } from '../../event-store/hash-chain';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
 import { createTestDatabase, TestDatabase } from '../../testing/test-database';
 import { verifyConsistency } from '../consistency';
@@ -97,6 +98,23 @@ describe('the checkpoint writer', () => {
     await store.appendToStream('case-4', [event('CaseOpened'), event('CaseClosed')]);
     const signed = await writer.checkpoint();
     await dataSource.query(`DELETE FROM event_store.events WHERE stream_id = 'case-4' AND stream_revision = 1`);
+    expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: false });
+  });
+
+  it('finds a v1 stream renamed whole, which keeps every leaf of the signed tree: its signed heads name it', async () => {
+    // An event recorded before identities were bound (v1): its hash covers its type, data and metadata only.
+    const [stored] = await store.appendToStream('case-7', [event('CaseOpened')]).then(() => store.readStream('case-7'));
+    const { hashVersion: _v2, ...metadata } = stored.metadata;
+    const v1 = eventHash(GENESIS_HASH, { type: stored.type, data: stored.data, metadata });
+    await dataSource.query(`UPDATE event_store.events SET metadata = $2, hash = decode($3, 'hex') WHERE event_id = $1`, [
+      stored.id,
+      JSON.stringify(metadata),
+      v1,
+    ]);
+    await store.appendToStream('case-8', [event('CaseOpened')]);
+    const signed = await writer.checkpoint();
+    expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: true });
+    await dataSource.query(`UPDATE event_store.events SET stream_id = 'case-9' WHERE event_id = $1`, [stored.id]);
     expect(await writer.verifyAgainstLog(signed)).toEqual({ signature: true, root: false });
   });
 

@@ -26,6 +26,8 @@ export class LogHashes {
   /** Each stream's last event seen: to check that every event chains on its predecessor, and the heads a checkpoint signs. */
   private readonly heads = new Map<string, StreamHead>();
   private reading: Promise<number> = Promise.resolve(0);
+  /** The heads to keep as they stand when the log read reaches `size` events (keepHeadsAt). */
+  private kept?: { size: number; heads?: StreamHeads };
   firstBreak?: LogBreak;
 
   constructor(
@@ -46,6 +48,16 @@ export class LogHashes {
   /** The streams' heads as read so far, sorted and hashed into their tree. */
   streamHeads(): StreamHeads {
     return new StreamHeads(this.heads);
+  }
+
+  /** Keeps the streams' heads as they stand once `size` events are read: a checkpoint of that size signed them. */
+  keepHeadsAt(size: number): void {
+    this.kept = { size, heads: this.size === size ? this.streamHeads() : undefined };
+  }
+
+  /** The heads kept by keepHeadsAt, once the log read reached that size. */
+  get keptHeads(): StreamHeads | undefined {
+    return this.kept?.heads;
   }
 
   head(): Position | undefined {
@@ -91,6 +103,7 @@ export class LogHashes {
     // A leaf of what the content hashes to: a stored hash left standing over changed content is not trusted.
     this.tree.appendEventHash(reason === 'hash-mismatch' ? recomputed(event) : event.hash);
     this.positions.push(event.position);
+    if (this.kept?.size === this.size) this.kept.heads = this.streamHeads();
   }
 }
 

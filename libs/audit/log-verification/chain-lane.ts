@@ -30,9 +30,10 @@ export class ChainLane {
   }
 
   private checkOne([, stream, revision, type, data, metadataText, previousHash, hash, id]: LogRow): ChainBreak['reason'] | undefined {
-    // A stream's first event seen chains from genesis at revision 0, else from whatever it says it follows
-    // (verifyChain's startHash); later ones from the stored hash of the one before, broken or not.
-    const expected = this.heads.get(stream) ?? (revision === '0' ? GENESIS_HASH : previousHash);
+    // A stream's first event seen chains from genesis: every stream of the log starts at revision 0, so one
+    // that starts later lost its first events (nothing else links to them). Later events chain from the
+    // stored hash of the one before, broken or not.
+    const expected = this.heads.get(stream) ?? GENESIS_HASH;
     this.heads.set(stream, hash);
     if (previousHash !== expected) return 'previous-hash-mismatch';
     const metadata = JSON.parse(metadataText) as unknown;

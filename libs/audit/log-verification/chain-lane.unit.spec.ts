@@ -72,12 +72,12 @@ const row = (event: Stored, i: number): LogRow => [
   event.id,
 ];
 
-/** verifyChain over each stream, from genesis at revision 0 as the lane starts: the earliest break in log order. */
+/** verifyChain over each stream, from genesis as the lane starts (a dropped first event too): the earliest break in log order. */
 function expectedBreak(events: Stored[]): LaneBreak | undefined {
   const firsts = [...new Set(events.map((e) => e.stream))].flatMap((stream) => {
     const indices = events.flatMap((e, i) => (e.stream === stream ? [i] : []));
     const chain = indices.map((i) => events[i]);
-    const found = verifyChain(chain, chain[0].revision === 0 ? GENESIS_HASH : chain[0].previousHash);
+    const found = verifyChain(chain);
     return found ? [{ at: indices[found.index], reason: found.reason }] : [];
   });
   const first = firsts.sort((a, b) => a.at - b.at)[0];

@@ -7,9 +7,10 @@
  */
 import { KeyObject } from 'node:crypto';
 import { SignedCheckpoint, verifyCheckpoint } from '../signing';
+import { StreamHeads } from '../stream-heads';
 import { MerkleTree } from '../tree/merkle-tree';
 
-export type CheckpointFailure = 'bad-signature' | 'unknown-key' | 'root-mismatch' | 'position-mismatch' | 'beyond-log';
+export type CheckpointFailure = 'bad-signature' | 'unknown-key' | 'root-mismatch' | 'position-mismatch' | 'heads-mismatch' | 'beyond-log';
 
 /** A checkpoint the log no longer matches, with the last one before it that still did. */
 export interface CheckpointBreak {
@@ -37,11 +38,18 @@ export class CheckpointPass {
   private lastGood: SignedCheckpoint | null = null;
   private firstBreak?: CheckpointBreak;
   private lastPosition?: string;
+  /** Each stream's last event read so far (revision, hash), for the heads the largest checkpoint signed. */
+  private readonly heads = new Map<string, [string, string]>();
+  private readonly headsAt?: number;
+  private headsRoot?: { size: number; root: string };
 
   /** `keys`: the checkpoint-signing keys the verifier trusts, by key id (keyFingerprint). */
   constructor(checkpoints: readonly SignedCheckpoint[], keys: ReadonlyMap<string, KeyObject>) {
     this.pending = [...checkpoints].sort((a, b) => a.eventCount - b.eventCount);
     this.keys = keys;
+    // A v1 event's hash binds neither its stream nor its revision: a v1 stream renamed whole keeps every leaf,
+    // but not the signed heads. Renames stay in the log, so the heads of the largest checkpoint are enough.
+    this.headsAt = this.pending.filter((c) => c.headsRoot !== undefined).at(-1)?.eventCount;
     while (this.pending[0]?.eventCount === 0) this.check(this.pending.shift()!);
   }
 
@@ -49,10 +57,11 @@ export class CheckpointPass {
     return this.tree.size;
   }
 
-  /** The next event of the log, in log order: its position (text form) and stored hash (hex). */
-  add(position: string, hash: string): void {
+  /** The next event of the log, in log order: its position (text form), stored hash (hex), stream and revision. */
+  add(position: string, hash: string, stream: string, revision: string): void {
     this.tree.appendEventHash(hash);
     this.lastPosition = position;
+    if (this.headsAt !== undefined && this.tree.size <= this.headsAt) this.heads.set(stream, [revision, hash]);
     while (this.pending[0]?.eventCount === this.tree.size) this.check(this.pending.shift()!);
   }
 
@@ -75,8 +84,18 @@ export class CheckpointPass {
     if (logRoot !== checkpoint.merkleRoot) return this.record(checkpoint, 'root-mismatch', logRoot);
     if (checkpoint.eventCount > 0 && checkpoint.position !== this.lastPosition)
       return this.record(checkpoint, 'position-mismatch', logRoot);
+    if (checkpoint.eventCount === this.headsAt && checkpoint.headsRoot !== this.headsRootNow())
+      return this.record(checkpoint, 'heads-mismatch', logRoot);
     this.matched++;
     this.lastGood = checkpoint;
+  }
+
+  private headsRootNow(): string {
+    if (this.headsRoot?.size !== this.tree.size) {
+      const heads = new StreamHeads([...this.heads].map(([stream, [revision, hash]]) => [stream, { revision: BigInt(revision), hash }]));
+      this.headsRoot = { size: this.tree.size, root: heads.root };
+    }
+    return this.headsRoot.root;
   }
 
   private record(checkpoint: SignedCheckpoint, reason: CheckpointFailure, logRoot: string | null): void {
@@ -100,6 +119,8 @@ export function describeCheckpointBreak({ checkpoint, reason, lastGood, logRoot 
       return `${which}: the log's first ${checkpoint.eventCount} events hash to ${logRoot}, not the signed ${checkpoint.merkleRoot}${since}`;
     case 'position-mismatch':
       return `${which}: its last event is no longer at position ${checkpoint.position}${since}`;
+    case 'heads-mismatch':
+      return `${which}: the streams' last events no longer hash to its signed heads root (a stream renamed or moved)${since}`;
     case 'beyond-log':
       return `${which}: the log now holds fewer events than it covered${since}`;
   }

@@ -30,7 +30,7 @@ export async function verifyCheckpoints(
     options.onProgress?.(0, total);
     const pass = new CheckpointPass(rows.map(checkpointFromRow), keys);
     for await (const page of readHashPages(client, visibleLimit, options.pageSize ?? 20_000)) {
-      for (const [position, hash] of page) pass.add(position, hash);
+      for (const [position, hash, stream, revision] of page) pass.add(position, hash, stream, revision);
       options.onProgress?.(pass.events, total);
     }
     await client.query('COMMIT');
@@ -56,15 +56,19 @@ async function snapshotCoveringCheckpoints(client: Client): Promise<{ visibleLim
   return { visibleLimit: snapshot.visibleLimit, rows: found };
 }
 
-// Only the position and the stored hash: the chains pass has already checked every hash against its content.
-// Ordered by the bigint column itself: a text alias of the same name would sort the log as text ("10" < "9").
+// The position, the stored hash, and the identity the heads bind: the chains pass has already checked every
+// hash against its content. Ordered by the bigint column itself: a text alias of the same name would sort
+// the log as text ("10" < "9").
 const HASH_SCAN = `DECLARE checkpoint_pass NO SCROLL CURSOR FOR
-  SELECT log_position::text AS at, encode(hash, 'hex') AS hash FROM event_store.events WHERE log_position < $1::bigint ORDER BY event_store.events.log_position`;
+  SELECT log_position::text AS at, encode(hash, 'hex') AS hash, stream_id, stream_revision::text
+    FROM event_store.events WHERE log_position < $1::bigint ORDER BY event_store.events.log_position`;
 
-async function* readHashPages(client: Client, visibleLimit: string, pageSize: number): AsyncGenerator<[string, string][]> {
+type HashRow = [position: string, hash: string, stream: string, revision: string];
+
+async function* readHashPages(client: Client, visibleLimit: string, pageSize: number): AsyncGenerator<HashRow[]> {
   await client.query(HASH_SCAN, [visibleLimit]);
   for (;;) {
-    const { rows } = await client.query<[string, string]>({ text: `FETCH ${Math.trunc(pageSize)} FROM checkpoint_pass`, rowMode: 'array' });
+    const { rows } = await client.query<HashRow>({ text: `FETCH ${Math.trunc(pageSize)} FROM checkpoint_pass`, rowMode: 'array' });
     if (rows.length === 0) break;
     yield rows;
   }

@@ -109,6 +109,17 @@ describe('whole-log verification', () => {
     expect(verifyChain(await store.readStream('case-e'))).toEqual({ index: 14, reason: 'previous-hash-mismatch' });
   });
 
+  it('names a stream whose first events were deleted by the event it now starts with', async () => {
+    // Its chain from there on is intact, and nothing links to what was deleted: only the chain from genesis says so.
+    await tamper(`DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision < 2`, ['loan-d']);
+    const verdict = await verifyLog(database.url, { pageSize: 7, workers: 2 });
+    expect(verdict).toEqual({
+      events: 118,
+      intact: false,
+      firstBreak: { position: await positionOf('loan-d', 0), stream: 'loan-d', revision: 2n, reason: 'previous-hash-mismatch' },
+    });
+  });
+
   it('names an event removed from the middle of its stream by the one after it', async () => {
     await tamper(`DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision = 5`, ['household-a']);
     const verdict = await verifyLog(database.url, { pageSize: 7, workers: 2 });

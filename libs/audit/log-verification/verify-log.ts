@@ -36,8 +36,8 @@ export interface LogVerdict {
 
 /**
  * Recomputes the chain of every stream in the visible log as of the call. A stream's first event chains
- * from genesis at revision 0 (else from the hash it names, as `verifyChain` takes a start hash); each later
- * one from the hash stored on the one before it.
+ * from genesis (one whose first events were deleted breaks there, as `verifyChain` finds over the whole
+ * stream); each later one from the hash stored on the one before it.
  */
 export async function verifyLog(connectionString: string, options: LogVerificationOptions = {}): Promise<LogVerdict> {
   const pageSize = options.pageSize ?? 5_000;
