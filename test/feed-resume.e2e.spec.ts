@@ -158,7 +158,11 @@ describe('resuming the SSE feed', () => {
   });
 });
 
-/** Reconnects with Last-Event-ID and collects event ids until, with those already seen, the log is complete. */
+/**
+ * Reconnects with Last-Event-ID and collects event ids until, with those already seen, the log is complete. A
+ * resumed connection may be cut off too (a consumer starved of CPU is a slow one): it resumes again from its
+ * own last id, as an EventSource does, a bounded number of times.
+ */
 async function resumeUntilComplete(
   base: string,
   tag: string,
@@ -167,16 +171,17 @@ async function resumeUntilComplete(
   lastEventId: string | undefined,
 ): Promise<string[]> {
   const rest: string[] = [];
-  let stop: () => void = () => undefined;
-  const complete = new Promise<void>((resolve) => (stop = resolve));
-  const resumed = await openSse(
-    `${base}/feed?streams=${tag}-`,
-    {
-      message: (m) => (rest.push(JSON.parse(m.data).id), seen + rest.length >= total && stop()),
-    },
-    lastEventId,
-  );
-  await Promise.race([complete, resumed.done]);
-  resumed.close();
+  for (let attempt = 0; attempt < 20 && seen + rest.length < total; attempt += 1) {
+    let stop: () => void = () => undefined;
+    const complete = new Promise<void>((resolve) => (stop = resolve));
+    const resumed = await openSse(
+      `${base}/feed?streams=${tag}-`,
+      { message: (m) => (rest.push(JSON.parse(m.data).id), seen + rest.length >= total && stop()) },
+      lastEventId,
+    );
+    await Promise.race([complete, resumed.done]);
+    resumed.close();
+    lastEventId = resumed.parser.lastEventId ?? lastEventId;
+  }
   return rest;
 }
