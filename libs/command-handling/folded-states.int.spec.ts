@@ -43,6 +43,8 @@ describe('folded states kept between commands', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = new Pool({ connectionString: database.url });
+    // As the store's own pool: an idle connection the server ended (the database dropped, a restart) is replaced on next use.
+    pool.on('error', () => undefined);
     raw = new PostgresEventStore({ connectionString: database.url });
     const masterKey = randomBytes(32);
     keys = new DataKeyStore(poolDatabase(pool), {
