@@ -21,7 +21,15 @@ export interface Config {
   port: number;
   projector: { batchSize: number; maxAttempts: number; stopOnPoison: boolean };
   /** `idempotencyRetentionHours`: how long an Idempotency-Key's answer is kept and replayed. */
-  http: { bodyLimit: string; idempotencyRetentionHours: number };
+  http: {
+    bodyLimit: string;
+    idempotencyRetentionHours: number;
+    /**
+     * Express's `trust proxy`: the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (a hop
+     * count, or their addresses and subnets). Unset: none, and the client's address is the connection's.
+     */
+    trustProxy?: number | string;
+  };
   /** /health warns when an open transaction has held the event log back longer than this. */
   health: { logHoldWarnSeconds: number };
   /** IANA zone of the programme's calendar, in which every period is bucketed (PROGRAMME_TIME_ZONE). */
@@ -53,7 +61,13 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: settings.PROJECTOR_MAX_ATTEMPTS,
       stopOnPoison: settings.PROJECTOR_STOP_ON_POISON,
     },
-    http: { bodyLimit: settings.HTTP_BODY_LIMIT ?? '64kb', idempotencyRetentionHours: settings.IDEMPOTENCY_RETENTION_HOURS },
+    http: {
+      bodyLimit: settings.HTTP_BODY_LIMIT ?? '64kb',
+      idempotencyRetentionHours: settings.IDEMPOTENCY_RETENTION_HOURS,
+      ...(settings.TRUST_PROXY !== undefined && {
+        trustProxy: /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY,
+      }),
+    },
     health: { logHoldWarnSeconds: settings.LOG_HOLD_WARN_SECONDS },
     programmeTimeZone: settings.PROGRAMME_TIME_ZONE,
     tracing: {

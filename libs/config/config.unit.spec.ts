@@ -9,6 +9,12 @@ describe('configuration', () => {
     expect(config.dataDir).toBe('.data');
   });
 
+  it('trusts no proxy unless told: a hop count as a number, addresses and subnets as Express reads them', () => {
+    expect(loadConfig({}).http.trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }).http.trustProxy).toBe('loopback, 10.0.0.0/8, fd00::/8');
+  });
+
   it.each(['esdb://x:2113?tls=false', 'esdb+discover://x:2113', 'kurrentdb://x:2113?tls=false', 'kurrentdb+discover://x:2113,y:2113'])(
     'accepts EVENTSTORE_URL %s (the scheme picks the client)',
     (url) => {
@@ -23,6 +29,8 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ EVENTSTORE_URL: 'http://x:2113' }, 'EVENTSTORE_URL'],
     [{ PROJECTOR_STOP_ON_POISON: 'maybe' }, 'PROJECTOR_STOP_ON_POISON'],
+    [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'loopback; drop table' }, 'TRUST_PROXY'],
   ])('refuses %j with a message that names %s', (env, setting) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(setting);

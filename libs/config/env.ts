@@ -84,6 +84,10 @@ const schema = z.object({
   PROJECTOR_MAX_ATTEMPTS: integer(3, 1, 100),
   PROJECTOR_STOP_ON_POISON: boolean(false),
   HTTP_BODY_LIMIT: text(),
+  TRUST_PROXY: pattern(
+    /^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?))*)$/,
+    'must be a count of proxy hops, or proxy addresses and subnets separated by commas (loopback, 10.0.0.0/8, ...)',
+  ),
   LOG_HOLD_WARN_SECONDS: integer(60, 1, 86_400),
   IDEMPOTENCY_RETENTION_HOURS: integer(24, 1, 8760),
   AUTH_JWKS_URL: text(),

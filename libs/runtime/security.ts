@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { readEnv } from '@libs/config';
 import { forgetFoldedStates, setFoldedStateTtl } from '@libs/command-handling/folded-states';
 import { DataKeyStore, KeyDatabase, loadMasterKey, MasterKey, WrappingKeyFiles } from '@libs/personal-data';
+import { AccountsConfig, loadAccountsConfig } from '@libs/accounts/accounts-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -18,6 +19,8 @@ export interface SecuritySettings {
   /** Where the wrapping keys of the data keys live (outside PostgreSQL, so that erasure can destroy them). */
   wrappingKeyDir: string;
   keyCacheMs: number;
+  /** Sessions and sign-in throttling, from the same environment (a test's own, not the process's). */
+  accounts: AccountsConfig;
 }
 
 /** An abstract class rather than an interface so that it can be Nest's injection token too. */
@@ -27,6 +30,7 @@ export abstract class Security {
   /** The embedded signing key; undefined when tokens come from a configured identity provider. */
   abstract signingKey?: KeyObject;
   abstract dataKeys: DataKeyStore;
+  abstract accounts: AccountsConfig;
 }
 
 export function loadSecuritySettings(env: Env, dataDir: string): SecuritySettings {
@@ -36,6 +40,7 @@ export function loadSecuritySettings(env: Env, dataDir: string): SecuritySetting
     masterKey: loadMasterKey(env, dataDir),
     wrappingKeyDir: settings.PII_KEY_DIR ?? join(dataDir, 'pii', 'wrapping-keys'),
     keyCacheMs: settings.PII_KEY_CACHE_MS,
+    accounts: loadAccountsConfig(env),
   };
 }
 
@@ -55,8 +60,8 @@ export async function openSecurity(
   // The command path's folded states may hold decrypted personal data: no longer than a data key is cached.
   setFoldedStateTtl(settings.keyCacheMs);
   dataKeys.onForget(forgetFoldedStates);
-  const { auth } = settings;
-  if (auth.keys.kind !== 'embedded') return { auth, verify: createTokenVerifier(auth), dataKeys };
+  const { auth, accounts } = settings;
+  if (auth.keys.kind !== 'embedded') return { auth, verify: createTokenVerifier(auth), dataKeys, accounts };
   const pair = ensureSigningKeyPair(auth.keys.dir);
   if (pair.created) {
     const token = await issueToken(
@@ -68,5 +73,5 @@ export async function openSecurity(
       `\nCreated a signing key in ${auth.keys.dir}. Administrator token (valid 30 days, shown once):\n\n  ${token}\n\nMore: npm run token -- --role analyst --ou 640104 --days 30\n`,
     );
   }
-  return { auth, verify: createTokenVerifier(auth, pair.publicKey), signingKey: pair.privateKey, dataKeys };
+  return { auth, verify: createTokenVerifier(auth, pair.publicKey), signingKey: pair.privateKey, dataKeys, accounts };
 }

@@ -1,12 +1,18 @@
 /** The accounts services over the service's database, for Nest's injector. */
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { loadAccountsConfig, Sessions, SignIn, SignInThrottle, Users } from '@libs/accounts';
+import { Sessions, SignIn, SignInThrottle, Users } from '@libs/accounts';
+import { Security } from '@libs/runtime';
 
 export const accountsProviders = [
   { provide: Users, useFactory: (db: DataSource) => new Users(db), inject: [DataSource] },
-  { provide: Sessions, useFactory: (db: DataSource) => new Sessions(db, loadAccountsConfig(process.env).sessions), inject: [DataSource] },
-  { provide: SignInThrottle, useFactory: () => new SignInThrottle(loadAccountsConfig(process.env).throttle) },
+  // Settings from the runtime's environment (a test passes its own), not the process's.
+  {
+    provide: Sessions,
+    useFactory: (db: DataSource, security: Security) => new Sessions(db, security.accounts.sessions),
+    inject: [DataSource, Security],
+  },
+  { provide: SignInThrottle, useFactory: (security: Security) => new SignInThrottle(security.accounts.throttle), inject: [Security] },
   {
     provide: SignIn,
     useFactory: (users: Users, sessions: Sessions, throttle: SignInThrottle) =>

@@ -17,6 +17,10 @@ export async function configureApp(app: NestExpressApplication, runtime: Runtime
   // The service answers plain http by default (and on a LAN address): upgrading the web app's own requests
   // to https would break every one of them there.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // Behind a proxy, the client's address (sign-in throttling, rate limits) is the one the trusted proxies name;
+  // otherwise every client would share the proxy's address, and its throttle.
+  const { trustProxy } = runtime.config.http;
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   // The API's answers carry personal data and session tokens: kept by no cache, the browser's included. The
   // web app's files (web-app.ts) and the feed's stream set their own.
   app.use((_request: Request, response: Response, next: NextFunction) => {
