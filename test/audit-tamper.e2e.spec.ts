@@ -5,70 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { generateSigningKeyPair } from '@libs/audit/signing';
 import { RecordedEvent } from '@libs/event-store';
+import { DISTRICT, fiveEventCase, sql, startAuditedApp, verifyCase as verify } from './support/operator';
 import { rewriteFrom } from './support/tamper';
-import { startTestApp, TestApp } from './support/test-app';
-
-const DISTRICT = '640106';
-const OFFICE = { 'X-Actor': 'city-office-1', 'X-Actor-Role': 'city-office' };
-const SUN = { 'X-Actor': 'sup-sun' };
-const day = (d: string) => `2012-${d}T02:00:00.000Z`;
-
-async function startAuditedApp(): Promise<TestApp> {
-  process.env.AUDIT_SIGNING_KEY = generateSigningKeyPair().privateKeyPem;
-  process.env.AUDIT_CHECKPOINT_INTERVAL_SECONDS = '0';
-  const app = await startTestApp();
-  await request(app.http)
-    .post(`/supervision/${DISTRICT}/assignment`)
-    .set(OFFICE)
-    .send({ supervisorId: 'sup-sun', reason: 'order 12', occurredAt: day('01-01') })
-    .expect(200);
-  return app;
-}
-
-/** A case of five events: opened, ordered, criticised, escalated, leader held accountable. */
-async function fiveEventCase(app: TestApp): Promise<string> {
-  const caseId = randomUUID();
-  const post = (path: string, body: object) =>
-    request(app.http)
-      .post(path)
-      .set(SUN)
-      .send(body)
-      .expect((r) => expect(r.status).toBeLessThan(300));
-  await post('/cases', {
-    caseId,
-    subjectUnit: 'unit-5',
-    districtCode: DISTRICT,
-    grounds: ['passive'],
-    evidence: [{ reference: 'v', description: 'nothing done' }],
-    reason: 'idle',
-    occurredAt: day('03-10'),
-  });
-  await post(`/cases/${caseId}/order-rectification`, {
-    requirements: ['start'],
-    deadline: day('04-10'),
-    reason: 'r1',
-    occurredAt: day('03-11'),
-  });
-  await post(`/cases/${caseId}/issue-criticism`, { bulletinId: 'b-1', reason: 'r2', occurredAt: day('03-12') });
-  await post(`/cases/${caseId}/escalate`, { to: 'city-leading-group', reason: 'r3', occurredAt: day('03-13') });
-  await post(`/cases/${caseId}/hold-leader-accountable`, {
-    officialId: 'off-1',
-    position: 'head',
-    measure: 'admonition-talk',
-    reason: 'r4',
-    occurredAt: day('03-14'),
-  });
-  return caseId;
-}
-
-const sql = (app: TestApp, text: string, values: unknown[]) => app.runtime.dataSource.query(text, values);
-const verify = (app: TestApp, caseId: string) =>
-  request(app.http)
-    .get(`/cases/${caseId}/verify`)
-    .expect(200)
-    .then((r) => r.body);
+import { TestApp } from './support/test-app';
 
 describe("verifying a case's hash chain", () => {
   let app: TestApp;
