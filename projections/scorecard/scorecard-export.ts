@@ -47,9 +47,13 @@ export function scorecardFilename(card: Scorecard, extension: 'csv' | 'xlsx'): s
   return `scores_${card.level}_${card.period}_${card.scheme}${card.version === null ? '' : `-v${card.version}`}.${extension}`;
 }
 
+/**
+ * Starts with a UTF-8 byte-order mark: the unit names are Chinese, and Excel opens a CSV without one in the
+ * system's code page (GBK on a Chinese Windows), garbling them. The indicator CSVs are ASCII and need none.
+ */
 export function scorecardCsv(card: Scorecard): string {
   const lines = detailRows(card).map((row) => DETAIL.map(([key]) => csvCell(row[key])).join(','));
-  return [DETAIL.map(([key]) => key).join(','), ...lines].join('\n') + '\n';
+  return '\uFEFF' + [DETAIL.map(([key]) => key).join(','), ...lines].join('\n') + '\n';
 }
 
 export async function scorecardXlsx(card: Scorecard): Promise<Buffer> {
