@@ -14,6 +14,9 @@ const A = '640104001001'; // two households: withheld
 const B = '640104001002'; // five households
 const C = '640104001003'; // six: five answer for a health check, one for a family doctor (withheld by service type)
 const D = '640104001004'; // the marked household: personal data to look for
+// Yongning: street T1's two villages are large, town T2's one village small, so T1 is withheld as T2's complement.
+const [T1, T2] = ['640121001', '640121002'];
+const [V1, V2, V3] = ['640121001001', '640121001002', '640121002001'];
 const MARCH = '2012-03-20T02:00:00.000Z';
 const MARKERS = [
   'Quxiang Marker',
@@ -41,6 +44,12 @@ describe('what an analyst can get back from the analytics outputs', () => {
     for (let i = 0; i < 5; i++) await household(B, rated('health-check'));
     for (let i = 0; i < 6; i++) await household(C, rated(i === 0 ? 'family-doctor' : 'health-check'));
     await household(D, { type: 'health-check', head: { name: MARKERS[0], idNumber: MARKERS[1], phone: MARKERS[2] }, withdrawn: true });
+    for (const [village, n] of [
+      [V1, 6],
+      [V2, 7],
+      [V3, 2],
+    ] as const)
+      for (let i = 0; i < n; i++) await household(village, rated(i % 2 === 0 ? 'health-check' : 'family-doctor'));
     const person = { name: MARKERS[5], idNumber: MARKERS[6] };
     await request(app.http)
       .post('/screenings')
@@ -87,6 +96,35 @@ describe('what an analyst can get back from the analytics outputs', () => {
     const total = (await get(`/indicators/satisfaction-rate?ou=${C}&pe=201203`).expect(200)).body.rows as Row[];
     const parts = (await get(`/indicators/satisfaction-rate?ou=${C}&pe=201203&by=serviceType`).expect(200)).body.rows as Row[];
     expect(exposed(total[0], parts)).toEqual([]);
+  });
+
+  // A withheld complement is the sum of its parts one level down or in a breakdown: they may not all be published.
+  it('never publishes every part of a withheld cell, one level down or broken down', async () => {
+    const path = (ou: string, more: string) => `/indicators/satisfaction-rate?ou=${ou}&pe=201203${more}`;
+    const cell = (row: Row) => [row.orgUnit, row.serviceType ?? null, row.numerator, row.suppressed ?? false];
+    const townships = ((await get(path('640121', '&level=township')).expect(200)).body.rows as Row[]).map(cell);
+    expect(townships).toEqual([
+      [T1, null, null, true],
+      [T2, null, null, true],
+    ]);
+    const villages = ((await get(path(T1, '&level=village')).expect(200)).body.rows as Row[]).map(cell);
+    expect(villages).toEqual([
+      [V1, null, null, true],
+      [V2, null, null, true],
+    ]);
+    for (const ou of [V1, V2])
+      expect((await get(path(ou, '')).expect(200)).body.rows.map(cell)).toEqual(villages.filter(([v]) => v === ou));
+    const types = ((await get(path(V2, '&by=serviceType')).expect(200)).body.rows as Row[]).map(cell);
+    expect(types).toEqual([
+      [V2, 'family-doctor', null, true],
+      [V2, 'health-check', null, true],
+    ]);
+    const auditor = await app.token('auditor', { ou: '640100' });
+    const seen = ((await get(path(T1, '&level=village'), auditor).expect(200)).body.rows as Row[]).map(cell);
+    expect(seen).toEqual([
+      [V1, null, 6, false],
+      [V2, null, 7, false],
+    ]);
   });
 
   it('gives a village the same cell asked alone as with its siblings, as CSV and through DHIS2', async () => {

@@ -125,8 +125,12 @@ describe('small cells judged by their distinct households', () => {
       ['640105', null, 3, null, true],
       ['640105', null, 3, null, true],
     ]);
+    // Counted once (7 households, not more), and withheld: it is the only township of Xingqing with responses, so
+    // published it would be Xingqing's total, withheld as Xixia's complement in these months too.
     const township = await cells(`/indicators/satisfaction-rate?ou=640104001&pe=201203:201207`, 'analyst');
-    expect(township).toEqual([['640104001', 11, 11, 7, false]]);
+    expect(township).toEqual([['640104001', null, 11, 7, true]]);
+    const seen = await cells(`/indicators/satisfaction-rate?ou=640104001&pe=201203:201207`, 'auditor');
+    expect(seen).toEqual([['640104001', 11, 11, 7, false]]);
   });
 
   it('publishes a cell of at least 5 times the most valid responses of any household without counting its households', async () => {

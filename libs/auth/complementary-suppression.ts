@@ -31,6 +31,12 @@ export interface CellGroup {
    * count a family twice. Org units' households are apart: their sum.
    */
   sharesHouseholds: boolean;
+  /**
+   * The siblings are the parts of a cell withheld where it is published itself (their parent org unit's cell, or
+   * their org unit's cell without this breakdown). Were they all published, their sum would give it back, so
+   * the group is protected as one with a withheld cell: two of its own withheld at least.
+   */
+  partsOfWithheld?: boolean;
 }
 
 /**
@@ -52,7 +58,7 @@ export function protectGroups(cells: readonly GroupCell[], groups: readonly Cell
 /** Withholds the group's smallest published cells until its withheld cells hold `threshold` households together. */
 function protectGroup(cells: readonly GroupCell[], withheld: boolean[], group: CellGroup, threshold: number): boolean {
   const held = group.members.filter((i) => withheld[i]);
-  if (held.length === 0) return false;
+  if (held.length === 0 && !group.partsOfWithheld) return false;
   const add = (together: number, i: number) =>
     group.sharesHouseholds ? Math.max(together, cells[i].households) : together + cells[i].households;
   let together = held.reduce(add, 0);

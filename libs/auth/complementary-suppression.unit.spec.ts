@@ -34,6 +34,13 @@ describe('complementary suppression within a group of siblings', () => {
     expect(protectGroups(types, [apart(0, 1, 2)], 5)).toEqual([true, true, false]);
   });
 
+  it('withholds two of the parts of a cell withheld where it is published, which their sum would give back', () => {
+    const townships = [cell('T1', 9), cell('T2', 6), cell('T3', 12)];
+    expect(protectGroups(townships, [{ ...apart(0, 1, 2), partsOfWithheld: true }], 5)).toEqual([true, true, false]);
+    expect(protectGroups(townships, [apart(0, 1, 2)], 5)).toEqual([false, false, false]);
+    expect(protectGroups([cell('only', 7)], [{ ...apart(0), partsOfWithheld: true }], 5)).toEqual([true]);
+  });
+
   it('goes over overlapping groups until none changes', () => {
     // Two villages (rows) by two service types (columns): A-doctor is small.
     const cells = [cell('A-doctor', 1), cell('A-check', 9), cell('B-doctor', 7), cell('B-check', 8)];
@@ -59,20 +66,25 @@ describe('complementary suppression, for any groups', () => {
           })),
         ),
         groups: fc.array(
-          fc.record({ members: fc.uniqueArray(fc.nat({ max: specs.length - 1 }), { minLength: 1 }), sharesHouseholds: fc.boolean() }),
+          fc.record({
+            members: fc.uniqueArray(fc.nat({ max: specs.length - 1 }), { minLength: 1 }),
+            sharesHouseholds: fc.boolean(),
+            partsOfWithheld: fc.boolean(),
+          }),
           { maxLength: 6 },
         ),
       }),
     );
 
-  it('leaves in every group two withheld cells or more that hold 5 households together, or none, or the whole group', () => {
+  it('leaves in every group two withheld cells or more that hold 5 households together, or none (unless parts of a withheld cell), or the whole group', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ cells, groups }) => {
         const withheld = protectGroups(cells, groups, 5);
-        for (const { members, sharesHouseholds } of groups) {
+        for (const { members, sharesHouseholds, partsOfWithheld } of groups) {
           const held = members.filter((i) => withheld[i]).map((i) => cells[i].households);
           const together = sharesHouseholds ? Math.max(0, ...held) : held.reduce((a, b) => a + b, 0);
-          expect(held.length === 0 || held.length === members.length || (together >= 5 && held.length >= 2)).toBe(true);
+          const none = held.length === 0 && !partsOfWithheld;
+          expect(none || held.length === members.length || (together >= 5 && held.length >= 2)).toBe(true);
         }
       }),
     );

@@ -10,8 +10,10 @@
  *
  * A small cell withheld alone is given back by subtraction wherever its siblings add up to a published total,
  * so suppressCells also withholds complements (complementary-suppression.ts) within each group of siblings: the
- * org units under one parent, and the values of one breakdown of one org unit, each in one period. Differencing
- * across overlapping periods (a quarter less two of its months) is not guarded against.
+ * org units under one parent, and the values of one breakdown of one org unit, each in one period. A group whose
+ * whole (the parent's cell, the org unit's cell without the breakdown) is withheld keeps two withheld parts at
+ * least (`withheldWholes`): published, they would add up to it. Differencing across overlapping periods (a
+ * quarter less two of its months) is not guarded against.
  */
 import { CellGroup, GroupCell, protectGroups } from './complementary-suppression';
 import { hasRole, Principal } from './principal';
@@ -42,6 +44,27 @@ export interface CellLayout {
   by: readonly string[];
   /** The org unit whose total a row's org unit is a part of; undefined at the top (the city). */
   parentOf(orgUnit: string): string | undefined;
+  /** The cells (withheldCellKeys) withheld in the answers one level up and with one breakdown fewer. */
+  withheldWholes?: ReadonlySet<string>;
+}
+
+/** Each withheld cell of an answer judged with breakdowns `by`, named as groupsOf names the whole of a group. */
+export function withheldCellKeys(rows: readonly SuppressibleRow[], by: readonly string[]): Set<string> {
+  const withheld = rows.filter((row) => row.suppressed === true);
+  return new Set(
+    withheld.map((row) =>
+      cellKey(
+        by,
+        row.orgUnit,
+        row.period,
+        by.map((name) => row[name] ?? null),
+      ),
+    ),
+  );
+}
+
+function cellKey(by: readonly string[], orgUnit: unknown, period: unknown, values: readonly unknown[]): string {
+  return JSON.stringify([by, orgUnit ?? null, period ?? null, ...values]);
 }
 
 /** No groups: each row judged alone. */
@@ -145,8 +168,9 @@ function cellCode(row: SuppressibleRow, layout: CellLayout): string {
  */
 function groupsOf(rows: readonly SuppressibleRow[], layout: CellLayout): CellGroup[] {
   const groups = new Map<string, CellGroup & { members: number[] }>();
-  const join = (key: string, sharesHouseholds: boolean, i: number) => {
-    const group = groups.get(key) ?? { members: [], sharesHouseholds };
+  const join = (key: string, sharesHouseholds: boolean, whole: string, i: number) => {
+    const partsOfWithheld = layout.withheldWholes?.has(whole) ?? false;
+    const group = groups.get(key) ?? { members: [], sharesHouseholds, partsOfWithheld };
     group.members.push(i);
     groups.set(key, group);
   };
@@ -155,10 +179,18 @@ function groupsOf(rows: readonly SuppressibleRow[], layout: CellLayout): CellGro
     if (isEmpty(row)) return;
     const values = valuesOf(row, layout);
     const parent = typeof row.orgUnit === 'string' ? layout.parentOf(row.orgUnit) : undefined;
-    if (parent !== undefined) join(JSON.stringify(['ou', parent, row.period ?? null, ...values]), false, i);
+    if (parent !== undefined) {
+      join(JSON.stringify(['ou', parent, row.period ?? null, ...values]), false, cellKey(layout.by, parent, row.period, values), i);
+    }
     layout.by.forEach((name, d) => {
       const others = values.filter((_, j) => j !== d);
-      join(JSON.stringify(['by', name, row.orgUnit ?? null, row.period ?? null, ...others]), true, i);
+      const whole = cellKey(
+        layout.by.filter((_, j) => j !== d),
+        row.orgUnit,
+        row.period,
+        others,
+      );
+      join(JSON.stringify(['by', name, row.orgUnit ?? null, row.period ?? null, ...others]), true, whole, i);
     });
   });
   return [...groups.keys()].sort().map((key) => groups.get(key)!);
