@@ -117,12 +117,20 @@ describe('hostile queries on the feed and consumer groups', () => {
     await refused(method, `/consumer-groups/${group}${suffix}`, { body });
   });
 
-  it.each(['limit=-1', 'limit=0', 'limit=1001', 'limit=1.5', 'limit=abc', 'limit=1&limit=2'])(
+  it.each(['limit=-1', 'limit=0', 'limit=1001', 'limit=1.5', 'limit=abc', 'limit=1&limit=2', 'limit[]=5', 'limit=1e3', 'lmit=5'])(
     'refuses /consumer-groups/{name}/parked?%s',
     async (query) => {
       await refused('GET', `/consumer-groups/${group}/parked?${query}`);
     },
   );
+
+  it('refuses a parameter the parked route does not read, naming it as the feed does', async () => {
+    const answer = await refused('GET', `/consumer-groups/${group}/parked?limit=5&max=5`);
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ code: 'invalid-query', parameter: 'max', detail: '"max" is not a parameter of this route: limit' });
+    const feed = await refused('GET', '/feed/events?max=5');
+    expect(feed.json).toMatchObject({ code: 'invalid-query', parameter: 'max' });
+  });
 
   it.each([
     'limit=-1',

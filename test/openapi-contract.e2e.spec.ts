@@ -14,6 +14,7 @@ import { findPolicy, POLICY } from '@libs/auth';
 import { INDICATOR_PARAMETERS } from '@apps/api/src/queries/indicators/indicators.controller';
 import { FEED_PARAMETERS, PAGE_PARAMETERS } from '@apps/api/src/feed/feed-query';
 import { SCORE_PARAMETERS } from '@apps/api/src/assessment/assessment.controller';
+import { PARKED_PARAMETERS } from '@apps/api/src/consumer-groups/consumer-groups.controller';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** class-transformer's `@Type(() => Dto)` records, which say what a nested field validates as (it ships no types for them). */
@@ -62,6 +63,7 @@ const RAW_QUERIES: Record<string, readonly string[]> = {
   'FeedController.stream': FEED_PARAMETERS,
   'FeedController.page': PAGE_PARAMETERS,
   'AssessmentController.scores': SCORE_PARAMETERS,
+  'ConsumerGroupsController.parked': PARKED_PARAMETERS,
 };
 
 /** Routes kept out of the document on purpose (`@ApiExcludeController`, `@ApiExcludeEndpoint`: /asyncapi.json, like /openapi.json itself). */

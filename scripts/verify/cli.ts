@@ -1,8 +1,10 @@
 /**
  * `family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|JSON of /audit/public-key>] [--trusted <checkpoint.json>] [--json]`
- *   checks an export bundle offline and exits 0 when it verifies, 1 when it does not, 2 on a usage error;
- *   with --trusted, the bundle's checkpoint must extend the one the auditor trusted before; with
- *   --witnesses N, at least N of the --witness keys must have cosigned the bundle's checkpoint note.
+ *   checks an export bundle offline and exits 0 when it verifies, 1 when it does not, 2 on a usage error,
+ *   3 when it is only consistent: without --public-key the signature is checked against the key the bundle
+ *   carries, which whoever rewrote the database could have signed it with. With --trusted, the bundle's
+ *   checkpoint must extend the one the auditor trusted before; with --witnesses N, at least N of the
+ *   --witness keys must have cosigned the bundle's checkpoint note.
  * `family-ledger consistency <answer.json> --trusted <checkpoint.json> --public-key <key>`
  *   checks that the later checkpoint of a /audit/checkpoints/{a}/consistency/{b} answer extends the trusted one.
  * `family-ledger keygen`
@@ -28,6 +30,9 @@ const processIo: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
+/** Exit codes of `verify`; docs/audit.md lists them. */
+export const EXIT = { verified: 0, notVerified: 1, usage: 2, keyNotPinned: 3 } as const;
+
 const USAGE = [
   'usage: family-ledger verify <bundle.ndjson> [--public-key <file|PEM|base64|/audit/public-key JSON>] [--trusted <checkpoint.json|note>]',
   '         [--witness <verifier key>]... [--witnesses <N>] [--json]',
@@ -42,7 +47,7 @@ export function main(argv: readonly string[], io: CliIo = processIo): number {
   if (command === 'consistency') return consistency(rest, io);
   if (command === 'keygen' && rest.length === 0) return keygen(io);
   USAGE.forEach((line) => io.err(line));
-  return 2;
+  return EXIT.usage;
 }
 
 function verify(args: readonly string[], io: CliIo): number {
@@ -50,7 +55,7 @@ function verify(args: readonly string[], io: CliIo): number {
   if (typeof parsed === 'string') {
     io.err(`family-ledger: ${parsed}`);
     USAGE.forEach((line) => io.err(line));
-    return 2;
+    return EXIT.usage;
   }
   let text: string;
   let trustedPublicKey: string | undefined;
@@ -61,21 +66,23 @@ function verify(args: readonly string[], io: CliIo): number {
     if (parsed.trusted !== undefined) trusted = readTrustedCheckpoint(io.readFile(parsed.trusted));
   } catch {
     io.err(`family-ledger: cannot read ${parsed.bundle}${parsed.trusted ? ` or ${parsed.trusted}` : ''}`);
-    return 2;
+    return EXIT.usage;
   }
   try {
     if (trustedPublicKey !== undefined) trustedPublicKey = trustedKeyText(trustedPublicKey);
   } catch (error) {
     if (!(error instanceof PublishedKeyError)) throw error;
     io.err(`family-ledger: ${error.message}`);
-    return 2;
+    return EXIT.usage;
   }
   if (typeof trusted === 'string') return usageError(trusted, io);
   const witnesses = parsed.witnesses === undefined ? undefined : { keys: parsed.witnessKeys, required: parsed.witnesses };
   const verdict = verifyBundle(text, { trustedPublicKey, trustedCheckpoint: trusted?.checkpoint, witnesses });
-  if (parsed.json) io.out(JSON.stringify(verdict));
-  else printVerdict(verdict, io);
-  return verdict.ok ? 0 : 1;
+  const pinned = trustedPublicKey !== undefined;
+  if (parsed.json) io.out(JSON.stringify({ ...verdict, pinned }));
+  else printVerdict(verdict, pinned, io);
+  if (!verdict.ok) return EXIT.notVerified;
+  return pinned ? EXIT.verified : EXIT.keyNotPinned;
 }
 
 interface VerifyArgs {
@@ -90,7 +97,7 @@ interface VerifyArgs {
 function usageError(message: string, io: CliIo): number {
   io.err(`family-ledger: ${message}`);
   USAGE.forEach((line) => io.err(line));
-  return 2;
+  return EXIT.usage;
 }
 
 function consistency(args: readonly string[], io: CliIo): number {
@@ -140,11 +147,16 @@ function parseVerifyArgs(args: readonly string[]): VerifyArgs | string {
   return { bundle: positional[0], publicKey, trusted, witnessKeys, witnesses, json };
 }
 
-function printVerdict(verdict: BundleVerdict, io: CliIo): void {
+/**
+ * Without a pinned key a bundle that passes every check is only self-consistent: an operator who rewrote
+ * the log could have re-signed it with a key of their own and put that key in the bundle.
+ */
+function printVerdict(verdict: BundleVerdict, pinned: boolean, io: CliIo): void {
   io.out(`bundle: ${verdict.stream ?? '(unreadable)'}, ${verdict.events} events`);
   for (const check of verdict.checks) io.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name.padEnd(10)}  ${check.detail}`);
   const where = verdict.firstBadRevision === null ? '' : ` (first bad revision: ${verdict.firstBadRevision})`;
-  io.out(verdict.ok ? 'verdict: VERIFIED' : `verdict: NOT VERIFIED${where}`);
+  if (!verdict.ok) io.out(`verdict: NOT VERIFIED${where}`);
+  else io.out(pinned ? 'verdict: VERIFIED' : 'verdict: CONSISTENT (signing key not pinned: give --public-key to verify)');
 }
 
 function keygen(io: CliIo): number {

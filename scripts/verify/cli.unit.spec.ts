@@ -1,6 +1,6 @@
 import { position } from '../../libs/event-store/position';
 import { buildBundle } from '../../libs/audit/bundle';
-import { CliIo, main } from './cli';
+import { CliIo, EXIT, main } from './cli';
 import { inclusionProof } from '../../libs/audit/merkle';
 import { recordedStream } from '../../libs/audit/recorded-events.fixture';
 import {
@@ -78,11 +78,34 @@ function run(argv: string[], files: Record<string, string> = {}) {
 }
 
 describe('family-ledger CLI', () => {
-  it('prints VERIFIED and exits 0 for an intact bundle', () => {
-    const result = run(['verify', 'case.ndjson'], { 'case.ndjson': bundle });
+  it('prints VERIFIED and exits 0 for an intact bundle signed with the pinned key', () => {
+    const result = run(['verify', 'case.ndjson', '--public-key', keys.publicKeyPem], { 'case.ndjson': bundle });
     expect(result.code).toBe(0);
     expect(result.out[0]).toBe('bundle: case-c9, 2 events');
     expect(result.out.at(-1)).toBe('verdict: VERIFIED');
+  });
+
+  it('says only CONSISTENT, exit 3, without a pinned key: a bundle re-signed with a key of its own passes as well', () => {
+    const intact = run(['verify', 'case.ndjson'], { 'case.ndjson': bundle });
+    const consistent = [EXIT.keyNotPinned, 'verdict: CONSISTENT (signing key not pinned: give --public-key to verify)'];
+    expect([intact.code, intact.out.at(-1)]).toEqual(consistent);
+    const operator = generateSigningKeyPair();
+    const resigned = buildBundle({
+      events,
+      checkpoint: signCheckpoint(
+        makeCheckpoint(position(1n), hashes, '2012-03-03T00:00:00Z', heads),
+        loadPrivateKey(operator.privateKeyPem),
+      ),
+      proof: inclusionProof(hashes, 1),
+      headProof: heads.proof('case-c9'),
+      publicKey: operator.publicKeyPem,
+    });
+    const unpinned = run(['verify', 'case.ndjson'], { 'case.ndjson': resigned });
+    expect([unpinned.code, unpinned.out.at(-1)]).toEqual(consistent);
+    const pinned = run(['verify', 'case.ndjson', '--public-key', keys.publicKeyPem], { 'case.ndjson': resigned });
+    expect([pinned.code, pinned.out.at(-1)]).toEqual([EXIT.notVerified, 'verdict: NOT VERIFIED']);
+    const json = run(['verify', 'case.ndjson', '--json'], { 'case.ndjson': bundle });
+    expect([json.code, JSON.parse(json.out[0])]).toEqual([EXIT.keyNotPinned, expect.objectContaining({ ok: true, pinned: false })]);
   });
 
   it('prints NOT VERIFIED with the first bad revision and exits 1 for a changed bundle', () => {
@@ -99,7 +122,7 @@ describe('family-ledger CLI', () => {
       'key.pem': keys.publicKeyPem,
     });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out[0])).toMatchObject({ ok: true, stream: 'case-c9', events: 2 });
+    expect(JSON.parse(result.out[0])).toMatchObject({ ok: true, pinned: true, stream: 'case-c9', events: 2 });
   });
 
   it('takes as its key the JSON that GET /audit/public-key serves, saved to a file', () => {

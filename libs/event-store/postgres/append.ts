@@ -3,8 +3,12 @@
  * transaction: the revision check and insert as one prepared statement (append-statement.ts), a lost race for
  * the next revision tried again where the expected revision allows it, and a refused append told apart from a
  * re-sent one (the first result again).
+ *
+ * Inside a caller's transaction the statement runs under a savepoint: a lost race is a unique violation,
+ * which would otherwise abort the caller's transaction, leaving it unable to try again or even to read the
+ * revision that won. Rolled back to the savepoint, the transaction goes on as before the append.
  */
-import { Pool, PoolClient } from 'pg';
+import { Pool, PoolClient, QueryConfig } from 'pg';
 import { AppendOptions, AppendResult, EventToAppend, ExpectedRevision, StreamAppend } from '../event-store.port';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
 import { position } from '../position';
@@ -37,17 +41,18 @@ export async function appendEvents(
   validateAppend(stream, events);
   const expected = options.expectedRevision ?? 'any';
   const ids = events.map((e) => e.id);
-  // Only an append through the pool with expected `any`/`stream_exists` may simply try again.
   const { statement, values, checksResend } = appendQuery(stream, expected, events, now, alone);
-  const retries = alone && (expected === 'any' || expected === 'stream_exists') ? MAX_RACE_RETRIES : 0;
+  const retries = expected === 'any' || expected === 'stream_exists' ? MAX_RACE_RETRIES : 0;
   for (let attempt = 0; ; attempt++) {
     let row: AppendRow;
     try {
-      [row] = await storeQuery<AppendRow>(queryable, statement, values);
+      [row] = alone ? await storeQuery<AppendRow>(queryable, statement, values) : await underSavepoint(queryable, statement, values);
     } catch (error) {
       if (isRevisionRace(error)) {
-        if (attempt < retries) continue;
-        throw new WrongExpectedRevisionError(stream, expected, await currentRevision(stream, queryable));
+        if (attempt < retries && (alone || (await seesOtherCommits(queryable)))) continue;
+        const actual = await currentRevision(stream, queryable);
+        // A snapshot taken before the winner committed (REPEATABLE READ) does not show it; the violation names it.
+        throw new WrongExpectedRevisionError(stream, expected, maxOf(actual, racedRevision(error)));
       }
       if (!checksResend && isEventIdReuse(error)) return { result: await refusedAppend(stream, expected, ids, queryable), written: false };
       throw translateAppendError(stream, error);
@@ -80,6 +85,37 @@ async function refusedAppend(
   if (!row.same_append) throw new DuplicateEventIdError(stream);
   return { ...appendResult(row), resent: true };
 }
+
+/** The statement inside a caller's transaction, which survives its failure. */
+async function underSavepoint(client: Pool | PoolClient, statement: QueryConfig, values: unknown[]): Promise<AppendRow[]> {
+  await storeQuery(client, 'SAVEPOINT event_store_append');
+  try {
+    const rows = await storeQuery<AppendRow>(client, statement, values);
+    await storeQuery(client, 'RELEASE SAVEPOINT event_store_append');
+    return rows;
+  } catch (error) {
+    await client.query('ROLLBACK TO SAVEPOINT event_store_append').catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Whether the caller's next statement sees what committed since its last one (READ COMMITTED): only then
+ * can a retry read the winner's head. REPEATABLE READ keeps its snapshot (the retry would lose again), and
+ * SERIALIZABLE reports the race as a serialization failure: there the caller must retry its transaction.
+ */
+async function seesOtherCommits(client: Pool | PoolClient): Promise<boolean> {
+  const [row] = await storeQuery<{ level: string }>(client, `SELECT current_setting('transaction_isolation') AS level`);
+  return row.level === 'read committed';
+}
+
+/** The revision a unique violation names (`Key (stream_id, stream_revision)=(name, 3) already exists.`), or -1. */
+function racedRevision(error: unknown): bigint {
+  const match = /, (\d+)\) already exists/.exec((error as { detail?: string }).detail ?? '');
+  return match ? BigInt(match[1]) : -1n;
+}
+
+const maxOf = (a: bigint, b: bigint) => (a > b ? a : b);
 
 export async function currentRevision(stream: string, queryable: Pool | PoolClient): Promise<bigint> {
   const [row] = await storeQuery<{ revision: string | null }>(

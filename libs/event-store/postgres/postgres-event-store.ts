@@ -86,6 +86,8 @@ export class PostgresEventStore implements EventStore {
   /**
    * Appends inside a transaction the caller holds open on `client`, so other rows (an idempotency record, a
    * test's deliberate delay) commit or roll back with the events. Call `appended()` after the commit.
+   * A refused append (WrongExpectedRevisionError with the actual revision) leaves the transaction usable;
+   * under READ COMMITTED an `any` append that lost a race tries again inside it (README.md, Appends).
    */
   async appendToStreamIn(
     client: PoolClient,

@@ -6,7 +6,7 @@
  * the groups inside its own unit (another's answers 404, as a missing one).
  */
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ConsumerGroups, DEFAULT_LEASE_MS, DEFAULT_MAX_DELIVERIES } from '@libs/consumer-groups';
 import { isStoredEventType } from '@libs/domain/event-types';
@@ -16,8 +16,12 @@ import { AuthenticatedRequest } from '../auth/access.guard';
 import { callerScope } from '../auth/caller-scope';
 import { cutPage, PageQuery, pageOf } from '../http/paging';
 import { invalidField, ProblemException } from '../http/problem';
+import { RawQuery, refuseUnknownParameters } from '../http/query-parameters';
 import { AckDto, ClaimDto, DefineGroupDto, GROUP_NAME, NackDto, ReplayDto } from './consumer-groups.dto';
 import { AckAnswer, ClaimAnswer, ConsumerGroupPage, ConsumerGroupView, NackAnswer, ParkedAnswer, ReplayAnswer } from './answers.dto';
+
+/** Every query parameter the parked route reads (others are refused); the OpenAPI test holds the document to them. */
+export const PARKED_PARAMETERS = ['limit'] as const;
 
 @Controller('consumer-groups')
 export class ConsumerGroupsController {
@@ -104,8 +108,12 @@ export class ConsumerGroupsController {
 
   /** The group's parked events, with their attempts and last reason. */
   @Get(':name/parked')
-  async parked(@Param('name') name: string, @Req() request: AuthenticatedRequest, @Query('limit') limit?: string): Promise<ParkedAnswer> {
-    const max = limit === undefined ? 100 : Number(limit);
+  @ApiQuery({ name: 'limit', required: false, type: String, description: 'Events to list, 1 to 1000 (default 100)' })
+  async parked(@Param('name') name: string, @Req() request: AuthenticatedRequest, @Query() query: RawQuery): Promise<ParkedAnswer> {
+    refuseUnknownParameters(query, PARKED_PARAMETERS);
+    const { limit } = query;
+    // Digits only: Number() would take `limit[]=5` (an array), ` 5`, `1e3` and `0x10` too.
+    const max = limit === undefined ? 100 : typeof limit === 'string' && /^\d{1,4}$/.test(limit) ? Number(limit) : NaN;
     if (!Number.isInteger(max) || max < 1 || max > 1000)
       throw ProblemException.of(400, 'invalid-query', 'limit must be an integer from 1 to 1000');
     const personal = mayReceivePersonalFields(request.principal);

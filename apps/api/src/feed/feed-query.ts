@@ -7,6 +7,7 @@
 import { isStoredEventType } from '@libs/domain/event-types';
 import { EventFilter, parsePosition, Position } from '@libs/event-store';
 import { ProblemException } from '../http/problem';
+import { quoted, RawQuery, refuseUnknownParameters } from '../http/query-parameters';
 
 export interface FeedQuery {
   /** Exclusive. */
@@ -14,7 +15,7 @@ export interface FeedQuery {
   filter: EventFilter;
 }
 
-export type RawQuery = Record<string, unknown>;
+export type { RawQuery } from '../http/query-parameters';
 
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 const STREAM_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
@@ -26,11 +27,7 @@ export const DEFAULT_PAGE = 100;
 
 /** `Last-Event-ID` (a reconnecting EventSource sends it) takes precedence over `from`. */
 export function parseFeedQuery(query: RawQuery, lastEventId?: string, parameters: readonly string[] = FEED_PARAMETERS): FeedQuery {
-  const unknown = Object.keys(query).find((name) => !parameters.includes(name));
-  if (unknown !== undefined)
-    throw ProblemException.of(400, 'invalid-query', `${quoted(unknown)} is not a parameter of this route: ${parameters.join(', ')}`, {
-      parameter: unknown.slice(0, 60),
-    });
+  refuseUnknownParameters(query, parameters);
   const from = lastEventId !== undefined ? parseFrom(lastEventId, 'Last-Event-ID') : parseFrom(single(query, 'from'), 'from');
   return { from, filter: parseFilter(query) };
 }
@@ -81,5 +78,3 @@ function invalid(name: string, value: string, expected: string): ProblemExceptio
     value: value.slice(0, 60),
   });
 }
-
-const quoted = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);

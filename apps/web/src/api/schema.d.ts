@@ -8072,8 +8072,9 @@ export interface operations {
     };
     ConsumerGroupsController_parked: {
         parameters: {
-            query: {
-                limit: string;
+            query?: {
+                /** @description Events to list, 1 to 1000 (default 100) */
+                limit?: string;
             };
             header?: {
                 /** @description Why personal data is read (3 to 200 characters); written to the access log for auditors and administrators */
