@@ -42,7 +42,7 @@ function expectedFields(state: CaseStateAnswer): Record<string, string> {
   const beijing = new Date(Date.parse(deadline) + 8 * 3_600_000); // the programme's calendar: UTC+8, no summer time
   return expect.objectContaining({
     'state.status': { Open: '办理中', Closed: '已结案' }[state.status],
-    'state.district': `兴庆区 (${state.districtCode})`,
+    'state.district': `兴庆区（${state.districtCode}）`,
     'state.grounds': '敷衍了事',
     'state.stage': { ordered: '已责令整改', reported: '已报告整改情况', rejected: '整改未通过' }[stage],
     'state.round': String(round),
@@ -110,7 +110,7 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
 
   it('shows the state after a chosen event and as of a revision, as the API folds them, in words', async () => {
     const history = (await api(`/cases/${caseId}/history`)).body.events as { state: CaseStateAnswer }[];
-    await page.getByRole('button', { name: '选择 #1' }).click();
+    await page.getByRole('button', { name: '查看第 1 版' }).click();
     const after = page.getByTestId('state-view').first();
     expect(JSON.parse((await after.getByTestId('state-json').textContent())!)).toEqual(history[1].state);
     expect(await fieldsShown(after)).toEqual(expectedFields(history[1].state));
@@ -126,7 +126,7 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
 
   it("verifies the hash chain, downloads the API's export bundle and shows the audit trail", async () => {
     await page.getByRole('button', { name: '校验哈希链' }).click();
-    await page.getByTestId('verdict').filter({ hasText: '完好：4 个事件的哈希链一致' }).waitFor();
+    await page.getByTestId('verdict').filter({ hasText: '校验通过：4 个事件的哈希链完整一致' }).waitFor();
     const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载审计包' }).click()]);
     expect(readFileSync(await bundle.path(), 'utf8')).toBe((await api(`/cases/${caseId}/export`)).text);
     await page.getByTestId('audit-trail').getByText('clerk-7').first().waitFor();
@@ -194,7 +194,7 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     await signInThroughPage(cut, service.baseUrl, auditor, '/app/cases');
     const notice = cut.getByTestId('cases-truncated');
     await notice.waitFor();
-    expect(await notice.textContent()).toBe('列表未显示完整：仅显示前 50 个案件，请按区县或状态缩小范围');
+    expect(await notice.textContent()).toBe('列表未显示完整：仅显示前 50 个案件，请按县（市）区或状态缩小范围');
     // The bound (MAX_PAGES) reached: fifty pages asked for, no more.
     expect(pages).toBe(50);
     expect(await seriousViolations(cut)).toEqual([]);
@@ -213,9 +213,9 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     await page.getByRole('button', { name: '校验哈希链' }).click();
     const shown = page.getByTestId('verdict');
     await shown.filter({ hasText: '日志与签名检查点不符' }).waitFor();
-    expect(await shown.textContent()).not.toContain('完好');
+    expect(await shown.textContent()).not.toContain('校验通过');
     // The export of a log that disagrees with its checkpoint is refused, and the page says so.
     await page.getByRole('button', { name: '下载审计包' }).click();
-    await page.getByRole('alert').filter({ hasText: '出错了：日志与签名检查点不符' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: '未能完成：日志与签名检查点不符' }).waitFor();
   });
 });

@@ -131,7 +131,7 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
       fresh.locator(`[data-testid="tile-satisfaction"] [data-testid="tile-value"][data-raw="${raw}"]`).waitFor();
     await tileShows(year);
     await settled(fresh);
-    const period = fresh.getByRole('textbox', { name: '期间（DHIS2）' });
+    const period = fresh.getByRole('textbox', { name: '期间代码' });
     await period.fill(other!.pe);
     await tileShows(other!.raw);
     await period.fill('2012');
@@ -140,11 +140,11 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
   });
 
   it('follows the org-unit tree and the period picker to the figures the API gives for them', async () => {
-    const picker = page.getByRole('combobox', { name: '组织单位' });
+    const picker = page.getByRole('combobox', { name: '地区' });
     await picker.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]').click();
     await picker.fill('640104');
-    await page.locator('.ant-select-tree-node-content-wrapper[title="兴庆区 (640104)"]').click();
-    await page.getByRole('textbox', { name: '期间（DHIS2）' }).fill('2012Q1');
+    await page.locator('.ant-select-tree-node-content-wrapper[title="兴庆区（640104）"]').click();
+    await page.getByRole('textbox', { name: '期间代码' }).fill('2012Q1');
     await page.getByTestId('tile-satisfaction').getByTestId('tile-value').waitFor();
     await settled(page);
     const satisfaction = (await api('/indicators/satisfaction-rate?ou=640104&pe=2012Q1')).body.rows as Row[];
@@ -176,14 +176,15 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await xlsx.path());
     const sheet = workbook.worksheets[0];
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['组织单位代码', '组织单位', '期间', '分子', '分母', '数值']);
+    expect(sheet.name).toBe('创建家庭数');
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['区划代码', '地区', '期间', '分子', '分母', '数值']);
     expect(sheet.getRow(2).getCell(4).value).toBe(body.rows[0].numerator);
   });
 
   it('shows cells the API suppresses as suppressed, not as zero', async () => {
     const { body } = await api('/indicators/certification-rate?ou=640100&pe=2012&by=category');
     expect(body.rows.some((row: Row) => row.suppressed === true)).toBe(true);
-    await choose(page, '指标', '幸福家庭认证率');
+    await choose(page, '指标', '幸福家庭认定率');
     await choose(page, '分组维度', '家庭类别', { multiple: true });
     await page.getByRole('heading', { name: '分析看板' }).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });

@@ -62,7 +62,7 @@ describeInBrowser('field staff at a household', (browserPath) => {
   it("puts the API's validation problem next to the field it names, in Chinese, and appends nothing", async () => {
     const before = await logLength(service.app);
     await page.locator('#enrol-village').fill('6401');
-    await choose(page, '类别', zh('categories', 'stable'));
+    await choose(page, '家庭类别', zh('categories', 'stable'));
     await page.locator('#enrol-members').fill('3');
     await page.locator('#enrol-head').fill('马兰');
     const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/households');
@@ -75,7 +75,7 @@ describeInBrowser('field staff at a household', (browserPath) => {
       .filter({ has: page.locator('#enrol-village') })
       .locator('.ant-form-item-explain-error');
     await problem.waitFor();
-    expect(await problem.allTextContents()).toEqual(['村（社区）代码格式不正确']);
+    expect(await problem.allTextContents()).toEqual(['村（居）代码格式不正确']);
     expect(await form('enrol').textContent()).not.toMatch(/villageCode|12-digit|must/);
     await form('enrol').getByRole('alert').filter({ hasText: '填写的内容不符合要求，请检查标出的各项' }).waitFor();
     expect(await logLength(service.app)).toBe(before);
@@ -244,8 +244,9 @@ describeInBrowser('field staff at a household', (browserPath) => {
       return answer.body.households as { householdId: string; category: string; status: string }[];
     });
     const units = (await request(service.app.http).get('/org-units').expect(200)).body.items as Named[];
-    const title = `${units.find((unit) => unit.code === village)!.name['zh-CN']} (${village})`;
-    await page.getByRole('combobox', { name: '按村查找' }).fill(title.split(' ')[0]);
+    const name = units.find((unit) => unit.code === village)!.name['zh-CN'];
+    const title = `${name}（${village}）`;
+    await page.getByRole('combobox', { name: '按村（居）查找' }).fill(name);
     await page.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
     const table = page.getByTestId('village-households');
     await table.getByRole('link', { name: householdId }).waitFor();

@@ -131,7 +131,7 @@ describeInBrowser('hostile text typed by staff, shown in the pages', (browserPat
     await shownAsTyped(page, reason);
     await shownAsTyped(page, hostile('整改'));
     // The state after the order, its requirement among the fields and in the JSON an auditor compares.
-    await page.getByRole('button', { name: '选择 #1' }).click();
+    await page.getByRole('button', { name: '查看第 1 版' }).click();
     await page.getByTestId('state-view').first().waitFor();
     await page.locator('details summary').first().click();
     await shownAsTyped(page, requirement);

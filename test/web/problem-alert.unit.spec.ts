@@ -27,7 +27,7 @@ const latin = /[A-Za-z]{3,}/;
 
 describe('the words of a failed read', () => {
   it('names a known code in the language in force', () => {
-    expect(problemMessage(refused(409, 'case-closed', 'case 42 is closed'), zh).message).toBe('出错了：该案件已结案：只能重新立案');
+    expect(problemMessage(refused(409, 'case-closed', 'case 42 is closed'), zh).message).toBe('未能完成：该案件已结案，只能重新立案');
     expect(problemMessage(refused(409, 'case-closed', 'case 42 is closed'), english).message).toContain('This case is closed');
   });
 

@@ -57,10 +57,10 @@ describeInBrowser("the supervisor's district", (browserPath) => {
         .getByRole('region', { name: title })
         .locator('[data-period]')
         .evaluateAll((tags) => tags.map((tag) => [tag.getAttribute('data-period'), tag.getAttribute('data-status')]));
-    expect(await shown('督查走访（每月）')).toEqual(body.months.map((m: { period: string; status: string }) => [m.period, m.status]));
-    expect(await shown('通报（每双月）')).toEqual(body.bimonths.map((m: { period: string; status: string }) => [m.period, m.status]));
-    expect(await page.locator('[data-period="201203"]').first().textContent()).toBe('2012年3月: 逾期');
-    expect(await page.locator('[data-period="201202B"]').first().textContent()).toMatch(/^2012年3–4月: /);
+    expect(await shown('督导（每月）')).toEqual(body.months.map((m: { period: string; status: string }) => [m.period, m.status]));
+    expect(await shown('通报（每两月）')).toEqual(body.bimonths.map((m: { period: string; status: string }) => [m.period, m.status]));
+    expect(await page.locator('[data-period="201203"]').first().textContent()).toBe('2012年3月：逾期');
+    expect(await page.locator('[data-period="201202B"]').first().textContent()).toMatch(/^2012年3—4月：/);
     // The position and the time it reflects, as the API answers them (the time in Beijing's calendar).
     const note = page.locator('.reflects').first();
     expect(await note.getAttribute('data-position')).toBe(body.position);

@@ -5,11 +5,9 @@
  * the errors whose `.code` the HTTP layer answers as it is (CARRIERS). A code the collector cannot resolve is
  * reported as an unresolved site rather than guessed, so a new way of making codes is taught here, not missed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import * as ts from 'typescript';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { calleeName, enclosingFunction, functionName, importsFrom, parseSources, ROOT, Source, walk } from './server-source';
 
 /** Errors whose `code` the HTTP layer answers unchanged (`ProblemException.of(400, error.code, ...)`). */
 const CARRIERS = ['DomainError', 'CheckpointError', 'IndicatorRequestError', 'ScorecardError', 'ScorePeriodError'];
@@ -21,34 +19,6 @@ export interface ServerCodes {
   unresolved: string[];
 }
 
-interface Source {
-  path: string;
-  file: ts.SourceFile;
-}
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === 'node_modules') return [];
-    if (statSync(path).isDirectory()) return sources(path);
-    return path.endsWith('.ts') && !path.endsWith('.spec.ts') && !path.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
-  visit(node);
-  ts.forEachChild(node, (child) => walk(child, visit));
-}
-
-function calleeName(node: ts.CallExpression | ts.NewExpression): string {
-  const callee = node.expression;
-  if (ts.isPropertyAccessExpression(callee)) {
-    const owner = callee.expression.getText();
-    return owner === 'this' ? callee.name.text : `${owner}.${callee.name.text}`;
-  }
-  return callee.getText();
-}
-
 /** Index of the code argument of a root sink, or undefined. */
 function rootSink(node: ts.Node): number | undefined {
   if (ts.isCallExpression(node)) {
@@ -56,19 +26,6 @@ function rootSink(node: ts.Node): number | undefined {
     if (name === 'ProblemException.of' || name === 'problem' || name === 'rule') return 1;
   }
   if (ts.isNewExpression(node) && CARRIERS.includes(node.expression.getText())) return 0;
-  return undefined;
-}
-
-type Fn = ts.FunctionLikeDeclaration;
-
-function enclosingFunction(node: ts.Node): Fn | undefined {
-  for (let at = node.parent; at; at = at.parent) if (ts.isFunctionLike(at) && 'body' in at) return at as Fn;
-  return undefined;
-}
-
-function functionName(fn: Fn): string | undefined {
-  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  if (ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
   return undefined;
 }
 
@@ -148,36 +105,8 @@ function writtenProblemCode(node: ts.Node): string | undefined {
   return value('type')?.startsWith('https://family-ledger.dev/problems/') ? value('code') : undefined;
 }
 
-/** The sources of one module specifier, as the calling file resolves it (relative or a path alias). */
-function resolves(from: string, specifier: string, target: string): boolean {
-  const alias = /^@(libs|apps|projections)\/(.*)$/.exec(specifier);
-  const base = alias ? join(ROOT, alias[1], alias[2]) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : undefined;
-  if (!base) return false;
-  if (`${base}.ts` === target) return true;
-  const index = join(base, 'index.ts');
-  if (index === target) return true;
-  // One level of `export * from './checks'` in an index.
-  const text = statSync(index, { throwIfNoEntry: false }) ? readFileSync(index, 'utf8') : '';
-  return [...text.matchAll(/from '(\.[^']+)'/g)].some(([, inner]) => `${resolve(base, inner)}.ts` === target);
-}
-
-function importsFrom(source: Source, name: string, target: string): boolean {
-  if (source.path === target) return true;
-  return source.file.statements.some(
-    (s) =>
-      ts.isImportDeclaration(s) &&
-      ts.isStringLiteral(s.moduleSpecifier) &&
-      !!s.importClause?.namedBindings &&
-      ts.isNamedImports(s.importClause.namedBindings) &&
-      s.importClause.namedBindings.elements.some((e) => e.name.text === name) &&
-      resolves(source.path, s.moduleSpecifier.text, target),
-  );
-}
-
 export function serverProblemCodes(): ServerCodes {
-  const all: Source[] = ['libs', 'projections', join('apps', 'api', 'src')]
-    .flatMap((dir) => sources(join(ROOT, dir)))
-    .map((path) => ({ path, file: ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true) }));
+  const all = parseSources(['libs', 'projections', 'apps/api/src']);
   const codes = new Map<string, string[]>();
   const unresolved: string[] = [];
   const add = (code: string, where: string) => codes.set(code, [...(codes.get(code) ?? []), where]);

@@ -38,7 +38,7 @@ export function CaseTimeline({
           title: t('case.stateAfter'),
           render: (_, entry) => (
             <Button size="small" aria-pressed={entry.revision === chosen} onClick={() => onChoose(entry.revision)}>
-              {t('case.choose')} #{entry.revision}
+              {t('case.choose', { revision: entry.revision })}
             </Button>
           ),
         },

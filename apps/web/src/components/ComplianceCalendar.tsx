@@ -29,7 +29,8 @@ export function ComplianceRow({ title, periods }: { title: string; periods: Peri
       <Space wrap size={[6, 6]}>
         {periods.map((p) => (
           <Tag key={p.period} color={COLOUR[p.status]} data-period={p.period} data-status={p.status} style={{ minWidth: 120 }}>
-            {period(p.period)}: {t(WORD[p.status])}
+            {t('common.labelled', { label: period(p.period) })}
+            {t(WORD[p.status])}
           </Tag>
         ))}
       </Space>

@@ -28,7 +28,10 @@ export function HouseholdSummary({ household }: { household: HouseholdView }) {
           {
             key: 'village',
             label: t('household.village'),
-            children: `${i18n.name(units.find((unit) => unit.code === household.villageCode)?.name, household.villageCode)} (${household.villageCode})`,
+            children: t('common.named', {
+              name: i18n.name(units.find((unit) => unit.code === household.villageCode)?.name, household.villageCode),
+              code: household.villageCode,
+            }),
           },
           { key: 'category', label: t('household.category'), children: label('category')(household.category) },
           { key: 'members', label: t('household.members'), children: household.members },
@@ -62,9 +65,14 @@ export function HouseholdSummary({ household }: { household: HouseholdView }) {
         dataSource={entries(household.needs)}
         data-testid="needs"
         columns={[
-          { key: 'id', title: 'ID', dataIndex: 'id', render: (id: string) => <code>{id.slice(0, 8)}</code> },
+          { key: 'id', title: t('household.needId'), dataIndex: 'id', render: (id: string) => <code>{id.slice(0, 8)}</code> },
           { key: 'focus', title: t('field.focusArea'), dataIndex: 'focusArea', render: label('focusArea') },
-          { key: 'met', title: t('tile.met'), dataIndex: 'met', render: (met: boolean) => (met ? t('common.yes') : t('common.no')) },
+          {
+            key: 'met',
+            title: t('household.needMet'),
+            dataIndex: 'met',
+            render: (met: boolean) => (met ? t('common.yes') : t('common.no')),
+          },
         ]}
       />
       <h2 style={{ fontSize: 15, marginTop: 12 }}>{t('household.services')}</h2>
@@ -75,7 +83,7 @@ export function HouseholdSummary({ household }: { household: HouseholdView }) {
         dataSource={entries(household.services)}
         data-testid="services"
         columns={[
-          { key: 'id', title: 'ID', dataIndex: 'id', render: (id: string) => <code>{id.slice(0, 8)}</code> },
+          { key: 'id', title: t('field.serviceId'), dataIndex: 'id', render: (id: string) => <code>{id.slice(0, 8)}</code> },
           { key: 'department', title: t('field.department'), dataIndex: 'departmentCode', render: label('department') },
           { key: 'type', title: t('field.serviceType'), dataIndex: 'serviceTypeCode', render: label('serviceType') },
           {

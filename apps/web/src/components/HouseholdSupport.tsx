@@ -10,11 +10,11 @@ import { Loading } from './Loading';
 
 const LABELS: Record<
   Lang,
-  Record<'title' | 'programme' | 'granted' | 'delivered' | 'returned' | 'date' | 'reversed' | 'none' | 'units', string>
+  Record<'title' | 'programme' | 'granted' | 'delivered' | 'returned' | 'date' | 'reversed' | 'none' | 'units' | 'worth', string>
 > = {
   'zh-CN': {
     title: '奖励扶助与帮扶',
-    programme: '项目',
+    programme: '扶助项目',
     granted: '核定',
     delivered: '发放',
     returned: '退回',
@@ -22,6 +22,7 @@ const LABELS: Record<
     reversed: '已撤销',
     none: '尚无奖励扶助记录',
     units: '件',
+    worth: '（{value}）',
   },
   en: {
     title: 'Support received',
@@ -33,6 +34,7 @@ const LABELS: Record<
     reversed: 'Reversed',
     none: 'No support recorded',
     units: 'units',
+    worth: ' ({value})',
   },
 };
 
@@ -42,7 +44,9 @@ export function HouseholdSupport({ householdId }: { householdId: string }) {
   const support = useHouseholdSupport(householdId);
   // Cash shows its amount; goods show their units, and their value where one was recorded.
   const amount = (fen: number, units: number, item: HouseholdSupportItem) =>
-    item.form === 'cash' ? i18n.yuan(fen) : `${i18n.number(units)} ${label.units}${fen > 0 ? ` (${i18n.yuan(fen)})` : ''}`;
+    item.form === 'cash'
+      ? i18n.yuan(fen)
+      : `${i18n.number(units)} ${label.units}${fen > 0 ? label.worth.replace('{value}', i18n.yuan(fen)) : ''}`;
   return (
     <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{label.title}</h2>} data-testid="household-support">
       <Loading remote={support}>

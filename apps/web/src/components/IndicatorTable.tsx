@@ -6,7 +6,7 @@ import { IndicatorInfo, Row } from '../hooks/types';
 import { indicatorPath, useIndicator, useIndicatorCatalogue } from '../hooks/useIndicator';
 import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from '../charts/labels';
-import { downloadCsv, downloadXlsx } from './download';
+import { chineseSheetName, downloadCsv, downloadXlsx } from './download';
 import { Loading, ProblemAlert } from './Loading';
 import { useFailure } from '../hooks/useFailure';
 import { FIRST_TABLE_INDICATOR, tableQuery } from '../pages/dashboard-reads.mts';
@@ -74,7 +74,7 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
         <Button onClick={() => void run(() => downloadCsv(indicatorPath(name, query), `${name}.csv`))}>{t('table.csv')}</Button>
         <Button
           disabled={!answer.data}
-          onClick={() => answer.data && void run(() => downloadXlsx(columns, answer.data!.rows, `${name}.xlsx`, name.slice(0, 31)))}
+          onClick={() => answer.data && void run(() => downloadXlsx(columns, answer.data!.rows, `${name}.xlsx`, chineseSheetName(name)))}
         >
           {t('table.xlsx')}
         </Button>

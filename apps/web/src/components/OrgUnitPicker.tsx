@@ -38,7 +38,10 @@ export function OrgUnitPicker({
 }) {
   const { name, t } = useI18n();
   const units = useOrgUnits();
-  const data = useMemo(() => tree(units.data ?? [], (unit) => `${name(unit.name, unit.code)} (${unit.code})`), [units.data, name]);
+  const data = useMemo(
+    () => tree(units.data ?? [], (unit) => t('common.named', { name: name(unit.name, unit.code), code: unit.code })),
+    [units.data, name, t],
+  );
   return (
     <TreeSelect
       id={id}

@@ -32,7 +32,10 @@ function fields(state: CaseStateShape, i18n: I18n, districtName: string | undefi
   const rectification = state.rectification ?? { stage: 'none' };
   rows.push(
     ['state.subjectUnit', state.subjectUnit ?? '—'],
-    ['state.district', districtName ? `${districtName} (${state.districtCode})` : (state.districtCode ?? '—')],
+    [
+      'state.district',
+      districtName ? t('common.named', { name: districtName, code: state.districtCode ?? '' }) : (state.districtCode ?? '—'),
+    ],
     ['state.grounds', list(state.grounds, 'ground')],
     ['state.stage', i18n.word('stage', rectification.stage)],
   );

@@ -28,7 +28,8 @@ export function TargetTiles({ tiles }: { tiles: TargetTile[] }) {
               />
             )}
             <Typography.Paragraph style={{ margin: '4px 0' }}>
-              {tile.reference ? t('tile.reference') : t('tile.target')}: <span data-testid="tile-target">{show(tile, tile.target)}</span>{' '}
+              {t('common.labelled', { label: tile.reference ? t('tile.reference') : t('tile.target') })}
+              <span data-testid="tile-target">{show(tile, tile.target)}</span>{' '}
               {tile.reference ? null : tile.met === null ? (
                 <Tag>{t('tile.noData')}</Tag>
               ) : tile.met ? (

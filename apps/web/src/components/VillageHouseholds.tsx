@@ -16,7 +16,7 @@ export function VillageHouseholds({ ou }: { ou: string }) {
   const listed = useHouseholdsUnder(ou);
   const categories = useReferenceData().data?.categories ?? [];
   const unit = (useOrgUnits().data ?? []).find((u) => u.code === ou);
-  const unitName = unit ? `${name(unit.name, ou)} (${ou})` : ou;
+  const unitName = unit ? t('common.named', { name: name(unit.name, ou), code: ou }) : ou;
   const category = (code: string) => name(categories.find((c) => c.code === code)?.name, code);
   return (
     <Card

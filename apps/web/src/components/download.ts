@@ -20,6 +20,9 @@ export async function downloadCsv(path: string, filename: string): Promise<void>
 /** The column's Chinese header from the catalogue (col.<field>), or the field's own name. */
 export const chineseHeader = (field: string) => zhCN[`col.${field}` as MessageKey] ?? field;
 
+/** The indicator's Chinese name for the sheet's tab (Excel allows 31 characters), or its code where it has none. */
+export const chineseSheetName = (indicator: string) => (zhCN[`indicator.${indicator}` as MessageKey] ?? indicator).slice(0, 31);
+
 export async function downloadXlsx(columns: string[], rows: Row[], filename: string, sheet: string): Promise<void> {
   // exceljs is large: loaded only when someone asks for a workbook.
   const { default: ExcelJS } = await import('exceljs');

@@ -5,7 +5,7 @@
 export const caseStateZhCN = {
   'state.status': '案件状态',
   'state.subjectUnit': '责任单位',
-  'state.district': '区县',
+  'state.district': '县（市）区',
   'state.grounds': '问责事由',
   'state.stage': '整改阶段',
   'state.round': '整改轮次',

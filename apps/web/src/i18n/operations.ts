@@ -14,7 +14,7 @@ export const operationsZhCN = {
   'readModel.category-counts': '各类家庭户数',
   'readModel.needs-status': '需求办理情况',
   'readModel.service-deliveries': '服务提供情况',
-  'readModel.satisfaction-rates': '群众满意度',
+  'readModel.satisfaction-rates': '群众满意率',
   'readModel.loan-portfolio': '小额贷款发放',
   'readModel.activity-counts': '集体活动',
   'readModel.screening-counts': '健康筛查',

@@ -51,11 +51,7 @@ export function CasePage() {
         <Card
           size="small"
           style={{ marginTop: 12 }}
-          title={
-            <h2 style={{ fontSize: 15, margin: 0 }}>
-              {t('case.stateAfter')} #{chosenEntry.revision}
-            </h2>
-          }
+          title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('case.stateAt', { revision: chosenEntry.revision })}</h2>}
         >
           <StateView state={chosenEntry.state} label={t('case.stateAfter')} />
         </Card>

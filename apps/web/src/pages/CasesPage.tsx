@@ -53,7 +53,7 @@ export function CasesPage() {
         />
         <Input
           aria-label={t('cases.period')}
-          placeholder={`${t('cases.period')} (2012Q1)`}
+          placeholder={t('cases.periodHint')}
           value={pe}
           onChange={(e) => setPe(e.target.value.trim())}
           style={{ width: 160 }}

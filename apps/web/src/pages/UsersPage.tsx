@@ -16,7 +16,7 @@ function UserTable({ users, onChanged }: { users: UserAccount[]; onChanged(): vo
   const me = useSession().user?.username;
   const unitName = (code: string) => {
     const unit = units.find((u) => u.code === code);
-    return unit ? `${name(unit.name, code)} (${code})` : code;
+    return unit ? t('common.named', { name: name(unit.name, code), code }) : code;
   };
   const { failure, run } = useFailure();
   const [disabled, setDisabled] = useState<string>();

@@ -37,10 +37,10 @@ export const programmeProblemsZhCN = {
   'problem.legal-basis-required': '删除个人信息须注明法律依据',
   'problem.personal-data-erased': '该家庭的个人信息已删除',
   'problem.not-restricted': '该家庭的个人信息未被限制处理',
-  'problem.already-pilot': '该村（社区）已是试点村',
-  'problem.not-pilot': '该村（社区）不是试点村',
+  'problem.already-pilot': '该村（居）已列为试点村（居）',
+  'problem.not-pilot': '该村（居）未列为试点村（居）',
   'problem.decider-required': '请写明作出决定的单位或人员',
-  'problem.invalid-village': '村（社区）代码须为 12 位数字',
+  'problem.invalid-village': '村（居）代码须为 12 位数字',
 };
 
 export const programmeProblemsEn: Record<keyof typeof programmeProblemsZhCN, string> = {

@@ -5,9 +5,9 @@
 export const readProblemsZhCN = {
   'problem.unknown-indicator': '指标不存在',
   'problem.unknown-dimension': '该指标没有此分组维度',
-  'problem.unknown-org-unit': '组织单位不存在',
-  'problem.ambiguous-org-unit': '该名称对应多个组织单位，请填写组织单位代码',
-  'problem.invalid-level': '该指标不按此层级统计，或层级高于所选组织单位',
+  'problem.unknown-org-unit': '地区不存在',
+  'problem.ambiguous-org-unit': '该名称对应多个地区，请填写区划代码',
+  'problem.invalid-level': '该指标不按此层级统计，或所选层级高于所选地区',
   'problem.invalid-period': '期间格式不正确',
   'problem.future-period': '该期间尚未开始',
   'problem.invalid-parameter': '查询条件不正确',
