@@ -24,7 +24,7 @@ describe('read-side benchmark (smoke run)', () => {
     expect(results.rebuild.baseline.eventsPerSecond).toBeGreaterThan(0);
     expect(results.lag.projectionLag.samples).toBeGreaterThan(0);
     expect(results.lag.baselineSubscriberLag.p50Ms).toBeGreaterThan(0);
-    expect(results.queries).toHaveLength(BENCH_QUERIES.length * 2); // each as JSON and as CSV
+    expect(results.queries).toHaveLength(BENCH_QUERIES.length * 3); // each as JSON, as CSV and as an analyst gets it
     expect(results.queries.some((q) => q.rows > 0)).toBe(true);
   });
 });

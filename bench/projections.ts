@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../libs/database/data-source';
-import { EventToAppend } from '../libs/event-store/event-store.port';
+import { EventToAppend, StreamAppend } from '../libs/event-store/event-store.port';
 import { PostgresEventStore } from '../libs/event-store/postgres/postgres-event-store';
 import { databaseSchema, indicatorProjections } from '../projections/index';
 import { openBenchDatabase } from './support/database';
@@ -24,28 +24,19 @@ function argument(name: string, fallback: number): number {
   return benchArgs(['events', 'repeats', 'lag-rate', 'lag-seconds']).integer(name, fallback);
 }
 
-/** Appends whole household histories, many streams per transaction, on a few connections at once. */
+/** Appends whole household histories, many streams per transaction (appendToStreams), on a few connections at once. */
 export async function loadHistories(store: PostgresEventStore, target: number): Promise<number> {
   let written = 0;
   const worker = async () => {
     while (written < target) {
-      const client = await store.pool.connect();
-      try {
-        await client.query('BEGIN');
-        for (let i = 0; i < 200 && written < target; i++) {
-          for (const [stream, events] of householdHistory(written)) {
-            await store.appendToStreamIn(
-              client,
-              stream,
-              events.map((e): EventToAppend => ({ id: randomUUID(), ...e })),
-            );
-            written += events.length;
-          }
+      const appends: StreamAppend[] = [];
+      for (let i = 0; i < 200 && written < target; i++) {
+        for (const [stream, events] of householdHistory(written)) {
+          appends.push({ stream, events: events.map((e): EventToAppend => ({ id: randomUUID(), ...e })) });
+          written += events.length;
         }
-        await client.query('COMMIT');
-      } finally {
-        client.release();
       }
+      await store.appendToStreams(appends);
       if (process.stdout.isTTY) process.stdout.write(`\rloaded ${written} events`);
     }
   };

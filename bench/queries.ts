@@ -1,10 +1,12 @@
 /**
  * The analyst queries of the read-side benchmark, timed one at a time against a rebuilt database, each as
  * the JSON and as the CSV text the API would send (the answer, then JSON.stringify as Nest does, or the
- * controller's toCsv). A trivial round trip timed in the same run is the baseline each query is read against.
+ * controller's toCsv), and as the JSON an analyst gets (small cells suppressed, judged with their siblings and
+ * wholes: more statements). A trivial round trip timed in the same run is the baseline each query is read against.
  */
 import { DataSource } from 'typeorm';
-import { answerIndicator, Indicator, parseIndicatorRequest, toCsv } from '../libs/indicators';
+import { Principal } from '../libs/auth/principal';
+import { answerIndicator, answerSuppressed, Indicator, parseIndicatorRequest, toCsv } from '../libs/indicators';
 import { catalogue } from '../projections/index';
 import { percentile, round } from './support/stats';
 
@@ -22,7 +24,8 @@ export const BENCH_QUERIES: readonly [string, Record<string, string>][] = [
   ['satisfaction-rate', { ou: '640104001', level: 'village', pe: '201203' }],
 ];
 
-const FORMATS = ['json', 'csv'] as const;
+const FORMATS = ['json', 'csv', 'json, analyst'] as const;
+const ANALYST: Principal = { sub: 'bench-analyst', roles: ['analyst'], ou: '640100', scopes: [] };
 type Format = (typeof FORMATS)[number];
 
 type Timed = () => Promise<unknown>;
@@ -45,7 +48,10 @@ async function respond(
   query: Record<string, string>,
   format: Format,
 ): Promise<{ rows: number; body: string }> {
-  const answer = await answerIndicator(dataSource, indicator, parseIndicatorRequest(indicator, query));
+  const request = parseIndicatorRequest(indicator, query);
+  const answer = await (format === 'json, analyst'
+    ? answerSuppressed(dataSource, indicator, request, ANALYST)
+    : answerIndicator(dataSource, indicator, request));
   return { rows: answer.rows.length, body: format === 'csv' ? toCsv(answer, indicator) : JSON.stringify(answer) };
 }
 

@@ -43,8 +43,11 @@ export async function answerSuppressed(
     return judged.get(key)!;
   };
   const judgeAnswer = async (scope: Scope) => {
-    const answer = await answerIndicator(dataSource, indicator, { ...request, ...scope });
-    const wholes = await Promise.all(wholesOf(scope).map(judge));
+    // Read side by side: an answer waits for the slowest of its statements, not for their sum.
+    const [answer, wholes] = await Promise.all([
+      answerIndicator(dataSource, indicator, { ...request, ...scope }),
+      Promise.all(wholesOf(scope).map(judge)),
+    ]);
     const withheldWholes = new Set(wholes.flatMap(({ rows, answer: whole }) => [...withheldCellKeys(rows, whole.by)]));
     return { answer, rows: suppressCells(answer.rows, principal, { by: scope.by, parentOf: parentOrgUnit, withheldWholes }) };
   };
