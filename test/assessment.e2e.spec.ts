@@ -288,6 +288,11 @@ describe('assessment scores', () => {
     expect(workbook.getWorksheet('明细')!.rowCount).toBe(1 + 6 * 9);
   });
 
+  it('refuses a misspelt parameter, naming it, under the code the page words (invalid-parameter)', async () => {
+    const body = await refused(() => get('/assessment/scores?level=district&period=2012&scheme=happy-family'), 400, 'invalid-parameter');
+    expect(body).toMatchObject({ parameter: 'period', detail: '"period" is not a parameter of this route: level, pe, scheme, format' });
+  });
+
   it('refuses an unknown scheme, a bad period and a period to come, as problems', async () => {
     const score = (query: string) => () => get(`/assessment/scores?${query}`);
     await refused(score('level=district&pe=2012&scheme=happy-families'), 400, 'unknown-scheme');

@@ -171,7 +171,7 @@ describe('the service restarted with a key of the operator, over a rewritten log
     };
     expect(await auditWith(app)).toMatchObject({ intact: false, checkpoints: { matched: 0, firstBreak: { reason: 'unknown-key' } } });
     expect(await auditVerify(['--public-key', REAL], env)).toBe(1);
-    // The operator's own run, trusting the key configured, finds nothing: the key is the root of trust.
-    expect(await auditVerify([], env)).toBe(0);
+    // The operator's own run, trusting the key configured, finds nothing wrong, and says it is only CONSISTENT (3).
+    expect(await auditVerify([], env)).toBe(3);
   });
 });

@@ -207,6 +207,12 @@ describe('indicators', () => {
     expect(response.body.detail).toContain(bad);
   });
 
+  it('refuses a misspelt parameter, naming it, under the code the page words (invalid-parameter)', async () => {
+    const { body } = await get('/indicators/households-enrolled?ou=640100&period=2012').expect(400);
+    expect(body).toMatchObject({ code: 'invalid-parameter', parameter: 'period' });
+    expect(body.detail).toBe('"period" is not a parameter of this route: ou, level, pe, asOf, by, format, lang, minPosition');
+  });
+
   it('never lets personal data or household ids into an analytics answer', async () => {
     const { body: catalogue } = await get('/indicators').expect(200);
     for (const { name, dimensions } of catalogue.indicators as { name: string; dimensions: string[] }[]) {

@@ -1,6 +1,6 @@
 /**
  * Key rotation: the new key is announced in a checkpoint whose note both keys sign, the key file switches,
- * checkpoints signed before still verify, the keys' history names both, and audit:verify trusts both.
+ * checkpoints signed before still verify, the keys' history names both, and audit:verify, given the old key, trusts both.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CheckpointWriter, keyHistory, loadCheckpointConfig, openCheckpointNote, storedCheckpointOfSize } from '@libs/audit/checkpointing';
 import { parseNote, verifiedSigners } from '@libs/audit/notes/signed-note';
 import { parseVerifierKey } from '@libs/audit/notes/note-keys';
-import { keyFingerprint, loadPublicKey, verifyCheckpoint } from '@libs/audit/signing';
+import { exportPublicKey, keyFingerprint, loadPublicKey, verifyCheckpoint } from '@libs/audit/signing';
 import { systemClock } from '@libs/clock';
 import { eventToAppend, openStoreDatabase, StoreDatabase } from '@libs/testing/store-database';
 import { rotateKey } from './rotate-key';
@@ -76,6 +76,8 @@ describe('audit:rotate-key', () => {
       },
     ]);
     await after.stop();
-    expect(await auditVerify([], env)).toBe(0);
+    // The auditor pinned the old key; the announcement both keys signed brings in the new one.
+    expect(await auditVerify(['--public-key', exportPublicKey(oldKey)], env)).toBe(0);
+    expect(await auditVerify([], env)).toBe(3);
   });
 });

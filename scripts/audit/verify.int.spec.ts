@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CheckpointWriter, loadCheckpointConfig } from '@libs/audit/checkpointing';
 import { auditLog } from '@libs/audit/log-verification/audit-log';
-import { generateSigningKeyPair, keyFingerprint, loadPublicKey } from '@libs/audit/signing';
+import { exportPublicKey, generateSigningKeyPair, keyFingerprint, loadPublicKey } from '@libs/audit/signing';
 import { ManualClock } from '@libs/clock';
 import { libSchema, openDatabase } from '@libs/database/data-source';
 import { eventHash, EventToAppend, RecordedEvent } from '@libs/event-store';
@@ -19,6 +19,8 @@ import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
 import { auditVerify } from './verify';
 
 const KEY = generateSigningKeyPair().privateKeyPem;
+/** The key as the auditor pins it: base64 SPKI, as GET /audit/public-key serves it. */
+const PUBLIC = exportPublicKey(loadPublicKey(KEY));
 const event = (type: string, n: number): EventToAppend => ({
   id: randomUUID(),
   type,
@@ -59,13 +61,39 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
     await database.drop();
   });
 
-  it('finds an untouched log intact, every checkpoint matched, and exits 0', async () => {
+  /** The exit code and the verdict line of a run. */
+  const run = async (argv: string[]) => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const code = await auditVerify(argv, env());
+      return { code, verdict: log.mock.calls.map(([line]) => String(line)).pop() };
+    } finally {
+      log.mockRestore();
+    }
+  };
+
+  it('finds an untouched log intact, every checkpoint matched: VERIFIED, exit 0, under the key pinned', async () => {
     expect(await auditLog(database.url, keys, { pageSize: 3, workers: 0 })).toMatchObject({
       intact: true,
       chains: { events: 8, intact: true },
       checkpoints: { events: 8, checkpoints: 2, matched: 2 },
     });
-    expect(await auditVerify(['--page-size', '3'], env())).toBe(0);
+    expect(await run(['--page-size', '3', '--public-key', PUBLIC])).toEqual({ code: 0, verdict: 'verdict: VERIFIED' });
+  });
+
+  it("calls the log only CONSISTENT, exit 3, when no key is pinned: the configured key is the operator's word", async () => {
+    expect(await run(['--page-size', '3'])).toEqual({
+      code: 3,
+      verdict: 'verdict: CONSISTENT (signing key not pinned: give --public-key to verify)',
+    });
+  });
+
+  it('calls intact chains with no signed checkpoint only CONSISTENT, exit 3, though a key is pinned', async () => {
+    await sql(`DELETE FROM audit.checkpoints`, []);
+    expect(await run(['--public-key', PUBLIC])).toEqual({
+      code: 3,
+      verdict: 'verdict: CONSISTENT (no signed checkpoint: the chains hold only to themselves)',
+    });
   });
 
   it('reads the log in the order of its positions, not of their text, past a power of ten', async () => {
@@ -96,7 +124,7 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
       checkpoints: { matched: 0, firstBreak: { reason: 'root-mismatch', lastGood: null } },
     });
     expect(audit.summary).toMatch(/^TAMPERED: .*the log's first 4 events hash to/);
-    expect(await auditVerify([], env())).toBe(1);
+    expect(await run([])).toEqual({ code: 1, verdict: 'verdict: NOT VERIFIED' });
   });
 
   it('finds the last event of a stream deleted, which leaves its chain intact, and exits 1', async () => {

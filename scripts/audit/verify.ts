@@ -1,14 +1,17 @@
 /**
  * `npm run audit:verify [-- --public-key <file|PEM|base64>]... [--workers N] [--page-size N]`
- * Whole-log verification against the signed checkpoints: every chain, then every signed root. Exits 0 when
- * the log is intact, 1 when it was tampered with (naming the first break), 2 when it could not be checked.
+ * Whole-log verification against the signed checkpoints: every chain, then every signed root. Its verdicts
+ * and exit codes are `family-ledger verify`'s: 0 VERIFIED (intact, and signed by a key given with
+ * --public-key), 1 NOT VERIFIED (tampered: the summary names the first break), 2 when it could not be
+ * checked, 3 CONSISTENT (intact, but held only to the key the environment configures, or to no checkpoint).
  */
-import { auditLog } from '@libs/audit/log-verification/audit-log';
+import { auditLog, LogAudit } from '@libs/audit/log-verification/audit-log';
 import { loadConfig } from '@libs/config';
 import { databaseSchema } from '@projections/index';
 import { Progress, progressBar } from '@libs/progress';
 import { openRuntime } from '@libs/runtime';
 import { readOptions } from '../support/options';
+import { EXIT } from '../verify/cli';
 import { trustedKeys } from './trusted-keys';
 
 const USAGE = 'npm run audit:verify -- [--public-key <key>]... [--workers N] [--page-size N]';
@@ -18,6 +21,19 @@ function positive(text: string | undefined, name: string): number | undefined {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error(`${name} must be an integer from 0 to 1000000 (${USAGE})`);
   return n;
+}
+
+/**
+ * The configured key is the operator's word: whoever rewrote the database could have re-signed it with a key
+ * of their own and configured that. Only a key the auditor pinned makes an intact log VERIFIED; and with no
+ * signed checkpoint, chains anyone can recompute are all there is.
+ */
+export function auditVerdict(audit: LogAudit, pinned: boolean): { line: string; code: number } {
+  if (!audit.intact) return { line: 'verdict: NOT VERIFIED', code: EXIT.notVerified };
+  if (audit.checkpoints.checkpoints === 0)
+    return { line: 'verdict: CONSISTENT (no signed checkpoint: the chains hold only to themselves)', code: EXIT.keyNotPinned };
+  if (!pinned) return { line: 'verdict: CONSISTENT (signing key not pinned: give --public-key to verify)', code: EXIT.keyNotPinned };
+  return { line: 'verdict: VERIFIED', code: EXIT.verified };
 }
 
 /** Runs the audit; resolves to the exit code (throws when the log could not be checked: exit 2). */
@@ -50,7 +66,9 @@ export async function auditVerify(argv: readonly string[], env: NodeJS.ProcessEn
     });
     bars.forEach((bar) => bar.stop());
     console.log(`${audit.summary} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return audit.intact ? 0 : 1;
+    const verdict = auditVerdict(audit, (options['public-key'] ?? []).length > 0);
+    console.log(verdict.line);
+    return verdict.code;
   } finally {
     await runtime.close();
   }
@@ -63,7 +81,7 @@ if (require.main === module) {
     },
     (error: unknown) => {
       console.error(`audit:verify could not check the log: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
+      process.exitCode = EXIT.usage;
     },
   );
 }

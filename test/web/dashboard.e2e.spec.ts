@@ -181,6 +181,23 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     expect(sheet.getRow(2).getCell(4).value).toBe(body.rows[0].numerator);
   });
 
+  it('saves a CSV as the API sent it, byte for byte: a Chinese one keeps the byte-order mark Excel needs', async () => {
+    // The scorecard's CSV (Chinese unit names after a byte-order mark) answers the table's CSV button here.
+    const scores = '/assessment/scores?level=district&pe=2012&scheme=happy-family&format=csv';
+    const sent = Buffer.from((await api(scores, 'text/csv')).text, 'utf8');
+    expect([...sent.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvRequest = (url: URL) => url.pathname.startsWith('/indicators/');
+    await page.route(csvRequest, (route) =>
+      route.request().headers().accept === 'text/csv' ? route.continue({ url: `${service.baseUrl}${scores}` }) : route.fallback(),
+    );
+    try {
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+      expect(readFileSync(await csv.path())).toEqual(sent);
+    } finally {
+      await page.unroute(csvRequest);
+    }
+  });
+
   it('shows cells the API suppresses as suppressed, not as zero', async () => {
     const { body } = await api('/indicators/certification-rate?ou=640100&pe=2012&by=category');
     expect(body.rows.some((row: Row) => row.suppressed === true)).toBe(true);

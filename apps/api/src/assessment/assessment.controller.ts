@@ -24,6 +24,7 @@ import { ScorecardError, scoreUnits } from '@projections/scorecard/scorecard';
 import { scorecardCsv, scorecardFilename, scorecardXlsx } from '@projections/scorecard/scorecard-export';
 import { AuthenticatedRequest } from '../auth/access.guard';
 import { ProblemException } from '../http/problem';
+import { RawQuery, refuseUnknownParameters } from '../http/query-parameters';
 import { ScorecardDto, SchemeListDto, SchemeLoadDto, SchemeVersionDto, SchemeVersionsDto } from './answers.dto';
 
 /** Every query parameter the scores endpoint reads (others are refused). */
@@ -51,9 +52,8 @@ export class AssessmentController {
   @ApiQuery({ name: 'pe', required: true, description: 'A year (2012: the mean of its bimonths) or a bimonth (201203B: May-June)' })
   @ApiQuery({ name: 'scheme', required: true, description: 'A scheme (happy-family), or scheme@version to rescore under one version' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx'], description: 'Overrides the Accept header' })
-  async scores(@Query() query: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const unknown = Object.keys(query).find((key) => !(SCORE_PARAMETERS as readonly string[]).includes(key));
-    if (unknown) throw invalid(`unknown parameter "${unknown.slice(0, 40)}"; known: ${SCORE_PARAMETERS.join(', ')}`);
+  async scores(@Query() query: RawQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    refuseUnknownParameters(query, SCORE_PARAMETERS, 'invalid-parameter');
     const level = text(query, 'level');
     if (!(ASSESSED_LEVELS as readonly string[]).includes(level)) throw invalid(`level must be one of ${ASSESSED_LEVELS.join(', ')}`);
     const format = formatOf(query.format, request.headers.accept);

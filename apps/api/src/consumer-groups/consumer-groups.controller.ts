@@ -110,7 +110,7 @@ export class ConsumerGroupsController {
   @Get(':name/parked')
   @ApiQuery({ name: 'limit', required: false, type: String, description: 'Events to list, 1 to 1000 (default 100)' })
   async parked(@Param('name') name: string, @Req() request: AuthenticatedRequest, @Query() query: RawQuery): Promise<ParkedAnswer> {
-    refuseUnknownParameters(query, PARKED_PARAMETERS);
+    refuseUnknownParameters(query, PARKED_PARAMETERS, 'invalid-query');
     const { limit } = query;
     // Digits only: Number() would take `limit[]=5` (an array), ` 5`, `1e3` and `0x10` too.
     const max = limit === undefined ? 100 : typeof limit === 'string' && /^\d{1,4}$/.test(limit) ? Number(limit) : NaN;

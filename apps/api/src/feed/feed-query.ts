@@ -27,7 +27,7 @@ export const DEFAULT_PAGE = 100;
 
 /** `Last-Event-ID` (a reconnecting EventSource sends it) takes precedence over `from`. */
 export function parseFeedQuery(query: RawQuery, lastEventId?: string, parameters: readonly string[] = FEED_PARAMETERS): FeedQuery {
-  refuseUnknownParameters(query, parameters);
+  refuseUnknownParameters(query, parameters, 'invalid-query');
   const from = lastEventId !== undefined ? parseFrom(lastEventId, 'Last-Event-ID') : parseFrom(single(query, 'from'), 'from');
   return { from, filter: parseFilter(query) };
 }

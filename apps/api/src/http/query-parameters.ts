@@ -10,11 +10,15 @@ export type RawQuery = Record<string, unknown>;
 /** A value as a problem's detail shows it: quoted, and cut at 60 characters. */
 export const quoted = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 
-/** A 400 `invalid-query` naming the first parameter of `query` that is not one of `parameters`. */
-export function refuseUnknownParameters(query: RawQuery, parameters: readonly string[]): void {
+/**
+ * A 400 naming the first parameter of `query` that is not one of `parameters` (in `detail` and `parameter`).
+ * `code` is the route's documented code for a bad query: `invalid-query` on the feed and consumer groups,
+ * `invalid-parameter` on the analysts' reads (indicators, scores), whose pages word it (apps/web i18n).
+ */
+export function refuseUnknownParameters(query: RawQuery, parameters: readonly string[], code: 'invalid-query' | 'invalid-parameter'): void {
   const unknown = Object.keys(query).find((name) => !parameters.includes(name));
   if (unknown === undefined) return;
-  throw ProblemException.of(400, 'invalid-query', `${quoted(unknown)} is not a parameter of this route: ${parameters.join(', ')}`, {
+  throw ProblemException.of(400, code, `${quoted(unknown)} is not a parameter of this route: ${parameters.join(', ')}`, {
     parameter: unknown.slice(0, 60),
   });
 }

@@ -75,6 +75,16 @@ export async function call<T>(
   return { data: (await readBody(response)) as T, response };
 }
 
+/**
+ * A download: a GET whose answer is kept as the bytes sent, never decoded and encoded again (decoding drops a
+ * CSV's UTF-8 byte-order mark, which Excel needs to read Chinese). Throws ProblemError on 4xx/5xx.
+ */
+export async function callBytes(path: string, accept: string): Promise<Blob> {
+  const response = await fetch(path, { headers: { accept }, credentials: 'same-origin' });
+  if (!response.ok) await readBody(response); // throws the answer's problem
+  return response.blob();
+}
+
 async function readBody(response: Response): Promise<unknown> {
   const type = response.headers.get('content-type') ?? '';
   // application/json and application/problem+json; not application/x-ndjson (the export bundle is text).

@@ -1,5 +1,9 @@
-/** Downloads: the API's own CSV (Accept: text/csv) as it answers it, and an .xlsx made in the page with Chinese headers. */
-import { call } from '../api/client';
+/**
+ * Downloads: the API's own files (its CSV, Accept: text/csv) saved byte for byte as it answers them, and an
+ * .xlsx made in the page with Chinese headers. The page makes no CSV of its own; one that did would start
+ * with a byte-order mark, as the API's Chinese CSV does, so that Excel reads it as UTF-8.
+ */
+import { callBytes } from '../api/client';
 import { Row } from '../hooks/types';
 import { zhCN, MessageKey } from '../i18n/zh-CN';
 
@@ -12,10 +16,12 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export async function downloadCsv(path: string, filename: string): Promise<void> {
-  const { data } = await call<string>('GET', path, { accept: 'text/csv' });
-  saveBlob(new Blob([data], { type: 'text/csv;charset=utf-8' }), filename);
+/** Saves the API's answer to `path` as sent: a scorecard CSV keeps its byte-order mark. */
+export async function downloadAsSent(path: string, accept: string, filename: string): Promise<void> {
+  saveBlob(await callBytes(path, accept), filename);
 }
+
+export const downloadCsv = (path: string, filename: string) => downloadAsSent(path, 'text/csv', filename);
 
 /** The column's Chinese header from the catalogue (col.<field>), or the field's own name. */
 export const chineseHeader = (field: string) => zhCN[`col.${field}` as MessageKey] ?? field;

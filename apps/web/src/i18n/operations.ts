@@ -1,5 +1,18 @@
 /** The words of the operator's page (pages/OperationsPage.tsx): the read models by name, their states, health. */
 export const operationsZhCN = {
+  'ops.title': '运行维护',
+  'ops.projections': '读模型投影',
+  'ops.name': '名称',
+  'ops.lag': '滞后事件数',
+  'ops.checkpoint': '检查点',
+  'ops.status': '状态',
+  'ops.parked': '搁置的事件',
+  'ops.retry': '重试',
+  'ops.retried': '已重试 {retried} 个，已处理 {resolved} 个，仍搁置 {stillParked} 个',
+  'ops.attempts': '尝试 {attempts} 次',
+  'ops.health': '健康状况',
+  'ops.healthy': '正常',
+  'ops.unhealthy': '异常',
   'ops.running': '运行中',
   'ops.rebuilding': '重建中',
   'ops.stopped': '已停止',
@@ -27,6 +40,19 @@ export const operationsZhCN = {
 } as const;
 
 export const operationsEn: Record<keyof typeof operationsZhCN, string> = {
+  'ops.title': 'Operations',
+  'ops.projections': 'Projections',
+  'ops.name': 'Name',
+  'ops.lag': 'Lag (events)',
+  'ops.checkpoint': 'Checkpoint',
+  'ops.status': 'Status',
+  'ops.parked': 'Parked events',
+  'ops.retry': 'Retry',
+  'ops.retried': 'Retried {retried}: {resolved} resolved, {stillParked} still parked',
+  'ops.attempts': '{attempts} attempts',
+  'ops.health': 'Health',
+  'ops.healthy': 'Healthy',
+  'ops.unhealthy': 'Unhealthy',
   'ops.running': 'running',
   'ops.rebuilding': 'rebuilding',
   'ops.stopped': 'stopped',

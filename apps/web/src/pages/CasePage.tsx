@@ -2,11 +2,10 @@
 import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { call } from '../api/client';
 import { AsOfPicker } from '../components/AsOfPicker';
 import { CaseAuditTrail } from '../components/CaseAuditTrail';
 import { CaseTimeline } from '../components/CaseTimeline';
-import { saveBlob } from '../components/download';
+import { downloadAsSent } from '../components/download';
 import { CaseVerdict } from '../components/CaseVerdict';
 import { Loading, ProblemAlert } from '../components/Loading';
 import { useReportShown } from '../components/opening-shown';
@@ -28,10 +27,8 @@ export function CasePage() {
   const at = useCaseAt(caseId, point);
   const district = (history.data?.[0]?.data as { districtCode?: string } | undefined)?.districtCode;
   const trail = useCaseTrail(caseId, district);
-  const exportBundle = async () => {
-    const { data } = await call<string>('GET', `/cases/${encodeURIComponent(caseId)}/export`, { accept: 'application/x-ndjson' });
-    saveBlob(new Blob([data], { type: 'application/x-ndjson' }), `case-${caseId}.ndjson`);
-  };
+  // The bundle is saved byte for byte: it is evidence, checked offline against its hashes.
+  const exportBundle = () => downloadAsSent(`/cases/${encodeURIComponent(caseId)}/export`, 'application/x-ndjson', `case-${caseId}.ndjson`);
   const chosenEntry = history.data?.find((entry) => entry.revision === chosen);
   return (
     <>

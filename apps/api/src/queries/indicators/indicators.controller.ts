@@ -18,13 +18,13 @@ import {
 import { catalogue } from '@projections/index';
 import { Language, LANGUAGES, referenceNames, rowNames } from '@libs/reference-data/names';
 import { ProblemException } from '../../http/problem';
+import { RawQuery, refuseUnknownParameters } from '../../http/query-parameters';
 import { minPositionOf } from '../read-source';
 import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { IndicatorAnswerDto, IndicatorCatalogue } from './answers.dto';
 
 /** Every query parameter the indicator endpoint reads (others are refused); the OpenAPI test holds the document to it. */
 export const INDICATOR_PARAMETERS = ['ou', 'level', 'pe', 'asOf', 'by', 'format', 'lang', 'minPosition'] as const;
-const PARAMETERS = new Set<string>(INDICATOR_PARAMETERS);
 
 /** How each unit's values are given (GET /indicators states it per indicator). */
 const ROUNDING: Partial<Record<string, string>> = {
@@ -113,20 +113,14 @@ export class IndicatorsController {
   })
   async indicator(
     @Param('name') name: string,
-    @Query() query: Record<string, unknown>,
+    @Query() query: RawQuery,
     @Req() request: AnalystRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
     const indicator = catalogue.find(name);
     if (!indicator)
       throw ProblemException.of(400, 'unknown-indicator', `unknown indicator "${name.slice(0, 60)}"; GET /indicators lists them`);
-    const unknown = Object.keys(query).find((key) => !PARAMETERS.has(key));
-    if (unknown)
-      throw ProblemException.of(
-        400,
-        'invalid-parameter',
-        `unknown parameter "${unknown.slice(0, 40)}"; known: ${[...PARAMETERS].join(', ')}`,
-      );
+    refuseUnknownParameters(query, INDICATOR_PARAMETERS, 'invalid-parameter');
     const { minPosition, ...indicatorQuery } = query;
     let parsed;
     try {
