@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { loadCheckpointConfig, noteVerifierKey, storedCheckpointOfSize } from '@libs/audit/checkpointing';
 import { parseVerifierKey } from '@libs/audit/notes/note-keys';
+import { trustedKeyText } from '@libs/audit/published-key';
 import { parseNote, verifiedSigners } from '@libs/audit/notes/signed-note';
 import { keyFingerprint, loadPublicKey } from '@libs/audit/signing';
 
@@ -24,7 +25,8 @@ export async function trustedKeys(
   const keys = new Map<string, KeyObject>();
   const add = (key: KeyObject) => keys.set(keyFingerprint(key), key);
   const { signingKey, origin } = loadCheckpointConfig(env, dataDir);
-  for (const text of given) add(loadPublicKey(existsSync(text) ? readFileSync(text, 'utf8') : text));
+  // As the bundle verifier takes them: PEM, base64, or the JSON `/audit/public-key` serves, in a file or as text.
+  for (const text of given) add(loadPublicKey(trustedKeyText(existsSync(text) ? readFileSync(text, 'utf8') : text)));
   // Keys the auditor pinned stand alone: the configured one then counts only if they vouched for it (below).
   if (given.length === 0) {
     if (signingKey.kind === 'configured') add(loadPublicKey(signingKey.key));

@@ -81,6 +81,14 @@ describe('audit:verify, whole-log verification against the signed checkpoints', 
     expect(await run(['--page-size', '3', '--public-key', PUBLIC])).toEqual({ code: 0, verdict: 'verdict: VERIFIED' });
   });
 
+  it('takes the key as GET /audit/public-key serves it (JSON), and refuses a document whose keyId is another key', async () => {
+    const served = { algorithm: 'Ed25519', keyId: keyFingerprint(loadPublicKey(KEY)), publicKey: PUBLIC };
+    expect(await run(['--public-key', JSON.stringify(served)])).toEqual({ code: 0, verdict: 'verdict: VERIFIED' });
+    const contradicting = { ...served, keyId: keyFingerprint(loadPublicKey(generateSigningKeyPair().privateKeyPem)) };
+    // Thrown: the command's entry point exits 2, the log not judged.
+    await expect(run(['--public-key', JSON.stringify(contradicting)])).rejects.toThrow(/is not the fingerprint of the key it carries/);
+  });
+
   it("calls the log only CONSISTENT, exit 3, when no key is pinned: the configured key is the operator's word", async () => {
     expect(await run(['--page-size', '3'])).toEqual({
       code: 3,
