@@ -14,12 +14,16 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+// The web app's built server renderer: loaded once per worker by the test environment, not once per file.
+const { RENDERER } = require('./test/support/node-environment');
+const escaped = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 // NestJS 12 and a few of its dependencies ship only ES modules; Jest's CommonJS runtime needs them compiled.
 const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', 'uid', 'iterare', 'jose'];
 
 module.exports = {
   rootDir: '.',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/node-environment.js',
   testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j|mj|cj)sx?$': ['@swc/jest', swc] },
@@ -27,6 +31,7 @@ module.exports = {
   moduleNameMapper: {
     // The generated Swagger metadata (apps/api/src/metadata.ts) imports with node16's `.js` extensions.
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    [`^${escaped(RENDERER)}$`]: '<rootDir>/test/support/shared-web-renderer.js',
     '^@libs/(.*)$': '<rootDir>/libs/$1',
     '^@projections/(.*)$': '<rootDir>/projections/$1',
     '^@apps/(.*)$': '<rootDir>/apps/$1',

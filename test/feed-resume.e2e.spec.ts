@@ -96,7 +96,8 @@ describe('resuming the SSE feed', () => {
       expect(received.map((r) => r.id)).toEqual(logged);
       const positions = received.map((r) => BigInt(r.position));
       expect(positions.every((p, i) => i === 0 || p > positions[i - 1])).toBe(true);
-      expect(disconnects).toBeGreaterThan(5);
+      // Resumed several times (about 25 on a quiet machine; a starved reader takes bigger bursts a connection).
+      expect(disconnects).toBeGreaterThanOrEqual(3);
     }
   });
 

