@@ -9,8 +9,16 @@ export async function loadRelayCheckpoint(db: DataSource, relay: string): Promis
   return row ? position(BigInt(row.commit_position), BigInt(row.prepare_position)) : undefined;
 }
 
-/** Moves the checkpoint forwards only: a late or repeated save never takes it back. */
-export async function saveRelayCheckpoint(db: DataSource, relay: string, to: Position, published = 1): Promise<void> {
+/** A pool (DataSource) or one session (QueryRunner). */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Moves the checkpoint forwards only: a late or repeated save never takes it back. The relay saves through the
+ * session holding its lock, so a relay whose session ended (and whose lock another may now hold) fails here.
+ */
+export async function saveRelayCheckpoint(db: Queryable, relay: string, to: Position, published = 1): Promise<void> {
   await db.query(
     `INSERT INTO relay.checkpoints AS c (relay, commit_position, prepare_position, events_published) VALUES ($1, $2, $3, $4)
      ON CONFLICT (relay) DO UPDATE SET commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position,

@@ -19,7 +19,7 @@ import { DataSource } from 'typeorm';
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { formatPosition, isAfter, Position } from '../event-store/position';
 import { toPublicEvent } from '../redaction/public-event';
-import { later, loadRelayCheckpoint, saveRelayCheckpoint } from './checkpoint';
+import { later, loadRelayCheckpoint, Queryable, saveRelayCheckpoint } from './checkpoint';
 import { CITY_PLACE, subjectOf } from './subjects';
 import { CITY_CODE, EventScopes } from '../event-scope';
 
@@ -101,7 +101,7 @@ export class NatsRelay {
         if (!this.connection) continue; // stopped
         this.manager = await this.connection.jetstreamManager();
         const lastInStream = await lastPositionInStream(this.manager, this.stream);
-        await this.follow(this.connection.jetstream(), lastInStream);
+        await this.follow(this.connection.jetstream(), lastInStream, lock);
       } catch (error) {
         if (!this.stopping) {
           this.options.onError?.(error);
@@ -124,10 +124,14 @@ export class NatsRelay {
     await sleep(ms, undefined, { signal: this.stopSignal.signal }).catch(() => undefined);
   }
 
-  private async follow(js: JetStreamClient, lastInStream: Position | undefined): Promise<void> {
+  /**
+   * Saves go through `lock`, the session holding the lock: once it has ended (a dropped connection) another
+   * relay of the name may be active, and this one must stop rather than go on publishing beside it.
+   */
+  private async follow(js: JetStreamClient, lastInStream: Position | undefined, lock: Queryable): Promise<void> {
     const checkpoint = await loadRelayCheckpoint(this.db, this.name);
     const from = later(checkpoint, lastInStream);
-    if (from && (!checkpoint || isAfter(from, checkpoint))) await saveRelayCheckpoint(this.db, this.name, from, 0);
+    if (from && (!checkpoint || isAfter(from, checkpoint))) await saveRelayCheckpoint(lock, this.name, from, 0);
     const subscription = this.store.subscribeToAll({ fromPosition: from ?? 'start' });
     this.closeSubscription = () => subscription.close();
     if (this.stopping) await subscription.close(); // stop() came before there was a subscription to close
@@ -135,7 +139,7 @@ export class NatsRelay {
     for await (const event of subscription) {
       if (this.stopping) break;
       await this.publishUntilAcked(js, event);
-      await saveRelayCheckpoint(this.db, this.name, event.position);
+      await saveRelayCheckpoint(lock, this.name, event.position);
     }
   }
 
@@ -159,6 +163,12 @@ export class NatsRelay {
     }
     for (let attempt = 0; ; attempt += 1) {
       try {
+        // A try whose ack was lost may have been stored: past the duplicate window (an outage longer than it)
+        // JetStream would store the re-send again, so a retry first asks the stream how far it holds the log.
+        if (attempt > 0 && (await this.holds(event))) {
+          this.counts.duplicates += 1;
+          return;
+        }
         const ack = await js.publish(subject, payload, {
           msgID: event.id,
           headers: messageHeaders,
@@ -177,6 +187,13 @@ export class NatsRelay {
         await this.pause(Math.min(this.options.maxRetryMs ?? 1000, 25 * 2 ** attempt));
       }
     }
+  }
+
+  /** True when the stream's last message is this event or a later one (it holds the log up to here). */
+  private async holds(event: RecordedEvent): Promise<boolean> {
+    if (!this.manager) return false;
+    const last = await lastPositionInStream(this.manager, this.stream);
+    return last !== undefined && !isAfter(event.position, last);
   }
 
   /** Creates the stream again if it is gone; any other failure is left to the publish retries. */
