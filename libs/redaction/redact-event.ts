@@ -13,8 +13,12 @@ import { personalPathsOf } from '../domain/personal-fields';
 
 /** Keys whose values are personal whatever event carries them. */
 const PERSONAL_KEYS = new Set(['head', 'name', 'fullName', 'idNumber', 'idCard', 'phone', 'phoneNumber', 'mobile']);
-/** Health details: `healthCondition`, `medicalHistory`... (a focus area whose *value* is "health" is kept). */
+/**
+ * Health details: `healthCondition`, `medicalHistory`... (a focus area whose *value* is "health" is kept); and a
+ * person's name, id number or phone under a qualified key (`partnerName`, `partnerIdNumber`, `guardianPhone`).
+ */
 const PERSONAL_KEY_PATTERN = /health|medical|diagnos/i;
+const QUALIFIED_PERSONAL_KEY = /[a-z](Name|IdNumber|IdCard|Phone|PhoneNumber|Mobile)$/;
 
 /** Verdicts by key: the same few keys come back in every event, and the pattern was a test per key per event. */
 const verdicts = new Map<string, boolean>();
@@ -23,7 +27,7 @@ const MAX_VERDICTS = 10_000;
 export function isPersonalKey(key: string): boolean {
   let personal = verdicts.get(key);
   if (personal === undefined) {
-    personal = PERSONAL_KEYS.has(key) || PERSONAL_KEY_PATTERN.test(key);
+    personal = PERSONAL_KEYS.has(key) || PERSONAL_KEY_PATTERN.test(key) || QUALIFIED_PERSONAL_KEY.test(key);
     if (verdicts.size < MAX_VERDICTS) verdicts.set(key, personal);
   }
   return personal;

@@ -115,6 +115,15 @@ describe('redactEvent', () => {
     expect(redactEvent(other).data).toEqual({ loanId: 'l', borrower: { village: 'v' }, contacts: [{ role: 'guarantor' }] });
   });
 
+  it("removes a person's name, id number or phone under a qualified key, and keeps keys that only end in such letters", () => {
+    const other = recorded(
+      'SomethingElse',
+      { subject: { partnerName: 'Ma Lan', partnerIdNumber: 'x', guardianPhone: 'y', kind: 'k' }, filename: 'f' },
+      'screening-1',
+    );
+    expect(redactEvent(other).data).toEqual({ subject: { kind: 'k' }, filename: 'f' });
+  });
+
   it('keeps a focus area whose value is "health": only keys are judged', () => {
     const service = recorded('ServiceDelivered', {
       householdId: 'h',
