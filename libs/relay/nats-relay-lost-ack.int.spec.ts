@@ -14,19 +14,18 @@ import { connect, nanos, NatsConnection, StorageType } from 'nats';
 import { DataSource } from 'typeorm';
 import { libSchema, openDatabase } from '../database/data-source';
 import { freePort } from '../database/free-port';
-import { EventToAppend } from '../event-store/event-store.port';
 import { formatPosition } from '../event-store/position';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { eventually } from '../testing/eventually';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { loadRelayCheckpoint } from './checkpoint';
 import { DEFAULT_STREAM, NatsRelay } from './nats-relay';
-import { findNatsServer, NatsServerProcess } from './nats-server';
+import { NatsServerProcess } from './nats-server';
 import { POSITION_HEADER } from './relay-stream';
 import { SUBJECT_ROOT } from './subjects';
+import { describeIfNats, natsBinary, relayEvent } from './testing/relay-fixtures';
 
-const binary = findNatsServer();
-if (!binary) console.log('NATS relay lost-ack tests NOT RUN: no nats-server binary');
-const describeWithNats = binary ? describe : describe.skip;
+const describeWithNats = describeIfNats('NATS relay lost-ack tests');
 
 /** A TCP proxy to the server whose server-to-client direction can be held back (buffered, not dropped). */
 class AckHoldingProxy {
@@ -77,24 +76,7 @@ class AckHoldingProxy {
   }
 }
 
-const loanGranted = (): EventToAppend => ({
-  id: randomUUID(),
-  type: 'LoanGranted',
-  data: { principalFen: 500000 },
-  metadata: { actor: 'relay-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
-});
-
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(50);
-    }
-  }
-}
+const loanGranted = () => relayEvent('LoanGranted', { principalFen: 500000 });
 
 describeWithNats('the NATS relay when an ack is lost for longer than the duplicate window', () => {
   let database: TestDatabase;
@@ -110,7 +92,7 @@ describeWithNats('the NATS relay when an ack is lost for longer than the duplica
     db = await openDatabase(database.url, libSchema);
     store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 100 });
     storeDir = mkdtempSync(join(tmpdir(), 'family-ledger-nats-'));
-    nats = new NatsServerProcess(binary!, await freePort(), storeDir);
+    nats = new NatsServerProcess(natsBinary!, await freePort(), storeDir);
     await nats.start();
     proxy = new AckHoldingProxy(nats.port);
     await proxy.start();

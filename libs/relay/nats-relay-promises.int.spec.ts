@@ -13,37 +13,22 @@ import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { libSchema, openDatabase } from '../database/data-source';
 import { freePort } from '../database/free-port';
-import { EventToAppend, RecordedEvent } from '../event-store/event-store.port';
+import { RecordedEvent } from '../event-store/event-store.port';
 import { formatPosition } from '../event-store/position';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { eventually as waitUntil } from '../testing/eventually';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { loadRelayCheckpoint } from './checkpoint';
 import { DEFAULT_STREAM, NatsRelay } from './nats-relay';
-import { findNatsServer, NatsServerProcess } from './nats-server';
+import { NatsServerProcess } from './nats-server';
 import { POSITION_HEADER } from './relay-stream';
+import { describeIfNats, natsBinary, relayEvent } from './testing/relay-fixtures';
 
-const binary = findNatsServer();
-if (!binary) console.log('NATS relay promise tests NOT RUN: no nats-server binary');
-const describeWithNats = binary ? describe : describe.skip;
+const describeWithNats = describeIfNats('NATS relay promise tests');
 
-const event = (type: string, data: Record<string, unknown> = {}): EventToAppend => ({
-  id: randomUUID(),
-  type,
-  data,
-  metadata: { actor: 'relay-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
-});
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(50);
-    }
-  }
-}
+const event = relayEvent;
+/** A relay's round trip through a restarted nats-server can take seconds on a loaded machine. */
+const eventually = <T>(check: () => Promise<T>) => waitUntil(check, 15_000);
 
 interface Message {
   seq: number;
@@ -93,7 +78,7 @@ describeWithNats('what the NATS relay promises downstream services', () => {
     db = await openDatabase(database.url, libSchema);
     store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 100, poolSize: 12 });
     storeDir = mkdtempSync(join(tmpdir(), 'family-ledger-nats-'));
-    nats = new NatsServerProcess(binary!, await freePort(), storeDir);
+    nats = new NatsServerProcess(natsBinary!, await freePort(), storeDir);
     await nats.start();
   });
   afterEach(async () => {

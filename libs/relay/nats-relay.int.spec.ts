@@ -11,37 +11,21 @@ import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { libSchema, openDatabase } from '../database/data-source';
 import { freePort } from '../database/free-port';
-import { EventToAppend } from '../event-store/event-store.port';
 import { formatPosition } from '../event-store/position';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { eventually as waitUntil } from '../testing/eventually';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { DEFAULT_STREAM, NatsRelay } from './nats-relay';
 import { POSITION_HEADER } from './relay-stream';
+import { describeIfNats, natsBinary, relayEvent } from './testing/relay-fixtures';
 import { loadRelayCheckpoint } from './checkpoint';
-import { findNatsServer, NatsServerProcess } from './nats-server';
+import { NatsServerProcess } from './nats-server';
 
-const binary = findNatsServer();
-if (!binary) console.log('NATS relay tests NOT RUN: no nats-server binary');
-const describeWithNats = binary ? describe : describe.skip;
+const describeWithNats = describeIfNats('NATS relay tests');
 
-const event = (type: string, data: Record<string, unknown> = {}): EventToAppend => ({
-  id: randomUUID(),
-  type,
-  data,
-  metadata: { actor: 'relay-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
-});
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(50);
-    }
-  }
-}
+const event = relayEvent;
+/** A relay's round trip through a restarted nats-server can take seconds on a loaded machine. */
+const eventually = <T>(check: () => Promise<T>) => waitUntil(check, 30_000);
 
 describeWithNats('the NATS JetStream relay', () => {
   let database: TestDatabase;
@@ -56,7 +40,7 @@ describeWithNats('the NATS JetStream relay', () => {
     db = await openDatabase(database.url, libSchema);
     store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 100 });
     storeDir = mkdtempSync(join(tmpdir(), 'family-ledger-nats-'));
-    nats = new NatsServerProcess(binary!, await freePort(), storeDir);
+    nats = new NatsServerProcess(natsBinary!, await freePort(), storeDir);
     await nats.start();
   });
   afterAll(async () => {

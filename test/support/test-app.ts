@@ -5,6 +5,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@libs/config';
 import { createTestDatabase, TestDatabase } from '@libs/testing/test-database';
+import { eventually } from '@libs/testing/eventually';
 import { projections } from '@projections/index';
 import { appendedHead, caughtUp } from '@projections/shared/testing/harness';
 import { Projector } from '@libs/projection/projector';
@@ -69,20 +70,7 @@ export async function logLength(app: TestApp): Promise<number> {
   return count;
 }
 
-/** Waits until `check` passes (projections are eventually consistent); fails with the last error. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      return await check();
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-  throw lastError;
-}
+export { eventually };
 
 /**
  * Waits until the named read models (every one by default) have applied all that was appended before the call.
