@@ -4,13 +4,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { verifyBundle } from '@libs/audit/bundle';
-import { main } from '../scripts/verify/cli';
 import { exportPublicKey, generateSigningKeyPair, loadPrivateKey, verifyCheckpoint } from '@libs/audit/signing';
+import { runVerifier } from './support/operator';
 import { logLength, startTestApp, TestApp } from './support/test-app';
 
 const DISTRICT = '640121';
@@ -26,14 +26,7 @@ function familyLedger(args: string[]): { code: number; out: string } {
     const run = spawnSync(process.execPath, [join(ROOT, 'bin/family-ledger.js'), ...args], { encoding: 'utf8' });
     return { code: run.status ?? -1, out: run.stdout + run.stderr };
   }
-  const lines: string[] = [];
-  const io = {
-    readFile: (p: string) => readFileSync(p, 'utf8'),
-    exists: existsSync,
-    out: (l: string) => lines.push(l),
-    err: (l: string) => lines.push(l),
-  };
-  return { code: main(args, io), out: lines.join('\n') };
+  return runVerifier(args);
 }
 
 /** The bundle with the byte at `index` replaced by another printable ASCII character. */
@@ -124,14 +117,8 @@ describe('exporting a case for offline verification', () => {
     // The key as the service serves it, saved whole (`curl .../audit/public-key > key.json`).
     const keyFile = join(dir, 'public-key.json');
     writeFileSync(keyFile, JSON.stringify(key));
-    const said: string[] = [];
-    const io = {
-      readFile: (p: string) => readFileSync(p, 'utf8'),
-      exists: existsSync,
-      out: (l: string) => said.push(l),
-      err: (l: string) => said.push(l),
-    };
-    expect({ code: main(['verify', file, '--public-key', keyFile], io), verdict: said.at(-1) }).toEqual({
+    const { code, lines } = runVerifier(['verify', file, '--public-key', keyFile]);
+    expect({ code, verdict: lines.at(-1) }).toEqual({
       code: 0,
       verdict: 'verdict: VERIFIED',
     });

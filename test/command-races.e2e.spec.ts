@@ -10,6 +10,7 @@ import {
   closePair,
   enrolHousehold,
   grantLoan,
+  loanGrant,
   ofType,
   post,
   service,
@@ -129,18 +130,7 @@ describe('one stream started twice at once', () => {
     const householdId = await enrolHousehold(app);
     const loanId = randomUUID();
     const grant = (on: TestApp, principalFen: number) =>
-      untilDecided(() =>
-        post(on, '/loans').send({
-          loanId,
-          householdId,
-          borrowerGroup: 'youth',
-          programmeCode: 'youth-entrepreneurship-loan',
-          principalFen,
-          interestSubsidyBps: 700,
-          termMonths: 36,
-          lender: 'Bank of Ningxia',
-        }),
-      );
+      untilDecided(() => post(on, '/loans').send(loanGrant(loanId, householdId, principalFen)));
     const answers = await Promise.all([grant(app, 100_000), grant(other, 50_000)]);
 
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);

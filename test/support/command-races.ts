@@ -40,19 +40,22 @@ export async function enrolHousehold(app: TestApp): Promise<string> {
   return householdId;
 }
 
+/** A youth entrepreneurship loan's grant, as POST /loans takes it. */
+export const loanGrant = (loanId: string, householdId: string, principalFen: number) => ({
+  loanId,
+  householdId,
+  borrowerGroup: 'youth',
+  programmeCode: 'youth-entrepreneurship-loan',
+  principalFen,
+  interestSubsidyBps: 700,
+  termMonths: 36,
+  lender: 'Bank of Ningxia',
+});
+
 export async function grantLoan(app: TestApp, principalFen: number): Promise<string> {
   const loanId = randomUUID();
   await post(app, '/loans')
-    .send({
-      loanId,
-      householdId: await enrolHousehold(app),
-      borrowerGroup: 'youth',
-      programmeCode: 'youth-entrepreneurship-loan',
-      principalFen,
-      interestSubsidyBps: 700,
-      termMonths: 36,
-      lender: 'Bank of Ningxia',
-    })
+    .send(loanGrant(loanId, await enrolHousehold(app), principalFen))
     .expect(201);
   return loanId;
 }

@@ -108,6 +108,12 @@ export function cli(bundle: string, args: string[], trusted?: SignedCheckpoint):
   const dir = mkdtempSync(join(tmpdir(), 'audit-operator-'));
   writeFileSync(join(dir, 'case.ndjson'), bundle);
   if (trusted) writeFileSync(join(dir, 'trusted.json'), JSON.stringify(trusted));
+  const trustedArgs = trusted ? ['--trusted', join(dir, 'trusted.json')] : [];
+  return runVerifier(['verify', join(dir, 'case.ndjson'), ...args, ...trustedArgs]);
+}
+
+/** `family-ledger <args>` in this process, on the real files: its exit code and every line it printed. */
+export function runVerifier(args: string[]): { code: number; out: string; lines: string[] } {
   const lines: string[] = [];
   const io = {
     readFile: (p: string) => readFileSync(p, 'utf8'),
@@ -115,8 +121,8 @@ export function cli(bundle: string, args: string[], trusted?: SignedCheckpoint):
     out: (l: string) => lines.push(l),
     err: (l: string) => lines.push(l),
   };
-  const trustedArgs = trusted ? ['--trusted', join(dir, 'trusted.json')] : [];
-  return { code: familyLedger(['verify', join(dir, 'case.ndjson'), ...args, ...trustedArgs], io), out: lines.join('\n') };
+  const code = familyLedger(args, io);
+  return { code, out: lines.join('\n'), lines };
 }
 
 /** What an insider with the scheme can do: empty the log and write it back whole, every chain recomputed. */
