@@ -11,6 +11,7 @@ import request from 'supertest';
 import { verifyBundle } from '@libs/audit/bundle';
 import { exportPublicKey, generateSigningKeyPair, loadPrivateKey, verifyCheckpoint } from '@libs/audit/signing';
 import { runVerifier } from './support/operator';
+import { seedBulletin } from './support/seeded-bulletin';
 import { logLength, startTestApp, TestApp } from './support/test-app';
 
 const DISTRICT = '640121';
@@ -66,6 +67,13 @@ describe('exporting a case for offline verification', () => {
       unitsVisited: ['unit-2'],
       findings: 'no change',
       occurredAt: day('03-12'),
+    });
+    await seedBulletin(app, {
+      districtCode: DISTRICT,
+      bulletinId: 'b-1',
+      supervisorId: 'sup-zhou',
+      period: '201201B',
+      issuedAt: day('03-05'),
     });
     await post(`/cases/${caseId}/issue-criticism`, ZHOU, { bulletinId: 'b-1', reason: 'named in the bulletin', occurredAt: day('03-20') });
   });
@@ -165,7 +173,8 @@ describe('exporting a case for offline verification', () => {
     expect(verifyBundle(bundle, { trustedPublicKey: key.publicKey })).toMatchObject({
       ok: true,
       stream: `supervision-${DISTRICT}`,
-      events: 2,
+      // The assignment, the visit and the bulletin the criticism cites.
+      events: 3,
     });
   });
 });

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { generateSigningKeyPair } from '@libs/audit/signing';
 import { GENESIS_HASH } from '@libs/event-store';
+import { seedBulletin } from './support/seeded-bulletin';
 import { eventually, startTestApp, TestApp } from './support/test-app';
 
 const DISTRICT = '640105';
@@ -51,6 +52,13 @@ describe("the auditor's replay of a case", () => {
       deadline: day('04-10'),
       reason: 'overdue',
       occurredAt: day('03-11'),
+    });
+    await seedBulletin(app, {
+      districtCode: DISTRICT,
+      bulletinId: 'b-201202B',
+      supervisorId: 'sup-zhao',
+      period: '201201B',
+      issuedAt: day('03-05'),
     });
     recordedBeforeCriticism = await now();
     await post(`/cases/${caseId}/issue-criticism`, ZHAO, {

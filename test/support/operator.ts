@@ -12,6 +12,7 @@ import { auditLog } from '@libs/audit/log-verification/audit-log';
 import { exportPublicKey, generateSigningKeyPair, keyFingerprint, loadPublicKey, SignedCheckpoint } from '@libs/audit/signing';
 import { eventHash, RecordedEvent } from '@libs/event-store';
 import { main as familyLedger } from '../../scripts/verify/cli';
+import { seedBulletin } from './seeded-bulletin';
 import { eventually, logLength, startTestApp, TestApp } from './test-app';
 
 export const DISTRICT = '640106';
@@ -33,6 +34,14 @@ export async function startAuditedApp(options: { database?: TestApp['database'];
       .set(OFFICE)
       .send({ supervisorId: 'sup-sun', reason: 'order 12', occurredAt: day('01-01') })
       .expect(200);
+    // The bulletin fiveEventCase's criticisms cite: a criticism names a bulletin issued for the district.
+    await seedBulletin(app, {
+      districtCode: DISTRICT,
+      bulletinId: 'b-1',
+      supervisorId: 'sup-sun',
+      period: '201201B',
+      issuedAt: day('01-05'),
+    });
   }
   return app;
 }

@@ -20,7 +20,12 @@ export type OrderRectification = CaseCommandOf<'OrderRectification', { requireme
 export type ReportRectification = CaseCommandOf<'ReportRectification', { report: string; evidence: Evidence[] }>;
 export type AcceptRectification = CaseCommandOf<'AcceptRectification', {}>;
 export type RejectRectification = CaseCommandOf<'RejectRectification', {}>;
-export type IssueCriticism = CaseCommandOf<'IssueCriticism', { bulletinId: string }>;
+/**
+ * `bulletinIssued`: whether the handler found the cited bulletin among those issued for the case's district or
+ * for the city (a criticism is published in one); absent when nobody looked (the data generator, which cites
+ * the bulletins it issues), and then not checked.
+ */
+export type IssueCriticism = CaseCommandOf<'IssueCriticism', { bulletinId: string }> & { bulletinIssued?: boolean };
 export type HoldLeaderAccountable = CaseCommandOf<
   'HoldLeaderAccountable',
   { officialId: string; position: string; measure: AccountabilityMeasure }

@@ -127,6 +127,12 @@ function judgeRectification(
 function issueCriticism(command: C.IssueCriticism, state: OpenCaseState): CaseEvent[] {
   const { bulletinId, reason } = command.data;
   rule(!blank(bulletinId), 'bulletin-required', 'a criticism must cite the bulletin it appeared in', 'invalid');
+  rule(
+    command.bulletinIssued !== false,
+    'bulletin-not-found',
+    `no bulletin ${bulletinId} was issued for district ${state.districtCode} or for the city`,
+    'not-found',
+  );
   rule(!state.criticisms.includes(bulletinId), 'criticism-already-issued', `the case was already criticised in bulletin ${bulletinId}`);
   return [{ type: 'CriticismIssued', data: { bulletinId, reason } }];
 }

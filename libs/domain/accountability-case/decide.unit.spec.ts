@@ -230,6 +230,15 @@ describe('accountability case decider', () => {
     it('refuses a criticism that cites no bulletin', () => {
       given(caseDecider, [opened]).when(criticise(' ')).thenThrows('bulletin-required');
     });
+
+    it('refuses a criticism citing a bulletin the handler found was never issued, and takes one it found', () => {
+      given(caseDecider, [opened])
+        .when({ ...criticise(), bulletinIssued: false })
+        .thenThrows('bulletin-not-found');
+      given(caseDecider, [opened])
+        .when({ ...criticise(), bulletinIssued: true })
+        .then([{ type: 'CriticismIssued', data: { bulletinId: 'b-201202B-3', reason: 'named in bulletin' } }]);
+    });
   });
 
   describe('HoldLeaderAccountable', () => {

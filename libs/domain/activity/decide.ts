@@ -1,7 +1,7 @@
 import { ReferenceData } from '../../reference-data/reference-data';
 import { localDateOf } from '../../calendar';
 import { FOCUS_AREAS } from '../household/events';
-import { rule } from '../shared';
+import { isCalendarDate, rule } from '../shared';
 import { CancelActivity, CorrectActivity, HoldActivity, ActivityCommand } from './commands';
 import { ACTIVITY_KINDS, ActivityEvent, ActivityFacts } from './events';
 import { ActivityState } from './state';
@@ -101,12 +101,7 @@ function checkFacts(facts: ActivityFacts, occurredAt: string): void {
     'materials are whole, non-negative counts of boards, walls, billboards and light boxes',
     'invalid',
   );
-  rule(
-    /^\d{4}-\d{2}-\d{2}$/.test(facts.heldOn) && !Number.isNaN(Date.parse(`${facts.heldOn}T00:00:00Z`)),
-    'invalid-held-on',
-    `heldOn ${facts.heldOn} is not a date (YYYY-MM-DD)`,
-    'invalid',
-  );
+  rule(isCalendarDate(facts.heldOn), 'invalid-held-on', `heldOn ${facts.heldOn} is not a date (YYYY-MM-DD)`, 'invalid');
   const today = localDateOf(occurredAt);
   const todayText = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
   rule(facts.heldOn <= todayText, 'held-on-in-future', `an activity held on ${facts.heldOn} cannot be recorded on ${todayText}`, 'invalid');

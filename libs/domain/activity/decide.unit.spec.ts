@@ -74,6 +74,8 @@ describe('group activity decider', () => {
     ['a negative cost', { costFen: -1 }, 'invalid-cost'],
     ['a negative material count', { materials: { ...facts.materials, boards: -2 } }, 'invalid-materials'],
     ['a date that is not one', { heldOn: '2011-13-40' }, 'invalid-held-on'],
+    ['a day February 2011 does not have', { heldOn: '2011-02-29' }, 'invalid-held-on'],
+    ['the 31st of a 30-day month', { heldOn: '2011-04-31' }, 'invalid-held-on'],
   ])('refuses %s', (_, over, code) => {
     given(activityDecider).when(hold(over)).thenThrows(code);
   });

@@ -39,6 +39,12 @@ export function recordSatisfaction(command: RecordSatisfaction, state: Household
     throw new DomainError('service-not-delivered', `service ${serviceId} was not delivered to household ${householdId}`, 'not-found');
   }
   rule(service.satisfaction === undefined, 'satisfaction-already-recorded', `satisfaction with service ${serviceId} is already recorded`);
+  // A household rates what it received: a rating dated before the delivery would count in a period the service was not yet in.
+  rule(
+    Date.parse(command.metadata.occurredAt) >= Date.parse(service.deliveredAt),
+    'service-not-delivered',
+    `service ${serviceId} was delivered at ${service.deliveredAt}, after the rating's occurredAt ${command.metadata.occurredAt}`,
+  );
   const { departmentCode, serviceTypeCode, focusArea } = service;
   return [{ type: 'SatisfactionRecorded', data: { householdId, serviceId, response, departmentCode, serviceTypeCode, focusArea } }];
 }

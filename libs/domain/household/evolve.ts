@@ -44,9 +44,9 @@ function onEnrolled(state: HouseholdState, change: (household: EnrolledHousehold
 }
 
 function delivered(household: EnrolledHousehold, event: ServiceDelivered): EnrolledHousehold {
-  const { serviceId, needId, departmentCode, serviceTypeCode, focusArea } = event.data;
-  const service =
-    needId === undefined ? { departmentCode, serviceTypeCode, focusArea } : { needId, departmentCode, serviceTypeCode, focusArea };
+  const { serviceId, needId, departmentCode, serviceTypeCode, focusArea, deliveredAt } = event.data;
+  const common = { departmentCode, serviceTypeCode, focusArea, deliveredAt };
+  const service = needId === undefined ? common : { needId, ...common };
   const need = needId === undefined ? undefined : household.needs[needId];
   const needs = need ? { ...household.needs, [needId!]: { ...need, met: true } } : household.needs;
   return { ...household, needs, services: { ...household.services, [serviceId]: service } };

@@ -45,6 +45,7 @@ describe('household state', () => {
           departmentCode: 'agriculture',
           serviceTypeCode: 'training',
           focusArea: 'prosperity',
+          deliveredAt: '2013-05-10T02:00:00.000Z',
           satisfaction: 'satisfied',
         },
       },

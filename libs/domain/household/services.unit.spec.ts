@@ -141,6 +141,12 @@ describe('satisfaction', () => {
       .thenThrows('service-not-delivered');
   });
 
+  it('rejects a rating dated before the service was delivered, and takes one dated at the delivery', () => {
+    const at = (occurredAt: string) => ({ ...rate(), metadata: { ...rate().metadata, occurredAt } });
+    given(householdDecider, history).when(at('2013-05-10T01:59:59.999Z')).thenThrows('service-not-delivered');
+    expect(householdDecider.decide(at('2013-05-10T02:00:00.000Z'), fold(history))).toHaveLength(1);
+  });
+
   it('rejects rating the same service twice', () => {
     const rated: HouseholdEvent = {
       type: 'SatisfactionRecorded',

@@ -15,6 +15,8 @@ export interface ServiceState {
   departmentCode: string;
   serviceTypeCode: string;
   focusArea: FocusArea;
+  /** ISO-8601 UTC: a rating dated before it is refused. */
+  deliveredAt: string;
   /** Absent until the household has rated the service. */
   satisfaction?: SatisfactionResponse;
 }

@@ -93,4 +93,12 @@ function validateDelivery(command: DeliverService, reference: ReferenceData): vo
     'invalid',
   );
   isoUtc(deliveredAt, 'invalid-delivered-at', 'deliveredAt');
+  // A service is recorded once delivered, as an activity once held: a delivery later than the command's own
+  // time has not happened yet, and would count in a period to come.
+  rule(
+    Date.parse(deliveredAt) <= Date.parse(command.metadata.occurredAt),
+    'invalid-delivered-at',
+    `deliveredAt ${deliveredAt} is later than the command's occurredAt ${command.metadata.occurredAt}: a service is recorded once delivered`,
+    'invalid',
+  );
 }

@@ -88,6 +88,7 @@ describe('field checks', () => {
     ['a service under an unknown focus area', deliver({ focusArea: 'wealth' as never }), 'invalid-focus-area'],
     ['a delivery time that is not UTC', deliver({ deliveredAt: '2013-05-10T10:00:00+08:00' }), 'invalid-delivered-at'],
     ['a delivery time that is no date at all', deliver({ deliveredAt: '2013-02-30T10:00:00Z' }), 'invalid-delivered-at'],
+    ['a delivery later than the command that records it', deliver({ deliveredAt: '2013-05-10T03:00:00.001Z' }), 'invalid-delivered-at'],
     ['an empty service id', deliver({ serviceId: '' }), 'invalid-service-id'],
     ['a service naming an empty need id', deliver({ needId: '' }), 'invalid-need-id'],
     ['a rating without a service id', rate({ serviceId: '' }), 'invalid-service-id'],

@@ -4,7 +4,7 @@
  */
 import { localDateOf } from '../../calendar';
 import { ReferenceData } from '../../reference-data/reference-data';
-import { rule } from '../shared';
+import { isCalendarDate, rule } from '../shared';
 import { EraseScreeningPerson, RegisterScreeningSubject, ScreeningCommand, ScreeningStepCommand } from './commands';
 import { SCREENING_OUTCOMES, ScreeningEvent, ScreeningStepEvent, SUBJECT_KINDS, TEST_RESULTS } from './events';
 import { ScreeningProgress, ScreeningState } from './state';
@@ -100,12 +100,7 @@ function result<R extends string>(value: R): R {
 
 /** A local day (programme calendar) that is a date and not after the day the command was given. */
 function checkDay(on: string, occurredAt: string): void {
-  rule(
-    /^\d{4}-\d{2}-\d{2}$/.test(on) && !Number.isNaN(Date.parse(`${on}T00:00:00Z`)),
-    'invalid-date',
-    `${on} is not a date (YYYY-MM-DD)`,
-    'invalid',
-  );
+  rule(isCalendarDate(on), 'invalid-date', `${on} is not a date (YYYY-MM-DD)`, 'invalid');
   const today = localDateOf(occurredAt);
   const todayText = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
   rule(on <= todayText, 'date-in-future', `a step on ${on} cannot be recorded on ${todayText}`, 'invalid');

@@ -100,6 +100,11 @@ describe('birth-defect screening decider', () => {
     given(screeningDecider, [registered])
       .when(stepCommand('RecordFiveItemTest', { result: 'normal' }, '2012-02-30x'))
       .thenThrows('invalid-date');
+    // Date.parse takes these, as a day of the next month; PostgreSQL does not.
+    for (const impossible of ['2012-02-30', '2011-02-29', '2012-04-31'])
+      given(screeningDecider, [registered])
+        .when(stepCommand('RecordFiveItemTest', { result: 'normal' }, impossible, '2012-06-01T02:00:00Z'))
+        .thenThrows('invalid-date');
   });
 
   it('records a high-risk finding once, and only with what was found', () => {

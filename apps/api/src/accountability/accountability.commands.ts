@@ -19,6 +19,7 @@ import { SupervisionCommand, supervisionDecider, SupervisionEvent, SupervisionSt
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ActingRole, asForbidden } from './acting-role';
 import { caseAuthority, requireNoOtherDistrict } from './case-authority';
+import { bulletinIssued } from './cited-bulletin';
 import { oneAssignmentAtATime } from './supervisor-lock';
 
 type WithoutAuthority<C> = C extends unknown ? Omit<C, 'authority'> : never;
@@ -69,7 +70,11 @@ export class ActOnCaseHandler implements ICommandHandler<ActOnCase, CaseOutcome>
     const district = command.type === 'OpenCase' ? command.data.districtCode : await this.districtOf(stream);
     const { actor, occurredAt } = command.metadata;
     const authority = await caseAuthority(this.store, this.dataSource, acting, actor, district, occurredAt);
-    return handleCommand(this.store, stream, caseDecider, { ...command, authority } as CaseCommand, { ifMatch }).catch(asForbidden);
+    const cited = command.type === 'IssueCriticism' && {
+      bulletinIssued: await bulletinIssued(this.store, district, command.data.bulletinId),
+    };
+    const full = { ...command, authority, ...cited } as CaseCommand;
+    return handleCommand(this.store, stream, caseDecider, full, { ifMatch }).catch(asForbidden);
   }
 
   private async districtOf(stream: string): Promise<string | undefined> {

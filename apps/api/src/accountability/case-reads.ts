@@ -40,6 +40,9 @@ export class CaseReads {
     const events = await store.readStream(caseStream(caseId));
     const head = events[events.length - 1].revision;
     if (points.length === 0) setEtag(response, head);
+    // A revision not yet written has no state: answering the latest under it would pass it off as that revision's.
+    if (query.revision !== undefined && BigInt(query.revision) > head)
+      throw invalidField('revision', `revision must be at most ${head}, the case's latest revision in the log read`);
     const replayed = replay(events, point, query.revision);
     const revision = replayed.revisions.length === 0 ? -1 : Number(replayed.revisions.reduce((a, b) => (a > b ? a : b)));
     return {

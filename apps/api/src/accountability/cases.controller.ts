@@ -6,9 +6,11 @@ import { ApiCommand } from '../http/openapi';
 import { Request, Response } from 'express';
 import { Clock, CLOCK } from '@libs/clock';
 import { CaseCommand } from '@libs/domain/accountability-case';
+import { referenceData } from '@libs/reference-data';
 import { commandContext, written } from '../commands/command-context';
 import { IdParams, ReasonDto } from '../commands/shared/command.dto';
 import { deadlineInstant } from '../http/instant';
+import { invalidField } from '../http/problem';
 import { newId } from '../http/request-context';
 import { actingRole } from './acting-role';
 import { ActOnCase, CaseRequest } from './accountability.commands';
@@ -44,6 +46,10 @@ export class CasesController {
   async open(@Body() body: OpenCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const caseId = body.caseId ?? newId(request, 'caseId');
     const { subjectUnit, districtCode, grounds, evidence } = body;
+    // The city office may act in any district, but only in one of the city's: another code would open a case
+    // no supervisor could ever hold, outside every district's list and bulletin.
+    if (referenceData.level(districtCode) !== 'district')
+      throw invalidField('districtCode', 'districtCode must be the code of one of the districts and counties of the city');
     return this.act(
       caseId,
       'OpenCase',

@@ -5,9 +5,12 @@ import { CommandMetadata } from '@libs/domain/shared';
 import { traceOfRequest } from '@libs/observability/trace-context';
 import { Clock } from '@libs/clock';
 import { utcInstant } from './instant';
-import { ProblemException } from './problem';
+import { invalidField, ProblemException } from './problem';
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** How far ahead of the server's clock an `occurredAt` may be: a field device's clock a little fast is no error. */
+const OCCURRED_AT_LEEWAY_MS = 5 * 60_000;
 
 /**
  * Seeds of requests that carry an Idempotency-Key (set by the idempotency interceptor): the command id
@@ -60,7 +63,18 @@ export function commandMetadata(request: Request, clock: Clock, occurredAt?: str
     actor: actor ?? 'anonymous',
     ...(subject !== undefined && subject !== (actor ?? 'anonymous') && { authenticatedAs: subject }),
     correlationId: correlation ?? randomUUID(),
-    occurredAt: occurredAt ? utcInstant(occurredAt, 'occurredAt') : clock.now().toISOString(),
+    occurredAt: occurredAt ? pastInstant(occurredAt, clock) : clock.now().toISOString(),
     ...traceOfRequest(request.header('traceparent'), request.header('tracestate')),
   };
+}
+
+/**
+ * `occurredAt` as UTC, refused when it is still to come: a fact is recorded once it happened, and one dated
+ * ahead would pass every rule judged at its time (a supervisor's term, a deadline, a day not yet come).
+ */
+function pastInstant(occurredAt: string, clock: Clock): string {
+  const instant = utcInstant(occurredAt, 'occurredAt');
+  if (Date.parse(instant) > clock.now().getTime() + OCCURRED_AT_LEEWAY_MS)
+    throw invalidField('occurredAt', 'occurredAt must not be later than now: a fact is recorded once it happened');
+  return instant;
 }

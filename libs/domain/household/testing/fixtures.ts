@@ -63,7 +63,8 @@ export const recordNeed = (o: Partial<RecordNeed['data']> = {}): RecordNeed => (
 
 export const deliver = (o: Partial<DeliverService['data']> = {}): DeliverService => ({
   type: 'DeliverService',
-  metadata: meta,
+  // Recorded an hour after the delivery: a delivery later than its command's time is refused.
+  metadata: { ...meta, occurredAt: '2013-05-10T03:00:00.000Z' },
   data: data(
     {
       householdId: HOUSEHOLD_ID,
@@ -80,7 +81,8 @@ export const deliver = (o: Partial<DeliverService['data']> = {}): DeliverService
 
 export const rate = (o: Partial<RecordSatisfaction['data']> = {}): RecordSatisfaction => ({
   type: 'RecordSatisfaction',
-  metadata: meta,
+  // Rated the day after the delivery above: a rating dated before its service's delivery is refused.
+  metadata: { ...meta, occurredAt: '2013-05-11T03:00:00.000Z' },
   data: data({ householdId: HOUSEHOLD_ID, serviceId: SERVICE_ID, response: 'satisfied' as const }, o),
 });
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { BATCHES, ENROLMENT_YEARS, HOUSEHOLD_CATEGORIES, HouseholdCategory, MEMBERS } from '@libs/domain/household';
 import { instantDescription, IsInstant } from '../../http/instant';
+import { NOT_AHEAD_OF_NOW } from '../shared/command.dto';
 
 // Shape only here: the ranges and defaults are the domain's (libs/domain/household/validate.ts), which
 // refuses a value outside them with a problem naming the rule (invalid-members, invalid-enrolment-year).
@@ -69,7 +70,7 @@ export class EnrollHouseholdDto {
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: `When the enrolment happened in the field; defaults to now. ${instantDescription()}`,
+    description: `When the enrolment happened in the field; defaults to now. ${NOT_AHEAD_OF_NOW} ${instantDescription()}`,
   })
   @IsOptional()
   @IsInstant()

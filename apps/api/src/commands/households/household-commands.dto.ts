@@ -71,7 +71,7 @@ export class DeliverServiceDto extends CommandDto {
   @IsIn(FOCUS_AREAS)
   focusArea!: FocusArea;
 
-  @ApiPropertyOptional({ format: 'date-time', description: `Defaults to occurredAt. ${instantDescription()}` })
+  @ApiPropertyOptional({ format: 'date-time', description: `Defaults to occurredAt, and is never later than it. ${instantDescription()}` })
   @IsOptional()
   @IsInstant()
   deliveredAt?: string;

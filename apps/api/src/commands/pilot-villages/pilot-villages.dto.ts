@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { instantDescription, IsInstant } from '../../http/instant';
+import { NOT_AHEAD_OF_NOW } from '../shared/command.dto';
 
 const ID = /^[A-Za-z0-9._:-]+$/;
 
@@ -25,7 +26,10 @@ export class DesignatePilotVillageDto {
   @Length(1, 500)
   reason!: string;
 
-  @ApiPropertyOptional({ description: `When it was decided (default: now). ${instantDescription()}`, format: 'date-time' })
+  @ApiPropertyOptional({
+    description: `When it was decided (default: now). ${NOT_AHEAD_OF_NOW} ${instantDescription()}`,
+    format: 'date-time',
+  })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;
@@ -49,7 +53,10 @@ export class WithdrawPilotVillageDto {
   @Length(1, 500)
   reason!: string;
 
-  @ApiPropertyOptional({ description: `When it was decided (default: now). ${instantDescription()}`, format: 'date-time' })
+  @ApiPropertyOptional({
+    description: `When it was decided (default: now). ${NOT_AHEAD_OF_NOW} ${instantDescription()}`,
+    format: 'date-time',
+  })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;

@@ -2,9 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { instantDescription, IsInstant } from '../../http/instant';
 
+/** What `occurredAt` may not be, in every command's OpenAPI description (apps/api/src/http/request-context.ts refuses it). */
+export const NOT_AHEAD_OF_NOW = 'Never later than now (a clock up to five minutes fast is allowed).';
+
 /** What every command body may carry besides its own fields. */
 export class CommandDto {
-  @ApiPropertyOptional({ format: 'date-time', description: `When it happened in the field; defaults to now. ${instantDescription()}` })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: `When it happened in the field; defaults to now. ${NOT_AHEAD_OF_NOW} ${instantDescription()}`,
+  })
   @IsOptional()
   @IsInstant()
   occurredAt?: string;
