@@ -67,3 +67,7 @@ export const reported = (round = 1, late = false, reportedBy: string | null = UN
 export const accepted = (round = 1): CaseEvent => ({ type: 'RectificationAccepted', data: { round, reason: 'checked on site' } });
 export const rejected = (round = 1): CaseEvent => ({ type: 'RectificationRejected', data: { round, reason: 'only 12 re-surveyed' } });
 export const closed: CaseEvent = { type: 'CaseClosed', data: { resolution: 'unfounded', reason: 'misread ledger', waiver: null } };
+export const heldToAccount: CaseEvent = {
+  type: 'LeaderHeldAccountable',
+  data: { officialId: 'official-9', position: 'director', measure: 'admonition-talk', reason: 'second delay' },
+};

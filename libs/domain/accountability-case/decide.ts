@@ -169,6 +169,13 @@ function close(command: C.CloseCase, state: OpenCaseState): CaseEvent[] {
     'resolution-rectified-without-acceptance',
     'a case closes as rectified only after a rectification was accepted',
   );
+  // The resolution is the case's record of what was done: "held accountable" with no measure on the record says
+  // something the case's own history does not.
+  rule(
+    resolution !== 'held-accountable' || state.accountability.length > 0,
+    'resolution-held-accountable-without-measure',
+    'a case closes as held accountable only after a leader was held accountable in it',
+  );
   const waiver = isOutstanding(rectification) ? { round: rectification.round, reason: waiverReason! } : null;
   return [{ type: 'CaseClosed', data: { resolution, reason, waiver } }];
 }

@@ -1,5 +1,18 @@
 import { given } from '../../testing/decider-spec';
-import { accepted, closed, command, DISTRICT, opened, ordered, rejected, reported, subjectUnit, UNIT, cityOffice } from './case-fixtures';
+import {
+  accepted,
+  closed,
+  command,
+  DISTRICT,
+  heldToAccount,
+  opened,
+  ordered,
+  rejected,
+  reported,
+  subjectUnit,
+  UNIT,
+  cityOffice,
+} from './case-fixtures';
 import * as C from './commands';
 import { caseDecider, caseStream, CASE_EVENT_TYPES } from './index';
 
@@ -304,7 +317,7 @@ describe('accountability case decider', () => {
     });
 
     it('closes over an outstanding rectification when the close says why it is waived', () => {
-      given(caseDecider, [opened, ordered(1)])
+      given(caseDecider, [opened, ordered(1), heldToAccount])
         .when(close('held-accountable', 'unit merged into another'))
         .then([
           {
@@ -320,6 +333,13 @@ describe('accountability case decider', () => {
 
     it('refuses to close as rectified without an accepted rectification', () => {
       given(caseDecider, [opened]).when(close('rectified')).thenThrows('resolution-rectified-without-acceptance');
+    });
+
+    it('closes as held accountable only once a leader was held accountable in the case', () => {
+      given(caseDecider, [opened]).when(close('held-accountable')).thenThrows('resolution-held-accountable-without-measure');
+      given(caseDecider, [opened, heldToAccount])
+        .when(close('held-accountable'))
+        .then([{ type: 'CaseClosed', data: { resolution: 'held-accountable', reason: 'done', waiver: null } }]);
     });
   });
 
