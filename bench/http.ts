@@ -174,7 +174,7 @@ const enrolment = () =>
     villageCode: '640104001001',
     category: 'stable',
     members: 4,
-    head: { name: 'Bench Household', idNumber: '64010419800101001X' },
+    head: { name: 'Bench Household', idNumber: '640104198001010013' },
     enrolmentYear: 2012,
     batch: 1,
     occurredAt: '2012-03-01T02:00:00Z',

@@ -20,12 +20,12 @@ const [V1, V2, V3] = ['640121001001', '640121001002', '640121002001'];
 const MARCH = '2012-03-20T02:00:00.000Z';
 const MARKERS = [
   'Quxiang Marker',
-  '64010419770707777X',
+  '640104197707077776',
   '13977770777',
   'MARKER-NEED-TEXT',
   'MARKER-WITHDRAWN',
   'Screened Markerwoman',
-  '64010419880808888X',
+  '640104198808088882',
 ];
 
 type Row = Record<string, unknown>;

@@ -8,7 +8,7 @@ import { RegisteredRoute } from '@apps/api/src/auth/routes';
 import { apiRoutes, baseUrl, concretePath, createFixtures, Fixtures, policyOf, scopeBody, send } from './support/access-fixtures';
 import { eventually, logLength, startTestApp, TestApp } from './support/test-app';
 
-const SENT = { name: 'Fuzz Secret Name', idNumber: '64010419900307771X', phone: '13800138000', story: 'fuzz diabetes story' };
+const SENT = { name: 'Fuzz Secret Name', idNumber: '640104199003077718', phone: '13800138000', story: 'fuzz diabetes story' };
 const STORED = { head: 'Stored Fuzz Person', need: 'stored fuzz need for dialysis' };
 const SECRETS = [...Object.values(SENT), ...Object.values(STORED)];
 

@@ -3,6 +3,7 @@
  * ID number with a valid check character, an 11-digit mobile number), belonging to nobody.
  */
 import { PersonalDetails } from '../domain/household/events';
+import { residentIdCheckCharacter } from '../domain/shared/resident-id';
 import { Random } from './random';
 
 const SURNAMES = [
@@ -48,23 +49,13 @@ const SYLLABLES = [
   'hui',
 ];
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
-
-/** ISO 7064 MOD 11-2, as on the resident identity card. */
-export function idCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
-  return CHECK[sum % 11];
-}
-
 export function syntheticHead(random: Random, districtCode: string, enrolmentYear: number): PersonalDetails {
   const given = random.pick(SYLLABLES) + (random.chance(0.7) ? random.pick(SYLLABLES) : '');
   const name = `${random.pick(SURNAMES)} ${given[0].toUpperCase()}${given.slice(1)}`;
   const born = new Date(Date.UTC(enrolmentYear - random.int(22, 80), random.int(0, 11), random.int(1, 28)));
   const birth = born.toISOString().slice(0, 10).replaceAll('-', '');
   const first17 = `${districtCode}${birth}${String(random.int(0, 999)).padStart(3, '0')}`;
-  const head: PersonalDetails = { name, idNumber: first17 + idCheckCharacter(first17) };
+  const head: PersonalDetails = { name, idNumber: first17 + residentIdCheckCharacter(first17) };
   if (random.chance(0.8)) head.phone = `1${random.pick(['3', '5', '8'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
   return head;
 }

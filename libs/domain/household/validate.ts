@@ -5,7 +5,7 @@
  */
 import { programmeYearOf } from '../../periods/programme-calendar';
 import { ReferenceData } from '../../reference-data/reference-data';
-import { DomainError, rule } from '../shared';
+import { DomainError, isResidentIdNumber, rule } from '../shared';
 import { integerIn, isoUtc, oneOf, text } from './checks';
 import { DeliverService, EnrollHousehold, HouseholdCommand } from './commands';
 import { FOCUS_AREAS, HOUSEHOLD_CATEGORIES, NEED_KINDS, SATISFACTION_RESPONSES } from './events';
@@ -68,6 +68,8 @@ function validateEnrolment(command: EnrollHousehold, reference: ReferenceData): 
   for (const field of ['idNumber', 'phone'] as const) {
     if (head[field] !== undefined) text(head[field], 'invalid-head', `head.${field}`);
   }
+  if (head.idNumber !== undefined)
+    rule(isResidentIdNumber(head.idNumber), 'invalid-head', 'head.idNumber does not match its check character', 'invalid');
   integerIn(enrolmentYear, ENROLMENT_YEARS.min, ENROLMENT_YEARS.max, 'invalid-enrolment-year', 'enrolmentYear');
   integerIn(batch, BATCHES.min, BATCHES.max, 'invalid-batch', 'batch');
 }

@@ -75,6 +75,11 @@ describe('field checks', () => {
     ['a head of household without a name', enrol({ head: { name: '  ' } }), 'invalid-head'],
     ['a head of household that is no object', enrol({ head: null as never }), 'invalid-head'],
     ['an empty phone number', enrol({ head: { name: 'Ma Lan', phone: '' } }), 'invalid-head'],
+    [
+      'a resident ID number whose check character does not fit',
+      enrol({ head: { name: 'Ma Lan', idNumber: '640104198001010113' } }),
+      'invalid-head',
+    ],
     ['an enrolment year out of range', enrol({ enrolmentYear: 1899 }), 'invalid-enrolment-year'],
     ['batch zero', enrol({ batch: 0 }), 'invalid-batch'],
     ['an empty household id', withdraw({ householdId: '' }), 'invalid-household-id'],

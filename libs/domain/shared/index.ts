@@ -1,3 +1,4 @@
 export * from './decider';
 export * from './domain-error';
 export * from './calendar-date';
+export * from './resident-id';

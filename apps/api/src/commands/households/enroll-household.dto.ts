@@ -4,6 +4,7 @@ import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length,
 import { BATCHES, ENROLMENT_YEARS, HOUSEHOLD_CATEGORIES, HouseholdCategory, MEMBERS } from '@libs/domain/household';
 import { instantDescription, IsInstant } from '../../http/instant';
 import { NOT_AHEAD_OF_NOW } from '../shared/command.dto';
+import { IsResidentIdNumber } from './resident-id';
 
 // Shape only here: the ranges and defaults are the domain's (libs/domain/household/validate.ts), which
 // refuses a value outside them with a problem naming the rule (invalid-members, invalid-enrolment-year).
@@ -15,10 +16,14 @@ export class PersonalDetailsDto {
   name!: string;
 
   /** Resident identity card number: 17 digits and a check character. */
-  @ApiPropertyOptional({ description: 'Resident ID number (personal data)', pattern: '^\\d{17}[\\dX]$' })
+  @ApiPropertyOptional({
+    description: 'Resident ID number (personal data): 17 digits and the check character (ISO 7064 MOD 11-2) they give',
+    pattern: '^\\d{17}[\\dX]$',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\d{17}[\dX]$/, { message: 'idNumber must be an 18-character resident ID number' })
+  @IsResidentIdNumber()
   idNumber?: string;
 
   @ApiPropertyOptional({ description: 'Mobile number (personal data)', pattern: '^1\\d{10}$' })
