@@ -17,7 +17,7 @@ import {
 } from './consumer-group';
 import { ingestPage } from './ingest';
 import { CITY_CODE, EventScopes, placesWithin } from '../event-scope';
-import { withPersonalFields } from './personal-fields';
+import { redactedAgain, withPersonalFields } from './personal-fields';
 import { acknowledge, lease, refuse, releaseExpired, renew } from './lease-sql';
 import { delivery, GroupRow, groupCheckpoint, groupView, parkedEvent, PendingRow, rowsOf } from './rows';
 
@@ -111,7 +111,7 @@ export class ConsumerGroups {
       const until = await renew(tx, name, consumer, streams, group.lease_ms);
       return { events: rows.map(delivery), leaseExpiresAt: until.toISOString() };
     });
-    return options.personal ? { ...claimed, events: await withPersonalFields(this.store, claimed.events) } : claimed;
+    return { ...claimed, events: options.personal ? await withPersonalFields(this.store, claimed.events) : redactedAgain(claimed.events) };
   }
 
   async ack(name: string, scope: CallerScope, consumer: string, eventIds: string[]): Promise<Acknowledged> {
@@ -137,7 +137,7 @@ export class ConsumerGroups {
       );
       return rows.map(parkedEvent);
     });
-    return options.personal ? withPersonalFields(this.store, parked) : parked;
+    return options.personal ? withPersonalFields(this.store, parked) : redactedAgain(parked);
   }
 
   /** Puts parked events (all, or those named) back in the queue with a fresh count of deliveries. */

@@ -1,5 +1,5 @@
 import { EventStore } from '../event-store';
-import { PublicEvent } from '../redaction';
+import { PublicEvent, redactData } from '../redaction';
 
 /**
  * Puts the personal fields back into queued events for a caller entitled to them. The queue holds only
@@ -19,4 +19,16 @@ export async function withPersonalFields<T extends PublicEvent>(store: EventStor
     }),
   );
   return events.map((event) => ({ ...event, data: originals.get(event.id) ?? event.data }));
+}
+
+/**
+ * Queued events redacted once more for a caller not entitled to personal fields: a copy was redacted by the
+ * rules of the day it was queued, and a field classified personal since (or a key spelt another way) must not
+ * come out of a queue, or a parked list kept for weeks, that the log itself would no longer give.
+ */
+export function redactedAgain<T extends PublicEvent>(events: T[]): T[] {
+  return events.map((event) => {
+    const data = redactData(event.type, event.data);
+    return data === event.data ? event : { ...event, data };
+  });
 }

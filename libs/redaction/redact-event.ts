@@ -11,14 +11,16 @@
 import type { JsonObject, RecordedEvent } from '../event-store/event-store.port';
 import { personalPathsOf } from '../domain/personal-fields';
 
-/** Keys whose values are personal whatever event carries them. */
-const PERSONAL_KEYS = new Set(['head', 'name', 'fullName', 'idNumber', 'idCard', 'phone', 'phoneNumber', 'mobile']);
+/** Keys whose values are personal whatever event carries them, as spelt once case and `_`/`-` are dropped. */
+const PERSONAL_KEYS = new Set(['head', 'name', 'fullname', 'idnumber', 'idcard', 'phone', 'phonenumber', 'mobile']);
 /**
  * Health details: `healthCondition`, `medicalHistory`... (a focus area whose *value* is "health" is kept); and a
- * person's name, id number or phone under a qualified key (`partnerName`, `partnerIdNumber`, `guardianPhone`).
+ * person's name, id number or phone under a qualified key (`partnerName`, `partnerIdNumber`, `guardianPhone`),
+ * in snake or kebab case too (`guardian_name`, `partner-id-number`): imported and legacy data spell keys so.
  */
 const PERSONAL_KEY_PATTERN = /health|medical|diagnos/i;
 const QUALIFIED_PERSONAL_KEY = /[a-z](Name|IdNumber|IdCard|Phone|PhoneNumber|Mobile)$/;
+const QUALIFIED_SEPARATED_KEY = /[a-z0-9][_-](name|id[_-]?number|id[_-]?card|phone|phone[_-]?number|mobile)$/i;
 
 /** Verdicts by key: the same few keys come back in every event, and the pattern was a test per key per event. */
 const verdicts = new Map<string, boolean>();
@@ -27,7 +29,11 @@ const MAX_VERDICTS = 10_000;
 export function isPersonalKey(key: string): boolean {
   let personal = verdicts.get(key);
   if (personal === undefined) {
-    personal = PERSONAL_KEYS.has(key) || PERSONAL_KEY_PATTERN.test(key) || QUALIFIED_PERSONAL_KEY.test(key);
+    personal =
+      PERSONAL_KEYS.has(key.replace(/[_-]/g, '').toLowerCase()) ||
+      PERSONAL_KEY_PATTERN.test(key) ||
+      QUALIFIED_PERSONAL_KEY.test(key) ||
+      QUALIFIED_SEPARATED_KEY.test(key);
     if (verdicts.size < MAX_VERDICTS) verdicts.set(key, personal);
   }
   return personal;
@@ -39,9 +45,18 @@ export function isPersonalKey(key: string): boolean {
  * feed's largest cost after the read itself). The same event when it holds none.
  */
 export function redactEvent<E extends RecordedEvent>(recorded: E): E {
-  let data = withoutPersonalKeys(recorded.data) as JsonObject;
-  for (const path of personalPathsOf(recorded.type)) data = withoutPath(data, path);
+  const data = redactData(recorded.type, recorded.data);
   return data === recorded.data ? recorded : { ...recorded, data };
+}
+
+/**
+ * The data of a `type` event without its personal fields: the same object when it holds none. Also for copies
+ * redacted before (a consumer group's queue), which the rules may have learnt more about since.
+ */
+export function redactData(type: string, data: JsonObject): JsonObject {
+  let redacted = withoutPersonalKeys(data) as JsonObject;
+  for (const path of personalPathsOf(type)) redacted = withoutPath(redacted, path);
+  return redacted;
 }
 
 /** `value` without personal keys at any depth: the same value when it has none, else copies along the way to them. */

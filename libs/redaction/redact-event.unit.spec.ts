@@ -124,6 +124,23 @@ describe('redactEvent', () => {
     expect(redactEvent(other).data).toEqual({ subject: { kind: 'k' }, filename: 'f' });
   });
 
+  it('removes the same keys spelt in snake case, kebab case or capitals, as imported or legacy data spells them', () => {
+    const other = recorded(
+      'SomethingElse',
+      {
+        borrower: { full_name: 'Li Wei', ID_NUMBER: 'x', 'phone-number': 'y', Name: 'Li', village_code: 'v' },
+        guardian: { guardian_name: 'Ma Lan', guardian_id_card: 'z', relation_code: 'r' },
+        file_name_suffix: 'kept',
+      },
+      'loan-1',
+    );
+    expect(redactEvent(other).data).toEqual({
+      borrower: { village_code: 'v' },
+      guardian: { relation_code: 'r' },
+      file_name_suffix: 'kept',
+    });
+  });
+
   it('keeps a focus area whose value is "health": only keys are judged', () => {
     const service = recorded('ServiceDelivered', {
       householdId: 'h',

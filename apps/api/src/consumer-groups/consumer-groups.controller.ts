@@ -16,7 +16,7 @@ import { AuthenticatedRequest } from '../auth/access.guard';
 import { callerScope } from '../auth/caller-scope';
 import { cutPage, PageQuery, pageOf } from '../http/paging';
 import { invalidField, ProblemException } from '../http/problem';
-import { RawQuery, refuseUnknownParameters } from '../http/query-parameters';
+import { quoted, RawQuery, refuseUnknownParameters } from '../http/query-parameters';
 import { AckDto, ClaimDto, DefineGroupDto, GROUP_NAME, NackDto, ReplayDto } from './consumer-groups.dto';
 import { AckAnswer, ClaimAnswer, ConsumerGroupPage, ConsumerGroupView, NackAnswer, ParkedAnswer, ReplayAnswer } from './answers.dto';
 
@@ -54,6 +54,7 @@ export class ConsumerGroupsController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ConsumerGroupView> {
+    refuseAnyQuery(request);
     const from =
       body.from === undefined || body.from === 'start' || body.from === 'end' ? (body.from ?? 'start') : parsePosition(body.from);
     if (from === undefined) throw ProblemException.of(400, 'invalid-request', 'from must be a log position, start or end');
@@ -74,6 +75,7 @@ export class ConsumerGroupsController {
   /** A consumer group's settings, checkpoint and backlog. */
   @Get(':name')
   get(@Param('name') name: string, @Req() request: AuthenticatedRequest): Promise<ConsumerGroupView> {
+    refuseAnyQuery(request);
     return this.groups.get(groupName(name), callerScope(request));
   }
 
@@ -81,6 +83,7 @@ export class ConsumerGroupsController {
   @Delete(':name')
   @HttpCode(204)
   async remove(@Param('name') name: string, @Req() request: AuthenticatedRequest): Promise<void> {
+    refuseAnyQuery(request);
     await this.groups.remove(groupName(name), callerScope(request));
   }
 
@@ -88,6 +91,7 @@ export class ConsumerGroupsController {
   @Post(':name/claim')
   @HttpCode(200)
   claim(@Param('name') name: string, @Body() body: ClaimDto, @Req() request: AuthenticatedRequest): Promise<ClaimAnswer> {
+    refuseAnyQuery(request);
     const personal = mayReceivePersonalFields(request.principal);
     return this.groups.claim(groupName(name), callerScope(request), body.consumer, body.max, { personal });
   }
@@ -96,6 +100,7 @@ export class ConsumerGroupsController {
   @Post(':name/ack')
   @HttpCode(200)
   ack(@Param('name') name: string, @Body() body: AckDto, @Req() request: AuthenticatedRequest): Promise<AckAnswer> {
+    refuseAnyQuery(request);
     return this.groups.ack(groupName(name), callerScope(request), body.consumer, body.eventIds);
   }
 
@@ -103,6 +108,7 @@ export class ConsumerGroupsController {
   @Post(':name/nack')
   @HttpCode(200)
   nack(@Param('name') name: string, @Body() body: NackDto, @Req() request: AuthenticatedRequest): Promise<NackAnswer> {
+    refuseAnyQuery(request);
     return this.groups.nack(groupName(name), callerScope(request), body.consumer, body.eventIds, body.reason);
   }
 
@@ -124,8 +130,18 @@ export class ConsumerGroupsController {
   @Post(':name/parked/replay')
   @HttpCode(200)
   replay(@Param('name') name: string, @Body() body: ReplayDto, @Req() request: AuthenticatedRequest): Promise<ReplayAnswer> {
+    refuseAnyQuery(request);
     return this.groups.replayParked(groupName(name), callerScope(request), body.eventIds);
   }
+}
+
+/** The routes but the list and the parked one read no query: a parameter sent anyway (`claim?max=1`) was dropped unread. */
+function refuseAnyQuery(request: AuthenticatedRequest): void {
+  const [unknown] = Object.keys(request.query);
+  if (unknown === undefined) return;
+  throw ProblemException.of(400, 'invalid-query', `${quoted(unknown)} is not a parameter of this route, which reads none`, {
+    parameter: unknown.slice(0, 60),
+  });
 }
 
 function groupName(name: string): string {

@@ -23,6 +23,8 @@ const STREAM_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 export const FEED_PARAMETERS = ['from', 'types', 'streams'] as const;
 export const PAGE_PARAMETERS = [...FEED_PARAMETERS, 'limit', 'minPosition'] as const;
 export const MAX_PAGE = 1000;
+/** As many types or stream prefixes as a consumer group's filter may name: every row read is tested against each. */
+export const MAX_LIST = 100;
 export const DEFAULT_PAGE = 100;
 
 /** `Last-Event-ID` (a reconnecting EventSource sends it) takes precedence over `from`. */
@@ -59,10 +61,11 @@ function parseFrom(raw: string | undefined, name: string): FeedQuery['from'] {
 function list(query: RawQuery, name: string, item: RegExp): string[] | undefined {
   const raw = single(query, name);
   if (raw === undefined) return undefined;
-  const items = raw.split(',').map((part) => part.trim());
+  const items = [...new Set(raw.split(',').map((part) => part.trim()))];
   const bad = items.find((part) => !item.test(part));
   if (bad !== undefined) throw invalid(name, bad, 'a comma-separated list of names');
-  return [...new Set(items)];
+  if (items.length > MAX_LIST) throw invalid(name, `${items.length} names`, `a list of at most ${MAX_LIST} names`);
+  return items;
 }
 
 function single(query: RawQuery, name: string): string | undefined {

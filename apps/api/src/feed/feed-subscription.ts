@@ -38,6 +38,11 @@ export interface FeedSubscriptionOptions {
    * (ciphertext), so no key is looked up and nothing decrypted for fields that are removed before sending.
    */
   sealed?: boolean;
+  /**
+   * The caller may read restricted personal fields (an auditor who stated a purpose): the live tail is read by
+   * this stream in the caller's own context, since the shared hub reads outside any caller's (./live-hub.ts).
+   */
+  ownLiveReads?: boolean;
 }
 
 export class FeedSubscription implements Subscription {
@@ -45,6 +50,7 @@ export class FeedSubscription implements Subscription {
   private failure?: unknown;
   private closed = false;
   private wake?: () => void;
+  private ownLive?: Subscription;
   private readonly listener: HubListener = {
     event: (event) => this.enqueue(event),
     failed: (error) => this.fail(error),
@@ -60,6 +66,7 @@ export class FeedSubscription implements Subscription {
     this.closed = true;
     this.hub.leave(this.listener);
     this.wake?.();
+    await this.ownLive?.close();
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
@@ -76,7 +83,7 @@ export class FeedSubscription implements Subscription {
       const fromReplica = this.options.replica && this.options.from !== 'end' ? yield* this.replicaCatchUp(start) : start;
       if (fromReplica === undefined) return;
       const caughtUp = yield* this.catchUp(fromReplica);
-      if (caughtUp !== undefined) yield* this.live(caughtUp);
+      if (caughtUp !== undefined) yield* this.options.ownLiveReads ? this.readOwnLive(caughtUp) : this.live(caughtUp);
     } finally {
       await this.close();
     }
@@ -108,7 +115,7 @@ export class FeedSubscription implements Subscription {
       // A short page read without a head first: read once more, with one (anything appended meanwhile comes too).
       if (!confirming || head === undefined) continue;
       if (comparePositions(head, after) > 0) after = head;
-      if (await this.hub.join(after, this.listener)) return after;
+      if (this.options.ownLiveReads || (await this.hub.join(after, this.listener))) return after;
     }
     return undefined;
   }
@@ -154,6 +161,17 @@ export class FeedSubscription implements Subscription {
     }
   }
 
+  /** The live tail from the store's own subscription (gap-safe, pulled as the feed sends, so nothing queues). */
+  private async *readOwnLive(from: Position): AsyncGenerator<RecordedEvent[]> {
+    this.hub.watch(this.listener);
+    const fromPosition = comparePositions(from, START) === 0 ? 'start' : from;
+    const subscription = (this.ownLive = this.store.subscribeToAll({ fromPosition, filter: this.options.filter }));
+    // Closed, or failed, while it was being made: close() and fail() found none to close.
+    if (this.closed || this.failure !== undefined) await subscription.close();
+    for await (const event of subscription) yield [event];
+    if (this.failure !== undefined) throw this.failure;
+  }
+
   private readAfter(store: EventStore, after: Position): Promise<RecordedEvent[]> {
     const fromPosition = comparePositions(after, START) === 0 ? 'start' : after;
     return this.read(store, { fromPosition, maxCount: this.options.pageSize ?? FEED_PAGE_SIZE, filter: this.options.filter });
@@ -186,6 +204,7 @@ export class FeedSubscription implements Subscription {
     this.failure ??= error;
     this.hub.leave(this.listener);
     this.wake?.();
+    void this.ownLive?.close();
   }
 }
 

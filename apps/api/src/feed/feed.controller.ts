@@ -7,7 +7,7 @@
 import { Controller, Get, Headers, Inject, Injectable, Query, Req, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { EVENT_STORE, EventStore, formatPosition, RecordedEvent } from '@libs/event-store';
-import { mayReceivePersonalFields, readSealed } from '@libs/personal-data';
+import { mayReceivePersonalFields, mayUseRestrictedData, readSealed } from '@libs/personal-data';
 import { toPublicEvent } from '@libs/redaction';
 import { AuthenticatedRequest } from '../auth/access.guard';
 import { FEED_OPTIONS, FeedOptions } from './feed-options';
@@ -77,7 +77,8 @@ export class FeedController {
     this.sessions.active += 1;
     try {
       const audience = this.audience(request);
-      const options = { from, filter, replica, maxQueued: this.options.maxQueuedEvents, sealed: !audience.personal };
+      const sealed = !audience.personal;
+      const options = { from, filter, replica, maxQueued: this.options.maxQueuedEvents, sealed, ownLiveReads: mayUseRestrictedData() };
       const subscription = new FeedSubscription(this.store, this.hub, options);
       const end = await streamFeed(response, subscription, this.options, audience);
       this.sessions.ended[end] += 1;
@@ -115,9 +116,11 @@ export class FeedController {
     const read = await (personal ? readPage() : readSealed(readPage));
     const events = await this.scopes.filter(read, callerScope(request));
     // The last event read, not the last returned: a scoped caller resumes after what it may not see too. From
-    // `end` nothing is read: the head it stood for, or a poller asking from `end` again would never receive one.
+    // `end` nothing is read: the head it stood for, or a poller asking from `end` again would never receive one;
+    // `start` while the log is empty (null sent the poller back to `end`, past whatever was appended meanwhile).
     const last = read.length > 0 ? read[read.length - 1].position : from === 'end' ? await store.headPosition() : undefined;
-    return { events: events.map((event) => toPublicEvent(event, { personal })), next: last ? formatPosition(last) : null };
+    const next = last ? formatPosition(last) : from === 'end' ? 'start' : null;
+    return { events: events.map((event) => toPublicEvent(event, { personal })), next };
   }
 
   private audience(request: AuthenticatedRequest): FeedAudience {

@@ -7,6 +7,7 @@
  */
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { comparePositions, EventStore, Position, RecordedEvent, START, Subscription } from '@libs/event-store';
+import { accessContext } from '@libs/personal-data';
 
 export interface HubListener {
   event(event: RecordedEvent): void;
@@ -23,8 +24,20 @@ export class LiveHub implements OnModuleDestroy {
   private ringAfter: Position = START;
   private subscription?: Subscription;
   private starting?: Promise<void>;
+  /** Streams that read the live tail themselves (./feed-subscription.ts): ended with the listeners on closing. */
+  private readonly watchers = new Set<HubListener>();
+  /**
+   * Set once the service stops. Nest closes the HTTP server, which waits for every open response, after this
+   * module: a stream reaching the live tail later would start the hub again and keep the service from stopping.
+   */
+  private closed = false;
 
   constructor(private readonly store: EventStore) {}
+
+  /** Streams on the live tail, through the hub or reading it themselves (a test sees a stream arrive there). */
+  get following(): number {
+    return this.listeners.size + this.watchers.size;
+  }
 
   /**
    * Adds the listener if the hub can continue seamlessly after `after` (every event up to it already
@@ -32,18 +45,30 @@ export class LiveHub implements OnModuleDestroy {
    * ones. Returns false when the ring does not reach back that far: the caller reads more itself.
    */
   async join(after: Position, listener: HubListener): Promise<boolean> {
+    this.refuseWhenClosed();
     await this.ensureRunning();
+    this.refuseWhenClosed();
     if (comparePositions(after, this.ringAfter) < 0) return false;
     for (const event of this.ring) if (comparePositions(event.position, after) > 0) listener.event(event);
     this.listeners.add(listener);
     return true;
   }
 
+  /** Registers a stream that reads the live tail itself, so that it ends with the others when the service stops. */
+  watch(listener: HubListener): void {
+    this.refuseWhenClosed();
+    this.watchers.add(listener);
+  }
+
   leave(listener: HubListener): void {
     this.listeners.delete(listener);
+    this.watchers.delete(listener);
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    for (const watcher of this.watchers) watcher.failed(closing());
+    this.watchers.clear();
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.close();
@@ -59,11 +84,16 @@ export class LiveHub implements OnModuleDestroy {
 
   private async start(): Promise<void> {
     const head = (await this.store.headPosition()) ?? START;
+    this.refuseWhenClosed(); // closed while the head was read: start nothing
     this.ringAfter = head;
     this.ring = [];
-    const subscription = this.store.subscribeToAll({ fromPosition: head === START ? 'start' : head });
-    this.subscription = subscription;
-    void this.pump(subscription);
+    // Outside the context of the request that happens to start it, as the projector reads: the hub serves every
+    // stream, and started by an auditor who stated a purpose it decrypted restricted fields for all of them.
+    accessContext.exit(() => {
+      const subscription = this.store.subscribeToAll({ fromPosition: head === START ? 'start' : head });
+      this.subscription = subscription;
+      void this.pump(subscription);
+    });
   }
 
   private async pump(subscription: Subscription): Promise<void> {
@@ -73,7 +103,7 @@ export class LiveHub implements OnModuleDestroy {
         if (this.ring.length > RING_SIZE) this.ringAfter = this.ring.shift()!.position;
         for (const listener of this.listeners) listener.event(event);
       }
-      for (const listener of this.listeners) listener.failed(new Error('the live feed is closing'));
+      for (const listener of this.listeners) listener.failed(closing());
     } catch (error) {
       this.logger.warn(`live subscription failed: ${(error as Error)?.name ?? 'error'}; streams are ended and resume`);
       for (const listener of this.listeners) listener.failed(error);
@@ -83,4 +113,13 @@ export class LiveHub implements OnModuleDestroy {
       if (this.subscription === subscription) this.starting = undefined;
     }
   }
+
+  private refuseWhenClosed(): void {
+    if (this.closed) throw closing();
+  }
+}
+
+/** Ends a stream as a failed read does: with a `retry:` hint, so that its client resumes on another instance. */
+function closing(): Error {
+  return new Error('the live feed is closing');
 }
