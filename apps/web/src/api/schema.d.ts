@@ -2416,7 +2416,7 @@ export interface components {
         PersonalDetailsDto: {
             /** @description Name of the head of household (personal data) */
             name: string;
-            /** @description Resident ID number (personal data) */
+            /** @description Resident ID number (personal data): 17 digits and the check character (ISO 7064 MOD 11-2) they give */
             idNumber?: string;
             /** @description Mobile number (personal data) */
             phone?: string;
@@ -2442,7 +2442,7 @@ export interface components {
             batch: number;
             /**
              * Format: date-time
-             * @description When the enrolment happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When the enrolment happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
         };
@@ -2460,7 +2460,7 @@ export interface components {
         RecategorizeHouseholdDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2471,7 +2471,7 @@ export interface components {
         WithdrawHouseholdDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2480,7 +2480,7 @@ export interface components {
         RecordNeedDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -2498,7 +2498,7 @@ export interface components {
         DeliverServiceDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -2525,14 +2525,14 @@ export interface components {
             focusArea: "civility" | "health" | "birth-and-parenting" | "prosperity" | "social-contribution";
             /**
              * Format: date-time
-             * @description Defaults to occurredAt. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description Defaults to occurredAt, and is never later than it. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             deliveredAt?: string;
         };
         RecordSatisfactionDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @enum {string} */
@@ -2541,7 +2541,7 @@ export interface components {
         CertifyHappyFamilyDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -2558,7 +2558,7 @@ export interface components {
         RevokeCertificationDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2567,7 +2567,7 @@ export interface components {
         GrantLoanDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -2611,7 +2611,7 @@ export interface components {
         RecordRepaymentDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Integer fen; never more than is outstanding */
@@ -2620,7 +2620,7 @@ export interface components {
         MarkLoanDefaultedDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2644,7 +2644,7 @@ export interface components {
             reason: string;
             /**
              * Format: date-time
-             * @description When it was decided (default: now). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it was decided (default: now). Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
         };
@@ -2672,7 +2672,7 @@ export interface components {
             reason: string;
             /**
              * Format: date-time
-             * @description When it was decided (default: now). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it was decided (default: now). Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
         };
@@ -2945,7 +2945,7 @@ export interface components {
         OpenCaseDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2971,7 +2971,7 @@ export interface components {
         OrderRectificationDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2986,7 +2986,7 @@ export interface components {
         ReportRectificationDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -2997,7 +2997,7 @@ export interface components {
         ReasonDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3006,7 +3006,7 @@ export interface components {
         IssueCriticismDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3016,7 +3016,7 @@ export interface components {
         HoldLeaderAccountableDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3030,7 +3030,7 @@ export interface components {
         EscalateCaseDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3041,7 +3041,7 @@ export interface components {
         CloseCaseDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3078,7 +3078,7 @@ export interface components {
         AssignSupervisorDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3097,7 +3097,7 @@ export interface components {
         RecordVisitDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3142,7 +3142,7 @@ export interface components {
         AssignResponsibilityDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3177,7 +3177,7 @@ export interface components {
         IssueBulletinPackDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             bulletinId?: string;
@@ -3516,7 +3516,7 @@ export interface components {
         HoldActivityDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3558,7 +3558,7 @@ export interface components {
         CorrectActivityDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
@@ -3685,7 +3685,7 @@ export interface components {
         RegisterScreeningDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3724,7 +3724,7 @@ export interface components {
         ScreeningResultDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3741,7 +3741,7 @@ export interface components {
         HighRiskFindingDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3755,7 +3755,7 @@ export interface components {
         ScreeningStepDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3767,7 +3767,7 @@ export interface components {
         GeneticCounsellingDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3781,7 +3781,7 @@ export interface components {
         ScreeningOutcomeDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /**
@@ -3798,7 +3798,7 @@ export interface components {
         GrantSupportDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Integer fen (1 yuan = 100 fen): the money, or the value of the goods (0 when unknown) */
@@ -3831,7 +3831,7 @@ export interface components {
         SupportQuantityDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Integer fen (1 yuan = 100 fen): the money, or the value of the goods (0 when unknown) */
@@ -3842,7 +3842,7 @@ export interface components {
         ReturnSupportDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Integer fen (1 yuan = 100 fen): the money, or the value of the goods (0 when unknown) */
@@ -3855,7 +3855,7 @@ export interface components {
         ReverseSupportDto: {
             /**
              * Format: date-time
-             * @description When it happened in the field; defaults to now. The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
+             * @description When it happened in the field; defaults to now. Never later than now (a clock up to five minutes fast is allowed). The value is an ISO 8601 date-time such as 2012-03-01T08:00:00Z or 2012-03-01T16:00:00+08:00, or a date such as 2012-03-01; without an offset it is Beijing time (UTC+8), and a date alone is the start of that day in Beijing (00:00+08:00).
              */
             occurredAt?: string;
             /** @description Free text (treated as personal data) */
