@@ -24,6 +24,14 @@ describeInBrowser("the administrator's accounts", (browserPath) => {
   let browser: Browser;
   let page: Page;
   const admin = { username: 'zhou-admin', password: 'a long enough password', roles: ['admin'], ou: '640100', displayName: '周管理' };
+  const provider = {
+    username: 'li-provider',
+    password: 'a long enough password',
+    roles: ['provider'],
+    ou: '640104',
+    department: 'health',
+    displayName: '李医生',
+  };
   const accounts = async () => (await request(service.app.http).get('/admin/users').expect(200)).body.items as Account[];
   const form = (testId: string) => page.getByTestId(testId);
 
@@ -37,6 +45,7 @@ describeInBrowser("the administrator's accounts", (browserPath) => {
   beforeAll(async () => {
     [service, browser] = await Promise.all([startWebService(), launchBrowser(browserPath)]);
     await createUser(service.app, admin);
+    await createUser(service.app, provider);
     page = await (await newContext(browser)).newPage();
     await signInThroughPage(page, service.baseUrl, admin, '/app/users');
     await page.getByTestId('users').waitFor();
@@ -54,6 +63,13 @@ describeInBrowser("the administrator's accounts", (browserPath) => {
       .locator('tr.ant-table-row')
       .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
     expect(rows).toEqual(listed.map((a) => [a.username, a.displayName, a.roles.includes('admin') ? '管理员' : expect.any(String)]));
+    // A provider's department by its name, as the form offers it, not its code.
+    const providerRow = page.getByTestId('users').locator('tr.ant-table-row').filter({ hasText: provider.username });
+    await providerRow
+      .locator('td')
+      .nth(4)
+      .filter({ hasText: /^卫生局$/ })
+      .waitFor();
     // Not the administrator's own account: disabling it would lock them out.
     expect(await page.getByRole('button', { name: '停用 zhou-admin' }).count()).toBe(0);
   });

@@ -124,6 +124,23 @@ describeInBrowser('the auditor reads a case', (browserPath) => {
     expect(await fieldsShown(then)).toEqual(expectedFields(replayed));
   });
 
+  it('says so, in Chinese, when the time typed for "as of" cannot be read, and asks the API nothing', async () => {
+    const asked: string[] = [];
+    page.on('request', (sent) => void (new URL(sent.url()).pathname === `/cases/${caseId}` && asked.push(sent.url())));
+    await choose(page, '回看', '按记录时间');
+    const typed = page.getByRole('textbox', { name: '回看' });
+    await typed.fill('2012年4月1日');
+    await page.getByRole('button', { name: '显示当时状态' }).click();
+    const hint = page.getByRole('alert').filter({ hasText: '时间格式不正确，请按 2012-04-01 或 2012-04-01T10:00 填写' });
+    await hint.waitFor();
+    expect(asked).toEqual([]);
+    // Typed as people type it, a space for the T: read in the programme's calendar, and the hint goes.
+    await typed.fill('2099-01-01 10:00');
+    await page.getByRole('button', { name: '显示当时状态' }).click();
+    await hint.waitFor({ state: 'detached' });
+    await eventually(async () => expect(asked).toEqual([expect.stringContaining('asOf=2099-01-01T02%3A00%3A00.000Z')]));
+  });
+
   it("verifies the hash chain, downloads the API's export bundle and shows the audit trail", async () => {
     await page.getByRole('button', { name: '校验哈希链' }).click();
     await page.getByTestId('verdict').filter({ hasText: '校验通过：4 个事件的哈希链完整一致' }).waitFor();

@@ -112,7 +112,7 @@ describeInBrowser('field staff at a household', (browserPath) => {
     expect(events[1].data).toMatchObject({ householdId, focusArea: 'health', kind: 'health-service', description: '哮喘复查' });
   });
 
-  it('says a form is stale when the household changed since it was read, and overwrites nothing', async () => {
+  it('says a form is stale when the household changed since it was read, overwrites nothing, and keeps the input to send again', async () => {
     const stale = await (await newContext(browser)).newPage();
     await signInThroughPage(stale, service.baseUrl, staff, `/app/households/${householdId}`);
     await stale.getByTestId('form-need').waitFor();
@@ -128,6 +128,19 @@ describeInBrowser('field staff at a household', (browserPath) => {
     await stale.getByTestId('form-need').getByRole('button', { name: '提交' }).click();
     await stale.getByTestId('form-need').getByRole('alert').filter({ hasText: '表单已过期' }).waitFor();
     expect(await logLength(service.app)).toBe(before);
+    // The page has loaded the household as it is now, and kept what was typed: submitted again, it is recorded.
+    const revision = String((await stream()).length - 1);
+    await stale
+      .getByTestId('household-revision')
+      .filter({ hasText: new RegExp(`^${revision}$`) })
+      .waitFor();
+    expect(await stale.locator('#need-description').inputValue()).toBe('家风讲座');
+    await stale.getByTestId('form-need').getByRole('button', { name: '提交' }).click();
+    await stale.getByTestId('form-need').getByRole('status').waitFor({ timeout: 30_000 });
+    expect((await stream()).at(-1)).toMatchObject({
+      type: 'NeedRecorded',
+      data: { householdId, focusArea: 'civility', kind: 'knowledge', description: '家风讲座' },
+    });
     await stale.context().close();
     await page.reload();
     await form('service').waitFor();
@@ -246,7 +259,13 @@ describeInBrowser('field staff at a household', (browserPath) => {
     const units = (await request(service.app.http).get('/org-units').expect(200)).body.items as Named[];
     const name = units.find((unit) => unit.code === village)!.name['zh-CN'];
     const title = `${name}（${village}）`;
-    await page.getByRole('combobox', { name: '按村（居）查找' }).fill(name);
+    // Only the staff's own district is offered: another district's villages would only be refused.
+    const picker = page.getByRole('combobox', { name: '按村（居）查找' });
+    await picker.fill('6401');
+    await page.locator('.ant-select-tree-node-content-wrapper[title="兴庆区（640104）"]').waitFor();
+    expect(await page.locator('.ant-select-tree-node-content-wrapper[title="西夏区（640105）"]').count()).toBe(0);
+    expect(await page.locator('.ant-select-tree-node-content-wrapper[title="银川市（640100）"]').count()).toBe(0);
+    await picker.fill(name);
     await page.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
     const table = page.getByTestId('village-households');
     await table.getByRole('link', { name: householdId }).waitFor();

@@ -35,7 +35,8 @@ describeInBrowser("the operator's view", (browserPath) => {
   const operator = { username: 'qian-admin', password: 'a long enough password', roles: ['admin'], ou: '640100', displayName: '钱运维' };
 
   beforeAll(async () => {
-    [service, browser] = await Promise.all([startWebService(), launchBrowser(browserPath)]);
+    // A second's hold is warned of (60 s by default), so that the warning can be seen without waiting a minute.
+    [service, browser] = await Promise.all([startWebService({ LOG_HOLD_WARN_SECONDS: '1' }), launchBrowser(browserPath)]);
     await createUser(service.app, operator);
     page = await (await newContext(browser)).newPage();
     await signInThroughPage(page, service.baseUrl, operator, '/app/operations');
@@ -101,5 +102,34 @@ describeInBrowser("the operator's view", (browserPath) => {
     await page.getByTestId('parked-count-needs-status').filter({ hasText: /^0$/ }).waitFor();
     expect(await cell.locator('li').count()).toBe(0);
     expect((await needsStatus()).parked).toEqual([]);
+  });
+
+  it('says in Chinese which transaction holds the log back, as GET /health names it, once refreshed', async () => {
+    type Holder = { pid: number; transactionId: string; since: string };
+    const holding = service.app.runtime.dataSource.createQueryRunner();
+    await holding.connect();
+    await holding.startTransaction();
+    try {
+      await holding.query('SELECT txid_current()'); // a transaction id: readers see nothing appended after it began
+      const holder = await eventually(async () => {
+        const { body } = await request(service.app.http).get('/health').expect(200);
+        expect(body.status).toBe('warn');
+        return body.logHeldBackBy as Holder;
+      }, 30_000);
+      await page.getByRole('button', { name: '刷新' }).click();
+      const warnings = page.locator('[data-field="warnings"]');
+      await warnings.filter({ hasText: `事务 ${holder.transactionId}（进程 ${holder.pid}` }).waitFor();
+      const since = await page.evaluate(
+        (iso) =>
+          new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso)),
+        holder.since,
+      );
+      expect(await warnings.textContent()).toContain(`自 ${since} 起未结束`);
+      expect(await warnings.textContent()).not.toMatch(/held the log back|readers see/);
+      expect(await page.getByTestId('health').textContent()).toBe('警告');
+    } finally {
+      await holding.rollbackTransaction();
+      await holding.release();
+    }
   });
 });

@@ -4,6 +4,7 @@
  * the CSRF token (from the page, and from another site) is refused with nothing appended; a tab whose session
  * was replaced by a sign-in in another tab still signs out.
  */
+import { randomUUID } from 'node:crypto';
 import { Browser } from 'playwright-core';
 import request from 'supertest';
 import { logLength } from '../support/test-app';
@@ -52,10 +53,39 @@ describeInBrowser('signing in through the page', (browserPath) => {
     await settled(page);
     await choose(page, '语言', 'English');
     await page.getByRole('link', { name: 'Households' }).waitFor();
+    // The page says which language it is in (screen readers, the browser's translation offer), on a fresh load too.
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('link', { name: 'Households' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('#username').waitFor();
     const after = await page.evaluate(() => fetch('/auth/session').then((r) => r.status));
     expect(after).toBe(401);
+    await page.context().close();
+  });
+
+  it('asks to sign in again, at the same address, once the session has ended in another tab', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signInThroughPage(page, service.baseUrl, registrar, '/app/households');
+    await page.getByTestId('form-enrol').waitFor();
+    await settled(page);
+    // Signed out in another tab of the same browser: the session this tab was using has ended.
+    const other = await page.context().newPage();
+    await other.goto(`${service.baseUrl}/app/households`);
+    await other.getByRole('button', { name: '退出登录' }).click();
+    await other.locator('#username').waitFor();
+    await other.close();
+    const householdId = randomUUID();
+    await page.getByPlaceholder('按家庭编号查找').fill(householdId);
+    await page.getByPlaceholder('按家庭编号查找').press('Enter');
+    await page.locator('#username').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/app/households/${householdId}`);
+    await page.locator('#username').fill(registrar.username);
+    await page.locator('#password').fill(registrar.password);
+    await page.locator('#password').press('Enter');
+    // Back on the page asked for, which now asks the API as the user signed in again: no such household.
+    await page.getByRole('alert').filter({ hasText: '未找到' }).waitFor();
     await page.context().close();
   });
 

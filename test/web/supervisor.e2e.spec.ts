@@ -74,4 +74,34 @@ describeInBrowser("the supervisor's district", (browserPath) => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'compliance');
   });
+
+  it("names a case's subject unit as the org-unit tree names it, its code beside", async () => {
+    await request(service.app.http)
+      .post('/cases')
+      .set({ 'X-Actor': 'sup-wang' })
+      .send({
+        subjectUnit: '640104001',
+        districtCode: DISTRICT,
+        grounds: ['delayed'],
+        evidence: [{ reference: 'visit-201204', description: 'no visit made' }],
+        reason: '四月走访发现工作拖拉',
+        occurredAt: '2012-04-11T02:00:00.000Z',
+      })
+      .expect(201);
+    await eventually(async () => expect((await request(service.app.http).get('/cases').expect(200)).body.cases).toHaveLength(2), 20_000);
+    await page.reload();
+    await page.getByRole('cell', { name: '凤凰北街街道（640104001）', exact: true }).waitFor();
+    // A unit neither the tree nor the reference data knows is shown by its code.
+    await page.getByRole('cell', { name: 'unit-7', exact: true }).waitFor();
+  });
+
+  it('offers only their own district to filter the cases by, the one the API answers them for', async () => {
+    await page.getByRole('link', { name: '问责案件' }).click();
+    const select = page.getByRole('combobox', { name: '县（市）区' });
+    await select.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]').click();
+    const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await options.filter({ hasText: '兴庆区' }).waitFor();
+    expect(await options.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('title')))).toEqual(['全部', '兴庆区']);
+    await page.keyboard.press('Escape');
+  });
 });

@@ -12,18 +12,41 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+let sessionEnded: (() => void) | null = null;
+/** Told when an answer says the session this tab is signed in with has ended, so that the user signs in again. */
+export function onSessionEnded(listener: (() => void) | null): void {
+  sessionEnded = listener;
+}
+
+/**
+ * A 401 to a request sent with this tab's live session (its CSRF token then, and still now): the session has ended
+ * (idle too long, signed out in another tab, the account disabled). A request sent before signing in (an early
+ * one) or after signing out says nothing of the session now.
+ */
+function checkSession(response: Response, sentWith: string | null): void {
+  if (response.status === 401 && sentWith !== null && sentWith === csrfToken) sessionEnded?.();
+}
+
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const sentWith = new WeakMap<Request, string | null>();
 const csrf: Middleware = {
   onRequest({ request }) {
     if (!SAFE.has(request.method) && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+    if (!sentWith.has(request)) sentWith.set(request, csrfToken);
     return request;
+  },
+  onResponse({ request, response }) {
+    checkSession(response, sentWith.get(request) ?? null);
+    return response;
   },
 };
 
 /** A GET the page already started (api/early.ts) is answered from there; anything else goes to fetch. */
 const fetchOrEarly = (request: Request) => {
   const url = new URL(request.url);
-  return (request.method === 'GET' && takeEarly(url.pathname + url.search)) || fetch(request);
+  const early = request.method === 'GET' ? takeEarly(url.pathname + url.search) : undefined;
+  if (early) sentWith.set(request, null); // sent before the session was known
+  return early ?? fetch(request);
 };
 
 // No window on the server that renders a page's opening (opening/render.tsx), which never calls the API.
@@ -65,6 +88,7 @@ export async function call<T>(
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const early = method === 'GET' && !options.headers && !options.accept ? takeEarly(path) : undefined;
+  const sent = early ? null : csrfToken;
   const response = await (early ??
     fetch(path, {
       method,
@@ -72,6 +96,7 @@ export async function call<T>(
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     }));
+  checkSession(response, sent);
   return { data: (await readBody(response)) as T, response };
 }
 
@@ -80,7 +105,9 @@ export async function call<T>(
  * CSV's UTF-8 byte-order mark, which Excel needs to read Chinese). Throws ProblemError on 4xx/5xx.
  */
 export async function callBytes(path: string, accept: string): Promise<Blob> {
+  const sent = csrfToken;
   const response = await fetch(path, { headers: { accept }, credentials: 'same-origin' });
+  checkSession(response, sent);
   if (!response.ok) await readBody(response); // throws the answer's problem
   return response.blob();
 }

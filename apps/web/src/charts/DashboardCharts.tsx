@@ -12,6 +12,7 @@ import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { dimensionLabel } from './labels';
 import { EChart } from './EChart';
 import { chartReads, monthsOf } from '../pages/dashboard-reads.mts';
+import { monthlyPoints } from './chart-points';
 
 const num = (row: DataRow, field: string) => (typeof row[field] === 'number' ? (row[field] as number) : null);
 
@@ -47,6 +48,8 @@ export function DashboardCharts({ ou, pe }: { ou: string; pe: string }) {
   const trend = useIndicator(reads.trend.name, reads.trend.query);
   const satisfaction = useIndicator(reads.satisfaction.name, reads.satisfaction.query);
   const loans = useIndicator(reads.loans.name, reads.loans.query);
+  // A withheld cell's place on the axis says so: its gap is not a zero.
+  const withheld = (label: string, suppressed: boolean) => (suppressed ? t('chart.withheld', { label }) : label);
   return (
     <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
       <ChartCard title={t('chart.byCategory')} answer={byCategory}>
@@ -55,7 +58,12 @@ export function DashboardCharts({ ou, pe }: { ou: string; pe: string }) {
             label={t('chart.byCategory')}
             option={{
               tooltip: {},
-              xAxis: { type: 'category', data: data.rows.map((r) => dimensionLabel(i18n, reference, 'category', String(r.category))) },
+              xAxis: {
+                type: 'category',
+                data: data.rows.map((r) =>
+                  withheld(dimensionLabel(i18n, reference, 'category', String(r.category)), r.suppressed === true),
+                ),
+              },
               yAxis: { type: 'value', name: t('chart.households') },
               series: [{ type: 'bar', data: data.rows.map((r) => num(r, 'numerator')) }],
             }}
@@ -63,22 +71,20 @@ export function DashboardCharts({ ou, pe }: { ou: string; pe: string }) {
         )}
       </ChartCard>
       <ChartCard title={t('chart.trend')} answer={trend}>
-        {(data) => (
-          <EChart
-            label={t('chart.trend')}
-            option={{
-              tooltip: { trigger: 'axis' },
-              xAxis: { type: 'category', data: months.map((m) => i18n.period(m)) },
-              yAxis: { type: 'value', name: t('chart.households') },
-              series: [
-                {
-                  type: 'line',
-                  data: months.map((m) => data.rows.filter((r) => r.period === m).reduce((s, r) => s + (num(r, 'numerator') ?? 0), 0)),
-                },
-              ],
-            }}
-          />
-        )}
+        {(data) => {
+          const points = monthlyPoints(months, data.rows);
+          return (
+            <EChart
+              label={t('chart.trend')}
+              option={{
+                tooltip: { trigger: 'axis' },
+                xAxis: { type: 'category', data: months.map((m, index) => withheld(i18n.period(m), points[index].suppressed)) },
+                yAxis: { type: 'value', name: t('chart.households') },
+                series: [{ type: 'line', connectNulls: false, data: points.map((point) => point.value) }],
+              }}
+            />
+          );
+        }}
       </ChartCard>
       <ChartCard title={t('chart.satisfaction')} answer={satisfaction}>
         {(data) => <SatisfactionChart rows={data.rows} />}

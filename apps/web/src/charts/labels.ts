@@ -13,6 +13,12 @@ const LISTS: Record<string, keyof ReferenceData> = {
   response: 'satisfactionResponses',
 };
 
+/** A dimension value's Chinese name (the workbook's language), or its code where the reference data has none. */
+export function chineseName(reference: ReferenceData | undefined, dimension: string, code: string): string {
+  const list = reference && LISTS[dimension] ? (reference[LISTS[dimension]] as Named[] | undefined) : undefined;
+  return list?.find((item) => item.code === code)?.name['zh-CN'] ?? code;
+}
+
 export function dimensionLabel(i18n: I18n, reference: ReferenceData | undefined, dimension: string, code: string): string {
   const list = reference && LISTS[dimension] ? (reference[LISTS[dimension]] as Named[] | undefined) : undefined;
   return i18n.name(list?.find((item) => item.code === code)?.name, code);

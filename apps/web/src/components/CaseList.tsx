@@ -4,12 +4,14 @@ import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { CaseSummary } from '../hooks/types';
 import { useOrgUnits } from '../hooks/useReference';
+import { useUnitWords } from '../hooks/useUnitWords';
 
 export function CaseList({ cases }: { cases: CaseSummary[] }) {
   const i18n = useI18n();
   const { t, dateTime } = i18n;
   const units = useOrgUnits().data ?? [];
   const district = (code: string) => i18n.name(units.find((u) => u.code === code)?.name, code);
+  const unitWords = useUnitWords();
   return (
     <div className="scroll-x">
       <Table<CaseSummary>
@@ -25,7 +27,7 @@ export function CaseList({ cases }: { cases: CaseSummary[] }) {
             render: (id: string) => <Link to={`/app/cases/${id}`}>{id.slice(0, 8)}</Link>,
           },
           { key: 'district', title: t('cases.district'), dataIndex: 'districtCode', render: district },
-          { key: 'subject', title: t('cases.subject'), dataIndex: 'subjectUnit' },
+          { key: 'subject', title: t('cases.subject'), dataIndex: 'subjectUnit', render: unitWords },
           {
             key: 'status',
             title: t('cases.status'),

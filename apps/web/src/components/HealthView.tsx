@@ -6,19 +6,49 @@
 import { Descriptions, Tag } from 'antd';
 import { useI18n } from '../i18n/i18n';
 
+/** GET /health's `logHeldBackBy` (libs/observability/log-holder.ts): the open transaction holding the log back. */
+interface LogHolder {
+  pid: number;
+  transactionId: string;
+  application: string | null;
+  since: string;
+  seconds: number;
+}
+
 interface HealthBody {
   status?: string;
   database?: string;
   eventStore?: string;
+  logHeldBackBy?: LogHolder | null;
   warnings?: string[];
 }
 
+/**
+ * The warnings in the page's language. The API words its one warning (the log held back) in English; the page
+ * says it from `logHeldBackBy`, which the warning is made from, with the time in the programme's calendar. A
+ * warning of a kind the page does not know yet is shown as the API words it, rather than hidden.
+ */
+function warningWords(body: HealthBody, i18n: ReturnType<typeof useI18n>): string[] {
+  const warnings = body.warnings ?? [];
+  const holder = body.logHeldBackBy;
+  if (!holder || warnings.length === 0) return warnings;
+  const held = i18n.t('ops.logHeld', {
+    transaction: holder.transactionId,
+    pid: holder.pid,
+    application: holder.application || '—',
+    since: i18n.dateTime(holder.since),
+    seconds: i18n.number(Math.floor(holder.seconds)),
+  });
+  return [held, ...warnings.filter((warning) => !warning.startsWith(`transaction ${holder.transactionId} `))];
+}
+
 export function HealthView({ ok, body }: { ok: boolean; body: HealthBody }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const overall = !ok ? 'unhealthy' : body.status === 'warn' ? 'warn' : 'healthy';
   const colour = { healthy: '#237804', warn: '#ad4e00', unhealthy: '#a8071a' }[overall];
   const part = (state: string | undefined) => (state === 'up' ? t('ops.up') : t('ops.down'));
-  const warnings = body.warnings ?? [];
+  const warnings = warningWords(body, i18n);
   return (
     <>
       <Tag color={colour} data-testid="health">

@@ -10,6 +10,7 @@ import { chineseSheetName, downloadCsv, downloadXlsx } from './download';
 import { Loading, ProblemAlert } from './Loading';
 import { useFailure } from '../hooks/useFailure';
 import { FIRST_TABLE_INDICATOR, tableQuery } from '../pages/dashboard-reads.mts';
+import { sheetColumns } from './indicator-sheet';
 import { ReflectsNote } from './ReflectsNote';
 import { SuppressedValue } from './SuppressedValue';
 
@@ -56,6 +57,9 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
           aria-label={t('table.indicator')}
           value={name}
           style={{ width: 240 }}
+          // A score of indicators, more than the list shows at once: found by typing part of the name.
+          showSearch
+          optionFilterProp="label"
           onChange={(next) => {
             setName(next);
             setBy([]);
@@ -74,7 +78,17 @@ export function IndicatorTable({ ou, pe }: { ou: string; pe: string }) {
         <Button onClick={() => void run(() => downloadCsv(indicatorPath(name, query), `${name}.csv`))}>{t('table.csv')}</Button>
         <Button
           disabled={!answer.data}
-          onClick={() => answer.data && void run(() => downloadXlsx(columns, answer.data!.rows, `${name}.xlsx`, chineseSheetName(name)))}
+          onClick={() =>
+            answer.data &&
+            void run(() =>
+              downloadXlsx(
+                sheetColumns(columns, by, info?.unit, reference, units),
+                answer.data!.rows,
+                `${name}.xlsx`,
+                chineseSheetName(name),
+              ),
+            )
+          }
         >
           {t('table.xlsx')}
         </Button>

@@ -11,7 +11,8 @@ interface Node {
   children: Node[];
 }
 
-function tree(units: OrgUnit[], label: (unit: OrgUnit) => string): Node[] {
+/** The tree of the units, or of the one `within` and those under it (when the list has it). */
+function tree(units: OrgUnit[], label: (unit: OrgUnit) => string, within?: string): Node[] {
   const nodes = new Map(units.map((unit) => [unit.code, { value: unit.code, title: label(unit), children: [] as Node[] }]));
   const roots: Node[] = [];
   for (const unit of units) {
@@ -19,7 +20,8 @@ function tree(units: OrgUnit[], label: (unit: OrgUnit) => string): Node[] {
     const parent = unit.parent ? nodes.get(unit.parent) : undefined;
     (parent ? parent.children : roots).push(node);
   }
-  return roots;
+  const scope = within ? nodes.get(within) : undefined;
+  return scope ? [scope] : roots;
 }
 
 export function OrgUnitPicker({
@@ -28,6 +30,7 @@ export function OrgUnitPicker({
   id,
   label,
   placeholder,
+  within,
 }: {
   value?: string;
   onChange(code: string): void;
@@ -35,12 +38,17 @@ export function OrgUnitPicker({
   /** Its accessible name, the dashboard's "org unit" unless given. */
   label?: string;
   placeholder?: string;
+  /**
+   * The user's own org unit: only it and the units under it are offered. The API answers nothing of any other
+   * (its scope), so offering the city's other districts would only lead to a refusal.
+   */
+  within?: string;
 }) {
   const { name, t } = useI18n();
   const units = useOrgUnits();
   const data = useMemo(
-    () => tree(units.data ?? [], (unit) => t('common.named', { name: name(unit.name, unit.code), code: unit.code })),
-    [units.data, name, t],
+    () => tree(units.data ?? [], (unit) => t('common.named', { name: name(unit.name, unit.code), code: unit.code }), within),
+    [units.data, name, t, within],
   );
   return (
     <TreeSelect

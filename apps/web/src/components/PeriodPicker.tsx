@@ -15,7 +15,8 @@ export function kindOf(pe: string): Kind {
   return /^\d{6}$/.test(pe) ? 'month' : 'year';
 }
 
-export function PeriodPicker({ value, onChange }: { value: string; onChange(pe: string): void }) {
+/** `invalid`: the text is not a period the API reads (marked, and not asked for). */
+export function PeriodPicker({ value, onChange, invalid }: { value: string; onChange(pe: string): void; invalid?: boolean }) {
   const { t } = useI18n();
   return (
     <Space.Compact>
@@ -29,6 +30,7 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange(pe: 
       <Input
         aria-label={t('period.value')}
         value={value}
+        status={invalid ? 'error' : undefined}
         onChange={(event) => onChange(event.target.value.trim())}
         style={{ width: 150 }}
       />

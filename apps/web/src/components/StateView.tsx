@@ -7,6 +7,7 @@ import { Descriptions } from 'antd';
 import { ReactNode } from 'react';
 import { I18n, MessageKey, useI18n } from '../i18n/i18n';
 import { useOrgUnits } from '../hooks/useReference';
+import { useUnitWords } from '../hooks/useUnitWords';
 
 /** The fields of a case's state (libs/domain/accountability-case/state.ts) as the API answers them. */
 interface CaseStateShape {
@@ -23,7 +24,12 @@ interface CaseStateShape {
   waived?: boolean;
 }
 
-function fields(state: CaseStateShape, i18n: I18n, districtName: string | undefined): [MessageKey, ReactNode][] {
+function fields(
+  state: CaseStateShape,
+  i18n: I18n,
+  districtName: string | undefined,
+  unitWords: (code: string) => string,
+): [MessageKey, ReactNode][] {
   const { t, dateTime } = i18n;
   const list = (items: string[] | undefined, prefix?: string) =>
     items && items.length > 0 ? items.map((item) => (prefix ? i18n.word(prefix, item) : item)).join(t('state.separator')) : '—';
@@ -31,7 +37,7 @@ function fields(state: CaseStateShape, i18n: I18n, districtName: string | undefi
   if (state.status === 'NotOpened') return rows;
   const rectification = state.rectification ?? { stage: 'none' };
   rows.push(
-    ['state.subjectUnit', state.subjectUnit ?? '—'],
+    ['state.subjectUnit', state.subjectUnit ? unitWords(state.subjectUnit) : '—'],
     [
       'state.district',
       districtName ? t('common.named', { name: districtName, code: state.districtCode ?? '' }) : (state.districtCode ?? '—'),
@@ -65,13 +71,14 @@ export function StateView({ state, label }: { state: unknown; label: string }) {
   const i18n = useI18n();
   const shape = state as CaseStateShape;
   const district = (useOrgUnits().data ?? []).find((unit) => unit.code === shape.districtCode);
+  const unitWords = useUnitWords();
   return (
     <div data-testid="state-view" aria-label={label} role="group">
       <Descriptions
         size="small"
         bordered
         column={{ xs: 1, sm: 1, md: 2 }}
-        items={fields(shape, i18n, district && i18n.name(district.name, district.code)).map(([key, value]) => ({
+        items={fields(shape, i18n, district && i18n.name(district.name, district.code), unitWords).map(([key, value]) => ({
           key,
           label: i18n.t(key),
           children: <span data-field={key}>{value}</span>,

@@ -29,30 +29,27 @@ export const chineseHeader = (field: string) => zhCN[`col.${field}` as MessageKe
 /** The indicator's Chinese name for the sheet's tab (Excel allows 31 characters), or its code where it has none. */
 export const chineseSheetName = (indicator: string) => (zhCN[`indicator.${indicator}` as MessageKey] ?? indicator).slice(0, 31);
 
-export async function downloadXlsx(columns: string[], rows: Row[], filename: string, sheet: string): Promise<void> {
+/** A workbook column: its header, each row's cell, and whether it holds yuan (shown with two decimals). */
+export interface SheetColumn {
+  field: string;
+  header: string;
+  money?: boolean;
+  cell(row: Row): string | number | boolean | null;
+}
+
+export async function downloadXlsx(columns: SheetColumn[], rows: Row[], filename: string, sheet: string): Promise<void> {
   // exceljs is large: loaded only when someone asks for a workbook.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const worksheet = workbook.addWorksheet(sheet);
-  worksheet.columns = columns.map((field) => ({
-    header: chineseHeader(field),
+  worksheet.columns = columns.map(({ field, header, money }) => ({
+    header,
     key: field,
-    width: Math.max(12, chineseHeader(field).length * 2 + 4),
+    width: Math.max(12, header.length * 2 + 4),
+    ...(money && { style: { numFmt: '#,##0.00' } }),
   }));
-  for (const row of rows) {
-    // A suppressed cell stays empty with the word beside it, never a zero.
-    worksheet.addRow(
-      Object.fromEntries(
-        columns.map((field) => [field, row.suppressed && row[field] === null ? zhCN['common.suppressed'] : cell(row[field])]),
-      ),
-    );
-  }
+  for (const row of rows) worksheet.addRow(Object.fromEntries(columns.map((column) => [column.field, column.cell(row)])));
   worksheet.getRow(1).font = { bold: true };
   const buffer = await workbook.xlsx.writeBuffer();
   saveBlob(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
-}
-
-function cell(value: Row[string] | undefined): string | number | boolean | null {
-  if (value && typeof value === 'object') return `${value.lower}–${value.upper}`;
-  return value ?? null;
 }

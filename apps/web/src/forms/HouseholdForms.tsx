@@ -44,12 +44,14 @@ interface HouseholdFormProps {
   householdId: string;
   etag: string;
   onDone(result: CommandResult): void;
+  /** Reloads the household when the API says the form's revision is stale (412), keeping what was typed. */
+  onStale(): void;
 }
 
-export function NeedForm({ householdId, etag, onDone }: HouseholdFormProps) {
+export function NeedForm({ householdId, etag, onDone, onStale }: HouseholdFormProps) {
   const { t } = useI18n();
   const reference = useReferenceData().data;
-  const { send, shell } = useCommandForm(onDone);
+  const { send, shell } = useCommandForm(onDone, undefined, onStale);
   return (
     <FormShell testId="form-need" title={t('form.need')} {...shell} onFinish={(v) => void send(path(householdId, '/needs'), v, etag)}>
       <Field label={t('field.focusArea')} name="focusArea" id="need-focus">
@@ -65,10 +67,10 @@ export function NeedForm({ householdId, etag, onDone }: HouseholdFormProps) {
   );
 }
 
-export function ServiceForm({ householdId, etag, onDone, needs }: HouseholdFormProps & { needs: string[] }) {
+export function ServiceForm({ householdId, etag, onDone, onStale, needs }: HouseholdFormProps & { needs: string[] }) {
   const { t } = useI18n();
   const reference = useReferenceData().data;
-  const { send, shell } = useCommandForm(onDone);
+  const { send, shell } = useCommandForm(onDone, undefined, onStale);
   const deliver = (v: Record<string, unknown>) => send(path(householdId, '/services'), v, etag);
   return (
     <FormShell testId="form-service" title={t('form.service')} {...shell} onFinish={(v) => void deliver(v)}>
@@ -88,9 +90,9 @@ export function ServiceForm({ householdId, etag, onDone, needs }: HouseholdFormP
   );
 }
 
-export function SatisfactionForm({ householdId, etag, onDone, services }: HouseholdFormProps & { services: string[] }) {
+export function SatisfactionForm({ householdId, etag, onDone, onStale, services }: HouseholdFormProps & { services: string[] }) {
   const { t } = useI18n();
-  const { send, shell } = useCommandForm(onDone);
+  const { send, shell } = useCommandForm(onDone, undefined, onStale);
   const rate = ({ serviceId, response }: Record<string, unknown>) =>
     send(path(householdId, `/services/${encodeURIComponent(String(serviceId))}/satisfaction`), { response }, etag);
   return (

@@ -20,8 +20,18 @@ export interface CommandResult {
 /** Words a success from the answer; by default the revision written (an account has none). */
 type Saved = (answer: Record<string, unknown>) => string;
 
-/** `saved` words a success, when the revision written is not the thing to say; `labels` the form's fields' labels. */
-export function useCommand(form: FormInstance, onDone?: (result: CommandResult) => void, saved?: Saved, labels?: FieldLabelMap) {
+/** What a form does beyond sending: `saved` words a success, `labels` are its fields' labels, `onStale` reloads the record. */
+interface CommandOptions {
+  saved?: Saved;
+  labels?: FieldLabelMap;
+  /**
+   * Reloads the record a 412 found changed, so that the form's next submission carries its new revision: the
+   * user's input stays in the form, to be checked against the record and sent again, not typed again.
+   */
+  onStale?: () => void;
+}
+
+export function useCommand(form: FormInstance, onDone?: (result: CommandResult) => void, { saved, labels, onStale }: CommandOptions = {}) {
   const i18n = useI18n();
   const { t } = i18n;
   const key = useRef(crypto.randomUUID());
@@ -37,7 +47,9 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
         if (ifMatch) headers['If-Match'] = ifMatch;
         answered = await call<Record<string, unknown>>('POST', path, { body, headers });
       } catch (error) {
-        return setMessage(refusal(error, form, i18n, labels));
+        const stale = error instanceof ProblemError && error.problem.status === 412;
+        if (stale) onStale?.();
+        return setMessage(stale && onStale ? { type: 'warning', text: t('common.staleReloaded') } : refusal(error, form, i18n, labels));
       } finally {
         setBusy(false);
       }
@@ -50,16 +62,16 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
       form.resetFields();
       onDone?.({ data: answer, etag: response.headers.get('etag') });
     },
-    [form, onDone, saved, t, i18n, labels],
+    [form, onDone, saved, t, i18n, labels, onStale],
   );
   return { send, busy, message };
 }
 
 /** A command form's own antd form and command, and the props its FormShell takes from them. */
-export function useCommandForm(onDone?: (result: CommandResult) => void, saved?: Saved) {
+export function useCommandForm(onDone?: (result: CommandResult) => void, saved?: Saved, onStale?: () => void) {
   const [form] = Form.useForm();
   const labels = useRef<FieldLabelMap>(new Map()).current;
-  const { send, busy, message } = useCommand(form, onDone, saved, labels);
+  const { send, busy, message } = useCommand(form, onDone, { saved, labels, onStale });
   return { send, shell: { form, busy, message, labels } };
 }
 

@@ -39,20 +39,21 @@ export interface ListedHousehold {
   members: number;
 }
 
+export interface HouseholdsPage {
+  position: string | null;
+  households: ListedHousehold[];
+  next: string | null;
+}
+
+/** One page of `GET /households?ou=`: the first, or the one after `cursor` (the answer's `next`). */
+export const loadHouseholdsUnder = async (ou: string, cursor?: string) => {
+  const query = new URLSearchParams({ ou, limit: String(LISTED), ...(cursor && { cursor }) });
+  return (await call<HouseholdsPage>('GET', `/households?${query}`)).data;
+};
+
 /** The households under an org unit (a village, or any unit above it): the first page of `GET /households?ou=`. */
 export const useHouseholdsUnder = (ou: string | undefined) =>
-  useRemote(
-    ou
-      ? async () =>
-          (
-            await call<{ position: string | null; households: ListedHousehold[]; next: string | null }>(
-              'GET',
-              `/households?ou=${encodeURIComponent(ou)}&limit=${LISTED}`,
-            )
-          ).data
-      : null,
-    `households-under:${ou}`,
-  );
+  useRemote(ou ? () => loadHouseholdsUnder(ou) : null, `households-under:${ou}`);
 export const LISTED = 100;
 
 export type HouseholdLoan = components['schemas']['LoanListEntryDto'];

@@ -32,6 +32,8 @@ export const casesZhCN = {
   'case.asOfOccurred': '按发生时间',
   'case.asOfRevision': '按版本',
   'case.asOfShow': '显示当时状态',
+  'case.asOfBadTime': '时间格式不正确，请按 2012-04-01 或 2012-04-01T10:00 填写',
+  'case.asOfBadRevision': '版本请填写整数，如 3',
   'case.verify': '校验哈希链',
   'case.intact': '校验通过：{count} 个事件的哈希链完整一致',
   'case.broken': '校验未通过：哈希链自第 {revision} 版起不一致',
@@ -64,6 +66,7 @@ export const casesZhCN = {
   // No supervisor's term covered the period: nothing was owed, and nothing is pending.
   'compliance.unsupervised': '无在任督导员',
   'compliance.openCases': '该县（市）区未结案件',
+  'compliance.monthHint': '起止月份请按六位年月填写，如 201203',
 } as const;
 
 export const casesEn: Record<keyof typeof casesZhCN, string> = {
@@ -99,6 +102,8 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'case.asOfOccurred': 'by occurred time',
   'case.asOfRevision': 'by revision',
   'case.asOfShow': 'Show the state then',
+  'case.asOfBadTime': "Type the time as 2012-04-01 or 2012-04-01T10:00 (the programme's calendar)",
+  'case.asOfBadRevision': 'Type the revision as a whole number, such as 3',
   'case.verify': 'Verify the hash chain',
   'case.intact': 'Intact: the chain of {count} events holds',
   'case.broken': 'Broken: the first bad revision is {revision}',
@@ -130,4 +135,5 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'compliance.pending': 'not yet due',
   'compliance.unsupervised': 'no supervisor in office',
   'compliance.openCases': 'Open cases of the district',
+  'compliance.monthHint': 'Type each end of the span as a month, YYYYMM (201203)',
 };

@@ -39,6 +39,7 @@ export const commonZhCN = {
   'common.refused': '未能保存：{detail}',
   'common.failed': '系统出错，未能保存，请稍后重试（重复提交不会重复记录）',
   'common.stale': '表单已过期，此记录已被他人修改，请刷新后重试',
+  'common.staleReloaded': '表单已过期：此记录已被他人修改，页面已载入最新记录，您填写的内容仍保留，请核对后再次提交',
   'common.saved': '已保存（版本 {revision}）',
   'common.problem': '{title}',
   // A name with its code beside it (an org unit's), and a label before its value: the brackets and colon of the language.
@@ -86,6 +87,8 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'common.refused': 'Not saved: {detail}',
   'common.failed': 'The service failed and nothing was saved: try again later (it is never recorded twice)',
   'common.stale': 'This form is stale: someone changed the record; reload and try again',
+  'common.staleReloaded':
+    'This form was stale: someone changed the record. The latest record is now shown and your input is kept: check it and submit again',
   'common.saved': 'Saved (revision {revision})',
   'common.problem': '{title}',
   'common.named': '{name} ({code})',

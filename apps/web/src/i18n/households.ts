@@ -19,7 +19,9 @@ export const householdsZhCN = {
   'household.personal': '户主信息',
   'household.head': '户主',
   'household.listed': '{ou}的家庭',
-  'household.firstListed': '仅列出前 {count} 户',
+  'household.listedSoFar': '已列出 {count} 户，还有更多',
+  'household.listMore': '继续列出',
+  'household.withdrawnNoForms': '该家庭已退出，不再登记需求、服务、满意度或发放贷款；已发放贷款仍可记录还款',
   'household.Enrolled': '在册',
   'household.Withdrawn': '已退出',
   // The register's words for the same states (GET /households lists them in lower case).
@@ -85,7 +87,10 @@ export const householdsEn: Record<keyof typeof householdsZhCN, string> = {
   'household.personal': 'Head of household',
   'household.head': 'Head',
   'household.listed': 'Households of {ou}',
-  'household.firstListed': 'The first {count} households only',
+  'household.listedSoFar': '{count} households listed; there are more',
+  'household.listMore': 'List more',
+  'household.withdrawnNoForms':
+    'This household has withdrawn: no more needs, services, ratings or loans are recorded for it; repayments of its loans still are',
   'household.Enrolled': 'Enrolled',
   'household.Withdrawn': 'Withdrawn',
   // The register's words for the same states (GET /households lists them in lower case).

@@ -79,11 +79,13 @@ export const storedLang = (): Lang => (localStorage.getItem('lang') === 'en' ? '
 
 /**
  * The choice is also a cookie, so that the server renders a page's opening (opening/render.tsx) in it.
- * Not a secret, and only ever read as one of the two languages.
+ * Not a secret, and only ever read as one of the two languages. The document says it too (called at start as
+ * well): a page served as built says zh-CN, which screen readers and translation offers would take at its word.
  */
 export const rememberLang = (lang: Lang) => {
   localStorage.setItem('lang', lang);
   document.cookie = `lang=${lang}; path=/; max-age=31536000; SameSite=Strict`;
+  document.documentElement.lang = lang;
 };
 
 /** `initial`: the language the page was rendered in on the server; this browser's own choice otherwise. */
@@ -96,7 +98,6 @@ export function I18nProvider({ initial, children }: { initial?: Lang; children: 
         lang,
         (next) => {
           rememberLang(next);
-          document.documentElement.lang = next;
           setLangState(next);
         },
         timeZone,

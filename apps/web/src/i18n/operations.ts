@@ -23,6 +23,8 @@ export const operationsZhCN = {
   'ops.down': '不可用',
   'ops.warnings': '警告',
   'ops.noWarnings': '无',
+  'ops.logHeld':
+    '事务 {transaction}（进程 {pid}，应用 {application}）自 {since} 起未结束，已使事件日志停滞 {seconds} 秒：此后写入的事件暂时读不到，各读模型与订阅均不前进。请结束该事务，或执行 pg_terminate_backend({pid})',
   'ops.json': '原始数据（JSON）',
   'readModel.category-counts': '各类家庭户数',
   'readModel.needs-status': '需求办理情况',
@@ -63,6 +65,8 @@ export const operationsEn: Record<keyof typeof operationsZhCN, string> = {
   'ops.down': 'down',
   'ops.warnings': 'Warnings',
   'ops.noWarnings': 'none',
+  'ops.logHeld':
+    'Transaction {transaction} (pid {pid}, application {application}), open since {since}, has held the event log back for {seconds} s: events appended since cannot be read yet, and no read model or subscription moves. End it, or run pg_terminate_backend({pid})',
   'ops.json': 'Raw data (JSON)',
   'readModel.category-counts': 'Households by category',
   'readModel.needs-status': 'Needs by status',

@@ -1,5 +1,5 @@
 /** The supervisor's district: its compliance calendar and its open cases. */
-import { Input, Space, Typography } from 'antd';
+import { Alert, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { CaseList } from '../components/CaseList';
 import { CasesCutNotice } from '../components/CasesCutNotice';
@@ -9,6 +9,7 @@ import { Loading } from '../components/Loading';
 import { ReflectsNote } from '../components/ReflectsNote';
 import { useI18n } from '../i18n/i18n';
 import { useCases } from '../hooks/useCases';
+import { isMonth } from '../hooks/compliance-path';
 import { useCompliance } from '../hooks/useCompliance';
 import { useSession } from '../session/session';
 
@@ -20,7 +21,9 @@ export function CompliancePage() {
   // The campaign's own span (2012-2015) by default; either end can be moved.
   const [from, setFrom] = useState('201201');
   const [to, setTo] = useState('201512');
-  const compliance = useCompliance(district, from, to);
+  // Asked once both ends are whole months: each keystroke of a month being typed would otherwise be refused.
+  const span = isMonth(from) && isMonth(to);
+  const compliance = useCompliance(span ? district : undefined, from, to);
   const cases = useCases({ district, status: 'Open' });
   return (
     <>
@@ -33,6 +36,7 @@ export function CompliancePage() {
           aria-label={t('period.from')}
           addonBefore={t('period.from')}
           value={from}
+          status={isMonth(from) ? undefined : 'error'}
           onChange={(e) => setFrom(e.target.value.trim())}
           style={{ width: 180 }}
         />
@@ -40,6 +44,7 @@ export function CompliancePage() {
           aria-label={t('period.to')}
           addonBefore={t('period.to')}
           value={to}
+          status={isMonth(to) ? undefined : 'error'}
           onChange={(e) => setTo(e.target.value.trim())}
           style={{ width: 180 }}
         />
@@ -47,6 +52,7 @@ export function CompliancePage() {
           reflects={compliance.data ? { position: compliance.data.position, recordedAt: compliance.data.recordedAt } : undefined}
         />
       </Space>
+      {!span && <Alert type="warning" role="alert" showIcon message={t('compliance.monthHint')} style={{ marginBottom: 12 }} />}
       <Loading remote={compliance}>
         {(data) => (
           <>

@@ -1,5 +1,5 @@
 /** Field staff: find a household (by id or village), see it, and run the everyday commands from forms. */
-import { Col, Input, Row, Space, Typography } from 'antd';
+import { Alert, Col, Input, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { HouseholdLoans } from '../components/HouseholdLoans';
@@ -25,8 +25,13 @@ export function HouseholdPage() {
   // The loan list is open to the roles the policy table grants it; others are not asked (nor shown a 403).
   const seesLoans = can(user, 'loan-officer', 'auditor');
   const loans = useHouseholdLoans(seesLoans ? householdId : undefined);
+  // Likewise the register's list by village (GET /households?ou=): a provider or a loan officer finds a household by its id.
+  const listsHouseholds = can(user, 'registrar', 'supervisor', 'auditor');
   const open = (id: string) => id && navigate(`/app/households/${encodeURIComponent(id.trim())}`);
   const keys = (record: unknown) => Object.keys((record ?? {}) as object);
+  // A withdrawn household accepts nothing further (the API refuses each command): no form is offered for it but a
+  // repayment, which its loans still take.
+  const enrolled = household.data?.status !== 'Withdrawn';
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
@@ -40,14 +45,17 @@ export function HouseholdPage() {
           onSearch={open}
           style={{ width: 380 }}
         />
-        <OrgUnitPicker
-          label={t('household.findByVillage')}
-          placeholder={t('household.findByVillage')}
-          value={village}
-          onChange={setVillage}
-        />
+        {listsHouseholds && (
+          <OrgUnitPicker
+            label={t('household.findByVillage')}
+            placeholder={t('household.findByVillage')}
+            value={village}
+            onChange={setVillage}
+            within={user?.ou}
+          />
+        )}
       </Space>
-      {village && <VillageHouseholds ou={village} />}
+      {listsHouseholds && village && <VillageHouseholds key={village} ou={village} />}
       <Row gutter={[12, 12]}>
         {householdId && (
           <Col xs={24} xl={14}>
@@ -61,26 +69,29 @@ export function HouseholdPage() {
             {!householdId && can(user, 'registrar') && <EnrolForm onEnrolled={({ data }) => open(String(data.householdId))} />}
             {householdId && household.data && (
               <>
-                {can(user, 'registrar', 'provider') && (
-                  <NeedForm householdId={householdId} etag={household.data.etag} onDone={household.reload} />
+                {!enrolled && <Alert type="info" role="status" showIcon message={t('household.withdrawnNoForms')} />}
+                {enrolled && can(user, 'registrar', 'provider') && (
+                  <NeedForm householdId={householdId} etag={household.data.etag} onDone={household.reload} onStale={household.reload} />
                 )}
-                {can(user, 'provider') && (
+                {enrolled && can(user, 'provider') && (
                   <ServiceForm
                     householdId={householdId}
                     etag={household.data.etag}
                     onDone={household.reload}
+                    onStale={household.reload}
                     needs={keys(household.data.needs)}
                   />
                 )}
-                {can(user, 'provider', 'registrar') && (
+                {enrolled && can(user, 'provider', 'registrar') && (
                   <SatisfactionForm
                     householdId={householdId}
                     etag={household.data.etag}
                     onDone={household.reload}
+                    onStale={household.reload}
                     services={keys(household.data.services)}
                   />
                 )}
-                {can(user, 'loan-officer') && (
+                {enrolled && can(user, 'loan-officer') && (
                   <LoanForm
                     householdId={householdId}
                     onDone={({ data }) => {

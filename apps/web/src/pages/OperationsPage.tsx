@@ -11,6 +11,11 @@ export function OperationsPage() {
   const { t, number, word } = useI18n();
   const projections = useProjections();
   const health = useHealth();
+  // Health too: its state and warnings move with the projections, and one press asks for both.
+  const refresh = () => {
+    projections.reload();
+    health.reload();
+  };
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
@@ -23,7 +28,7 @@ export function OperationsPage() {
         size="small"
         style={{ marginTop: 12 }}
         title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('ops.projections')}</h2>}
-        extra={<Button onClick={projections.reload}>{t('common.refresh')}</Button>}
+        extra={<Button onClick={refresh}>{t('common.refresh')}</Button>}
       >
         <Loading remote={projections}>
           {(list) => (
@@ -50,7 +55,7 @@ export function OperationsPage() {
                   {
                     key: 'parked',
                     title: t('ops.parked'),
-                    render: (_, p) => <ParkedEvents projection={p} onRetried={projections.reload} />,
+                    render: (_, p) => <ParkedEvents projection={p} onRetried={refresh} />,
                   },
                 ]}
               />

@@ -6,7 +6,7 @@ import { Loading, ProblemAlert } from '../components/Loading';
 import { useFailure } from '../hooks/useFailure';
 import { NewUserForm, PasswordForm } from '../forms/UserForms';
 import { useI18n } from '../i18n/i18n';
-import { useOrgUnits } from '../hooks/useReference';
+import { useOrgUnits, useReferenceData } from '../hooks/useReference';
 import { disableUser, UserAccount, useUsers } from '../hooks/useUsers';
 import { useSession } from '../session/session';
 
@@ -14,6 +14,9 @@ function UserTable({ users, onChanged }: { users: UserAccount[]; onChanged(): vo
   const { t, word, name, dateTime } = useI18n();
   const units = useOrgUnits().data ?? [];
   const me = useSession().user?.username;
+  const departments = useReferenceData().data?.departments ?? [];
+  // A department by its name (卫生局), as the form offers it; its code only where the reference data has none.
+  const departmentName = (code: string) => name(departments.find((d) => d.code === code)?.name, code);
   const unitName = (code: string) => {
     const unit = units.find((u) => u.code === code);
     return unit ? t('common.named', { name: name(unit.name, code), code }) : code;
@@ -40,7 +43,7 @@ function UserTable({ users, onChanged }: { users: UserAccount[]; onChanged(): vo
           { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
           { key: 'roles', title: t('users.roles'), render: (_, u) => u.roles.map((role) => word('role', role)).join(t('state.separator')) },
           { key: 'ou', title: t('users.ou'), render: (_, u) => unitName(u.ou) },
-          { key: 'department', title: t('users.department'), render: (_, u) => u.department ?? '—' },
+          { key: 'department', title: t('users.department'), render: (_, u) => (u.department ? departmentName(u.department) : '—') },
           {
             key: 'state',
             title: t('users.state'),

@@ -3,7 +3,7 @@
  * POST /auth/sessions, ended by DELETE /auth/session. Its CSRF token goes on every write (api/client.ts).
  */
 import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { api, setCsrfToken, unwrap } from '../api/client';
+import { api, onSessionEnded, setCsrfToken, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 
 export type User = components['schemas']['SessionUserDto'];
@@ -38,6 +38,14 @@ export function SessionProvider({ answer, children }: { answer?: SessionAnswer; 
       .finally(() => setChecked(true));
     // The answer the page came with is the first state only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // A session ended elsewhere (idle, signed out in another tab): the sign-in form, at the same address.
+  useEffect(() => {
+    onSessionEnded(() => {
+      setCsrfToken(null);
+      setUser(null);
+    });
+    return () => onSessionEnded(null);
   }, []);
   const signIn = useCallback(async (username: string, password: string) => {
     accept(unwrap(await api.POST('/auth/sessions', { body: { username, password } })));
