@@ -10,6 +10,7 @@ import { call, ProblemError } from '../api/client';
 import { refusalWords } from '../components/problem-message';
 import { I18n, useI18n } from '../i18n/i18n';
 import { fieldErrorWords } from './field-error-words';
+import { isStale } from './stale';
 import { FieldLabelMap } from './field-labels';
 
 export interface CommandResult {
@@ -25,7 +26,7 @@ interface CommandOptions {
   saved?: Saved;
   labels?: FieldLabelMap;
   /**
-   * Reloads the record a 412 found changed, so that the form's next submission carries its new revision: the
+   * Reloads the record a 412 or a lost race (409) found changed, so that the form's next submission carries its new revision: the
    * user's input stays in the form, to be checked against the record and sent again, not typed again.
    */
   onStale?: () => void;
@@ -47,7 +48,7 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
         if (ifMatch) headers['If-Match'] = ifMatch;
         answered = await call<Record<string, unknown>>('POST', path, { body, headers });
       } catch (error) {
-        const stale = error instanceof ProblemError && error.problem.status === 412;
+        const stale = isStale(error);
         if (stale) onStale?.();
         return setMessage(stale && onStale ? { type: 'warning', text: t('common.staleReloaded') } : refusal(error, form, i18n, labels));
       } finally {
