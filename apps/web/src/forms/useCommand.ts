@@ -10,7 +10,7 @@ import { call, ProblemError } from '../api/client';
 import { refusalWords } from '../components/problem-message';
 import { I18n, useI18n } from '../i18n/i18n';
 import { fieldErrorWords } from './field-error-words';
-import { isStale } from './stale';
+import { isStaleRefusal } from './stale';
 import { FieldLabelMap } from './field-labels';
 
 export interface CommandResult {
@@ -48,7 +48,7 @@ export function useCommand(form: FormInstance, onDone?: (result: CommandResult) 
         if (ifMatch) headers['If-Match'] = ifMatch;
         answered = await call<Record<string, unknown>>('POST', path, { body, headers });
       } catch (error) {
-        const stale = isStale(error);
+        const stale = error instanceof ProblemError && isStaleRefusal(error.problem);
         if (stale) onStale?.();
         return setMessage(stale && onStale ? { type: 'warning', text: t('common.staleReloaded') } : refusal(error, form, i18n, labels));
       } finally {
