@@ -3,45 +3,24 @@
  * as a crash would): every answer is 503 problem+json with Retry-After, never 500; once the server is back,
  * the service answers again without a restart.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Client } from 'pg';
-import { freePort } from '@libs/database/free-port';
-import { generatePassword } from '@libs/database/cluster-password';
-import { initCluster, serverUser, startCluster, stopCluster } from '@libs/database/pg-cluster';
+import { OwnCluster, startOwnCluster } from './support/own-cluster';
 import { startTestApp, TestApp } from './support/test-app';
 
-const FLAGS = ['-c', 'listen_addresses=127.0.0.1'];
+const DATABASE = 'family_ledger_test_outage';
 
 describe('a database outage', () => {
-  const root = mkdtempSync(join(tmpdir(), 'family-ledger-outage-'));
-  const dataDir = join(root, 'pg');
   let app: TestApp;
-  let port: number;
-  let user: Awaited<ReturnType<typeof serverUser>>;
-  const stopNow = () => stopCluster(dataDir, user, 'immediate');
+  let cluster: OwnCluster;
 
   beforeAll(async () => {
-    chmodSync(root, 0o711);
-    user = await serverUser();
-    const password = generatePassword();
-    port = await freePort();
-    await initCluster(dataDir, password, user);
-    await startCluster(dataDir, port, FLAGS, user);
-    const admin = new Client({ connectionString: `postgres://postgres:${password}@127.0.0.1:${port}/postgres` });
-    await admin.connect();
-    await admin.query('CREATE DATABASE family_ledger_test_outage');
-    await admin.end();
-    const url = `postgres://postgres:${password}@127.0.0.1:${port}/family_ledger_test_outage`;
-    app = await startTestApp({ database: { name: 'family_ledger_test_outage', url, drop: async () => undefined } });
+    cluster = await startOwnCluster('outage', DATABASE);
+    app = await startTestApp({ database: { name: DATABASE, url: cluster.url, drop: async () => undefined } });
   }, 120_000);
   afterAll(async () => {
     await app?.close().catch(() => undefined);
-    await stopNow().catch(() => undefined); // already stopped
-    rmSync(root, { recursive: true, force: true });
+    await cluster?.remove();
   });
 
   const body = () => ({
@@ -56,7 +35,7 @@ describe('a database outage', () => {
   it('answers 503 with Retry-After to every kind of request while PostgreSQL is down, and recovers', async () => {
     const enrolled = body();
     await request(app.http).post('/households').send(enrolled).expect(201);
-    await stopNow();
+    await cluster.crash();
 
     const answers = [
       await request(app.http).post('/households').send(body()),
@@ -73,7 +52,7 @@ describe('a database outage', () => {
     }));
     expect(seen).toEqual(answers.map(() => ({ status: 503, type: 'application/problem+json', retryAfter: true })));
 
-    await startCluster(dataDir, port, FLAGS, user);
+    await cluster.start();
     await request(app.http).post('/households').send(body()).expect(201);
     await request(app.http).get(`/households/${enrolled.householdId}`).expect(200);
   }, 120_000);

@@ -4,22 +4,15 @@
  * answer 503, and once the server is back the stream resumes from Last-Event-ID and the group from its
  * checkpoint, with nothing lost and nothing repeated.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { freePort } from '@libs/database/free-port';
-import { generatePassword } from '@libs/database/cluster-password';
-import { initCluster, serverUser, startCluster, stopCluster } from '@libs/database/pg-cluster';
 import { EventToAppend, formatPosition } from '@libs/event-store';
 import { LiveHub } from '@apps/api/src/feed/live-hub';
 import { SseMessage } from '@apps/api/src/feed/sse';
 import { openSse } from '@apps/api/src/feed/sse-client';
 import { baseUrl, send } from './support/access-fixtures';
+import { OwnCluster, startOwnCluster } from './support/own-cluster';
 import { eventually, startTestApp, storeWithoutSchemaCheck, TestApp } from './support/test-app';
 
-const FLAGS = ['-c', 'listen_addresses=127.0.0.1'];
 const DATABASE = 'family_ledger_test_feed_outage';
 
 const repaid = (): EventToAppend => ({
@@ -30,30 +23,16 @@ const repaid = (): EventToAppend => ({
 });
 
 describe('the feed and consumer groups through a database outage', () => {
-  const root = mkdtempSync(join(tmpdir(), 'family-ledger-feed-outage-'));
-  const dataDir = join(root, 'pg');
   let app: TestApp;
-  let port: number;
-  let user: Awaited<ReturnType<typeof serverUser>>;
+  let cluster: OwnCluster;
 
   beforeAll(async () => {
-    chmodSync(root, 0o711);
-    user = await serverUser();
-    const password = generatePassword();
-    port = await freePort();
-    await initCluster(dataDir, password, user);
-    await startCluster(dataDir, port, FLAGS, user);
-    const admin = new Client({ connectionString: `postgres://postgres:${password}@127.0.0.1:${port}/postgres` });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-    await admin.end();
-    const url = `postgres://postgres:${password}@127.0.0.1:${port}/${DATABASE}`;
-    app = await startTestApp({ database: { name: DATABASE, url, drop: async () => undefined } });
+    cluster = await startOwnCluster('feed-outage', DATABASE);
+    app = await startTestApp({ database: { name: DATABASE, url: cluster.url, drop: async () => undefined } });
   }, 120_000);
   afterAll(async () => {
     await app?.close().catch(() => undefined);
-    await stopCluster(dataDir, user, 'immediate').catch(() => undefined);
-    rmSync(root, { recursive: true, force: true });
+    await cluster?.remove();
   });
 
   it('ends the live stream, refuses claims with 503, and resumes both without loss or repeat once PostgreSQL is back', async () => {
@@ -88,12 +67,12 @@ describe('the feed and consumer groups through a database outage', () => {
       ).status,
     ).toBe(200);
 
-    await stopCluster(dataDir, user, 'immediate');
+    await cluster.crash();
     expect(await first.done).toBe('ended');
     const refused = await claim();
     expect([refused.status, refused.headers.get('content-type')?.split(';')[0]]).toEqual([503, 'application/problem+json']);
 
-    await startCluster(dataDir, port, FLAGS, user);
+    await cluster.start();
     const after = await append();
     const resumed: SseMessage[] = [];
     const second = await openSse(feed, { message: (m) => resumed.push(m) }, messages[messages.length - 1].id, headers);
