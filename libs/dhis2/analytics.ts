@@ -53,6 +53,11 @@ function items(query: AnalyticsQuery): { dimensions: Map<string, string[]>; orde
     );
   const dimensions = parse(query.dimension);
   const filters = parse(query.filter);
+  // A key given twice would keep only its last items (a Map): the others were dropped without a word.
+  const given = [query.dimension, query.filter].flat().filter((text): text is string => typeof text === 'string');
+  const repeated = given.map((text) => splitOnce(text, ':')[0]).find((key, i, keys) => keys.indexOf(key) !== i);
+  if (repeated !== undefined)
+    throw new AnalyticsError(`Dimension ${repeated} is given more than once: list its items in one, separated by ;`);
   if (!dimensions.get('dx')?.length && !filters.get('dx')?.length)
     throw new AnalyticsError('At least one data dimension item must be specified (dx)');
   if (!(dimensions.get('pe') ?? filters.get('pe'))?.length)

@@ -52,6 +52,8 @@ export async function dataValueSet(
   const dataValues: DataValue[] = [];
   // Each value is written at the data set's own period type: DHIS2 refuses a year (or a range) in a monthly set.
   const periods = periodsOfDataSet(request.periods, dataSet.periodType).join(';');
+  // A village has no children: answered for the village itself, its values would be imported as if of its children.
+  if (request.children && childLevelOf(request.orgUnit) === undefined) return { dataSet: dataSet.code, dataValues };
   for (const element of dataSet.dataElements) {
     const indicator = catalogue.find(element.indicator)!;
     const level = request.children ? childLevelOf(request.orgUnit) : undefined;

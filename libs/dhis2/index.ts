@@ -3,3 +3,4 @@ export * from './data-value-sets';
 export * from './formats';
 export * from './mapping';
 export * from './periods';
+export * from './parameters';

@@ -120,7 +120,8 @@ function unitsOf(period: Period, grain: 'month' | 'year'): number[] {
 
 /** The requested periods as a VALUES list (code, first, last), for the indicators that need spans (as-at coverage). */
 export function periodSpans(periods: Period[] | undefined, grain: 'month' | 'year', first = 2): { spans: string; values: unknown[] } {
-  const list = periods ?? [{ code: ALL_TIME, firstMonth: 0, lastMonth: 999_999 }];
+  // A period listed twice (`pe=2012;2012`) would join every row twice and double both sums: each code once.
+  const list = periods ? [...new Map(periods.map((p) => [p.code, p])).values()] : [{ code: ALL_TIME, firstMonth: 0, lastMonth: 999_999 }];
   const scale = (month: number) => (grain === 'year' ? Math.floor(month / 100) : month);
   const values = list.flatMap((p) => [p.code, scale(p.firstMonth), scale(p.lastMonth)]);
   const tuples = list.map((_, i) => `($${i * 3 + first}::text, $${i * 3 + first + 1}::int, $${i * 3 + first + 2}::int)`);

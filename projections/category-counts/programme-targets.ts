@@ -63,7 +63,7 @@ export const enrolmentAgainstTarget: Indicator = {
   unit: 'proportion',
   readModel: 'category-counts',
   description:
-    'Active households enrolled in the programme year (enrolmentYear) over the target set for that year and org unit; reported where a target is set.',
+    'Active households enrolled in the programme year (enrolmentYear) over the target set for that year and org unit; reported where a target is set, and over several years only the years with a target count on either side.',
   numerator: { label: 'active households enrolled in the year' },
   denominator: { label: 'target households for the year' },
   dimensions: {},
@@ -73,16 +73,19 @@ export const enrolmentAgainstTarget: Indicator = {
   query(schema: string, request: IndicatorRequest): IndicatorQuery {
     const { spans, values } = periodSpans(request.periods, 'year');
     return {
+      // Enrolments are matched to targets year by year: over a span (or all time) the cohorts of a year without a
+      // target for the unit would be counted against the targets of the others (2012-2015 against 2012's 70,200).
       sql: `WITH targets AS (
-              SELECT p.code AS period, g.org_unit_code AS org_unit, sum(g.households) AS target
+              SELECT p.code AS period, g.org_unit_code AS org_unit, g.year, g.households
                 FROM programme.enrolment_targets g JOIN ${spans} ON g.year BETWEEN p.first AND p.last
-               WHERE g.org_unit_code = ANY($1::text[]) GROUP BY 1, 2),
+               WHERE g.org_unit_code = ANY($1::text[])),
             counts AS (
-              SELECT p.code AS period, t.${orgUnitColumn(request.level)} AS org_unit, sum(t.active) AS enrolled
-                FROM ${schema}.category_counts t JOIN ${spans} ON t.enrolment_year BETWEEN p.first AND p.last
-               WHERE t.${orgUnitColumn(request.level)} = ANY($1::text[]) GROUP BY 1, 2)
-            SELECT targets.period, targets.org_unit, coalesce(counts.enrolled, 0) AS numerator, targets.target AS denominator
-              FROM targets LEFT JOIN counts USING (period, org_unit) ORDER BY 1, 2`,
+              SELECT t.${orgUnitColumn(request.level)} AS org_unit, t.enrolment_year AS year, sum(t.active) AS enrolled
+                FROM ${schema}.category_counts t
+               WHERE t.${orgUnitColumn(request.level)} = ANY($1::text[]) AND t.enrolment_year IN (SELECT year FROM targets)
+               GROUP BY 1, 2)
+            SELECT targets.period, targets.org_unit, coalesce(sum(counts.enrolled), 0) AS numerator, sum(targets.households) AS denominator
+              FROM targets LEFT JOIN counts USING (org_unit, year) GROUP BY 1, 2 ORDER BY 1, 2`,
       params: [unitsAt(request), ...values],
       toRows: (rows) =>
         rows.map((r) => judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),

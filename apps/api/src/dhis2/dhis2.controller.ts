@@ -14,10 +14,14 @@ import {
   analytics,
   AnalyticsError,
   AnalyticsQuery,
+  ANALYTICS_PARAMETERS,
   Answerer,
+  checkDhis2Choice,
+  checkDhis2Parameters,
   conflict,
   dataSetOf,
   dataValueSet,
+  DATA_VALUE_SET_PARAMETERS,
   loadDhis2Mapping,
   toAdx,
   toDhis2Csv,
@@ -91,6 +95,9 @@ export class Dhis2Controller {
     @Res() response: Response,
   ): Promise<void> {
     await this.answering(response, async () => {
+      checkDhis2Parameters(query, DATA_VALUE_SET_PARAMETERS);
+      checkDhis2Choice('children', query.children, ['true', 'false']);
+      checkDhis2Choice('format', query.format, ['json', 'csv', 'adx']);
       const dataSet = dataSetOf(mapping, one(query.dataSet) ?? '');
       if (!dataSet) throw new AnalyticsError(`Data set does not exist: ${String(query.dataSet ?? '').slice(0, 40)}`);
       const orgUnit = this.orgUnitInScope(one(query.ou) ?? request.principal?.ou ?? '640100', request.principal);
@@ -129,6 +136,8 @@ export class Dhis2Controller {
   @ApiOkResponse({ description: "DHIS2's analytics grid", schema: ANALYTICS_GRID })
   async analytics(@Query() query: AnalyticsQuery, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     await this.answering(response, async () => {
+      checkDhis2Parameters(query as Record<string, unknown>, ANALYTICS_PARAMETERS);
+      checkDhis2Choice('includeNumDen', query.includeNumDen, ['true', 'false']);
       const ous = [query.dimension, query.filter]
         .flat()
         .filter((d): d is string => typeof d === 'string' && d.startsWith('ou:'))
