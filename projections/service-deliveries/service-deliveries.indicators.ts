@@ -12,6 +12,7 @@ export const serviceDeliveriesIndicators: readonly Indicator[] = [
     table: 'service_counts',
     description: 'Services delivered to enrolled households, by the month of delivery.',
     numerator: { label: 'services delivered', sql: 'sum(delivered)' },
+    extras: { cellSize: 'sum(delivered)' },
     dimensions: SERVICE,
     periodGrain: 'month',
     aggregation: 'flow',

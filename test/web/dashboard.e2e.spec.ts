@@ -19,11 +19,11 @@ import { createUser, startWebService, WebService } from './support/web-service';
 type Row = Record<string, unknown>;
 
 /**
- * The seed's ratings come from two households, a cell an analyst is refused (fewer than 5 households stand
- * behind it): four more households of the same village rate a service in March 2012, so the satisfaction
- * tile the analyst is shown has a value to check against the API's.
+ * The seed's ratings come from two households and its loans are two, cells an analyst is refused (fewer than 5
+ * stand behind them): four more households of the same village rate a service in March 2012 and take a loan in
+ * April, so the satisfaction and loan tiles the analyst is shown have values to check against the API's.
  */
-async function rateByMoreHouseholds(store: EventStore): Promise<void> {
+async function rateAndBorrowByMoreHouseholds(store: EventStore): Promise<void> {
   for (let i = 0; i < 4; i++) {
     const householdId = randomUUID();
     await store.appendToStream(`household-${householdId}`, [
@@ -53,6 +53,10 @@ async function rateByMoreHouseholds(store: EventStore): Promise<void> {
         '2012-03-21T02:00:00.000Z',
       ),
     ]);
+    const loanId = randomUUID();
+    const granted = { loanId, householdId, borrowerGroup: 'woman', programmeCode: 'womens-micro-loan', principalFen: 2_000_000 };
+    const terms = { interestSubsidyBps: 700, termMonths: 24, lender: 'Yinchuan Rural Credit Cooperative' };
+    await store.appendToStream(`loan-${loanId}`, [toAppend('LoanGranted', { ...granted, ...terms }, '2012-04-02T02:00:00.000Z')]);
   }
 }
 const sum = (rows: Row[], field: string) =>
@@ -72,7 +76,7 @@ describeInBrowser('the analyst dashboard', (browserPath) => {
     token = await service.app.token('analyst', { ou: analyst.ou });
     await createUser(service.app, analyst);
     await seedCampaign(service.app.runtime.eventStore, service.app.runtime.dataSource);
-    await rateByMoreHouseholds(service.app.runtime.eventStore);
+    await rateAndBorrowByMoreHouseholds(service.app.runtime.eventStore);
     await projectionsCaughtUp(service.app);
     page = await (await newContext(browser)).newPage();
     await signInThroughPage(page, service.baseUrl, analyst);
