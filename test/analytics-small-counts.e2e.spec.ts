@@ -1,7 +1,8 @@
 /**
- * Plain counts (services delivered, loans granted and their principal, principal outstanding) carry their size
- * too: a cell of fewer than 5 loans or services is withheld from analysts, as a rate of fewer than 5 households
- * is, so a village's principal in a month is never one borrower's loan. Auditors see every value.
+ * Plain counts (households enrolled or active, services delivered, loans granted and their principal, principal
+ * outstanding) carry their size too: a cell of fewer than 5 households, services or loans is withheld from
+ * analysts, as a rate of fewer than 5 households is, so a village's principal in a month is never one borrower's
+ * loan, nor its "developing" households one family. Auditors see every value.
  */
 import request from 'supertest';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
@@ -10,6 +11,8 @@ import { projectionsCaughtUp, startTestApp, TestApp } from './support/test-app';
 type Row = Record<string, unknown>;
 
 const ASKED = [
+  '/indicators/households-enrolled?ou=640104&level=village&pe=2012&by=category',
+  '/indicators/households-active?ou=640100&level=district&asOf=2012-12-31&by=category',
   '/indicators/loan-principal-granted?ou=640104001&level=village&pe=2012',
   '/indicators/loans-granted?ou=640100&level=district&pe=2012',
   '/indicators/loans-outstanding?ou=640100&level=district&asOf=2012-12-31',

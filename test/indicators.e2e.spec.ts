@@ -64,6 +64,7 @@ describe('indicators', () => {
         denominator: null,
         value: 1,
         withdrawn: 1,
+        cellSize: 2,
       },
       {
         orgUnit: '640104001',
@@ -75,6 +76,7 @@ describe('indicators', () => {
         denominator: null,
         value: 1,
         withdrawn: 0,
+        cellSize: 1,
       },
       {
         orgUnit: '640104001',
@@ -86,6 +88,7 @@ describe('indicators', () => {
         denominator: null,
         value: 1,
         withdrawn: 0,
+        cellSize: 1,
       },
     ]);
     const checkpoint = await loadCheckpoint(app.runtime.dataSource.manager, { name: 'category-counts' });
@@ -177,9 +180,9 @@ describe('indicators', () => {
 
   it('answers CSV for format=csv and for Accept: text/csv, with the log position in a header', async () => {
     const expected = [
-      'orgUnit,orgUnitName,level,period,category,numerator,denominator,value,withdrawn',
-      '640104001,Fenghuang North Street,township,201201B,developing,1,,1,1',
-      '640104001,Fenghuang North Street,township,201201B,stable,1,,1,0',
+      'orgUnit,orgUnitName,level,period,category,numerator,denominator,value,withdrawn,cellSize',
+      '640104001,Fenghuang North Street,township,201201B,developing,1,,1,1,2',
+      '640104001,Fenghuang North Street,township,201201B,stable,1,,1,0,1',
       '',
     ].join('\n');
     const byFormat = await get('/indicators/households-enrolled?ou=640104001&pe=201201B&by=category&format=csv').expect(200);

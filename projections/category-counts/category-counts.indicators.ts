@@ -21,7 +21,7 @@ export const categoryCountsIndicators: readonly Indicator[] = [
     description:
       'A flow: households enrolled in the period (by the month they enrolled) and not withdrawn since; withdrawn ones reported beside.',
     numerator: { label: 'active enrolled households', sql: 'sum(active)' },
-    extras: { withdrawn: 'sum(withdrawn)' },
+    extras: { withdrawn: 'sum(withdrawn)', cellSize: 'sum(active + withdrawn)' },
     dimensions: CATEGORY,
     periodGrain: 'month',
     aggregation: 'flow',
@@ -35,7 +35,7 @@ export const categoryCountsIndicators: readonly Indicator[] = [
     description:
       'A stock: households enrolled and not withdrawn at the end of the period (or of the asOf day), whenever they enrolled; certified ones beside.',
     numerator: { label: 'active enrolled households', sql: 'sum(active)' },
-    extras: { certified: 'sum(certified)' },
+    extras: { certified: 'sum(certified)', cellSize: 'sum(active)' },
     dimensions: CATEGORY,
     periodGrain: 'month',
     aggregation: 'stock',
