@@ -5,6 +5,7 @@
  * loan, nor its "developing" households one family. Auditors see every value.
  */
 import request from 'supertest';
+import { loadRegister } from '@libs/programme-register';
 import { seedCampaign } from '@projections/shared/testing/campaign-seed';
 import { projectionsCaughtUp, startTestApp, TestApp } from './support/test-app';
 
@@ -13,6 +14,7 @@ type Row = Record<string, unknown>;
 const ASKED = [
   '/indicators/households-enrolled?ou=640104&level=village&pe=2012&by=category',
   '/indicators/households-active?ou=640100&level=district&asOf=2012-12-31&by=category',
+  '/indicators/enrolment-vs-target?ou=640100&level=district&pe=2012',
   '/indicators/loan-principal-granted?ou=640104001&level=village&pe=2012',
   '/indicators/loans-granted?ou=640100&level=district&pe=2012',
   '/indicators/loans-outstanding?ou=640100&level=district&asOf=2012-12-31',
@@ -30,6 +32,13 @@ describe('small cells of plain counts', () => {
     app = await startTestApp({ projector: true });
     [analyst, auditor] = await Promise.all([app.token('analyst', { ou: '640100' }), app.token('auditor', { ou: '640100' })]);
     await seedCampaign(app.runtime.eventStore, app.runtime.dataSource);
+    // Xixia enrolled one household in 2012 against a target of 10: the target is public, so the cell is that one.
+    const targets = [
+      { orgUnitCode: '640100', year: 2012, households: 70_200 },
+      { orgUnitCode: '640104', year: 2012, households: 4 },
+      { orgUnitCode: '640105', year: 2012, households: 10 },
+    ];
+    await loadRegister(app.runtime.dataSource, 'enrolment-targets', targets, 'small counts test', 'test');
     await projectionsCaughtUp(app);
   });
   afterAll(async () => {

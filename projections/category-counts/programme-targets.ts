@@ -57,6 +57,17 @@ const row = (request: IndicatorRequest, period: string, orgUnit: string, numerat
   value: null,
 });
 
+/**
+ * A cell of enrolment against a target is as small as the households enrolled (`cellSize`), not as the target:
+ * the target is public, so a village with 1 household enrolled against 100 would give that household away. None
+ * enrolled gives nobody away: such a cell is judged by its target, as before (a city yet to enrol shows 0).
+ */
+const enrolledAgainst = (request: IndicatorRequest, r: Record<string, unknown>): IndicatorRow => {
+  const enrolled = Number(r.numerator);
+  const cell = row(request, String(r.period), String(r.org_unit), enrolled, Number(r.denominator));
+  return enrolled > 0 ? { ...cell, cellSize: enrolled } : cell;
+};
+
 export const enrolmentAgainstTarget: Indicator = {
   name: 'enrolment-vs-target',
   title: "Enrolment against the year's target",
@@ -87,8 +98,7 @@ export const enrolmentAgainstTarget: Indicator = {
             SELECT targets.period, targets.org_unit, coalesce(sum(counts.enrolled), 0) AS numerator, sum(targets.households) AS denominator
               FROM targets LEFT JOIN counts USING (org_unit, year) GROUP BY 1, 2 ORDER BY 1, 2`,
       params: [unitsAt(request), ...values],
-      toRows: (rows) =>
-        rows.map((r) => judge(this, row(request, String(r.period), String(r.org_unit), Number(r.numerator), Number(r.denominator)))),
+      toRows: (rows) => rows.map((r) => judge(this, enrolledAgainst(request, r))),
     };
   },
 };
