@@ -85,8 +85,8 @@ export class Dhis2Controller {
       "periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012) or ranges (201201:201206); each is answered as the data set's own periods it covers, as DHIS2 stores them (HF_MONTHLY: pe=2012 gives 201201..201212), at most 120 of them; a period that is not whole periods of the data set is refused",
   })
   @ApiQuery({ name: 'ou', description: 'org unit code' })
-  @ApiQuery({ name: 'children', required: false, description: "true: the org unit's children" })
-  @ApiQuery({ name: 'format', required: false, description: 'json (default), csv or adx; or by Accept' })
+  @ApiQuery({ name: 'children', required: false, enum: ['true', 'false'], description: "true: the org unit's children" })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'adx'], description: 'json (default), csv or adx; or by Accept' })
   @ApiProduces('application/json', 'text/csv', 'application/adx+xml')
   @ApiOkResponse({ description: "DHIS2's data value set", schema: DATA_VALUE_SET })
   async dataValueSets(
@@ -132,7 +132,13 @@ export class Dhis2Controller {
     isArray: true,
   })
   @ApiQuery({ name: 'filter', required: false, description: 'pe:<one period> or ou:<one org unit>', isArray: true })
-  @ApiQuery({ name: 'includeNumDen', required: false, description: 'true: numerator and denominator columns' })
+  @ApiQuery({ name: 'includeNumDen', required: false, enum: ['true', 'false'], description: 'true: numerator and denominator columns' })
+  @ApiQuery({
+    name: 'displayProperty',
+    required: false,
+    description: 'taken from DHIS2 clients and without effect: names are always given',
+  })
+  @ApiQuery({ name: 'skipMeta', required: false, description: 'taken from DHIS2 clients and without effect: the metadata always comes' })
   @ApiOkResponse({ description: "DHIS2's analytics grid", schema: ANALYTICS_GRID })
   async analytics(@Query() query: AnalyticsQuery, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
     await this.answering(response, async () => {

@@ -12065,9 +12065,9 @@ export interface operations {
         parameters: {
             query: {
                 /** @description json (default), csv or adx; or by Accept */
-                format?: unknown;
+                format?: "json" | "csv" | "adx";
                 /** @description true: the org unit's children */
-                children?: unknown;
+                children?: "true" | "false";
                 /** @description org unit code */
                 ou: unknown;
                 /** @description periods, `;`-separated DHIS2 ids (201203, 201203B, 2012Q1, 2012) or ranges (201201:201206); each is answered as the data set's own periods it covers, as DHIS2 stores them (HF_MONTHLY: pe=2012 gives 201201..201212), at most 120 of them; a period that is not whole periods of the data set is refused */
@@ -12166,8 +12166,12 @@ export interface operations {
     Dhis2Controller_analytics: {
         parameters: {
             query: {
+                /** @description taken from DHIS2 clients and without effect: the metadata always comes */
+                skipMeta?: unknown;
+                /** @description taken from DHIS2 clients and without effect: names are always given */
+                displayProperty?: unknown;
                 /** @description true: numerator and denominator columns */
-                includeNumDen?: unknown;
+                includeNumDen?: "true" | "false";
                 /** @description pe:<one period> or ou:<one org unit> */
                 filter?: unknown[];
                 /** @description dx:<data elements or indicators>, pe:<periods>, ou:<org units>, `;`-separated items */
