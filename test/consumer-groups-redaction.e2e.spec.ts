@@ -6,15 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { EventToAppend } from '@libs/event-store';
+import { toAppend } from '@projections/shared/testing/harness';
 import { startTestApp, storeWithoutSchemaCheck, TestApp } from './support/test-app';
 
-const repaid = (): EventToAppend => ({
-  id: randomUUID(),
-  type: 'LoanRepaid',
-  data: {},
-  metadata: { actor: 'groups-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
-});
+const repaid = () => toAppend('LoanRepaid', {}, new Date().toISOString());
 
 describe('copies in a consumer group queued under older redaction rules', () => {
   let app: TestApp;

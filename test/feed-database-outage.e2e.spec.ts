@@ -5,22 +5,18 @@
  * checkpoint, with nothing lost and nothing repeated.
  */
 import { randomUUID } from 'node:crypto';
-import { EventToAppend, formatPosition } from '@libs/event-store';
+import { formatPosition } from '@libs/event-store';
 import { LiveHub } from '@apps/api/src/feed/live-hub';
 import { SseMessage } from '@apps/api/src/feed/sse';
 import { openSse } from '@apps/api/src/feed/sse-client';
 import { baseUrl, send } from './support/access-fixtures';
 import { OwnCluster, startOwnCluster } from './support/own-cluster';
+import { toAppend } from '@projections/shared/testing/harness';
 import { eventually, startTestApp, storeWithoutSchemaCheck, TestApp } from './support/test-app';
 
 const DATABASE = 'family_ledger_test_feed_outage';
 
-const repaid = (): EventToAppend => ({
-  id: randomUUID(),
-  type: 'LoanRepaid',
-  data: {},
-  metadata: { actor: 'outage-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
-});
+const repaid = () => toAppend('LoanRepaid', {}, new Date().toISOString());
 
 describe('the feed and consumer groups through a database outage', () => {
   let app: TestApp;

@@ -5,19 +5,14 @@
  * must end instead, with its `retry:` hint, and resume on another instance.
  */
 import { randomUUID } from 'node:crypto';
-import { EventToAppend } from '@libs/event-store';
 import { LiveHub } from '@apps/api/src/feed/live-hub';
 import { SseMessage } from '@apps/api/src/feed/sse';
 import { openSse, SseConnection } from '@apps/api/src/feed/sse-client';
 import { baseUrl } from './support/access-fixtures';
+import { toAppend } from '@projections/shared/testing/harness';
 import { eventually, startTestApp, storeWithoutSchemaCheck, TestApp } from './support/test-app';
 
-const event = (): EventToAppend => ({
-  id: randomUUID(),
-  type: 'LoanRepaid',
-  data: {},
-  metadata: { actor: 'shutdown-test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString() },
-});
+const event = () => toAppend('LoanRepaid', {}, new Date().toISOString());
 
 describe('the feed while the service stops', () => {
   let app: TestApp;
